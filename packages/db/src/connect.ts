@@ -1,0 +1,57 @@
+import { mkdirSync } from 'node:fs';
+import { Kysely, PostgresDialect, sql, type Dialect } from 'kysely';
+import pg from 'pg';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { PGliteDialect } from 'kysely-pglite-dialect';
+import type { SystemTables } from './system-tables';
+import { migrateToLatest } from './migrations';
+
+export type DatabaseKind = 'postgres' | 'pglite';
+
+export interface Database {
+  db: Kysely<SystemTables>;
+  kind: DatabaseKind;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** `postgres://…`: a real server. Absent: embedded PGlite in `dataDir`. */
+  url?: string | undefined;
+  /** Where the embedded database keeps its files; `memory://` for a throwaway one. */
+  dataDir?: string | undefined;
+  /** Pool size for a real server. */
+  maxConnections?: number | undefined;
+}
+
+// Both drivers hand back the same JS values: numeric and int8 as strings (money must never
+// pass through a binary float), date as 'YYYY-MM-DD' (a date has no time zone), timestamptz as Date.
+const OID = { int8: 20, numeric: 1700, date: 1082 } as const;
+const keepText = (value: string): string => value;
+pg.types.setTypeParser(OID.date, keepText);
+
+async function pgliteDialect(dataDir: string): Promise<Dialect> {
+  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+  const client = await PGlite.create(dataDir, {
+    extensions: { pg_trgm },
+    parsers: { [OID.int8]: keepText, [OID.numeric]: keepText, [OID.date]: keepText },
+  });
+  return new PGliteDialect(client);
+}
+
+function postgresDialect(url: string, max: number): Dialect {
+  return new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max }) });
+}
+
+/** Opens the database named by the options and brings the system schema up to date. */
+export async function openDatabase(options: OpenOptions = {}): Promise<Database> {
+  const kind: DatabaseKind = options.url ? 'postgres' : 'pglite';
+  const dialect = options.url
+    ? postgresDialect(options.url, options.maxConnections ?? 10)
+    : await pgliteDialect(options.dataDir ?? './data/pglite');
+  const db = new Kysely<SystemTables>({ dialect });
+  // pg_trgm backs "contains" search on text fields; both PostgreSQL and PGlite ship it.
+  await sql`create extension if not exists pg_trgm`.execute(db);
+  await migrateToLatest(db as unknown as Kysely<unknown>);
+  return { db, kind, close: () => db.destroy() };
+}

@@ -1,0 +1,70 @@
+import { sql, type Kysely } from 'kysely';
+import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
+
+/** System schema migrations. Append only: a shipped migration is never edited. */
+const migrations: Record<string, Migration> = {
+  '0001_metadata_store': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('meta_apps')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('draft', 'jsonb', (c) => c.notNull())
+        .addColumn('draft_revision', 'integer', (c) => c.notNull().defaultTo(1))
+        .addColumn('live_version', 'integer')
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .execute();
+      await db.schema
+        .createTable('meta_versions')
+        .addColumn('app_id', 'text', (c) => c.notNull().references('meta_apps.id').onDelete('cascade'))
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('document', 'jsonb', (c) => c.notNull())
+        .addColumn('plan', 'jsonb', (c) => c.notNull())
+        .addColumn('comment', 'text')
+        .addColumn('published_by', 'text')
+        .addColumn('published_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .addColumn('rolled_back_from', 'integer')
+        .addPrimaryKeyConstraint('meta_versions_pk', ['app_id', 'version'])
+        .execute();
+      await db.schema
+        .createTable('meta_columns')
+        .addColumn('app_id', 'text', (c) => c.notNull().references('meta_apps.id').onDelete('cascade'))
+        .addColumn('object_id', 'text', (c) => c.notNull())
+        .addColumn('field_id', 'text', (c) => c.notNull())
+        .addColumn('field_type', 'text', (c) => c.notNull())
+        .addColumn('sql_type', 'text', (c) => c.notNull())
+        .addColumn('retired_at', 'timestamptz')
+        .addPrimaryKeyConstraint('meta_columns_pk', ['app_id', 'object_id', 'field_id'])
+        .execute();
+      await db.schema
+        .createTable('record_history')
+        .addColumn('id', 'bigserial', (c) => c.primaryKey())
+        .addColumn('app_id', 'text', (c) => c.notNull())
+        .addColumn('object_id', 'text', (c) => c.notNull())
+        .addColumn('record_id', 'uuid', (c) => c.notNull())
+        .addColumn('record_version', 'integer', (c) => c.notNull())
+        .addColumn('operation', 'text', (c) => c.notNull())
+        .addColumn('changes', 'jsonb', (c) => c.notNull())
+        .addColumn('actor_id', 'text')
+        .addColumn('at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .execute();
+      await db.schema
+        .createIndex('record_history_record_idx')
+        .on('record_history')
+        .columns(['app_id', 'object_id', 'record_id', 'id'])
+        .execute();
+    },
+  },
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+/** Brings the system schema up to date; safe to call on every start. */
+export async function migrateToLatest(db: Kysely<unknown>): Promise<void> {
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) {
+    throw new Error(`system migration failed${failed ? ` at ${failed.migrationName}` : ''}`, { cause: error });
+  }
+}

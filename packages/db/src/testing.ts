@@ -1,0 +1,49 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { openDatabase, type Database } from './connect';
+
+/** The server tests run against: a real PostgreSQL, never a mock. */
+export function testServerUrl(): string {
+  return process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+}
+
+function withDatabase(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+async function adminQuery(text: string): Promise<void> {
+  const client = new pg.Client({ connectionString: testServerUrl() });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
+
+export interface TestDatabase extends Database {
+  url: string;
+  /** Closes the pool and drops the database. */
+  drop(): Promise<void>;
+}
+
+/**
+ * A fresh, migrated database of its own for one test file, so files run in parallel.
+ * Names are random hex, so the interpolated identifier below cannot carry SQL.
+ */
+export async function createTestDatabase(maxConnections = 5): Promise<TestDatabase> {
+  const name = `tessera_t_${randomBytes(6).toString('hex')}`;
+  await adminQuery(`create database "${name}"`);
+  const url = withDatabase(testServerUrl(), name);
+  const database = await openDatabase({ url, maxConnections });
+  return {
+    ...database,
+    url,
+    async drop() {
+      await database.close();
+      await adminQuery(`drop database if exists "${name}" with (force)`);
+    },
+  };
+}

@@ -1,0 +1,73 @@
+import { identifierSchema, localizedTextSchema } from './common.schema';
+
+/** The whole field catalog of the architecture doc, even where the widget comes later. */
+export const FIELD_TYPES = [
+  'text', 'long_text', 'rich_text', 'number', 'currency', 'percent', 'date', 'datetime',
+  'select', 'multi_select', 'checkbox', 'user', 'department', 'relation', 'child_table',
+  'attachment', 'image', 'phone', 'email', 'url', 'region', 'auto_number', 'formula', 'signature',
+] as const;
+
+export const FORMULA_RESULT_TYPES = ['text', 'number', 'currency', 'boolean', 'date', 'datetime'] as const;
+
+const selectOptionSchema = {
+  type: 'object',
+  properties: {
+    value: { type: 'string', minLength: 1, maxLength: 100 },
+    label: localizedTextSchema,
+    color: { type: 'string', pattern: '^#[0-9a-fA-F]{6}$' },
+  },
+  required: ['value', 'label'],
+  additionalProperties: false,
+} as const;
+
+const requires = (type: string, keys: readonly string[]) =>
+  ({ if: { properties: { type: { const: type } } }, then: { required: keys } }) as const;
+
+/**
+ * One object shape for every type, with the type-specific settings optional and the ones a
+ * type cannot do without enforced by `if/then` (and by the semantic checks for references).
+ */
+export const fieldSchema = {
+  type: 'object',
+  properties: {
+    id: identifierSchema,
+    type: { enum: FIELD_TYPES },
+    label: localizedTextSchema,
+    description: localizedTextSchema,
+    required: { type: 'boolean' },
+    unique: { type: 'boolean' },
+    /** number, currency, percent: digits after the decimal point. */
+    scale: { type: 'integer', minimum: 0, maximum: 10 },
+    /** number, currency, percent: total significant digits. */
+    precision: { type: 'integer', minimum: 1, maximum: 38 },
+    minimum: { type: 'number' },
+    maximum: { type: 'number' },
+    maxLength: { type: 'integer', minimum: 1, maximum: 1_000_000 },
+    /** currency: ISO 4217 code. */
+    currency: { type: 'string', pattern: '^[A-Z]{3}$' },
+    /** select, multi_select. */
+    options: { type: 'array', items: selectOptionSchema, minItems: 1, maxItems: 1000 },
+    /** relation: the object it points to; child_table: the child object holding the rows. */
+    target: identifierSchema,
+    /** phone: which numbers are accepted. */
+    phoneKind: { enum: ['mobile', 'landline', 'any'] },
+    /** region: how deep the GB/T 2260 pick goes. */
+    regionLevel: { enum: ['province', 'city', 'district'] },
+    /** auto_number: e.g. `CUS-{YYYY}{MM}-{0000}`. */
+    numberFormat: { type: 'string', minLength: 1, maxLength: 60 },
+    /** formula: the source an admin typed, and the type of its result. */
+    formula: { type: 'string', minLength: 1, maxLength: 10_000 },
+    resultType: { enum: FORMULA_RESULT_TYPES },
+    /** attachment, image. */
+    maxFiles: { type: 'integer', minimum: 1, maximum: 100 },
+  },
+  required: ['id', 'type', 'label'],
+  additionalProperties: false,
+  allOf: [
+    requires('select', ['options']),
+    requires('multi_select', ['options']),
+    requires('relation', ['target']),
+    requires('child_table', ['target']),
+    requires('formula', ['formula', 'resultType']),
+  ],
+} as const;

@@ -1,0 +1,4 @@
+export * from './common.schema';
+export * from './field.schema';
+export * from './object.schema';
+export * from './app.schema';
