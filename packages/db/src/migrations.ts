@@ -33,6 +33,7 @@ const migrations: Record<string, Migration> = {
         .addColumn('field_id', 'text', (c) => c.notNull())
         .addColumn('field_type', 'text', (c) => c.notNull())
         .addColumn('sql_type', 'text', (c) => c.notNull())
+        .addColumn('target', 'text')
         .addColumn('retired_at', 'timestamptz')
         .addPrimaryKeyConstraint('meta_columns_pk', ['app_id', 'object_id', 'field_id'])
         .execute();
@@ -48,6 +49,16 @@ const migrations: Record<string, Migration> = {
         .addColumn('actor_id', 'text')
         .addColumn('at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
         .execute();
+      // Publishing a type change counts the values that would not convert before altering the column.
+      // The type name comes from Tessera's closed list of column types, never from a user.
+      await sql`create or replace function tessera_can_cast(value text, type_name text) returns boolean
+        language plpgsql immutable as $$
+        begin
+          execute format('select %L::%s', value, type_name);
+          return true;
+        exception when others then
+          return false;
+        end $$`.execute(db);
       await db.schema
         .createIndex('record_history_record_idx')
         .on('record_history')

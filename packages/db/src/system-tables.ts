@@ -20,8 +20,8 @@ export interface MetaAppsTable {
   /** Bumped by every draft save: the optimistic-concurrency token for two admins editing. */
   draft_revision: Generated<number>;
   live_version: number | null;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export interface MetaVersionsTable {
@@ -32,7 +32,7 @@ export interface MetaVersionsTable {
   plan: JSONColumnType<unknown[]>;
   comment: string | null;
   published_by: string | null;
-  published_at: Generated<Timestamp>;
+  published_at: Timestamp;
   /** Set when this version was produced by rolling back to an older one. */
   rolled_back_from: number | null;
 }
@@ -49,6 +49,8 @@ export interface MetaColumnsTable {
   field_id: string;
   field_type: string;
   sql_type: string;
+  /** relation: the object its foreign key points at. */
+  target: string | null;
   /** Removed from the published document; data kept until an explicit purge. */
   retired_at: Timestamp | null;
 }
@@ -63,5 +65,5 @@ export interface RecordHistoryTable {
   /** [{ field, old, new }] */
   changes: JSONColumnType<unknown[]>;
   actor_id: string | null;
-  at: Generated<Timestamp>;
+  at: Timestamp;
 }

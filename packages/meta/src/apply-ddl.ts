@@ -1,0 +1,108 @@
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { SystemTables } from '@tessera/db';
+import type { DdlStep, IndexDefinition } from './ddl-steps';
+import type { SqlType } from './column-types';
+import { MetaError } from './issue';
+import { appSchemaName } from './system-columns';
+import { sequenceRef, tableRef } from './sql-names';
+
+type Tx = Kysely<SystemTables>;
+
+const sqlType = (type: SqlType): RawBuilder<unknown> => sql.raw(type); // from a closed union, never user input
+
+async function count(tx: Tx, query: RawBuilder<{ n: string }>): Promise<number> {
+  const { rows } = await query.execute(tx);
+  return Number(rows[0]?.n ?? 0);
+}
+
+async function createTable(tx: Tx, appId: string, object: string, parent: string | null): Promise<void> {
+  const parentColumns = parent
+    ? sql`, parent_id uuid not null references ${tableRef(appId, parent)} (id) on delete cascade, sort_index integer not null default 0`
+    : sql``;
+  await sql`create table ${tableRef(appId, object)} (
+    id uuid primary key default gen_random_uuid(),
+    version integer not null default 1,
+    owner_id uuid,
+    department_id uuid,
+    created_at timestamptz not null default now(),
+    created_by uuid,
+    updated_at timestamptz not null default now(),
+    updated_by uuid,
+    deleted_at timestamptz${parentColumns}
+  )`.execute(tx);
+}
+
+/** `using` expression turning the old column into the new type; only reached for safe or checked conversions. */
+function conversionExpression(column: RawBuilder<unknown>, from: SqlType, to: SqlType): RawBuilder<unknown> {
+  if (to === 'text' && from === 'text[]') return sql`array_to_string(${column}, ', ')`;
+  if (to === 'text[]') return sql`case when ${column} is null then null else array[${column}] end`;
+  if (from === 'text') return sql`nullif(trim(${column}), '')::${sqlType(to)}`;
+  return sql`${column}::${sqlType(to)}`;
+}
+
+async function changeColumnType(tx: Tx, appId: string, step: Extract<DdlStep, { kind: 'change_column_type' }>): Promise<void> {
+  const table = tableRef(appId, step.object);
+  const column = sql.ref(step.field);
+  if (step.conversion === 'checked') {
+    const rows = await count(tx, sql<{ n: string }>`select count(*) as n from ${table}
+      where nullif(trim(${column}), '') is not null and not tessera_can_cast(trim(${column}), ${step.to.sqlType})`);
+    if (rows > 0) {
+      throw new MetaError('meta.unsafe_type_change', 422, [], { object: step.object, field: step.field, from: step.from.fieldType, to: step.to.fieldType, rows });
+    }
+  }
+  await sql`alter table ${table} alter column ${column} type ${sqlType(step.to.sqlType)} using ${conversionExpression(column, step.from.sqlType, step.to.sqlType)}`.execute(tx);
+}
+
+function indexColumns(index: IndexDefinition): RawBuilder<unknown> {
+  if (index.method === 'trigram') return sql`using gin (${sql.join(index.columns.map((c) => sql`${sql.ref(c.column)} gin_trgm_ops`))})`;
+  return sql`(${sql.join(index.columns.map((c) => (c.direction === 'desc' ? sql`${sql.ref(c.column)} desc` : sql.ref(c.column))))})`;
+}
+
+async function createIndex(tx: Tx, appId: string, index: IndexDefinition): Promise<void> {
+  const table = tableRef(appId, index.object);
+  const first = index.columns[0]?.column ?? 'id';
+  if (index.unique) {
+    const duplicates = await count(tx, sql<{ n: string }>`select count(*) as n from (select 1 from ${table}
+      where deleted_at is null and ${sql.ref(first)} is not null group by ${sql.ref(first)} having count(*) > 1) d`);
+    if (duplicates > 0) throw new MetaError('meta.unique_violation', 422, [], { object: index.object, field: first, rows: duplicates });
+  }
+  const where = index.liveRowsOnly ? sql` where deleted_at is null` : sql``;
+  await sql`create ${index.unique ? sql`unique index` : sql`index`} ${sql.id(index.name)} on ${table} ${indexColumns(index)}${where}`.execute(tx);
+}
+
+/** Executes one step. Catalog bookkeeping (meta_columns) is the store's job, not this function's. */
+export async function applyStep(tx: Tx, appId: string, step: DdlStep): Promise<void> {
+  switch (step.kind) {
+    case 'create_schema':
+      return void (await sql`create schema if not exists ${sql.id(appSchemaName(appId))}`.execute(tx));
+    case 'create_table':
+      return createTable(tx, appId, step.object, step.parent);
+    case 'add_column':
+      return void (await sql`alter table ${tableRef(appId, step.object)} add column ${sql.ref(step.field)} ${sqlType(step.sqlType)}`.execute(tx));
+    case 'add_foreign_key':
+      return void (await sql`alter table ${tableRef(appId, step.object)} add constraint ${sql.id(`fk_${step.field}`)}
+        foreign key (${sql.ref(step.field)}) references ${tableRef(appId, step.target)} (id) on delete set null`.execute(tx));
+    case 'retarget_relation': {
+      const table = tableRef(appId, step.object);
+      const rows = await count(tx, sql<{ n: string }>`select count(*) as n from ${table} where ${sql.ref(step.field)} is not null`);
+      if (rows > 0) throw new MetaError('meta.relation_retarget', 422, [], { object: step.object, field: step.field, from: step.from ?? '—', to: step.to ?? '—', rows });
+      await sql`alter table ${table} drop constraint if exists ${sql.id(`fk_${step.field}`)}`.execute(tx);
+      if (step.to) await applyStep(tx, appId, { kind: 'add_foreign_key', object: step.object, field: step.field, target: step.to });
+      return;
+    }
+    case 'change_column_type':
+      return changeColumnType(tx, appId, step);
+    case 'create_sequence':
+      return void (await sql`create sequence if not exists ${sequenceRef(appId, step.object, step.field)}`.execute(tx));
+    case 'create_index':
+      return createIndex(tx, appId, step.index);
+    case 'drop_index':
+      return void (await sql`drop index if exists ${sql.id(appSchemaName(appId), step.name)}`.execute(tx));
+    case 'retire_table':
+    case 'reactivate_table':
+    case 'retire_column':
+    case 'reactivate_column':
+    case 'set_field_type':
+      return; // metadata only: the column and its data stay where they are
+  }
+}

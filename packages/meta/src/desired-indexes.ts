@@ -1,0 +1,58 @@
+import { createHash } from 'node:crypto';
+import type { ObjectDefinition } from '@tessera/schemas';
+import type { IndexDefinition } from './ddl-steps';
+import { TEXT_LIKE_TYPES } from './column-types';
+
+type Unnamed = Omit<IndexDefinition, 'name'>;
+
+function named(index: Unnamed): IndexDefinition {
+  const hash = createHash('sha1').update(JSON.stringify(index)).digest('hex').slice(0, 10);
+  return { ...index, name: `ix_${index.object}_${hash}` };
+}
+
+const EQUALITY_OPS = new Set(['eq', 'in', 'is_empty']);
+
+/** A composite index per saved list view: equality filters first, then its sort, then id. */
+function viewIndex(object: ObjectDefinition, view: NonNullable<ObjectDefinition['views']>[number]): Unnamed | null {
+  const columns: IndexDefinition['columns'] = [];
+  const seen = new Set<string>();
+  const push = (column: string, direction: 'asc' | 'desc') => {
+    if (seen.has(column)) return;
+    seen.add(column);
+    columns.push({ column, direction });
+  };
+  for (const filter of view.filters ?? []) if (EQUALITY_OPS.has(filter.op)) push(filter.field, 'asc');
+  for (const key of view.sort ?? []) push(key.field, key.direction ?? 'asc');
+  if (columns.length === 0) return null;
+  push('id', view.sort?.at(-1)?.direction ?? 'asc');
+  return { object: object.id, columns, method: 'btree', unique: false, liveRowsOnly: true };
+}
+
+/**
+ * Indexes follow use: relation keys, unique fields, the default and "mine" list orders, saved
+ * views, and trigram indexes for text search. Admins never create indexes by hand.
+ */
+export function desiredIndexes(object: ObjectDefinition): IndexDefinition[] {
+  const wanted: Unnamed[] = [
+    { object: object.id, columns: [{ column: 'created_at', direction: 'desc' }, { column: 'id', direction: 'desc' }], method: 'btree', unique: false, liveRowsOnly: true },
+    { object: object.id, columns: [{ column: 'owner_id', direction: 'asc' }, { column: 'created_at', direction: 'desc' }, { column: 'id', direction: 'desc' }], method: 'btree', unique: false, liveRowsOnly: true },
+  ];
+  if (object.parent) {
+    wanted.push({ object: object.id, columns: [{ column: 'parent_id', direction: 'asc' }, { column: 'sort_index', direction: 'asc' }], method: 'btree', unique: false, liveRowsOnly: false });
+  }
+  const searched = new Set<string>(object.displayField ? [object.displayField] : []);
+  for (const view of object.views ?? []) {
+    const index = viewIndex(object, view);
+    if (index) wanted.push(index);
+    for (const filter of view.filters ?? []) if (filter.op === 'contains') searched.add(filter.field);
+  }
+  for (const field of object.fields) {
+    if (field.type === 'relation') wanted.push({ object: object.id, columns: [{ column: field.id, direction: 'asc' }], method: 'btree', unique: false, liveRowsOnly: false });
+    if (field.unique) wanted.push({ object: object.id, columns: [{ column: field.id, direction: 'asc' }], method: 'btree', unique: true, liveRowsOnly: true });
+    if (searched.has(field.id) && TEXT_LIKE_TYPES.has(field.type)) {
+      wanted.push({ object: object.id, columns: [{ column: field.id, direction: 'asc' }], method: 'trigram', unique: false, liveRowsOnly: true });
+    }
+  }
+  const byName = new Map(wanted.map((index) => named(index)).map((index) => [index.name, index] as const));
+  return [...byName.values()];
+}

@@ -1,0 +1,14 @@
+export { createMetadataStore, type MetadataStore, type AppSummary, type VersionSummary } from './metadata-store';
+export { publishDocument, type PublishResult } from './publish';
+export { purgeRetired } from './purge';
+export { validateDocument, type DocumentVerdict } from './validate-document';
+export { checkSemantics } from './semantic-checks';
+export { diffDocuments, type DocumentChange } from './diff-documents';
+export { planDdl } from './plan-ddl';
+export type { DdlStep, IndexDefinition } from './ddl-steps';
+export { desiredIndexes } from './desired-indexes';
+export { emptyPhysicalState, columnKey, type PhysicalState, type PhysicalColumn } from './physical-state';
+export { sqlTypeOf, TEXT_LIKE_TYPES, type SqlType } from './column-types';
+export { MetaError, localizeIssues, type MetaIssue, type LocalizedIssue } from './issue';
+export { SYSTEM_COLUMNS, CHILD_COLUMNS, RESERVED_FIELD_IDS, isSystemColumn, appSchemaName, type SystemColumn } from './system-columns';
+export { tableRef, sequenceRef, sequenceName } from './sql-names';

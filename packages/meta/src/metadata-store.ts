@@ -1,0 +1,132 @@
+import type { Kysely } from 'kysely';
+import type { SystemTables } from '@tessera/db';
+import type { AppDocument } from '@tessera/schemas';
+import { MetaError } from './issue';
+import { validateDocument } from './validate-document';
+import { diffDocuments, type DocumentChange } from './diff-documents';
+import { planDdl } from './plan-ddl';
+import type { DdlStep } from './ddl-steps';
+import { loadPhysicalState } from './physical-catalog';
+import { publishDocument } from './publish';
+
+type Db = Kysely<SystemTables>;
+
+export interface AppSummary {
+  id: string;
+  label: AppDocument['label'];
+  liveVersion: number | null;
+  draftRevision: number;
+  updatedAt: Date;
+}
+
+export interface VersionSummary {
+  version: number;
+  publishedAt: Date;
+  publishedBy: string | null;
+  comment: string | null;
+  rolledBackFrom: number | null;
+}
+
+function requireValid(document: unknown): AppDocument {
+  const verdict = validateDocument(document);
+  if (!verdict.ok) throw new MetaError('meta.invalid', 422, verdict.issues, { count: verdict.issues.length });
+  return verdict.document;
+}
+
+async function appRow(db: Db, appId: string) {
+  const row = await db.selectFrom('meta_apps').selectAll().where('id', '=', appId).executeTakeFirst();
+  if (!row) throw new MetaError('meta.app_not_found', 404, [], { id: appId });
+  return row;
+}
+
+/** Apps, drafts and versions. Every write of metadata passes validateDocument first. */
+export function createMetadataStore(db: Db) {
+  return {
+    async listApps(): Promise<AppSummary[]> {
+      const rows = await db.selectFrom('meta_apps').selectAll().orderBy('id').execute();
+      return rows.map((r) => ({ id: r.id, label: (r.draft as AppDocument).label, liveVersion: r.live_version, draftRevision: r.draft_revision, updatedAt: r.updated_at }));
+    },
+
+    async createApp(document: unknown): Promise<{ id: string; draftRevision: number }> {
+      const app = requireValid(document);
+      const inserted = await db
+        .insertInto('meta_apps')
+        .values({ id: app.id, draft: JSON.stringify(app) })
+        .onConflict((oc) => oc.column('id').doNothing())
+        .returning(['id', 'draft_revision'])
+        .executeTakeFirst();
+      if (!inserted) throw new MetaError('meta.app_exists', 409, [], { id: app.id });
+      return { id: inserted.id, draftRevision: inserted.draft_revision };
+    },
+
+    async getApp(appId: string) {
+      const row = await appRow(db, appId);
+      return { id: row.id, draft: row.draft as AppDocument, draftRevision: row.draft_revision, liveVersion: row.live_version };
+    },
+
+    /** Optimistic concurrency: the save names the revision it started from; a stale one is refused. */
+    async saveDraft(appId: string, document: unknown, revision: number): Promise<{ draftRevision: number }> {
+      const app = requireValid(document);
+      if (app.id !== appId) throw new MetaError('meta.invalid', 422, [{ pointer: '/id', code: 'meta.app_id_mismatch', params: { id: appId } }], { count: 1 });
+      const updated = await db
+        .updateTable('meta_apps')
+        .set((eb) => ({ draft: JSON.stringify(app), draft_revision: eb('draft_revision', '+', 1), updated_at: new Date() }))
+        .where('id', '=', appId)
+        .where('draft_revision', '=', revision)
+        .returning('draft_revision')
+        .executeTakeFirst();
+      if (updated) return { draftRevision: updated.draft_revision };
+      const current = await appRow(db, appId);
+      throw new MetaError('meta.draft_conflict', 409, [], { current: current.draft_revision, yours: revision });
+    },
+
+    async validateDraft(appId: string) {
+      const row = await appRow(db, appId);
+      const verdict = validateDocument(row.draft);
+      return verdict.ok ? { valid: true, issues: [] } : { valid: false, issues: verdict.issues };
+    },
+
+    /** What publishing the draft would change, and the DDL it would run. */
+    async diffDraft(appId: string): Promise<{ changes: DocumentChange[]; plan: DdlStep[] }> {
+      const row = await appRow(db, appId);
+      const draft = requireValid(row.draft);
+      const live = row.live_version === null ? null : await this.getVersion(appId, row.live_version);
+      const plan = planDdl(draft, await loadPhysicalState(db, appId));
+      return { changes: diffDocuments(live?.document ?? null, draft), plan };
+    },
+
+    async publish(appId: string, options: { revision?: number | undefined; comment?: string | undefined; actor: string | null }) {
+      return publishDocument(db, appId, { ...options, source: 'draft' });
+    },
+
+    /** Publishes an older version's document again, as a new version, and makes it the draft. */
+    async rollback(appId: string, version: number, options: { comment?: string | undefined; actor: string | null }) {
+      return publishDocument(db, appId, { ...options, source: { version } });
+    },
+
+    async listVersions(appId: string): Promise<VersionSummary[]> {
+      await appRow(db, appId);
+      const rows = await db
+        .selectFrom('meta_versions')
+        .select(['version', 'published_at', 'published_by', 'comment', 'rolled_back_from'])
+        .where('app_id', '=', appId)
+        .orderBy('version', 'desc')
+        .execute();
+      return rows.map((r) => ({ version: r.version, publishedAt: r.published_at, publishedBy: r.published_by, comment: r.comment, rolledBackFrom: r.rolled_back_from }));
+    },
+
+    async getVersion(appId: string, version: number): Promise<{ version: number; document: AppDocument }> {
+      const row = await db.selectFrom('meta_versions').select(['version', 'document']).where('app_id', '=', appId).where('version', '=', version).executeTakeFirst();
+      if (!row) throw new MetaError('meta.version_not_found', 404, [], { version });
+      return { version: row.version, document: row.document as AppDocument };
+    },
+
+    async getLive(appId: string): Promise<{ version: number; document: AppDocument }> {
+      const row = await appRow(db, appId);
+      if (row.live_version === null) throw new MetaError('meta.not_published', 404, [], { id: appId });
+      return this.getVersion(appId, row.live_version);
+    },
+  };
+}
+
+export type MetadataStore = ReturnType<typeof createMetadataStore>;

@@ -1,0 +1,126 @@
+import type { AppDocument, FieldDefinition, ObjectDefinition } from '@tessera/schemas';
+import type { MetaIssue } from './issue';
+import { RESERVED_FIELD_IDS, SYSTEM_COLUMNS } from './system-columns';
+import { TEXT_LIKE_TYPES, UNIQUE_CAPABLE_TYPES } from './column-types';
+
+/** Remembers the first pointer of each id in a scope and reports repeats. */
+function uniqueIds(items: readonly { id: string }[], base: string, issues: MetaIssue[]): void {
+  const first = new Map<string, string>();
+  items.forEach((item, index) => {
+    const pointer = `${base}/${index}/id`;
+    const earlier = first.get(item.id);
+    if (earlier) issues.push({ pointer, code: 'meta.duplicate_id', params: { id: item.id, first: earlier } });
+    else first.set(item.id, pointer);
+  });
+}
+
+function checkField(field: FieldDefinition, pointer: string, object: ObjectDefinition, objects: Map<string, ObjectDefinition>, issues: MetaIssue[]): void {
+  if (RESERVED_FIELD_IDS.has(field.id)) issues.push({ pointer: `${pointer}/id`, code: 'meta.reserved_name', params: { id: field.id } });
+  if (field.type === 'relation' && field.target) {
+    const target = objects.get(field.target);
+    if (!target) issues.push({ pointer: `${pointer}/target`, code: 'meta.unknown_object', params: { id: field.target } });
+    else if (target.parent) issues.push({ pointer: `${pointer}/target`, code: 'meta.relation_to_child', params: { id: field.target } });
+  }
+  if (field.type === 'child_table' && field.target) {
+    const target = objects.get(field.target);
+    if (!target) issues.push({ pointer: `${pointer}/target`, code: 'meta.unknown_object', params: { id: field.target } });
+    else if (target.parent !== object.id) issues.push({ pointer: `${pointer}/target`, code: 'meta.child_target', params: { id: field.target, object: object.id } });
+  }
+  const values = new Set<string>();
+  field.options?.forEach((option, index) => {
+    if (values.has(option.value)) issues.push({ pointer: `${pointer}/options/${index}/value`, code: 'meta.duplicate_option', params: { value: option.value } });
+    values.add(option.value);
+  });
+  if (field.scale !== undefined && field.precision !== undefined && field.scale > field.precision) {
+    issues.push({ pointer: `${pointer}/scale`, code: 'meta.scale_over_precision', params: {} });
+  }
+  if (field.minimum !== undefined && field.maximum !== undefined && field.minimum > field.maximum) {
+    issues.push({ pointer: `${pointer}/minimum`, code: 'meta.min_over_max', params: {} });
+  }
+  if (field.unique && !UNIQUE_CAPABLE_TYPES.has(field.type)) {
+    issues.push({ pointer: `${pointer}/unique`, code: 'meta.unique_not_supported', params: { type: field.type } });
+  }
+}
+
+function fieldExists(object: ObjectDefinition, id: string): boolean {
+  return (SYSTEM_COLUMNS as readonly string[]).includes(id) || object.fields.some((f) => f.id === id);
+}
+
+function checkObject(object: ObjectDefinition, pointer: string, objects: Map<string, ObjectDefinition>, issues: MetaIssue[]): void {
+  uniqueIds(object.fields, `${pointer}/fields`, issues);
+  object.fields.forEach((field, index) => checkField(field, `${pointer}/fields/${index}`, object, objects, issues));
+  if (object.parent) {
+    const parent = objects.get(object.parent);
+    if (!parent) issues.push({ pointer: `${pointer}/parent`, code: 'meta.unknown_object', params: { id: object.parent } });
+    else if (parent.parent) issues.push({ pointer: `${pointer}/parent`, code: 'meta.child_of_child', params: { id: parent.id } });
+  }
+  if (object.displayField) {
+    const display = object.fields.find((f) => f.id === object.displayField);
+    if (!display) issues.push({ pointer: `${pointer}/displayField`, code: 'meta.unknown_field', params: { object: object.id, id: object.displayField } });
+    else if (!TEXT_LIKE_TYPES.has(display.type)) issues.push({ pointer: `${pointer}/displayField`, code: 'meta.display_field_type', params: { id: display.id } });
+  }
+  const views = object.views ?? [];
+  uniqueIds(views, `${pointer}/views`, issues);
+  views.forEach((view, v) => {
+    const refs: [string, string][] = [
+      ...(view.filters ?? []).map((f, i): [string, string] => [`filters/${i}/field`, f.field]),
+      ...(view.sort ?? []).map((s, i): [string, string] => [`sort/${i}/field`, s.field]),
+      ...(view.columns ?? []).map((c, i): [string, string] => [`columns/${i}`, c]),
+    ];
+    for (const [path, id] of refs) {
+      if (!fieldExists(object, id)) issues.push({ pointer: `${pointer}/views/${v}/${path}`, code: 'meta.unknown_field', params: { object: object.id, id } });
+    }
+  });
+}
+
+function checkForms(app: AppDocument, objects: Map<string, ObjectDefinition>, issues: MetaIssue[]): void {
+  const forms = app.forms ?? [];
+  uniqueIds(forms, '/forms', issues);
+  forms.forEach((form, f) => {
+    const object = objects.get(form.object);
+    if (!object) {
+      issues.push({ pointer: `/forms/${f}/object`, code: 'meta.unknown_object', params: { id: form.object } });
+      return;
+    }
+    uniqueIds(form.nodes, `/forms/${f}/nodes`, issues);
+    const nodeIds = new Set(form.nodes.map((n) => n.id));
+    form.nodes.forEach((node, n) => {
+      if (node.parent && !nodeIds.has(node.parent)) issues.push({ pointer: `/forms/${f}/nodes/${n}/parent`, code: 'meta.unknown_node', params: { id: node.parent } });
+      if (node.kind === 'field') {
+        if (!node.field) issues.push({ pointer: `/forms/${f}/nodes/${n}`, code: 'schema.required', params: { missing: 'field' } });
+        else if (!object.fields.some((field) => field.id === node.field)) issues.push({ pointer: `/forms/${f}/nodes/${n}/field`, code: 'meta.unknown_field', params: { object: object.id, id: node.field } });
+      }
+    });
+  });
+}
+
+function checkNavigation(app: AppDocument, objects: Map<string, ObjectDefinition>, issues: MetaIssue[]): void {
+  const items = app.navigation ?? [];
+  uniqueIds(items, '/navigation', issues);
+  const ids = new Set(items.map((i) => i.id));
+  const dashboards = new Set((app.dashboards ?? []).map((d) => d.id));
+  items.forEach((item, i) => {
+    if (item.object && !objects.has(item.object)) issues.push({ pointer: `/navigation/${i}/object`, code: 'meta.unknown_object', params: { id: item.object } });
+    if (item.parent && !ids.has(item.parent)) issues.push({ pointer: `/navigation/${i}/parent`, code: 'meta.unknown_node', params: { id: item.parent } });
+    if (item.dashboard && !dashboards.has(item.dashboard)) issues.push({ pointer: `/navigation/${i}/dashboard`, code: 'meta.unknown_node', params: { id: item.dashboard } });
+  });
+}
+
+/** Checks the schema cannot express: unique ids, references that resolve, reserved names. */
+export function checkSemantics(app: AppDocument): MetaIssue[] {
+  const issues: MetaIssue[] = [];
+  uniqueIds(app.objects, '/objects', issues);
+  const objects = new Map(app.objects.map((o) => [o.id, o] as const));
+  app.objects.forEach((object, index) => checkObject(object, `/objects/${index}`, objects, issues));
+  checkForms(app, objects, issues);
+  checkNavigation(app, objects, issues);
+  for (const slot of ['flows', 'reports', 'dashboards', 'roles'] as const) {
+    const items = app[slot] ?? [];
+    uniqueIds(items, `/${slot}`, issues);
+    items.forEach((item, i) => {
+      const object = 'object' in item ? item.object : undefined;
+      if (typeof object === 'string' && !objects.has(object)) issues.push({ pointer: `/${slot}/${i}/object`, code: 'meta.unknown_object', params: { id: object } });
+    });
+  }
+  return issues;
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { localizeIssues } from './issue';
+import { validateDocument } from './validate-document';
+import { mapField, mapObject, salesApp, withField } from './test-fixtures';
+
+function issuesOf(document: unknown) {
+  const verdict = validateDocument(document);
+  return verdict.ok ? [] : verdict.issues;
+}
+
+describe('validateDocument', () => {
+  it('accepts a well-formed app', () => {
+    expect(validateDocument(salesApp()).ok).toBe(true);
+  });
+
+  it('names the pointer and rule of a structural error, in both languages', () => {
+    const bad = mapField(salesApp(), 'customer', 'name', (f) => ({ ...f, id: 'Bad Name' }));
+    const issues = issuesOf(bad);
+    expect(issues).toContainEqual({ pointer: '/objects/0/fields/0/id', code: 'schema.pattern', params: { limit: '' } });
+    const [en] = localizeIssues(issues, 'en');
+    const [zh] = localizeIssues(issues, 'zh-CN');
+    expect(en?.message).toMatch(/lower-case letters/);
+    expect(zh?.message).toMatch(/小写字母/);
+  });
+
+  it('requires the settings a field type cannot do without', () => {
+    const bad = withField(salesApp(), 'customer', { id: 'owner_company', type: 'relation', label: { en: 'X' } });
+    expect(issuesOf(bad)).toContainEqual(expect.objectContaining({ pointer: '/objects/0/fields/5', code: 'schema.required', params: { missing: 'target' } }));
+  });
+
+  it('rejects unknown properties and non-objects', () => {
+    expect(issuesOf({ ...salesApp(), surprise: 1 })).toContainEqual(expect.objectContaining({ pointer: '/surprise', code: 'schema.additionalProperties' }));
+    expect(issuesOf('not an app')).toContainEqual(expect.objectContaining({ pointer: '', code: 'schema.type' }));
+  });
+
+  it('finds duplicate ids, reserved names and dangling references', () => {
+    let app = withField(salesApp(), 'customer', { id: 'name', type: 'text', label: { en: 'Again' } });
+    app = withField(app, 'customer', { id: 'owner_id', type: 'text', label: { en: 'Owner' } });
+    app = withField(app, 'opportunity', { id: 'partner', type: 'relation', label: { en: 'Partner' }, target: 'partner' });
+    app = withField(app, 'opportunity', { id: 'line', type: 'relation', label: { en: 'Line' }, target: 'quote_line' });
+    app = mapObject(app, 'opportunity', (o) => ({ ...o, displayField: 'amount' }));
+    app = { ...app, forms: [{ id: 'f', object: 'customer', label: { en: 'F' }, nodes: [{ id: 's', kind: 'section' }, { id: 'n', kind: 'field', parent: 's', field: 'nope' }] }] };
+    const codes = issuesOf(app).map((i) => `${i.code}@${i.pointer}`);
+    expect(codes).toEqual(expect.arrayContaining([
+      'meta.duplicate_id@/objects/0/fields/5/id',
+      'meta.reserved_name@/objects/0/fields/6/id',
+      'meta.unknown_object@/objects/1/fields/3/target',
+      'meta.relation_to_child@/objects/1/fields/4/target',
+      'meta.display_field_type@/objects/1/displayField',
+      'meta.unknown_field@/forms/0/nodes/1/field',
+    ]));
+  });
+
+  it('checks child tables point at a child of the same object', () => {
+    const app = mapObject(salesApp(), 'quote_line', (o) => ({ ...o, parent: 'customer' }));
+    expect(issuesOf(app)).toContainEqual(expect.objectContaining({ code: 'meta.child_target', pointer: '/objects/2/fields/1/target' }));
+  });
+
+  it('checks list views refer to real fields', () => {
+    const app = mapObject(salesApp(), 'customer', (o) => ({ ...o, views: [{ id: 'v', label: { en: 'V' }, sort: [{ field: 'ghost' }], columns: ['created_at', 'nope'] }] }));
+    const pointers = issuesOf(app).map((i) => i.pointer);
+    expect(pointers).toEqual(['/objects/0/views/0/sort/0/field', '/objects/0/views/0/columns/1']);
+  });
+});

@@ -1,0 +1,14 @@
+import type { AppDocument } from '@tessera/schemas';
+import type { MetaIssue } from './issue';
+import { validateAppSchema } from './validate-schema';
+import { checkSemantics } from './semantic-checks';
+
+export type DocumentVerdict = { ok: true; document: AppDocument } | { ok: false; issues: MetaIssue[] };
+
+/** Structure first (ajv), then meaning; semantic checks only run on a structurally valid document. */
+export function validateDocument(input: unknown): DocumentVerdict {
+  const structural = validateAppSchema(input);
+  if (!structural.ok) return structural;
+  const issues = checkSemantics(structural.document);
+  return issues.length ? { ok: false, issues } : structural;
+}
