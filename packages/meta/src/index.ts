@@ -11,4 +11,4 @@ export { emptyPhysicalState, columnKey, type PhysicalState, type PhysicalColumn 
 export { sqlTypeOf, TEXT_LIKE_TYPES, type SqlType } from './column-types';
 export { MetaError, localizeIssues, type MetaIssue, type LocalizedIssue } from './issue';
 export { SYSTEM_COLUMNS, CHILD_COLUMNS, RESERVED_FIELD_IDS, isSystemColumn, appSchemaName, type SystemColumn } from './system-columns';
-export { tableRef, sequenceRef, sequenceName } from './sql-names';
+export { tableRef, sequenceRef, sequenceName, sequenceRegclass } from './sql-names';

@@ -15,3 +15,8 @@ export function sequenceName(objectId: string, fieldId: string): string {
 export function sequenceRef(appId: string, objectId: string, fieldId: string): RawBuilder<unknown> {
   return sql.id(appSchemaName(appId), sequenceName(objectId, fieldId));
 }
+
+/** The sequence as text for `nextval($1::regclass)`: a function argument, not an identifier. */
+export function sequenceRegclass(appId: string, objectId: string, fieldId: string): string {
+  return `"${appSchemaName(appId)}"."${sequenceName(objectId, fieldId)}"`;
+}

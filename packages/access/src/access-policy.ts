@@ -1,0 +1,47 @@
+import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
+
+export type RecordAction = 'create' | 'read' | 'update' | 'delete' | 'import' | 'export';
+
+/** Who is asking. Every record operation carries one; there is no anonymous path to data. */
+export interface Actor {
+  userId: string | null;
+  departmentId: string | null;
+}
+
+/** Record tables are only known at run time: every table is a bag of columns. */
+export type RecordTables = Record<string, Record<string, unknown>>;
+
+/**
+ * What one actor may do, compiled once per actor and role set. Every path to record data
+ * (records API, lists, lookups, expanded relations, exports, reports, flows) asks it; none
+ * reads a record table without it.
+ */
+export interface AccessPolicy {
+  readonly actor: Actor;
+  can(action: RecordAction, objectId: string): boolean;
+  /**
+   * The rows of `objectId` this actor may see (and therefore touch), as a predicate over the
+   * table referenced by `table`; `null` means every row.
+   */
+  rowScope(objectId: string, table: string, eb: ExpressionBuilder<RecordTables, string>): Expression<SqlBool> | null;
+  /** Fields never returned, sorted or filtered on. */
+  hiddenFields(objectId: string): ReadonlySet<string>;
+  /** Fields returned but never written. */
+  readOnlyFields(objectId: string): ReadonlySet<string>;
+}
+
+const NONE: ReadonlySet<string> = new Set();
+
+/**
+ * The policy of the built-in administrator and of internal jobs: everything, everywhere.
+ * Role, field and row rules compile to the same interface.
+ */
+export function fullAccess(actor: Actor): AccessPolicy {
+  return {
+    actor,
+    can: () => true,
+    rowScope: () => null,
+    hiddenFields: () => NONE,
+    readOnlyFields: () => NONE,
+  };
+}

@@ -1,0 +1,68 @@
+import type { Kysely } from 'kysely';
+import type { SystemTables } from '@tessera/db';
+import type { AppDocument, ObjectDefinition } from '@tessera/schemas';
+import { desiredIndexes } from '@tessera/meta';
+import { RecordValidator } from './record-validator';
+import { RecordError } from './record-error';
+
+/** A published version, compiled for serving records: objects by id, validators, constraint names. */
+export interface LiveApp {
+  appId: string;
+  version: number;
+  document: AppDocument;
+  objects: ReadonlyMap<string, ObjectDefinition>;
+  validator: RecordValidator;
+  /** unique index / foreign key name → the field it guards, to name the field in a violation. */
+  constraintField: ReadonlyMap<string, { object: string; field: string }>;
+}
+
+export function compileLiveApp(appId: string, version: number, document: AppDocument): LiveApp {
+  const objects = new Map(document.objects.map((o) => [o.id, o] as const));
+  const constraintField = new Map<string, { object: string; field: string }>();
+  for (const object of document.objects) {
+    for (const index of desiredIndexes(object)) if (index.unique) constraintField.set(index.name, { object: object.id, field: index.columns[0]?.column ?? '' });
+    for (const field of object.fields) if (field.type === 'relation') constraintField.set(`${object.id}:fk_${field.id}`, { object: object.id, field: field.id });
+  }
+  return { appId, version, document, objects, validator: new RecordValidator(objects), constraintField };
+}
+
+export function objectOf(app: LiveApp, objectId: string, { allowChild = false } = {}): ObjectDefinition {
+  const object = app.objects.get(objectId);
+  if (!object) throw new RecordError('record.object_not_found', [], { object: objectId });
+  if (object.parent && !allowChild) throw new RecordError('record.child_object', [], { object: objectId });
+  return object;
+}
+
+/**
+ * Compiled live versions, shared by requests. A process learns of another process's publish
+ * within `recheckMs` (one cheap primary-key read); its own publishes invalidate at once.
+ * Nothing here breaks when a second server process starts.
+ */
+export function createLiveAppCache(db: Kysely<SystemTables>, recheckMs = 1000) {
+  const entries = new Map<string, { app: LiveApp; checkedAt: number }>();
+  return {
+    async get(appId: string): Promise<LiveApp> {
+      const cached = entries.get(appId);
+      const now = Date.now();
+      if (cached && now - cached.checkedAt < recheckMs) return cached.app;
+      const row = await db.selectFrom('meta_apps').select('live_version').where('id', '=', appId).executeTakeFirst();
+      if (!row || row.live_version === null) {
+        entries.delete(appId);
+        throw new RecordError('record.app_not_published', [], { app: appId });
+      }
+      if (cached && cached.app.version === row.live_version) {
+        cached.checkedAt = now;
+        return cached.app;
+      }
+      const version = await db.selectFrom('meta_versions').select('document').where('app_id', '=', appId).where('version', '=', row.live_version).executeTakeFirstOrThrow();
+      const app = compileLiveApp(appId, row.live_version, version.document as AppDocument);
+      entries.set(appId, { app, checkedAt: now });
+      return app;
+    },
+    invalidate(appId: string): void {
+      entries.delete(appId);
+    },
+  };
+}
+
+export type LiveAppCache = ReturnType<typeof createLiveAppCache>;

@@ -1,0 +1,38 @@
+import type { FieldDefinition, FilterOperator, ObjectDefinition } from '@tessera/schemas';
+import { isSystemColumn, sqlTypeOf, type SqlType } from '@tessera/meta';
+
+/** What a filter or sort key can do with a column depends only on its SQL type. */
+export interface QueryableColumn {
+  id: string;
+  sqlType: SqlType | 'integer';
+  field: FieldDefinition | null;
+}
+
+const SYSTEM_TYPES: Record<string, QueryableColumn['sqlType']> = {
+  id: 'uuid', version: 'integer', owner_id: 'uuid', department_id: 'uuid', created_by: 'uuid', updated_by: 'uuid',
+  created_at: 'timestamptz', updated_at: 'timestamptz', deleted_at: 'timestamptz',
+};
+
+const ALL_SCALAR: readonly FilterOperator[] = ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'in', 'between', 'is_empty', 'is_not_empty'];
+export const OPERATORS_BY_TYPE: Record<QueryableColumn['sqlType'], readonly FilterOperator[]> = {
+  text: [...ALL_SCALAR, 'contains', 'starts_with'],
+  numeric: ALL_SCALAR,
+  integer: ALL_SCALAR,
+  date: ALL_SCALAR,
+  timestamptz: ALL_SCALAR,
+  boolean: ['eq', 'ne', 'is_empty', 'is_not_empty'],
+  uuid: ['eq', 'ne', 'in', 'is_empty', 'is_not_empty'],
+  'text[]': ['contains', 'in', 'is_empty', 'is_not_empty'],
+  jsonb: ['is_empty', 'is_not_empty'],
+};
+
+export const SORTABLE: ReadonlySet<QueryableColumn['sqlType']> = new Set(['text', 'numeric', 'integer', 'date', 'timestamptz', 'boolean', 'uuid']);
+
+/** A column the actor may filter or sort on: a system column or a live, visible field. */
+export function queryableColumn(object: ObjectDefinition, id: string, hidden: ReadonlySet<string>): QueryableColumn | null {
+  if (isSystemColumn(id)) return { id, sqlType: SYSTEM_TYPES[id] ?? 'text', field: null };
+  if (hidden.has(id)) return null;
+  const field = object.fields.find((f) => f.id === id);
+  const sqlType = field ? sqlTypeOf(field) : null;
+  return field && sqlType ? { id, sqlType, field } : null;
+}

@@ -1,0 +1,55 @@
+import type { LocalizedText } from '@tessera/schemas';
+import { translate, type Locale, type MessageParams } from '@tessera/i18n';
+
+/** One problem with one field of a record or query. The label is translated at the edge. */
+export interface FieldIssue {
+  field: string;
+  pointer: string;
+  code: string;
+  params: MessageParams;
+  label?: LocalizedText | undefined;
+}
+
+export type RecordErrorCode =
+  | 'record.invalid' | 'record.not_found' | 'record.app_not_published' | 'record.version_conflict' | 'record.object_not_found'
+  | 'record.child_object' | 'record.forbidden' | 'query.invalid' | 'query.cursor';
+
+const STATUS: Record<RecordErrorCode, 400 | 403 | 404 | 409 | 422> = {
+  'record.invalid': 422,
+  'record.not_found': 404,
+  'record.app_not_published': 404,
+  'record.version_conflict': 409,
+  'record.object_not_found': 404,
+  'record.child_object': 400,
+  'record.forbidden': 403,
+  'query.invalid': 400,
+  'query.cursor': 400,
+};
+
+export class RecordError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: RecordErrorCode,
+    readonly issues: readonly FieldIssue[] = [],
+    readonly params: MessageParams = {},
+  ) {
+    super(code);
+    this.name = 'RecordError';
+    this.status = STATUS[code];
+  }
+}
+
+function localLabel(label: LocalizedText | undefined, locale: Locale, fallback: string): string {
+  return label?.[locale] ?? label?.en ?? label?.['zh-CN'] ?? fallback;
+}
+
+export function localizeFieldIssues(issues: readonly FieldIssue[], locale: Locale) {
+  return issues.map((issue) => {
+    const params: MessageParams = { ...issue.params, label: localLabel(issue.label, locale, issue.field) };
+    for (const key of ['expected', 'format'] as const) {
+      const value = params[key];
+      if (typeof value === 'string' && value.includes('.')) params[key] = translate(locale, value);
+    }
+    return { pointer: issue.pointer, field: issue.field, code: issue.code, message: translate(locale, issue.code, params) };
+  });
+}

@@ -1,0 +1,103 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { FilterCondition, ObjectDefinition, SortKey } from '@tessera/schemas';
+import { tableRef } from '@tessera/meta';
+import { requireAction, type RecordContext } from './record-context';
+import { objectOf } from './live-app';
+import { RecordError, type FieldIssue } from './record-error';
+import { selectableColumns, toRecordJson, type RecordRow } from './record-columns';
+import { rowScopeSql } from './row-scope';
+import { OPERATORS_BY_TYPE, queryableColumn, SORTABLE } from './query-fields';
+import { filterSql } from './filter-sql';
+import { decodeCursor, encodeCursor, keysetPredicate, type SortColumn } from './keyset';
+import { expandDisplay } from './record-read';
+
+export interface ListQuery {
+  filters?: FilterCondition[] | undefined;
+  sort?: SortKey[] | undefined;
+  limit?: number | undefined;
+  cursor?: string | undefined;
+  offset?: number | undefined;
+  count?: boolean | undefined;
+  deleted?: boolean | undefined;
+}
+
+export interface ListResult {
+  items: RecordRow[];
+  total: number | null;
+  totalIsEstimate: boolean;
+  nextCursor: string | null;
+}
+
+/** Past this many matching rows (by the planner's estimate) a list shows an estimate, labelled as one. */
+export const EXACT_COUNT_LIMIT = 100_000;
+const DEFAULT_SORT: SortColumn[] = [{ column: 'created_at', direction: 'desc' }];
+
+function compileWhere(ctx: RecordContext, object: ObjectDefinition, query: ListQuery): RawBuilder<unknown>[] {
+  const hidden = ctx.access.hiddenFields(object.id);
+  const issues: FieldIssue[] = [];
+  const where: RawBuilder<unknown>[] = [query.deleted ? sql`deleted_at is not null` : sql`deleted_at is null`, rowScopeSql(ctx, object)];
+  (query.filters ?? []).forEach((condition, i) => {
+    const pointer = `/filters/${i}`;
+    const column = queryableColumn(object, condition.field, hidden);
+    if (!column) return void issues.push({ field: condition.field, pointer: `${pointer}/field`, code: 'query.unknown_field', params: { field: condition.field } });
+    if (!OPERATORS_BY_TYPE[column.sqlType].includes(condition.op)) return void issues.push({ field: condition.field, pointer: `${pointer}/op`, code: 'query.operator', params: { field: condition.field, op: condition.op } });
+    const predicate = filterSql(column, condition, issues, `${pointer}/value`);
+    if (predicate) where.push(predicate);
+  });
+  if (issues.length) throw new RecordError('query.invalid', issues, { count: issues.length });
+  return where;
+}
+
+function compileSort(ctx: RecordContext, object: ObjectDefinition, sort: SortKey[] | undefined): SortColumn[] {
+  const hidden = ctx.access.hiddenFields(object.id);
+  const issues: FieldIssue[] = [];
+  const keys: SortColumn[] = [];
+  (sort?.length ? sort : []).forEach((key, i) => {
+    const column = queryableColumn(object, key.field, hidden);
+    if (!column || !SORTABLE.has(column.sqlType)) return void issues.push({ field: key.field, pointer: `/sort/${i}/field`, code: 'query.unknown_field', params: { field: key.field } });
+    if (key.field !== 'id') keys.push({ column: key.field, direction: key.direction ?? 'asc' });
+  });
+  if (issues.length) throw new RecordError('query.invalid', issues, { count: issues.length });
+  const ordered = keys.length ? keys : DEFAULT_SORT;
+  // id breaks ties, so paging is stable even when many rows share a sort value.
+  return [...ordered, { column: 'id', direction: ordered.at(-1)?.direction ?? 'asc' }];
+}
+
+async function countRows(ctx: RecordContext, from: RawBuilder<unknown>, where: RawBuilder<unknown>): Promise<{ total: number; estimate: boolean }> {
+  const { rows } = await sql<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] | string }>`explain (format json) select 1 from ${from} where ${where}`.execute(ctx.db);
+  const raw = rows[0]?.['QUERY PLAN'];
+  const plan = typeof raw === 'string' ? (JSON.parse(raw) as [{ Plan: { 'Plan Rows': number } }]) : raw;
+  const estimate = plan?.[0]?.Plan['Plan Rows'] ?? 0;
+  if (estimate > EXACT_COUNT_LIMIT) return { total: Math.round(estimate), estimate: true };
+  const exact = await sql<{ n: string }>`select count(*) as n from ${from} where ${where}`.execute(ctx.db);
+  return { total: Number(exact.rows[0]?.n ?? 0), estimate: false };
+}
+
+/** A page of records: filters, multi-key sort, keyset (or offset) paging, and a total. */
+export async function listRecords(ctx: RecordContext, objectId: string, query: ListQuery): Promise<ListResult> {
+  const object = objectOf(ctx.app, objectId);
+  requireAction(ctx, 'read', object);
+  const limit = Math.min(Math.max(query.limit ?? 50, 1), 500);
+  const conditions = compileWhere(ctx, object, query);
+  const keys = compileSort(ctx, object, query.sort);
+  const from = tableRef(ctx.app.appId, object.id);
+  const baseWhere = sql.join(conditions, sql` and `);
+  const pageConditions = query.cursor ? [...conditions, keysetPredicate(keys, decodeCursor(query.cursor, keys.length))] : conditions;
+  const columns = selectableColumns(object, ctx.access.hiddenFields(object.id));
+  const orderBy = sql.join(keys.map((k) => (k.direction === 'desc' ? sql`${sql.ref(k.column)} desc` : sql`${sql.ref(k.column)} asc`)));
+  const offset = !query.cursor && query.offset ? sql` offset ${query.offset}` : sql``;
+  const [{ rows }, count] = await Promise.all([
+    sql<RecordRow>`select ${sql.join(columns.map((c) => sql.ref(c)))} from ${from} where ${sql.join(pageConditions, sql` and `)}
+      order by ${orderBy} limit ${limit + 1}${offset}`.execute(ctx.db),
+    query.count === false ? Promise.resolve(null) : countRows(ctx, from, baseWhere),
+  ]);
+  const page = rows.slice(0, limit);
+  const last = rows.length > limit ? page.at(-1) : undefined;
+  const items = await expandDisplay(ctx, object, page.map(toRecordJson));
+  return {
+    items,
+    total: count?.total ?? null,
+    totalIsEstimate: count?.estimate ?? false,
+    nextCursor: last ? encodeCursor(keys.map((k) => last[k.column])) : null,
+  };
+}

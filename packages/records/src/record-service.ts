@@ -1,0 +1,51 @@
+import type { Kysely } from 'kysely';
+import type { SystemTables } from '@tessera/db';
+import type { AccessPolicy } from '@tessera/access';
+import type { LiveAppCache } from './live-app';
+import type { RecordContext } from './record-context';
+import { createRecord, setDeleted, updateRecord } from './record-write';
+import { getRecord } from './record-read';
+import { listRecords, type ListQuery } from './record-list';
+import { readHistory } from './history';
+import { objectOf } from './live-app';
+
+/**
+ * The one path to record data for the API, imports and flows. Every call carries the caller's
+ * access policy; there is no method without one.
+ */
+export function createRecordService(db: Kysely<SystemTables>, liveApps: LiveAppCache) {
+  const context = async (appId: string, access: AccessPolicy): Promise<RecordContext> => ({ db, access, app: await liveApps.get(appId) });
+  return {
+    async create(appId: string, objectId: string, access: AccessPolicy, input: { values: unknown; id?: string | undefined }) {
+      const ctx = await context(appId, access);
+      const id = await createRecord(ctx, objectId, input);
+      return getRecord(ctx, objectId, id);
+    },
+    async get(appId: string, objectId: string, access: AccessPolicy, id: string) {
+      return getRecord(await context(appId, access), objectId, id);
+    },
+    async update(appId: string, objectId: string, access: AccessPolicy, id: string, input: { version: number; values: unknown }) {
+      const ctx = await context(appId, access);
+      await updateRecord(ctx, objectId, id, input);
+      return getRecord(ctx, objectId, id);
+    },
+    async remove(appId: string, objectId: string, access: AccessPolicy, id: string) {
+      await setDeleted(await context(appId, access), objectId, id, true);
+    },
+    async restore(appId: string, objectId: string, access: AccessPolicy, id: string) {
+      const ctx = await context(appId, access);
+      await setDeleted(ctx, objectId, id, false);
+      return getRecord(ctx, objectId, id);
+    },
+    async list(appId: string, objectId: string, access: AccessPolicy, query: ListQuery) {
+      return listRecords(await context(appId, access), objectId, query);
+    },
+    async history(appId: string, objectId: string, access: AccessPolicy, id: string) {
+      const ctx = await context(appId, access);
+      await getRecord(ctx, objectId, id, { deleted: true });
+      return readHistory(ctx, objectOf(ctx.app, objectId).id, id);
+    },
+  };
+}
+
+export type RecordService = ReturnType<typeof createRecordService>;

@@ -1,0 +1,149 @@
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
+import formatsPlugin from 'ajv-formats';
+import sanitizeHtml from 'sanitize-html';
+import type { FieldDefinition, ObjectDefinition } from '@tessera/schemas';
+import { FORMAT_CHECKS, normalizeCnPhone } from '@tessera/formats';
+import type { FieldIssue } from './record-error';
+import { isSystemAssigned, recordValuesSchema } from './record-schema';
+import './messages';
+
+const addFormats = formatsPlugin.default;
+const DECIMAL = /^-?(\d{1,28})(?:\.(\d{1,12}))?$/;
+
+function newAjv(): Ajv2020 {
+  const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
+  addFormats(ajv, ['date', 'date-time', 'uuid']);
+  for (const [name, check] of Object.entries(FORMAT_CHECKS)) ajv.addFormat(name, check);
+  ajv.addFormat('decimal', DECIMAL);
+  ajv.addFormat('region', /^\d{6}$/);
+  return ajv;
+}
+
+export type RecordValues = Record<string, unknown>;
+export type Verdict = { ok: true; values: RecordValues } | { ok: false; issues: FieldIssue[] };
+
+interface Compiled {
+  create: ValidateFunction;
+  patch: ValidateFunction;
+}
+
+/** Finds the field a JSON path names, descending into child tables: `/lines/0/qty`. */
+function fieldAt(object: ObjectDefinition, objects: ReadonlyMap<string, ObjectDefinition>, path: string[]): FieldDefinition | undefined {
+  const [head, index, ...rest] = path;
+  const field = object.fields.find((f) => f.id === head);
+  if (field?.type === 'child_table' && index !== undefined && rest.length) {
+    const child = objects.get(field.target ?? '');
+    return child ? (fieldAt(child, objects, rest) ?? field) : field;
+  }
+  return field;
+}
+
+function issueOf(error: ErrorObject, object: ObjectDefinition, objects: ReadonlyMap<string, ObjectDefinition>): FieldIssue | null {
+  // `anyOf: [null, T]` reports the null branch and the anyOf itself; the branch T says what is wrong.
+  if (error.keyword === 'anyOf' || error.schemaPath.includes('/anyOf/0/')) return null;
+  const params = error.params as Record<string, unknown>;
+  const extra = error.keyword === 'additionalProperties' ? [String(params.additionalProperty)] : error.keyword === 'required' ? [String(params.missingProperty)] : [];
+  const path = [...error.instancePath.split('/').slice(1), ...extra];
+  const field = fieldAt(object, objects, path);
+  const issue = (code: string, p: FieldIssue['params'] = {}): FieldIssue => ({ field: path[0] ?? '', pointer: `/values/${path.join('/')}`, code, params: { field: path.at(-1) ?? '', ...p }, label: field?.label });
+  switch (error.keyword) {
+    case 'required': return issue('field.required');
+    case 'additionalProperties': return issue('field.unknown');
+    case 'type': return issue('field.type', { expected: `type.${String(params.type).split(',')[0]}` });
+    case 'format': return issue('field.format', { format: `format.${String(params.format)}` });
+    case 'maxLength': return issue('field.max_length', { limit: Number(params.limit) });
+    case 'maxItems': return issue('field.max_items', { limit: Number(params.limit) });
+    case 'enum': return issue('field.option', { value: String(error.data) });
+    default: return issue('field.invalid', { rule: error.keyword });
+  }
+}
+
+function isBlank(value: unknown): boolean {
+  return value === null || value === '' || (Array.isArray(value) && value.length === 0);
+}
+
+/** After the schema: decimals to exact text with their scale and bounds, rich text sanitized, phones normalised. */
+function normalizeField(field: FieldDefinition, value: unknown, issues: FieldIssue[], pointer: string): unknown {
+  if (value === null || value === undefined) return value;
+  const issue = (code: string, params: FieldIssue['params']) => issues.push({ field: field.id, pointer, code, params, label: field.label });
+  switch (field.type) {
+    case 'number':
+    case 'currency':
+    case 'percent': {
+      const text = typeof value === 'number' ? String(value) : String(value);
+      const match = DECIMAL.exec(text);
+      if (!match || (typeof value === 'number' && !Number.isFinite(value))) return void issue('field.format', { format: 'format.decimal' });
+      const scale = field.scale ?? (field.type === 'currency' ? 2 : undefined);
+      if (scale !== undefined && (match[2]?.length ?? 0) > scale) issue('field.scale', { limit: scale });
+      if (field.minimum !== undefined && Number(text) < field.minimum) issue('field.minimum', { limit: field.minimum });
+      if (field.maximum !== undefined && Number(text) > field.maximum) issue('field.maximum', { limit: field.maximum });
+      return text;
+    }
+    case 'rich_text':
+      return sanitizeHtml(String(value));
+    case 'phone':
+      return normalizeCnPhone(String(value)) ?? value;
+    default:
+      return value;
+  }
+}
+
+/**
+ * One compiled validator pair per object of a published version, built on first use and kept
+ * with that version: the same verdict for every request until the next publish.
+ */
+export class RecordValidator {
+  private readonly ajv = newAjv();
+  private readonly compiled = new Map<string, Compiled>();
+
+  constructor(private readonly objects: ReadonlyMap<string, ObjectDefinition>) {}
+
+  private compile(object: ObjectDefinition): Compiled {
+    let entry = this.compiled.get(object.id);
+    if (!entry) {
+      entry = {
+        create: this.ajv.compile(recordValuesSchema(object, this.objects, false)),
+        patch: this.ajv.compile(recordValuesSchema(object, this.objects, true)),
+      };
+      this.compiled.set(object.id, entry);
+    }
+    return entry;
+  }
+
+  validate(object: ObjectDefinition, input: unknown, mode: 'create' | 'patch'): Verdict {
+    const validate = this.compile(object)[mode];
+    const issues: FieldIssue[] = [];
+    if (!validate(input)) {
+      for (const error of validate.errors ?? []) {
+        const issue = issueOf(error, object, this.objects);
+        if (issue) issues.push(issue);
+      }
+      return { ok: false, issues };
+    }
+    const values = normalizeValues(object, input as RecordValues, this.objects, issues, '/values');
+    for (const field of object.fields) {
+      const sent = field.id in values;
+      if (field.required && (mode === 'create' || sent) && isBlank(values[field.id]) && !isSystemAssigned(field)) {
+        issues.push({ field: field.id, pointer: `/values/${field.id}`, code: 'field.required', params: { field: field.id }, label: field.label });
+      }
+      if (sent && isSystemAssigned(field)) issues.push({ field: field.id, pointer: `/values/${field.id}`, code: 'field.read_only', params: { field: field.id }, label: field.label });
+    }
+    return issues.length ? { ok: false, issues } : { ok: true, values };
+  }
+}
+
+function normalizeValues(object: ObjectDefinition, input: RecordValues, objects: ReadonlyMap<string, ObjectDefinition>, issues: FieldIssue[], base: string): RecordValues {
+  const values: RecordValues = {};
+  for (const [key, value] of Object.entries(input)) {
+    const field = object.fields.find((f) => f.id === key);
+    if (!field) continue;
+    const pointer = `${base}/${key}`;
+    if (field.type === 'child_table' && Array.isArray(value)) {
+      const child = objects.get(field.target ?? '');
+      values[key] = child ? value.map((row: RecordValues, i) => ({ ...normalizeValues(child, row, objects, issues, `${pointer}/${i}`), ...(row.id ? { id: row.id } : {}) })) : value;
+    } else {
+      values[key] = normalizeField(field, value, issues, pointer);
+    }
+  }
+  return values;
+}

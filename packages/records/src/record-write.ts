@@ -1,0 +1,129 @@
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { SystemTables } from '@tessera/db';
+import type { FieldDefinition, ObjectDefinition } from '@tessera/schemas';
+import { tableRef } from '@tessera/meta';
+import { requireAction, type RecordContext } from './record-context';
+import { objectOf } from './live-app';
+import { RecordError, type FieldIssue } from './record-error';
+import { columnFields, columnValueSql, sameValue, selectableColumns, type RecordRow } from './record-columns';
+import { autoNumberExpression } from './auto-number';
+import { createChangesSql, historyInsert, type FieldChange } from './history';
+import { childTableFields, writeChildRows } from './child-rows';
+import { translateConstraintError } from './constraint-errors';
+import { rowScopeSql } from './row-scope';
+import type { RecordValues } from './record-validator';
+
+type Tx = Kysely<SystemTables>;
+
+function validated(ctx: RecordContext, object: ObjectDefinition, values: unknown, mode: 'create' | 'patch'): RecordValues {
+  const verdict = ctx.app.validator.validate(object, values, mode);
+  if (!verdict.ok) throw new RecordError('record.invalid', verdict.issues, { count: verdict.issues.length });
+  const blocked = new Set([...ctx.access.readOnlyFields(object.id), ...ctx.access.hiddenFields(object.id)]);
+  const issues: FieldIssue[] = Object.keys(verdict.values)
+    .filter((key) => blocked.has(key))
+    .map((key) => ({ field: key, pointer: `/values/${key}`, code: 'field.read_only', params: { field: key }, label: object.fields.find((f) => f.id === key)?.label }));
+  if (issues.length) throw new RecordError('record.invalid', issues, { count: issues.length });
+  return verdict.values;
+}
+
+/** Unique and foreign-key violations come back as field errors, not as a 500. */
+async function guarded<T>(ctx: RecordContext, object: ObjectDefinition, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw translateConstraintError(ctx.app, object, error) ?? error;
+  }
+}
+
+async function insertChildren(tx: Tx, ctx: RecordContext, object: ObjectDefinition, recordId: string, values: RecordValues): Promise<void> {
+  for (const field of childTableFields(object)) {
+    const rows = values[field.id];
+    if (Array.isArray(rows)) await writeChildRows(tx, ctx, objectOf(ctx.app, field.target ?? '', { allowChild: true }), recordId, rows as RecordRow[]);
+  }
+}
+
+/**
+ * Inserts a record and its history row in one statement (a CTE), so the common create costs
+ * one round trip; child rows, when sent, join the same transaction.
+ */
+export async function createRecord(ctx: RecordContext, objectId: string, input: { values: unknown; id?: string | undefined }): Promise<string> {
+  const object = objectOf(ctx.app, objectId);
+  requireAction(ctx, 'create', object);
+  const values = validated(ctx, object, input.values, 'create');
+  const actor = ctx.access.actor;
+  const given = columnFields(object).filter((f) => f.id in values);
+  const numbered = columnFields(object).filter((f) => f.type === 'auto_number');
+  const cols: RawBuilder<unknown>[] = [sql.ref('owner_id'), sql.ref('department_id'), sql.ref('created_by'), sql.ref('updated_by')];
+  const vals: RawBuilder<unknown>[] = [sql`${actor.userId}`, sql`${actor.departmentId}`, sql`${actor.userId}`, sql`${actor.userId}`];
+  if (input.id) {
+    cols.push(sql.ref('id'));
+    vals.push(sql`${input.id}`);
+  }
+  for (const field of given) {
+    cols.push(sql.ref(field.id));
+    vals.push(columnValueSql(field, values[field.id]));
+  }
+  for (const field of numbered) {
+    cols.push(sql.ref(field.id));
+    vals.push(autoNumberExpression(ctx.app.appId, object.id, field.id, field.numberFormat));
+  }
+  const statement = sql<{ id: string }>`with ins as (
+      insert into ${tableRef(ctx.app.appId, object.id)} (${sql.join(cols)}) values (${sql.join(vals)}) returning *
+    ), history as (
+      insert into public.record_history (app_id, object_id, record_id, record_version, operation, changes, actor_id)
+      select ${ctx.app.appId}, ${object.id}, ins.id, ins.version, 'create', ${createChangesSql([...given, ...numbered], 'ins')}, ${actor.userId} from ins
+    )
+    select id from ins`;
+  const hasChildren = childTableFields(object).some((f) => Array.isArray(values[f.id]));
+  return guarded(ctx, object, async () => {
+    if (!hasChildren) return (await statement.execute(ctx.db)).rows[0]!.id;
+    return ctx.db.transaction().execute(async (tx) => {
+      const id = (await statement.execute(tx)).rows[0]!.id;
+      await insertChildren(tx, ctx, object, id, values);
+      return id;
+    });
+  });
+}
+
+/** The row as it is now, locked, within the actor's scope; a record outside it does not exist. */
+async function lockRow(tx: Tx, ctx: RecordContext, object: ObjectDefinition, id: string, deleted: boolean): Promise<RecordRow> {
+  const { rows } = await sql<RecordRow>`select ${sql.join(selectableColumns(object, new Set()).map((c) => sql.ref(c)))} from ${tableRef(ctx.app.appId, object.id)}
+    where id = ${id} and deleted_at is ${deleted ? sql`not null` : sql`null`} and ${rowScopeSql(ctx, object)} for update`.execute(tx);
+  if (!rows[0]) throw new RecordError('record.not_found');
+  return rows[0];
+}
+
+/** PATCH with optimistic concurrency: the client names the version it edited; a stale one is a 409. */
+export async function updateRecord(ctx: RecordContext, objectId: string, id: string, input: { version: number; values: unknown }): Promise<void> {
+  const object = objectOf(ctx.app, objectId);
+  requireAction(ctx, 'update', object);
+  const values = validated(ctx, object, input.values, 'patch');
+  await guarded(ctx, object, () =>
+    ctx.db.transaction().execute(async (tx) => {
+      const current = await lockRow(tx, ctx, object, id, false);
+      if (current.version !== input.version) throw new RecordError('record.version_conflict', [], { current: Number(current.version), yours: input.version });
+      const changed = columnFields(object).filter((f) => f.id in values && !sameValue(f, current[f.id], values[f.id]));
+      const changes: FieldChange[] = changed.map((f) => ({ field: f.id, old: current[f.id] instanceof Date ? (current[f.id] as Date).toISOString() : current[f.id], new: values[f.id] }));
+      const children = childTableFields(object).filter((f) => Array.isArray(values[f.id]));
+      for (const field of children) changes.push({ field: field.id, old: null, new: values[field.id] });
+      if (changes.length === 0) return;
+      const sets = [sql`version = version + 1`, sql`updated_at = now()`, sql`updated_by = ${ctx.access.actor.userId}`, ...changed.map((f) => sql`${sql.ref(f.id)} = ${columnValueSql(f, values[f.id])}`)];
+      const { rows } = await sql<{ version: number }>`update ${tableRef(ctx.app.appId, object.id)} set ${sql.join(sets)} where id = ${id} returning version`.execute(tx);
+      await insertChildren(tx, ctx, object, id, values);
+      await historyInsert({ ...ctx, db: tx }, object.id, id, rows[0]!.version, 'update', changes).execute();
+    }),
+  );
+}
+
+/** Soft delete (recycle bin) and restore: the row stays, `deleted_at` says where it is. */
+export async function setDeleted(ctx: RecordContext, objectId: string, id: string, deleted: boolean): Promise<void> {
+  const object = objectOf(ctx.app, objectId);
+  requireAction(ctx, 'delete', object);
+  await ctx.db.transaction().execute(async (tx) => {
+    await lockRow(tx, ctx, object, id, !deleted);
+    const { rows } = await sql<{ version: number }>`update ${tableRef(ctx.app.appId, object.id)}
+      set deleted_at = ${deleted ? sql`now()` : sql`null`}, version = version + 1, updated_at = now(), updated_by = ${ctx.access.actor.userId}
+      where id = ${id} returning version`.execute(tx);
+    await historyInsert({ ...ctx, db: tx }, object.id, id, rows[0]!.version, deleted ? 'delete' : 'restore', []).execute();
+  });
+}

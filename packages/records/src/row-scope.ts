@@ -1,0 +1,13 @@
+import { expressionBuilder, sql, type RawBuilder } from 'kysely';
+import type { RecordTables } from '@tessera/access';
+import type { ObjectDefinition } from '@tessera/schemas';
+import type { RecordContext } from './record-context';
+
+/**
+ * The actor's row scope on `object` as SQL, for queries that name the table by its own name
+ * (`from app_x.customer`): the policy's predicate, or `true` when it sees every row.
+ */
+export function rowScopeSql(ctx: RecordContext, object: ObjectDefinition): RawBuilder<unknown> {
+  const predicate = ctx.access.rowScope(object.id, object.id, expressionBuilder<RecordTables, string>());
+  return predicate ? sql`(${predicate})` : sql`true`;
+}
