@@ -1,0 +1,45 @@
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import closeWithGrace from 'close-with-grace';
+import { openDatabase } from '@tessera/db';
+import { createMetadataStore } from '@tessera/meta';
+import { buildServer } from './server';
+import { installTemplate } from './install-template';
+
+const root = resolve(fileURLToPath(import.meta.url), '../../../..');
+const env = process.env;
+
+/**
+ * `pnpm start`: an embedded PostgreSQL under ./data unless DATABASE_URL names a server; the
+ * demo CRM installed on first start; the URL printed; a clean shutdown on SIGINT/SIGTERM.
+ */
+async function main(): Promise<void> {
+  const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.TESSERA_DATA_DIR ?? resolve(root, 'data/pglite') });
+  const app = await buildServer({
+    database,
+    webRoot: env.TESSERA_WEB_ROOT ?? resolve(root, 'apps/web/dist'),
+    logger: { level: env.LOG_LEVEL ?? 'info' },
+  });
+  closeWithGrace({ delay: 10_000 }, async ({ err }) => {
+    if (err) app.log.error({ err }, 'shutting down after an error');
+    await app.close();
+    await database.close();
+  });
+
+  if ((await createMetadataStore(database.db).listApps()).length === 0 && env.TESSERA_SKIP_DEMO !== '1') {
+    app.log.info('first start: installing the demo CRM template');
+    const installed = await installTemplate(database, 'crm');
+    app.log.info(installed, 'demo CRM installed');
+  }
+
+  const port = Number(env.PORT ?? 3000);
+  const host = env.HOST ?? '127.0.0.1';
+  await app.listen({ port, host });
+  const where = database.kind === 'pglite' ? `embedded PostgreSQL in ${env.TESSERA_DATA_DIR ?? 'data/pglite'}` : 'PostgreSQL from DATABASE_URL';
+  process.stdout.write(`\nTessera is running at http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/  (API docs: /docs; data: ${where})\n\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Tessera failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

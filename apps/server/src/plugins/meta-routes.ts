@@ -1,0 +1,94 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { createMetadataStore, localizeIssues, purgeRetired } from '@tessera/meta';
+import type { Database } from '@tessera/db';
+import type { LiveAppCache } from '@tessera/records';
+import { localeOf } from '../problem';
+
+const appParams = { type: 'object', properties: { appId: { type: 'string', pattern: '^[a-z][a-z0-9_]{0,39}$' } }, required: ['appId'] } as const;
+const anyDocument = { type: 'object', additionalProperties: true, description: 'An app document: see schemas/json/app.schema.json' } as const;
+const localizedText = { type: 'object', additionalProperties: { type: 'string' } } as const;
+const planSchema = { type: 'array', items: { type: 'object', additionalProperties: true } } as const;
+const tags = ['metadata'];
+
+/**
+ * Admin metadata API: apps, drafts, validation, diff, publish, versions, rollback, purge.
+ * Bodies are checked for shape here; the document itself by the metadata store's validator,
+ * whose errors point into the document and are translated.
+ */
+export const metaRoutes: FastifyPluginAsync<{ database: Database; liveApps: LiveAppCache }> = async (app, { database, liveApps }) => {
+  const store = createMetadataStore(database.db);
+
+  app.get('/api/apps', {
+    schema: { tags, summary: 'List apps', response: { 200: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, label: localizedText, liveVersion: { type: ['integer', 'null'] }, draftRevision: { type: 'integer' }, updatedAt: { type: 'string', format: 'date-time' } } } } } },
+  }, async () => store.listApps());
+
+  app.post<{ Body: { document: unknown } }>('/api/apps', {
+    schema: { tags, summary: 'Create an app from a document (as its first draft)', body: { type: 'object', properties: { document: anyDocument }, required: ['document'], additionalProperties: false } },
+  }, async (request, reply) => reply.status(201).send(await store.createApp(request.body.document)));
+
+  app.get<{ Params: { appId: string } }>('/api/apps/:appId', {
+    schema: { tags, summary: 'An app with its draft', params: appParams },
+  }, async (request) => store.getApp(request.params.appId));
+
+  app.put<{ Params: { appId: string }; Body: { document: unknown; revision: number } }>('/api/apps/:appId/draft', {
+    schema: {
+      tags, summary: 'Save the draft (optimistic concurrency on `revision`)', params: appParams,
+      body: { type: 'object', properties: { document: anyDocument, revision: { type: 'integer', minimum: 1 } }, required: ['document', 'revision'], additionalProperties: false },
+      response: { 200: { type: 'object', properties: { draftRevision: { type: 'integer' } } } },
+    },
+  }, async (request) => store.saveDraft(request.params.appId, request.body.document, request.body.revision));
+
+  app.post<{ Params: { appId: string } }>('/api/apps/:appId/validate', {
+    schema: { tags, summary: 'Validate the draft without publishing', params: appParams },
+  }, async (request) => {
+    const verdict = await store.validateDraft(request.params.appId);
+    return { valid: verdict.valid, errors: localizeIssues(verdict.issues, localeOf(request)) };
+  });
+
+  app.get<{ Params: { appId: string } }>('/api/apps/:appId/diff', {
+    schema: { tags, summary: 'What publishing the draft would change, and the DDL it would run', params: appParams },
+  }, async (request) => store.diffDraft(request.params.appId));
+
+  app.post<{ Params: { appId: string }; Body: { revision?: number; comment?: string } | undefined }>('/api/apps/:appId/publish', {
+    schema: {
+      tags, summary: 'Publish the draft as a new immutable version (one transaction)', params: appParams,
+      body: { type: 'object', properties: { revision: { type: 'integer', minimum: 1 }, comment: { type: 'string', maxLength: 2000 } }, additionalProperties: false },
+      response: { 200: { type: 'object', properties: { version: { type: 'integer' }, plan: planSchema } } },
+    },
+  }, async (request) => {
+    const result = await store.publish(request.params.appId, { revision: request.body?.revision, comment: request.body?.comment, actor: request.access.actor.userId });
+    liveApps.invalidate(request.params.appId);
+    return result;
+  });
+
+  app.get<{ Params: { appId: string } }>('/api/apps/:appId/versions', {
+    schema: { tags, summary: 'Published versions, newest first', params: appParams },
+  }, async (request) => store.listVersions(request.params.appId));
+
+  app.get<{ Params: { appId: string; version: number } }>('/api/apps/:appId/versions/:version', {
+    schema: { tags, summary: 'One published version', params: { type: 'object', properties: { ...appParams.properties, version: { type: 'integer', minimum: 1 } }, required: ['appId', 'version'] } },
+  }, async (request) => store.getVersion(request.params.appId, request.params.version));
+
+  app.get<{ Params: { appId: string } }>('/api/apps/:appId/live', {
+    schema: { tags, summary: 'The live version the runtime renders', params: appParams },
+  }, async (request) => store.getLive(request.params.appId));
+
+  app.post<{ Params: { appId: string }; Body: { version: number; comment?: string } }>('/api/apps/:appId/rollback', {
+    schema: {
+      tags, summary: 'Publish an older version again (becomes the new version and the draft)', params: appParams,
+      body: { type: 'object', properties: { version: { type: 'integer', minimum: 1 }, comment: { type: 'string', maxLength: 2000 } }, required: ['version'], additionalProperties: false },
+      response: { 200: { type: 'object', properties: { version: { type: 'integer' }, plan: planSchema } } },
+    },
+  }, async (request) => {
+    const result = await store.rollback(request.params.appId, request.body.version, { comment: request.body.comment, actor: request.access.actor.userId });
+    liveApps.invalidate(request.params.appId);
+    return result;
+  });
+
+  app.post<{ Params: { appId: string }; Body: { object: string; field?: string } }>('/api/apps/:appId/purge', {
+    schema: {
+      tags, summary: 'Drop a removed field or object and its data for good', params: appParams,
+      body: { type: 'object', properties: { object: { type: 'string', pattern: '^[a-z][a-z0-9_]{0,39}$' }, field: { type: 'string', pattern: '^[a-z][a-z0-9_]{0,39}$' } }, required: ['object'], additionalProperties: false },
+    },
+  }, async (request) => purgeRetired(database.db, request.params.appId, request.body));
+};

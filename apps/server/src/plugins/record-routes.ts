@@ -1,0 +1,99 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { filterConditionSchema, sortKeySchema, type FilterCondition, type SortKey } from '@tessera/schemas';
+import type { RecordService } from '@tessera/records';
+
+const id = { type: 'string', pattern: '^[a-z][a-z0-9_]{0,39}$' } as const;
+const uuid = { type: 'string', format: 'uuid' } as const;
+const objectParams = { type: 'object', properties: { appId: id, objectId: id }, required: ['appId', 'objectId'] } as const;
+const recordParams = { type: 'object', properties: { appId: id, objectId: id, recordId: uuid }, required: ['appId', 'objectId', 'recordId'] } as const;
+const record = { type: 'object', additionalProperties: true, description: 'A record: system columns, field values and `_display`' } as const;
+const list = {
+  type: 'object',
+  properties: { items: { type: 'array', items: record }, total: { type: ['integer', 'null'] }, totalIsEstimate: { type: 'boolean' }, nextCursor: { type: ['string', 'null'] } },
+} as const;
+const values = { type: 'object', additionalProperties: true, description: 'Field values by field id; checked against the published object' } as const;
+const tags = ['records'];
+
+type ObjectParams = { appId: string; objectId: string };
+type RecordParams = ObjectParams & { recordId: string };
+interface QueryBody { filters?: FilterCondition[]; sort?: SortKey[]; limit?: number; cursor?: string; offset?: number; count?: boolean; deleted?: boolean }
+
+/** `-created_at,name` → [{ created_at desc }, { name asc }] */
+function parseSort(text: string | undefined): SortKey[] | undefined {
+  return text?.split(',').map((part) => (part.startsWith('-') ? { field: part.slice(1), direction: 'desc' as const } : { field: part, direction: 'asc' as const }));
+}
+
+/** End-user records API. Every call goes through the record service with the request's access policy. */
+export const recordRoutes: FastifyPluginAsync<{ records: RecordService }> = async (app, { records }) => {
+  const base = '/api/apps/:appId/objects/:objectId/records';
+
+  app.post<{ Params: ObjectParams; Body: { values: unknown; id?: string } }>(base, {
+    schema: { tags, summary: 'Create a record', params: objectParams, body: { type: 'object', properties: { values, id: uuid }, required: ['values'], additionalProperties: false }, response: { 201: record } },
+  }, async (request, reply) => {
+    const { appId, objectId } = request.params;
+    return reply.status(201).send(await records.create(appId, objectId, request.access, request.body));
+  });
+
+  app.get<{ Params: ObjectParams; Querystring: { sort?: string; limit?: number; cursor?: string; count?: boolean; deleted?: boolean } }>(base, {
+    schema: {
+      tags, summary: 'List records (simple form; filters via POST …/records/query)', params: objectParams,
+      querystring: {
+        type: 'object',
+        properties: { sort: { type: 'string', pattern: '^-?[a-z][a-z0-9_]*(,-?[a-z][a-z0-9_]*){0,4}$' }, limit: { type: 'integer', minimum: 1, maximum: 500 }, cursor: { type: 'string', maxLength: 4000 }, count: { type: 'boolean' }, deleted: { type: 'boolean' } },
+        additionalProperties: false,
+      },
+      response: { 200: list },
+    },
+  }, async (request) => {
+    const { appId, objectId } = request.params;
+    const { sort, ...rest } = request.query;
+    return records.list(appId, objectId, request.access, { ...rest, sort: parseSort(sort) });
+  });
+
+  app.post<{ Params: ObjectParams; Body: QueryBody }>(`${base}/query`, {
+    schema: {
+      tags, summary: 'Query records: filters, sort, keyset or offset paging, total', params: objectParams,
+      body: {
+        type: 'object',
+        properties: {
+          filters: { type: 'array', items: filterConditionSchema, maxItems: 50 },
+          sort: { type: 'array', items: sortKeySchema, maxItems: 5 },
+          limit: { type: 'integer', minimum: 1, maximum: 500 },
+          cursor: { type: 'string', maxLength: 4000 },
+          offset: { type: 'integer', minimum: 0, maximum: 100_000 },
+          count: { type: 'boolean' },
+          deleted: { type: 'boolean' },
+        },
+        additionalProperties: false,
+      },
+      response: { 200: list },
+    },
+  }, async (request) => records.list(request.params.appId, request.params.objectId, request.access, request.body));
+
+  app.get<{ Params: RecordParams }>(`${base}/:recordId`, {
+    schema: { tags, summary: 'One record, with child rows and related display values', params: recordParams, response: { 200: record } },
+  }, async (request) => records.get(request.params.appId, request.params.objectId, request.access, request.params.recordId));
+
+  app.patch<{ Params: RecordParams; Body: { version: number; values: unknown } }>(`${base}/:recordId`, {
+    schema: {
+      tags, summary: 'Change fields of a record (409 when `version` is stale)', params: recordParams,
+      body: { type: 'object', properties: { version: { type: 'integer', minimum: 1 }, values }, required: ['version', 'values'], additionalProperties: false },
+      response: { 200: record },
+    },
+  }, async (request) => records.update(request.params.appId, request.params.objectId, request.access, request.params.recordId, request.body));
+
+  app.delete<{ Params: RecordParams }>(`${base}/:recordId`, {
+    schema: { tags, summary: 'Move a record to the recycle bin', params: recordParams },
+  }, async (request, reply) => {
+    await records.remove(request.params.appId, request.params.objectId, request.access, request.params.recordId);
+    return reply.status(204).send();
+  });
+
+  app.post<{ Params: RecordParams }>(`${base}/:recordId/restore`, {
+    schema: { tags, summary: 'Restore a record from the recycle bin', params: recordParams, response: { 200: record } },
+  }, async (request) => records.restore(request.params.appId, request.params.objectId, request.access, request.params.recordId));
+
+  app.get<{ Params: RecordParams }>(`${base}/:recordId/history`, {
+    schema: { tags, summary: 'Every change to a record: who, when, field, old → new', params: recordParams },
+  }, async (request) => records.history(request.params.appId, request.params.objectId, request.access, request.params.recordId));
+};

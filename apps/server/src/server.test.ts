@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { createTestDatabase, type TestDatabase } from '@tessera/db/testing';
+import type { AppDocument } from '@tessera/schemas';
+import { buildServer } from './server';
+
+const shop: AppDocument = {
+  id: 'shop',
+  label: { 'zh-CN': '商店', en: 'Shop' },
+  objects: [
+    {
+      id: 'customer',
+      label: { 'zh-CN': '客户', en: 'Customer' },
+      displayField: 'name',
+      fields: [
+        { id: 'name', type: 'text', label: { 'zh-CN': '名称', en: 'Name' }, required: true },
+        { id: 'email', type: 'email', label: { 'zh-CN': '邮箱', en: 'Email' } },
+        { id: 'credit', type: 'currency', label: { en: 'Credit' } },
+      ],
+    },
+    { id: 'order', label: { en: 'Order' }, fields: [{ id: 'customer', type: 'relation', label: { en: 'Customer' }, target: 'customer' }, { id: 'total', type: 'number', label: { en: 'Total' } }] },
+  ],
+};
+
+let database: TestDatabase;
+let app: FastifyInstance;
+beforeAll(async () => {
+  database = await createTestDatabase();
+  app = await buildServer({ database, bodyLimit: 64 * 1024 });
+});
+afterAll(async () => {
+  await app?.close();
+  await database?.drop();
+});
+
+const json = (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: unknown, headers: Record<string, string> = {}) =>
+  app.inject({ method, url, payload: payload as object, headers: { 'accept-language': 'en', ...headers } });
+const records = '/api/apps/shop/objects/customer/records';
+
+describe('HTTP API', () => {
+  it('answers health and serves OpenAPI at /docs', async () => {
+    expect((await json('GET', '/api/health')).json()).toEqual({ status: 'ok', database: 'postgres' });
+    const spec = (await json('GET', '/docs/json')).json();
+    expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/api/apps', '/api/apps/{appId}/publish', '/api/apps/{appId}/objects/{objectId}/records/query']));
+  });
+
+  it('runs the admin flow: create, invalid draft, publish, versions, rollback', async () => {
+    expect((await json('POST', '/api/apps', { document: shop })).statusCode).toBe(201);
+    const bad = await json('PUT', '/api/apps/shop/draft', { document: { ...shop, objects: [{ ...shop.objects[0], fields: [{ id: 'x', type: 'relation', label: { en: 'X' }, target: 'nowhere' }] }] }, revision: 1 }, { 'accept-language': 'zh-CN' });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(bad.json()).toMatchObject({ code: 'meta.invalid', status: 422, title: '应用定义有 2 处错误' });
+    expect(bad.json().errors).toEqual([
+      { pointer: '/objects/0/fields/0/target', code: 'meta.unknown_object', message: '对象“nowhere”不存在' },
+      { pointer: '/objects/0/displayField', code: 'meta.unknown_field', message: '对象“customer”没有字段“name”' },
+    ]);
+
+    const published = await json('POST', '/api/apps/shop/publish', { comment: 'v1' });
+    expect(published.json()).toMatchObject({ version: 1 });
+    expect((await json('GET', '/api/apps/shop/live')).json()).toMatchObject({ version: 1, document: { id: 'shop' } });
+
+    const withPhone = { ...shop, objects: [{ ...shop.objects[0]!, fields: [...shop.objects[0]!.fields, { id: 'phone', type: 'phone' as const, label: { en: 'Phone' } }] }, shop.objects[1]!] };
+    expect((await json('PUT', '/api/apps/shop/draft', { document: withPhone, revision: 1 })).json()).toEqual({ draftRevision: 2 });
+    const conflict = await json('PUT', '/api/apps/shop/draft', { document: shop, revision: 1 });
+    expect(conflict.statusCode).toBe(409);
+    expect(conflict.json()).toMatchObject({ code: 'meta.draft_conflict' });
+    const diff = (await json('GET', '/api/apps/shop/diff')).json();
+    expect(diff.changes).toEqual([{ kind: 'field_added', object: 'customer', field: 'phone' }]);
+    expect((await json('POST', '/api/apps/shop/publish', { revision: 2 })).json()).toMatchObject({ version: 2 });
+
+    const created = await json('POST', records, { values: { name: 'Ann', phone: '13800138000' } });
+    expect(created.statusCode).toBe(201);
+    expect((await json('POST', '/api/apps/shop/rollback', { version: 1 })).json()).toMatchObject({ version: 3 });
+    const afterRollback = await json('POST', records, { values: { name: 'Ben', phone: '13800138000' } });
+    expect(afterRollback.statusCode).toBe(422);
+    expect(afterRollback.json().errors).toEqual([expect.objectContaining({ field: 'phone', code: 'field.unknown' })]);
+    expect((await json('GET', '/api/apps/shop/versions')).json().map((v: { version: number }) => v.version)).toEqual([3, 2, 1]);
+  });
+
+  it('runs the end-user flow: create, get with display values, patch, list, delete, restore', async () => {
+    const ann = (await json('POST', records, { values: { name: 'Ann Co', email: 'ann@example.com', credit: '99.95' } })).json();
+    const order = (await json('POST', '/api/apps/shop/objects/order/records', { values: { customer: ann.id, total: 5 } })).json();
+    expect((await json('GET', `/api/apps/shop/objects/order/records/${order.id}`)).json()).toMatchObject({ customer: ann.id, total: '5', _display: { customer: 'Ann Co' } });
+    const patched = await json('PATCH', `${records}/${ann.id}`, { version: 1, values: { credit: 100 } });
+    expect(patched.json()).toMatchObject({ version: 2, credit: '100' });
+    expect((await json('PATCH', `${records}/${ann.id}`, { version: 1, values: { credit: 1 } })).statusCode).toBe(409);
+    const listed = (await json('POST', `${records}/query`, { filters: [{ field: 'email', op: 'contains', value: 'ann@' }] })).json();
+    expect(listed).toMatchObject({ total: 1, totalIsEstimate: false, nextCursor: null, items: [{ id: ann.id }] });
+    const paged = (await json('GET', `${records}?sort=-created_at,name&limit=1`)).json();
+    expect(paged.items).toHaveLength(1);
+    expect(paged.nextCursor).toEqual(expect.any(String));
+    expect((await json('DELETE', `${records}/${ann.id}`)).statusCode).toBe(204);
+    expect((await json('GET', `${records}/${ann.id}`)).statusCode).toBe(404);
+    expect((await json('POST', `${records}/${ann.id}/restore`)).json()).toMatchObject({ deleted_at: null });
+    const history = (await json('GET', `${records}/${ann.id}/history`)).json();
+    expect(history.map((h: { operation: string }) => h.operation)).toEqual(['restore', 'delete', 'update', 'create']);
+  });
+
+  it('answers bad input with a clear problem+json, in the caller language', async () => {
+    const wrongType = await json('POST', records, { values: { name: 42, credit: 'lots' } }, { 'accept-language': 'zh-CN' });
+    expect(wrongType.statusCode).toBe(422);
+    expect(wrongType.json().errors.map((e: { field: string; message: string }) => [e.field, e.message])).toEqual([
+      ['name', '“名称”应为文本'],
+      ['credit', '“Credit”格式不正确（应为数字）'],
+    ]);
+    const malformed = await app.inject({ method: 'POST', url: records, headers: { 'content-type': 'application/json' }, payload: '{"values": {' });
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json()).toMatchObject({ code: 'request.malformed_json' });
+    const huge = await json('POST', records, { values: { name: 'x'.repeat(70 * 1024) } });
+    expect(huge.statusCode).toBe(413);
+    expect(huge.json()).toMatchObject({ code: 'request.too_large' });
+    const extra = await json('POST', records, { values: {}, sneaky: true });
+    expect(extra.json()).toMatchObject({ status: 400, code: 'request.invalid', errors: [{ pointer: '/body/sneaky', code: 'request.additionalProperties' }] });
+    expect((await json('POST', '/api/apps/shop/objects/ghost/records', { values: {} })).json()).toMatchObject({ status: 404, code: 'record.object_not_found' });
+    expect((await json('GET', '/api/apps/nope/live')).json()).toMatchObject({ status: 404, code: 'meta.app_not_found' });
+    expect((await json('GET', `${records}/not-a-uuid`)).statusCode).toBe(400);
+    expect((await json('GET', '/api/nothing-here')).json()).toMatchObject({ status: 404, code: 'request.not_found' });
+    expect((await json('GET', `${records}?sort=name;drop`)).statusCode).toBe(400);
+  });
+});

@@ -1,0 +1,48 @@
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { Database } from '@tessera/db';
+import { createLiveAppCache, createRecordService } from '@tessera/records';
+import { registerProblemHandlers } from './problem';
+import { registerRequestAccess } from './request-access';
+import { healthRoutes } from './plugins/health-routes';
+import { metaRoutes } from './plugins/meta-routes';
+import { recordRoutes } from './plugins/record-routes';
+import { webRoutes } from './plugins/web-routes';
+
+export interface ServerOptions {
+  database: Database;
+  /** The built web app (apps/web/dist); omitted: API only. */
+  webRoot?: string | undefined;
+  logger?: FastifyServerOptions['logger'];
+  /** Largest accepted request body, bytes. */
+  bodyLimit?: number | undefined;
+}
+
+/** The whole HTTP surface as one Fastify instance: one plugin per domain, every route with a schema. */
+export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: options.bodyLimit ?? 2 * 1024 * 1024,
+    // Unknown properties are errors, not silently dropped; every problem is reported at once.
+    ajv: { customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array' } },
+    return503OnClosing: true,
+  });
+  registerProblemHandlers(app);
+  registerRequestAccess(app);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Tessera API', version: '1', description: 'Metadata (apps, drafts, versions) and records of published objects. Errors are RFC 9457 problem+json.' },
+      tags: [{ name: 'metadata' }, { name: 'records' }, { name: 'health' }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  const liveApps = createLiveAppCache(options.database.db);
+  const records = createRecordService(options.database.db, liveApps);
+  await app.register(healthRoutes, { database: options.database });
+  await app.register(metaRoutes, { database: options.database, liveApps });
+  await app.register(recordRoutes, { records });
+  if (options.webRoot) await app.register(webRoutes, { webRoot: options.webRoot });
+  return app;
+}

@@ -1,0 +1,170 @@
+import type { CustomerFacts, SampleContext } from './crm-sample-accounts';
+import { createRandom } from './random';
+import type { Random } from './random';
+import {
+  addDays, createNumberer, endOfTerm, fenToDecimal, logUniform, roundTo, toDate, toDateTime, workingMoment,
+} from './sample-values';
+import { PRODUCTS, PROJECTS } from './sample-vocabulary';
+import type { SampleRecord } from './template';
+
+type Stage = 'lead' | 'qualified' | 'proposal' | 'negotiation' | 'won' | 'lost';
+
+/** Each stage is a step of the sales funnel, with the default probability the document describes. */
+const STAGE_PROBABILITY: Record<Stage, string> = {
+  lead: '0.1', qualified: '0.2', proposal: '0.5', negotiation: '0.75', won: '1', lost: '0',
+};
+
+/** Open stages narrow like a funnel; won and lost accumulate two years of closed deals. */
+const STAGE_WEIGHTS: readonly (readonly [Stage, number])[] = [
+  ['lead', 32], ['qualified', 20], ['proposal', 13], ['negotiation', 8], ['won', 18], ['lost', 9],
+];
+
+const AMOUNT_YUAN: Record<CustomerFacts['tier'], readonly [number, number]> = { A: [500_000, 5_000_000], B: [100_000, 1_000_000], C: [20_000, 300_000] };
+
+export type OpportunityFacts = { id: string; customer: CustomerFacts; stage: Stage; amountFen: number; closedMs?: number };
+
+export function generateOpportunities(context: SampleContext, customers: CustomerFacts[], count: number) {
+  const ids = createRandom(context.seed, 'opportunity/id');
+  const random = createRandom(context.seed, 'opportunity/values');
+  const weights = customers.map((c) => [c, c.status === 'lost' ? 1 : c.tier === 'A' ? 4 : 2] as const);
+  const records: SampleRecord[] = [];
+  const facts: OpportunityFacts[] = [];
+  for (let i = 0; i < count && customers.length > 0; i += 1) {
+    const id = ids.uuid();
+    const customer = random.weighted(weights);
+    // A lost customer's deals ended; a dormant one's never got far.
+    const stage = customer.status === 'lost' ? random.weighted<Stage>([['lost', 3], ['won', 1]]) : random.weighted(STAGE_WEIGHTS);
+    const [min, max] = AMOUNT_YUAN[customer.tier];
+    const amountFen = roundTo(logUniform(random, min, max), 1_000) * 100;
+    const values: Record<string, unknown> = {
+      name: `${customer.brand.zh}${random.pick(PROJECTS)}`,
+      customer: customer.id,
+      stage,
+      amount: fenToDecimal(amountFen),
+      probability: STAGE_PROBABILITY[stage],
+    };
+    let closedMs: number | undefined;
+    if (stage === 'won' || stage === 'lost') {
+      closedMs = workingMoment(context.clock, random, random.int(1, 700));
+      values.closed_at = toDateTime(closedMs);
+      values.expected_close = toDate(addDays(closedMs, random.int(-20, 20)));
+    } else {
+      // Some open deals are overdue, as in every real pipeline.
+      values.expected_close = toDate(addDays(context.clock.today, random.chance(0.15) ? -random.int(1, 30) : random.int(7, 180)));
+    }
+    records.push({ id, values });
+    facts.push({ id, customer, stage, amountFen, ...(closedMs === undefined ? {} : { closedMs }) });
+  }
+  return { records, facts };
+}
+
+/**
+ * Contracts: drafts for deals in negotiation (a tenth), one signed contract per won deal, and
+ * renewals without an opportunity for active customers when there are too few won deals.
+ */
+export function generateContracts(context: SampleContext, opportunities: OpportunityFacts[], customers: CustomerFacts[], count: number): SampleRecord[] {
+  const ids = createRandom(context.seed, 'contract/id');
+  const random = createRandom(context.seed, 'contract/values');
+  const nextNumber = createNumberer('HT');
+  const drafts = opportunities.filter((o) => o.stage === 'negotiation').slice(0, Math.floor(count / 10));
+  const won = opportunities.filter((o) => o.stage === 'won').slice(0, count - drafts.length);
+  const renewalCustomers = customers.filter((c) => c.status === 'active');
+  const records: SampleRecord[] = [];
+  const signed = (customerId: string, amountFen: number, signedMs: number, opportunityId?: string): Record<string, unknown> => {
+    const startMs = addDays(signedMs, random.int(0, 15));
+    const endMs = endOfTerm(startMs, random.weighted([[1, 60], [2, 25], [3, 15]]));
+    const status = endMs < context.clock.today ? 'expired' : random.chance(0.05) ? 'terminated' : 'active';
+    return {
+      number: nextNumber(signedMs),
+      customer: customerId,
+      ...(opportunityId ? { opportunity: opportunityId } : {}),
+      amount: fenToDecimal(amountFen),
+      signed_on: toDate(signedMs),
+      starts_on: toDate(startMs),
+      ends_on: toDate(endMs),
+      status,
+    };
+  };
+  for (const deal of won) {
+    const signedMs = Math.min(addDays(deal.closedMs ?? context.clock.today, random.int(0, 10)), context.clock.today - 86_400_000);
+    // Final negotiations shave a little off the quoted amount.
+    const amountFen = roundTo(deal.amountFen * (1 - random.int(0, 5) / 100), 100);
+    records.push({ id: ids.uuid(), values: signed(deal.customer.id, amountFen, signedMs, deal.id) });
+  }
+  for (const deal of drafts) {
+    const startMs = addDays(context.clock.today, random.int(10, 40));
+    records.push({ id: ids.uuid(), values: {
+      number: nextNumber(context.clock.today),
+      customer: deal.customer.id,
+      opportunity: deal.id,
+      amount: fenToDecimal(deal.amountFen),
+      starts_on: toDate(startMs),
+      ends_on: toDate(endOfTerm(startMs, 1)),
+      status: random.chance(0.5) ? 'draft' : 'in_approval',
+    } });
+  }
+  while (records.length < count && renewalCustomers.length > 0) {
+    const customer = random.pick(renewalCustomers);
+    const amountFen = roundTo(logUniform(random, 20_000, 400_000), 1_000) * 100;
+    records.push({ id: ids.uuid(), values: signed(customer.id, amountFen, workingMoment(context.clock, random, random.int(1, 700))) });
+  }
+  return records;
+}
+
+/** Fisher–Yates: a sort with a random comparator would depend on the engine's sort algorithm. */
+function shuffled<T>(items: readonly T[], random: Random): T[] {
+  const copy = [...items];
+  for (let i = copy.length - 1; i > 0; i -= 1) {
+    const j = random.int(0, i);
+    [copy[i], copy[j]] = [copy[j] as T, copy[i] as T];
+  }
+  return copy;
+}
+
+const DISCOUNT_PERCENT: readonly (readonly [number, number])[] = [[0, 30], [5, 25], [10, 20], [15, 12], [20, 8], [25, 5]];
+
+/**
+ * Quotes for deals that got as far as a proposal, each with 2–5 lines. Line amounts are
+ * quantity × unit price × (1 − discount), rounded to the fen, and the total is their exact sum.
+ */
+export function generateQuotes(context: SampleContext, opportunities: OpportunityFacts[], count: number) {
+  const ids = createRandom(context.seed, 'quote/id');
+  const lineIds = createRandom(context.seed, 'quote_line/id');
+  const random = createRandom(context.seed, 'quote/values');
+  const nextNumber = createNumberer('BJ');
+  const quoted = opportunities.filter((o) => o.stage === 'proposal' || o.stage === 'negotiation' || o.stage === 'won');
+  const quotes: SampleRecord[] = [];
+  const lines: SampleRecord[] = [];
+  for (let i = 0; i < count && quoted.length > 0; i += 1) {
+    const id = ids.uuid();
+    const deal = quoted[i % quoted.length] as OpportunityFacts;
+    const discount = random.weighted(DISCOUNT_PERCENT);
+    const quotedMs = deal.closedMs === undefined
+      ? workingMoment(context.clock, random, random.int(1, 60))
+      : addDays(deal.closedMs, -random.int(10, 60));
+    const products = shuffled(PRODUCTS, random).slice(0, random.int(2, 5));
+    let totalFen = 0;
+    products.forEach((product, index) => {
+      const unitFen = roundTo(random.int(product.min, product.max), 10) * 100;
+      const maxQuantity = product.min >= 20_000 ? 5 : product.min >= 3_000 ? 20 : 100;
+      const quantity = random.int(1, maxQuantity);
+      const lineFen = Math.round((quantity * unitFen * (100 - discount)) / 100);
+      totalFen += lineFen;
+      lines.push({ id: lineIds.uuid(), values: {
+        parent_id: id,
+        sort_index: index,
+        product: product.name,
+        quantity: String(quantity),
+        unit_price: fenToDecimal(unitFen),
+        line_amount: fenToDecimal(lineFen),
+      } });
+    });
+    quotes.push({ id, values: {
+      number: nextNumber(quotedMs),
+      opportunity: deal.id,
+      discount: discount === 0 ? '0' : `0.${String(discount).padStart(2, '0')}`,
+      total: fenToDecimal(totalFen),
+    } });
+  }
+  return { quotes, lines };
+}
