@@ -8,6 +8,8 @@ const results = '.vitest-results.json';
 const run = (cmd, args) => spawnSync(cmd, args, { stdio: 'inherit', env: process.env }).status ?? 1;
 
 const typecheck = run('pnpm', ['exec', 'turbo', 'run', 'typecheck', '--output-logs=errors-only']);
+// The end-to-end tests drive the built web app in Chromium.
+const build = run('pnpm', ['--filter', '@tessera/web', 'build']);
 rmSync(results, { force: true });
 const vitest = run('pnpm', ['exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${results}`, ...process.argv.slice(2)]);
 
@@ -19,6 +21,10 @@ if (existsSync(results)) {
   failed = report.numFailedTests + (report.numRuntimeErrorTestSuites ?? 0);
   // A file that failed to load has no test results; count it so it cannot hide.
   failed += report.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length;
+}
+if (build !== 0) {
+  failed += 1;
+  console.log('web build: failed (see above)');
 }
 if (typecheck !== 0) {
   failed += 1;

@@ -42,10 +42,34 @@ const engineDocumentSchema = {
   required: ['id'],
 } as const;
 
+export const RECORD_ACTIONS = ['create', 'read', 'update', 'delete', 'import', 'export'] as const;
+export const ROW_SCOPES = ['own', 'department', 'department_tree', 'all'] as const;
+
+/** What one role may do with one object: actions, which rows, which fields. */
+export const rolePermissionSchema = {
+  type: 'object',
+  properties: {
+    object: identifierSchema,
+    actions: { type: 'array', items: { enum: RECORD_ACTIONS }, uniqueItems: true },
+    /** own: records they own; department: their department's; department_tree: and its sub-departments'; all. */
+    rows: { enum: ROW_SCOPES },
+    hiddenFields: { type: 'array', items: identifierSchema, uniqueItems: true },
+    readOnlyFields: { type: 'array', items: identifierSchema, uniqueItems: true },
+  },
+  required: ['object', 'actions'],
+  additionalProperties: false,
+} as const;
+
 export const roleSchema = {
   type: 'object',
-  properties: { id: identifierSchema, label: localizedTextSchema },
+  properties: {
+    id: identifierSchema,
+    label: localizedTextSchema,
+    description: localizedTextSchema,
+    permissions: { type: 'array', items: rolePermissionSchema, maxItems: 300 },
+  },
   required: ['id', 'label'],
+  additionalProperties: false,
 } as const;
 
 export const navigationItemSchema = {
@@ -101,3 +125,6 @@ export type FilterOperator = FilterCondition['op'];
 export type SortKey = FromSchema<typeof sortKeySchema>;
 export type FormDefinition = FromSchema<typeof formSchema>;
 export type LocalizedText = FromSchema<typeof localizedTextSchema>;
+export type RoleDefinition = FromSchema<typeof roleSchema>;
+export type RolePermission = FromSchema<typeof rolePermissionSchema>;
+export type RowScope = (typeof ROW_SCOPES)[number];

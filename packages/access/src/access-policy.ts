@@ -1,6 +1,8 @@
 import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 
 export type RecordAction = 'create' | 'read' | 'update' | 'delete' | 'import' | 'export';
+/** Actions that touch existing rows, and so have a row scope. */
+export type RowAction = 'read' | 'update' | 'delete';
 
 /** Who is asking. Every record operation carries one; there is no anonymous path to data. */
 export interface Actor {
@@ -20,10 +22,10 @@ export interface AccessPolicy {
   readonly actor: Actor;
   can(action: RecordAction, objectId: string): boolean;
   /**
-   * The rows of `objectId` this actor may see (and therefore touch), as a predicate over the
-   * table referenced by `table`; `null` means every row.
+   * The rows of `objectId` this actor may read (or, with `action`, update or delete), as a
+   * predicate over the table referenced by `table`; `null` means every row.
    */
-  rowScope(objectId: string, table: string, eb: ExpressionBuilder<RecordTables, string>): Expression<SqlBool> | null;
+  rowScope(objectId: string, table: string, eb: ExpressionBuilder<RecordTables, string>, action?: RowAction): Expression<SqlBool> | null;
   /** Fields never returned, sorted or filtered on. */
   hiddenFields(objectId: string): ReadonlySet<string>;
   /** Fields returned but never written. */

@@ -1,1 +1,2 @@
-export { fullAccess, type AccessPolicy, type Actor, type RecordAction, type RecordTables } from './access-policy';
+export { fullAccess, type AccessPolicy, type Actor, type RecordAction, type RecordTables, type RowAction } from './access-policy';
+export { compilePolicy, type Principal } from './compile-policy';

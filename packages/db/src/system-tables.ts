@@ -9,6 +9,12 @@ export interface SystemTables {
   meta_versions: MetaVersionsTable;
   meta_columns: MetaColumnsTable;
   record_history: RecordHistoryTable;
+  departments: DepartmentsTable;
+  users: UsersTable;
+  user_roles: UserRolesTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  audit_log: AuditLogTable;
 }
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -66,4 +72,66 @@ export interface RecordHistoryTable {
   changes: JSONColumnType<unknown[]>;
   actor_id: string | null;
   at: Timestamp;
+}
+
+export interface DepartmentsTable {
+  id: Generated<string>;
+  name: string;
+  parent_id: string | null;
+  head_user_id: string | null;
+  created_at: Timestamp;
+}
+
+export interface UsersTable {
+  id: Generated<string>;
+  email: string;
+  name: string;
+  /** argon2id, never the password itself. */
+  password_hash: string;
+  department_id: string | null;
+  /** Workspace administrator: designs apps, manages users; every record. */
+  is_admin: Generated<boolean>;
+  /** Deactivated users cannot sign in, and their sessions and tokens stop working at once. */
+  active: Generated<boolean>;
+  locale: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface UserRolesTable {
+  user_id: string;
+  app_id: string;
+  role_id: string;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface ApiTokensTable {
+  id: Generated<string>;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  created_at: Timestamp;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<string>;
+  at: Timestamp;
+  actor_id: string | null;
+  /** e.g. auth.sign_in, auth.sign_in_failed, meta.publish, user.deactivate, record.export */
+  action: string;
+  /** What the action was about when it is not a record: an email, a user id, a token id. */
+  subject: string | null;
+  app_id: string | null;
+  object_id: string | null;
+  record_id: string | null;
+  ip: string | null;
+  detail: JSONColumnType<Record<string, unknown>>;
 }

@@ -106,6 +106,21 @@ function checkNavigation(app: AppDocument, objects: Map<string, ObjectDefinition
   });
 }
 
+function checkRoles(app: AppDocument, objects: Map<string, ObjectDefinition>, issues: MetaIssue[]): void {
+  (app.roles ?? []).forEach((role, r) => {
+    (role.permissions ?? []).forEach((permission, p) => {
+      const pointer = `/roles/${r}/permissions/${p}`;
+      const object = objects.get(permission.object);
+      if (!object) return void issues.push({ pointer: `${pointer}/object`, code: 'meta.unknown_object', params: { id: permission.object } });
+      for (const list of ['hiddenFields', 'readOnlyFields'] as const) {
+        (permission[list] ?? []).forEach((id, i) => {
+          if (!object.fields.some((f) => f.id === id)) issues.push({ pointer: `${pointer}/${list}/${i}`, code: 'meta.unknown_field', params: { object: object.id, id } });
+        });
+      }
+    });
+  });
+}
+
 /** Checks the schema cannot express: unique ids, references that resolve, reserved names. */
 export function checkSemantics(app: AppDocument): MetaIssue[] {
   const issues: MetaIssue[] = [];
@@ -114,6 +129,7 @@ export function checkSemantics(app: AppDocument): MetaIssue[] {
   app.objects.forEach((object, index) => checkObject(object, `/objects/${index}`, objects, issues));
   checkForms(app, objects, issues);
   checkNavigation(app, objects, issues);
+  checkRoles(app, objects, issues);
   for (const slot of ['flows', 'reports', 'dashboards', 'roles'] as const) {
     const items = app[slot] ?? [];
     uniqueIds(items, `/${slot}`, issues);

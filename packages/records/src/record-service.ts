@@ -8,6 +8,8 @@ import { getRecord } from './record-read';
 import { listRecords, type ListQuery } from './record-list';
 import { readHistory } from './history';
 import { objectOf } from './live-app';
+import { RecordError } from './record-error';
+import type { RecordRow } from './record-columns';
 
 /**
  * The one path to record data for the API, imports and flows. Every call carries the caller's
@@ -19,7 +21,11 @@ export function createRecordService(db: Kysely<SystemTables>, liveApps: LiveAppC
     async create(appId: string, objectId: string, access: AccessPolicy, input: { values: unknown; id?: string | undefined }) {
       const ctx = await context(appId, access);
       const id = await createRecord(ctx, objectId, input);
-      return getRecord(ctx, objectId, id);
+      // A role may create without reading (a web form for leads): it gets the new id, no more.
+      return getRecord(ctx, objectId, id).catch((error: unknown) => {
+        if (error instanceof RecordError && (error.code === 'record.forbidden' || error.code === 'record.not_found')) return { id } as RecordRow;
+        throw error;
+      });
     },
     async get(appId: string, objectId: string, access: AccessPolicy, id: string) {
       return getRecord(await context(appId, access), objectId, id);

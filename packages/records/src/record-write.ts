@@ -86,9 +86,9 @@ export async function createRecord(ctx: RecordContext, objectId: string, input: 
 }
 
 /** The row as it is now, locked, within the actor's scope; a record outside it does not exist. */
-async function lockRow(tx: Tx, ctx: RecordContext, object: ObjectDefinition, id: string, deleted: boolean): Promise<RecordRow> {
+async function lockRow(tx: Tx, ctx: RecordContext, object: ObjectDefinition, id: string, deleted: boolean, action: 'update' | 'delete'): Promise<RecordRow> {
   const { rows } = await sql<RecordRow>`select ${sql.join(selectableColumns(object, new Set()).map((c) => sql.ref(c)))} from ${tableRef(ctx.app.appId, object.id)}
-    where id = ${id} and deleted_at is ${deleted ? sql`not null` : sql`null`} and ${rowScopeSql(ctx, object)} for update`.execute(tx);
+    where id = ${id} and deleted_at is ${deleted ? sql`not null` : sql`null`} and ${rowScopeSql(ctx, object, 'read')} and ${rowScopeSql(ctx, object, action)} for update`.execute(tx);
   if (!rows[0]) throw new RecordError('record.not_found');
   return rows[0];
 }
@@ -100,7 +100,7 @@ export async function updateRecord(ctx: RecordContext, objectId: string, id: str
   const values = validated(ctx, object, input.values, 'patch');
   await guarded(ctx, object, () =>
     ctx.db.transaction().execute(async (tx) => {
-      const current = await lockRow(tx, ctx, object, id, false);
+      const current = await lockRow(tx, ctx, object, id, false, 'update');
       if (current.version !== input.version) throw new RecordError('record.version_conflict', [], { current: Number(current.version), yours: input.version });
       const changed = columnFields(object).filter((f) => f.id in values && !sameValue(f, current[f.id], values[f.id]));
       const changes: FieldChange[] = changed.map((f) => ({ field: f.id, old: current[f.id] instanceof Date ? (current[f.id] as Date).toISOString() : current[f.id], new: values[f.id] }));
@@ -120,7 +120,7 @@ export async function setDeleted(ctx: RecordContext, objectId: string, id: strin
   const object = objectOf(ctx.app, objectId);
   requireAction(ctx, 'delete', object);
   await ctx.db.transaction().execute(async (tx) => {
-    await lockRow(tx, ctx, object, id, !deleted);
+    await lockRow(tx, ctx, object, id, !deleted, 'delete');
     const { rows } = await sql<{ version: number }>`update ${tableRef(ctx.app.appId, object.id)}
       set deleted_at = ${deleted ? sql`now()` : sql`null`}, version = version + 1, updated_at = now(), updated_by = ${ctx.access.actor.userId}
       where id = ${id} returning version`.execute(tx);

@@ -1,5 +1,5 @@
 import { expressionBuilder, sql, type RawBuilder } from 'kysely';
-import type { RecordTables } from '@tessera/access';
+import type { RecordTables, RowAction } from '@tessera/access';
 import type { ObjectDefinition } from '@tessera/schemas';
 import type { RecordContext } from './record-context';
 
@@ -7,7 +7,7 @@ import type { RecordContext } from './record-context';
  * The actor's row scope on `object` as SQL, for queries that name the table by its own name
  * (`from app_x.customer`): the policy's predicate, or `true` when it sees every row.
  */
-export function rowScopeSql(ctx: RecordContext, object: ObjectDefinition): RawBuilder<unknown> {
-  const predicate = ctx.access.rowScope(object.id, object.id, expressionBuilder<RecordTables, string>());
+export function rowScopeSql(ctx: RecordContext, object: ObjectDefinition, action: RowAction = 'read'): RawBuilder<unknown> {
+  const predicate = ctx.access.rowScope(object.id, object.id, expressionBuilder<RecordTables, string>(), action);
   return predicate ? sql`(${predicate})` : sql`true`;
 }

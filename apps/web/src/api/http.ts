@@ -1,0 +1,56 @@
+import { useSessionStore } from '../stores/session-store';
+import { ApiError, parseProblem } from './problem';
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+async function readBody(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * The one door to the server. Sends the UI language as Accept-Language, so problem titles and
+ * field messages come back in the language the user reads, and turns every failure into an
+ * ApiError (status 0 when the request never got an answer).
+ */
+export async function request<T>(method: Method, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+  const headers: Record<string, string> = {
+    Accept: 'application/json, application/problem+json',
+    'Accept-Language': useSessionStore.getState().locale,
+  };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      ...(signal ? { signal } : {}),
+    });
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
+    throw new ApiError(0, 'network', null, cause instanceof Error ? cause.message : 'network error');
+  }
+
+  const data = await readBody(response);
+  if (response.ok) return data as T;
+
+  const problem = parseProblem(data, response.status);
+  // A dev proxy or load balancer without its upstream answers 502/503/504 in plain text:
+  // to the user that is the same as no network.
+  if (!problem && response.status >= 502 && response.status <= 504) {
+    throw new ApiError(0, 'network', null, `upstream ${response.status}`);
+  }
+  throw new ApiError(response.status, problem?.code ?? `http.${response.status}`, problem);
+}
+
+export function isAbort(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'AbortError';
+}

@@ -1,0 +1,74 @@
+import type { AppDocument, FilterOperator } from '@tessera/schemas';
+
+/** Response and request shapes of docs/api-contract.md, v1. */
+
+export interface AppSummary {
+  id: string;
+  label: AppDocument['label'];
+  liveVersion: number | null;
+  draftRevision: number;
+  updatedAt: string;
+}
+
+export interface LiveApp {
+  version: number;
+  document: AppDocument;
+}
+
+/** What a field holds on the wire: decimals are strings, dates `YYYY-MM-DD`, datetimes ISO 8601. */
+export type FieldValue = string | number | boolean | string[] | null;
+
+export interface SystemColumns {
+  id: string;
+  version: number;
+  owner_id: string | null;
+  department_id: string | null;
+  created_at: string;
+  created_by: string | null;
+  updated_at: string;
+  updated_by: string | null;
+  deleted_at: string | null;
+}
+
+export type RecordData = SystemColumns & {
+  /** Display text of related records, keyed by the relation field id. */
+  _display?: Record<string, string>;
+  [fieldId: string]: unknown;
+};
+
+export interface RecordFilter {
+  field: string;
+  op: FilterOperator;
+  value?: unknown;
+}
+
+export interface RecordSort {
+  field: string;
+  direction: 'asc' | 'desc';
+}
+
+export interface RecordQuery {
+  filters?: RecordFilter[];
+  sort?: RecordSort[];
+  limit?: number;
+  cursor?: string;
+  count?: boolean;
+  deleted?: boolean;
+}
+
+export interface RecordList {
+  items: RecordData[];
+  total: number | null;
+  totalIsEstimate: boolean;
+  nextCursor: string | null;
+}
+
+export type RecordValues = Record<string, FieldValue>;
+
+export interface HistoryEntry {
+  operation: 'create' | 'update' | 'delete' | 'restore' | (string & {});
+  version: number;
+  changes: { field: string; old: unknown; new: unknown }[];
+  actorId: string | null;
+  at: string;
+}

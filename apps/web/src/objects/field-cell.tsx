@@ -1,0 +1,64 @@
+import type { FieldDefinition } from '@tessera/schemas';
+import type { Locale } from '@tessera/i18n';
+import { Space, Tag, Typography } from 'antd';
+import type { RecordData } from '../api/types';
+import {
+  formatCurrency, formatDate, formatDateTime, formatNumber, formatPercent, optionDisplay,
+} from '../format/field-format';
+import type { Translate } from '../i18n/messages';
+
+interface FieldCellProps {
+  field: FieldDefinition;
+  record: RecordData;
+  locale: Locale;
+  t: Translate;
+}
+
+function OptionTag({ field, value, locale }: { field: FieldDefinition; value: string; locale: Locale }) {
+  const option = optionDisplay(field, value, locale);
+  return <Tag color={option.color} style={{ marginInlineEnd: 4 }}>{option.label}</Tag>;
+}
+
+/** One value as a reader expects it: labels not codes, money with its currency, dates local. */
+export function FieldCell({ field, record, locale, t }: FieldCellProps) {
+  const value = record[field.id];
+  if (value === null || value === undefined || value === '') return null;
+
+  switch (field.type) {
+    case 'select':
+      return typeof value === 'string' ? <OptionTag field={field} value={value} locale={locale} /> : null;
+    case 'multi_select':
+      return Array.isArray(value) ? (
+        <Space size={[0, 4]} wrap>
+          {value.filter((v): v is string => typeof v === 'string').map((v) => <OptionTag key={v} field={field} value={v} locale={locale} />)}
+        </Space>
+      ) : null;
+    case 'relation':
+    case 'user':
+    case 'department':
+      // The server resolves display text for us; the raw uuid means nothing to a reader.
+      return <span>{record._display?.[field.id] ?? ''}</span>;
+    case 'currency':
+      return <span style={{ fontVariantNumeric: 'tabular-nums' }}>{formatCurrency(value, locale, field.currency, field.scale ?? 2)}</span>;
+    case 'number':
+      return <span style={{ fontVariantNumeric: 'tabular-nums' }}>{formatNumber(value, locale, field.scale)}</span>;
+    case 'percent':
+      return <span style={{ fontVariantNumeric: 'tabular-nums' }}>{formatPercent(value, locale, field.scale)}</span>;
+    case 'date':
+      return <span>{formatDate(value)}</span>;
+    case 'datetime':
+      return <span>{formatDateTime(value)}</span>;
+    case 'checkbox':
+      return <Tag color={value === true ? 'green' : undefined}>{value === true ? t('common.yes') : t('common.no')}</Tag>;
+    case 'email':
+      return typeof value === 'string' ? <Typography.Link href={`mailto:${value}`}>{value}</Typography.Link> : null;
+    case 'url':
+      return typeof value === 'string' && /^https?:\/\//i.test(value) ? (
+        <Typography.Link href={value} target="_blank" rel="noreferrer">{value}</Typography.Link>
+      ) : <span>{String(value)}</span>;
+    case 'long_text':
+      return <Typography.Text ellipsis style={{ maxWidth: 240 }}>{String(value)}</Typography.Text>;
+    default:
+      return <span>{typeof value === 'object' ? JSON.stringify(value) : String(value)}</span>;
+  }
+}

@@ -1,0 +1,63 @@
+import type { FieldDefinition, ObjectDefinition } from '@tessera/schemas';
+import type { Locale } from '@tessera/i18n';
+import { DatePicker, Input, InputNumber, Select, Switch } from 'antd';
+import type { ReactElement } from 'react';
+import type { RecordData } from '../api/types';
+import { localized } from '../i18n/localized';
+import { RelationSelect } from './relation-select';
+
+export interface WidgetContext {
+  appId: string;
+  locale: Locale;
+  /** The record being edited (for relation display text); null when creating. */
+  record: RecordData | null;
+  objects: readonly ObjectDefinition[];
+}
+
+/**
+ * The input for one editable field. A function returning the antd element itself (not a
+ * wrapper component), so Form.Item can hand it `value`, `onChange` and `id` directly.
+ *
+ * Client-side checks stay minimal on purpose: the server validates every value and answers in
+ * the user's language, and its messages land on these items (see use-record-editor.ts).
+ */
+export function fieldWidget(field: FieldDefinition, ctx: WidgetContext): ReactElement {
+  const options = (field.options ?? []).map((o) => ({ value: o.value, label: localized(o.label, ctx.locale, o.value) }));
+  switch (field.type) {
+    case 'long_text':
+    case 'rich_text': // Plain text until the rich text editor lands.
+      return <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} />;
+    case 'number':
+      return <InputNumber<string> stringMode style={{ width: '100%' }} />;
+    case 'currency':
+      return <InputNumber<string> stringMode style={{ width: '100%' }} prefix={field.currency ?? 'CNY'} />;
+    case 'percent':
+      return <InputNumber<string> stringMode style={{ width: '100%' }} suffix="%" />;
+    case 'date':
+      return <DatePicker style={{ width: '100%' }} />;
+    case 'datetime':
+      return <DatePicker showTime style={{ width: '100%' }} />;
+    case 'select':
+      return <Select allowClear options={options} />;
+    case 'multi_select':
+      return <Select mode="multiple" allowClear options={options} />;
+    case 'checkbox':
+      return <Switch />;
+    case 'relation':
+      return (
+        <RelationSelect
+          appId={ctx.appId}
+          target={ctx.objects.find((o) => o.id === field.target) ?? null}
+          currentLabel={ctx.record?._display?.[field.id]}
+        />
+      );
+    case 'email':
+      return <Input type="email" inputMode="email" autoComplete="off" />;
+    case 'phone':
+      return <Input type="tel" inputMode="tel" autoComplete="off" />;
+    case 'url':
+      return <Input inputMode="url" autoComplete="off" />;
+    default:
+      return <Input autoComplete="off" />;
+  }
+}

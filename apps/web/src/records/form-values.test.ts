@@ -1,0 +1,44 @@
+import type { ObjectDefinition } from '@tessera/schemas';
+import dayjs from 'dayjs';
+import { describe, expect, it } from 'vitest';
+import type { RecordData } from '../api/types';
+import { toFormValues, toRecordValues } from './form-values';
+
+const customer: ObjectDefinition = {
+  id: 'customer',
+  label: { en: 'Customer' },
+  fields: [
+    { id: 'name', type: 'text', label: { en: 'Name' } },
+    { id: 'since', type: 'date', label: { en: 'Since' } },
+    { id: 'credit', type: 'currency', label: { en: 'Credit' } },
+    { id: 'vip', type: 'checkbox', label: { en: 'VIP' } },
+    { id: 'tags', type: 'multi_select', label: { en: 'Tags' }, options: [{ value: 'a', label: { en: 'A' } }] },
+    { id: 'code', type: 'auto_number', label: { en: 'Code' } },
+  ],
+};
+
+const record = {
+  id: 'r1', version: 3, owner_id: null, department_id: null, created_at: '', created_by: null,
+  updated_at: '', updated_by: null, deleted_at: null,
+  name: 'ACME', since: '2026-03-01', credit: '1000.50', vip: false, tags: ['a'], code: 'CUS-0001',
+} satisfies RecordData;
+
+describe('record ↔ form values', () => {
+  it('turns dates into Dayjs and leaves server-computed fields out', () => {
+    const values = toFormValues(customer, record);
+    expect(dayjs.isDayjs(values.since)).toBe(true);
+    expect(values.credit).toBe('1000.50');
+    expect('code' in values).toBe(false);
+  });
+
+  it('sends every filled field on create, trimmed, without empties', () => {
+    const values = { name: '  Foo  ', since: dayjs('2026-04-02'), credit: '12.30', vip: true, tags: [] };
+    expect(toRecordValues(customer, values, null)).toEqual({ name: 'Foo', since: '2026-04-02', credit: '12.30', vip: true, tags: [] });
+  });
+
+  it('sends only changed fields on update, with null for an emptied one', () => {
+    const initial = toFormValues(customer, record);
+    const edited = { ...initial, name: 'ACME Ltd', credit: undefined, since: dayjs('2026-03-01') };
+    expect(toRecordValues(customer, edited, initial)).toEqual({ name: 'ACME Ltd', credit: null });
+  });
+});

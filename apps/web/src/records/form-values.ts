@@ -1,0 +1,86 @@
+import type { FieldDefinition, FieldType, ObjectDefinition } from '@tessera/schemas';
+import dayjs, { type Dayjs } from 'dayjs';
+import type { FieldValue, RecordData, RecordValues } from '../api/types';
+
+/** What an antd form item holds: dates as Dayjs, decimals as strings (InputNumber stringMode). */
+export type FormValue = string | boolean | string[] | Dayjs | null | undefined;
+export type FormValues = Record<string, FormValue>;
+
+/**
+ * Types the generic form edits today. The rest wait for their widgets (child tables need the
+ * sub-grid, files need upload storage, region needs the GB/T 2260 data, user and department need
+ * a directory API) or are computed by the server (formula, auto_number): those are shown
+ * read-only when a record has a value, and never sent.
+ */
+const EDITABLE: ReadonlySet<FieldType> = new Set([
+  'text', 'long_text', 'rich_text', 'phone', 'email', 'url', 'number', 'currency', 'percent',
+  'date', 'datetime', 'select', 'multi_select', 'checkbox', 'relation',
+]);
+
+export function isEditable(field: FieldDefinition): boolean {
+  return EDITABLE.has(field.type);
+}
+
+export function editableFields(object: ObjectDefinition): FieldDefinition[] {
+  return object.fields.filter(isEditable);
+}
+
+function toFormValue(field: FieldDefinition, value: unknown): FormValue {
+  if (value === null || value === undefined) return undefined;
+  switch (field.type) {
+    case 'date':
+    case 'datetime':
+      return typeof value === 'string' && dayjs(value).isValid() ? dayjs(value) : undefined;
+    case 'checkbox':
+      return value === true;
+    case 'multi_select':
+      return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+    case 'number':
+    case 'currency':
+    case 'percent':
+      return typeof value === 'number' ? String(value) : typeof value === 'string' ? value : undefined;
+    default:
+      return typeof value === 'string' ? value : String(value);
+  }
+}
+
+export function toFormValues(object: ObjectDefinition, record: RecordData): FormValues {
+  const values: FormValues = {};
+  for (const field of editableFields(object)) values[field.id] = toFormValue(field, record[field.id]);
+  return values;
+}
+
+function isDayjs(value: FormValue): value is Dayjs {
+  return dayjs.isDayjs(value);
+}
+
+/** Back to the wire format of docs/api-contract.md; an emptied input becomes null. */
+function toFieldValue(field: FieldDefinition, value: FormValue): FieldValue {
+  if (value === undefined || value === null) return null;
+  if (isDayjs(value)) return field.type === 'date' ? value.format('YYYY-MM-DD') : value.toISOString();
+  if (typeof value === 'string') {
+    const trimmed = field.type === 'long_text' || field.type === 'rich_text' ? value : value.trim();
+    return trimmed === '' ? null : trimmed;
+  }
+  if (Array.isArray(value)) return value;
+  return value;
+}
+
+/**
+ * The values to send: on create every filled field, on update only what changed, so a save
+ * touches (and records in history) nothing the user did not edit.
+ */
+export function toRecordValues(object: ObjectDefinition, values: FormValues, initial: FormValues | null): RecordValues {
+  const result: RecordValues = {};
+  for (const field of editableFields(object)) {
+    if (!(field.id in values)) continue;
+    const next = toFieldValue(field, values[field.id]);
+    if (initial === null) {
+      if (next !== null) result[field.id] = next;
+      continue;
+    }
+    const before = toFieldValue(field, initial[field.id]);
+    if (JSON.stringify(next) !== JSON.stringify(before)) result[field.id] = next;
+  }
+  return result;
+}

@@ -1,0 +1,104 @@
+import type { ObjectDefinition } from '@tessera/schemas';
+import { Alert, Button, Drawer, Flex, Grid, Popconfirm, Skeleton, Tabs } from 'antd';
+import type { RecordData } from '../api/types';
+import { localized } from '../i18n/localized';
+import { useT } from '../i18n/use-t';
+import type { DrawerTarget } from '../objects/use-drawer-target';
+import { ErrorState } from '../shell/error-state';
+import { useCurrentAppStore } from '../stores/current-app-store';
+import { useSessionStore } from '../stores/session-store';
+import { RecordForm } from './record-form';
+import { RecordHistory } from './record-history';
+import { useRecordEditor } from './use-record-editor';
+
+interface RecordDrawerProps {
+  appId: string;
+  object: ObjectDefinition;
+  target: Exclude<DrawerTarget, null>;
+  onClose: () => void;
+  onSaved: (record: RecordData) => void;
+  onDeleted: (id: string) => void;
+}
+
+/** Create or edit one record; on a phone it takes the whole screen. */
+export function RecordDrawer({ appId, object, target, onClose, onSaved, onDeleted }: RecordDrawerProps) {
+  const t = useT();
+  const locale = useSessionStore((s) => s.locale);
+  const document = useCurrentAppStore((s) => s.document);
+  const screens = Grid.useBreakpoint();
+  const editor = useRecordEditor({ appId, object, target, onSaved, onDeleted, onClose });
+  const objectLabel = localized(object.label, locale, object.id);
+  const isEdit = target.mode === 'edit';
+
+  const form = document && (
+    <Flex vertical gap={12}>
+      {editor.conflict && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="record-conflict"
+          title={t('record.conflictTitle')}
+          description={t('record.conflictDetail')}
+          action={<Button size="small" onClick={editor.reload}>{t('common.reload')}</Button>}
+        />
+      )}
+      {editor.generalErrors.length > 0 && (
+        <Alert type="error" showIcon title={editor.generalErrors.map((m) => <div key={m}>{m}</div>)} />
+      )}
+      <RecordForm appId={appId} document={document} object={object} form={editor.form} record={editor.record} disabled={editor.saving} />
+    </Flex>
+  );
+
+  const footer = (
+    <Flex justify="space-between" gap={8}>
+      <div>
+        {isEdit && editor.record && (
+          <Popconfirm title={t('record.deleteConfirm')} onConfirm={editor.remove} okButtonProps={{ danger: true }}>
+            <Button danger disabled={editor.saving} data-testid="record-delete">{t('common.delete')}</Button>
+          </Popconfirm>
+        )}
+      </div>
+      <Flex gap={8}>
+        <Button onClick={onClose}>{t('common.cancel')}</Button>
+        <Button
+          type="primary"
+          loading={editor.saving}
+          disabled={editor.loadState.status !== 'ready'}
+          onClick={() => void editor.save()}
+          data-testid="record-save"
+        >
+          {t('common.save')}
+        </Button>
+      </Flex>
+    </Flex>
+  );
+
+  return (
+    <Drawer
+      open
+      onClose={onClose}
+      size={screens.md === false ? '100%' : 560}
+      title={t(isEdit ? 'record.editTitle' : 'record.createTitle', { object: objectLabel })}
+      footer={footer}
+      data-testid="record-drawer"
+      destroyOnHidden
+    >
+      {editor.loadState.status === 'loading' && <Skeleton active />}
+      {editor.loadState.status === 'failed' && (
+        <ErrorState title={t('record.loadFailed')} error={editor.loadState.error} onRetry={editor.reload} />
+      )}
+      {editor.loadState.status === 'ready' && (isEdit && editor.record ? (
+        <Tabs
+          items={[
+            { key: 'details', label: t('record.tabDetails'), children: form },
+            {
+              key: 'history',
+              label: t('record.tabHistory'),
+              children: <RecordHistory appId={appId} object={object} recordId={editor.record.id} version={editor.record.version} />,
+            },
+          ]}
+        />
+      ) : form)}
+    </Drawer>
+  );
+}

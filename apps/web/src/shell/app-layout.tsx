@@ -1,0 +1,82 @@
+import { AppstoreOutlined, MenuOutlined } from '@ant-design/icons';
+import { Button, Drawer, Empty, Layout, Menu, Result, Spin, Typography, type MenuProps } from 'antd';
+import { lazy, Suspense } from 'react';
+import { useT } from '../i18n/use-t';
+import { ErrorState } from './error-state';
+import { LanguageSwitch } from './language-switch';
+import type { NavEntry } from './navigation';
+import { useAppShell } from './use-app-shell';
+
+// The object page pulls in Table, Form and the record drawer: loaded when first needed.
+const ObjectPage = lazy(() => import('../objects/object-page').then((m) => ({ default: m.ObjectPage })));
+
+type MenuItem = Required<MenuProps>['items'][number];
+
+function toMenuItems(entries: NavEntry[]): MenuItem[] {
+  return entries.map((entry) =>
+    entry.children.length > 0
+      ? { key: entry.key, label: entry.label, children: toMenuItems(entry.children) }
+      : { key: entry.key, label: entry.label },
+  );
+}
+
+interface AppLayoutProps {
+  appId: string;
+  objectId: string | null;
+}
+
+export function AppLayout({ appId, objectId }: AppLayoutProps) {
+  const t = useT();
+  const shell = useAppShell(appId, objectId);
+
+  const menu = (
+    <Menu
+      mode="inline"
+      data-testid="side-nav"
+      items={toMenuItems(shell.navigation)}
+      selectedKeys={shell.selectedKey ? [shell.selectedKey] : []}
+      defaultOpenKeys={shell.navigation.filter((e) => e.children.length > 0).map((e) => e.key)}
+      onClick={({ key }) => shell.selectMenuItem(key)}
+      style={{ borderInlineEnd: 'none' }}
+    />
+  );
+
+  return (
+    <Layout style={{ height: '100%' }}>
+      <Layout.Header className="tessera-header">
+        {shell.isMobile && (
+          <Button type="text" icon={<MenuOutlined />} aria-label={t('shell.menu')} onClick={() => shell.setMenuOpen(true)} />
+        )}
+        <Typography.Title level={5} className="tessera-header-title" style={{ margin: 0 }}>
+          {shell.appLabel}
+        </Typography.Title>
+        <Button type="text" icon={<AppstoreOutlined />} onClick={shell.goToApps} aria-label={t('shell.allApps')}>
+          {shell.isMobile ? null : t('shell.allApps')}
+        </Button>
+        <LanguageSwitch compact={shell.isMobile} />
+      </Layout.Header>
+      <Layout hasSider={!shell.isMobile}>
+        {!shell.isMobile && shell.status === 'ready' && (
+          <Layout.Sider width={220} className="tessera-sider">{menu}</Layout.Sider>
+        )}
+        {shell.isMobile && (
+          <Drawer placement="left" size={260} open={shell.menuOpen} onClose={() => shell.setMenuOpen(false)} title={shell.appLabel} styles={{ body: { padding: 0 } }}>
+            {menu}
+          </Drawer>
+        )}
+        <Layout.Content className="tessera-content" style={{ overflow: 'auto' }}>
+          {shell.status === 'loading' && <Spin size="large" style={{ display: 'block', marginTop: 96 }} />}
+          {shell.status === 'failed' && <ErrorState title={t('shell.loadFailed')} error={shell.error} onRetry={shell.reload} />}
+          {shell.status === 'ready' && !shell.hasPages && <Empty style={{ marginTop: 96 }} description={t('shell.noObjects')} />}
+          {shell.status === 'ready' && shell.hasPages && !objectId && <Empty style={{ marginTop: 96 }} description={t('shell.pickItem')} />}
+          {shell.status === 'ready' && objectId && !shell.objectExists && <Result status="404" subTitle={t('shell.unknownObject')} />}
+          {shell.status === 'ready' && objectId && shell.objectExists && (
+            <Suspense fallback={<Spin style={{ display: 'block', marginTop: 96 }} />}>
+              <ObjectPage key={`${appId}/${objectId}`} appId={appId} objectId={objectId} />
+            </Suspense>
+          )}
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

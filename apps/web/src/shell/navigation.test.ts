@@ -1,0 +1,46 @@
+import type { AppDocument } from '@tessera/schemas';
+import { describe, expect, it } from 'vitest';
+import { buildNavigation, entryKeyFor, firstObjectId } from './navigation';
+
+const base: AppDocument = {
+  id: 'crm',
+  label: { en: 'CRM', 'zh-CN': '客户管理' },
+  objects: [
+    { id: 'customer', label: { en: 'Customer', 'zh-CN': '客户' }, pluralLabel: { en: 'Customers' }, fields: [] },
+    { id: 'quote', label: { en: 'Quote' }, fields: [] },
+    { id: 'quote_line', label: { en: 'Quote line' }, parent: 'quote', fields: [] },
+  ],
+};
+
+describe('buildNavigation', () => {
+  it('falls back to top-level objects, plural label first, other language when missing', () => {
+    const nav = buildNavigation(base, 'zh-CN');
+    expect(nav.map((n) => [n.label, n.objectId])).toEqual([['客户', 'customer'], ['Quote', 'quote']]);
+    expect(buildNavigation(base, 'en')[0]?.label).toBe('Customers');
+  });
+
+  it('follows the navigation tree and drops entries it cannot show', () => {
+    const doc: AppDocument = {
+      ...base,
+      navigation: [
+        { id: 'sales', label: { en: 'Sales' } },
+        { id: 'quotes', parent: 'sales', object: 'quote' },
+        { id: 'gone', parent: 'sales', object: 'contract' },
+        { id: 'kpi', dashboard: 'kpi' },
+        { id: 'empty_group', label: { en: 'Empty' } },
+        { id: 'customers', object: 'customer', label: { en: 'My customers' } },
+      ],
+    };
+    const nav = buildNavigation(doc, 'en');
+    expect(nav.map((n) => n.key)).toEqual(['sales', 'customers']);
+    expect(nav[0]?.children.map((c) => [c.label, c.objectId])).toEqual([['Quote', 'quote']]);
+    expect(nav[1]?.label).toBe('My customers');
+    expect(firstObjectId(nav)).toBe('quote');
+    expect(entryKeyFor(nav, 'customer')).toBe('customers');
+  });
+
+  it('uses the object list when the navigation leads nowhere', () => {
+    const doc: AppDocument = { ...base, navigation: [{ id: 'kpi', dashboard: 'kpi' }] };
+    expect(buildNavigation(doc, 'en')).toHaveLength(2);
+  });
+});

@@ -1,0 +1,70 @@
+import type { AppDocument } from '@tessera/schemas';
+import type { Locale } from '@tessera/i18n';
+import { localized, pluralTitle } from '../i18n/localized';
+
+export interface NavEntry {
+  key: string;
+  label: string;
+  /** The object page this entry opens; null for a group heading. */
+  objectId: string | null;
+  children: NavEntry[];
+}
+
+/**
+ * The side navigation from the live document: its `navigation` tree when that leads anywhere
+ * the runtime can show, else one entry per top-level object (child objects such as quote lines
+ * live inside their parent's record, not in the menu). Dashboard entries are left out until the
+ * dashboard runtime exists.
+ */
+export function buildNavigation(document: AppDocument, locale: Locale): NavEntry[] {
+  const objectLabel = (id: string) => {
+    const object = document.objects.find((o) => o.id === id);
+    return object ? pluralTitle(object, locale) : null;
+  };
+
+  const items = document.navigation ?? [];
+  const build = (parent: string | undefined): NavEntry[] =>
+    items
+      .filter((item) => item.parent === parent)
+      .flatMap((item): NavEntry[] => {
+        const children = build(item.id);
+        if (item.object) {
+          const fallback = objectLabel(item.object);
+          if (fallback === null) return []; // points at an object the live version no longer has
+          return [{ key: item.id, label: localized(item.label, locale, fallback), objectId: item.object, children }];
+        }
+        if (children.length === 0) return [];
+        return [{ key: item.id, label: localized(item.label, locale, item.id), objectId: null, children }];
+      });
+
+  const tree = build(undefined);
+  if (tree.length > 0) return tree;
+  return document.objects
+    .filter((object) => !object.parent)
+    .map((object) => ({
+      key: `object:${object.id}`,
+      label: pluralTitle(object, locale),
+      objectId: object.id,
+      children: [],
+    }));
+}
+
+/** The first object page of the menu: where opening an app lands. */
+export function firstObjectId(entries: NavEntry[]): string | null {
+  for (const entry of entries) {
+    if (entry.objectId) return entry.objectId;
+    const nested = firstObjectId(entry.children);
+    if (nested) return nested;
+  }
+  return null;
+}
+
+/** Menu key of the entry showing `objectId`, so the menu highlights the open page. */
+export function entryKeyFor(entries: NavEntry[], objectId: string): string | null {
+  for (const entry of entries) {
+    if (entry.objectId === objectId) return entry.key;
+    const nested = entryKeyFor(entry.children, objectId);
+    if (nested) return nested;
+  }
+  return null;
+}

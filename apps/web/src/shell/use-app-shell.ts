@@ -1,0 +1,65 @@
+import { Grid } from 'antd';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { localized } from '../i18n/localized';
+import { useCurrentAppStore } from '../stores/current-app-store';
+import { useRouteStore } from '../stores/route-store';
+import { useSessionStore } from '../stores/session-store';
+import { buildNavigation, entryKeyFor, firstObjectId, type NavEntry } from './navigation';
+
+function findEntry(entries: NavEntry[], key: string): NavEntry | null {
+  for (const entry of entries) {
+    if (entry.key === key) return entry;
+    const nested = findEntry(entry.children, key);
+    if (nested) return nested;
+  }
+  return null;
+}
+
+/** Everything the app layout shows: the live document's menu, where we are, and how to move. */
+export function useAppShell(appId: string, objectId: string | null) {
+  const locale = useSessionStore((s) => s.locale);
+  const navigate = useRouteStore((s) => s.navigate);
+  const { status, document, error, open, reload } = useCurrentAppStore();
+  // Below md (768 px) the side menu turns into a drawer behind a menu button.
+  const screens = Grid.useBreakpoint();
+  const isMobile = screens.md === false;
+  const [menuOpen, setMenuOpen] = useState(false);
+
+  useEffect(() => open(appId), [appId, open]);
+
+  const navigation = useMemo(() => (document ? buildNavigation(document, locale) : []), [document, locale]);
+
+  // Opening an app lands on its first page, so the user never sees an empty frame.
+  useEffect(() => {
+    if (status !== 'ready' || objectId) return;
+    const first = firstObjectId(navigation);
+    if (first) navigate({ name: 'app', appId, objectId: first }, { replace: true });
+  }, [status, objectId, navigation, appId, navigate]);
+
+  const selectMenuItem = useCallback(
+    (key: string) => {
+      const entry = findEntry(navigation, key);
+      if (entry?.objectId) navigate({ name: 'app', appId, objectId: entry.objectId });
+      setMenuOpen(false);
+    },
+    [navigation, appId, navigate],
+  );
+
+  const objectExists = !objectId || !!document?.objects.some((o) => o.id === objectId);
+
+  return {
+    status,
+    error,
+    reload,
+    appLabel: document ? localized(document.label, locale, appId) : appId,
+    navigation,
+    selectedKey: objectId ? entryKeyFor(navigation, objectId) : null,
+    hasPages: navigation.length > 0,
+    objectExists,
+    isMobile,
+    menuOpen,
+    setMenuOpen,
+    selectMenuItem,
+    goToApps: useCallback(() => navigate({ name: 'apps' }), [navigate]),
+  };
+}

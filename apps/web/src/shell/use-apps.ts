@@ -1,0 +1,12 @@
+import { useCallback } from 'react';
+import { api } from '../api/client';
+import { useRemote } from '../api/use-remote';
+import { useRouteStore } from '../stores/route-store';
+
+/** The app list and how to open one. */
+export function useApps() {
+  const apps = useRemote('apps', (signal) => api.listApps(signal));
+  const navigate = useRouteStore((s) => s.navigate);
+  const openApp = useCallback((appId: string) => navigate({ name: 'app', appId, objectId: null }), [navigate]);
+  return { apps, openApp };
+}

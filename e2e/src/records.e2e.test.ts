@@ -1,0 +1,105 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callApi, createPublishedApp, createRecord } from './api';
+import { launchBrowser, openPage } from './browser';
+import { salesApp } from './fixtures/sales-app';
+import { assertWebBuilt, startServer, type RunningServer } from './server';
+import { shellPage } from './shell-page';
+
+const CUSTOMERS = 60; // more than one page of 50
+
+describe('records in the web shell', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let appId: string;
+  const ids: string[] = [];
+
+  beforeAll(async () => {
+    assertWebBuilt();
+    server = await startServer();
+    appId = await createPublishedApp(server.baseUrl, salesApp);
+    for (let i = 0; i < CUSTOMERS; i++) {
+      const name = `Customer ${String(i).padStart(3, '0')}`;
+      ids.push((await createRecord(server.baseUrl, appId, 'customer', { name, credit: `${i}000.50`, tags: ['a'] })).id);
+    }
+    await createRecord(server.baseUrl, appId, 'contact', { name: 'Wang Wei', customer: ids[0] });
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('pages with load more, offers a reload on a conflict, keeps history, deletes', async () => {
+    const { page, errors, context } = await openPage(browser, { baseURL: server.baseUrl });
+    const shell = shellPage(page);
+    try {
+      await page.goto(`/apps/${appId}`); // lands on the first page of the menu
+      await page.getByTestId('object-page-customer').waitFor();
+      await page.getByTestId('record-load-more').waitFor();
+      expect(await page.getByTestId('record-total').textContent()).toContain(String(CUSTOMERS));
+      expect(await shell.rows().count()).toBe(50);
+      await page.getByTestId('record-load-more').click();
+      await page.getByTestId('record-load-more').waitFor({ state: 'detached' });
+      expect(await shell.rows().count()).toBe(CUSTOMERS);
+
+      // Someone else saves first: our save is refused and the drawer offers a reload.
+      await shell.row('Customer 007').click();
+      await page.locator('#record-form_name').waitFor();
+      await callApi(server.baseUrl, 'PATCH', `/api/apps/${appId}/objects/customer/records/${ids[7]}`, {
+        version: 1,
+        values: { credit: '1.00' },
+      });
+      await shell.fill('name', 'Customer 007 renamed');
+      await shell.save();
+      await page.getByTestId('record-conflict').waitFor();
+      await page.getByTestId('record-conflict').getByRole('button').click();
+      await page.getByTestId('record-conflict').waitFor({ state: 'detached' });
+      expect(await page.locator('#record-form_name').inputValue()).toBe('Customer 007');
+      await shell.fill('name', 'Customer 007 renamed');
+      await shell.save();
+      await shell.waitForDrawerClosed();
+      await shell.row('Customer 007 renamed').waitFor();
+
+      await shell.row('Customer 007 renamed').click();
+      await page.getByRole('tab', { name: 'History' }).click();
+      await page.getByText('Customer 007 renamed', { exact: false }).last().waitFor();
+      expect(await page.locator('.ant-timeline-item').count()).toBe(3); // create, their update, ours
+
+      await page.getByRole('tab', { name: 'Details' }).click();
+      await page.getByTestId('record-delete').click();
+      await page.locator('.ant-popconfirm .ant-btn-dangerous').click();
+      await shell.waitForDrawerClosed();
+      await shell.row('Customer 007 renamed').waitFor({ state: 'detached' });
+      expect(await page.getByTestId('record-total').textContent()).toContain(String(CUSTOMERS - 1));
+      expect(errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 90_000);
+
+  it('links a contact to a customer found by server-side search', async () => {
+    const { page, errors, context } = await openPage(browser, { baseURL: server.baseUrl });
+    const shell = shellPage(page);
+    try {
+      await page.goto(`/apps/${appId}/objects/contact`);
+      await shell.row('Wang Wei').waitFor();
+      expect(await shell.row('Wang Wei').textContent()).toContain('Customer 000'); // from _display
+
+      await shell.openNewRecord();
+      await shell.fill('name', 'Li Na');
+      await page.locator('#record-form_customer').click();
+      await page.keyboard.type('042');
+      const option = page.locator('.ant-select-item-option').filter({ hasText: 'Customer 042' });
+      await option.waitFor();
+      await option.click();
+      await shell.save();
+      await shell.waitForDrawerClosed();
+      expect(await shell.row('Li Na').textContent()).toContain('Customer 042');
+      expect(errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+});

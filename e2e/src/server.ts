@@ -1,0 +1,49 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createTestDatabase } from '@tessera/db/testing';
+import { buildServer } from '@tessera/server';
+
+/** The built SPA the server serves; e2e tests never build it themselves (too slow per test). */
+export const WEB_ROOT = fileURLToPath(new URL('../../apps/web/dist/', import.meta.url));
+
+/** Fails with the command to run instead of a confusing 404 page in a screenshot. */
+export function assertWebBuilt(): void {
+  if (!existsSync(join(WEB_ROOT, 'index.html'))) {
+    throw new Error(
+      `apps/web/dist/index.html is missing (looked in ${WEB_ROOT}). ` +
+        'Build the web app before the end-to-end tests: pnpm --filter @tessera/web build',
+    );
+  }
+}
+
+export interface RunningServer {
+  /** e.g. `http://127.0.0.1:41234`, no trailing slash. */
+  baseUrl: string;
+  /** Stops the server and drops its database. */
+  close(): Promise<void>;
+}
+
+/** A Tessera server on a free port with a fresh database of its own, serving the built SPA. */
+export async function startServer(): Promise<RunningServer> {
+  assertWebBuilt();
+  const database = await createTestDatabase();
+  // The Fastify instance, typed through buildServer so this package needs no fastify dependency.
+  let server: Awaited<ReturnType<typeof buildServer>> | null = null;
+  try {
+    server = await buildServer({ database, webRoot: WEB_ROOT, logger: false });
+    const address = await server.listen({ port: 0, host: '127.0.0.1' });
+    const running = server;
+    return {
+      baseUrl: address.replace(/\/$/, ''),
+      async close() {
+        await running.close();
+        await database.drop();
+      },
+    };
+  } catch (error) {
+    await server?.close().catch(() => undefined);
+    await database.drop();
+    throw error;
+  }
+}

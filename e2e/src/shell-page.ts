@@ -1,0 +1,68 @@
+import type { Locator, Page } from 'playwright-core';
+
+const TIMEOUT = 10_000;
+
+/**
+ * What a user does in the web shell, by the selectors the shell promises (data-testid, and the
+ * `record-form_<fieldId>` ids antd derives from the form name). Tests read as user steps.
+ */
+export function shellPage(page: Page) {
+  const drawer = page.getByTestId('record-drawer');
+  const formItem = (fieldId: string): Locator =>
+    page.locator('.ant-form-item').filter({ has: page.locator(`#record-form_${fieldId}`) });
+
+  return {
+    page,
+    drawer,
+
+    async openAppFromPicker(appId: string, objectId: string): Promise<void> {
+      await page.goto('/');
+      await page.getByTestId(`app-card-${appId}`).click({ timeout: TIMEOUT });
+      await page.waitForURL(`**/apps/${appId}/objects/${objectId}`, { timeout: TIMEOUT });
+      await page.getByTestId(`object-page-${objectId}`).waitFor({ timeout: TIMEOUT });
+    },
+
+    async switchLanguage(label: '中文' | 'English', lang: 'zh-CN' | 'en'): Promise<void> {
+      await page.getByTestId('language-switch').getByText(label, { exact: true }).click();
+      await page.locator(`html[lang="${lang}"]`).waitFor({ state: 'attached', timeout: TIMEOUT });
+    },
+
+    newButton: page.getByTestId('record-new'),
+
+    async openNewRecord(): Promise<void> {
+      await page.getByTestId('record-new').click();
+      await page.locator('#record-form_name').waitFor({ timeout: TIMEOUT });
+    },
+
+    async fill(fieldId: string, value: string): Promise<void> {
+      await page.locator(`#record-form_${fieldId}`).fill(value);
+    },
+
+    async save(): Promise<void> {
+      await page.getByTestId('record-save').click();
+    },
+
+    /** The first error message shown under a form item (client rule or server problem). */
+    async fieldError(fieldId: string): Promise<string> {
+      const error = formItem(fieldId).locator('.ant-form-item-explain-error').first();
+      await error.waitFor({ timeout: TIMEOUT });
+      return (await error.textContent()) ?? '';
+    },
+
+    async waitForDrawerClosed(): Promise<void> {
+      await page.locator('#record-form_name').waitFor({ state: 'detached', timeout: TIMEOUT });
+    },
+
+    async search(text: string): Promise<void> {
+      await page.getByTestId('record-search').locator('input').fill(text);
+    },
+
+    row(text: string): Locator {
+      return page.getByTestId('record-table').locator('tbody tr.ant-table-row').filter({ hasText: text });
+    },
+
+    rows(): Locator {
+      return page.getByTestId('record-table').locator('tbody tr.ant-table-row');
+    },
+  };
+}
