@@ -1,9 +1,9 @@
 import type { Database } from '@tessera/db';
-import { fullAccess } from '@tessera/access';
 import { createMetadataStore } from '@tessera/meta';
 import { createLiveAppCache, createRecordService } from '@tessera/records';
 import { loadTemplate, type SampleBatch } from '@tessera/templates';
 import type { AppDocument } from '@tessera/schemas';
+import { systemAccess } from './authentication';
 
 export interface InstallResult {
   appId: string;
@@ -55,11 +55,10 @@ export async function installTemplate(database: Database, templateId: string, op
   await store.createApp(template.document);
   const { version } = await store.publish(template.document.id, { actor: null, comment: `template ${templateId}` });
   const records = createRecordService(database.db, createLiveAppCache(database.db));
-  const access = fullAccess({ userId: null, departmentId: null });
   let count = 0;
   for (const batch of nestChildRows(template.document, template.sampleData({ seed: options.seed ?? 2026, scale: options.scale ?? 1 }))) {
     for (const record of batch.records) {
-      await records.create(template.document.id, batch.object, access, record);
+      await records.create(template.document.id, batch.object, systemAccess, record);
       count += 1;
     }
   }

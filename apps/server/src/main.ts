@@ -5,6 +5,7 @@ import { openDatabase } from '@tessera/db';
 import { createMetadataStore } from '@tessera/meta';
 import { buildServer } from './server';
 import { installTemplate } from './install-template';
+import { ensureFirstAdmin } from '@tessera/identity';
 
 const root = resolve(fileURLToPath(import.meta.url), '../../../..');
 const env = process.env;
@@ -32,11 +33,17 @@ async function main(): Promise<void> {
     app.log.info(installed, 'demo CRM installed');
   }
 
+  const admin = await ensureFirstAdmin(database.db, { email: env.TESSERA_ADMIN_EMAIL ?? 'admin@tessera.local', password: env.TESSERA_ADMIN_PASSWORD });
   const port = Number(env.PORT ?? 3000);
   const host = env.HOST ?? '127.0.0.1';
   await app.listen({ port, host });
   const where = database.kind === 'pglite' ? `embedded PostgreSQL in ${env.TESSERA_DATA_DIR ?? 'data/pglite'}` : 'PostgreSQL from DATABASE_URL';
-  process.stdout.write(`\nTessera is running at http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/  (API docs: /docs; data: ${where})\n\n`);
+  process.stdout.write(`\nTessera is running at http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/  (API docs: /docs; data: ${where})\n`);
+  if (admin) {
+    const shown = env.TESSERA_ADMIN_PASSWORD ? '(the password in TESSERA_ADMIN_PASSWORD)' : admin.password;
+    process.stdout.write(`First start: sign in as ${admin.email} with password ${shown}\n(shown only this once; change it after signing in)\n`);
+  }
+  process.stdout.write('\n');
 }
 
 main().catch((error: unknown) => {

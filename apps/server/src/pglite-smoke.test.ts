@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '@tessera/db';
 import type { AppDocument } from '@tessera/schemas';
 import { buildServer } from './server';
+import { adminHeaders } from './test-session';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'tessera-pglite-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -19,7 +20,9 @@ const notes: AppDocument = {
 async function boot() {
   const database = await openDatabase({ dataDir });
   const app = await buildServer({ database });
-  return { app, close: async () => { await app.close(); await database.close(); } };
+  const headers = await adminHeaders(app, database);
+  const inject = (options: { method: 'GET' | 'POST' | 'PUT' | 'PATCH'; url: string; payload?: object }) => app.inject({ ...options, headers });
+  return { app: { inject }, close: async () => { await app.close(); await database.close(); } };
 }
 
 describe('embedded PGlite', () => {

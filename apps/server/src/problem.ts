@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { pickLocale, registerMessages, translate, type Locale } from '@tessera/i18n';
 import { MetaError, localizeIssues } from '@tessera/meta';
 import { RecordError, localizeFieldIssues } from '@tessera/records';
+import { IdentityError } from '@tessera/identity';
 
 registerMessages({
   'request.invalid': { 'zh-CN': '请求有 {count} 处错误', en: 'The request has {count} error(s)' },
@@ -65,6 +66,7 @@ export function registerProblemHandlers(app: FastifyInstance): void {
       if (error.code !== 'meta.invalid') body.detail = body.title;
       return sendProblem(reply, body);
     }
+    if (error instanceof IdentityError) return sendProblem(reply, problem(locale, error.status, error.code, error.params));
     if (error instanceof RecordError) return sendProblem(reply, problem(locale, error.status, error.code, error.params, localizeFieldIssues(error.issues, locale)));
     if (error.validation) return sendProblem(reply, validationProblem(locale, error));
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return sendProblem(reply, problem(locale, 413, 'request.too_large', { limit: app.initialConfig.bodyLimit ?? 0 }));

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { createTestDatabase, type TestDatabase } from '@tessera/db/testing';
 import type { AppDocument } from '@tessera/schemas';
 import { buildServer } from './server';
+import { adminHeaders } from './test-session';
 
 const shop: AppDocument = {
   id: 'shop',
@@ -24,9 +25,11 @@ const shop: AppDocument = {
 
 let database: TestDatabase;
 let app: FastifyInstance;
+let admin: Record<string, string>;
 beforeAll(async () => {
   database = await createTestDatabase();
   app = await buildServer({ database, bodyLimit: 64 * 1024 });
+  admin = await adminHeaders(app, database);
 });
 afterAll(async () => {
   await app?.close();
@@ -34,7 +37,7 @@ afterAll(async () => {
 });
 
 const json = (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: unknown, headers: Record<string, string> = {}) =>
-  app.inject({ method, url, payload: payload as object, headers: { 'accept-language': 'en', ...headers } });
+  app.inject({ method, url, payload: payload as object, headers: { 'accept-language': 'en', ...admin, ...headers } });
 const records = '/api/apps/shop/objects/customer/records';
 
 describe('HTTP API', () => {
@@ -103,7 +106,7 @@ describe('HTTP API', () => {
       ['name', '“名称”应为文本'],
       ['credit', '“Credit”格式不正确（应为数字）'],
     ]);
-    const malformed = await app.inject({ method: 'POST', url: records, headers: { 'content-type': 'application/json' }, payload: '{"values": {' });
+    const malformed = await app.inject({ method: 'POST', url: records, headers: { ...admin, 'content-type': 'application/json' }, payload: '{"values": {' });
     expect(malformed.statusCode).toBe(400);
     expect(malformed.json()).toMatchObject({ code: 'request.malformed_json' });
     const huge = await json('POST', records, { values: { name: 'x'.repeat(70 * 1024) } });

@@ -1,10 +1,13 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import cookie from '@fastify/cookie';
 import type { Database } from '@tessera/db';
 import { createLiveAppCache, createRecordService } from '@tessera/records';
 import { registerProblemHandlers } from './problem';
-import { registerRequestAccess } from './request-access';
+import { registerAuthentication } from './authentication';
+import { authRoutes } from './plugins/auth-routes';
+import { adminRoutes } from './plugins/admin-routes';
 import { healthRoutes } from './plugins/health-routes';
 import { metaRoutes } from './plugins/meta-routes';
 import { recordRoutes } from './plugins/record-routes';
@@ -29,11 +32,14 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     return503OnClosing: true,
   });
   registerProblemHandlers(app);
-  registerRequestAccess(app);
+  await app.register(cookie);
+  registerAuthentication(app, options.database);
   await app.register(swagger, {
     openapi: {
       info: { title: 'Tessera API', version: '1', description: 'Metadata (apps, drafts, versions) and records of published objects. Errors are RFC 9457 problem+json.' },
-      tags: [{ name: 'metadata' }, { name: 'records' }, { name: 'health' }],
+      tags: [{ name: 'auth' }, { name: 'admin' }, { name: 'metadata' }, { name: 'records' }, { name: 'health' }],
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'tessera_session' }, token: { type: 'http', scheme: 'bearer' } } },
+      security: [{ session: [] }, { token: [] }],
     },
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
@@ -41,6 +47,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const liveApps = createLiveAppCache(options.database.db);
   const records = createRecordService(options.database.db, liveApps);
   await app.register(healthRoutes, { database: options.database });
+  await app.register(authRoutes, { database: options.database });
+  await app.register(adminRoutes, { database: options.database });
   await app.register(metaRoutes, { database: options.database, liveApps });
   await app.register(recordRoutes, { records });
   if (options.webRoot) await app.register(webRoutes, { webRoot: options.webRoot });

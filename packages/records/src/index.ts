@@ -1,4 +1,4 @@
-export { createRecordService, type RecordService } from './record-service';
+export { createRecordService, type RecordService, type AccessResolver } from './record-service';
 export { createLiveAppCache, compileLiveApp, type LiveApp, type LiveAppCache } from './live-app';
 export { RecordError, localizeFieldIssues, type FieldIssue, type RecordErrorCode } from './record-error';
 export { EXACT_COUNT_LIMIT, type ListQuery, type ListResult } from './record-list';

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { SystemTables } from '@tessera/db';
 import type { AccessPolicy } from '@tessera/access';
+import type { AppDocument } from '@tessera/schemas';
 import type { LiveAppCache } from './live-app';
 import type { RecordContext } from './record-context';
 import { createRecord, setDeleted, updateRecord } from './record-write';
@@ -15,10 +16,16 @@ import type { RecordRow } from './record-columns';
  * The one path to record data for the API, imports and flows. Every call carries the caller's
  * access policy; there is no method without one.
  */
+/** A policy, or how to compile one from the live document (roles live in the app's metadata). */
+export type AccessResolver = AccessPolicy | ((document: AppDocument) => AccessPolicy);
+
 export function createRecordService(db: Kysely<SystemTables>, liveApps: LiveAppCache) {
-  const context = async (appId: string, access: AccessPolicy): Promise<RecordContext> => ({ db, access, app: await liveApps.get(appId) });
+  const context = async (appId: string, access: AccessResolver): Promise<RecordContext> => {
+    const app = await liveApps.get(appId);
+    return { db, app, access: typeof access === 'function' ? access(app.document) : access };
+  };
   return {
-    async create(appId: string, objectId: string, access: AccessPolicy, input: { values: unknown; id?: string | undefined }) {
+    async create(appId: string, objectId: string, access: AccessResolver, input: { values: unknown; id?: string | undefined }) {
       const ctx = await context(appId, access);
       const id = await createRecord(ctx, objectId, input);
       // A role may create without reading (a web form for leads): it gets the new id, no more.
@@ -27,26 +34,26 @@ export function createRecordService(db: Kysely<SystemTables>, liveApps: LiveAppC
         throw error;
       });
     },
-    async get(appId: string, objectId: string, access: AccessPolicy, id: string) {
+    async get(appId: string, objectId: string, access: AccessResolver, id: string) {
       return getRecord(await context(appId, access), objectId, id);
     },
-    async update(appId: string, objectId: string, access: AccessPolicy, id: string, input: { version: number; values: unknown }) {
+    async update(appId: string, objectId: string, access: AccessResolver, id: string, input: { version: number; values: unknown }) {
       const ctx = await context(appId, access);
       await updateRecord(ctx, objectId, id, input);
       return getRecord(ctx, objectId, id);
     },
-    async remove(appId: string, objectId: string, access: AccessPolicy, id: string) {
+    async remove(appId: string, objectId: string, access: AccessResolver, id: string) {
       await setDeleted(await context(appId, access), objectId, id, true);
     },
-    async restore(appId: string, objectId: string, access: AccessPolicy, id: string) {
+    async restore(appId: string, objectId: string, access: AccessResolver, id: string) {
       const ctx = await context(appId, access);
       await setDeleted(ctx, objectId, id, false);
       return getRecord(ctx, objectId, id);
     },
-    async list(appId: string, objectId: string, access: AccessPolicy, query: ListQuery) {
+    async list(appId: string, objectId: string, access: AccessResolver, query: ListQuery) {
       return listRecords(await context(appId, access), objectId, query);
     },
-    async history(appId: string, objectId: string, access: AccessPolicy, id: string) {
+    async history(appId: string, objectId: string, access: AccessResolver, id: string) {
       const ctx = await context(appId, access);
       await getRecord(ctx, objectId, id, { deleted: true });
       return readHistory(ctx, objectOf(ctx.app, objectId).id, id);

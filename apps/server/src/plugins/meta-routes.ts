@@ -1,8 +1,10 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { createMetadataStore, localizeIssues, purgeRetired } from '@tessera/meta';
+import { createMetadataStore, localizeIssues, MetaError, purgeRetired } from '@tessera/meta';
 import type { Database } from '@tessera/db';
 import type { LiveAppCache } from '@tessera/records';
+import { appendAudit } from '@tessera/identity';
 import { localeOf } from '../problem';
+import { requireAdmin, requireUser } from '../authentication';
 
 const appParams = { type: 'object', properties: { appId: { type: 'string', pattern: '^[a-z][a-z0-9_]{0,39}$' } }, required: ['appId'] } as const;
 const anyDocument = { type: 'object', additionalProperties: true, description: 'An app document: see schemas/json/app.schema.json' } as const;
@@ -17,14 +19,30 @@ const tags = ['metadata'];
  */
 export const metaRoutes: FastifyPluginAsync<{ database: Database; liveApps: LiveAppCache }> = async (app, { database, liveApps }) => {
   const store = createMetadataStore(database.db);
+  // Designing apps is for administrators; end users read the app list and live documents only.
+  app.addHook('preHandler', async (request) => {
+    const path = request.routeOptions.url ?? '';
+    if (request.method === 'GET' && (path === '/api/apps' || path === '/api/apps/:appId/live')) requireUser(request);
+    else requireAdmin(request);
+  });
+  const audit = (request: { user: { userId: string } | null; ip: string }, action: string, appId: string, detail: Record<string, unknown>) =>
+    appendAudit(database.db, { actorId: request.user?.userId ?? null, action, appId, detail, ip: request.ip });
 
   app.get('/api/apps', {
     schema: { tags, summary: 'List apps', response: { 200: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, label: localizedText, liveVersion: { type: ['integer', 'null'] }, draftRevision: { type: 'integer' }, updatedAt: { type: 'string', format: 'date-time' } } } } } },
-  }, async () => store.listApps());
+  }, async (request) => {
+    const user = requireUser(request);
+    const apps = await store.listApps();
+    return user.isAdmin ? apps : apps.filter((a) => a.liveVersion !== null && (user.roles[a.id]?.length ?? 0) > 0);
+  });
 
   app.post<{ Body: { document: unknown } }>('/api/apps', {
     schema: { tags, summary: 'Create an app from a document (as its first draft)', body: { type: 'object', properties: { document: anyDocument }, required: ['document'], additionalProperties: false } },
-  }, async (request, reply) => reply.status(201).send(await store.createApp(request.body.document)));
+  }, async (request, reply) => {
+    const created = await store.createApp(request.body.document);
+    await audit(request, 'meta.create_app', created.id, {});
+    return reply.status(201).send(created);
+  });
 
   app.get<{ Params: { appId: string } }>('/api/apps/:appId', {
     schema: { tags, summary: 'An app with its draft', params: appParams },
@@ -36,7 +54,11 @@ export const metaRoutes: FastifyPluginAsync<{ database: Database; liveApps: Live
       body: { type: 'object', properties: { document: anyDocument, revision: { type: 'integer', minimum: 1 } }, required: ['document', 'revision'], additionalProperties: false },
       response: { 200: { type: 'object', properties: { draftRevision: { type: 'integer' } } } },
     },
-  }, async (request) => store.saveDraft(request.params.appId, request.body.document, request.body.revision));
+  }, async (request) => {
+    const saved = await store.saveDraft(request.params.appId, request.body.document, request.body.revision);
+    await audit(request, 'meta.save_draft', request.params.appId, saved);
+    return saved;
+  });
 
   app.post<{ Params: { appId: string } }>('/api/apps/:appId/validate', {
     schema: { tags, summary: 'Validate the draft without publishing', params: appParams },
@@ -56,8 +78,9 @@ export const metaRoutes: FastifyPluginAsync<{ database: Database; liveApps: Live
       response: { 200: { type: 'object', properties: { version: { type: 'integer' }, plan: planSchema } } },
     },
   }, async (request) => {
-    const result = await store.publish(request.params.appId, { revision: request.body?.revision, comment: request.body?.comment, actor: request.access.actor.userId });
+    const result = await store.publish(request.params.appId, { revision: request.body?.revision, comment: request.body?.comment, actor: request.user?.userId ?? null });
     liveApps.invalidate(request.params.appId);
+    await audit(request, 'meta.publish', request.params.appId, { version: result.version, comment: request.body?.comment ?? null, steps: result.plan.length });
     return result;
   });
 
@@ -71,7 +94,11 @@ export const metaRoutes: FastifyPluginAsync<{ database: Database; liveApps: Live
 
   app.get<{ Params: { appId: string } }>('/api/apps/:appId/live', {
     schema: { tags, summary: 'The live version the runtime renders', params: appParams },
-  }, async (request) => store.getLive(request.params.appId));
+  }, async (request) => {
+    const user = requireUser(request);
+    if (!user.isAdmin && !(user.roles[request.params.appId]?.length)) throw new MetaError('meta.app_not_found', 404, [], { id: request.params.appId });
+    return store.getLive(request.params.appId);
+  });
 
   app.post<{ Params: { appId: string }; Body: { version: number; comment?: string } }>('/api/apps/:appId/rollback', {
     schema: {
@@ -80,8 +107,9 @@ export const metaRoutes: FastifyPluginAsync<{ database: Database; liveApps: Live
       response: { 200: { type: 'object', properties: { version: { type: 'integer' }, plan: planSchema } } },
     },
   }, async (request) => {
-    const result = await store.rollback(request.params.appId, request.body.version, { comment: request.body.comment, actor: request.access.actor.userId });
+    const result = await store.rollback(request.params.appId, request.body.version, { comment: request.body.comment, actor: request.user?.userId ?? null });
     liveApps.invalidate(request.params.appId);
+    await audit(request, 'meta.rollback', request.params.appId, { version: result.version, to: request.body.version });
     return result;
   });
 
@@ -90,5 +118,9 @@ export const metaRoutes: FastifyPluginAsync<{ database: Database; liveApps: Live
       tags, summary: 'Drop a removed field or object and its data for good', params: appParams,
       body: { type: 'object', properties: { object: { type: 'string', pattern: '^[a-z][a-z0-9_]{0,39}$' }, field: { type: 'string', pattern: '^[a-z][a-z0-9_]{0,39}$' } }, required: ['object'], additionalProperties: false },
     },
-  }, async (request) => purgeRetired(database.db, request.params.appId, request.body));
+  }, async (request) => {
+    const purged = await purgeRetired(database.db, request.params.appId, request.body);
+    await audit(request, 'meta.purge', request.params.appId, purged);
+    return purged;
+  });
 };

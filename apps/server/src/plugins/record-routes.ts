@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { filterConditionSchema, sortKeySchema, type FilterCondition, type SortKey } from '@tessera/schemas';
 import type { RecordService } from '@tessera/records';
+import { policyFor } from '../authentication';
 
 const id = { type: 'string', pattern: '^[a-z][a-z0-9_]{0,39}$' } as const;
 const uuid = { type: 'string', format: 'uuid' } as const;
@@ -31,7 +32,7 @@ export const recordRoutes: FastifyPluginAsync<{ records: RecordService }> = asyn
     schema: { tags, summary: 'Create a record', params: objectParams, body: { type: 'object', properties: { values, id: uuid }, required: ['values'], additionalProperties: false }, response: { 201: record } },
   }, async (request, reply) => {
     const { appId, objectId } = request.params;
-    return reply.status(201).send(await records.create(appId, objectId, request.access, request.body));
+    return reply.status(201).send(await records.create(appId, objectId, policyFor(request, request.params.appId), request.body));
   });
 
   app.get<{ Params: ObjectParams; Querystring: { sort?: string; limit?: number; cursor?: string; count?: boolean; deleted?: boolean } }>(base, {
@@ -47,7 +48,7 @@ export const recordRoutes: FastifyPluginAsync<{ records: RecordService }> = asyn
   }, async (request) => {
     const { appId, objectId } = request.params;
     const { sort, ...rest } = request.query;
-    return records.list(appId, objectId, request.access, { ...rest, sort: parseSort(sort) });
+    return records.list(appId, objectId, policyFor(request, request.params.appId), { ...rest, sort: parseSort(sort) });
   });
 
   app.post<{ Params: ObjectParams; Body: QueryBody }>(`${base}/query`, {
@@ -68,11 +69,11 @@ export const recordRoutes: FastifyPluginAsync<{ records: RecordService }> = asyn
       },
       response: { 200: list },
     },
-  }, async (request) => records.list(request.params.appId, request.params.objectId, request.access, request.body));
+  }, async (request) => records.list(request.params.appId, request.params.objectId, policyFor(request, request.params.appId), request.body));
 
   app.get<{ Params: RecordParams }>(`${base}/:recordId`, {
     schema: { tags, summary: 'One record, with child rows and related display values', params: recordParams, response: { 200: record } },
-  }, async (request) => records.get(request.params.appId, request.params.objectId, request.access, request.params.recordId));
+  }, async (request) => records.get(request.params.appId, request.params.objectId, policyFor(request, request.params.appId), request.params.recordId));
 
   app.patch<{ Params: RecordParams; Body: { version: number; values: unknown } }>(`${base}/:recordId`, {
     schema: {
@@ -80,20 +81,20 @@ export const recordRoutes: FastifyPluginAsync<{ records: RecordService }> = asyn
       body: { type: 'object', properties: { version: { type: 'integer', minimum: 1 }, values }, required: ['version', 'values'], additionalProperties: false },
       response: { 200: record },
     },
-  }, async (request) => records.update(request.params.appId, request.params.objectId, request.access, request.params.recordId, request.body));
+  }, async (request) => records.update(request.params.appId, request.params.objectId, policyFor(request, request.params.appId), request.params.recordId, request.body));
 
   app.delete<{ Params: RecordParams }>(`${base}/:recordId`, {
     schema: { tags, summary: 'Move a record to the recycle bin', params: recordParams },
   }, async (request, reply) => {
-    await records.remove(request.params.appId, request.params.objectId, request.access, request.params.recordId);
+    await records.remove(request.params.appId, request.params.objectId, policyFor(request, request.params.appId), request.params.recordId);
     return reply.status(204).send();
   });
 
   app.post<{ Params: RecordParams }>(`${base}/:recordId/restore`, {
     schema: { tags, summary: 'Restore a record from the recycle bin', params: recordParams, response: { 200: record } },
-  }, async (request) => records.restore(request.params.appId, request.params.objectId, request.access, request.params.recordId));
+  }, async (request) => records.restore(request.params.appId, request.params.objectId, policyFor(request, request.params.appId), request.params.recordId));
 
   app.get<{ Params: RecordParams }>(`${base}/:recordId/history`, {
     schema: { tags, summary: 'Every change to a record: who, when, field, old → new', params: recordParams },
-  }, async (request) => records.history(request.params.appId, request.params.objectId, request.access, request.params.recordId));
+  }, async (request) => records.history(request.params.appId, request.params.objectId, policyFor(request, request.params.appId), request.params.recordId));
 };

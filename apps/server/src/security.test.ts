@@ -1,0 +1,133 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { createTestDatabase, type TestDatabase } from '@tessera/db/testing';
+import type { AppDocument } from '@tessera/schemas';
+import { buildServer } from './server';
+import { adminHeaders, signInHeaders, userHeaders } from './test-session';
+
+const crm: AppDocument = {
+  id: 'sec',
+  label: { en: 'Security' },
+  objects: [{
+    id: 'customer',
+    label: { en: 'Customer' },
+    displayField: 'name',
+    fields: [{ id: 'name', type: 'text', label: { en: 'Name' } }, { id: 'revenue', type: 'currency', label: { en: 'Revenue' } }],
+  }],
+  roles: [{ id: 'rep', label: { en: 'Sales rep' }, permissions: [{ object: 'customer', actions: ['create', 'read', 'update'], rows: 'own', hiddenFields: ['revenue'] }] }],
+};
+
+let database: TestDatabase;
+let app: FastifyInstance;
+let admin: Record<string, string>;
+let rep: { id: string; headers: Record<string, string> };
+const records = '/api/apps/sec/objects/customer/records';
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  app = await buildServer({ database });
+  admin = await adminHeaders(app, database);
+  await app.inject({ method: 'POST', url: '/api/apps', headers: admin, payload: { document: crm } });
+  await app.inject({ method: 'POST', url: '/api/apps/sec/publish', headers: admin, payload: {} });
+  rep = await userHeaders(app, database, 'rep@test.local');
+  await app.inject({ method: 'PUT', url: `/api/admin/users/${rep.id}/roles`, headers: admin, payload: { appId: 'sec', roles: ['rep'] } });
+});
+afterAll(async () => {
+  await app?.close();
+  await database?.drop();
+});
+
+const call = (method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, headers: Record<string, string>, payload?: object) => app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
+
+describe('authentication and authorization over HTTP', () => {
+  it('requires a session for everything but health and sign-in', async () => {
+    expect((await call('GET', '/api/health', {})).statusCode).toBe(200);
+    const anonymous = await call('GET', '/api/apps', { 'accept-language': 'zh-CN' });
+    expect(anonymous.statusCode).toBe(401);
+    expect(anonymous.json()).toMatchObject({ code: 'auth.required', title: '请先登录' });
+    expect((await call('POST', `${records}/query`, {}, {})).statusCode).toBe(401);
+    expect((await call('GET', records, { cookie: 'tessera_session=forged' })).statusCode).toBe(401);
+  });
+
+  it('keeps design and administration to administrators', async () => {
+    expect((await call('PUT', '/api/apps/sec/draft', rep.headers, { document: crm, revision: 1 })).statusCode).toBe(403);
+    expect((await call('POST', '/api/apps/sec/publish', rep.headers, {})).statusCode).toBe(403);
+    expect((await call('GET', '/api/admin/users', rep.headers)).json()).toMatchObject({ status: 403, code: 'auth.admin_required' });
+    expect((await call('GET', '/api/apps', rep.headers)).json().map((a: { id: string }) => a.id)).toEqual(['sec']);
+    expect((await call('GET', '/api/apps/sec/live', rep.headers)).statusCode).toBe(200);
+  });
+
+  it('keeps a rep to their own rows (no IDOR) and never returns, filters or sorts on a hidden field', async () => {
+    const theirs = (await call('POST', records, admin, { values: { name: 'Admin Co', revenue: '1000' } })).json();
+    const mine = await call('POST', records, rep.headers, { values: { name: 'Rep Co' } });
+    expect(mine.statusCode).toBe(201);
+    expect(mine.json()).not.toHaveProperty('revenue');
+    expect((await call('POST', records, rep.headers, { values: { name: 'Sneaky', revenue: '5' } })).json().errors).toEqual([expect.objectContaining({ field: 'revenue', code: 'field.read_only' })]);
+    expect((await call('GET', `${records}/${theirs.id}`, rep.headers)).statusCode).toBe(404);
+    expect((await call('PATCH', `${records}/${theirs.id}`, rep.headers, { version: 1, values: { name: 'Hijacked' } })).statusCode).toBe(404);
+    expect((await call('DELETE', `${records}/${mine.json().id}`, rep.headers)).json()).toMatchObject({ status: 403, code: 'record.forbidden' });
+    expect((await call('GET', `${records}/${theirs.id}/history`, rep.headers)).statusCode).toBe(404);
+    const list = (await call('POST', `${records}/query`, rep.headers, {})).json();
+    expect(list.items.map((r: { name: string }) => r.name)).toEqual(['Rep Co']);
+    expect((await call('POST', `${records}/query`, rep.headers, { filters: [{ field: 'revenue', op: 'gt', value: 0 }] })).statusCode).toBe(400);
+    expect((await call('POST', `${records}/query`, rep.headers, { sort: [{ field: 'revenue' }] })).statusCode).toBe(400);
+    expect((await call('GET', `${records}?sort=-revenue`, rep.headers)).statusCode).toBe(400);
+  });
+
+  it('never adopts a session id chosen by the client (no fixation), and refuses cross-site writes', async () => {
+    const response = await app.inject({ method: 'POST', url: '/api/auth/sign-in', headers: { cookie: 'tessera_session=attacker-chosen' }, payload: { email: 'rep@test.local', password: 'test user password' } });
+    const cookie = response.cookies.find((c) => c.name === 'tessera_session');
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
+    expect(cookie?.value).not.toBe('attacker-chosen');
+    expect((await call('GET', '/api/auth/me', { cookie: 'tessera_session=attacker-chosen' })).statusCode).toBe(401);
+    const evil = await call('POST', records, { ...rep.headers, origin: 'https://evil.example' }, { values: { name: 'CSRF' } });
+    expect(evil.json()).toMatchObject({ status: 403, code: 'auth.cross_site' });
+    expect((await call('POST', records, { ...rep.headers, 'sec-fetch-site': 'cross-site' }, { values: { name: 'CSRF' } })).statusCode).toBe(403);
+    expect((await call('POST', records, { ...rep.headers, origin: 'http://localhost:80', 'sec-fetch-site': 'same-origin' }, { values: { name: 'Fine' } })).statusCode).toBe(201);
+  });
+
+  it('rate-limits sign-in failures', async () => {
+    const attempt = (password: string) => call('POST', '/api/auth/sign-in', {}, { email: 'admin@test.local', password });
+    for (let i = 0; i < 5; i += 1) expect((await attempt('guess')).statusCode).toBe(401);
+    const limited = await attempt('test admin password');
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json()).toMatchObject({ code: 'auth.rate_limited' });
+  });
+
+  it("stops a deactivated user's session and tokens at once", async () => {
+    const leaver = await userHeaders(app, database, 'leaver@test.local');
+    const token = (await call('POST', '/api/auth/tokens', leaver.headers, { name: 'sync' })).json();
+    expect(token.token).toMatch(/^tsk_/);
+    const bearer = { authorization: `Bearer ${token.token}` };
+    expect((await call('GET', '/api/auth/me', bearer)).json()).toMatchObject({ email: 'leaver@test.local' });
+    expect((await call('PATCH', `/api/admin/users/${leaver.id}`, admin, { active: false })).statusCode).toBe(204);
+    expect((await call('GET', '/api/auth/me', leaver.headers)).statusCode).toBe(401);
+    expect((await call('GET', '/api/auth/me', bearer)).statusCode).toBe(401);
+  });
+
+  it('revokes API tokens and signs out', async () => {
+    const user = await userHeaders(app, database, 'integrator@test.local');
+    const token = (await call('POST', '/api/auth/tokens', user.headers, { name: 'erp' })).json();
+    expect((await call('GET', '/api/auth/tokens', user.headers)).json()).toEqual([expect.objectContaining({ id: token.id, name: 'erp', revokedAt: null })]);
+    expect((await call('DELETE', `/api/auth/tokens/${token.id}`, user.headers)).statusCode).toBe(204);
+    expect((await call('GET', '/api/auth/me', { authorization: `Bearer ${token.token}` })).statusCode).toBe(401);
+    expect((await call('POST', '/api/auth/sign-out', user.headers)).statusCode).toBe(204);
+    expect((await call('GET', '/api/auth/me', user.headers)).statusCode).toBe(401);
+  });
+
+  it('keeps an audit trail of sign-ins, failures, metadata, permission and record changes', async () => {
+    const lines = (await call('GET', '/api/admin/audit?limit=1000', admin)).json() as { action: string }[];
+    const actions = new Set(lines.map((l) => l.action));
+    for (const action of ['auth.sign_in', 'auth.sign_in_failed', 'meta.create_app', 'meta.publish', 'permission.assign_roles', 'user.deactivate', 'record.create']) expect(actions).toContain(action);
+    const filtered = (await call('GET', `/api/admin/audit?actorId=${rep.id}&action=record.`, admin)).json() as { action: string; objectId: string }[];
+    expect(filtered.length).toBeGreaterThan(0);
+    expect(filtered.every((l) => l.action.startsWith('record.') && l.objectId === 'customer')).toBe(true);
+  });
+});
+
+describe('first sign-in', () => {
+  it('signs in with the credentials and reports the user', async () => {
+    const headers = await signInHeaders(app, 'rep@test.local', 'test user password');
+    expect((await call('GET', '/api/auth/me', headers)).json()).toMatchObject({ email: 'rep@test.local', isAdmin: false, roles: { sec: ['rep'] } });
+  });
+});
