@@ -2,10 +2,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { appSchema } from './app.schema';
+import { exprAstSchema } from './expr.schema';
 
 /** The schemas as plain .json files for tools outside TypeScript (editors, other languages). */
 export const emittedSchemas: Record<string, unknown> = {
   'app.schema.json': appSchema,
+  'expr.schema.json': exprAstSchema,
 };
 
 export function renderSchema(schema: unknown): string {
