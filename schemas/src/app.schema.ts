@@ -95,6 +95,8 @@ export const appSchema = {
     label: localizedTextSchema,
     description: localizedTextSchema,
     defaultLocale: { enum: ['zh-CN', 'en'] },
+    /** IANA time zone for TODAY(), date parts and date formatting in formulas (default Asia/Shanghai). */
+    timeZone: { type: 'string', minLength: 1, maxLength: 64 },
     objects: { type: 'array', items: objectSchema, maxItems: 300 },
     forms: { type: 'array', items: formSchema },
     flows: { type: 'array', items: engineDocumentSchema },

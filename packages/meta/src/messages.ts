@@ -28,6 +28,8 @@ registerMessages({
   'meta.scale_over_precision': { 'zh-CN': '小数位数不能超过总位数', en: 'Scale cannot exceed precision' },
   'meta.min_over_max': { 'zh-CN': '最小值不能大于最大值', en: 'Minimum cannot exceed maximum' },
   'meta.unique_not_supported': { 'zh-CN': '“{type}”类型的字段不能设为唯一', en: 'Fields of type "{type}" cannot be unique' },
+  'meta.formula_type': { 'zh-CN': '公式字段“{field}”的结果是 {actual}，但字段类型是 {expected}', en: 'Formula field "{field}" gives {actual}, but the field stores {expected}' },
+  'meta.formula_rollup': { 'zh-CN': '公式字段“{field}”暂不支持汇总关联记录“{relation}”（可汇总子表）', en: 'Formula field "{field}" cannot yet aggregate related records "{relation}" (child tables can be aggregated)' },
   'meta.invalid': { 'zh-CN': '应用定义有 {count} 处错误', en: 'The app definition has {count} error(s)' },
   'meta.app_not_found': { 'zh-CN': '应用“{id}”不存在', en: 'App "{id}" does not exist' },
   'meta.app_exists': { 'zh-CN': '应用“{id}”已存在', en: 'App "{id}" already exists' },

@@ -2,6 +2,7 @@ import type { AppDocument, FieldDefinition, ObjectDefinition } from '@tessera/sc
 import type { MetaIssue } from './issue';
 import { RESERVED_FIELD_IDS, SYSTEM_COLUMNS } from './system-columns';
 import { TEXT_LIKE_TYPES, UNIQUE_CAPABLE_TYPES } from './column-types';
+import { checkFormulaFields } from './formula-checks';
 
 /** Remembers the first pointer of each id in a scope and reports repeats. */
 function uniqueIds(items: readonly { id: string }[], base: string, issues: MetaIssue[]): void {
@@ -130,6 +131,7 @@ export function checkSemantics(app: AppDocument): MetaIssue[] {
   checkForms(app, objects, issues);
   checkNavigation(app, objects, issues);
   checkRoles(app, objects, issues);
+  issues.push(...checkFormulaFields(app));
   for (const slot of ['flows', 'reports', 'dashboards', 'roles'] as const) {
     const items = app[slot] ?? [];
     uniqueIds(items, `/${slot}`, issues);

@@ -62,3 +62,30 @@ describe('validateDocument', () => {
     expect(pointers).toEqual(['/objects/0/views/0/sort/0/field', '/objects/0/views/0/columns/1']);
   });
 });
+
+describe('formula fields', () => {
+  const formula = (id: string, source: string, resultType: 'number' | 'text' | 'currency' = 'number') => ({ id, type: 'formula' as const, label: { en: id }, formula: source, resultType });
+
+  it('accepts formulas that typecheck, including sums over child tables', () => {
+    let app = withField(salesApp(), 'quote_line', formula('doubled', 'quantity * 2'));
+    app = withField(app, 'quote', formula('units', 'SUM(lines.quantity)'));
+    app = withField(app, 'customer', formula('grade', 'IF([Revenue] > 100000, "A", "B")', 'text'));
+    expect(validateDocument(app).ok).toBe(true);
+  });
+
+  it('names the field, the rule and the range of a bad formula, a cycle, a wrong result type and a rollup', () => {
+    let app = withField(salesApp(), 'customer', formula('bad', 'revenue + nope'));
+    app = withField(app, 'customer', formula('a', 'b + 1'));
+    app = withField(app, 'customer', formula('b', 'a + 1'));
+    app = withField(app, 'customer', formula('label', '"x" & name'));
+    app = withField(app, 'customer', formula('deals', 'COUNT(opps)'));
+    app = withField(app, 'customer', { id: 'opps', type: 'relation', label: { en: 'Opps' }, target: 'opportunity' });
+    const issues = issuesOf(app);
+    expect(issues).toContainEqual(expect.objectContaining({ pointer: '/objects/0/fields/5/formula', code: 'expr.unknown_field', params: expect.objectContaining({ start: 10, end: 14 }) }));
+    expect(issues.some((i) => i.code === 'expr.cycle' && ['/objects/0/fields/6/formula', '/objects/0/fields/7/formula'].includes(i.pointer))).toBe(true);
+    expect(issues).toContainEqual(expect.objectContaining({ pointer: '/objects/0/fields/8/formula', code: 'meta.formula_type', params: { field: 'label', actual: 'text', expected: 'number' } }));
+    expect(issues).toContainEqual(expect.objectContaining({ pointer: '/objects/0/fields/9/formula', code: 'meta.formula_rollup' }));
+    const en = localizeIssues(issues.filter((i) => i.code === 'expr.unknown_field'), 'en')[0];
+    expect(en?.message).toMatch(/nope/);
+  });
+});

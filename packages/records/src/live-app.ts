@@ -4,6 +4,7 @@ import type { AppDocument, ObjectDefinition } from '@tessera/schemas';
 import { desiredIndexes } from '@tessera/meta';
 import { RecordValidator } from './record-validator';
 import { RecordError } from './record-error';
+import { planComputed, type ComputedPlan } from './computed-fields';
 
 /** A published version, compiled for serving records: objects by id, validators, constraint names. */
 export interface LiveApp {
@@ -14,6 +15,8 @@ export interface LiveApp {
   validator: RecordValidator;
   /** unique index / foreign key name → the field it guards, to name the field in a violation. */
   constraintField: ReadonlyMap<string, { object: string; field: string }>;
+  /** objectId → its formula fields, compiled (absent when it has none). */
+  computed: ReadonlyMap<string, ComputedPlan>;
 }
 
 export function compileLiveApp(appId: string, version: number, document: AppDocument): LiveApp {
@@ -23,7 +26,12 @@ export function compileLiveApp(appId: string, version: number, document: AppDocu
     for (const index of desiredIndexes(object)) if (index.unique) constraintField.set(index.name, { object: object.id, field: index.columns[0]?.column ?? '' });
     for (const field of object.fields) if (field.type === 'relation') constraintField.set(`${object.id}:fk_${field.id}`, { object: object.id, field: field.id });
   }
-  return { appId, version, document, objects, validator: new RecordValidator(objects), constraintField };
+  const computed = new Map<string, ComputedPlan>();
+  for (const object of document.objects) {
+    const plan = planComputed(object, document);
+    if (plan) computed.set(object.id, plan);
+  }
+  return { appId, version, document, objects, validator: new RecordValidator(objects), constraintField, computed };
 }
 
 export function objectOf(app: LiveApp, objectId: string, { allowChild = false } = {}): ObjectDefinition {

@@ -12,6 +12,8 @@ import { childTableFields, writeChildRows } from './child-rows';
 import { translateConstraintError } from './constraint-errors';
 import { rowScopeSql } from './row-scope';
 import type { RecordValues } from './record-validator';
+import { computeValues } from './computed-fields';
+import { readChildRows } from './child-rows';
 
 type Tx = Kysely<SystemTables>;
 
@@ -24,6 +26,31 @@ function validated(ctx: RecordContext, object: ObjectDefinition, values: unknown
     .map((key) => ({ field: key, pointer: `/values/${key}`, code: 'field.read_only', params: { field: key }, label: object.fields.find((f) => f.id === key)?.label }));
   if (issues.length) throw new RecordError('record.invalid', issues, { count: issues.length });
   return verdict.values;
+}
+
+/**
+ * Adds the formula fields' values to a write. `stored` is the row as it is (empty for a create);
+ * aggregated child rows come from this write, or from the database when the write leaves them.
+ */
+async function withComputed(ctx: RecordContext, object: ObjectDefinition, values: RecordValues, stored: RecordRow, recordId: string | null): Promise<RecordValues> {
+  const context = { now: new Date(), timeZone: ctx.app.document.timeZone ?? 'Asia/Shanghai', currentUser: ctx.access.actor.userId };
+  // Child rows first: a quote's total sums its lines' computed amounts.
+  const written: RecordValues = { ...values };
+  for (const field of childTableFields(object)) {
+    const rows = values[field.id];
+    const childPlan = ctx.app.computed.get(field.target ?? '');
+    if (Array.isArray(rows) && childPlan) written[field.id] = rows.map((row: RecordRow) => ({ ...row, ...computeValues(childPlan, row, context) }));
+  }
+  const plan = ctx.app.computed.get(object.id);
+  if (!plan) return written;
+  const record: RecordRow = { ...stored, ...written };
+  for (const fieldId of plan.childFields) {
+    if (Array.isArray(record[fieldId]) || !recordId) continue;
+    const field = object.fields.find((f) => f.id === fieldId);
+    const child = field?.target ? ctx.app.objects.get(field.target) : undefined;
+    if (child) record[fieldId] = (await readChildRows(ctx, child, [recordId])).get(recordId) ?? [];
+  }
+  return { ...written, ...computeValues(plan, record, context) };
 }
 
 /** Unique and foreign-key violations come back as field errors, not as a 500. */
@@ -49,9 +76,9 @@ async function insertChildren(tx: Tx, ctx: RecordContext, object: ObjectDefiniti
 export async function createRecord(ctx: RecordContext, objectId: string, input: { values: unknown; id?: string | undefined }): Promise<string> {
   const object = objectOf(ctx.app, objectId);
   requireAction(ctx, 'create', object);
-  const values = validated(ctx, object, input.values, 'create');
+  const values = await withComputed(ctx, object, validated(ctx, object, input.values, 'create'), {}, null);
   const actor = ctx.access.actor;
-  const given = columnFields(object).filter((f) => f.id in values);
+  const given = columnFields(object).filter((f) => f.id in values && values[f.id] !== undefined);
   const numbered = columnFields(object).filter((f) => f.type === 'auto_number');
   const cols: RawBuilder<unknown>[] = [sql.ref('owner_id'), sql.ref('department_id'), sql.ref('created_by'), sql.ref('updated_by')];
   const vals: RawBuilder<unknown>[] = [sql`${actor.userId}`, sql`${actor.departmentId}`, sql`${actor.userId}`, sql`${actor.userId}`];
@@ -97,11 +124,12 @@ async function lockRow(tx: Tx, ctx: RecordContext, object: ObjectDefinition, id:
 export async function updateRecord(ctx: RecordContext, objectId: string, id: string, input: { version: number; values: unknown }): Promise<void> {
   const object = objectOf(ctx.app, objectId);
   requireAction(ctx, 'update', object);
-  const values = validated(ctx, object, input.values, 'patch');
+  const sent = validated(ctx, object, input.values, 'patch');
   await guarded(ctx, object, () =>
     ctx.db.transaction().execute(async (tx) => {
       const current = await lockRow(tx, ctx, object, id, false, 'update');
       if (current.version !== input.version) throw new RecordError('record.version_conflict', [], { current: Number(current.version), yours: input.version });
+      const values = await withComputed(ctx, object, sent, current, id);
       const changed = columnFields(object).filter((f) => f.id in values && !sameValue(f, current[f.id], values[f.id]));
       const changes: FieldChange[] = changed.map((f) => ({ field: f.id, old: current[f.id] instanceof Date ? (current[f.id] as Date).toISOString() : current[f.id], new: values[f.id] }));
       const children = childTableFields(object).filter((f) => Array.isArray(values[f.id]));

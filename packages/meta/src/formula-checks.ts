@@ -1,0 +1,46 @@
+import type { AppDocument, FieldDefinition } from '@tessera/schemas';
+import { analyze, checkComputedFields, dependenciesOf } from '@tessera/expr';
+import type { MetaIssue } from './issue';
+
+/** Which formula results a column of each `resultType` can hold. */
+const ACCEPTS: Record<NonNullable<FieldDefinition['resultType']>, readonly string[]> = {
+  text: ['text', 'select', 'user'],
+  number: ['number', 'currency'],
+  currency: ['number', 'currency'],
+  boolean: ['boolean'],
+  date: ['date'],
+  datetime: ['datetime'],
+};
+
+/**
+ * Formula fields must parse and typecheck against their object, must not read each other in a
+ * circle, must produce what their column stores, and (for now) may aggregate child-table rows
+ * but not other records: a rollup over related records changes when those records change,
+ * which needs recomputation this release does not do.
+ */
+export function checkFormulaFields(app: AppDocument): MetaIssue[] {
+  const issues: MetaIssue[] = [];
+  const relatedFields = Object.fromEntries(app.objects.map((o) => [o.id, o.fields] as const));
+  app.objects.forEach((object, o) => {
+    const pointerOf = (fieldId: string) => `/objects/${o}/fields/${object.fields.findIndex((f) => f.id === fieldId)}/formula`;
+    const report = checkComputedFields(object.fields, relatedFields);
+    for (const { fieldId, error } of report.errors) {
+      issues.push({ pointer: pointerOf(fieldId), code: error.code, params: { ...error.params, start: error.range.start, end: error.range.end } });
+    }
+    const failed = new Set(report.errors.map((e) => e.fieldId));
+    for (const field of object.fields) {
+      if (field.type !== 'formula' || !field.formula || failed.has(field.id)) continue;
+      const checked = analyze(field.formula, { fields: object.fields, relatedFields });
+      if (!checked.ok) continue;
+      const expected = field.resultType ?? 'text';
+      if (!ACCEPTS[expected].includes(checked.formula.type)) {
+        issues.push({ pointer: pointerOf(field.id), code: 'meta.formula_type', params: { field: field.id, actual: checked.formula.type, expected } });
+      }
+      for (const related of dependenciesOf(checked.formula).related) {
+        const via = object.fields.find((f) => f.id === related.relation);
+        if (via?.type === 'relation') issues.push({ pointer: pointerOf(field.id), code: 'meta.formula_rollup', params: { field: field.id, relation: via.id } });
+      }
+    }
+  });
+  return issues;
+}
