@@ -24,22 +24,25 @@ async function adminQuery(text: string): Promise<void> {
 }
 
 export interface TestDatabase extends Database {
+  name: string;
   url: string;
   /** Closes the pool and drops the database. */
   drop(): Promise<void>;
 }
 
 /**
- * A fresh, migrated database of its own for one test file, so files run in parallel.
- * Names are random hex, so the interpolated identifier below cannot carry SQL.
+ * A fresh, migrated database of its own for one test file (or benchmark run), so they run in
+ * parallel. Names are a fixed prefix and random hex, so the interpolated identifier cannot carry SQL.
  */
-export async function createTestDatabase(maxConnections = 5): Promise<TestDatabase> {
-  const name = `tessera_t_${randomBytes(6).toString('hex')}`;
+export async function createTestDatabase(options: { maxConnections?: number; prefix?: 'tessera_t_' | 'tessera_bench_' } = {}): Promise<TestDatabase> {
+  const name = `${options.prefix ?? 'tessera_t_'}${randomBytes(6).toString('hex')}`;
+  const maxConnections = options.maxConnections ?? 5;
   await adminQuery(`create database "${name}"`);
   const url = withDatabase(testServerUrl(), name);
   const database = await openDatabase({ url, maxConnections });
   return {
     ...database,
+    name,
     url,
     async drop() {
       await database.close();

@@ -66,7 +66,7 @@ let database: TestDatabase;
 let db: Kysely<unknown>;
 
 beforeAll(async () => {
-  database = await createTestDatabase(2);
+  database = await createTestDatabase({ maxConnections: 2 });
   db = database.db as unknown as Kysely<unknown>;
   await sql`create table rows (id int primary key, n1 numeric, n2 numeric, c1 numeric, t1 text, t2 text, b1 boolean,
     d1 date, d2 date, ts1 timestamptz, ts2 timestamptz, tags text[])`.execute(db);

@@ -5,7 +5,8 @@ import type { AppDocument } from '@tessera/schemas';
 import type { LiveAppCache } from './live-app';
 import type { RecordContext } from './record-context';
 import { createRecord, setDeleted, updateRecord } from './record-write';
-import { getRecord } from './record-read';
+import { expandDisplay, getRecord } from './record-read';
+import { toRecordJson } from './record-columns';
 import { listRecords, type ListQuery } from './record-list';
 import { readHistory } from './history';
 import { objectOf } from './live-app';
@@ -27,7 +28,8 @@ export function createRecordService(db: Kysely<SystemTables>, liveApps: LiveAppC
   return {
     async create(appId: string, objectId: string, access: AccessResolver, input: { values: unknown; id?: string | undefined }) {
       const ctx = await context(appId, access);
-      const id = await createRecord(ctx, objectId, input);
+      const { id, row } = await createRecord(ctx, objectId, input);
+      if (row) return (await expandDisplay(ctx, objectOf(ctx.app, objectId), [toRecordJson(row)]))[0]!;
       // A role may create without reading (a web form for leads): it gets the new id, no more.
       return getRecord(ctx, objectId, id).catch((error: unknown) => {
         if (error instanceof RecordError && (error.code === 'record.forbidden' || error.code === 'record.not_found')) return { id } as RecordRow;

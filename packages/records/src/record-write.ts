@@ -73,7 +73,13 @@ async function insertChildren(tx: Tx, ctx: RecordContext, object: ObjectDefiniti
  * Inserts a record and its history row in one statement (a CTE), so the common create costs
  * one round trip; child rows, when sent, join the same transaction.
  */
-export async function createRecord(ctx: RecordContext, objectId: string, input: { values: unknown; id?: string | undefined }): Promise<string> {
+/** The new record's id, and its row when the actor may read it and it has no child rows to fetch. */
+export interface CreatedRecord {
+  id: string;
+  row: RecordRow | null;
+}
+
+export async function createRecord(ctx: RecordContext, objectId: string, input: { values: unknown; id?: string | undefined }): Promise<CreatedRecord> {
   const object = objectOf(ctx.app, objectId);
   requireAction(ctx, 'create', object);
   const values = await withComputed(ctx, object, validated(ctx, object, input.values, 'create'), {}, null);
@@ -94,20 +100,29 @@ export async function createRecord(ctx: RecordContext, objectId: string, input: 
     cols.push(sql.ref(field.id));
     vals.push(autoNumberExpression(ctx.app.appId, object.id, field.id, field.numberFormat));
   }
-  const statement = sql<{ id: string }>`with ins as (
+  // The CTE carries the table's own name, so the actor's row scope (which names the table) applies
+  // to the new row: the create answers with the record as the actor may see it, in one round trip.
+  const inserted = sql.id(object.id);
+  const readable = ctx.access.can('read', object.id) ? rowScopeSql(ctx, object, 'read') : sql`false`;
+  const visible = selectableColumns(object, ctx.access.hiddenFields(object.id)).map((c) => sql.ref(c));
+  const statement = sql<RecordRow & { __readable: boolean }>`with ${inserted} as (
       insert into ${tableRef(ctx.app.appId, object.id)} (${sql.join(cols)}) values (${sql.join(vals)}) returning *
     ), history as (
       insert into public.record_history (app_id, object_id, record_id, record_version, operation, changes, actor_id)
-      select ${ctx.app.appId}, ${object.id}, ins.id, ins.version, 'create', ${createChangesSql([...given, ...numbered], 'ins')}, ${actor.userId} from ins
+      select ${ctx.app.appId}, ${object.id}, id, version, 'create', ${createChangesSql([...given, ...numbered], object.id)}, ${actor.userId} from ${inserted}
     )
-    select id from ins`;
+    select ${sql.join(visible)}, ${readable} as "__readable" from ${inserted}`;
   const hasChildren = childTableFields(object).some((f) => Array.isArray(values[f.id]));
   return guarded(ctx, object, async () => {
-    if (!hasChildren) return (await statement.execute(ctx.db)).rows[0]!.id;
+    const run = async (db: Tx): Promise<CreatedRecord> => {
+      const { __readable: isReadable, ...row } = (await statement.execute(db)).rows[0]!;
+      return { id: String(row.id), row: isReadable && !hasChildren ? row : null };
+    };
+    if (!hasChildren) return run(ctx.db);
     return ctx.db.transaction().execute(async (tx) => {
-      const id = (await statement.execute(tx)).rows[0]!.id;
-      await insertChildren(tx, ctx, object, id, values);
-      return id;
+      const created = await run(tx);
+      await insertChildren(tx, ctx, object, created.id, values);
+      return created;
     });
   });
 }

@@ -1,0 +1,159 @@
+/**
+ * B4 list: a page of 50 customers filtered by owner + stage + name search, newest first, through
+ * the record service (as an admin and as the owning rep) against the same page in hand-written
+ * SQL, at several table sizes. See /docs/benchmarks.md.
+ *
+ *   pnpm bench:list [--rows 1000000] [--iterations 400] [--growth] [--explain]
+ */
+import pg from 'pg';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import type { SystemTables } from '@tessera/db';
+import { createMetadataStore, tableRef } from '@tessera/meta';
+import { withBenchDatabase, type BenchDatabase } from '../shared/bench-database';
+import { flagArg, numberArg } from '../shared/args';
+import { pick, seededRandom } from '../shared/seeded-random';
+import { summarize, timed, type Summary } from '../shared/stats';
+import { formatTable, printKeys, progress } from '../shared/report';
+import { APP_ID, OBJECT_ID, STAGES, customerApp } from './customer-app';
+import { FRAGMENTS, generateCustomers, ownerIds } from './generate-customers';
+import { baselinePath, baselineText, explainAnalyze, likePattern, newRecordService, servicePaths, type PageCase, type PagePath, type PathName } from './list-paths';
+
+interface SizeResult {
+  rows: number;
+  loadSeconds: number;
+  paths: Record<PathName | 'admin_with_count' | 'admin_no_search', Summary>;
+  fragmentShare: Record<string, number>;
+}
+
+const rowsArg = numberArg('rows', 1_000_000);
+const iterations = numberArg('iterations', 400);
+const warmup = Math.max(20, Math.round(iterations / 10));
+
+function workload(owners: string[], count: number, seed: number): PageCase[] {
+  const random = seededRandom(seed);
+  return Array.from({ length: count }, () => ({ owner: pick(random, owners), stage: pick(random, STAGES), fragment: pick(random, FRAGMENTS) }));
+}
+
+/** Runs every path on every case, rotating which goes first so drift on a shared machine hits all alike. */
+async function measure(paths: Array<[string, PagePath]>, cases: PageCase[], warm: number): Promise<Record<string, Summary>> {
+  const samples = new Map<string, number[]>(paths.map(([name]) => [name, []]));
+  for (const [i, page] of cases.entries()) {
+    for (let k = 0; k < paths.length; k++) {
+      const [name, path] = paths[(i + k) % paths.length]!;
+      const ms = await timed(() => path(page));
+      if (i >= warm) samples.get(name)!.push(ms);
+    }
+  }
+  return Object.fromEntries([...samples].map(([name, list]) => [name, summarize(list)]));
+}
+
+/** The record service must return exactly the rows the hand-written SQL returns, or the timing means nothing. */
+async function checkSamePages(paths: Record<PathName, PagePath>, cases: PageCase[]): Promise<void> {
+  for (const page of cases) {
+    const [admin, rep, baseline] = await Promise.all([paths.admin(page), paths.rep(page), paths.baseline(page)]);
+    if (admin.join() !== baseline.join() || rep.join() !== baseline.join()) throw new Error(`pages differ for ${JSON.stringify(page)}`);
+  }
+}
+
+/** Our generated SQL for one page (captured from Kysely's log) and both plans, for --explain. */
+async function explainBoth(database: BenchDatabase, pool: pg.Pool, page: PageCase): Promise<void> {
+  const captured: Array<{ sql: string; parameters: readonly unknown[] }> = [];
+  const logged = new Kysely<SystemTables>({
+    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: database.url, max: 2 }) }),
+    log: (event) => { if (event.level === 'query') captured.push({ sql: event.query.sql, parameters: event.query.parameters }); },
+  });
+  try {
+    const paths = servicePaths(newRecordService(logged));
+    for (const name of ['admin', 'rep'] as const) {
+      captured.length = 0;
+      await paths[name](page);
+      const select = captured.find((q) => q.sql.includes(' limit '));
+      if (!select) continue;
+      console.log(`\n-- ${name}: generated SQL\n${select.sql}\n-- parameters ${JSON.stringify(select.parameters)}`);
+      console.log(await explainAnalyze(pool, select.sql, select.parameters));
+    }
+    console.log(`\n-- baseline SQL\n${baselineText()}`);
+    console.log(await explainAnalyze(pool, baselineText(), [page.owner, page.stage, likePattern(page.fragment)]));
+  } finally {
+    await logged.destroy();
+  }
+}
+
+async function runSize(rows: number, explain: boolean): Promise<SizeResult> {
+  return withBenchDatabase(10, async (database) => {
+    progress(`B4 at ${rows.toLocaleString('en')} rows: database ${database.name}`);
+    const store = createMetadataStore(database.db);
+    await store.createApp(customerApp());
+    await store.publish(APP_ID, { actor: null });
+    const loadStart = Date.now();
+    const { indexes } = await generateCustomers(database.db, rows);
+    const loadSeconds = (Date.now() - loadStart) / 1000;
+    progress(`  loaded in ${loadSeconds.toFixed(0)} s; indexes from publish:\n    ${indexes.join('\n    ')}`);
+
+    const shares = await sql<Record<string, string>>`select ${sql.join(FRAGMENTS.map((f) => sql`avg((name ilike ${likePattern(f)})::int) as ${sql.id(f)}`))}
+      from ${tableRef(APP_ID, OBJECT_ID)} where deleted_at is null`.execute(database.db);
+    const fragmentShare = Object.fromEntries(FRAGMENTS.map((f) => [f, Number(shares.rows[0]?.[f] ?? 0)]));
+
+    const pool = new pg.Pool({ connectionString: database.url, max: 10 });
+    try {
+      const owners = await ownerIds(database.db);
+      const records = newRecordService(database.db);
+      const service = servicePaths(records);
+      const paths: Record<PathName, PagePath> = { admin: service.admin, rep: service.rep, baseline: baselinePath(pool) };
+      const cases = workload(owners, warmup + iterations, 42);
+      await checkSamePages(paths, cases.slice(0, 20));
+      progress(`  measuring ${iterations} pages per path (+${warmup} warm-up)`);
+      const measured = await measure([['admin', paths.admin], ['rep', paths.rep], ['baseline', paths.baseline]], cases, warmup);
+      const withCount = servicePaths(records, true).admin;
+      const countCases = cases.slice(0, warmup + Math.ceil(iterations / 2));
+      const counted = await measure([['admin', withCount], ['no_search', service.no_search]], countCases, warmup);
+      if (explain) await explainBoth(database, pool, cases[warmup]!);
+      return {
+        rows,
+        loadSeconds,
+        fragmentShare,
+        paths: { admin: measured.admin!, rep: measured.rep!, baseline: measured.baseline!, admin_with_count: counted.admin!, admin_no_search: counted.no_search! },
+      };
+    } finally {
+      await pool.end();
+    }
+  });
+}
+
+function report(results: SizeResult[], main: SizeResult): void {
+  const table: Array<Array<string | number>> = [['rows', 'path', 'pages', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms']];
+  for (const result of results) {
+    for (const [name, s] of Object.entries(result.paths)) table.push([result.rows.toLocaleString('en'), name, s.n, s.p50, s.p95, s.p99, s.max]);
+  }
+  console.log(`\nB4 list: page of 50, owner + stage + name contains, created_at desc (count: false unless noted)\n${formatTable(table)}`);
+  const first = results[0]!;
+  const growth: Array<Array<string | number>> = [['rows', 'load s', 'admin p95', 'rep p95', 'baseline p95', 'with count p95', 'no search p95', 'admin p95 vs smallest']];
+  for (const r of results) growth.push([r.rows.toLocaleString('en'), r.loadSeconds, r.paths.admin.p95, r.paths.rep.p95, r.paths.baseline.p95, r.paths.admin_with_count.p95, r.paths.admin_no_search.p95, r.paths.admin.p95 / first.paths.admin.p95]);
+  console.log(`\nGrowth\n${formatTable(growth)}`);
+  const shares = [['fragment', ...FRAGMENTS], ['share of rows %', ...FRAGMENTS.map((f) => (main.fragmentShare[f] ?? 0) * 100)]];
+  console.log(`\nName search fragments (at ${main.rows.toLocaleString('en')} rows)\n${formatTable(shares)}\n`);
+  const { admin, rep, baseline, admin_with_count: withCount } = main.paths;
+  printKeys({
+    'B4.rows': main.rows,
+    'B4.iterations': admin.n,
+    'B4.with_count_p95_ms': withCount.p95,
+    'B4.no_search_p95_ms': main.paths.admin_no_search.p95,
+    'B4.p50_ms': admin.p50,
+    'B4.baseline_p50_ms': baseline.p50,
+    ...Object.fromEntries(results.filter((r) => r !== main).flatMap((r) => [[`B4.growth_${r.rows}_p95_ms`, r.paths.admin.p95], [`B4.growth_${r.rows}_baseline_p95_ms`, r.paths.baseline.p95]])),
+    'B4.p95_ms': admin.p95,
+    'B4.baseline_p95_ms': baseline.p95,
+    'B4.ratio': admin.p95 / baseline.p95,
+    'B4.rep_p95_ms': rep.p95,
+    'B4.rep_ratio': rep.p95 / baseline.p95,
+  });
+}
+
+async function main(): Promise<void> {
+  const sizes = [...new Set([...(rowsArg > 100_000 ? [100_000] : []), rowsArg, ...(flagArg('growth') ? [10_000_000] : [])])].sort((a, b) => a - b);
+  const results: SizeResult[] = [];
+  for (const rows of sizes) results.push(await runSize(rows, flagArg('explain') && rows === rowsArg));
+  report(results, results.find((r) => r.rows === rowsArg)!);
+}
+
+await main();
