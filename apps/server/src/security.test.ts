@@ -115,6 +115,15 @@ describe('authentication and authorization over HTTP', () => {
     expect((await call('GET', '/api/auth/me', user.headers)).statusCode).toBe(401);
   });
 
+  it('hands a departing rep\'s customers to another rep, audited', async () => {
+    const heir = await userHeaders(app, database, 'heir@test.local');
+    const moved = await call('POST', `${records}/reassign`, admin, { fromUserId: rep.id, toUserId: heir.id });
+    expect(moved.json()).toEqual({ moved: 2 });
+    expect((await call('POST', `${records}/query`, rep.headers, {})).json().items).toEqual([]);
+    expect((await call('POST', `${records}/reassign`, rep.headers, { fromUserId: heir.id, toUserId: rep.id })).json()).toEqual({ moved: 0 });
+    expect((await call('GET', '/api/admin/audit?action=record.reassign', admin)).json()).toEqual([expect.objectContaining({ detail: expect.objectContaining({ moved: 0 }) }), expect.objectContaining({ detail: expect.objectContaining({ moved: 2 }) })]);
+  });
+
   it('keeps an audit trail of sign-ins, failures, metadata, permission and record changes', async () => {
     const lines = (await call('GET', '/api/admin/audit?limit=1000', admin)).json() as { action: string }[];
     const actions = new Set(lines.map((l) => l.action));

@@ -50,7 +50,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(authRoutes, { database: options.database });
   await app.register(adminRoutes, { database: options.database });
   await app.register(metaRoutes, { database: options.database, liveApps });
-  await app.register(recordRoutes, { records });
+  await app.register(recordRoutes, { records, database: options.database });
   if (options.webRoot) await app.register(webRoutes, { webRoot: options.webRoot });
   return app;
 }

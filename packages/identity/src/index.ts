@@ -5,7 +5,7 @@ export { hashPassword, verifyPassword, tokenDigest, MIN_PASSWORD_LENGTH } from '
 export { signIn, signOut, endSessions, SESSION_DAYS, SIGN_IN_LIMIT } from './sessions';
 export { createApiToken, listApiTokens, revokeApiToken } from './api-tokens';
 export { loadSignedInUser, type SignedInUser } from './principal';
-export { createUser, listUsers, updateUser, setActive, setRoles, changePassword, type UserSummary, type NewUser } from './users';
+export { createUser, getUser, listUsers, updateUser, setActive, setRoles, changePassword, type UserSummary, type NewUser } from './users';
 export { listDepartments, createDepartment, updateDepartment, deleteDepartment, type Department } from './departments';
 export { appendAudit, queryAudit, type AuditEntry, type AuditLine, type AuditQuery } from './audit-log';
 export { ensureFirstAdmin } from './bootstrap';

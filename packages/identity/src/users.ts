@@ -104,3 +104,9 @@ export async function changePassword(db: Db, userId: string, current: string, ne
   await db.updateTable('users').set({ password_hash: await hashPassword(next), updated_at: new Date() }).where('id', '=', userId).execute();
   await endSessions(db, userId, keepToken);
 }
+
+export async function getUser(db: Db, userId: string): Promise<{ id: string; departmentId: string | null; active: boolean }> {
+  const row = await db.selectFrom('users').select(['id', 'department_id', 'active']).where('id', '=', userId).executeTakeFirst();
+  if (!row) throw new IdentityError('identity.user_not_found');
+  return { id: row.id, departmentId: row.department_id, active: row.active };
+}

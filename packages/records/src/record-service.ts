@@ -9,6 +9,7 @@ import { expandDisplay, getRecord } from './record-read';
 import { toRecordJson } from './record-columns';
 import { listRecords, type ListQuery } from './record-list';
 import { readHistory } from './history';
+import { reassignOwner, type Reassignment } from './reassign';
 import { objectOf } from './live-app';
 import { RecordError } from './record-error';
 import type { RecordRow } from './record-columns';
@@ -54,6 +55,9 @@ export function createRecordService(db: Kysely<SystemTables>, liveApps: LiveAppC
     },
     async list(appId: string, objectId: string, access: AccessResolver, query: ListQuery) {
       return listRecords(await context(appId, access), objectId, query);
+    },
+    async reassign(appId: string, objectId: string, access: AccessResolver, change: Reassignment) {
+      return reassignOwner(await context(appId, access), objectId, change);
     },
     async history(appId: string, objectId: string, access: AccessResolver, id: string) {
       const ctx = await context(appId, access);

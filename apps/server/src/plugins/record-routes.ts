@@ -2,6 +2,8 @@ import type { FastifyPluginAsync } from 'fastify';
 import { filterConditionSchema, sortKeySchema, type FilterCondition, type SortKey } from '@tessera/schemas';
 import type { RecordService } from '@tessera/records';
 import { policyFor } from '../authentication';
+import type { Database } from '@tessera/db';
+import { appendAudit, getUser } from '@tessera/identity';
 
 const id = { type: 'string', pattern: '^[a-z][a-z0-9_]{0,39}$' } as const;
 const uuid = { type: 'string', format: 'uuid' } as const;
@@ -25,7 +27,7 @@ function parseSort(text: string | undefined): SortKey[] | undefined {
 }
 
 /** End-user records API. Every call goes through the record service with the request's access policy. */
-export const recordRoutes: FastifyPluginAsync<{ records: RecordService }> = async (app, { records }) => {
+export const recordRoutes: FastifyPluginAsync<{ records: RecordService; database: Database }> = async (app, { records, database }) => {
   const base = '/api/apps/:appId/objects/:objectId/records';
 
   app.post<{ Params: ObjectParams; Body: { values: unknown; id?: string } }>(base, {
@@ -93,6 +95,21 @@ export const recordRoutes: FastifyPluginAsync<{ records: RecordService }> = asyn
   app.post<{ Params: RecordParams }>(`${base}/:recordId/restore`, {
     schema: { tags, summary: 'Restore a record from the recycle bin', params: recordParams, response: { 200: record } },
   }, async (request) => records.restore(request.params.appId, request.params.objectId, policyFor(request, request.params.appId), request.params.recordId));
+
+  app.post<{ Params: ObjectParams; Body: { fromUserId: string; toUserId: string } }>(`${base}/reassign`, {
+    schema: {
+      tags, summary: "Hand every record of one owner (a departing rep) to another, within what you may update",
+      params: objectParams,
+      body: { type: 'object', properties: { fromUserId: uuid, toUserId: uuid }, required: ['fromUserId', 'toUserId'], additionalProperties: false },
+      response: { 200: { type: 'object', properties: { moved: { type: 'integer' } } } },
+    },
+  }, async (request) => {
+    const { appId, objectId } = request.params;
+    const heir = await getUser(database.db, request.body.toUserId);
+    const moved = await records.reassign(appId, objectId, policyFor(request, appId), { ...request.body, toDepartmentId: heir.departmentId });
+    await appendAudit(database.db, { actorId: request.user?.userId ?? null, action: 'record.reassign', appId, objectId, ip: request.ip, detail: { ...request.body, moved } });
+    return { moved };
+  });
 
   app.get<{ Params: RecordParams }>(`${base}/:recordId/history`, {
     schema: { tags, summary: 'Every change to a record: who, when, field, old → new', params: recordParams },
