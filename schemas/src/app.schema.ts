@@ -53,6 +53,8 @@ export const rolePermissionSchema = {
     actions: { type: 'array', items: { enum: RECORD_ACTIONS }, uniqueItems: true },
     /** own: records they own; department: their department's; department_tree: and its sub-departments'; all. */
     rows: { enum: ROW_SCOPES },
+    /** A yes/no formula that further narrows the rows, e.g. `[Region] = "east" OR [Key account] = CURRENTUSER()`. */
+    rowFormula: { type: 'string', minLength: 1, maxLength: 2000 },
     hiddenFields: { type: 'array', items: identifierSchema, uniqueItems: true },
     readOnlyFields: { type: 'array', items: identifierSchema, uniqueItems: true },
   },

@@ -1,5 +1,6 @@
-import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
-import type { AppDocument, RolePermission } from '@tessera/schemas';
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import type { AppDocument, FieldDefinition, RolePermission } from '@tessera/schemas';
+import { analyze, compileToSql } from '@tessera/expr';
 import { fullAccess, type AccessPolicy, type Actor, type RecordAction, type RecordTables, type RowAction } from './access-policy';
 
 /** Who the policy is for, as the identity layer knows them. */
@@ -14,7 +15,35 @@ export interface Principal extends Actor {
 
 type Eb = ExpressionBuilder<RecordTables, string>;
 
-function rowPredicate(permission: RolePermission, principal: Principal, table: string, eb: Eb): Expression<SqlBool> | null {
+/** What a row formula is checked and run against. */
+interface ObjectRules {
+  fields: readonly FieldDefinition[];
+  timeZone: string;
+}
+
+/**
+ * A permission's row formula as SQL over `table`, with the actor as CURRENTUSER(). Blank counts as
+ * no. A formula that does not compile (publish refuses those) fails closed: no rows.
+ */
+function formulaPredicate(permission: RolePermission, object: ObjectRules, principal: Principal, table: string, eb: Eb): Expression<SqlBool> | null {
+  if (!permission.rowFormula) return null;
+  const checked = analyze(permission.rowFormula, { fields: object.fields });
+  if (!checked.ok || checked.formula.type !== 'boolean') return eb.lit(false);
+  const compiled = compileToSql(checked.formula, {
+    column: (fieldId) => sql.ref(`${table}.${fieldId}`),
+    context: { now: new Date(), timeZone: object.timeZone, currentUser: principal.userId },
+  });
+  return compiled.ok ? sql<SqlBool>`coalesce(${compiled.sql}, false)` : eb.lit(false);
+}
+
+function rowPredicate(permission: RolePermission, object: ObjectRules, principal: Principal, table: string, eb: Eb): Expression<SqlBool> | null {
+  const scope = scopePredicate(permission, principal, table, eb);
+  const formula = formulaPredicate(permission, object, principal, table, eb);
+  if (scope && formula) return eb.and([scope, formula]);
+  return scope ?? formula;
+}
+
+function scopePredicate(permission: RolePermission, principal: Principal, table: string, eb: Eb): Expression<SqlBool> | null {
   const column = (name: string) => eb.ref(`${table}.${name}`);
   switch (permission.rows ?? 'own') {
     case 'all':
@@ -47,6 +76,8 @@ export function compilePolicy(document: AppDocument, principal: Principal): Acce
   const permissions = (document.roles ?? []).filter((role) => held.has(role.id)).flatMap((role) => role.permissions ?? []);
   const byObject = new Map<string, RolePermission[]>();
   for (const permission of permissions) byObject.set(permission.object, [...(byObject.get(permission.object) ?? []), permission]);
+  const timeZone = document.timeZone ?? 'Asia/Shanghai';
+  const rulesOf = new Map(document.objects.map((o) => [o.id, { fields: o.fields, timeZone }] as const));
   const granting = (objectId: string, action: RecordAction) => (byObject.get(objectId) ?? []).filter((p) => p.actions.includes(action));
 
   const hidden = new Map<string, ReadonlySet<string>>();
@@ -64,7 +95,7 @@ export function compilePolicy(document: AppDocument, principal: Principal): Acce
       if (grants.length === 0) return eb.lit(false);
       const predicates: Expression<SqlBool>[] = [];
       for (const grant of grants) {
-        const predicate = rowPredicate(grant, principal, table, eb);
+        const predicate = rowPredicate(grant, rulesOf.get(objectId) ?? { fields: [], timeZone }, principal, table, eb);
         if (predicate === null) return null;
         predicates.push(predicate);
       }

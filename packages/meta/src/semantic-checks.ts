@@ -3,6 +3,7 @@ import type { MetaIssue } from './issue';
 import { RESERVED_FIELD_IDS, SYSTEM_COLUMNS } from './system-columns';
 import { TEXT_LIKE_TYPES, UNIQUE_CAPABLE_TYPES } from './column-types';
 import { checkFormulaFields } from './formula-checks';
+import { analyze } from '@tessera/expr';
 
 /** Remembers the first pointer of each id in a scope and reports repeats. */
 function uniqueIds(items: readonly { id: string }[], base: string, issues: MetaIssue[]): void {
@@ -113,6 +114,11 @@ function checkRoles(app: AppDocument, objects: Map<string, ObjectDefinition>, is
       const pointer = `/roles/${r}/permissions/${p}`;
       const object = objects.get(permission.object);
       if (!object) return void issues.push({ pointer: `${pointer}/object`, code: 'meta.unknown_object', params: { id: permission.object } });
+      if (permission.rowFormula) {
+        const checked = analyze(permission.rowFormula, { fields: object.fields });
+        if (!checked.ok) for (const error of checked.errors) issues.push({ pointer: `${pointer}/rowFormula`, code: error.code, params: { ...error.params, start: error.range.start, end: error.range.end } });
+        else if (checked.formula.type !== 'boolean') issues.push({ pointer: `${pointer}/rowFormula`, code: 'meta.formula_type', params: { field: 'rowFormula', actual: checked.formula.type, expected: 'boolean' } });
+      }
       for (const list of ['hiddenFields', 'readOnlyFields'] as const) {
         (permission[list] ?? []).forEach((id, i) => {
           if (!object.fields.some((f) => f.id === id)) issues.push({ pointer: `${pointer}/${list}/${i}`, code: 'meta.unknown_field', params: { object: object.id, id } });

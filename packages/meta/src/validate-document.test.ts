@@ -89,3 +89,15 @@ describe('formula fields', () => {
     expect(en?.message).toMatch(/nope/);
   });
 });
+
+describe('role row formulas', () => {
+  it('must typecheck against the object and be yes/no', () => {
+    const app = { ...salesApp(), roles: [{ id: 'r', label: { en: 'R' }, permissions: [
+      { object: 'customer', actions: ['read' as const], rowFormula: '[Tier] = "a"' },
+      { object: 'customer', actions: ['read' as const], rowFormula: 'revenue + 1' },
+      { object: 'customer', actions: ['read' as const], rowFormula: 'ghost = 1' },
+    ] }] };
+    const issues = issuesOf(app);
+    expect(issues.map((i) => `${i.pointer}:${i.code}`)).toEqual(['/roles/0/permissions/1/rowFormula:meta.formula_type', '/roles/0/permissions/2/rowFormula:expr.unknown_field']);
+  });
+});

@@ -117,6 +117,20 @@ describe('authorization matrix: role × object × action × row scope', () => {
     expect(await allowed(() => records.update('matrix', 'customer', policy, foreign, { version, values: { name: 'x' } }))).toBe(false);
   });
 
+  it('narrows rows further by a role\'s row formula, with CURRENTUSER() as the actor', async () => {
+    const document: AppDocument = {
+      ...app,
+      roles: [
+        { id: 'below_only', label: { en: 'Below' }, permissions: [{ object: 'customer', actions: ['read'], rows: 'all', rowFormula: 'CONTAINS(name, "below") AND margin > 40' }] },
+        { id: 'mine_by_formula', label: { en: 'Mine' }, permissions: [{ object: 'deal', actions: ['read'], rows: 'department_tree', rowFormula: 'CURRENTUSER() = "nobody" OR name = "deal of colleague"' }] },
+      ],
+    };
+    const policy = compilePolicy(document, { ...me, departmentTree: [D1, D2], roles: ['below_only', 'mine_by_formula'], isAdmin: false });
+    expect((await records.list('matrix', 'customer', policy, {})).items.map((r) => r.name)).toEqual(['customer of below']);
+    expect((await records.list('matrix', 'deal', policy, {})).items.map((r) => r.name)).toEqual(['deal of colleague']);
+    expect(await allowed(() => records.get('matrix', 'customer', policy, ids.get('customer/mine')!))).toBe(false);
+  });
+
   it('denies everything to a user without roles, and allows everything to an administrator', async () => {
     const nobody = compilePolicy(app, { ...me, departmentTree: [D1], roles: [], isAdmin: false });
     expect(await allowed(() => records.list('matrix', 'customer', nobody, {}))).toBe(false);
