@@ -1,9 +1,9 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callApi, createPublishedApp, createRecord } from './api';
+import { callApi, createPublishedApp, createRecord, signInApi, type ApiSession } from './api';
 import { launchBrowser, openPage } from './browser';
 import { salesApp } from './fixtures/sales-app';
-import { assertWebBuilt, startServer, type RunningServer } from './server';
+import { assertWebBuilt, E2E_ADMIN, startServer, type RunningServer } from './server';
 import { shellPage } from './shell-page';
 
 const CUSTOMERS = 60; // more than one page of 50
@@ -11,18 +11,20 @@ const CUSTOMERS = 60; // more than one page of 50
 describe('records in the web shell', () => {
   let server: RunningServer;
   let browser: Browser;
+  let api: ApiSession;
   let appId: string;
   const ids: string[] = [];
 
   beforeAll(async () => {
     assertWebBuilt();
     server = await startServer();
-    appId = await createPublishedApp(server.baseUrl, salesApp);
+    api = await signInApi(server.baseUrl, E2E_ADMIN);
+    appId = await createPublishedApp(api, salesApp);
     for (let i = 0; i < CUSTOMERS; i++) {
       const name = `Customer ${String(i).padStart(3, '0')}`;
-      ids.push((await createRecord(server.baseUrl, appId, 'customer', { name, credit: `${i}000.50`, tags: ['a'] })).id);
+      ids.push((await createRecord(api, appId, 'customer', { name, credit: `${i}000.50`, tags: ['a'] })).id);
     }
-    await createRecord(server.baseUrl, appId, 'contact', { name: 'Wang Wei', customer: ids[0] });
+    await createRecord(api, appId, 'contact', { name: 'Wang Wei', customer: ids[0] });
     browser = await launchBrowser();
   });
 
@@ -35,7 +37,8 @@ describe('records in the web shell', () => {
     const { page, errors, context } = await openPage(browser, { baseURL: server.baseUrl });
     const shell = shellPage(page);
     try {
-      await page.goto(`/apps/${appId}`); // lands on the first page of the menu
+      await page.goto(`/apps/${appId}`);
+      await shell.signIn(E2E_ADMIN); // then lands where it was going: the first page of the menu
       await page.getByTestId('object-page-customer').waitFor();
       await page.getByTestId('record-load-more').waitFor();
       expect(await page.getByTestId('record-total').textContent()).toContain(String(CUSTOMERS));
@@ -47,7 +50,7 @@ describe('records in the web shell', () => {
       // Someone else saves first: our save is refused and the drawer offers a reload.
       await shell.row('Customer 007').click();
       await page.locator('#record-form_name').waitFor();
-      await callApi(server.baseUrl, 'PATCH', `/api/apps/${appId}/objects/customer/records/${ids[7]}`, {
+      await callApi(api, 'PATCH', `/api/apps/${appId}/objects/customer/records/${ids[7]}`, {
         version: 1,
         values: { credit: '1.00' },
       });
@@ -84,6 +87,7 @@ describe('records in the web shell', () => {
     const shell = shellPage(page);
     try {
       await page.goto(`/apps/${appId}/objects/contact`);
+      await shell.signIn(E2E_ADMIN);
       await shell.row('Wang Wei').waitFor();
       expect(await shell.row('Wang Wei').textContent()).toContain('Customer 000'); // from _display
 

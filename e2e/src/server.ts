@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createTestDatabase } from '@tessera/db/testing';
 import { buildServer } from '@tessera/server';
+import { ensureFirstAdmin } from '@tessera/identity';
 
 /** The built SPA the server serves; e2e tests never build it themselves (too slow per test). */
 export const WEB_ROOT = fileURLToPath(new URL('../../apps/web/dist/', import.meta.url));
@@ -17,6 +18,9 @@ export function assertWebBuilt(): void {
   }
 }
 
+/** The first administrator of every test database. Test-only credentials, never a real deployment's. */
+export const E2E_ADMIN = { email: 'admin@e2e.test', password: 'e2e admin password' } as const;
+
 export interface RunningServer {
   /** e.g. `http://127.0.0.1:41234`, no trailing slash. */
   baseUrl: string;
@@ -24,13 +28,14 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** A Tessera server on a free port with a fresh database of its own, serving the built SPA. */
+/** A Tessera server on a free port with a fresh database of its own (and its first admin, E2E_ADMIN), serving the built SPA. */
 export async function startServer(): Promise<RunningServer> {
   assertWebBuilt();
   const database = await createTestDatabase();
   // The Fastify instance, typed through buildServer so this package needs no fastify dependency.
   let server: Awaited<ReturnType<typeof buildServer>> | null = null;
   try {
+    await ensureFirstAdmin(database.db, E2E_ADMIN);
     server = await buildServer({ database, webRoot: WEB_ROOT, logger: false });
     const address = await server.listen({ port: 0, host: '127.0.0.1' });
     const running = server;

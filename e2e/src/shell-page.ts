@@ -15,8 +15,23 @@ export function shellPage(page: Page) {
     page,
     drawer,
 
+    /** Signs in on the sign-in page the shell shows to anyone without a session. */
+    async signIn(credentials: { email: string; password: string }): Promise<void> {
+      await page.getByTestId('sign-in-page').waitFor({ timeout: TIMEOUT });
+      await page.locator('#sign-in_email').fill(credentials.email);
+      await page.locator('#sign-in_password').fill(credentials.password);
+      await page.getByTestId('sign-in-submit').click();
+      await page.getByTestId('sign-in-page').waitFor({ state: 'detached', timeout: TIMEOUT });
+    },
+
+    async signOut(): Promise<void> {
+      await page.getByTestId('user-menu').click();
+      await page.getByTestId('user-menu-sign-out').click();
+      await page.getByTestId('sign-in-page').waitFor({ timeout: TIMEOUT });
+    },
+
+    /** From the app picker (the page after sign-in at `/`). */
     async openAppFromPicker(appId: string, objectId: string): Promise<void> {
-      await page.goto('/');
       await page.getByTestId(`app-card-${appId}`).click({ timeout: TIMEOUT });
       await page.waitForURL(`**/apps/${appId}/objects/${objectId}`, { timeout: TIMEOUT });
       await page.getByTestId(`object-page-${objectId}`).waitFor({ timeout: TIMEOUT });

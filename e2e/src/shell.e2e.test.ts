@@ -2,10 +2,10 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPublishedApp, createRecord } from './api';
+import { createPublishedApp, createRecord, signInApi } from './api';
 import { launchBrowser, openPage } from './browser';
 import { customerApp } from './fixtures/customer-app';
-import { assertWebBuilt, startServer, type RunningServer } from './server';
+import { assertWebBuilt, E2E_ADMIN, startServer, type RunningServer } from './server';
 import { shellPage } from './shell-page';
 
 const ARTIFACTS = fileURLToPath(new URL('../.artifacts/', import.meta.url));
@@ -19,9 +19,10 @@ describe('web shell', () => {
     assertWebBuilt(); // first, so a missing build says so instead of timing out in the browser
     mkdirSync(ARTIFACTS, { recursive: true });
     server = await startServer();
-    appId = await createPublishedApp(server.baseUrl, customerApp);
+    const api = await signInApi(server.baseUrl, E2E_ADMIN);
+    appId = await createPublishedApp(api, customerApp);
     // A second customer the search must filter out.
-    await createRecord(server.baseUrl, appId, 'customer', { name: 'Beta Trading', email: 'info@beta.example' });
+    await createRecord(api, appId, 'customer', { name: 'Beta Trading', email: 'info@beta.example' });
     browser = await launchBrowser();
   });
 
@@ -34,6 +35,8 @@ describe('web shell', () => {
     const { page, errors, context } = await openPage(browser, { baseURL: server.baseUrl, locale: 'en' });
     const shell = shellPage(page);
     try {
+      await page.goto('/');
+      await shell.signIn(E2E_ADMIN);
       await shell.openAppFromPicker(appId, 'customer');
       await shell.row('Beta Trading').waitFor();
       expect(await shell.newButton.textContent()).toContain('New');

@@ -1,15 +1,20 @@
-import { App as AntApp, ConfigProvider } from 'antd';
+import { App as AntApp, ConfigProvider, Spin } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
+import { lazy, Suspense } from 'react';
+import { AuthGate } from './auth/auth-gate';
 import { AppLayout } from './shell/app-layout';
 import { AppPicker } from './shell/app-picker';
 import { ErrorBoundary } from './shell/error-boundary';
 import { useRouteStore } from './stores/route-store';
 import { useSessionStore } from './stores/session-store';
 
+// Administration is for a few users and pulls in Tree, TreeSelect and the audit table: its own chunk.
+const AdminPage = lazy(() => import('./admin/admin-page').then((m) => ({ default: m.AdminPage })));
+
 const theme = { token: { colorPrimary: '#1f6feb', borderRadius: 6 } };
 
-/** Providers and the route switch; every page below renders inside antd's App context. */
+/** Providers, the sign-in gate and the route switch; every page below renders inside antd's App context. */
 export function AppRoot() {
   const locale = useSessionStore((s) => s.locale);
   const route = useRouteStore((s) => s.route);
@@ -17,7 +22,15 @@ export function AppRoot() {
     <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS} theme={theme}>
       <AntApp style={{ height: '100%' }}>
         <ErrorBoundary>
-          {route.name === 'apps' ? <AppPicker /> : <AppLayout appId={route.appId} objectId={route.objectId} />}
+          <AuthGate>
+            {route.name === 'apps' && <AppPicker />}
+            {route.name === 'app' && <AppLayout appId={route.appId} objectId={route.objectId} />}
+            {route.name === 'admin' && (
+              <Suspense fallback={<Spin size="large" style={{ display: 'block', marginTop: '30vh' }} />}>
+                <AdminPage section={route.section} />
+              </Suspense>
+            )}
+          </AuthGate>
         </ErrorBoundary>
       </AntApp>
     </ConfigProvider>

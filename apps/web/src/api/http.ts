@@ -3,6 +3,16 @@ import { ApiError, parseProblem } from './problem';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
+/**
+ * Called on a 401 from any route but sign-in (expired session, deactivated user). A setter
+ * rather than an import: the auth store calls the API, so it registers itself here.
+ */
+let onUnauthorized: (() => void) | null = null;
+
+export function setUnauthorizedHandler(handler: (() => void) | null): void {
+  onUnauthorized = handler;
+}
+
 async function readBody(response: Response): Promise<unknown> {
   const text = await response.text();
   if (!text) return undefined;
@@ -43,6 +53,7 @@ export async function request<T>(method: Method, path: string, body?: unknown, s
   if (response.ok) return data as T;
 
   const problem = parseProblem(data, response.status);
+  if (response.status === 401 && path !== '/api/auth/sign-in') onUnauthorized?.();
   // A dev proxy or load balancer without its upstream answers 502/503/504 in plain text:
   // to the user that is the same as no network.
   if (!problem && response.status >= 502 && response.status <= 504) {

@@ -1,6 +1,7 @@
 import { AppstoreOutlined, MenuOutlined } from '@ant-design/icons';
 import { Button, Drawer, Empty, Layout, Menu, Result, Spin, Typography, type MenuProps } from 'antd';
 import { lazy, Suspense } from 'react';
+import { UserMenu } from '../auth/user-menu';
 import { useT } from '../i18n/use-t';
 import { ErrorState } from './error-state';
 import { LanguageSwitch } from './language-switch';
@@ -54,6 +55,7 @@ export function AppLayout({ appId, objectId }: AppLayoutProps) {
           {shell.isMobile ? null : t('shell.allApps')}
         </Button>
         <LanguageSwitch compact={shell.isMobile} />
+        <UserMenu compact={shell.isMobile} />
       </Layout.Header>
       <Layout hasSider={!shell.isMobile}>
         {!shell.isMobile && shell.status === 'ready' && (

@@ -1,4 +1,6 @@
 import { Card, Col, Empty, Flex, Layout, Row, Skeleton, Tag, Typography } from 'antd';
+import { BrandMark } from '../auth/brand-mark';
+import { UserMenu } from '../auth/user-menu';
 import { localized } from '../i18n/localized';
 import { useT } from '../i18n/use-t';
 import { useSessionStore } from '../stores/session-store';
@@ -17,8 +19,12 @@ export function AppPicker() {
   return (
     <Layout style={{ minHeight: '100%' }}>
       <Layout.Header className="tessera-header">
-        <Typography.Title level={4} style={{ margin: 0 }}>{t('app.title')}</Typography.Title>
+        <Flex align="center" gap={10} style={{ flex: 1 }}>
+          <BrandMark />
+          <Typography.Title level={4} style={{ margin: 0 }}>{t('app.title')}</Typography.Title>
+        </Flex>
         <LanguageSwitch />
+        <UserMenu />
       </Layout.Header>
       <Layout.Content style={{ padding: 16, maxWidth: 1200, width: '100%', margin: '0 auto' }}>
         <Typography.Title level={3}>{t('apps.title')}</Typography.Title>

@@ -9,6 +9,8 @@ describe('client routes', () => {
     ['/', { name: 'apps' }],
     ['/apps/crm', { name: 'app', appId: 'crm', objectId: null }],
     ['/apps/crm/objects/customer', { name: 'app', appId: 'crm', objectId: 'customer' }],
+    ['/admin/departments', { name: 'admin', section: 'departments' }],
+    ['/admin/audit', { name: 'admin', section: 'audit' }],
     ['/elsewhere', { name: 'apps' }],
   ] as const)('%s', (path, route) => {
     expect(parseRoute(path)).toEqual(route);

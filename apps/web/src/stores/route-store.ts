@@ -1,15 +1,24 @@
 import { create } from 'zustand';
 
+export const ADMIN_SECTIONS = ['users', 'departments', 'audit'] as const;
+export type AdminSection = (typeof ADMIN_SECTIONS)[number];
+
+function isAdminSection(value: string | undefined): value is AdminSection {
+  return ADMIN_SECTIONS.some((section) => section === value);
+}
+
 /**
- * The three client routes. A hand-rolled history router: the shell has three pages and no
+ * The client routes. A hand-rolled history router: the shell has a handful of pages and no
  * router package is installed; the server falls back to index.html for these paths.
  */
 export type Route =
   | { name: 'apps' }
-  | { name: 'app'; appId: string; objectId: string | null };
+  | { name: 'app'; appId: string; objectId: string | null }
+  | { name: 'admin'; section: AdminSection };
 
 export function parseRoute(pathname: string): Route {
   const parts = pathname.split('/').filter(Boolean).map(decodeURIComponent);
+  if (parts[0] === 'admin') return { name: 'admin', section: isAdminSection(parts[1]) ? parts[1] : 'users' };
   if (parts[0] === 'apps' && parts[1]) {
     return { name: 'app', appId: parts[1], objectId: parts[2] === 'objects' && parts[3] ? parts[3] : null };
   }
@@ -18,6 +27,7 @@ export function parseRoute(pathname: string): Route {
 
 export function routePath(route: Route): string {
   if (route.name === 'apps') return '/';
+  if (route.name === 'admin') return `/admin/${route.section}`;
   const base = `/apps/${encodeURIComponent(route.appId)}`;
   return route.objectId ? `${base}/objects/${encodeURIComponent(route.objectId)}` : base;
 }

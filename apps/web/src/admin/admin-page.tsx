@@ -1,0 +1,78 @@
+import { ApartmentOutlined, AppstoreOutlined, AuditOutlined, TeamOutlined } from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import { Button, Flex, Grid, Layout, Menu, Result, Typography } from 'antd';
+import { BrandMark } from '../auth/brand-mark';
+import { UserMenu } from '../auth/user-menu';
+import { useT } from '../i18n/use-t';
+import { LanguageSwitch } from '../shell/language-switch';
+import { useAuthStore } from '../stores/auth-store';
+import { ADMIN_SECTIONS, useRouteStore, type AdminSection } from '../stores/route-store';
+import { AuditPage } from './audit-page';
+import { DepartmentsPage } from './departments-page';
+import { UsersPage } from './users-page';
+
+const ICONS: Record<AdminSection, ReactNode> = {
+  users: <TeamOutlined />,
+  departments: <ApartmentOutlined />,
+  audit: <AuditOutlined />,
+};
+
+function isSection(key: string): key is AdminSection {
+  return ADMIN_SECTIONS.some((s) => s === key);
+}
+
+/** Administration: users, departments, audit log. The server refuses non-admins anyway; this says so kindly. */
+export function AdminPage({ section }: { section: AdminSection }) {
+  const t = useT();
+  const isAdmin = useAuthStore((s) => s.me?.isAdmin ?? false);
+  const navigate = useRouteStore((s) => s.navigate);
+  const isMobile = !Grid.useBreakpoint().md;
+
+  return (
+    <Layout style={{ height: '100%' }} data-testid="admin-page">
+      <Layout.Header className="tessera-header">
+        <Flex align="center" gap={10} style={{ flex: 1, minWidth: 0 }}>
+          <BrandMark />
+          <Typography.Title level={5} className="tessera-header-title" style={{ margin: 0 }}>{t('admin.title')}</Typography.Title>
+        </Flex>
+        <Button type="text" icon={<AppstoreOutlined />} onClick={() => navigate({ name: 'apps' })} aria-label={t('shell.allApps')}>
+          {isMobile ? null : t('shell.allApps')}
+        </Button>
+        <LanguageSwitch compact={isMobile} />
+        <UserMenu compact={isMobile} />
+      </Layout.Header>
+      {!isAdmin ? (
+        <Result status="403" subTitle={t('admin.forbidden')} />
+      ) : (
+        <Layout hasSider={!isMobile}>
+          {!isMobile && (
+            <Layout.Sider width={200} className="tessera-sider">
+              <Menu
+                mode="inline"
+                data-testid="admin-nav"
+                selectedKeys={[section]}
+                items={ADMIN_SECTIONS.map((s) => ({ key: s, icon: ICONS[s], label: t(`admin.${s}`) }))}
+                onClick={({ key }) => isSection(key) && navigate({ name: 'admin', section: key })}
+                style={{ borderInlineEnd: 'none' }}
+              />
+            </Layout.Sider>
+          )}
+          <Layout.Content className="tessera-content tessera-admin-content">
+            {isMobile && (
+              <Menu
+                mode="horizontal"
+                selectedKeys={[section]}
+                items={ADMIN_SECTIONS.map((s) => ({ key: s, icon: ICONS[s], label: t(`admin.${s}`) }))}
+                onClick={({ key }) => isSection(key) && navigate({ name: 'admin', section: key })}
+                style={{ marginBottom: 8 }}
+              />
+            )}
+            {section === 'users' && <UsersPage />}
+            {section === 'departments' && <DepartmentsPage />}
+            {section === 'audit' && <AuditPage />}
+          </Layout.Content>
+        </Layout>
+      )}
+    </Layout>
+  );
+}
