@@ -58,6 +58,11 @@ export const fieldSchema = {
     /** formula: the source an admin typed, and the type of its result. */
     formula: { type: 'string', minLength: 1, maxLength: 10_000 },
     resultType: { enum: FORMULA_RESULT_TYPES },
+    /**
+     * Sensitive text (a bank account, an ID number): stored encrypted at rest, masked in lists,
+     * shown in full only on the record to roles that see the field. Needs TESSERA_ENCRYPTION_KEY.
+     */
+    encrypted: { type: 'boolean' },
     /** attachment, image. */
     maxFiles: { type: 'integer', minimum: 1, maximum: 100 },
   },

@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import closeWithGrace from 'close-with-grace';
-import { openDatabase } from '@tessera/db';
+import { openDatabase, type Database } from '@tessera/db';
+import type { AppDocument } from '@tessera/schemas';
 import { createMetadataStore } from '@tessera/meta';
 import { buildServer } from './server';
 import { installTemplate } from './install-template';
@@ -14,12 +15,28 @@ const env = process.env;
  * `pnpm start`: an embedded PostgreSQL under ./data unless DATABASE_URL names a server; the
  * demo CRM installed on first start; the URL printed; a clean shutdown on SIGINT/SIGTERM.
  */
+/** `app.object.field` of every encrypted field in a live version. */
+async function encryptedFieldsInUse(database: Database): Promise<string[]> {
+  const rows = await database.db
+    .selectFrom('meta_apps')
+    .innerJoin('meta_versions', (join) => join.onRef('meta_versions.app_id', '=', 'meta_apps.id').onRef('meta_versions.version', '=', 'meta_apps.live_version'))
+    .select(['meta_apps.id', 'meta_versions.document'])
+    .execute();
+  return rows.flatMap((row) => (row.document as AppDocument).objects.flatMap((o) => o.fields.filter((f) => f.encrypted).map((f) => `${row.id}.${o.id}.${f.id}`)));
+}
+
 async function main(): Promise<void> {
   const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.TESSERA_DATA_DIR ?? resolve(root, 'data/pglite') });
+  const sealedFields = await encryptedFieldsInUse(database);
+  if (sealedFields.length && !env.TESSERA_ENCRYPTION_KEY) {
+    await database.close();
+    throw new Error(`encrypted fields exist (${sealedFields.join(', ')}) but TESSERA_ENCRYPTION_KEY is not set; refusing to start`);
+  }
   const app = await buildServer({
     database,
     webRoot: env.TESSERA_WEB_ROOT ?? resolve(root, 'apps/web/dist'),
     logger: { level: env.LOG_LEVEL ?? 'info' },
+    encryptionKey: env.TESSERA_ENCRYPTION_KEY,
   });
   closeWithGrace({ delay: 10_000 }, async ({ err }) => {
     if (err) app.log.error({ err }, 'shutting down after an error');

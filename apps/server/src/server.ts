@@ -3,6 +3,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import cookie from '@fastify/cookie';
 import type { Database } from '@tessera/db';
+import { createFieldCipher } from '@tessera/access';
 import { createLiveAppCache, createRecordService } from '@tessera/records';
 import { registerProblemHandlers } from './problem';
 import { registerAuthentication } from './authentication';
@@ -18,6 +19,8 @@ export interface ServerOptions {
   /** The built web app (apps/web/dist); omitted: API only. */
   webRoot?: string | undefined;
   logger?: FastifyServerOptions['logger'];
+  /** 32-byte key (hex or base64) for encrypted fields; without it such fields cannot be published or written. */
+  encryptionKey?: string | undefined;
   /** Largest accepted request body, bytes. */
   bodyLimit?: number | undefined;
 }
@@ -44,12 +47,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
+  const cipher = options.encryptionKey ? createFieldCipher(options.encryptionKey) : null;
   const liveApps = createLiveAppCache(options.database.db);
-  const records = createRecordService(options.database.db, liveApps);
+  const records = createRecordService(options.database.db, liveApps, { cipher });
   await app.register(healthRoutes, { database: options.database });
   await app.register(authRoutes, { database: options.database });
   await app.register(adminRoutes, { database: options.database });
-  await app.register(metaRoutes, { database: options.database, liveApps });
+  await app.register(metaRoutes, { database: options.database, liveApps, hooks: { encrypt: cipher?.encrypt } });
   await app.register(recordRoutes, { records, database: options.database });
   if (options.webRoot) await app.register(webRoutes, { webRoot: options.webRoot });
   return app;

@@ -70,8 +70,30 @@ async function createIndex(tx: Tx, appId: string, index: IndexDefinition): Promi
   await sql`create ${index.unique ? sql`unique index` : sql`index`} ${sql.id(index.name)} on ${table} ${indexColumns(index)}${where}`.execute(tx);
 }
 
+/** What publishing needs from outside the metadata layer. */
+export interface PublishHooks {
+  /** Encrypts a sensitive field value; absent when the server has no key. */
+  encrypt?: ((plain: string) => string) | undefined;
+}
+
+const SEAL_BATCH = 500;
+
+async function sealColumn(tx: Tx, appId: string, step: Extract<DdlStep, { kind: 'seal_column' }>, hooks: PublishHooks): Promise<void> {
+  if (!hooks.encrypt) throw new MetaError('meta.encryption_key_missing', 422);
+  const table = tableRef(appId, step.object);
+  const column = sql.ref(step.field);
+  for (;;) {
+    const { rows } = await sql<{ id: string; value: string }>`select id, ${column} as value from ${table}
+      where ${column} is not null and ${column} <> '' and ${column} not like 'enc:v1:%' limit ${SEAL_BATCH}`.execute(tx);
+    if (rows.length === 0) return;
+    const sealed = rows.map((r) => hooks.encrypt!(r.value));
+    await sql`update ${table} set ${column} = v.sealed from unnest(${rows.map((r) => r.id)}::uuid[], ${sealed}::text[]) as v(id, sealed)
+      where ${table}.id = v.id`.execute(tx);
+  }
+}
+
 /** Executes one step. Catalog bookkeeping (meta_columns) is the store's job, not this function's. */
-export async function applyStep(tx: Tx, appId: string, step: DdlStep): Promise<void> {
+export async function applyStep(tx: Tx, appId: string, step: DdlStep, hooks: PublishHooks = {}): Promise<void> {
   switch (step.kind) {
     case 'create_schema':
       return void (await sql`create schema if not exists ${sql.id(appSchemaName(appId))}`.execute(tx));
@@ -87,7 +109,7 @@ export async function applyStep(tx: Tx, appId: string, step: DdlStep): Promise<v
       const rows = await count(tx, sql<{ n: string }>`select count(*) as n from ${table} where ${sql.ref(step.field)} is not null`);
       if (rows > 0) throw new MetaError('meta.relation_retarget', 422, [], { object: step.object, field: step.field, from: step.from ?? '—', to: step.to ?? '—', rows });
       await sql`alter table ${table} drop constraint if exists ${sql.id(`fk_${step.field}`)}`.execute(tx);
-      if (step.to) await applyStep(tx, appId, { kind: 'add_foreign_key', object: step.object, field: step.field, target: step.to });
+      if (step.to) await applyStep(tx, appId, { kind: 'add_foreign_key', object: step.object, field: step.field, target: step.to }, hooks);
       return;
     }
     case 'change_column_type':
@@ -98,6 +120,8 @@ export async function applyStep(tx: Tx, appId: string, step: DdlStep): Promise<v
       return createIndex(tx, appId, step.index);
     case 'drop_index':
       return void (await sql`drop index if exists ${sql.id(appSchemaName(appId), step.name)}`.execute(tx));
+    case 'seal_column':
+      return sealColumn(tx, appId, step, hooks);
     case 'retire_table':
     case 'reactivate_table':
     case 'retire_column':

@@ -53,3 +53,6 @@ export const TEXT_LIKE_TYPES: ReadonlySet<FieldType> = new Set([
 export const UNIQUE_CAPABLE_TYPES: ReadonlySet<FieldType> = new Set([
   'text', 'phone', 'email', 'url', 'number', 'date', 'auto_number', 'user', 'relation',
 ]);
+
+/** Field types whose values can be stored encrypted: plain text, compared by no one but its reader. */
+export const ENCRYPTABLE_TYPES: ReadonlySet<FieldType> = new Set(['text', 'long_text', 'phone', 'email']);

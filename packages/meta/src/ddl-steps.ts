@@ -36,5 +36,7 @@ export type DdlStep =
   | { kind: 'retarget_relation'; object: string; field: string; from: string | null; to: string | null }
   | { kind: 'add_foreign_key'; object: string; field: string; target: string }
   | { kind: 'create_sequence'; object: string; field: string }
+  /** Encrypts every value of an encrypted field still stored in clear (it was just made encrypted). */
+  | { kind: 'seal_column'; object: string; field: string }
   | { kind: 'create_index'; index: IndexDefinition }
   | { kind: 'drop_index'; object: string; name: string };

@@ -30,6 +30,8 @@ registerMessages({
   'meta.unique_not_supported': { 'zh-CN': '“{type}”类型的字段不能设为唯一', en: 'Fields of type "{type}" cannot be unique' },
   'meta.formula_type': { 'zh-CN': '公式字段“{field}”的结果是 {actual}，但字段类型是 {expected}', en: 'Formula field "{field}" gives {actual}, but the field stores {expected}' },
   'meta.formula_rollup': { 'zh-CN': '公式字段“{field}”暂不支持汇总关联记录“{relation}”（可汇总子表）', en: 'Formula field "{field}" cannot yet aggregate related records "{relation}" (child tables can be aggregated)' },
+  'meta.encryption_unsupported': { 'zh-CN': '“{type}”不能加密存储（可加密：文本、长文本、电话、邮箱；不能同时唯一或作为显示字段）', en: '"{type}" cannot be stored encrypted (text, long text, phone and email can; not unique, not the display field)' },
+  'meta.encryption_key_missing': { 'zh-CN': '应用含加密字段，但服务器未配置 TESSERA_ENCRYPTION_KEY', en: 'The app has encrypted fields but the server has no TESSERA_ENCRYPTION_KEY' },
   'meta.invalid': { 'zh-CN': '应用定义有 {count} 处错误', en: 'The app definition has {count} error(s)' },
   'meta.app_not_found': { 'zh-CN': '应用“{id}”不存在', en: 'App "{id}" does not exist' },
   'meta.app_exists': { 'zh-CN': '应用“{id}”已存在', en: 'App "{id}" already exists' },

@@ -8,6 +8,7 @@ import { planDdl } from './plan-ddl';
 import type { DdlStep } from './ddl-steps';
 import { loadPhysicalState } from './physical-catalog';
 import { publishDocument } from './publish';
+import type { PublishHooks } from './apply-ddl';
 
 type Db = Kysely<SystemTables>;
 
@@ -40,7 +41,7 @@ async function appRow(db: Db, appId: string) {
 }
 
 /** Apps, drafts and versions. Every write of metadata passes validateDocument first. */
-export function createMetadataStore(db: Db) {
+export function createMetadataStore(db: Db, hooks: PublishHooks = {}) {
   return {
     async listApps(): Promise<AppSummary[]> {
       const rows = await db.selectFrom('meta_apps').selectAll().orderBy('id').execute();
@@ -96,12 +97,12 @@ export function createMetadataStore(db: Db) {
     },
 
     async publish(appId: string, options: { revision?: number | undefined; comment?: string | undefined; actor: string | null }) {
-      return publishDocument(db, appId, { ...options, source: 'draft' });
+      return publishDocument(db, appId, { ...hooks, ...options, source: 'draft' });
     },
 
     /** Publishes an older version's document again, as a new version, and makes it the draft. */
     async rollback(appId: string, version: number, options: { comment?: string | undefined; actor: string | null }) {
-      return publishDocument(db, appId, { ...options, source: { version } });
+      return publishDocument(db, appId, { ...hooks, ...options, source: { version } });
     },
 
     async listVersions(appId: string): Promise<VersionSummary[]> {

@@ -16,6 +16,7 @@ function planColumn(object: ObjectDefinition, field: FieldDefinition, state: Phy
   if (!sqlType) return;
   const target = field.type === 'relation' ? (field.target ?? null) : null;
   const existing = state.columns.get(columnKey(object.id, field.id));
+  if (field.encrypted && existing) steps.push({ kind: 'seal_column', object: object.id, field: field.id });
   // The counter of an auto-number lives in a sequence: numbers are never handed out twice, even under concurrency.
   if (field.type === 'auto_number' && existing?.fieldType !== 'auto_number') steps.push({ kind: 'create_sequence', object: object.id, field: field.id });
   if (!existing) {

@@ -4,13 +4,13 @@ import type { AppDocument } from '@tessera/schemas';
 import { MetaError } from './issue';
 import { validateDocument } from './validate-document';
 import { planDdl } from './plan-ddl';
-import { applyStep } from './apply-ddl';
+import { applyStep, type PublishHooks } from './apply-ddl';
 import type { DdlStep } from './ddl-steps';
 import { loadPhysicalState, syncCatalog } from './physical-catalog';
 
 type Db = Kysely<SystemTables>;
 
-export interface PublishOptions {
+export interface PublishOptions extends PublishHooks {
   /** The draft revision the admin reviewed; publishing a newer draft than that is refused. */
   revision?: number | undefined;
   comment?: string | undefined;
@@ -53,8 +53,9 @@ export async function publishDocument(db: Db, appId: string, options: PublishOpt
       if (JSON.stringify(live.document) === JSON.stringify(document)) throw new MetaError('meta.nothing_to_publish', 422);
     }
 
+    if (!options.encrypt && document.objects.some((o) => o.fields.some((f) => f.encrypted))) throw new MetaError('meta.encryption_key_missing', 422);
     const plan = planDdl(document, await loadPhysicalState(tx, appId));
-    for (const step of plan) await applyStep(tx, appId, step);
+    for (const step of plan) await applyStep(tx, appId, step, options);
     await syncCatalog(tx, appId, document);
 
     const last = await tx.selectFrom('meta_versions').select((eb) => eb.fn.max('version').as('v')).where('app_id', '=', appId).executeTakeFirst();

@@ -1,7 +1,7 @@
 import type { AppDocument, FieldDefinition, ObjectDefinition } from '@tessera/schemas';
 import type { MetaIssue } from './issue';
 import { RESERVED_FIELD_IDS, SYSTEM_COLUMNS } from './system-columns';
-import { TEXT_LIKE_TYPES, UNIQUE_CAPABLE_TYPES } from './column-types';
+import { ENCRYPTABLE_TYPES, TEXT_LIKE_TYPES, UNIQUE_CAPABLE_TYPES } from './column-types';
 import { checkFormulaFields } from './formula-checks';
 import { analyze } from '@tessera/expr';
 
@@ -39,6 +39,9 @@ function checkField(field: FieldDefinition, pointer: string, object: ObjectDefin
   if (field.minimum !== undefined && field.maximum !== undefined && field.minimum > field.maximum) {
     issues.push({ pointer: `${pointer}/minimum`, code: 'meta.min_over_max', params: {} });
   }
+  if (field.encrypted && (!ENCRYPTABLE_TYPES.has(field.type) || field.unique)) {
+    issues.push({ pointer: `${pointer}/encrypted`, code: 'meta.encryption_unsupported', params: { type: field.type } });
+  }
   if (field.unique && !UNIQUE_CAPABLE_TYPES.has(field.type)) {
     issues.push({ pointer: `${pointer}/unique`, code: 'meta.unique_not_supported', params: { type: field.type } });
   }
@@ -60,6 +63,7 @@ function checkObject(object: ObjectDefinition, pointer: string, objects: Map<str
     const display = object.fields.find((f) => f.id === object.displayField);
     if (!display) issues.push({ pointer: `${pointer}/displayField`, code: 'meta.unknown_field', params: { object: object.id, id: object.displayField } });
     else if (!TEXT_LIKE_TYPES.has(display.type)) issues.push({ pointer: `${pointer}/displayField`, code: 'meta.display_field_type', params: { id: display.id } });
+    else if (display.encrypted) issues.push({ pointer: `${pointer}/displayField`, code: 'meta.encryption_unsupported', params: { type: display.type } });
   }
   const views = object.views ?? [];
   uniqueIds(views, `${pointer}/views`, issues);

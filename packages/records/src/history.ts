@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { FieldDefinition } from '@tessera/schemas';
 import type { RecordContext } from './record-context';
+import { openRow } from './sealed-fields';
 
 export interface FieldChange {
   field: string;
@@ -40,10 +41,17 @@ export async function readHistory(ctx: RecordContext, objectId: string, recordId
     .limit(500)
     .execute();
   const hidden = ctx.access.hiddenFields(objectId);
+  const object = ctx.app.objects.get(objectId);
+  // Encrypted values stay sealed in the table; the timeline shows them masked.
+  const masked = (change: FieldChange): FieldChange => {
+    if (!object?.fields.some((f) => f.id === change.field && f.encrypted)) return change;
+    const open = (value: unknown) => (typeof value === 'string' ? openRow(ctx, object, { [change.field]: value }, 'masked')[change.field] : value);
+    return { field: change.field, old: open(change.old), new: open(change.new) };
+  };
   return rows.map((r) => ({
     operation: r.operation,
     version: r.record_version,
-    changes: (r.changes as FieldChange[]).filter((c) => !hidden.has(c.field)),
+    changes: (r.changes as FieldChange[]).filter((c) => !hidden.has(c.field)).map(masked),
     actorId: r.actor_id,
     at: r.at.toISOString(),
   }));

@@ -26,6 +26,8 @@ export const OPERATORS_BY_TYPE: Record<QueryableColumn['sqlType'], readonly Filt
   jsonb: ['is_empty', 'is_not_empty'],
 };
 
+export const ENCRYPTED_OPERATORS: readonly FilterOperator[] = ['is_empty', 'is_not_empty'];
+
 export const SORTABLE: ReadonlySet<QueryableColumn['sqlType']> = new Set(['text', 'numeric', 'integer', 'date', 'timestamptz', 'boolean', 'uuid']);
 
 /** A column the actor may filter or sort on: a system column or a live, visible field. */

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { SystemTables } from '@tessera/db';
-import type { AccessPolicy, RecordAction } from '@tessera/access';
+import type { AccessPolicy, FieldCipher, RecordAction } from '@tessera/access';
 import type { ObjectDefinition } from '@tessera/schemas';
 import type { LiveApp } from './live-app';
 import { RecordError } from './record-error';
@@ -10,6 +10,8 @@ export interface RecordContext {
   db: Kysely<SystemTables>;
   app: LiveApp;
   access: AccessPolicy;
+  /** Seals and opens encrypted fields; null when the server has no key. */
+  cipher: FieldCipher | null;
 }
 
 export function requireAction(ctx: RecordContext, action: RecordAction, object: ObjectDefinition): void {

@@ -6,10 +6,11 @@ import { objectOf } from './live-app';
 import { RecordError, type FieldIssue } from './record-error';
 import { selectableColumns, toRecordJson, type RecordRow } from './record-columns';
 import { rowScopeSql } from './row-scope';
-import { OPERATORS_BY_TYPE, queryableColumn, SORTABLE } from './query-fields';
+import { ENCRYPTED_OPERATORS, OPERATORS_BY_TYPE, queryableColumn, SORTABLE } from './query-fields';
 import { filterSql } from './filter-sql';
 import { decodeCursor, encodeCursor, keysetPredicate, type SortColumn } from './keyset';
 import { expandDisplay } from './record-read';
+import { openRow } from './sealed-fields';
 
 export interface ListQuery {
   filters?: FilterCondition[] | undefined;
@@ -40,7 +41,9 @@ function compileWhere(ctx: RecordContext, object: ObjectDefinition, query: ListQ
     const pointer = `/filters/${i}`;
     const column = queryableColumn(object, condition.field, hidden);
     if (!column) return void issues.push({ field: condition.field, pointer: `${pointer}/field`, code: 'query.unknown_field', params: { field: condition.field } });
-    if (!OPERATORS_BY_TYPE[column.sqlType].includes(condition.op)) return void issues.push({ field: condition.field, pointer: `${pointer}/op`, code: 'query.operator', params: { field: condition.field, op: condition.op } });
+    // Ciphertext can only be told apart from nothing: no search, no comparison, on encrypted fields.
+    const operators = column.field?.encrypted ? ENCRYPTED_OPERATORS : OPERATORS_BY_TYPE[column.sqlType];
+    if (!operators.includes(condition.op)) return void issues.push({ field: condition.field, pointer: `${pointer}/op`, code: 'query.operator', params: { field: condition.field, op: condition.op } });
     const predicate = filterSql(column, condition, issues, `${pointer}/value`);
     if (predicate) where.push(predicate);
   });
@@ -54,7 +57,7 @@ function compileSort(ctx: RecordContext, object: ObjectDefinition, sort: SortKey
   const keys: SortColumn[] = [];
   (sort?.length ? sort : []).forEach((key, i) => {
     const column = queryableColumn(object, key.field, hidden);
-    if (!column || !SORTABLE.has(column.sqlType)) return void issues.push({ field: key.field, pointer: `/sort/${i}/field`, code: 'query.unknown_field', params: { field: key.field } });
+    if (!column || !SORTABLE.has(column.sqlType) || column.field?.encrypted) return void issues.push({ field: key.field, pointer: `/sort/${i}/field`, code: 'query.unknown_field', params: { field: key.field } });
     if (key.field !== 'id') keys.push({ column: key.field, direction: key.direction ?? 'asc' });
   });
   if (issues.length) throw new RecordError('query.invalid', issues, { count: issues.length });
@@ -93,7 +96,7 @@ export async function listRecords(ctx: RecordContext, objectId: string, query: L
   ]);
   const page = rows.slice(0, limit);
   const last = rows.length > limit ? page.at(-1) : undefined;
-  const items = await expandDisplay(ctx, object, page.map(toRecordJson));
+  const items = await expandDisplay(ctx, object, page.map((row) => openRow(ctx, object, toRecordJson(row), 'masked')));
   return {
     items,
     total: count?.total ?? null,

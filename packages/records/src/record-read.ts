@@ -7,6 +7,7 @@ import { RecordError } from './record-error';
 import { selectableColumns, toRecordJson, type RecordRow } from './record-columns';
 import { rowScopeSql } from './row-scope';
 import { childTableFields, readChildRows } from './child-rows';
+import { openRow } from './sealed-fields';
 
 /**
  * Adds `_display` to each row: the display value of every related record the actor may see,
@@ -40,11 +41,11 @@ export async function getRecord(ctx: RecordContext, objectId: string, id: string
   const { rows } = await sql<RecordRow>`select ${sql.join(columns.map((c) => sql.ref(c)))} from ${tableRef(ctx.app.appId, object.id)}
     where id = ${id} and ${options.deleted ? sql`true` : sql`deleted_at is null`} and ${rowScopeSql(ctx, object)}`.execute(ctx.db);
   if (!rows[0]) throw new RecordError('record.not_found');
-  const record = toRecordJson(rows[0]);
+  const record = openRow(ctx, object, toRecordJson(rows[0]), 'full');
   for (const field of childTableFields(object)) {
     if (ctx.access.hiddenFields(object.id).has(field.id)) continue;
     const child = objectOf(ctx.app, field.target ?? '', { allowChild: true });
-    record[field.id] = (await readChildRows(ctx, child, [id])).get(id) ?? [];
+    record[field.id] = ((await readChildRows(ctx, child, [id])).get(id) ?? []).map((row) => openRow(ctx, child, row, 'full'));
   }
   const [expanded] = await expandDisplay(ctx, object, [record]);
   return expanded!;

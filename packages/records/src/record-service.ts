@@ -1,12 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { SystemTables } from '@tessera/db';
-import type { AccessPolicy } from '@tessera/access';
+import type { AccessPolicy, FieldCipher } from '@tessera/access';
 import type { AppDocument } from '@tessera/schemas';
 import type { LiveAppCache } from './live-app';
 import type { RecordContext } from './record-context';
 import { createRecord, setDeleted, updateRecord } from './record-write';
 import { expandDisplay, getRecord } from './record-read';
 import { toRecordJson } from './record-columns';
+import { openRow } from './sealed-fields';
 import { listRecords, type ListQuery } from './record-list';
 import { readHistory } from './history';
 import { reassignOwner, type Reassignment } from './reassign';
@@ -21,16 +22,18 @@ import type { RecordRow } from './record-columns';
 /** A policy, or how to compile one from the live document (roles live in the app's metadata). */
 export type AccessResolver = AccessPolicy | ((document: AppDocument) => AccessPolicy);
 
-export function createRecordService(db: Kysely<SystemTables>, liveApps: LiveAppCache) {
+export function createRecordService(db: Kysely<SystemTables>, liveApps: LiveAppCache, options: { cipher?: FieldCipher | null } = {}) {
+  const cipher = options.cipher ?? null;
   const context = async (appId: string, access: AccessResolver): Promise<RecordContext> => {
     const app = await liveApps.get(appId);
-    return { db, app, access: typeof access === 'function' ? access(app.document) : access };
+    return { db, app, cipher, access: typeof access === 'function' ? access(app.document) : access };
   };
   return {
     async create(appId: string, objectId: string, access: AccessResolver, input: { values: unknown; id?: string | undefined }) {
       const ctx = await context(appId, access);
       const { id, row } = await createRecord(ctx, objectId, input);
-      if (row) return (await expandDisplay(ctx, objectOf(ctx.app, objectId), [toRecordJson(row)]))[0]!;
+      const object = objectOf(ctx.app, objectId);
+      if (row) return (await expandDisplay(ctx, object, [openRow(ctx, object, toRecordJson(row), 'full')]))[0]!;
       // A role may create without reading (a web form for leads): it gets the new id, no more.
       return getRecord(ctx, objectId, id).catch((error: unknown) => {
         if (error instanceof RecordError && (error.code === 'record.forbidden' || error.code === 'record.not_found')) return { id } as RecordRow;

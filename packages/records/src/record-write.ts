@@ -13,6 +13,7 @@ import { translateConstraintError } from './constraint-errors';
 import { rowScopeSql } from './row-scope';
 import type { RecordValues } from './record-validator';
 import { computeValues } from './computed-fields';
+import { openRow, sealValues } from './sealed-fields';
 import { readChildRows } from './child-rows';
 
 type Tx = Kysely<SystemTables>;
@@ -82,7 +83,7 @@ export interface CreatedRecord {
 export async function createRecord(ctx: RecordContext, objectId: string, input: { values: unknown; id?: string | undefined }): Promise<CreatedRecord> {
   const object = objectOf(ctx.app, objectId);
   requireAction(ctx, 'create', object);
-  const values = await withComputed(ctx, object, validated(ctx, object, input.values, 'create'), {}, null);
+  const values = sealValues(ctx, object, await withComputed(ctx, object, validated(ctx, object, input.values, 'create'), {}, null));
   const actor = ctx.access.actor;
   const given = columnFields(object).filter((f) => f.id in values && values[f.id] !== undefined);
   const numbered = columnFields(object).filter((f) => f.type === 'auto_number');
@@ -144,8 +145,10 @@ export async function updateRecord(ctx: RecordContext, objectId: string, id: str
     ctx.db.transaction().execute(async (tx) => {
       const current = await lockRow(tx, ctx, object, id, false, 'update');
       if (current.version !== input.version) throw new RecordError('record.version_conflict', [], { current: Number(current.version), yours: input.version });
-      const values = await withComputed(ctx, object, sent, current, id);
-      const changed = columnFields(object).filter((f) => f.id in values && !sameValue(f, current[f.id], values[f.id]));
+      const plainCurrent = openRow(ctx, object, current, 'full');
+      const plain = await withComputed(ctx, object, sent, plainCurrent, id);
+      const changed = columnFields(object).filter((f) => f.id in plain && !sameValue(f, plainCurrent[f.id], plain[f.id]));
+      const values = sealValues(ctx, object, plain);
       const changes: FieldChange[] = changed.map((f) => ({ field: f.id, old: current[f.id] instanceof Date ? (current[f.id] as Date).toISOString() : current[f.id], new: values[f.id] }));
       const children = childTableFields(object).filter((f) => Array.isArray(values[f.id]));
       for (const field of children) changes.push({ field: field.id, old: null, new: values[field.id] });

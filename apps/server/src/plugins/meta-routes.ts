@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { createMetadataStore, localizeIssues, MetaError, purgeRetired } from '@tessera/meta';
+import { createMetadataStore, localizeIssues, MetaError, purgeRetired, type PublishHooks } from '@tessera/meta';
 import type { Database } from '@tessera/db';
 import type { LiveAppCache } from '@tessera/records';
 import { appendAudit } from '@tessera/identity';
@@ -17,8 +17,8 @@ const tags = ['metadata'];
  * Bodies are checked for shape here; the document itself by the metadata store's validator,
  * whose errors point into the document and are translated.
  */
-export const metaRoutes: FastifyPluginAsync<{ database: Database; liveApps: LiveAppCache }> = async (app, { database, liveApps }) => {
-  const store = createMetadataStore(database.db);
+export const metaRoutes: FastifyPluginAsync<{ database: Database; liveApps: LiveAppCache; hooks: PublishHooks }> = async (app, { database, liveApps, hooks }) => {
+  const store = createMetadataStore(database.db, hooks);
   // Designing apps is for administrators; end users read the app list and live documents only.
   app.addHook('preHandler', async (request) => {
     const path = request.routeOptions.url ?? '';
