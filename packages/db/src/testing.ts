@@ -23,6 +23,26 @@ async function adminQuery(text: string): Promise<void> {
   }
 }
 
+const IN_USE = '55006';
+
+/**
+ * Drops the database once its last backend has gone. A closed pool's connections can take a
+ * moment to end; forcing the drop then would kill them mid-goodbye and surface as an error in
+ * whatever test runs next, so wait first and force only as a last resort.
+ */
+async function dropWhenIdle(name: string): Promise<void> {
+  for (let attempt = 0; attempt < 50; attempt += 1) {
+    try {
+      await adminQuery(`drop database if exists "${name}"`);
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== IN_USE) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  await adminQuery(`drop database if exists "${name}" with (force)`);
+}
+
 export interface TestDatabase extends Database {
   name: string;
   url: string;
@@ -46,7 +66,7 @@ export async function createTestDatabase(options: { maxConnections?: number; pre
     url,
     async drop() {
       await database.close();
-      await adminQuery(`drop database if exists "${name}" with (force)`);
+      await dropWhenIdle(name);
     },
   };
 }
