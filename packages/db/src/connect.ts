@@ -40,7 +40,11 @@ async function pgliteDialect(dataDir: string): Promise<Dialect> {
 }
 
 function postgresDialect(url: string, max: number): Dialect {
-  return new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max }) });
+  const pool = new pg.Pool({ connectionString: url, max });
+  // An idle connection the server drops (restart, failover, admin command) is simply replaced on
+  // next use; without a listener, pg would raise it as an uncaught error and end the process.
+  pool.on('error', (error) => process.emitWarning(`idle database connection closed: ${error.message}`));
+  return new PostgresDialect({ pool });
 }
 
 /** Opens the database named by the options and brings the system schema up to date. */
