@@ -67,7 +67,7 @@ export interface RecordHistoryTable {
   object_id: string;
   record_id: string;
   record_version: number;
-  operation: 'create' | 'update' | 'delete' | 'restore';
+  operation: 'create' | 'update' | 'delete' | 'restore' | 'anonymize';
   /** [{ field, old, new }] */
   changes: JSONColumnType<unknown[]>;
   actor_id: string | null;

@@ -9,7 +9,7 @@ export interface FieldChange {
   new: unknown;
 }
 
-export type HistoryOperation = 'create' | 'update' | 'delete' | 'restore';
+export type HistoryOperation = 'create' | 'update' | 'delete' | 'restore' | 'anonymize';
 
 /** One history row: who changed which fields of which record, from what to what. */
 export function historyInsert(ctx: RecordContext, objectId: string, recordId: string, version: number, operation: HistoryOperation, changes: FieldChange[]) {

@@ -11,6 +11,7 @@ import { openRow } from './sealed-fields';
 import { listRecords, type ListQuery } from './record-list';
 import { readHistory } from './history';
 import { reassignOwner, type Reassignment } from './reassign';
+import { anonymizeRecord, exportPersonalData } from './personal-data';
 import { objectOf } from './live-app';
 import { RecordError } from './record-error';
 import type { RecordRow } from './record-columns';
@@ -61,6 +62,12 @@ export function createRecordService(db: Kysely<SystemTables>, liveApps: LiveAppC
     },
     async reassign(appId: string, objectId: string, access: AccessResolver, change: Reassignment) {
       return reassignOwner(await context(appId, access), objectId, change);
+    },
+    async exportPersonalData(appId: string, objectId: string, access: AccessResolver, id: string) {
+      return exportPersonalData(await context(appId, access), objectId, id);
+    },
+    async anonymize(appId: string, objectId: string, access: AccessResolver, id: string, options: { cascade: boolean }) {
+      return anonymizeRecord(await context(appId, access), objectId, id, options);
     },
     async history(appId: string, objectId: string, access: AccessResolver, id: string) {
       const ctx = await context(appId, access);

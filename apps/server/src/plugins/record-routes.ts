@@ -111,6 +111,28 @@ export const recordRoutes: FastifyPluginAsync<{ records: RecordService; database
     return { moved };
   });
 
+  app.get<{ Params: RecordParams }>(`${base}/:recordId/personal-data`, {
+    schema: { tags, summary: 'Everything stored about one record (a data subject access request): the record, its history, records pointing at it', params: recordParams },
+  }, async (request) => {
+    const { appId, objectId, recordId } = request.params;
+    const data = await records.exportPersonalData(appId, objectId, policyFor(request, appId), recordId);
+    await appendAudit(database.db, { actorId: request.user?.userId ?? null, action: 'record.export_personal_data', appId, objectId, recordId, ip: request.ip });
+    return data;
+  });
+
+  app.post<{ Params: RecordParams; Body: { cascade?: boolean } | undefined }>(`${base}/:recordId/anonymize`, {
+    schema: {
+      tags, summary: 'Erase a person on request: clear personal fields and their history, keep numbers and links', params: recordParams,
+      body: { type: 'object', properties: { cascade: { type: 'boolean', description: 'also anonymize the records that point at this one' } }, additionalProperties: false },
+      response: { 200: { type: 'object', properties: { anonymized: { type: 'integer' } } } },
+    },
+  }, async (request) => {
+    const { appId, objectId, recordId } = request.params;
+    const result = await records.anonymize(appId, objectId, policyFor(request, appId), recordId, { cascade: request.body?.cascade ?? false });
+    await appendAudit(database.db, { actorId: request.user?.userId ?? null, action: 'record.anonymize', appId, objectId, recordId, ip: request.ip, detail: result });
+    return result;
+  });
+
   app.get<{ Params: RecordParams }>(`${base}/:recordId/history`, {
     schema: { tags, summary: 'Every change to a record: who, when, field, old → new', params: recordParams },
   }, async (request) => records.history(request.params.appId, request.params.objectId, policyFor(request, request.params.appId), request.params.recordId));

@@ -1,0 +1,90 @@
+import { sql } from 'kysely';
+import type { FieldType, ObjectDefinition } from '@tessera/schemas';
+import { tableRef } from '@tessera/meta';
+import { requireAction, type RecordContext } from './record-context';
+import { objectOf } from './live-app';
+import { getRecord } from './record-read';
+import { listRecords } from './record-list';
+import { readHistory } from './history';
+import { rowScopeSql } from './row-scope';
+import { RecordError } from './record-error';
+import type { RecordRow } from './record-columns';
+
+/**
+ * Field types that can hold what identifies a person: names, contacts, free text, files.
+ * Numbers, dates, choices and links stay, so funnels, revenue and counts still add up.
+ */
+const PERSONAL_TYPES: ReadonlySet<FieldType> = new Set(['text', 'long_text', 'rich_text', 'phone', 'email', 'url', 'region', 'signature', 'attachment', 'image']);
+
+/** Objects with a relation field pointing at `objectId`: where else a customer appears. */
+function referencingFields(ctx: RecordContext, objectId: string): { object: ObjectDefinition; field: string }[] {
+  return ctx.app.document.objects.flatMap((object) => object.fields.filter((f) => f.type === 'relation' && f.target === objectId).map((f) => ({ object, field: f.id })));
+}
+
+async function allReferencing(ctx: RecordContext, object: ObjectDefinition, field: string, id: string): Promise<RecordRow[]> {
+  if (!ctx.access.can('read', object.id)) return [];
+  const rows: RecordRow[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await listRecords(ctx, object.id, { filters: [{ field, op: 'eq', value: id }], limit: 500, cursor, count: false });
+    rows.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return rows;
+}
+
+/** Everything stored about one record (a customer): itself, its history, and the records that point at it. */
+export async function exportPersonalData(ctx: RecordContext, objectId: string, id: string) {
+  const object = objectOf(ctx.app, objectId);
+  requireAction(ctx, 'export', object);
+  const record = await getRecord(ctx, objectId, id);
+  const related: Record<string, RecordRow[]> = {};
+  for (const { object: other, field } of referencingFields(ctx, objectId)) {
+    const rows = await allReferencing(ctx, other, field, id);
+    if (rows.length) related[`${other.id}.${field}`] = rows;
+  }
+  return { app: ctx.app.appId, object: objectId, exportedAt: new Date().toISOString(), record, history: await readHistory(ctx, objectId, id), related };
+}
+
+async function anonymizeOne(ctx: RecordContext, object: ObjectDefinition, id: string): Promise<boolean> {
+  const personal = object.fields.filter((f) => PERSONAL_TYPES.has(f.type) && !ctx.access.readOnlyFields(object.id).has(f.id));
+  const label = `Anonymized-${id.slice(0, 8)}`;
+  const sets = personal.map((f) => (f.id === object.displayField ? sql`${sql.ref(f.id)} = ${label}` : sql`${sql.ref(f.id)} = null`));
+  const names = personal.map((f) => f.id);
+  return ctx.db.transaction().execute(async (tx) => {
+    const { rows } = await sql<{ version: number }>`update ${tableRef(ctx.app.appId, object.id)}
+      set ${sql.join([...sets, sql`version = version + 1`, sql`updated_at = now()`, sql`updated_by = ${ctx.access.actor.userId}`])}
+      where id = ${id} and ${rowScopeSql(ctx, object, 'read')} and ${rowScopeSql(ctx, object, 'delete')} returning version`.execute(tx);
+    if (!rows[0]) return false;
+    // Erasure reaches the timeline too: old and new values of the cleared fields are blanked.
+    await sql`update record_history set changes = (
+        select coalesce(jsonb_agg(case when change->>'field' = any(${names}::text[])
+          then jsonb_set(jsonb_set(change, '{old}', 'null'), '{new}', 'null') else change end), '[]'::jsonb)
+        from jsonb_array_elements(changes) change)
+      where app_id = ${ctx.app.appId} and object_id = ${object.id} and record_id = ${id}`.execute(tx);
+    await tx.insertInto('record_history').values({
+      app_id: ctx.app.appId, object_id: object.id, record_id: id, record_version: rows[0].version, operation: 'anonymize',
+      changes: JSON.stringify(names.map((field) => ({ field, old: null, new: field === object.displayField ? label : null }))), actor_id: ctx.access.actor.userId,
+    }).execute();
+    return true;
+  });
+}
+
+/**
+ * Erases a person's data on request (PIPL, GDPR): personal fields cleared (the display field gets
+ * a neutral label), history scrubbed, numbers and links kept. With `cascade`, the records that
+ * point at it (its contacts, visits) are anonymized too.
+ */
+export async function anonymizeRecord(ctx: RecordContext, objectId: string, id: string, options: { cascade: boolean }): Promise<{ anonymized: number }> {
+  const object = objectOf(ctx.app, objectId);
+  requireAction(ctx, 'delete', object);
+  if (!(await anonymizeOne(ctx, object, id))) throw new RecordError('record.not_found');
+  let anonymized = 1;
+  if (options.cascade) {
+    for (const { object: other, field } of referencingFields(ctx, objectId)) {
+      if (!ctx.access.can('delete', other.id)) continue;
+      for (const row of await allReferencing(ctx, other, field, id)) if (await anonymizeOne(ctx, other, String(row.id))) anonymized += 1;
+    }
+  }
+  return { anonymized };
+}
