@@ -105,6 +105,17 @@ describe('authentication and authorization over HTTP', () => {
     expect((await call('GET', '/api/auth/me', bearer)).statusCode).toBe(401);
   });
 
+  it('scopes an API token to some of its user\'s roles in one app, never wider', async () => {
+    const scoped = (await call('POST', '/api/auth/tokens', admin, { name: 'rep-only', scope: { appId: 'sec', roles: ['rep'] } })).json();
+    const bearer = { authorization: `Bearer ${scoped.token}` };
+    expect((await call('GET', '/api/auth/me', bearer)).json()).toMatchObject({ isAdmin: false, roles: { sec: ['rep'] } });
+    expect((await call('GET', '/api/admin/users', bearer)).statusCode).toBe(403);
+    const list = (await call('POST', `${records}/query`, bearer, {})).json();
+    expect(list.items.every((r: object) => !('revenue' in r))).toBe(true);
+    expect((await call('POST', '/api/auth/tokens', rep.headers, { name: 'wider', scope: { appId: 'sec', roles: ['rep', 'boss'] } })).json()).toMatchObject({ status: 422, errors: [{ pointer: '/scope/roles/1' }] });
+    expect((await call('GET', '/api/auth/tokens', admin)).json()).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'rep-only', scope: { appId: 'sec', roles: ['rep'] } })]));
+  });
+
   it('revokes API tokens and signs out', async () => {
     const user = await userHeaders(app, database, 'integrator@test.local');
     const token = (await call('POST', '/api/auth/tokens', user.headers, { name: 'erp' })).json();

@@ -139,6 +139,13 @@ const migrations: Record<string, Migration> = {
         for each row execute function tessera_audit_append_only()`.execute(db);
     },
   },
+  '0003_api_token_scope': {
+    async up(db: Kysely<unknown>) {
+      // A token may act with only some of its user's roles in one app (never as administrator).
+      await db.schema.alterTable('api_tokens').addColumn('scope_app_id', 'text').execute();
+      await db.schema.alterTable('api_tokens').addColumn('scope_roles', sql`text[]`).execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

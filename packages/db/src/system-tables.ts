@@ -119,6 +119,9 @@ export interface ApiTokensTable {
   created_at: Timestamp;
   last_used_at: Timestamp | null;
   revoked_at: Timestamp | null;
+  /** With scope_roles: the token acts only in this app, only with these roles. Null: as its user. */
+  scope_app_id: string | null;
+  scope_roles: string[] | null;
 }
 
 export interface AuditLogTable {

@@ -16,6 +16,8 @@ export interface SignedInUser {
 }
 
 interface Row {
+  scope_app_id: string | null;
+  scope_roles: string[] | null;
   id: string;
   email: string;
   name: string;
@@ -32,16 +34,16 @@ interface Row {
  */
 export async function loadSignedInUser(db: Kysely<SystemTables>, source: 'session' | 'token', digest: string): Promise<SignedInUser | null> {
   const credential = source === 'session'
-    ? sql`select user_id from sessions where token_hash = ${digest} and expires_at > now()`
-    : sql`select user_id from api_tokens where token_hash = ${digest} and revoked_at is null`;
+    ? sql`select user_id, null::text as scope_app_id, null::text[] as scope_roles from sessions where token_hash = ${digest} and expires_at > now()`
+    : sql`select user_id, scope_app_id, scope_roles from api_tokens where token_hash = ${digest} and revoked_at is null`;
   const { rows } = await sql<Row>`
-    select u.id, u.email, u.name, u.department_id, u.is_admin, u.locale,
+    select u.id, u.email, u.name, u.department_id, u.is_admin, u.locale, c.scope_app_id, c.scope_roles,
       (select array_agg(r.app_id || ':' || r.role_id order by r.app_id, r.role_id) from user_roles r where r.user_id = u.id) as roles,
       (with recursive tree(id) as (
          select d.id from departments d where d.id = u.department_id
          union all select d.id from departments d join tree on d.parent_id = tree.id
        ) select array_agg(id::text) from tree) as tree
-    from users u where u.active and u.id = (${credential})`.execute(db);
+    from (${credential}) c join users u on u.id = c.user_id where u.active`.execute(db);
   const row = rows[0];
   if (!row) return null;
   const roles: Record<string, string[]> = {};
@@ -49,5 +51,9 @@ export async function loadSignedInUser(db: Kysely<SystemTables>, source: 'sessio
     const [appId = '', roleId = ''] = entry.split(':');
     (roles[appId] ??= []).push(roleId);
   }
-  return { userId: row.id, email: row.email, name: row.name, departmentId: row.department_id, departmentTree: row.tree ?? [], isAdmin: row.is_admin, locale: row.locale, roles };
+  const user = { userId: row.id, email: row.email, name: row.name, departmentId: row.department_id, departmentTree: row.tree ?? [], isAdmin: row.is_admin, locale: row.locale, roles };
+  if (!row.scope_app_id) return user;
+  // A scoped token: only the scope's roles the user still holds, in that app only, never admin.
+  const held = new Set(row.is_admin ? (row.scope_roles ?? []) : (roles[row.scope_app_id] ?? []));
+  return { ...user, isAdmin: false, roles: { [row.scope_app_id]: (row.scope_roles ?? []).filter((r) => held.has(r)) } };
 }

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Database } from '@tessera/db';
-import { changePassword, createApiToken, listApiTokens, revokeApiToken, SESSION_DAYS, signIn, signOut } from '@tessera/identity';
+import { createMetadataStore, MetaError } from '@tessera/meta';
+import { type TokenScope, changePassword, createApiToken, listApiTokens, revokeApiToken, SESSION_DAYS, signIn, signOut } from '@tessera/identity';
 import { requireUser, SESSION_COOKIE } from '../authentication';
 
 const tags = ['auth'];
@@ -45,9 +46,28 @@ export const authRoutes: FastifyPluginAsync<{ database: Database }> = async (app
 
   app.get('/api/auth/tokens', { schema: { tags, summary: 'My API tokens (never the secrets)' } }, async (request) => listApiTokens(db, requireUser(request).userId));
 
-  app.post<{ Body: { name: string } }>('/api/auth/tokens', {
-    schema: { tags, summary: 'Create an API token acting with my roles; the secret is shown only in this response', body: { type: 'object', properties: { name: { type: 'string', minLength: 1, maxLength: 100 } }, required: ['name'], additionalProperties: false } },
-  }, async (request, reply) => reply.status(201).send(await createApiToken(db, requireUser(request).userId, request.body.name)));
+  app.post<{ Body: { name: string; scope?: TokenScope } }>('/api/auth/tokens', {
+    schema: {
+      tags, summary: 'Create an API token acting with my roles, or only some of them in one app (`scope`); the secret is shown only in this response',
+      body: {
+        type: 'object',
+        properties: {
+          name: { type: 'string', minLength: 1, maxLength: 100 },
+          scope: { type: 'object', properties: { appId: { type: 'string', pattern: '^[a-z][a-z0-9_]{0,39}$' }, roles: { type: 'array', items: { type: 'string' }, uniqueItems: true, minItems: 1, maxItems: 50 } }, required: ['appId', 'roles'], additionalProperties: false },
+        },
+        required: ['name'],
+        additionalProperties: false,
+      },
+    },
+  }, async (request, reply) => {
+    const user = requireUser(request);
+    const { scope } = request.body;
+    // A token can narrow its user's power, never widen it (an administrator may pick any role of the app).
+    const grantable = scope ? (user.isAdmin ? ((await createMetadataStore(db).getApp(scope.appId)).draft.roles ?? []).map((r) => r.id) : (user.roles[scope.appId] ?? [])) : [];
+    const refused = scope?.roles.filter((r) => !grantable.includes(r)) ?? [];
+    if (refused.length) throw new MetaError('meta.invalid', 422, refused.map((id) => ({ pointer: `/scope/roles/${scope!.roles.indexOf(id)}`, code: 'meta.unknown_node', params: { id } })), { count: refused.length });
+    return reply.status(201).send(await createApiToken(db, user.userId, request.body.name, scope ?? null));
+  });
 
   app.delete<{ Params: { id: string } }>('/api/auth/tokens/:id', {
     schema: { tags, summary: 'Revoke one of my API tokens', params: { type: 'object', properties: { id: { type: 'string', format: 'uuid' } }, required: ['id'] } },
