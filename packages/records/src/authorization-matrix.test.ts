@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '@tessera/db/testing';
-import { createMetadataStore } from '@tessera/meta';
+import type { TestDatabase } from '@tessera/db/testing';
 import { compilePolicy, fullAccess, type Principal, type RecordAction } from '@tessera/access';
 import { ROW_SCOPES, type AppDocument, type RoleDefinition, type RowScope } from '@tessera/schemas';
-import { createLiveAppCache } from './live-app';
-import { createRecordService, type RecordService } from './record-service';
+import type { RecordService } from './record-service';
+import { publishTestApp } from './test-app';
 import { RecordError } from './record-error';
 
 // A department tree: D1 has the sub-department D2; D3 is elsewhere.
@@ -51,11 +50,7 @@ const ids = new Map<string, string>();
 const admin = fullAccess({ userId: null, departmentId: null });
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  const store = createMetadataStore(database.db);
-  await store.createApp(app);
-  await store.publish('matrix', { actor: null });
-  records = createRecordService(database.db, createLiveAppCache(database.db));
+  ({ database, records } = await publishTestApp(app));
   for (const object of OBJECTS) {
     for (const [owner, actor] of Object.entries(owners)) {
       const record = await records.create('matrix', object, fullAccess(actor), { values: { name: `${object} of ${owner}`, margin: 42 } });

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '@tessera/db/testing';
-import { createMetadataStore } from '@tessera/meta';
+import type { TestDatabase } from '@tessera/db/testing';
 import { fullAccess } from '@tessera/access';
 import type { AppDocument } from '@tessera/schemas';
-import { createLiveAppCache } from './live-app';
-import { createRecordService, type RecordService } from './record-service';
+import type { RecordService } from './record-service';
+import { publishTestApp } from './test-app';
 import { RecordError } from './record-error';
 
 const app: AppDocument = {
@@ -40,11 +39,7 @@ let database: TestDatabase;
 let records: RecordService;
 const admin = fullAccess({ userId: null, departmentId: null });
 beforeAll(async () => {
-  database = await createTestDatabase();
-  const store = createMetadataStore(database.db);
-  await store.createApp(app);
-  await store.publish('calc', { actor: null });
-  records = createRecordService(database.db, createLiveAppCache(database.db));
+  ({ database, records } = await publishTestApp(app));
 });
 afterAll(async () => database?.drop());
 

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '@tessera/db/testing';
-import { createMetadataStore } from '@tessera/meta';
+import type { TestDatabase } from '@tessera/db/testing';
 import { compilePolicy, fullAccess } from '@tessera/access';
 import type { AppDocument } from '@tessera/schemas';
-import { createLiveAppCache } from './live-app';
-import { createRecordService, type RecordService } from './record-service';
+import type { RecordService } from './record-service';
+import { publishTestApp } from './test-app';
 
 const LEAVER = '00000000-0000-4000-8000-0000000000a1';
 const HEIR = '00000000-0000-4000-8000-0000000000a2';
@@ -23,11 +22,7 @@ let database: TestDatabase;
 let records: RecordService;
 const admin = fullAccess({ userId: null, departmentId: null });
 beforeAll(async () => {
-  database = await createTestDatabase();
-  const store = createMetadataStore(database.db);
-  await store.createApp(app);
-  await store.publish('handover', { actor: null });
-  records = createRecordService(database.db, createLiveAppCache(database.db));
+  ({ database, records } = await publishTestApp(app));
   for (const [name, owner, department] of [['A', LEAVER, EAST], ['B', LEAVER, EAST], ['C', LEAVER, WEST], ['D', OTHER, EAST]] as const) {
     await records.create('handover', 'customer', fullAccess({ userId: owner, departmentId: department }), { values: { name } });
   }

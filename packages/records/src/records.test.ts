@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { createTestDatabase, type TestDatabase } from '@tessera/db/testing';
-import { createMetadataStore } from '@tessera/meta';
+import type { TestDatabase } from '@tessera/db/testing';
 import { fullAccess, type AccessPolicy } from '@tessera/access';
 import type { AppDocument } from '@tessera/schemas';
-import { createLiveAppCache } from './live-app';
-import { createRecordService, type RecordService } from './record-service';
+import type { RecordService } from './record-service';
+import { publishTestApp } from './test-app';
 import { RecordError, localizeFieldIssues } from './record-error';
 
 const ALICE = '00000000-0000-4000-8000-00000000000a';
@@ -49,11 +48,7 @@ const app: AppDocument = {
 let database: TestDatabase;
 let records: RecordService;
 beforeAll(async () => {
-  database = await createTestDatabase();
-  const store = createMetadataStore(database.db);
-  await store.createApp(app);
-  await store.publish('rec', { actor: null });
-  records = createRecordService(database.db, createLiveAppCache(database.db));
+  ({ database, records } = await publishTestApp(app));
 });
 afterAll(async () => database?.drop());
 

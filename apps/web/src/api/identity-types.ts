@@ -1,4 +1,10 @@
 /** Shapes of the Authentication and Administration sections of docs/api-contract.md. */
+import type { AuditLine, Department, NewUser, UserSummary } from '@tessera/identity';
+
+// The server's own types where the API returns them as they are (type-only: nothing is bundled).
+export type { AuditLine, Department };
+export type AdminUser = UserSummary;
+export type NewUserInput = NewUser;
 
 /** Role ids the user holds, per app id. */
 export type RolesByApp = Record<string, string[]>;
@@ -27,24 +33,6 @@ export interface CreatedToken {
   token: string;
 }
 
-export interface AdminUser {
-  id: string;
-  email: string;
-  name: string;
-  departmentId: string | null;
-  isAdmin: boolean;
-  active: boolean;
-  roles: RolesByApp;
-}
-
-export interface NewUserInput {
-  email: string;
-  name: string;
-  password: string;
-  departmentId?: string | null;
-  isAdmin?: boolean;
-}
-
 export interface UserChanges {
   name?: string;
   departmentId?: string | null;
@@ -52,29 +40,10 @@ export interface UserChanges {
   active?: boolean;
 }
 
-export interface Department {
-  id: string;
-  name: string;
-  parentId: string | null;
-  headUserId: string | null;
-}
-
 export interface DepartmentChanges {
   name?: string;
   parentId?: string | null;
   headUserId?: string | null;
-}
-
-export interface AuditLine {
-  at: string;
-  actorId: string | null;
-  action: string;
-  subject: string | null;
-  appId: string | null;
-  objectId: string | null;
-  recordId: string | null;
-  ip: string | null;
-  detail: unknown;
 }
 
 export interface AuditFilter {
