@@ -48,24 +48,37 @@ export function objectOf(app: LiveApp, objectId: string, { allowChild = false } 
  */
 export function createLiveAppCache(db: Kysely<SystemTables>, recheckMs = 1000) {
   const entries = new Map<string, { app: LiveApp; checkedAt: number }>();
+  // One load per app at a time: a burst of requests after a start or a publish shares it instead
+  // of each compiling the same validators.
+  const loading = new Map<string, Promise<LiveApp>>();
+
+  async function load(appId: string): Promise<LiveApp> {
+    const cached = entries.get(appId);
+    const row = await db.selectFrom('meta_apps').select('live_version').where('id', '=', appId).executeTakeFirst();
+    if (!row || row.live_version === null) {
+      entries.delete(appId);
+      throw new RecordError('record.app_not_published', [], { app: appId });
+    }
+    if (cached && cached.app.version === row.live_version) {
+      cached.checkedAt = Date.now();
+      return cached.app;
+    }
+    const version = await db.selectFrom('meta_versions').select('document').where('app_id', '=', appId).where('version', '=', row.live_version).executeTakeFirstOrThrow();
+    const app = compileLiveApp(appId, row.live_version, version.document as AppDocument);
+    entries.set(appId, { app, checkedAt: Date.now() });
+    return app;
+  }
+
   return {
-    async get(appId: string): Promise<LiveApp> {
+    get(appId: string): Promise<LiveApp> {
       const cached = entries.get(appId);
-      const now = Date.now();
-      if (cached && now - cached.checkedAt < recheckMs) return cached.app;
-      const row = await db.selectFrom('meta_apps').select('live_version').where('id', '=', appId).executeTakeFirst();
-      if (!row || row.live_version === null) {
-        entries.delete(appId);
-        throw new RecordError('record.app_not_published', [], { app: appId });
+      if (cached && Date.now() - cached.checkedAt < recheckMs) return Promise.resolve(cached.app);
+      let pending = loading.get(appId);
+      if (!pending) {
+        pending = load(appId).finally(() => loading.delete(appId));
+        loading.set(appId, pending);
       }
-      if (cached && cached.app.version === row.live_version) {
-        cached.checkedAt = now;
-        return cached.app;
-      }
-      const version = await db.selectFrom('meta_versions').select('document').where('app_id', '=', appId).where('version', '=', row.live_version).executeTakeFirstOrThrow();
-      const app = compileLiveApp(appId, row.live_version, version.document as AppDocument);
-      entries.set(appId, { app, checkedAt: now });
-      return app;
+      return pending;
     },
     invalidate(appId: string): void {
       entries.delete(appId);
