@@ -67,7 +67,8 @@ describe('records in the web shell', () => {
 
       await shell.row('Customer 007 renamed').click();
       await page.getByRole('tab', { name: 'History' }).click();
-      await page.getByText('Customer 007 renamed', { exact: false }).last().waitFor();
+      // The name is also in the drawer's title, so wait on the timeline itself before counting it.
+      await page.locator('.ant-timeline-item').nth(2).waitFor();
       expect(await page.locator('.ant-timeline-item').count()).toBe(3); // create, their update, ours
 
       await page.getByRole('tab', { name: 'Details' }).click();

@@ -11,6 +11,8 @@ import { useSessionStore } from './stores/session-store';
 
 // Administration is for a few users and pulls in Tree, TreeSelect and the audit table: its own chunk.
 const AdminPage = lazy(() => import('./admin/admin-page').then((m) => ({ default: m.AdminPage })));
+// The formula playground brings Monaco (loaded later still, by the editor itself): never in the first load.
+const FormulaPlaygroundPage = lazy(() => import('./studio/formula-playground-page').then((m) => ({ default: m.FormulaPlaygroundPage })));
 
 const theme = { token: { colorPrimary: '#1f6feb', borderRadius: 6 } };
 
@@ -28,6 +30,11 @@ export function AppRoot() {
             {route.name === 'admin' && (
               <Suspense fallback={<Spin size="large" style={{ display: 'block', marginTop: '30vh' }} />}>
                 <AdminPage section={route.section} />
+              </Suspense>
+            )}
+            {route.name === 'studio' && (
+              <Suspense fallback={<Spin size="large" style={{ display: 'block', marginTop: '30vh' }} />}>
+                <FormulaPlaygroundPage />
               </Suspense>
             )}
           </AuthGate>

@@ -1,4 +1,4 @@
-import { ApartmentOutlined, AppstoreOutlined, AuditOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AppstoreOutlined, AuditOutlined, FunctionOutlined, TeamOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { Button, Flex, Grid, Layout, Menu, Result, Typography } from 'antd';
 import { BrandMark } from '../auth/brand-mark';
@@ -21,12 +21,23 @@ function isSection(key: string): key is AdminSection {
   return ADMIN_SECTIONS.some((s) => s === key);
 }
 
+/** The menu key of the formula playground: a page of its own (/studio/formula), not a section. */
+const FORMULA_KEY = 'formula';
+
 /** Administration: users, departments, audit log. The server refuses non-admins anyway; this says so kindly. */
 export function AdminPage({ section }: { section: AdminSection }) {
   const t = useT();
   const isAdmin = useAuthStore((s) => s.me?.isAdmin ?? false);
   const navigate = useRouteStore((s) => s.navigate);
   const isMobile = !Grid.useBreakpoint().md;
+  const menuItems = [
+    ...ADMIN_SECTIONS.map((s) => ({ key: s, icon: ICONS[s], label: t(`admin.${s}`) })),
+    { key: FORMULA_KEY, icon: <FunctionOutlined />, label: t('admin.formula'), 'data-testid': 'admin-nav-formula' },
+  ];
+  const openMenu = (key: string): void => {
+    if (key === FORMULA_KEY) navigate({ name: 'studio', tool: 'formula' });
+    else if (isSection(key)) navigate({ name: 'admin', section: key });
+  };
 
   return (
     <Layout style={{ height: '100%' }} data-testid="admin-page">
@@ -51,8 +62,8 @@ export function AdminPage({ section }: { section: AdminSection }) {
                 mode="inline"
                 data-testid="admin-nav"
                 selectedKeys={[section]}
-                items={ADMIN_SECTIONS.map((s) => ({ key: s, icon: ICONS[s], label: t(`admin.${s}`) }))}
-                onClick={({ key }) => isSection(key) && navigate({ name: 'admin', section: key })}
+                items={menuItems}
+                onClick={({ key }) => openMenu(key)}
                 style={{ borderInlineEnd: 'none' }}
               />
             </Layout.Sider>
@@ -62,8 +73,8 @@ export function AdminPage({ section }: { section: AdminSection }) {
               <Menu
                 mode="horizontal"
                 selectedKeys={[section]}
-                items={ADMIN_SECTIONS.map((s) => ({ key: s, icon: ICONS[s], label: t(`admin.${s}`) }))}
-                onClick={({ key }) => isSection(key) && navigate({ name: 'admin', section: key })}
+                items={menuItems}
+                onClick={({ key }) => openMenu(key)}
                 style={{ marginBottom: 8 }}
               />
             )}

@@ -11,6 +11,7 @@ describe('client routes', () => {
     ['/apps/crm/objects/customer', { name: 'app', appId: 'crm', objectId: 'customer' }],
     ['/admin/departments', { name: 'admin', section: 'departments' }],
     ['/admin/audit', { name: 'admin', section: 'audit' }],
+    ['/studio/formula', { name: 'studio', tool: 'formula' }],
     ['/elsewhere', { name: 'apps' }],
   ] as const)('%s', (path, route) => {
     expect(parseRoute(path)).toEqual(route);

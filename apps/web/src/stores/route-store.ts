@@ -14,10 +14,12 @@ function isAdminSection(value: string | undefined): value is AdminSection {
 export type Route =
   | { name: 'apps' }
   | { name: 'app'; appId: string; objectId: string | null }
-  | { name: 'admin'; section: AdminSection };
+  | { name: 'admin'; section: AdminSection }
+  | { name: 'studio'; tool: 'formula' };
 
 export function parseRoute(pathname: string): Route {
   const parts = pathname.split('/').filter(Boolean).map(decodeURIComponent);
+  if (parts[0] === 'studio' && parts[1] === 'formula') return { name: 'studio', tool: 'formula' };
   if (parts[0] === 'admin') return { name: 'admin', section: isAdminSection(parts[1]) ? parts[1] : 'users' };
   if (parts[0] === 'apps' && parts[1]) {
     return { name: 'app', appId: parts[1], objectId: parts[2] === 'objects' && parts[3] ? parts[3] : null };
@@ -28,6 +30,7 @@ export function parseRoute(pathname: string): Route {
 export function routePath(route: Route): string {
   if (route.name === 'apps') return '/';
   if (route.name === 'admin') return `/admin/${route.section}`;
+  if (route.name === 'studio') return `/studio/${route.tool}`;
   const base = `/apps/${encodeURIComponent(route.appId)}`;
   return route.objectId ? `${base}/objects/${encodeURIComponent(route.objectId)}` : base;
 }
