@@ -3,6 +3,59 @@ import { identifierSchema, localizedTextSchema } from './common.schema';
 import { fieldSchema } from './field.schema';
 import { filterConditionSchema, listViewSchema, objectSchema, sortKeySchema } from './object.schema';
 
+/** The format names of `@tessera/formats` (FORMAT_NAMES); the forms package tests they agree. */
+export const FORM_FIELD_FORMATS = ['cn-mobile', 'cn-landline', 'cn-phone', 'email', 'url', 'cn-uscc', 'cn-resident-id'] as const;
+
+/** What a rule does to one field when its condition holds. */
+export const formEffectSchema = {
+  oneOf: [
+    {
+      type: 'object',
+      properties: {
+        kind: { enum: ['visible', 'required', 'readOnly'] },
+        field: identifierSchema,
+        value: { type: 'boolean' },
+      },
+      required: ['kind', 'field', 'value'],
+      additionalProperties: false,
+    },
+    {
+      type: 'object',
+      properties: {
+        kind: { const: 'setValue' },
+        /** A formula over the record's fields; its type must fit the field. */
+        field: identifierSchema,
+        formula: { type: 'string', minLength: 1, maxLength: 10_000 },
+      },
+      required: ['kind', 'field', 'formula'],
+      additionalProperties: false,
+    },
+    {
+      type: 'object',
+      properties: {
+        kind: { const: 'options' },
+        field: identifierSchema,
+        /** Option values of the (multi) select field still offered while the rule holds. */
+        values: { type: 'array', items: { type: 'string', minLength: 1, maxLength: 100 }, uniqueItems: true, maxItems: 1000 },
+      },
+      required: ['kind', 'field', 'values'],
+      additionalProperties: false,
+    },
+  ],
+} as const;
+
+/** A linkage rule: while the yes/no formula `when` holds, its effects apply (in order, last rule wins). */
+export const formRuleSchema = {
+  type: 'object',
+  properties: {
+    id: { type: 'string', minLength: 1, maxLength: 64 },
+    when: { type: 'string', minLength: 1, maxLength: 10_000 },
+    effects: { type: 'array', items: formEffectSchema, minItems: 1, maxItems: 200 },
+  },
+  required: ['id', 'when', 'effects'],
+  additionalProperties: false,
+} as const;
+
 /**
  * Forms are a flat list of layout nodes pointing at their parent: designers move nodes
  * without rewriting a tree, and the schema needs no recursion (which FromSchema cannot type).
@@ -16,6 +69,12 @@ export const formNodeSchema = {
     label: localizedTextSchema,
     /** kind field: the field id it shows. */
     field: { type: 'string' },
+    /** kind field: a formula for the value a new record starts with (applied on create only). */
+    defaultValue: { type: 'string', minLength: 1, maxLength: 10_000 },
+    /** kind field, text fields only: a format check on top of the field type's own. */
+    format: { enum: FORM_FIELD_FORMATS },
+    /** kind field: hint shown in the empty input. */
+    placeholder: localizedTextSchema,
   },
   required: ['id', 'kind'],
   additionalProperties: false,
@@ -28,8 +87,8 @@ export const formSchema = {
     object: identifierSchema,
     label: localizedTextSchema,
     nodes: { type: 'array', items: formNodeSchema, maxItems: 2000 },
-    /** Filled by the form engine: visible / required / read-only / value rules. */
-    rules: { type: 'array', items: { type: 'object' } },
+    /** Linkage rules, evaluated in order by `@tessera/forms` in the browser and again on the server. */
+    rules: { type: 'array', items: formRuleSchema, maxItems: 500 },
   },
   required: ['id', 'object', 'label', 'nodes'],
   additionalProperties: false,
@@ -128,6 +187,10 @@ export type FilterCondition = FromSchema<typeof filterConditionSchema>;
 export type FilterOperator = FilterCondition['op'];
 export type SortKey = FromSchema<typeof sortKeySchema>;
 export type FormDefinition = FromSchema<typeof formSchema>;
+export type FormNode = FromSchema<typeof formNodeSchema>;
+export type FormRule = FromSchema<typeof formRuleSchema>;
+export type FormEffect = FromSchema<typeof formEffectSchema>;
+export type FormFieldFormat = (typeof FORM_FIELD_FORMATS)[number];
 export type LocalizedText = FromSchema<typeof localizedTextSchema>;
 export type RoleDefinition = FromSchema<typeof roleSchema>;
 export type RolePermission = FromSchema<typeof rolePermissionSchema>;

@@ -4,6 +4,7 @@ import { RESERVED_FIELD_IDS, SYSTEM_COLUMNS } from './system-columns';
 import { ENCRYPTABLE_TYPES, TEXT_LIKE_TYPES, UNIQUE_CAPABLE_TYPES } from './column-types';
 import { checkFormulaFields } from './formula-checks';
 import { analyze } from '@tessera/expr';
+import { checkForm } from '@tessera/forms';
 
 /** Remembers the first pointer of each id in a scope and reports repeats. */
 function uniqueIds(items: readonly { id: string }[], base: string, issues: MetaIssue[]): void {
@@ -142,6 +143,7 @@ export function checkSemantics(app: AppDocument): MetaIssue[] {
   checkNavigation(app, objects, issues);
   checkRoles(app, objects, issues);
   issues.push(...checkFormulaFields(app));
+  issues.push(...checkForm(app));
   for (const slot of ['flows', 'reports', 'dashboards', 'roles'] as const) {
     const items = app[slot] ?? [];
     uniqueIds(items, `/${slot}`, issues);

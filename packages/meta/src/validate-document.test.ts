@@ -101,3 +101,22 @@ describe('role row formulas', () => {
     expect(issues.map((i) => `${i.pointer}:${i.code}`)).toEqual(['/roles/0/permissions/1/rowFormula:meta.formula_type', '/roles/0/permissions/2/rowFormula:expr.unknown_field']);
   });
 });
+
+describe('form rules', () => {
+  it('are checked at publish: formulas typecheck and are yes/no, effects name fields on the form', () => {
+    const app = {
+      ...salesApp(),
+      forms: [{
+        id: 'quick', object: 'customer', label: { en: 'Quick' },
+        nodes: [{ id: 's', kind: 'section' as const }, { id: 'n', kind: 'field' as const, parent: 's', field: 'name' }, { id: 't', kind: 'field' as const, parent: 's', field: 'tier' }],
+        rules: [
+          { id: 'ok', when: '[Tier] = "a"', effects: [{ kind: 'required' as const, field: 'name', value: true }] },
+          { id: 'bad', when: 'revenue + 1', effects: [{ kind: 'visible' as const, field: 'name', value: false }] },
+        ],
+      }],
+    };
+    const issues = issuesOf(app);
+    expect(issues.map((i) => i.pointer)).toEqual(['/forms/0/rules/1/when']);
+    expect(issues[0]?.code).toBe('form.formula_type');
+  });
+});

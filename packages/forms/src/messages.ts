@@ -1,0 +1,36 @@
+import { registerMessages } from '@tessera/i18n';
+
+/** Submission issues use `{label}` (the field's label in the reader's language); checkForm issues use ids. */
+export const FORM_MESSAGES: Record<string, { 'zh-CN': string; en: string }> = {
+  'form.field_not_writable': { 'zh-CN': '“{label}”在此表单中不可填写', en: '"{label}" cannot be written through this form' },
+  'form.required': { 'zh-CN': '“{label}”为必填项', en: '"{label}" is required' },
+  'form.option': { 'zh-CN': '“{label}”的取值“{value}”当前不可选', en: '"{value}" is not an option of "{label}" here' },
+  'form.format': { 'zh-CN': '“{label}”格式不正确（应为{format}）', en: '"{label}" is not a valid {format}' },
+  'form.type': { 'zh-CN': '“{label}”的值类型不正确', en: '"{label}" has a value of the wrong type' },
+  'form.max_length': { 'zh-CN': '“{label}”超出长度上限 {limit}', en: '"{label}" is longer than {limit}' },
+  'form.invalid': { 'zh-CN': '“{label}”不符合规则“{rule}”', en: '"{label}" does not satisfy rule "{rule}"' },
+  'form.unknown_field': { 'zh-CN': '对象没有字段 {id}', en: 'The object has no field {id}' },
+  'form.field_not_on_form': { 'zh-CN': '字段 {id} 不在此表单上', en: 'Field {id} is not on this form' },
+  'form.duplicate_field': { 'zh-CN': '字段 {id} 在表单上出现了多次', en: 'Field {id} is placed on the form more than once' },
+  'form.duplicate_rule': { 'zh-CN': '规则 ID {id} 重复', en: 'Rule id {id} is used more than once' },
+  'form.format_field': { 'zh-CN': '只有文本字段可以设置格式（{field} 是{type}）', en: 'Only text fields take a format ({field} is {type})' },
+  'form.value_field': { 'zh-CN': '不能用公式为{type}类型的字段 {field} 赋值', en: 'A formula cannot set field {field} of type {type}' },
+  'form.value_type': { 'zh-CN': '公式结果类型 {actual} 与字段类型 {expected} 不符', en: 'The formula gives {actual}, but the field is {expected}' },
+  'form.formula_type': { 'zh-CN': '条件应为是/否，实际为 {actual}', en: 'The condition must be yes/no, not {actual}' },
+  'form.options_field': { 'zh-CN': '只有单选、多选字段可以限定选项（{field} 是{type}）', en: 'Only select fields take options ({field} is {type})' },
+  'form.unknown_option': { 'zh-CN': '“{value}”不是字段 {field} 的选项', en: '"{value}" is not an option of field {field}' },
+  'form.format.cn-mobile': { 'zh-CN': '手机号码', en: 'mobile number' },
+  'form.format.cn-landline': { 'zh-CN': '固定电话号码', en: 'landline number' },
+  'form.format.cn-phone': { 'zh-CN': '手机或固定电话号码', en: 'phone number' },
+  'form.format.email': { 'zh-CN': '电子邮箱', en: 'email address' },
+  'form.format.url': { 'zh-CN': '网址', en: 'URL' },
+  'form.format.cn-uscc': { 'zh-CN': '统一社会信用代码', en: 'unified social credit code' },
+  'form.format.cn-resident-id': { 'zh-CN': '居民身份证号码', en: 'resident ID number' },
+  'form.format.date': { 'zh-CN': '日期 YYYY-MM-DD', en: 'date (YYYY-MM-DD)' },
+  'form.format.date-time': { 'zh-CN': '带时区的日期时间', en: 'date-time with time zone' },
+  'form.format.uuid': { 'zh-CN': '记录 ID', en: 'record id' },
+  'form.format.decimal': { 'zh-CN': '数字', en: 'number' },
+  'form.format.region': { 'zh-CN': '6 位行政区划代码', en: '6-digit region code' },
+};
+
+registerMessages(FORM_MESSAGES);

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { validateSubmission, formatFormIssue } from './validate-submission';
+import { CONTEXT, compiledCustomerForm } from './test-fixtures';
+
+const form = compiledCustomerForm();
+const codes = (verdict: ReturnType<typeof validateSubmission>) => (verdict.ok ? [] : verdict.issues.map((i) => [i.field, i.code]));
+
+describe('validateSubmission', () => {
+  it('accepts a valid create and returns the values to write, defaults and rule values included', () => {
+    const verdict = validateSubmission(form, { name: 'Acme', kind: 'company', uscc: '91350100M000100Y43', amount: '2000000' }, CONTEXT);
+    expect(verdict).toEqual({ ok: true, values: { name: 'Acme', kind: 'company', uscc: '91350100M000100Y43', amount: '2000000', level: 'a', note: 'new company' } });
+  });
+
+  it('refuses writes to hidden, read-only and off-form fields', () => {
+    const verdict = validateSubmission(form, { name: 'Ann', kind: 'person', uscc: '91350100M000100Y43', vip: true, discount: '0.5', secret: 'x', code: 'C-1' }, CONTEXT);
+    expect(codes(verdict)).toEqual([['uscc', 'form.field_not_writable'], ['discount', 'form.field_not_writable'], ['secret', 'form.field_not_writable'], ['code', 'form.field_not_writable']]);
+  });
+
+  it('refuses a value other than the one a setValue rule computes, but accepts the same one', () => {
+    expect(codes(validateSubmission(form, { name: 'A', amount: '200000', level: 'c' }, CONTEXT))).toEqual([['level', 'form.field_not_writable']]);
+    expect(validateSubmission(form, { name: 'A', amount: '200000', level: 'b', note: 'new ' }, CONTEXT).ok).toBe(true);
+  });
+
+  it('enforces required-by-rule fields, but never for a hidden field', () => {
+    expect(codes(validateSubmission(form, { name: 'Acme', kind: 'company' }, CONTEXT))).toEqual([['uscc', 'form.required']]);
+    expect(codes(validateSubmission(form, { name: 'Acme', kind: 'company', uscc: '' }, CONTEXT))).toEqual([['uscc', 'form.required']]);
+    expect(codes(validateSubmission(form, { kind: 'person' }, CONTEXT))).toEqual([['name', 'form.required']]);
+  });
+
+  it('keeps values within options a rule narrowed, and checks formats', () => {
+    expect(codes(validateSubmission(form, { name: 'A', vip: true, tags: ['x', 'z'] }, CONTEXT))).toEqual([['tags', 'form.option']]);
+    expect(codes(validateSubmission(form, { name: 'A', id_number: '110105194912310021', mobile: '12345' }, CONTEXT))).toEqual([['id_number', 'form.format'], ['mobile', 'form.format']]);
+  });
+
+  it('judges an update on the stored record merged with the edit', () => {
+    const current = { name: 'Acme', kind: 'company', uscc: '91350100M000100Y43', vip: true, discount: '0.10', note: 'old' };
+    const context = { ...CONTEXT, mode: 'update' as const, current };
+    expect(validateSubmission(form, { note: 'edited', discount: '0.10' }, context)).toEqual({ ok: true, values: { note: 'edited' } });
+    expect(codes(validateSubmission(form, { discount: '0.90' }, context))).toEqual([['discount', 'form.field_not_writable']]);
+    expect(codes(validateSubmission(form, { uscc: null }, context))).toEqual([['uscc', 'form.required']]);
+    // Turning vip off in the same edit makes the discount writable again.
+    expect(validateSubmission(form, { vip: false, discount: '0.90' }, context)).toEqual({ ok: true, values: { vip: false, discount: '0.90' } });
+  });
+
+  it('refuses unknown and prototype keys', () => {
+    const body = JSON.parse('{"name": "A", "__proto__": {"x": 1}, "ghost": 1}') as Record<string, unknown>;
+    expect(codes(validateSubmission(form, body, CONTEXT))).toEqual([['__proto__', 'form.field_not_writable'], ['ghost', 'form.field_not_writable']]);
+  });
+
+  it('formats messages in zh-CN and en with the field label', () => {
+    const verdict = validateSubmission(form, { name: 'A', uscc: 'x', kind: 'company', mobile: '1' }, CONTEXT);
+    if (verdict.ok) throw new Error('expected issues');
+    const mobile = verdict.issues.find((i) => i.field === 'mobile')!;
+    expect(formatFormIssue(mobile, 'en')).toBe('"Mobile" is not a valid mobile number');
+    expect(formatFormIssue(mobile, 'zh-CN')).toBe('“手机”格式不正确（应为手机号码）');
+    const hidden = validateSubmission(form, { name: 'A', secret: 's' }, CONTEXT);
+    expect(!hidden.ok && formatFormIssue(hidden.issues[0]!, 'en')).toBe('"secret" cannot be written through this form');
+  });
+});
