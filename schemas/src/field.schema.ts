@@ -5,6 +5,7 @@ export const FIELD_TYPES = [
   'text', 'long_text', 'rich_text', 'number', 'currency', 'percent', 'date', 'datetime',
   'select', 'multi_select', 'checkbox', 'user', 'department', 'relation', 'child_table',
   'attachment', 'image', 'phone', 'email', 'url', 'region', 'auto_number', 'formula', 'signature',
+  'related_list',
 ] as const;
 
 export const FORMULA_RESULT_TYPES = ['text', 'number', 'currency', 'boolean', 'date', 'datetime'] as const;
@@ -47,8 +48,10 @@ export const fieldSchema = {
     currency: { type: 'string', pattern: '^[A-Z]{3}$' },
     /** select, multi_select. */
     options: { type: 'array', items: selectOptionSchema, minItems: 1, maxItems: 1000 },
-    /** relation: the object it points to; child_table: the child object holding the rows. */
+    /** relation: the object it points to; child_table: the child object holding the rows; related_list: the object whose records point here. */
     target: identifierSchema,
+    /** related_list: the relation field on `target` that points back at this object (a customer's visits: visit.customer). */
+    via: identifierSchema,
     /** phone: which numbers are accepted. */
     phoneKind: { enum: ['mobile', 'landline', 'any'] },
     /** region: how deep the GB/T 2260 pick goes. */
@@ -73,6 +76,7 @@ export const fieldSchema = {
     requires('multi_select', ['options']),
     requires('relation', ['target']),
     requires('child_table', ['target']),
+    requires('related_list', ['target', 'via']),
     requires('formula', ['formula', 'resultType']),
   ],
 } as const;

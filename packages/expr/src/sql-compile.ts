@@ -20,6 +20,8 @@ export interface SqlRelation {
   readonly parentId: Expression<unknown>;
   /** Column of a field of the rows; defaults to the field id. */
   readonly column?: (fieldId: string) => string;
+  /** Further condition on the rows (e.g. not in the recycle bin), given their alias. */
+  readonly filter?: (rowsAlias: string) => Expression<unknown>;
 }
 
 export interface SqlCompileOptions {
@@ -68,7 +70,8 @@ class SqlCompiler {
   private compileAggregate(node: AggregateNode): Sql {
     const relation = this.options.relation?.(node.relation);
     if (!relation) throw new ExprFailure(exprError('expr.not_a_relation', node.range, { name: node.relation }));
-    const rows = sql`from ${sql.table(relation.table)} as expr_rows where ${sql.ref(`expr_rows.${relation.parentKey}`)} = ${relation.parentId}`;
+    const extra = relation.filter ? sql` and ${relation.filter('expr_rows')}` : sql``;
+    const rows = sql`from ${sql.table(relation.table)} as expr_rows where ${sql.ref(`expr_rows.${relation.parentKey}`)} = ${relation.parentId}${extra}`;
     if (node.field === null) return sql`(select count(*)::numeric ${rows})`;
     const column = sql.ref(`expr_rows.${relation.column ? relation.column(node.field) : node.field}`);
     switch (node.fn) {

@@ -27,7 +27,7 @@ const SCALAR_FIELD_TYPES: Partial<Record<FieldDefinition['type'], ExprType>> = {
 };
 
 export function fieldKind(field: FieldDefinition): FieldKind {
-  if (field.type === 'relation' || field.type === 'child_table') {
+  if (field.type === 'relation' || field.type === 'child_table' || field.type === 'related_list') {
     return field.target ? { kind: 'relation', target: field.target } : { kind: 'unsupported' };
   }
   if (field.type === 'formula') return field.resultType ? { kind: 'scalar', type: field.resultType } : { kind: 'unsupported' };

@@ -62,7 +62,7 @@ export function formValueSchema(field: FieldDefinition, format: FormFormatName |
       return nullable({ type: 'array', maxItems: field.maxFiles ?? 20, items: ATTACHMENT });
     case 'child_table':
       return nullable({ type: 'array', maxItems: 10_000, items: { type: 'object' } });
-    case 'auto_number': case 'formula':
+    case 'auto_number': case 'formula': case 'related_list':
       return {};
   }
 }

@@ -3,7 +3,7 @@ import type { FieldDefinition, FieldType } from '@tessera/schemas';
 /** The SQL types record columns use. numeric is unconstrained: scale is a validation rule, so changing it needs no DDL. */
 export type SqlType = 'text' | 'numeric' | 'date' | 'timestamptz' | 'boolean' | 'uuid' | 'jsonb' | 'text[]';
 
-const SQL_TYPE_BY_FIELD: Record<Exclude<FieldType, 'formula' | 'child_table'>, SqlType> = {
+const SQL_TYPE_BY_FIELD: Record<Exclude<FieldType, 'formula' | 'child_table' | 'related_list'>, SqlType> = {
   text: 'text',
   long_text: 'text',
   rich_text: 'text',
@@ -37,9 +37,9 @@ const SQL_TYPE_BY_FORMULA_RESULT: Record<NonNullable<FieldDefinition['resultType
   datetime: 'timestamptz',
 };
 
-/** The column type of a field, or null for fields stored elsewhere (a child table's rows). */
+/** The column type of a field, or null for fields stored elsewhere (a child table's rows, the records of a related list). */
 export function sqlTypeOf(field: FieldDefinition): SqlType | null {
-  if (field.type === 'child_table') return null;
+  if (field.type === 'child_table' || field.type === 'related_list') return null;
   if (field.type === 'formula') return SQL_TYPE_BY_FORMULA_RESULT[field.resultType ?? 'text'];
   return SQL_TYPE_BY_FIELD[field.type];
 }

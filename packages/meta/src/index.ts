@@ -13,3 +13,4 @@ export { sqlTypeOf, TEXT_LIKE_TYPES, ENCRYPTABLE_TYPES, type SqlType } from './c
 export { MetaError, localizeIssues, type MetaIssue, type LocalizedIssue } from './issue';
 export { SYSTEM_COLUMNS, CHILD_COLUMNS, RESERVED_FIELD_IDS, isSystemColumn, appSchemaName, type SystemColumn } from './system-columns';
 export { tableRef, sequenceRef, sequenceName, sequenceRegclass } from './sql-names';
+export { rollupFieldIds } from './rollup-formulas';

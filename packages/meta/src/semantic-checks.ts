@@ -29,6 +29,12 @@ function checkField(field: FieldDefinition, pointer: string, object: ObjectDefin
     if (!target) issues.push({ pointer: `${pointer}/target`, code: 'meta.unknown_object', params: { id: field.target } });
     else if (target.parent !== object.id) issues.push({ pointer: `${pointer}/target`, code: 'meta.child_target', params: { id: field.target, object: object.id } });
   }
+  if (field.type === 'related_list' && field.target) {
+    const target = objects.get(field.target);
+    const via = target?.fields.find((f) => f.id === field.via);
+    if (!target) issues.push({ pointer: `${pointer}/target`, code: 'meta.unknown_object', params: { id: field.target } });
+    else if (!via || via.type !== 'relation' || via.target !== object.id) issues.push({ pointer: `${pointer}/via`, code: 'meta.related_list_via', params: { object: target.id, id: field.via ?? '', parent: object.id } });
+  }
   const values = new Set<string>();
   field.options?.forEach((option, index) => {
     if (values.has(option.value)) issues.push({ pointer: `${pointer}/options/${index}/value`, code: 'meta.duplicate_option', params: { value: option.value } });

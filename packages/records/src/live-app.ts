@@ -5,6 +5,7 @@ import { desiredIndexes } from '@tessera/meta';
 import { RecordValidator } from './record-validator';
 import { RecordError } from './record-error';
 import { planComputed, type ComputedPlan } from './computed-fields';
+import { planRollups, type RollupPlan } from './rollups';
 
 /** A published version, compiled for serving records: objects by id, validators, constraint names. */
 export interface LiveApp {
@@ -17,6 +18,8 @@ export interface LiveApp {
   constraintField: ReadonlyMap<string, { object: string; field: string }>;
   /** objectId → its formula fields, compiled (absent when it has none). */
   computed: ReadonlyMap<string, ComputedPlan>;
+  /** objectId → its rollup formulas, computed on read (absent when it has none). */
+  rollups: ReadonlyMap<string, RollupPlan>;
 }
 
 export function compileLiveApp(appId: string, version: number, document: AppDocument): LiveApp {
@@ -27,11 +30,14 @@ export function compileLiveApp(appId: string, version: number, document: AppDocu
     for (const field of object.fields) if (field.type === 'relation') constraintField.set(`${object.id}:fk_${field.id}`, { object: object.id, field: field.id });
   }
   const computed = new Map<string, ComputedPlan>();
+  const rollups = new Map<string, RollupPlan>();
   for (const object of document.objects) {
     const plan = planComputed(object, document);
     if (plan) computed.set(object.id, plan);
+    const rollup = planRollups(object, document);
+    if (rollup.length) rollups.set(object.id, rollup);
   }
-  return { appId, version, document, objects, validator: new RecordValidator(objects), constraintField, computed };
+  return { appId, version, document, objects, validator: new RecordValidator(objects), constraintField, computed, rollups };
 }
 
 export function objectOf(app: LiveApp, objectId: string, { allowChild = false } = {}): ObjectDefinition {

@@ -31,9 +31,10 @@ export const ENCRYPTED_OPERATORS: readonly FilterOperator[] = ['is_empty', 'is_n
 export const SORTABLE: ReadonlySet<QueryableColumn['sqlType']> = new Set(['text', 'numeric', 'integer', 'date', 'timestamptz', 'boolean', 'uuid']);
 
 /** A column the actor may filter or sort on: a system column or a live, visible field. */
-export function queryableColumn(object: ObjectDefinition, id: string, hidden: ReadonlySet<string>): QueryableColumn | null {
+export function queryableColumn(object: ObjectDefinition, id: string, hidden: ReadonlySet<string>, computedOnRead: ReadonlySet<string> = new Set()): QueryableColumn | null {
   if (isSystemColumn(id)) return { id, sqlType: SYSTEM_TYPES[id] ?? 'text', field: null };
-  if (hidden.has(id)) return null;
+  // Rollups have no stored column to filter or sort on (yet).
+  if (hidden.has(id) || computedOnRead.has(id)) return null;
   const field = object.fields.find((f) => f.id === id);
   const sqlType = field ? sqlTypeOf(field) : null;
   return field && sqlType ? { id, sqlType, field } : null;

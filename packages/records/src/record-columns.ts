@@ -17,10 +17,10 @@ export function columnFields(object: ObjectDefinition, hidden: ReadonlySet<strin
 }
 
 /** What a read selects: system columns and live fields, never a retired column. */
-export function selectableColumns(object: ObjectDefinition, hidden: ReadonlySet<string>): string[] {
+export function selectableColumns(object: ObjectDefinition, hidden: ReadonlySet<string>, computedOnRead: ReadonlySet<string> = new Set()): string[] {
   const system: string[] = [...SYSTEM_COLUMNS];
   if (object.parent) system.push('parent_id', 'sort_index');
-  return [...system, ...columnFields(object, hidden).map((f) => f.id)];
+  return [...system, ...columnFields(object, hidden).filter((f) => !computedOnRead.has(f.id)).map((f) => f.id)];
 }
 
 /** A value as a query parameter: jsonb columns get JSON text (pg would turn a JS array into a SQL array). */

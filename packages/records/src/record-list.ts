@@ -4,7 +4,8 @@ import { tableRef } from '@tessera/meta';
 import { requireAction, type RecordContext } from './record-context';
 import { objectOf } from './live-app';
 import { RecordError, type FieldIssue } from './record-error';
-import { selectableColumns, toRecordJson, type RecordRow } from './record-columns';
+import { toRecordJson, type RecordRow } from './record-columns';
+import { readSelections } from './rollups';
 import { rowScopeSql } from './row-scope';
 import { ENCRYPTED_OPERATORS, OPERATORS_BY_TYPE, queryableColumn, SORTABLE } from './query-fields';
 import { filterSql } from './filter-sql';
@@ -29,6 +30,8 @@ export interface ListResult {
   nextCursor: string | null;
 }
 
+const rollupIds = (ctx: RecordContext, object: ObjectDefinition): ReadonlySet<string> => new Set((ctx.app.rollups.get(object.id) ?? []).map((r) => r.fieldId));
+
 /** Past this many matching rows (by the planner's estimate) a list shows an estimate, labelled as one. */
 export const EXACT_COUNT_LIMIT = 100_000;
 const DEFAULT_SORT: SortColumn[] = [{ column: 'created_at', direction: 'desc' }];
@@ -39,7 +42,7 @@ function compileWhere(ctx: RecordContext, object: ObjectDefinition, query: ListQ
   const where: RawBuilder<unknown>[] = [query.deleted ? sql`deleted_at is not null` : sql`deleted_at is null`, rowScopeSql(ctx, object)];
   (query.filters ?? []).forEach((condition, i) => {
     const pointer = `/filters/${i}`;
-    const column = queryableColumn(object, condition.field, hidden);
+    const column = queryableColumn(object, condition.field, hidden, rollupIds(ctx, object));
     if (!column) return void issues.push({ field: condition.field, pointer: `${pointer}/field`, code: 'query.unknown_field', params: { field: condition.field } });
     // Ciphertext can only be told apart from nothing: no search, no comparison, on encrypted fields.
     const operators = column.field?.encrypted ? ENCRYPTED_OPERATORS : OPERATORS_BY_TYPE[column.sqlType];
@@ -56,7 +59,7 @@ function compileSort(ctx: RecordContext, object: ObjectDefinition, sort: SortKey
   const issues: FieldIssue[] = [];
   const keys: SortColumn[] = [];
   (sort?.length ? sort : []).forEach((key, i) => {
-    const column = queryableColumn(object, key.field, hidden);
+    const column = queryableColumn(object, key.field, hidden, rollupIds(ctx, object));
     if (!column || !SORTABLE.has(column.sqlType) || column.field?.encrypted) return void issues.push({ field: key.field, pointer: `/sort/${i}/field`, code: 'query.unknown_field', params: { field: key.field } });
     if (key.field !== 'id') keys.push({ column: key.field, direction: key.direction ?? 'asc' });
   });
@@ -86,11 +89,11 @@ export async function listRecords(ctx: RecordContext, objectId: string, query: L
   const from = tableRef(ctx.app.appId, object.id);
   const baseWhere = sql.join(conditions, sql` and `);
   const pageConditions = query.cursor ? [...conditions, keysetPredicate(keys, decodeCursor(query.cursor, keys.length))] : conditions;
-  const columns = selectableColumns(object, ctx.access.hiddenFields(object.id));
+  const columns = readSelections(ctx, object);
   const orderBy = sql.join(keys.map((k) => (k.direction === 'desc' ? sql`${sql.ref(k.column)} desc` : sql`${sql.ref(k.column)} asc`)));
   const offset = !query.cursor && query.offset ? sql` offset ${query.offset}` : sql``;
   const [{ rows }, count] = await Promise.all([
-    sql<RecordRow>`select ${sql.join(columns.map((c) => sql.ref(c)))} from ${from} where ${sql.join(pageConditions, sql` and `)}
+    sql<RecordRow>`select ${sql.join(columns)} from ${from} where ${sql.join(pageConditions, sql` and `)}
       order by ${orderBy} limit ${limit + 1}${offset}`.execute(ctx.db),
     query.count === false ? Promise.resolve(null) : countRows(ctx, from, baseWhere),
   ]);

@@ -4,7 +4,8 @@ import { tableRef } from '@tessera/meta';
 import { requireAction, type RecordContext } from './record-context';
 import { objectOf } from './live-app';
 import { RecordError } from './record-error';
-import { selectableColumns, toRecordJson, type RecordRow } from './record-columns';
+import { toRecordJson, type RecordRow } from './record-columns';
+import { readSelections } from './rollups';
 import { rowScopeSql } from './row-scope';
 import { childTableFields, readChildRows } from './child-rows';
 import { openRow } from './sealed-fields';
@@ -37,8 +38,7 @@ export async function expandDisplay(ctx: RecordContext, object: ObjectDefinition
 export async function getRecord(ctx: RecordContext, objectId: string, id: string, options: { deleted?: boolean } = {}): Promise<RecordRow> {
   const object = objectOf(ctx.app, objectId);
   requireAction(ctx, 'read', object);
-  const columns = selectableColumns(object, ctx.access.hiddenFields(object.id));
-  const { rows } = await sql<RecordRow>`select ${sql.join(columns.map((c) => sql.ref(c)))} from ${tableRef(ctx.app.appId, object.id)}
+  const { rows } = await sql<RecordRow>`select ${sql.join(readSelections(ctx, object))} from ${tableRef(ctx.app.appId, object.id)}
     where id = ${id} and ${options.deleted ? sql`true` : sql`deleted_at is null`} and ${rowScopeSql(ctx, object)}`.execute(ctx.db);
   if (!rows[0]) throw new RecordError('record.not_found');
   const record = openRow(ctx, object, toRecordJson(rows[0]), 'full');

@@ -20,9 +20,9 @@ const ATTACHMENT = {
 
 const PHONE_FORMAT = { mobile: 'cn-mobile', landline: 'cn-landline', any: 'cn-phone' } as const;
 
-/** Fields the server fills in itself: a value sent for them is an error, not silently dropped. */
+/** Fields the server fills in itself (or that hold other records): a value sent for them is an error, not silently dropped. */
 export function isSystemAssigned(field: FieldDefinition): boolean {
-  return field.type === 'auto_number' || field.type === 'formula';
+  return field.type === 'auto_number' || field.type === 'formula' || field.type === 'related_list';
 }
 
 /** The JSON Schema of one field's value. `null` clears a field (and fails `required`). */
@@ -68,6 +68,7 @@ export function valueSchema(field: FieldDefinition, childSchema: (objectId: stri
       return nullable({ type: 'array', maxItems: 10_000, items: childSchema(field.target ?? '') });
     case 'auto_number':
     case 'formula':
+    case 'related_list':
       return {};
   }
 }

@@ -14,6 +14,7 @@ import { rowScopeSql } from './row-scope';
 import type { RecordValues } from './record-validator';
 import { computeValues } from './computed-fields';
 import { openRow, sealValues } from './sealed-fields';
+import { readSelections } from './rollups';
 import { readChildRows } from './child-rows';
 
 type Tx = Kysely<SystemTables>;
@@ -105,7 +106,7 @@ export async function createRecord(ctx: RecordContext, objectId: string, input: 
   // to the new row: the create answers with the record as the actor may see it, in one round trip.
   const inserted = sql.id(object.id);
   const readable = ctx.access.can('read', object.id) ? rowScopeSql(ctx, object, 'read') : sql`false`;
-  const visible = selectableColumns(object, ctx.access.hiddenFields(object.id)).map((c) => sql.ref(c));
+  const visible = readSelections(ctx, object);
   const statement = sql<RecordRow & { __readable: boolean }>`with ${inserted} as (
       insert into ${tableRef(ctx.app.appId, object.id)} (${sql.join(cols)}) values (${sql.join(vals)}) returning *
     ), history as (
