@@ -6,6 +6,8 @@ import { RecordValidator } from './record-validator';
 import { RecordError } from './record-error';
 import { planComputed, type ComputedPlan } from './computed-fields';
 import { planRollups, type RollupPlan } from './rollups';
+import { compileForms } from './form-submission';
+import type { CompiledForm } from '@tessera/forms';
 
 /** A published version, compiled for serving records: objects by id, validators, constraint names. */
 export interface LiveApp {
@@ -20,6 +22,8 @@ export interface LiveApp {
   computed: ReadonlyMap<string, ComputedPlan>;
   /** objectId → its rollup formulas, computed on read (absent when it has none). */
   rollups: ReadonlyMap<string, RollupPlan>;
+  /** formId → the compiled form, for writes that name one. */
+  forms: ReadonlyMap<string, CompiledForm>;
 }
 
 export function compileLiveApp(appId: string, version: number, document: AppDocument): LiveApp {
@@ -37,7 +41,7 @@ export function compileLiveApp(appId: string, version: number, document: AppDocu
     const rollup = planRollups(object, document);
     if (rollup.length) rollups.set(object.id, rollup);
   }
-  return { appId, version, document, objects, validator: new RecordValidator(objects), constraintField, computed, rollups };
+  return { appId, version, document, objects, validator: new RecordValidator(objects), constraintField, computed, rollups, forms: compileForms(document) };
 }
 
 export function objectOf(app: LiveApp, objectId: string, { allowChild = false } = {}): ObjectDefinition {

@@ -35,6 +35,7 @@ registerMessages({
   'record.version_conflict': { 'zh-CN': '记录已被他人修改（当前版本 {current}，你基于 {yours}），请刷新后再保存', en: 'Someone else changed this record (version {current}; yours is {yours}); reload before saving' },
   'record.app_not_published': { 'zh-CN': '应用“{app}”不存在或尚未发布', en: 'App "{app}" does not exist or has not been published' },
   'record.encryption_unavailable': { 'zh-CN': '服务器未配置加密密钥，无法保存加密字段“{field}”', en: 'The server has no encryption key, so the encrypted field "{field}" cannot be saved' },
+  'record.form_not_found': { 'zh-CN': '对象“{object}”没有表单“{form}”', en: 'Object "{object}" has no form "{form}"' },
   'record.object_not_found': { 'zh-CN': '应用中没有对象“{object}”', en: 'The app has no object "{object}"' },
   'record.child_object': { 'zh-CN': '“{object}”是子表，请通过其父记录读写', en: '"{object}" is a child table; read and write it through its parent record' },
   'record.forbidden': { 'zh-CN': '你没有权限{action}“{object}”', en: 'You may not {action} "{object}"' },

@@ -11,11 +11,12 @@ export interface FieldIssue {
 }
 
 export type RecordErrorCode =
-  | 'record.invalid' | 'record.not_found' | 'record.app_not_published' | 'record.encryption_unavailable' | 'record.version_conflict' | 'record.object_not_found'
+  | 'record.invalid' | 'record.not_found' | 'record.app_not_published' | 'record.encryption_unavailable' | 'record.form_not_found' | 'record.version_conflict' | 'record.object_not_found'
   | 'record.child_object' | 'record.forbidden' | 'query.invalid' | 'query.cursor';
 
 const STATUS: Record<RecordErrorCode, 400 | 403 | 404 | 409 | 422 | 503> = {
   'record.encryption_unavailable': 503,
+  'record.form_not_found': 404,
   'record.invalid': 422,
   'record.not_found': 404,
   'record.app_not_published': 404,

@@ -30,7 +30,7 @@ export function createRecordService(db: Kysely<SystemTables>, liveApps: LiveAppC
     return { db, app, cipher, access: typeof access === 'function' ? access(app.document) : access };
   };
   return {
-    async create(appId: string, objectId: string, access: AccessResolver, input: { values: unknown; id?: string | undefined }) {
+    async create(appId: string, objectId: string, access: AccessResolver, input: { values: unknown; id?: string | undefined; form?: string | undefined }) {
       const ctx = await context(appId, access);
       const { id, row } = await createRecord(ctx, objectId, input);
       const object = objectOf(ctx.app, objectId);
@@ -44,7 +44,7 @@ export function createRecordService(db: Kysely<SystemTables>, liveApps: LiveAppC
     async get(appId: string, objectId: string, access: AccessResolver, id: string) {
       return getRecord(await context(appId, access), objectId, id);
     },
-    async update(appId: string, objectId: string, access: AccessResolver, id: string, input: { version: number; values: unknown }) {
+    async update(appId: string, objectId: string, access: AccessResolver, id: string, input: { version: number; values: unknown; form?: string | undefined }) {
       const ctx = await context(appId, access);
       await updateRecord(ctx, objectId, id, input);
       return getRecord(ctx, objectId, id);

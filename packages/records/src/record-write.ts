@@ -15,6 +15,7 @@ import type { RecordValues } from './record-validator';
 import { computeValues } from './computed-fields';
 import { openRow, sealValues } from './sealed-fields';
 import { readSelections } from './rollups';
+import { throughForm } from './form-submission';
 import { readChildRows } from './child-rows';
 
 type Tx = Kysely<SystemTables>;
@@ -81,10 +82,11 @@ export interface CreatedRecord {
   row: RecordRow | null;
 }
 
-export async function createRecord(ctx: RecordContext, objectId: string, input: { values: unknown; id?: string | undefined }): Promise<CreatedRecord> {
+export async function createRecord(ctx: RecordContext, objectId: string, input: { values: unknown; id?: string | undefined; form?: string | undefined }): Promise<CreatedRecord> {
   const object = objectOf(ctx.app, objectId);
   requireAction(ctx, 'create', object);
-  const values = sealValues(ctx, object, await withComputed(ctx, object, validated(ctx, object, input.values, 'create'), {}, null));
+  const submitted = input.form ? throughForm(ctx, object, input.form, input.values, null) : input.values;
+  const values = sealValues(ctx, object, await withComputed(ctx, object, validated(ctx, object, submitted, 'create'), {}, null));
   const actor = ctx.access.actor;
   const given = columnFields(object).filter((f) => f.id in values && values[f.id] !== undefined);
   const numbered = columnFields(object).filter((f) => f.type === 'auto_number');
@@ -138,15 +140,17 @@ async function lockRow(tx: Tx, ctx: RecordContext, object: ObjectDefinition, id:
 }
 
 /** PATCH with optimistic concurrency: the client names the version it edited; a stale one is a 409. */
-export async function updateRecord(ctx: RecordContext, objectId: string, id: string, input: { version: number; values: unknown }): Promise<void> {
+export async function updateRecord(ctx: RecordContext, objectId: string, id: string, input: { version: number; values: unknown; form?: string | undefined }): Promise<void> {
   const object = objectOf(ctx.app, objectId);
   requireAction(ctx, 'update', object);
-  const sent = validated(ctx, object, input.values, 'patch');
+  // Without a form the edit is checked now; through a form, once the stored record is at hand.
+  const direct = input.form ? null : validated(ctx, object, input.values, 'patch');
   await guarded(ctx, object, () =>
     ctx.db.transaction().execute(async (tx) => {
       const current = await lockRow(tx, ctx, object, id, false, 'update');
       if (current.version !== input.version) throw new RecordError('record.version_conflict', [], { current: Number(current.version), yours: input.version });
       const plainCurrent = openRow(ctx, object, current, 'full');
+      const sent = direct ?? validated(ctx, object, throughForm(ctx, object, input.form ?? '', input.values, plainCurrent), 'patch');
       const plain = await withComputed(ctx, object, sent, plainCurrent, id);
       const changed = columnFields(object).filter((f) => f.id in plain && !sameValue(f, plainCurrent[f.id], plain[f.id]));
       const values = sealValues(ctx, object, plain);

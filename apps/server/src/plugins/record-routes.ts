@@ -18,6 +18,9 @@ const values = { type: 'object', additionalProperties: true, description: 'Field
 const tags = ['records'];
 
 type ObjectParams = { appId: string; objectId: string };
+type FormQuery = { form?: string };
+/** A write may name the form it was made in; the server then holds it to that form's rules. */
+const formQuery = { type: 'object', properties: { form: { type: 'string', pattern: '^[a-z][a-z0-9_]{0,39}$' } }, additionalProperties: false } as const;
 type RecordParams = ObjectParams & { recordId: string };
 interface QueryBody { filters?: FilterCondition[]; sort?: SortKey[]; limit?: number; cursor?: string; offset?: number; count?: boolean; deleted?: boolean }
 
@@ -30,11 +33,11 @@ function parseSort(text: string | undefined): SortKey[] | undefined {
 export const recordRoutes: FastifyPluginAsync<{ records: RecordService; database: Database }> = async (app, { records, database }) => {
   const base = '/api/apps/:appId/objects/:objectId/records';
 
-  app.post<{ Params: ObjectParams; Body: { values: unknown; id?: string } }>(base, {
-    schema: { tags, summary: 'Create a record', params: objectParams, body: { type: 'object', properties: { values, id: uuid }, required: ['values'], additionalProperties: false }, response: { 201: record } },
+  app.post<{ Params: ObjectParams; Querystring: FormQuery; Body: { values: unknown; id?: string } }>(base, {
+    schema: { tags, summary: 'Create a record (through a form with `?form=`: its rules are enforced here)', params: objectParams, querystring: formQuery, body: { type: 'object', properties: { values, id: uuid }, required: ['values'], additionalProperties: false }, response: { 201: record } },
   }, async (request, reply) => {
     const { appId, objectId } = request.params;
-    return reply.status(201).send(await records.create(appId, objectId, policyFor(request, request.params.appId), request.body));
+    return reply.status(201).send(await records.create(appId, objectId, policyFor(request, appId), { ...request.body, form: request.query.form }));
   });
 
   app.get<{ Params: ObjectParams; Querystring: { sort?: string; limit?: number; cursor?: string; count?: boolean; deleted?: boolean } }>(base, {
@@ -77,13 +80,13 @@ export const recordRoutes: FastifyPluginAsync<{ records: RecordService; database
     schema: { tags, summary: 'One record, with child rows and related display values', params: recordParams, response: { 200: record } },
   }, async (request) => records.get(request.params.appId, request.params.objectId, policyFor(request, request.params.appId), request.params.recordId));
 
-  app.patch<{ Params: RecordParams; Body: { version: number; values: unknown } }>(`${base}/:recordId`, {
+  app.patch<{ Params: RecordParams; Querystring: FormQuery; Body: { version: number; values: unknown } }>(`${base}/:recordId`, {
     schema: {
-      tags, summary: 'Change fields of a record (409 when `version` is stale)', params: recordParams,
+      tags, summary: 'Change fields of a record (409 when `version` is stale; through a form with `?form=`)', params: recordParams, querystring: formQuery,
       body: { type: 'object', properties: { version: { type: 'integer', minimum: 1 }, values }, required: ['version', 'values'], additionalProperties: false },
       response: { 200: record },
     },
-  }, async (request) => records.update(request.params.appId, request.params.objectId, policyFor(request, request.params.appId), request.params.recordId, request.body));
+  }, async (request) => records.update(request.params.appId, request.params.objectId, policyFor(request, request.params.appId), request.params.recordId, { ...request.body, form: request.query.form }));
 
   app.delete<{ Params: RecordParams }>(`${base}/:recordId`, {
     schema: { tags, summary: 'Move a record to the recycle bin', params: recordParams },

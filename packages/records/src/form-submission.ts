@@ -1,0 +1,39 @@
+import { compileForm, validateSubmission, type CompiledForm } from '@tessera/forms';
+import type { AppDocument, ObjectDefinition } from '@tessera/schemas';
+import type { RecordContext } from './record-context';
+import { RecordError } from './record-error';
+import type { RecordRow } from './record-columns';
+import type { RecordValues } from './record-validator';
+
+/** The published forms, compiled once per version (publish has already refused forms that do not check). */
+export function compileForms(document: AppDocument): Map<string, CompiledForm> {
+  const compiled = new Map<string, CompiledForm>();
+  for (const form of document.forms ?? []) {
+    const object = document.objects.find((o) => o.id === form.object);
+    const result = object ? compileForm(form, object, document) : null;
+    if (result?.ok) compiled.set(form.id, result.form);
+  }
+  return compiled;
+}
+
+/**
+ * A write that names a form is held to that form: its rules are evaluated again here, and a
+ * field it hides or makes read-only cannot be written, whatever the browser sent. The values it
+ * returns then go through the object's own validation like any write.
+ */
+export function throughForm(ctx: RecordContext, object: ObjectDefinition, formId: string, sent: unknown, current: RecordRow | null): RecordValues {
+  const form = ctx.app.forms.get(formId);
+  if (!form || (ctx.app.document.forms ?? []).find((f) => f.id === formId)?.object !== object.id) {
+    throw new RecordError('record.form_not_found', [], { form: formId, object: object.id });
+  }
+  const values = typeof sent === 'object' && sent !== null && !Array.isArray(sent) ? (sent as RecordValues) : {};
+  const verdict = validateSubmission(form, values, {
+    now: new Date(),
+    timeZone: ctx.app.document.timeZone ?? 'Asia/Shanghai',
+    currentUser: ctx.access.actor.userId,
+    mode: current ? 'update' : 'create',
+    ...(current ? { current } : {}),
+  });
+  if (!verdict.ok) throw new RecordError('record.invalid', verdict.issues, { count: verdict.issues.length });
+  return verdict.values;
+}
