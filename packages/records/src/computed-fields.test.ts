@@ -67,3 +67,11 @@ describe('formula fields', () => {
     expect((error as RecordError).issues).toEqual([expect.objectContaining({ field: 'net', code: 'field.read_only' })]);
   });
 });
+
+describe('create responses', () => {
+  it('include child tables even when no rows were sent, like a read', async () => {
+    const quote = await records.create('calc', 'quote', admin, { values: { discount: '0' } });
+    expect(quote.lines).toEqual([]);
+    expect(quote).toEqual(await records.get('calc', 'quote', admin, String(quote.id)));
+  });
+});

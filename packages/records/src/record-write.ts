@@ -120,7 +120,8 @@ export async function createRecord(ctx: RecordContext, objectId: string, input: 
   return guarded(ctx, object, async () => {
     const run = async (db: Tx): Promise<CreatedRecord> => {
       const { __readable: isReadable, ...row } = (await statement.execute(db)).rows[0]!;
-      return { id: String(row.id), row: isReadable && !hasChildren ? row : null };
+      // An object with child tables answers through getRecord, which adds its rows (even none).
+      return { id: String(row.id), row: isReadable && childTableFields(object).length === 0 ? row : null };
     };
     if (!hasChildren) return run(ctx.db);
     return ctx.db.transaction().execute(async (tx) => {
