@@ -10,5 +10,6 @@ export {
   type FormValidateFunction,
 } from './form-validator';
 export { FORM_FORMATS, type FormFormatName } from './form-formats';
+export { formValueSchema } from './form-value-schema';
 export { validateSubmission, formatFormIssue, type FormFieldIssue, type SubmissionContext, type SubmissionVerdict } from './validate-submission';
 export { FORM_MESSAGES } from './messages';
