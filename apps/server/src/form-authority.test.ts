@@ -80,3 +80,18 @@ describe('the server holds a write to the form it names', () => {
     expect((await call('POST', deals, { values: { name: 'C', approved: true } })).statusCode).toBe(201);
   });
 });
+
+describe('uniqueness on blur', () => {
+  it('answers whether a unique value is taken, normalised like a write, and only for unique fields', async () => {
+    const unique: AppDocument = { id: 'uniq', label: { en: 'U' }, objects: [{ id: 'customer', label: { en: 'Customer' }, fields: [{ id: 'mobile', type: 'phone', label: { en: 'Mobile' }, unique: true, phoneKind: 'mobile' }, { id: 'name', type: 'text', label: { en: 'Name' } }] }] };
+    await call('POST', '/api/apps', { document: unique });
+    await call('POST', '/api/apps/uniq/publish', {});
+    const base = '/api/apps/uniq/objects/customer/records';
+    const first = (await call('POST', base, { values: { mobile: '13800138000', name: 'A' } })).json();
+    expect((await call('POST', `${base}/unique`, { field: 'mobile', value: '+86 138 0013 8000' })).json()).toEqual({ taken: true });
+    expect((await call('POST', `${base}/unique`, { field: 'mobile', value: '+86 138 0013 8000', excludeId: first.id })).json()).toEqual({ taken: false });
+    expect((await call('POST', `${base}/unique`, { field: 'mobile', value: '13900139000' })).json()).toEqual({ taken: false });
+    expect((await call('POST', `${base}/unique`, { field: 'mobile', value: '123' })).json()).toMatchObject({ status: 422, errors: [{ field: 'mobile', code: 'field.format' }] });
+    expect((await call('POST', `${base}/unique`, { field: 'name', value: 'A' })).json()).toMatchObject({ status: 400, errors: [{ code: 'query.unknown_field' }] });
+  });
+});

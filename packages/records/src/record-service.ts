@@ -12,6 +12,7 @@ import { listRecords, type ListQuery } from './record-list';
 import { readHistory } from './history';
 import { reassignOwner, type Reassignment } from './reassign';
 import { anonymizeRecord, exportPersonalData } from './personal-data';
+import { isValueTaken } from './unique-check';
 import { objectOf } from './live-app';
 import { RecordError } from './record-error';
 import type { RecordRow } from './record-columns';
@@ -68,6 +69,9 @@ export function createRecordService(db: Kysely<SystemTables>, liveApps: LiveAppC
     },
     async anonymize(appId: string, objectId: string, access: AccessResolver, id: string, options: { cascade: boolean }) {
       return anonymizeRecord(await context(appId, access), objectId, id, options);
+    },
+    async isTaken(appId: string, objectId: string, access: AccessResolver, input: { field: string; value: unknown; excludeId?: string | undefined }) {
+      return isValueTaken(await context(appId, access), objectId, input);
     },
     async history(appId: string, objectId: string, access: AccessResolver, id: string) {
       const ctx = await context(appId, access);

@@ -76,6 +76,14 @@ export const recordRoutes: FastifyPluginAsync<{ records: RecordService; database
     },
   }, async (request) => records.list(request.params.appId, request.params.objectId, policyFor(request, request.params.appId), request.body));
 
+  app.post<{ Params: ObjectParams; Body: { field: string; value: unknown; excludeId?: string } }>(`${base}/unique`, {
+    schema: {
+      tags, summary: 'Is a value of a unique field already taken? (checked on blur, before saving)', params: objectParams,
+      body: { type: 'object', properties: { field: { type: 'string', maxLength: 64 }, value: {}, excludeId: uuid }, required: ['field', 'value'], additionalProperties: false },
+      response: { 200: { type: 'object', properties: { taken: { type: 'boolean' } } } },
+    },
+  }, async (request) => ({ taken: await records.isTaken(request.params.appId, request.params.objectId, policyFor(request, request.params.appId), request.body) }));
+
   app.get<{ Params: RecordParams }>(`${base}/:recordId`, {
     schema: { tags, summary: 'One record, with child rows and related display values', params: recordParams, response: { 200: record } },
   }, async (request) => records.get(request.params.appId, request.params.objectId, policyFor(request, request.params.appId), request.params.recordId));

@@ -1,0 +1,31 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestDatabase } from '@tessera/db/testing';
+import { fullAccess } from '@tessera/access';
+import type { AppDocument } from '@tessera/schemas';
+import type { RecordService } from './record-service';
+import { publishTestApp } from './test-app';
+
+const app: AppDocument = {
+  id: 'numbers',
+  label: { en: 'Numbers' },
+  objects: [{ id: 'contract', label: { en: 'Contract' }, fields: [{ id: 'number', type: 'auto_number', label: { en: 'No.' }, numberFormat: 'HT-{YYYY}-{00000}' }, { id: 'title', type: 'text', label: { en: 'Title' } }] }],
+};
+
+let database: TestDatabase;
+let records: RecordService;
+const admin = fullAccess({ userId: null, departmentId: null });
+beforeAll(async () => {
+  ({ database, records } = await publishTestApp(app));
+});
+afterAll(async () => database?.drop());
+
+describe('auto-numbers', () => {
+  it('are formatted and never handed out twice, even by concurrent creates', async () => {
+    const created = await Promise.all(Array.from({ length: 60 }, (_, i) => records.create('numbers', 'contract', admin, { values: { title: `c${i}` } })));
+    const numbers = created.map((r) => String(r.number));
+    expect(new Set(numbers).size).toBe(60);
+    const year = new Date().getFullYear();
+    expect(numbers.every((n) => new RegExp(`^HT-${year}-\\d{5}$`).test(n))).toBe(true);
+    expect(numbers.map((n) => Number(n.slice(-5))).sort((a, b) => a - b)).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
+  });
+});
