@@ -12,6 +12,7 @@ import { adminRoutes } from './plugins/admin-routes';
 import { healthRoutes } from './plugins/health-routes';
 import { metaRoutes } from './plugins/meta-routes';
 import { recordRoutes } from './plugins/record-routes';
+import { draftRoutes } from './plugins/draft-routes';
 import { webRoutes } from './plugins/web-routes';
 
 export interface ServerOptions {
@@ -40,7 +41,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(swagger, {
     openapi: {
       info: { title: 'Tessera API', version: '1', description: 'Metadata (apps, drafts, versions) and records of published objects. Errors are RFC 9457 problem+json.' },
-      tags: [{ name: 'auth' }, { name: 'admin' }, { name: 'metadata' }, { name: 'records' }, { name: 'health' }],
+      tags: [{ name: 'auth' }, { name: 'admin' }, { name: 'metadata' }, { name: 'records' }, { name: 'drafts' }, { name: 'health' }],
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'tessera_session' }, token: { type: 'http', scheme: 'bearer' } } },
       security: [{ session: [] }, { token: [] }],
     },
@@ -55,6 +56,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(adminRoutes, { database: options.database });
   await app.register(metaRoutes, { database: options.database, liveApps, hooks: { encrypt: cipher?.encrypt } });
   await app.register(recordRoutes, { records, database: options.database });
+  await app.register(draftRoutes, { records });
   if (options.webRoot) await app.register(webRoutes, { webRoot: options.webRoot });
   return app;
 }

@@ -15,6 +15,7 @@ export interface SystemTables {
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
   audit_log: AuditLogTable;
+  form_drafts: FormDraftsTable;
 }
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -137,4 +138,14 @@ export interface AuditLogTable {
   record_id: string | null;
   ip: string | null;
   detail: JSONColumnType<Record<string, unknown>>;
+}
+
+export interface FormDraftsTable {
+  user_id: string;
+  app_id: string;
+  object_id: string;
+  /** 'new' for a record being created, else the id of the record being edited. */
+  draft_key: string;
+  values: JSONColumnType<Record<string, unknown>>;
+  updated_at: Timestamp;
 }

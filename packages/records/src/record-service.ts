@@ -13,6 +13,7 @@ import { readHistory } from './history';
 import { reassignOwner, type Reassignment } from './reassign';
 import { anonymizeRecord, exportPersonalData } from './personal-data';
 import { isValueTaken } from './unique-check';
+import { deleteDraft, listDrafts, readDraft, saveDraft } from './drafts';
 import { objectOf } from './live-app';
 import { RecordError } from './record-error';
 import type { RecordRow } from './record-columns';
@@ -72,6 +73,12 @@ export function createRecordService(db: Kysely<SystemTables>, liveApps: LiveAppC
     },
     async isTaken(appId: string, objectId: string, access: AccessResolver, input: { field: string; value: unknown; excludeId?: string | undefined }) {
       return isValueTaken(await context(appId, access), objectId, input);
+    },
+    drafts: {
+      save: async (appId: string, objectId: string, access: AccessResolver, key: string, values: Record<string, unknown>) => saveDraft(await context(appId, access), objectId, key, values),
+      read: async (appId: string, objectId: string, access: AccessResolver, key: string) => readDraft(await context(appId, access), objectId, key),
+      list: async (appId: string, objectId: string, access: AccessResolver) => listDrafts(await context(appId, access), objectId),
+      remove: async (appId: string, objectId: string, access: AccessResolver, key: string) => deleteDraft(await context(appId, access), objectId, key),
     },
     async history(appId: string, objectId: string, access: AccessResolver, id: string) {
       const ctx = await context(appId, access);

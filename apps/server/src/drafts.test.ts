@@ -1,0 +1,49 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import type { FastifyInstance } from 'fastify';
+import { createTestDatabase, type TestDatabase } from '@tessera/db/testing';
+import type { AppDocument } from '@tessera/schemas';
+import { buildServer } from './server';
+import { adminHeaders, userHeaders } from './test-session';
+
+const app: AppDocument = {
+  id: 'visits',
+  label: { en: 'Visits' },
+  objects: [{ id: 'visit', label: { en: 'Visit' }, fields: [{ id: 'summary', type: 'long_text', label: { en: 'Summary' } }, { id: 'secret', type: 'text', label: { en: 'Secret' }, encrypted: true }] }],
+  roles: [{ id: 'rep', label: { en: 'Rep' }, permissions: [{ object: 'visit', actions: ['create', 'read', 'update'], rows: 'own' }] }],
+};
+
+let database: TestDatabase;
+let server: FastifyInstance;
+let admin: Record<string, string>;
+const drafts = '/api/apps/visits/objects/visit/drafts';
+beforeAll(async () => {
+  database = await createTestDatabase();
+  server = await buildServer({ database, encryptionKey: randomBytes(32).toString('hex') });
+  admin = await adminHeaders(server, database);
+  await server.inject({ method: 'POST', url: '/api/apps', headers: admin, payload: { document: app } });
+  await server.inject({ method: 'POST', url: '/api/apps/visits/publish', headers: admin, payload: {} });
+});
+afterAll(async () => {
+  await server?.close();
+  await database?.drop();
+});
+
+describe('form drafts', () => {
+  it('autosave and resume per user, keep only object fields, never an encrypted value, and go away on discard', async () => {
+    const rep = await userHeaders(server, database, 'drafter@test.local');
+    await server.inject({ method: 'PUT', url: `/api/admin/users/${rep.id}/roles`, headers: admin, payload: { appId: 'visits', roles: ['rep'] } });
+    const put = (headers: Record<string, string>, values: object) => server.inject({ method: 'PUT', url: `${drafts}/new`, headers, payload: { values } });
+    expect((await put(rep.headers, { summary: '半路', secret: 'do not keep', junk: 1 })).statusCode).toBe(204);
+    expect((await put(rep.headers, { summary: '半路，继续写', secret: 'do not keep' })).statusCode).toBe(204);
+    const resumed = (await server.inject({ method: 'GET', url: `${drafts}/new`, headers: rep.headers })).json();
+    expect(resumed).toMatchObject({ key: 'new', values: { summary: '半路，继续写' } });
+    expect(JSON.stringify((await sql`select * from form_drafts`.execute(database.db)).rows)).not.toContain('do not keep');
+    expect((await server.inject({ method: 'GET', url: `${drafts}/new`, headers: admin })).statusCode).toBe(404);
+    expect((await server.inject({ method: 'GET', url: drafts, headers: rep.headers })).json()).toEqual([expect.objectContaining({ key: 'new' })]);
+    expect((await server.inject({ method: 'DELETE', url: `${drafts}/new`, headers: rep.headers })).statusCode).toBe(204);
+    expect((await server.inject({ method: 'GET', url: `${drafts}/new`, headers: rep.headers })).statusCode).toBe(404);
+    expect((await server.inject({ method: 'PUT', url: `${drafts}/../../x`, headers: rep.headers, payload: { values: {} } })).statusCode).toBeGreaterThanOrEqual(400);
+  });
+});
