@@ -37,6 +37,7 @@ async function main(): Promise<void> {
     webRoot: env.TESSERA_WEB_ROOT ?? resolve(root, 'apps/web/dist'),
     logger: { level: env.LOG_LEVEL ?? 'info' },
     encryptionKey: env.TESSERA_ENCRYPTION_KEY,
+    filesDir: env.TESSERA_FILES_DIR ?? resolve(root, 'data/files'),
   });
   closeWithGrace({ delay: 10_000 }, async ({ err }) => {
     if (err) app.log.error({ err }, 'shutting down after an error');

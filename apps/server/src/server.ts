@@ -13,6 +13,10 @@ import { healthRoutes } from './plugins/health-routes';
 import { metaRoutes } from './plugins/meta-routes';
 import { recordRoutes } from './plugins/record-routes';
 import { draftRoutes } from './plugins/draft-routes';
+import { fileRoutes } from './plugins/file-routes';
+import { localDiskStore, type FileStore } from '@tessera/files';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { webRoutes } from './plugins/web-routes';
 
 export interface ServerOptions {
@@ -22,6 +26,10 @@ export interface ServerOptions {
   logger?: FastifyServerOptions['logger'];
   /** 32-byte key (hex or base64) for encrypted fields; without it such fields cannot be published or written. */
   encryptionKey?: string | undefined;
+  /** Where uploads go; default: a local-disk store in `filesDir`. */
+  fileStore?: FileStore | undefined;
+  /** Folder of the default local-disk store (default: a temporary folder — `main.ts` passes ./data/files). */
+  filesDir?: string | undefined;
   /** Largest accepted request body, bytes. */
   bodyLimit?: number | undefined;
 }
@@ -41,7 +49,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(swagger, {
     openapi: {
       info: { title: 'Tessera API', version: '1', description: 'Metadata (apps, drafts, versions) and records of published objects. Errors are RFC 9457 problem+json.' },
-      tags: [{ name: 'auth' }, { name: 'admin' }, { name: 'metadata' }, { name: 'records' }, { name: 'drafts' }, { name: 'health' }],
+      tags: [{ name: 'auth' }, { name: 'admin' }, { name: 'metadata' }, { name: 'records' }, { name: 'drafts' }, { name: 'files' }, { name: 'health' }],
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'tessera_session' }, token: { type: 'http', scheme: 'bearer' } } },
       security: [{ session: [] }, { token: [] }],
     },
@@ -57,6 +65,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(metaRoutes, { database: options.database, liveApps, hooks: { encrypt: cipher?.encrypt } });
   await app.register(recordRoutes, { records, database: options.database });
   await app.register(draftRoutes, { records });
+  const store = options.fileStore ?? localDiskStore(options.filesDir ?? join(tmpdir(), 'tessera-files'));
+  await app.register(fileRoutes, { database: options.database, records, store });
   if (options.webRoot) await app.register(webRoutes, { webRoot: options.webRoot });
   return app;
 }

@@ -161,6 +161,22 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0005_files': {
+    async up(db: Kysely<unknown>) {
+      // Uploaded attachments and images; the bytes live in a file store, this is what is known of them.
+      await db.schema
+        .createTable('files')
+        .addColumn('id', 'uuid', (c) => c.primaryKey())
+        .addColumn('app_id', 'text', (c) => c.notNull().references('meta_apps.id').onDelete('cascade'))
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('mime', 'text', (c) => c.notNull())
+        .addColumn('size', 'bigint', (c) => c.notNull())
+        .addColumn('sha256', 'text', (c) => c.notNull())
+        .addColumn('created_by', 'uuid')
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -16,6 +16,7 @@ export interface SystemTables {
   api_tokens: ApiTokensTable;
   audit_log: AuditLogTable;
   form_drafts: FormDraftsTable;
+  files: FilesTable;
 }
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -148,4 +149,16 @@ export interface FormDraftsTable {
   draft_key: string;
   values: JSONColumnType<Record<string, unknown>>;
   updated_at: Timestamp;
+}
+
+export interface FilesTable {
+  id: string;
+  app_id: string;
+  name: string;
+  mime: string;
+  /** bigint: comes back as text. */
+  size: ColumnType<string, number, number>;
+  sha256: string;
+  created_by: string | null;
+  created_at: Timestamp;
 }

@@ -14,6 +14,8 @@ registerMessages({
   'field.unique': { 'zh-CN': '“{label}”的值已被另一条记录使用', en: 'Another record already has this "{label}"' },
   'field.relation_missing': { 'zh-CN': '“{label}”指向的记录不存在', en: 'The record "{label}" points at does not exist' },
   'field.max_items': { 'zh-CN': '“{label}”最多 {limit} 项', en: '"{label}" allows at most {limit} items' },
+  'field.file_missing': { 'zh-CN': '“{label}”引用的文件不存在，请重新上传', en: 'A file in "{label}" does not exist; upload it again' },
+  'field.not_image': { 'zh-CN': '“{label}”只能是图片（PNG、JPEG、GIF、WebP）', en: '"{label}" accepts images only (PNG, JPEG, GIF, WebP)' },
   'field.invalid': { 'zh-CN': '“{label}”不符合规则“{rule}”', en: '"{label}" does not satisfy rule "{rule}"' },
   'type.string': { 'zh-CN': '文本', en: 'text' },
   'type.number': { 'zh-CN': '数字', en: 'a number' },

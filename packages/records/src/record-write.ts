@@ -16,6 +16,7 @@ import { computeValues } from './computed-fields';
 import { openRow, sealValues } from './sealed-fields';
 import { readSelections } from './rollups';
 import { throughForm } from './form-submission';
+import { resolveFiles } from './attached-files';
 import { readChildRows } from './child-rows';
 
 type Tx = Kysely<SystemTables>;
@@ -86,7 +87,8 @@ export async function createRecord(ctx: RecordContext, objectId: string, input: 
   const object = objectOf(ctx.app, objectId);
   requireAction(ctx, 'create', object);
   const submitted = input.form ? throughForm(ctx, object, input.form, input.values, null) : input.values;
-  const values = sealValues(ctx, object, await withComputed(ctx, object, validated(ctx, object, submitted, 'create'), {}, null));
+  const checked = await resolveFiles(ctx, object, validated(ctx, object, submitted, 'create'));
+  const values = sealValues(ctx, object, await withComputed(ctx, object, checked, {}, null));
   const actor = ctx.access.actor;
   const given = columnFields(object).filter((f) => f.id in values && values[f.id] !== undefined);
   const numbered = columnFields(object).filter((f) => f.type === 'auto_number');
@@ -151,7 +153,7 @@ export async function updateRecord(ctx: RecordContext, objectId: string, id: str
       const current = await lockRow(tx, ctx, object, id, false, 'update');
       if (current.version !== input.version) throw new RecordError('record.version_conflict', [], { current: Number(current.version), yours: input.version });
       const plainCurrent = openRow(ctx, object, current, 'full');
-      const sent = direct ?? validated(ctx, object, throughForm(ctx, object, input.form ?? '', input.values, plainCurrent), 'patch');
+      const sent = await resolveFiles(ctx, object, direct ?? validated(ctx, object, throughForm(ctx, object, input.form ?? '', input.values, plainCurrent), 'patch'));
       const plain = await withComputed(ctx, object, sent, plainCurrent, id);
       const changed = columnFields(object).filter((f) => f.id in plain && !sameValue(f, plainCurrent[f.id], plain[f.id]));
       const values = sealValues(ctx, object, plain);

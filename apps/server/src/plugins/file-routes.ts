@@ -1,0 +1,68 @@
+import { randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
+import type { FastifyPluginAsync } from 'fastify';
+import multipart from '@fastify/multipart';
+import type { Database } from '@tessera/db';
+import { sniffImage, type FileStore } from '@tessera/files';
+import type { RecordService } from '@tessera/records';
+import { IdentityError } from '@tessera/identity';
+import { policyFor, requireUser } from '../authentication';
+import { problem, localeOf, sendProblem } from '../problem';
+
+export const MAX_FILE_BYTES = 25 * 1024 * 1024;
+const id = { type: 'string', pattern: '^[a-z][a-z0-9_]{0,39}$' } as const;
+const uuid = { type: 'string', format: 'uuid' } as const;
+const tags = ['files'];
+
+/** `report.pdf` → `attachment; filename*=UTF-8''report.pdf`, safe for any name (中文 included). */
+function disposition(kind: 'inline' | 'attachment', name: string): string {
+  return `${kind}; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+/**
+ * Uploads and downloads of attachments and images. A download is always asked through a record:
+ * the record must be readable by the caller and the file must be in one of its visible fields,
+ * so file ids cannot be guessed into someone else's documents.
+ */
+export const fileRoutes: FastifyPluginAsync<{ database: Database; records: RecordService; store: FileStore }> = async (app, { database, records, store }) => {
+  await app.register(multipart, { limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 0 } });
+
+  app.post<{ Params: { appId: string } }>('/api/apps/:appId/files', {
+    schema: { tags, summary: 'Upload one file (multipart/form-data); use the answer as an attachment or image value', params: { type: 'object', properties: { appId: id }, required: ['appId'] }, consumes: ['multipart/form-data'] },
+  }, async (request, reply) => {
+    const user = requireUser(request);
+    if (!user.isAdmin && !(user.roles[request.params.appId]?.length)) throw new IdentityError('auth.admin_required');
+    const part = await request.file();
+    if (!part) return sendProblem(reply, problem(localeOf(request), 400, 'request.invalid', { count: 1 }));
+    const content = await part.toBuffer().catch((error: { code?: string }) => {
+      if (error.code === 'FST_REQ_FILE_TOO_LARGE') return null;
+      throw error;
+    });
+    if (!content) return sendProblem(reply, problem(localeOf(request), 413, 'request.too_large', { limit: MAX_FILE_BYTES }));
+    const fileId = randomUUID();
+    const declared = /^[\w.+-]+\/[\w.+-]+$/.test(part.mimetype) ? part.mimetype : 'application/octet-stream';
+    // An image is what its bytes say; anything else keeps its declared type but is never served inline.
+    const mime = sniffImage(content) ?? (declared.startsWith('image/') ? 'application/octet-stream' : declared);
+    const name = part.filename.slice(0, 255) || 'file';
+    const { size, sha256 } = await store.put(fileId, Readable.from(content));
+    await database.db.insertInto('files').values({ id: fileId, app_id: request.params.appId, name, mime, size, sha256, created_by: user.userId }).execute();
+    return reply.status(201).send({ id: fileId, name, size, mime });
+  });
+
+  app.get<{ Params: { appId: string; objectId: string; recordId: string; fileId: string } }>('/api/apps/:appId/objects/:objectId/records/:recordId/files/:fileId', {
+    schema: { tags, summary: 'Download a file of a record you may read', params: { type: 'object', properties: { appId: id, objectId: id, recordId: uuid, fileId: uuid }, required: ['appId', 'objectId', 'recordId', 'fileId'] } },
+  }, async (request, reply) => {
+    const { appId, objectId, recordId, fileId } = request.params;
+    const record = await records.get(appId, objectId, policyFor(request, appId), recordId);
+    const referenced = Object.values(record).some((value) => Array.isArray(value) && value.some((ref: { id?: unknown }) => ref?.id === fileId));
+    const file = referenced ? await database.db.selectFrom('files').selectAll().where('id', '=', fileId).where('app_id', '=', appId).executeTakeFirst() : undefined;
+    if (!file) return sendProblem(reply, problem(localeOf(request), 404, 'record.not_found'));
+    return reply
+      .header('content-type', file.mime)
+      .header('content-length', file.size)
+      .header('content-disposition', disposition(file.mime.startsWith('image/') ? 'inline' : 'attachment', file.name))
+      .header('x-content-type-options', 'nosniff')
+      .header('cache-control', 'private, max-age=3600')
+      .send(store.open(file.id));
+  });
+};

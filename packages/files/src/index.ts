@@ -1,0 +1,3 @@
+export type { FileStore } from './file-store';
+export { localDiskStore } from './local-disk-store';
+export { sniffImage } from './sniff';
