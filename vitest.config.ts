@@ -1,18 +1,31 @@
 import { defineConfig } from 'vitest/config';
 
-// One vitest run for the whole workspace: on a 2-core machine one worker pool beats
-// turbo spawning a vitest per package. Integration tests create their own database per file.
+// One vitest run for the whole workspace: on a 2-core machine one worker pool beats turbo
+// spawning a vitest per package. Integration tests create their own database per file and run in
+// parallel; end-to-end files (each with Chromium, a server and a database) run one at a time.
 export default defineConfig({
   test: {
-    include: [
-      'packages/*/src/**/*.test.ts',
-      'packages/*/src/**/*.test.tsx',
-      'apps/*/src/**/*.test.ts',
-      'schemas/src/**/*.test.ts',
-      'e2e/**/*.e2e.test.ts',
-    ],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
     pool: 'forks',
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit-integration',
+          include: ['packages/*/src/**/*.test.ts', 'packages/*/src/**/*.test.tsx', 'apps/*/src/**/*.test.ts', 'schemas/src/**/*.test.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['e2e/**/*.e2e.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
   },
 });

@@ -8,9 +8,9 @@ import { launchBrowser, openPage } from './browser';
 import { customerApp } from './fixtures/customer-app';
 import { assertWebBuilt, E2E_ADMIN, startServer, type RunningServer } from './server';
 import { shellPage } from './shell-page';
+import { UI_TIMEOUT } from './timeouts';
 
 const ARTIFACTS = fileURLToPath(new URL('../.artifacts/', import.meta.url));
-const TIMEOUT = 10_000;
 
 /** The app the new user gets a role in: sales reps may create and read customers. */
 const salesTeamApp: AppDocument = {
@@ -26,7 +26,7 @@ const NEW_USER = { email: 'li.na@e2e.test', name: '李娜' };
 const DEPARTMENT = '华东销售部';
 
 async function toastGone(page: Page): Promise<void> {
-  await page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: TIMEOUT });
+  await page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: UI_TIMEOUT });
 }
 
 describe('administration and signing in', () => {

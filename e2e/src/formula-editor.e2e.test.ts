@@ -7,9 +7,9 @@ import { launchBrowser, openPage } from './browser';
 import { customerApp } from './fixtures/customer-app';
 import { assertWebBuilt, E2E_ADMIN, startServer, type RunningServer } from './server';
 import { shellPage } from './shell-page';
+import { UI_TIMEOUT } from './timeouts';
 
 const ARTIFACTS = fileURLToPath(new URL('../.artifacts/', import.meta.url));
-const TIMEOUT = 15_000;
 /** Credit above 100 is "big": one customer of each kind, so stepping records changes the preview. */
 const CUSTOMERS = { 'Acme Shanghai': { credit: '250.50', expected: '"big"' }, 'Beta Trading': { credit: '50', expected: '"small"' } } as const;
 type CustomerName = keyof typeof CUSTOMERS;
@@ -24,12 +24,12 @@ async function typeFormula(page: Page, text: string): Promise<void> {
 }
 
 async function previewText(page: Page, testId: 'formula-preview-error' | 'formula-preview-value', expected: string): Promise<void> {
-  await page.getByTestId(testId).filter({ hasText: expected }).waitFor({ timeout: TIMEOUT });
+  await page.getByTestId(testId).filter({ hasText: expected }).waitFor({ timeout: UI_TIMEOUT });
 }
 
 async function sampleCustomer(page: Page): Promise<CustomerName> {
   const title = page.getByTestId('formula-sample-title');
-  await title.waitFor({ timeout: TIMEOUT });
+  await title.waitFor({ timeout: UI_TIMEOUT });
   const name = (await title.textContent()) ?? '';
   if (!isCustomer(name)) throw new Error(`unexpected sample record ${name}`);
   return name;
@@ -72,19 +72,19 @@ describe('formula playground', () => {
       await page.locator('.ant-select-item-option').filter({ hasText: 'E2E CRM' }).click();
       await page.getByTestId('formula-object').click();
       await page.locator('.ant-select-item-option').filter({ hasText: 'Customer' }).click();
-      await page.getByTestId('formula-editor-input').locator('.monaco-editor').waitFor({ timeout: TIMEOUT });
+      await page.getByTestId('formula-editor-input').locator('.monaco-editor').waitFor({ timeout: UI_TIMEOUT });
       const first = await sampleCustomer(page);
 
       // An unknown field: a squiggle in the editor and the message under it.
       await typeFormula(page, '[Nope] + 1');
       await previewText(page, 'formula-preview-error', 'Unknown field Nope');
-      await page.getByTestId('formula-editor-input').locator('.squiggly-error').first().waitFor({ timeout: TIMEOUT });
+      await page.getByTestId('formula-editor-input').locator('.squiggly-error').first().waitFor({ timeout: UI_TIMEOUT });
 
       // Fields complete by label inside brackets.
       await typeFormula(page, '[Cre');
       await page.keyboard.press('Control+Space');
       const suggestion = page.locator('.suggest-widget .monaco-list-row').filter({ hasText: 'Credit limit' });
-      await suggestion.first().waitFor({ timeout: TIMEOUT });
+      await suggestion.first().waitFor({ timeout: UI_TIMEOUT });
       await page.keyboard.press('Escape');
 
       // A valid formula is evaluated against the sample record, and against the next one.
@@ -119,7 +119,7 @@ describe('formula playground', () => {
 /** After "next", the sample title changes once the next record has loaded. */
 async function sampleCustomerChanged(page: Page, previous: CustomerName): Promise<CustomerName> {
   const title = page.getByTestId('formula-sample-title').filter({ hasNotText: previous });
-  await title.waitFor({ timeout: TIMEOUT });
+  await title.waitFor({ timeout: UI_TIMEOUT });
   const name = (await title.textContent()) ?? '';
   if (!isCustomer(name)) throw new Error(`unexpected sample record ${name}`);
   return name;

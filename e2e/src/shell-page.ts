@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
+import { UI_TIMEOUT } from './timeouts';
 
-const TIMEOUT = 10_000;
 
 /**
  * What a user does in the web shell, by the selectors the shell promises (data-testid, and the
@@ -17,36 +17,36 @@ export function shellPage(page: Page) {
 
     /** Signs in on the sign-in page the shell shows to anyone without a session. */
     async signIn(credentials: { email: string; password: string }): Promise<void> {
-      await page.getByTestId('sign-in-page').waitFor({ timeout: TIMEOUT });
+      await page.getByTestId('sign-in-page').waitFor({ timeout: UI_TIMEOUT });
       await page.locator('#sign-in_email').fill(credentials.email);
       await page.locator('#sign-in_password').fill(credentials.password);
       await page.getByTestId('sign-in-submit').click();
-      await page.getByTestId('sign-in-page').waitFor({ state: 'detached', timeout: TIMEOUT });
+      await page.getByTestId('sign-in-page').waitFor({ state: 'detached', timeout: UI_TIMEOUT });
     },
 
     async signOut(): Promise<void> {
       await page.getByTestId('user-menu').click();
       await page.getByTestId('user-menu-sign-out').click();
-      await page.getByTestId('sign-in-page').waitFor({ timeout: TIMEOUT });
+      await page.getByTestId('sign-in-page').waitFor({ timeout: UI_TIMEOUT });
     },
 
     /** From the app picker (the page after sign-in at `/`). */
     async openAppFromPicker(appId: string, objectId: string): Promise<void> {
-      await page.getByTestId(`app-card-${appId}`).click({ timeout: TIMEOUT });
-      await page.waitForURL(`**/apps/${appId}/objects/${objectId}`, { timeout: TIMEOUT });
-      await page.getByTestId(`object-page-${objectId}`).waitFor({ timeout: TIMEOUT });
+      await page.getByTestId(`app-card-${appId}`).click({ timeout: UI_TIMEOUT });
+      await page.waitForURL(`**/apps/${appId}/objects/${objectId}`, { timeout: UI_TIMEOUT });
+      await page.getByTestId(`object-page-${objectId}`).waitFor({ timeout: UI_TIMEOUT });
     },
 
     async switchLanguage(label: '中文' | 'English', lang: 'zh-CN' | 'en'): Promise<void> {
       await page.getByTestId('language-switch').getByText(label, { exact: true }).click();
-      await page.locator(`html[lang="${lang}"]`).waitFor({ state: 'attached', timeout: TIMEOUT });
+      await page.locator(`html[lang="${lang}"]`).waitFor({ state: 'attached', timeout: UI_TIMEOUT });
     },
 
     newButton: page.getByTestId('record-new'),
 
     async openNewRecord(): Promise<void> {
       await page.getByTestId('record-new').click();
-      await page.locator('#record-form_name').waitFor({ timeout: TIMEOUT });
+      await page.locator('#record-form_name').waitFor({ timeout: UI_TIMEOUT });
     },
 
     async fill(fieldId: string, value: string): Promise<void> {
@@ -60,12 +60,12 @@ export function shellPage(page: Page) {
     /** The first error message shown under a form item (client rule or server problem). */
     async fieldError(fieldId: string): Promise<string> {
       const error = formItem(fieldId).locator('.ant-form-item-explain-error').first();
-      await error.waitFor({ timeout: TIMEOUT });
+      await error.waitFor({ timeout: UI_TIMEOUT });
       return (await error.textContent()) ?? '';
     },
 
     async waitForDrawerClosed(): Promise<void> {
-      await page.locator('#record-form_name').waitFor({ state: 'detached', timeout: TIMEOUT });
+      await page.locator('#record-form_name').waitFor({ state: 'detached', timeout: UI_TIMEOUT });
     },
 
     async search(text: string): Promise<void> {

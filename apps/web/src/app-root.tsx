@@ -11,6 +11,8 @@ import { useSessionStore } from './stores/session-store';
 
 // Administration is for a few users and pulls in Tree, TreeSelect and the audit table: its own chunk.
 const AdminPage = lazy(() => import('./admin/admin-page').then((m) => ({ default: m.AdminPage })));
+// A record's own page ("customer 360") has its own chunk: reached by link, never in the first load.
+const RecordPage = lazy(() => import('./record-page/record-page').then((m) => ({ default: m.RecordPage })));
 // The formula playground brings Monaco (loaded later still, by the editor itself): never in the first load.
 const FormulaPlaygroundPage = lazy(() => import('./studio/formula-playground-page').then((m) => ({ default: m.FormulaPlaygroundPage })));
 
@@ -27,6 +29,11 @@ export function AppRoot() {
           <AuthGate>
             {route.name === 'apps' && <AppPicker />}
             {route.name === 'app' && <AppLayout appId={route.appId} objectId={route.objectId} />}
+            {route.name === 'record' && (
+              <Suspense fallback={<Spin size="large" style={{ display: 'block', marginTop: '30vh' }} />}>
+                <RecordPage appId={route.appId} objectId={route.objectId} recordId={route.recordId} />
+              </Suspense>
+            )}
             {route.name === 'admin' && (
               <Suspense fallback={<Spin size="large" style={{ display: 'block', marginTop: '30vh' }} />}>
                 <AdminPage section={route.section} />

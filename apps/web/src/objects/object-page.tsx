@@ -1,19 +1,24 @@
 import { PlusOutlined } from '@ant-design/icons';
 import type { ObjectDefinition } from '@tessera/schemas';
-import { Alert, Button, Flex, Input, Typography } from 'antd';
-import { lazy, Suspense } from 'react';
-import { localized, pluralTitle } from '../i18n/localized';
+import { Button, Flex, Skeleton } from 'antd';
+import { lazy, Suspense, useCallback, useState } from 'react';
+import type { RecordData } from '../api/types';
+import { pluralTitle } from '../i18n/localized';
 import { useT } from '../i18n/use-t';
 import { useObjectDefinition } from '../stores/current-app-store';
 import { useSessionStore } from '../stores/session-store';
-import { ErrorState } from '../shell/error-state';
-import { errorMessage } from '../api/error-message';
-import { RecordTable } from './record-table';
+import type { RecordChange } from '../views/record-change';
+import { useViewChoice } from '../views/use-view-choice';
+import { ViewSwitcher } from '../views/view-switcher';
+import { ObjectHeader } from './object-header';
+import { TableView } from './table-view';
 import { useDrawerTarget } from './use-drawer-target';
-import { useRecordList } from './use-record-list';
 
 // The form, its widgets and the date picker load when a record is first opened.
 const RecordDrawer = lazy(() => import('../records/record-drawer').then((m) => ({ default: m.RecordDrawer })));
+// Kanban brings drag and drop, the calendar antd's Calendar: neither loads until chosen.
+const KanbanView = lazy(() => import('../views/kanban-view').then((m) => ({ default: m.KanbanView })));
+const CalendarView = lazy(() => import('../views/calendar-view').then((m) => ({ default: m.CalendarView })));
 
 interface ObjectPageProps {
   appId: string;
@@ -29,63 +34,38 @@ export function ObjectPage({ appId, objectId }: ObjectPageProps) {
 function ObjectPageBody({ appId, object }: { appId: string; object: ObjectDefinition }) {
   const t = useT();
   const locale = useSessionStore((s) => s.locale);
-  const list = useRecordList(appId, object);
+  const views = useViewChoice(appId, object);
   const drawer = useDrawerTarget();
-  const fieldLabel = list.searchField ? localized(list.searchField.label, locale, list.searchField.id) : '';
-  const count = new Intl.NumberFormat(locale).format(list.total ?? 0);
+  // The drawer is the page's, whichever view shows: the view applies what the drawer did.
+  const [change, setChange] = useState<RecordChange | null>(null);
+  const onSaved = useCallback((record: RecordData) => setChange((c) => ({ seq: (c?.seq ?? 0) + 1, kind: 'saved', record })), []);
+  const onDeleted = useCallback((id: string) => setChange((c) => ({ seq: (c?.seq ?? 0) + 1, kind: 'deleted', id })), []);
+  const { choice } = views;
+
+  const controls = (
+    <>
+      <ViewSwitcher object={object} kinds={views.kinds} choice={choice} onChoose={views.choose} />
+      <Button type="primary" icon={<PlusOutlined />} onClick={drawer.openCreate} data-testid="record-new">
+        {t('list.new')}
+      </Button>
+    </>
+  );
 
   return (
     <Flex vertical gap={12} data-testid={`object-page-${object.id}`}>
-      <Flex wrap gap={8} align="center" justify="space-between">
-        <Flex align="baseline" gap={8} wrap>
-          <Typography.Title level={4} style={{ margin: 0 }}>{pluralTitle(object, locale)}</Typography.Title>
-          {list.status === 'ready' && list.total !== null && (
-            <Typography.Text type="secondary" data-testid="record-total">
-              {t(list.totalIsEstimate ? 'list.totalEstimate' : 'list.total', { count })}
-            </Typography.Text>
-          )}
-        </Flex>
-        {/* 300 px basis: on a phone the controls drop below the title as one full-width row. */}
-        <Flex gap={8} style={{ flex: '1 1 300px', justifyContent: 'flex-end' }}>
-          {list.searchField && (
-            <Input.Search
-              allowClear
-              data-testid="record-search"
-              placeholder={t('list.search', { field: fieldLabel })}
-              value={list.searchText}
-              onChange={(e) => list.setSearchText(e.target.value)}
-              style={{ flex: '1 1 auto', minWidth: 0, maxWidth: 320 }}
-            />
-          )}
-          <Button type="primary" icon={<PlusOutlined />} onClick={drawer.openCreate} data-testid="record-new">
-            {t('list.new')}
-          </Button>
-        </Flex>
-      </Flex>
-
-      {list.status === 'failed' ? (
-        <ErrorState title={t('list.loadFailed')} error={list.error} onRetry={list.reload} />
+      {choice.kind === 'table' ? (
+        <TableView appId={appId} object={object} change={change} controls={controls} onOpen={drawer.openEdit} />
       ) : (
-        <RecordTable
-          object={object}
-          records={list.items}
-          loading={list.status === 'loading'}
-          sort={list.sort}
-          onSortChange={list.setSort}
-          onOpen={drawer.openEdit}
-        />
-      )}
-
-      {list.status === 'ready' && list.error !== null && <Alert type="error" showIcon title={errorMessage(list.error, t)} />}
-      {list.status === 'ready' && list.nextCursor && (
-        <Button block loading={list.loadingMore} onClick={list.loadMore} data-testid="record-load-more">
-          {t('list.loadMore')}
-        </Button>
-      )}
-      {list.status === 'ready' && !list.nextCursor && list.items.length > 0 && (
-        <Typography.Text type="secondary" style={{ textAlign: 'center' }}>
-          {t('list.allLoaded', { count: list.items.length })}
-        </Typography.Text>
+        <>
+          <ObjectHeader title={pluralTitle(object, locale)}>{controls}</ObjectHeader>
+          <Suspense fallback={<Skeleton active />}>
+            {choice.kind === 'kanban' ? (
+              <KanbanView key={choice.field} appId={appId} object={object} fieldId={choice.field} change={change} onOpen={drawer.openEdit} />
+            ) : (
+              <CalendarView key={choice.field} appId={appId} object={object} fieldId={choice.field} change={change} onOpen={drawer.openEdit} />
+            )}
+          </Suspense>
+        </>
       )}
 
       {drawer.target && (
@@ -95,8 +75,8 @@ function ObjectPageBody({ appId, object }: { appId: string; object: ObjectDefini
             object={object}
             target={drawer.target}
             onClose={drawer.close}
-            onSaved={list.upsert}
-            onDeleted={list.remove}
+            onSaved={onSaved}
+            onDeleted={onDeleted}
           />
         </Suspense>
       )}

@@ -6,10 +6,13 @@ import type { RecordData, RecordSort } from '../api/types';
 import { localized } from '../i18n/localized';
 import { useT } from '../i18n/use-t';
 import { useSessionStore } from '../stores/session-store';
+import { routePath, useRouteStore } from '../stores/route-store';
+import { ExportOutlined } from '@ant-design/icons';
 import { FieldCell } from './field-cell';
 import { columnFields, isSortable } from './list-columns';
 
 interface RecordTableProps {
+  appId: string;
   object: ObjectDefinition;
   records: RecordData[];
   loading: boolean;
@@ -24,9 +27,10 @@ function toSort(sorter: SorterResult<RecordData> | SorterResult<RecordData>[]): 
     .map((s) => ({ field: String(s.columnKey), direction: s.order === 'descend' ? 'desc' : 'asc' }));
 }
 
-export function RecordTable({ object, records, loading, sort, onSortChange, onOpen }: RecordTableProps) {
+export function RecordTable({ appId, object, records, loading, sort, onSortChange, onOpen }: RecordTableProps) {
   const t = useT();
   const locale = useSessionStore((s) => s.locale);
+  const navigate = useRouteStore((s) => s.navigate);
 
   const columns = useMemo((): TableProps<RecordData>['columns'] => {
     const first = sort[0];
@@ -40,15 +44,33 @@ export function RecordTable({ object, records, loading, sort, onSortChange, onOp
       align: field.type === 'number' || field.type === 'currency' || field.type === 'percent' ? 'right' : undefined,
       render: (_: unknown, record: RecordData) =>
         index === 0 ? (
-          // The first cell is also a real button, so keyboard users can open a record too.
-          <Button type="link" size="small" style={{ padding: 0, height: 'auto' }} onClick={(e) => { e.stopPropagation(); onOpen(record.id); }}>
-            <FieldCell field={field} record={record} locale={locale} t={t} />
-          </Button>
+          <span>
+            {/* The first cell is also a real button, so keyboard users can open a record too. */}
+            <Button type="link" size="small" style={{ padding: 0, height: 'auto' }} onClick={(e) => { e.stopPropagation(); onOpen(record.id); }}>
+              <FieldCell field={field} record={record} locale={locale} t={t} />
+            </Button>
+            {/* A real link to the record's own page: shareable, opens in a new tab with a middle click. */}
+            <a
+              href={routePath({ name: 'record', appId, objectId: object.id, recordId: record.id })}
+              aria-label={t('list.openPage')}
+              title={t('list.openPage')}
+              data-testid="record-open-page"
+              style={{ marginInlineStart: 8 }}
+              onClick={(e) => {
+                e.stopPropagation();
+                if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
+                e.preventDefault();
+                navigate({ name: 'record', appId, objectId: object.id, recordId: record.id });
+              }}
+            >
+              <ExportOutlined />
+            </a>
+          </span>
         ) : (
           <FieldCell field={field} record={record} locale={locale} t={t} />
         ),
     }));
-  }, [object, sort, locale, t, onOpen]);
+  }, [appId, object, sort, locale, t, onOpen, navigate]);
 
   return (
     <Table<RecordData>

@@ -9,6 +9,9 @@ describe('client routes', () => {
     ['/', { name: 'apps' }],
     ['/apps/crm', { name: 'app', appId: 'crm', objectId: null }],
     ['/apps/crm/objects/customer', { name: 'app', appId: 'crm', objectId: 'customer' }],
+    ['/apps/crm/objects/customer/records/0190c0de-7e57-7000-8000-000000000001', {
+      name: 'record', appId: 'crm', objectId: 'customer', recordId: '0190c0de-7e57-7000-8000-000000000001',
+    }],
     ['/admin/departments', { name: 'admin', section: 'departments' }],
     ['/admin/audit', { name: 'admin', section: 'audit' }],
     ['/studio/formula', { name: 'studio', tool: 'formula' }],
@@ -16,5 +19,17 @@ describe('client routes', () => {
   ] as const)('%s', (path, route) => {
     expect(parseRoute(path)).toEqual(route);
     if (path !== '/elsewhere') expect(routePath(parseRoute(path))).toBe(path);
+  });
+});
+
+describe('record page routes', () => {
+  it('encodes ids that are not URL-safe and reads them back', () => {
+    const route = { name: 'record', appId: 'crm', objectId: 'customer', recordId: 'a/b c' } as const;
+    expect(routePath(route)).toBe('/apps/crm/objects/customer/records/a%2Fb%20c');
+    expect(parseRoute(routePath(route))).toEqual(route);
+  });
+
+  it('treats a records path without an id as the object page', () => {
+    expect(parseRoute('/apps/crm/objects/customer/records')).toEqual({ name: 'app', appId: 'crm', objectId: 'customer' });
   });
 });

@@ -14,6 +14,8 @@ function isAdminSection(value: string | undefined): value is AdminSection {
 export type Route =
   | { name: 'apps' }
   | { name: 'app'; appId: string; objectId: string | null }
+  /** One record's full page ("customer 360"): `/apps/:appId/objects/:objectId/records/:recordId`. */
+  | { name: 'record'; appId: string; objectId: string; recordId: string }
   | { name: 'admin'; section: AdminSection }
   | { name: 'studio'; tool: 'formula' };
 
@@ -21,6 +23,10 @@ export function parseRoute(pathname: string): Route {
   const parts = pathname.split('/').filter(Boolean).map(decodeURIComponent);
   if (parts[0] === 'studio' && parts[1] === 'formula') return { name: 'studio', tool: 'formula' };
   if (parts[0] === 'admin') return { name: 'admin', section: isAdminSection(parts[1]) ? parts[1] : 'users' };
+  // `records/` keeps record ids apart from whatever else may follow an object later (a view name).
+  if (parts[0] === 'apps' && parts[1] && parts[2] === 'objects' && parts[3] && parts[4] === 'records' && parts[5]) {
+    return { name: 'record', appId: parts[1], objectId: parts[3], recordId: parts[5] };
+  }
   if (parts[0] === 'apps' && parts[1]) {
     return { name: 'app', appId: parts[1], objectId: parts[2] === 'objects' && parts[3] ? parts[3] : null };
   }
@@ -32,6 +38,9 @@ export function routePath(route: Route): string {
   if (route.name === 'admin') return `/admin/${route.section}`;
   if (route.name === 'studio') return `/studio/${route.tool}`;
   const base = `/apps/${encodeURIComponent(route.appId)}`;
+  if (route.name === 'record') {
+    return `${base}/objects/${encodeURIComponent(route.objectId)}/records/${encodeURIComponent(route.recordId)}`;
+  }
   return route.objectId ? `${base}/objects/${encodeURIComponent(route.objectId)}` : base;
 }
 

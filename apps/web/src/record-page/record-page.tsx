@@ -1,0 +1,152 @@
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import type { ObjectDefinition } from '@tessera/schemas';
+import { Button, Card, Col, Layout, Result, Row, Skeleton, Spin, Tabs, Typography } from 'antd';
+import { lazy, Suspense } from 'react';
+import { ApiError } from '../api/problem';
+import { UserMenu } from '../auth/user-menu';
+import { useT } from '../i18n/use-t';
+import { ErrorState } from '../shell/error-state';
+import { LanguageSwitch } from '../shell/language-switch';
+import { RecordDetails } from './record-details';
+import { RecordHeader } from './record-header';
+import { RecordTimeline } from './record-timeline';
+import { RelatedCreateDrawer } from './related-create-drawer';
+import { RelatedListCard } from './related-list-card';
+import { usePageFrame, useUserNames } from './use-page-frame';
+import { useRecordPage } from './use-record-page';
+import './record-page.css';
+
+// The edit form, its widgets and the date picker: loaded when Edit is first pressed.
+const RecordDrawer = lazy(() => import('../records/record-drawer').then((m) => ({ default: m.RecordDrawer })));
+
+interface RecordPageProps {
+  appId: string;
+  objectId: string;
+  recordId: string;
+}
+
+/** One record's own page ("customer 360"): a shareable URL, safe to reload, outside the list. */
+export function RecordPage({ appId, objectId, recordId }: RecordPageProps) {
+  const t = useT();
+  const frame = usePageFrame(appId, objectId);
+  return (
+    <Layout style={{ height: '100%' }}>
+      <Layout.Header className="tessera-header">
+        <Typography.Title level={5} className="tessera-header-title" style={{ margin: 0 }}>{frame.appLabel}</Typography.Title>
+        <LanguageSwitch compact />
+        <UserMenu compact />
+      </Layout.Header>
+      <Layout.Content className="record-page-content" data-testid="record-page">
+        {frame.status === 'failed' && <ErrorState title={t('shell.loadFailed')} error={frame.error} onRetry={frame.reload} />}
+        {frame.status === 'ready' && !frame.object && <Result status="404" subTitle={t('shell.unknownObject')} />}
+        {frame.status !== 'failed' && !frame.object && frame.status !== 'ready' && <Spin size="large" style={{ display: 'block', marginTop: 96 }} />}
+        {frame.object && <RecordPageBody key={`${objectId}/${recordId}`} appId={appId} object={frame.object} recordId={recordId} listTitle={frame.listTitle} />}
+      </Layout.Content>
+    </Layout>
+  );
+}
+
+interface BodyProps {
+  appId: string;
+  object: ObjectDefinition;
+  recordId: string;
+  listTitle: string;
+}
+
+function RecordPageBody({ appId, object, recordId, listTitle }: BodyProps) {
+  const t = useT();
+  const page = useRecordPage(appId, object, recordId);
+  const userName = useUserNames();
+
+  if (page.status === 'loading') return <Card className="record-page-card"><Skeleton active avatar paragraph={{ rows: 6 }} /></Card>;
+  if (page.status === 'failed') {
+    const gone = page.error instanceof ApiError && page.error.status === 404;
+    return gone ? (
+      <Result status="404" subTitle={t('recordPage.notFound')} extra={<Button icon={<ArrowLeftOutlined />} onClick={page.backToList}>{listTitle}</Button>} />
+    ) : <ErrorState title={t('record.loadFailed')} error={page.error} onRetry={page.reload} />;
+  }
+
+  const record = page.record;
+  const display = object.displayField ? record[object.displayField] : undefined;
+  const title = typeof display === 'string' && display !== '' ? display : `#${record.id.slice(0, 8)}`;
+  const drawer = page.drawer;
+  const relatedList = drawer?.kind === 'related' ? page.lists.find((l) => l.field.id === drawer.listId) : undefined;
+
+  const details = <RecordDetails layout={page.layout} record={record} />;
+  const related = page.lists.length > 0 && (
+    <div className="record-page-stack">
+      {page.lists.map((list) => (
+        <RelatedListCard
+          key={list.field.id}
+          appId={appId}
+          list={list}
+          recordId={record.id}
+          revision={page.relatedRevision}
+          onOpen={page.openRecord}
+          onCreate={page.openRelatedCreate}
+        />
+      ))}
+    </div>
+  );
+  const timeline = <RecordTimeline appId={appId} object={object} recordId={record.id} version={record.version} userName={userName} />;
+
+  return (
+    <div className="record-page-stack">
+      <RecordHeader
+        object={object}
+        record={record}
+        title={title}
+        listTitle={listTitle}
+        facts={page.facts}
+        ownerName={record.owner_id ? userName(record.owner_id) : '—'}
+        deleting={page.deleting}
+        onBack={page.backToList}
+        onEdit={page.openEdit}
+        onDelete={() => void page.remove()}
+      />
+      {page.isPhone ? (
+        // A phone shows one thing at a time: the details, the related lists or the timeline.
+        <Tabs
+          className="record-page-tabs"
+          items={[
+            { key: 'details', label: t('record.tabDetails'), children: details },
+            ...(related ? [{ key: 'related', label: t('recordPage.tabRelated'), children: related }] : []),
+            { key: 'timeline', label: t('recordPage.tabTimeline'), children: <Card size="small" className="record-page-card">{timeline}</Card> },
+          ]}
+        />
+      ) : (
+        <Row gutter={[16, 16]}>
+          <Col xs={24} lg={15}>{details}</Col>
+          <Col xs={24} lg={9}>
+            <div className="record-page-stack">
+              {related}
+              <Card size="small" className="record-page-card" title={t('recordPage.tabTimeline')}>{timeline}</Card>
+            </div>
+          </Col>
+        </Row>
+      )}
+
+      {page.drawer?.kind === 'edit' && (
+        <Suspense fallback={null}>
+          <RecordDrawer
+            appId={appId}
+            object={object}
+            target={{ mode: 'edit', recordId: record.id }}
+            onClose={page.closeDrawer}
+            onSaved={page.saved}
+            onDeleted={page.backToList}
+          />
+        </Suspense>
+      )}
+      {relatedList && (
+        <RelatedCreateDrawer
+          appId={appId}
+          list={relatedList}
+          parent={{ id: record.id, label: title }}
+          onCreated={page.relatedAdded}
+          onClose={page.closeDrawer}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+import type { FieldDefinition, ObjectDefinition } from '@tessera/schemas';
+import type { Locale } from '@tessera/i18n';
+import { Alert, Button, Flex, Skeleton, Typography } from 'antd';
+import { useDrop } from 'react-dnd';
+import { errorMessage } from '../api/error-message';
+import type { RecordData } from '../api/types';
+import type { Translate } from '../i18n/messages';
+import type { ColumnState, KanbanColumn as Column } from './kanban-board';
+import { CARD_TYPE, KanbanCard, type DraggedCard } from './kanban-card';
+
+export const COLUMN_WIDTH = 272;
+
+interface KanbanColumnProps {
+  object: ObjectDefinition;
+  column: Column;
+  state: ColumnState;
+  cardFields: FieldDefinition[];
+  pending: Record<string, unknown>;
+  locale: Locale;
+  t: Translate;
+  onMove: (record: RecordData, to: string) => void;
+  onLoadMore: (key: string) => void;
+  onRetry: () => void;
+  onOpen: (recordId: string) => void;
+}
+
+export function KanbanColumn({ object, column, state, cardFields, pending, locale, t, onMove, onLoadMore, onRetry, onOpen }: KanbanColumnProps) {
+  const [{ over }, drop] = useDrop<DraggedCard, unknown, { over: boolean }>(() => ({
+    accept: CARD_TYPE,
+    canDrop: (item) => item.from !== column.key,
+    drop: (item) => onMove(item.record, column.key),
+    collect: (monitor) => ({ over: monitor.isOver() && monitor.canDrop() }),
+  }), [column.key, onMove]);
+  const testKey = column.key || 'empty';
+  const count = state.total === null ? '' : new Intl.NumberFormat(locale).format(state.total);
+
+  return (
+    <Flex
+      vertical
+      gap={8}
+      ref={(node) => { drop(node); }}
+      data-testid={`kanban-column-${testKey}`}
+      style={{
+        flex: `0 0 ${COLUMN_WIDTH}px`,
+        padding: 8,
+        borderRadius: 8,
+        background: over ? 'rgba(22, 119, 255, 0.08)' : 'rgba(0, 0, 0, 0.03)',
+        outline: over ? '2px dashed #1677ff' : 'none',
+        // The top border carries the option's colour, as the tag does in the table.
+        borderTop: `3px solid ${column.color ?? '#d9d9d9'}`,
+      }}
+    >
+      <Flex justify="space-between" align="center" style={{ padding: '0 4px' }}>
+        <Typography.Text strong ellipsis>{column.label ?? t('kanban.empty')}</Typography.Text>
+        <Typography.Text type="secondary" data-testid={`kanban-count-${testKey}`}>{count}</Typography.Text>
+      </Flex>
+      {state.status === 'loading' && <Skeleton active paragraph={{ rows: 2 }} title={false} />}
+      {state.status === 'failed' && (
+        <Alert type="error" showIcon title={errorMessage(state.error, t)} action={<Button size="small" onClick={onRetry}>{t('common.retry')}</Button>} />
+      )}
+      {state.items.map((record) => (
+        <KanbanCard
+          key={record.id}
+          object={object}
+          record={record}
+          column={column.key}
+          fields={cardFields}
+          pending={record.id in pending}
+          locale={locale}
+          t={t}
+          onOpen={onOpen}
+        />
+      ))}
+      {state.status === 'ready' && state.items.length === 0 && (
+        <Typography.Text type="secondary" style={{ textAlign: 'center', padding: '16px 0' }}>{t('kanban.noCards')}</Typography.Text>
+      )}
+      {state.status === 'ready' && state.error !== null && <Alert type="error" showIcon title={errorMessage(state.error, t)} />}
+      {state.nextCursor && (
+        <Button size="small" loading={state.loadingMore} onClick={() => onLoadMore(column.key)} data-testid={`kanban-load-more-${testKey}`}>
+          {t('list.loadMore')}
+        </Button>
+      )}
+    </Flex>
+  );
+}

@@ -1,0 +1,58 @@
+import type { FieldDefinition, ObjectDefinition } from '@tessera/schemas';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { api } from '../api/client';
+import { isAbort } from '../api/http';
+import type { RecordData, RecordQuery } from '../api/types';
+import { groupByDay, monthFilter, monthOfDate, type CalendarMonth } from './month-range';
+
+/** The server's largest page; four of them are more visits than a month's grid can show anyway. */
+const PAGE_SIZE = 500;
+const MAX_PAGES = 4;
+
+interface MonthState {
+  status: 'loading' | 'ready' | 'failed';
+  records: RecordData[];
+  /** More records fell in the month than were loaded. */
+  truncated: boolean;
+  error: unknown;
+}
+
+/** The records of one object whose date (or datetime) field falls in the month on screen. */
+export function useCalendarRecords(appId: string, object: ObjectDefinition, field: FieldDefinition) {
+  const [month, setMonth] = useState<CalendarMonth>(() => monthOfDate(new Date()));
+  const [state, setState] = useState<MonthState>({ status: 'loading', records: [], truncated: false, error: null });
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    const query: RecordQuery = { filters: [monthFilter(field, month)], sort: [{ field: field.id, direction: 'asc' }], limit: PAGE_SIZE };
+    setState((s) => ({ ...s, status: 'loading', error: null }));
+    (async () => {
+      const records: RecordData[] = [];
+      let cursor: string | null = null;
+      for (let page = 0; page < MAX_PAGES; page++) {
+        const list = await api.queryRecords(appId, object.id, cursor ? { ...query, cursor } : query, controller.signal);
+        records.push(...list.items);
+        cursor = list.nextCursor;
+        if (!cursor) break;
+      }
+      return { records, truncated: cursor !== null };
+    })().then(
+      ({ records, truncated }) => setState({ status: 'ready', records, truncated, error: null }),
+      (error: unknown) => { if (!isAbort(error)) setState({ status: 'failed', records: [], truncated: false, error }); },
+    );
+    return () => controller.abort();
+  }, [appId, object.id, field, month, attempt]);
+
+  const days = useMemo(() => groupByDay(state.records, field), [state.records, field]);
+
+  return {
+    ...state,
+    month,
+    days,
+    setMonth,
+    goToday: useCallback(() => setMonth(monthOfDate(new Date())), []),
+    // A save can move a record to another day or month: reloading the month is simplest and cheap.
+    reload: useCallback(() => setAttempt((n) => n + 1), []),
+  };
+}

@@ -1,0 +1,30 @@
+import type { ObjectDefinition } from '@tessera/schemas';
+import { describe, expect, it } from 'vitest';
+import { availableKinds, defaultChoice, validChoice } from './view-choice';
+
+const visit: ObjectDefinition = {
+  id: 'visit',
+  label: { en: 'Visit' },
+  fields: [
+    { id: 'subject', type: 'text', label: { en: 'Subject' } },
+    { id: 'kind', type: 'select', label: { en: 'Kind' }, options: [{ value: 'call', label: { en: 'Call' } }] },
+    { id: 'visited_at', type: 'datetime', label: { en: 'Visited at' } },
+  ],
+};
+const note: ObjectDefinition = { id: 'note', label: { en: 'Note' }, fields: [{ id: 'text', type: 'text', label: { en: 'Text' } }] };
+
+describe('view choice', () => {
+  it('offers kanban and calendar only when the object has the fields for them', () => {
+    expect(availableKinds(visit)).toEqual(['table', 'kanban', 'calendar']);
+    expect(availableKinds(note)).toEqual(['table']);
+    expect(defaultChoice(visit, 'calendar')).toEqual({ kind: 'calendar', field: 'visited_at' });
+    expect(defaultChoice(note, 'kanban')).toEqual({ kind: 'table' });
+  });
+
+  it('trusts a remembered choice only while its field still fits', () => {
+    expect(validChoice(visit, { kind: 'kanban', field: 'kind' })).toEqual({ kind: 'kanban', field: 'kind' });
+    expect(validChoice(visit, { kind: 'kanban', field: 'visited_at' })).toEqual({ kind: 'table' });
+    expect(validChoice(visit, { kind: 'calendar', field: 'gone' })).toEqual({ kind: 'table' });
+    expect(validChoice(visit, 'garbage')).toEqual({ kind: 'table' });
+  });
+});
