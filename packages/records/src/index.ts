@@ -3,3 +3,4 @@ export { createLiveAppCache, compileLiveApp, type LiveApp, type LiveAppCache } f
 export { RecordError, localizeFieldIssues, type FieldIssue, type RecordErrorCode } from './record-error';
 export { EXACT_COUNT_LIMIT, type ListQuery, type ListResult } from './record-list';
 export type { RecordRow } from './record-columns';
+export { BULK_LIMIT, type BulkResult } from './bulk';

@@ -14,6 +14,7 @@ import { reassignOwner, type Reassignment } from './reassign';
 import { anonymizeRecord, exportPersonalData } from './personal-data';
 import { isValueTaken } from './unique-check';
 import { deleteDraft, listDrafts, readDraft, saveDraft } from './drafts';
+import { bulkDelete, bulkUpdate } from './bulk';
 import { objectOf } from './live-app';
 import { RecordError } from './record-error';
 import type { RecordRow } from './record-columns';
@@ -79,6 +80,12 @@ export function createRecordService(db: Kysely<SystemTables>, liveApps: LiveAppC
       read: async (appId: string, objectId: string, access: AccessResolver, key: string) => readDraft(await context(appId, access), objectId, key),
       list: async (appId: string, objectId: string, access: AccessResolver) => listDrafts(await context(appId, access), objectId),
       remove: async (appId: string, objectId: string, access: AccessResolver, key: string) => deleteDraft(await context(appId, access), objectId, key),
+    },
+    async bulkUpdate(appId: string, objectId: string, access: AccessResolver, ids: readonly string[], values: Record<string, unknown>) {
+      return bulkUpdate(await context(appId, access), objectId, ids, values);
+    },
+    async bulkDelete(appId: string, objectId: string, access: AccessResolver, ids: readonly string[]) {
+      return bulkDelete(await context(appId, access), objectId, ids);
     },
     async history(appId: string, objectId: string, access: AccessResolver, id: string) {
       const ctx = await context(appId, access);

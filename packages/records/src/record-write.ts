@@ -21,7 +21,7 @@ import { readChildRows } from './child-rows';
 
 type Tx = Kysely<SystemTables>;
 
-function validated(ctx: RecordContext, object: ObjectDefinition, values: unknown, mode: 'create' | 'patch'): RecordValues {
+export function validated(ctx: RecordContext, object: ObjectDefinition, values: unknown, mode: 'create' | 'patch'): RecordValues {
   const verdict = ctx.app.validator.validate(object, values, mode);
   if (!verdict.ok) throw new RecordError('record.invalid', verdict.issues, { count: verdict.issues.length });
   const blocked = new Set([...ctx.access.readOnlyFields(object.id), ...ctx.access.hiddenFields(object.id)]);
@@ -143,7 +143,8 @@ async function lockRow(tx: Tx, ctx: RecordContext, object: ObjectDefinition, id:
 }
 
 /** PATCH with optimistic concurrency: the client names the version it edited; a stale one is a 409. */
-export async function updateRecord(ctx: RecordContext, objectId: string, id: string, input: { version: number; values: unknown; form?: string | undefined }): Promise<void> {
+/** `version: 'current'` is for bulk edits, which apply to whatever version each record is at. */
+export async function updateRecord(ctx: RecordContext, objectId: string, id: string, input: { version: number | 'current'; values: unknown; form?: string | undefined }): Promise<void> {
   const object = objectOf(ctx.app, objectId);
   requireAction(ctx, 'update', object);
   // Without a form the edit is checked now; through a form, once the stored record is at hand.
@@ -151,7 +152,7 @@ export async function updateRecord(ctx: RecordContext, objectId: string, id: str
   await guarded(ctx, object, () =>
     ctx.db.transaction().execute(async (tx) => {
       const current = await lockRow(tx, ctx, object, id, false, 'update');
-      if (current.version !== input.version) throw new RecordError('record.version_conflict', [], { current: Number(current.version), yours: input.version });
+      if (input.version !== 'current' && current.version !== input.version) throw new RecordError('record.version_conflict', [], { current: Number(current.version), yours: input.version });
       const plainCurrent = openRow(ctx, object, current, 'full');
       const sent = await resolveFiles(ctx, object, direct ?? validated(ctx, object, throughForm(ctx, object, input.form ?? '', input.values, plainCurrent), 'patch'));
       const plain = await withComputed(ctx, object, sent, plainCurrent, id);

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { filterConditionSchema, sortKeySchema, type FilterCondition, type SortKey } from '@tessera/schemas';
-import type { RecordService } from '@tessera/records';
+import { BULK_LIMIT, type RecordService } from '@tessera/records';
 import { policyFor } from '../authentication';
 import type { Database } from '@tessera/db';
 import { appendAudit, getUser } from '@tessera/identity';
@@ -83,6 +83,35 @@ export const recordRoutes: FastifyPluginAsync<{ records: RecordService; database
       response: { 200: { type: 'object', properties: { taken: { type: 'boolean' } } } },
     },
   }, async (request) => ({ taken: await records.isTaken(request.params.appId, request.params.objectId, policyFor(request, request.params.appId), request.body) }));
+
+  const bulkResult = { type: 'object', properties: { done: { type: 'array', items: { type: 'string' } }, skipped: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, code: { type: 'string' } } } } } } as const;
+  const ids = { type: 'array', items: uuid, minItems: 1, maxItems: BULK_LIMIT } as const;
+
+  app.post<{ Params: ObjectParams; Body: { ids: string[]; values: Record<string, unknown> } }>(`${base}/bulk-update`, {
+    schema: {
+      tags, summary: `Set the same values on up to ${BULK_LIMIT} records; records you may not change are skipped and listed`, params: objectParams,
+      body: { type: 'object', properties: { ids, values: { type: 'object', additionalProperties: true, minProperties: 1 } }, required: ['ids', 'values'], additionalProperties: false },
+      response: { 200: bulkResult },
+    },
+  }, async (request) => {
+    const { appId, objectId } = request.params;
+    const result = await records.bulkUpdate(appId, objectId, policyFor(request, appId), request.body.ids, request.body.values);
+    await appendAudit(database.db, { actorId: request.user?.userId ?? null, action: 'record.bulk_update', appId, objectId, ip: request.ip, detail: { fields: Object.keys(request.body.values), done: result.done.length, skipped: result.skipped.length } });
+    return result;
+  });
+
+  app.post<{ Params: ObjectParams; Body: { ids: string[] } }>(`${base}/bulk-delete`, {
+    schema: {
+      tags, summary: `Move up to ${BULK_LIMIT} records to the recycle bin; records you may not delete are skipped and listed`, params: objectParams,
+      body: { type: 'object', properties: { ids }, required: ['ids'], additionalProperties: false },
+      response: { 200: bulkResult },
+    },
+  }, async (request) => {
+    const { appId, objectId } = request.params;
+    const result = await records.bulkDelete(appId, objectId, policyFor(request, appId), request.body.ids);
+    await appendAudit(database.db, { actorId: request.user?.userId ?? null, action: 'record.bulk_delete', appId, objectId, ip: request.ip, detail: { done: result.done.length, skipped: result.skipped.length } });
+    return result;
+  });
 
   app.get<{ Params: RecordParams }>(`${base}/:recordId`, {
     schema: { tags, summary: 'One record, with child rows and related display values', params: recordParams, response: { 200: record } },
