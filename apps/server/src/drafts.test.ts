@@ -47,3 +47,22 @@ describe('form drafts', () => {
     expect((await server.inject({ method: 'PUT', url: `${drafts}/../../x`, headers: rep.headers, payload: { values: {} } })).statusCode).toBeGreaterThanOrEqual(400);
   });
 });
+
+describe('saved views', () => {
+  it('are each user\'s own, name only usable fields, and replace by name', async () => {
+    const apiViews = '/api/apps/visits/objects/visit/views';
+    const owner = await userHeaders(server, database, 'viewer@test.local');
+    await server.inject({ method: 'PUT', url: `/api/admin/users/${owner.id}/roles`, headers: admin, payload: { appId: 'visits', roles: ['rep'] } });
+    const save = (body: object) => server.inject({ method: 'POST', url: apiViews, headers: owner.headers, payload: body });
+    const first = await save({ name: '我的拜访', filters: [{ field: 'summary', op: 'contains', value: '报价' }], sort: [{ field: 'created_at', direction: 'desc' }], columns: ['summary', 'created_at'] });
+    expect(first.statusCode).toBe(201);
+    const again = await save({ name: '我的拜访', columns: ['summary'] });
+    expect(again.json().id).toBe(first.json().id);
+    expect((await server.inject({ method: 'GET', url: apiViews, headers: owner.headers })).json()).toEqual([expect.objectContaining({ name: '我的拜访', columns: ['summary'], filters: [], sort: [] })]);
+    expect((await server.inject({ method: 'GET', url: apiViews, headers: admin })).json()).toEqual([]);
+    const bad = await save({ name: 'bad', filters: [{ field: 'phone', op: 'is_empty' }], sort: [{ field: 'nope' }], columns: ['ghost'] });
+    expect(bad.json()).toMatchObject({ status: 400, errors: [{ pointer: '/filters/0/field' }, { pointer: '/sort/0/field' }, { pointer: '/columns/0' }] });
+    expect((await server.inject({ method: 'DELETE', url: `${apiViews}/${first.json().id}`, headers: owner.headers })).statusCode).toBe(204);
+    expect((await server.inject({ method: 'GET', url: apiViews, headers: owner.headers })).json()).toEqual([]);
+  });
+});

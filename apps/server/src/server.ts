@@ -14,6 +14,7 @@ import { metaRoutes } from './plugins/meta-routes';
 import { recordRoutes } from './plugins/record-routes';
 import { draftRoutes } from './plugins/draft-routes';
 import { fileRoutes } from './plugins/file-routes';
+import { viewRoutes } from './plugins/view-routes';
 import { localDiskStore, type FileStore } from '@tessera/files';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -49,7 +50,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(swagger, {
     openapi: {
       info: { title: 'Tessera API', version: '1', description: 'Metadata (apps, drafts, versions) and records of published objects. Errors are RFC 9457 problem+json.' },
-      tags: [{ name: 'auth' }, { name: 'admin' }, { name: 'metadata' }, { name: 'records' }, { name: 'drafts' }, { name: 'files' }, { name: 'health' }],
+      tags: [{ name: 'auth' }, { name: 'admin' }, { name: 'metadata' }, { name: 'records' }, { name: 'drafts' }, { name: 'views' }, { name: 'files' }, { name: 'health' }],
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'tessera_session' }, token: { type: 'http', scheme: 'bearer' } } },
       security: [{ session: [] }, { token: [] }],
     },
@@ -65,6 +66,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(metaRoutes, { database: options.database, liveApps, hooks: { encrypt: cipher?.encrypt } });
   await app.register(recordRoutes, { records, database: options.database });
   await app.register(draftRoutes, { records });
+  await app.register(viewRoutes, { records });
   const store = options.fileStore ?? localDiskStore(options.filesDir ?? join(tmpdir(), 'tessera-files'));
   await app.register(fileRoutes, { database: options.database, records, store });
   if (options.webRoot) await app.register(webRoutes, { webRoot: options.webRoot });

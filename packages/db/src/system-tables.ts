@@ -17,6 +17,7 @@ export interface SystemTables {
   audit_log: AuditLogTable;
   form_drafts: FormDraftsTable;
   files: FilesTable;
+  saved_views: SavedViewsTable;
 }
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -161,4 +162,15 @@ export interface FilesTable {
   sha256: string;
   created_by: string | null;
   created_at: Timestamp;
+}
+
+export interface SavedViewsTable {
+  id: Generated<string>;
+  user_id: string;
+  app_id: string;
+  object_id: string;
+  name: string;
+  /** { filters, sort, columns } as the records query takes them. */
+  definition: JSONColumnType<Record<string, unknown>>;
+  updated_at: Timestamp;
 }

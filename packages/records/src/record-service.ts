@@ -15,6 +15,7 @@ import { anonymizeRecord, exportPersonalData } from './personal-data';
 import { isValueTaken } from './unique-check';
 import { deleteDraft, listDrafts, readDraft, saveDraft } from './drafts';
 import { bulkDelete, bulkUpdate } from './bulk';
+import { deleteView, listSavedViews, saveView, type ViewDefinition } from './saved-views';
 import { objectOf } from './live-app';
 import { RecordError } from './record-error';
 import type { RecordRow } from './record-columns';
@@ -86,6 +87,11 @@ export function createRecordService(db: Kysely<SystemTables>, liveApps: LiveAppC
     },
     async bulkDelete(appId: string, objectId: string, access: AccessResolver, ids: readonly string[]) {
       return bulkDelete(await context(appId, access), objectId, ids);
+    },
+    views: {
+      list: async (appId: string, objectId: string, access: AccessResolver) => listSavedViews(await context(appId, access), objectId),
+      save: async (appId: string, objectId: string, access: AccessResolver, view: ViewDefinition, id?: string) => saveView(await context(appId, access), objectId, view, id),
+      remove: async (appId: string, objectId: string, access: AccessResolver, id: string) => deleteView(await context(appId, access), objectId, id),
     },
     async history(appId: string, objectId: string, access: AccessResolver, id: string) {
       const ctx = await context(appId, access);
