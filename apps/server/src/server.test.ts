@@ -41,6 +41,13 @@ const json = (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, 
 const records = '/api/apps/shop/objects/customer/records';
 
 describe('HTTP API', () => {
+  it('serves GB/T 2260 regions level by level', async () => {
+    const provinces = (await json('GET', '/api/regions')).json() as { code: string; name: string }[];
+    expect(provinces).toContainEqual({ code: '330000', name: '浙江省' });
+    expect((await json('GET', '/api/regions?parent=330100')).json()).toContainEqual({ code: '330106', name: '西湖区' });
+    expect((await json('GET', '/api/regions?parent=x')).statusCode).toBe(400);
+  });
+
   it('answers health and serves OpenAPI at /docs', async () => {
     expect((await json('GET', '/api/health')).json()).toEqual({ status: 'ok', database: 'postgres' });
     const spec = (await json('GET', '/docs/json')).json();

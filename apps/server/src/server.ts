@@ -15,6 +15,7 @@ import { recordRoutes } from './plugins/record-routes';
 import { draftRoutes } from './plugins/draft-routes';
 import { fileRoutes } from './plugins/file-routes';
 import { viewRoutes } from './plugins/view-routes';
+import { regionRoutes } from './plugins/region-routes';
 import { localDiskStore, type FileStore } from '@tessera/files';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -50,7 +51,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(swagger, {
     openapi: {
       info: { title: 'Tessera API', version: '1', description: 'Metadata (apps, drafts, versions) and records of published objects. Errors are RFC 9457 problem+json.' },
-      tags: [{ name: 'auth' }, { name: 'admin' }, { name: 'metadata' }, { name: 'records' }, { name: 'drafts' }, { name: 'views' }, { name: 'files' }, { name: 'health' }],
+      tags: [{ name: 'auth' }, { name: 'admin' }, { name: 'metadata' }, { name: 'records' }, { name: 'drafts' }, { name: 'views' }, { name: 'files' }, { name: 'reference' }, { name: 'health' }],
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'tessera_session' }, token: { type: 'http', scheme: 'bearer' } } },
       security: [{ session: [] }, { token: [] }],
     },
@@ -67,6 +68,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(recordRoutes, { records, database: options.database });
   await app.register(draftRoutes, { records });
   await app.register(viewRoutes, { records });
+  await app.register(regionRoutes);
   const store = options.fileStore ?? localDiskStore(options.filesDir ?? join(tmpdir(), 'tessera-files'));
   await app.register(fileRoutes, { database: options.database, records, store });
   if (options.webRoot) await app.register(webRoutes, { webRoot: options.webRoot });

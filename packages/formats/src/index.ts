@@ -6,3 +6,4 @@ export { isResidentId, normalizeResidentId, residentIdCheckChar } from './reside
 export type { ResidentIdOptions } from './resident-id';
 export { FORMAT_CHECKS, FORMAT_NAMES } from './format-checks';
 export type { FormatName } from './format-checks';
+export { isRegionCode, regionChildren, regionPath, REGION_ROOT } from './region';

@@ -1,4 +1,4 @@
-import { FORMAT_CHECKS } from '@tessera/formats';
+import { FORMAT_CHECKS, isRegionCode } from '@tessera/formats';
 import { fullFormats } from 'ajv-formats/dist/formats';
 
 /**
@@ -13,7 +13,8 @@ export const FORM_FORMATS = {
   'date-time': fullFormats['date-time'],
   uuid: fullFormats.uuid,
   decimal: /^-?(\d{1,28})(?:\.(\d{1,12}))?$/,
-  region: /^\d{6}$/,
+  // A GB/T 2260 code that exists, not just any six digits.
+  region: isRegionCode,
 } as const;
 
 export type FormFormatName = keyof typeof FORM_FORMATS;

@@ -9,10 +9,11 @@ import { readSelections } from './rollups';
 import { rowScopeSql } from './row-scope';
 import { childTableFields, readChildRows } from './child-rows';
 import { openRow } from './sealed-fields';
+import { regionPath } from '@tessera/formats';
 
 /**
- * Adds `_display` to each row: the display value of every related record the actor may see,
- * one query per relation field for the whole page (never one per row).
+ * Adds `_display` to each row: the display value of every related record the actor may see (one
+ * query per relation field for the whole page, never one per row) and the names of region codes.
  */
 export async function expandDisplay(ctx: RecordContext, object: ObjectDefinition, rows: RecordRow[]): Promise<RecordRow[]> {
   const hidden = ctx.access.hiddenFields(object.id);
@@ -31,6 +32,14 @@ export async function expandDisplay(ctx: RecordContext, object: ObjectDefinition
       if (typeof id === 'string') display[i]![field.id] = labels.get(id) ?? null;
     });
   }
+  // Region codes read as their names: 330106 → 浙江省 杭州市 西湖区.
+  const regions = object.fields.filter((f) => f.type === 'region' && !hidden.has(f.id));
+  rows.forEach((row, i) => {
+    for (const field of regions) {
+      const code = row[field.id];
+      if (typeof code === 'string') display[i]![field.id] = regionPath(code).join(' ') || null;
+    }
+  });
   return rows.map((row, i) => ({ ...row, _display: display[i] }));
 }
 

@@ -1,21 +1,18 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
-import formatsPlugin from 'ajv-formats';
 import sanitizeHtml from 'sanitize-html';
 import type { FieldDefinition, ObjectDefinition } from '@tessera/schemas';
-import { FORMAT_CHECKS, normalizeCnPhone } from '@tessera/formats';
+import { normalizeCnPhone } from '@tessera/formats';
+import { FORM_FORMATS } from '@tessera/forms';
 import type { FieldIssue } from './record-error';
 import { isSystemAssigned, recordValuesSchema } from './record-schema';
 import './messages';
 
-const addFormats = formatsPlugin.default;
-const DECIMAL = /^-?(\d{1,28})(?:\.(\d{1,12}))?$/;
+const DECIMAL = FORM_FORMATS.decimal;
 
+/** The formats are the form engine's: a value the browser accepts is a value the server accepts. */
 function newAjv(): Ajv2020 {
   const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
-  addFormats(ajv, ['date', 'date-time', 'uuid']);
-  for (const [name, check] of Object.entries(FORMAT_CHECKS)) ajv.addFormat(name, check);
-  ajv.addFormat('decimal', DECIMAL);
-  ajv.addFormat('region', /^\d{6}$/);
+  for (const [name, check] of Object.entries(FORM_FORMATS)) ajv.addFormat(name, check);
   return ajv;
 }
 

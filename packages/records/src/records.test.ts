@@ -31,6 +31,7 @@ const app: AppDocument = {
         { id: 'last_contact', type: 'datetime', label: { en: 'Last contact' } },
         { id: 'active', type: 'checkbox', label: { en: 'Active' } },
         { id: 'bio', type: 'rich_text', label: { en: 'Bio' } },
+        { id: 'region', type: 'region', label: { 'zh-CN': '地区', en: 'Region' } },
       ],
     },
     {
@@ -83,6 +84,13 @@ describe('records', () => {
     const missing = await rejection(create({ name: null }));
     expect(missing.issues.map((i) => i.code)).toEqual(['field.required']);
     expect((await records.list('rec', 'customer', admin, {})).total).toBe(before.total);
+  });
+
+  it('accepts only real GB/T 2260 region codes and names them in _display', async () => {
+    const record = await create({ name: 'Westlake', region: '330106' });
+    expect(record).toMatchObject({ region: '330106', _display: { region: '浙江省 杭州市 西湖区' } });
+    const error = await rejection(create({ name: 'Nowhere', region: '999999' }));
+    expect(error.issues).toEqual([expect.objectContaining({ field: 'region', code: 'field.format' })]);
   });
 
   it('reports a duplicate unique value and a dangling relation as field errors', async () => {
