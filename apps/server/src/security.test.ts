@@ -166,3 +166,14 @@ describe('bulk edits', () => {
     expect((await call('GET', `/api/admin/audit?action=record.bulk`, admin)).json().map((l: { action: string }) => l.action)).toEqual(['record.bulk_delete', 'record.bulk_update']);
   });
 });
+
+describe('directory', () => {
+  it('lets any signed-in user find people by name or id, and nobody else', async () => {
+    const found = (await call('GET', '/api/directory?search=rep', rep.headers)).json() as { email: string }[];
+    expect(found.map((p) => p.email)).toContain('rep@test.local');
+    expect(found[0]).not.toHaveProperty('isAdmin');
+    expect((await call('GET', `/api/directory?ids=${rep.id}`, rep.headers)).json()).toEqual([expect.objectContaining({ id: rep.id, name: 'rep' })]);
+    expect((await call('GET', '/api/directory?search=%25', rep.headers)).json()).toEqual([]);
+    expect((await call('GET', '/api/directory?search=rep', {})).statusCode).toBe(401);
+  });
+});

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Database } from '@tessera/db';
 import { createMetadataStore, MetaError } from '@tessera/meta';
-import { type TokenScope, changePassword, createApiToken, listApiTokens, revokeApiToken, SESSION_DAYS, signIn, signOut } from '@tessera/identity';
+import { type TokenScope, changePassword, createApiToken, searchDirectory, listApiTokens, revokeApiToken, SESSION_DAYS, signIn, signOut } from '@tessera/identity';
 import { requireUser, SESSION_COOKIE } from '../authentication';
 
 const tags = ['auth'];
@@ -42,6 +42,17 @@ export const authRoutes: FastifyPluginAsync<{ database: Database }> = async (app
   }, async (request, reply) => {
     await changePassword(db, requireUser(request).userId, request.body.current, request.body.next, request.cookies[SESSION_COOKIE]);
     return reply.status(204).send();
+  });
+
+  app.get<{ Querystring: { search?: string; ids?: string; limit?: number } }>('/api/directory', {
+    schema: {
+      tags, summary: 'The address book: people by name or email (search) or by id (ids, comma-separated)',
+      querystring: { type: 'object', properties: { search: { type: 'string', minLength: 1, maxLength: 100 }, ids: { type: 'string', pattern: '^[0-9a-f-]{36}(,[0-9a-f-]{36}){0,199}$' }, limit: { type: 'integer', minimum: 1, maximum: 200 } }, additionalProperties: false },
+      response: { 200: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' }, email: { type: 'string' }, departmentId: { type: ['string', 'null'] }, active: { type: 'boolean' } } } } },
+    },
+  }, async (request) => {
+    requireUser(request);
+    return searchDirectory(db, { search: request.query.search, ids: request.query.ids?.split(','), limit: request.query.limit });
   });
 
   app.get('/api/auth/tokens', { schema: { tags, summary: 'My API tokens (never the secrets)' } }, async (request) => listApiTokens(db, requireUser(request).userId));
