@@ -177,3 +177,19 @@ describe('directory', () => {
     expect((await call('GET', '/api/directory?search=rep', {})).statusCode).toBe(401);
   });
 });
+
+describe('comments', () => {
+  it('are for those who may read the record, sanitized, with mentions of real people; authors remove their own', async () => {
+    const mine = (await call('POST', records, rep.headers, { values: { name: 'Commented' } })).json();
+    const url = `${records}/${mine.id}/comments`;
+    const posted = await call('POST', url, rep.headers, { body: '<p>请 <b>跟进</b><script>x()</script></p>', mentions: [rep.id] });
+    expect(posted.statusCode).toBe(201);
+    expect((await call('GET', url, rep.headers)).json()).toEqual([expect.objectContaining({ body: '<p>请 <b>跟进</b></p>', mentions: [rep.id] })]);
+    expect((await call('POST', url, rep.headers, { body: 'x', mentions: ['00000000-0000-4000-8000-000000000000'] })).json()).toMatchObject({ status: 422, errors: [{ pointer: '/mentions/0' }] });
+    const theirs = (await call('POST', records, admin, { values: { name: 'Not yours' } })).json();
+    expect((await call('POST', `${records}/${theirs.id}/comments`, rep.headers, { body: 'peek' })).statusCode).toBe(404);
+    expect((await call('DELETE', `${url}/${posted.json().id}`, admin)).statusCode).toBe(404);
+    expect((await call('DELETE', `${url}/${posted.json().id}`, rep.headers)).statusCode).toBe(204);
+    expect((await call('GET', url, rep.headers)).json()).toEqual([]);
+  });
+});

@@ -18,6 +18,7 @@ export interface SystemTables {
   form_drafts: FormDraftsTable;
   files: FilesTable;
   saved_views: SavedViewsTable;
+  record_comments: RecordCommentsTable;
 }
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -173,4 +174,17 @@ export interface SavedViewsTable {
   /** { filters, sort, columns } as the records query takes them. */
   definition: JSONColumnType<Record<string, unknown>>;
   updated_at: Timestamp;
+}
+
+export interface RecordCommentsTable {
+  id: Generated<string>;
+  app_id: string;
+  object_id: string;
+  record_id: string;
+  author_id: string | null;
+  /** Sanitized HTML. */
+  body: string;
+  mentions: ColumnType<string[], string[] | undefined, string[]>;
+  created_at: Timestamp;
+  deleted_at: Timestamp | null;
 }

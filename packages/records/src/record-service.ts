@@ -16,6 +16,7 @@ import { isValueTaken } from './unique-check';
 import { deleteDraft, listDrafts, readDraft, saveDraft } from './drafts';
 import { bulkDelete, bulkUpdate } from './bulk';
 import { deleteView, listSavedViews, saveView, type ViewDefinition } from './saved-views';
+import { addComment, listComments, removeComment } from './comments';
 import { objectOf } from './live-app';
 import { RecordError } from './record-error';
 import type { RecordRow } from './record-columns';
@@ -92,6 +93,11 @@ export function createRecordService(db: Kysely<SystemTables>, liveApps: LiveAppC
       list: async (appId: string, objectId: string, access: AccessResolver) => listSavedViews(await context(appId, access), objectId),
       save: async (appId: string, objectId: string, access: AccessResolver, view: ViewDefinition, id?: string) => saveView(await context(appId, access), objectId, view, id),
       remove: async (appId: string, objectId: string, access: AccessResolver, id: string) => deleteView(await context(appId, access), objectId, id),
+    },
+    comments: {
+      list: async (appId: string, objectId: string, access: AccessResolver, recordId: string) => listComments(await context(appId, access), objectId, recordId),
+      add: async (appId: string, objectId: string, access: AccessResolver, recordId: string, input: { body: string; mentions: readonly string[] }) => addComment(await context(appId, access), objectId, recordId, input),
+      remove: async (appId: string, objectId: string, access: AccessResolver, recordId: string, commentId: string) => removeComment(await context(appId, access), objectId, recordId, commentId),
     },
     async history(appId: string, objectId: string, access: AccessResolver, id: string) {
       const ctx = await context(appId, access);

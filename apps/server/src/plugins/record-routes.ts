@@ -173,6 +173,29 @@ export const recordRoutes: FastifyPluginAsync<{ records: RecordService; database
     return result;
   });
 
+  app.get<{ Params: RecordParams }>(`${base}/:recordId/comments`, {
+    schema: { tags, summary: 'Comments on a record, oldest first', params: recordParams },
+  }, async (request) => records.comments.list(request.params.appId, request.params.objectId, policyFor(request, request.params.appId), request.params.recordId));
+
+  app.post<{ Params: RecordParams; Body: { body: string; mentions?: string[] } }>(`${base}/:recordId/comments`, {
+    schema: {
+      tags, summary: 'Comment on a record you may read, mentioning people', params: recordParams,
+      body: { type: 'object', properties: { body: { type: 'string', minLength: 1, maxLength: 20_000 }, mentions: { type: 'array', items: uuid, maxItems: 50 } }, required: ['body'], additionalProperties: false },
+    },
+  }, async (request, reply) => {
+    const { appId, objectId, recordId } = request.params;
+    const id = await records.comments.add(appId, objectId, policyFor(request, appId), recordId, { body: request.body.body, mentions: request.body.mentions ?? [] });
+    return reply.status(201).send({ id });
+  });
+
+  app.delete<{ Params: RecordParams & { commentId: string } }>(`${base}/:recordId/comments/:commentId`, {
+    schema: { tags, summary: 'Remove one of my comments', params: { type: 'object', properties: { ...recordParams.properties, commentId: uuid }, required: ['appId', 'objectId', 'recordId', 'commentId'] } },
+  }, async (request, reply) => {
+    const { appId, objectId, recordId, commentId } = request.params;
+    await records.comments.remove(appId, objectId, policyFor(request, appId), recordId, commentId);
+    return reply.status(204).send();
+  });
+
   app.get<{ Params: RecordParams }>(`${base}/:recordId/history`, {
     schema: { tags, summary: 'Every change to a record: who, when, field, old → new', params: recordParams },
   }, async (request) => records.history(request.params.appId, request.params.objectId, policyFor(request, request.params.appId), request.params.recordId));
