@@ -25,7 +25,8 @@ export function editableFields(object: ObjectDefinition): FieldDefinition[] {
   return object.fields.filter(isEditable);
 }
 
-function toFormValue(field: FieldDefinition, value: unknown): FormValue {
+/** A wire value (docs/api-contract.md) as the input holds it. */
+export function toFormValue(field: FieldDefinition, value: unknown): FormValue {
   if (value === null || value === undefined) return undefined;
   switch (field.type) {
     case 'date':
@@ -55,7 +56,7 @@ function isDayjs(value: FormValue): value is Dayjs {
 }
 
 /** Back to the wire format of docs/api-contract.md; an emptied input becomes null. */
-function toFieldValue(field: FieldDefinition, value: FormValue): FieldValue {
+export function toFieldValue(field: FieldDefinition, value: FormValue): FieldValue {
   if (value === undefined || value === null) return null;
   if (isDayjs(value)) return field.type === 'date' ? value.format('YYYY-MM-DD') : value.toISOString();
   if (typeof value === 'string') {

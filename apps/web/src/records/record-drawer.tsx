@@ -1,5 +1,6 @@
 import type { ObjectDefinition } from '@tessera/schemas';
 import { Alert, Button, Drawer, Flex, Grid, Popconfirm, Skeleton, Tabs } from 'antd';
+import dayjs from 'dayjs';
 import type { RecordData } from '../api/types';
 import { localized } from '../i18n/localized';
 import { useT } from '../i18n/use-t';
@@ -26,7 +27,7 @@ export function RecordDrawer({ appId, object, target, onClose, onSaved, onDelete
   const locale = useSessionStore((s) => s.locale);
   const document = useCurrentAppStore((s) => s.document);
   const screens = Grid.useBreakpoint();
-  const editor = useRecordEditor({ appId, object, target, onSaved, onDeleted, onClose });
+  const editor = useRecordEditor({ appId, document, object, target, onSaved, onDeleted, onClose });
   const objectLabel = localized(object.label, locale, object.id);
   const isEdit = target.mode === 'edit';
 
@@ -42,10 +43,24 @@ export function RecordDrawer({ appId, object, target, onClose, onSaved, onDelete
           action={<Button size="small" onClick={editor.reload}>{t('common.reload')}</Button>}
         />
       )}
+      {editor.draft.offer && (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="record-draft"
+          title={t('form.draftFound', { time: dayjs(editor.draft.offer.updatedAt).format('YYYY-MM-DD HH:mm') })}
+          action={(
+            <Flex gap={8}>
+              <Button size="small" type="primary" onClick={editor.draft.resume} data-testid="record-draft-resume">{t('form.draftResume')}</Button>
+              <Button size="small" onClick={editor.draft.discard} data-testid="record-draft-discard">{t('form.draftDiscard')}</Button>
+            </Flex>
+          )}
+        />
+      )}
       {editor.generalErrors.length > 0 && (
         <Alert type="error" showIcon title={editor.generalErrors.map((m) => <div key={m}>{m}</div>)} />
       )}
-      <RecordForm appId={appId} document={document} object={object} form={editor.form} record={editor.record} disabled={editor.saving} />
+      <RecordForm runtime={editor.runtime} layout={editor.layout} disabled={editor.saving} />
     </Flex>
   );
 

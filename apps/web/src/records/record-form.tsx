@@ -1,54 +1,25 @@
-import type { AppDocument, ObjectDefinition } from '@tessera/schemas';
-import { Form, type FormInstance } from 'antd';
-import type { RecordData } from '../api/types';
-import { localized } from '../i18n/localized';
-import { useT } from '../i18n/use-t';
-import { FieldCell } from '../objects/field-cell';
-import { useSessionStore } from '../stores/session-store';
-import { fieldWidget } from './field-widget';
-import { isEditable, type FormValues } from './form-values';
+import { Form } from 'antd';
+import { LayoutList } from '../form-runtime/form-layout-view';
+import type { LayoutNode } from '../form-runtime/form-layout';
+import { FormRuntimeContext, type FormRuntime } from '../form-runtime/form-runtime-context';
 
 interface RecordFormProps {
-  appId: string;
-  document: AppDocument;
-  object: ObjectDefinition;
-  form: FormInstance<FormValues>;
-  record: RecordData | null;
+  runtime: FormRuntime;
+  layout: readonly LayoutNode[];
   disabled: boolean;
 }
 
-/** A form generated from the object's fields, in their order; the form designer replaces it later. */
-export function RecordForm({ appId, document, object, form, record, disabled }: RecordFormProps) {
-  const t = useT();
-  const locale = useSessionStore((s) => s.locale);
-  const ctx = { appId, locale, record, objects: document.objects };
-
+/**
+ * The object's form (sections, tabs, columns, steps and its rules) or, without one, every field
+ * in the object's order. The antd Form only lends its layout and `disabled`; values and rules
+ * live in the form store, so a keystroke re-renders one field, not the form.
+ */
+export function RecordForm({ runtime, layout, disabled }: RecordFormProps) {
   return (
-    <Form<FormValues> form={form} name="record-form" layout="vertical" disabled={disabled} scrollToFirstError>
-      {object.fields.map((field) => {
-        const label = localized(field.label, locale, field.id);
-        if (isEditable(field)) {
-          return (
-            <Form.Item
-              key={field.id}
-              name={field.id}
-              label={label}
-              valuePropName={field.type === 'checkbox' ? 'checked' : 'value'}
-              rules={field.required ? [{ required: true, message: t('record.required', { field: label }) }] : []}
-              tooltip={field.description ? localized(field.description, locale) : undefined}
-            >
-              {fieldWidget(field, ctx)}
-            </Form.Item>
-          );
-        }
-        // Not editable here yet (see form-values.ts): show what the record holds, if anything.
-        if (!record || record[field.id] === null || record[field.id] === undefined) return null;
-        return (
-          <Form.Item key={field.id} label={label} extra={t('record.readOnly')}>
-            <FieldCell field={field} record={record} locale={locale} t={t} />
-          </Form.Item>
-        );
-      })}
-    </Form>
+    <FormRuntimeContext value={runtime}>
+      <Form name="record-form" layout="vertical" disabled={disabled} component="div">
+        <LayoutList nodes={layout} />
+      </Form>
+    </FormRuntimeContext>
   );
 }

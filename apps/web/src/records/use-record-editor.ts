@@ -1,17 +1,28 @@
-import type { ObjectDefinition } from '@tessera/schemas';
-import { App, Form } from 'antd';
+import type { AppDocument, ObjectDefinition } from '@tessera/schemas';
+import { App } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api } from '../api/client';
 import { errorMessage } from '../api/error-message';
 import { isAbort } from '../api/http';
 import { ApiError, fieldErrorsOf } from '../api/problem';
 import type { RecordData } from '../api/types';
+import { formLayout, generatedLayout } from '../form-runtime/form-layout';
+import { formEngine, formOf, plainEngine } from '../form-runtime/form-rules';
+import type { FormRuntime } from '../form-runtime/form-runtime-context';
+import { createFormStore, missingRequired, writableValues } from '../form-runtime/form-store';
+import { formApi } from '../form-runtime/runtime-api';
+import { useDraftAutosave } from '../form-runtime/use-draft-autosave';
+import { useUniqueCheck } from '../form-runtime/use-unique-check';
+import { localized } from '../i18n/localized';
 import { useT } from '../i18n/use-t';
 import type { DrawerTarget } from '../objects/use-drawer-target';
+import { useAuthStore } from '../stores/auth-store';
+import { useSessionStore } from '../stores/session-store';
 import { editableFields, toFormValues, toRecordValues, type FormValues } from './form-values';
 
 interface EditorOptions {
   appId: string;
+  document: AppDocument | null;
   object: ObjectDefinition;
   target: Exclude<DrawerTarget, null>;
   onSaved: (record: RecordData) => void;
@@ -19,15 +30,19 @@ interface EditorOptions {
   onClose: () => void;
 }
 
+function scrollToField(fieldId: string | undefined): void {
+  if (fieldId) window.document.getElementById(`record-form_${fieldId}`)?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+}
+
 /**
- * Load, save and delete one record for the drawer. The server is the authority on values: a
- * 422 puts each message on its form item, a 409 (someone saved first) offers a reload instead
- * of overwriting their change.
+ * Load, save and delete one record for the drawer, through the object's form when it has one.
+ * The server is the authority on values: a 422 puts each message on its field, a 409 (someone
+ * saved first) offers a reload instead of overwriting their change.
  */
-export function useRecordEditor({ appId, object, target, onSaved, onDeleted, onClose }: EditorOptions) {
+export function useRecordEditor({ appId, document, object, target, onSaved, onDeleted, onClose }: EditorOptions) {
   const t = useT();
   const { message } = App.useApp();
-  const [form] = Form.useForm<FormValues>();
+  const locale = useSessionStore((s) => s.locale);
   const [record, setRecord] = useState<RecordData | null>(null);
   const [loadState, setLoadState] = useState<{ status: 'loading' | 'ready' | 'failed'; error: unknown }>({
     status: target.mode === 'edit' ? 'loading' : 'ready', error: null,
@@ -39,6 +54,24 @@ export function useRecordEditor({ appId, object, target, onSaved, onDeleted, onC
   const [attempt, setAttempt] = useState(0);
   const recordId = target.mode === 'edit' ? target.recordId : null;
   const knownFields = useMemo(() => new Set(editableFields(object).map((f) => f.id)), [object]);
+
+  const engine = useMemo(() => (document
+    ? formEngine(document, object, () => ({
+      now: new Date(),
+      timeZone: document.timeZone ?? 'Asia/Shanghai',
+      currentUser: useAuthStore.getState().me?.userId ?? null,
+    }))
+    : plainEngine(object)), [document, object]);
+  const layout = useMemo(() => {
+    const form = document && engine.formId ? formOf(document, object) : null;
+    return form ? formLayout(form) : generatedLayout(object);
+  }, [document, object, engine]);
+  const fields = useMemo(() => new Map(object.fields.map((f) => [f.id, f])), [object]);
+  const store = useMemo(() => createFormStore(engine, {}, recordId ? 'update' : 'create'), [engine, recordId]);
+  const checkUnique = useUniqueCheck(appId, object.id, recordId, store, fields);
+  const draft = useDraftAutosave({ appId, objectId: object.id, key: recordId ?? 'new', store, engine, ready: loadState.status === 'ready' });
+  const widgets = useMemo(() => ({ appId, locale, record, objects: document?.objects ?? [] }), [appId, locale, record, document]);
+  const runtime = useMemo<FormRuntime>(() => ({ store, fields, widgets, checkUnique }), [store, fields, widgets, checkUnique]);
 
   useEffect(() => {
     if (!recordId) return;
@@ -58,44 +91,46 @@ export function useRecordEditor({ appId, object, target, onSaved, onDeleted, onC
     return () => controller.abort();
   }, [appId, object, recordId, attempt]);
 
-  // Filled after the render that mounts the <Form>: an antd form instance only takes values
-  // reliably once a Form element is connected to it. A reload after a conflict lands here too,
-  // and resetFields drops the user's stale edits and error marks.
+  // A reload after a conflict lands here too: it drops the user's stale edits and error marks.
   useEffect(() => {
     if (!record) return;
     const values = toFormValues(object, record);
     initialValues.current = values;
-    form.resetFields();
-    form.setFieldsValue(values);
-  }, [record, object, form]);
+    store.getState().reset(values, 'update');
+  }, [record, object, store]);
+
+  const labelOf = useCallback((id: string) => localized(fields.get(id)?.label, locale, id), [fields, locale]);
 
   const showProblem = useCallback((error: unknown) => {
     if (error instanceof ApiError && error.status === 422) {
       const { byField, general } = fieldErrorsOf(error.problem, knownFields);
-      form.setFields(Object.entries(byField).map(([name, errors]) => ({ name, errors })));
+      store.getState().setErrors(byField);
       setGeneralErrors(general);
+      scrollToField(Object.keys(byField)[0]);
       void message.error(t('record.invalid'));
     } else if (error instanceof ApiError && error.status === 409) {
       setConflict(true);
     } else {
       void message.error(errorMessage(error, t));
     }
-  }, [form, knownFields, message, t]);
+  }, [store, knownFields, message, t]);
 
   const save = useCallback(async () => {
-    let values: FormValues;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return; // antd already marks the items that failed
+    const state = store.getState();
+    const missing = missingRequired(state);
+    if (missing.length > 0) {
+      state.setErrors(Object.fromEntries(missing.map((id) => [id, [t('record.required', { field: labelOf(id) })]])));
+      scrollToField(missing[0]);
+      return;
     }
     setSaving(true);
     setGeneralErrors([]);
     try {
-      const payload = toRecordValues(object, values, record ? initialValues.current : null);
+      const payload = toRecordValues(object, writableValues(state), record ? initialValues.current : null);
       const saved = record
-        ? await api.updateRecord(appId, object.id, record.id, record.version, payload)
-        : await api.createRecord(appId, object.id, payload);
+        ? await formApi.updateRecord(appId, object.id, engine.formId, record.id, record.version, payload)
+        : await formApi.createRecord(appId, object.id, engine.formId, payload);
+      draft.finish();
       onSaved(saved);
       void message.success(t(record ? 'record.saved' : 'record.created'));
       onClose();
@@ -104,13 +139,14 @@ export function useRecordEditor({ appId, object, target, onSaved, onDeleted, onC
     } finally {
       setSaving(false);
     }
-  }, [appId, object, record, form, onSaved, onClose, message, t, showProblem]);
+  }, [appId, object, engine, record, store, draft, labelOf, onSaved, onClose, message, t, showProblem]);
 
   const remove = useCallback(async () => {
     if (!record) return;
     setSaving(true);
     try {
       await api.deleteRecord(appId, object.id, record.id);
+      draft.finish();
       onDeleted(record.id);
       void message.success(t('record.deleted'));
       onClose();
@@ -119,15 +155,17 @@ export function useRecordEditor({ appId, object, target, onSaved, onDeleted, onC
     } finally {
       setSaving(false);
     }
-  }, [appId, object.id, record, onDeleted, onClose, message, t, showProblem]);
+  }, [appId, object.id, record, draft, onDeleted, onClose, message, t, showProblem]);
 
   return {
-    form,
+    runtime,
+    layout,
     record,
     loadState,
     saving,
     conflict,
     generalErrors,
+    draft: { offer: draft.offer, resume: draft.resume, discard: draft.discard },
     save,
     remove,
     reload: useCallback(() => setAttempt((n) => n + 1), []),

@@ -1,0 +1,108 @@
+import { compileForm, evaluateForm, type CompiledForm, type FormEvalContext } from '@tessera/forms';
+import type { AppDocument, FieldDefinition, FormDefinition, ObjectDefinition } from '@tessera/schemas';
+import type { RecordValues } from '../api/types';
+import { isEditable, toFieldValue, toFormValue, type FormValue, type FormValues } from '../records/form-values';
+
+/** What one field looks like for the current values; what a field component subscribes to. */
+export interface FieldState {
+  readonly visible: boolean;
+  readonly required: boolean;
+  readonly readOnly: boolean;
+  /** Option values still offered (a rule narrowed them), or null for all of the field's options. */
+  readonly options: readonly string[] | null;
+}
+
+export type FormMode = 'create' | 'update';
+
+/** Clock, zone and user for formulas; a function so NOW() is read at each evaluation. */
+export type RuleContext = () => Omit<FormEvalContext, 'mode'>;
+
+export interface Evaluation {
+  fields: Record<string, FieldState>;
+  /** Values the rules computed (defaults, setValue), as the inputs hold them. */
+  computed: FormValues;
+}
+
+/** The fields a drawer shows and how their state follows the values: the form's rules, or none. */
+export interface FormEngine {
+  /** The form being filled in, sent as `?form=` so the server holds the write to the same rules. */
+  readonly formId: string | null;
+  readonly fields: readonly FieldDefinition[];
+  evaluate(values: FormValues, mode: FormMode): Evaluation;
+}
+
+/** The first form of the live document made for this object, if any. */
+export function formOf(document: AppDocument, object: ObjectDefinition): FormDefinition | null {
+  return document.forms?.find((f) => f.object === object.id) ?? null;
+}
+
+/** Every editable field, with its wire value (null when empty): the rules and drafts read these. */
+export function toWireValues(fields: readonly FieldDefinition[], values: FormValues): RecordValues {
+  const wire: RecordValues = {};
+  for (const field of fields) {
+    if (isEditable(field) && field.id in values) wire[field.id] = toFieldValue(field, values[field.id]);
+  }
+  return wire;
+}
+
+export function fromWireValues(fields: readonly FieldDefinition[], wire: Record<string, unknown>): FormValues {
+  const values: FormValues = {};
+  for (const field of fields) {
+    if (isEditable(field) && Object.hasOwn(wire, field.id)) values[field.id] = toFormValue(field, wire[field.id]);
+  }
+  return values;
+}
+
+function staticState(field: FieldDefinition): FieldState {
+  return { visible: true, required: field.required === true, readOnly: !isEditable(field), options: null };
+}
+
+/** The generated form: every field of the object, in order, with no rules. */
+export function plainEngine(object: ObjectDefinition): FormEngine {
+  const fields = Object.fromEntries(object.fields.map((f) => [f.id, staticState(f)]));
+  return { formId: null, fields: object.fields, evaluate: () => ({ fields, computed: {} }) };
+}
+
+function sameWire(field: FieldDefinition, a: FormValue, b: FormValue): boolean {
+  return JSON.stringify(toFieldValue(field, a)) === JSON.stringify(toFieldValue(field, b));
+}
+
+function ruleEngine(compiled: CompiledForm, context: RuleContext): FormEngine {
+  const fields = [...compiled.fields.values()].map((f) => f.field);
+  return {
+    formId: compiled.form.id,
+    fields,
+    evaluate(values, mode) {
+      const state = evaluateForm(compiled, toWireValues(fields, values), { ...context(), mode });
+      const result: Evaluation = { fields: {}, computed: {} };
+      for (const field of fields) {
+        const options = state.options[field.id];
+        const all = field.options?.length ?? 0;
+        result.fields[field.id] = {
+          visible: state.visible[field.id] !== false,
+          required: state.required[field.id] === true,
+          readOnly: state.readOnly[field.id] === true || !isEditable(field),
+          options: options && options.length !== all ? options : null,
+        };
+        if (state.computed.has(field.id) && isEditable(field)) {
+          const next = toFormValue(field, state.values[field.id]);
+          // Keep the input's own object (a Dayjs, say) when the rule agrees, so nothing re-renders.
+          if (!sameWire(field, next, values[field.id])) result.computed[field.id] = next;
+        }
+      }
+      return result;
+    },
+  };
+}
+
+/**
+ * The engine for the drawer: the object's form with its rules when the live document has one
+ * (and it compiles), else the generated form. A form that fails to compile falls back rather
+ * than blocking data entry; publish validation (checkForm) keeps such forms out of live apps.
+ */
+export function formEngine(document: AppDocument, object: ObjectDefinition, context: RuleContext): FormEngine {
+  const form = formOf(document, object);
+  if (!form) return plainEngine(object);
+  const compiled = compileForm(form, object, document);
+  return compiled.ok ? ruleEngine(compiled.form, context) : plainEngine(object);
+}

@@ -1,0 +1,21 @@
+import type { FieldDefinition } from '@tessera/schemas';
+import { createContext, useContext } from 'react';
+import type { WidgetContext } from '../records/field-widget';
+import type { FormStore } from './form-store';
+
+/** What every field of one open form shares; stable for the life of the drawer. */
+export interface FormRuntime {
+  store: FormStore;
+  fields: ReadonlyMap<string, FieldDefinition>;
+  widgets: WidgetContext;
+  /** Asks the server whether a unique field's value is taken (on blur). */
+  checkUnique: (fieldId: string) => void;
+}
+
+export const FormRuntimeContext = createContext<FormRuntime | null>(null);
+
+export function useFormRuntime(): FormRuntime {
+  const runtime = useContext(FormRuntimeContext);
+  if (!runtime) throw new Error('useFormRuntime outside a FormRuntimeContext provider');
+  return runtime;
+}

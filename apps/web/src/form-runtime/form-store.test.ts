@@ -1,0 +1,124 @@
+import type { AppDocument, ObjectDefinition } from '@tessera/schemas';
+import dayjs from 'dayjs';
+import { describe, expect, it } from 'vitest';
+import { formLayout } from './form-layout';
+import { formEngine, plainEngine, toWireValues } from './form-rules';
+import { createFormStore, mergeFieldStates, missingRequired, writableValues } from './form-store';
+
+const label = (en: string) => ({ en });
+const deal: ObjectDefinition = {
+  id: 'deal',
+  label: label('Deal'),
+  fields: [
+    { id: 'name', type: 'text', label: label('Name'), required: true },
+    { id: 'discount', type: 'number', label: label('Discount'), scale: 2 },
+    { id: 'reason', type: 'text', label: label('Reason') },
+    { id: 'tier', type: 'select', label: label('Tier'), options: [{ value: 'a', label: label('A') }, { value: 'b', label: label('B') }, { value: 'c', label: label('C') }] },
+    { id: 'closes', type: 'date', label: label('Closes') },
+    { id: 'note', type: 'text', label: label('Note') },
+  ],
+};
+
+const app: AppDocument = {
+  id: 'sales',
+  label: label('Sales'),
+  objects: [deal],
+  forms: [{
+    id: 'deal_entry',
+    object: 'deal',
+    label: label('Deal'),
+    nodes: [
+      { id: 'main', kind: 'section', label: label('Main') },
+      { id: 'cols', kind: 'columns', parent: 'main' },
+      { id: 'left', kind: 'column', parent: 'cols' },
+      { id: 'n_name', kind: 'field', parent: 'left', field: 'name' },
+      { id: 'n_discount', kind: 'field', parent: 'left', field: 'discount' },
+      { id: 'n_reason', kind: 'field', parent: 'main', field: 'reason' },
+      { id: 'n_tier', kind: 'field', parent: 'main', field: 'tier' },
+      { id: 'n_closes', kind: 'field', parent: 'gone', field: 'closes' },
+      { id: 'n_note', kind: 'field', parent: 'main', field: 'note', defaultValue: '"from the form"' },
+    ],
+    rules: [
+      { id: 'hide_reason', when: 'TRUE', effects: [{ kind: 'visible', field: 'reason', value: false }] },
+      {
+        id: 'big_discount', when: 'discount > 0.1',
+        effects: [
+          { kind: 'visible', field: 'reason', value: true }, { kind: 'required', field: 'reason', value: true },
+          { kind: 'options', field: 'tier', values: ['a'] }, { kind: 'setValue', field: 'tier', formula: '"a"' },
+        ],
+      },
+    ],
+  }],
+};
+
+const context = () => ({ now: '2026-03-01T08:00:00Z', timeZone: 'Asia/Shanghai', currentUser: null });
+
+describe('form store with the form rules', () => {
+  it('applies defaults on create and shows the reason only for a big discount', () => {
+    const store = createFormStore(formEngine(app, deal, context), {}, 'create');
+    expect(store.getState().values.note).toBe('from the form');
+    expect(store.getState().fields.reason).toMatchObject({ visible: false, required: false });
+
+    store.getState().setValue('discount', '0.2');
+    const state = store.getState();
+    expect(state.fields.reason).toMatchObject({ visible: true, required: true });
+    expect(state.fields.tier).toEqual({ visible: true, required: false, readOnly: true, options: ['a'] });
+    expect(state.values.tier).toBe('a');
+    expect(missingRequired(state)).toEqual(['name', 'reason']);
+  });
+
+  it('keeps the state object of every field a change did not touch', () => {
+    const store = createFormStore(formEngine(app, deal, context), {}, 'create');
+    const before = store.getState();
+    store.getState().setValue('name', 'ACME');
+    const after = store.getState();
+    expect(after.fields).toBe(before.fields);
+    expect(after.values.note).toBe(before.values.note);
+    store.getState().setValue('discount', '0.5');
+    expect(store.getState().fields.name).toBe(after.fields.name);
+    expect(store.getState().fields.reason).not.toBe(after.fields.reason);
+  });
+
+  it('leaves hidden fields out of a save and clears a field error when the field is edited', () => {
+    const store = createFormStore(formEngine(app, deal, context), { reason: 'typed before', discount: '0.5' }, 'create');
+    store.getState().setValue('discount', '0.05');
+    expect(writableValues(store.getState())).not.toHaveProperty('reason');
+    store.getState().setErrors({ name: ['taken'], discount: ['too big'] });
+    store.getState().setValue('discount', '0.01');
+    expect(store.getState().errors).toEqual({ name: ['taken'] });
+    expect(store.getState().dirty).toBe(true);
+  });
+
+  it('does not apply defaults on update, and a reset is not a user change', () => {
+    const store = createFormStore(formEngine(app, deal, context), {}, 'update');
+    store.getState().reset({ name: 'Old', closes: dayjs('2026-04-01') }, 'update');
+    expect(store.getState().values.note).toBeUndefined();
+    expect(store.getState().dirty).toBe(false);
+    expect(toWireValues(deal.fields, store.getState().values)).toEqual({ name: 'Old', closes: '2026-04-01' });
+  });
+
+  it('falls back to the plain generated form for objects without a form', () => {
+    const engine = formEngine({ ...app, forms: [] }, deal, context);
+    expect(engine.formId).toBeNull();
+    const store = createFormStore(engine, {}, 'create');
+    expect(store.getState().fields.name).toEqual({ visible: true, required: true, readOnly: false, options: null });
+    expect(plainEngine(deal).fields).toHaveLength(deal.fields.length);
+  });
+
+  it('reuses the previous map when no field state changed', () => {
+    const prev = { a: { visible: true, required: false, readOnly: false, options: ['x'] } };
+    expect(mergeFieldStates(prev, { a: { visible: true, required: false, readOnly: false, options: ['x'] } })).toBe(prev);
+  });
+});
+
+describe('form layout', () => {
+  it('nests the flat nodes and keeps orphans at the top', () => {
+    const form = app.forms?.[0];
+    if (!form) throw new Error('fixture has a form');
+    const roots = formLayout(form);
+    expect(roots.map((r) => r.node.id)).toEqual(['main', 'n_closes']);
+    const main = roots[0];
+    expect(main?.children.map((c) => c.node.id)).toEqual(['cols', 'n_reason', 'n_tier', 'n_note']);
+    expect(main?.children[0]?.children[0]?.children.map((c) => c.node.field)).toEqual(['name', 'discount']);
+  });
+});

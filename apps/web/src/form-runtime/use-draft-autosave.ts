@@ -1,0 +1,82 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { fromWireValues, toWireValues, type FormEngine } from './form-rules';
+import type { FormStore } from './form-store';
+import { formApi, type DraftKey, type StoredDraft } from './runtime-api';
+
+const AUTOSAVE_DELAY_MS = 1000;
+
+interface DraftOptions {
+  appId: string;
+  objectId: string;
+  key: DraftKey;
+  store: FormStore;
+  engine: FormEngine;
+  /** False until the record being edited has loaded: a draft is offered on top of it. */
+  ready: boolean;
+}
+
+/**
+ * Autosaves what the user types as a draft (debounced), offers to resume a draft left from an
+ * earlier visit, and drops it once the record is saved. Requests go out one after another, so a
+ * late autosave can never land after the delete that follows a save.
+ */
+export function useDraftAutosave({ appId, objectId, key, store, engine, ready }: DraftOptions) {
+  const [offer, setOffer] = useState<StoredDraft | null>(null);
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  const timer = useRef<number | null>(null);
+  const finished = useRef(false);
+
+  const enqueue = useCallback((send: () => Promise<unknown>) => {
+    // A failed autosave is not worth interrupting the user for: the next change tries again.
+    queue.current = queue.current.then(send).catch(() => undefined);
+  }, []);
+
+  const flush = useCallback(() => {
+    if (timer.current !== null) window.clearTimeout(timer.current);
+    timer.current = null;
+    const state = store.getState();
+    if (finished.current || !state.dirty) return;
+    const values = toWireValues(engine.fields, state.values);
+    enqueue(() => formApi.saveDraft(appId, objectId, key, values));
+  }, [appId, objectId, key, store, engine, enqueue]);
+
+  useEffect(() => {
+    if (!ready) return;
+    const controller = new AbortController();
+    // No draft answers 404: nothing to offer.
+    formApi.readDraft(appId, objectId, key, controller.signal).then(setOffer, () => undefined);
+    return () => controller.abort();
+  }, [appId, objectId, key, ready]);
+
+  useEffect(() => store.subscribe((state, prev) => {
+    if (state.values === prev.values || !state.dirty) return;
+    setOffer(null); // typing starts afresh; the old draft is replaced by the next autosave
+    if (timer.current !== null) window.clearTimeout(timer.current);
+    timer.current = window.setTimeout(flush, AUTOSAVE_DELAY_MS);
+  }), [store, flush]);
+
+  // Closing the drawer within the debounce still keeps the last keystrokes.
+  useEffect(() => () => flush(), [flush]);
+
+  const resume = useCallback(() => {
+    if (!offer) return;
+    const state = store.getState();
+    state.reset({ ...state.values, ...fromWireValues(engine.fields, offer.values) }, state.mode, true);
+    setOffer(null);
+  }, [offer, store, engine]);
+
+  const discard = useCallback(() => {
+    setOffer(null);
+    enqueue(() => formApi.deleteDraft(appId, objectId, key));
+  }, [appId, objectId, key, enqueue]);
+
+  /** After a successful save: nothing more is autosaved, and the draft goes. */
+  const finish = useCallback(() => {
+    finished.current = true;
+    if (timer.current !== null) window.clearTimeout(timer.current);
+    timer.current = null;
+    enqueue(() => formApi.deleteDraft(appId, objectId, key));
+  }, [appId, objectId, key, enqueue]);
+
+  return { offer, resume, discard, finish };
+}

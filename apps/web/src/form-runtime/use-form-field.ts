@@ -1,0 +1,46 @@
+import type { FieldDefinition } from '@tessera/schemas';
+import { useCallback, useMemo } from 'react';
+import { useStore } from 'zustand';
+import { localized } from '../i18n/localized';
+import type { FormValue } from '../records/form-values';
+import { useFormRuntime } from './form-runtime-context';
+
+/** What an antd input hands to onChange: an event (Input), the value (Select, DatePicker, InputNumber) or a boolean (Switch). */
+export function valueFromChange(arg: unknown): FormValue {
+  if (typeof arg === 'object' && arg !== null && 'target' in arg) {
+    const target = (arg as { target: { value?: unknown } }).target;
+    return typeof target.value === 'string' ? target.value : undefined;
+  }
+  if (arg === null || arg === undefined || typeof arg === 'string' || typeof arg === 'boolean') return arg;
+  if (Array.isArray(arg)) return arg.filter((v): v is string => typeof v === 'string');
+  // A Dayjs from the date pickers: kept as is, form-values.ts turns it into wire text.
+  return arg as FormValue;
+}
+
+/**
+ * One field's slice of the form store. Each selector reads only this field, so typing in one
+ * input re-renders that field alone, and a rule re-renders only the fields whose state it changed.
+ */
+export function useFormField(field: FieldDefinition) {
+  const { store, widgets, checkUnique } = useFormRuntime();
+  const id = field.id;
+  const value = useStore(store, (s) => s.values[id]);
+  const state = useStore(store, (s) => s.fields[id]);
+  const errors = useStore(store, (s) => s.errors[id]);
+  const taken = useStore(store, (s) => s.taken[id] === true);
+
+  const onChange = useCallback((arg: unknown) => store.getState().setValue(id, valueFromChange(arg)), [store, id]);
+  const onBlur = useCallback(() => {
+    if (field.unique) checkUnique(id);
+  }, [field.unique, checkUnique, id]);
+
+  const allowed = state?.options ?? null;
+  const options = useMemo(
+    () => allowed && (field.options ?? [])
+      .filter((o) => allowed.includes(o.value))
+      .map((o) => ({ value: o.value, label: localized(o.label, widgets.locale, o.value) })),
+    [allowed, field.options, widgets.locale],
+  );
+
+  return { value, state, errors, taken, onChange, onBlur, options };
+}
