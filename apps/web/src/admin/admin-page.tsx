@@ -1,10 +1,8 @@
-import { ApartmentOutlined, AppstoreOutlined, AuditOutlined, FunctionOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, FunctionOutlined, TeamOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
-import { Button, Flex, Grid, Layout, Menu, Result, Typography } from 'antd';
-import { BrandMark } from '../auth/brand-mark';
-import { UserMenu } from '../auth/user-menu';
+import { Grid, Layout, Menu, Result } from 'antd';
 import { useT } from '../i18n/use-t';
-import { LanguageSwitch } from '../shell/language-switch';
+import { ToolHeader } from '../shell/tool-header';
 import { useAuthStore } from '../stores/auth-store';
 import { ADMIN_SECTIONS, useRouteStore, type AdminSection } from '../stores/route-store';
 import { AuditPage } from './audit-page';
@@ -41,17 +39,7 @@ export function AdminPage({ section }: { section: AdminSection }) {
 
   return (
     <Layout style={{ height: '100%' }} data-testid="admin-page">
-      <Layout.Header className="tessera-header">
-        <Flex align="center" gap={10} style={{ flex: 1, minWidth: 0 }}>
-          <BrandMark />
-          <Typography.Title level={5} className="tessera-header-title" style={{ margin: 0 }}>{t('admin.title')}</Typography.Title>
-        </Flex>
-        <Button type="text" icon={<AppstoreOutlined />} onClick={() => navigate({ name: 'apps' })} aria-label={t('shell.allApps')}>
-          {isMobile ? null : t('shell.allApps')}
-        </Button>
-        <LanguageSwitch compact={isMobile} />
-        <UserMenu compact={isMobile} />
-      </Layout.Header>
+      <ToolHeader title={t('admin.title')} compact={isMobile} />
       {!isAdmin ? (
         <Result status="403" subTitle={t('admin.forbidden')} />
       ) : (

@@ -1,13 +1,11 @@
-import { AppstoreOutlined, LeftOutlined, RightOutlined, SettingOutlined } from '@ant-design/icons';
+import { LeftOutlined, RightOutlined, SettingOutlined } from '@ant-design/icons';
 import { FormulaEditor } from '@tessera/studio';
 import { Alert, Button, Card, Flex, Grid, Layout, Result, Select, Skeleton, Space, Spin, Typography } from 'antd';
 import { Suspense } from 'react';
-import { BrandMark } from '../auth/brand-mark';
-import { UserMenu } from '../auth/user-menu';
 import { localized } from '../i18n/localized';
 import { useT } from '../i18n/use-t';
 import { ErrorState } from '../shell/error-state';
-import { LanguageSwitch } from '../shell/language-switch';
+import { ToolHeader } from '../shell/tool-header';
 import { useAuthStore } from '../stores/auth-store';
 import { useRouteStore } from '../stores/route-store';
 import { useSessionStore } from '../stores/session-store';
@@ -27,20 +25,11 @@ export function FormulaPlaygroundPage() {
 
   return (
     <Layout style={{ height: '100%' }} data-testid="formula-playground">
-      <Layout.Header className="tessera-header">
-        <Flex align="center" gap={10} style={{ flex: 1, minWidth: 0 }}>
-          <BrandMark />
-          <Typography.Title level={5} className="tessera-header-title" style={{ margin: 0 }}>{t('formula.title')}</Typography.Title>
-        </Flex>
+      <ToolHeader title={t('formula.title')} compact={isMobile}>
         <Button type="text" icon={<SettingOutlined />} onClick={() => navigate({ name: 'admin', section: 'users' })} aria-label={t('formula.backToAdmin')}>
           {isMobile ? null : t('formula.backToAdmin')}
         </Button>
-        <Button type="text" icon={<AppstoreOutlined />} onClick={() => navigate({ name: 'apps' })} aria-label={t('shell.allApps')}>
-          {isMobile ? null : t('shell.allApps')}
-        </Button>
-        <LanguageSwitch compact={isMobile} />
-        <UserMenu compact={isMobile} />
-      </Layout.Header>
+      </ToolHeader>
       <Layout.Content className="tessera-content tessera-admin-content" style={{ overflow: 'auto' }}>
         {!isAdmin ? (
           <Result status="403" subTitle={t('admin.forbidden')} />
