@@ -6,6 +6,7 @@ import {
   formatCurrency, formatDate, formatDateTime, formatNumber, formatPercent, optionDisplay,
 } from '../format/field-format';
 import type { Translate } from '../i18n/messages';
+import { UserCell } from '../widgets/user-cell';
 
 interface FieldCellProps {
   field: FieldDefinition;
@@ -33,8 +34,13 @@ export function FieldCell({ field, record, locale, t }: FieldCellProps) {
           {value.filter((v): v is string => typeof v === 'string').map((v) => <OptionTag key={v} field={field} value={v} locale={locale} />)}
         </Space>
       ) : null;
-    case 'relation':
     case 'user':
+      // The server does not resolve people into `_display`: the page's ids are looked up in one batch.
+      return typeof value === 'string' ? <UserCell userId={value} /> : null;
+    case 'region':
+      // `_display` holds the names of the code's levels: 330106 → 浙江省 杭州市 西湖区.
+      return <span>{record._display?.[field.id] ?? String(value)}</span>;
+    case 'relation':
     case 'department':
       // The server resolves display text for us; the raw uuid means nothing to a reader.
       return <span>{record._display?.[field.id] ?? ''}</span>;

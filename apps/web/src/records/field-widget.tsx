@@ -4,6 +4,8 @@ import { DatePicker, Input, InputNumber, Select, Switch } from 'antd';
 import type { ReactElement } from 'react';
 import type { RecordData } from '../api/types';
 import { localized } from '../i18n/localized';
+import { RegionCascader } from '../widgets/region-cascader';
+import { UserSelect } from '../widgets/user-select';
 import { RelationSelect } from './relation-select';
 
 export interface WidgetContext {
@@ -51,6 +53,10 @@ export function fieldWidget(field: FieldDefinition, ctx: WidgetContext): ReactEl
           currentLabel={ctx.record?._display?.[field.id]}
         />
       );
+    case 'user':
+      return <UserSelect />;
+    case 'region':
+      return <RegionCascader field={field} currentLabel={ctx.record?._display?.[field.id]} />;
     case 'email':
       return <Input type="email" inputMode="email" autoComplete="off" />;
     case 'phone':

@@ -41,4 +41,19 @@ describe('record ↔ form values', () => {
     const edited = { ...initial, name: 'ACME Ltd', credit: undefined, since: dayjs('2026-03-01') };
     expect(toRecordValues(customer, edited, initial)).toEqual({ name: 'ACME Ltd', credit: null });
   });
+
+  it('edits a user as its id and a region as its deepest code, and sends a cleared one as null', () => {
+    const people: ObjectDefinition = {
+      id: 'lead',
+      label: { en: 'Lead' },
+      fields: [
+        { id: 'rep', type: 'user', label: { en: 'Rep' } },
+        { id: 'area', type: 'region', label: { en: 'Area' }, regionLevel: 'city' },
+      ],
+    };
+    const lead = { ...record, rep: '0b6f3a52-8f1e-4c1a-9d0e-2d7c3b9a1f00', area: '330100' } satisfies RecordData;
+    const initial = toFormValues(people, lead);
+    expect(initial).toEqual({ rep: lead.rep, area: '330100' });
+    expect(toRecordValues(people, { ...initial, area: '330106', rep: null }, initial)).toEqual({ area: '330106', rep: null });
+  });
 });

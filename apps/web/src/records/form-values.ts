@@ -7,14 +7,14 @@ export type FormValue = string | boolean | string[] | Dayjs | null | undefined;
 export type FormValues = Record<string, FormValue>;
 
 /**
- * Types the generic form edits today. The rest wait for their widgets (child tables need the
- * sub-grid, files need upload storage, region needs the GB/T 2260 data, user and department need
- * a directory API) or are computed by the server (formula, auto_number): those are shown
- * read-only when a record has a value, and never sent.
+ * Types the generic form edits today (user and region through src/widgets). The rest wait for
+ * their widgets (child tables need the sub-grid, files an upload widget, department a picker)
+ * or are computed by the server (formula, auto_number): those are shown read-only when a record
+ * has a value, and never sent.
  */
 const EDITABLE: ReadonlySet<FieldType> = new Set([
   'text', 'long_text', 'rich_text', 'phone', 'email', 'url', 'number', 'currency', 'percent',
-  'date', 'datetime', 'select', 'multi_select', 'checkbox', 'relation',
+  'date', 'datetime', 'select', 'multi_select', 'checkbox', 'relation', 'user', 'region',
 ]);
 
 export function isEditable(field: FieldDefinition): boolean {
