@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { AppDocument } from '@tessera/schemas';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPublishedApp, createRecord, signInApi } from './api';
+import { callApi, createPublishedApp, createRecord, signInApi } from './api';
 import { launchBrowser, openPage } from './browser';
 import { assertWebBuilt, E2E_ADMIN, startServer, type RunningServer } from './server';
 import { shellPage } from './shell-page';
@@ -93,6 +93,8 @@ describe('the record page (customer 360)', () => {
     await createRecord(api, appId, 'customer', { name: 'Beta Industries', tier: 'b', status: 'lead' });
     await createRecord(api, appId, 'visit', { subject: 'Kick-off meeting', customer: acmeId, minutes: 60 });
     await createRecord(api, appId, 'visit', { subject: 'Quarterly review', customer: acmeId, minutes: 45 });
+    // A colleague to mention in a comment: only active users of the directory can be mentioned.
+    await callApi(api, 'POST', '/api/admin/users', { email: 'li.na@e2e.test', name: 'Li Na', password: 'li na password' });
     browser = await launchBrowser();
   });
 
@@ -158,6 +160,49 @@ describe('the record page (customer 360)', () => {
     }
   }, 90_000);
 
+  it('posts a comment mentioning a colleague, keeps it over a reload, deletes it', async () => {
+    const { page, errors, context } = await openPage(browser, { baseURL: server.baseUrl });
+    const shell = shellPage(page);
+    try {
+      await page.goto(`/apps/${appId}/objects/customer/records/${acmeId}`);
+      await shell.signIn(E2E_ADMIN);
+      await page.getByTestId('record-comments').waitFor({ timeout: UI_TIMEOUT });
+      await page.getByTestId('record-comment-text').fill('Please call <b>today</b> & confirm the credit limit');
+
+      // The mention is found by the directory's server-side search, like the user picker.
+      await page.getByTestId('record-comment-mentions').click();
+      await page.keyboard.type('li.na');
+      const colleague = page.locator('.ant-select-item-option').filter({ hasText: 'Li Na <li.na@e2e.test>' });
+      await colleague.waitFor({ timeout: UI_TIMEOUT });
+      await colleague.click();
+      await page.keyboard.press('Escape');
+
+      // Ctrl+Enter sends from the text box.
+      await page.getByTestId('record-comment-text').press('Control+Enter');
+      const comment = page.getByTestId('record-comment').filter({ hasText: 'confirm the credit limit' });
+      await comment.waitFor({ timeout: UI_TIMEOUT });
+      await waitForText(page, 'record-comment-mention', '@Li Na');
+      // Typed markup is text, not HTML.
+      expect(await comment.textContent()).toContain('<b>today</b> & confirm');
+      expect(await page.getByTestId('record-comment-text').inputValue()).toBe('');
+
+      await page.reload();
+      await comment.waitFor({ timeout: UI_TIMEOUT });
+      await waitForText(page, 'record-comment-mention', '@Li Na');
+
+      await comment.getByTestId('record-comment-delete').click();
+      await page.locator('.ant-popconfirm').getByRole('button', { name: 'Delete' }).click();
+      await comment.waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+      await page.reload();
+      // Gone for good, not only from this screen: the re-read list is empty.
+      await waitForText(page, 'record-comments', 'No comments yet');
+      expect(await page.getByTestId('record-comment').count()).toBe(0);
+      expect(errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+
   it('stacks on a 375 px phone', async () => {
     const { page, errors, context } = await openPage(browser, { baseURL: server.baseUrl, width: 375, height: 812 });
     const shell = shellPage(page);
@@ -168,6 +213,7 @@ describe('the record page (customer 360)', () => {
       await page.getByTestId('record-section-basic').waitFor();
       await page.getByRole('tab', { name: 'Related' }).waitFor();
       await page.getByRole('tab', { name: 'Timeline' }).waitFor();
+      await page.getByRole('tab', { name: 'Comments' }).waitFor();
       // Nothing wider than the phone: no sideways scrolling.
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
       await page.screenshot({ path: `${ARTIFACTS}record-page-375.png`, fullPage: true });

@@ -15,8 +15,16 @@ export interface LiveApp {
   document: AppDocument;
 }
 
-/** What a field holds on the wire: decimals are strings, dates `YYYY-MM-DD`, datetimes ISO 8601. */
-export type FieldValue = string | number | boolean | string[] | null;
+/** One uploaded file as `POST /api/apps/:appId/files` answers it: an attachment or image value holds a list of these. */
+export interface FileRef {
+  id: string;
+  name: string;
+  size: number;
+  mime: string;
+}
+
+/** What a field holds on the wire: decimals are strings, dates `YYYY-MM-DD`, datetimes ISO 8601, files as FileRef lists. */
+export type FieldValue = string | number | boolean | string[] | FileRef[] | null;
 
 export interface SystemColumns {
   id: string;

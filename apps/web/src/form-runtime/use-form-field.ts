@@ -3,16 +3,22 @@ import { useCallback, useMemo } from 'react';
 import { useStore } from 'zustand';
 import { localized } from '../i18n/localized';
 import type { FormValue } from '../records/form-values';
+import { isFileRef } from '../widgets/file-values';
 import { useFormRuntime } from './form-runtime-context';
 
-/** What an antd input hands to onChange: an event (Input), the value (Select, DatePicker, InputNumber) or a boolean (Switch). */
+/** What an antd input hands to onChange: an event (Input), the value (Select, DatePicker, InputNumber, file lists) or a boolean (Switch). */
 export function valueFromChange(arg: unknown): FormValue {
   if (typeof arg === 'object' && arg !== null && 'target' in arg) {
     const target = (arg as { target: { value?: unknown } }).target;
     return typeof target.value === 'string' ? target.value : undefined;
   }
   if (arg === null || arg === undefined || typeof arg === 'string' || typeof arg === 'boolean') return arg;
-  if (Array.isArray(arg)) return arg.filter((v): v is string => typeof v === 'string');
+  if (Array.isArray(arg)) {
+    // An attachment or image list: the server's `{ id, name, size, mime }` refs are the value itself.
+    const files = arg.filter(isFileRef);
+    if (files.length > 0) return files;
+    return arg.filter((v): v is string => typeof v === 'string');
+  }
   // A Dayjs from the date pickers: kept as is, form-values.ts turns it into wire text.
   return arg as FormValue;
 }

@@ -6,6 +6,7 @@ import {
   formatCurrency, formatDate, formatDateTime, formatNumber, formatPercent, optionDisplay,
 } from '../format/field-format';
 import type { Translate } from '../i18n/messages';
+import { FileCell } from '../widgets/file-cell';
 import { UserCell } from '../widgets/user-cell';
 
 interface FieldCellProps {
@@ -40,6 +41,9 @@ export function FieldCell({ field, record, locale, t }: FieldCellProps) {
     case 'region':
       // `_display` holds the names of the code's levels: 330106 → 浙江省 杭州市 西湖区.
       return <span>{record._display?.[field.id] ?? String(value)}</span>;
+    case 'attachment':
+    case 'image':
+      return <FileCell field={field} record={record} />;
     case 'relation':
     case 'department':
       // The server resolves display text for us; the raw uuid means nothing to a reader.

@@ -7,6 +7,7 @@ import { UserMenu } from '../auth/user-menu';
 import { useT } from '../i18n/use-t';
 import { ErrorState } from '../shell/error-state';
 import { LanguageSwitch } from '../shell/language-switch';
+import { RecordComments } from './record-comments';
 import { RecordDetails } from './record-details';
 import { RecordHeader } from './record-header';
 import { RecordTimeline } from './record-timeline';
@@ -89,6 +90,7 @@ function RecordPageBody({ appId, object, recordId, listTitle }: BodyProps) {
     </div>
   );
   const timeline = <RecordTimeline appId={appId} object={object} recordId={record.id} version={record.version} userName={userName} />;
+  const comments = <RecordComments appId={appId} objectId={object.id} recordId={record.id} />;
 
   return (
     <div className="record-page-stack">
@@ -105,13 +107,14 @@ function RecordPageBody({ appId, object, recordId, listTitle }: BodyProps) {
         onDelete={() => void page.remove()}
       />
       {page.isPhone ? (
-        // A phone shows one thing at a time: the details, the related lists or the timeline.
+        // A phone shows one thing at a time: the details, the related lists, the timeline or the comments.
         <Tabs
           className="record-page-tabs"
           items={[
             { key: 'details', label: t('record.tabDetails'), children: details },
             ...(related ? [{ key: 'related', label: t('recordPage.tabRelated'), children: related }] : []),
             { key: 'timeline', label: t('recordPage.tabTimeline'), children: <Card size="small" className="record-page-card">{timeline}</Card> },
+            { key: 'comments', label: t('comments.title'), children: <Card size="small" className="record-page-card">{comments}</Card> },
           ]}
         />
       ) : (
@@ -120,6 +123,7 @@ function RecordPageBody({ appId, object, recordId, listTitle }: BodyProps) {
           <Col xs={24} lg={9}>
             <div className="record-page-stack">
               {related}
+              <Card size="small" className="record-page-card" title={t('comments.title')}>{comments}</Card>
               <Card size="small" className="record-page-card" title={t('recordPage.tabTimeline')}>{timeline}</Card>
             </div>
           </Col>

@@ -4,7 +4,9 @@ import { DatePicker, Input, InputNumber, Select, Switch } from 'antd';
 import type { ReactElement } from 'react';
 import type { RecordData } from '../api/types';
 import { localized } from '../i18n/localized';
+import { FileUpload } from '../widgets/file-upload';
 import { RegionCascader } from '../widgets/region-cascader';
+import { fileSource } from '../widgets/use-file-source';
 import { UserSelect } from '../widgets/user-select';
 import { RelationSelect } from './relation-select';
 
@@ -57,6 +59,10 @@ export function fieldWidget(field: FieldDefinition, ctx: WidgetContext): ReactEl
       return <UserSelect />;
     case 'region':
       return <RegionCascader field={field} currentLabel={ctx.record?._display?.[field.id]} />;
+    case 'attachment':
+    case 'image':
+      // Links and thumbnails go through the saved record, which the download route checks access on.
+      return <FileUpload field={field} source={fileSource(ctx.appId, ctx.objects, field, ctx.record)} />;
     case 'email':
       return <Input type="email" inputMode="email" autoComplete="off" />;
     case 'phone':

@@ -56,4 +56,21 @@ describe('record ↔ form values', () => {
     expect(initial).toEqual({ rep: lead.rep, area: '330100' });
     expect(toRecordValues(people, { ...initial, area: '330106', rep: null }, initial)).toEqual({ area: '330106', rep: null });
   });
+  it('edits attachments and images as the server\'s file refs, and sends an emptied list as null', () => {
+    const files: ObjectDefinition = {
+      id: 'lead',
+      label: { en: 'Lead' },
+      fields: [
+        { id: 'docs', type: 'attachment', label: { en: 'Docs' } },
+        { id: 'photo', type: 'image', label: { en: 'Photo' } },
+      ],
+    };
+    const png = { id: '0b6f3a52-8f1e-4c1a-9d0e-2d7c3b9a1f01', name: 'a.png', size: 68, mime: 'image/png' };
+    const pdf = { id: '0b6f3a52-8f1e-4c1a-9d0e-2d7c3b9a1f02', name: 'b.pdf', size: 900, mime: 'application/pdf' };
+    const lead = { ...record, docs: [pdf, 'junk'], photo: [png] } satisfies RecordData;
+    const initial = toFormValues(files, lead);
+    expect(initial).toEqual({ docs: [pdf], photo: [png] });
+    expect(toRecordValues(files, { ...initial, docs: [] }, initial)).toEqual({ docs: null });
+    expect(toRecordValues(files, { docs: [], photo: [png] }, null)).toEqual({ photo: [png] });
+  });
 });

@@ -1,20 +1,21 @@
 import type { FieldDefinition, FieldType, ObjectDefinition } from '@tessera/schemas';
 import dayjs, { type Dayjs } from 'dayjs';
-import type { FieldValue, RecordData, RecordValues } from '../api/types';
+import type { FieldValue, FileRef, RecordData, RecordValues } from '../api/types';
+import { fileRefs } from '../widgets/file-values';
 
-/** What an antd form item holds: dates as Dayjs, decimals as strings (InputNumber stringMode). */
-export type FormValue = string | boolean | string[] | Dayjs | null | undefined;
+/** What an antd form item holds: dates as Dayjs, decimals as strings (InputNumber stringMode), files as the server's refs. */
+export type FormValue = string | boolean | string[] | FileRef[] | Dayjs | null | undefined;
 export type FormValues = Record<string, FormValue>;
 
 /**
- * Types the generic form edits today (user and region through src/widgets). The rest wait for
- * their widgets (child tables need the sub-grid, files an upload widget, department a picker)
+ * Types the generic form edits today (user, region, attachment and image through src/widgets).
+ * The rest wait for their widgets (child tables need the sub-grid, department a picker)
  * or are computed by the server (formula, auto_number): those are shown read-only when a record
  * has a value, and never sent.
  */
 const EDITABLE: ReadonlySet<FieldType> = new Set([
   'text', 'long_text', 'rich_text', 'phone', 'email', 'url', 'number', 'currency', 'percent',
-  'date', 'datetime', 'select', 'multi_select', 'checkbox', 'relation', 'user', 'region',
+  'date', 'datetime', 'select', 'multi_select', 'checkbox', 'relation', 'user', 'region', 'attachment', 'image',
 ]);
 
 export function isEditable(field: FieldDefinition): boolean {
@@ -36,6 +37,11 @@ export function toFormValue(field: FieldDefinition, value: unknown): FormValue {
       return value === true;
     case 'multi_select':
       return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+    case 'attachment':
+    case 'image': {
+      const files = fileRefs(value);
+      return files.length > 0 ? files : undefined;
+    }
     case 'number':
     case 'currency':
     case 'percent':
@@ -63,7 +69,8 @@ export function toFieldValue(field: FieldDefinition, value: FormValue): FieldVal
     const trimmed = field.type === 'long_text' || field.type === 'rich_text' ? value : value.trim();
     return trimmed === '' ? null : trimmed;
   }
-  if (Array.isArray(value)) return value;
+  // No files is no value: an emptied list is sent as null, like an emptied input.
+  if (Array.isArray(value)) return (field.type === 'attachment' || field.type === 'image') && value.length === 0 ? null : value;
   return value;
 }
 
