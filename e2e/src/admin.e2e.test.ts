@@ -1,16 +1,13 @@
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { AppDocument } from '@tessera/schemas';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPublishedApp, signInApi } from './api';
-import { launchBrowser, openPage } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openPage } from './browser';
 import { customerApp } from './fixtures/customer-app';
-import { assertWebBuilt, E2E_ADMIN, startServer, type RunningServer } from './server';
+import { E2E_ADMIN } from './server';
 import { shellPage } from './shell-page';
 import { UI_TIMEOUT } from './timeouts';
+import { ARTIFACTS, useE2eSuite } from './suite';
 
-const ARTIFACTS = fileURLToPath(new URL('../.artifacts/', import.meta.url));
 
 /** The app the new user gets a role in: sales reps may create and read customers. */
 const salesTeamApp: AppDocument = {
@@ -30,26 +27,10 @@ async function toastGone(page: Page): Promise<void> {
 }
 
 describe('administration and signing in', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    assertWebBuilt();
-    mkdirSync(ARTIFACTS, { recursive: true });
-    server = await startServer();
-    const api = await signInApi(server.baseUrl, E2E_ADMIN);
-    await createPublishedApp(api, salesTeamApp);
-    await createPublishedApp(api, financeApp);
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = useE2eSuite([salesTeamApp, financeApp]);
 
   it('admin adds a department and a user with a role; the user sees only that app and works in it', async () => {
-    const { page, errors, context } = await openPage(browser, { baseURL: server.baseUrl, locale: 'en' });
+    const { page, errors, context } = await openPage(suite.browser, { baseURL: suite.server.baseUrl, locale: 'en' });
     const shell = shellPage(page);
     try {
       // A wrong password is refused in the language on screen, before and after switching it.

@@ -1,11 +1,11 @@
 import type { AppDocument } from '@tessera/schemas';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callApi, createPublishedApp, signInApi, type ApiSession } from './api';
-import { launchBrowser, openPage } from './browser';
-import { assertWebBuilt, E2E_ADMIN, startServer, type RunningServer } from './server';
+import { describe, expect, it } from 'vitest';
+import { callApi } from './api';
+import { openPage } from './browser';
+import { E2E_ADMIN } from './server';
 import { shellPage } from './shell-page';
 import { UI_TIMEOUT } from './timeouts';
+import { useE2eSuite } from './suite';
 
 const label = (en: string, zh: string) => ({ en, 'zh-CN': zh });
 
@@ -44,29 +44,13 @@ const dealsApp: AppDocument = {
 };
 
 describe('the record drawer runs the object form and its rules', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let api: ApiSession;
-  let appId: string;
-
-  beforeAll(async () => {
-    assertWebBuilt();
-    server = await startServer();
-    api = await signInApi(server.baseUrl, E2E_ADMIN);
-    appId = await createPublishedApp(api, dealsApp);
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = useE2eSuite(dealsApp);
 
   it('shows and requires the reason for a big discount, then saves through the form', async () => {
-    const { page, errors, context } = await openPage(browser, { baseURL: server.baseUrl });
+    const { page, errors, context } = await openPage(suite.browser, { baseURL: suite.server.baseUrl });
     const shell = shellPage(page);
     try {
-      await page.goto(`/apps/${appId}/objects/deal`);
+      await page.goto(`/apps/${suite.appId}/objects/deal`);
       await shell.signIn(E2E_ADMIN);
       await shell.openNewRecord();
       await page.getByTestId('form-section-main').waitFor({ timeout: UI_TIMEOUT });
@@ -95,11 +79,11 @@ describe('the record drawer runs the object form and its rules', () => {
   }, 90_000);
 
   it('autosaves a draft, offers it again after the drawer was closed, and drops it on save', async () => {
-    const { page, errors, context } = await openPage(browser, { baseURL: server.baseUrl });
+    const { page, errors, context } = await openPage(suite.browser, { baseURL: suite.server.baseUrl });
     const shell = shellPage(page);
-    const drafts = `/api/apps/${appId}/objects/deal/drafts`;
+    const drafts = `/api/apps/${suite.appId}/objects/deal/drafts`;
     try {
-      await page.goto(`/apps/${appId}/objects/deal`);
+      await page.goto(`/apps/${suite.appId}/objects/deal`);
       await shell.signIn(E2E_ADMIN);
       await shell.openNewRecord();
       const autosaved = page.waitForResponse((r) => r.request().method() === 'PUT' && r.url().endsWith('/drafts/new'));
@@ -117,7 +101,7 @@ describe('the record drawer runs the object form and its rules', () => {
       await dropped;
       await shell.waitForDrawerClosed();
       await shell.row('Half-finished deal').waitFor({ timeout: UI_TIMEOUT });
-      expect(await callApi<{ key: string }[]>(api, 'GET', drafts)).toEqual([]);
+      expect(await callApi<{ key: string }[]>(suite.api, 'GET', drafts)).toEqual([]);
       expect(errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
     } finally {
       await context.close();

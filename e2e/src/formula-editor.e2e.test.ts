@@ -1,15 +1,13 @@
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPublishedApp, createRecord, signInApi } from './api';
-import { launchBrowser, openPage } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { createRecord } from './api';
+import { openPage } from './browser';
 import { customerApp } from './fixtures/customer-app';
-import { assertWebBuilt, E2E_ADMIN, startServer, type RunningServer } from './server';
+import { E2E_ADMIN } from './server';
 import { shellPage } from './shell-page';
 import { UI_TIMEOUT } from './timeouts';
+import { ARTIFACTS, useE2eSuite } from './suite';
 
-const ARTIFACTS = fileURLToPath(new URL('../.artifacts/', import.meta.url));
 /** Credit above 100 is "big": one customer of each kind, so stepping records changes the preview. */
 const CUSTOMERS = { 'Acme Shanghai': { credit: '250.50', expected: '"big"' }, 'Beta Trading': { credit: '50', expected: '"small"' } } as const;
 type CustomerName = keyof typeof CUSTOMERS;
@@ -36,27 +34,12 @@ async function sampleCustomer(page: Page): Promise<CustomerName> {
 }
 
 describe('formula playground', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let appId: string;
-
-  beforeAll(async () => {
-    assertWebBuilt();
-    mkdirSync(ARTIFACTS, { recursive: true });
-    server = await startServer();
-    const api = await signInApi(server.baseUrl, E2E_ADMIN);
-    appId = await createPublishedApp(api, customerApp);
+  const suite = useE2eSuite(customerApp, async ({ api, appId }) => {
     for (const [name, { credit }] of Object.entries(CUSTOMERS)) await createRecord(api, appId, 'customer', { name, credit });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   it('completes fields, marks errors, previews against sample records, all from localhost', async () => {
-    const { page, errors, context } = await openPage(browser, { baseURL: server.baseUrl, locale: 'en', height: 900 });
+    const { page, errors, context } = await openPage(suite.browser, { baseURL: suite.server.baseUrl, locale: 'en', height: 900 });
     const requests: string[] = [];
     page.on('request', (request) => requests.push(request.url()));
     try {
@@ -105,7 +88,7 @@ describe('formula playground', () => {
       await page.screenshot({ path: `${ARTIFACTS}formula-editor-zh-cn.png` });
 
       // Monaco and everything else came from the test server: no CDN, no other host.
-      const origin = new URL(server.baseUrl).origin;
+      const origin = new URL(suite.server.baseUrl).origin;
       const foreign = requests.filter((url) => !url.startsWith('data:') && !url.startsWith('blob:') && new URL(url).origin !== origin);
       expect(foreign).toEqual([]);
       expect(requests.some((url) => /\/assets\/formula-editor-.*\.js$/.test(url))).toBe(true);

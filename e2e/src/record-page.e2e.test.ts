@@ -1,15 +1,13 @@
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { AppDocument } from '@tessera/schemas';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callApi, createPublishedApp, createRecord, signInApi } from './api';
-import { launchBrowser, openPage } from './browser';
-import { assertWebBuilt, E2E_ADMIN, startServer, type RunningServer } from './server';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { callApi, createRecord } from './api';
+import { openPage } from './browser';
+import { E2E_ADMIN } from './server';
 import { shellPage } from './shell-page';
 import { UI_TIMEOUT } from './timeouts';
+import { ARTIFACTS, useE2eSuite } from './suite';
 
-const ARTIFACTS = fileURLToPath(new URL('../.artifacts/', import.meta.url));
 
 const option = (value: string, en: string, zh: string, color: string) => ({ value, label: { en, 'zh-CN': zh }, color });
 
@@ -75,17 +73,9 @@ async function waitForText(page: Page, testId: string, text: string): Promise<vo
 }
 
 describe('the record page (customer 360)', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let appId: string;
   let acmeId: string;
 
-  beforeAll(async () => {
-    assertWebBuilt();
-    mkdirSync(ARTIFACTS, { recursive: true });
-    server = await startServer();
-    const api = await signInApi(server.baseUrl, E2E_ADMIN);
-    appId = await createPublishedApp(api, customer360App);
+  const suite = useE2eSuite(customer360App, async ({ api, appId }) => {
     acmeId = (await createRecord(api, appId, 'customer', {
       name: '上海云帆贸易有限公司', tier: 'a', status: 'active', phone: '13800138000', credit: '500000.00',
       address: '上海市浦东新区世纪大道 100 号',
@@ -95,25 +85,19 @@ describe('the record page (customer 360)', () => {
     await createRecord(api, appId, 'visit', { subject: 'Quarterly review', customer: acmeId, minutes: 45 });
     // A colleague to mention in a comment: only active users of the directory can be mentioned.
     await callApi(api, 'POST', '/api/admin/users', { email: 'li.na@e2e.test', name: 'Li Na', password: 'li na password' });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   it('shows sections, related visits and the rollup; adds a visit; keeps a timeline', async () => {
-    const { page, errors, context } = await openPage(browser, { baseURL: server.baseUrl });
+    const { page, errors, context } = await openPage(suite.browser, { baseURL: suite.server.baseUrl });
     const shell = shellPage(page);
     try {
-      await page.goto(`/apps/${appId}/objects/customer`);
+      await page.goto(`/apps/${suite.appId}/objects/customer`);
       await shell.signIn(E2E_ADMIN);
       await shell.row('上海云帆贸易有限公司').waitFor({ timeout: UI_TIMEOUT });
       // From the table's link to the page, then a reload: the URL alone must bring the page back.
       await shell.row('上海云帆贸易有限公司').getByTestId('record-open-page').click();
       await waitForText(page, 'record-page-title', '上海云帆贸易有限公司');
-      expect(new URL(page.url()).pathname).toBe(`/apps/${appId}/objects/customer/records/${acmeId}`);
+      expect(new URL(page.url()).pathname).toBe(`/apps/${suite.appId}/objects/customer/records/${acmeId}`);
       await page.reload();
       await waitForText(page, 'record-page-title', '上海云帆贸易有限公司');
 
@@ -161,10 +145,10 @@ describe('the record page (customer 360)', () => {
   }, 90_000);
 
   it('posts a comment mentioning a colleague, keeps it over a reload, deletes it', async () => {
-    const { page, errors, context } = await openPage(browser, { baseURL: server.baseUrl });
+    const { page, errors, context } = await openPage(suite.browser, { baseURL: suite.server.baseUrl });
     const shell = shellPage(page);
     try {
-      await page.goto(`/apps/${appId}/objects/customer/records/${acmeId}`);
+      await page.goto(`/apps/${suite.appId}/objects/customer/records/${acmeId}`);
       await shell.signIn(E2E_ADMIN);
       await page.getByTestId('record-comments').waitFor({ timeout: UI_TIMEOUT });
       await page.getByTestId('record-comment-text').fill('Please call <b>today</b> & confirm the credit limit');
@@ -204,10 +188,10 @@ describe('the record page (customer 360)', () => {
   }, 60_000);
 
   it('stacks on a 375 px phone', async () => {
-    const { page, errors, context } = await openPage(browser, { baseURL: server.baseUrl, width: 375, height: 812 });
+    const { page, errors, context } = await openPage(suite.browser, { baseURL: suite.server.baseUrl, width: 375, height: 812 });
     const shell = shellPage(page);
     try {
-      await page.goto(`/apps/${appId}/objects/customer/records/${acmeId}`);
+      await page.goto(`/apps/${suite.appId}/objects/customer/records/${acmeId}`);
       await shell.signIn(E2E_ADMIN); // lands back on the record page
       await page.getByTestId('record-page-title').waitFor({ timeout: UI_TIMEOUT });
       await page.getByTestId('record-section-basic').waitFor();

@@ -1,43 +1,29 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callApi, createPublishedApp, createRecord, signInApi, type ApiSession } from './api';
-import { launchBrowser, openPage } from './browser';
+import { describe, expect, it } from 'vitest';
+import { callApi, createRecord } from './api';
+import { openPage } from './browser';
 import { salesApp } from './fixtures/sales-app';
-import { assertWebBuilt, E2E_ADMIN, startServer, type RunningServer } from './server';
+import { E2E_ADMIN } from './server';
 import { shellPage } from './shell-page';
+import { useE2eSuite } from './suite';
 
 const CUSTOMERS = 60; // more than one page of 50
 
 describe('records in the web shell', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let api: ApiSession;
-  let appId: string;
   const ids: string[] = [];
 
-  beforeAll(async () => {
-    assertWebBuilt();
-    server = await startServer();
-    api = await signInApi(server.baseUrl, E2E_ADMIN);
-    appId = await createPublishedApp(api, salesApp);
+  const suite = useE2eSuite(salesApp, async ({ api, appId }) => {
     for (let i = 0; i < CUSTOMERS; i++) {
       const name = `Customer ${String(i).padStart(3, '0')}`;
       ids.push((await createRecord(api, appId, 'customer', { name, credit: `${i}000.50`, tags: ['a'] })).id);
     }
     await createRecord(api, appId, 'contact', { name: 'Wang Wei', customer: ids[0] });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   it('pages with load more, offers a reload on a conflict, keeps history, deletes', async () => {
-    const { page, errors, context } = await openPage(browser, { baseURL: server.baseUrl });
+    const { page, errors, context } = await openPage(suite.browser, { baseURL: suite.server.baseUrl });
     const shell = shellPage(page);
     try {
-      await page.goto(`/apps/${appId}`);
+      await page.goto(`/apps/${suite.appId}`);
       await shell.signIn(E2E_ADMIN); // then lands where it was going: the first page of the menu
       await page.getByTestId('object-page-customer').waitFor();
       await page.getByTestId('record-load-more').waitFor();
@@ -50,7 +36,7 @@ describe('records in the web shell', () => {
       // Someone else saves first: our save is refused and the drawer offers a reload.
       await shell.row('Customer 007').click();
       await page.locator('#record-form_name').waitFor();
-      await callApi(api, 'PATCH', `/api/apps/${appId}/objects/customer/records/${ids[7]}`, {
+      await callApi(suite.api, 'PATCH', `/api/apps/${suite.appId}/objects/customer/records/${ids[7]}`, {
         version: 1,
         values: { credit: '1.00' },
       });
@@ -84,10 +70,10 @@ describe('records in the web shell', () => {
   }, 90_000);
 
   it('links a contact to a customer found by server-side search', async () => {
-    const { page, errors, context } = await openPage(browser, { baseURL: server.baseUrl });
+    const { page, errors, context } = await openPage(suite.browser, { baseURL: suite.server.baseUrl });
     const shell = shellPage(page);
     try {
-      await page.goto(`/apps/${appId}/objects/contact`);
+      await page.goto(`/apps/${suite.appId}/objects/contact`);
       await shell.signIn(E2E_ADMIN);
       await shell.row('Wang Wei').waitFor();
       expect(await shell.row('Wang Wei').textContent()).toContain('Customer 000'); // from _display

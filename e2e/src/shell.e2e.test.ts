@@ -1,43 +1,25 @@
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPublishedApp, createRecord, signInApi } from './api';
-import { launchBrowser, openPage } from './browser';
+import { describe, expect, it } from 'vitest';
+import { createRecord } from './api';
+import { openPage } from './browser';
 import { customerApp } from './fixtures/customer-app';
-import { assertWebBuilt, E2E_ADMIN, startServer, type RunningServer } from './server';
+import { E2E_ADMIN } from './server';
 import { shellPage } from './shell-page';
+import { ARTIFACTS, useE2eSuite } from './suite';
 
-const ARTIFACTS = fileURLToPath(new URL('../.artifacts/', import.meta.url));
 
 describe('web shell', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let appId: string;
-
-  beforeAll(async () => {
-    assertWebBuilt(); // first, so a missing build says so instead of timing out in the browser
-    mkdirSync(ARTIFACTS, { recursive: true });
-    server = await startServer();
-    const api = await signInApi(server.baseUrl, E2E_ADMIN);
-    appId = await createPublishedApp(api, customerApp);
+  const suite = useE2eSuite(customerApp, async ({ api, appId }) => {
     // A second customer the search must filter out.
     await createRecord(api, appId, 'customer', { name: 'Beta Trading', email: 'info@beta.example' });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   it('creates a customer through the drawer, shows server field errors, finds it by search', async () => {
-    const { page, errors, context } = await openPage(browser, { baseURL: server.baseUrl, locale: 'en' });
+    const { page, errors, context } = await openPage(suite.browser, { baseURL: suite.server.baseUrl, locale: 'en' });
     const shell = shellPage(page);
     try {
       await page.goto('/');
       await shell.signIn(E2E_ADMIN);
-      await shell.openAppFromPicker(appId, 'customer');
+      await shell.openAppFromPicker(suite.appId, 'customer');
       await shell.row('Beta Trading').waitFor();
       expect(await shell.newButton.textContent()).toContain('New');
 

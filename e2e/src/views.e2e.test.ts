@@ -1,15 +1,13 @@
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { AppDocument } from '@tessera/schemas';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callApi, createPublishedApp, createRecord, signInApi, type ApiSession } from './api';
-import { launchBrowser, openPage } from './browser';
-import { assertWebBuilt, E2E_ADMIN, startServer, type RunningServer } from './server';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { callApi, createRecord } from './api';
+import { openPage } from './browser';
+import { E2E_ADMIN } from './server';
 import { shellPage } from './shell-page';
 import { UI_TIMEOUT } from './timeouts';
+import { ARTIFACTS, useE2eSuite } from './suite';
 
-const ARTIFACTS = fileURLToPath(new URL('../.artifacts/', import.meta.url));
 const VIEWER = { email: 'viewer@e2e.test', name: '王芳', password: 'viewer e2e password' };
 
 /** A pipeline: opportunities with a required stage, an amount, a customer and a close date. */
@@ -68,23 +66,14 @@ function dayThisMonth(): string {
 interface Opportunity { id: string; version: number; stage: string | null }
 
 describe('kanban and calendar views', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let api: ApiSession;
-  let appId: string;
   const ids: Record<string, string> = {};
   const closeDate = dayThisMonth();
 
-  const opportunity = (id: string) => callApi<Opportunity>(api, 'GET', `/api/apps/${appId}/objects/opportunity/records/${id}`);
+  const opportunity = (id: string) => callApi<Opportunity>(suite.api, 'GET', `/api/apps/${suite.appId}/objects/opportunity/records/${id}`);
   const card = (page: Page, name: string) => page.getByTestId(`kanban-card-${ids[name]}`);
   const column = (page: Page, key: string) => page.getByTestId(`kanban-column-${key}`);
 
-  beforeAll(async () => {
-    assertWebBuilt();
-    mkdirSync(ARTIFACTS, { recursive: true });
-    server = await startServer();
-    api = await signInApi(server.baseUrl, E2E_ADMIN);
-    appId = await createPublishedApp(api, pipelineApp);
+  const suite = useE2eSuite(pipelineApp, async ({ api, appId }) => {
     const acme = await createRecord(api, appId, 'customer', { name: 'Acme Ltd' });
     const rows: [string, string, string][] = [['Acme renewal', 'lead', '120000.00'], ['Initech rollout', 'lead', '56000.50'], ['Globex pilot', 'proposal', '9800.00']];
     for (const [name, stage, amount] of rows) {
@@ -92,19 +81,13 @@ describe('kanban and calendar views', () => {
     }
     const viewer = await callApi<{ id: string }>(api, 'POST', '/api/admin/users', VIEWER);
     await callApi(api, 'PUT', `/api/admin/users/${viewer.id}/roles`, { appId, roles: ['viewer'] });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   it('moves a card by drag and drop, keeps it after a reload, and rolls back what the server refuses', async () => {
-    const { page, errors, context } = await openPage(browser, { baseURL: server.baseUrl, locale: 'en' });
+    const { page, errors, context } = await openPage(suite.browser, { baseURL: suite.server.baseUrl, locale: 'en' });
     const shell = shellPage(page);
     try {
-      await page.goto(`/apps/${appId}/objects/opportunity`);
+      await page.goto(`/apps/${suite.appId}/objects/opportunity`);
       await shell.signIn(E2E_ADMIN);
       await page.getByTestId('view-switcher').getByText('Kanban').click();
       await card(page, 'Acme renewal').waitFor({ timeout: UI_TIMEOUT });
@@ -129,7 +112,7 @@ describe('kanban and calendar views', () => {
 
       // Someone else saved first: the move is refused (409), the card goes back and is reloaded, so a second try works.
       const globex = await opportunity(ids['Globex pilot'] ?? '');
-      await callApi(api, 'PATCH', `/api/apps/${appId}/objects/opportunity/records/${globex.id}`, { version: globex.version, values: { amount: '9900.00' } });
+      await callApi(suite.api, 'PATCH', `/api/apps/${suite.appId}/objects/opportunity/records/${globex.id}`, { version: globex.version, values: { amount: '9900.00' } });
       await card(page, 'Globex pilot').dragTo(column(page, 'won'));
       await page.locator('.ant-message-notice').filter({ hasText: 'Someone else changed this record' }).waitFor({ timeout: UI_TIMEOUT });
       await column(page, 'proposal').getByText('9,900.00').waitFor({ timeout: UI_TIMEOUT });
@@ -147,10 +130,10 @@ describe('kanban and calendar views', () => {
   }, 90_000);
 
   it('rolls back a move the user has no permission for, saying so in their language', async () => {
-    const { page, errors, context } = await openPage(browser, { baseURL: server.baseUrl, locale: 'zh-CN' });
+    const { page, errors, context } = await openPage(suite.browser, { baseURL: suite.server.baseUrl, locale: 'zh-CN' });
     const shell = shellPage(page);
     try {
-      await page.goto(`/apps/${appId}/objects/opportunity`);
+      await page.goto(`/apps/${suite.appId}/objects/opportunity`);
       await shell.signIn(VIEWER);
       await page.getByTestId('view-switcher').getByText('看板').click();
       await card(page, 'Initech rollout').waitFor({ timeout: UI_TIMEOUT });
@@ -165,10 +148,10 @@ describe('kanban and calendar views', () => {
   }, 60_000);
 
   it('shows records on their day in the calendar, and on a phone as a list of days in Chinese', async () => {
-    const { page, errors, context } = await openPage(browser, { baseURL: server.baseUrl, locale: 'zh-CN' });
+    const { page, errors, context } = await openPage(suite.browser, { baseURL: suite.server.baseUrl, locale: 'zh-CN' });
     const shell = shellPage(page);
     try {
-      await page.goto(`/apps/${appId}/objects/opportunity`);
+      await page.goto(`/apps/${suite.appId}/objects/opportunity`);
       await shell.signIn(E2E_ADMIN);
       await page.getByTestId('view-switcher').getByText('日历').click();
       const day = page.getByTestId(`calendar-day-${closeDate}`);

@@ -1,11 +1,11 @@
 import type { AppDocument } from '@tessera/schemas';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callApi, createPublishedApp, signInApi, type ApiSession } from './api';
-import { launchBrowser, openPage } from './browser';
-import { assertWebBuilt, E2E_ADMIN, startServer, type RunningServer } from './server';
+import { describe, expect, it } from 'vitest';
+import { callApi } from './api';
+import { openPage } from './browser';
+import { E2E_ADMIN } from './server';
 import { shellPage } from './shell-page';
 import { UI_TIMEOUT } from './timeouts';
+import { useE2eSuite } from './suite';
 
 /** A real 1×1 PNG: the server sniffs images, so a fake would be refused for an image field. */
 const PIXEL_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
@@ -33,31 +33,16 @@ const widgetsApp: AppDocument = {
 };
 
 describe('field widgets in the record drawer', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let api: ApiSession;
-  let appId: string;
-
-  beforeAll(async () => {
-    assertWebBuilt();
-    server = await startServer();
-    api = await signInApi(server.baseUrl, E2E_ADMIN);
-    appId = await createPublishedApp(api, widgetsApp);
+  const suite = useE2eSuite(widgetsApp, async ({ api, appId }) => {
     await callApi(api, 'POST', '/api/admin/users', { email: 'zhou.jie@e2e.test', name: 'Zhou Jie', password: 'zhou jie password' });
     await callApi(api, 'POST', '/api/admin/users', { email: 'zhou.min@e2e.test', name: 'Zhou Min', password: 'zhou min password' });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   it('picks a user by search and a region level by level, and shows their names', async () => {
-    const { page, errors, context } = await openPage(browser, { baseURL: server.baseUrl });
+    const { page, errors, context } = await openPage(suite.browser, { baseURL: suite.server.baseUrl });
     const shell = shellPage(page);
     try {
-      await page.goto(`/apps/${appId}/objects/lead`);
+      await page.goto(`/apps/${suite.appId}/objects/lead`);
       await shell.signIn(E2E_ADMIN);
       await page.getByTestId('object-page-lead').waitFor({ timeout: UI_TIMEOUT });
       await shell.openNewRecord();
@@ -95,10 +80,10 @@ describe('field widgets in the record drawer', () => {
     }
   }, 60_000);
   it('uploads an image, saves it with the record and serves it back through the record', async () => {
-    const { page, errors, context } = await openPage(browser, { baseURL: server.baseUrl });
+    const { page, errors, context } = await openPage(suite.browser, { baseURL: suite.server.baseUrl });
     const shell = shellPage(page);
     try {
-      await page.goto(`/apps/${appId}/objects/lead`);
+      await page.goto(`/apps/${suite.appId}/objects/lead`);
       await shell.signIn(E2E_ADMIN);
       await page.getByTestId('object-page-lead').waitFor({ timeout: UI_TIMEOUT });
       await shell.openNewRecord();
@@ -124,7 +109,7 @@ describe('field widgets in the record drawer', () => {
       const thumb = shell.drawer.locator('[data-testid="file-upload-photo"] .ant-upload-list-item img');
       await thumb.waitFor({ timeout: UI_TIMEOUT });
       const src = await thumb.getAttribute('src');
-      expect(src).toMatch(new RegExp(`^/api/apps/${appId}/objects/lead/records/[0-9a-f-]+/files/[0-9a-f-]+$`));
+      expect(src).toMatch(new RegExp(`^/api/apps/${suite.appId}/objects/lead/records/[0-9a-f-]+/files/[0-9a-f-]+$`));
       await expect.poll(() => thumb.evaluate((img) => (img as HTMLImageElement).naturalWidth), { timeout: UI_TIMEOUT }).toBe(1);
 
       const download = await context.request.get(src!);
