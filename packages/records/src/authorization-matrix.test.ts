@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestDatabase } from '@tessera/db/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { compilePolicy, fullAccess, type Principal, type RecordAction } from '@tessera/access';
 import { ROW_SCOPES, type AppDocument, type RoleDefinition, type RowScope } from '@tessera/schemas';
-import type { RecordService } from './record-service';
-import { publishTestApp } from './test-app';
+import { fullAdmin as admin, usePublishedApp } from './test-app';
 import { RecordError } from './record-error';
 
 // A department tree: D1 has the sub-department D2; D3 is elsewhere.
@@ -44,21 +42,17 @@ function covers(scope: RowScope, owner: Owner): boolean {
   return record.departmentId === D1 || record.departmentId === D2;
 }
 
-let database: TestDatabase;
-let records: RecordService;
+const published = usePublishedApp(app);
 const ids = new Map<string, string>();
-const admin = fullAccess({ userId: null, departmentId: null });
 
 beforeAll(async () => {
-  ({ database, records } = await publishTestApp(app));
   for (const object of OBJECTS) {
     for (const [owner, actor] of Object.entries(owners)) {
-      const record = await records.create('matrix', object, fullAccess(actor), { values: { name: `${object} of ${owner}`, margin: 42 } });
+      const record = await published.records.create('matrix', object, fullAccess(actor), { values: { name: `${object} of ${owner}`, margin: 42 } });
       ids.set(`${object}/${owner}`, String(record.id));
     }
   }
 });
-afterAll(async () => database?.drop());
 
 async function allowed(work: () => Promise<unknown>): Promise<boolean> {
   try {
@@ -78,22 +72,22 @@ describe('authorization matrix: role × object × action × row scope', () => {
     const verdicts: string[] = [];
     const expected: string[] = [];
     for (const object of OBJECTS) {
-      const canCreate = await allowed(() => records.create('matrix', object, policy, { values: { name: 'new' } }));
+      const canCreate = await allowed(() => published.records.create('matrix', object, policy, { values: { name: 'new' } }));
       verdicts.push(`${object} create ${canCreate}`);
       expected.push(`${object} create ${actions.includes('create')}`);
-      const listed = actions.includes('read') ? (await records.list('matrix', object, policy, { limit: 500 })).items.map((r) => String(r.name)) : [];
+      const listed = actions.includes('read') ? (await published.records.list('matrix', object, policy, { limit: 500 })).items.map((r) => String(r.name)) : [];
       for (const owner of Object.keys(owners) as Owner[]) {
         const id = ids.get(`${object}/${owner}`)!;
         const visible = actions.includes('read') && covers(scope, owner);
         const read = await allowed(async () => {
-          const record = await records.get('matrix', object, policy, id);
+          const record = await published.records.get('matrix', object, policy, id);
           // hidden fields never leave the server, whatever else the role allows
           expect(Object.hasOwn(record, 'margin')).toBe(object === 'customer');
         });
-        const version = Number((await records.get('matrix', object, admin, id)).version);
-        const update = await allowed(() => records.update('matrix', object, policy, id, { version, values: { name: `${object} of ${owner}` } }));
-        const remove = await allowed(() => records.remove('matrix', object, policy, id));
-        if (remove) await records.restore('matrix', object, admin, id);
+        const version = Number((await published.records.get('matrix', object, admin, id)).version);
+        const update = await allowed(() => published.records.update('matrix', object, policy, id, { version, values: { name: `${object} of ${owner}` } }));
+        const remove = await allowed(() => published.records.remove('matrix', object, policy, id));
+        if (remove) await published.records.restore('matrix', object, admin, id);
         verdicts.push(`${object}/${owner} read ${read} listed ${listed.includes(`${object} of ${owner}`)} update ${update} delete ${remove}`);
         expected.push(`${object}/${owner} read ${visible} listed ${visible} update ${visible && actions.includes('update')} delete ${visible && actions.includes('delete')}`);
       }
@@ -104,12 +98,12 @@ describe('authorization matrix: role × object × action × row scope', () => {
   it('adds up several roles: the widest row scope and the union of actions win', async () => {
     const principal: Principal = { ...me, departmentTree: [D1, D2], roles: [roleId('own', 2), roleId('all', 0)], isAdmin: false };
     const policy = compilePolicy(app, principal);
-    const names = (await records.list('matrix', 'customer', policy, { limit: 500 })).items.map((r) => r.name);
+    const names = (await published.records.list('matrix', 'customer', policy, { limit: 500 })).items.map((r) => r.name);
     expect(names).toEqual(expect.arrayContaining(Object.keys(owners).map((o) => `customer of ${o}`)));
     const foreign = ids.get('customer/elsewhere')!;
-    const version = Number((await records.get('matrix', 'customer', admin, foreign)).version);
+    const version = Number((await published.records.get('matrix', 'customer', admin, foreign)).version);
     // reading everything does not mean updating everything: update stays with the "own" role
-    expect(await allowed(() => records.update('matrix', 'customer', policy, foreign, { version, values: { name: 'x' } }))).toBe(false);
+    expect(await allowed(() => published.records.update('matrix', 'customer', policy, foreign, { version, values: { name: 'x' } }))).toBe(false);
   });
 
   it('narrows rows further by a role\'s row formula, with CURRENTUSER() as the actor', async () => {
@@ -121,15 +115,15 @@ describe('authorization matrix: role × object × action × row scope', () => {
       ],
     };
     const policy = compilePolicy(document, { ...me, departmentTree: [D1, D2], roles: ['below_only', 'mine_by_formula'], isAdmin: false });
-    expect((await records.list('matrix', 'customer', policy, {})).items.map((r) => r.name)).toEqual(['customer of below']);
-    expect((await records.list('matrix', 'deal', policy, {})).items.map((r) => r.name)).toEqual(['deal of colleague']);
-    expect(await allowed(() => records.get('matrix', 'customer', policy, ids.get('customer/mine')!))).toBe(false);
+    expect((await published.records.list('matrix', 'customer', policy, {})).items.map((r) => r.name)).toEqual(['customer of below']);
+    expect((await published.records.list('matrix', 'deal', policy, {})).items.map((r) => r.name)).toEqual(['deal of colleague']);
+    expect(await allowed(() => published.records.get('matrix', 'customer', policy, ids.get('customer/mine')!))).toBe(false);
   });
 
   it('denies everything to a user without roles, and allows everything to an administrator', async () => {
     const nobody = compilePolicy(app, { ...me, departmentTree: [D1], roles: [], isAdmin: false });
-    expect(await allowed(() => records.list('matrix', 'customer', nobody, {}))).toBe(false);
+    expect(await allowed(() => published.records.list('matrix', 'customer', nobody, {}))).toBe(false);
     const root = compilePolicy(app, { ...me, departmentTree: [D1], roles: [], isAdmin: true });
-    expect((await records.get('matrix', 'deal', root, ids.get('deal/elsewhere')!)).margin).toBe('42');
+    expect((await published.records.get('matrix', 'deal', root, ids.get('deal/elsewhere')!)).margin).toBe('42');
   });
 });

@@ -1,9 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestDatabase } from '@tessera/db/testing';
-import { fullAccess } from '@tessera/access';
+import { describe, expect, it } from 'vitest';
 import type { AppDocument } from '@tessera/schemas';
-import type { RecordService } from './record-service';
-import { publishTestApp } from './test-app';
+import { fullAdmin as admin, usePublishedApp } from './test-app';
 
 const app: AppDocument = {
   id: 'numbers',
@@ -11,17 +8,11 @@ const app: AppDocument = {
   objects: [{ id: 'contract', label: { en: 'Contract' }, fields: [{ id: 'number', type: 'auto_number', label: { en: 'No.' }, numberFormat: 'HT-{YYYY}-{00000}' }, { id: 'title', type: 'text', label: { en: 'Title' } }] }],
 };
 
-let database: TestDatabase;
-let records: RecordService;
-const admin = fullAccess({ userId: null, departmentId: null });
-beforeAll(async () => {
-  ({ database, records } = await publishTestApp(app));
-});
-afterAll(async () => database?.drop());
+const published = usePublishedApp(app);
 
 describe('auto-numbers', () => {
   it('are formatted and never handed out twice, even by concurrent creates', async () => {
-    const created = await Promise.all(Array.from({ length: 60 }, (_, i) => records.create('numbers', 'contract', admin, { values: { title: `c${i}` } })));
+    const created = await Promise.all(Array.from({ length: 60 }, (_, i) => published.records.create('numbers', 'contract', admin, { values: { title: `c${i}` } })));
     const numbers = created.map((r) => String(r.number));
     expect(new Set(numbers).size).toBe(60);
     const year = new Date().getFullYear();

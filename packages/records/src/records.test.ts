@@ -1,10 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import type { TestDatabase } from '@tessera/db/testing';
 import { fullAccess, type AccessPolicy } from '@tessera/access';
 import type { AppDocument } from '@tessera/schemas';
-import type { RecordService } from './record-service';
-import { publishTestApp } from './test-app';
+import { usePublishedApp } from './test-app';
 import { RecordError, localizeFieldIssues } from './record-error';
 
 const ALICE = '00000000-0000-4000-8000-00000000000a';
@@ -46,12 +44,7 @@ const app: AppDocument = {
   ],
 };
 
-let database: TestDatabase;
-let records: RecordService;
-beforeAll(async () => {
-  ({ database, records } = await publishTestApp(app));
-});
-afterAll(async () => database?.drop());
+const published = usePublishedApp(app);
 
 async function rejection(promise: Promise<unknown>): Promise<RecordError> {
   const error = await promise.then(() => null, (e: unknown) => e);
@@ -59,18 +52,18 @@ async function rejection(promise: Promise<unknown>): Promise<RecordError> {
   return error as RecordError;
 }
 
-const create = (values: Record<string, unknown>, access: AccessPolicy = admin) => records.create('rec', 'customer', access, { values });
+const create = (values: Record<string, unknown>, access: AccessPolicy = admin) => published.records.create('rec', 'customer', access, { values });
 
 describe('records', () => {
   it('creates a record with exact decimals, normalized phone, sanitized rich text, an auto-number and a history row', async () => {
     const record = await create({ name: 'Acme', revenue: 1234.5, phone: '+86 138 0013 8000', tier: 'a', tags: ['vip'], signed_on: '2024-02-29', last_contact: '2024-03-01T08:00:00+08:00', active: true, bio: '<p onclick="x()">Hi<script>alert(1)</script></p>' });
     expect(record).toMatchObject({ name: 'Acme', revenue: '1234.5', phone: '13800138000', code: 'C-0001', tags: ['vip'], signed_on: '2024-02-29', last_contact: '2024-03-01T00:00:00.000Z', active: true, bio: '<p>Hi</p>', version: 1, owner_id: ALICE, created_by: ALICE });
-    const history = await records.history('rec', 'customer', admin, String(record.id));
+    const history = await published.records.history('rec', 'customer', admin, String(record.id));
     expect(history).toEqual([expect.objectContaining({ operation: 'create', version: 1, actorId: ALICE, changes: expect.arrayContaining([{ field: 'name', old: null, new: 'Acme' }, { field: 'code', old: null, new: 'C-0001' }]) })]);
   });
 
   it('rejects bad values with one issue per field, in both languages, and saves nothing', async () => {
-    const before = await records.list('rec', 'customer', admin, {});
+    const before = await published.records.list('rec', 'customer', admin, {});
     const error = await rejection(create({ tier: 'z', revenue: '-1', phone: '12345', signed_on: '2024-13-01', code: 'C-9', ghost: 1, name: 'x'.repeat(51) }));
     expect(error.code).toBe('record.invalid');
     const fields = error.issues.map((i) => `${i.field}:${i.code}`).sort();
@@ -83,7 +76,7 @@ describe('records', () => {
     expect(second.issues.map((i) => `${i.field}:${i.code}`)).toEqual(['revenue:field.minimum', 'code:field.read_only']);
     const missing = await rejection(create({ name: null }));
     expect(missing.issues.map((i) => i.code)).toEqual(['field.required']);
-    expect((await records.list('rec', 'customer', admin, {})).total).toBe(before.total);
+    expect((await published.records.list('rec', 'customer', admin, {})).total).toBe(before.total);
   });
 
   it('accepts only real GB/T 2260 region codes and names them in _display', async () => {
@@ -97,44 +90,44 @@ describe('records', () => {
     await create({ name: 'One', tax_id: 'T-1' });
     const duplicate = await rejection(create({ name: 'Two', tax_id: 'T-1' }));
     expect(duplicate.issues).toEqual([expect.objectContaining({ field: 'tax_id', code: 'field.unique' })]);
-    const dangling = await rejection(records.create('rec', 'quote', admin, { values: { customer: BOB } }));
+    const dangling = await rejection(published.records.create('rec', 'quote', admin, { values: { customer: BOB } }));
     expect(dangling.issues).toEqual([expect.objectContaining({ field: 'customer', code: 'field.relation_missing' })]);
   });
 
   it('updates with optimistic concurrency and records what changed', async () => {
     const record = await create({ name: 'Beta', revenue: '10.50' });
     const id = String(record.id);
-    const updated = await records.update('rec', 'customer', admin, id, { version: 1, values: { revenue: '10.5', name: 'Beta Ltd' } });
+    const updated = await published.records.update('rec', 'customer', admin, id, { version: 1, values: { revenue: '10.5', name: 'Beta Ltd' } });
     expect(updated).toMatchObject({ version: 2, name: 'Beta Ltd' });
-    const stale = await rejection(records.update('rec', 'customer', admin, id, { version: 1, values: { name: 'Lost' } }));
+    const stale = await rejection(published.records.update('rec', 'customer', admin, id, { version: 1, values: { name: 'Lost' } }));
     expect(stale).toMatchObject({ code: 'record.version_conflict', status: 409, params: { current: 2, yours: 1 } });
-    const [latest] = await records.history('rec', 'customer', admin, id);
+    const [latest] = await published.records.history('rec', 'customer', admin, id);
     expect(latest).toMatchObject({ operation: 'update', version: 2, changes: [{ field: 'name', old: 'Beta', new: 'Beta Ltd' }] });
-    expect((await records.get('rec', 'customer', admin, id)).name).toBe('Beta Ltd');
+    expect((await published.records.get('rec', 'customer', admin, id)).name).toBe('Beta Ltd');
   });
 
   it('soft-deletes into the recycle bin and restores', async () => {
     const { id } = await create({ name: 'Gamma' });
-    await records.remove('rec', 'customer', admin, String(id));
-    expect((await rejection(records.get('rec', 'customer', admin, String(id)))).code).toBe('record.not_found');
-    const bin = await records.list('rec', 'customer', admin, { deleted: true });
+    await published.records.remove('rec', 'customer', admin, String(id));
+    expect((await rejection(published.records.get('rec', 'customer', admin, String(id)))).code).toBe('record.not_found');
+    const bin = await published.records.list('rec', 'customer', admin, { deleted: true });
     expect(bin.items.map((r) => r.id)).toContain(id);
-    expect((await records.restore('rec', 'customer', admin, String(id))).deleted_at).toBeNull();
-    expect((await records.history('rec', 'customer', admin, String(id))).map((h) => h.operation)).toEqual(['restore', 'delete', 'create']);
+    expect((await published.records.restore('rec', 'customer', admin, String(id))).deleted_at).toBeNull();
+    expect((await published.records.history('rec', 'customer', admin, String(id))).map((h) => h.operation)).toEqual(['restore', 'delete', 'create']);
   });
 
   it('writes child rows with the parent and expands related display values', async () => {
     const customer = await create({ name: 'Delta' });
-    const quote = await records.create('rec', 'quote', admin, { values: { customer: customer.id, lines: [{ product: 'Desk', qty: 2 }, { product: 'Chair', qty: '4' }] } });
+    const quote = await published.records.create('rec', 'quote', admin, { values: { customer: customer.id, lines: [{ product: 'Desk', qty: 2 }, { product: 'Chair', qty: '4' }] } });
     expect(quote._display).toEqual({ customer: 'Delta' });
     const lines = quote.lines as { id: string; product: string }[];
     expect(lines.map((l) => l.product)).toEqual(['Desk', 'Chair']);
-    const bad = await rejection(records.create('rec', 'quote', admin, { values: { lines: [{ qty: 1 }] } }));
+    const bad = await rejection(published.records.create('rec', 'quote', admin, { values: { lines: [{ qty: 1 }] } }));
     expect(bad.issues).toEqual([expect.objectContaining({ pointer: '/values/lines/0/product', code: 'field.required' })]);
-    const updated = await records.update('rec', 'quote', admin, String(quote.id), { version: 1, values: { lines: [{ id: lines[1]!.id, product: 'Chair', qty: 5 }, { product: 'Lamp' }] } });
+    const updated = await published.records.update('rec', 'quote', admin, String(quote.id), { version: 1, values: { lines: [{ id: lines[1]!.id, product: 'Chair', qty: 5 }, { product: 'Lamp' }] } });
     expect((updated.lines as { id: string; product: string; qty: string }[]).map((l) => [l.product, l.qty])).toEqual([['Chair', '5'], ['Lamp', null]]);
     expect((updated.lines as { id: string }[])[0]!.id).toBe(lines[1]!.id);
-    expect((await rejection(records.get('rec', 'line', admin, lines[0]!.id))).code).toBe('record.child_object');
+    expect((await rejection(published.records.get('rec', 'line', admin, lines[0]!.id))).code).toBe('record.child_object');
   });
 });
 
@@ -145,7 +138,7 @@ describe('record lists', () => {
   });
 
   it('filters with every operator and sorts on several keys', async () => {
-    const q = (filters: { field: string; op: string; value?: unknown }[]) => records.list('rec', 'customer', admin, { filters: filters as never, sort: [{ field: 'name' }], limit: 500 });
+    const q = (filters: { field: string; op: string; value?: unknown }[]) => published.records.list('rec', 'customer', admin, { filters: filters as never, sort: [{ field: 'name' }], limit: 500 });
     expect((await q([{ field: 'name', op: 'starts_with', value: 'List 0' }])).items).toHaveLength(10);
     expect((await q([{ field: 'name', op: 'contains', value: 'ist 2' }])).items).toHaveLength(10);
     expect((await q([{ field: 'revenue', op: 'between', value: [500, '900'] }])).items.map((r) => r.revenue)).toEqual(['500', '600', '700', '800', '900']);
@@ -154,7 +147,7 @@ describe('record lists', () => {
     expect((await q([{ field: 'tags', op: 'contains', value: 'new' }, { field: 'name', op: 'starts_with', value: 'List' }])).items).toHaveLength(6);
     expect((await q([{ field: 'tax_id', op: 'is_empty' }, { field: 'name', op: 'starts_with', value: 'List' }])).total).toBe(30);
     expect((await q([{ field: 'name', op: 'ne', value: 'List 00' }, { field: 'name', op: 'starts_with', value: 'List' }])).total).toBe(29);
-    const sorted = await records.list('rec', 'customer', admin, { filters: [{ field: 'name', op: 'starts_with', value: 'List' }], sort: [{ field: 'tier', direction: 'asc' }, { field: 'revenue', direction: 'desc' }], limit: 3 });
+    const sorted = await published.records.list('rec', 'customer', admin, { filters: [{ field: 'name', op: 'starts_with', value: 'List' }], sort: [{ field: 'tier', direction: 'asc' }, { field: 'revenue', direction: 'desc' }], limit: 3 });
     expect(sorted.items.map((r) => r.name)).toEqual(['List 27', 'List 24', 'List 21']);
   });
 
@@ -162,30 +155,30 @@ describe('record lists', () => {
     const seen: unknown[] = [];
     let cursor: string | undefined;
     do {
-      const page = await records.list('rec', 'customer', admin, { sort: [{ field: 'tier', direction: 'desc' }, { field: 'signed_on', direction: 'asc' }], limit: 7, cursor });
+      const page = await published.records.list('rec', 'customer', admin, { sort: [{ field: 'tier', direction: 'desc' }, { field: 'signed_on', direction: 'asc' }], limit: 7, cursor });
       seen.push(...page.items.map((r) => r.id));
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
-    const all = await records.list('rec', 'customer', admin, { limit: 500 });
+    const all = await published.records.list('rec', 'customer', admin, { limit: 500 });
     expect(new Set(seen).size).toBe(seen.length);
     expect(seen.length).toBe(all.total);
   });
 
   it('treats SQL-looking input as data and names the field and rule of a bad query', async () => {
-    const inert = await records.list('rec', 'customer', admin, { filters: [{ field: 'name', op: 'eq', value: "x' or '1'='1" }] });
+    const inert = await published.records.list('rec', 'customer', admin, { filters: [{ field: 'name', op: 'eq', value: "x' or '1'='1" }] });
     expect(inert.items).toEqual([]);
-    const bad = await rejection(records.list('rec', 'customer', admin, { filters: [{ field: 'name; drop table x', op: 'eq', value: 1 }, { field: 'active', op: 'contains', value: 'x' }, { field: 'revenue', op: 'gt', value: 'lots' }] }));
+    const bad = await rejection(published.records.list('rec', 'customer', admin, { filters: [{ field: 'name; drop table x', op: 'eq', value: 1 }, { field: 'active', op: 'contains', value: 'x' }, { field: 'revenue', op: 'gt', value: 'lots' }] }));
     expect(bad.issues.map((i) => `${i.pointer}:${i.code}`)).toEqual(['/filters/0/field:query.unknown_field', '/filters/1/op:query.operator', '/filters/2/value:query.value']);
-    expect((await rejection(records.list('rec', 'customer', admin, { cursor: 'garbage' }))).code).toBe('query.cursor');
+    expect((await rejection(published.records.list('rec', 'customer', admin, { cursor: 'garbage' }))).code).toBe('query.cursor');
   });
 
   it('switches to a labelled planner estimate past the exact-count limit', async () => {
-    await sql`insert into app_rec.customer (name) select 'bulk ' || g from generate_series(1, 120000) g`.execute(database.db);
-    await sql`analyze app_rec.customer`.execute(database.db);
-    const big = await records.list('rec', 'customer', admin, { limit: 5 });
+    await sql`insert into app_rec.customer (name) select 'bulk ' || g from generate_series(1, 120000) g`.execute(published.database.db);
+    await sql`analyze app_rec.customer`.execute(published.database.db);
+    const big = await published.records.list('rec', 'customer', admin, { limit: 5 });
     expect(big.totalIsEstimate).toBe(true);
     expect(big.total).toBeGreaterThan(100_000);
-    const small = await records.list('rec', 'customer', admin, { filters: [{ field: 'name', op: 'eq', value: 'Acme' }], limit: 5 });
+    const small = await published.records.list('rec', 'customer', admin, { filters: [{ field: 'name', op: 'eq', value: 'Acme' }], limit: 5 });
     expect(small).toMatchObject({ total: 1, totalIsEstimate: false });
   });
 });
@@ -206,14 +199,14 @@ describe('access seam', () => {
     expect((mine as RecordError).issues.map((i) => i.code)).toEqual(['field.read_only']);
     const own = await create({ name: 'Bob Co' }, rep);
     expect(own).not.toHaveProperty('revenue');
-    const others = await records.list('rec', 'customer', admin, { filters: [{ field: 'name', op: 'eq', value: 'Acme' }] });
+    const others = await published.records.list('rec', 'customer', admin, { filters: [{ field: 'name', op: 'eq', value: 'Acme' }] });
     const foreignId = String(others.items[0]!.id);
-    expect((await rejection(records.get('rec', 'customer', rep, foreignId))).code).toBe('record.not_found');
-    expect((await rejection(records.update('rec', 'customer', rep, foreignId, { version: 1, values: { name: 'Hijack' } }))).code).toBe('record.not_found');
-    const list = await records.list('rec', 'customer', rep, { limit: 500 });
+    expect((await rejection(published.records.get('rec', 'customer', rep, foreignId))).code).toBe('record.not_found');
+    expect((await rejection(published.records.update('rec', 'customer', rep, foreignId, { version: 1, values: { name: 'Hijack' } }))).code).toBe('record.not_found');
+    const list = await published.records.list('rec', 'customer', rep, { limit: 500 });
     expect(list.items.map((r) => r.name)).toEqual(['Bob Co']);
-    expect((await rejection(records.list('rec', 'customer', rep, { filters: [{ field: 'revenue', op: 'gt', value: 0 }] }))).issues[0]?.code).toBe('query.unknown_field');
-    expect((await rejection(records.list('rec', 'customer', rep, { sort: [{ field: 'revenue' }] }))).issues[0]?.code).toBe('query.unknown_field');
-    expect((await rejection(records.remove('rec', 'customer', rep, String(own.id)))).code).toBe('record.forbidden');
+    expect((await rejection(published.records.list('rec', 'customer', rep, { filters: [{ field: 'revenue', op: 'gt', value: 0 }] }))).issues[0]?.code).toBe('query.unknown_field');
+    expect((await rejection(published.records.list('rec', 'customer', rep, { sort: [{ field: 'revenue' }] }))).issues[0]?.code).toBe('query.unknown_field');
+    expect((await rejection(published.records.remove('rec', 'customer', rep, String(own.id)))).code).toBe('record.forbidden');
   });
 });

@@ -1,10 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestDatabase } from '@tessera/db/testing';
-import { fullAccess } from '@tessera/access';
+import { describe, expect, it } from 'vitest';
 import { validateDocument } from '@tessera/meta';
 import type { AppDocument } from '@tessera/schemas';
-import type { RecordService } from './record-service';
-import { publishTestApp } from './test-app';
+import { fullAdmin as admin, usePublishedApp } from './test-app';
 import { RecordError } from './record-error';
 
 const app: AppDocument = {
@@ -33,31 +30,25 @@ const app: AppDocument = {
   ],
 };
 
-let database: TestDatabase;
-let records: RecordService;
-const admin = fullAccess({ userId: null, departmentId: null });
-beforeAll(async () => {
-  ({ database, records } = await publishTestApp(app));
-});
-afterAll(async () => database?.drop());
+const published = usePublishedApp(app);
 
 describe('rollups over related lists', () => {
   it('are computed on every read, without the recycle bin, in lists too', async () => {
-    const acme = await records.create('rollup', 'customer', admin, { values: { name: 'Acme' } });
+    const acme = await published.records.create('rollup', 'customer', admin, { values: { name: 'Acme' } });
     expect(acme).toMatchObject({ visit_count: '0', visit_minutes: '0' });
     const visits = [];
-    for (const minutes of [30, 45, 15]) visits.push(await records.create('rollup', 'visit', admin, { values: { customer: acme.id, minutes } }));
-    expect(await records.get('rollup', 'customer', admin, String(acme.id))).toMatchObject({ visit_count: '3', visit_minutes: '90' });
-    await records.remove('rollup', 'visit', admin, String(visits[0]!.id));
-    const listed = await records.list('rollup', 'customer', admin, {});
+    for (const minutes of [30, 45, 15]) visits.push(await published.records.create('rollup', 'visit', admin, { values: { customer: acme.id, minutes } }));
+    expect(await published.records.get('rollup', 'customer', admin, String(acme.id))).toMatchObject({ visit_count: '3', visit_minutes: '90' });
+    await published.records.remove('rollup', 'visit', admin, String(visits[0]!.id));
+    const listed = await published.records.list('rollup', 'customer', admin, {});
     expect(listed.items[0]).toMatchObject({ name: 'Acme', visit_count: '2', visit_minutes: '60' });
     expect(listed.items[0]).not.toHaveProperty('visits');
   });
 
   it('refuse filters and sorts (there is no stored column), and values sent for them', async () => {
-    const filter = await records.list('rollup', 'customer', admin, { filters: [{ field: 'visit_count', op: 'gt', value: 1 }] }).catch((e: unknown) => e);
+    const filter = await published.records.list('rollup', 'customer', admin, { filters: [{ field: 'visit_count', op: 'gt', value: 1 }] }).catch((e: unknown) => e);
     expect((filter as RecordError).issues[0]?.code).toBe('query.unknown_field');
-    const write = await records.create('rollup', 'customer', admin, { values: { name: 'x', visits: [], visit_count: 3 } }).catch((e: unknown) => e);
+    const write = await published.records.create('rollup', 'customer', admin, { values: { name: 'x', visits: [], visit_count: 3 } }).catch((e: unknown) => e);
     expect((write as RecordError).issues.map((i) => i.code)).toEqual(['field.read_only', 'field.read_only']);
   });
 
