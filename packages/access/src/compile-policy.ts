@@ -1,6 +1,6 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { AppDocument, FieldDefinition, RolePermission } from '@tessera/schemas';
-import { analyze, compileToSql } from '@tessera/expr';
+import { analyze, compileToSql, type AnalyzeResult } from '@tessera/expr';
 import { fullAccess, type AccessPolicy, type Actor, type RecordAction, type RecordTables, type RowAction } from './access-policy';
 
 /** Who the policy is for, as the identity layer knows them. */
@@ -25,9 +25,21 @@ interface ObjectRules {
  * A permission's row formula as SQL over `table`, with the actor as CURRENTUSER(). Blank counts as
  * no. A formula that does not compile (publish refuses those) fails closed: no rows.
  */
+/**
+ * Row formulas analyzed once per permission of a published document: policies are compiled per
+ * request and asked several times each, the formulas only change with a publish.
+ */
+const analyzed = new WeakMap<RolePermission, AnalyzeResult>();
+
+function analyzeRowFormula(permission: RolePermission, object: ObjectRules): AnalyzeResult {
+  let result = analyzed.get(permission);
+  if (!result) analyzed.set(permission, (result = analyze(permission.rowFormula ?? '', { fields: object.fields })));
+  return result;
+}
+
 function formulaPredicate(permission: RolePermission, object: ObjectRules, principal: Principal, table: string, eb: Eb): Expression<SqlBool> | null {
   if (!permission.rowFormula) return null;
-  const checked = analyze(permission.rowFormula, { fields: object.fields });
+  const checked = analyzeRowFormula(permission, object);
   if (!checked.ok || checked.formula.type !== 'boolean') return eb.lit(false);
   const compiled = compileToSql(checked.formula, {
     column: (fieldId) => sql.ref(`${table}.${fieldId}`),
