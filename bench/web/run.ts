@@ -17,7 +17,8 @@ import { wideApp } from './wide-app';
 
 const fieldCount = numberArg('fields', 200);
 const keys = numberArg('keys', 40);
-const dist = fileURLToPath(new URL('../../apps/web/dist/', import.meta.url));
+// The e2e server serves the same folder (E2E_WEB_ROOT overrides both, for a private build).
+const dist = process.env.E2E_WEB_ROOT ?? fileURLToPath(new URL('../../apps/web/dist/', import.meta.url));
 
 /** Installed in the page: for each keydown, the time until the frame after it was painted. */
 const KEY_PROBE = `(() => {
@@ -30,7 +31,7 @@ const KEY_PROBE = `(() => {
 
 async function main(): Promise<void> {
   progress('building the web app');
-  execFileSync('pnpm', ['--filter', '@tessera/web', 'build'], { stdio: 'ignore' });
+  execFileSync('pnpm', ['--filter', '@tessera/web', 'exec', 'vite', 'build', '--outDir', dist, '--emptyOutDir'], { stdio: 'ignore' });
   const initial = initialJsGzipKb(dist);
   const server = await startServer();
   const browser = await launchBrowser();

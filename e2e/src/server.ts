@@ -5,8 +5,12 @@ import { createTestDatabase } from '@tessera/db/testing';
 import { buildServer } from '@tessera/server';
 import { ensureFirstAdmin } from '@tessera/identity';
 
-/** The built SPA the server serves; e2e tests never build it themselves (too slow per test). */
-export const WEB_ROOT = fileURLToPath(new URL('../../apps/web/dist/', import.meta.url));
+/**
+ * The built SPA the server serves; e2e tests never build it themselves (too slow per test).
+ * `E2E_WEB_ROOT` points at another build (`vite build --outDir …`), so parallel work on the web
+ * app can test its own build without replacing the one another run is serving.
+ */
+export const WEB_ROOT = process.env.E2E_WEB_ROOT ?? fileURLToPath(new URL('../../apps/web/dist/', import.meta.url));
 
 /** Fails with the command to run instead of a confusing 404 page in a screenshot. */
 export function assertWebBuilt(): void {
