@@ -31,8 +31,12 @@ export const formApi = {
   isTaken: (appId: string, objectId: string, field: string, value: FieldValue, excludeId: string | null, signal?: AbortSignal) =>
     request<{ taken: boolean }>('POST', `${objectPath(appId, objectId)}/records/unique`, { field, value, ...(excludeId ? { excludeId } : {}) }, signal),
 
-  readDraft: (appId: string, objectId: string, key: DraftKey, signal?: AbortSignal) =>
-    request<StoredDraft>('GET', `${objectPath(appId, objectId)}/drafts/${enc(key)}`, undefined, signal),
+  /** The draft under `key`, or null. Asks the list first: a missing draft is the usual case, not an error worth a 404. */
+  findDraft: async (appId: string, objectId: string, key: DraftKey, signal?: AbortSignal): Promise<StoredDraft | null> => {
+    const drafts = await request<{ key: string; updatedAt: string }[]>('GET', `${objectPath(appId, objectId)}/drafts`, undefined, signal);
+    if (!drafts.some((d) => d.key === key)) return null;
+    return request<StoredDraft>('GET', `${objectPath(appId, objectId)}/drafts/${enc(key)}`, undefined, signal);
+  },
 
   saveDraft: (appId: string, objectId: string, key: DraftKey, values: RecordValues) =>
     request<undefined>('PUT', `${objectPath(appId, objectId)}/drafts/${enc(key)}`, { values }),

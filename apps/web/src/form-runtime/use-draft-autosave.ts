@@ -43,8 +43,8 @@ export function useDraftAutosave({ appId, objectId, key, store, engine, ready }:
   useEffect(() => {
     if (!ready) return;
     const controller = new AbortController();
-    // No draft answers 404: nothing to offer.
-    formApi.readDraft(appId, objectId, key, controller.signal).then(setOffer, () => undefined);
+    // A failed lookup only means nothing is offered: the form works without it.
+    formApi.findDraft(appId, objectId, key, controller.signal).then(setOffer, () => undefined);
     return () => controller.abort();
   }, [appId, objectId, key, ready]);
 

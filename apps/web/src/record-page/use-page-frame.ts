@@ -1,11 +1,10 @@
 import { useEffect } from 'react';
-import { adminApi } from '../api/admin-client';
-import { useRemote } from '../api/use-remote';
 import { localized, pluralTitle } from '../i18n/localized';
 import { useT } from '../i18n/use-t';
 import { useAuthStore } from '../stores/auth-store';
 import { useCurrentAppStore, useObjectDefinition } from '../stores/current-app-store';
 import { useSessionStore } from '../stores/session-store';
+import { requestUserNames, useUserNamesStore } from '../widgets/user-names';
 
 /**
  * The record page is reached by a shared link or a reload as often as from the table, so it
@@ -27,18 +26,19 @@ export function usePageFrame(appId: string, objectId: string) {
 }
 
 /**
- * Names for user ids (history actors, the owner). There is no user directory for everyone yet:
- * the signed-in user knows their own name, administrators can read the user list, and anyone
- * else is shown by a short id.
+ * Names for user ids (history actors, the owner), from the directory every signed-in user may
+ * read, batched with the page's other lookups (widgets/user-names.ts). An id the directory does
+ * not know (a deleted user) is shown by a short id.
  */
 export function useUserNames(): (userId: string | null) => string {
   const t = useT();
   const me = useAuthStore((s) => s.me);
-  const users = useRemote(me?.isAdmin ? 'admin-users' : null, (signal) => adminApi.listUsers(signal));
+  const users = useUserNamesStore((s) => s.users);
   return (userId) => {
     if (userId === null) return t('recordPage.system');
     if (userId === me?.userId) return me.name;
-    const user = users.data?.find((u) => u.id === userId);
+    const user = users[userId];
+    if (user === undefined) requestUserNames([userId]);
     return user ? user.name : t('recordPage.user', { id: userId.slice(0, 8) });
   };
 }
