@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 // One vitest run for the whole workspace: on a 2-core machine one worker pool beats turbo
 // spawning a vitest per package. Integration tests create their own database per file and run in
-// parallel; end-to-end files (each with Chromium, a server and a database) run one at a time.
+// parallel; component tests render React in happy-dom; end-to-end files (each with Chromium, a server and a database) run one at a time.
 export default defineConfig({
   test: {
     pool: 'forks',
@@ -14,6 +14,18 @@ export default defineConfig({
           include: ['packages/*/src/**/*.test.ts', 'packages/*/src/**/*.test.tsx', 'apps/*/src/**/*.test.ts', 'schemas/src/**/*.test.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // React components of the web app rendered in happy-dom: what a user sees and does,
+          // without a browser. Real Chromium is the e2e project's job.
+          name: 'component',
+          include: ['apps/web/src/**/*.test.tsx'],
+          environment: 'happy-dom',
+          setupFiles: ['apps/web/src/test-support/dom-setup.ts'],
+          testTimeout: 30_000,
         },
       },
       {
