@@ -4,7 +4,7 @@ import type { Random } from './random';
 import {
   addDays, createNumberer, endOfTerm, fenToDecimal, logUniform, roundTo, toDate, toDateTime, workingMoment,
 } from './sample-values';
-import { PRODUCTS, PROJECTS } from './sample-vocabulary';
+import { DISCOUNT_REASONS, LOSS_REASONS, PRODUCTS, PROJECTS } from './sample-vocabulary';
 import type { SampleRecord } from './template';
 
 type Stage = 'lead' | 'qualified' | 'proposal' | 'negotiation' | 'won' | 'lost';
@@ -26,6 +26,8 @@ export type OpportunityFacts = { id: string; customer: CustomerFacts; stage: Sta
 export function generateOpportunities(context: SampleContext, customers: CustomerFacts[], count: number) {
   const ids = createRandom(context.seed, 'opportunity/id');
   const random = createRandom(context.seed, 'opportunity/values');
+  // Its own stream, so adding the reasons left every other generated value as it was.
+  const reasons = createRandom(context.seed, 'opportunity/lost_reason');
   const weights = customers.map((c) => [c, c.status === 'lost' ? 1 : c.tier === 'A' ? 4 : 2] as const);
   const records: SampleRecord[] = [];
   const facts: OpportunityFacts[] = [];
@@ -47,6 +49,8 @@ export function generateOpportunities(context: SampleContext, customers: Custome
     if (stage === 'won' || stage === 'lost') {
       closedMs = workingMoment(context.clock, random, random.int(1, 700));
       values.closed_at = toDateTime(closedMs);
+      // The opportunity form requires a reason for every lost deal; the samples have one too.
+      if (stage === 'lost') values.lost_reason = reasons.pick(LOSS_REASONS);
       values.expected_close = toDate(addDays(closedMs, random.int(-20, 20)));
     } else {
       // Some open deals are overdue, as in every real pipeline.
@@ -131,6 +135,7 @@ export function generateQuotes(context: SampleContext, opportunities: Opportunit
   const ids = createRandom(context.seed, 'quote/id');
   const lineIds = createRandom(context.seed, 'quote_line/id');
   const random = createRandom(context.seed, 'quote/values');
+  const reasons = createRandom(context.seed, 'quote/discount_reason');
   const nextNumber = createNumberer('BJ');
   const quoted = opportunities.filter((o) => o.stage === 'proposal' || o.stage === 'negotiation' || o.stage === 'won');
   const quotes: SampleRecord[] = [];
@@ -163,6 +168,8 @@ export function generateQuotes(context: SampleContext, opportunities: Opportunit
       number: nextNumber(quotedMs),
       opportunity: deal.id,
       discount: discount === 0 ? '0' : `0.${String(discount).padStart(2, '0')}`,
+      // The quote form asks for a justification above a 0.15 discount (the manager's threshold).
+      ...(discount > 15 ? { discount_reason: reasons.pick(DISCOUNT_REASONS) } : {}),
       total: fenToDecimal(totalFen),
     } });
   }

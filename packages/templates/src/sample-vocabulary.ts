@@ -108,6 +108,18 @@ export const PROJECTS = [
   '客户管理系统实施', '仓储管理系统', '数据中台建设', '安防监控升级',
 ] as const;
 
+/** Why deals are lost, as sales reps write it in a CRM. */
+export const LOSS_REASONS = [
+  '报价高于竞争对手约 15%，客户选择了友商', '客户预算削减，项目推迟到明年', '产品功能与客户需求不匹配',
+  '客户决策层变动，新负责人倾向原供应商', '交付周期无法满足客户上线时间', '客户改为自建团队开发',
+] as const;
+
+/** How reps justify a discount above the approval threshold. */
+export const DISCOUNT_REASONS = [
+  '战略客户，首单让利以争取长期合作', '竞争对手报价更低，需匹配价格', '年度框架协议，采购量大',
+  '客户承诺预付全款', '老客户续约，维系合作关系',
+] as const;
+
 export const VISIT_SUBJECTS = {
   on_site: ['上门拜访：需求调研', '上门拜访：方案汇报', '上门拜访：商务洽谈'],
   phone: ['电话回访', '电话沟通报价'],
