@@ -17,6 +17,7 @@ import { openRow, sealValues } from './sealed-fields';
 import { readSelections } from './rollups';
 import { throughForm } from './form-submission';
 import { resolveFiles } from './attached-files';
+import { checkDirectoryReferences } from './directory-references';
 import { readChildRows } from './child-rows';
 
 type Tx = Kysely<SystemTables>;
@@ -88,6 +89,7 @@ export async function createRecord(ctx: RecordContext, objectId: string, input: 
   requireAction(ctx, 'create', object);
   const submitted = input.form ? throughForm(ctx, object, input.form, input.values, null) : input.values;
   const checked = await resolveFiles(ctx, object, validated(ctx, object, submitted, 'create'));
+  await checkDirectoryReferences(ctx, object, checked, null);
   const values = sealValues(ctx, object, await withComputed(ctx, object, checked, {}, null));
   const actor = ctx.access.actor;
   const given = columnFields(object).filter((f) => f.id in values && values[f.id] !== undefined);
@@ -155,6 +157,7 @@ export async function updateRecord(ctx: RecordContext, objectId: string, id: str
       if (input.version !== 'current' && current.version !== input.version) throw new RecordError('record.version_conflict', [], { current: Number(current.version), yours: input.version });
       const plainCurrent = openRow(ctx, object, current, 'full');
       const sent = await resolveFiles(ctx, object, direct ?? validated(ctx, object, throughForm(ctx, object, input.form ?? '', input.values, plainCurrent), 'patch'));
+      await checkDirectoryReferences({ ...ctx, db: tx }, object, sent, plainCurrent);
       const plain = await withComputed(ctx, object, sent, plainCurrent, id);
       const changed = columnFields(object).filter((f) => f.id in plain && !sameValue(f, plainCurrent[f.id], plain[f.id]));
       const values = sealValues(ctx, object, plain);

@@ -1,0 +1,40 @@
+import type { ObjectDefinition } from '@tessera/schemas';
+import type { RecordContext } from './record-context';
+import { RecordError, type FieldIssue } from './record-error';
+import type { RecordValues } from './record-validator';
+
+/**
+ * User and department fields point into the directory, which lives outside the app's tables, so
+ * no foreign key guards them: a written value must name an existing department, or a user who
+ * can still be assigned work (active). A value the record already holds is left alone, so
+ * editing a record whose owner has since left the company does not fail on that owner.
+ */
+export async function checkDirectoryReferences(
+  ctx: RecordContext,
+  object: ObjectDefinition,
+  values: RecordValues,
+  current: RecordValues | null,
+): Promise<void> {
+  const written = object.fields.filter((f) => (f.type === 'user' || f.type === 'department')
+    && typeof values[f.id] === 'string' && values[f.id] !== current?.[f.id]);
+  if (written.length === 0) return;
+  const idsOf = (type: 'user' | 'department') => [...new Set(written.filter((f) => f.type === type).map((f) => values[f.id] as string))];
+  const userIds = idsOf('user');
+  const departmentIds = idsOf('department');
+  // The validator already checked these are uuids, so they are safe to hand to PostgreSQL.
+  const [users, departments] = await Promise.all([
+    userIds.length ? ctx.db.selectFrom('users').select('id').where('id', 'in', userIds).where('active', '=', true).execute() : [],
+    departmentIds.length ? ctx.db.selectFrom('departments').select('id').where('id', 'in', departmentIds).execute() : [],
+  ]);
+  const known = new Set([...users, ...departments].map((r) => r.id));
+  const issues: FieldIssue[] = written
+    .filter((f) => !known.has(values[f.id] as string))
+    .map((f) => ({
+      field: f.id,
+      pointer: `/values/${f.id}`,
+      code: f.type === 'user' ? 'field.user_missing' : 'field.department_missing',
+      params: { field: f.id },
+      label: f.label,
+    }));
+  if (issues.length) throw new RecordError('record.invalid', issues, { count: issues.length });
+}
