@@ -24,3 +24,20 @@ export async function searchDirectory(db: Kysely<SystemTables>, query: { search?
   const rows = await select.orderBy(sql`lower(name)`).limit(Math.min(query.limit ?? 20, 200)).execute();
   return rows.map((r) => ({ id: r.id, name: r.name, email: r.email, departmentId: r.department_id, active: r.active }));
 }
+
+/** One department of the organization as every signed-in user may see it: no head, no members. */
+export interface DirectoryDepartment {
+  id: string;
+  name: string;
+  parentId: string | null;
+}
+
+/**
+ * The whole department tree as a flat list, for department pickers and for showing a department
+ * field's name. Organizations have tens to a few thousand departments, so it is sent in one piece
+ * (the browser keeps it for the session); sorted by name, then id, so siblings keep a stable order.
+ */
+export async function listDirectoryDepartments(db: Kysely<SystemTables>): Promise<DirectoryDepartment[]> {
+  const rows = await db.selectFrom('departments').select(['id', 'name', 'parent_id']).orderBy(sql`lower(name)`).orderBy('id').execute();
+  return rows.map((r) => ({ id: r.id, name: r.name, parentId: r.parent_id }));
+}

@@ -9,4 +9,4 @@ export { createUser, getUser, listUsers, updateUser, setActive, setRoles, change
 export { listDepartments, createDepartment, updateDepartment, deleteDepartment, type Department } from './departments';
 export { appendAudit, queryAudit, type AuditEntry, type AuditLine, type AuditQuery } from './audit-log';
 export { ensureFirstAdmin } from './bootstrap';
-export { searchDirectory, type DirectoryEntry } from './directory';
+export { searchDirectory, listDirectoryDepartments, type DirectoryEntry, type DirectoryDepartment } from './directory';

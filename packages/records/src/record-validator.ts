@@ -1,6 +1,7 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
 import sanitizeHtml from 'sanitize-html';
 import type { FieldDefinition, ObjectDefinition } from '@tessera/schemas';
+import { sniffImage } from '@tessera/files';
 import { normalizeCnPhone } from '@tessera/formats';
 import { FORM_FORMATS } from '@tessera/forms';
 import type { FieldIssue } from './record-error';
@@ -55,6 +56,39 @@ function issueOf(error: ErrorObject, object: ObjectDefinition, objects: Readonly
   }
 }
 
+/**
+ * What the rich text editor (apps/web/src/widgets/use-rich-text-editor.ts, TipTap's starter kit)
+ * produces, and nothing more (docs/adr/0006, 0012). Links always open in a new tab with the
+ * same `rel` the editor writes, so an API-written link is as safe as a typed one and a saved
+ * value reads back unchanged; `javascript:` and protocol-relative URLs lose their `href`.
+ * The browser sanitizes again with the same list (apps/web/src/widgets/rich-text-sanitize.ts).
+ */
+const LINK_REL = 'noopener noreferrer nofollow';
+const LIST_TYPES: ReadonlySet<string> = new Set(['1', 'a', 'A', 'i', 'I']);
+const RICH_TEXT: sanitizeHtml.IOptions = {
+  allowedTags: ['p', 'br', 'h1', 'h2', 'h3', 'strong', 'b', 'em', 'i', 'u', 's', 'a', 'ul', 'ol', 'li', 'blockquote', 'code', 'pre', 'hr'],
+  allowedAttributes: { a: ['href', 'target', 'rel'], ol: ['start', 'type'] },
+  allowedSchemes: ['http', 'https', 'mailto', 'tel'],
+  allowProtocolRelative: false,
+  transformTags: {
+    a: (tagName, attribs) => ({ tagName, attribs: { ...attribs, target: '_blank', rel: LINK_REL } }),
+    // A numbered list keeps where it starts and its numbering style, nothing else.
+    ol: (tagName, { start, type }) => ({
+      tagName,
+      attribs: { ...(start && /^\d{1,6}$/.test(start) ? { start } : {}), ...(type && LIST_TYPES.has(type) ? { type } : {}) },
+    }),
+  },
+};
+
+const PNG_DATA_URL = /^data:image\/png;base64,([A-Za-z0-9+/]+={0,2})$/;
+
+/** A signature is a PNG as a data URL, and its bytes must really be a PNG, whatever the prefix claims. */
+function isPngDataUrl(value: string): boolean {
+  const base64 = PNG_DATA_URL.exec(value)?.[1];
+  if (!base64 || base64.length % 4 !== 0) return false;
+  return sniffImage(Buffer.from(base64, 'base64')) === 'image/png';
+}
+
 function isBlank(value: unknown): boolean {
   return value === null || value === '' || (Array.isArray(value) && value.length === 0);
 }
@@ -77,7 +111,10 @@ function normalizeField(field: FieldDefinition, value: unknown, issues: FieldIss
       return text;
     }
     case 'rich_text':
-      return sanitizeHtml(String(value));
+      return sanitizeHtml(String(value), RICH_TEXT);
+    case 'signature':
+      if (!isPngDataUrl(String(value))) issue('field.signature_invalid', { field: field.id });
+      return value;
     case 'phone':
       return normalizeCnPhone(String(value)) ?? value;
     default:

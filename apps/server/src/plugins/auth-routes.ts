@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Database } from '@tessera/db';
 import { createMetadataStore, MetaError } from '@tessera/meta';
-import { type TokenScope, changePassword, createApiToken, searchDirectory, listApiTokens, revokeApiToken, SESSION_DAYS, signIn, signOut } from '@tessera/identity';
+import { type TokenScope, changePassword, createApiToken, searchDirectory, listApiTokens, listDirectoryDepartments, revokeApiToken, SESSION_DAYS, signIn, signOut } from '@tessera/identity';
 import { requireUser, SESSION_COOKIE } from '../authentication';
 
 const tags = ['auth'];
@@ -53,6 +53,17 @@ export const authRoutes: FastifyPluginAsync<{ database: Database }> = async (app
   }, async (request) => {
     requireUser(request);
     return searchDirectory(db, { search: request.query.search, ids: request.query.ids?.split(','), limit: request.query.limit });
+  });
+
+  app.get('/api/directory/departments', {
+    schema: {
+      tags, summary: 'The department tree as a flat list (id, name, parentId), for department pickers and names',
+      querystring: { type: 'object', properties: {}, additionalProperties: false },
+      response: { 200: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' }, parentId: { type: ['string', 'null'] } }, required: ['id', 'name', 'parentId'] } } },
+    },
+  }, async (request) => {
+    requireUser(request);
+    return listDirectoryDepartments(db);
   });
 
   app.get('/api/auth/tokens', { schema: { tags, summary: 'My API tokens (never the secrets)' } }, async (request) => listApiTokens(db, requireUser(request).userId));

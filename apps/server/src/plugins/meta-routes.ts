@@ -1,16 +1,34 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { createMetadataStore, localizeIssues, MetaError, purgeRetired, type PublishHooks } from '@tessera/meta';
+import { createMetadataStore, localizeIssues, MetaError, purgeRetired, rollupFieldIds, type PublishHooks } from '@tessera/meta';
+import { objectAccess, RECORD_ACTIONS } from '@tessera/access';
 import type { Database } from '@tessera/db';
 import type { LiveAppCache } from '@tessera/records';
 import { appendAudit } from '@tessera/identity';
 import { localeOf } from '../problem';
-import { requireAdmin, requireUser } from '../authentication';
+import { policyFor, requireAdmin, requireUser } from '../authentication';
 
 const appParams = { type: 'object', properties: { appId: { type: 'string', pattern: '^[a-z][a-z0-9_]{0,39}$' } }, required: ['appId'] } as const;
 const anyDocument = { type: 'object', additionalProperties: true, description: 'An app document: see schemas/json/app.schema.json' } as const;
 const localizedText = { type: 'object', additionalProperties: { type: 'string' } } as const;
 const planSchema = { type: 'array', items: { type: 'object', additionalProperties: true } } as const;
 const tags = ['metadata'];
+const fieldIds = { type: 'array', items: { type: 'string' } } as const;
+/** What the caller may do with one object: the runtime hides what it would refuse anyway. */
+const objectAccessSchema = {
+  type: 'object',
+  properties: { actions: { type: 'array', items: { enum: RECORD_ACTIONS } }, hiddenFields: fieldIds, readOnlyFields: fieldIds },
+  required: ['actions', 'hiddenFields', 'readOnlyFields'],
+} as const;
+const liveSchema = {
+  type: 'object',
+  properties: {
+    version: { type: 'integer' },
+    document: anyDocument,
+    access: { type: 'object', additionalProperties: objectAccessSchema, description: "objectId → the caller's effective access" },
+    rollups: { type: 'object', additionalProperties: fieldIds, description: 'objectId → formula fields computed on every read from a related list: shown, never filtered or sorted' },
+  },
+  required: ['version', 'document', 'access', 'rollups'],
+} as const;
 
 /**
  * Admin metadata API: apps, drafts, validation, diff, publish, versions, rollback, purge.
@@ -93,11 +111,22 @@ export const metaRoutes: FastifyPluginAsync<{ database: Database; liveApps: Live
   }, async (request) => store.getVersion(request.params.appId, request.params.version));
 
   app.get<{ Params: { appId: string } }>('/api/apps/:appId/live', {
-    schema: { tags, summary: 'The live version the runtime renders', params: appParams },
+    schema: {
+      tags, summary: "The live version the runtime renders, with the caller's access per object", params: appParams,
+      response: { 200: liveSchema },
+    },
   }, async (request) => {
     const user = requireUser(request);
     if (!user.isAdmin && !(user.roles[request.params.appId]?.length)) throw new MetaError('meta.app_not_found', 404, [], { id: request.params.appId });
-    return store.getLive(request.params.appId);
+    const live = await store.getLive(request.params.appId);
+    // The same compiled policy the records service enforces on this caller's requests.
+    const policy = policyFor(request, request.params.appId)(live.document);
+    const objects = live.document.objects;
+    return {
+      ...live,
+      access: Object.fromEntries(objects.map((o) => [o.id, objectAccess(policy, o.id)])),
+      rollups: Object.fromEntries(objects.map((o): [string, string[]] => [o.id, [...rollupFieldIds(o, live.document)]]).filter(([, ids]) => ids.length > 0)),
+    };
   });
 
   app.post<{ Params: { appId: string }; Body: { version: number; comment?: string } }>('/api/apps/:appId/rollback', {
