@@ -1,0 +1,30 @@
+import type { widgetsEn } from './widgets-en';
+
+/** 富文本、部门和签名控件的中文文字（src/widgets）。 */
+export const widgetsZhCn: Record<keyof typeof widgetsEn, string> = {
+  'widgets.loading': '加载中…',
+  'widgets.loadFailed': '此输入控件加载失败，请检查网络后刷新页面。',
+  'widgets.richText.toolbar': '格式',
+  'widgets.richText.bold': '加粗',
+  'widgets.richText.italic': '斜体',
+  'widgets.richText.underline': '下划线',
+  'widgets.richText.strike': '删除线',
+  'widgets.richText.heading': '{level} 级标题',
+  'widgets.richText.bulletList': '项目符号列表',
+  'widgets.richText.orderedList': '编号列表',
+  'widgets.richText.link': '链接',
+  'widgets.richText.linkPlaceholder': 'https://example.com',
+  'widgets.richText.linkApply': '确定',
+  'widgets.richText.linkRemove': '移除链接',
+  'widgets.richText.linkInvalid': '请输入网址（http 或 https）、邮箱地址或电话号码。',
+  'widgets.richText.undo': '撤销',
+  'widgets.richText.redo': '重做',
+  'widgets.department.pick': '选择部门',
+  'widgets.department.empty': '暂无部门',
+  'widgets.department.loadFailed': '部门加载失败',
+  'widgets.department.unknown': '已删除的部门',
+  'widgets.signature.hint': '请用鼠标、手写笔或手指在此签名',
+  'widgets.signature.clear': '清除',
+  'widgets.signature.alt': '签名',
+  'widgets.signature.tooLarge': '签名图片过大，无法保存，请清除后重新签名。',
+};
