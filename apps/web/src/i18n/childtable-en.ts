@@ -1,0 +1,21 @@
+/** The child-table (line items) grid and its read-only views. */
+export const childtableEn = {
+  'childTable.addLine': 'Add line',
+  'childTable.empty': 'No lines yet',
+  'childTable.lineOne': '1 line',
+  'childTable.lines': '{count} lines',
+  'childTable.total': 'Total',
+  'childTable.rowNumber': 'No.',
+  'childTable.actions': 'Actions',
+  'childTable.moveUp': 'Move line {row} up',
+  'childTable.moveDown': 'Move line {row} down',
+  'childTable.remove': 'Remove line {row}',
+  'childTable.drag': 'Drag to move line {row}',
+  'childTable.cellLabel': '{field}, line {row}',
+  'childTable.computed': 'Calculated as you type; saved by the server',
+  'childTable.linesWithErrors': '{count} line(s) need attention: see the cells marked in red',
+  'childTable.added': 'Line {row} added',
+  'childTable.moved': 'Line moved to position {row}',
+  'childTable.removed': 'Line {row} removed',
+  'childTable.missingObject': 'These lines cannot be shown: their object is not in the published app',
+} as const;
