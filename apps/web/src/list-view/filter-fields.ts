@@ -1,0 +1,66 @@
+import type { FieldDefinition, FieldType, ObjectDefinition } from '@tessera/schemas';
+import type { ObjectAccess } from '../api/types';
+
+/**
+ * How a field is filtered in the list view: which operators make sense and which input takes
+ * the value. Derived from the field's stored column type, as the server's query compiler does
+ * (packages/records/src/query-fields.ts), so nothing offered here is refused there.
+ */
+export type FilterKind =
+  | 'text' | 'number' | 'date' | 'datetime' | 'select' | 'multi_select' | 'user' | 'department' | 'relation' | 'checkbox'
+  /** Only "is empty" / "is not empty": encrypted text, files, signatures, places. */
+  | 'presence';
+
+/** A field the user may filter on: one of the object's fields, or a system column (owner, created, last modified). */
+export interface FilterableField {
+  id: string;
+  kind: FilterKind;
+  /** null for a system column. */
+  field: FieldDefinition | null;
+}
+
+/** System columns worth a filter in a CRM list: "my records", "created this week", "untouched for a month". */
+export const SYSTEM_FILTERS: readonly FilterableField[] = [
+  { id: 'owner_id', kind: 'user', field: null },
+  // The team a record belongs to (follows its owner): what a manager filters by.
+  { id: 'department_id', kind: 'department', field: null },
+  { id: 'created_at', kind: 'datetime', field: null },
+  { id: 'updated_at', kind: 'datetime', field: null },
+];
+
+const KIND_BY_TYPE: Partial<Record<FieldType, FilterKind>> = {
+  text: 'text', long_text: 'text', rich_text: 'text', phone: 'text', email: 'text', url: 'text', auto_number: 'text',
+  number: 'number', currency: 'number', percent: 'number',
+  date: 'date', datetime: 'datetime',
+  select: 'select', multi_select: 'multi_select',
+  user: 'user', department: 'department', relation: 'relation', checkbox: 'checkbox',
+  // No picker fits a filter yet (a region must be picked down to its deepest level): whether one
+  // is set is still worth asking.
+  region: 'presence', attachment: 'presence', image: 'presence', signature: 'presence',
+};
+
+const KIND_BY_FORMULA_RESULT: Record<NonNullable<FieldDefinition['resultType']>, FilterKind> = {
+  text: 'text', number: 'number', currency: 'number', boolean: 'checkbox', date: 'date', datetime: 'datetime',
+};
+
+/** The filter kind of a field, or null when it has no column to filter (child tables, related lists). */
+export function filterKind(field: FieldDefinition): FilterKind | null {
+  const kind = field.type === 'formula' ? KIND_BY_FORMULA_RESULT[field.resultType ?? 'text'] : KIND_BY_TYPE[field.type];
+  if (!kind) return null;
+  // Ciphertext can only be told apart from nothing.
+  return field.encrypted ? 'presence' : kind;
+}
+
+/**
+ * What the filter builder offers: visible, stored fields (rollups are computed on read and have
+ * no column; hidden fields are refused by the server), then the system columns.
+ */
+export function filterableFields(object: ObjectDefinition, access: ObjectAccess, rollups: readonly string[]): FilterableField[] {
+  const hidden = new Set(access.hiddenFields);
+  const fields = object.fields.flatMap((field): FilterableField[] => {
+    if (hidden.has(field.id) || rollups.includes(field.id)) return [];
+    const kind = filterKind(field);
+    return kind ? [{ id: field.id, kind, field }] : [];
+  });
+  return [...fields, ...SYSTEM_FILTERS];
+}

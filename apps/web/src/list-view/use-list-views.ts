@@ -1,0 +1,116 @@
+import type { ObjectDefinition } from '@tessera/schemas';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { api } from '../api/client';
+import { isAbort } from '../api/http';
+import type { RecordFilter, RecordSort, SavedView } from '../api/types';
+import {
+  presetViews, readRememberedView, rememberView, sameState, savedViewOptions,
+  type ListViewOption, type ListViewScope, type ListViewState,
+} from './view-state';
+
+type SavedStatus = 'loading' | 'ready' | 'failed';
+
+/**
+ * The list's current view: the app designer's views and the user's own saved ones, which one
+ * is chosen (remembered per object in this browser), and the changes made on top of it
+ * (filters, sort, columns) until they are saved or discarded.
+ */
+export function useListViews(appId: string, object: ObjectDefinition, scope: ListViewScope) {
+  const [saved, setSaved] = useState<SavedView[]>([]);
+  const [status, setStatus] = useState<SavedStatus>('loading');
+  const [chosenKey, setChosenKey] = useState<string | null>(() => readRememberedView(appId, object.id));
+  /** Changes on top of the chosen view; null while it shows as saved. */
+  const [edits, setEdits] = useState<ListViewState | null>(null);
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    api.listViews(appId, object.id, controller.signal).then(
+      (views) => {
+        setSaved(views);
+        setStatus('ready');
+      },
+      (error: unknown) => {
+        if (!isAbort(error)) setStatus('failed');
+      },
+    );
+    return () => controller.abort();
+  }, [appId, object.id, attempt]);
+
+  const presets = useMemo(() => presetViews(object, scope), [object, scope]);
+  const mine = useMemo(() => savedViewOptions(saved, scope), [saved, scope]);
+  const options = useMemo(() => [...presets, ...mine], [presets, mine]);
+
+  // A remembered view of the user's own is only known once their views have loaded; until
+  // then the list waits rather than flashing the default view's records first.
+  const waiting = status === 'loading' && chosenKey !== null && chosenKey.startsWith('mine:');
+  const current: ListViewOption = options.find((o) => o.key === chosenKey) ?? presets[0]!;
+  const state = edits ?? current.state;
+
+  const choose = useCallback((key: string) => {
+    setChosenKey(key);
+    setEdits(null);
+    rememberView(appId, object.id, key);
+  }, [appId, object.id]);
+
+  const change = useCallback((patch: Partial<ListViewState>) => {
+    setEdits((before) => ({ ...(before ?? current.state), ...patch }));
+  }, [current.state]);
+
+  const reloadSaved = useCallback(async () => {
+    setSaved(await api.listViews(appId, object.id));
+    setStatus('ready');
+  }, [appId, object.id]);
+
+  /** Saves what the list shows under a new name (the same name replaces that view) and switches to it. */
+  const saveAs = useCallback(async (name: string) => {
+    const { id } = await api.createView(appId, object.id, { name, ...state });
+    await reloadSaved();
+    choose(`mine:${id}`);
+  }, [appId, object.id, state, reloadSaved, choose]);
+
+  /** Stores the changes into the chosen view of the user's own. */
+  const save = useCallback(async () => {
+    if (current.kind !== 'mine') return;
+    await api.updateView(appId, object.id, current.savedId, { name: current.name, ...state });
+    await reloadSaved();
+    setEdits(null);
+  }, [appId, object.id, current, state, reloadSaved]);
+
+  const rename = useCallback(async (name: string) => {
+    if (current.kind !== 'mine') return;
+    await api.updateView(appId, object.id, current.savedId, { name, ...current.state });
+    await reloadSaved();
+  }, [appId, object.id, current, reloadSaved]);
+
+  const remove = useCallback(async () => {
+    if (current.kind !== 'mine') return;
+    await api.deleteView(appId, object.id, current.savedId);
+    await reloadSaved();
+    choose(presets[0]!.key);
+  }, [appId, object.id, current, presets, reloadSaved, choose]);
+
+  return {
+    presets,
+    mine,
+    current,
+    state,
+    /** The list may be queried: the chosen view is known. */
+    ready: !waiting,
+    savedStatus: status,
+    retrySaved: useCallback(() => {
+      setStatus('loading');
+      setAttempt((n) => n + 1);
+    }, []),
+    modified: edits !== null && !sameState(edits, current.state),
+    choose,
+    setFilters: useCallback((filters: RecordFilter[]) => change({ filters }), [change]),
+    setSort: useCallback((sort: RecordSort[]) => change({ sort }), [change]),
+    setColumns: useCallback((columns: string[]) => change({ columns }), [change]),
+    discard: useCallback(() => setEdits(null), []),
+    save,
+    saveAs,
+    rename,
+    remove,
+  };
+}
