@@ -1,6 +1,7 @@
 import { App as AntApp, ConfigProvider, Spin } from 'antd';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
+// The ES builds: `antd/locale/*` resolves to CommonJS copies of the picker and pagination texts.
+import enUS from 'antd/es/locale/en_US';
+import zhCN from 'antd/es/locale/zh_CN';
 import { lazy, Suspense } from 'react';
 import { AuthGate } from './auth/auth-gate';
 import { AppLayout } from './shell/app-layout';

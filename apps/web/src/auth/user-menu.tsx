@@ -1,9 +1,13 @@
 import { ApiOutlined, DownOutlined, KeyOutlined, LogoutOutlined, SettingOutlined } from '@ant-design/icons';
 import { Avatar, Button, Dropdown, Flex, Tag, Typography, type MenuProps } from 'antd';
+import { lazy, Suspense } from 'react';
 import { useT } from '../i18n/use-t';
-import { ApiTokensModal } from './api-tokens-modal';
-import { ChangePasswordModal } from './change-password-modal';
 import { useUserMenu, type UserMenuAction } from './use-user-menu';
+
+// The account dialogs bring antd's Table, Form and Pagination: loaded when first opened, so a
+// first visit downloads none of it.
+const ChangePasswordModal = lazy(() => import('./change-password-modal').then((m) => ({ default: m.ChangePasswordModal })));
+const ApiTokensModal = lazy(() => import('./api-tokens-modal').then((m) => ({ default: m.ApiTokensModal })));
 
 function isAction(key: string): key is UserMenuAction {
   return key === 'password' || key === 'tokens' || key === 'admin' || key === 'sign-out';
@@ -44,8 +48,10 @@ export function UserMenu({ compact = false }: { compact?: boolean }) {
           {!compact && <DownOutlined style={{ fontSize: 10 }} />}
         </Button>
       </Dropdown>
-      <ChangePasswordModal open={dialog === 'password'} onClose={closeDialog} />
-      <ApiTokensModal open={dialog === 'tokens'} onClose={closeDialog} />
+      <Suspense fallback={null}>
+        {dialog === 'password' && <ChangePasswordModal open onClose={closeDialog} />}
+        {dialog === 'tokens' && <ApiTokensModal open onClose={closeDialog} />}
+      </Suspense>
     </>
   );
 }

@@ -1,25 +1,14 @@
 import type { FieldDefinition, FormNode } from '@tessera/schemas';
-import { Form } from 'antd';
-import { cloneElement, memo, useMemo, type ReactElement } from 'react';
+import { memo, useContext } from 'react';
 import { localized } from '../i18n/localized';
-import { useT } from '../i18n/use-t';
+import { translate, type Translate } from '../i18n/messages';
 import { FieldCell } from '../objects/field-cell';
-import { fieldWidget } from '../records/field-widget';
-import { isEditable, type FormValue } from '../records/form-values';
-import { useFormRuntime } from './form-runtime-context';
+import { isEditable } from '../records/form-values';
+import { FieldControl } from './field-control';
+import { descriptionIdOf, FieldFrame, helpIdOf } from './field-frame';
+import { FormDisabledContext, useFormRuntime } from './form-runtime-context';
 import { useFormField } from './use-form-field';
-
-/** The props every widget of field-widget.tsx accepts from its form item. */
-interface WidgetProps {
-  id?: string;
-  value?: FormValue;
-  checked?: boolean;
-  disabled?: boolean;
-  placeholder?: string;
-  options?: { value: string; label: string }[];
-  onChange?: (arg: unknown) => void;
-  onBlur?: () => void;
-}
+import type { WidgetProps } from './widget-props';
 
 interface FormFieldProps {
   field: FieldDefinition;
@@ -27,50 +16,52 @@ interface FormFieldProps {
 }
 
 /**
- * One field: label, input and messages. A plain antd Form.Item without `name`: it only lays out,
- * the value lives in the form store (see use-form-field.ts), so antd's form does no bookkeeping.
- * The input id stays `record-form_<field>` as before (tests and label clicks rely on it).
+ * One field: label, input and messages. The value lives in the form store (use-form-field.ts), so
+ * typing re-renders this field alone. The input id stays `record-form_<field>` (label clicks,
+ * error scrolling and tests rely on it).
  */
 export const FormField = memo(function FormField({ field, node }: FormFieldProps) {
-  const t = useT();
   const { widgets } = useFormRuntime();
+  // The drawer's language, without a session-store subscription in each of 200 fields.
+  const t: Translate = (key, params) => translate(widgets.locale, key, params);
+  const saving = useContext(FormDisabledContext);
   const { value, state, errors, taken, onChange, onBlur, options } = useFormField(field);
   const label = localized(node.label ?? field.label, widgets.locale, field.id);
-  const widget = useMemo(() => (isEditable(field) ? fieldWidget(field, widgets) : null), [field, widgets]);
+  const description = field.description ? localized(field.description, widgets.locale) : undefined;
 
   if (state && !state.visible) return null;
-  if (!widget) {
+  if (!isEditable(field)) {
     // Computed by the server (formula, auto number) or not editable here yet: shown when filled.
     const record = widgets.record;
     if (!record || record[field.id] === null || record[field.id] === undefined) return null;
     return (
-      <Form.Item label={label} extra={t('record.readOnly')}>
+      <FieldFrame label={label} required={false} description={description} messages={[]} extra={t('record.readOnly')}>
         <FieldCell field={field} record={record} locale={widgets.locale} t={t} />
-      </Form.Item>
+      </FieldFrame>
     );
   }
 
+  const id = `record-form_${field.id}`;
   const messages = [...(errors ?? []), ...(taken ? [t('form.valueTaken')] : [])];
+  const invalid = messages.length > 0;
+  const required = state?.required === true;
+  const describedBy = [invalid ? helpIdOf(id) : '', description ? descriptionIdOf(id) : ''].filter(Boolean).join(' ');
   const placeholder = node.placeholder ? localized(node.placeholder, widgets.locale) : undefined;
   const props: WidgetProps = {
-    id: `record-form_${field.id}`,
+    id,
     ...(field.type === 'checkbox' ? { checked: value === true } : { value }),
     onChange,
     onBlur,
-    ...(state?.readOnly ? { disabled: true } : {}),
+    ...(saving || state?.readOnly ? { disabled: true } : {}),
     ...(placeholder ? { placeholder } : {}),
     ...(options ? { options } : {}),
+    ...(required ? { 'aria-required': true } : {}),
+    ...(invalid ? { 'aria-invalid': true } : {}),
+    ...(describedBy ? { 'aria-describedby': describedBy } : {}),
   };
   return (
-    <Form.Item
-      label={label}
-      htmlFor={props.id}
-      required={state?.required === true}
-      tooltip={field.description ? localized(field.description, widgets.locale) : undefined}
-      validateStatus={messages.length > 0 ? 'error' : undefined}
-      help={messages.length > 0 ? messages.map((m) => <div key={m}>{m}</div>) : undefined}
-    >
-      {cloneElement(widget as ReactElement<WidgetProps>, props)}
-    </Form.Item>
+    <FieldFrame inputId={id} label={label} required={required} description={description} messages={messages}>
+      <FieldControl field={field} widgets={widgets} props={props} invalid={invalid} loadFailed={t('perf.widgetsFailed')} />
+    </FieldFrame>
   );
 });

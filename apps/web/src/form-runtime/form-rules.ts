@@ -2,6 +2,7 @@ import { compileForm, evaluateForm, type CompiledForm, type FormEvalContext } fr
 import type { AppDocument, FieldDefinition, FormDefinition, ObjectDefinition } from '@tessera/schemas';
 import type { RecordValues } from '../api/types';
 import { isEditable, toFieldValue, toFormValue, type FormValue, type FormValues } from '../records/form-values';
+import { ruleInputs } from './rule-inputs';
 
 /** What one field looks like for the current values; what a field component subscribes to. */
 export interface FieldState {
@@ -28,6 +29,11 @@ export interface FormEngine {
   /** The form being filled in, sent as `?form=` so the server holds the write to the same rules. */
   readonly formId: string | null;
   readonly fields: readonly FieldDefinition[];
+  /**
+   * The fields whose value the rules read (rule-inputs.ts): a change to another field leaves
+   * every field state as it was, so the store does not evaluate for it. Null: evaluate on every change.
+   */
+  readonly reads: ReadonlySet<string> | null;
   evaluate(values: FormValues, mode: FormMode): Evaluation;
 }
 
@@ -60,18 +66,19 @@ function staticState(field: FieldDefinition): FieldState {
 /** The generated form: every field of the object, in order, with no rules. */
 export function plainEngine(object: ObjectDefinition): FormEngine {
   const fields = Object.fromEntries(object.fields.map((f) => [f.id, staticState(f)]));
-  return { formId: null, fields: object.fields, evaluate: () => ({ fields, computed: {} }) };
+  return { formId: null, fields: object.fields, reads: new Set(), evaluate: () => ({ fields, computed: {} }) };
 }
 
 function sameWire(field: FieldDefinition, a: FormValue, b: FormValue): boolean {
   return JSON.stringify(toFieldValue(field, a)) === JSON.stringify(toFieldValue(field, b));
 }
 
-function ruleEngine(compiled: CompiledForm, context: RuleContext): FormEngine {
+function ruleEngine(compiled: CompiledForm, context: RuleContext, reads: ReadonlySet<string> | null): FormEngine {
   const fields = [...compiled.fields.values()].map((f) => f.field);
   return {
     formId: compiled.form.id,
     fields,
+    reads,
     evaluate(values, mode) {
       const state = evaluateForm(compiled, toWireValues(fields, values), { ...context(), mode });
       const result: Evaluation = { fields: {}, computed: {} };
@@ -104,5 +111,5 @@ export function formEngine(document: AppDocument, object: ObjectDefinition, cont
   const form = formOf(document, object);
   if (!form) return plainEngine(object);
   const compiled = compileForm(form, object, document);
-  return compiled.ok ? ruleEngine(compiled.form, context) : plainEngine(object);
+  return compiled.ok ? ruleEngine(compiled.form, context, ruleInputs(form, object, document)) : plainEngine(object);
 }

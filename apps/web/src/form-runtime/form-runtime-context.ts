@@ -19,3 +19,6 @@ export function useFormRuntime(): FormRuntime {
   if (!runtime) throw new Error('useFormRuntime outside a FormRuntimeContext provider');
   return runtime;
 }
+
+/** True while the form is being saved: every input is disabled until the answer comes back. */
+export const FormDisabledContext = createContext(false);

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { formLayout } from './form-layout';
 import { formEngine, plainEngine, toWireValues } from './form-rules';
 import { createFormStore, mergeFieldStates, missingRequired, writableValues } from './form-store';
+import { ruleInputs } from './rule-inputs';
 
 const label = (en: string) => ({ en });
 const deal: ObjectDefinition = {
@@ -108,6 +109,35 @@ describe('form store with the form rules', () => {
   it('reuses the previous map when no field state changed', () => {
     const prev = { a: { visible: true, required: false, readOnly: false, options: ['x'] } };
     expect(mergeFieldStates(prev, { a: { visible: true, required: false, readOnly: false, options: ['x'] } })).toBe(prev);
+  });
+});
+
+describe('rules run only for the fields they read', () => {
+  const form = app.forms?.[0];
+  if (!form) throw new Error('fixture has a form');
+
+  it('finds the fields the conditions, setValue formulas and defaults read, and the fields with a default', () => {
+    expect([...(ruleInputs(form, deal, app) ?? [])].sort()).toEqual(['discount', 'note']);
+  });
+
+  it('does not evaluate for a change no rule reads, and does for one a rule reads', () => {
+    const engine = formEngine(app, deal, context);
+    let runs = 0;
+    const counted = { ...engine, evaluate: (...args: Parameters<typeof engine.evaluate>) => { runs += 1; return engine.evaluate(...args); } };
+    const store = createFormStore(counted, {}, 'create');
+    runs = 0;
+    store.getState().setValue('name', 'ACME');
+    store.getState().setValue('reason', 'typed');
+    expect(runs).toBe(0);
+    expect(store.getState().values).toMatchObject({ name: 'ACME', reason: 'typed' });
+    store.getState().setValue('discount', '0.5');
+    expect(runs).toBe(1);
+    expect(store.getState().fields.reason).toMatchObject({ visible: true, required: true });
+  });
+
+  it('evaluates on every change when a formula cannot be analyzed', () => {
+    const broken = { ...form, rules: [{ id: 'odd', when: 'NOT_A_FUNCTION(name)', effects: [] }] };
+    expect(ruleInputs(broken, deal, { ...app, forms: [broken] })).toBeNull();
   });
 });
 

@@ -53,9 +53,9 @@ function withoutKey<T>(map: Record<string, T>, key: string): Record<string, T> {
 }
 
 /**
- * The state of one open form. Rules are re-run on every change (they take well under a
- * millisecond); values and field states keep their identity where nothing changed, so
- * per-field selectors (`s.values[id]`, `s.fields[id]`) re-render just the fields concerned.
+ * The state of one open form. Rules are re-run on every change of a field they read (and only
+ * then: typing elsewhere costs no rule run); values and field states keep their identity where
+ * nothing changed, so per-field selectors re-render just the fields concerned.
  */
 export function createFormStore(engine: FormEngine, initial: FormValues, mode: FormMode): FormStore {
   function evaluated(values: FormValues, mode: FormMode, prevFields: Record<string, FieldState>) {
@@ -76,8 +76,10 @@ export function createFormStore(engine: FormEngine, initial: FormValues, mode: F
     setValue: (fieldId, value) => {
       const state = get();
       if (state.fields[fieldId]?.readOnly) return;
+      const values = { ...state.values, [fieldId]: value };
+      const rulesRead = engine.reads === null || engine.reads.has(fieldId);
       set({
-        ...evaluated({ ...state.values, [fieldId]: value }, state.mode, state.fields),
+        ...(rulesRead ? evaluated(values, state.mode, state.fields) : { values }),
         // The server's message was about the old value.
         errors: withoutKey(state.errors, fieldId),
         taken: withoutKey(state.taken, fieldId),

@@ -24,6 +24,8 @@ export function useDraftAutosave({ appId, objectId, key, store, engine, ready }:
   const [offer, setOffer] = useState<StoredDraft | null>(null);
   const queue = useRef<Promise<unknown>>(Promise.resolve());
   const timer = useRef<number | null>(null);
+  const lastChange = useRef(0);
+  const offered = useRef(false);
   const finished = useRef(false);
 
   const enqueue = useCallback((send: () => Promise<unknown>) => {
@@ -48,12 +50,25 @@ export function useDraftAutosave({ appId, objectId, key, store, engine, ready }:
     return () => controller.abort();
   }, [appId, objectId, key, ready]);
 
-  useEffect(() => store.subscribe((state, prev) => {
-    if (state.values === prev.values || !state.dirty) return;
-    setOffer(null); // typing starts afresh; the old draft is replaced by the next autosave
-    if (timer.current !== null) window.clearTimeout(timer.current);
-    timer.current = window.setTimeout(flush, AUTOSAVE_DELAY_MS);
-  }), [store, flush]);
+  useEffect(() => {
+    offered.current = offer !== null;
+  }, [offer]);
+
+  // Runs on every keystroke, so it only notes the time: one timer waits out the pause in typing.
+  useEffect(() => {
+    const waitForPause = () => {
+      const rest = lastChange.current + AUTOSAVE_DELAY_MS - Date.now();
+      if (rest > 0) timer.current = window.setTimeout(waitForPause, rest);
+      else flush();
+    };
+    return store.subscribe((state, prev) => {
+      if (state.values === prev.values || !state.dirty) return;
+      // Typing starts afresh: the old draft is replaced by the next autosave.
+      if (offered.current) setOffer(null);
+      lastChange.current = Date.now();
+      if (timer.current === null) timer.current = window.setTimeout(waitForPause, AUTOSAVE_DELAY_MS);
+    });
+  }, [store, flush]);
 
   // Closing the drawer within the debounce still keeps the last keystrokes.
   useEffect(() => () => flush(), [flush]);

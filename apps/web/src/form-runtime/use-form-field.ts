@@ -3,8 +3,11 @@ import { useCallback, useMemo } from 'react';
 import { useStore } from 'zustand';
 import { localized } from '../i18n/localized';
 import type { FormValue } from '../records/form-values';
+import { isChildRows } from '../widgets/child-table/child-row';
 import { isFileRef } from '../widgets/file-values';
+import type { FieldState } from './form-rules';
 import { useFormRuntime } from './form-runtime-context';
+import type { FormStoreState } from './form-store';
 
 /** What an antd input hands to onChange: an event (Input), the value (Select, DatePicker, InputNumber, file lists) or a boolean (Switch). */
 export function valueFromChange(arg: unknown): FormValue {
@@ -13,6 +16,8 @@ export function valueFromChange(arg: unknown): FormValue {
     return typeof target.value === 'string' ? target.value : undefined;
   }
   if (arg === null || arg === undefined || typeof arg === 'string' || typeof arg === 'boolean') return arg;
+  // A child table's lines (rows of cells) are the value itself.
+  if (isChildRows(arg) && arg.length > 0) return arg;
   if (Array.isArray(arg)) {
     // An attachment or image list: the server's `{ id, name, size, mime }` refs are the value itself.
     const files = arg.filter(isFileRef);
@@ -23,17 +28,41 @@ export function valueFromChange(arg: unknown): FormValue {
   return arg as FormValue;
 }
 
+interface FieldSlice {
+  value: FormValue;
+  state: FieldState | undefined;
+  errors: readonly string[] | undefined;
+  taken: boolean;
+}
+
 /**
- * One field's slice of the form store. Each selector reads only this field, so typing in one
- * input re-renders that field alone, and a rule re-renders only the fields whose state it changed.
+ * A selector for one field that returns the same object while the field's four parts are the
+ * same: every field checks it on every store change, so it compares four references and
+ * allocates nothing (zustand's generic shallow compare cost more than the edit itself).
+ */
+function fieldSelector(id: string): (s: FormStoreState) => FieldSlice {
+  let last: FieldSlice | null = null;
+  return (s) => {
+    const value = s.values[id];
+    const state = s.fields[id];
+    const errors = s.errors[id];
+    const taken = s.taken[id] === true;
+    if (last && last.value === value && last.state === state && last.errors === errors && last.taken === taken) return last;
+    last = { value, state, errors, taken };
+    return last;
+  };
+}
+
+/**
+ * One field's slice of the form store, through one subscription that reads only this field, so
+ * typing in one input re-renders that field alone, and a rule re-renders only the fields whose
+ * state it changed.
  */
 export function useFormField(field: FieldDefinition) {
   const { store, widgets, checkUnique } = useFormRuntime();
   const id = field.id;
-  const value = useStore(store, (s) => s.values[id]);
-  const state = useStore(store, (s) => s.fields[id]);
-  const errors = useStore(store, (s) => s.errors[id]);
-  const taken = useStore(store, (s) => s.taken[id] === true);
+  const select = useMemo(() => fieldSelector(id), [id]);
+  const { value, state, errors, taken } = useStore(store, select);
 
   const onChange = useCallback((arg: unknown) => store.getState().setValue(id, valueFromChange(arg)), [store, id]);
   const onBlur = useCallback(() => {

@@ -1,6 +1,7 @@
 import type { ObjectDefinition } from '@tessera/schemas';
 import { Alert, Button, Drawer, Flex, Grid, Popconfirm, Skeleton, Tabs } from 'antd';
 import dayjs from 'dayjs';
+import { lazy, Suspense } from 'react';
 import type { RecordData } from '../api/types';
 import { localized } from '../i18n/localized';
 import { useT } from '../i18n/use-t';
@@ -9,8 +10,10 @@ import { ErrorState } from '../shell/error-state';
 import { useCurrentAppStore } from '../stores/current-app-store';
 import { useSessionStore } from '../stores/session-store';
 import { RecordForm } from './record-form';
-import { RecordHistory } from './record-history';
 import { useRecordEditor } from './use-record-editor';
+
+// The history tab (antd's Timeline) loads when it is first opened, not with every form.
+const RecordHistory = lazy(() => import('./record-history').then((m) => ({ default: m.RecordHistory })));
 
 interface RecordDrawerProps {
   appId: string;
@@ -109,7 +112,11 @@ export function RecordDrawer({ appId, object, target, onClose, onSaved, onDelete
             {
               key: 'history',
               label: t('record.tabHistory'),
-              children: <RecordHistory appId={appId} object={object} recordId={editor.record.id} version={editor.record.version} />,
+              children: (
+                <Suspense fallback={<Skeleton active />}>
+                  <RecordHistory appId={appId} object={object} recordId={editor.record.id} version={editor.record.version} />
+                </Suspense>
+              ),
             },
           ]}
         />

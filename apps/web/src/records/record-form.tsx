@@ -1,7 +1,9 @@
-import { Form } from 'antd';
+import { ConfigProvider } from 'antd';
+import { memo, useEffect } from 'react';
 import { LayoutList } from '../form-runtime/form-layout-view';
 import type { LayoutNode } from '../form-runtime/form-layout';
-import { FormRuntimeContext, type FormRuntime } from '../form-runtime/form-runtime-context';
+import { FormDisabledContext, FormRuntimeContext, type FormRuntime } from '../form-runtime/form-runtime-context';
+import { loadWidgets } from '../form-runtime/widget-loader';
 
 interface RecordFormProps {
   runtime: FormRuntime;
@@ -11,15 +13,26 @@ interface RecordFormProps {
 
 /**
  * The object's form (sections, tabs, columns, steps and its rules) or, without one, every field
- * in the object's order. The antd Form only lends its layout and `disabled`; values and rules
- * live in the form store, so a keystroke re-renders one field, not the form.
+ * in the object's order. No antd Form: values and rules live in the form store, so a keystroke
+ * re-renders one field, and each field is plain markup (form-runtime/field-frame.tsx). While
+ * saving, every input is disabled: ours through FormDisabledContext, antd's inside widgets
+ * through ConfigProvider. Memoized: the drawer re-renders around it (its motion, the draft
+ * offer) without touching 200 fields or their contexts.
  */
-export function RecordForm({ runtime, layout, disabled }: RecordFormProps) {
+export const RecordForm = memo(function RecordForm({ runtime, layout, disabled }: RecordFormProps) {
+  // Once the form is on screen: its light inputs are usable while the antd ones arrive.
+  useEffect(() => {
+    loadWidgets().catch(() => undefined); // the fields show a failure themselves
+  }, []);
   return (
     <FormRuntimeContext value={runtime}>
-      <Form name="record-form" layout="vertical" disabled={disabled} component="div">
-        <LayoutList nodes={layout} />
-      </Form>
+      <FormDisabledContext value={disabled}>
+        <ConfigProvider componentDisabled={disabled}>
+          <div className="tessera-form" data-testid="record-form">
+            <LayoutList nodes={layout} />
+          </div>
+        </ConfigProvider>
+      </FormDisabledContext>
     </FormRuntimeContext>
   );
-}
+});
