@@ -72,12 +72,13 @@ export function shellPage(page: Page) {
       await page.getByTestId('record-search').locator('input').fill(text);
     },
 
+    /** A rendered row of the list table (virtual: only rows in view are in the page). */
     row(text: string): Locator {
-      return page.getByTestId('record-table').locator('tbody tr.ant-table-row').filter({ hasText: text });
+      return page.getByTestId('record-table').locator('.ant-table-row').filter({ hasText: text });
     },
 
     rows(): Locator {
-      return page.getByTestId('record-table').locator('tbody tr.ant-table-row');
+      return page.getByTestId('record-table').locator('.ant-table-row');
     },
   };
 }

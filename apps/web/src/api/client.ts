@@ -1,10 +1,16 @@
 import { request } from './http';
-import type { AppSummary, HistoryEntry, LiveApp, RecordData, RecordList, RecordQuery, RecordValues } from './types';
+import type {
+  AppSummary, BulkResult, HistoryEntry, LiveApp, RecordData, RecordList, RecordQuery, RecordValues, SavedView, SavedViewInput,
+} from './types';
 
 const enc = encodeURIComponent;
 
 function recordsPath(appId: string, objectId: string): string {
   return `/api/apps/${enc(appId)}/objects/${enc(objectId)}/records`;
+}
+
+function viewsPath(appId: string, objectId: string): string {
+  return `/api/apps/${enc(appId)}/objects/${enc(objectId)}/views`;
 }
 
 /** Typed calls for the runtime's part of docs/api-contract.md. */
@@ -31,4 +37,23 @@ export const api = {
 
   recordHistory: (appId: string, objectId: string, id: string, signal?: AbortSignal) =>
     request<HistoryEntry[]>('GET', `${recordsPath(appId, objectId)}/${enc(id)}/history`, undefined, signal),
+
+  bulkUpdate: (appId: string, objectId: string, ids: string[], values: RecordValues) =>
+    request<BulkResult>('POST', `${recordsPath(appId, objectId)}/bulk-update`, { ids, values }),
+
+  bulkDelete: (appId: string, objectId: string, ids: string[]) =>
+    request<BulkResult>('POST', `${recordsPath(appId, objectId)}/bulk-delete`, { ids }),
+
+  listViews: (appId: string, objectId: string, signal?: AbortSignal) =>
+    request<SavedView[]>('GET', viewsPath(appId, objectId), undefined, signal),
+
+  /** A new view; one with the same name is replaced. */
+  createView: (appId: string, objectId: string, view: SavedViewInput) =>
+    request<{ id: string }>('POST', viewsPath(appId, objectId), view),
+
+  updateView: (appId: string, objectId: string, viewId: string, view: SavedViewInput) =>
+    request<{ id: string }>('PUT', `${viewsPath(appId, objectId)}/${enc(viewId)}`, view),
+
+  deleteView: (appId: string, objectId: string, viewId: string) =>
+    request<undefined>('DELETE', `${viewsPath(appId, objectId)}/${enc(viewId)}`),
 };

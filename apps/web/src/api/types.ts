@@ -10,9 +10,22 @@ export interface AppSummary {
   updatedAt: string;
 }
 
+export type RecordAction = 'create' | 'read' | 'update' | 'delete' | 'import' | 'export';
+
+/** The caller's effective access to one object, as `GET …/live` reports it (the server still decides every request). */
+export interface ObjectAccess {
+  actions: RecordAction[];
+  hiddenFields: string[];
+  readOnlyFields: string[];
+}
+
 export interface LiveApp {
   version: number;
   document: AppDocument;
+  /** objectId → what the signed-in user may do there. */
+  access: Record<string, ObjectAccess>;
+  /** objectId → formula fields computed on every read: shown, never filtered or sorted. */
+  rollups: Record<string, string[]>;
 }
 
 /** One uploaded file as `POST /api/apps/:appId/files` answers it: an attachment or image value holds a list of these. */
@@ -23,8 +36,13 @@ export interface FileRef {
   mime: string;
 }
 
-/** What a field holds on the wire: decimals are strings, dates `YYYY-MM-DD`, datetimes ISO 8601, files as FileRef lists. */
-export type FieldValue = string | number | boolean | string[] | FileRef[] | null;
+/** What a field holds on the wire: decimals are strings, dates `YYYY-MM-DD`, datetimes ISO 8601, files as FileRef lists, child-table rows as lists of rows. */
+export type FieldValue = string | number | boolean | string[] | FileRef[] | ChildRowValues[] | null;
+
+/** One child-table row on the wire (a quote line): its field values, and `id` once saved. */
+export interface ChildRowValues {
+  [fieldId: string]: FieldValue;
+}
 
 export interface SystemColumns {
   id: string;
@@ -79,4 +97,22 @@ export interface HistoryEntry {
   changes: { field: string; old: unknown; new: unknown }[];
   actorId: string | null;
   at: string;
+}
+
+/** One of the user's own saved list views (`GET …/objects/:objectId/views`). */
+export interface SavedView {
+  id: string;
+  name: string;
+  filters: RecordFilter[];
+  sort: RecordSort[];
+  columns: string[];
+  updatedAt: string;
+}
+
+export type SavedViewInput = Pick<SavedView, 'name' | 'filters' | 'sort' | 'columns'>;
+
+/** What a bulk update or delete did: records outside the caller's reach are skipped with a reason code. */
+export interface BulkResult {
+  done: string[];
+  skipped: { id: string; code: string }[];
 }

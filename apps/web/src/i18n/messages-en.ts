@@ -1,3 +1,8 @@
+import { listEn } from './list-en';
+import { widgetsEn } from './widgets-en';
+import { childtableEn } from './childtable-en';
+import { perfEn } from './perf-en';
+
 /** English UI strings. The source catalog: its keys define `MessageKey`. */
 export const en = {
   'app.title': 'Tessera',
@@ -73,6 +78,7 @@ export const en = {
   'history.restore': 'Restored',
   'history.version': 'version {version}',
   'history.empty_value': '(empty)',
+  'history.signed': '(signed)',
   'common.close': 'Close',
   'common.create': 'Create',
   'common.edit': 'Edit',
@@ -240,4 +246,8 @@ export const en = {
   'comments.send': 'Send',
   'comments.sendHint': 'Ctrl+Enter (⌘+Enter) to send',
   'comments.deleteConfirm': 'Delete this comment?',
+  ...widgetsEn,
+  ...listEn,
+  ...childtableEn,
+  ...perfEn,
 } as const;

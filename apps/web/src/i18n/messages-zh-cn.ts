@@ -1,4 +1,8 @@
+import { listZhCn } from './list-zh-cn';
 import type { MessageKey } from './messages';
+import { widgetsZhCn } from './widgets-zh-cn';
+import { childtableZhCn } from './childtable-zh-cn';
+import { perfZhCn } from './perf-zh-cn';
 
 /** 简体中文界面文字。Typed against the English keys so a missing key fails to compile. */
 export const zhCN: Record<MessageKey, string> = {
@@ -75,6 +79,7 @@ export const zhCN: Record<MessageKey, string> = {
   'history.restore': '恢复',
   'history.version': '版本 {version}',
   'history.empty_value': '（空）',
+  'history.signed': '（已签名）',
   'common.close': '关闭',
   'common.create': '创建',
   'common.edit': '编辑',
@@ -242,4 +247,8 @@ export const zhCN: Record<MessageKey, string> = {
   'comments.send': '发送',
   'comments.sendHint': 'Ctrl+Enter（⌘+Enter）发送',
   'comments.deleteConfirm': '确定删除这条评论？',
+  ...widgetsZhCn,
+  ...listZhCn,
+  ...childtableZhCn,
+  ...perfZhCn,
 };

@@ -6,7 +6,10 @@ import {
   formatCurrency, formatDate, formatDateTime, formatNumber, formatPercent, optionDisplay,
 } from '../format/field-format';
 import type { Translate } from '../i18n/messages';
+import { DepartmentCell } from '../widgets/department-cell';
 import { FileCell } from '../widgets/file-cell';
+import { RichTextCell } from '../widgets/rich-text-cell';
+import { SignatureImage } from '../widgets/signature-image';
 import { UserCell } from '../widgets/user-cell';
 
 interface FieldCellProps {
@@ -35,6 +38,9 @@ export function FieldCell({ field, record, locale, t }: FieldCellProps) {
           {value.filter((v): v is string => typeof v === 'string').map((v) => <OptionTag key={v} field={field} value={v} locale={locale} />)}
         </Space>
       ) : null;
+    case 'child_table':
+      // A cell counts the lines; the record page lists them.
+      return Array.isArray(value) ? <span>{value.length === 1 ? t('childTable.lineOne') : t('childTable.lines', { count: value.length })}</span> : null;
     case 'user':
       // The server does not resolve people into `_display`: the page's ids are looked up in one batch.
       return typeof value === 'string' ? <UserCell userId={value} /> : null;
@@ -45,9 +51,15 @@ export function FieldCell({ field, record, locale, t }: FieldCellProps) {
     case 'image':
       return <FileCell field={field} record={record} />;
     case 'relation':
-    case 'department':
       // The server resolves display text for us; the raw uuid means nothing to a reader.
       return <span>{record._display?.[field.id] ?? ''}</span>;
+    case 'department':
+      // Named from the department tree the browser loads once per session.
+      return typeof value === 'string' ? <DepartmentCell departmentId={value} /> : null;
+    case 'rich_text':
+      return typeof value === 'string' ? <RichTextCell html={value} /> : null;
+    case 'signature':
+      return <SignatureImage value={value} size="cell" />;
     case 'currency':
       return <span style={{ fontVariantNumeric: 'tabular-nums' }}>{formatCurrency(value, locale, field.currency, field.scale ?? 2)}</span>;
     case 'number':

@@ -1,6 +1,6 @@
 import type { ObjectDefinition } from '@tessera/schemas';
 import { describe, expect, it } from 'vitest';
-import { columnFields, defaultSort, searchField } from './list-columns';
+import { cellFields, columnFields, defaultSort, isSortable, searchField } from './list-columns';
 
 const text = (id: string) => ({ id, type: 'text' as const, label: { en: id } });
 
@@ -21,6 +21,35 @@ describe('list columns', () => {
     expect(columnFields(customer).map((f) => f.id)).toEqual(['phone', 'name', 'a', 'b', 'c', 'd', 'e', 'f']);
   });
 
+  it('shows attachments and images (file-cell.tsx renders them), signatures only on request, never child rows', () => {
+    const files: ObjectDefinition = {
+      id: 'visit',
+      label: { en: 'Visit' },
+      fields: [
+        { id: 'photos', type: 'image', label: { en: 'Photos' } },
+        { id: 'lines', type: 'child_table', target: 'line', label: { en: 'Lines' } },
+        { id: 'report', type: 'attachment', label: { en: 'Report' } },
+        { id: 'sign', type: 'signature', label: { en: 'Signed' } },
+        { id: 'calls', type: 'related_list', target: 'call', via: 'visit', label: { en: 'Calls' } },
+      ],
+    };
+    expect(columnFields(files).map((f) => f.id)).toEqual(['photos', 'report']);
+    expect(cellFields(files).map((f) => f.id)).toEqual(['photos', 'report', 'sign']);
+  });
+
+  it('leaves out fields hidden from the user, even when the view names them', () => {
+    expect(cellFields(customer, new Set(['phone'])).map((f) => f.id)).not.toContain('phone');
+    const object = { ...customer, views: [{ id: 'all', label: { en: 'All' }, columns: ['name', 'phone'] }] };
+    expect(columnFields(object, new Set(['phone'])).map((f) => f.id)).toEqual(['name']);
+  });
+
+  it('sorts by neither ciphertext nor rollups', () => {
+    expect(isSortable({ id: 'name', type: 'text', label: { en: 'N' } })).toBe(true);
+    expect(isSortable({ id: 'idno', type: 'text', label: { en: 'ID' }, encrypted: true })).toBe(false);
+    expect(isSortable({ id: 'visits', type: 'formula', resultType: 'number', formula: 'COUNT(v)', label: { en: 'V' } }, ['visits'])).toBe(false);
+    expect(isSortable({ id: 'tags', type: 'multi_select', options: [{ value: 'a', label: { en: 'A' } }], label: { en: 'T' } })).toBe(false);
+  });
+
   it('follows the first view and ignores unknown columns', () => {
     const object = { ...customer, views: [{ id: 'all', label: { en: 'All' }, columns: ['name', 'gone', 'phone'] }] };
     expect(columnFields(object).map((f) => f.id)).toEqual(['name', 'phone']);
@@ -30,6 +59,9 @@ describe('list columns', () => {
     expect(searchField(customer)?.id).toBe('name');
     expect(searchField({ ...customer, displayField: undefined })?.id).toBe('phone');
     expect(searchField({ ...customer, fields: [] })).toBeNull();
+    // Ciphertext cannot be searched: the next text-like field is used instead.
+    const sealed = { ...customer, fields: customer.fields.map((f) => (f.id === 'name' ? { ...f, encrypted: true } : f)) };
+    expect(searchField(sealed)?.id).toBe('phone');
   });
 
   it('sorts newest first by default, else by the first view', () => {

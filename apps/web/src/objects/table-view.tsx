@@ -1,10 +1,22 @@
 import type { ObjectDefinition } from '@tessera/schemas';
-import { Alert, Button, Input, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { Alert, App, Button, Flex, Input, Typography } from 'antd';
+import { lazy, Suspense, useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import { errorMessage } from '../api/error-message';
+import type { RecordSort } from '../api/types';
 import { localized, pluralTitle } from '../i18n/localized';
 import { useT } from '../i18n/use-t';
+import { BulkBar } from '../list-view/bulk-bar';
+import { bulkEditableFields } from '../list-view/bulk-fields';
+import { BulkReportModal } from '../list-view/bulk-report-modal';
+import { ColumnChooser } from '../list-view/column-chooser';
+import { FilterBar } from '../list-view/filter-bar';
+import { useBulkActions } from '../list-view/use-bulk-actions';
+import { useFillHeight } from '../list-view/use-fill-height';
+import { useListScope } from '../list-view/use-list-scope';
+import { useListViews } from '../list-view/use-list-views';
+import { ViewPicker } from '../list-view/view-picker';
 import { ErrorState } from '../shell/error-state';
+import { useCurrentAppStore } from '../stores/current-app-store';
 import { useSessionStore } from '../stores/session-store';
 import { useRecordChanges, type RecordChange } from '../views/record-change';
 import { ObjectHeader } from './object-header';
@@ -20,14 +32,73 @@ interface TableViewProps {
   onOpen: (recordId: string) => void;
 }
 
-/** The object's records as a table: count, quick search, server sort and "load more". */
+// The bulk edit dialog brings the record form's widgets: loaded when first opened, as the drawer is.
+const BulkEditModal = lazy(() => import('../list-view/bulk-edit-modal').then((m) => ({ default: m.BulkEditModal })));
+
+/** Room kept under the table for the loaded count and the "load more" button. */
+const FOOTER_HEIGHT = 64;
+const NEWEST_FIRST: RecordSort[] = [{ field: 'created_at', direction: 'desc' }];
+const NO_OBJECTS: readonly ObjectDefinition[] = [];
+
+/**
+ * The object's records as a list view: saved views, filter chips, column chooser, quick search,
+ * server sort, row selection with bulk edit and delete, and a virtual table that loads the next
+ * page as the user nears the end.
+ */
 export function TableView({ appId, object, change, controls, onOpen }: TableViewProps) {
   const t = useT();
   const locale = useSessionStore((s) => s.locale);
-  const list = useRecordList(appId, object);
+  const { modal, message } = App.useApp();
+  const objects = useCurrentAppStore((s) => s.document?.objects ?? NO_OBJECTS);
+  const scope = useListScope(object);
+  const views = useListViews(appId, object, scope);
+  const { filters, sort, columns } = views.state;
+  const request = useMemo(() => (views.ready ? { filters, sort } : null), [views.ready, filters, sort]);
+  const list = useRecordList(appId, object, request, scope.searchField?.id ?? null);
   useRecordChanges(change, list.upsert, list.remove);
-  const fieldLabel = list.searchField ? localized(list.searchField.label, locale, list.searchField.id) : '';
-  const count = new Intl.NumberFormat(locale).format(list.total ?? 0);
+
+  const [selected, setSelected] = useState<string[]>([]);
+  const [editing, setEditing] = useState(false);
+  // Only rows still in the list count: a search or a filter that hides a row also unselects it.
+  const selectedIds = useMemo(() => {
+    const loaded = new Set(list.items.map((r) => r.id));
+    return selected.filter((id) => loaded.has(id));
+  }, [selected, list.items]);
+  const bulk = useBulkActions(appId, object.id, { onUpdated: list.refreshMany, onDeleted: list.removeMany });
+  const canEdit = scope.can('update');
+  const canDelete = scope.can('delete');
+  const editable = useMemo(() => bulkEditableFields(object, scope.access), [object, scope.access]);
+
+  const toolbar = useRef<HTMLDivElement>(null);
+  const tableArea = useRef<HTMLDivElement>(null);
+  const height = useFillHeight(tableArea, FOOTER_HEIGHT, toolbar);
+  const columnFields = useMemo(() => {
+    const byId = new Map(scope.cellFields.map((f) => [f.id, f]));
+    return columns.flatMap((id) => byId.get(id) ?? []);
+  }, [columns, scope.cellFields]);
+
+  const setSort = useCallback((next: RecordSort[]) => views.setSort(next.length > 0 ? next : NEWEST_FIRST), [views]);
+  const searchLabel = scope.searchField ? localized(scope.searchField.label, locale, scope.searchField.id) : '';
+  const count = (n: number) => new Intl.NumberFormat(locale).format(n);
+
+  const confirmDelete = () => {
+    const ids = selectedIds;
+    modal.confirm({
+      title: t('listView.bulk.deleteTitle', { count: ids.length }),
+      content: t('listView.bulk.deleteBody'),
+      okText: t('listView.bulk.deleteOk', { count: ids.length }),
+      okButtonProps: { danger: true },
+      cancelText: t('common.cancel'),
+      onOk: async () => {
+        try {
+          await bulk.remove(ids);
+          setSelected([]);
+        } catch (error) {
+          void message.error(errorMessage(error, t));
+        }
+      },
+    });
+  };
 
   return (
     <>
@@ -35,15 +106,15 @@ export function TableView({ appId, object, change, controls, onOpen }: TableView
         title={pluralTitle(object, locale)}
         meta={list.status === 'ready' && list.total !== null && (
           <Typography.Text type="secondary" data-testid="record-total">
-            {t(list.totalIsEstimate ? 'list.totalEstimate' : 'list.total', { count })}
+            {t(list.totalIsEstimate ? 'list.totalEstimate' : 'list.total', { count: count(list.total) })}
           </Typography.Text>
         )}
       >
-        {list.searchField && (
+        {scope.searchField && (
           <Input.Search
             allowClear
             data-testid="record-search"
-            placeholder={t('list.search', { field: fieldLabel })}
+            placeholder={t('list.search', { field: searchLabel })}
             value={list.searchText}
             onChange={(e) => list.setSearchText(e.target.value)}
             style={{ flex: '1 1 auto', minWidth: 0, maxWidth: 320 }}
@@ -52,31 +123,88 @@ export function TableView({ appId, object, change, controls, onOpen }: TableView
         {controls}
       </ObjectHeader>
 
-      {list.status === 'failed' ? (
-        <ErrorState title={t('list.loadFailed')} error={list.error} onRetry={list.reload} />
-      ) : (
-        <RecordTable
-          appId={appId}
-          object={object}
-          records={list.items}
-          loading={list.status === 'loading'}
-          sort={list.sort}
-          onSortChange={list.setSort}
-          onOpen={onOpen}
-        />
-      )}
+      <Flex vertical gap={8} ref={toolbar}>
+        <Flex wrap gap={8} align="center">
+          <ViewPicker views={views} />
+          <ColumnChooser fields={scope.cellFields} columns={columns} defaultColumns={scope.defaultColumns} onChange={views.setColumns} />
+          <FilterBar appId={appId} objects={objects} fields={scope.filterable} filters={filters} onChange={views.setFilters} />
+        </Flex>
+        {views.savedStatus === 'failed' && (
+          <Alert type="warning" showIcon title={t('listView.views.loadFailed')} action={<Button size="small" onClick={views.retrySaved}>{t('common.retry')}</Button>} />
+        )}
+        {selectedIds.length > 0 && (
+          <BulkBar
+            count={selectedIds.length}
+            canEdit={canEdit}
+            canDelete={canDelete}
+            onEdit={() => setEditing(true)}
+            onDelete={confirmDelete}
+            onClear={() => setSelected([])}
+          />
+        )}
+      </Flex>
+
+      <div ref={tableArea}>
+        {list.status === 'failed' ? (
+          <ErrorState title={t('list.loadFailed')} error={list.error} onRetry={list.reload} />
+        ) : (
+          <RecordTable
+            appId={appId}
+            object={object}
+            records={list.items}
+            loading={list.status === 'loading'}
+            columns={columnFields}
+            sort={sort}
+            sortable={scope.sortable}
+            onSortChange={setSort}
+            onOpen={onOpen}
+            height={height}
+            selection={canEdit || canDelete ? { selected: selectedIds, onChange: setSelected } : null}
+            onNearEnd={list.loadMore}
+          />
+        )}
+      </div>
 
       {list.status === 'ready' && list.error !== null && <Alert type="error" showIcon title={errorMessage(list.error, t)} />}
+      {/*
+        Scrolling near the end loads the next page by itself; the button stays as the way in for
+        keyboards and screen readers (and a retry after a failed page), with the count beside it
+        so the user always knows how much of the list is loaded.
+      */}
       {list.status === 'ready' && list.nextCursor && (
-        <Button block loading={list.loadingMore} onClick={list.loadMore} data-testid="record-load-more">
-          {t('list.loadMore')}
-        </Button>
+        <Flex gap={8} align="center" justify="center" wrap>
+          {list.total !== null && (
+            <Typography.Text type="secondary" data-testid="record-loaded">
+              {t('listView.loaded', { loaded: count(list.items.length), total: count(list.total) })}
+            </Typography.Text>
+          )}
+          <Button loading={list.loadingMore} onClick={list.loadMore} data-testid="record-load-more">
+            {t('list.loadMore')}
+          </Button>
+        </Flex>
       )}
       {list.status === 'ready' && !list.nextCursor && list.items.length > 0 && (
-        <Typography.Text type="secondary" style={{ textAlign: 'center' }}>
-          {t('list.allLoaded', { count: list.items.length })}
+        <Typography.Text type="secondary" style={{ textAlign: 'center' }} data-testid="record-loaded">
+          {t('list.allLoaded', { count: count(list.items.length) })}
         </Typography.Text>
       )}
+
+      {editing && (
+        <Suspense fallback={null}>
+          <BulkEditModal
+            appId={appId}
+            objects={objects}
+            fields={editable}
+            count={selectedIds.length}
+            onClose={() => setEditing(false)}
+            onSubmit={async (values) => {
+              await bulk.update(selectedIds, values);
+              setSelected([]);
+            }}
+          />
+        </Suspense>
+      )}
+      {bulk.report && <BulkReportModal report={bulk.report} onClose={bulk.closeReport} />}
     </>
   );
 }

@@ -3,7 +3,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api } from '../api/client';
 import { isAbort } from '../api/http';
 import type { RecordData, RecordFilter, RecordQuery, RecordSort } from '../api/types';
-import { defaultSort, searchField } from './list-columns';
+import { batches } from '../list-view/bulk-result';
+import { queryFilters } from '../list-view/filter-condition';
 
 const PAGE_SIZE = 50;
 const SEARCH_DELAY_MS = 300;
@@ -22,19 +23,24 @@ const initial: ListState = {
   status: 'loading', items: [], total: null, totalIsEstimate: false, nextCursor: null, loadingMore: false, error: null,
 };
 
+/** What the list shows: the view's conditions and order; null while the view is not known yet (saved views loading). */
+export interface ListRequest {
+  filters: RecordFilter[];
+  sort: RecordSort[];
+}
+
 /**
- * One object's records as the table shows them: server-side sort, a quick `contains` search,
- * keyset paging ("load more" follows `nextCursor`, never an offset that slows down deep in a
- * big table). Changing sort or search starts again from the first page.
+ * One object's records as the table shows them: the view's filters and sort applied by the
+ * server, a quick `contains` search on top, keyset paging ("load more" follows `nextCursor`,
+ * never an offset that slows down deep in a big table). Changing any of them starts again
+ * from the first page.
  */
-export function useRecordList(appId: string, object: ObjectDefinition) {
-  const [sort, setSort] = useState<RecordSort[]>(() => defaultSort(object));
+export function useRecordList(appId: string, object: ObjectDefinition, view: ListRequest | null, searchFieldId: string | null) {
   const [searchText, setSearchText] = useState('');
   const [search, setSearch] = useState('');
   const [state, setState] = useState<ListState>(initial);
   const [attempt, setAttempt] = useState(0);
   const pageRequest = useRef<AbortController | null>(null);
-  const field = useMemo(() => searchField(object), [object]);
 
   // Typing fires one query after a pause, not one per key stroke.
   useEffect(() => {
@@ -42,16 +48,18 @@ export function useRecordList(appId: string, object: ObjectDefinition) {
     return () => window.clearTimeout(timer);
   }, [searchText]);
 
-  const baseQuery = useMemo((): RecordQuery => {
-    const filters: RecordFilter[] = field && search ? [{ field: field.id, op: 'contains', value: search }] : [];
-    return { filters, sort, limit: PAGE_SIZE };
-  }, [field, search, sort]);
+  const baseQuery = useMemo((): RecordQuery | null => view && ({
+    filters: queryFilters(view.filters, searchFieldId, search),
+    sort: view.sort,
+    limit: PAGE_SIZE,
+  }), [view, searchFieldId, search]);
 
   useEffect(() => {
     pageRequest.current?.abort();
+    setState((s) => ({ ...s, status: 'loading', error: null }));
+    if (!baseQuery) return;
     const controller = new AbortController();
     pageRequest.current = controller;
-    setState((s) => ({ ...s, status: 'loading', error: null }));
     api.queryRecords(appId, object.id, { ...baseQuery, count: true }, controller.signal).then(
       (page) => setState({ ...initial, status: 'ready', ...page }),
       (error: unknown) => {
@@ -63,11 +71,11 @@ export function useRecordList(appId: string, object: ObjectDefinition) {
 
   const loadMore = useCallback(() => {
     const cursor = state.nextCursor;
-    if (!cursor || state.loadingMore) return;
+    if (!cursor || state.loadingMore || !baseQuery) return;
     const controller = new AbortController();
     pageRequest.current = controller;
     setState((s) => ({ ...s, loadingMore: true }));
-    api.queryRecords(appId, object.id, { ...baseQuery, cursor }, controller.signal).then(
+    api.queryRecords(appId, object.id, { ...baseQuery, cursor, count: false }, controller.signal).then(
       (page) => setState((s) => ({ ...s, loadingMore: false, items: [...s.items, ...page.items], nextCursor: page.nextCursor })),
       (error: unknown) => {
         if (!isAbort(error)) setState((s) => ({ ...s, loadingMore: false, error }));
@@ -84,24 +92,51 @@ export function useRecordList(appId: string, object: ObjectDefinition) {
     });
   }, []);
 
-  const remove = useCallback((id: string) => {
-    setState((s) => ({
-      ...s,
-      items: s.items.filter((r) => r.id !== id),
-      total: s.total === null ? null : Math.max(0, s.total - 1),
-    }));
+  const removeMany = useCallback((ids: readonly string[]) => {
+    const gone = new Set(ids);
+    setState((s) => {
+      const items = s.items.filter((r) => !gone.has(r.id));
+      const removed = s.items.length - items.length;
+      return { ...s, items, total: s.total === null ? null : Math.max(0, s.total - removed) };
+    });
   }, []);
+
+  const remove = useCallback((id: string) => removeMany([id]), [removeMany]);
+
+  /**
+   * Records changed elsewhere (a bulk edit) read again under the list's own filters: those that
+   * still match are replaced in place, those that no longer do leave the list. Pages loaded and
+   * the scroll position stay.
+   */
+  const refreshMany = useCallback(async (ids: readonly string[]) => {
+    if (!baseQuery || ids.length === 0) return;
+    const byId = new Map<string, RecordData>();
+    for (const batch of batches(ids)) {
+      const fresh = await api.queryRecords(appId, object.id, {
+        filters: [...(baseQuery.filters ?? []), { field: 'id', op: 'in', value: batch }],
+        sort: baseQuery.sort,
+        limit: batch.length,
+        count: false,
+      });
+      for (const record of fresh.items) byId.set(record.id, record);
+    }
+    const asked = new Set(ids);
+    setState((s) => {
+      const items = s.items.flatMap((r) => (asked.has(r.id) ? (byId.has(r.id) ? [byId.get(r.id)!] : []) : [r]));
+      const left = s.items.length - items.length;
+      return { ...s, items, total: s.total === null ? null : Math.max(0, s.total - left) };
+    });
+  }, [appId, object.id, baseQuery]);
 
   return {
     ...state,
-    sort,
-    setSort: (next: RecordSort[]) => setSort(next.length > 0 ? next : defaultSort(object)),
-    searchField: field,
     searchText,
     setSearchText,
     reload: useCallback(() => setAttempt((n) => n + 1), []),
     loadMore,
     upsert,
     remove,
+    removeMany,
+    refreshMany,
   };
 }

@@ -16,12 +16,9 @@ export interface LayoutField {
 
 export type LayoutItem = LayoutGroup | LayoutField;
 
-/**
- * Related lists get cards of their own, and files, child tables and signatures need viewers the
- * page does not have yet: none of them belong in a grid of label/value pairs.
- */
+/** Related lists get cards of their own: they do not belong in a grid of label/value pairs. A child table spans the grid (record-details.tsx). */
 export function isDetailField(field: FieldDefinition): boolean {
-  return field.type !== 'related_list' && field.type !== 'child_table';
+  return field.type !== 'related_list';
 }
 
 /**

@@ -44,7 +44,7 @@ function LayoutItems({ items, record }: { items: LayoutItem[]; record: RecordDat
       return (
         <Row key={block[0]?.id} gutter={[24, 0]}>
           {block.map((item) => item.kind === 'field' && (
-            <Col key={item.id} xs={24} sm={12} className="record-page-field" data-testid={`record-field-${item.field.id}`}>
+            <Col key={item.id} xs={24} sm={item.field.type === 'child_table' ? 24 : 12} className="record-page-field" data-testid={`record-field-${item.field.id}`}>
               <Typography.Text type="secondary" className="record-page-field-label">{localized(item.field.label, locale, item.field.id)}</Typography.Text>
               <div className="record-page-field-value"><RecordValue field={item.field} record={record} /></div>
             </Col>

@@ -27,10 +27,16 @@ export function RecordTimeline({ appId, object, recordId, version, userName }: R
   const t = useT();
   const locale = useSessionStore((s) => s.locale);
   const history = useRecordHistory(appId, object.id, recordId, version);
-  const entries = useMemo(
-    () => (history.data ? timelineEntries(history.data, object, locale, { empty: t('history.empty_value'), yes: t('common.yes'), no: t('common.no') }) : []),
-    [history.data, object, locale, t],
-  );
+  const entries = useMemo(() => {
+    if (!history.data) return [];
+    return timelineEntries(history.data, object, locale, {
+      empty: t('history.empty_value'),
+      yes: t('common.yes'),
+      no: t('common.no'),
+      signed: t('history.signed'),
+      lines: (count) => t(count === 1 ? 'childTable.lineOne' : 'childTable.lines', { count }),
+    });
+  }, [history.data, object, locale, t]);
 
   if (history.status === 'loading') return <Skeleton active />;
   if (history.status === 'failed') return <ErrorState title={t('history.loadFailed')} error={history.error} onRetry={history.reload} />;

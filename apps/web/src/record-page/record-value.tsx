@@ -4,6 +4,9 @@ import type { RecordData } from '../api/types';
 import { useT } from '../i18n/use-t';
 import { FieldCell } from '../objects/field-cell';
 import { useSessionStore } from '../stores/session-store';
+import { ChildTableView } from '../widgets/child-table/child-table-view';
+import { RichTextView } from '../widgets/rich-text-view';
+import { SignatureImage } from '../widgets/signature-image';
 import { displayAs } from './key-facts';
 
 interface RecordValueProps {
@@ -22,8 +25,11 @@ export function RecordValue({ field, record }: RecordValueProps) {
   if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) {
     return <Typography.Text type="secondary">—</Typography.Text>;
   }
-  if (field.type === 'long_text' || field.type === 'rich_text') {
+  if (field.type === 'child_table') return <ChildTableView field={field} lines={value} />;
+  if (field.type === 'long_text') {
     return <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{String(value)}</Typography.Paragraph>;
   }
+  if (field.type === 'rich_text') return <RichTextView html={String(value)} testId={`rich-text-view-${field.id}`} />;
+  if (field.type === 'signature') return <SignatureImage value={value} size="page" />;
   return <FieldCell field={displayAs(field)} record={record} locale={locale} t={t} />;
 }

@@ -13,7 +13,7 @@ const customer: ObjectDefinition = {
   ],
 };
 
-const words = { empty: '(empty)', yes: 'Yes', no: 'No' };
+const words = { empty: '(empty)', yes: 'Yes', no: 'No', signed: '(signed)', lines: (count: number) => `${count} lines` };
 
 describe('record timeline', () => {
   it('lists the newest change first with labels and readable old → new values', () => {
@@ -38,5 +38,32 @@ describe('record timeline', () => {
       { field: 'retired', label: 'retired', old: 'x', new: '(empty)' },
     ]);
     expect(entries[1]?.actorId).toBe('u1');
+  });
+
+  it('shows rich text as plain text, a signature as a word and files by name, never raw markup or data', () => {
+    const contract: ObjectDefinition = {
+      id: 'contract',
+      label: { en: 'Contract' },
+      fields: [
+        { id: 'notes', type: 'rich_text', label: { en: 'Notes' } },
+        { id: 'sign', type: 'signature', label: { en: 'Signature' } },
+        { id: 'files', type: 'attachment', label: { en: 'Files' } },
+        { id: 'lines', type: 'child_table', target: 'line', label: { en: 'Lines' } },
+      ],
+    };
+    const [entry] = timelineEntries([{
+      operation: 'update', version: 2, actorId: 'u1', at: '2026-01-02T00:00:00Z', changes: [
+        { field: 'notes', old: '<p>Old <b>terms</b></p>', new: '<p>Net&nbsp;30</p><ul><li>Rush</li></ul>' },
+        { field: 'sign', old: null, new: 'data:image/png;base64,iVBORw0KGgo=' },
+        { field: 'files', old: null, new: [{ id: 'f1', name: 'quote.pdf', size: 10, mime: 'application/pdf' }] },
+        { field: 'lines', old: null, new: [{ product: 'A' }, { product: 'B' }] },
+      ],
+    }], contract, 'en', words);
+    expect(entry?.changes.map((c) => [c.old, c.new])).toEqual([
+      ['Old terms', 'Net 30 Rush'],
+      [null, '(signed)'],
+      [null, 'quote.pdf'],
+      [null, '2 lines'],
+    ]);
   });
 });

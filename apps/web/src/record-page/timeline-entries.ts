@@ -5,6 +5,8 @@ import {
   formatCurrency, formatDate, formatDateTime, formatNumber, formatPercent, optionDisplay,
 } from '../format/field-format';
 import { localized } from '../i18n/localized';
+import { isFileRef } from '../widgets/file-values';
+import { richTextExcerpt } from '../widgets/rich-text-values';
 
 export interface TimelineChange {
   field: string;
@@ -28,6 +30,10 @@ export interface TimelineWords {
   empty: string;
   yes: string;
   no: string;
+  /** Stands for a signature image, which means nothing as text. */
+  signed: string;
+  /** A child table's new lines, by count: the whole list would drown the timeline. */
+  lines: (count: number) => string;
 }
 
 /**
@@ -56,6 +62,16 @@ export function describeValue(field: FieldDefinition | undefined, value: unknown
     case 'user':
     case 'department':
       return typeof value === 'string' && value.length > 12 ? `#${value.slice(0, 8)}` : String(value);
+    case 'rich_text':
+      // Shown as text (React escapes it): the markup of an old value is never rendered here.
+      return richTextExcerpt(String(value), 120);
+    case 'signature':
+      return words.signed;
+    case 'child_table':
+      return Array.isArray(value) ? words.lines(value.length) : String(value);
+    case 'attachment':
+    case 'image':
+      return Array.isArray(value) ? value.filter(isFileRef).map((f) => f.name).join(', ') : String(value);
     default:
       if (Array.isArray(value)) return value.join(', ');
       return typeof value === 'object' ? JSON.stringify(value) : String(value);

@@ -4,8 +4,12 @@ import { DatePicker, Input, InputNumber, Select, Switch } from 'antd';
 import type { ReactElement } from 'react';
 import type { RecordData } from '../api/types';
 import { localized } from '../i18n/localized';
+import { ChildTable } from '../widgets/child-table/child-table';
+import { DepartmentSelect } from '../widgets/department-select';
 import { FileUpload } from '../widgets/file-upload';
 import { RegionCascader } from '../widgets/region-cascader';
+import { RichTextInput } from '../widgets/rich-text-input';
+import { SignatureInput } from '../widgets/signature-input';
 import { fileSource } from '../widgets/use-file-source';
 import { UserSelect } from '../widgets/user-select';
 import { RelationSelect } from './relation-select';
@@ -29,8 +33,9 @@ export function fieldWidget(field: FieldDefinition, ctx: WidgetContext): ReactEl
   const options = (field.options ?? []).map((o) => ({ value: o.value, label: localized(o.label, ctx.locale, o.value) }));
   switch (field.type) {
     case 'long_text':
-    case 'rich_text': // Plain text until the rich text editor lands.
       return <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} />;
+    case 'rich_text':
+      return <RichTextInput />;
     case 'number':
       return <InputNumber<string> stringMode style={{ width: '100%' }} />;
     case 'currency':
@@ -57,6 +62,12 @@ export function fieldWidget(field: FieldDefinition, ctx: WidgetContext): ReactEl
       );
     case 'user':
       return <UserSelect />;
+    case 'child_table':
+      return <ChildTable field={field} ctx={ctx} inputFor={fieldWidget} />;
+    case 'department':
+      return <DepartmentSelect />;
+    case 'signature':
+      return <SignatureInput />;
     case 'region':
       return <RegionCascader field={field} currentLabel={ctx.record?._display?.[field.id]} />;
     case 'attachment':

@@ -2,6 +2,7 @@ import type { ObjectDefinition } from '@tessera/schemas';
 import dayjs from 'dayjs';
 import { describe, expect, it } from 'vitest';
 import type { RecordData } from '../api/types';
+import { isChildRows } from '../widgets/child-table/child-row';
 import { toFormValues, toRecordValues } from './form-values';
 
 const customer: ObjectDefinition = {
@@ -72,5 +73,25 @@ describe('record ↔ form values', () => {
     expect(initial).toEqual({ docs: [pdf], photo: [png] });
     expect(toRecordValues(files, { ...initial, docs: [] }, initial)).toEqual({ docs: null });
     expect(toRecordValues(files, { docs: [], photo: [png] }, null)).toEqual({ photo: [png] });
+  });
+
+  it('edits child-table lines with their ids, sends them only when changed, and never sends formulas or system columns', () => {
+    const line: ObjectDefinition = {
+      id: 'line', label: { en: 'Line' }, parent: 'quote',
+      fields: [
+        { id: 'product', type: 'text', label: { en: 'Product' } },
+        { id: 'qty', type: 'number', label: { en: 'Qty' } },
+        { id: 'amount', type: 'formula', label: { en: 'Amount' }, formula: 'qty', resultType: 'number' },
+      ],
+    };
+    const quote: ObjectDefinition = { id: 'quote', label: { en: 'Quote' }, fields: [{ id: 'lines', type: 'child_table', label: { en: 'Lines' }, target: 'line' }] };
+    const id = '0b6f3a52-8f1e-4c1a-9d0e-2d7c3b9a1f03';
+    const saved = { ...record, lines: [{ id, parent_id: 'r1', sort_index: 0, version: 2, product: 'Desk', qty: '2', amount: '2' }] } satisfies RecordData;
+    const initial = toFormValues(quote, saved, [quote, line]);
+    expect(toRecordValues(quote, initial, initial)).toEqual({});
+    const lines = isChildRows(initial.lines) ? initial.lines : [];
+    const edited = { lines: [...lines, { key: 'new-x', values: { product: 'Lamp ', qty: '' } }] };
+    expect(toRecordValues(quote, edited, initial)).toEqual({ lines: [{ id, product: 'Desk', qty: '2' }, { product: 'Lamp ', qty: null }] });
+    expect(toRecordValues(quote, { lines: [] }, initial)).toEqual({ lines: [] });
   });
 });

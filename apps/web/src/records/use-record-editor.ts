@@ -18,6 +18,7 @@ import { useT } from '../i18n/use-t';
 import type { DrawerTarget } from '../objects/use-drawer-target';
 import { useAuthStore } from '../stores/auth-store';
 import { useSessionStore } from '../stores/session-store';
+import { childErrorsOf } from '../widgets/child-table/cell-errors';
 import { editableFields, toFormValues, toRecordValues, type FormValues } from './form-values';
 
 interface EditorOptions {
@@ -94,17 +95,20 @@ export function useRecordEditor({ appId, document, object, target, onSaved, onDe
   // A reload after a conflict lands here too: it drops the user's stale edits and error marks.
   useEffect(() => {
     if (!record) return;
-    const values = toFormValues(object, record);
+    const values = toFormValues(object, record, document?.objects);
     initialValues.current = values;
     store.getState().reset(values, 'update');
-  }, [record, object, store]);
+  }, [record, object, store, document]);
 
   const labelOf = useCallback((id: string) => localized(fields.get(id)?.label, locale, id), [fields, locale]);
 
   const showProblem = useCallback((error: unknown) => {
     if (error instanceof ApiError && error.status === 422) {
-      const { byField, general } = fieldErrorsOf(error.problem, knownFields);
-      store.getState().setErrors(byField);
+      // Messages about a line's cell (`/values/lines/3/qty`) go on that cell; the table says how many lines to look at.
+      const lines = childErrorsOf(error.problem, object, store.getState().values);
+      const { byField, general } = fieldErrorsOf(lines.rest, knownFields);
+      for (const [table, count] of Object.entries(lines.linesWithErrors)) (byField[table] ??= []).unshift(t('childTable.linesWithErrors', { count }));
+      store.getState().setErrors({ ...byField, ...lines.cells });
       setGeneralErrors(general);
       scrollToField(Object.keys(byField)[0]);
       void message.error(t('record.invalid'));
@@ -113,7 +117,7 @@ export function useRecordEditor({ appId, document, object, target, onSaved, onDe
     } else {
       void message.error(errorMessage(error, t));
     }
-  }, [store, knownFields, message, t]);
+  }, [store, object, knownFields, message, t]);
 
   const save = useCallback(async () => {
     const state = store.getState();

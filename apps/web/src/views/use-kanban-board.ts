@@ -6,7 +6,10 @@ import { isAbort } from '../api/http';
 import { ApiError } from '../api/problem';
 import type { RecordData } from '../api/types';
 import { useT } from '../i18n/use-t';
+import { formApi } from '../form-runtime/runtime-api';
+import { formOf } from '../form-runtime/form-rules';
 import { defaultSort } from '../objects/list-columns';
+import { useCurrentAppStore } from '../stores/current-app-store';
 import { useSessionStore } from '../stores/session-store';
 import { boardReducer, columnFilter, columnValue, initialBoard, kanbanColumns, moveErrorMessage } from './kanban-board';
 
@@ -14,8 +17,9 @@ const COLUMN_PAGE_SIZE = 20;
 
 /**
  * A kanban board over one select field: each column loads its own cards (keyset "load more"
- * per column) and a move is a PATCH of that one value, so it meets the same validation, rules
- * and permissions as an edit in the drawer. Shown at once, rolled back when refused.
+ * per column) and a move is a PATCH of that one value through the object's form, so it meets
+ * the same validation, form rules and permissions as an edit in the drawer (a deal dragged to
+ * "lost" still needs its reason). Shown at once, rolled back when refused.
  */
 export function useKanbanBoard(appId: string, object: ObjectDefinition, field: FieldDefinition) {
   const t = useT();
@@ -25,6 +29,8 @@ export function useKanbanBoard(appId: string, object: ObjectDefinition, field: F
   // Keys depend on the field only: switching language must not reload the board.
   const keys = useMemo(() => kanbanColumns(field, 'en').map((c) => c.key), [field]);
   const sort = useMemo(() => defaultSort(object), [object]);
+  const document = useCurrentAppStore((s) => s.document);
+  const formId = useMemo(() => (document ? formOf(document, object)?.id ?? null : null), [document, object]);
   const [state, dispatch] = useReducer(boardReducer, keys, initialBoard);
   const [attempt, setAttempt] = useState(0);
   const requests = useRef(new Set<AbortController>());
@@ -72,7 +78,7 @@ export function useKanbanBoard(appId: string, object: ObjectDefinition, field: F
   const move = useCallback((record: RecordData, to: string) => {
     if (state.pending[record.id]) return;
     dispatch({ type: 'moveStarted', id: record.id, to, fieldId: field.id });
-    api.updateRecord(appId, object.id, record.id, record.version, { [field.id]: columnValue(to) }).then(
+    formApi.updateRecord(appId, object.id, formId, record.id, record.version, { [field.id]: columnValue(to) }).then(
       (saved) => dispatch({ type: 'moveConfirmed', id: record.id, record: saved, field }),
       (error: unknown) => {
         dispatch({ type: 'moveFailed', id: record.id });
@@ -80,7 +86,7 @@ export function useKanbanBoard(appId: string, object: ObjectDefinition, field: F
         if (error instanceof ApiError && (error.status === 409 || error.status === 404)) refetch(record.id);
       },
     );
-  }, [appId, object.id, field, state.pending, message, t, refetch]);
+  }, [appId, object.id, formId, field, state.pending, message, t, refetch]);
 
   return {
     columns,

@@ -6,6 +6,7 @@ import { isAbort } from '../api/http';
 import { ApiError } from '../api/problem';
 import type { FileRef } from '../api/types';
 import { useT } from '../i18n/use-t';
+import { useAuthStore } from '../stores/auth-store';
 import { uploadFile } from './file-api';
 import { acceptedUpload, maxFilesOf, pickProblem, recordFileUrl, uploadStatusProblem } from './file-values';
 
@@ -87,7 +88,10 @@ export function useFileUpload(field: FieldDefinition, value: readonly FileRef[],
         else fail(uid, t('widget.fileNotImage', { name }));
       },
       (error: unknown) => {
-        if (!isAbort(error)) fail(uid, failureText(error, name));
+        if (isAbort(error)) return;
+        // The session ended while the file was on its way: back to sign-in, like every other call (api/http.ts).
+        if (error instanceof ApiError && error.status === 401) useAuthStore.getState().expire();
+        else fail(uid, failureText(error, name));
       },
     ).finally(() => setPending((p) => p.filter((x) => x.uid !== uid)));
   }, [source.appId, field, emit, fail, failureText, t]);
