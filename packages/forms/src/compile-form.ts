@@ -71,7 +71,8 @@ export function valueFits(field: FieldDefinition, actual: ExprType): boolean {
   return kind.type === actual;
 }
 
-function relatedFields(object: ObjectDefinition, document: AppDocument): Record<string, readonly FieldDefinition[]> {
+/** The fields of the objects `object` points at (relations, child tables, related lists): what its formulas may read through them. */
+export function relatedFields(object: ObjectDefinition, document: AppDocument): Record<string, readonly FieldDefinition[]> {
   const related: Record<string, readonly FieldDefinition[]> = {};
   for (const field of object.fields) {
     const target = field.target ? document.objects.find((o) => o.id === field.target) : undefined;

@@ -1,7 +1,7 @@
 import './messages';
 
 export {
-  compileForm, checkForm, valueFits,
+  compileForm, checkForm, valueFits, relatedFields,
   type CompiledForm, type CompiledRule, type CompiledEffect, type CompileFormResult, type FormField, type FormIssue,
 } from './compile-form';
 export { evaluateForm, toFieldValue, type FormState, type FormValues, type FormEvalContext, type FormEvalError } from './evaluate-form';

@@ -1,14 +1,6 @@
 import { analyze, dependenciesOf } from '@tessera/expr';
-import type { AppDocument, FieldDefinition, FormDefinition, ObjectDefinition } from '@tessera/schemas';
-
-function relatedFields(object: ObjectDefinition, document: AppDocument): Record<string, readonly FieldDefinition[]> {
-  const related: Record<string, readonly FieldDefinition[]> = {};
-  for (const field of object.fields) {
-    const target = field.target ? document.objects.find((o) => o.id === field.target) : undefined;
-    if (target) related[target.id] = target.fields;
-  }
-  return related;
-}
+import { relatedFields } from '@tessera/forms';
+import type { AppDocument, FormDefinition, ObjectDefinition } from '@tessera/schemas';
 
 /**
  * The fields a form's rules and defaults read, and the fields that have a default (emptying one
