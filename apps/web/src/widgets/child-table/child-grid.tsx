@@ -1,19 +1,15 @@
 import { PlusOutlined } from '@ant-design/icons';
-import type { ObjectDefinition } from '@tessera/schemas';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Button, ConfigProvider, Flex, Form, Typography } from 'antd';
-import { memo, useContext, useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
+import { memo, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { FormRuntimeContext } from '../../form-runtime/form-runtime-context';
 import { useT } from '../../i18n/use-t';
 import { cellErrorKey } from './cell-errors';
 import type { ChildRows } from './child-row';
-import { gridWidth, type GridColumn } from './grid-columns';
+import { gridWidth } from './grid-columns';
 import { GridFooter, GridHeader } from './grid-header';
 import { GridRow, type RowActions, type RowShared } from './grid-row';
-import type { GridStore } from './grid-store';
-import type { LabelStore } from './relation-labels';
-import type { RowFormulas } from './row-formulas';
 import { addRow, moveRow, removeRow, setCell } from './row-ops';
 import { clearCellErrors, useMarkedLines } from './use-cell-errors';
 
@@ -28,22 +24,14 @@ const MARKED_ROW_HEIGHT = 60;
 /** About ten lines on screen; the rest scroll inside the table, never the whole form. */
 const VIEWPORT_HEIGHT = 440;
 
-export interface ChildGridProps {
+/** The grid's own props, plus everything its rows share except the actions it builds for them. */
+export interface ChildGridProps extends Omit<RowShared, 'actions'> {
   id: string | undefined;
   label: string;
-  grid: GridStore;
   /** Applies a change to the lines and hands the result to the form, now or (typing) in the next task. */
   commit: (change: (rows: ChildRows) => ChildRows, when?: 'now' | 'soon') => ChildRows;
   /** Focus left the grid: whatever was typed goes to the form before anything else happens (a click on Save). */
   onLeave: () => void;
-  tableField: string;
-  columns: readonly GridColumn[];
-  inputs: readonly (ReactElement | null)[];
-  formulas: RowFormulas;
-  labels: LabelStore;
-  appId: string;
-  targets: ReadonlyMap<string, ObjectDefinition | null>;
-  locked: boolean;
 }
 
 /**
