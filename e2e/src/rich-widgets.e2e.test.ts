@@ -78,6 +78,8 @@ describe('rich text, department and signature fields', () => {
       await linkBox.fill('example.com');
       await linkBox.press('Enter');
       await editor.locator('a[href="https://example.com"]').waitFor({ timeout: UI_TIMEOUT });
+      // The link box hands focus back to the editor as it closes: keys sent before that would be lost.
+      await expect.poll(() => editor.evaluate((el) => el.contains(document.activeElement)), { timeout: UI_TIMEOUT }).toBe(true);
       await page.keyboard.press('Enter');
       await page.getByRole('button', { name: '项目符号列表' }).click();
       await page.keyboard.type('发送报价');
