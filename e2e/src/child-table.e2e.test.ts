@@ -87,6 +87,8 @@ describe('the child table (quote lines)', () => {
     try {
       await page.goto(`/apps/${suite.appId}/objects/quote`);
       await shell.signIn(E2E_ADMIN);
+      // The list counts each quote's lines: its API sends the count, never the lines.
+      await shell.row('Seeded').filter({ hasText: '1 line' }).waitFor({ timeout: UI_TIMEOUT });
       await shell.openNewRecord();
       await shell.fill('name', 'Office fit-out');
       for (let i = 0; i < 3; i += 1) await lines.table.getByTestId('child-table-add').click();
@@ -122,6 +124,13 @@ describe('the child table (quote lines)', () => {
       const created = await response.json() as { id: string; lines: { id: string; product: string; amount: string }[] };
       expect(created.lines.map((l) => [l.product, Number(l.amount)])).toEqual([['Lamp', 29.97], ['Desk', 200]]);
       await shell.waitForDrawerClosed();
+      await shell.row('Office fit-out').filter({ hasText: '2 lines' }).waitFor({ timeout: UI_TIMEOUT });
+      // Read again from the list API, the count is the server's.
+      const listed = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/objects/quote/records/query'));
+      await page.reload();
+      const counts = ((await (await listed).json()) as { items: { name: string; _lineCounts: { lines: number } }[] }).items.map((q) => [q.name, q._lineCounts.lines]);
+      expect(counts).toEqual(expect.arrayContaining([['Office fit-out', 2], ['Seeded', 1]]));
+      await shell.row('Office fit-out').filter({ hasText: '2 lines' }).waitFor({ timeout: UI_TIMEOUT });
 
       // The record page lists the saved lines read-only, with the server's amounts and their total.
       await page.goto(`/apps/${suite.appId}/objects/quote/records/${created.id}`);
@@ -164,6 +173,7 @@ describe('the child table (quote lines)', () => {
     try {
       await page.goto(`/apps/${suite.appId}/objects/quote`);
       await shell.signIn(E2E_ADMIN);
+      await shell.row('Seeded').filter({ hasText: '1 行' }).waitFor({ timeout: UI_TIMEOUT });
       await shell.openNewRecord();
       await shell.fill('name', '样品单');
       await lines.table.getByTestId('child-table-add').click();

@@ -7,3 +7,5 @@ export type { ResidentIdOptions } from './resident-id';
 export { FORMAT_CHECKS, FORMAT_NAMES } from './format-checks';
 export type { FormatName } from './format-checks';
 export { isRegionCode, regionChildren, regionPath, REGION_ROOT } from './region';
+export { isInRegionArea, regionArea } from './region-area';
+export type { RegionArea } from './region-area';

@@ -2,6 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { FilterCondition } from '@tessera/schemas';
 import type { FieldIssue } from './record-error';
 import type { QueryableColumn } from './query-fields';
+import { withinSql } from './region-filter';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DECIMAL = /^-?\d{1,28}(\.\d{1,12})?$/;
@@ -56,6 +57,7 @@ export function filterSql(column: QueryableColumn, condition: FilterCondition, i
     issues.push({ field: column.id, pointer, code: 'query.value', params: { field: column.id, op, expected: op === 'in' ? `a list of ${EXPECTED[column.sqlType]}` : op === 'between' ? `[from, to] of ${EXPECTED[column.sqlType]}` : EXPECTED[column.sqlType] } });
     return null;
   };
+  if (op === 'within') return withinSql(column, value, issues, pointer);
   if (op === 'is_empty') return emptySql(column, ref);
   if (op === 'is_not_empty') return sql`not ${emptySql(column, ref)}`;
   if (op === 'in') {

@@ -48,5 +48,6 @@ registerMessages({
   'query.unknown_field': { 'zh-CN': '不能按“{field}”查询或排序', en: 'Cannot filter or sort by "{field}"' },
   'query.operator': { 'zh-CN': '“{field}”不支持运算“{op}”', en: 'Operator "{op}" does not apply to "{field}"' },
   'query.value': { 'zh-CN': '“{field}”的“{op}”条件值不正确：{expected}', en: 'The value for "{field}" {op} is invalid: {expected}' },
+  'query.region': { 'zh-CN': '“{field}”的“位于”条件需要省、市或区县的 6 位行政区划代码（GB/T 2260），{value} 不是', en: 'The value for "{field}" within must be the 6-digit code of a province, city or district (GB/T 2260); {value} is not one' },
   'query.cursor': { 'zh-CN': '分页游标无效，请从第一页重新开始', en: 'The page cursor is invalid; start again from the first page' },
 });

@@ -28,6 +28,16 @@ export const OPERATORS_BY_TYPE: Record<QueryableColumn['sqlType'], readonly Filt
 
 export const ENCRYPTED_OPERATORS: readonly FilterOperator[] = ['is_empty', 'is_not_empty'];
 
+/** A region is text with a meaning: it may also be asked whether it lies in a province, city or district. */
+const REGION_OPERATORS: readonly FilterOperator[] = [...OPERATORS_BY_TYPE.text, 'within'];
+
+/** What a filter may do with a column: by its SQL type, narrowed for ciphertext, widened for regions. */
+export function operatorsFor(column: QueryableColumn): readonly FilterOperator[] {
+  // Ciphertext can only be told apart from nothing: no search, no comparison, on encrypted fields.
+  if (column.field?.encrypted) return ENCRYPTED_OPERATORS;
+  return column.field?.type === 'region' ? REGION_OPERATORS : OPERATORS_BY_TYPE[column.sqlType];
+}
+
 export const SORTABLE: ReadonlySet<QueryableColumn['sqlType']> = new Set(['text', 'numeric', 'integer', 'date', 'timestamptz', 'boolean', 'uuid']);
 
 /** A column the actor may filter or sort on: a system column or a live, visible field. */

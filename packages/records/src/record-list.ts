@@ -7,11 +7,12 @@ import { RecordError, type FieldIssue } from './record-error';
 import { toRecordJson, type RecordRow } from './record-columns';
 import { readSelections } from './rollups';
 import { rowScopeSql } from './row-scope';
-import { ENCRYPTED_OPERATORS, OPERATORS_BY_TYPE, queryableColumn, SORTABLE } from './query-fields';
+import { operatorsFor, queryableColumn, SORTABLE } from './query-fields';
 import { filterSql } from './filter-sql';
 import { decodeCursor, encodeCursor, keysetPredicate, type SortColumn } from './keyset';
 import { expandDisplay } from './record-read';
 import { openRow } from './sealed-fields';
+import { planLineCounts, takeLineCounts } from './line-counts';
 
 export interface ListQuery {
   filters?: FilterCondition[] | undefined;
@@ -24,6 +25,7 @@ export interface ListQuery {
 }
 
 export interface ListResult {
+  /** Records as `GET …/:id` has them, less child rows: `_lineCounts` (by child-table field) stands for those. */
   items: RecordRow[];
   total: number | null;
   totalIsEstimate: boolean;
@@ -44,9 +46,7 @@ function compileWhere(ctx: RecordContext, object: ObjectDefinition, query: ListQ
     const pointer = `/filters/${i}`;
     const column = queryableColumn(object, condition.field, hidden, rollupIds(ctx, object));
     if (!column) return void issues.push({ field: condition.field, pointer: `${pointer}/field`, code: 'query.unknown_field', params: { field: condition.field } });
-    // Ciphertext can only be told apart from nothing: no search, no comparison, on encrypted fields.
-    const operators = column.field?.encrypted ? ENCRYPTED_OPERATORS : OPERATORS_BY_TYPE[column.sqlType];
-    if (!operators.includes(condition.op)) return void issues.push({ field: condition.field, pointer: `${pointer}/op`, code: 'query.operator', params: { field: condition.field, op: condition.op } });
+    if (!operatorsFor(column).includes(condition.op)) return void issues.push({ field: condition.field, pointer: `${pointer}/op`, code: 'query.operator', params: { field: condition.field, op: condition.op } });
     const predicate = filterSql(column, condition, issues, `${pointer}/value`);
     if (predicate) where.push(predicate);
   });
@@ -89,7 +89,8 @@ export async function listRecords(ctx: RecordContext, objectId: string, query: L
   const from = tableRef(ctx.app.appId, object.id);
   const baseWhere = sql.join(conditions, sql` and `);
   const pageConditions = query.cursor ? [...conditions, keysetPredicate(keys, decodeCursor(query.cursor, keys.length))] : conditions;
-  const columns = readSelections(ctx, object);
+  const lineCounts = planLineCounts(ctx, object);
+  const columns = [...readSelections(ctx, object), ...lineCounts.selections];
   const orderBy = sql.join(keys.map((k) => (k.direction === 'desc' ? sql`${sql.ref(k.column)} desc` : sql`${sql.ref(k.column)} asc`)));
   const offset = !query.cursor && query.offset ? sql` offset ${query.offset}` : sql``;
   const [{ rows }, count] = await Promise.all([
@@ -97,11 +98,11 @@ export async function listRecords(ctx: RecordContext, objectId: string, query: L
       order by ${orderBy} limit ${limit + 1}${offset}`.execute(ctx.db),
     query.count === false ? Promise.resolve(null) : countRows(ctx, from, baseWhere),
   ]);
-  const page = rows.slice(0, limit);
-  const last = rows.length > limit ? page.at(-1) : undefined;
-  const items = await expandDisplay(ctx, object, page.map((row) => openRow(ctx, object, toRecordJson(row), 'masked')));
+  const page = rows.slice(0, limit).map((row) => takeLineCounts(row, lineCounts));
+  const last = rows.length > limit ? page.at(-1)?.row : undefined;
+  const items = await expandDisplay(ctx, object, page.map(({ row }) => openRow(ctx, object, toRecordJson(row), 'masked')));
   return {
-    items,
+    items: lineCounts.fieldIds.length ? items.map((item, i) => ({ ...item, _lineCounts: page[i]!.counts })) : items,
     total: count?.total ?? null,
     totalIsEstimate: count?.estimate ?? false,
     nextCursor: last ? encodeCursor(keys.map((k) => last[k.column])) : null,

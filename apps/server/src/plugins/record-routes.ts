@@ -10,9 +10,19 @@ const uuid = { type: 'string', format: 'uuid' } as const;
 const objectParams = { type: 'object', properties: { appId: id, objectId: id }, required: ['appId', 'objectId'] } as const;
 const recordParams = { type: 'object', properties: { appId: id, objectId: id, recordId: uuid }, required: ['appId', 'objectId', 'recordId'] } as const;
 const record = { type: 'object', additionalProperties: true, description: 'A record: system columns, field values and `_display`' } as const;
+/** A record in a list: no child rows, but how many lines each child table has. */
+const listedRecord = {
+  type: 'object',
+  additionalProperties: true,
+  description: 'A record as in `GET …/:id`, without child rows',
+  properties: {
+    _display: { type: 'object', additionalProperties: { type: ['string', 'null'] }, description: 'Display text of related records and region names, by field id' },
+    _lineCounts: { type: 'object', additionalProperties: { type: 'integer', minimum: 0 }, description: 'Number of lines of each child table, by child-table field id (objects with child tables only)' },
+  },
+} as const;
 const list = {
   type: 'object',
-  properties: { items: { type: 'array', items: record }, total: { type: ['integer', 'null'] }, totalIsEstimate: { type: 'boolean' }, nextCursor: { type: ['string', 'null'] } },
+  properties: { items: { type: 'array', items: listedRecord }, total: { type: ['integer', 'null'] }, totalIsEstimate: { type: 'boolean' }, nextCursor: { type: ['string', 'null'] } },
 } as const;
 const values = { type: 'object', additionalProperties: true, description: 'Field values by field id; checked against the published object' } as const;
 const tags = ['records'];

@@ -59,6 +59,8 @@ export interface SystemColumns {
 export type RecordData = SystemColumns & {
   /** Display text of related records, keyed by the relation field id. */
   _display?: Record<string, string>;
+  /** In a list (which carries no child rows): how many lines each child table has, by field id. */
+  _lineCounts?: Record<string, number>;
   [fieldId: string]: unknown;
 };
 

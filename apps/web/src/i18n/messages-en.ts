@@ -1,4 +1,5 @@
 import { listEn } from './list-en';
+import { regionFilterEn } from './region-filter-en';
 import { widgetsEn } from './widgets-en';
 import { childtableEn } from './childtable-en';
 import { perfEn } from './perf-en';
@@ -248,6 +249,7 @@ export const en = {
   'comments.deleteConfirm': 'Delete this comment?',
   ...widgetsEn,
   ...listEn,
+  ...regionFilterEn,
   ...childtableEn,
   ...perfEn,
 } as const;

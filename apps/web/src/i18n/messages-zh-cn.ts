@@ -1,4 +1,5 @@
 import { listZhCn } from './list-zh-cn';
+import { regionFilterZhCn } from './region-filter-zh-cn';
 import type { MessageKey } from './messages';
 import { widgetsZhCn } from './widgets-zh-cn';
 import { childtableZhCn } from './childtable-zh-cn';
@@ -249,6 +250,7 @@ export const zhCN: Record<MessageKey, string> = {
   'comments.deleteConfirm': '确定删除这条评论？',
   ...widgetsZhCn,
   ...listZhCn,
+  ...regionFilterZhCn,
   ...childtableZhCn,
   ...perfZhCn,
 };

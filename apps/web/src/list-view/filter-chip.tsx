@@ -10,6 +10,7 @@ import type { FilterableField } from './filter-fields';
 import { operatorLabel, valueShape } from './filter-operators';
 import { filterFieldLabel } from './field-label';
 import { useRelationLabel } from './relation-label';
+import { useRegionLabel } from './region-label';
 
 interface ValueProps {
   appId: string;
@@ -23,6 +24,11 @@ function RelationName({ appId, objects, target, value }: ValueProps) {
   const id = typeof value === 'string' ? value : null;
   const label = useRelationLabel(appId, related, id);
   return <>{label ?? '…'}</>;
+}
+
+/** A region by its names from the province down (“广东省 / 深圳市”); its code until they are read. */
+function RegionName({ code }: { code: string }) {
+  return <>{useRegionLabel(code) ?? code}</>;
 }
 
 /** One value as the reader knows it: an option's label, a person's name, a local day. */
@@ -40,6 +46,8 @@ function ValueText(props: ValueProps) {
       return <DepartmentCell departmentId={String(value)} />;
     case 'relation':
       return <RelationName {...props} />;
+    case 'region':
+      return <RegionName code={String(value)} />;
     case 'number':
       return <>{formatNumber(value, locale)}</>;
     case 'date':
@@ -59,7 +67,7 @@ interface FilterChipProps {
   onRemove: () => void;
 }
 
-/** An applied condition, read as a sentence ("Stage is any of Lead, Won"); click to change it, × to remove it. */
+/** An applied condition, read as a sentence ("Stage is any of Lead, Won", "Region within 广东省"); click to change it, × to remove it. */
 export function FilterChip({ appId, objects, target, condition, onEdit, onRemove }: FilterChipProps) {
   const t = useT();
   const locale = useSessionStore((s) => s.locale);

@@ -9,6 +9,7 @@ const touched = field('updated_at', 'datetime');
 const stage = field('stage', 'select');
 const vip = field('vip', 'checkbox');
 const name = field('name', 'text');
+const area = field('area', 'region');
 
 /** Local midnight and end of day, as the browser (and so the filter) sees them. */
 const startOf = (y: number, m: number, d: number) => new Date(y, m - 1, d, 0, 0, 0, 0).toISOString();
@@ -50,6 +51,17 @@ describe('a draft becomes the condition sent to the server', () => {
     expect(toCondition({ field: 'vip', op: 'ne', value: null }, vip)).toEqual({ field: 'vip', op: 'ne', value: true });
     expect(toCondition({ field: 'name', op: 'is_empty', value: 'ignored' }, name)).toEqual({ field: 'name', op: 'is_empty' });
   });
+
+  it('sends "within" a region as the code picked, at any level, and nothing else', () => {
+    expect(toCondition({ field: 'area', op: 'within', value: '440000' }, area)).toEqual({ field: 'area', op: 'within', value: '440000' });
+    expect(toCondition({ field: 'area', op: 'within', value: '440300' }, area)).toEqual({ field: 'area', op: 'within', value: '440300' });
+    expect(toCondition({ field: 'area', op: 'within', value: '440305' }, area)).toEqual({ field: 'area', op: 'within', value: '440305' });
+    expect(toCondition({ field: 'area', op: 'within', value: null }, area)).toBeNull();
+    // A picker's nine-digit town, or typed text, is never a stored region code.
+    expect(toCondition({ field: 'area', op: 'within', value: '441900003' }, area)).toBeNull();
+    expect(toCondition({ field: 'area', op: 'within', value: '广东' }, area)).toBeNull();
+    expect(toCondition({ field: 'area', op: 'is_not_empty', value: '440000' }, area)).toEqual({ field: 'area', op: 'is_not_empty' });
+  });
 });
 
 describe('an applied condition back in the builder', () => {
@@ -58,6 +70,7 @@ describe('an applied condition back in the builder', () => {
     expect(toDraft(sent, touched)).toEqual({ field: 'updated_at', op: 'between', value: ['2026-05-01', '2026-05-05'] });
     expect(toDraft({ field: 'amount', op: 'gte', value: 10 }, amount)).toEqual({ field: 'amount', op: 'gte', value: '10' });
     expect(toDraft({ field: 'stage', op: 'in', value: ['a', 3] }, stage)).toEqual({ field: 'stage', op: 'in', value: ['a'] });
+    expect(toDraft({ field: 'area', op: 'within', value: '440300' }, area)).toEqual({ field: 'area', op: 'within', value: '440300' });
   });
 
   it('keeps what fits when the operator changes', () => {
@@ -68,6 +81,8 @@ describe('an applied condition back in the builder', () => {
     expect(changeOperator({ field: 'stage', op: 'in', value: ['won', 'lead'] }, stage, 'ne')).toEqual({ field: 'stage', op: 'ne', value: 'won' });
     expect(changeOperator(typed, amount, 'is_empty')).toEqual({ field: 'amount', op: 'is_empty', value: null });
     expect(emptyDraft(amount, 'between').value).toEqual([null, null]);
+    expect(changeOperator({ field: 'area', op: 'within', value: '440000' }, area, 'is_empty')).toEqual({ field: 'area', op: 'is_empty', value: null });
+    expect(changeOperator({ field: 'area', op: 'is_empty', value: null }, area, 'within')).toEqual({ field: 'area', op: 'within', value: null });
   });
 });
 

@@ -19,6 +19,8 @@ export interface FilterDraft {
 
 const DECIMAL = /^-?\d{1,28}(\.\d{1,12})?$/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** A region field holds a six-digit GB/T 2260 code; the picker's nine-digit towns are never stored. */
+const REGION_CODE = /^\d{6}$/;
 
 /** One value as the server takes it for this kind, or null when it is missing or malformed. */
 function oneValue(target: FilterableField, value: unknown): string | null {
@@ -31,6 +33,8 @@ function oneValue(target: FilterableField, value: unknown): string | null {
     case 'date':
     case 'datetime':
       return DAY.test(text) && dayjs(text).isValid() ? text : null;
+    case 'region':
+      return REGION_CODE.test(text) ? text : null;
     default:
       return text;
   }

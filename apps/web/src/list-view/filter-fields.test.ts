@@ -36,7 +36,7 @@ describe('which fields the filter builder offers', () => {
   it('gives each field a kind from its stored type; ciphertext only as empty or not', () => {
     expect(kinds(customer)).toEqual({
       name: 'text', id_number: 'presence', level: 'select', tags: 'multi_select', credit: 'number', since: 'date',
-      last_call: 'datetime', vip: 'checkbox', owner: 'user', parent: 'relation', contract: 'presence', area: 'presence',
+      last_call: 'datetime', vip: 'checkbox', owner: 'user', parent: 'relation', contract: 'presence', area: 'region',
       visit_count: 'number', margin: 'number', is_big: 'checkbox',
       owner_id: 'user', department_id: 'department', created_at: 'datetime', updated_at: 'datetime',
     });
@@ -58,13 +58,14 @@ describe('operators per kind', () => {
     expect(operatorsFor('text')).toEqual(['contains', 'eq', 'ne', 'starts_with', 'is_empty', 'is_not_empty']);
     expect(operatorsFor('select')).toEqual(['in', 'ne', 'is_empty', 'is_not_empty']);
     expect(operatorsFor('presence')).toEqual(['is_empty', 'is_not_empty']);
+    expect(operatorsFor('region')).toEqual(['within', 'is_empty', 'is_not_empty']);
     expect(operatorsFor('datetime')).not.toContain('eq');
     expect(operatorsFor('checkbox')).toEqual(['eq', 'ne']);
   });
 
-  it('uses together, across the kinds, all twelve operators of the API', () => {
-    const all = new Set((['text', 'number', 'date', 'datetime', 'select', 'multi_select', 'user', 'relation', 'checkbox', 'presence'] as const).flatMap(operatorsFor));
-    expect([...all].sort()).toEqual(['between', 'contains', 'eq', 'gt', 'gte', 'in', 'is_empty', 'is_not_empty', 'lt', 'lte', 'ne', 'starts_with']);
+  it('uses together, across the kinds, all thirteen operators of the API', () => {
+    const all = new Set((['text', 'number', 'date', 'datetime', 'select', 'multi_select', 'user', 'relation', 'checkbox', 'region', 'presence'] as const).flatMap(operatorsFor));
+    expect([...all].sort()).toEqual(['between', 'contains', 'eq', 'gt', 'gte', 'in', 'is_empty', 'is_not_empty', 'lt', 'lte', 'ne', 'starts_with', 'within']);
   });
 
   it('shapes the value input by operator', () => {
@@ -73,5 +74,6 @@ describe('operators per kind', () => {
     expect(valueShape('text', 'is_empty')).toBe('none');
     expect(valueShape('checkbox', 'eq')).toBe('none');
     expect(valueShape('date', 'gt')).toBe('one');
+    expect(valueShape('region', 'within')).toBe('one');
   });
 });

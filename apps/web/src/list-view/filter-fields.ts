@@ -8,7 +8,9 @@ import type { ObjectAccess } from '../api/types';
  */
 export type FilterKind =
   | 'text' | 'number' | 'date' | 'datetime' | 'select' | 'multi_select' | 'user' | 'department' | 'relation' | 'checkbox'
-  /** Only "is empty" / "is not empty": encrypted text, files, signatures, places. */
+  /** A GB/T 2260 code, asked whether it lies in a province, city or district. */
+  | 'region'
+  /** Only "is empty" / "is not empty": encrypted text, files, signatures. */
   | 'presence';
 
 /** A field the user may filter on: one of the object's fields, or a system column (owner, created, last modified). */
@@ -33,10 +35,8 @@ const KIND_BY_TYPE: Partial<Record<FieldType, FilterKind>> = {
   number: 'number', currency: 'number', percent: 'number',
   date: 'date', datetime: 'datetime',
   select: 'select', multi_select: 'multi_select',
-  user: 'user', department: 'department', relation: 'relation', checkbox: 'checkbox',
-  // No picker fits a filter yet (a region must be picked down to its deepest level): whether one
-  // is set is still worth asking.
-  region: 'presence', attachment: 'presence', image: 'presence', signature: 'presence',
+  user: 'user', department: 'department', relation: 'relation', checkbox: 'checkbox', region: 'region',
+  attachment: 'presence', image: 'presence', signature: 'presence',
 };
 
 const KIND_BY_FORMULA_RESULT: Record<NonNullable<FieldDefinition['resultType']>, FilterKind> = {

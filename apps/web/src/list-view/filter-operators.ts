@@ -20,6 +20,8 @@ export const OPERATORS_BY_KIND: Record<FilterKind, readonly FilterOperator[]> = 
   relation: ['eq', 'ne', 'is_empty', 'is_not_empty'],
   // "Is checked" is `= true`; "is not checked" is `is distinct from true`, so unset rows count as unchecked.
   checkbox: ['eq', 'ne'],
+  // "Within 广东省" takes in its cities and districts: what a reader means by a place.
+  region: ['within', 'is_empty', 'is_not_empty'],
   presence: ['is_empty', 'is_not_empty'],
 };
 
@@ -50,6 +52,7 @@ const OP_LABEL: Record<FilterOperator, MessageKey> = {
   between: 'listView.op.between',
   is_empty: 'listView.op.is_empty',
   is_not_empty: 'listView.op.is_not_empty',
+  within: 'listView.op.within',
 };
 
 /** Words that read naturally for the kind: a date is "after", a tag list "has any of", a checkbox "is checked". */

@@ -10,6 +10,7 @@ import { UserSelect } from '../widgets/user-select';
 import type { DraftValue } from './filter-condition';
 import type { FilterableField } from './filter-fields';
 import type { ValueShape } from './filter-operators';
+import { RegionFilterInput } from './region-filter-input';
 
 interface FilterValueInputProps {
   appId: string;
@@ -56,6 +57,8 @@ function SingleInput({ appId, objects, target, value, onChange, placeholder }: {
       return <UserSelect value={value} onChange={onChange} placeholder={t('widget.userSearch')} />;
     case 'department':
       return <DepartmentSelect value={value} onChange={onChange} placeholder={placeholder} />;
+    case 'region':
+      return target.field ? <RegionFilterInput field={target.field} value={value} onChange={onChange} placeholder={t('listView.filter.pickRegion')} /> : null;
     case 'relation':
       return <RelationSelect appId={appId} target={objects.find((o) => o.id === target.field?.target) ?? null} currentLabel={undefined} value={value} onChange={onChange} />;
     default:

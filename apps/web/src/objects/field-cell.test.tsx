@@ -6,8 +6,8 @@ import type { RecordData } from '../api/types';
 import { translate } from '../i18n/messages';
 import { FieldCell } from './field-cell';
 
-function cell(field: FieldDefinition, value: unknown, locale: Locale = 'en', display?: Record<string, string>) {
-  const record = { id: 'r1', version: 1, [field.id]: value, ...(display ? { _display: display } : {}) } as RecordData;
+function cell(field: FieldDefinition, value: unknown, locale: Locale = 'en', display?: Record<string, string>, lineCounts?: Record<string, number>) {
+  const record = { id: 'r1', version: 1, [field.id]: value, ...(display ? { _display: display } : {}), ...(lineCounts ? { _lineCounts: lineCounts } : {}) } as RecordData;
   return render(<FieldCell field={field} record={record} locale={locale} t={(key, params) => translate(locale, key, params)} />);
 }
 
@@ -43,6 +43,19 @@ describe('FieldCell', () => {
     const evil = cell(site, 'javascript:alert(1)');
     expect(evil.container.querySelector('a')).toBeNull();
     expect(evil.container.textContent).toBe('javascript:alert(1)');
+  });
+
+  it('counts the lines of a child table from the list’s count, in the reader’s language', () => {
+    const lines: FieldDefinition = { id: 'lines', type: 'child_table', label: { en: 'Lines' }, target: 'quote_line' };
+    // A list carries no lines, only `_lineCounts`.
+    expect(cell(lines, undefined, 'en', undefined, { lines: 12 }).container.textContent).toBe('12 lines');
+    expect(cell(lines, undefined, 'zh-CN', undefined, { lines: 12 }).container.textContent).toBe('12 行');
+    expect(cell(lines, undefined, 'en', undefined, { lines: 1 }).container.textContent).toBe('1 line');
+    expect(cell(lines, undefined, 'en', undefined, { lines: 0 }).container.textContent).toBe('0 lines');
+    // A record just saved comes back with its lines: they are counted the same way.
+    expect(cell(lines, [{ product: 'Desk' }, { product: 'Lamp' }], 'en').container.textContent).toBe('2 lines');
+    // Without a count (a hidden child table is not counted) the cell stays empty, not "0 lines".
+    expect(cell(lines, undefined, 'en', undefined, { other: 3 }).container.textContent).toBe('');
   });
 
   it('shows a relation by the display text the server resolved, never the raw id', () => {

@@ -27,6 +27,11 @@ function OptionTag({ field, value, locale }: { field: FieldDefinition; value: st
 /** One value as a reader expects it: labels not codes, money with its currency, dates local. */
 export function FieldCell({ field, record, locale, t }: FieldCellProps) {
   const value = record[field.id];
+  // A cell counts the lines; the record page lists them. A list sends only the count.
+  if (field.type === 'child_table') {
+    const count = Array.isArray(value) ? value.length : record._lineCounts?.[field.id];
+    return typeof count === 'number' ? <span>{count === 1 ? t('childTable.lineOne') : t('childTable.lines', { count })}</span> : null;
+  }
   if (value === null || value === undefined || value === '') return null;
 
   switch (field.type) {
@@ -38,9 +43,6 @@ export function FieldCell({ field, record, locale, t }: FieldCellProps) {
           {value.filter((v): v is string => typeof v === 'string').map((v) => <OptionTag key={v} field={field} value={v} locale={locale} />)}
         </Space>
       ) : null;
-    case 'child_table':
-      // A cell counts the lines; the record page lists them.
-      return Array.isArray(value) ? <span>{value.length === 1 ? t('childTable.lineOne') : t('childTable.lines', { count: value.length })}</span> : null;
     case 'user':
       // The server does not resolve people into `_display`: the page's ids are looked up in one batch.
       return typeof value === 'string' ? <UserCell userId={value} /> : null;

@@ -21,7 +21,7 @@ describe('list columns', () => {
     expect(columnFields(customer).map((f) => f.id)).toEqual(['phone', 'name', 'a', 'b', 'c', 'd', 'e', 'f']);
   });
 
-  it('shows attachments and images (file-cell.tsx renders them), signatures only on request, never child rows', () => {
+  it('shows attachments, images and child tables (by count), signatures only on request, never related lists', () => {
     const files: ObjectDefinition = {
       id: 'visit',
       label: { en: 'Visit' },
@@ -33,8 +33,10 @@ describe('list columns', () => {
         { id: 'calls', type: 'related_list', target: 'call', via: 'visit', label: { en: 'Calls' } },
       ],
     };
-    expect(columnFields(files).map((f) => f.id)).toEqual(['photos', 'report']);
-    expect(cellFields(files).map((f) => f.id)).toEqual(['photos', 'report', 'sign']);
+    expect(columnFields(files).map((f) => f.id)).toEqual(['photos', 'lines', 'report']);
+    expect(cellFields(files).map((f) => f.id)).toEqual(['photos', 'lines', 'report', 'sign']);
+    // A count of lines has no order the server could sort by.
+    expect(isSortable(files.fields[1]!)).toBe(false);
   });
 
   it('leaves out fields hidden from the user, even when the view names them', () => {

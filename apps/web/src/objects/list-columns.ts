@@ -5,11 +5,11 @@ const MAX_DEFAULT_COLUMNS = 8;
 const NONE: ReadonlySet<string> = new Set();
 
 /**
- * Types a list row does not carry: the lines of a child table, the records of a related list.
- * Attachments and images are fine: file-cell.tsx shows a count, the first name and, for an
- * image, its thumbnail.
+ * Types a list row does not carry: the records of a related list. A child table is shown by its
+ * number of lines (`_lineCounts` of a list); attachments and images by a count, the first name
+ * and, for an image, its thumbnail (file-cell.tsx).
  */
-const NOT_IN_CELLS: ReadonlySet<FieldType> = new Set(['child_table', 'related_list']);
+const NOT_IN_CELLS: ReadonlySet<FieldType> = new Set(['related_list']);
 
 /** Columns on request only: a drawn signature or formatted text makes every row tall and busy. */
 const NOT_BY_DEFAULT: ReadonlySet<FieldType> = new Set(['signature', 'rich_text']);
