@@ -76,19 +76,48 @@ describe('a sales rep works a deal through the demo CRM', () => {
       await list.total.filter({ hasText: '共 1 条' }).waitFor({ timeout: UI_TIMEOUT });
       await shell.row('云栖数据中台建设').waitFor({ timeout: UI_TIMEOUT });
 
-      // On the kanban by stage, a move to "lost" meets the form's rule (no reason yet) and goes back;
-      // a move to "proposal" is accepted.
+      // On the kanban by stage, a move to "lost" meets the form's rule (no reason yet, no close time):
+      // the deal's drawer opens with the stage already 输单 and the missing fields marked, and the
+      // card stays where it was until the deal is saved. Cancelled once, then completed; a move to
+      // "proposal" afterwards is accepted as it is.
       // Wide enough for all six stages side by side: a drag does not scroll the board.
       await page.setViewportSize({ width: 2200, height: 900 });
       await page.getByTestId('view-switcher').getByText('看板').click();
       const card = page.getByTestId(`kanban-card-${ids.deal}`);
+      const inColumn = (stage: string) => page.getByTestId(`kanban-column-${stage}`).getByTestId(`kanban-card-${ids.deal}`);
+      const deal = () => callApi<{ stage: string; probability: string | null; lost_reason: string | null }>(suite.api, 'GET', `/api/apps/${suite.appId}/objects/opportunity/records/${ids.deal}`);
       await card.waitFor({ timeout: UI_TIMEOUT });
-      await card.dragTo(page.getByTestId('kanban-column-lost'));
-      await page.locator('.ant-message-notice').filter({ hasText: '输单原因' }).waitFor({ timeout: UI_TIMEOUT });
-      await page.getByTestId('kanban-column-negotiation').getByTestId(`kanban-card-${ids.deal}`).waitFor({ timeout: UI_TIMEOUT });
+      const refusedMove = async () => {
+        const refused = page.waitForResponse((r) => r.request().method() === 'PATCH' && r.url().includes(`/records/${ids.deal}?form=`));
+        await card.dragTo(page.getByTestId('kanban-column-lost'));
+        expect((await refused).status()).toBe(422);
+        await page.getByTestId('record-preset-notice').filter({ hasText: '输单' }).waitFor({ timeout: UI_TIMEOUT });
+        await page.locator('#record-form_lost_reason').waitFor({ timeout: UI_TIMEOUT });
+        expect(await shell.fieldError('lost_reason')).toContain('输单原因');
+        expect(await shell.fieldError('closed_at')).toContain('关闭时间');
+        expect(await page.locator('.ant-form-item').filter({ has: page.locator('#record-form_stage') }).textContent()).toContain('输单');
+        await inColumn('negotiation').waitFor({ timeout: UI_TIMEOUT });
+      };
+      await refusedMove();
+      await page.screenshot({ path: `${ARTIFACTS}crm-journey-kanban-lost-zh-cn.png` });
+      await page.keyboard.press('Escape');
+      await shell.waitForDrawerClosed();
+      await inColumn('negotiation').waitFor({ timeout: UI_TIMEOUT });
+      expect((await deal()).stage).toBe('negotiation');
+
+      await refusedMove();
+      await shell.fill('lost_reason', '预算被砍，项目暂停');
+      await page.locator('#record-form_closed_at').click();
+      await page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden) .ant-picker-now-btn').click();
+      const completed = page.waitForResponse((r) => r.request().method() === 'PATCH' && r.url().includes(`/records/${ids.deal}?form=`));
+      await shell.save();
+      expect((await completed).status()).toBe(200);
+      await shell.waitForDrawerClosed();
+      await inColumn('lost').waitFor({ timeout: UI_TIMEOUT });
+      expect(await deal()).toMatchObject({ stage: 'lost', lost_reason: '预算被砍，项目暂停' });
+
       await card.dragTo(page.getByTestId('kanban-column-proposal'));
-      await page.getByTestId('kanban-column-proposal').getByTestId(`kanban-card-${ids.deal}`).waitFor({ timeout: UI_TIMEOUT });
-      const deal = () => callApi<{ stage: string; probability: string | null }>(suite.api, 'GET', `/api/apps/${suite.appId}/objects/opportunity/records/${ids.deal}`);
+      await inColumn('proposal').waitFor({ timeout: UI_TIMEOUT });
       await expect.poll(async () => (await deal()).stage, { timeout: UI_TIMEOUT }).toBe('proposal');
 
       // The deal's own page on a phone: its facts, and the timeline of what happened to it.

@@ -1,4 +1,5 @@
 import type { AppDocument } from '@tessera/schemas';
+import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { callApi, createRecord } from './api';
 import { openPage } from './browser';
@@ -10,6 +11,7 @@ import { UI_TIMEOUT } from './timeouts';
 
 const REP = { email: 'rep@e2e.test', name: '李娜', password: 'rep e2e password' };
 const VIEWER = { email: 'viewer@e2e.test', name: 'Viewer', password: 'viewer e2e password' };
+const ASSISTANT = { email: 'assistant@e2e.test', name: '赵敏', password: 'assistant e2e password' };
 const DEALS = 90; // nearly two pages of 50: the second loads as the table is scrolled
 
 /** Deals with a stage, an amount, a close date and files: enough field kinds for every part of the list view. */
@@ -36,31 +38,40 @@ const dealsApp: AppDocument = {
       { id: 'amount', type: 'currency', label: { en: 'Amount', 'zh-CN': '金额' }, currency: 'CNY', scale: 2 },
       { id: 'close_date', type: 'date', label: { en: 'Close date', 'zh-CN': '预计成交' } },
       { id: 'contract', type: 'attachment', label: { en: 'Contract', 'zh-CN': '合同附件' } },
+      { id: 'region', type: 'region', label: { en: 'Region', 'zh-CN': '地区' } },
     ],
   }],
   roles: [
     { id: 'sales_rep', label: { en: 'Sales rep', 'zh-CN': '销售代表' }, permissions: [{ object: 'deal', actions: ['create', 'read', 'update'], rows: 'all' }] },
     { id: 'viewer', label: { en: 'Viewer', 'zh-CN': '只读' }, permissions: [{ object: 'deal', actions: ['read'], rows: 'all' }] },
+    // Keeps the deals up to date but may not change what they are worth.
+    {
+      id: 'assistant',
+      label: { en: 'Sales assistant', 'zh-CN': '销售助理' },
+      permissions: [{ object: 'deal', actions: ['create', 'read', 'update'], rows: 'all', readOnlyFields: ['amount'] }],
+    },
   ],
   navigation: [{ id: 'deals', object: 'deal' }],
 };
 
 const STAGES = ['lead', 'proposal', 'won'] as const;
+/** 深圳市 南山区 and 广州市 天河区 (广东省), 杭州市 西湖区, 北京市 东城区, and none. */
+const REGIONS = ['440305', '440106', '330106', '110101', null] as const;
 const dealName = (i: number) => `Deal ${String(i).padStart(3, '0')}`;
 
 describe('the object list view', () => {
   const ids: string[] = [];
   const suite = useE2eSuite(dealsApp, async ({ api, appId }) => {
     for (let i = 0; i < DEALS; i++) {
-      const values = { name: dealName(i), stage: STAGES[i % 3], amount: `${i * 1000}.00`, close_date: `2026-0${1 + (i % 9)}-15` };
+      const values = { name: dealName(i), stage: STAGES[i % 3], amount: `${i * 1000}.00`, close_date: `2026-0${1 + (i % 9)}-15`, region: REGIONS[i % 5] };
       ids.push((await createRecord(api, appId, 'deal', values)).id);
     }
-    for (const [user, role] of [[REP, 'sales_rep'], [VIEWER, 'viewer']] as const) {
+    for (const [user, role] of [[REP, 'sales_rep'], [VIEWER, 'viewer'], [ASSISTANT, 'assistant']] as const) {
       const created = await callApi<{ id: string }>(api, 'POST', '/api/admin/users', user);
       await callApi(api, 'PUT', `/api/admin/users/${created.id}/roles`, { appId, roles: [role] });
     }
   });
-  const deal = (i: number) => callApi<{ stage: string; deleted_at: string | null }>(suite.api, 'GET', `/api/apps/${suite.appId}/objects/deal/records/${ids[i]}`);
+  const deal = (i: number) => callApi<{ name: string; stage: string; amount: string | null; deleted_at: string | null }>(suite.api, 'GET', `/api/apps/${suite.appId}/objects/deal/records/${ids[i]}`);
   const isGone = async (i: number) => deal(i).then(() => false, (error: Error) => error.message.includes('404'));
 
   it('filters down to one deal, saves the view, keeps it over a reload, hides a column, bulk-edits and bulk-deletes', async () => {
@@ -139,7 +150,11 @@ describe('the object list view', () => {
         await page.mouse.wheel(0, 4000);
         return page.getByTestId('record-loaded').textContent();
       }, { timeout: UI_TIMEOUT }).toMatch(/^All \d+ loaded$/);
-      await shell.row(dealName(0)).waitFor({ timeout: UI_TIMEOUT });
+      // The last page may arrive just after a wheel, with the view still at the old end: scroll on to the new one.
+      await expect.poll(async () => {
+        await page.mouse.wheel(0, 4000);
+        return shell.row(dealName(0)).count();
+      }, { timeout: UI_TIMEOUT }).toBe(1);
       // Virtual: however many rows are loaded, only those in view (and a few around) are in the page.
       expect(await shell.rows().count()).toBeLessThan(40);
       expect(errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
@@ -205,6 +220,48 @@ describe('the object list view', () => {
     }
   }, 120_000);
 
+  it('filters by region: a province takes in its cities and districts, a city its districts', async () => {
+    const { page, errors, context } = await openPage(suite.browser, { baseURL: suite.server.baseUrl, locale: 'en' });
+    const shell = shellPage(page);
+    const list = listPage(page);
+    // The oracle reads the stored codes, without the operator under test.
+    const live = await callApi<{ items: { region: string | null }[] }>(suite.api, 'GET', `/api/apps/${suite.appId}/objects/deal/records?limit=500`);
+    const inside = (prefix: string) => live.items.filter((d) => d.region?.startsWith(prefix)).length;
+    expect(inside('44')).toBeGreaterThan(inside('4403'));
+    const cascader = page.locator('.ant-cascader-dropdown:not(.ant-select-dropdown-hidden)');
+    const pickRegion = async (value: Locator, names: string[]) => {
+      await value.locator('.ant-select').click();
+      for (const name of names) await cascader.locator('.ant-cascader-menu-item').filter({ hasText: name }).first().click({ timeout: UI_TIMEOUT });
+    };
+    try {
+      await page.goto(`/apps/${suite.appId}/objects/deal`);
+      await shell.signIn(E2E_ADMIN);
+      await list.total.filter({ hasText: 'in total' }).waitFor({ timeout: UI_TIMEOUT });
+
+      // Within 广东省: deals in Shenzhen and Guangzhou districts, none elsewhere.
+      await list.addFilter('Region', null, (value) => pickRegion(value, ['广东省']));
+      const chip = page.getByTestId('filter-chip-region');
+      await chip.filter({ hasText: 'Region within 广东省' }).waitFor({ timeout: UI_TIMEOUT });
+      await list.total.filter({ hasText: `${inside('44')} in total` }).waitFor({ timeout: UI_TIMEOUT });
+      const shown = await shell.rows().allTextContents();
+      expect(shown.length).toBeGreaterThan(0);
+      expect(shown.filter((row) => !row.includes('广东省'))).toEqual([]);
+      expect(shown.some((row) => row.includes('深圳市')) && shown.some((row) => row.includes('广州市'))).toBe(true);
+
+      // Down to a city: within 广东省 / 深圳市.
+      await page.getByLabel('Remove the filter on Region').click();
+      await list.total.filter({ hasText: `${live.items.length} in total` }).waitFor({ timeout: UI_TIMEOUT });
+      await list.addFilter('Region', null, (value) => pickRegion(value, ['广东省', '深圳市']));
+      await chip.filter({ hasText: 'Region within 广东省 / 深圳市' }).waitFor({ timeout: UI_TIMEOUT });
+      await list.total.filter({ hasText: `${inside('4403')} in total` }).waitFor({ timeout: UI_TIMEOUT });
+      expect((await shell.rows().allTextContents()).filter((row) => !row.includes('深圳市 南山区'))).toEqual([]);
+      await page.screenshot({ path: `${ARTIFACTS}list-view-region-filter.png` });
+      expect(errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 90_000);
+
   it('offers a sales rep bulk edit but not bulk delete, and a viewer neither selection nor "New"', async () => {
     for (const [user, expected] of [[REP, { edit: 1, delete: 0, create: 1 }], [VIEWER, { edit: 0, delete: 0, create: 0 }]] as const) {
       const { page, errors, context } = await openPage(suite.browser, { baseURL: suite.server.baseUrl, locale: 'en' });
@@ -230,4 +287,43 @@ describe('the object list view', () => {
       }
     }
   }, 90_000);
+
+  it('shows a field read-only for the role locked in the drawer, with its value, and saves the rest', async () => {
+    const { page, errors, context } = await openPage(suite.browser, { baseURL: suite.server.baseUrl, locale: 'en' });
+    const shell = shellPage(page);
+    try {
+      await page.goto(`/apps/${suite.appId}/objects/deal`);
+      await shell.signIn(ASSISTANT);
+      await shell.search(dealName(12));
+      await shell.row(dealName(12)).click();
+      const amount = page.locator('#record-form_amount');
+      await page.locator('#record-form_name').waitFor({ timeout: UI_TIMEOUT });
+      await expect.poll(() => page.locator('#record-form_name').inputValue(), { timeout: UI_TIMEOUT }).toBe(dealName(12));
+      expect(await amount.isDisabled()).toBe(true);
+      expect(await amount.inputValue()).toMatch(/^12,?000(\.00)?$/);
+      await page.screenshot({ path: `${ARTIFACTS}list-view-read-only-field.png` });
+
+      // The save sends what the assistant changed and nothing of the amount, and the server takes it.
+      await shell.fill('name', `${dealName(12)} (checked)`);
+      const patched = page.waitForResponse((r) => r.request().method() === 'PATCH' && r.url().includes(`/records/${ids[12]}`));
+      await shell.save();
+      const response = await patched;
+      expect(response.status()).toBe(200);
+      expect(Object.keys((response.request().postDataJSON() as { values: object }).values)).toEqual(['name']);
+      await shell.waitForDrawerClosed();
+      expect(await deal(12)).toMatchObject({ name: `${dealName(12)} (checked)`, amount: '12000.00' });
+
+      // A new deal: the amount is locked there too, and the create goes through.
+      await shell.openNewRecord();
+      expect(await page.locator('#record-form_amount').isDisabled()).toBe(true);
+      await shell.fill('name', 'Deal from the assistant');
+      const created = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/objects/deal/records'));
+      await shell.save();
+      expect((await created).status()).toBe(201);
+      await shell.waitForDrawerClosed();
+      expect(errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
 });

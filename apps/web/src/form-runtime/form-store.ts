@@ -104,15 +104,18 @@ export function missingRequired(state: Pick<FormStoreState, 'values' | 'fields'>
     .map(([id]) => id);
 }
 
+const NO_FIELDS: ReadonlySet<string> = new Set();
+
 /**
  * The values a save may send: a hidden field's would be refused (`form.field_not_writable`).
  * Locked fields stay in: their value is either untouched (so an update leaves it out) or the one
- * a rule set, which the server accepts because it computes the same.
+ * a rule set, which the server accepts because it computes the same. Not so `readOnlyByAccess`,
+ * fields the user's roles may not write: the server refuses any value for them (`field.read_only`).
  */
-export function writableValues(state: Pick<FormStoreState, 'values' | 'fields'>): FormValues {
+export function writableValues(state: Pick<FormStoreState, 'values' | 'fields'>, readOnlyByAccess: ReadonlySet<string> = NO_FIELDS): FormValues {
   const values: FormValues = {};
   for (const [id, value] of Object.entries(state.values)) {
-    if (state.fields[id]?.visible !== false) values[id] = value;
+    if (state.fields[id]?.visible !== false && !readOnlyByAccess.has(id)) values[id] = value;
   }
   return values;
 }

@@ -3,6 +3,7 @@ import { regionFilterEn } from './region-filter-en';
 import { widgetsEn } from './widgets-en';
 import { childtableEn } from './childtable-en';
 import { perfEn } from './perf-en';
+import { kanbanMoveEn } from './kanban-move-en';
 
 /** English UI strings. The source catalog: its keys define `MessageKey`. */
 export const en = {
@@ -252,4 +253,5 @@ export const en = {
   ...regionFilterEn,
   ...childtableEn,
   ...perfEn,
+  ...kanbanMoveEn,
 } as const;

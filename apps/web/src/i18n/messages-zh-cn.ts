@@ -4,6 +4,7 @@ import type { MessageKey } from './messages';
 import { widgetsZhCn } from './widgets-zh-cn';
 import { childtableZhCn } from './childtable-zh-cn';
 import { perfZhCn } from './perf-zh-cn';
+import { kanbanMoveZhCn } from './kanban-move-zh-cn';
 
 /** 简体中文界面文字。Typed against the English keys so a missing key fails to compile. */
 export const zhCN: Record<MessageKey, string> = {
@@ -253,4 +254,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...regionFilterZhCn,
   ...childtableZhCn,
   ...perfZhCn,
+  ...kanbanMoveZhCn,
 };

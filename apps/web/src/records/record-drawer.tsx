@@ -36,6 +36,9 @@ export function RecordDrawer({ appId, object, target, onClose, onSaved, onDelete
 
   const form = document && (
     <Flex vertical gap={12}>
+      {target.mode === 'edit' && target.preset && (
+        <Alert type="info" showIcon data-testid="record-preset-notice" title={target.preset.notice} />
+      )}
       {editor.conflict && (
         <Alert
           type="warning"

@@ -1,10 +1,10 @@
 import type { AppDocument, ObjectDefinition } from '@tessera/schemas';
 import { App } from 'antd';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
 import { api } from '../api/client';
 import { errorMessage } from '../api/error-message';
 import { isAbort } from '../api/http';
-import { ApiError, fieldErrorsOf } from '../api/problem';
+import { ApiError, fieldErrorsOf, type Problem } from '../api/problem';
 import type { RecordData } from '../api/types';
 import { formLayout, generatedLayout } from '../form-runtime/form-layout';
 import { formEngine, formOf, plainEngine } from '../form-runtime/form-rules';
@@ -17,8 +17,11 @@ import { localized } from '../i18n/localized';
 import { useT } from '../i18n/use-t';
 import type { DrawerTarget } from '../objects/use-drawer-target';
 import { useAuthStore } from '../stores/auth-store';
+import { useObjectAccess } from '../stores/current-app-store';
 import { useSessionStore } from '../stores/session-store';
 import { childErrorsOf } from '../widgets/child-table/cell-errors';
+import { presetValues } from './drawer-preset';
+import { readOnlyByAccess, withFieldAccess } from './field-access';
 import { editableFields, toFormValues, toRecordValues, type FormValues } from './form-values';
 
 interface EditorOptions {
@@ -38,7 +41,9 @@ function scrollToField(fieldId: string | undefined): void {
 /**
  * Load, save and delete one record for the drawer, through the object's form when it has one.
  * The server is the authority on values: a 422 puts each message on its field, a 409 (someone
- * saved first) offers a reload instead of overwriting their change.
+ * saved first) offers a reload instead of overwriting their change. Fields the user's roles may
+ * not write are locked and never sent. An edit can start from a preset (drawer target): its values
+ * as the user's edits, its problem already on the fields.
  */
 export function useRecordEditor({ appId, document, object, target, onSaved, onDeleted, onClose }: EditorOptions) {
   const t = useT();
@@ -54,15 +59,20 @@ export function useRecordEditor({ appId, document, object, target, onSaved, onDe
   const initialValues = useRef<FormValues | null>(null);
   const [attempt, setAttempt] = useState(0);
   const recordId = target.mode === 'edit' ? target.recordId : null;
+  const preset = target.mode === 'edit' ? target.preset ?? null : null;
+  const presetOn = useRef<RecordData | null>(null);
+  const access = useObjectAccess(object.id);
+  const locked = useMemo(() => readOnlyByAccess(access), [access]);
   const knownFields = useMemo(() => new Set(editableFields(object).map((f) => f.id)), [object]);
 
-  const engine = useMemo(() => (document
+  // The user's field access joins the rules here, once: every field then follows one readOnly/visible state.
+  const engine = useMemo(() => withFieldAccess(document
     ? formEngine(document, object, () => ({
       now: new Date(),
       timeZone: document.timeZone ?? 'Asia/Shanghai',
       currentUser: useAuthStore.getState().me?.userId ?? null,
     }))
-    : plainEngine(object)), [document, object]);
+    : plainEngine(object), access), [document, object, access]);
   const layout = useMemo(() => {
     const form = document && engine.formId ? formOf(document, object) : null;
     return form ? formLayout(form) : generatedLayout(object);
@@ -92,32 +102,48 @@ export function useRecordEditor({ appId, document, object, target, onSaved, onDe
     return () => controller.abort();
   }, [appId, object, recordId, attempt]);
 
+  const labelOf = useCallback((id: string) => localized(fields.get(id)?.label, locale, id), [fields, locale]);
+
+  /** A 422's messages, each on its field; messages about a line's cell (`/values/lines/3/qty`) go on that cell, and the table says how many lines to look at. */
+  const placeProblem = useCallback((problem: Problem | null) => {
+    const lines = childErrorsOf(problem, object, store.getState().values);
+    const { byField, general } = fieldErrorsOf(lines.rest, knownFields);
+    for (const [table, count] of Object.entries(lines.linesWithErrors)) (byField[table] ??= []).unshift(t('childTable.linesWithErrors', { count }));
+    store.getState().setErrors({ ...byField, ...lines.cells });
+    setGeneralErrors(general);
+    scrollToField(Object.keys(byField)[0]);
+  }, [store, object, knownFields, t]);
+
+  // On the record first loaded only (and again if the form's store is made anew for it): a reload
+  // after a conflict drops the preset with the user's other edits. An effect event, so a change of
+  // language does not re-run the load below and wipe what the user typed.
+  const applyPreset = useEffectEvent((loaded: RecordData) => {
+    if (!preset || (presetOn.current !== null && presetOn.current !== loaded)) return;
+    presetOn.current = loaded;
+    const state = store.getState();
+    state.reset(presetValues(object, state.values, state.fields, preset.values), 'update');
+    placeProblem(preset.problem);
+  });
+
   // A reload after a conflict lands here too: it drops the user's stale edits and error marks.
   useEffect(() => {
     if (!record) return;
     const values = toFormValues(object, record, document?.objects);
     initialValues.current = values;
     store.getState().reset(values, 'update');
+    applyPreset(record);
   }, [record, object, store, document]);
-
-  const labelOf = useCallback((id: string) => localized(fields.get(id)?.label, locale, id), [fields, locale]);
 
   const showProblem = useCallback((error: unknown) => {
     if (error instanceof ApiError && error.status === 422) {
-      // Messages about a line's cell (`/values/lines/3/qty`) go on that cell; the table says how many lines to look at.
-      const lines = childErrorsOf(error.problem, object, store.getState().values);
-      const { byField, general } = fieldErrorsOf(lines.rest, knownFields);
-      for (const [table, count] of Object.entries(lines.linesWithErrors)) (byField[table] ??= []).unshift(t('childTable.linesWithErrors', { count }));
-      store.getState().setErrors({ ...byField, ...lines.cells });
-      setGeneralErrors(general);
-      scrollToField(Object.keys(byField)[0]);
+      placeProblem(error.problem);
       void message.error(t('record.invalid'));
     } else if (error instanceof ApiError && error.status === 409) {
       setConflict(true);
     } else {
       void message.error(errorMessage(error, t));
     }
-  }, [store, object, knownFields, message, t]);
+  }, [placeProblem, message, t]);
 
   const save = useCallback(async () => {
     const state = store.getState();
@@ -130,7 +156,7 @@ export function useRecordEditor({ appId, document, object, target, onSaved, onDe
     setSaving(true);
     setGeneralErrors([]);
     try {
-      const payload = toRecordValues(object, writableValues(state), record ? initialValues.current : null);
+      const payload = toRecordValues(object, writableValues(state, locked), record ? initialValues.current : null);
       const saved = record
         ? await formApi.updateRecord(appId, object.id, engine.formId, record.id, record.version, payload)
         : await formApi.createRecord(appId, object.id, engine.formId, payload);
@@ -143,7 +169,7 @@ export function useRecordEditor({ appId, document, object, target, onSaved, onDe
     } finally {
       setSaving(false);
     }
-  }, [appId, object, engine, record, store, draft, labelOf, onSaved, onClose, message, t, showProblem]);
+  }, [appId, object, engine, record, store, locked, draft, labelOf, onSaved, onClose, message, t, showProblem]);
 
   const remove = useCallback(async () => {
     if (!record) return;

@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import { DndProvider } from 'react-dnd';
 import { HTML5Backend } from 'react-dnd-html5-backend';
 import { useT } from '../i18n/use-t';
+import type { DrawerPreset } from '../objects/use-drawer-target';
 import { useSessionStore } from '../stores/session-store';
 import { cardFields } from './kanban-board';
 import { KanbanColumn } from './kanban-column';
@@ -15,7 +16,8 @@ interface KanbanViewProps {
   object: ObjectDefinition;
   fieldId: string;
   change: RecordChange | null;
-  onOpen: (recordId: string) => void;
+  /** Opens the record drawer; with a preset when a move the form refused is to be completed there. */
+  onOpen: (recordId: string, preset?: DrawerPreset) => void;
 }
 
 /** Records as cards in one column per option of a select field; drag a card to change its value. */
@@ -28,7 +30,7 @@ export function KanbanView({ appId, object, fieldId, change, onOpen }: KanbanVie
 function KanbanBoard({ appId, object, field, change, onOpen }: Omit<KanbanViewProps, 'fieldId'> & { field: FieldDefinition }) {
   const t = useT();
   const locale = useSessionStore((s) => s.locale);
-  const board = useKanbanBoard(appId, object, field);
+  const board = useKanbanBoard(appId, object, field, onOpen);
   const fields = useMemo(() => cardFields(object, field.id), [object, field.id]);
   useRecordChanges(change, board.upsert, board.remove);
 

@@ -10,7 +10,9 @@ import { formApi } from '../form-runtime/runtime-api';
 import { formOf } from '../form-runtime/form-rules';
 import { defaultSort } from '../objects/list-columns';
 import { useCurrentAppStore } from '../stores/current-app-store';
+import type { DrawerPreset } from '../objects/use-drawer-target';
 import { useSessionStore } from '../stores/session-store';
+import { completableRefusal, movePreset } from './refused-move';
 import { boardReducer, columnFilter, columnValue, initialBoard, kanbanColumns, moveErrorMessage } from './kanban-board';
 
 const COLUMN_PAGE_SIZE = 20;
@@ -19,9 +21,11 @@ const COLUMN_PAGE_SIZE = 20;
  * A kanban board over one select field: each column loads its own cards (keyset "load more"
  * per column) and a move is a PATCH of that one value through the object's form, so it meets
  * the same validation, form rules and permissions as an edit in the drawer (a deal dragged to
- * "lost" still needs its reason). Shown at once, rolled back when refused.
+ * "lost" still needs its reason). Shown at once, rolled back when refused; a refusal the user can
+ * answer in the form goes to `onComplete`, which opens the record with the move preset, and the
+ * card follows when that save lands (the page hands it back as a RecordChange).
  */
-export function useKanbanBoard(appId: string, object: ObjectDefinition, field: FieldDefinition) {
+export function useKanbanBoard(appId: string, object: ObjectDefinition, field: FieldDefinition, onComplete: (recordId: string, preset: DrawerPreset) => void) {
   const t = useT();
   const locale = useSessionStore((s) => s.locale);
   const { message } = App.useApp();
@@ -82,11 +86,18 @@ export function useKanbanBoard(appId: string, object: ObjectDefinition, field: F
       (saved) => dispatch({ type: 'moveConfirmed', id: record.id, record: saved, field }),
       (error: unknown) => {
         dispatch({ type: 'moveFailed', id: record.id });
+        const refusal = completableRefusal(error, field.id);
+        if (refusal) {
+          const column = columns.find((c) => c.key === to);
+          const notice = t('kanbanMove.complete', { column: column?.label ?? t('kanban.empty') });
+          onComplete(record.id, movePreset(field.id, columnValue(to), refusal, notice));
+          return;
+        }
         void message.error(moveErrorMessage(error, field.id, t));
         if (error instanceof ApiError && (error.status === 409 || error.status === 404)) refetch(record.id);
       },
     );
-  }, [appId, object.id, formId, field, state.pending, message, t, refetch]);
+  }, [appId, object.id, formId, field, columns, state.pending, message, t, refetch, onComplete]);
 
   return {
     columns,
