@@ -1,5 +1,8 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
+// For the benchmarks, which drive pages through this package rather than depend on playwright-core.
+export type { Browser, Page };
+
 /**
  * Debian's Chromium, never a downloaded browser (docs: TOOLCHAIN.md, Browser tests). The flags
  * keep it from phoning home (updates, sync, QUIC probes) so tests run the same offline.
@@ -16,8 +19,9 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+/** `extraArgs` are added to CHROMIUM_ARGS (a benchmark turns the frame-rate limit off, for one). */
+export async function launchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, ...extraArgs], headless: true });
 }
 
 export interface PageOptions {
