@@ -1,8 +1,9 @@
 import { PlusOutlined } from '@ant-design/icons';
 import type { ObjectDefinition } from '@tessera/schemas';
 import { Button, Flex, Skeleton } from 'antd';
-import { lazy, Suspense, useCallback, useState } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import type { RecordData } from '../api/types';
+import { preloadRecordDrawer, RecordDrawer, RecordDrawerPreload } from '../records/lazy-record-drawer';
 import { pluralTitle } from '../i18n/localized';
 import { useT } from '../i18n/use-t';
 import { useObjectAccess, useObjectDefinition } from '../stores/current-app-store';
@@ -14,11 +15,13 @@ import { ObjectHeader } from './object-header';
 import { TableView } from './table-view';
 import { useDrawerTarget } from './use-drawer-target';
 
-// The form, its widgets and the date picker load when a record is first opened.
-const RecordDrawer = lazy(() => import('../records/record-drawer').then((m) => ({ default: m.RecordDrawer })));
 // Kanban brings drag and drop, the calendar antd's Calendar: neither loads until chosen.
 const KanbanView = lazy(() => import('../views/kanban-view').then((m) => ({ default: m.KanbanView })));
 const CalendarView = lazy(() => import('../views/calendar-view').then((m) => ({ default: m.CalendarView })));
+
+function preloadSoon(): void {
+  preloadRecordDrawer().catch(() => undefined); // opening it will try again, and say so
+}
 
 interface ObjectPageProps {
   appId: string;
@@ -41,19 +44,28 @@ function ObjectPageBody({ appId, object }: { appId: string; object: ObjectDefini
   const [change, setChange] = useState<RecordChange | null>(null);
   const onSaved = useCallback((record: RecordData) => setChange((c) => ({ seq: (c?.seq ?? 0) + 1, kind: 'saved', record })), []);
   const onDeleted = useCallback((id: string) => setChange((c) => ({ seq: (c?.seq ?? 0) + 1, kind: 'deleted', id })), []);
-  const { choice } = views;
+  const { choice, kinds, choose } = views;
+  const mayCreate = access.actions.includes('create');
 
-  const controls = (
+  // The same element while nothing in it changes: opening the drawer then leaves the table alone.
+  const controls = useMemo(() => (
     <>
-      <ViewSwitcher object={object} kinds={views.kinds} choice={choice} onChoose={views.choose} />
+      <ViewSwitcher object={object} kinds={kinds} choice={choice} onChoose={choose} />
       {/* Offered only to roles that may create here; the server refuses the rest anyway. */}
-      {access.actions.includes('create') && (
-        <Button type="primary" icon={<PlusOutlined />} onClick={drawer.openCreate} data-testid="record-new">
+      {mayCreate && (
+        <Button
+          type="primary"
+          icon={<PlusOutlined />}
+          onClick={drawer.openCreate}
+          onPointerEnter={preloadSoon}
+          onFocus={preloadSoon}
+          data-testid="record-new"
+        >
           {t('list.new')}
         </Button>
       )}
     </>
-  );
+  ), [object, kinds, choice, choose, mayCreate, drawer.openCreate, t]);
 
   return (
     <Flex vertical gap={12} data-testid={`object-page-${object.id}`}>
@@ -72,9 +84,12 @@ function ObjectPageBody({ appId, object }: { appId: string; object: ObjectDefini
         </>
       )}
 
-      {/* The boundary stays mounted and the drawer opens in a transition (use-drawer-target.ts): React
+      {/* Usually the drawer's code is here already (preloaded above) and it renders at once. If not,
+          the boundary stays mounted and the drawer opens in a transition (use-drawer-target.ts): React
           then shows the form as soon as its code is there, instead of holding a fresh boundary's
           first reveal back (measured in B6, docs/benchmarks.md). */}
+      {/* The drawer's code comes while the user looks at the list, so the first open need not wait for it. */}
+      <RecordDrawerPreload />
       <Suspense fallback={null}>
         {drawer.target && (
           <RecordDrawer

@@ -1,6 +1,6 @@
 import type { ObjectDefinition } from '@tessera/schemas';
 import { Alert, App, Button, Flex, Input, Typography } from 'antd';
-import { lazy, Suspense, useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
+import { lazy, memo, Suspense, useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import { errorMessage } from '../api/error-message';
 import type { RecordSort } from '../api/types';
 import { localized, pluralTitle } from '../i18n/localized';
@@ -43,9 +43,10 @@ const NO_OBJECTS: readonly ObjectDefinition[] = [];
 /**
  * The object's records as a list view: saved views, filter chips, column chooser, quick search,
  * server sort, row selection with bulk edit and delete, and a virtual table that loads the next
- * page as the user nears the end.
+ * page as the user nears the end. Memoized: opening or closing the page's drawer re-renders the
+ * page, and the table (antd's, with its columns and row checkboxes) has no part in that.
  */
-export function TableView({ appId, object, change, controls, onOpen }: TableViewProps) {
+export const TableView = memo(function TableView({ appId, object, change, controls, onOpen }: TableViewProps) {
   const t = useT();
   const locale = useSessionStore((s) => s.locale);
   const { modal, message } = App.useApp();
@@ -207,4 +208,4 @@ export function TableView({ appId, object, change, controls, onOpen }: TableView
       {bulk.report && <BulkReportModal report={bulk.report} onClose={bulk.closeReport} />}
     </>
   );
-}
+});

@@ -1,10 +1,11 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import type { ObjectDefinition } from '@tessera/schemas';
 import { Button, Card, Col, Layout, Result, Row, Skeleton, Spin, Tabs, Typography } from 'antd';
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import { ApiError } from '../api/problem';
 import { UserMenu } from '../auth/user-menu';
 import { useT } from '../i18n/use-t';
+import { RecordDrawer, RecordDrawerPreload } from '../records/lazy-record-drawer';
 import { ErrorState } from '../shell/error-state';
 import { LanguageSwitch } from '../shell/language-switch';
 import { RecordComments } from './record-comments';
@@ -17,8 +18,6 @@ import { usePageFrame, useUserNames } from './use-page-frame';
 import { useRecordPage } from './use-record-page';
 import './record-page.css';
 
-// The edit form, its widgets and the date picker: loaded when Edit is first pressed.
-const RecordDrawer = lazy(() => import('../records/record-drawer').then((m) => ({ default: m.RecordDrawer })));
 
 interface RecordPageProps {
   appId: string;
@@ -130,6 +129,8 @@ function RecordPageBody({ appId, object, recordId, listTitle }: BodyProps) {
         </Row>
       )}
 
+      {/* The edit form and its widgets come while the user reads the page, so Edit opens at once. */}
+      <RecordDrawerPreload />
       {page.drawer?.kind === 'edit' && (
         <Suspense fallback={null}>
           <RecordDrawer

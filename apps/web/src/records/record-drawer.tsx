@@ -24,6 +24,11 @@ interface RecordDrawerProps {
   onDeleted: (id: string) => void;
 }
 
+/** The drawer closed: nothing on screen, but antd computes the Drawer's styles (lazy-record-drawer.tsx). */
+export function ClosedRecordDrawer() {
+  return <Drawer open={false} />;
+}
+
 /** Create or edit one record; on a phone it takes the whole screen. */
 export function RecordDrawer({ appId, object, target, onClose, onSaved, onDeleted }: RecordDrawerProps) {
   const t = useT();
