@@ -15,6 +15,7 @@ const deal: ObjectDefinition = {
   label: { en: 'Deal' },
   fields: [
     { id: 'name', type: 'text', label: { en: 'Name' }, required: true },
+    { id: 'notes', type: 'long_text', label: { en: 'Notes' }, required: true },
     { id: 'amount', type: 'currency', label: { en: 'Amount' }, currency: 'CNY' },
     { id: 'won', type: 'checkbox', label: { en: 'Won' } },
     { id: 'stage', type: 'select', label: { en: 'Stage' }, options: [{ value: 'lead', label: { en: 'Lead' } }, { value: 'won', label: { en: 'Won' } }] },
@@ -62,18 +63,33 @@ describe('a field that starts as a light input', () => {
   it('swaps on focus once the widgets are there, with the same id, label and required state', async () => {
     await loadWidgets();
     const { store, input } = renderForm();
-    const light = input('name');
+    const light = input('notes');
     expect(isLight(light)).toBe(true);
     expect(light?.getAttribute('aria-required')).toBe('true');
 
     act(() => light?.focus());
-    const real = input('name') as HTMLInputElement;
+    const real = input('notes') as HTMLTextAreaElement;
     expect(isLight(real)).toBe(false);
     expect(real.classList.contains('ant-input')).toBe(true);
     expect(real.getAttribute('aria-required')).toBe('true');
     expect(document.activeElement).toBe(real);
 
+    await userEvent.keyboard('Met at the fair');
+    expect(store.getState().values.notes).toBe('Met at the fair');
+  });
+
+  it('keeps the browser input for one-line text: no swap on focus, typing goes to the store', async () => {
+    await loadWidgets();
+    const { store, input } = renderForm();
+    const name = input('name') as HTMLInputElement;
+    expect(name.tagName).toBe('INPUT');
+    expect(name.getAttribute('aria-required')).toBe('true');
+    expect(name.closest('form')?.querySelector('label')?.getAttribute('for')).toBe('record-form_name');
+
+    act(() => name.focus());
     await userEvent.keyboard('ACME');
+    expect(input('name')).toBe(name);
+    expect(document.activeElement).toBe(name);
     expect(store.getState().values.name).toBe('ACME');
   });
 

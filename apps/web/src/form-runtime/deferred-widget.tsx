@@ -6,14 +6,13 @@ import { LightInput, type WakeHandlers } from './light-input';
 import type { PreviewKind } from './light-preview';
 import { currentWidgets, loadWidgets, onWidgetsChange } from './widget-loader';
 import type { WidgetProps } from './widget-props';
+import { WidgetsFailed } from './widgets-failed';
 
 interface DeferredWidgetProps {
   kind: PreviewKind;
   field: FieldDefinition;
   ctx: WidgetContext;
   props: WidgetProps;
-  /** Said under the field when the widget chunk could not be fetched (the light input stays). */
-  loadFailed: string;
 }
 
 /** Where the light input's caret was when it made way, so the real input continues from there. */
@@ -53,7 +52,7 @@ function takeOver(target: HTMLElement, handoff: Handoff): void {
  * so nothing typed is lost; once real, the field stays real. Woken before the widget chunk has
  * arrived (widget-loader.ts), the light input goes on taking keystrokes and hands over then.
  */
-export function DeferredWidget({ kind, field, ctx, props, loadFailed }: DeferredWidgetProps) {
+export function DeferredWidget({ kind, field, ctx, props }: DeferredWidgetProps) {
   const [stage, setStage] = useState<Stage>('light');
   const [, widgetsArrived] = useReducer((n: number) => n + 1, 0);
   const handoff = useRef<Handoff | null>(null);
@@ -123,7 +122,8 @@ export function DeferredWidget({ kind, field, ctx, props, loadFailed }: Deferred
       {widget
         ? cloneElement(widget, { ...props, ...(stage === 'open' ? { defaultOpen: true, autoFocus: true } : {}) })
         : <LightInput kind={kind} field={field} locale={ctx.locale} props={props} inputRef={inputRef} wake={wake} />}
-      {widgets?.status === 'failed' && <div className="tessera-field-help">{loadFailed}</div>}
+      {/* The chunk could not be fetched: the light input stays, and says so. */}
+      {widgets?.status === 'failed' && <WidgetsFailed locale={ctx.locale} className="tessera-field-help" />}
     </div>
   );
 }

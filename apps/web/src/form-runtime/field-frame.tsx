@@ -12,11 +12,16 @@ interface FieldFrameProps {
   messages: readonly string[];
   /** A quiet note under the field (why it cannot be edited here). */
   extra?: string;
+  /**
+   * False for a field made of many inputs (a child table), whose cells are forms of their own
+   * (grid-cell.tsx): the field is then a plain box, as forms cannot nest.
+   */
+  asForm?: boolean;
   children: ReactNode;
 }
 
 /** Enter in a one-field form "submits" it; saving is the drawer's button, so nothing happens. */
-function keepPage(event: FormEvent): void {
+export function keepPage(event: FormEvent): void {
   event.preventDefault();
 }
 
@@ -33,15 +38,19 @@ export const descriptionIdOf = (inputId: string) => `${inputId}_description`;
  * edited input, and for inputs outside any form that is every such input of the page (200 here,
  * ~6 ms per keystroke, B6). Saving goes through the drawer's button, never a form submit.
  */
-export function FieldFrame({ inputId, label, required, description, messages, extra, children }: FieldFrameProps) {
+export function FieldFrame({ inputId, label, required, description, messages, extra, asForm = true, children }: FieldFrameProps) {
   const invalid = messages.length > 0;
   const tooltip = description && (
     <Tooltip title={description}>
       <QuestionCircleOutlined className="tessera-field-tooltip" />
     </Tooltip>
   );
+  const Frame = asForm ? 'form' : 'div';
   return (
-    <form className={invalid ? 'ant-form-item tessera-field tessera-field-invalid' : 'ant-form-item tessera-field'} noValidate onSubmit={keepPage}>
+    <Frame
+      className={invalid ? 'ant-form-item tessera-field tessera-field-invalid' : 'ant-form-item tessera-field'}
+      {...(asForm ? { noValidate: true, onSubmit: keepPage } : {})}
+    >
       <div className="tessera-field-label">
         {inputId
           ? <label htmlFor={inputId} className={required ? 'tessera-field-required' : undefined}>{label}{tooltip}</label>
@@ -55,6 +64,6 @@ export function FieldFrame({ inputId, label, required, description, messages, ex
         </div>
       )}
       {extra && <div className="tessera-field-extra">{extra}</div>}
-    </form>
+    </Frame>
   );
 }

@@ -60,8 +60,8 @@ export const FormField = memo(function FormField({ field, node }: FormFieldProps
     ...(describedBy ? { 'aria-describedby': describedBy } : {}),
   };
   return (
-    <FieldFrame inputId={id} label={label} required={required} description={description} messages={messages}>
-      <FieldControl field={field} widgets={widgets} props={props} invalid={invalid} loadFailed={t('perf.widgetsFailed')} />
+    <FieldFrame inputId={id} label={label} required={required} description={description} messages={messages} asForm={field.type !== 'child_table'}>
+      <FieldControl field={field} widgets={widgets} props={props} invalid={invalid} />
     </FieldFrame>
   );
 });

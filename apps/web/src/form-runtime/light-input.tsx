@@ -2,7 +2,7 @@ import type { Locale } from '@tessera/i18n';
 import type { FieldDefinition } from '@tessera/schemas';
 import { ConfigProvider } from 'antd';
 import { useContext, useState, type ChangeEvent, type FocusEventHandler, type KeyboardEventHandler, type MouseEventHandler, type PointerEventHandler, type RefCallback } from 'react';
-import { dateText, decimalText, inputModeOf, numberAffixes, optionLabels, textOf, type PreviewKind } from './light-preview';
+import { dateText, decimalText, numberAffixes, optionLabels, textOf, type PreviewKind } from './light-preview';
 import type { WidgetProps } from './widget-props';
 
 /** The events by which a light input asks for its real widget (deferred-widget.tsx). */
@@ -25,8 +25,9 @@ interface LightInputProps {
   wake: WakeHandlers;
 }
 
-function boxClass(base: string, props: WidgetProps): string {
-  return [base, props.status === 'error' ? 'tessera-light-error' : '', props.disabled ? 'tessera-light-disabled' : ''].filter(Boolean).join(' ');
+/** The look's classes: its base, and its error and disabled states. */
+export function boxClass(base: string, state: Pick<WidgetProps, 'status' | 'disabled'>): string {
+  return [base, state.status === 'error' ? 'tessera-light-error' : '', state.disabled ? 'tessera-light-disabled' : ''].filter(Boolean).join(' ');
 }
 
 /** Keeps a controlled input still: the preview of a picker has nothing to type into. */
@@ -89,13 +90,6 @@ export function LightInput({ kind, field, locale, props, inputRef, wake }: Light
   const onText = (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => props.onChange(event);
 
   switch (kind) {
-    case 'text':
-      return (
-        <input
-          {...common} type="text" inputMode={inputModeOf(field)} autoComplete="off" className={boxClass('tessera-light-input', props)}
-          value={textOf(props.value)} placeholder={props.placeholder} onChange={onText}
-        />
-      );
     case 'textarea':
       return (
         <textarea

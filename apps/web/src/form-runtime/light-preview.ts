@@ -8,13 +8,20 @@ import type { FormValue } from '../records/form-values';
  * How a field looks before its antd input is mounted (see deferred-widget.tsx): a native
  * element with the same id, look and value. Types without a preview mount their input at once.
  */
-export type PreviewKind = 'text' | 'textarea' | 'number' | 'date' | 'select' | 'tags' | 'switch';
+export type PreviewKind = 'textarea' | 'number' | 'date' | 'select' | 'tags' | 'switch';
+
+/**
+ * One-line text types keep the browser's own input for good (text-input.tsx): antd's Input
+ * would add nothing these fields use (no counter, no clear button, no affixes) but its
+ * wrappers and style hooks on every keystroke, which B6 times.
+ */
+const PLAIN_TEXT: ReadonlySet<FieldDefinition['type']> = new Set(['text', 'phone', 'email', 'url']);
+
+export function isPlainText(field: FieldDefinition): boolean {
+  return PLAIN_TEXT.has(field.type);
+}
 
 const KINDS: Partial<Record<FieldDefinition['type'], PreviewKind>> = {
-  text: 'text',
-  phone: 'text',
-  email: 'text',
-  url: 'text',
   long_text: 'textarea',
   number: 'number',
   currency: 'number',

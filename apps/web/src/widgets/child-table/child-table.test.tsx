@@ -75,7 +75,7 @@ function setup(initial: ChildRows = thousandLines()) {
   return { ...view, seen, rows: () => screen.getAllByTestId('child-table-row') };
 }
 
-/** Typing reaches the form in the next task (child-table.tsx): wait for it. */
+/** Typing reaches the form when the browser idles, here (no idle callback in happy-dom) in the next task (child-table.tsx): wait for it. */
 const handedOver = () => act(() => new Promise<void>((resolve) => { setTimeout(resolve, 0); }));
 
 const cell = (row: HTMLElement, field: string) => row.querySelector<HTMLElement>(`[data-field="${field}"]`)!;

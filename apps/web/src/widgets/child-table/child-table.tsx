@@ -1,14 +1,17 @@
 import type { FieldDefinition, ObjectDefinition } from '@tessera/schemas';
-import { Alert, ConfigProvider, Input } from 'antd';
+import { Alert, ConfigProvider } from 'antd';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import { DndProvider } from 'react-dnd';
 import { HTML5Backend } from 'react-dnd-html5-backend';
+import { isPlainText } from '../../form-runtime/light-preview';
 import { localized } from '../../i18n/localized';
 import { useT } from '../../i18n/use-t';
 import type { WidgetContext } from '../../records/field-widget';
 import type { FormValue } from '../../records/form-values';
 import { useAuthStore } from '../../stores/auth-store';
+import { whenIdle } from '../../scheduling/when-idle';
 import { useCurrentAppStore } from '../../stores/current-app-store';
+import { CellTextInput } from './cell-text-input';
 import { ChildGrid } from './child-grid';
 import { childObjectOf, isChildRows, type ChildRows } from './child-row';
 import { gridColumns } from './grid-columns';
@@ -32,6 +35,8 @@ interface ChildTableProps {
 }
 
 const NO_ROWS: ChildRows = [];
+/** Typing reaches the form within this (sooner when idle); without idle callbacks, in the next task. */
+const HAND_OVER = { timeout: 300, otherwiseAfter: 0 };
 
 /** The input of a `child_table` field (a quote's lines): a grid of its child object's records. */
 export function ChildTable(props: ChildTableProps) {
@@ -52,9 +57,9 @@ function formulaContext() {
 /**
  * Keeps the grid's own store in step with the form. The form's value flows in (a loaded record,
  * a resumed draft); the grid's edits flow out through `onChange`. A keystroke lands in the grid
- * store at once (its row re-renders) and is handed to the form in the next task, so the frame the
- * user waits for holds one row's work, not the form's rules and item as well. Adding, moving and
- * removing lines, and leaving the grid, hand over at once.
+ * store at once (its row re-renders) and is handed to the form when the browser is next idle, so
+ * the frame the user waits for holds one row's work, not the form's rules and item as well (B6).
+ * Adding, moving and removing lines, and leaving the grid (a click on Save), hand over at once.
  */
 function ChildTableEditor({ field, ctx, inputFor, id, value, onChange, disabled, child }: ChildTableProps & { child: ObjectDefinition }) {
   const rows = isChildRows(value) ? value : NO_ROWS;
@@ -63,10 +68,11 @@ function ChildTableEditor({ field, ctx, inputFor, id, value, onChange, disabled,
   onChangeRef.current = onChange;
   /** The last list the form holds, whether it came from the form or from us. */
   const handed = useRef<ChildRows>(rows);
-  const pending = useRef<number | null>(null);
+  /** Cancels the handover waiting for the browser to idle, if one is. */
+  const pending = useRef<(() => void) | null>(null);
 
   const handOver = useCallback(() => {
-    if (pending.current !== null) window.clearTimeout(pending.current);
+    pending.current?.();
     pending.current = null;
     const current = grid.getState().rows;
     if (current === handed.current) return;
@@ -77,7 +83,7 @@ function ChildTableEditor({ field, ctx, inputFor, id, value, onChange, disabled,
   // Our own edit coming back is nothing new; any other list replaces the lines, and an edit not yet handed over.
   useLayoutEffect(() => {
     if (rows === handed.current) return;
-    if (pending.current !== null) window.clearTimeout(pending.current);
+    pending.current?.();
     pending.current = null;
     handed.current = rows;
     setGridRows(grid, rows);
@@ -90,15 +96,15 @@ function ChildTableEditor({ field, ctx, inputFor, id, value, onChange, disabled,
     if (next === before) return next;
     setGridRows(grid, next);
     if (when === 'now') handOver();
-    else pending.current ??= window.setTimeout(handOver, 0);
+    else pending.current ??= whenIdle(handOver, HAND_OVER);
     return next;
   }, [grid, handOver]);
 
   const columns = useMemo(() => gridColumns(child), [child]);
   const inputs = useMemo(() => columns.map((c) => {
     if (c.kind !== 'input' || c.field.type === 'relation') return null;
-    // One line of text per cell: a long text gets the plain input rather than the form's text area.
-    return c.field.type === 'long_text' ? <Input autoComplete="off" /> : inputFor(c.field, ctx);
+    // One line of text per cell (a long text too, rather than the form's text area): the browser's input.
+    return c.field.type === 'long_text' || isPlainText(c.field) ? <CellTextInput field={c.field} /> : inputFor(c.field, ctx);
   }), [columns, inputFor, ctx]);
   const targets = useMemo(() => new Map(columns
     .filter((c) => c.field.type === 'relation')

@@ -3,6 +3,7 @@ import type { PlainValue } from '@tessera/expr';
 import { cloneElement, memo, useCallback, useMemo, type ReactElement } from 'react';
 import { useStore } from 'zustand';
 import type { FieldValue } from '../../api/types';
+import { keepPage } from '../../form-runtime/field-frame';
 import { valueFromChange } from '../../form-runtime/use-form-field';
 import { localized } from '../../i18n/localized';
 import { useT } from '../../i18n/use-t';
@@ -110,7 +111,9 @@ export const GridCell = memo(function GridCell({ column, input, index, rowKey, t
       ...(field.type === 'currency' ? { prefix: undefined } : {}),
       ...(errors ? { status: 'error', 'aria-invalid': true } : {}),
     };
-    content = cloneElement(input as ReactElement<InputProps>, props);
+    // Its own form: Chrome's autofill re-reads the form of an input on each keystroke, and in one
+    // form for the whole grid that was every cell on screen, ~500 style and layout passes a key (B6).
+    content = <form className="child-table-cell-form" noValidate onSubmit={keepPage}>{cloneElement(input as ReactElement<InputProps>, props)}</form>;
   } else {
     content = null;
   }
