@@ -5,6 +5,7 @@ import { errorMessage } from '../api/error-message';
 import type { AdminUser, Department } from '../api/identity-types';
 import { ApiError } from '../api/problem';
 import { useT } from '../i18n/use-t';
+import { departmentsChanged } from '../widgets/department-names';
 
 export interface DepartmentFormValues {
   name: string;
@@ -30,6 +31,11 @@ export function useDepartmentsEditor(departments: readonly Department[], users: 
   const selected = departments.find((d) => d.id === selectedId) ?? null;
   const memberCount = selected ? users.filter((u) => u.departmentId === selected.id).length : 0;
   const isEmpty = selected ? memberCount === 0 && !departments.some((d) => d.parentId === selected.id) : false;
+  // This page's list, and the tree the app's pickers and cells share.
+  const changed = () => {
+    reload();
+    departmentsChanged();
+  };
 
   // The form follows the selection, and the server's answer after each reload.
   useEffect(() => {
@@ -48,7 +54,7 @@ export function useDepartmentsEditor(departments: readonly Department[], users: 
     try {
       await adminApi.updateDepartment(selected.id, { name: values.name.trim(), parentId: values.parentId ?? null, headUserId: values.headUserId ?? null });
       void message.success(t('common.saved'));
-      reload();
+      changed();
     } catch (error) {
       fail(editForm, error);
     } finally {
@@ -63,7 +69,7 @@ export function useDepartmentsEditor(departments: readonly Department[], users: 
       void message.success(t('departments.created'));
       setCreating(false);
       setSelectedId(id);
-      reload();
+      changed();
     } catch (error) {
       fail(createForm, error);
     } finally {
@@ -77,7 +83,7 @@ export function useDepartmentsEditor(departments: readonly Department[], users: 
       await adminApi.deleteDepartment(selected.id);
       void message.success(t('departments.deleted'));
       setSelectedId(null);
-      reload();
+      changed();
     } catch (error) {
       void message.error(errorMessage(error, t));
     }

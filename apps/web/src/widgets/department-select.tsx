@@ -1,6 +1,7 @@
 import { TreeSelect } from 'antd';
 import { useMemo } from 'react';
 import { useT } from '../i18n/use-t';
+import { FRESH_MS, requestDepartments } from './department-names';
 import { departmentOptions } from './department-tree';
 import { pickAria, type FormAriaProps } from './form-aria';
 import { useDepartments } from './use-departments';
@@ -39,6 +40,8 @@ export function DepartmentSelect({ id, value, disabled, placeholder, onChange, o
       value={picked}
       onChange={(next) => onChange?.(next?.value ?? null)}
       onBlur={onBlur}
+      // Opening the list refreshes a tree loaded a while ago, so a department added since shows up.
+      onOpenChange={(open) => open && requestDepartments(FRESH_MS)}
       treeData={treeData}
       showSearch={{ treeNodeFilterProp: 'title' }}
       treeDefaultExpandAll

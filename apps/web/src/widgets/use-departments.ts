@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { requestDepartments, useDepartmentsStore } from './department-names';
+import { FRESH_MS, requestDepartments, useDepartmentsStore } from './department-names';
 import { departmentPath } from './department-tree';
 
 /** The shared department tree, loaded on first use. */
@@ -25,9 +25,11 @@ export function useDepartmentName(id: string | null | undefined): DepartmentName
   const status = useDepartmentsStore((s) => s.status);
   const department = useDepartmentsStore((s) => (id ? s.byId.get(id) : undefined));
   const byId = useDepartmentsStore((s) => s.byId);
+  const missing = status === 'loaded' && !!id && !department;
   useEffect(() => {
-    if (id) requestDepartments();
-  }, [id]);
+    // A department the loaded tree lacks may have been created since: look again (not more often than FRESH_MS).
+    if (id) requestDepartments(missing ? FRESH_MS : undefined);
+  }, [id, missing]);
   if (!id || status !== 'loaded') return undefined;
   if (!department) return null;
   return { name: department.name, path: departmentPath(department.id, byId).join(' / ') };
