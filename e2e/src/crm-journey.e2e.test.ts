@@ -96,6 +96,8 @@ describe('a sales rep works a deal through the demo CRM', () => {
         expect(await shell.fieldError('lost_reason')).toContain('输单原因');
         expect(await shell.fieldError('closed_at')).toContain('关闭时间');
         expect(await page.locator('.ant-form-item').filter({ has: page.locator('#record-form_stage') }).textContent()).toContain('输单');
+        // The deal's customer by name (from the record's _display), not its record id.
+        await expect.poll(() => page.locator('.ant-select-content').filter({ has: page.locator('#record-form_customer') }).textContent(), { timeout: UI_TIMEOUT }).toBe('杭州云栖科技有限公司');
         await inColumn('negotiation').waitFor({ timeout: UI_TIMEOUT });
       };
       await refusedMove();

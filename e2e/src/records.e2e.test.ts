@@ -5,6 +5,7 @@ import { salesApp } from './fixtures/sales-app';
 import { E2E_ADMIN } from './server';
 import { shellPage } from './shell-page';
 import { useE2eSuite } from './suite';
+import { UI_TIMEOUT } from './timeouts';
 
 const CUSTOMERS = 60; // more than one page of 50
 
@@ -80,6 +81,13 @@ describe('records in the web shell', () => {
       await shell.signIn(E2E_ADMIN);
       await shell.row('Wang Wei').waitFor();
       expect(await shell.row('Wang Wei').textContent()).toContain('Customer 000'); // from _display
+
+      // Opened from the list, the drawer names the linked customer as well, never its record id.
+      await shell.row('Wang Wei').click();
+      const linked = page.locator('.ant-select-content').filter({ has: page.locator('#record-form_customer') });
+      await expect.poll(() => linked.textContent(), { timeout: UI_TIMEOUT }).toBe('Customer 000');
+      await page.keyboard.press('Escape');
+      await shell.waitForDrawerClosed();
 
       await shell.openNewRecord();
       await shell.fill('name', 'Li Na');

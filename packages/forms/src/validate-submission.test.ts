@@ -6,9 +6,13 @@ const form = compiledCustomerForm();
 const codes = (verdict: ReturnType<typeof validateSubmission>) => (verdict.ok ? [] : verdict.issues.map((i) => [i.field, i.code]));
 
 describe('validateSubmission', () => {
-  it('accepts a valid create and returns the values to write, defaults and rule values included', () => {
+  it('accepts a valid create and returns the values to write, defaults and rule values included and named as the form’s', () => {
     const verdict = validateSubmission(form, { name: 'Acme', kind: 'company', uscc: '91350100M000100Y43', amount: '2000000' }, CONTEXT);
-    expect(verdict).toEqual({ ok: true, values: { name: 'Acme', kind: 'company', uscc: '91350100M000100Y43', amount: '2000000', level: 'a', note: 'new company' } });
+    expect(verdict).toEqual({
+      ok: true,
+      values: { name: 'Acme', kind: 'company', uscc: '91350100M000100Y43', amount: '2000000', level: 'a', note: 'new company' },
+      computed: new Set(['level', 'note']),
+    });
   });
 
   it('refuses writes to hidden, read-only and off-form fields', () => {
@@ -18,7 +22,9 @@ describe('validateSubmission', () => {
 
   it('refuses a value other than the one a setValue rule computes, but accepts the same one', () => {
     expect(codes(validateSubmission(form, { name: 'A', amount: '200000', level: 'c' }, CONTEXT))).toEqual([['level', 'form.field_not_writable']]);
-    expect(validateSubmission(form, { name: 'A', amount: '200000', level: 'b', note: 'new ' }, CONTEXT).ok).toBe(true);
+    // Sent by the caller, so not counted as the form's own: a caller checking field access sees them as sent.
+    const same = validateSubmission(form, { name: 'A', amount: '200000', level: 'b', note: 'new ' }, CONTEXT);
+    expect(same.ok && [...same.computed]).toEqual([]);
   });
 
   it('enforces required-by-rule fields, but never for a hidden field', () => {
@@ -35,11 +41,14 @@ describe('validateSubmission', () => {
   it('judges an update on the stored record merged with the edit', () => {
     const current = { name: 'Acme', kind: 'company', uscc: '91350100M000100Y43', vip: true, discount: '0.10', note: 'old' };
     const context = { ...CONTEXT, mode: 'update' as const, current };
-    expect(validateSubmission(form, { note: 'edited', discount: '0.10' }, context)).toEqual({ ok: true, values: { note: 'edited' } });
+    expect(validateSubmission(form, { note: 'edited', discount: '0.10' }, context)).toEqual({ ok: true, values: { note: 'edited' }, computed: new Set() });
     expect(codes(validateSubmission(form, { discount: '0.90' }, context))).toEqual([['discount', 'form.field_not_writable']]);
     expect(codes(validateSubmission(form, { uscc: null }, context))).toEqual([['uscc', 'form.required']]);
     // Turning vip off in the same edit makes the discount writable again.
-    expect(validateSubmission(form, { vip: false, discount: '0.90' }, context)).toEqual({ ok: true, values: { vip: false, discount: '0.90' } });
+    expect(validateSubmission(form, { vip: false, discount: '0.90' }, context)).toEqual({ ok: true, values: { vip: false, discount: '0.90' }, computed: new Set() });
+    // A rule that holds on the stored record writes its value again on every edit, as the form's own.
+    const big = { ...CONTEXT, mode: 'update' as const, current: { name: 'Big', amount: '200000', level: 'b' } };
+    expect(validateSubmission(form, { name: 'Bigger' }, big)).toEqual({ ok: true, values: { name: 'Bigger', level: 'b' }, computed: new Set(['level']) });
   });
 
   it('refuses unknown and prototype keys', () => {

@@ -22,7 +22,13 @@ export interface SubmissionContext extends FormEvalContext {
   readonly validator?: FormValidateFunction;
 }
 
-export type SubmissionVerdict = { ok: true; values: FormValues } | { ok: false; issues: FormFieldIssue[] };
+/**
+ * `computed`: the written fields the submission did not name, whose values the form supplied
+ * itself (a default on create, a rule's setValue). They are the system's values, not the
+ * caller's: a caller that checks who may write which field (records' field access) applies them
+ * as it applies formula fields.
+ */
+export type SubmissionVerdict = { ok: true; values: FormValues; computed: ReadonlySet<string> } | { ok: false; issues: FormFieldIssue[] };
 
 const validators = new WeakMap<CompiledForm, FormValidateFunction>();
 
@@ -118,7 +124,10 @@ export function validateSubmission(compiled: CompiledForm, submitted: FormValues
       if (bad !== undefined) issues.set(id, { code: 'form.option', params: { value: bad } });
     }
   }
-  if (!issues.size) return { ok: true, values };
+  if (!issues.size) {
+    const computed = new Set(Object.keys(values).filter((id) => state.computed.has(id) && !Object.hasOwn(submitted, id)));
+    return { ok: true, values, computed };
+  }
   return { ok: false, issues: [...issues].map(([field, { code, params }]) => ({ field, pointer: `/values/${field}`, code, params: { field, ...params }, label: compiled.fields.get(field)?.field.label })) };
 }
 

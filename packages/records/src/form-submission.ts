@@ -1,5 +1,6 @@
 import { compileForm, validateSubmission, type CompiledForm } from '@tessera/forms';
 import type { AppDocument, ObjectDefinition } from '@tessera/schemas';
+import { refuseLockedFields } from './field-access';
 import type { RecordContext } from './record-context';
 import { RecordError } from './record-error';
 import type { RecordRow } from './record-columns';
@@ -16,17 +17,30 @@ export function compileForms(document: AppDocument): Map<string, CompiledForm> {
   return compiled;
 }
 
+/** A form's verdict on a write: the values to write, and which of them the form supplied itself. */
+export interface FormWrite {
+  values: RecordValues;
+  /** Fields the caller did not send whose value comes from the form's defaults or setValue rules. */
+  computed: ReadonlySet<string>;
+}
+
 /**
  * A write that names a form is held to that form: its rules are evaluated again here, and a
  * field it hides or makes read-only cannot be written, whatever the browser sent. The values it
  * returns then go through the object's own validation like any write.
+ *
+ * The caller's own values meet their role's field access first: a field the role locks is
+ * refused (`field.read_only`) whatever the form would make of it, even a value equal to the one
+ * a rule computes. What the form computes itself is the system's value and is written even to
+ * such a field (a lost deal's probability set to 0 for a role that may not edit probability).
  */
-export function throughForm(ctx: RecordContext, object: ObjectDefinition, formId: string, sent: unknown, current: RecordRow | null): RecordValues {
+export function throughForm(ctx: RecordContext, object: ObjectDefinition, formId: string, sent: unknown, current: RecordRow | null): FormWrite {
   const form = ctx.app.forms.get(formId);
   if (!form || (ctx.app.document.forms ?? []).find((f) => f.id === formId)?.object !== object.id) {
     throw new RecordError('record.form_not_found', [], { form: formId, object: object.id });
   }
   const values = typeof sent === 'object' && sent !== null && !Array.isArray(sent) ? (sent as RecordValues) : {};
+  refuseLockedFields(ctx, object, Object.keys(values));
   const verdict = validateSubmission(form, values, {
     now: new Date(),
     timeZone: ctx.app.document.timeZone ?? 'Asia/Shanghai',
@@ -35,5 +49,5 @@ export function throughForm(ctx: RecordContext, object: ObjectDefinition, formId
     ...(current ? { current } : {}),
   });
   if (!verdict.ok) throw new RecordError('record.invalid', verdict.issues, { count: verdict.issues.length });
-  return verdict.values;
+  return { values: verdict.values, computed: verdict.computed };
 }

@@ -4,7 +4,8 @@ import type { FieldDefinition, ObjectDefinition } from '@tessera/schemas';
 import { tableRef } from '@tessera/meta';
 import { requireAction, type RecordContext } from './record-context';
 import { objectOf } from './live-app';
-import { RecordError, type FieldIssue } from './record-error';
+import { RecordError } from './record-error';
+import { refuseLockedFields } from './field-access';
 import { columnFields, columnValueSql, sameValue, selectableColumns, type RecordRow } from './record-columns';
 import { autoNumberExpression } from './auto-number';
 import { createChangesSql, historyInsert, type FieldChange } from './history';
@@ -22,15 +23,24 @@ import { readChildRows } from './child-rows';
 
 type Tx = Kysely<SystemTables>;
 
-export function validated(ctx: RecordContext, object: ObjectDefinition, values: unknown, mode: 'create' | 'patch'): RecordValues {
+const NONE: ReadonlySet<string> = new Set();
+
+/**
+ * The object's validation, then the actor's field access on the values they chose. `computed`
+ * names values the server supplied (a form's defaults and rules, see form-submission.ts): like
+ * formula fields they are written whatever the actor's role says about the field.
+ */
+export function validated(ctx: RecordContext, object: ObjectDefinition, values: unknown, mode: 'create' | 'patch', computed: ReadonlySet<string> = NONE): RecordValues {
   const verdict = ctx.app.validator.validate(object, values, mode);
   if (!verdict.ok) throw new RecordError('record.invalid', verdict.issues, { count: verdict.issues.length });
-  const blocked = new Set([...ctx.access.readOnlyFields(object.id), ...ctx.access.hiddenFields(object.id)]);
-  const issues: FieldIssue[] = Object.keys(verdict.values)
-    .filter((key) => blocked.has(key))
-    .map((key) => ({ field: key, pointer: `/values/${key}`, code: 'field.read_only', params: { field: key }, label: object.fields.find((f) => f.id === key)?.label }));
-  if (issues.length) throw new RecordError('record.invalid', issues, { count: issues.length });
+  refuseLockedFields(ctx, object, Object.keys(verdict.values).filter((key) => !computed.has(key)));
   return verdict.values;
+}
+
+/** A write that names a form: the form's verdict (form-submission.ts), then `validated` with what the form computed. */
+function validatedThroughForm(ctx: RecordContext, object: ObjectDefinition, formId: string, values: unknown, current: RecordRow | null, mode: 'create' | 'patch'): RecordValues {
+  const form = throughForm(ctx, object, formId, values, current);
+  return validated(ctx, object, form.values, mode, form.computed);
 }
 
 /**
@@ -87,8 +97,8 @@ export interface CreatedRecord {
 export async function createRecord(ctx: RecordContext, objectId: string, input: { values: unknown; id?: string | undefined; form?: string | undefined }): Promise<CreatedRecord> {
   const object = objectOf(ctx.app, objectId);
   requireAction(ctx, 'create', object);
-  const submitted = input.form ? throughForm(ctx, object, input.form, input.values, null) : input.values;
-  const checked = await resolveFiles(ctx, object, validated(ctx, object, submitted, 'create'));
+  const submitted = input.form ? validatedThroughForm(ctx, object, input.form, input.values, null, 'create') : validated(ctx, object, input.values, 'create');
+  const checked = await resolveFiles(ctx, object, submitted);
   await checkDirectoryReferences(ctx, object, checked, null);
   const values = sealValues(ctx, object, await withComputed(ctx, object, checked, {}, null));
   const actor = ctx.access.actor;
@@ -156,7 +166,7 @@ export async function updateRecord(ctx: RecordContext, objectId: string, id: str
       const current = await lockRow(tx, ctx, object, id, false, 'update');
       if (input.version !== 'current' && current.version !== input.version) throw new RecordError('record.version_conflict', [], { current: Number(current.version), yours: input.version });
       const plainCurrent = openRow(ctx, object, current, 'full');
-      const sent = await resolveFiles(ctx, object, direct ?? validated(ctx, object, throughForm(ctx, object, input.form ?? '', input.values, plainCurrent), 'patch'));
+      const sent = await resolveFiles(ctx, object, direct ?? validatedThroughForm(ctx, object, input.form ?? '', input.values, plainCurrent, 'patch'));
       await checkDirectoryReferences({ ...ctx, db: tx }, object, sent, plainCurrent);
       const plain = await withComputed(ctx, object, sent, plainCurrent, id);
       const changed = columnFields(object).filter((f) => f.id in plain && !sameValue(f, plainCurrent[f.id], plain[f.id]));

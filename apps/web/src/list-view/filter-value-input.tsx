@@ -60,7 +60,7 @@ function SingleInput({ appId, objects, target, value, onChange, placeholder }: {
     case 'region':
       return target.field ? <RegionFilterInput field={target.field} value={value} onChange={onChange} placeholder={t('listView.filter.pickRegion')} /> : null;
     case 'relation':
-      return <RelationSelect appId={appId} target={objects.find((o) => o.id === target.field?.target) ?? null} currentLabel={undefined} value={value} onChange={onChange} />;
+      return <RelationSelect appId={appId} target={objects.find((o) => o.id === target.field?.target) ?? null} named={null} value={value} onChange={onChange} />;
     default:
       return <Input {...common} allowClear placeholder={placeholder} value={value ?? ''} onChange={(e) => onChange(e.target.value)} />;
   }

@@ -12,7 +12,7 @@ import { RichTextInput } from '../widgets/rich-text-input';
 import { SignatureInput } from '../widgets/signature-input';
 import { fileSource } from '../widgets/use-file-source';
 import { UserSelect } from '../widgets/user-select';
-import { RelationSelect } from './relation-select';
+import { recordRelation, RelationSelect } from './relation-select';
 
 export interface WidgetContext {
   appId: string;
@@ -57,7 +57,7 @@ export function fieldWidget(field: FieldDefinition, ctx: WidgetContext): ReactEl
         <RelationSelect
           appId={ctx.appId}
           target={ctx.objects.find((o) => o.id === field.target) ?? null}
-          currentLabel={ctx.record?._display?.[field.id]}
+          named={recordRelation(ctx.record, field.id)}
         />
       );
     case 'user':

@@ -1,27 +1,37 @@
 import type { ObjectDefinition } from '@tessera/schemas';
 import { Select, Spin } from 'antd';
-import { useMemo } from 'react';
+import type { RecordData } from '../api/types';
 import { useT } from '../i18n/use-t';
 import { useRelationSearch, type RelationOption } from './use-relation-search';
 
 interface RelationSelectProps {
   appId: string;
   target: ObjectDefinition | null;
-  /** Display text of the current value, from the record's `_display`. */
-  currentLabel: string | undefined;
+  /**
+   * A related record whose name the caller already knows: the loaded record's own value and its
+   * `_display` text (recordRelation below), or a line's value named by the child table. It may
+   * arrive after the select has mounted, and the value may be set before or after it.
+   */
+  named: RelationOption | null;
   id?: string;
   value?: string | null;
   onChange?: (value: string | null) => void;
 }
 
-export function RelationSelect({ appId, target, currentLabel, id, value, onChange }: RelationSelectProps) {
+/**
+ * The related record a loaded record points to, named by GET record's `_display`; null while
+ * there is no record (a new one, or still loading), when the field is empty, or when the user
+ * may not see the related record (the server then names nothing).
+ */
+export function recordRelation(record: RecordData | null, fieldId: string): RelationOption | null {
+  const value = record?.[fieldId];
+  const label = record?._display?.[fieldId];
+  return typeof value === 'string' && typeof label === 'string' && label !== '' ? { value, label } : null;
+}
+
+export function RelationSelect({ appId, target, named, id, value, onChange }: RelationSelectProps) {
   const t = useT();
-  const current = useMemo<RelationOption | null>(
-    () => (value && currentLabel ? { value, label: currentLabel } : null),
-    // Only the value the record was loaded with has a known label; later picks carry their own.
-    [currentLabel],
-  );
-  const relation = useRelationSearch(appId, target, current);
+  const relation = useRelationSearch(appId, target, named);
 
   return (
     <Select<string | null>

@@ -1,5 +1,5 @@
 import type { ObjectDefinition } from '@tessera/schemas';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api } from '../api/client';
 import { isAbort } from '../api/http';
 import type { RecordData } from '../api/types';
@@ -21,10 +21,13 @@ function labelOf(record: RecordData, displayField: string | null): string {
 /**
  * Options for a relation picker, searched on the server (`contains` on the target's display
  * field, 20 at a time): a customer table can hold a million rows, so it is never loaded whole.
- * The current value's label comes from the record's `_display`, so it shows before any search.
+ * The caller's `named` record (the loaded record's `_display`) joins the results on every render,
+ * not once at mount: the form store gets its values after the select's first render, and a
+ * child table's names arrive after its lines, so either may come first. (antd's Select keeps the
+ * label of an option once shown, so a pick keeps its name after a later search.)
  */
-export function useRelationSearch(appId: string, target: ObjectDefinition | null, current: RelationOption | null) {
-  const [options, setOptions] = useState<RelationOption[]>(current ? [current] : []);
+export function useRelationSearch(appId: string, target: ObjectDefinition | null, named: RelationOption | null) {
+  const [found, setFound] = useState<RelationOption[]>([]);
   const [loading, setLoading] = useState(false);
   const [text, setText] = useState<string | null>(null);
   const request = useRef<AbortController | null>(null);
@@ -46,10 +49,7 @@ export function useRelationSearch(appId: string, target: ObjectDefinition | null
         }, controller.signal)
         .then(
           (page) => {
-            const found = page.items.map((r) => ({ value: r.id, label: labelOf(r, displayField) }));
-            // Keep the selected option so the select never shows a bare uuid.
-            const keep = current && !found.some((o) => o.value === current.value) ? [current] : [];
-            setOptions([...keep, ...found]);
+            setFound(page.items.map((r) => ({ value: r.id, label: labelOf(r, displayField) })));
             setLoading(false);
           },
           (error: unknown) => {
@@ -58,9 +58,18 @@ export function useRelationSearch(appId: string, target: ObjectDefinition | null
         );
     }, text === '' ? 0 : SEARCH_DELAY_MS);
     return () => window.clearTimeout(timer);
-  }, [appId, target, displayField, text, current]);
+  }, [appId, target, displayField, text]);
 
   useEffect(() => () => request.current?.abort(), []);
+
+  const namedValue = named?.value;
+  const namedLabel = named?.label;
+  const options = useMemo(
+    () => (namedValue && namedLabel && !found.some((o) => o.value === namedValue)
+      ? [{ value: namedValue, label: namedLabel }, ...found]
+      : found),
+    [found, namedValue, namedLabel],
+  );
 
   return {
     options,

@@ -60,12 +60,13 @@ function FormulaCell({ field, value }: { field: FieldDefinition; value: PlainVal
 }
 
 /**
- * A relation cell names its record from the grid's label store (lines carry bare ids). The picker
- * takes its current label when it mounts, and names arrive after the lines: it mounts again then.
+ * A relation cell names its record from the grid's label store (lines carry bare ids). Names
+ * arrive after the lines; the picker takes one whenever it comes, without mounting again.
  */
 function RelationCell({ labels, value, ...props }: { labels: LabelStore; appId: string; target: ObjectDefinition | null; id: string; value: string | null; onChange: (v: string | null) => void }) {
-  const currentLabel = useStore(labels, (s) => (value ? s.labels[value] : undefined));
-  return <RelationSelect key={currentLabel === undefined ? 'unnamed' : 'named'} {...props} value={value} currentLabel={currentLabel} />;
+  const label = useStore(labels, (s) => (value ? s.labels[value] : undefined));
+  const named = useMemo(() => (value && label !== undefined ? { value, label } : null), [value, label]);
+  return <RelationSelect {...props} value={value} named={named} />;
 }
 
 /**
