@@ -79,6 +79,47 @@ describe('field widgets in the record drawer', () => {
       await context.close();
     }
   }, 60_000);
+  it('picks a city without districts (广东省 / 东莞市) in one click, offers none of its towns, and saves it', async () => {
+    const { page, errors, context } = await openPage(suite.browser, { baseURL: suite.server.baseUrl });
+    const shell = shellPage(page);
+    // Every town the region table lists under 东莞市: nine-digit codes no record can store.
+    const towns = (await callApi<{ code: string; name: string }[]>(suite.api, 'GET', '/api/regions?parent=441900')).map((r) => r.name);
+    expect(towns.length).toBeGreaterThan(0);
+    try {
+      await page.goto(`/apps/${suite.appId}/objects/lead`);
+      await shell.signIn(E2E_ADMIN);
+      await page.getByTestId('object-page-lead').waitFor({ timeout: UI_TIMEOUT });
+      await shell.openNewRecord();
+      await shell.fill('name', 'Dongguan lead');
+
+      await page.locator('#record-form_area').click();
+      for (const name of ['广东省', '东莞市']) {
+        const item = page.locator('.ant-cascader-menu-item').filter({ hasText: new RegExp(`^${name}$`) });
+        await item.waitFor({ timeout: UI_TIMEOUT });
+        await item.click();
+      }
+      // Its level came back with towns only: the city itself is the pick, and the menu closes.
+      const field = page.locator('.ant-cascader').filter({ has: page.locator('#record-form_area') });
+      await field.filter({ hasText: '广东省 东莞市' }).waitFor({ timeout: UI_TIMEOUT });
+      await page.locator('.ant-cascader-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
+      const shown = await page.locator('.ant-cascader-menu-item').allTextContents();
+      expect(shown.filter((name) => towns.includes(name))).toEqual([]);
+      await shell.save();
+      await shell.waitForDrawerClosed();
+
+      const row = shell.row('Dongguan lead');
+      await row.filter({ hasText: '广东省 东莞市' }).waitFor({ timeout: UI_TIMEOUT });
+      const saved = await callApi<{ items: { name: string; area: string | null }[] }>(suite.api, 'GET', `/api/apps/${suite.appId}/objects/lead/records?limit=50`);
+      expect(saved.items.find((r) => r.name === 'Dongguan lead')?.area).toBe('441900');
+
+      // Reopened, the drawer names the stored city from the province down.
+      await row.getByText('Dongguan lead').click();
+      await shell.drawer.getByText('广东省 东莞市').waitFor({ timeout: UI_TIMEOUT });
+      expect(errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
   it('uploads an image, saves it with the record and serves it back through the record', async () => {
     const { page, errors, context } = await openPage(suite.browser, { baseURL: suite.server.baseUrl });
     const shell = shellPage(page);

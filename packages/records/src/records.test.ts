@@ -86,6 +86,13 @@ describe('records', () => {
     expect(error.issues).toEqual([expect.objectContaining({ field: 'region', code: 'field.format' })]);
   });
 
+  it('takes a city without districts as the region, but none of the towns the table lists under it', async () => {
+    const record = await create({ name: 'Dongguan', region: '441900' });
+    expect(record).toMatchObject({ region: '441900', _display: { region: '广东省 东莞市' } });
+    const town = await rejection(create({ name: 'Dongcheng', region: '441900003' }));
+    expect(town.issues).toEqual([expect.objectContaining({ field: 'region', code: 'field.max_length' })]);
+  });
+
   it('reports a duplicate unique value and a dangling relation as field errors', async () => {
     await create({ name: 'One', tax_id: 'T-1' });
     const duplicate = await rejection(create({ name: 'Two', tax_id: 'T-1' }));

@@ -1,9 +1,7 @@
 import type { FieldDefinition } from '@tessera/schemas';
 import { Cascader } from 'antd';
-import { useMemo } from 'react';
 import type { RegionOption } from '../widgets/region-path';
 import { useRegionCascader } from '../widgets/use-region-cascader';
-import { storedRegionOptions } from './region-filter-options';
 import { useRegionLabel } from './region-label';
 
 interface RegionFilterInputProps {
@@ -14,19 +12,19 @@ interface RegionFilterInputProps {
 }
 
 /**
- * The area of a "within" filter: the record form's cascader levels, but any level may be
- * picked (a province takes in its cities and districts), down to the field's own depth.
+ * The area of a "within" filter: the record form's cascader levels (only codes a record can
+ * store, see regionOptions), but any level may be picked (a province takes in its cities and
+ * districts), down to the field's own depth.
  */
 export function RegionFilterInput({ field, value, onChange, placeholder }: RegionFilterInputProps) {
   const label = useRegionLabel(value);
   const region = useRegionCascader(field, value, label ?? undefined);
-  const options = useMemo(() => storedRegionOptions(region.options), [region.options]);
   return (
     <Cascader<RegionOption>
       aria-label={placeholder}
       data-testid="filter-region"
       value={region.path}
-      options={options}
+      options={region.options}
       loadData={region.loadData}
       onOpenChange={region.onOpen}
       changeOnSelect

@@ -1,5 +1,6 @@
 import type { FieldDefinition } from '@tessera/schemas';
 import { Cascader } from 'antd';
+import { useState } from 'react';
 import { useT } from '../i18n/use-t';
 import type { RegionOption } from './region-path';
 import { useRegionCascader } from './use-region-cascader';
@@ -18,14 +19,23 @@ interface RegionCascaderProps {
 /** Province → city → district; the field stores only the deepest code picked. */
 export function RegionCascader({ field, currentLabel, id, value, disabled, placeholder, onChange }: RegionCascaderProps) {
   const t = useT();
-  const region = useRegionCascader(field, value ?? null, currentLabel);
+  const [open, setOpen] = useState(false);
+  // A city found to have no districts once opened (东莞市) is picked as if it had been a leaf.
+  const region = useRegionCascader(field, value ?? null, currentLabel, (path) => {
+    onChange?.(path[path.length - 1] ?? null);
+    setOpen(false);
+  });
   return (
     <Cascader<RegionOption>
       id={id}
       value={region.path}
       options={region.options}
       loadData={region.loadData}
-      onOpenChange={region.onOpen}
+      open={open}
+      onOpenChange={(next) => {
+        setOpen(next);
+        region.onOpen(next);
+      }}
       onChange={(path) => onChange?.(path && path.length > 0 ? String(path[path.length - 1]) : null)}
       displayRender={() => region.display}
       disabled={disabled}

@@ -22,18 +22,36 @@ export function regionDepth(level: RegionLevel | undefined): number {
 }
 
 /**
- * The cascader's options from what is loaded. A region is a leaf at the field's depth, or when
- * its children came back empty (a city without districts, such as 东莞市), so it can be picked.
+ * What a region field can hold: a six-digit code (its value schema caps it at 6 characters, and the
+ * server refuses longer values). The region table also lists nine-digit towns under the few cities
+ * that have no districts (东莞市, 中山市, 儋州市): no record can store one, so no picker offers them.
+ */
+const STORED_CODE = /^\d{6}$/;
+
+export function storedRegions(regions: readonly Region[]): Region[] {
+  return regions.filter((region) => STORED_CODE.test(region.code));
+}
+
+/**
+ * The cascader's options from what is loaded, less what no record can hold, for the record form
+ * and the list filter alike. A region is a leaf at the field's depth, or once its level is loaded
+ * and holds nothing storable (a city without districts, such as 东莞市), so that it can be picked.
+ * A level not loaded yet stays open to a click, which loads it.
  */
 export function regionOptions(tree: RegionTree, depth: number, loading: ReadonlySet<string>, parent = REGION_ROOT, level = 1): RegionOption[] {
-  return (tree[parent] ?? []).map((region) => {
-    const children = tree[region.code];
-    const isLeaf = level >= depth || (children !== undefined && children.length === 0);
+  return storedRegions(tree[parent] ?? []).map((region) => {
+    const isLeaf = level >= depth || hasNothingStored(tree, region.code);
     const option: RegionOption = { value: region.code, label: region.name, isLeaf };
     if (loading.has(region.code)) option.loading = true;
-    if (!isLeaf && children) option.children = regionOptions(tree, depth, loading, region.code, level + 1);
+    if (!isLeaf && tree[region.code]) option.children = regionOptions(tree, depth, loading, region.code, level + 1);
     return option;
   });
+}
+
+/** The region's level is loaded and holds no code a record can store. */
+export function hasNothingStored(tree: RegionTree, code: string): boolean {
+  const children = tree[code];
+  return children !== undefined && storedRegions(children).length === 0;
 }
 
 /** Codes that may be ancestors of `code` by the GB/T 2260 digits: 330106 → 330000, 330100. */
