@@ -62,7 +62,7 @@ describe('authentication and authorization over HTTP', () => {
     const mine = await call('POST', records, rep.headers, { values: { name: 'Rep Co' } });
     expect(mine.statusCode).toBe(201);
     expect(mine.json()).not.toHaveProperty('revenue');
-    expect((await call('POST', records, rep.headers, { values: { name: 'Sneaky', revenue: '5' } })).json().errors).toEqual([expect.objectContaining({ field: 'revenue', code: 'field.read_only' })]);
+    expect((await call('POST', records, rep.headers, { values: { name: 'Sneaky', revenue: '5' } })).json().errors).toEqual([expect.objectContaining({ field: 'revenue', code: 'field.role_locked' })]);
     expect((await call('GET', `${records}/${theirs.id}`, rep.headers)).statusCode).toBe(404);
     expect((await call('PATCH', `${records}/${theirs.id}`, rep.headers, { version: 1, values: { name: 'Hijacked' } })).statusCode).toBe(404);
     expect((await call('DELETE', `${records}/${mine.json().id}`, rep.headers)).json()).toMatchObject({ status: 403, code: 'record.forbidden' });

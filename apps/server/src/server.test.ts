@@ -48,6 +48,13 @@ describe('HTTP API', () => {
     expect((await json('GET', '/api/regions?parent=x')).statusCode).toBe(400);
   });
 
+  it('serves only the six-digit codes a region field can store, never the towns of a city without districts', async () => {
+    // 广东省 lists 东莞市 and 中山市; the table has nine-digit towns under them, which no record can hold.
+    expect((await json('GET', '/api/regions?parent=440000')).json()).toEqual(expect.arrayContaining([{ code: '441900', name: '东莞市' }, { code: '442000', name: '中山市' }]));
+    for (const city of ['441900', '442000', '460400']) expect((await json('GET', `/api/regions?parent=${city}`)).json(), city).toEqual([]);
+    expect((await json('GET', '/api/regions?parent=620200')).json()).toEqual([{ code: '620201', name: '市辖区' }]);
+  });
+
   it('answers health and serves OpenAPI at /docs', async () => {
     expect((await json('GET', '/api/health')).json()).toEqual({ status: 'ok', database: 'postgres' });
     const spec = (await json('GET', '/docs/json')).json();

@@ -8,4 +8,6 @@ export { FORMAT_CHECKS, FORMAT_NAMES } from './format-checks';
 export type { FormatName } from './format-checks';
 export { isRegionCode, regionChildren, regionPath, REGION_ROOT } from './region';
 export { isInRegionArea, regionArea } from './region-area';
+export { fitsRegionLevel, isStorableRegionCode, regionLevelOf, REGION_LEVELS, storableRegionChildren } from './region-level';
+export type { RegionLevel } from './region-level';
 export type { RegionArea } from './region-area';

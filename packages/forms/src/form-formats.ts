@@ -1,4 +1,4 @@
-import { FORMAT_CHECKS, isRegionCode } from '@tessera/formats';
+import { FORMAT_CHECKS, fitsRegionLevel, isRegionCode } from '@tessera/formats';
 import { fullFormats } from 'ajv-formats/dist/formats';
 
 /**
@@ -13,8 +13,11 @@ export const FORM_FORMATS = {
   'date-time': fullFormats['date-time'],
   uuid: fullFormats.uuid,
   decimal: /^-?(\d{1,28})(?:\.(\d{1,12}))?$/,
-  // A GB/T 2260 code that exists, not just any six digits.
+  // A GB/T 2260 code that exists, not just any six digits (a region field's maxLength keeps out the
+  // table's nine-digit towns). Fields limited to a level take the level's format (form-value-schema.ts).
   region: isRegionCode,
+  'region-province': (code: string) => fitsRegionLevel(code, 'province'),
+  'region-city': (code: string) => fitsRegionLevel(code, 'city'),
 } as const;
 
 export type FormFormatName = keyof typeof FORM_FORMATS;

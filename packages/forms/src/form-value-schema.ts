@@ -1,4 +1,5 @@
 import type { FieldDefinition } from '@tessera/schemas';
+import { regionLevelOf, type RegionLevel } from '@tessera/formats';
 import type { FormFormatName } from './form-formats';
 
 export type JsonSchema = Record<string, unknown>;
@@ -9,7 +10,32 @@ const PHONE_FORMAT = { mobile: 'cn-mobile', landline: 'cn-landline', any: 'cn-ph
 const TEXT_MAX: Partial<Record<FieldDefinition['type'], number>> = {
   text: 2000, url: 2000, email: 320, region: 6, phone: 40, long_text: 100_000, rich_text: 1_000_000, signature: 500_000,
 };
-const TEXT_FORMAT: Partial<Record<FieldDefinition['type'], FormFormatName>> = { url: 'url', email: 'email', region: 'region' };
+const TEXT_FORMAT: Partial<Record<FieldDefinition['type'], FormFormatName>> = { url: 'url', email: 'email' };
+
+/**
+ * A region field's level (`regionLevel`, district when unset) is a format per level, checked by
+ * `fitsRegionLevel` of @tessera/formats. It lives in the value schema because this schema is the
+ * one both validators run: the records validator on every write and the form's validator, compiled
+ * on the server and generated as standalone code for the browser, whose only custom checks are
+ * FORM_FORMATS. A check in the records validator alone would let the browser accept what the server
+ * refuses; an `enum` of allowed codes would put thousands of codes into every generated validator.
+ */
+const REGION_FORMAT: Record<NonNullable<FieldDefinition['regionLevel']>, FormFormatName> = {
+  province: 'region-province',
+  city: 'region-city',
+  district: 'region',
+};
+
+/**
+ * For a value refused by a region field's level format: the field's level and the deeper level of
+ * the code sent, so the error can name the rule (`440305` in a province field is a district).
+ * Null when the format is no level format or the value is no storable code at all (a plain format error).
+ */
+export function regionLevelRefusal(format: string, value: unknown): { level: RegionLevel; actual: RegionLevel } | null {
+  const level = (Object.keys(REGION_FORMAT) as (keyof typeof REGION_FORMAT)[]).find((key) => key !== 'district' && REGION_FORMAT[key] === format);
+  const actual = typeof value === 'string' ? regionLevelOf(value) : null;
+  return level && actual ? { level, actual } : null;
+}
 
 const ATTACHMENT = {
   type: 'object',
@@ -25,7 +51,8 @@ const ATTACHMENT = {
 
 function textSchema(field: FieldDefinition, extraFormat: FormFormatName | undefined): JsonSchema {
   const schema: JsonSchema = { type: 'string', maxLength: field.maxLength ?? TEXT_MAX[field.type] ?? 2000 };
-  const own = field.type === 'phone' ? PHONE_FORMAT[field.phoneKind ?? 'any'] : TEXT_FORMAT[field.type];
+  const own = field.type === 'phone' ? PHONE_FORMAT[field.phoneKind ?? 'any']
+    : field.type === 'region' ? REGION_FORMAT[field.regionLevel ?? 'district'] : TEXT_FORMAT[field.type];
   const formats = [own, extraFormat].filter((f): f is FormFormatName => f !== undefined);
   if (formats.length === 1) schema.format = formats[0];
   if (formats.length === 2) schema.allOf = formats.map((format) => ({ format }));

@@ -10,6 +10,7 @@ export {
   type FormValidateFunction,
 } from './form-validator';
 export { FORM_FORMATS, type FormFormatName } from './form-formats';
-export { formValueSchema } from './form-value-schema';
+export { formValueSchema, regionLevelRefusal } from './form-value-schema';
+export { errorValue } from './error-value';
 export { validateSubmission, formatFormIssue, type FormFieldIssue, type SubmissionContext, type SubmissionVerdict } from './validate-submission';
 export { FORM_MESSAGES } from './messages';

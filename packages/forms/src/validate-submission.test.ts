@@ -35,6 +35,9 @@ describe('validateSubmission', () => {
 
   it('keeps values within options a rule narrowed, and checks formats', () => {
     expect(codes(validateSubmission(form, { name: 'A', vip: true, tags: ['x', 'z'] }, CONTEXT))).toEqual([['tags', 'form.option']]);
+    // The message names the value sent (ajv's errors do not carry it).
+    const [unknownOption] = (validateSubmission(form, { name: 'A', tags: ['x', 'w'] }, CONTEXT) as { issues: Parameters<typeof formatFormIssue>[0][] }).issues;
+    expect(formatFormIssue(unknownOption!, 'en')).toBe('"w" is not an option of "Tags" here');
     expect(codes(validateSubmission(form, { name: 'A', id_number: '110105194912310021', mobile: '12345' }, CONTEXT))).toEqual([['id_number', 'form.format'], ['mobile', 'form.format']]);
   });
 

@@ -4,6 +4,8 @@ import type { ErrorObject } from 'ajv';
 import type { CompiledForm } from './compile-form';
 import { evaluateForm, type FormEvalContext, type FormState, type FormValues } from './evaluate-form';
 import { compileFormValidator, type FormValidateFunction } from './form-validator';
+import { regionLevelRefusal } from './form-value-schema';
+import { errorValue } from './error-value';
 import './messages';
 
 /** One problem with one field of a submission; shaped like the records package's field issues. */
@@ -47,7 +49,7 @@ function canWrite(compiled: CompiledForm, state: FormState, id: string): boolean
   return compiled.fields.has(id) && state.visible[id] === true && state.readOnly[id] !== true;
 }
 
-function ajvIssue(error: ErrorObject): { field: string; code: string; params: MessageParams } | undefined {
+function ajvIssue(error: ErrorObject, checked: FormValues): { field: string; code: string; params: MessageParams } | undefined {
   const path = error.instancePath.split('/').slice(1);
   const params = error.params as Record<string, unknown>;
   // `anyOf: [null, T]` reports the null branch and the anyOf itself; the branch T says what is wrong.
@@ -55,9 +57,14 @@ function ajvIssue(error: ErrorObject): { field: string; code: string; params: Me
   switch (error.keyword) {
     case 'required': return { field: String(params.missingProperty), code: 'form.required', params: {} };
     case 'additionalProperties': return { field: String(params.additionalProperty), code: 'form.field_not_writable', params: {} };
-    case 'format': return { field: path[0] ?? '', code: 'form.format', params: { format: `form.format.${String(params.format)}` } };
+    case 'format': {
+      const value = errorValue(checked, path);
+      const refusal = regionLevelRefusal(String(params.format), value);
+      if (refusal) return { field: path[0] ?? '', code: 'form.region_level', params: { value: String(value), level: `form.region_level.${refusal.level}`, actual: `form.region_level.${refusal.actual}` } };
+      return { field: path[0] ?? '', code: 'form.format', params: { format: `form.format.${String(params.format)}` } };
+    }
     case 'type': return { field: path[0] ?? '', code: 'form.type', params: {} };
-    case 'enum': return { field: path[0] ?? '', code: 'form.option', params: { value: String(error.data) } };
+    case 'enum': return { field: path[0] ?? '', code: 'form.option', params: { value: String(errorValue(checked, path)) } };
     case 'maxLength': case 'maxItems': return { field: path[0] ?? '', code: 'form.max_length', params: { limit: Number(params.limit) } };
     default: return { field: path[0] ?? '', code: 'form.invalid', params: { rule: error.keyword } };
   }
@@ -112,7 +119,7 @@ export function validateSubmission(compiled: CompiledForm, submitted: FormValues
   const checked = mode === 'create' ? values : { ...pickFormFields(compiled, state.values), ...values };
   if (!validate(checked)) {
     for (const error of validate.errors ?? []) {
-      const issue = ajvIssue(error);
+      const issue = ajvIssue(error, checked);
       if (!issue || issues.has(issue.field)) continue;
       if (mode === 'update' && issue.code !== 'form.required' && !(issue.field in values)) continue;
       issues.set(issue.field, { code: issue.code, params: issue.params });
@@ -139,9 +146,16 @@ function pickFormFields(compiled: CompiledForm, values: FormValues): FormValues 
   return picked;
 }
 
+/** Parameters that are message keys themselves (`form.format.email`), translated before they fill the message. */
+const TRANSLATED_PARAMS = ['format', 'level', 'actual'] as const;
+
 /** The issue's message in `locale`, with the field's label in that language. */
 export function formatFormIssue(issue: FormFieldIssue, locale: Locale): string {
   const label = issue.label?.[locale] ?? issue.label?.en ?? issue.label?.['zh-CN'] ?? issue.field;
-  const format = typeof issue.params.format === 'string' ? translate(locale, issue.params.format) : undefined;
-  return translate(locale, issue.code, { ...issue.params, label, ...(format ? { format } : {}) });
+  const params: MessageParams = { ...issue.params, label };
+  for (const key of TRANSLATED_PARAMS) {
+    const value = params[key];
+    if (typeof value === 'string') params[key] = translate(locale, value);
+  }
+  return translate(locale, issue.code, params);
 }

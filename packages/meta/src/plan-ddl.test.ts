@@ -92,6 +92,15 @@ describe('planDdl', () => {
     expect(steps.filter((s) => s.kind === 'drop_index')).toHaveLength(1);
   });
 
+  it('indexes each region field with a plain btree for the within filter, once even when it is unique', () => {
+    const app = withField(salesApp(), 'customer', { id: 'area', type: 'region', label: { en: 'Area' } });
+    const steps = planDdl(app, stateAfter(salesApp()));
+    const areaIndexes = steps.flatMap((s) => (s.kind === 'create_index' && s.index.columns[0]?.column === 'area' ? [s.index] : []));
+    expect(areaIndexes).toEqual([expect.objectContaining({ columns: [{ column: 'area', direction: 'asc' }], method: 'btree', unique: false, liveRowsOnly: true })]);
+    const unique = withField(salesApp(), 'customer', { id: 'area', type: 'region', label: { en: 'Area' }, unique: true });
+    expect(desiredIndexes(unique.objects.find((o) => o.id === 'customer')!).filter((i) => i.columns[0]?.column === 'area').map((i) => i.unique)).toEqual([true]);
+  });
+
   it('adds a sequence only when a field becomes an auto-number', () => {
     const app = withField(salesApp(), 'customer', { id: 'ref', type: 'text', label: { en: 'Ref' } });
     const next = mapField(app, 'customer', 'ref', (f) => ({ ...f, type: 'auto_number' }));

@@ -1,6 +1,6 @@
 import type { ObjectDefinition } from '@tessera/schemas';
 import type { RecordContext } from './record-context';
-import { RecordError, type FieldIssue } from './record-error';
+import type { FieldIssue } from './record-error';
 import type { RecordValues } from './record-validator';
 
 interface FileRef {
@@ -10,11 +10,13 @@ interface FileRef {
 /**
  * Attachment and image values must name files uploaded to this app (an image field: an image).
  * Their name, size and type are taken from the upload, never from what the client claims.
+ * Returns the values with each file described by its upload, and the problems found (reported
+ * with the write's other reference problems, see record-references.ts).
  */
-export async function resolveFiles(ctx: RecordContext, object: ObjectDefinition, values: RecordValues): Promise<RecordValues> {
+export async function resolveFiles(ctx: RecordContext, object: ObjectDefinition, values: RecordValues): Promise<{ values: RecordValues; issues: FieldIssue[] }> {
   const fields = object.fields.filter((f) => (f.type === 'attachment' || f.type === 'image') && Array.isArray(values[f.id]));
   const ids = fields.flatMap((f) => (values[f.id] as FileRef[]).map((ref) => ref.id));
-  if (ids.length === 0) return values;
+  if (ids.length === 0) return { values, issues: [] };
   // Ids that are not uuids cannot name an upload; they are reported as missing, never sent to SQL.
   const candidates = ids.filter((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id));
   const rows = candidates.length
@@ -33,6 +35,5 @@ export async function resolveFiles(ctx: RecordContext, object: ObjectDefinition,
     });
     resolved[field.id] = refs.map((ref) => known.get(ref.id) ?? ref);
   }
-  if (issues.length) throw new RecordError('record.invalid', issues, { count: issues.length });
-  return resolved;
+  return { values: resolved, issues };
 }

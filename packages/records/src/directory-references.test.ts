@@ -14,6 +14,7 @@ const app: AppDocument = {
       { id: 'name', type: 'text', label: { en: 'Name' } },
       { id: 'manager', type: 'user', label: { en: 'Account manager', 'zh-CN': '客户经理' } },
       { id: 'team', type: 'department', label: { en: 'Team', 'zh-CN': '团队' } },
+      { id: 'contract', type: 'attachment', label: { en: 'Contract', 'zh-CN': '合同' } },
     ],
   }],
 };
@@ -66,5 +67,22 @@ describe('user and department values', () => {
     } finally {
       await db.updateTable('users').set({ active: true }).where('id', '=', activeUser).execute();
     }
+  });
+});
+
+describe('reference problems', () => {
+  const ghost = '00000000-0000-4000-8000-00000000dead';
+  const missingUpload = [{ id: '00000000-0000-4000-8000-0000000f11e5', name: '合同.pdf' }];
+
+  it('come back all at once: a missing upload, an unknown person and an unknown department', async () => {
+    expect(await refusal(published.records.create('accounts', 'account', admin, { values: { name: 'Z', contract: missingUpload, manager: ghost, team: ghost } })))
+      .toEqual([['contract', 'field.file_missing'], ['manager', 'field.user_missing'], ['team', 'field.department_missing']]);
+  });
+
+  it('come back all at once on an update too, which then changes nothing', async () => {
+    const id = String((await published.records.create('accounts', 'account', admin, { values: { name: 'Whole' } })).id);
+    expect(await refusal(published.records.update('accounts', 'account', admin, id, { version: 1, values: { contract: missingUpload, manager: leaver } })))
+      .toEqual([['contract', 'field.file_missing'], ['manager', 'field.user_missing']]);
+    expect(await published.records.get('accounts', 'account', admin, id)).toMatchObject({ version: 1, manager: null, contract: null });
   });
 });

@@ -1,6 +1,6 @@
 import type { ObjectDefinition } from '@tessera/schemas';
 import type { RecordContext } from './record-context';
-import { RecordError, type FieldIssue } from './record-error';
+import type { FieldIssue } from './record-error';
 import type { RecordValues } from './record-validator';
 
 /**
@@ -8,16 +8,17 @@ import type { RecordValues } from './record-validator';
  * no foreign key guards them: a written value must name an existing department, or a user who
  * can still be assigned work (active). A value the record already holds is left alone, so
  * editing a record whose owner has since left the company does not fail on that owner.
+ * Returns the problems found (reported with the write's other reference problems, see record-references.ts).
  */
-export async function checkDirectoryReferences(
+export async function directoryReferenceIssues(
   ctx: RecordContext,
   object: ObjectDefinition,
   values: RecordValues,
   current: RecordValues | null,
-): Promise<void> {
+): Promise<FieldIssue[]> {
   const written = object.fields.filter((f) => (f.type === 'user' || f.type === 'department')
     && typeof values[f.id] === 'string' && values[f.id] !== current?.[f.id]);
-  if (written.length === 0) return;
+  if (written.length === 0) return [];
   const idsOf = (type: 'user' | 'department') => [...new Set(written.filter((f) => f.type === type).map((f) => values[f.id] as string))];
   const userIds = idsOf('user');
   const departmentIds = idsOf('department');
@@ -27,7 +28,7 @@ export async function checkDirectoryReferences(
     departmentIds.length ? ctx.db.selectFrom('departments').select('id').where('id', 'in', departmentIds).execute() : [],
   ]);
   const known = new Set([...users, ...departments].map((r) => r.id));
-  const issues: FieldIssue[] = written
+  return written
     .filter((f) => !known.has(values[f.id] as string))
     .map((f) => ({
       field: f.id,
@@ -36,5 +37,4 @@ export async function checkDirectoryReferences(
       params: { field: f.id },
       label: f.label,
     }));
-  if (issues.length) throw new RecordError('record.invalid', issues, { count: issues.length });
 }

@@ -107,7 +107,7 @@ describe('a form rule’s value for a field the role has read-only', () => {
     expect(saved).not.toHaveProperty('probability');
     expect(await published.records.get('deals_ro', 'deal', admin, deal.id)).toMatchObject({ stage: 'lost', probability: '0' });
     expect(await refusal(() => published.records.update('deals_ro', 'deal', intern, deal.id, { version: deal.version + 1, form, values: { probability: '0.5' } })))
-      .toEqual(['probability:field.read_only']);
+      .toEqual(['probability:field.role_locked']);
   });
 
   it('never lets the rep choose the value: one sent for the field is refused, through the form or not', async () => {
@@ -115,16 +115,16 @@ describe('a form rule’s value for a field the role has read-only', () => {
     const update = (values: Record<string, unknown>, viaForm: boolean) =>
       published.records.update('deals_ro', 'deal', rep, deal.id, { version: deal.version, values, ...(viaForm ? { form } : {}) });
 
-    expect(await refusal(() => update({ probability: '0.9' }, false))).toEqual(['probability:field.read_only']);
-    expect(await refusal(() => update({ probability: '0.9' }, true))).toEqual(['probability:field.read_only']);
+    expect(await refusal(() => update({ probability: '0.9' }, false))).toEqual(['probability:field.role_locked']);
+    expect(await refusal(() => update({ probability: '0.9' }, true))).toEqual(['probability:field.role_locked']);
     // Not even the value the rule would compute: the rule writes it, the rep does not.
-    expect(await refusal(() => update({ stage: 'lost', lost_reason: 'x', probability: '0' }, true))).toEqual(['probability:field.read_only']);
+    expect(await refusal(() => update({ stage: 'lost', lost_reason: 'x', probability: '0' }, true))).toEqual(['probability:field.role_locked']);
     expect(await refusal(() => published.records.create('deals_ro', 'deal', rep, { form, values: { name: 'Crafted', stage: 'lead', probability: '0.9' } })))
-      .toEqual(['probability:field.read_only']);
+      .toEqual(['probability:field.role_locked']);
     expect(await published.records.get('deals_ro', 'deal', admin, deal.id)).toMatchObject({ stage: 'negotiation', probability: '0.6', version: deal.version });
   });
 
-  it('names the field in the refusal, in the caller’s language', async () => {
+  it('names the field and the role in the refusal, in the caller’s language', async () => {
     const deal = await negotiatingDeal('Office network');
     try {
       await published.records.update('deals_ro', 'deal', rep, deal.id, { version: deal.version, form, values: { probability: '0.9' } });
@@ -132,8 +132,10 @@ describe('a form rule’s value for a field the role has read-only', () => {
     } catch (error) {
       if (!(error instanceof RecordError)) throw error;
       const [issue] = localizeFieldIssues(error.issues, 'zh-CN');
-      expect(issue).toMatchObject({ field: 'probability', pointer: '/values/probability', code: 'field.read_only' });
-      expect(issue?.message).toContain('赢率');
+      expect(issue).toMatchObject({ field: 'probability', pointer: '/values/probability', code: 'field.role_locked' });
+      // The role locks it; "set by the system" (field.read_only) is for formula and auto-number fields.
+      expect(issue?.message).toBe('您的角色无权修改“赢率”');
+      expect(localizeFieldIssues(error.issues, 'en')[0]?.message).toBe('Your role may not change "Probability"');
     }
   });
 });

@@ -30,7 +30,7 @@ export interface FormWrite {
  * returns then go through the object's own validation like any write.
  *
  * The caller's own values meet their role's field access first: a field the role locks is
- * refused (`field.read_only`) whatever the form would make of it, even a value equal to the one
+ * refused (`field.role_locked`) whatever the form would make of it, even a value equal to the one
  * a rule computes. What the form computes itself is the system's value and is written even to
  * such a field (a lost deal's probability set to 0 for a role that may not edit probability).
  */

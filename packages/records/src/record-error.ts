@@ -48,7 +48,8 @@ function localLabel(label: LocalizedText | undefined, locale: Locale, fallback: 
 export function localizeFieldIssues(issues: readonly FieldIssue[], locale: Locale) {
   return issues.map((issue) => {
     const params: MessageParams = { ...issue.params, label: localLabel(issue.label, locale, issue.field) };
-    for (const key of ['expected', 'format'] as const) {
+    // Parameters that are message keys themselves (`format.email`, `region_level.city`).
+    for (const key of ['expected', 'format', 'level', 'actual'] as const) {
       const value = params[key];
       if (typeof value === 'string' && value.includes('.')) params[key] = translate(locale, value);
     }

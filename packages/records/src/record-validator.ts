@@ -3,7 +3,7 @@ import sanitizeHtml from 'sanitize-html';
 import type { FieldDefinition, ObjectDefinition } from '@tessera/schemas';
 import { sniffImage } from '@tessera/files';
 import { normalizeCnPhone } from '@tessera/formats';
-import { FORM_FORMATS } from '@tessera/forms';
+import { errorValue, FORM_FORMATS, regionLevelRefusal } from '@tessera/forms';
 import type { FieldIssue } from './record-error';
 import { isSystemAssigned, recordValuesSchema } from './record-schema';
 import './messages';
@@ -36,7 +36,7 @@ function fieldAt(object: ObjectDefinition, objects: ReadonlyMap<string, ObjectDe
   return field;
 }
 
-function issueOf(error: ErrorObject, object: ObjectDefinition, objects: ReadonlyMap<string, ObjectDefinition>): FieldIssue | null {
+function issueOf(error: ErrorObject, object: ObjectDefinition, objects: ReadonlyMap<string, ObjectDefinition>, input: unknown): FieldIssue | null {
   // `anyOf: [null, T]` reports the null branch and the anyOf itself; the branch T says what is wrong.
   if (error.keyword === 'anyOf' || error.schemaPath.includes('/anyOf/0/')) return null;
   const params = error.params as Record<string, unknown>;
@@ -48,10 +48,16 @@ function issueOf(error: ErrorObject, object: ObjectDefinition, objects: Readonly
     case 'required': return issue('field.required');
     case 'additionalProperties': return issue('field.unknown');
     case 'type': return issue('field.type', { expected: `type.${String(params.type).split(',')[0]}` });
-    case 'format': return issue('field.format', { format: `format.${String(params.format)}` });
+    case 'format': {
+      // A real region deeper than the field's level breaks the level rule, not the format: say which.
+      const value = errorValue(input, path);
+      const refusal = regionLevelRefusal(String(params.format), value);
+      if (refusal) return issue('field.region_level', { value: String(value), level: `region_level.${refusal.level}`, actual: `region_level.${refusal.actual}` });
+      return issue('field.format', { format: `format.${String(params.format)}` });
+    }
     case 'maxLength': return issue('field.max_length', { limit: Number(params.limit) });
     case 'maxItems': return issue('field.max_items', { limit: Number(params.limit) });
-    case 'enum': return issue('field.option', { value: String(error.data) });
+    case 'enum': return issue('field.option', { value: String(errorValue(input, path)) });
     default: return issue('field.invalid', { rule: error.keyword });
   }
 }
@@ -149,7 +155,7 @@ export class RecordValidator {
     const issues: FieldIssue[] = [];
     if (!validate(input)) {
       for (const error of validate.errors ?? []) {
-        const issue = issueOf(error, object, this.objects);
+        const issue = issueOf(error, object, this.objects, input);
         if (issue) issues.push(issue);
       }
       return { ok: false, issues };

@@ -17,8 +17,7 @@ import { computeValues } from './computed-fields';
 import { openRow, sealValues } from './sealed-fields';
 import { readSelections } from './rollups';
 import { throughForm } from './form-submission';
-import { resolveFiles } from './attached-files';
-import { checkDirectoryReferences } from './directory-references';
+import { checkReferences } from './record-references';
 import { readChildRows } from './child-rows';
 
 type Tx = Kysely<SystemTables>;
@@ -98,8 +97,7 @@ export async function createRecord(ctx: RecordContext, objectId: string, input: 
   const object = objectOf(ctx.app, objectId);
   requireAction(ctx, 'create', object);
   const submitted = input.form ? validatedThroughForm(ctx, object, input.form, input.values, null, 'create') : validated(ctx, object, input.values, 'create');
-  const checked = await resolveFiles(ctx, object, submitted);
-  await checkDirectoryReferences(ctx, object, checked, null);
+  const checked = await checkReferences(ctx, object, submitted, null);
   const values = sealValues(ctx, object, await withComputed(ctx, object, checked, {}, null));
   const actor = ctx.access.actor;
   const given = columnFields(object).filter((f) => f.id in values && values[f.id] !== undefined);
@@ -166,8 +164,9 @@ export async function updateRecord(ctx: RecordContext, objectId: string, id: str
       const current = await lockRow(tx, ctx, object, id, false, 'update');
       if (input.version !== 'current' && current.version !== input.version) throw new RecordError('record.version_conflict', [], { current: Number(current.version), yours: input.version });
       const plainCurrent = openRow(ctx, object, current, 'full');
-      const sent = await resolveFiles(ctx, object, direct ?? validatedThroughForm(ctx, object, input.form ?? '', input.values, plainCurrent, 'patch'));
-      await checkDirectoryReferences({ ...ctx, db: tx }, object, sent, plainCurrent);
+      const written = direct ?? validatedThroughForm(ctx, object, input.form ?? '', input.values, plainCurrent, 'patch');
+      // On the transaction's connection: the two reads queue there rather than take more of the pool.
+      const sent = await checkReferences({ ...ctx, db: tx }, object, written, plainCurrent);
       const plain = await withComputed(ctx, object, sent, plainCurrent, id);
       const changed = columnFields(object).filter((f) => f.id in plain && !sameValue(f, plainCurrent[f.id], plain[f.id]));
       const values = sealValues(ctx, object, plain);

@@ -72,6 +72,7 @@ describe('records', () => {
     const en = localizeFieldIssues(error.issues, 'en').find((i) => i.field === 'phone');
     expect(zh?.message).toBe('“电话”格式不正确（应为手机号码）');
     expect(en?.message).toBe('"Phone" is not a valid mobile number');
+    expect(localizeFieldIssues(error.issues, 'en').find((i) => i.field === 'tier')?.message).toMatch(/^"z" is not an option of /);
     const second = await rejection(create({ name: 'ok', revenue: '-1', code: 'C-9' }));
     expect(second.issues.map((i) => `${i.field}:${i.code}`)).toEqual(['revenue:field.minimum', 'code:field.read_only']);
     const missing = await rejection(create({ name: null }));
@@ -203,7 +204,7 @@ describe('access seam', () => {
   it('keeps a rep to their own rows, hides hidden fields everywhere, and refuses forbidden actions', async () => {
     const mine = await create({ name: 'Bob Co', revenue: '5' }, rep).catch((e: unknown) => e);
     expect(mine).toBeInstanceOf(RecordError);
-    expect((mine as RecordError).issues.map((i) => i.code)).toEqual(['field.read_only']);
+    expect((mine as RecordError).issues.map((i) => i.code)).toEqual(['field.role_locked']);
     const own = await create({ name: 'Bob Co' }, rep);
     expect(own).not.toHaveProperty('revenue');
     const others = await published.records.list('rec', 'customer', admin, { filters: [{ field: 'name', op: 'eq', value: 'Acme' }] });
