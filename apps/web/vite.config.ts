@@ -3,14 +3,14 @@ import { defineConfig } from 'vite';
 
 /**
  * Modules that only define functions and tables, for the server and the generated validators:
- * @tessera/expr's SQL compiler (and kysely under it), and @tessera/forms' validator formats
- * (which pull in the national region table). The browser's form runtime imports their packages
- * but never these parts, so the bundle may drop them when nothing uses them; every other module
+ * @tessera/expr's SQL compiler (and kysely under it), and @tessera/forms' validator formats and
+ * region-level refusals (which pull in the national region table). The browser's form runtime
+ * imports their packages but never these parts, so the bundle may drop them when nothing uses them; every other module
  * keeps its import-time effects (message catalogs register themselves).
  */
 const DROPPABLE_WHEN_UNUSED = [
   /\/packages\/expr\/src\/sql-[^/]+\.ts$/,
-  /\/packages\/forms\/src\/form-formats\.ts$/,
+  /\/packages\/forms\/src\/(?:form-formats|region-level-refusal)\.ts$/,
   /\/node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?kysely\//,
 ];
 

@@ -1,5 +1,4 @@
 import type { FieldDefinition } from '@tessera/schemas';
-import { regionLevelOf, type RegionLevel } from '@tessera/formats';
 import type { FormFormatName } from './form-formats';
 
 export type JsonSchema = Record<string, unknown>;
@@ -20,22 +19,11 @@ const TEXT_FORMAT: Partial<Record<FieldDefinition['type'], FormFormatName>> = { 
  * FORM_FORMATS. A check in the records validator alone would let the browser accept what the server
  * refuses; an `enum` of allowed codes would put thousands of codes into every generated validator.
  */
-const REGION_FORMAT: Record<NonNullable<FieldDefinition['regionLevel']>, FormFormatName> = {
+export const REGION_FORMAT: Record<NonNullable<FieldDefinition['regionLevel']>, FormFormatName> = {
   province: 'region-province',
   city: 'region-city',
   district: 'region',
 };
-
-/**
- * For a value refused by a region field's level format: the field's level and the deeper level of
- * the code sent, so the error can name the rule (`440305` in a province field is a district).
- * Null when the format is no level format or the value is no storable code at all (a plain format error).
- */
-export function regionLevelRefusal(format: string, value: unknown): { level: RegionLevel; actual: RegionLevel } | null {
-  const level = (Object.keys(REGION_FORMAT) as (keyof typeof REGION_FORMAT)[]).find((key) => key !== 'district' && REGION_FORMAT[key] === format);
-  const actual = typeof value === 'string' ? regionLevelOf(value) : null;
-  return level && actual ? { level, actual } : null;
-}
 
 const ATTACHMENT = {
   type: 'object',

@@ -10,7 +10,8 @@ export {
   type FormValidateFunction,
 } from './form-validator';
 export { FORM_FORMATS, type FormFormatName } from './form-formats';
-export { formValueSchema, regionLevelRefusal } from './form-value-schema';
+export { formValueSchema } from './form-value-schema';
+export { regionLevelRefusal } from './region-level-refusal';
 export { errorValue } from './error-value';
 export { validateSubmission, formatFormIssue, type FormFieldIssue, type SubmissionContext, type SubmissionVerdict } from './validate-submission';
 export { FORM_MESSAGES } from './messages';

@@ -4,7 +4,7 @@ import type { ErrorObject } from 'ajv';
 import type { CompiledForm } from './compile-form';
 import { evaluateForm, type FormEvalContext, type FormState, type FormValues } from './evaluate-form';
 import { compileFormValidator, type FormValidateFunction } from './form-validator';
-import { regionLevelRefusal } from './form-value-schema';
+import { regionLevelRefusal } from './region-level-refusal';
 import { errorValue } from './error-value';
 import './messages';
 
