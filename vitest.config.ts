@@ -1,4 +1,4 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 // One vitest run for the whole workspace: on a 2-core machine one worker pool beats turbo
 // spawning a vitest per package. Integration tests create their own database per file and run in
@@ -12,6 +12,8 @@ export default defineConfig({
         test: {
           name: 'unit-integration',
           include: ['packages/*/src/**/*.test.ts', 'packages/*/src/**/*.test.tsx', 'apps/*/src/**/*.test.ts', 'schemas/src/**/*.test.ts'],
+          // @tessera/ui's components render in the component project's happy-dom.
+          exclude: [...configDefaults.exclude, 'packages/ui/src/**/*.test.tsx'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
@@ -19,12 +21,12 @@ export default defineConfig({
       {
         extends: true,
         test: {
-          // React components of the web app rendered in happy-dom: what a user sees and does,
-          // without a browser. Real Chromium is the e2e project's job.
+          // React components of the runtime (@tessera/ui) and the web app rendered in happy-dom: what
+          // a user sees and does, without a browser. Real Chromium is the e2e project's job.
           name: 'component',
-          include: ['apps/web/src/**/*.test.tsx'],
+          include: ['packages/ui/src/**/*.test.tsx', 'apps/web/src/**/*.test.tsx'],
           environment: 'happy-dom',
-          setupFiles: ['apps/web/src/test-support/dom-setup.ts'],
+          setupFiles: ['packages/ui/src/test-support/dom-setup.ts'],
           testTimeout: 30_000,
         },
       },

@@ -10,7 +10,7 @@ const newest = (dir) => readdirSync(dir, { withFileTypes: true }).reduce((latest
 }, 0);
 
 // The bundle is the web app plus the workspace packages it imports.
-const sources = ['apps/web/src', 'apps/web/index.html', 'packages/studio/src', 'packages/forms/src', 'packages/expr/src', 'packages/i18n/src', 'schemas/src'];
+const sources = ['apps/web/src', 'apps/web/index.html', 'packages/ui/src', 'packages/studio/src', 'packages/forms/src', 'packages/expr/src', 'packages/i18n/src', 'schemas/src'];
 const changed = (path) => (statSync(path).isDirectory() ? newest(path) : statSync(path).mtimeMs);
 const dist = 'apps/web/dist/index.html';
 if (!existsSync(dist) || Math.max(...sources.filter(existsSync).map(changed)) > statSync(dist).mtimeMs) {

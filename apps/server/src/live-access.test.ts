@@ -5,11 +5,8 @@ import { createTestDatabase, type TestDatabase } from '@tessera/db/testing';
 import type { AppDocument } from '@tessera/schemas';
 import { buildServer } from './server';
 import { adminHeaders, userHeaders } from './test-session';
-// The web list view's own filter builder logic: what it can send is checked against this server.
-import { toCondition, type DraftValue } from '../../web/src/list-view/filter-condition';
-import { filterableFields, type FilterableField } from '../../web/src/list-view/filter-fields';
-import { operatorsFor, valueShape } from '../../web/src/list-view/filter-operators';
-import { isSortable } from '../../web/src/objects/list-columns';
+// The list view's own filter builder logic: what it can send is checked against this server.
+import { filterableFields, isSortable, operatorsFor, toCondition, valueShape, type DraftValue, type FilterableField } from '@tessera/ui/filter-rules';
 
 /** A small CRM: a sales rep works their own customers, reads contracts without the amount, and may not delete. */
 const crm: AppDocument = {

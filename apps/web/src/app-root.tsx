@@ -7,13 +7,12 @@ import { AuthGate } from './auth/auth-gate';
 import { AppLayout } from './shell/app-layout';
 import { AppPicker } from './shell/app-picker';
 import { ErrorBoundary } from './shell/error-boundary';
-import { useRouteStore } from './stores/route-store';
-import { useSessionStore } from './stores/session-store';
+import { useRouteStore, useSessionStore } from '@tessera/ui';
 
 // Administration is for a few users and pulls in Tree, TreeSelect and the audit table: its own chunk.
 const AdminPage = lazy(() => import('./admin/admin-page').then((m) => ({ default: m.AdminPage })));
 // A record's own page ("customer 360") has its own chunk: reached by link, never in the first load.
-const RecordPage = lazy(() => import('./record-page/record-page').then((m) => ({ default: m.RecordPage })));
+const RecordPage = lazy(() => import('./shell/record-page-route').then((m) => ({ default: m.RecordPageRoute })));
 // The formula playground brings Monaco (loaded later still, by the editor itself): never in the first load.
 const FormulaPlaygroundPage = lazy(() => import('./studio/formula-playground-page').then((m) => ({ default: m.FormulaPlaygroundPage })));
 

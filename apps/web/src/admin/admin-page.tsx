@@ -1,10 +1,8 @@
 import { ApartmentOutlined, AuditOutlined, FunctionOutlined, TeamOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { Grid, Layout, Menu, Result } from 'antd';
-import { useT } from '../i18n/use-t';
+import { ADMIN_SECTIONS, type AdminSection, useAuthStore, useRouteStore, useT } from '@tessera/ui';
 import { ToolHeader } from '../shell/tool-header';
-import { useAuthStore } from '../stores/auth-store';
-import { ADMIN_SECTIONS, useRouteStore, type AdminSection } from '../stores/route-store';
 import { AuditPage } from './audit-page';
 import { DepartmentsPage } from './departments-page';
 import { UsersPage } from './users-page';

@@ -1,11 +1,7 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { Button, Card, DatePicker, Flex, Form, Input, Select, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import type { AuditLine } from '../api/identity-types';
-import { localized } from '../i18n/localized';
-import { useT } from '../i18n/use-t';
-import { ErrorState } from '../shell/error-state';
-import { useSessionStore } from '../stores/session-store';
+import { type AuditLine, ErrorState, localized, useSessionStore, useT } from '@tessera/ui';
 import { useAudit, type AuditFilterValues } from './use-audit';
 import { useDirectory } from './use-directory';
 

@@ -1,4 +1,4 @@
-import type { Department } from '../api/identity-types';
+import type { Department } from '@tessera/ui';
 
 export interface DepartmentNode {
   key: string;

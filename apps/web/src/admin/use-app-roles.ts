@@ -1,7 +1,6 @@
 import type { LocalizedText } from '@tessera/schemas';
 import { adminApi } from '../api/admin-client';
-import type { AppSummary } from '../api/types';
-import { useRemote } from '../api/use-remote';
+import { type AppSummary, useRemote } from '@tessera/ui';
 
 export interface AppRoles {
   appId: string;

@@ -1,8 +1,7 @@
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { adminApi } from '../api/admin-client';
-import type { AuditFilter, AuditLine } from '../api/identity-types';
-import { useRemote } from '../api/use-remote';
+import { type AuditFilter, type AuditLine, useRemote } from '@tessera/ui';
 
 /** How many lines one query shows; narrowing the filters is the way to older ones. */
 export const AUDIT_LIMIT = 200;

@@ -1,11 +1,8 @@
 import { App, Form } from 'antd';
 import { useEffect, useState } from 'react';
 import { adminApi } from '../api/admin-client';
-import { errorMessage } from '../api/error-message';
-import type { AdminUser, Department } from '../api/identity-types';
-import { ApiError } from '../api/problem';
-import { useT } from '../i18n/use-t';
-import { departmentsChanged } from '../widgets/department-names';
+import { type AdminUser, ApiError, type Department, errorMessage, useT } from '@tessera/ui';
+import { departmentsChanged } from '@tessera/ui/department-names';
 
 export interface DepartmentFormValues {
   name: string;

@@ -1,9 +1,6 @@
 import { useEffect, useState } from 'react';
 import { adminApi } from '../api/admin-client';
-import { api } from '../api/client';
-import type { AdminUser, Department } from '../api/identity-types';
-import type { AppSummary } from '../api/types';
-import { useRemote } from '../api/use-remote';
+import { type AdminUser, api, type AppSummary, type Department, useRemote } from '@tessera/ui';
 
 export interface Directory {
   users: AdminUser[];

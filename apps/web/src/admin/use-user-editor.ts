@@ -1,10 +1,7 @@
 import { App, Form } from 'antd';
 import { useState } from 'react';
 import { adminApi } from '../api/admin-client';
-import { errorMessage } from '../api/error-message';
-import type { AdminUser, UserChanges } from '../api/identity-types';
-import { ApiError } from '../api/problem';
-import { useT } from '../i18n/use-t';
+import { type AdminUser, ApiError, errorMessage, type UserChanges, useT } from '@tessera/ui';
 
 export interface UserFormValues {
   email: string;

@@ -1,9 +1,5 @@
 import { Alert, Button, Divider, Drawer, Empty, Flex, Form, Input, Popconfirm, Select, Skeleton, Switch, Tag, TreeSelect, Typography } from 'antd';
-import type { Department } from '../api/identity-types';
-import type { AppSummary } from '../api/types';
-import { localized } from '../i18n/localized';
-import { useT } from '../i18n/use-t';
-import { useSessionStore } from '../stores/session-store';
+import { type AppSummary, type Department, localized, useSessionStore, useT } from '@tessera/ui';
 import { buildDepartmentTree } from './department-tree';
 import { useAppRoles } from './use-app-roles';
 import { generatePassword, type UserEditor, type UserFormValues } from './use-user-editor';

@@ -1,12 +1,7 @@
 import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Input, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import type { AdminUser } from '../api/identity-types';
-import { localized } from '../i18n/localized';
-import { useT } from '../i18n/use-t';
-import { ErrorState } from '../shell/error-state';
-import { useAuthStore } from '../stores/auth-store';
-import { useSessionStore } from '../stores/session-store';
+import { type AdminUser, ErrorState, localized, useAuthStore, useSessionStore, useT } from '@tessera/ui';
 import { departmentPath } from './department-tree';
 import { useAppRoles } from './use-app-roles';
 import { useDirectory } from './use-directory';

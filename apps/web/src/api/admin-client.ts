@@ -1,6 +1,5 @@
 import type { AppDocument } from '@tessera/schemas';
-import { request } from './http';
-import type { AdminUser, AuditFilter, AuditLine, Department, DepartmentChanges, NewUserInput, UserChanges } from './identity-types';
+import { type AdminUser, type AuditFilter, type AuditLine, type Department, type DepartmentChanges, type NewUserInput, request, type UserChanges } from '@tessera/ui';
 
 const enc = encodeURIComponent;
 

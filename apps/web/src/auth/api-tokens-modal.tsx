@@ -1,9 +1,7 @@
 import { CopyOutlined } from '@ant-design/icons';
 import { Alert, Button, Flex, Form, Input, Modal, Popconfirm, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import type { ApiToken } from '../api/identity-types';
-import { useT } from '../i18n/use-t';
-import { ErrorState } from '../shell/error-state';
+import { type ApiToken, ErrorState, useT } from '@tessera/ui';
 import { useApiTokens } from './use-api-tokens';
 
 const when = (at: string | null, never: string) => (at ? dayjs(at).format('YYYY-MM-DD HH:mm') : never);

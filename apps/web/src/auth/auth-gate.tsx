@@ -1,8 +1,6 @@
 import { Button, Result, Spin } from 'antd';
 import { useEffect, type ReactNode } from 'react';
-import { errorMessage } from '../api/error-message';
-import { useT } from '../i18n/use-t';
-import { useAuthStore } from '../stores/auth-store';
+import { errorMessage, useAuthStore, useT } from '@tessera/ui';
 import { SignInPage } from './sign-in-page';
 
 /** Renders the app only for a signed-in user; asks the server once who that is. */

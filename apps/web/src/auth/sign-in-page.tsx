@@ -1,7 +1,6 @@
 import { LockOutlined, MailOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
-import { useT } from '../i18n/use-t';
-import { LanguageSwitch } from '../shell/language-switch';
+import { LanguageSwitch, useT } from '@tessera/ui';
 import { BrandMark } from './brand-mark';
 import { useSignIn, type SignInValues } from './use-sign-in';
 

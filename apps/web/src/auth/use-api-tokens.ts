@@ -1,10 +1,6 @@
 import { App } from 'antd';
 import { useState } from 'react';
-import { authApi } from '../api/auth-client';
-import { errorMessage } from '../api/error-message';
-import type { CreatedToken } from '../api/identity-types';
-import { useRemote } from '../api/use-remote';
-import { useT } from '../i18n/use-t';
+import { authApi, type CreatedToken, errorMessage, useRemote, useT } from '@tessera/ui';
 
 /** My tokens: the list, creating one (its secret kept only until the user closes it), revoking. */
 export function useApiTokens(open: boolean) {

@@ -1,9 +1,6 @@
 import { App, Form } from 'antd';
 import { useState } from 'react';
-import { authApi } from '../api/auth-client';
-import { errorMessage } from '../api/error-message';
-import { ApiError } from '../api/problem';
-import { useT } from '../i18n/use-t';
+import { ApiError, authApi, errorMessage, useT } from '@tessera/ui';
 
 export interface ChangePasswordValues {
   current: string;

@@ -1,8 +1,5 @@
 import { useEffect, useState } from 'react';
-import { errorMessage } from '../api/error-message';
-import { useT } from '../i18n/use-t';
-import { useAuthStore } from '../stores/auth-store';
-import { useSessionStore } from '../stores/session-store';
+import { errorMessage, useAuthStore, useSessionStore, useT } from '@tessera/ui';
 
 export interface SignInValues {
   email: string;

@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import { useAuthStore } from '../stores/auth-store';
-import { useRouteStore } from '../stores/route-store';
+import { useAuthStore, useRouteStore } from '@tessera/ui';
 
 export type UserMenuAction = 'password' | 'tokens' | 'admin' | 'sign-out';
 type Dialog = 'password' | 'tokens' | null;

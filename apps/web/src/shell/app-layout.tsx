@@ -2,14 +2,12 @@ import { AppstoreOutlined, MenuOutlined } from '@ant-design/icons';
 import { Button, Drawer, Empty, Layout, Menu, Result, Spin, Typography, type MenuProps } from 'antd';
 import { lazy, Suspense } from 'react';
 import { UserMenu } from '../auth/user-menu';
-import { useT } from '../i18n/use-t';
-import { ErrorState } from './error-state';
-import { LanguageSwitch } from './language-switch';
+import { ErrorState, LanguageSwitch, useT } from '@tessera/ui';
 import type { NavEntry } from './navigation';
 import { useAppShell } from './use-app-shell';
 
 // The object page pulls in Table, Form and the record drawer: loaded when first needed.
-const ObjectPage = lazy(() => import('../objects/object-page').then((m) => ({ default: m.ObjectPage })));
+const ObjectPage = lazy(() => import('@tessera/ui/object-page').then((m) => ({ default: m.ObjectPage })));
 
 type MenuItem = Required<MenuProps>['items'][number];
 

@@ -1,11 +1,7 @@
 import { Card, Col, Empty, Flex, Layout, Row, Skeleton, Tag, Typography } from 'antd';
 import { BrandMark } from '../auth/brand-mark';
 import { UserMenu } from '../auth/user-menu';
-import { localized } from '../i18n/localized';
-import { useT } from '../i18n/use-t';
-import { useSessionStore } from '../stores/session-store';
-import { ErrorState } from './error-state';
-import { LanguageSwitch } from './language-switch';
+import { ErrorState, LanguageSwitch, localized, useSessionStore, useT } from '@tessera/ui';
 import { useApps } from './use-apps';
 
 // One card per row on a phone, up to four on a wide screen.

@@ -1,7 +1,6 @@
 import { Button, Result } from 'antd';
 import { Component, type ErrorInfo, type ReactNode } from 'react';
-import { translate } from '../i18n/messages';
-import { useSessionStore } from '../stores/session-store';
+import { translate, useSessionStore } from '@tessera/ui';
 
 interface State {
   error: Error | null;

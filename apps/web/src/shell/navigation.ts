@@ -1,6 +1,6 @@
 import type { AppDocument } from '@tessera/schemas';
 import type { Locale } from '@tessera/i18n';
-import { localized, pluralTitle } from '../i18n/localized';
+import { localized, pluralTitle } from '@tessera/ui/localized';
 
 export interface NavEntry {
   key: string;

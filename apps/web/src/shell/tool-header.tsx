@@ -3,9 +3,7 @@ import { Button, Flex, Layout, Typography } from 'antd';
 import { AppstoreOutlined } from '@ant-design/icons';
 import { BrandMark } from '../auth/brand-mark';
 import { UserMenu } from '../auth/user-menu';
-import { useT } from '../i18n/use-t';
-import { useRouteStore } from '../stores/route-store';
-import { LanguageSwitch } from './language-switch';
+import { LanguageSwitch, useRouteStore, useT } from '@tessera/ui';
 
 /** The header of the tool pages (administration, studio): brand, title, their own actions, then the shared ones. */
 export function ToolHeader({ title, compact, children }: { title: string; compact: boolean; children?: ReactNode }) {

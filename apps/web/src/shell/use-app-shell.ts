@@ -1,9 +1,6 @@
 import { Grid } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { localized } from '../i18n/localized';
-import { useCurrentAppStore } from '../stores/current-app-store';
-import { useRouteStore } from '../stores/route-store';
-import { useSessionStore } from '../stores/session-store';
+import { localized, useCurrentAppStore, useRouteStore, useSessionStore } from '@tessera/ui';
 import { buildNavigation, entryKeyFor, firstObjectId, type NavEntry } from './navigation';
 
 function findEntry(entries: NavEntry[], key: string): NavEntry | null {

@@ -1,7 +1,5 @@
 import { useCallback } from 'react';
-import { api } from '../api/client';
-import { useRemote } from '../api/use-remote';
-import { useRouteStore } from '../stores/route-store';
+import { api, useRemote, useRouteStore } from '@tessera/ui';
 
 /** The app list and how to open one. */
 export function useApps() {

@@ -2,13 +2,8 @@ import { LeftOutlined, RightOutlined, SettingOutlined } from '@ant-design/icons'
 import { FormulaEditor } from '@tessera/studio';
 import { Alert, Button, Card, Flex, Grid, Layout, Result, Select, Skeleton, Space, Spin, Typography } from 'antd';
 import { Suspense } from 'react';
-import { localized } from '../i18n/localized';
-import { useT } from '../i18n/use-t';
-import { ErrorState } from '../shell/error-state';
+import { ErrorState, localized, useAuthStore, useRouteStore, useSessionStore, useT } from '@tessera/ui';
 import { ToolHeader } from '../shell/tool-header';
-import { useAuthStore } from '../stores/auth-store';
-import { useRouteStore } from '../stores/route-store';
-import { useSessionStore } from '../stores/session-store';
 import { useFormulaPlayground } from './use-formula-playground';
 
 /** Administrators try formulas against a real record: pick an app and an object, type, see the value. */

@@ -1,9 +1,7 @@
 import type { EvalRecord } from '@tessera/expr';
 import type { FieldDefinition } from '@tessera/schemas';
 import { useMemo, useState } from 'react';
-import { api } from '../api/client';
-import { useRemote } from '../api/use-remote';
-import { useAuthStore } from '../stores/auth-store';
+import { api, useAuthStore, useRemote } from '@tessera/ui';
 
 /**
  * The playground's state: the chosen app and object, its fields for the editor, and a sample

@@ -73,7 +73,7 @@ function LightNumber({ field, props, common }: { field: FieldDefinition; props: 
 }
 
 /**
- * A native element that looks like the field's antd input (styles.css, `tessera-light-*`) and
+ * A native element that looks like the field's antd input (runtime.css, `tessera-light-*`) and
  * carries its id, value, label association and ARIA state. Text and numbers typed into it go to
  * the store like the real input's; in practice the first focus or hover already swaps it.
  */

@@ -11,7 +11,7 @@ const StepsView = lazy(() => import('./form-steps-view').then((m) => ({ default:
 
 /**
  * Consecutive fields are laid out in groups of this many. A group far out of view skips layout
- * and paint (`content-visibility`, styles.css), and an edit re-renders along a short list of
+ * and paint (`content-visibility`, runtime.css), and an edit re-renders along a short list of
  * siblings instead of every field of a long form.
  */
 const GROUP_SIZE = 16;

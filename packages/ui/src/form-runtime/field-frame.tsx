@@ -30,7 +30,7 @@ export const descriptionIdOf = (inputId: string) => `${inputId}_description`;
 
 /**
  * Label, input and messages of one field in plain markup that looks like antd's vertical
- * Form.Item (styles.css, `tessera-field`) without its per-item machinery, which 200 fields paid
+ * Form.Item (runtime.css, `tessera-field`) without its per-item machinery, which 200 fields paid
  * for on every open. `ant-form-item` and `ant-form-item-explain-error` stay on the markup so
  * that pages, tests and tools finding "the form item of a field" keep working.
  *

@@ -11,7 +11,7 @@ interface TextInputProps {
 
 /**
  * The input of a one-line text field (text, phone, email, URL): the browser's own, drawn as antd's
- * outlined Input (styles.css, `tessera-light-input`, with its hover, focus, error and disabled
+ * outlined Input (runtime.css, `tessera-light-input`, with its hover, focus, error and disabled
  * looks from antd's theme variables) and never swapped (light-preview.ts, isPlainText).
  */
 export function TextInput({ field, props }: TextInputProps) {

@@ -1,9 +1,8 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import type { ObjectDefinition } from '@tessera/schemas';
 import { Button, Card, Col, Layout, Result, Row, Skeleton, Spin, Tabs, Typography } from 'antd';
-import { Suspense } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import { ApiError } from '../api/problem';
-import { UserMenu } from '../auth/user-menu';
 import { useT } from '../i18n/use-t';
 import { RecordDrawer, RecordDrawerPreload } from '../records/lazy-record-drawer';
 import { ErrorState } from '../shell/error-state';
@@ -23,10 +22,12 @@ interface RecordPageProps {
   appId: string;
   objectId: string;
   recordId: string;
+  /** The host's account menu for the header: accounts are the host's business, not the runtime's. */
+  userMenu: ReactNode;
 }
 
 /** One record's own page ("customer 360"): a shareable URL, safe to reload, outside the list. */
-export function RecordPage({ appId, objectId, recordId }: RecordPageProps) {
+export function RecordPage({ appId, objectId, recordId, userMenu }: RecordPageProps) {
   const t = useT();
   const frame = usePageFrame(appId, objectId);
   return (
@@ -34,7 +35,7 @@ export function RecordPage({ appId, objectId, recordId }: RecordPageProps) {
       <Layout.Header className="tessera-header">
         <Typography.Title level={5} className="tessera-header-title" style={{ margin: 0 }}>{frame.appLabel}</Typography.Title>
         <LanguageSwitch compact />
-        <UserMenu compact />
+        {userMenu}
       </Layout.Header>
       <Layout.Content className="record-page-content" data-testid="record-page">
         {frame.status === 'failed' && <ErrorState title={t('shell.loadFailed')} error={frame.error} onRetry={frame.reload} />}

@@ -1,0 +1,9 @@
+/**
+ * `@tessera/ui/filter-rules`: what the list view's filter builder can send and sort by, as pure
+ * functions. The server's tests (apps/server live-access.test.ts) check every condition it builds
+ * against the records API, so the two cannot drift apart.
+ */
+export { toCondition, type DraftValue } from './filter-condition';
+export { filterableFields, type FilterableField } from './filter-fields';
+export { operatorsFor, valueShape } from './filter-operators';
+export { isSortable } from '../objects/list-columns';
