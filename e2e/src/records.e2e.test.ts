@@ -86,7 +86,21 @@ describe('records in the web shell', () => {
       await shell.row('Wang Wei').click();
       const linked = page.locator('.ant-select-content').filter({ has: page.locator('#record-form_customer') });
       await expect.poll(() => linked.textContent(), { timeout: UI_TIMEOUT }).toBe('Customer 000');
-      await page.keyboard.press('Escape');
+
+      // Linked to another customer and left unsaved: the resumed draft names it too (fetched by id).
+      const autosaved = page.waitForResponse((r) => r.request().method() === 'PUT' && /\/drafts\/[^/]+$/.test(r.url()));
+      await page.locator('#record-form_customer').click();
+      await page.keyboard.type('013');
+      const other = page.locator('.ant-select-item-option').filter({ hasText: 'Customer 013' });
+      await other.waitFor();
+      await other.click();
+      expect((await autosaved).status()).toBe(204);
+      await page.getByTestId('record-drawer').getByRole('button', { name: 'Cancel' }).click();
+      await shell.waitForDrawerClosed();
+      await shell.row('Wang Wei').click();
+      await page.getByTestId('record-draft-resume').click({ timeout: UI_TIMEOUT });
+      await expect.poll(() => linked.textContent(), { timeout: UI_TIMEOUT }).toBe('Customer 013');
+      await page.getByTestId('record-drawer').getByRole('button', { name: 'Cancel' }).click();
       await shell.waitForDrawerClosed();
 
       await shell.openNewRecord();

@@ -56,6 +56,7 @@ export const en = {
   'record.required': '{field} is required',
   'record.readOnly': 'Shown only; editing this field type comes later.',
   'record.relationSearch': 'Type to search',
+  'record.relationUnavailable': 'Record not available',
   'widget.userSearch': 'Search by name or email',
   'widget.typeToSearch': 'Type a name or email',
   'widget.regionPick': 'Province / city / district',

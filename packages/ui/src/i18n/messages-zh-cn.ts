@@ -57,6 +57,7 @@ export const zhCN: Record<MessageKey, string> = {
   'record.required': '请填写{field}',
   'record.readOnly': '仅展示；此字段类型暂不支持编辑。',
   'record.relationSearch': '输入关键字搜索',
+  'record.relationUnavailable': '记录不存在或无权查看',
   'widget.userSearch': '按姓名或邮箱搜索',
   'widget.typeToSearch': '请输入姓名或邮箱',
   'widget.regionPick': '省 / 市 / 区县',

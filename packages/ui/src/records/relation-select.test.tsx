@@ -16,15 +16,29 @@ const YUNQI = '952b960a-a301-4c1e-9d2b-6f1f3c0a7e11';
 const HARBOUR = '0f6c2a44-5b1d-4e8e-a0a3-2d9c8b7e6f55';
 const NAMES: Record<string, string> = { [YUNQI]: 'Hangzhou Yunqi Tech', [HARBOUR]: 'Ningbo Harbour Trading' };
 
-/** The list route as the search asks it: customers whose name contains the typed text. */
+const GONE = '7d1e0b2c-3f4a-4b5c-8d6e-9f0a1b2c3d4e';
+const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+const calls: { method: string; url: string }[] = [];
+const gets = () => calls.filter((c) => c.method === 'GET').map((c) => c.url);
+
+/**
+ * The routes the select asks, as the server answers them: the list route (customers whose name
+ * contains the typed text), and one record by id (404 for one the user may not see).
+ */
 function fakeServer() {
-  vi.stubGlobal('fetch', vi.fn(async (_url: string, init: RequestInit = {}) => {
+  calls.length = 0;
+  vi.stubGlobal('fetch', vi.fn(async (url: string, init: RequestInit = {}) => {
+    const method = init.method ?? 'GET';
+    calls.push({ method, url });
+    if (method === 'GET') {
+      const id = url.split('/').pop() ?? '';
+      const name = NAMES[id];
+      return name ? json({ id, version: 1, name }) : json({ title: 'Not found', status: 404, code: 'record.not_found' }, 404);
+    }
     const query = JSON.parse(String(init.body)) as { filters: { value: string }[] };
     const text = query.filters[0]?.value ?? '';
     const items = Object.entries(NAMES).filter(([, name]) => name.includes(text)).map(([id, name]) => ({ id, version: 1, name }));
-    return new Response(JSON.stringify({ items, nextCursor: null, total: { value: items.length, exact: true } }), {
-      status: 200, headers: { 'Content-Type': 'application/json' },
-    });
+    return json({ items, nextCursor: null, total: { value: items.length, exact: true } });
   }));
 }
 
@@ -87,5 +101,38 @@ describe('the relation select naming its value', () => {
     });
     fireEvent.blur(input());
     expect(shown()).toBe('Ningbo Harbour Trading');
+  });
+
+  it('fetches the name of a value nobody named (a resumed draft, a preset, a saved filter), once', async () => {
+    // The loaded record pointed to Yunqi; the draft resumed over it holds Harbour.
+    const view = render(<Harness initial={HARBOUR} named={{ value: YUNQI, label: NAMES[YUNQI] as string }} />);
+    await waitFor(() => expect(shown()).toBe('Ningbo Harbour Trading'));
+    view.rerender(<Harness initial={HARBOUR} named={{ value: YUNQI, label: NAMES[YUNQI] as string }} />);
+    expect(gets()).toEqual([`/api/apps/crm/objects/customer/records/${HARBOUR}`]);
+  });
+
+  it('says the record is not available when the user may not see it, rather than showing its id', async () => {
+    render(<Harness initial={GONE} named={null} />);
+    await waitFor(() => expect(shown()).toBe('Record not available'));
+    useSessionStore.getState().setLocale('zh-CN');
+    await waitFor(() => expect(shown()).toBe('记录不存在或无权查看'));
+  });
+
+  it('fetches nothing for a value its caller names (the loaded record’s own value)', async () => {
+    render(<Harness initial={YUNQI} named={{ value: YUNQI, label: NAMES[YUNQI] as string }} />);
+    await act(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    });
+    expect(shown()).toBe('Hangzhou Yunqi Tech');
+    expect(gets()).toEqual([]);
+  });
+
+  it('leaves the naming to a caller that names every value itself (the child table)', async () => {
+    render(<RelationSelect appId="crm" target={customer} named={null} fetchName={false} id="customer" value={HARBOUR} />);
+    await act(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    });
+    expect(gets()).toEqual([]);
+    expect(shown()).toBe(HARBOUR);
   });
 });

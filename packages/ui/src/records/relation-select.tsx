@@ -13,6 +13,12 @@ interface RelationSelectProps {
    * arrive after the select has mounted, and the value may be set before or after it.
    */
   named: RelationOption | null;
+  /**
+   * Whether the select fetches the name of a value nobody named (a resumed draft, a preset, a saved
+   * filter). Off where the caller names every value itself: the child table names all its lines'
+   * records in one request.
+   */
+  fetchName?: boolean;
   id?: string;
   value?: string | null;
   onChange?: (value: string | null) => void;
@@ -29,9 +35,9 @@ export function recordRelation(record: RecordData | null, fieldId: string): Rela
   return typeof value === 'string' && typeof label === 'string' && label !== '' ? { value, label } : null;
 }
 
-export function RelationSelect({ appId, target, named, id, value, onChange }: RelationSelectProps) {
+export function RelationSelect({ appId, target, named, fetchName = true, id, value, onChange }: RelationSelectProps) {
   const t = useT();
-  const relation = useRelationSearch(appId, target, named);
+  const relation = useRelationSearch(appId, target, { value: value ?? null, named, fetchName, unavailableLabel: t('record.relationUnavailable') });
 
   return (
     <Select<string | null>

@@ -66,7 +66,7 @@ function FormulaCell({ field, value }: { field: FieldDefinition; value: PlainVal
 function RelationCell({ labels, value, ...props }: { labels: LabelStore; appId: string; target: ObjectDefinition | null; id: string; value: string | null; onChange: (v: string | null) => void }) {
   const label = useStore(labels, (s) => (value ? s.labels[value] : undefined));
   const named = useMemo(() => (value && label !== undefined ? { value, label } : null), [value, label]);
-  return <RelationSelect {...props} value={value} named={named} />;
+  return <RelationSelect {...props} value={value} named={named} fetchName={false} />;
 }
 
 /**
