@@ -63,11 +63,11 @@ function issueOf(error: ErrorObject, object: ObjectDefinition, objects: Readonly
 }
 
 /**
- * What the rich text editor (apps/web/src/widgets/use-rich-text-editor.ts, TipTap's starter kit)
+ * What the rich text editor (packages/ui/src/widgets/use-rich-text-editor.ts, TipTap's starter kit)
  * produces, and nothing more (docs/adr/0006, 0012). Links always open in a new tab with the
  * same `rel` the editor writes, so an API-written link is as safe as a typed one and a saved
  * value reads back unchanged; `javascript:` and protocol-relative URLs lose their `href`.
- * The browser sanitizes again with the same list (apps/web/src/widgets/rich-text-sanitize.ts).
+ * The browser sanitizes again with the same list (packages/ui/src/widgets/rich-text-sanitize.ts).
  */
 const LINK_REL = 'noopener noreferrer nofollow';
 const LIST_TYPES: ReadonlySet<string> = new Set(['1', 'a', 'A', 'i', 'I']);
