@@ -120,18 +120,16 @@ describe('the relation select naming its value', () => {
 
   it('fetches nothing for a value its caller names (the loaded record’s own value)', async () => {
     render(<Harness initial={YUNQI} named={{ value: YUNQI, label: NAMES[YUNQI] as string }} />);
-    await act(async () => {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    });
+    // A fetch would have started in the effects `render` ran; let any answer land before looking.
+    await act(async () => {});
     expect(shown()).toBe('Hangzhou Yunqi Tech');
     expect(gets()).toEqual([]);
   });
 
   it('leaves the naming to a caller that names every value itself (the child table)', async () => {
     render(<RelationSelect appId="crm" target={customer} named={null} fetchName={false} id="customer" value={HARBOUR} />);
-    await act(async () => {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    });
+    // A fetch would have started in the effects `render` ran; let any answer land before looking.
+    await act(async () => {});
     expect(gets()).toEqual([]);
     expect(shown()).toBe(HARBOUR);
   });
