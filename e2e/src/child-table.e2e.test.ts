@@ -64,6 +64,13 @@ function grid(page: Page) {
       for (let i = 0; i < count; i += 1) values.push(await row(i).locator('[data-field="product"] input').inputValue());
       return values;
     },
+    /** A click on "Add line", then the new line on screen: each click adds exactly one. */
+    async addLine(): Promise<void> {
+      const before = await rows.count();
+      await table.getByTestId('child-table-add').click();
+      await row(before).waitFor({ timeout: UI_TIMEOUT });
+      expect(await rows.count()).toBe(before + 1);
+    },
     async fillLine(index: number, product: string, qty: string, price: string): Promise<void> {
       await cell(index, 'product').locator('input').fill(product);
       await cell(index, 'qty').locator('input').fill(qty);
@@ -91,7 +98,7 @@ describe('the child table (quote lines)', () => {
       await shell.row('Seeded').filter({ hasText: '1 line' }).waitFor({ timeout: UI_TIMEOUT });
       await shell.openNewRecord();
       await shell.fill('name', 'Office fit-out');
-      for (let i = 0; i < 3; i += 1) await lines.table.getByTestId('child-table-add').click();
+      for (let i = 0; i < 3; i += 1) await lines.addLine();
       expect(await lines.rows.count()).toBe(3);
       await lines.fillLine(0, 'Desk', '2', '100');
       await lines.fillLine(1, 'Chair', '4', '25.50');
@@ -176,8 +183,8 @@ describe('the child table (quote lines)', () => {
       await shell.row('Seeded').filter({ hasText: '1 行' }).waitFor({ timeout: UI_TIMEOUT });
       await shell.openNewRecord();
       await shell.fill('name', '样品单');
-      await lines.table.getByTestId('child-table-add').click();
-      await lines.table.getByTestId('child-table-add').click();
+      await lines.addLine();
+      await lines.addLine();
       await lines.fillLine(0, '样品', '1', '10');
       // The second line has no product (required) and a negative quantity (minimum 0): the
       // server checks the shape first, so it names the missing product, then the quantity.
@@ -230,7 +237,7 @@ describe('the child table (quote lines)', () => {
 
       await page.getByTestId('record-page-edit').click();
       await lines.cell(0, 'supplier').getByText('Acme Furniture').waitFor({ timeout: UI_TIMEOUT });
-      await lines.table.getByTestId('child-table-add').click();
+      await lines.addLine();
       await lines.input(1, 'product').fill('Desk lamp');
       await lines.cell(1, 'supplier').locator('.ant-select').click();
       await lines.input(1, 'supplier').fill('Bright');
