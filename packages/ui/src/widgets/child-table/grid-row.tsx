@@ -131,14 +131,33 @@ export const GridRow = memo(function GridRow({ shared, index, start, size }: Gri
           onCell={actions.cell}
         />
       ))}
-      <div role="gridcell" className="child-table-actions" style={{ width: ACTIONS_WIDTH }}>
-        <Button size="small" type="text" icon={<ArrowUpOutlined />} aria-label={t('childTable.moveUp', { row: number })}
-          disabled={locked || index === 0} onClick={() => actions.move(index, index - 1)} data-testid="child-table-move-up" />
-        <Button size="small" type="text" icon={<ArrowDownOutlined />} aria-label={t('childTable.moveDown', { row: number })}
-          disabled={locked || index === count - 1} onClick={() => actions.move(index, index + 1)} data-testid="child-table-move-down" />
-        <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('childTable.remove', { row: number })}
-          disabled={locked} onClick={() => actions.remove(index)} data-testid="child-table-remove" />
-      </div>
+      <RowButtons index={index} count={count} locked={locked} actions={actions} />
+    </div>
+  );
+});
+
+interface RowButtonsProps {
+  index: number;
+  count: number;
+  locked: boolean;
+  actions: RowActions;
+}
+
+/**
+ * Move up, move down and remove, for keyboard users. Memoised apart from the row: a keystroke
+ * re-renders the row it lands in, and these three antd buttons need not render with it.
+ */
+const RowButtons = memo(function RowButtons({ index, count, locked, actions }: RowButtonsProps) {
+  const t = useT();
+  const number = index + 1;
+  return (
+    <div role="gridcell" className="child-table-actions" style={{ width: ACTIONS_WIDTH }}>
+      <Button size="small" type="text" icon={<ArrowUpOutlined />} aria-label={t('childTable.moveUp', { row: number })}
+        disabled={locked || index === 0} onClick={() => actions.move(index, index - 1)} data-testid="child-table-move-up" />
+      <Button size="small" type="text" icon={<ArrowDownOutlined />} aria-label={t('childTable.moveDown', { row: number })}
+        disabled={locked || index === count - 1} onClick={() => actions.move(index, index + 1)} data-testid="child-table-move-down" />
+      <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('childTable.remove', { row: number })}
+        disabled={locked} onClick={() => actions.remove(index)} data-testid="child-table-remove" />
     </div>
   );
 });
