@@ -6,7 +6,13 @@ export function listPage(page: Page) {
   const openDropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
   const pick = async (select: Locator, option: string) => {
     await select.click();
-    await openDropdown.locator('.ant-select-item-option').filter({ hasText: option }).first().click();
+    const item = openDropdown.locator('.ant-select-item-option').filter({ hasText: option }).first();
+    await item.waitFor({ timeout: UI_TIMEOUT });
+    // antd's option list slides in, and the list of the select picked just before slides out; on a
+    // loaded CI machine a click during either motion was lost (the operator stayed "equals"). A
+    // user's click comes after the list has settled, and so does this one.
+    await page.waitForFunction(() => document.getAnimations().length === 0, undefined, { timeout: UI_TIMEOUT, polling: 50 });
+    await item.click();
   };
   const editor = page.getByTestId('filter-editor');
   return {
