@@ -15,14 +15,12 @@ import type { Page } from '@tessera/e2e/src/browser';
 export const BROWSER_ARGS = ['--disable-frame-rate-limit', '--disable-gpu-vsync'];
 
 /**
- * Waits until no CSS animation or transition runs (antd's drawer slide-in and button click wave
- * last up to a second). With the frame-rate limit off, the compositor draws an animation as fast as
- * it can and would crowd the machine's cores while the typing is timed; a user who opens a form
- * and goes to a field starts typing after that anyway.
+ * The benchmarks wait for the page's animations to end (e2e/src/browser.ts) before typing: with
+ * the frame-rate limit off, the compositor draws an animation as fast as it can and would crowd the
+ * machine's cores while the typing is timed; a user who opens a form and goes to a field starts
+ * typing after that anyway.
  */
-export async function animationsDone(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.getAnimations().length === 0, undefined, { timeout: 5000, polling: 50 });
-}
+export { animationsDone } from '@tessera/e2e/src/browser';
 
 /** Installed in the page: for each keydown, the time until the frame after it was painted. */
 export const KEY_PROBE = `(() => {

@@ -53,3 +53,11 @@ export async function openPage(browser: Browser, options: PageOptions): Promise<
   });
   return { context, page, errors };
 }
+
+/**
+ * Waits until no CSS animation or transition runs on the page (antd's drawer slide-in, its option
+ * lists sliding in and out, a button's click wave: up to a second).
+ */
+export async function animationsDone(page: Page, timeout = 5000): Promise<void> {
+  await page.waitForFunction(() => document.getAnimations().length === 0, undefined, { timeout, polling: 50 });
+}

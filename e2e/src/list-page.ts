@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { animationsDone } from './browser';
 import { UI_TIMEOUT } from './timeouts';
 
 /** The list view as a user works it, by the test ids the list view promises. */
@@ -11,7 +12,7 @@ export function listPage(page: Page) {
     // antd's option list slides in, and the list of the select picked just before slides out; on a
     // loaded CI machine a click during either motion was lost (the operator stayed "equals"). A
     // user's click comes after the list has settled, and so does this one.
-    await page.waitForFunction(() => document.getAnimations().length === 0, undefined, { timeout: UI_TIMEOUT, polling: 50 });
+    await animationsDone(page, UI_TIMEOUT);
     await item.click();
   };
   const editor = page.getByTestId('filter-editor');

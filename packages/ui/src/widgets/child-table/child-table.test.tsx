@@ -75,20 +75,29 @@ function setup(initial: ChildRows = thousandLines()) {
   return { ...view, seen, rows: () => screen.getAllByTestId('child-table-row') };
 }
 
-/** Typing reaches the form when the browser idles, here (no idle callback in happy-dom) in the next task (child-table.tsx): wait for it. */
-const handedOver = () => act(() => new Promise<void>((resolve) => { setTimeout(resolve, 0); }));
+/**
+ * Typing reaches the form when the browser idles, here (no idle callback in happy-dom) from a
+ * zero-delay timeout (child-table.tsx, when-idle.ts): run it, on the tests' own clock.
+ */
+const handedOver = () => act(() => {
+  vi.runOnlyPendingTimers();
+});
 
 const cell = (row: HTMLElement, field: string) => row.querySelector<HTMLElement>(`[data-field="${field}"]`)!;
 const input = (row: HTMLElement, field: string) => cell(row, field).querySelector('input')!;
 
 beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
   useSessionStore.setState({ locale: 'en' });
   rowRenders.length = 0;
   // happy-dom lays nothing out: give the grid's scroll box the size a browser would, so rows virtualize as on screen.
   const scrollBox = (element: HTMLElement, size: number) => (element.classList.contains('child-table-scroll') ? size : 0);
   vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockImplementation(function height(this: HTMLElement) { return scrollBox(this, 480); });
   vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockImplementation(function width(this: HTMLElement) { return scrollBox(this, 960); });
-  return () => vi.restoreAllMocks();
+  return () => {
+    vi.restoreAllMocks();
+    vi.useRealTimers();
+  };
 });
 
 describe('the lines grid', () => {
