@@ -25,15 +25,20 @@ interface LightInputProps {
   wake: WakeHandlers;
 }
 
-/** The look's classes: its base, and its error and disabled states. */
-export function boxClass(base: string, state: Pick<WidgetProps, 'status' | 'disabled'>): string {
-  return [base, state.status === 'error' ? 'tessera-light-error' : '', state.disabled ? 'tessera-light-disabled' : ''].filter(Boolean).join(' ');
+/** The look's classes: its base, its size, and its error and disabled states. */
+export function boxClass(base: string, state: Pick<WidgetProps, 'status' | 'disabled' | 'size'>): string {
+  return [
+    base,
+    state.size === 'small' ? 'tessera-light-small' : '',
+    state.status === 'error' ? 'tessera-light-error' : '',
+    state.disabled ? 'tessera-light-disabled' : '',
+  ].filter(Boolean).join(' ');
 }
 
 /** Keeps a controlled input still: the preview of a picker has nothing to type into. */
 function ignoreTyping(): void {}
 
-type CommonProps = Pick<WidgetProps, 'id' | 'disabled' | 'aria-required' | 'aria-invalid' | 'aria-describedby'>
+type CommonProps = Pick<WidgetProps, 'id' | 'disabled' | 'aria-label' | 'aria-required' | 'aria-invalid' | 'aria-describedby'>
   & WakeHandlers & { ref: RefCallback<HTMLElement> };
 
 /** A date's preview; only date fields read antd's locale (for the picker's own placeholder). */
@@ -52,7 +57,9 @@ function LightDate({ field, props, common }: { field: FieldDefinition; props: Wi
 /** A number's preview: shown as InputNumber shows it, and as typed once someone types into it. */
 function LightNumber({ field, props, common }: { field: FieldDefinition; props: WidgetProps; common: CommonProps }) {
   const [typed, setTyped] = useState(false);
-  const { prefix, suffix } = numberAffixes(field);
+  const affixes = numberAffixes(field);
+  const prefix = 'prefix' in props ? props.prefix : affixes.prefix;
+  const { suffix } = affixes;
   // As antd's InputNumber, a spin button with its number.
   const shown = typed ? textOf(props.value) : decimalText(props.value);
   const onChange = (event: ChangeEvent<HTMLInputElement>) => {
@@ -81,6 +88,7 @@ export function LightInput({ kind, field, locale, props, inputRef, wake }: Light
   const common: CommonProps = {
     id: props.id,
     disabled: props.disabled,
+    'aria-label': props['aria-label'],
     'aria-required': props['aria-required'],
     'aria-invalid': props['aria-invalid'],
     'aria-describedby': props['aria-describedby'],

@@ -11,6 +11,15 @@ export interface WidgetProps {
   options?: { value: string; label: string }[];
   /** antd's own error look; only passed to the antd inputs that take it (see field-control.tsx). */
   status?: 'error';
+  /** antd's small size: a child-table cell's (grid-cell.tsx). */
+  size?: 'small';
+  /**
+   * Given (even as undefined), replaces the text a number shows before itself, the currency's
+   * code by default: a child-table cell names the currency in its column, not on every line.
+   */
+  prefix?: string;
+  /** A cell has no label element of its own: it says which field and line it is. */
+  'aria-label'?: string;
   onChange: (arg: unknown) => void;
   onBlur?: () => void;
   'aria-required'?: boolean;

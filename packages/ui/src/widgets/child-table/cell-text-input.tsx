@@ -28,7 +28,7 @@ export function CellTextInput({ field, id, value, status, onChange, onBlur, ...a
       type="text"
       inputMode={inputModeOf(field)}
       autoComplete="off"
-      className={boxClass('tessera-light-input tessera-light-small', { status, disabled })}
+      className={boxClass('tessera-light-input', { status, disabled, size: 'small' })}
       value={textOf(typeof value === 'string' ? value : undefined)}
       disabled={disabled}
       onChange={onChange}

@@ -5,6 +5,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { FormRuntimeContext, type FormRuntime } from '../../form-runtime/form-runtime-context';
 import { plainEngine } from '../../form-runtime/form-rules';
 import { createFormStore } from '../../form-runtime/form-store';
+import { loadWidgets } from '../../form-runtime/widget-loader';
 import { fieldWidget, type WidgetContext } from '../../records/field-widget';
 import { useSessionStore } from '../../stores/session-store';
 import { cellErrorKey } from './cell-errors';
@@ -187,12 +188,38 @@ describe('the lines grid', () => {
     expect(input(screen.getAllByTestId('child-table-row')[0]!, 'product').value).toBe('Reloaded');
   });
 
+  it('draws number cells as light inputs until the user comes to one, then as antd’s, with the value typed on', async () => {
+    const { rows, seen } = setup(thousandLines().slice(0, 2));
+    const light = input(rows()[1]!, 'price');
+    expect(light.className).toContain('tessera-light-bare');
+    expect(light.getAttribute('aria-label')).toBe('Price, line 2');
+    expect(light.value).toBe('2.5');
+    // The column names the currency; a line does not repeat it.
+    expect(cell(rows()[1]!, 'price').textContent).not.toContain('CNY');
+    expect(document.querySelector('.ant-input-number')).toBeNull();
+
+    await act(async () => {
+      light.focus();
+      await loadWidgets();
+    });
+    const real = input(rows()[1]!, 'price');
+    expect(real.closest('.ant-input-number-sm')).not.toBeNull();
+    expect(real.getAttribute('aria-label')).toBe('Price, line 2');
+    expect(document.activeElement).toBe(real);
+    expect(document.querySelectorAll('.ant-input-number')).toHaveLength(1);
+    fireEvent.change(real, { target: { value: '3.75' } });
+    await handedOver();
+    expect(seen.current[1]!.values.price).toBe('3.75');
+    expect(cell(rows()[1]!, 'amount').textContent).toContain('3.75');
+  });
+
   it('locks every line when the field is read-only', () => {
     const initial = thousandLines().slice(0, 2);
     render(<ChildTable field={linesField} ctx={ctx} inputFor={fieldWidget} value={initial} disabled />);
     expect(screen.getByTestId('child-table-add')).toHaveProperty('disabled', true);
     const first = screen.getAllByTestId('child-table-row')[0]!;
     expect(input(first, 'product')).toHaveProperty('disabled', true);
+    expect(input(first, 'qty')).toHaveProperty('disabled', true);
     expect(within(first).getByTestId('child-table-remove')).toHaveProperty('disabled', true);
   });
 });

@@ -3,7 +3,7 @@ import { Alert, ConfigProvider } from 'antd';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import { DndProvider } from 'react-dnd';
 import { HTML5Backend } from 'react-dnd-html5-backend';
-import { isPlainText } from '../../form-runtime/light-preview';
+import { isPlainText, previewKind } from '../../form-runtime/light-preview';
 import { localized } from '../../i18n/localized';
 import { useT } from '../../i18n/use-t';
 import type { WidgetContext } from '../../records/field-widget';
@@ -11,6 +11,7 @@ import type { FormValue } from '../../records/form-values';
 import { useAuthStore } from '../../stores/auth-store';
 import { whenIdle } from '../../scheduling/when-idle';
 import { useCurrentAppStore } from '../../stores/current-app-store';
+import { CellDeferredInput } from './cell-deferred-input';
 import { CellTextInput } from './cell-text-input';
 import { ChildGrid } from './child-grid';
 import { childObjectOf, isChildRows, type ChildRows } from './child-row';
@@ -104,7 +105,9 @@ function ChildTableEditor({ field, ctx, inputFor, id, value, onChange, disabled,
   const inputs = useMemo(() => columns.map((c) => {
     if (c.kind !== 'input' || c.field.type === 'relation') return null;
     // One line of text per cell (a long text too, rather than the form's text area): the browser's input.
-    return c.field.type === 'long_text' || isPlainText(c.field) ? <CellTextInput field={c.field} /> : inputFor(c.field, ctx);
+    if (c.field.type === 'long_text' || isPlainText(c.field)) return <CellTextInput field={c.field} />;
+    const kind = previewKind(c.field);
+    return kind ? <CellDeferredInput kind={kind} field={c.field} ctx={ctx} /> : inputFor(c.field, ctx);
   }), [columns, inputFor, ctx]);
   const targets = useMemo(() => new Map(columns
     .filter((c) => c.field.type === 'relation')

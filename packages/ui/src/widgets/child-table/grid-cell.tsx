@@ -4,6 +4,7 @@ import { cloneElement, memo, useCallback, useMemo, type ReactElement } from 'rea
 import { useStore } from 'zustand';
 import type { FieldValue } from '../../api/types';
 import { keepPage } from '../../form-runtime/field-frame';
+import type { WidgetProps } from '../../form-runtime/widget-props';
 import { valueFromChange } from '../../form-runtime/use-form-field';
 import { localized } from '../../i18n/localized';
 import { useT } from '../../i18n/use-t';
@@ -20,19 +21,8 @@ import { useCellErrors } from './use-cell-errors';
 /** Where a cell sends its new value: the line's index, the field and the wire value. */
 export type CellChange = (index: number, fieldId: string, value: FieldValue) => void;
 
-/** What a grid cell hands its input (an element of field-widget.tsx), as the form does with a field's. */
-interface InputProps {
-  id: string;
-  value?: unknown;
-  checked?: boolean;
-  size?: 'small';
-  status?: 'error';
-  prefix?: undefined;
-  'aria-label': string;
-  'aria-invalid'?: boolean;
-  onChange: (arg: unknown) => void;
-  onBlur?: () => void;
-}
+/** What a grid cell hands its input, as a form field does (widget-props.ts), with its own label. */
+type InputProps = WidgetProps & Required<Pick<WidgetProps, 'aria-label'>>;
 
 /** Typed text keeps its spaces while the user types; it is trimmed when they leave the cell, as the form does on save. */
 const TRIMMED_ON_BLUR: ReadonlySet<string> = new Set(['text', 'long_text', 'phone', 'email', 'url']);
