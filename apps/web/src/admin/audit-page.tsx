@@ -1,7 +1,8 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { Button, Card, DatePicker, Flex, Form, Input, Select, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { type AuditLine, ErrorState, localized, useSessionStore, useT } from '@tessera/ui';
+import { type AuditLine, ErrorState, localized, useSessionStore } from '@tessera/ui';
+import { useT } from '../i18n/use-t';
 import { useAudit, type AuditFilterValues } from './use-audit';
 import { useDirectory } from './use-directory';
 

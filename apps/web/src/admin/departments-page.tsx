@@ -1,7 +1,8 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Empty, Flex, Form, Input, Modal, Popconfirm, Row, Select, Statistic, Tooltip, Tree, TreeSelect, Typography } from 'antd';
 import { useMemo } from 'react';
-import { type AdminUser, ErrorState, useT } from '@tessera/ui';
+import { type AdminUser, ErrorState } from '@tessera/ui';
+import { useT } from '../i18n/use-t';
 import { buildDepartmentTree, subtreeIds, withoutSubtree } from './department-tree';
 import { useDepartmentsEditor, type DepartmentFormValues } from './use-departments-editor';
 import { useDirectory } from './use-directory';

@@ -1,7 +1,8 @@
 import { App, Form } from 'antd';
 import { useEffect, useState } from 'react';
 import { adminApi } from '../api/admin-client';
-import { type AdminUser, ApiError, type Department, errorMessage, useT } from '@tessera/ui';
+import { type AdminUser, ApiError, type Department, errorMessage } from '@tessera/ui';
+import { useT } from '../i18n/use-t';
 import { departmentsChanged } from '@tessera/ui/department-names';
 
 export interface DepartmentFormValues {

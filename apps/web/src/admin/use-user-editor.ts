@@ -1,7 +1,8 @@
 import { App, Form } from 'antd';
 import { useState } from 'react';
 import { adminApi } from '../api/admin-client';
-import { type AdminUser, ApiError, errorMessage, type UserChanges, useT } from '@tessera/ui';
+import { type AdminUser, ApiError, errorMessage, type UserChanges } from '@tessera/ui';
+import { useT } from '../i18n/use-t';
 
 export interface UserFormValues {
   email: string;

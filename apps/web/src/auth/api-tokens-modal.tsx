@@ -1,7 +1,8 @@
 import { CopyOutlined } from '@ant-design/icons';
 import { Alert, Button, Flex, Form, Input, Modal, Popconfirm, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { type ApiToken, ErrorState, useT } from '@tessera/ui';
+import { type ApiToken, ErrorState } from '@tessera/ui';
+import { useT } from '../i18n/use-t';
 import { useApiTokens } from './use-api-tokens';
 
 const when = (at: string | null, never: string) => (at ? dayjs(at).format('YYYY-MM-DD HH:mm') : never);

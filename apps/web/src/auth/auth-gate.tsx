@@ -1,6 +1,7 @@
 import { Button, Result, Spin } from 'antd';
 import { useEffect, type ReactNode } from 'react';
-import { errorMessage, useAuthStore, useT } from '@tessera/ui';
+import { errorMessage, useAuthStore } from '@tessera/ui';
+import { useT } from '../i18n/use-t';
 import { SignInPage } from './sign-in-page';
 
 /** Renders the app only for a signed-in user; asks the server once who that is. */

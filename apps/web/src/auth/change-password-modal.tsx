@@ -1,5 +1,5 @@
 import { Form, Input, Modal } from 'antd';
-import { useT } from '@tessera/ui';
+import { useT } from '../i18n/use-t';
 import { useChangePassword, type ChangePasswordValues } from './use-change-password';
 
 export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose: () => void }) {

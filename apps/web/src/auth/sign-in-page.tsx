@@ -1,6 +1,7 @@
 import { LockOutlined, MailOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
-import { LanguageSwitch, useT } from '@tessera/ui';
+import { LanguageSwitch } from '@tessera/ui';
+import { useT } from '../i18n/use-t';
 import { BrandMark } from './brand-mark';
 import { useSignIn, type SignInValues } from './use-sign-in';
 

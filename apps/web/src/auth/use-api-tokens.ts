@@ -1,6 +1,7 @@
 import { App } from 'antd';
 import { useState } from 'react';
-import { authApi, type CreatedToken, errorMessage, useRemote, useT } from '@tessera/ui';
+import { authApi, type CreatedToken, errorMessage, useRemote } from '@tessera/ui';
+import { useT } from '../i18n/use-t';
 
 /** My tokens: the list, creating one (its secret kept only until the user closes it), revoking. */
 export function useApiTokens(open: boolean) {

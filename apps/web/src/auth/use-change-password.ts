@@ -1,6 +1,7 @@
 import { App, Form } from 'antd';
 import { useState } from 'react';
-import { ApiError, authApi, errorMessage, useT } from '@tessera/ui';
+import { ApiError, authApi, errorMessage } from '@tessera/ui';
+import { useT } from '../i18n/use-t';
 
 export interface ChangePasswordValues {
   current: string;

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { errorMessage, useAuthStore, useSessionStore, useT } from '@tessera/ui';
+import { errorMessage, useAuthStore, useSessionStore } from '@tessera/ui';
+import { useT } from '../i18n/use-t';
 
 export interface SignInValues {
   email: string;

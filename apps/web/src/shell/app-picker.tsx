@@ -1,7 +1,8 @@
 import { Card, Col, Empty, Flex, Layout, Row, Skeleton, Tag, Typography } from 'antd';
 import { BrandMark } from '../auth/brand-mark';
 import { UserMenu } from '../auth/user-menu';
-import { ErrorState, LanguageSwitch, localized, useSessionStore, useT } from '@tessera/ui';
+import { ErrorState, LanguageSwitch, localized, useSessionStore } from '@tessera/ui';
+import { useT } from '../i18n/use-t';
 import { useApps } from './use-apps';
 
 // One card per row on a phone, up to four on a wide screen.

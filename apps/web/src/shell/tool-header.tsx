@@ -3,7 +3,8 @@ import { Button, Flex, Layout, Typography } from 'antd';
 import { AppstoreOutlined } from '@ant-design/icons';
 import { BrandMark } from '../auth/brand-mark';
 import { UserMenu } from '../auth/user-menu';
-import { LanguageSwitch, useRouteStore, useT } from '@tessera/ui';
+import { LanguageSwitch, useRouteStore } from '@tessera/ui';
+import { useT } from '../i18n/use-t';
 
 /** The header of the tool pages (administration, studio): brand, title, their own actions, then the shared ones. */
 export function ToolHeader({ title, compact, children }: { title: string; compact: boolean; children?: ReactNode }) {
