@@ -1,20 +1,11 @@
+import { catalogProblems } from '@tessera/ui/catalog-problems';
 import { catalogs } from '@tessera/ui/messages';
 import { describe, expect, it } from 'vitest';
-import { hostCatalogs, hostTranslate, type HostMessageKey } from './host-messages';
-
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+import { hostCatalogs, hostTranslate } from './host-messages';
 
 describe('the host message catalogs', () => {
-  it('have the same keys in zh-CN and en', () => {
-    expect(Object.keys(hostCatalogs['zh-CN']).sort()).toEqual(Object.keys(hostCatalogs.en).sort());
-  });
-
-  it('use the same placeholders in both languages, and no empty strings', () => {
-    for (const key of Object.keys(hostCatalogs.en) as HostMessageKey[]) {
-      expect(placeholders(hostCatalogs['zh-CN'][key]), key).toEqual(placeholders(hostCatalogs.en[key]));
-      expect(hostCatalogs['zh-CN'][key].trim(), key).not.toBe('');
-      expect(hostCatalogs.en[key].trim(), key).not.toBe('');
-    }
+  it('have the same keys and placeholders in zh-CN and en, and no empty strings', () => {
+    expect(catalogProblems(hostCatalogs)).toEqual([]);
   });
 
   it('name none of the runtime’s keys, so no string is defined twice', () => {
