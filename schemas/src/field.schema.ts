@@ -68,6 +68,12 @@ export const fieldSchema = {
     encrypted: { type: 'boolean' },
     /** attachment, image. */
     maxFiles: { type: 'integer', minimum: 1, maximum: 100 },
+    /**
+     * number, currency, or a formula with such a result, in a child table: whether its column
+     * shows a total under the lines. Quantities and amounts do (the default); a unit price's sum
+     * means nothing, so a template turns it off.
+     */
+    showTotal: { type: 'boolean' },
   },
   required: ['id', 'type', 'label'],
   additionalProperties: false,

@@ -13,6 +13,7 @@ describe('column totals', () => {
   it('sum quantities and amounts (typed or computed), never percentages or text', () => {
     expect(isSummed(qty)).toBe(true);
     expect(isSummed(price)).toBe(true);
+    expect(isSummed({ ...price, showTotal: false })).toBe(false);
     expect(isSummed({ id: 'p', type: 'percent', label: { en: 'P' } })).toBe(false);
     expect(isSummed({ id: 'a', type: 'formula', label: { en: 'A' }, formula: 'qty', resultType: 'currency' })).toBe(true);
     expect(isSummed({ id: 't', type: 'formula', label: { en: 'T' }, formula: '"x"', resultType: 'text' })).toBe(false);

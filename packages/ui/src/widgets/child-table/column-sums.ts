@@ -4,8 +4,12 @@ import type { ChildRow, ChildRows } from './child-row';
 
 export type ColumnTotals = Readonly<Record<string, string>>;
 
-/** Columns with a meaningful total: quantities and amounts, typed or computed. A sum of percentages means nothing. */
+/**
+ * Columns with a meaningful total: quantities and amounts, typed or computed, unless the field
+ * says otherwise (`showTotal: false`, a unit price). A sum of percentages means nothing.
+ */
 export function isSummed(field: FieldDefinition): boolean {
+  if (field.showTotal === false) return false;
   if (field.type === 'formula') return field.resultType === 'number' || field.resultType === 'currency';
   return field.type === 'number' || field.type === 'currency';
 }
