@@ -23,6 +23,26 @@ describe('installTemplate', () => {
     expect(rows[0]?.number).toMatch(/\d+$/);
   });
 
+  it('computes quote amounts by the template’s formulas: a line is quantity × unit price, the total their sum less the discount', async () => {
+    const { rows } = await sql<{ quotes: string; discounted: string; wrong_lines: string; wrong_totals: string }>`
+      with sums as (
+        select q.id, q.total, q.discount, sum(l.line_amount) as lines_sum,
+               count(*) filter (where l.line_amount is distinct from round(l.quantity * l.unit_price, 2)) as wrong_lines
+        from app_crm.quote q join app_crm.quote_line l on l.parent_id = q.id
+        group by q.id, q.total, q.discount
+      )
+      select count(*) as quotes,
+             count(*) filter (where discount > 0) as discounted,
+             sum(wrong_lines) as wrong_lines,
+             count(*) filter (where total is distinct from round(lines_sum * (1 - coalesce(discount, 0)), 2)) as wrong_totals
+      from sums`.execute(database.db);
+    const summary = rows[0]!;
+    expect(Number(summary.quotes)).toBeGreaterThan(0);
+    expect(Number(summary.discounted)).toBeGreaterThan(0);
+    expect(Number(summary.wrong_lines)).toBe(0);
+    expect(Number(summary.wrong_totals)).toBe(0);
+  });
+
   it('refuses an unknown template', async () => {
     await expect(installTemplate(database, 'nope')).rejects.toThrow(/unknown template/);
   });

@@ -128,8 +128,9 @@ function shuffled<T>(items: readonly T[], random: Random): T[] {
 const DISCOUNT_PERCENT: readonly (readonly [number, number])[] = [[0, 30], [5, 25], [10, 20], [15, 12], [20, 8], [25, 5]];
 
 /**
- * Quotes for deals that got as far as a proposal, each with 2–5 lines. Line amounts are
- * quantity × unit price × (1 − discount), rounded to the fen, and the total is their exact sum.
+ * Quotes for deals that got as far as a proposal, each with 2–5 lines. Line amounts and the
+ * total are the template's formulas (quantity × unit price; their sum less the discount): the
+ * server computes them as each quote is written.
  */
 export function generateQuotes(context: SampleContext, opportunities: OpportunityFacts[], count: number) {
   const ids = createRandom(context.seed, 'quote/id');
@@ -148,20 +149,16 @@ export function generateQuotes(context: SampleContext, opportunities: Opportunit
       ? workingMoment(context.clock, random, random.int(1, 60))
       : addDays(deal.closedMs, -random.int(10, 60));
     const products = shuffled(PRODUCTS, random).slice(0, random.int(2, 5));
-    let totalFen = 0;
     products.forEach((product, index) => {
       const unitFen = roundTo(random.int(product.min, product.max), 10) * 100;
       const maxQuantity = product.min >= 20_000 ? 5 : product.min >= 3_000 ? 20 : 100;
       const quantity = random.int(1, maxQuantity);
-      const lineFen = Math.round((quantity * unitFen * (100 - discount)) / 100);
-      totalFen += lineFen;
       lines.push({ id: lineIds.uuid(), values: {
         parent_id: id,
         sort_index: index,
         product: product.name,
         quantity: String(quantity),
         unit_price: fenToDecimal(unitFen),
-        line_amount: fenToDecimal(lineFen),
       } });
     });
     quotes.push({ id, values: {
@@ -170,7 +167,6 @@ export function generateQuotes(context: SampleContext, opportunities: Opportunit
       discount: discount === 0 ? '0' : `0.${String(discount).padStart(2, '0')}`,
       // The quote form asks for a justification above a 0.15 discount (the manager's threshold).
       ...(discount > 15 ? { discount_reason: reasons.pick(DISCOUNT_REASONS) } : {}),
-      total: fenToDecimal(totalFen),
     } });
   }
   return { quotes, lines };
