@@ -17,6 +17,7 @@ export type { EvalContext, EvalRecord } from './eval-env';
 export { Dec, ExprDate, ExprDateTime, toPlain, type ExprValue, type PlainValue } from './values';
 export { compileToSql, type SqlCompileOptions, type SqlCompileResult, type SqlRelation } from './sql-compile';
 export { dependenciesOf, checkComputedFields, type FormulaDependencies, type ComputedFieldReport } from './dependencies';
+export { planFormulas, computeFormulas, type FormulaPlan } from './formula-plan';
 export {
   diagnostics, completions, signatureHelp, hover,
   type Diagnostic, type CompletionItem, type SignatureHelp, type HoverInfo,

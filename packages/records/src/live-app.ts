@@ -1,10 +1,11 @@
+import type { FormulaPlan } from '@tessera/expr';
 import type { Kysely } from 'kysely';
 import type { SystemTables } from '@tessera/db';
 import type { AppDocument, ObjectDefinition } from '@tessera/schemas';
 import { desiredIndexes } from '@tessera/meta';
 import { RecordValidator } from './record-validator';
 import { RecordError } from './record-error';
-import { planComputed, type ComputedPlan } from './computed-fields';
+import { planComputed } from './computed-fields';
 import { planRollups, type RollupPlan } from './rollups';
 import { compileForms } from './form-submission';
 import type { CompiledForm } from '@tessera/forms';
@@ -19,7 +20,7 @@ export interface LiveApp {
   /** unique index / foreign key name → the field it guards, to name the field in a violation. */
   constraintField: ReadonlyMap<string, { object: string; field: string }>;
   /** objectId → its formula fields, compiled (absent when it has none). */
-  computed: ReadonlyMap<string, ComputedPlan>;
+  computed: ReadonlyMap<string, FormulaPlan>;
   /** objectId → its rollup formulas, computed on read (absent when it has none). */
   rollups: ReadonlyMap<string, RollupPlan>;
   /** formId → the compiled form, for writes that name one. */
@@ -33,7 +34,7 @@ export function compileLiveApp(appId: string, version: number, document: AppDocu
     for (const index of desiredIndexes(object)) if (index.unique) constraintField.set(index.name, { object: object.id, field: index.columns[0]?.column ?? '' });
     for (const field of object.fields) if (field.type === 'relation') constraintField.set(`${object.id}:fk_${field.id}`, { object: object.id, field: field.id });
   }
-  const computed = new Map<string, ComputedPlan>();
+  const computed = new Map<string, FormulaPlan>();
   const rollups = new Map<string, RollupPlan>();
   for (const object of document.objects) {
     const plan = planComputed(object, document);

@@ -1,3 +1,4 @@
+import { computeFormulas } from '@tessera/expr';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { SystemTables } from '@tessera/db';
 import type { FieldDefinition, ObjectDefinition } from '@tessera/schemas';
@@ -13,7 +14,6 @@ import { childTableFields, writeChildRows } from './child-rows';
 import { translateConstraintError } from './constraint-errors';
 import { rowScopeSql } from './row-scope';
 import type { RecordValues } from './record-validator';
-import { computeValues } from './computed-fields';
 import { openRow, sealValues } from './sealed-fields';
 import { readSelections } from './rollups';
 import { throughForm } from './form-submission';
@@ -53,18 +53,18 @@ async function withComputed(ctx: RecordContext, object: ObjectDefinition, values
   for (const field of childTableFields(object)) {
     const rows = values[field.id];
     const childPlan = ctx.app.computed.get(field.target ?? '');
-    if (Array.isArray(rows) && childPlan) written[field.id] = rows.map((row: RecordRow) => ({ ...row, ...computeValues(childPlan, row, context) }));
+    if (Array.isArray(rows) && childPlan) written[field.id] = rows.map((row: RecordRow) => ({ ...row, ...computeFormulas(childPlan, row, context) }));
   }
   const plan = ctx.app.computed.get(object.id);
   if (!plan) return written;
   const record: RecordRow = { ...stored, ...written };
-  for (const fieldId of plan.childFields) {
+  for (const fieldId of plan.aggregated) {
     if (Array.isArray(record[fieldId]) || !recordId) continue;
     const field = object.fields.find((f) => f.id === fieldId);
     const child = field?.target ? ctx.app.objects.get(field.target) : undefined;
     if (child) record[fieldId] = (await readChildRows(ctx, child, [recordId])).get(recordId) ?? [];
   }
-  return { ...written, ...computeValues(plan, record, context) };
+  return { ...written, ...computeFormulas(plan, record, context) };
 }
 
 /** Unique and foreign-key violations come back as field errors, not as a 500. */

@@ -1,5 +1,5 @@
 import type { FieldDefinition, ObjectDefinition } from '@tessera/schemas';
-import { analyze, checkComputedFields, compileFormula, dependenciesOf, toPlain, type CompiledFormula, type EvalContext, type PlainValue } from '@tessera/expr';
+import { computeFormulas, planFormulas, type EvalContext, type PlainValue } from '@tessera/expr';
 import type { ChildRow } from './child-row';
 
 export type FormulaValues = Readonly<Record<string, PlainValue>>;
@@ -18,36 +18,14 @@ export interface RowFormulas {
 const NO_VALUES: FormulaValues = {};
 
 /**
- * Compiles the formulas once, in the dependency order the server uses (packages/records,
- * computed-fields.ts), and runs the same evaluator: what the grid shows is what a save stores.
- * A formula that does not check (publish refuses those) or fails at run time gives blank.
+ * Runs the child object's formula plan (`@tessera/expr`, the one the server's write path runs):
+ * what the grid shows is what a save stores. A formula that does not check (publish refuses
+ * those) or fails at run time gives blank.
  */
 export function rowFormulas(child: ObjectDefinition, objects: readonly ObjectDefinition[], context: () => EvalContext): RowFormulas {
   const fields = child.fields.filter((f) => f.type === 'formula');
   if (fields.length === 0) return { fields, valuesOf: () => NO_VALUES };
-  const relatedFields = Object.fromEntries(objects.map((o) => [o.id, o.fields] as const));
-  const steps: { id: string; formula: CompiledFormula }[] = [];
-  const reads = new Set<string>();
-  for (const id of checkComputedFields(child.fields, relatedFields).order) {
-    const source = fields.find((f) => f.id === id)?.formula;
-    const checked = source ? analyze(source, { fields: child.fields, relatedFields }) : null;
-    if (!checked?.ok) continue;
-    steps.push({ id, formula: compileFormula(checked.formula) });
-    for (const read of dependenciesOf(checked.formula).fields) reads.add(read);
-  }
-  const inputs = [...reads].filter((id) => !fields.some((f) => f.id === id));
-
-  const compute = (row: ChildRow): FormulaValues => {
-    const now = context();
-    const working: Record<string, unknown> = { ...row.values };
-    const values: Record<string, PlainValue> = {};
-    for (const { id, formula } of steps) {
-      const result = formula.evaluate(working, now);
-      values[id] = result.ok ? toPlain(result.value) : null;
-      working[id] = values[id];
-    }
-    return values;
-  };
+  const plan = planFormulas(child.fields, Object.fromEntries(objects.map((o) => [o.id, o.fields] as const)));
   const byRow = new WeakMap<ChildRow, FormulaValues>();
   const byKey = new Map<string, { inputs: readonly unknown[]; values: FormulaValues }>();
   return {
@@ -55,9 +33,9 @@ export function rowFormulas(child: ObjectDefinition, objects: readonly ObjectDef
     valuesOf(row) {
       let values = byRow.get(row);
       if (!values) {
-        const current = inputs.map((id) => row.values[id]);
+        const current = plan.reads.map((id) => row.values[id]);
         const previous = byKey.get(row.key);
-        values = previous && previous.inputs.every((v, i) => Object.is(v, current[i])) ? previous.values : compute(row);
+        values = previous && previous.inputs.every((v, i) => Object.is(v, current[i])) ? previous.values : computeFormulas(plan, row.values, context());
         byKey.set(row.key, { inputs: current, values });
         byRow.set(row, values);
       }
