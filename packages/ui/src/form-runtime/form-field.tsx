@@ -2,8 +2,8 @@ import type { FieldDefinition, FormNode } from '@tessera/schemas';
 import { memo, useContext } from 'react';
 import { localized } from '../i18n/localized';
 import { translate, type Translate } from '../i18n/messages';
-import { FieldCell } from '../objects/field-cell';
 import { isEditable } from '../records/form-values';
+import { ComputedField } from './computed-field';
 import { FieldControl } from './field-control';
 import { descriptionIdOf, FieldFrame, helpIdOf } from './field-frame';
 import { FormDisabledContext, useFormRuntime } from './form-runtime-context';
@@ -30,16 +30,8 @@ export const FormField = memo(function FormField({ field, node }: FormFieldProps
   const description = field.description ? localized(field.description, widgets.locale) : undefined;
 
   if (state && !state.visible) return null;
-  if (!isEditable(field)) {
-    // Computed by the server (formula, auto number) or not editable here yet: shown when filled.
-    const record = widgets.record;
-    if (!record || record[field.id] === null || record[field.id] === undefined) return null;
-    return (
-      <FieldFrame label={label} required={false} description={description} messages={[]} extra={t('record.readOnly')}>
-        <FieldCell field={field} record={record} locale={widgets.locale} t={t} />
-      </FieldFrame>
-    );
-  }
+  // Filled in by the server (formula, auto number): shown, never an input.
+  if (!isEditable(field)) return <ComputedField field={field} label={label} description={description} t={t} />;
 
   const id = `record-form_${field.id}`;
   const messages = [...(errors ?? []), ...(taken ? [t('form.valueTaken')] : [])];

@@ -10,6 +10,7 @@ import { formLayout, generatedLayout } from '../form-runtime/form-layout';
 import { formEngine, formOf, plainEngine } from '../form-runtime/form-rules';
 import type { FormRuntime } from '../form-runtime/form-runtime-context';
 import { createFormStore, missingRequired, writableValues } from '../form-runtime/form-store';
+import { liveFormulas } from '../form-runtime/live-formulas';
 import { formApi } from '../form-runtime/runtime-api';
 import { useDraftAutosave } from '../form-runtime/use-draft-autosave';
 import { useUniqueCheck } from '../form-runtime/use-unique-check';
@@ -17,7 +18,7 @@ import { localized } from '../i18n/localized';
 import { useT } from '../i18n/use-t';
 import type { DrawerTarget } from '../objects/use-drawer-target';
 import { useAuthStore } from '../stores/auth-store';
-import { useObjectAccess } from '../stores/current-app-store';
+import { useObjectAccess, useRollupFields } from '../stores/current-app-store';
 import { useSessionStore } from '../stores/session-store';
 import { childErrorsOf } from '../widgets/child-table/cell-errors';
 import { presetValues } from './drawer-preset';
@@ -65,14 +66,15 @@ export function useRecordEditor({ appId, document, object, target, onSaved, onDe
   const locked = useMemo(() => readOnlyByAccess(access), [access]);
   const knownFields = useMemo(() => new Set(editableFields(object).map((f) => f.id)), [object]);
 
+  const rollups = useRollupFields(object.id);
+  // Rules and formulas read the clock, zone and user at each evaluation.
+  const context = useMemo(() => () => ({
+    now: new Date(),
+    timeZone: document?.timeZone ?? 'Asia/Shanghai',
+    currentUser: useAuthStore.getState().me?.userId ?? null,
+  }), [document]);
   // The user's field access joins the rules here, once: every field then follows one readOnly/visible state.
-  const engine = useMemo(() => withFieldAccess(document
-    ? formEngine(document, object, () => ({
-      now: new Date(),
-      timeZone: document.timeZone ?? 'Asia/Shanghai',
-      currentUser: useAuthStore.getState().me?.userId ?? null,
-    }))
-    : plainEngine(object), access), [document, object, access]);
+  const engine = useMemo(() => withFieldAccess(document ? formEngine(document, object, context) : plainEngine(object), access), [document, object, access, context]);
   const layout = useMemo(() => {
     const form = document && engine.formId ? formOf(document, object) : null;
     return form ? formLayout(form) : generatedLayout(object);
@@ -82,7 +84,8 @@ export function useRecordEditor({ appId, document, object, target, onSaved, onDe
   const checkUnique = useUniqueCheck(appId, object.id, recordId, store, fields);
   const draft = useDraftAutosave({ appId, objectId: object.id, key: recordId ?? 'new', store, engine, ready: loadState.status === 'ready' });
   const widgets = useMemo(() => ({ appId, locale, record, objects: document?.objects ?? [] }), [appId, locale, record, document]);
-  const runtime = useMemo<FormRuntime>(() => ({ store, fields, widgets, checkUnique }), [store, fields, widgets, checkUnique]);
+  const formulas = useMemo(() => liveFormulas(object, document?.objects ?? [], rollups, record, context), [object, document, rollups, record, context]);
+  const runtime = useMemo<FormRuntime>(() => ({ store, fields, widgets, checkUnique, formulas }), [store, fields, widgets, checkUnique, formulas]);
 
   useEffect(() => {
     if (!recordId) return;
