@@ -1,4 +1,4 @@
-import type { FieldDefinition, ObjectDefinition } from '@tessera/schemas';
+import type { ObjectDefinition } from '@tessera/schemas';
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { memo, useState, type ComponentProps, type ReactNode } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
@@ -8,6 +8,7 @@ import { createFormStore } from '../../form-runtime/form-store';
 import { loadWidgets } from '../../form-runtime/widget-loader';
 import { fieldWidget, type WidgetContext } from '../../records/field-widget';
 import { useSessionStore } from '../../stores/session-store';
+import { linesField, quoteLine } from '../../test-support/quote-lines';
 import { cellErrorKey } from './cell-errors';
 import { rowsFromWire, rowsToWire, type ChildRows } from './child-row';
 import { ChildTable } from './child-table';
@@ -28,23 +29,8 @@ vi.mock('./grid-row', async (importOriginal) => {
   return { ...original, GridRow: memo(Counted) };
 });
 
-const line: ObjectDefinition = {
-  id: 'line',
-  label: { en: 'Line' },
-  parent: 'quote',
-  fields: [
-    { id: 'product', type: 'text', label: { en: 'Product' }, required: true },
-    { id: 'qty', type: 'number', label: { en: 'Qty' } },
-    { id: 'price', type: 'currency', label: { en: 'Price' }, currency: 'CNY' },
-    { id: 'amount', type: 'formula', label: { en: 'Amount' }, formula: 'qty * price', resultType: 'currency' },
-  ],
-};
-const quote: ObjectDefinition = {
-  id: 'quote',
-  label: { en: 'Quote' },
-  fields: [{ id: 'lines', type: 'child_table', label: { en: 'Lines' }, target: 'line' }],
-};
-const linesField = quote.fields[0] as FieldDefinition;
+const line = quoteLine;
+const quote: ObjectDefinition = { id: 'quote', label: { en: 'Quote' }, fields: [linesField] };
 const ctx: WidgetContext = { appId: 'app', locale: 'en', record: null, objects: [quote, line] };
 
 const uuid = (i: number) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
