@@ -23,7 +23,7 @@ describe('installTemplate', () => {
     expect(rows[0]?.number).toMatch(/\d+$/);
   });
 
-  it('computes quote amounts by the template’s formulas: a line is quantity × unit price, the total their sum less the discount', async () => {
+  it('computes quote amounts by the template’s formulas: a line is quantity × unit price, the total their sum less the discount (a percentage)', async () => {
     const { rows } = await sql<{ quotes: string; discounted: string; wrong_lines: string; wrong_totals: string }>`
       with sums as (
         select q.id, q.total, q.discount, sum(l.line_amount) as lines_sum,
@@ -34,7 +34,7 @@ describe('installTemplate', () => {
       select count(*) as quotes,
              count(*) filter (where discount > 0) as discounted,
              sum(wrong_lines) as wrong_lines,
-             count(*) filter (where total is distinct from round(lines_sum * (1 - coalesce(discount, 0)), 2)) as wrong_totals
+             count(*) filter (where total is distinct from round(lines_sum * (1 - coalesce(discount, 0) / 100), 2)) as wrong_totals
       from sums`.execute(database.db);
     const summary = rows[0]!;
     expect(Number(summary.quotes)).toBeGreaterThan(0);

@@ -30,24 +30,24 @@ describe('the CRM template’s form rules', () => {
 
   it('asks for the close time and a reason exactly when a deal is lost, and fixes its probability', () => {
     const form = compiled('opportunity_form');
-    const open = evaluateForm(form, { stage: 'proposal', probability: '0.5' }, context);
+    const open = evaluateForm(form, { stage: 'proposal', probability: '50' }, context);
     expect([open.visible.lost_reason, open.visible.closed_at, open.readOnly.probability]).toEqual([false, false, false]);
 
-    const lost = evaluateForm(form, { stage: 'lost', probability: '0.5' }, context);
+    const lost = evaluateForm(form, { stage: 'lost', probability: '50' }, context);
     expect([lost.visible.lost_reason, lost.required.lost_reason, lost.required.closed_at]).toEqual([true, true, true]);
     expect([lost.values.probability, lost.readOnly.probability]).toEqual(['0', true]);
 
     const won = evaluateForm(form, { stage: 'won' }, context);
-    expect([won.visible.lost_reason, won.required.closed_at, won.values.probability]).toEqual([false, true, '1']);
+    expect([won.visible.lost_reason, won.required.closed_at, won.values.probability]).toEqual([false, true, '100']);
 
     const verdict = validateSubmission(form, { name: 'ERP', customer: crypto.randomUUID(), stage: 'lost', amount: '1000' }, context);
     expect(verdict.ok ? [] : verdict.issues.map((i) => [i.field, i.code])).toEqual([['closed_at', 'form.required'], ['lost_reason', 'form.required']]);
   });
 
-  it('asks for a justification above the 0.15 discount threshold only', () => {
+  it('asks for a justification above the 15 % discount threshold only', () => {
     const form = compiled('quote_form');
-    expect(evaluateForm(form, { discount: '0.15' }, context).visible.discount_reason).toBe(false);
-    expect(evaluateForm(form, { discount: '0.2' }, context).required.discount_reason).toBe(true);
+    expect(evaluateForm(form, { discount: '15' }, context).visible.discount_reason).toBe(false);
+    expect(evaluateForm(form, { discount: '20' }, context).required.discount_reason).toBe(true);
   });
 
   it('shows the customer signature once a contract leaves draft', () => {

@@ -149,7 +149,7 @@ describe('crm sample data', () => {
     expect(count('qualified')).toBeGreaterThan(count('proposal'));
     expect(count('proposal')).toBeGreaterThan(count('negotiation'));
     expect(count('negotiation')).toBeGreaterThan(0);
-    const probability: Record<string, string> = { lead: '0.1', qualified: '0.2', proposal: '0.5', negotiation: '0.75', won: '1', lost: '0' };
+    const probability: Record<string, string> = { lead: '10', qualified: '20', proposal: '50', negotiation: '75', won: '100', lost: '0' };
     for (const { values } of records('opportunity')) {
       expect(values.probability).toBe(probability[String(values.stage)]);
       expect(values.closed_at !== undefined).toBe(values.stage === 'won' || values.stage === 'lost');

@@ -11,7 +11,7 @@ type Stage = 'lead' | 'qualified' | 'proposal' | 'negotiation' | 'won' | 'lost';
 
 /** Each stage is a step of the sales funnel, with the default probability the document describes. */
 const STAGE_PROBABILITY: Record<Stage, string> = {
-  lead: '0.1', qualified: '0.2', proposal: '0.5', negotiation: '0.75', won: '1', lost: '0',
+  lead: '10', qualified: '20', proposal: '50', negotiation: '75', won: '100', lost: '0',
 };
 
 /** Open stages narrow like a funnel; won and lost accumulate two years of closed deals. */
@@ -164,8 +164,9 @@ export function generateQuotes(context: SampleContext, opportunities: Opportunit
     quotes.push({ id, values: {
       number: nextNumber(quotedMs),
       opportunity: deal.id,
-      discount: discount === 0 ? '0' : `0.${String(discount).padStart(2, '0')}`,
-      // The quote form asks for a justification above a 0.15 discount (the manager's threshold).
+      // A percent field holds the percentage (15 means 15 %), as typed and shown.
+      discount: String(discount),
+      // The quote form asks for a justification above a 15 % discount (the manager's threshold).
       ...(discount > 15 ? { discount_reason: reasons.pick(DISCOUNT_REASONS) } : {}),
     } });
   }
