@@ -9,7 +9,6 @@ import { rollupFieldIds } from '@tessera/meta';
  * already refused formulas that do not check.
  */
 export function planComputed(object: ObjectDefinition, document: AppDocument): FormulaPlan | null {
-  if (!object.fields.some((f) => f.type === 'formula')) return null;
   const relatedFields = Object.fromEntries(document.objects.map((o) => [o.id, o.fields] as const));
   const plan = planFormulas(object.fields, relatedFields, rollupFieldIds(object, document));
   return plan.steps.length ? plan : null;

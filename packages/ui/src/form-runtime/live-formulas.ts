@@ -3,7 +3,7 @@ import type { ObjectDefinition } from '@tessera/schemas';
 import type { RecordData } from '../api/types';
 import { toFieldValue, type FormValues } from '../records/form-values';
 import { isChildRows } from '../widgets/child-table/child-row';
-import { rowFormulas, type RowFormulas } from '../widgets/child-table/row-formulas';
+import { sharedRowFormulas, type RowFormulas } from '../widgets/child-table/row-formulas';
 
 export type FormulaResults = Readonly<Record<string, PlainValue>>;
 
@@ -30,9 +30,8 @@ export function liveFormulas(object: ObjectDefinition, objects: readonly ObjectD
   const lines = new Map<string, RowFormulas>();
   for (const id of plan.aggregated) {
     const child = objects.find((o) => o.id === fields.get(id)?.target);
-    if (fields.get(id)?.type === 'child_table' && child) lines.set(id, rowFormulas(child, objects, context));
+    if (fields.get(id)?.type === 'child_table' && child) lines.set(id, sharedRowFormulas(child, objects, context));
   }
-  const stored = Object.fromEntries(rollups.map((id) => [id, record?.[id] ?? null] as const));
 
   let last: { inputs: readonly unknown[]; results: FormulaResults } | null = null;
   return {
@@ -40,14 +39,14 @@ export function liveFormulas(object: ObjectDefinition, objects: readonly ObjectD
     valuesOf(values) {
       const inputs = plan.reads.map((id) => values[id]);
       if (last && last.inputs.every((v, i) => Object.is(v, inputs[i]))) return last.results;
-      // As on the server: the record as loaded, under what the form holds now.
-      const working: Record<string, unknown> = { ...record, ...stored };
+      // As on the server: the record as loaded (rollups included), under what the form holds now.
+      const working: Record<string, unknown> = { ...record };
       plan.reads.forEach((id, i) => {
         const value = inputs[i];
         const field = fields.get(id);
         const formulas = lines.get(id);
         if (formulas) working[id] = isChildRows(value) ? value.map((row) => ({ ...row.values, ...formulas.valuesOf(row) })) : [];
-        else if (field && !(id in stored)) working[id] = toFieldValue(field, value);
+        else if (field) working[id] = toFieldValue(field, value);
       });
       last = { inputs, results: computeFormulas(plan, working, context()) };
       return last.results;

@@ -17,7 +17,7 @@ import { ChildGrid } from './child-grid';
 import { childObjectOf, isChildRows, type ChildRows } from './child-row';
 import { gridColumns } from './grid-columns';
 import { createGridStore, setGridRows } from './grid-store';
-import { rowFormulas } from './row-formulas';
+import { sharedRowFormulas } from './row-formulas';
 import { useLineLabels } from './use-line-labels';
 import './child-table.css';
 
@@ -112,7 +112,7 @@ function ChildTableEditor({ field, ctx, inputFor, id, value, onChange, disabled,
   const targets = useMemo(() => new Map(columns
     .filter((c) => c.field.type === 'relation')
     .map((c) => [c.field.id, ctx.objects.find((o) => o.id === c.field.target) ?? null] as const)), [columns, ctx.objects]);
-  const formulas = useMemo(() => rowFormulas(child, ctx.objects, formulaContext), [child, ctx.objects]);
+  const formulas = useMemo(() => sharedRowFormulas(child, ctx.objects, formulaContext), [child, ctx.objects]);
   const read = useCallback(() => grid.getState().rows, [grid]);
   const labels = useLineLabels(ctx.appId, targets, read, grid.subscribe);
   const inherited = ConfigProvider.useConfig().componentDisabled === true;

@@ -43,3 +43,16 @@ export function rowFormulas(child: ObjectDefinition, objects: readonly ObjectDef
     },
   };
 }
+
+const shared = new WeakMap<ObjectDefinition, RowFormulas>();
+
+/**
+ * The line formulas of one child object of the live document, shared: the grid's cells, its
+ * totals and the form's own formulas (a quote's total) read the same cache, so a line's amount
+ * is worked out once whoever asks first.
+ */
+export function sharedRowFormulas(child: ObjectDefinition, objects: readonly ObjectDefinition[], context: () => EvalContext): RowFormulas {
+  let formulas = shared.get(child);
+  if (!formulas) shared.set(child, (formulas = rowFormulas(child, objects, context)));
+  return formulas;
+}
