@@ -6,12 +6,15 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import type { SystemTables } from './system-tables';
 import { migrateToLatest } from './migrations';
+import { pgliteNotifications, postgresNotifications, type Notifications } from './notifications';
 
 export type DatabaseKind = 'postgres' | 'pglite';
 
 export interface Database {
   db: Kysely<SystemTables>;
   kind: DatabaseKind;
+  /** LISTEN/NOTIFY between the processes on this database (a dedicated connection, opened on first listen). */
+  notifications: Notifications;
   close(): Promise<void>;
 }
 
@@ -30,13 +33,12 @@ const OID = { int8: 20, numeric: 1700, date: 1082 } as const;
 const keepText = (value: string): string => value;
 pg.types.setTypeParser(OID.date, keepText);
 
-async function pgliteDialect(dataDir: string): Promise<Dialect> {
+async function pglite(dataDir: string): Promise<PGlite> {
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir, {
+  return PGlite.create(dataDir, {
     extensions: { pg_trgm },
     parsers: { [OID.int8]: keepText, [OID.numeric]: keepText, [OID.date]: keepText },
   });
-  return new PGliteDialect(client);
 }
 
 function postgresDialect(url: string, max: number): Dialect {
@@ -50,12 +52,27 @@ function postgresDialect(url: string, max: number): Dialect {
 /** Opens the database named by the options and brings the system schema up to date. */
 export async function openDatabase(options: OpenOptions = {}): Promise<Database> {
   const kind: DatabaseKind = options.url ? 'postgres' : 'pglite';
-  const dialect = options.url
-    ? postgresDialect(options.url, options.maxConnections ?? 10)
-    : await pgliteDialect(options.dataDir ?? './data/pglite');
+  let dialect: Dialect;
+  let notifications: Notifications;
+  if (options.url) {
+    dialect = postgresDialect(options.url, options.maxConnections ?? 10);
+    notifications = postgresNotifications(options.url, (message) => process.emitWarning(message));
+  } else {
+    const client = await pglite(options.dataDir ?? './data/pglite');
+    dialect = new PGliteDialect(client);
+    notifications = pgliteNotifications(client);
+  }
   const db = new Kysely<SystemTables>({ dialect });
   // pg_trgm backs "contains" search on text fields; both PostgreSQL and PGlite ship it.
   await sql`create extension if not exists pg_trgm`.execute(db);
   await migrateToLatest(db as unknown as Kysely<unknown>);
-  return { db, kind, close: () => db.destroy() };
+  return {
+    db,
+    kind,
+    notifications,
+    async close() {
+      await notifications.close();
+      await db.destroy();
+    },
+  };
 }

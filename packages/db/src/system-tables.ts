@@ -19,6 +19,10 @@ export interface SystemTables {
   files: FilesTable;
   saved_views: SavedViewsTable;
   record_comments: RecordCommentsTable;
+  record_events: RecordEventsTable;
+  event_sequence: EventSequenceTable;
+  event_subscribers: EventSubscribersTable;
+  record_data_versions: RecordDataVersionsTable;
 }
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -76,6 +80,8 @@ export interface RecordHistoryTable {
   changes: JSONColumnType<unknown[]>;
   actor_id: string | null;
   at: Timestamp;
+  /** What made the change: 'user', 'bulk', 'reassign', 'anonymize', 'import', 'template', 'flow'; null before 0008. */
+  source: string | null;
 }
 
 export interface DepartmentsTable {
@@ -187,4 +193,51 @@ export interface RecordCommentsTable {
   mentions: ColumnType<string[], string[] | undefined, string[]>;
   created_at: Timestamp;
   deleted_at: Timestamp | null;
+}
+
+/** bigint columns come back as text from both drivers. */
+type BigInt = ColumnType<string, string | number, string | number>;
+
+/**
+ * The outbox of record changes (packages/events): written in the change's own transaction,
+ * sequenced into commit order, delivered to every subscriber, pruned once all have it.
+ */
+export interface RecordEventsTable {
+  id: ColumnType<string, never, never>;
+  /** Commit order; null until the sequencer has seen the row committed. */
+  position: BigInt | null;
+  app_id: string;
+  object_id: string;
+  /** Null for an event about a whole batch (an import). */
+  record_id: string | null;
+  /** The history row holding the change (operation, version, fields old → new, actor, source). */
+  history_id: BigInt | null;
+  operation: string;
+  detail: JSONColumnType<Record<string, unknown>> | null;
+  at: Timestamp;
+}
+
+export interface EventSequenceTable {
+  singleton: Generated<boolean>;
+  position: BigInt;
+}
+
+export interface EventSubscribersTable {
+  name: string;
+  /** The last position this subscriber has applied. */
+  position: BigInt;
+  delivered: ColumnType<string, string | number | undefined, string | number>;
+  failures: Generated<number>;
+  last_error: string | null;
+  retry_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface RecordDataVersionsTable {
+  app_id: string;
+  object_id: string;
+  version: BigInt;
+  last_event_id: BigInt;
+  updated_at: Timestamp;
 }
