@@ -1,6 +1,6 @@
 import type { Database } from '@tessera/db';
 import { createMetadataStore } from '@tessera/meta';
-import { createLiveAppCache, createRecordService } from '@tessera/records';
+import { createLiveAppCache, createRecordService, type RecordService } from '@tessera/records';
 import { loadTemplate, type SampleBatch } from '@tessera/templates';
 import type { AppDocument } from '@tessera/schemas';
 import { systemAccess } from './authentication';
@@ -46,21 +46,25 @@ function nestChildRows(document: AppDocument, batches: SampleBatch[]): SampleBat
 
 /**
  * Installs a template as a new app: its document as the draft, published, then its sample
- * records through the records API (validation, history and all), as the built-in administrator.
+ * records through the records API's set-based path (validation, formulas, history and events
+ * all applied), batch by batch in dependency order, in one transaction, as the built-in
+ * administrator. A row the template gets wrong fails the install, naming the row and field.
  */
-export async function installTemplate(database: Database, templateId: string, options: { seed?: number; scale?: number } = {}): Promise<InstallResult> {
+export async function installTemplate(database: Database, templateId: string, options: { seed?: number; scale?: number; records?: RecordService } = {}): Promise<InstallResult> {
   const template = loadTemplate(templateId);
   if (!template) throw new Error(`unknown template "${templateId}"`);
   const store = createMetadataStore(database.db);
   await store.createApp(template.document);
   const { version } = await store.publish(template.document.id, { actor: null, comment: `template ${templateId}` });
-  const records = createRecordService(database.db, createLiveAppCache(database.db));
-  let count = 0;
-  for (const batch of nestChildRows(template.document, template.sampleData({ seed: options.seed ?? 2026, scale: options.scale ?? 1 }))) {
-    for (const record of batch.records) {
-      await records.create(template.document.id, batch.object, systemAccess, record);
-      count += 1;
+  const records = options.records ?? createRecordService(database.db, createLiveAppCache(database.db));
+  const batches = nestChildRows(template.document, template.sampleData({ seed: options.seed ?? 2026, scale: options.scale ?? 1 }));
+  const count = await records.transaction(async (inside) => {
+    let created = 0;
+    for (const batch of batches) {
+      const result = await inside.createMany(template.document.id, batch.object, systemAccess, batch.records, { source: 'template' });
+      created += result.created.length;
     }
-  }
+    return created;
+  });
   return { appId: template.document.id, version, records: count };
 }

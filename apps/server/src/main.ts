@@ -38,6 +38,7 @@ async function main(): Promise<void> {
     logger: { level: env.LOG_LEVEL ?? 'info' },
     encryptionKey: env.TESSERA_ENCRYPTION_KEY,
     filesDir: env.TESSERA_FILES_DIR ?? resolve(root, 'data/files'),
+    bulkLimit: env.TESSERA_BULK_LIMIT ? Number(env.TESSERA_BULK_LIMIT) : undefined,
   });
   closeWithGrace({ delay: 10_000 }, async ({ err }) => {
     if (err) app.log.error({ err }, 'shutting down after an error');

@@ -4,7 +4,8 @@ import swaggerUi from '@fastify/swagger-ui';
 import cookie from '@fastify/cookie';
 import type { Database } from '@tessera/db';
 import { createFieldCipher } from '@tessera/access';
-import { createLiveAppCache, createRecordService } from '@tessera/records';
+import { createLiveAppCache, createRecordService, dataVersionsSubscriber } from '@tessera/records';
+import { createEventDispatcher, type EventDispatcher, type EventSubscriber } from '@tessera/events';
 import { registerProblemHandlers } from './problem';
 import { registerAuthentication } from './authentication';
 import { authRoutes } from './plugins/auth-routes';
@@ -34,6 +35,19 @@ export interface ServerOptions {
   filesDir?: string | undefined;
   /** Largest accepted request body, bytes. */
   bodyLimit?: number | undefined;
+  /** The largest bulk change one request may make (records); default 100,000. */
+  bulkLimit?: number | undefined;
+  /** More subscribers of the record events, besides the server's own. */
+  subscribers?: readonly EventSubscriber[] | undefined;
+  /** How often the event dispatcher looks for work without being woken (ms); default 1,000. */
+  eventPollMs?: number | undefined;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Delivers committed record events to their subscribers (packages/events). */
+    events: EventDispatcher;
+  }
 }
 
 /** The whole HTTP surface as one Fastify instance: one plugin per domain, every route with a schema. */
@@ -60,7 +74,15 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   const cipher = options.encryptionKey ? createFieldCipher(options.encryptionKey) : null;
   const liveApps = createLiveAppCache(options.database.db);
-  const records = createRecordService(options.database.db, liveApps, { cipher });
+  const events = createEventDispatcher(options.database, {
+    pollMs: options.eventPollMs,
+    log: (message, error) => app.log.error({ err: error }, message),
+  });
+  for (const subscriber of [dataVersionsSubscriber, ...(options.subscribers ?? [])]) await events.subscribe(subscriber);
+  app.decorate('events', events);
+  app.addHook('onReady', () => events.start());
+  app.addHook('onClose', () => events.stop());
+  const records = createRecordService(options.database.db, liveApps, { cipher, onCommit: () => events.wake(), bulkLimit: options.bulkLimit });
   await app.register(healthRoutes, { database: options.database });
   await app.register(authRoutes, { database: options.database });
   await app.register(adminRoutes, { database: options.database });

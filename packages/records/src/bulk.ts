@@ -1,44 +1,102 @@
-import { requireAction, type RecordContext } from './record-context';
+import { sql, type RawBuilder } from 'kysely';
+import type { FilterCondition, ObjectDefinition } from '@tessera/schemas';
+import { tableRef } from '@tessera/meta';
+import { inTransaction, requireAction, type RecordContext } from './record-context';
 import { objectOf } from './live-app';
 import { RecordError } from './record-error';
-import { setDeleted, updateRecord, validated } from './record-write';
+import { selectableColumns, type RecordRow } from './record-columns';
+import { rowScopeSql } from './row-scope';
+import { filterPredicates } from './record-list';
+import { prepareUpdates, validated } from './prepare-write';
+import { setDeletedWhere, updateMany } from './write-rows';
+import { chunks, ROWS_PER_STATEMENT } from './recordset';
+import { guarded } from './record-write';
 
-export const BULK_LIMIT = 500;
+/**
+ * The records a bulk change applies to: the ids a user ticked, or every record a list's filters
+ * match ("select all 12,000"). Either way only records within the actor's row scope are touched.
+ */
+export interface BulkSelection {
+  ids?: readonly string[] | undefined;
+  filters?: readonly FilterCondition[] | undefined;
+}
 
 export interface BulkResult {
-  done: string[];
-  /** Records outside the actor's scope, already deleted, or refused: left as they were. */
+  /** How many records the change applied to (a record that already had the values counts). */
+  done: number;
+  /** Ticked records outside the actor's scope or already deleted: left as they were. */
   skipped: { id: string; code: string }[];
 }
 
 /**
- * Applies one change to many records, each through the same path as a single edit (access, row
- * scope, validation, formulas, encryption, history), each in its own transaction: one record the
- * actor may not touch is skipped and reported, never blocking the rest. Invalid values fail the
- * whole request before anything is written.
+ * The largest bulk change one request may make, unless the server is configured otherwise: a
+ * guard against a slip ("all 2 million customers"), not a limit of the write path, which is
+ * set-based and has none.
  */
-export async function bulkUpdate(ctx: RecordContext, objectId: string, ids: readonly string[], values: Record<string, unknown>): Promise<BulkResult> {
+export const DEFAULT_BULK_LIMIT = 100_000;
+
+function selectionSql(ctx: RecordContext, object: ObjectDefinition, selection: BulkSelection): RawBuilder<unknown> {
+  if (selection.ids) return sql`${sql.ref(`${object.id}.id`)} = any(${[...new Set(selection.ids)]}::uuid[])`;
+  const predicates = filterPredicates(ctx, object, selection.filters ?? []);
+  return predicates.length ? sql.join(predicates, sql` and `) : sql`true`;
+}
+
+/** The selected live records the actor may read and `action`, locked in id order (so two bulk changes cannot deadlock). */
+async function lockSelection(ctx: RecordContext, object: ObjectDefinition, selection: BulkSelection, action: 'update' | 'delete', limit: number): Promise<string[]> {
+  const table = sql`${tableRef(ctx.app.appId, object.id)} as ${sql.id(object.id)}`;
+  const { rows } = await sql<{ id: string }>`select id from ${table}
+    where ${selectionSql(ctx, object, selection)} and deleted_at is null and ${rowScopeSql(ctx, object, 'read')} and ${rowScopeSql(ctx, object, action)}
+    order by id limit ${limit + 1} for update`.execute(ctx.db);
+  if (rows.length > limit) {
+    const { rows: counted } = await sql<{ n: string }>`select count(*) as n from ${table}
+      where ${selectionSql(ctx, object, selection)} and deleted_at is null and ${rowScopeSql(ctx, object, 'read')} and ${rowScopeSql(ctx, object, action)}`.execute(ctx.db);
+    throw new RecordError('record.bulk_too_many', [], { count: Number(counted[0]?.n ?? 0), limit });
+  }
+  return rows.map((r) => String(r.id));
+}
+
+function skippedOf(selection: BulkSelection, done: readonly string[]): BulkResult['skipped'] {
+  const applied = new Set(done);
+  return [...new Set(selection.ids ?? [])].filter((id) => !applied.has(id)).map((id) => ({ id, code: 'record.not_found' }));
+}
+
+/**
+ * Applies one change to many records in one transaction, set-based: the values are checked once,
+ * then each few thousand records are read, prepared (formulas, encryption, what changes) and
+ * written by one statement with their history rows and events. Invalid values refuse the whole
+ * request before anything is written; so does a unique field (one value cannot go to several
+ * records) and a selection larger than `limit`.
+ */
+export async function bulkUpdate(ctx: RecordContext, objectId: string, selection: BulkSelection, values: Record<string, unknown>, limit: number): Promise<BulkResult> {
   const object = objectOf(ctx.app, objectId);
   requireAction(ctx, 'update', object);
-  validated(ctx, object, values, 'patch');
-  return eachRecord(ids, (id) => updateRecord(ctx, objectId, id, { version: 'current', values }));
+  const patch = validated(ctx, object, values, 'patch');
+  const unique = object.fields.filter((f) => f.unique && f.id in patch && patch[f.id] !== null);
+  return guarded(ctx, object, () =>
+    inTransaction(ctx, async (tx) => {
+      const ids = await lockSelection(tx, object, selection, 'update', limit);
+      if (unique.length && ids.length > 1) {
+        const issues = unique.map((f) => ({ field: f.id, pointer: `/values/${f.id}`, code: 'field.unique_bulk', params: { field: f.id }, label: f.label }));
+        throw new RecordError('record.invalid', issues, { count: issues.length });
+      }
+      const columns = selectableColumns(object, new Set()).map((c) => sql.ref(c));
+      for (const part of chunks(ids, ROWS_PER_STATEMENT)) {
+        const { rows } = await sql<RecordRow>`select ${sql.join(columns)} from ${tableRef(ctx.app.appId, object.id)} where id = any(${part}::uuid[]) order by id`.execute(tx.db);
+        await updateMany(tx, object, await prepareUpdates(tx, object, rows.map((current) => ({ current, patch }))), 'bulk');
+      }
+      return { done: ids.length, skipped: skippedOf(selection, ids) };
+    }),
+  );
 }
 
-export async function bulkDelete(ctx: RecordContext, objectId: string, ids: readonly string[]): Promise<BulkResult> {
-  requireAction(ctx, 'delete', objectOf(ctx.app, objectId));
-  return eachRecord(ids, (id) => setDeleted(ctx, objectId, id, true));
-}
-
-async function eachRecord(ids: readonly string[], work: (id: string) => Promise<void>): Promise<BulkResult> {
-  const result: BulkResult = { done: [], skipped: [] };
-  for (const id of new Set(ids)) {
-    try {
-      await work(id);
-      result.done.push(id);
-    } catch (error) {
-      if (!(error instanceof RecordError)) throw error;
-      result.skipped.push({ id, code: error.code });
-    }
-  }
-  return result;
+/** Moves the selected records to the recycle bin in one transaction, each with its history row and event. */
+export async function bulkDelete(ctx: RecordContext, objectId: string, selection: BulkSelection, limit: number): Promise<BulkResult> {
+  const object = objectOf(ctx.app, objectId);
+  requireAction(ctx, 'delete', object);
+  return inTransaction(ctx, async (tx) => {
+    const ids = await lockSelection(tx, object, selection, 'delete', limit);
+    const done: string[] = [];
+    for (const part of chunks(ids, ROWS_PER_STATEMENT)) done.push(...(await setDeletedWhere(tx, object, sql`${sql.ref(`${object.id}.id`)} = any(${part}::uuid[])`, true, 'bulk')));
+    return { done: done.length, skipped: skippedOf(selection, done) };
+  });
 }

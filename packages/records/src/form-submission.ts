@@ -1,7 +1,7 @@
 import { compileForm, validateSubmission, type CompiledForm } from '@tessera/forms';
 import type { AppDocument, ObjectDefinition } from '@tessera/schemas';
 import { refuseLockedFields } from './field-access';
-import type { RecordContext } from './record-context';
+import { formulaContext, type RecordContext } from './record-context';
 import { RecordError } from './record-error';
 import type { RecordRow } from './record-columns';
 import type { RecordValues } from './record-validator';
@@ -42,9 +42,7 @@ export function throughForm(ctx: RecordContext, object: ObjectDefinition, formId
   const values = typeof sent === 'object' && sent !== null && !Array.isArray(sent) ? (sent as RecordValues) : {};
   refuseLockedFields(ctx, object, Object.keys(values));
   const verdict = validateSubmission(form, values, {
-    now: new Date(),
-    timeZone: ctx.app.document.timeZone ?? 'Asia/Shanghai',
-    currentUser: ctx.access.actor.userId,
+    ...formulaContext(ctx),
     mode: current ? 'update' : 'create',
     ...(current ? { current } : {}),
   });

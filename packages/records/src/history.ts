@@ -1,39 +1,12 @@
-import { sql, type RawBuilder } from 'kysely';
-import type { FieldDefinition } from '@tessera/schemas';
 import type { RecordContext } from './record-context';
 import { openRow } from './sealed-fields';
+import type { FieldChange } from './change-log';
 
-export interface FieldChange {
-  field: string;
-  old: unknown;
-  new: unknown;
-}
-
-export type HistoryOperation = 'create' | 'update' | 'delete' | 'restore' | 'anonymize';
-
-/** One history row: who changed which fields of which record, from what to what. */
-export function historyInsert(ctx: RecordContext, objectId: string, recordId: string, version: number, operation: HistoryOperation, changes: FieldChange[]) {
-  return ctx.db.insertInto('record_history').values({
-    app_id: ctx.app.appId,
-    object_id: objectId,
-    record_id: recordId,
-    record_version: version,
-    operation,
-    changes: JSON.stringify(changes),
-    actor_id: ctx.access.actor.userId,
-  });
-}
-
-/** The history of a create, built in SQL from the inserted row (auto-numbers included). */
-export function createChangesSql(fields: readonly FieldDefinition[], row: string): RawBuilder<unknown> {
-  if (fields.length === 0) return sql`'[]'::jsonb`;
-  return sql`jsonb_build_array(${sql.join(fields.map((f) => sql`jsonb_build_object('field', ${f.id}::text, 'old', null, 'new', to_jsonb(${sql.ref(`${row}.${f.id}`)}))`))})`;
-}
-
+/** A record's timeline, newest first (written by change-log.ts, the one writer). */
 export async function readHistory(ctx: RecordContext, objectId: string, recordId: string) {
   const rows = await ctx.db
     .selectFrom('record_history')
-    .select(['operation', 'record_version', 'changes', 'actor_id', 'at'])
+    .select(['operation', 'record_version', 'changes', 'actor_id', 'at', 'source'])
     .where('app_id', '=', ctx.app.appId)
     .where('object_id', '=', objectId)
     .where('record_id', '=', recordId)
@@ -53,6 +26,7 @@ export async function readHistory(ctx: RecordContext, objectId: string, recordId
     version: r.record_version,
     changes: (r.changes as FieldChange[]).filter((c) => !hidden.has(c.field)).map(masked),
     actorId: r.actor_id,
+    source: r.source,
     at: r.at.toISOString(),
   }));
 }

@@ -31,6 +31,8 @@ export function compileLiveApp(appId: string, version: number, document: AppDocu
   const objects = new Map(document.objects.map((o) => [o.id, o] as const));
   const constraintField = new Map<string, { object: string; field: string }>();
   for (const object of document.objects) {
+    // A client may choose a new record's id; one already taken is a field error, not a 500.
+    constraintField.set(`${object.id}_pkey`, { object: object.id, field: 'id' });
     for (const index of desiredIndexes(object)) if (index.unique) constraintField.set(index.name, { object: object.id, field: index.columns[0]?.column ?? '' });
     for (const field of object.fields) if (field.type === 'relation') constraintField.set(`${object.id}:fk_${field.id}`, { object: object.id, field: field.id });
   }
@@ -57,13 +59,13 @@ export function objectOf(app: LiveApp, objectId: string, { allowChild = false } 
  * within `recheckMs` (one cheap primary-key read); its own publishes invalidate at once.
  * Nothing here breaks when a second server process starts.
  */
-export function createLiveAppCache(db: Kysely<SystemTables>, recheckMs = 1000) {
+export function createLiveAppCache(pool: Kysely<SystemTables>, recheckMs = 1000) {
   const entries = new Map<string, { app: LiveApp; checkedAt: number }>();
   // One load per app at a time: a burst of requests after a start or a publish shares it instead
   // of each compiling the same validators.
   const loading = new Map<string, Promise<LiveApp>>();
 
-  async function load(appId: string): Promise<LiveApp> {
+  async function load(appId: string, db: Kysely<SystemTables>): Promise<LiveApp> {
     const cached = entries.get(appId);
     const row = await db.selectFrom('meta_apps').select('live_version').where('id', '=', appId).executeTakeFirst();
     if (!row || row.live_version === null) {
@@ -81,12 +83,17 @@ export function createLiveAppCache(db: Kysely<SystemTables>, recheckMs = 1000) {
   }
 
   return {
-    get(appId: string): Promise<LiveApp> {
+    /**
+     * The live version of `appId`. Inside a transaction, pass it as `db`: the check then runs on
+     * the transaction's connection (the embedded database has only one) and sees what it publishes.
+     */
+    get(appId: string, db: Kysely<SystemTables> = pool): Promise<LiveApp> {
       const cached = entries.get(appId);
       if (cached && Date.now() - cached.checkedAt < recheckMs) return Promise.resolve(cached.app);
+      if (db.isTransaction) return load(appId, db);
       let pending = loading.get(appId);
       if (!pending) {
-        pending = load(appId).finally(() => loading.delete(appId));
+        pending = load(appId, db).finally(() => loading.delete(appId));
         loading.set(appId, pending);
       }
       return pending;

@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import type { FieldType, ObjectDefinition } from '@tessera/schemas';
 import { tableRef } from '@tessera/meta';
-import { requireAction, type RecordContext } from './record-context';
+import { inTransaction, requireAction, type RecordContext } from './record-context';
+import { logChanges, scrubHistory } from './change-log';
 import { objectOf } from './live-app';
 import { getRecord } from './record-read';
 import { listRecords } from './record-list';
@@ -51,40 +52,33 @@ async function anonymizeOne(ctx: RecordContext, object: ObjectDefinition, id: st
   const label = `Anonymized-${id.slice(0, 8)}`;
   const sets = personal.map((f) => (f.id === object.displayField ? sql`${sql.ref(f.id)} = ${label}` : sql`${sql.ref(f.id)} = null`));
   const names = personal.map((f) => f.id);
-  return ctx.db.transaction().execute(async (tx) => {
-    const { rows } = await sql<{ version: number }>`update ${tableRef(ctx.app.appId, object.id)}
-      set ${sql.join([...sets, sql`version = version + 1`, sql`updated_at = now()`, sql`updated_by = ${ctx.access.actor.userId}`])}
-      where id = ${id} and ${rowScopeSql(ctx, object, 'read')} and ${rowScopeSql(ctx, object, 'delete')} returning version`.execute(tx);
-    if (!rows[0]) return false;
-    // Erasure reaches the timeline too: old and new values of the cleared fields are blanked.
-    await sql`update record_history set changes = (
-        select coalesce(jsonb_agg(case when change->>'field' = any(${names}::text[])
-          then jsonb_set(jsonb_set(change, '{old}', 'null'), '{new}', 'null') else change end), '[]'::jsonb)
-        from jsonb_array_elements(changes) change)
-      where app_id = ${ctx.app.appId} and object_id = ${object.id} and record_id = ${id}`.execute(tx);
-    await tx.insertInto('record_history').values({
-      app_id: ctx.app.appId, object_id: object.id, record_id: id, record_version: rows[0].version, operation: 'anonymize',
-      changes: JSON.stringify(names.map((field) => ({ field, old: null, new: field === object.displayField ? label : null }))), actor_id: ctx.access.actor.userId,
-    }).execute();
-    return true;
-  });
+  const { rows } = await sql<{ version: number }>`update ${tableRef(ctx.app.appId, object.id)}
+    set ${sql.join([...sets, sql`version = version + 1`, sql`updated_at = now()`, sql`updated_by = ${ctx.access.actor.userId}`])}
+    where id = ${id} and ${rowScopeSql(ctx, object, 'read')} and ${rowScopeSql(ctx, object, 'delete')} returning version`.execute(ctx.db);
+  if (!rows[0]) return false;
+  await scrubHistory(ctx, object.id, id, names);
+  const changes = names.map((field) => ({ field, old: null, new: field === object.displayField ? label : null }));
+  await logChanges(ctx, object.id, 'anonymize', [{ recordId: id, version: rows[0].version, operation: 'anonymize', changes }]);
+  return true;
 }
 
 /**
  * Erases a person's data on request (PIPL, GDPR): personal fields cleared (the display field gets
  * a neutral label), history scrubbed, numbers and links kept. With `cascade`, the records that
- * point at it (its contacts, visits) are anonymized too.
+ * point at it (its contacts, visits) are anonymized too — all in one transaction.
  */
 export async function anonymizeRecord(ctx: RecordContext, objectId: string, id: string, options: { cascade: boolean }): Promise<{ anonymized: number }> {
   const object = objectOf(ctx.app, objectId);
   requireAction(ctx, 'delete', object);
-  if (!(await anonymizeOne(ctx, object, id))) throw new RecordError('record.not_found');
-  let anonymized = 1;
-  if (options.cascade) {
-    for (const { object: other, field } of referencingFields(ctx, objectId)) {
-      if (!ctx.access.can('delete', other.id)) continue;
-      for (const row of await allReferencing(ctx, other, field, id)) if (await anonymizeOne(ctx, other, String(row.id))) anonymized += 1;
+  return inTransaction(ctx, async (tx) => {
+    if (!(await anonymizeOne(tx, object, id))) throw new RecordError('record.not_found');
+    let anonymized = 1;
+    if (options.cascade) {
+      for (const { object: other, field } of referencingFields(tx, objectId)) {
+        if (!tx.access.can('delete', other.id)) continue;
+        for (const row of await allReferencing(tx, other, field, id)) if (await anonymizeOne(tx, other, String(row.id))) anonymized += 1;
+      }
     }
-  }
-  return { anonymized };
+    return { anonymized };
+  });
 }

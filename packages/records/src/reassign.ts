@@ -3,6 +3,7 @@ import { tableRef } from '@tessera/meta';
 import { requireAction, type RecordContext } from './record-context';
 import { objectOf } from './live-app';
 import { rowScopeSql } from './row-scope';
+import { changeLogCtes } from './change-log';
 
 export interface Reassignment {
   fromUserId: string;
@@ -13,7 +14,7 @@ export interface Reassignment {
 
 /**
  * Moves every live record of one owner to another (a departing rep's customers), within what the
- * actor may update, in one statement: each moved record gets a new version and a history row.
+ * actor may update, in one statement: each moved record gets a new version, a history row and an event.
  */
 export async function reassignOwner(ctx: RecordContext, objectId: string, change: Reassignment): Promise<number> {
   const object = objectOf(ctx.app, objectId);
@@ -30,10 +31,9 @@ export async function reassignOwner(ctx: RecordContext, objectId: string, change
       where before.old_id = ${moved}.id and ${moved}.owner_id = ${change.fromUserId} and ${moved}.deleted_at is null
         and ${rowScopeSql(ctx, object, 'read')} and ${rowScopeSql(ctx, object, 'update')}
       returning ${moved}.id, ${moved}.version, before.old_department
-    ), history as (
-      insert into public.record_history (app_id, object_id, record_id, record_version, operation, changes, actor_id)
-      select ${ctx.app.appId}, ${object.id}, id, version, 'update', ${changes}, ${actor} from ${moved}
-    )
+    ), _changed as (
+      select id as record_id, version as record_version, 'update'::text as operation, ${changes} as changes from ${moved}
+    ), ${changeLogCtes(ctx, object.id, 'reassign')}
     select count(*) as n from ${moved}`.execute(ctx.db);
   return Number(rows[0]?.n ?? 0);
 }

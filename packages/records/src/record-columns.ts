@@ -42,7 +42,8 @@ export function toRecordJson(row: RecordRow): RecordRow {
   return out;
 }
 
-function canonicalDecimal(text: string): string {
+/** Decimal text without insignificant zeros: '010.50' → '10.5'. */
+export function canonicalDecimal(text: string): string {
   const trimmed = text.includes('.') ? text.replace(/0+$/, '').replace(/\.$/, '') : text;
   return trimmed.replace(/^(-?)0+(?=\d)/, '$1');
 }

@@ -5,7 +5,14 @@ import type { ObjectDefinition } from '@tessera/schemas';
 import type { LiveApp } from './live-app';
 import { RecordError } from './record-error';
 
-/** Everything one record operation needs: the database, the live app, and who is asking. */
+/**
+ * Everything one record operation needs: the database, the live app, and who is asking.
+ *
+ * `db` is where every statement of the operation runs: the pool, or a transaction — the
+ * caller's, or the one the operation opened (`inTransaction`). Nothing an operation reads or
+ * writes may bypass it: a second connection would not see the transaction's own writes, and on
+ * the embedded database (one connection) it would wait forever for the transaction to end.
+ */
 export interface RecordContext {
   db: Kysely<SystemTables>;
   app: LiveApp;
@@ -16,4 +23,18 @@ export interface RecordContext {
 
 export function requireAction(ctx: RecordContext, action: RecordAction, object: ObjectDefinition): void {
   if (!ctx.access.can(action, object.id)) throw new RecordError('record.forbidden', [], { action, object: object.id });
+}
+
+/**
+ * Runs `work` in one transaction: the caller's when `ctx.db` already is one (Kysely refuses to
+ * nest), else a new one that commits when `work` resolves and rolls back when it throws.
+ */
+export async function inTransaction<T>(ctx: RecordContext, work: (ctx: RecordContext) => Promise<T>): Promise<T> {
+  if (ctx.db.isTransaction) return work(ctx);
+  return ctx.db.transaction().execute((tx) => work({ ...ctx, db: tx }));
+}
+
+/** What a formula evaluated for this operation sees: now, the app's time zone, the actor as CURRENTUSER(). */
+export function formulaContext(ctx: RecordContext): { now: Date; timeZone: string; currentUser: string | null } {
+  return { now: new Date(), timeZone: ctx.app.document.timeZone ?? 'Asia/Shanghai', currentUser: ctx.access.actor.userId };
 }

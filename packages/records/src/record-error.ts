@@ -12,7 +12,7 @@ export interface FieldIssue {
 
 export type RecordErrorCode =
   | 'record.invalid' | 'record.not_found' | 'record.app_not_published' | 'record.encryption_unavailable' | 'record.form_not_found' | 'record.version_conflict' | 'record.object_not_found'
-  | 'record.child_object' | 'record.forbidden' | 'query.invalid' | 'query.cursor';
+  | 'record.child_object' | 'record.forbidden' | 'record.batch_invalid' | 'record.bulk_too_many' | 'query.invalid' | 'query.cursor';
 
 const STATUS: Record<RecordErrorCode, 400 | 403 | 404 | 409 | 422 | 503> = {
   'record.encryption_unavailable': 503,
@@ -24,6 +24,8 @@ const STATUS: Record<RecordErrorCode, 400 | 403 | 404 | 409 | 422 | 503> = {
   'record.object_not_found': 404,
   'record.child_object': 400,
   'record.forbidden': 403,
+  'record.batch_invalid': 422,
+  'record.bulk_too_many': 422,
   'query.invalid': 400,
   'query.cursor': 400,
 };

@@ -38,20 +38,25 @@ const rollupIds = (ctx: RecordContext, object: ObjectDefinition): ReadonlySet<st
 export const EXACT_COUNT_LIMIT = 100_000;
 const DEFAULT_SORT: SortColumn[] = [{ column: 'created_at', direction: 'desc' }];
 
-function compileWhere(ctx: RecordContext, object: ObjectDefinition, query: ListQuery): RawBuilder<unknown>[] {
+/** A list's filter conditions as SQL predicates over the object's table; unknown fields and operators are a `query.invalid`. */
+export function filterPredicates(ctx: RecordContext, object: ObjectDefinition, filters: readonly FilterCondition[] | undefined): RawBuilder<unknown>[] {
   const hidden = ctx.access.hiddenFields(object.id);
   const issues: FieldIssue[] = [];
-  const where: RawBuilder<unknown>[] = [query.deleted ? sql`deleted_at is not null` : sql`deleted_at is null`, rowScopeSql(ctx, object)];
-  (query.filters ?? []).forEach((condition, i) => {
+  const predicates: RawBuilder<unknown>[] = [];
+  (filters ?? []).forEach((condition, i) => {
     const pointer = `/filters/${i}`;
     const column = queryableColumn(object, condition.field, hidden, rollupIds(ctx, object));
     if (!column) return void issues.push({ field: condition.field, pointer: `${pointer}/field`, code: 'query.unknown_field', params: { field: condition.field } });
     if (!operatorsFor(column).includes(condition.op)) return void issues.push({ field: condition.field, pointer: `${pointer}/op`, code: 'query.operator', params: { field: condition.field, op: condition.op } });
     const predicate = filterSql(column, condition, issues, `${pointer}/value`);
-    if (predicate) where.push(predicate);
+    if (predicate) predicates.push(predicate);
   });
   if (issues.length) throw new RecordError('query.invalid', issues, { count: issues.length });
-  return where;
+  return predicates;
+}
+
+function compileWhere(ctx: RecordContext, object: ObjectDefinition, query: ListQuery): RawBuilder<unknown>[] {
+  return [query.deleted ? sql`deleted_at is not null` : sql`deleted_at is null`, rowScopeSql(ctx, object), ...filterPredicates(ctx, object, query.filters)];
 }
 
 function compileSort(ctx: RecordContext, object: ObjectDefinition, sort: SortKey[] | undefined): SortColumn[] {

@@ -1,6 +1,6 @@
 import type { ObjectDefinition } from '@tessera/schemas';
 import type { RecordContext } from './record-context';
-import { RecordError } from './record-error';
+import { RecordError, type FieldIssue } from './record-error';
 import type { RecordValues } from './record-validator';
 import { resolveFiles } from './attached-files';
 import { directoryReferenceIssues } from './directory-references';
@@ -12,9 +12,21 @@ import { directoryReferenceIssues } from './directory-references';
  * tables and neither needs the other's result (file values do not name users), so they run side by
  * side. Returns the values with files described by their uploads.
  */
+export interface ReferenceCheck {
+  values: RecordValues;
+  /** The record as stored (an edit), or null (a create). */
+  current: RecordValues | null;
+}
+
+/** The check for a batch of rows: each row's values (files described by their uploads) and its problems. */
+export async function checkReferencesMany(ctx: RecordContext, object: ObjectDefinition, rows: readonly ReferenceCheck[]): Promise<{ values: RecordValues; issues: FieldIssue[] }[]> {
+  const [files, directory] = await Promise.all([resolveFiles(ctx, object, rows.map((r) => r.values)), directoryReferenceIssues(ctx, object, rows)]);
+  return files.map((file, i) => ({ values: file.values, issues: [...file.issues, ...directory[i]!] }));
+}
+
+/** The check for one write: its values, or a `record.invalid` with every problem found. */
 export async function checkReferences(ctx: RecordContext, object: ObjectDefinition, values: RecordValues, current: RecordValues | null): Promise<RecordValues> {
-  const [files, directory] = await Promise.all([resolveFiles(ctx, object, values), directoryReferenceIssues(ctx, object, values, current)]);
-  const issues = [...files.issues, ...directory];
-  if (issues.length) throw new RecordError('record.invalid', issues, { count: issues.length });
-  return files.values;
+  const [checked] = await checkReferencesMany(ctx, object, [{ values, current }]);
+  if (checked!.issues.length) throw new RecordError('record.invalid', checked!.issues, { count: checked!.issues.length });
+  return checked!.values;
 }

@@ -1,10 +1,11 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { SystemTables } from '@tessera/db';
 import type { AccessPolicy, FieldCipher } from '@tessera/access';
+import type { ChangeSource } from '@tessera/events';
 import type { AppDocument } from '@tessera/schemas';
 import type { LiveAppCache } from './live-app';
 import type { RecordContext } from './record-context';
-import { createRecord, setDeleted, updateRecord } from './record-write';
+import { createRecord, createRecords, setDeleted, updateRecord, type CreateManyResult } from './record-write';
 import { expandDisplay, getRecord } from './record-read';
 import { toRecordJson } from './record-columns';
 import { openRow } from './sealed-fields';
@@ -14,30 +15,87 @@ import { reassignOwner, type Reassignment } from './reassign';
 import { anonymizeRecord, exportPersonalData } from './personal-data';
 import { isValueTaken } from './unique-check';
 import { deleteDraft, listDrafts, readDraft, saveDraft } from './drafts';
-import { bulkDelete, bulkUpdate } from './bulk';
+import { bulkDelete, bulkUpdate, DEFAULT_BULK_LIMIT, type BulkSelection } from './bulk';
 import { deleteView, listSavedViews, saveView, type ViewDefinition } from './saved-views';
 import { addComment, listComments, removeComment } from './comments';
 import { objectOf } from './live-app';
 import { RecordError } from './record-error';
 import type { RecordRow } from './record-columns';
+import type { CreateInput } from './prepare-write';
+
+/** A policy, or how to compile one from the live document (roles live in the app's metadata). */
+export type AccessResolver = AccessPolicy | ((document: AppDocument) => AccessPolicy);
+
+export interface RecordServiceOptions {
+  /** Seals and opens encrypted fields; without it such fields cannot be written. */
+  cipher?: FieldCipher | null | undefined;
+  /**
+   * Called after the service commits a write of its own — not for writes inside a caller's
+   * transaction, which only the caller sees commit. The event dispatcher's wake-up goes here.
+   */
+  onCommit?: (() => void) | undefined;
+  /** The largest bulk change one call may make (default 100,000 records). */
+  bulkLimit?: number | undefined;
+}
+
+/** Who made a change, when it was not a user's own edit: a flow, an import, a template install. */
+export interface WriteOptions {
+  source?: ChangeSource | undefined;
+}
+
+export interface CreateManyOptions extends WriteOptions {
+  form?: string | undefined;
+  /** `all` (default): one refused row refuses the batch; `valid`: the valid rows are written, the others reported. */
+  atomicity?: 'all' | 'valid' | undefined;
+}
 
 /**
  * The one path to record data for the API, imports and flows. Every call carries the caller's
  * access policy; there is no method without one.
+ *
+ * Transactions: each operation runs in one transaction — its own, or the caller's. `within(trx)`
+ * gives the same service inside a transaction the caller opened (a flow committing its step with
+ * the record change that caused it); `transaction(work)` opens one and hands `work` a service
+ * bound to it. Everything an operation reads and writes — child rows, references, formula values,
+ * history, events — happens in that one transaction (packages/records/README.md).
  */
-/** A policy, or how to compile one from the live document (roles live in the app's metadata). */
-export type AccessResolver = AccessPolicy | ((document: AppDocument) => AccessPolicy);
+export type RecordService = ReturnType<typeof operations> & {
+  /** This service inside the caller's transaction: no operation opens or commits one of its own. */
+  within(trx: Transaction<SystemTables>): RecordService;
+  /** Runs `work` in one new transaction with a service bound to it, and the transaction itself for the caller's own writes (an audit line). */
+  transaction<T>(work: (records: RecordService, tx: Transaction<SystemTables>) => Promise<T>): Promise<T>;
+};
 
-export function createRecordService(db: Kysely<SystemTables>, liveApps: LiveAppCache, options: { cipher?: FieldCipher | null } = {}) {
+export function createRecordService(db: Kysely<SystemTables>, liveApps: LiveAppCache, options: RecordServiceOptions = {}): RecordService {
+  const service = operations(db, liveApps, options);
+  return {
+    ...service,
+    within: (trx) => createRecordService(trx, liveApps, { ...options, onCommit: undefined }),
+    async transaction(work) {
+      if (db.isTransaction) return work(createRecordService(db, liveApps, { ...options, onCommit: undefined }), db as Transaction<SystemTables>);
+      const result = await db.transaction().execute((tx) => work(createRecordService(tx, liveApps, { ...options, onCommit: undefined }), tx));
+      options.onCommit?.();
+      return result;
+    },
+  };
+}
+
+function operations(db: Kysely<SystemTables>, liveApps: LiveAppCache, options: RecordServiceOptions) {
   const cipher = options.cipher ?? null;
+  const bulkLimit = options.bulkLimit ?? DEFAULT_BULK_LIMIT;
   const context = async (appId: string, access: AccessResolver): Promise<RecordContext> => {
-    const app = await liveApps.get(appId);
+    const app = await liveApps.get(appId, db);
     return { db, app, cipher, access: typeof access === 'function' ? access(app.document) : access };
   };
+  /** A write the service committed itself wakes the subscribers; one in a caller's transaction waits for the caller. */
+  const written = <T>(result: T): T => {
+    if (!db.isTransaction) options.onCommit?.();
+    return result;
+  };
   return {
-    async create(appId: string, objectId: string, access: AccessResolver, input: { values: unknown; id?: string | undefined; form?: string | undefined }) {
+    async create(appId: string, objectId: string, access: AccessResolver, input: CreateInput & { form?: string | undefined }, write: WriteOptions = {}) {
       const ctx = await context(appId, access);
-      const { id, row } = await createRecord(ctx, objectId, input);
+      const { id, row } = written(await createRecord(ctx, objectId, input, write.source ?? 'user'));
       const object = objectOf(ctx.app, objectId);
       if (row) return (await expandDisplay(ctx, object, [openRow(ctx, object, toRecordJson(row), 'full')]))[0]!;
       // A role may create without reading (a web form for leads): it gets the new id, no more.
@@ -46,33 +104,38 @@ export function createRecordService(db: Kysely<SystemTables>, liveApps: LiveAppC
         throw error;
       });
     },
+    /** Many new records, set-based (an import, a template's sample data): see `createRecords`. */
+    async createMany(appId: string, objectId: string, access: AccessResolver, inputs: readonly CreateInput[], many: CreateManyOptions = {}): Promise<CreateManyResult> {
+      const ctx = await context(appId, access);
+      return written(await createRecords(ctx, objectId, inputs, { form: many.form, source: many.source ?? 'user', atomicity: many.atomicity ?? 'all' }));
+    },
     async get(appId: string, objectId: string, access: AccessResolver, id: string) {
       return getRecord(await context(appId, access), objectId, id);
     },
-    async update(appId: string, objectId: string, access: AccessResolver, id: string, input: { version: number; values: unknown; form?: string | undefined }) {
+    async update(appId: string, objectId: string, access: AccessResolver, id: string, input: { version: number; values: unknown; form?: string | undefined }, write: WriteOptions = {}) {
       const ctx = await context(appId, access);
-      await updateRecord(ctx, objectId, id, input);
+      written(await updateRecord(ctx, objectId, id, input, write.source ?? 'user'));
       return getRecord(ctx, objectId, id);
     },
-    async remove(appId: string, objectId: string, access: AccessResolver, id: string) {
-      await setDeleted(await context(appId, access), objectId, id, true);
+    async remove(appId: string, objectId: string, access: AccessResolver, id: string, write: WriteOptions = {}) {
+      written(await setDeleted(await context(appId, access), objectId, id, true, write.source ?? 'user'));
     },
-    async restore(appId: string, objectId: string, access: AccessResolver, id: string) {
+    async restore(appId: string, objectId: string, access: AccessResolver, id: string, write: WriteOptions = {}) {
       const ctx = await context(appId, access);
-      await setDeleted(ctx, objectId, id, false);
+      written(await setDeleted(ctx, objectId, id, false, write.source ?? 'user'));
       return getRecord(ctx, objectId, id);
     },
     async list(appId: string, objectId: string, access: AccessResolver, query: ListQuery) {
       return listRecords(await context(appId, access), objectId, query);
     },
     async reassign(appId: string, objectId: string, access: AccessResolver, change: Reassignment) {
-      return reassignOwner(await context(appId, access), objectId, change);
+      return written(await reassignOwner(await context(appId, access), objectId, change));
     },
     async exportPersonalData(appId: string, objectId: string, access: AccessResolver, id: string) {
       return exportPersonalData(await context(appId, access), objectId, id);
     },
-    async anonymize(appId: string, objectId: string, access: AccessResolver, id: string, options: { cascade: boolean }) {
-      return anonymizeRecord(await context(appId, access), objectId, id, options);
+    async anonymize(appId: string, objectId: string, access: AccessResolver, id: string, anonymize: { cascade: boolean }) {
+      return written(await anonymizeRecord(await context(appId, access), objectId, id, anonymize));
     },
     async isTaken(appId: string, objectId: string, access: AccessResolver, input: { field: string; value: unknown; excludeId?: string | undefined }) {
       return isValueTaken(await context(appId, access), objectId, input);
@@ -83,11 +146,12 @@ export function createRecordService(db: Kysely<SystemTables>, liveApps: LiveAppC
       list: async (appId: string, objectId: string, access: AccessResolver) => listDrafts(await context(appId, access), objectId),
       remove: async (appId: string, objectId: string, access: AccessResolver, key: string) => deleteDraft(await context(appId, access), objectId, key),
     },
-    async bulkUpdate(appId: string, objectId: string, access: AccessResolver, ids: readonly string[], values: Record<string, unknown>) {
-      return bulkUpdate(await context(appId, access), objectId, ids, values);
+    /** One change to many records (ticked ids or a list's filters), set-based, in one transaction. */
+    async bulkUpdate(appId: string, objectId: string, access: AccessResolver, selection: BulkSelection, values: Record<string, unknown>) {
+      return written(await bulkUpdate(await context(appId, access), objectId, selection, values, bulkLimit));
     },
-    async bulkDelete(appId: string, objectId: string, access: AccessResolver, ids: readonly string[]) {
-      return bulkDelete(await context(appId, access), objectId, ids);
+    async bulkDelete(appId: string, objectId: string, access: AccessResolver, selection: BulkSelection) {
+      return written(await bulkDelete(await context(appId, access), objectId, selection, bulkLimit));
     },
     views: {
       list: async (appId: string, objectId: string, access: AccessResolver) => listSavedViews(await context(appId, access), objectId),
@@ -106,5 +170,3 @@ export function createRecordService(db: Kysely<SystemTables>, liveApps: LiveAppC
     },
   };
 }
-
-export type RecordService = ReturnType<typeof createRecordService>;

@@ -1,74 +1,23 @@
-import { computeFormulas } from '@tessera/expr';
-import { sql, type Kysely, type RawBuilder } from 'kysely';
-import type { SystemTables } from '@tessera/db';
-import type { FieldDefinition, ObjectDefinition } from '@tessera/schemas';
+import { sql } from 'kysely';
+import type { ChangeSource } from '@tessera/events';
+import type { ObjectDefinition } from '@tessera/schemas';
 import { tableRef } from '@tessera/meta';
-import { requireAction, type RecordContext } from './record-context';
+import { inTransaction, requireAction, type RecordContext } from './record-context';
 import { objectOf } from './live-app';
 import { RecordError } from './record-error';
-import { refuseLockedFields } from './field-access';
-import { columnFields, columnValueSql, sameValue, selectableColumns, type RecordRow } from './record-columns';
-import { autoNumberExpression } from './auto-number';
-import { createChangesSql, historyInsert, type FieldChange } from './history';
-import { childTableFields, writeChildRows } from './child-rows';
+import { selectableColumns, type RecordRow } from './record-columns';
 import { translateConstraintError } from './constraint-errors';
 import { rowScopeSql } from './row-scope';
-import type { RecordValues } from './record-validator';
-import { openRow, sealValues } from './sealed-fields';
-import { readSelections } from './rollups';
-import { throughForm } from './form-submission';
-import { checkReferences } from './record-references';
-import { readChildRows } from './child-rows';
+import { openRow } from './sealed-fields';
+import { childTableFields } from './child-rows';
+import { prepareCreates, prepareUpdates, validated, validatedThroughForm, type CreateInput, type RefusedRow } from './prepare-write';
+import { insertMany, insertOne, setDeletedWhere, updateMany } from './write-rows';
+import { uniqueConflicts } from './unique-check';
 
-type Tx = Kysely<SystemTables>;
-
-const NONE: ReadonlySet<string> = new Set();
-
-/**
- * The object's validation, then the actor's field access on the values they chose. `computed`
- * names values the server supplied (a form's defaults and rules, see form-submission.ts): like
- * formula fields they are written whatever the actor's role says about the field.
- */
-export function validated(ctx: RecordContext, object: ObjectDefinition, values: unknown, mode: 'create' | 'patch', computed: ReadonlySet<string> = NONE): RecordValues {
-  const verdict = ctx.app.validator.validate(object, values, mode);
-  if (!verdict.ok) throw new RecordError('record.invalid', verdict.issues, { count: verdict.issues.length });
-  refuseLockedFields(ctx, object, Object.keys(verdict.values).filter((key) => !computed.has(key)));
-  return verdict.values;
-}
-
-/** A write that names a form: the form's verdict (form-submission.ts), then `validated` with what the form computed. */
-function validatedThroughForm(ctx: RecordContext, object: ObjectDefinition, formId: string, values: unknown, current: RecordRow | null, mode: 'create' | 'patch'): RecordValues {
-  const form = throughForm(ctx, object, formId, values, current);
-  return validated(ctx, object, form.values, mode, form.computed);
-}
-
-/**
- * Adds the formula fields' values to a write. `stored` is the row as it is (empty for a create);
- * aggregated child rows come from this write, or from the database when the write leaves them.
- */
-async function withComputed(ctx: RecordContext, object: ObjectDefinition, values: RecordValues, stored: RecordRow, recordId: string | null): Promise<RecordValues> {
-  const context = { now: new Date(), timeZone: ctx.app.document.timeZone ?? 'Asia/Shanghai', currentUser: ctx.access.actor.userId };
-  // Child rows first: a quote's total sums its lines' computed amounts.
-  const written: RecordValues = { ...values };
-  for (const field of childTableFields(object)) {
-    const rows = values[field.id];
-    const childPlan = ctx.app.computed.get(field.target ?? '');
-    if (Array.isArray(rows) && childPlan) written[field.id] = rows.map((row: RecordRow) => ({ ...row, ...computeFormulas(childPlan, row, context) }));
-  }
-  const plan = ctx.app.computed.get(object.id);
-  if (!plan) return written;
-  const record: RecordRow = { ...stored, ...written };
-  for (const fieldId of plan.aggregated) {
-    if (Array.isArray(record[fieldId]) || !recordId) continue;
-    const field = object.fields.find((f) => f.id === fieldId);
-    const child = field?.target ? ctx.app.objects.get(field.target) : undefined;
-    if (child) record[fieldId] = (await readChildRows(ctx, child, [recordId])).get(recordId) ?? [];
-  }
-  return { ...written, ...computeFormulas(plan, record, context) };
-}
+export { validated };
 
 /** Unique and foreign-key violations come back as field errors, not as a 500. */
-async function guarded<T>(ctx: RecordContext, object: ObjectDefinition, work: () => Promise<T>): Promise<T> {
+export async function guarded<T>(ctx: RecordContext, object: ObjectDefinition, work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
@@ -76,121 +25,95 @@ async function guarded<T>(ctx: RecordContext, object: ObjectDefinition, work: ()
   }
 }
 
-async function insertChildren(tx: Tx, ctx: RecordContext, object: ObjectDefinition, recordId: string, values: RecordValues): Promise<void> {
-  for (const field of childTableFields(object)) {
-    const rows = values[field.id];
-    if (Array.isArray(rows)) await writeChildRows(tx, ctx, objectOf(ctx.app, field.target ?? '', { allowChild: true }), recordId, rows as RecordRow[]);
-  }
-}
-
-/**
- * Inserts a record and its history row in one statement (a CTE), so the common create costs
- * one round trip; child rows, when sent, join the same transaction.
- */
 /** The new record's id, and its row when the actor may read it and it has no child rows to fetch. */
 export interface CreatedRecord {
   id: string;
   row: RecordRow | null;
 }
 
-export async function createRecord(ctx: RecordContext, objectId: string, input: { values: unknown; id?: string | undefined; form?: string | undefined }): Promise<CreatedRecord> {
+/**
+ * Creates one record: prepared like any batch, inserted with its history row and event in one
+ * statement (one round trip); its lines, when sent, join the same transaction.
+ */
+export async function createRecord(ctx: RecordContext, objectId: string, input: CreateInput & { form?: string | undefined }, source: ChangeSource): Promise<CreatedRecord> {
   const object = objectOf(ctx.app, objectId);
   requireAction(ctx, 'create', object);
-  const submitted = input.form ? validatedThroughForm(ctx, object, input.form, input.values, null, 'create') : validated(ctx, object, input.values, 'create');
-  const checked = await checkReferences(ctx, object, submitted, null);
-  const values = sealValues(ctx, object, await withComputed(ctx, object, checked, {}, null));
-  const actor = ctx.access.actor;
-  const given = columnFields(object).filter((f) => f.id in values && values[f.id] !== undefined);
-  const numbered = columnFields(object).filter((f) => f.type === 'auto_number');
-  const cols: RawBuilder<unknown>[] = [sql.ref('owner_id'), sql.ref('department_id'), sql.ref('created_by'), sql.ref('updated_by')];
-  const vals: RawBuilder<unknown>[] = [sql`${actor.userId}`, sql`${actor.departmentId}`, sql`${actor.userId}`, sql`${actor.userId}`];
-  if (input.id) {
-    cols.push(sql.ref('id'));
-    vals.push(sql`${input.id}`);
-  }
-  for (const field of given) {
-    cols.push(sql.ref(field.id));
-    vals.push(columnValueSql(field, values[field.id]));
-  }
-  for (const field of numbered) {
-    cols.push(sql.ref(field.id));
-    vals.push(autoNumberExpression(ctx.app.appId, object.id, field.id, field.numberFormat));
-  }
-  // The CTE carries the table's own name, so the actor's row scope (which names the table) applies
-  // to the new row: the create answers with the record as the actor may see it, in one round trip.
-  const inserted = sql.id(object.id);
-  const readable = ctx.access.can('read', object.id) ? rowScopeSql(ctx, object, 'read') : sql`false`;
-  const visible = readSelections(ctx, object);
-  const statement = sql<RecordRow & { __readable: boolean }>`with ${inserted} as (
-      insert into ${tableRef(ctx.app.appId, object.id)} (${sql.join(cols)}) values (${sql.join(vals)}) returning *
-    ), history as (
-      insert into public.record_history (app_id, object_id, record_id, record_version, operation, changes, actor_id)
-      select ${ctx.app.appId}, ${object.id}, id, version, 'create', ${createChangesSql([...given, ...numbered], object.id)}, ${actor.userId} from ${inserted}
-    )
-    select ${sql.join(visible)}, ${readable} as "__readable" from ${inserted}`;
-  const hasChildren = childTableFields(object).some((f) => Array.isArray(values[f.id]));
+  const { prepared, refused } = await prepareCreates(ctx, object, [input], input.form);
+  if (refused[0]) throw new RecordError('record.invalid', refused[0].issues, { count: refused[0].issues.length });
+  const row = prepared[0]!;
+  const hasChildren = childTableFields(object).some((f) => Array.isArray(row.values[f.id]));
   return guarded(ctx, object, async () => {
-    const run = async (db: Tx): Promise<CreatedRecord> => {
-      const { __readable: isReadable, ...row } = (await statement.execute(db)).rows[0]!;
-      // An object with child tables answers through getRecord, which adds its rows (even none).
-      return { id: String(row.id), row: isReadable && childTableFields(object).length === 0 ? row : null };
-    };
-    if (!hasChildren) return run(ctx.db);
-    return ctx.db.transaction().execute(async (tx) => {
-      const created = await run(tx);
-      await insertChildren(tx, ctx, object, created.id, values);
-      return created;
-    });
+    const write = (c: RecordContext) => insertOne(c, object, row, source);
+    const { __readable: isReadable, ...inserted } = hasChildren ? await inTransaction(ctx, write) : await write(ctx);
+    // An object with child tables answers through getRecord, which adds its rows (even none).
+    return { id: String(inserted.id), row: isReadable && childTableFields(object).length === 0 ? inserted : null };
+  });
+}
+
+/** What a batch create did: the new ids by their place in the batch, and the rows it refused. */
+export interface CreateManyResult {
+  created: { index: number; id: string }[];
+  refused: RefusedRow[];
+}
+
+export interface CreateManyOptions {
+  form?: string | undefined;
+  source: ChangeSource;
+  /** `all`: one refused row refuses the batch (nothing is written); `valid`: the valid rows are written, the others reported. */
+  atomicity: 'all' | 'valid';
+}
+
+/**
+ * Creates many records the set-based way: every row prepared (validation, references and unique
+ * values checked in one query per batch), then a few multi-row statements that also write their
+ * lines, history rows and events, in one transaction.
+ */
+export async function createRecords(ctx: RecordContext, objectId: string, inputs: readonly CreateInput[], options: CreateManyOptions): Promise<CreateManyResult> {
+  const object = objectOf(ctx.app, objectId);
+  requireAction(ctx, 'create', object);
+  return inTransaction(ctx, async (tx) => {
+    const { prepared, refused } = await prepareCreates(tx, object, inputs, options.form);
+    const conflicts = await uniqueConflicts(tx, object, prepared);
+    const taken = new Set(conflicts.map((c) => c.index));
+    const allRefused = [...refused, ...conflicts].sort((a, b) => a.index - b.index);
+    if (options.atomicity === 'all' && allRefused.length) {
+      const issues = allRefused.flatMap((r) => r.issues.map((issue) => ({ ...issue, pointer: `/rows/${r.index}${issue.pointer}` })));
+      throw new RecordError('record.batch_invalid', issues, { count: allRefused.length });
+    }
+    const writing = prepared.filter((row) => !taken.has(row.index));
+    await guarded(tx, object, () => insertMany(tx, object, writing, options.source));
+    return { created: writing.map((row) => ({ index: row.index, id: row.id })), refused: allRefused };
   });
 }
 
 /** The row as it is now, locked, within the actor's scope; a record outside it does not exist. */
-async function lockRow(tx: Tx, ctx: RecordContext, object: ObjectDefinition, id: string, deleted: boolean, action: 'update' | 'delete'): Promise<RecordRow> {
+async function lockRow(ctx: RecordContext, object: ObjectDefinition, id: string, action: 'update' | 'delete'): Promise<RecordRow> {
   const { rows } = await sql<RecordRow>`select ${sql.join(selectableColumns(object, new Set()).map((c) => sql.ref(c)))} from ${tableRef(ctx.app.appId, object.id)}
-    where id = ${id} and deleted_at is ${deleted ? sql`not null` : sql`null`} and ${rowScopeSql(ctx, object, 'read')} and ${rowScopeSql(ctx, object, action)} for update`.execute(tx);
+    where id = ${id} and deleted_at is null and ${rowScopeSql(ctx, object, 'read')} and ${rowScopeSql(ctx, object, action)} for update`.execute(ctx.db);
   if (!rows[0]) throw new RecordError('record.not_found');
   return rows[0];
 }
 
 /** PATCH with optimistic concurrency: the client names the version it edited; a stale one is a 409. */
-/** `version: 'current'` is for bulk edits, which apply to whatever version each record is at. */
-export async function updateRecord(ctx: RecordContext, objectId: string, id: string, input: { version: number | 'current'; values: unknown; form?: string | undefined }): Promise<void> {
+export async function updateRecord(ctx: RecordContext, objectId: string, id: string, input: { version: number; values: unknown; form?: string | undefined }, source: ChangeSource): Promise<void> {
   const object = objectOf(ctx.app, objectId);
   requireAction(ctx, 'update', object);
   // Without a form the edit is checked now; through a form, once the stored record is at hand.
   const direct = input.form ? null : validated(ctx, object, input.values, 'patch');
   await guarded(ctx, object, () =>
-    ctx.db.transaction().execute(async (tx) => {
-      const current = await lockRow(tx, ctx, object, id, false, 'update');
-      if (input.version !== 'current' && current.version !== input.version) throw new RecordError('record.version_conflict', [], { current: Number(current.version), yours: input.version });
-      const plainCurrent = openRow(ctx, object, current, 'full');
-      const written = direct ?? validatedThroughForm(ctx, object, input.form ?? '', input.values, plainCurrent, 'patch');
-      // On the transaction's connection: the two reads queue there rather than take more of the pool.
-      const sent = await checkReferences({ ...ctx, db: tx }, object, written, plainCurrent);
-      const plain = await withComputed(ctx, object, sent, plainCurrent, id);
-      const changed = columnFields(object).filter((f) => f.id in plain && !sameValue(f, plainCurrent[f.id], plain[f.id]));
-      const values = sealValues(ctx, object, plain);
-      const changes: FieldChange[] = changed.map((f) => ({ field: f.id, old: current[f.id] instanceof Date ? (current[f.id] as Date).toISOString() : current[f.id], new: values[f.id] }));
-      const children = childTableFields(object).filter((f) => Array.isArray(values[f.id]));
-      for (const field of children) changes.push({ field: field.id, old: null, new: values[field.id] });
-      if (changes.length === 0) return;
-      const sets = [sql`version = version + 1`, sql`updated_at = now()`, sql`updated_by = ${ctx.access.actor.userId}`, ...changed.map((f) => sql`${sql.ref(f.id)} = ${columnValueSql(f, values[f.id])}`)];
-      const { rows } = await sql<{ version: number }>`update ${tableRef(ctx.app.appId, object.id)} set ${sql.join(sets)} where id = ${id} returning version`.execute(tx);
-      await insertChildren(tx, ctx, object, id, values);
-      await historyInsert({ ...ctx, db: tx }, object.id, id, rows[0]!.version, 'update', changes).execute();
+    inTransaction(ctx, async (tx) => {
+      const current = await lockRow(tx, object, id, 'update');
+      if (current.version !== input.version) throw new RecordError('record.version_conflict', [], { current: Number(current.version), yours: input.version });
+      const patch = direct ?? validatedThroughForm(tx, object, input.form ?? '', input.values, openRow(tx, object, current, 'full'), 'patch');
+      await updateMany(tx, object, await prepareUpdates(tx, object, [{ current, patch }]), source);
     }),
   );
 }
 
 /** Soft delete (recycle bin) and restore: the row stays, `deleted_at` says where it is. */
-export async function setDeleted(ctx: RecordContext, objectId: string, id: string, deleted: boolean): Promise<void> {
+export async function setDeleted(ctx: RecordContext, objectId: string, id: string, deleted: boolean, source: ChangeSource): Promise<void> {
   const object = objectOf(ctx.app, objectId);
   requireAction(ctx, 'delete', object);
-  await ctx.db.transaction().execute(async (tx) => {
-    await lockRow(tx, ctx, object, id, !deleted, 'delete');
-    const { rows } = await sql<{ version: number }>`update ${tableRef(ctx.app.appId, object.id)}
-      set deleted_at = ${deleted ? sql`now()` : sql`null`}, version = version + 1, updated_at = now(), updated_by = ${ctx.access.actor.userId}
-      where id = ${id} returning version`.execute(tx);
-    await historyInsert({ ...ctx, db: tx }, object.id, id, rows[0]!.version, deleted ? 'delete' : 'restore', []).execute();
-  });
+  const moved = await setDeletedWhere(ctx, object, sql`${sql.ref(`${object.id}.id`)} = ${id}`, deleted, source);
+  if (moved.length === 0) throw new RecordError('record.not_found');
 }

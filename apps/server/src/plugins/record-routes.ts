@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { filterConditionSchema, sortKeySchema, type FilterCondition, type SortKey } from '@tessera/schemas';
-import { BULK_LIMIT, type RecordService } from '@tessera/records';
+import type { RecordService } from '@tessera/records';
 import { policyFor } from '../authentication';
 import type { Database } from '@tessera/db';
 import { appendAudit, getUser } from '@tessera/identity';
@@ -94,33 +94,43 @@ export const recordRoutes: FastifyPluginAsync<{ records: RecordService; database
     },
   }, async (request) => ({ taken: await records.isTaken(request.params.appId, request.params.objectId, policyFor(request, request.params.appId), request.body) }));
 
-  const bulkResult = { type: 'object', properties: { done: { type: 'array', items: { type: 'string' } }, skipped: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, code: { type: 'string' } } } } } } as const;
-  const ids = { type: 'array', items: uuid, minItems: 1, maxItems: BULK_LIMIT } as const;
+  const bulkResult = { type: 'object', properties: { done: { type: 'integer', minimum: 0 }, skipped: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, code: { type: 'string' } } } } } } as const;
+  // The records a bulk change applies to: ticked ids, or every record the list's filters match.
+  const selection = {
+    ids: { type: 'array', items: uuid, minItems: 1, maxItems: 100_000, description: 'The records ticked' },
+    filters: { type: 'array', items: filterConditionSchema, maxItems: 50, description: 'Instead of ids: every record these filters match (all records when empty)' },
+  } as const;
+  const oneSelection = { oneOf: [{ required: ['ids'] }, { required: ['filters'] }] } as const;
 
-  app.post<{ Params: ObjectParams; Body: { ids: string[]; values: Record<string, unknown> } }>(`${base}/bulk-update`, {
+  app.post<{ Params: ObjectParams; Body: { ids?: string[]; filters?: FilterCondition[]; values: Record<string, unknown> } }>(`${base}/bulk-update`, {
     schema: {
-      tags, summary: `Set the same values on up to ${BULK_LIMIT} records; records you may not change are skipped and listed`, params: objectParams,
-      body: { type: 'object', properties: { ids, values: { type: 'object', additionalProperties: true, minProperties: 1 } }, required: ['ids', 'values'], additionalProperties: false },
+      tags, summary: 'Set the same values on many records (ticked ids, or all a filter matches) in one transaction; ticked records you may not change are skipped and listed', params: objectParams,
+      body: { type: 'object', properties: { ...selection, values: { type: 'object', additionalProperties: true, minProperties: 1 } }, required: ['values'], ...oneSelection, additionalProperties: false },
       response: { 200: bulkResult },
     },
   }, async (request) => {
     const { appId, objectId } = request.params;
-    const result = await records.bulkUpdate(appId, objectId, policyFor(request, appId), request.body.ids, request.body.values);
-    await appendAudit(database.db, { actorId: request.user?.userId ?? null, action: 'record.bulk_update', appId, objectId, ip: request.ip, detail: { fields: Object.keys(request.body.values), done: result.done.length, skipped: result.skipped.length } });
-    return result;
+    const { values, ...chosen } = request.body;
+    return records.transaction(async (inside, tx) => {
+      const result = await inside.bulkUpdate(appId, objectId, policyFor(request, appId), chosen, values);
+      await appendAudit(tx, { actorId: request.user?.userId ?? null, action: 'record.bulk_update', appId, objectId, ip: request.ip, detail: { fields: Object.keys(values), done: result.done, skipped: result.skipped.length, ...(chosen.filters ? { filters: chosen.filters } : {}) } });
+      return result;
+    });
   });
 
-  app.post<{ Params: ObjectParams; Body: { ids: string[] } }>(`${base}/bulk-delete`, {
+  app.post<{ Params: ObjectParams; Body: { ids?: string[]; filters?: FilterCondition[] } }>(`${base}/bulk-delete`, {
     schema: {
-      tags, summary: `Move up to ${BULK_LIMIT} records to the recycle bin; records you may not delete are skipped and listed`, params: objectParams,
-      body: { type: 'object', properties: { ids }, required: ['ids'], additionalProperties: false },
+      tags, summary: 'Move many records to the recycle bin (ticked ids, or all a filter matches) in one transaction; ticked records you may not delete are skipped and listed', params: objectParams,
+      body: { type: 'object', properties: selection, ...oneSelection, additionalProperties: false },
       response: { 200: bulkResult },
     },
   }, async (request) => {
     const { appId, objectId } = request.params;
-    const result = await records.bulkDelete(appId, objectId, policyFor(request, appId), request.body.ids);
-    await appendAudit(database.db, { actorId: request.user?.userId ?? null, action: 'record.bulk_delete', appId, objectId, ip: request.ip, detail: { done: result.done.length, skipped: result.skipped.length } });
-    return result;
+    return records.transaction(async (inside, tx) => {
+      const result = await inside.bulkDelete(appId, objectId, policyFor(request, appId), request.body);
+      await appendAudit(tx, { actorId: request.user?.userId ?? null, action: 'record.bulk_delete', appId, objectId, ip: request.ip, detail: { done: result.done, skipped: result.skipped.length, ...(request.body.filters ? { filters: request.body.filters } : {}) } });
+      return result;
+    });
   });
 
   app.get<{ Params: RecordParams }>(`${base}/:recordId`, {
@@ -156,18 +166,22 @@ export const recordRoutes: FastifyPluginAsync<{ records: RecordService; database
   }, async (request) => {
     const { appId, objectId } = request.params;
     const heir = await getUser(database.db, request.body.toUserId);
-    const moved = await records.reassign(appId, objectId, policyFor(request, appId), { ...request.body, toDepartmentId: heir.departmentId });
-    await appendAudit(database.db, { actorId: request.user?.userId ?? null, action: 'record.reassign', appId, objectId, ip: request.ip, detail: { ...request.body, moved } });
-    return { moved };
+    return records.transaction(async (inside, tx) => {
+      const moved = await inside.reassign(appId, objectId, policyFor(request, appId), { ...request.body, toDepartmentId: heir.departmentId });
+      await appendAudit(tx, { actorId: request.user?.userId ?? null, action: 'record.reassign', appId, objectId, ip: request.ip, detail: { ...request.body, moved } });
+      return { moved };
+    });
   });
 
   app.get<{ Params: RecordParams }>(`${base}/:recordId/personal-data`, {
     schema: { tags, summary: 'Everything stored about one record (a data subject access request): the record, its history, records pointing at it', params: recordParams },
   }, async (request) => {
     const { appId, objectId, recordId } = request.params;
-    const data = await records.exportPersonalData(appId, objectId, policyFor(request, appId), recordId);
-    await appendAudit(database.db, { actorId: request.user?.userId ?? null, action: 'record.export_personal_data', appId, objectId, recordId, ip: request.ip });
-    return data;
+    return records.transaction(async (inside, tx) => {
+      const data = await inside.exportPersonalData(appId, objectId, policyFor(request, appId), recordId);
+      await appendAudit(tx, { actorId: request.user?.userId ?? null, action: 'record.export_personal_data', appId, objectId, recordId, ip: request.ip });
+      return data;
+    });
   });
 
   app.post<{ Params: RecordParams; Body: { cascade?: boolean } | undefined }>(`${base}/:recordId/anonymize`, {
@@ -178,9 +192,11 @@ export const recordRoutes: FastifyPluginAsync<{ records: RecordService; database
     },
   }, async (request) => {
     const { appId, objectId, recordId } = request.params;
-    const result = await records.anonymize(appId, objectId, policyFor(request, appId), recordId, { cascade: request.body?.cascade ?? false });
-    await appendAudit(database.db, { actorId: request.user?.userId ?? null, action: 'record.anonymize', appId, objectId, recordId, ip: request.ip, detail: result });
-    return result;
+    return records.transaction(async (inside, tx) => {
+      const result = await inside.anonymize(appId, objectId, policyFor(request, appId), recordId, { cascade: request.body?.cascade ?? false });
+      await appendAudit(tx, { actorId: request.user?.userId ?? null, action: 'record.anonymize', appId, objectId, recordId, ip: request.ip, detail: result });
+      return result;
+    });
   });
 
   app.get<{ Params: RecordParams }>(`${base}/:recordId/comments`, {

@@ -115,6 +115,7 @@ export type SavedViewInput = Pick<SavedView, 'name' | 'filters' | 'sort' | 'colu
 
 /** What a bulk update or delete did: records outside the caller's reach are skipped with a reason code. */
 export interface BulkResult {
-  done: string[];
+  /** How many records the change applied to. */
+  done: number;
   skipped: { id: string; code: string }[];
 }

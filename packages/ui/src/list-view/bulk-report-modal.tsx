@@ -8,12 +8,12 @@ export function BulkReportModal({ report, onClose }: { report: BulkReport; onClo
   const t = useT();
   const { done, skipped } = report.result;
   const reasons = skipReasons(report.result);
-  const doneText = t(report.kind === 'update' ? 'listView.bulk.updated' : 'listView.bulk.deleted', { count: done.length });
+  const doneText = t(report.kind === 'update' ? 'listView.bulk.updated' : 'listView.bulk.deleted', { count: done });
 
   return (
     <Modal open title={t(report.kind === 'update' ? 'listView.bulk.editDone' : 'listView.bulk.deleteDone')} onCancel={onClose} onOk={onClose} cancelButtonProps={{ style: { display: 'none' } }} okText={t('common.close')}>
       <Result
-        status={skipped.length === 0 ? 'success' : done.length === 0 ? 'error' : 'warning'}
+        status={skipped.length === 0 ? 'success' : done === 0 ? 'error' : 'warning'}
         title={<span data-testid="bulk-report-done">{doneText}</span>}
         subTitle={skipped.length > 0 ? <span data-testid="bulk-report-skipped">{t('listView.bulk.skipped', { count: skipped.length })}</span> : undefined}
         style={{ paddingBlock: 8 }}

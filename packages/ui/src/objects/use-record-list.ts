@@ -3,8 +3,10 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api } from '../api/client';
 import { isAbort } from '../api/http';
 import type { RecordData, RecordFilter, RecordQuery, RecordSort } from '../api/types';
-import { batches } from '../list-view/bulk-result';
 import { queryFilters } from '../list-view/filter-condition';
+
+/** The most records one list query returns (the records API's `limit` maximum). */
+const QUERY_PAGE_LIMIT = 500;
 
 const PAGE_SIZE = 50;
 const SEARCH_DELAY_MS = 300;
@@ -111,7 +113,9 @@ export function useRecordList(appId: string, object: ObjectDefinition, view: Lis
   const refreshMany = useCallback(async (ids: readonly string[]) => {
     if (!baseQuery || ids.length === 0) return;
     const byId = new Map<string, RecordData>();
-    for (const batch of batches(ids)) {
+    // A list query answers at most QUERY_PAGE_LIMIT records, so ids go in runs of that many.
+    for (let start = 0; start < ids.length; start += QUERY_PAGE_LIMIT) {
+      const batch = ids.slice(start, start + QUERY_PAGE_LIMIT);
       const fresh = await api.queryRecords(appId, object.id, {
         filters: [...(baseQuery.filters ?? []), { field: 'id', op: 'in', value: batch }],
         sort: baseQuery.sort,

@@ -1,0 +1,180 @@
+import { randomUUID } from 'node:crypto';
+import { computeFormulas } from '@tessera/expr';
+import type { FieldDefinition, ObjectDefinition } from '@tessera/schemas';
+import { formulaContext, type RecordContext } from './record-context';
+import { RecordError, type FieldIssue } from './record-error';
+import { refuseLockedFields } from './field-access';
+import { columnFields, sameValue, type RecordRow } from './record-columns';
+import type { RecordValues } from './record-validator';
+import { openRow, sealValues } from './sealed-fields';
+import { throughForm } from './form-submission';
+import { checkReferencesMany } from './record-references';
+import { childTableFields, readChildRows } from './child-rows';
+import type { FieldChange } from './change-log';
+
+/**
+ * The pure half of every write, for one record or fifty thousand: validation (through a form
+ * when the write names one), what the write points at (one query per table for the whole
+ * batch), formula values, sealing of encrypted fields. What comes out is ready for the
+ * set-based statements of `write-rows.ts`; nothing has been written yet.
+ */
+
+const NONE: ReadonlySet<string> = new Set();
+
+/**
+ * The object's validation, then the actor's field access on the values they chose. `computed`
+ * names values the server supplied (a form's defaults and rules, see form-submission.ts): like
+ * formula fields they are written whatever the actor's role says about the field.
+ */
+export function validated(ctx: RecordContext, object: ObjectDefinition, values: unknown, mode: 'create' | 'patch', computed: ReadonlySet<string> = NONE): RecordValues {
+  const verdict = ctx.app.validator.validate(object, values, mode);
+  if (!verdict.ok) throw new RecordError('record.invalid', verdict.issues, { count: verdict.issues.length });
+  refuseLockedFields(ctx, object, Object.keys(verdict.values).filter((key) => !computed.has(key)));
+  return verdict.values;
+}
+
+/** A write that names a form: the form's verdict (form-submission.ts), then `validated` with what the form computed. */
+export function validatedThroughForm(ctx: RecordContext, object: ObjectDefinition, formId: string, values: unknown, current: RecordRow | null, mode: 'create' | 'patch'): RecordValues {
+  const form = throughForm(ctx, object, formId, values, current);
+  return validated(ctx, object, form.values, mode, form.computed);
+}
+
+/** A row's values with its formula fields worked out; `stored` is the record as it is (empty for a create). */
+interface FormulaInput {
+  values: RecordValues;
+  stored: RecordRow;
+  recordId: string | null;
+}
+
+/**
+ * Adds the formula fields' values to each write. Child rows first (a quote's total sums its
+ * lines' computed amounts); aggregated child rows come from the write, or — when an edit leaves
+ * them — from the database, read for the whole batch at once.
+ */
+export async function withFormulaValues(ctx: RecordContext, object: ObjectDefinition, inputs: readonly FormulaInput[]): Promise<RecordValues[]> {
+  const context = formulaContext(ctx);
+  const written = inputs.map(({ values }) => {
+    const out: RecordValues = { ...values };
+    for (const field of childTableFields(object)) {
+      const rows = values[field.id];
+      const childPlan = ctx.app.computed.get(field.target ?? '');
+      if (Array.isArray(rows) && childPlan) out[field.id] = rows.map((row: RecordRow) => ({ ...row, ...computeFormulas(childPlan, row, context) }));
+    }
+    return out;
+  });
+  const plan = ctx.app.computed.get(object.id);
+  if (!plan) return written;
+  const records = inputs.map((input, i): RecordRow => ({ ...input.stored, ...written[i] }));
+  for (const fieldId of plan.aggregated) {
+    const field = object.fields.find((f) => f.id === fieldId);
+    const child = field?.target ? ctx.app.objects.get(field.target) : undefined;
+    const missing = inputs.flatMap((input, i) => (input.recordId && !Array.isArray(records[i]![fieldId]) ? [{ i, id: input.recordId }] : []));
+    if (!child || missing.length === 0) continue;
+    const byParent = await readChildRows(ctx, child, missing.map((m) => m.id));
+    for (const { i, id } of missing) records[i]![fieldId] = byParent.get(id) ?? [];
+  }
+  return written.map((values, i) => ({ ...values, ...computeFormulas(plan, records[i]!, context) }));
+}
+
+/** A new record as the write path will insert it. */
+export interface PreparedCreate {
+  /** Its place in the batch the caller sent. */
+  index: number;
+  id: string;
+  /** Validated, with formula values, encrypted fields sealed. */
+  values: RecordValues;
+}
+
+/** A row of a batch that was refused, and why (pointers as for a single write: `/values/…`). */
+export interface RefusedRow {
+  index: number;
+  issues: readonly FieldIssue[];
+}
+
+export interface CreateInput {
+  id?: string | undefined;
+  values: unknown;
+}
+
+/** Runs `check` on one row; a refusal with field issues becomes that row's refusal, anything else stops the batch. */
+function rowVerdict<T>(check: () => T): { ok: true; value: T } | { ok: false; issues: readonly FieldIssue[] } {
+  try {
+    return { ok: true, value: check() };
+  } catch (error) {
+    if (error instanceof RecordError && error.code === 'record.invalid') return { ok: false, issues: error.issues };
+    throw error;
+  }
+}
+
+/**
+ * Prepares new records. Each row is judged on its own: a refused row is reported with its
+ * issues and the others go on (the caller decides whether one refusal stops the batch).
+ */
+export async function prepareCreates(ctx: RecordContext, object: ObjectDefinition, inputs: readonly CreateInput[], form?: string): Promise<{ prepared: PreparedCreate[]; refused: RefusedRow[] }> {
+  const refused: RefusedRow[] = [];
+  const valid: { index: number; id: string | undefined; values: RecordValues }[] = [];
+  inputs.forEach((input, index) => {
+    const verdict = rowVerdict(() => (form ? validatedThroughForm(ctx, object, form, input.values, null, 'create') : validated(ctx, object, input.values, 'create')));
+    if (verdict.ok) valid.push({ index, id: input.id, values: verdict.value });
+    else refused.push({ index, issues: verdict.issues });
+  });
+  const checked = await checkReferencesMany(ctx, object, valid.map((row) => ({ values: row.values, current: null })));
+  const accepted = valid.filter((row, i) => {
+    const issues = checked[i]!.issues;
+    if (issues.length) refused.push({ index: row.index, issues });
+    return issues.length === 0;
+  });
+  const acceptedValues = checked.filter((c) => c.issues.length === 0).map((c) => c.values);
+  const computed = await withFormulaValues(ctx, object, acceptedValues.map((values) => ({ values, stored: {}, recordId: null })));
+  const prepared = accepted.map((row, i) => ({ index: row.index, id: row.id ?? randomUUID(), values: sealValues(ctx, object, computed[i]!) }));
+  refused.sort((a, b) => a.index - b.index);
+  return { prepared, refused };
+}
+
+/** An edit of one stored record, validated, before formulas and references. */
+export interface UpdateTarget {
+  /** The row as stored (sealed values), locked by the caller's transaction. */
+  current: RecordRow;
+  /** Validated values the edit sends. */
+  patch: RecordValues;
+}
+
+/** An edit as the write path will apply it; absent when the edit changes nothing. */
+export interface PreparedUpdate {
+  id: string;
+  /** Sealed values of the changed columns and of the child tables sent. */
+  values: RecordValues;
+  /** Columns whose stored value changes. */
+  changed: FieldDefinition[];
+  /** Child tables whose lines the edit replaces. */
+  children: FieldDefinition[];
+  /** For the timeline and the event: old → new, sealed. */
+  changes: FieldChange[];
+}
+
+const historyValue = (value: unknown) => (value instanceof Date ? value.toISOString() : value);
+
+/**
+ * Prepares edits of stored records: references and formulas for the whole batch, then, per
+ * record, what actually changes. A record the edit leaves as it is gets no entry (no new
+ * version, no history row, no event). A reference problem refuses the whole batch.
+ */
+export async function prepareUpdates(ctx: RecordContext, object: ObjectDefinition, targets: readonly UpdateTarget[]): Promise<PreparedUpdate[]> {
+  const plain = targets.map((t) => openRow(ctx, object, t.current, 'full'));
+  const checked = await checkReferencesMany(ctx, object, targets.map((t, i) => ({ values: t.patch, current: plain[i]! })));
+  const issues = checked.flatMap((c) => c.issues);
+  if (issues.length) throw new RecordError('record.invalid', issues, { count: issues.length });
+  const computed = await withFormulaValues(ctx, object, checked.map((c, i) => ({ values: c.values, stored: plain[i]!, recordId: String(targets[i]!.current.id) })));
+  const prepared: PreparedUpdate[] = [];
+  targets.forEach((target, i) => {
+    const next = computed[i]!;
+    const changed = columnFields(object).filter((f) => f.id in next && !sameValue(f, plain[i]![f.id], next[f.id]));
+    const children = childTableFields(object).filter((f) => Array.isArray(next[f.id]));
+    if (changed.length === 0 && children.length === 0) return;
+    const values = sealValues(ctx, object, next);
+    const changes: FieldChange[] = changed.map((f) => ({ field: f.id, old: historyValue(target.current[f.id]), new: values[f.id] }));
+    for (const field of children) changes.push({ field: field.id, old: null, new: values[field.id] });
+    prepared.push({ id: String(target.current.id), values, changed, children, changes });
+  });
+  return prepared;
+}

@@ -1,0 +1,35 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { FieldDefinition } from '@tessera/schemas';
+import { sqlTypeOf, type SqlType } from '@tessera/meta';
+
+/** A column of a recordset: its name and SQL type (from a closed list, never from a user). */
+export interface RecordsetColumn {
+  name: string;
+  type: SqlType | 'integer' | 'bigint';
+}
+
+export function fieldColumn(field: FieldDefinition): RecordsetColumn {
+  return { name: field.id, type: sqlTypeOf(field) ?? 'text' };
+}
+
+/**
+ * Many rows as one statement parameter: `jsonb_to_recordset($1) as alias(id uuid, name text, …)`.
+ * Set-based writes send their rows this way, so a statement's text is the same for one row or
+ * five thousand (one prepared plan), and no batch runs into PostgreSQL's 65,535-parameter limit.
+ * Values are the ones a column takes as JSON: decimal text, ISO dates, arrays for text[], any
+ * JSON for jsonb.
+ */
+export function recordsetSql(rows: readonly Record<string, unknown>[], columns: readonly RecordsetColumn[], alias: string): RawBuilder<unknown> {
+  const definition = sql.join(columns.map((c) => sql`${sql.ref(c.name)} ${sql.raw(c.type)}`));
+  return sql`jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as ${sql.id(alias)}(${definition})`;
+}
+
+/** Splits `items` into runs of at most `size`: a set-based write sends a few thousand rows per statement. */
+export function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let start = 0; start < items.length; start += size) out.push(items.slice(start, start + size));
+  return out;
+}
+
+/** Rows per set-based statement: large enough to amortize a round trip, small enough to keep memory flat. */
+export const ROWS_PER_STATEMENT = 2_000;
