@@ -1,12 +1,19 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { AppDocument, ObjectDefinition } from '@tessera/schemas';
-import { analyze, compileToSql, type CheckedFormula } from '@tessera/expr';
+import { analyze, compileToSql, dependenciesOf, type CheckedFormula } from '@tessera/expr';
 import { appSchemaName, rollupFieldIds } from '@tessera/meta';
-import type { RecordContext } from './record-context';
+import { formulaContext, type RecordContext } from './record-context';
 import { selectableColumns } from './record-columns';
+import { rowScopeAt } from './row-scope';
 
 /** An object's rollup formulas (over related lists), analyzed once per published version. */
-export type RollupPlan = { fieldId: string; formula: CheckedFormula }[];
+export type RollupPlan = { fieldId: string; formula: CheckedFormula; reads: RollupRead[] }[];
+
+/** What a rollup reads of another object: the related list, its target, and the target's fields. */
+interface RollupRead {
+  target: string;
+  fields: string[];
+}
 
 export function planRollups(object: ObjectDefinition, document: AppDocument): RollupPlan {
   const relatedFields = Object.fromEntries(document.objects.map((o) => [o.id, o.fields] as const));
@@ -14,26 +21,57 @@ export function planRollups(object: ObjectDefinition, document: AppDocument): Ro
   for (const fieldId of rollupFieldIds(object, document)) {
     const field = object.fields.find((f) => f.id === fieldId);
     const checked = field?.formula ? analyze(field.formula, { fields: object.fields, relatedFields }) : null;
-    if (checked?.ok) plan.push({ fieldId, formula: checked.formula });
+    if (!checked?.ok) continue;
+    const reads = new Map<string, RollupRead>();
+    for (const { relation, field: read } of dependenciesOf(checked.formula).related) {
+      const target = object.fields.find((f) => f.id === relation)?.target;
+      if (!target) continue;
+      const entry = reads.get(relation) ?? { target, fields: [] };
+      if (read) entry.fields.push(read);
+      reads.set(relation, entry);
+    }
+    plan.push({ fieldId, formula: checked.formula, reads: [...reads.values()] });
   }
   return plan;
 }
 
 /**
- * The rollups as select-list expressions over the table (or CTE) named after the object: a
- * correlated subquery per related list, live rows only, so a customer's visit count is always
- * the current one without anything to keep in sync.
+ * A rollup aggregates what its viewer may see, or is not shown: a rep's visit count counts the
+ * visits the rep can list, and a sum over a field the rep's role hides (or over an object the
+ * rep may not read) is withheld like a hidden field, never computed over rows they cannot see.
  */
-export function rollupSelections(ctx: RecordContext, object: ObjectDefinition, hidden: ReadonlySet<string>): RawBuilder<unknown>[] {
+function rollupVisible(ctx: RecordContext, reads: readonly RollupRead[]): boolean {
+  return reads.every(({ target, fields }) => ctx.access.can('read', target) && !fields.some((f) => ctx.access.hiddenFields(target).has(f)));
+}
+
+/** The rollups the actor is not shown: hidden on the object, or reading what the actor may not see. */
+export function withheldRollups(ctx: RecordContext, object: ObjectDefinition): ReadonlySet<string> {
+  const hidden = ctx.access.hiddenFields(object.id);
+  return new Set((ctx.app.rollups.get(object.id) ?? []).filter((r) => hidden.has(r.fieldId) || !rollupVisible(ctx, r.reads)).map((r) => r.fieldId));
+}
+
+/**
+ * The rollups as select-list expressions over the table (or CTE) named after the object: a
+ * correlated subquery per related list over the live rows the actor may read (their row scope
+ * applies at the related table, as it does when they list it), so a customer's visit count is
+ * always the current one without anything to keep in sync.
+ */
+export function rollupSelections(ctx: RecordContext, object: ObjectDefinition, withheld: ReadonlySet<string>): RawBuilder<unknown>[] {
   const plan = ctx.app.rollups.get(object.id) ?? [];
-  const context = { now: new Date(), timeZone: ctx.app.document.timeZone ?? 'Asia/Shanghai', currentUser: ctx.access.actor.userId };
-  return plan.filter((r) => !hidden.has(r.fieldId)).flatMap(({ fieldId, formula }) => {
+  const context = formulaContext(ctx);
+  return plan.filter((r) => !withheld.has(r.fieldId)).flatMap(({ fieldId, formula }) => {
     const compiled = compileToSql(formula, {
       column: (id) => sql.ref(`${object.id}.${id}`),
       relation: (listId) => {
         const list = object.fields.find((f) => f.id === listId && f.type === 'related_list');
-        if (!list?.target || !list.via) return undefined;
-        return { table: `${appSchemaName(ctx.app.appId)}.${list.target}`, parentKey: list.via, parentId: sql.ref(`${object.id}.id`), filter: (rows) => sql`${sql.ref(`${rows}.deleted_at`)} is null` };
+        const target = list?.target ? ctx.app.objects.get(list.target) : undefined;
+        if (!target || !list?.via) return undefined;
+        return {
+          table: `${appSchemaName(ctx.app.appId)}.${target.id}`,
+          parentKey: list.via,
+          parentId: sql.ref(`${object.id}.id`),
+          filter: (rows) => sql`${sql.ref(`${rows}.deleted_at`)} is null and ${rowScopeAt(ctx, target, rows)}`,
+        };
       },
       context,
     });
@@ -41,9 +79,9 @@ export function rollupSelections(ctx: RecordContext, object: ObjectDefinition, h
   });
 }
 
-/** The select list of a read: stored columns the actor may see, then the rollups computed now. */
+/** The select list of a read: stored columns the actor may see, then the rollups they may see, computed now. */
 export function readSelections(ctx: RecordContext, object: ObjectDefinition): RawBuilder<unknown>[] {
   const hidden = ctx.access.hiddenFields(object.id);
   const onRead = new Set((ctx.app.rollups.get(object.id) ?? []).map((r) => r.fieldId));
-  return [...selectableColumns(object, hidden, onRead).map((c) => sql.ref(c)), ...rollupSelections(ctx, object, hidden)];
+  return [...selectableColumns(object, hidden, onRead).map((c) => sql.ref(c)), ...rollupSelections(ctx, object, withheldRollups(ctx, object))];
 }

@@ -8,6 +8,11 @@ import type { RecordContext } from './record-context';
  * (`from app_x.customer`): the policy's predicate, or `true` when it sees every row.
  */
 export function rowScopeSql(ctx: RecordContext, object: ObjectDefinition, action: RowAction = 'read'): RawBuilder<unknown> {
-  const predicate = ctx.access.rowScope(object.id, object.id, expressionBuilder<RecordTables, string>(), action);
+  return rowScopeAt(ctx, object, object.id, action);
+}
+
+/** The actor's row scope on `object` for rows aliased `alias` (a rollup's related rows, a join). */
+export function rowScopeAt(ctx: RecordContext, object: ObjectDefinition, alias: string, action: RowAction = 'read'): RawBuilder<unknown> {
+  const predicate = ctx.access.rowScope(object.id, alias, expressionBuilder<RecordTables, string>(), action);
   return predicate ? sql`(${predicate})` : sql`true`;
 }
