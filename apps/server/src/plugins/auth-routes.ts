@@ -1,8 +1,8 @@
-import type { FastifyPluginAsync } from 'fastify';
 import type { Database } from '@tessera/db';
 import { createMetadataStore, MetaError } from '@tessera/meta';
-import { type TokenScope, changePassword, createApiToken, searchDirectory, listApiTokens, listDirectoryDepartments, revokeApiToken, SESSION_DAYS, signIn, signOut } from '@tessera/identity';
+import { changePassword, createApiToken, searchDirectory, listApiTokens, listDirectoryDepartments, revokeApiToken, SESSION_DAYS, signIn, signOut } from '@tessera/identity';
 import { requireUser, SESSION_COOKIE } from '../authentication';
+import { dateTime, idParams, identifier, noContent, uuid, type RoutePlugin } from '../route-schemas';
 
 const tags = ['auth'];
 const me = {
@@ -11,16 +11,30 @@ const me = {
     userId: { type: 'string' }, email: { type: 'string' }, name: { type: 'string' }, departmentId: { type: ['string', 'null'] },
     isAdmin: { type: 'boolean' }, locale: { type: ['string', 'null'] }, roles: { type: 'object', additionalProperties: { type: 'array', items: { type: 'string' } } },
   },
+  // What fast-json-stringify does anyway: the user's department subtree stays on the server.
+  additionalProperties: false,
+} as const;
+const nullableDateTime = { type: ['string', 'null'], format: 'date-time' } as const;
+/** One of my API tokens as listed: never its secret. */
+const apiToken = {
+  type: 'object',
+  properties: {
+    id: uuid, name: { type: 'string' }, createdAt: dateTime, lastUsedAt: nullableDateTime, revokedAt: nullableDateTime,
+    scope: { type: ['object', 'null'], properties: { appId: { type: 'string' }, roles: { type: 'array', items: { type: 'string' } } }, required: ['appId', 'roles'], additionalProperties: false },
+  },
+  required: ['id', 'name', 'createdAt', 'lastUsedAt', 'revokedAt', 'scope'],
+  additionalProperties: false,
 } as const;
 
 /** Sign-in and out, the signed-in user, password change, and the user's own API tokens. */
-export const authRoutes: FastifyPluginAsync<{ database: Database }> = async (app, { database }) => {
+export const authRoutes: RoutePlugin<{ database: Database }> = async (app, { database }) => {
   const db = database.db;
 
-  app.post<{ Body: { email: string; password: string } }>('/api/auth/sign-in', {
+  app.post('/api/auth/sign-in', {
     schema: {
       tags, summary: 'Sign in; sets an httpOnly, SameSite=Strict session cookie',
       body: { type: 'object', properties: { email: { type: 'string', minLength: 3, maxLength: 320 }, password: { type: 'string', minLength: 1, maxLength: 1000 } }, required: ['email', 'password'], additionalProperties: false },
+      response: { 200: { type: 'object', properties: { userId: uuid, expiresAt: dateTime }, required: ['userId', 'expiresAt'], additionalProperties: false } },
     },
   }, async (request, reply) => {
     const session = await signIn(db, { ...request.body, ip: request.ip });
@@ -28,27 +42,31 @@ export const authRoutes: FastifyPluginAsync<{ database: Database }> = async (app
     return { userId: session.userId, expiresAt: session.expiresAt.toISOString() };
   });
 
-  app.post('/api/auth/sign-out', { schema: { tags, summary: 'End this session' } }, async (request, reply) => {
+  app.post('/api/auth/sign-out', { schema: { tags, summary: 'End this session', response: { 204: noContent } } }, async (request, reply) => {
     const token = request.cookies[SESSION_COOKIE];
     if (token) await signOut(db, token);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return reply.status(204).send();
+    return reply.status(204).send(null);
   });
 
   app.get('/api/auth/me', { schema: { tags, summary: 'The signed-in user', response: { 200: me } } }, async (request) => requireUser(request));
 
-  app.post<{ Body: { current: string; next: string } }>('/api/auth/password', {
-    schema: { tags, summary: 'Change my password (ends my other sessions)', body: { type: 'object', properties: { current: { type: 'string', maxLength: 1000 }, next: { type: 'string', maxLength: 1000 } }, required: ['current', 'next'], additionalProperties: false } },
+  app.post('/api/auth/password', {
+    schema: {
+      tags, summary: 'Change my password (ends my other sessions)',
+      body: { type: 'object', properties: { current: { type: 'string', maxLength: 1000 }, next: { type: 'string', maxLength: 1000 } }, required: ['current', 'next'], additionalProperties: false },
+      response: { 204: noContent },
+    },
   }, async (request, reply) => {
     await changePassword(db, requireUser(request).userId, request.body.current, request.body.next, request.cookies[SESSION_COOKIE]);
-    return reply.status(204).send();
+    return reply.status(204).send(null);
   });
 
-  app.get<{ Querystring: { search?: string; ids?: string; limit?: number } }>('/api/directory', {
+  app.get('/api/directory', {
     schema: {
       tags, summary: 'The address book: people by name or email (search) or by id (ids, comma-separated)',
       querystring: { type: 'object', properties: { search: { type: 'string', minLength: 1, maxLength: 100 }, ids: { type: 'string', pattern: '^[0-9a-f-]{36}(,[0-9a-f-]{36}){0,199}$' }, limit: { type: 'integer', minimum: 1, maximum: 200 } }, additionalProperties: false },
-      response: { 200: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' }, email: { type: 'string' }, departmentId: { type: ['string', 'null'] }, active: { type: 'boolean' } } } } },
+      response: { 200: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' }, email: { type: 'string' }, departmentId: { type: ['string', 'null'] }, active: { type: 'boolean' } }, additionalProperties: false } } },
     },
   }, async (request) => {
     requireUser(request);
@@ -59,27 +77,28 @@ export const authRoutes: FastifyPluginAsync<{ database: Database }> = async (app
     schema: {
       tags, summary: 'The department tree as a flat list (id, name, parentId), for department pickers and names',
       querystring: { type: 'object', properties: {}, additionalProperties: false },
-      response: { 200: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' }, parentId: { type: ['string', 'null'] } }, required: ['id', 'name', 'parentId'] } } },
+      response: { 200: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' }, parentId: { type: ['string', 'null'] } }, required: ['id', 'name', 'parentId'], additionalProperties: false } } },
     },
   }, async (request) => {
     requireUser(request);
     return listDirectoryDepartments(db);
   });
 
-  app.get('/api/auth/tokens', { schema: { tags, summary: 'My API tokens (never the secrets)' } }, async (request) => listApiTokens(db, requireUser(request).userId));
+  app.get('/api/auth/tokens', { schema: { tags, summary: 'My API tokens (never the secrets)', response: { 200: { type: 'array', items: apiToken } } } }, async (request) => listApiTokens(db, requireUser(request).userId));
 
-  app.post<{ Body: { name: string; scope?: TokenScope } }>('/api/auth/tokens', {
+  app.post('/api/auth/tokens', {
     schema: {
       tags, summary: 'Create an API token acting with my roles, or only some of them in one app (`scope`); the secret is shown only in this response',
       body: {
         type: 'object',
         properties: {
           name: { type: 'string', minLength: 1, maxLength: 100 },
-          scope: { type: 'object', properties: { appId: { type: 'string', pattern: '^[a-z][a-z0-9_]{0,39}$' }, roles: { type: 'array', items: { type: 'string' }, uniqueItems: true, minItems: 1, maxItems: 50 } }, required: ['appId', 'roles'], additionalProperties: false },
+          scope: { type: 'object', properties: { appId: identifier, roles: { type: 'array', items: { type: 'string' }, uniqueItems: true, minItems: 1, maxItems: 50 } }, required: ['appId', 'roles'], additionalProperties: false },
         },
         required: ['name'],
         additionalProperties: false,
       },
+      response: { 201: { type: 'object', properties: { id: uuid, token: { type: 'string', description: 'The secret: shown only here' } }, required: ['id', 'token'], additionalProperties: false } },
     },
   }, async (request, reply) => {
     const user = requireUser(request);
@@ -91,10 +110,10 @@ export const authRoutes: FastifyPluginAsync<{ database: Database }> = async (app
     return reply.status(201).send(await createApiToken(db, user.userId, request.body.name, scope ?? null));
   });
 
-  app.delete<{ Params: { id: string } }>('/api/auth/tokens/:id', {
-    schema: { tags, summary: 'Revoke one of my API tokens', params: { type: 'object', properties: { id: { type: 'string', format: 'uuid' } }, required: ['id'] } },
+  app.delete('/api/auth/tokens/:id', {
+    schema: { tags, summary: 'Revoke one of my API tokens', params: idParams, response: { 204: noContent } },
   }, async (request, reply) => {
     await revokeApiToken(db, requireUser(request).userId, request.params.id);
-    return reply.status(204).send();
+    return reply.status(204).send(null);
   });
 };

@@ -1,8 +1,8 @@
-import type { FastifyPluginAsync } from 'fastify';
 import { sql } from 'kysely';
 import type { Database } from '@tessera/db';
+import type { RoutePlugin } from '../route-schemas';
 
-export const healthRoutes: FastifyPluginAsync<{ database: Database }> = async (app, { database }) => {
+export const healthRoutes: RoutePlugin<{ database: Database }> = async (app, { database }) => {
   app.get('/api/health', {
     schema: {
       tags: ['health'],

@@ -1,5 +1,5 @@
-import type { FastifyPluginAsync } from 'fastify';
 import { REGION_ROOT, storableRegionChildren } from '@tessera/formats';
+import type { RoutePlugin } from '../route-schemas';
 
 /**
  * GB/T 2260 administrative regions, one level at a time, for the province → city → district picker:
@@ -8,8 +8,8 @@ import { REGION_ROOT, storableRegionChildren } from '@tessera/formats';
  * The filter is `storableRegionChildren` of @tessera/formats, next to the value check it agrees with;
  * `regionChildren` stays the whole table, which `regionArea` needs to know what lies in a region.
  */
-export const regionRoutes: FastifyPluginAsync = async (app) => {
-  app.get<{ Querystring: { parent?: string } }>('/api/regions', {
+export const regionRoutes: RoutePlugin = async (app) => {
+  app.get('/api/regions', {
     schema: {
       tags: ['reference'],
       summary: 'Regions a region field can store under a parent code (default 86: the provinces)',
