@@ -1,4 +1,3 @@
-import type { FastifyPluginAsync } from 'fastify';
 import { createMetadataStore, localizeIssues, MetaError, purgeRetired, rollupFieldIds, type PublishHooks } from '@tessera/meta';
 import { objectAccess, RECORD_ACTIONS } from '@tessera/access';
 import type { Database } from '@tessera/db';
@@ -6,11 +5,11 @@ import type { LiveAppCache } from '@tessera/records';
 import { appendAudit } from '@tessera/identity';
 import { localeOf } from '../problem';
 import { policyFor, requireAdmin, requireUser } from '../authentication';
+import { appParams, dateTime, identifier, type RoutePlugin } from '../route-schemas';
 
-const appParams = { type: 'object', properties: { appId: { type: 'string', pattern: '^[a-z][a-z0-9_]{0,39}$' } }, required: ['appId'] } as const;
 const anyDocument = { type: 'object', additionalProperties: true, description: 'An app document: see schemas/json/app.schema.json' } as const;
 const localizedText = { type: 'object', additionalProperties: { type: 'string' } } as const;
-const planSchema = { type: 'array', items: { type: 'object', additionalProperties: true } } as const;
+const planSchema = { type: 'array', items: { type: 'object', additionalProperties: true, description: 'A DDL step: `kind` and what it names' } } as const;
 const tags = ['metadata'];
 const fieldIds = { type: 'array', items: { type: 'string' } } as const;
 /** What the caller may do with one object: the runtime hides what it would refuse anyway. */
@@ -18,6 +17,7 @@ const objectAccessSchema = {
   type: 'object',
   properties: { actions: { type: 'array', items: { enum: RECORD_ACTIONS } }, hiddenFields: fieldIds, readOnlyFields: fieldIds },
   required: ['actions', 'hiddenFields', 'readOnlyFields'],
+  additionalProperties: false,
 } as const;
 const liveSchema = {
   type: 'object',
@@ -28,6 +28,12 @@ const liveSchema = {
     rollups: { type: 'object', additionalProperties: fieldIds, description: 'objectId → formula fields computed on every read from a related list: shown, never filtered or sorted' },
   },
   required: ['version', 'document', 'access', 'rollups'],
+  additionalProperties: false,
+} as const;
+const publishResult = { type: 'object', properties: { version: { type: 'integer' }, plan: planSchema }, additionalProperties: false } as const;
+const issues = {
+  type: 'array',
+  items: { type: 'object', properties: { pointer: { type: 'string' }, code: { type: 'string' }, message: { type: 'string' } }, required: ['pointer', 'code', 'message'], additionalProperties: false },
 } as const;
 
 /**
@@ -35,7 +41,7 @@ const liveSchema = {
  * Bodies are checked for shape here; the document itself by the metadata store's validator,
  * whose errors point into the document and are translated.
  */
-export const metaRoutes: FastifyPluginAsync<{ database: Database; liveApps: LiveAppCache; hooks: PublishHooks }> = async (app, { database, liveApps, hooks }) => {
+export const metaRoutes: RoutePlugin<{ database: Database; liveApps: LiveAppCache; hooks: PublishHooks }> = async (app, { database, liveApps, hooks }) => {
   const store = createMetadataStore(database.db, hooks);
   // Designing apps is for administrators; end users read the app list and live documents only.
   app.addHook('preHandler', async (request) => {
@@ -47,30 +53,44 @@ export const metaRoutes: FastifyPluginAsync<{ database: Database; liveApps: Live
     appendAudit(database.db, { actorId: request.user?.userId ?? null, action, appId, detail, ip: request.ip });
 
   app.get('/api/apps', {
-    schema: { tags, summary: 'List apps', response: { 200: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, label: localizedText, liveVersion: { type: ['integer', 'null'] }, draftRevision: { type: 'integer' }, updatedAt: { type: 'string', format: 'date-time' } } } } } },
+    schema: { tags, summary: 'List apps', response: { 200: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, label: localizedText, liveVersion: { type: ['integer', 'null'] }, draftRevision: { type: 'integer' }, updatedAt: dateTime }, additionalProperties: false } } } },
   }, async (request) => {
     const user = requireUser(request);
     const apps = await store.listApps();
     return user.isAdmin ? apps : apps.filter((a) => a.liveVersion !== null && (user.roles[a.id]?.length ?? 0) > 0);
   });
 
-  app.post<{ Body: { document: unknown } }>('/api/apps', {
-    schema: { tags, summary: 'Create an app from a document (as its first draft)', body: { type: 'object', properties: { document: anyDocument }, required: ['document'], additionalProperties: false } },
+  app.post('/api/apps', {
+    schema: {
+      tags, summary: 'Create an app from a document (as its first draft)',
+      body: { type: 'object', properties: { document: anyDocument }, required: ['document'], additionalProperties: false },
+      response: { 201: { type: 'object', properties: { id: { type: 'string' }, draftRevision: { type: 'integer' } }, required: ['id', 'draftRevision'], additionalProperties: false } },
+    },
   }, async (request, reply) => {
     const created = await store.createApp(request.body.document);
     await audit(request, 'meta.create_app', created.id, {});
     return reply.status(201).send(created);
   });
 
-  app.get<{ Params: { appId: string } }>('/api/apps/:appId', {
-    schema: { tags, summary: 'An app with its draft', params: appParams },
+  app.get('/api/apps/:appId', {
+    schema: {
+      tags, summary: 'An app with its draft', params: appParams,
+      response: {
+        200: {
+          type: 'object',
+          properties: { id: { type: 'string' }, draft: anyDocument, draftRevision: { type: 'integer' }, liveVersion: { type: ['integer', 'null'] } },
+          required: ['id', 'draft', 'draftRevision', 'liveVersion'],
+          additionalProperties: false,
+        },
+      },
+    },
   }, async (request) => store.getApp(request.params.appId));
 
-  app.put<{ Params: { appId: string }; Body: { document: unknown; revision: number } }>('/api/apps/:appId/draft', {
+  app.put('/api/apps/:appId/draft', {
     schema: {
       tags, summary: 'Save the draft (optimistic concurrency on `revision`)', params: appParams,
       body: { type: 'object', properties: { document: anyDocument, revision: { type: 'integer', minimum: 1 } }, required: ['document', 'revision'], additionalProperties: false },
-      response: { 200: { type: 'object', properties: { draftRevision: { type: 'integer' } } } },
+      response: { 200: { type: 'object', properties: { draftRevision: { type: 'integer' } }, additionalProperties: false } },
     },
   }, async (request) => {
     const saved = await store.saveDraft(request.params.appId, request.body.document, request.body.revision);
@@ -78,22 +98,35 @@ export const metaRoutes: FastifyPluginAsync<{ database: Database; liveApps: Live
     return saved;
   });
 
-  app.post<{ Params: { appId: string } }>('/api/apps/:appId/validate', {
-    schema: { tags, summary: 'Validate the draft without publishing', params: appParams },
+  app.post('/api/apps/:appId/validate', {
+    schema: {
+      tags, summary: 'Validate the draft without publishing', params: appParams,
+      response: { 200: { type: 'object', properties: { valid: { type: 'boolean' }, errors: issues }, required: ['valid', 'errors'], additionalProperties: false } },
+    },
   }, async (request) => {
     const verdict = await store.validateDraft(request.params.appId);
     return { valid: verdict.valid, errors: localizeIssues(verdict.issues, localeOf(request)) };
   });
 
-  app.get<{ Params: { appId: string } }>('/api/apps/:appId/diff', {
-    schema: { tags, summary: 'What publishing the draft would change, and the DDL it would run', params: appParams },
+  app.get('/api/apps/:appId/diff', {
+    schema: {
+      tags, summary: 'What publishing the draft would change, and the DDL it would run', params: appParams,
+      response: {
+        200: {
+          type: 'object',
+          properties: { changes: { type: 'array', items: { type: 'object', additionalProperties: true, description: 'A change: `kind` and the object, field or section it names' } }, plan: planSchema },
+          required: ['changes', 'plan'],
+          additionalProperties: false,
+        },
+      },
+    },
   }, async (request) => store.diffDraft(request.params.appId));
 
-  app.post<{ Params: { appId: string }; Body: { revision?: number; comment?: string } | undefined }>('/api/apps/:appId/publish', {
+  app.post('/api/apps/:appId/publish', {
     schema: {
       tags, summary: 'Publish the draft as a new immutable version (one transaction)', params: appParams,
       body: { type: 'object', properties: { revision: { type: 'integer', minimum: 1 }, comment: { type: 'string', maxLength: 2000 } }, additionalProperties: false },
-      response: { 200: { type: 'object', properties: { version: { type: 'integer' }, plan: planSchema } } },
+      response: { 200: publishResult },
     },
   }, async (request) => {
     const result = await store.publish(request.params.appId, { revision: request.body?.revision, comment: request.body?.comment, actor: request.user?.userId ?? null });
@@ -102,15 +135,31 @@ export const metaRoutes: FastifyPluginAsync<{ database: Database; liveApps: Live
     return result;
   });
 
-  app.get<{ Params: { appId: string } }>('/api/apps/:appId/versions', {
-    schema: { tags, summary: 'Published versions, newest first', params: appParams },
+  app.get('/api/apps/:appId/versions', {
+    schema: {
+      tags, summary: 'Published versions, newest first', params: appParams,
+      response: {
+        200: {
+          type: 'array',
+          items: {
+            type: 'object',
+            properties: { version: { type: 'integer' }, publishedAt: dateTime, publishedBy: { type: ['string', 'null'] }, comment: { type: ['string', 'null'] }, rolledBackFrom: { type: ['integer', 'null'] } },
+            required: ['version', 'publishedAt', 'publishedBy', 'comment', 'rolledBackFrom'],
+            additionalProperties: false,
+          },
+        },
+      },
+    },
   }, async (request) => store.listVersions(request.params.appId));
 
-  app.get<{ Params: { appId: string; version: number } }>('/api/apps/:appId/versions/:version', {
-    schema: { tags, summary: 'One published version', params: { type: 'object', properties: { ...appParams.properties, version: { type: 'integer', minimum: 1 } }, required: ['appId', 'version'] } },
+  app.get('/api/apps/:appId/versions/:version', {
+    schema: {
+      tags, summary: 'One published version', params: { type: 'object', properties: { ...appParams.properties, version: { type: 'integer', minimum: 1 } }, required: ['appId', 'version'] },
+      response: { 200: { type: 'object', properties: { version: { type: 'integer' }, document: anyDocument }, required: ['version', 'document'], additionalProperties: false } },
+    },
   }, async (request) => store.getVersion(request.params.appId, request.params.version));
 
-  app.get<{ Params: { appId: string } }>('/api/apps/:appId/live', {
+  app.get('/api/apps/:appId/live', {
     schema: {
       tags, summary: "The live version the runtime renders, with the caller's access per object", params: appParams,
       response: { 200: liveSchema },
@@ -129,11 +178,11 @@ export const metaRoutes: FastifyPluginAsync<{ database: Database; liveApps: Live
     };
   });
 
-  app.post<{ Params: { appId: string }; Body: { version: number; comment?: string } }>('/api/apps/:appId/rollback', {
+  app.post('/api/apps/:appId/rollback', {
     schema: {
       tags, summary: 'Publish an older version again (becomes the new version and the draft)', params: appParams,
       body: { type: 'object', properties: { version: { type: 'integer', minimum: 1 }, comment: { type: 'string', maxLength: 2000 } }, required: ['version'], additionalProperties: false },
-      response: { 200: { type: 'object', properties: { version: { type: 'integer' }, plan: planSchema } } },
+      response: { 200: publishResult },
     },
   }, async (request) => {
     const result = await store.rollback(request.params.appId, request.body.version, { comment: request.body.comment, actor: request.user?.userId ?? null });
@@ -142,10 +191,11 @@ export const metaRoutes: FastifyPluginAsync<{ database: Database; liveApps: Live
     return result;
   });
 
-  app.post<{ Params: { appId: string }; Body: { object: string; field?: string } }>('/api/apps/:appId/purge', {
+  app.post('/api/apps/:appId/purge', {
     schema: {
       tags, summary: 'Drop a removed field or object and its data for good', params: appParams,
-      body: { type: 'object', properties: { object: { type: 'string', pattern: '^[a-z][a-z0-9_]{0,39}$' }, field: { type: 'string', pattern: '^[a-z][a-z0-9_]{0,39}$' } }, required: ['object'], additionalProperties: false },
+      body: { type: 'object', properties: { object: identifier, field: identifier }, required: ['object'], additionalProperties: false },
+      response: { 200: { type: 'object', properties: { purged: { type: 'string', description: '`object` or `object.field`' } }, required: ['purged'], additionalProperties: false } },
     },
   }, async (request) => {
     const purged = await purgeRetired(database.db, request.params.appId, request.body);
