@@ -1,38 +1,35 @@
-import type { FastifyPluginAsync } from 'fastify';
-import { filterConditionSchema, sortKeySchema, type FilterCondition, type SortKey } from '@tessera/schemas';
+import { filterConditionSchema, sortKeySchema, type SortKey } from '@tessera/schemas';
 import type { RecordService } from '@tessera/records';
 import { policyFor } from '../authentication';
 import type { Database } from '@tessera/db';
 import { appendAudit, getUser } from '@tessera/identity';
+import { created, dateTime, identifier, listedRecord, noContent, nullableString, objectParams, record, recordParams, uuid, type RoutePlugin } from '../route-schemas';
 
-const id = { type: 'string', pattern: '^[a-z][a-z0-9_]{0,39}$' } as const;
-const uuid = { type: 'string', format: 'uuid' } as const;
-const objectParams = { type: 'object', properties: { appId: id, objectId: id }, required: ['appId', 'objectId'] } as const;
-const recordParams = { type: 'object', properties: { appId: id, objectId: id, recordId: uuid }, required: ['appId', 'objectId', 'recordId'] } as const;
-const record = { type: 'object', additionalProperties: true, description: 'A record: system columns, field values and `_display`' } as const;
-/** A record in a list: no child rows, but how many lines each child table has. */
-const listedRecord = {
-  type: 'object',
-  additionalProperties: true,
-  description: 'A record as in `GET …/:id`, without child rows',
-  properties: {
-    _display: { type: 'object', additionalProperties: { type: ['string', 'null'] }, description: 'Display text of related records and region names, by field id' },
-    _lineCounts: { type: 'object', additionalProperties: { type: 'integer', minimum: 0 }, description: 'Number of lines of each child table, by child-table field id (objects with child tables only)' },
-  },
-} as const;
 const list = {
   type: 'object',
   properties: { items: { type: 'array', items: listedRecord }, total: { type: ['integer', 'null'] }, totalIsEstimate: { type: 'boolean' }, nextCursor: { type: ['string', 'null'] } },
+  additionalProperties: false,
 } as const;
 const values = { type: 'object', additionalProperties: true, description: 'Field values by field id; checked against the published object' } as const;
 const tags = ['records'];
 
-type ObjectParams = { appId: string; objectId: string };
-type FormQuery = { form?: string };
 /** A write may name the form it was made in; the server then holds it to that form's rules. */
-const formQuery = { type: 'object', properties: { form: { type: 'string', pattern: '^[a-z][a-z0-9_]{0,39}$' } }, additionalProperties: false } as const;
-type RecordParams = ObjectParams & { recordId: string };
-interface QueryBody { filters?: FilterCondition[]; sort?: SortKey[]; limit?: number; cursor?: string; offset?: number; count?: boolean; deleted?: boolean }
+const formQuery = { type: 'object', properties: { form: identifier }, additionalProperties: false } as const;
+/** One entry of a record's timeline; encrypted values masked, hidden fields left out. */
+const historyEntry = {
+  type: 'object',
+  properties: {
+    operation: { enum: ['create', 'update', 'delete', 'restore', 'anonymize'] },
+    version: { type: 'integer' },
+    changes: { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, old: {}, new: {} }, required: ['field'], additionalProperties: false } },
+    actorId: nullableString,
+    at: dateTime,
+    source: { type: ['string', 'null'], enum: ['user', 'bulk', 'reassign', 'anonymize', 'import', 'template', 'flow', null], description: 'What made the change (null for changes older than sources)' },
+  },
+  required: ['operation', 'version', 'changes', 'actorId', 'at'],
+  additionalProperties: false,
+} as const;
+const history = { type: 'array', items: historyEntry } as const;
 
 /** `-created_at,name` → [{ created_at desc }, { name asc }] */
 function parseSort(text: string | undefined): SortKey[] | undefined {
@@ -40,17 +37,17 @@ function parseSort(text: string | undefined): SortKey[] | undefined {
 }
 
 /** End-user records API. Every call goes through the record service with the request's access policy. */
-export const recordRoutes: FastifyPluginAsync<{ records: RecordService; database: Database }> = async (app, { records, database }) => {
+export const recordRoutes: RoutePlugin<{ records: RecordService; database: Database }> = async (app, { records, database }) => {
   const base = '/api/apps/:appId/objects/:objectId/records';
 
-  app.post<{ Params: ObjectParams; Querystring: FormQuery; Body: { values: unknown; id?: string } }>(base, {
+  app.post(base, {
     schema: { tags, summary: 'Create a record (through a form with `?form=`: its rules are enforced here)', params: objectParams, querystring: formQuery, body: { type: 'object', properties: { values, id: uuid }, required: ['values'], additionalProperties: false }, response: { 201: record } },
   }, async (request, reply) => {
     const { appId, objectId } = request.params;
     return reply.status(201).send(await records.create(appId, objectId, policyFor(request, appId), { ...request.body, form: request.query.form }));
   });
 
-  app.get<{ Params: ObjectParams; Querystring: { sort?: string; limit?: number; cursor?: string; count?: boolean; deleted?: boolean } }>(base, {
+  app.get(base, {
     schema: {
       tags, summary: 'List records (simple form; filters via POST …/records/query)', params: objectParams,
       querystring: {
@@ -66,7 +63,7 @@ export const recordRoutes: FastifyPluginAsync<{ records: RecordService; database
     return records.list(appId, objectId, policyFor(request, request.params.appId), { ...rest, sort: parseSort(sort) });
   });
 
-  app.post<{ Params: ObjectParams; Body: QueryBody }>(`${base}/query`, {
+  app.post(`${base}/query`, {
     schema: {
       tags, summary: 'Query records: filters, sort, keyset or offset paging, total', params: objectParams,
       body: {
@@ -86,15 +83,22 @@ export const recordRoutes: FastifyPluginAsync<{ records: RecordService; database
     },
   }, async (request) => records.list(request.params.appId, request.params.objectId, policyFor(request, request.params.appId), request.body));
 
-  app.post<{ Params: ObjectParams; Body: { field: string; value: unknown; excludeId?: string } }>(`${base}/unique`, {
+  app.post(`${base}/unique`, {
     schema: {
       tags, summary: 'Is a value of a unique field already taken? (checked on blur, before saving)', params: objectParams,
       body: { type: 'object', properties: { field: { type: 'string', maxLength: 64 }, value: {}, excludeId: uuid }, required: ['field', 'value'], additionalProperties: false },
-      response: { 200: { type: 'object', properties: { taken: { type: 'boolean' } } } },
+      response: { 200: { type: 'object', properties: { taken: { type: 'boolean' } }, additionalProperties: false } },
     },
   }, async (request) => ({ taken: await records.isTaken(request.params.appId, request.params.objectId, policyFor(request, request.params.appId), request.body) }));
 
-  const bulkResult = { type: 'object', properties: { done: { type: 'integer', minimum: 0 }, skipped: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, code: { type: 'string' } } } } } } as const;
+  const bulkResult = {
+    type: 'object',
+    properties: {
+      done: { type: 'integer', minimum: 0, description: 'How many records the change applied to' },
+      skipped: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, code: { type: 'string' } }, additionalProperties: false } },
+    },
+    additionalProperties: false,
+  } as const;
   // The records a bulk change applies to: ticked ids, or every record the list's filters match.
   const selection = {
     ids: { type: 'array', items: uuid, minItems: 1, maxItems: 100_000, description: 'The records ticked' },
@@ -102,7 +106,7 @@ export const recordRoutes: FastifyPluginAsync<{ records: RecordService; database
   } as const;
   const oneSelection = { oneOf: [{ required: ['ids'] }, { required: ['filters'] }] } as const;
 
-  app.post<{ Params: ObjectParams; Body: { ids?: string[]; filters?: FilterCondition[]; values: Record<string, unknown> } }>(`${base}/bulk-update`, {
+  app.post(`${base}/bulk-update`, {
     schema: {
       tags, summary: 'Set the same values on many records (ticked ids, or all a filter matches) in one transaction; ticked records you may not change are skipped and listed', params: objectParams,
       body: { type: 'object', properties: { ...selection, values: { type: 'object', additionalProperties: true, minProperties: 1 } }, required: ['values'], ...oneSelection, additionalProperties: false },
@@ -118,7 +122,7 @@ export const recordRoutes: FastifyPluginAsync<{ records: RecordService; database
     });
   });
 
-  app.post<{ Params: ObjectParams; Body: { ids?: string[]; filters?: FilterCondition[] } }>(`${base}/bulk-delete`, {
+  app.post(`${base}/bulk-delete`, {
     schema: {
       tags, summary: 'Move many records to the recycle bin (ticked ids, or all a filter matches) in one transaction; ticked records you may not delete are skipped and listed', params: objectParams,
       body: { type: 'object', properties: selection, ...oneSelection, additionalProperties: false },
@@ -133,11 +137,11 @@ export const recordRoutes: FastifyPluginAsync<{ records: RecordService; database
     });
   });
 
-  app.get<{ Params: RecordParams }>(`${base}/:recordId`, {
+  app.get(`${base}/:recordId`, {
     schema: { tags, summary: 'One record, with child rows and related display values', params: recordParams, response: { 200: record } },
   }, async (request) => records.get(request.params.appId, request.params.objectId, policyFor(request, request.params.appId), request.params.recordId));
 
-  app.patch<{ Params: RecordParams; Querystring: FormQuery; Body: { version: number; values: unknown } }>(`${base}/:recordId`, {
+  app.patch(`${base}/:recordId`, {
     schema: {
       tags, summary: 'Change fields of a record (409 when `version` is stale; through a form with `?form=`)', params: recordParams, querystring: formQuery,
       body: { type: 'object', properties: { version: { type: 'integer', minimum: 1 }, values }, required: ['version', 'values'], additionalProperties: false },
@@ -145,23 +149,23 @@ export const recordRoutes: FastifyPluginAsync<{ records: RecordService; database
     },
   }, async (request) => records.update(request.params.appId, request.params.objectId, policyFor(request, request.params.appId), request.params.recordId, { ...request.body, form: request.query.form }));
 
-  app.delete<{ Params: RecordParams }>(`${base}/:recordId`, {
-    schema: { tags, summary: 'Move a record to the recycle bin', params: recordParams },
+  app.delete(`${base}/:recordId`, {
+    schema: { tags, summary: 'Move a record to the recycle bin', params: recordParams, response: { 204: noContent } },
   }, async (request, reply) => {
     await records.remove(request.params.appId, request.params.objectId, policyFor(request, request.params.appId), request.params.recordId);
-    return reply.status(204).send();
+    return reply.status(204).send(null);
   });
 
-  app.post<{ Params: RecordParams }>(`${base}/:recordId/restore`, {
+  app.post(`${base}/:recordId/restore`, {
     schema: { tags, summary: 'Restore a record from the recycle bin', params: recordParams, response: { 200: record } },
   }, async (request) => records.restore(request.params.appId, request.params.objectId, policyFor(request, request.params.appId), request.params.recordId));
 
-  app.post<{ Params: ObjectParams; Body: { fromUserId: string; toUserId: string } }>(`${base}/reassign`, {
+  app.post(`${base}/reassign`, {
     schema: {
       tags, summary: "Hand every record of one owner (a departing rep) to another, within what you may update",
       params: objectParams,
       body: { type: 'object', properties: { fromUserId: uuid, toUserId: uuid }, required: ['fromUserId', 'toUserId'], additionalProperties: false },
-      response: { 200: { type: 'object', properties: { moved: { type: 'integer' } } } },
+      response: { 200: { type: 'object', properties: { moved: { type: 'integer' } }, additionalProperties: false } },
     },
   }, async (request) => {
     const { appId, objectId } = request.params;
@@ -173,8 +177,21 @@ export const recordRoutes: FastifyPluginAsync<{ records: RecordService; database
     });
   });
 
-  app.get<{ Params: RecordParams }>(`${base}/:recordId/personal-data`, {
-    schema: { tags, summary: 'Everything stored about one record (a data subject access request): the record, its history, records pointing at it', params: recordParams },
+  app.get(`${base}/:recordId/personal-data`, {
+    schema: {
+      tags, summary: 'Everything stored about one record (a data subject access request): the record, its history, records pointing at it', params: recordParams,
+      response: {
+        200: {
+          type: 'object',
+          properties: {
+            app: { type: 'string' }, object: { type: 'string' }, exportedAt: dateTime, record, history,
+            related: { type: 'object', additionalProperties: { type: 'array', items: listedRecord }, description: '`<object>.<relationField>` → the records whose relation points at this one' },
+          },
+          required: ['app', 'object', 'exportedAt', 'record', 'history', 'related'],
+          additionalProperties: false,
+        },
+      },
+    },
   }, async (request) => {
     const { appId, objectId, recordId } = request.params;
     return records.transaction(async (inside, tx) => {
@@ -184,11 +201,11 @@ export const recordRoutes: FastifyPluginAsync<{ records: RecordService; database
     });
   });
 
-  app.post<{ Params: RecordParams; Body: { cascade?: boolean } | undefined }>(`${base}/:recordId/anonymize`, {
+  app.post(`${base}/:recordId/anonymize`, {
     schema: {
       tags, summary: 'Erase a person on request: clear personal fields and their history, keep numbers and links', params: recordParams,
       body: { type: 'object', properties: { cascade: { type: 'boolean', description: 'also anonymize the records that point at this one' } }, additionalProperties: false },
-      response: { 200: { type: 'object', properties: { anonymized: { type: 'integer' } } } },
+      response: { 200: { type: 'object', properties: { anonymized: { type: 'integer' } }, additionalProperties: false } },
     },
   }, async (request) => {
     const { appId, objectId, recordId } = request.params;
@@ -199,14 +216,28 @@ export const recordRoutes: FastifyPluginAsync<{ records: RecordService; database
     });
   });
 
-  app.get<{ Params: RecordParams }>(`${base}/:recordId/comments`, {
-    schema: { tags, summary: 'Comments on a record, oldest first', params: recordParams },
+  app.get(`${base}/:recordId/comments`, {
+    schema: {
+      tags, summary: 'Comments on a record, oldest first', params: recordParams,
+      response: {
+        200: {
+          type: 'array',
+          items: {
+            type: 'object',
+            properties: { id: uuid, authorId: nullableString, body: { type: 'string', description: 'Sanitized rich text (HTML)' }, mentions: { type: 'array', items: { type: 'string' } }, createdAt: dateTime },
+            required: ['id', 'authorId', 'body', 'mentions', 'createdAt'],
+            additionalProperties: false,
+          },
+        },
+      },
+    },
   }, async (request) => records.comments.list(request.params.appId, request.params.objectId, policyFor(request, request.params.appId), request.params.recordId));
 
-  app.post<{ Params: RecordParams; Body: { body: string; mentions?: string[] } }>(`${base}/:recordId/comments`, {
+  app.post(`${base}/:recordId/comments`, {
     schema: {
       tags, summary: 'Comment on a record you may read, mentioning people', params: recordParams,
       body: { type: 'object', properties: { body: { type: 'string', minLength: 1, maxLength: 20_000 }, mentions: { type: 'array', items: uuid, maxItems: 50 } }, required: ['body'], additionalProperties: false },
+      response: { 201: created },
     },
   }, async (request, reply) => {
     const { appId, objectId, recordId } = request.params;
@@ -214,15 +245,15 @@ export const recordRoutes: FastifyPluginAsync<{ records: RecordService; database
     return reply.status(201).send({ id });
   });
 
-  app.delete<{ Params: RecordParams & { commentId: string } }>(`${base}/:recordId/comments/:commentId`, {
-    schema: { tags, summary: 'Remove one of my comments', params: { type: 'object', properties: { ...recordParams.properties, commentId: uuid }, required: ['appId', 'objectId', 'recordId', 'commentId'] } },
+  app.delete(`${base}/:recordId/comments/:commentId`, {
+    schema: { tags, summary: 'Remove one of my comments', params: { type: 'object', properties: { ...recordParams.properties, commentId: uuid }, required: ['appId', 'objectId', 'recordId', 'commentId'] }, response: { 204: noContent } },
   }, async (request, reply) => {
     const { appId, objectId, recordId, commentId } = request.params;
     await records.comments.remove(appId, objectId, policyFor(request, appId), recordId, commentId);
-    return reply.status(204).send();
+    return reply.status(204).send(null);
   });
 
-  app.get<{ Params: RecordParams }>(`${base}/:recordId/history`, {
-    schema: { tags, summary: 'Every change to a record: who, when, field, old → new', params: recordParams },
+  app.get(`${base}/:recordId/history`, {
+    schema: { tags, summary: 'Every change to a record: who, when, field, old → new', params: recordParams, response: { 200: history } },
   }, async (request) => records.history(request.params.appId, request.params.objectId, policyFor(request, request.params.appId), request.params.recordId));
 };

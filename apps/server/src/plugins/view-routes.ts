@@ -1,11 +1,9 @@
-import type { FastifyPluginAsync } from 'fastify';
-import { filterConditionSchema, sortKeySchema, type FilterCondition, type SortKey } from '@tessera/schemas';
+import { filterConditionSchema, sortKeySchema } from '@tessera/schemas';
 import type { RecordService } from '@tessera/records';
 import { policyFor } from '../authentication';
+import { created, dateTime, identifier, noContent, objectParams, uuid, type RoutePlugin } from '../route-schemas';
 
-const id = { type: 'string', pattern: '^[a-z][a-z0-9_]{0,39}$' } as const;
-const objectParams = { type: 'object', properties: { appId: id, objectId: id }, required: ['appId', 'objectId'] } as const;
-const viewParams = { type: 'object', properties: { appId: id, objectId: id, viewId: { type: 'string', format: 'uuid' } }, required: ['appId', 'objectId', 'viewId'] } as const;
+const viewParams = { type: 'object', properties: { appId: identifier, objectId: identifier, viewId: uuid }, required: ['appId', 'objectId', 'viewId'] } as const;
 const view = {
   type: 'object',
   properties: {
@@ -17,25 +15,33 @@ const view = {
   required: ['name'],
   additionalProperties: false,
 } as const;
+/** A saved view as listed: what was saved (filters, sort, columns as stored), its id and when. */
+const savedView = {
+  type: 'object',
+  properties: {
+    id: uuid, name: { type: 'string' },
+    filters: { type: 'array', items: filterConditionSchema }, sort: { type: 'array', items: sortKeySchema }, columns: { type: 'array', items: { type: 'string' } },
+    updatedAt: dateTime,
+  },
+  required: ['id', 'name', 'updatedAt'],
+  additionalProperties: false,
+} as const;
 const tags = ['views'];
 
-type ObjectParams = { appId: string; objectId: string };
-type ViewBody = { name: string; filters: FilterCondition[]; sort: SortKey[]; columns: string[] };
-
 /** A user's own saved list views. */
-export const viewRoutes: FastifyPluginAsync<{ records: RecordService }> = async (app, { records }) => {
+export const viewRoutes: RoutePlugin<{ records: RecordService }> = async (app, { records }) => {
   const base = '/api/apps/:appId/objects/:objectId/views';
-  app.get<{ Params: ObjectParams }>(base, { schema: { tags, summary: 'My saved views of this object', params: objectParams } }, async (request) =>
+  app.get(base, { schema: { tags, summary: 'My saved views of this object', params: objectParams, response: { 200: { type: 'array', items: savedView } } } }, async (request) =>
     records.views.list(request.params.appId, request.params.objectId, policyFor(request, request.params.appId)));
 
-  app.post<{ Params: ObjectParams; Body: ViewBody }>(base, { schema: { tags, summary: 'Save a view (same name: replaced)', params: objectParams, body: view } }, async (request, reply) =>
+  app.post(base, { schema: { tags, summary: 'Save a view (same name: replaced)', params: objectParams, body: view, response: { 201: created } } }, async (request, reply) =>
     reply.status(201).send({ id: await records.views.save(request.params.appId, request.params.objectId, policyFor(request, request.params.appId), request.body) }));
 
-  app.put<{ Params: ObjectParams & { viewId: string }; Body: ViewBody }>(`${base}/:viewId`, { schema: { tags, summary: 'Change one of my views', params: viewParams, body: view } }, async (request) =>
+  app.put(`${base}/:viewId`, { schema: { tags, summary: 'Change one of my views', params: viewParams, body: view, response: { 200: created } } }, async (request) =>
     ({ id: await records.views.save(request.params.appId, request.params.objectId, policyFor(request, request.params.appId), request.body, request.params.viewId) }));
 
-  app.delete<{ Params: ObjectParams & { viewId: string } }>(`${base}/:viewId`, { schema: { tags, summary: 'Delete one of my views', params: viewParams } }, async (request, reply) => {
+  app.delete(`${base}/:viewId`, { schema: { tags, summary: 'Delete one of my views', params: viewParams, response: { 204: noContent } } }, async (request, reply) => {
     await records.views.remove(request.params.appId, request.params.objectId, policyFor(request, request.params.appId), request.params.viewId);
-    return reply.status(204).send();
+    return reply.status(204).send(null);
   });
 };
