@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
-import type { FastifyPluginAsync } from 'fastify';
 import multipart from '@fastify/multipart';
 import type { Database } from '@tessera/db';
 import { sniffImage, type FileStore } from '@tessera/files';
@@ -8,11 +7,17 @@ import type { RecordService } from '@tessera/records';
 import { IdentityError } from '@tessera/identity';
 import { policyFor, requireUser } from '../authentication';
 import { problem, localeOf, sendProblem } from '../problem';
+import { appParams, identifier, uuid, type RoutePlugin } from '../route-schemas';
 
 export const MAX_FILE_BYTES = 25 * 1024 * 1024;
-const id = { type: 'string', pattern: '^[a-z][a-z0-9_]{0,39}$' } as const;
-const uuid = { type: 'string', format: 'uuid' } as const;
 const tags = ['files'];
+/** An uploaded file as attachment and image values hold it. */
+const uploaded = {
+  type: 'object',
+  properties: { id: uuid, name: { type: 'string' }, size: { type: 'integer', description: 'Bytes' }, mime: { type: 'string', description: 'An image type read from its bytes, else the declared type' } },
+  required: ['id', 'name', 'size', 'mime'],
+  additionalProperties: false,
+} as const;
 
 /** `report.pdf` → `attachment; filename*=UTF-8''report.pdf`, safe for any name (中文 included). */
 function disposition(kind: 'inline' | 'attachment', name: string): string {
@@ -24,11 +29,14 @@ function disposition(kind: 'inline' | 'attachment', name: string): string {
  * the record must be readable by the caller and the file must be in one of its visible fields,
  * so file ids cannot be guessed into someone else's documents.
  */
-export const fileRoutes: FastifyPluginAsync<{ database: Database; records: RecordService; store: FileStore }> = async (app, { database, records, store }) => {
+export const fileRoutes: RoutePlugin<{ database: Database; records: RecordService; store: FileStore }> = async (app, { database, records, store }) => {
   await app.register(multipart, { limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 0 } });
 
-  app.post<{ Params: { appId: string } }>('/api/apps/:appId/files', {
-    schema: { tags, summary: 'Upload one file (multipart/form-data); use the answer as an attachment or image value', params: { type: 'object', properties: { appId: id }, required: ['appId'] }, consumes: ['multipart/form-data'] },
+  app.post('/api/apps/:appId/files', {
+    schema: {
+      tags, summary: 'Upload one file (multipart/form-data); use the answer as an attachment or image value', params: appParams, consumes: ['multipart/form-data'],
+      response: { 201: uploaded },
+    },
   }, async (request, reply) => {
     const user = requireUser(request);
     if (!user.isAdmin && !(user.roles[request.params.appId]?.length)) throw new IdentityError('auth.admin_required');
@@ -49,8 +57,14 @@ export const fileRoutes: FastifyPluginAsync<{ database: Database; records: Recor
     return reply.status(201).send({ id: fileId, name, size, mime });
   });
 
-  app.get<{ Params: { appId: string; objectId: string; recordId: string; fileId: string } }>('/api/apps/:appId/objects/:objectId/records/:recordId/files/:fileId', {
-    schema: { tags, summary: 'Download a file of a record you may read', params: { type: 'object', properties: { appId: id, objectId: id, recordId: uuid, fileId: uuid }, required: ['appId', 'objectId', 'recordId', 'fileId'] } },
+  app.get('/api/apps/:appId/objects/:objectId/records/:recordId/files/:fileId', {
+    schema: {
+      tags, summary: 'Download a file of a record you may read', params: { type: 'object', properties: { appId: identifier, objectId: identifier, recordId: uuid, fileId: uuid }, required: ['appId', 'objectId', 'recordId', 'fileId'] },
+      response: {
+        // Streamed as stored, under the type it was stored with: any media type, never serialized.
+        200: { description: 'The file: images inline, anything else as an attachment', content: { '*/*': { schema: { type: 'string', format: 'binary' } } } },
+      },
+    },
   }, async (request, reply) => {
     const { appId, objectId, recordId, fileId } = request.params;
     const record = await records.get(appId, objectId, policyFor(request, appId), recordId);

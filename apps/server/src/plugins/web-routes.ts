@@ -1,19 +1,19 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FastifyPluginAsync } from 'fastify';
 import fastifyStatic from '@fastify/static';
+import type { RoutePlugin } from '../route-schemas';
 
 /**
  * Serves the built web app, and index.html for client-side routes, so a reload of
  * `/apps/crm/customer` works. API paths never fall through to it.
  */
-export const webRoutes: FastifyPluginAsync<{ webRoot: string }> = async (app, { webRoot }) => {
+export const webRoutes: RoutePlugin<{ webRoot: string }> = async (app, { webRoot }) => {
   if (!existsSync(join(webRoot, 'index.html'))) {
     app.log.warn({ webRoot }, 'web app not built: run `pnpm --filter @tessera/web build`');
     return;
   }
   await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'], maxAge: '1h', immutable: false });
-  app.get('/*', { schema: { hide: true } }, async (request, reply) => {
+  app.get('/*', { schema: { hide: true, response: { 200: { description: "The web app's index.html, for a client-side route", content: { 'text/html': { schema: { type: 'string', format: 'binary' } } } } } } }, async (request, reply) => {
     if (request.url.startsWith('/api/') || request.url.startsWith('/docs')) return reply.callNotFound();
     return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').sendFile('index.html');
   });
