@@ -3,6 +3,7 @@ import { pickLocale, registerMessages, translate, type Locale } from '@tessera/i
 import { MetaError, localizeIssues } from '@tessera/meta';
 import { RecordError, localizeFieldIssues } from '@tessera/records';
 import { IdentityError } from '@tessera/identity';
+import { problemResponse } from './route-schemas';
 
 registerMessages({
   'request.invalid': { 'zh-CN': '请求有 {count} 处错误', en: 'The request has {count} error(s)' },
@@ -77,6 +78,12 @@ export function registerProblemHandlers(app: FastifyInstance): void {
     if (error.statusCode && error.statusCode < 500) return sendProblem(reply, problem(locale, error.statusCode, 'request.invalid', { count: 1 }));
     request.log.error({ err: error }, 'unhandled error');
     return sendProblem(reply, problem(locale, 500, 'server.error'));
+  });
+  // Every API route documents its errors, and a 4xx or 5xx it sends is serialized as declared here.
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/')) return;
+    const response: Record<string, unknown> = { ...route.schema?.response as Record<string, unknown> | undefined };
+    route.schema = { ...route.schema, response: { ...response, '4xx': response['4xx'] ?? problemResponse, '5xx': response['5xx'] ?? problemResponse } };
   });
   app.setNotFoundHandler((request, reply) => sendProblem(reply, problem(localeOf(request), 404, 'request.not_found', { method: request.method, url: request.url.split('?')[0] })));
 }

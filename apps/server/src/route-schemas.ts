@@ -54,3 +54,35 @@ export const listedRecord = {
     _lineCounts: { type: 'object', additionalProperties: { type: 'integer', minimum: 0 }, description: 'Number of lines of each child table, by child-table field id (objects with child tables only)' },
   },
 } as const;
+
+/**
+ * RFC 9457 problem details as `problem()` in problem.ts builds them. Open, like a record: a
+ * problem may carry extension members, and an error item more than these four.
+ */
+export const problemSchema = {
+  type: 'object',
+  additionalProperties: true,
+  properties: {
+    type: { type: 'string' },
+    title: { type: 'string', description: "In the caller's language" },
+    status: { type: 'integer' },
+    code: { type: 'string', description: 'Stable, for programs: `record.invalid`, `auth.required`, …' },
+    detail: { type: 'string' },
+    errors: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: true,
+        // No `required`: fast-json-stringify writes required keys first, and these keep their order.
+        properties: { pointer: { type: 'string', description: 'JSON pointer to what is wrong: into the request, or into the app document' }, field: { type: 'string' }, code: { type: 'string' }, message: { type: 'string' } },
+      },
+    },
+  },
+  required: ['type', 'title', 'status', 'code'],
+} as const;
+
+/**
+ * Every error leaves as problem+json (problem.ts). Keyed by that media type, this schema
+ * serializes only what sendProblem sends; anything else Fastify sends as before.
+ */
+export const problemResponse = { description: 'Problem details (RFC 9457)', content: { 'application/problem+json': { schema: problemSchema } } } as const;

@@ -127,7 +127,11 @@ describe('HTTP API', () => {
     expect(huge.statusCode).toBe(413);
     expect(huge.json()).toMatchObject({ code: 'request.too_large' });
     const extra = await json('POST', records, { values: {}, sneaky: true });
-    expect(extra.json()).toMatchObject({ status: 400, code: 'request.invalid', errors: [{ pointer: '/body/sneaky', code: 'request.additionalProperties' }] });
+    // The declared problem schema drops nothing: every member and every error's four keys arrive.
+    expect(extra.json()).toEqual({
+      type: 'https://tessera.dev/problems/request.invalid', title: 'The request has 1 error(s)', status: 400, code: 'request.invalid',
+      errors: [{ pointer: '/body/sneaky', field: 'sneaky', code: 'request.additionalProperties', message: '"sneaky" does not satisfy rule "additionalProperties" (must NOT have additional properties)' }],
+    });
     expect((await json('POST', '/api/apps/shop/objects/ghost/records', { values: {} })).json()).toMatchObject({ status: 404, code: 'record.object_not_found' });
     expect((await json('GET', '/api/apps/nope/live')).json()).toMatchObject({ status: 404, code: 'meta.app_not_found' });
     expect((await json('GET', `${records}/not-a-uuid`)).statusCode).toBe(400);
