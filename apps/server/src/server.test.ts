@@ -61,6 +61,20 @@ describe('HTTP API', () => {
     expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/api/apps', '/api/apps/{appId}/publish', '/api/apps/{appId}/objects/{objectId}/records/query']));
   });
 
+  it('documents what every operation answers: a 2xx with its schema (a 204 has no body), errors as problem+json', async () => {
+    type Operation = { responses: Record<string, { content?: Record<string, { schema?: object }> }> };
+    const spec = (await json('GET', '/docs/json')).json() as { paths: Record<string, Record<string, Operation>> };
+    const operations = Object.entries(spec.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, operation]) => ({ route: `${method.toUpperCase()} ${path}`, ...operation })));
+    expect(operations.length).toBeGreaterThan(50);
+    // A route without a response schema is documented as a bare 200 'Default Response' with no content.
+    const hasSchema = (response: Operation['responses'][string]) => Object.values(response.content ?? {}).some((media) => media.schema && Object.keys(media.schema).length > 0);
+    const answered = (operation: Operation) => Object.entries(operation.responses).some(([status, response]) => status === '204' || (/^2\d\d$/.test(status) && hasSchema(response)));
+    expect(operations.filter((o) => !answered(o)).map((o) => o.route)).toEqual([]);
+    expect(operations.filter((o) => !['4XX', '5XX'].every((status) => o.responses[status]?.content?.['application/problem+json']?.schema)).map((o) => o.route)).toEqual([]);
+    const exported = spec.paths['/api/apps/{appId}/objects/{objectId}/records/{recordId}/personal-data']?.get?.responses['200']?.content?.['application/json']?.schema;
+    expect(exported).toMatchObject({ properties: { record: { type: 'object', additionalProperties: true }, history: { type: 'array' }, related: { type: 'object' } } });
+  });
+
   it('runs the admin flow: create, invalid draft, publish, versions, rollback', async () => {
     expect((await json('POST', '/api/apps', { document: shop })).statusCode).toBe(201);
     const bad = await json('PUT', '/api/apps/shop/draft', { document: { ...shop, objects: [{ ...shop.objects[0], fields: [{ id: 'x', type: 'relation', label: { en: 'X' }, target: 'nowhere' }] }] }, revision: 1 }, { 'accept-language': 'zh-CN' });
