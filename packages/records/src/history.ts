@@ -1,5 +1,6 @@
 import type { RecordContext } from './record-context';
 import { openRow } from './sealed-fields';
+import type { ChangeSource } from '@tessera/events';
 import type { FieldChange } from './change-log';
 
 /** A record's timeline, newest first (written by change-log.ts, the one writer). */
@@ -26,7 +27,7 @@ export async function readHistory(ctx: RecordContext, objectId: string, recordId
     version: r.record_version,
     changes: (r.changes as FieldChange[]).filter((c) => !hidden.has(c.field)).map(masked),
     actorId: r.actor_id,
-    source: r.source,
+    source: r.source as ChangeSource | null,
     at: r.at.toISOString(),
   }));
 }
