@@ -4,13 +4,23 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-const newest = (dir) => readdirSync(dir, { withFileTypes: true }).reduce((latest, entry) => {
-  const path = join(dir, entry.name);
-  return Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
-}, 0);
+const newest = (dir) =>
+  readdirSync(dir, { withFileTypes: true }).reduce((latest, entry) => {
+    const path = join(dir, entry.name);
+    return Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
+  }, 0);
 
 // The bundle is the web app plus the workspace packages it imports.
-const sources = ['apps/web/src', 'apps/web/index.html', 'packages/ui/src', 'packages/studio/src', 'packages/forms/src', 'packages/expr/src', 'packages/i18n/src', 'schemas/src'];
+const sources = [
+  'apps/web/src',
+  'apps/web/index.html',
+  'packages/ui/src',
+  'packages/studio/src',
+  'packages/forms/src',
+  'packages/expr/src',
+  'packages/i18n/src',
+  'schemas/src',
+];
 const changed = (path) => (statSync(path).isDirectory() ? newest(path) : statSync(path).mtimeMs);
 const dist = 'apps/web/dist/index.html';
 if (!existsSync(dist) || Math.max(...sources.filter(existsSync).map(changed)) > statSync(dist).mtimeMs) {

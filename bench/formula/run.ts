@@ -37,7 +37,11 @@ function makeRecords(count: number): LineRecord[] {
 const ONE = new Dec(1);
 /** What an engineer would write by hand for the same formula, with the same exact decimals. */
 const handWritten = (r: LineRecord): Dec =>
-  new Dec(r.price).mul(new Dec(r.qty)).mul(ONE.plus(new Dec(r.rate))).minus(new Dec(r.discount)).abs();
+  new Dec(r.price)
+    .mul(new Dec(r.qty))
+    .mul(ONE.plus(new Dec(r.rate)))
+    .minus(new Dec(r.discount))
+    .abs();
 /** For reference only: binary floats, which money must never use. */
 const handWrittenFloat = (r: LineRecord): number => Math.abs(Number(r.price) * r.qty * (1 + Number(r.rate)) - Number(r.discount));
 
@@ -82,12 +86,14 @@ function main(): void {
   if (sink === 0) throw new Error('nothing evaluated');
 
   console.log(`formula: ${FORMULA} (10 nodes)\n`);
-  console.log(formatTable([
-    ['path', 'evals/s'],
-    ['expr evaluator (closures, decimal)', oursPerS],
-    ['hand-written, decimal.js', baselinePerS],
-    ['hand-written, float (reference only)', floatPerS],
-  ]));
+  console.log(
+    formatTable([
+      ['path', 'evals/s'],
+      ['expr evaluator (closures, decimal)', oursPerS],
+      ['hand-written, decimal.js', baselinePerS],
+      ['hand-written, float (reference only)', floatPerS],
+    ]),
+  );
   console.log('');
   printKeys({ 'B7.evals_per_s': oursPerS, 'B7.baseline_per_s': baselinePerS, 'B7.ratio': baselinePerS / oursPerS });
 }

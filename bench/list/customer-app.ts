@@ -35,17 +35,25 @@ export function customerApp(): AppDocument {
   return {
     id: APP_ID,
     label: { 'zh-CN': '客户管理', en: 'Customers' },
-    objects: [{
-      id: OBJECT_ID,
-      label: { 'zh-CN': '客户', en: 'Customer' },
-      displayField: 'name',
-      fields,
-      views: [{
-        id: 'my_pipeline',
-        label: { en: 'My pipeline' },
-        filters: [{ field: 'owner_id', op: 'eq' }, { field: 'stage', op: 'eq' }, { field: 'name', op: 'contains' }],
-        sort: [{ field: 'created_at', direction: 'desc' }],
-      }],
-    }],
+    objects: [
+      {
+        id: OBJECT_ID,
+        label: { 'zh-CN': '客户', en: 'Customer' },
+        displayField: 'name',
+        fields,
+        views: [
+          {
+            id: 'my_pipeline',
+            label: { en: 'My pipeline' },
+            filters: [
+              { field: 'owner_id', op: 'eq' },
+              { field: 'stage', op: 'eq' },
+              { field: 'name', op: 'contains' },
+            ],
+            sort: [{ field: 'created_at', direction: 'desc' }],
+          },
+        ],
+      },
+    ],
   };
 }

@@ -10,14 +10,69 @@ export const OWNER_COUNT = 200;
 const CHUNK = 500_000;
 
 // Company names are built from these words, so a 2–3 letter search matches a realistic share.
-const BRANDS = ['Acme', 'Apex', 'Aurora', 'Beacon', 'Bright', 'Cedar', 'Crest', 'Delta', 'Eagle', 'Everest', 'Falcon', 'Golden',
-  'Granite', 'Harbor', 'Horizon', 'Jade', 'Lotus', 'Maple', 'Meridian', 'Nova', 'Oak', 'Orion', 'Pacific', 'Phoenix', 'Pioneer',
-  'Quantum', 'River', 'Sapphire', 'Sierra', 'Silver', 'Summit', 'Sunrise', 'Terra', 'Titan', 'Union', 'Vertex', 'Vista', 'Willow',
-  'Yangtze', 'Zenith'];
-export const PLACES = ['Hangzhou', 'Shanghai', 'Beijing', 'Shenzhen', 'Suzhou', 'Nanjing', 'Chengdu', 'Wuhan', 'Xiamen', 'Ningbo',
-  'Qingdao', 'Tianjin', 'Hefei', 'Jinan', 'Fuzhou', 'Dalian', 'Kunming', 'Changsha'];
-const TRADES = ['Technology', 'Trading', 'Logistics', 'Foods', 'Textiles', 'Machinery', 'Pharma', 'Media', 'Energy', 'Metals',
-  'Electronics', 'Chemicals'];
+const BRANDS = [
+  'Acme',
+  'Apex',
+  'Aurora',
+  'Beacon',
+  'Bright',
+  'Cedar',
+  'Crest',
+  'Delta',
+  'Eagle',
+  'Everest',
+  'Falcon',
+  'Golden',
+  'Granite',
+  'Harbor',
+  'Horizon',
+  'Jade',
+  'Lotus',
+  'Maple',
+  'Meridian',
+  'Nova',
+  'Oak',
+  'Orion',
+  'Pacific',
+  'Phoenix',
+  'Pioneer',
+  'Quantum',
+  'River',
+  'Sapphire',
+  'Sierra',
+  'Silver',
+  'Summit',
+  'Sunrise',
+  'Terra',
+  'Titan',
+  'Union',
+  'Vertex',
+  'Vista',
+  'Willow',
+  'Yangtze',
+  'Zenith',
+];
+export const PLACES = [
+  'Hangzhou',
+  'Shanghai',
+  'Beijing',
+  'Shenzhen',
+  'Suzhou',
+  'Nanjing',
+  'Chengdu',
+  'Wuhan',
+  'Xiamen',
+  'Ningbo',
+  'Qingdao',
+  'Tianjin',
+  'Hefei',
+  'Jinan',
+  'Fuzhou',
+  'Dalian',
+  'Kunming',
+  'Changsha',
+];
+const TRADES = ['Technology', 'Trading', 'Logistics', 'Foods', 'Textiles', 'Machinery', 'Pharma', 'Media', 'Energy', 'Metals', 'Electronics', 'Chemicals'];
 const SUFFIXES = ['Co., Ltd.', 'Group', 'Holdings', 'Industrial Co.', 'Inc.'];
 
 /** Search fragments the workload types: 2 and 3 letters, from common (~50 %) to rare (~2.5 %). */

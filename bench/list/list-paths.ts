@@ -37,17 +37,27 @@ export function servicePaths(records: RecordService, count = false): Record<'adm
   return {
     /** Growth reference: the same page without the name search, a pure walk of the view's index. */
     no_search: async (page) => {
-      const filters = [{ field: 'owner_id', op: 'eq' as const, value: page.owner }, { field: 'stage', op: 'eq' as const, value: page.stage }];
+      const filters = [
+        { field: 'owner_id', op: 'eq' as const, value: page.owner },
+        { field: 'stage', op: 'eq' as const, value: page.stage },
+      ];
       const list = await records.list(APP_ID, OBJECT_ID, admin, { filters, sort, limit: PAGE_SIZE, count });
       return list.items.map((r) => String(r.id));
     },
     admin: async (page) => {
-      const filters = [{ field: 'owner_id', op: 'eq' as const, value: page.owner }, { field: 'stage', op: 'eq' as const, value: page.stage }, { field: 'name', op: 'contains' as const, value: page.fragment }];
+      const filters = [
+        { field: 'owner_id', op: 'eq' as const, value: page.owner },
+        { field: 'stage', op: 'eq' as const, value: page.stage },
+        { field: 'name', op: 'contains' as const, value: page.fragment },
+      ];
       const list = await records.list(APP_ID, OBJECT_ID, admin, { filters, sort, limit: PAGE_SIZE, count });
       return list.items.map((r) => String(r.id));
     },
     rep: async (page) => {
-      const filters = [{ field: 'stage', op: 'eq' as const, value: page.stage }, { field: 'name', op: 'contains' as const, value: page.fragment }];
+      const filters = [
+        { field: 'stage', op: 'eq' as const, value: page.stage },
+        { field: 'name', op: 'contains' as const, value: page.fragment },
+      ];
       const list = await records.list(APP_ID, OBJECT_ID, repPolicy(page.owner), { filters, sort, limit: PAGE_SIZE, count });
       return list.items.map((r) => String(r.id));
     },

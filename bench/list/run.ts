@@ -16,7 +16,17 @@ import { summarize, timed, type Summary } from '../shared/stats';
 import { formatTable, printKeys, progress } from '../shared/report';
 import { APP_ID, OBJECT_ID, STAGES, customerApp } from './customer-app';
 import { FRAGMENTS, generateCustomers, ownerIds } from './generate-customers';
-import { baselinePath, baselineText, explainAnalyze, likePattern, newRecordService, servicePaths, type PageCase, type PagePath, type PathName } from './list-paths';
+import {
+  baselinePath,
+  baselineText,
+  explainAnalyze,
+  likePattern,
+  newRecordService,
+  servicePaths,
+  type PageCase,
+  type PagePath,
+  type PathName,
+} from './list-paths';
 
 interface SizeResult {
   rows: number;
@@ -60,7 +70,9 @@ async function explainBoth(database: BenchDatabase, pool: pg.Pool, page: PageCas
   const captured: Array<{ sql: string; parameters: readonly unknown[] }> = [];
   const logged = new Kysely<SystemTables>({
     dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: database.url, max: 2 }) }),
-    log: (event) => { if (event.level === 'query') captured.push({ sql: event.query.sql, parameters: event.query.parameters }); },
+    log: (event) => {
+      if (event.level === 'query') captured.push({ sql: event.query.sql, parameters: event.query.parameters });
+    },
   });
   try {
     const paths = servicePaths(newRecordService(logged));
@@ -103,16 +115,37 @@ async function runSize(rows: number, explain: boolean): Promise<SizeResult> {
       const cases = workload(owners, warmup + iterations, 42);
       await checkSamePages(paths, cases.slice(0, 20));
       progress(`  measuring ${iterations} pages per path (+${warmup} warm-up)`);
-      const measured = await measure([['admin', paths.admin], ['rep', paths.rep], ['baseline', paths.baseline]], cases, warmup);
+      const measured = await measure(
+        [
+          ['admin', paths.admin],
+          ['rep', paths.rep],
+          ['baseline', paths.baseline],
+        ],
+        cases,
+        warmup,
+      );
       const withCount = servicePaths(records, true).admin;
       const countCases = cases.slice(0, warmup + Math.ceil(iterations / 2));
-      const counted = await measure([['admin', withCount], ['no_search', service.no_search]], countCases, warmup);
+      const counted = await measure(
+        [
+          ['admin', withCount],
+          ['no_search', service.no_search],
+        ],
+        countCases,
+        warmup,
+      );
       if (explain) await explainBoth(database, pool, cases[warmup]!);
       return {
         rows,
         loadSeconds,
         fragmentShare,
-        paths: { admin: measured.admin!, rep: measured.rep!, baseline: measured.baseline!, admin_with_count: counted.admin!, admin_no_search: counted.no_search! },
+        paths: {
+          admin: measured.admin!,
+          rep: measured.rep!,
+          baseline: measured.baseline!,
+          admin_with_count: counted.admin!,
+          admin_no_search: counted.no_search!,
+        },
       };
     } finally {
       await pool.end();
@@ -127,10 +160,25 @@ function report(results: SizeResult[], main: SizeResult): void {
   }
   console.log(`\nB4 list: page of 50, owner + stage + name contains, created_at desc (count: false unless noted)\n${formatTable(table)}`);
   const first = results[0]!;
-  const growth: Array<Array<string | number>> = [['rows', 'load s', 'admin p95', 'rep p95', 'baseline p95', 'with count p95', 'no search p95', 'admin p95 vs smallest']];
-  for (const r of results) growth.push([r.rows.toLocaleString('en'), r.loadSeconds, r.paths.admin.p95, r.paths.rep.p95, r.paths.baseline.p95, r.paths.admin_with_count.p95, r.paths.admin_no_search.p95, r.paths.admin.p95 / first.paths.admin.p95]);
+  const growth: Array<Array<string | number>> = [
+    ['rows', 'load s', 'admin p95', 'rep p95', 'baseline p95', 'with count p95', 'no search p95', 'admin p95 vs smallest'],
+  ];
+  for (const r of results)
+    growth.push([
+      r.rows.toLocaleString('en'),
+      r.loadSeconds,
+      r.paths.admin.p95,
+      r.paths.rep.p95,
+      r.paths.baseline.p95,
+      r.paths.admin_with_count.p95,
+      r.paths.admin_no_search.p95,
+      r.paths.admin.p95 / first.paths.admin.p95,
+    ]);
   console.log(`\nGrowth\n${formatTable(growth)}`);
-  const shares = [['fragment', ...FRAGMENTS], ['share of rows %', ...FRAGMENTS.map((f) => (main.fragmentShare[f] ?? 0) * 100)]];
+  const shares = [
+    ['fragment', ...FRAGMENTS],
+    ['share of rows %', ...FRAGMENTS.map((f) => (main.fragmentShare[f] ?? 0) * 100)],
+  ];
   console.log(`\nName search fragments (at ${main.rows.toLocaleString('en')} rows)\n${formatTable(shares)}\n`);
   const { admin, rep, baseline, admin_with_count: withCount } = main.paths;
   printKeys({
@@ -140,7 +188,14 @@ function report(results: SizeResult[], main: SizeResult): void {
     'B4.no_search_p95_ms': main.paths.admin_no_search.p95,
     'B4.p50_ms': admin.p50,
     'B4.baseline_p50_ms': baseline.p50,
-    ...Object.fromEntries(results.filter((r) => r !== main).flatMap((r) => [[`B4.growth_${r.rows}_p95_ms`, r.paths.admin.p95], [`B4.growth_${r.rows}_baseline_p95_ms`, r.paths.baseline.p95]])),
+    ...Object.fromEntries(
+      results
+        .filter((r) => r !== main)
+        .flatMap((r) => [
+          [`B4.growth_${r.rows}_p95_ms`, r.paths.admin.p95],
+          [`B4.growth_${r.rows}_baseline_p95_ms`, r.paths.baseline.p95],
+        ]),
+    ),
     'B4.p95_ms': admin.p95,
     'B4.baseline_p95_ms': baseline.p95,
     'B4.ratio': admin.p95 / baseline.p95,

@@ -11,7 +11,10 @@ export function buildBaselineServer(pool: pg.Pool): FastifyInstance {
   const text = `insert into bench_visit (${FIELD_IDS.join(', ')}) values (${FIELD_IDS.map((_, i) => `$${i + 1}`).join(', ')}) returning id`;
   app.post<{ Body: { values: Record<string, unknown> } }>('/visits', async (request, reply) => {
     const values = request.body.values;
-    const { rows } = await pool.query<{ id: string }>(text, FIELD_IDS.map((id) => values[id] ?? null));
+    const { rows } = await pool.query<{ id: string }>(
+      text,
+      FIELD_IDS.map((id) => values[id] ?? null),
+    );
     return reply.status(201).send({ id: rows[0]!.id });
   });
   return app;

@@ -49,15 +49,25 @@ async function count(database: BenchDatabase, query: ReturnType<typeof sql<{ n: 
 
 /** Waits until requests abandoned by the load generator at its deadline have finished on the server. */
 async function settle(counter: { created: number }): Promise<void> {
-  for (let last = -1; last !== counter.created;) {
+  for (let last = -1; last !== counter.created; ) {
     last = counter.created;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
 }
 
-interface Side { result: LoadResult; rows: number; created: number }
+interface Side {
+  result: LoadResult;
+  rows: number;
+  created: number;
+}
 
-async function measure(url: string, counter: { created: number }, rows: () => Promise<number>, label: string, headers: Record<string, string> = {}): Promise<Side> {
+async function measure(
+  url: string,
+  counter: { created: number },
+  rows: () => Promise<number>,
+  label: string,
+  headers: Record<string, string> = {},
+): Promise<Side> {
   const before = { rows: await rows(), created: counter.created };
   progress(`  ${label}: ${connections} connections for ${seconds} s`);
   const result = await postForms(url, connections, seconds, headers);
@@ -90,7 +100,11 @@ async function main(): Promise<void> {
 
       // One form by hand first: a body the API refuses would make the whole run a benchmark of 422s.
       for (const url of [oursUrl, baselineUrl]) {
-        const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: JSON.stringify({ values: visitValues(0) }) });
+        const response = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...auth },
+          body: JSON.stringify({ values: visitValues(0) }),
+        });
         if (response.status !== 201) throw new Error(`POST ${url} answered ${response.status}: ${await response.text()}`);
       }
       progress('  warm-up: 3 s each');
@@ -103,18 +117,24 @@ async function main(): Promise<void> {
       const phases: Array<[string, Side]> = [];
       if (flagArg('phases')) {
         const origin = new URL(baselineUrl).origin;
-        for (const phase of ['history', 'history-read']) phases.push([`bare SQL: insert+${phase}`, await measure(`${origin}/phases/${phase}`, baselineCounter, oursRows, phase)]);
+        for (const phase of ['history', 'history-read'])
+          phases.push([`bare SQL: insert+${phase}`, await measure(`${origin}/phases/${phase}`, baselineCounter, oursRows, phase)]);
       }
 
       // Every 201 the server answered has its row (none more, none fewer), every 2xx the clients
       // received is among them, and every record has exactly one history row (its create). Rows
       // beyond the clients' 2xx are requests still in flight when autocannon stopped at its deadline.
-      const withoutHistory = await count(database, sql<{ n: string }>`select count(*) as n from ${tableRef(APP_ID, OBJECT_ID)} v
-        where (select count(*) from record_history h where h.app_id = ${APP_ID} and h.object_id = ${OBJECT_ID} and h.record_id = v.id) <> 1`);
+      const withoutHistory = await count(
+        database,
+        sql<{ n: string }>`select count(*) as n from ${tableRef(APP_ID, OBJECT_ID)} v
+        where (select count(*) from record_history h where h.app_id = ${APP_ID} and h.object_id = ${OBJECT_ID} and h.record_id = v.id) <> 1`,
+      );
       const lost = Math.max(0, tessera.result.ok - tessera.rows) + Math.abs(tessera.rows - tessera.created) + withoutHistory;
       const baselineLost = Math.max(0, base.result.ok - base.rows) + Math.abs(base.rows - base.created);
 
-      const table: Array<Array<string | number>> = [['path', 'seconds', '2xx', 'rps', 'p50 ms', 'p99 ms', 'non-2xx', 'errors', 'timeouts', 'rows added', '201 answered', 'in flight at stop']];
+      const table: Array<Array<string | number>> = [
+        ['path', 'seconds', '2xx', 'rps', 'p50 ms', 'p99 ms', 'non-2xx', 'errors', 'timeouts', 'rows added', '201 answered', 'in flight at stop'],
+      ];
       for (const [name, side] of [['baseline', base], ['ours', tessera], ...phases] as const) {
         const r = side.result;
         table.push([name, r.seconds, r.ok, r.rps, r.p50, r.p99, r.non2xx, r.errors, r.timeouts, side.rows, side.created, side.rows - r.ok]);

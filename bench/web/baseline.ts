@@ -33,11 +33,15 @@ export async function measureBaseline(browser: Browser, fields: number, keys: nu
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   try {
     await page.setContent(BARE_PAGE);
-    await page.evaluate((count) => { document.getElementById('host')!.dataset.count = String(count); }, fields);
+    await page.evaluate((count) => {
+      document.getElementById('host')!.dataset.count = String(count);
+    }, fields);
     const renders: number[] = [];
     for (let run = 0; run < 5; run += 1) {
       await armRenderProbe(page, '#show', `#f${fields - 1}`);
-      await page.evaluate(() => { document.getElementById('host')!.textContent = ''; });
+      await page.evaluate(() => {
+        document.getElementById('host')!.textContent = '';
+      });
       await page.click('#show');
       renders.push(await renderTime(page));
     }
@@ -45,7 +49,13 @@ export async function measureBaseline(browser: Browser, fields: number, keys: nu
     await page.click('#lone');
     for (let i = 0; i < keys; i += 1) await page.keyboard.type(String.fromCharCode(97 + (i % 26)), { delay: 30 });
     await page.waitForTimeout(100);
-    return { renderMs: percentile(renders.sort((a, b) => a - b), 50), keystrokeP95: percentile(await keyTimes(page, 5), 95) };
+    return {
+      renderMs: percentile(
+        renders.sort((a, b) => a - b),
+        50,
+      ),
+      keystrokeP95: percentile(await keyTimes(page, 5), 95),
+    };
   } finally {
     await page.close();
   }

@@ -25,7 +25,15 @@ export function childTableApp(): AppDocument {
         fields: [
           { id: 'product', type: 'text', label: label('Product', '产品'), required: true },
           { id: 'delivery', type: 'date', label: label('Delivery', '交付日期') },
-          { id: 'unit', type: 'select', label: label('Unit', '单位'), options: [{ value: 'pcs', label: label('pcs', '件') }, { value: 'box', label: label('box', '箱') }] },
+          {
+            id: 'unit',
+            type: 'select',
+            label: label('Unit', '单位'),
+            options: [
+              { value: 'pcs', label: label('pcs', '件') },
+              { value: 'box', label: label('box', '箱') },
+            ],
+          },
           { id: 'qty', type: 'number', label: label('Quantity', '数量'), scale: 2 },
           { id: 'price', type: 'currency', label: label('Unit price', '单价'), currency: 'CNY', scale: 2 },
           { id: 'discount', type: 'percent', label: label('Discount', '折扣'), scale: 2 },

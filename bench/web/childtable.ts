@@ -34,7 +34,9 @@ interface Options {
 export async function measureChildTable({ browser, baseUrl, session, lines = 1000, keys }: Options): Promise<ChildTableFigures> {
   progress(`child table: publishing and creating a quote with ${lines} lines`);
   const appId = await createPublishedApp(session, childTableApp());
-  const quote = await callApi<{ id: string }>(session, 'POST', `/api/apps/${appId}/objects/quote/records`, { values: { name: 'Big quote', lines: quoteLines(lines) } });
+  const quote = await callApi<{ id: string }>(session, 'POST', `/api/apps/${appId}/objects/quote/records`, {
+    values: { name: 'Big quote', lines: quoteLines(lines) },
+  });
 
   const { page, context } = await openPage(browser, { baseURL: baseUrl, locale: 'en', width: 1280, height: 900 });
   try {

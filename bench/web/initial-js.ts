@@ -8,7 +8,9 @@ import { gzipSync } from 'node:zlib';
  */
 export function initialJsGzipKb(distDir: string): { kb: number; files: { file: string; gzipKb: number }[] } {
   const html = readFileSync(join(distDir, 'index.html'), 'utf8');
-  const urls = [...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g), ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+\.js)"/g)].map((m) => m[1] ?? '');
+  const urls = [...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g), ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+\.js)"/g)].map(
+    (m) => m[1] ?? '',
+  );
   const files = [...new Set(urls)].map((url) => {
     const file = url.replace(/^\//, '');
     return { file, gzipKb: gzipSync(readFileSync(join(distDir, file)), { level: 9 }).length / 1024 };

@@ -42,16 +42,18 @@ async function main(): Promise<void> {
 
     const keystrokeP95 = percentile(form.keyTimes, 95);
     const largest = [...initial.files].sort((a, b) => b.gzipKb - a.gzipKb).slice(0, 3);
-    console.log(`\nB6 web: ${fieldCount}-field form, ${keys} keystrokes (bare page: the same probes on plain DOM)\n${formatTable([
-      ['measure', 'Tessera', 'bare page', 'ratio'],
-      ['initial JS KB gzip', initial.kb, '', ''],
-      [`  ${initial.files.length} files, largest`, largest.map((f) => `${f.file.replace('assets/', '')} ${f.gzipKb.toFixed(0)}`).join(', '), '', ''],
-      ['open at once, code maybe still loading ms', form.unsettledOpenMs, '', ''],
-      ['first render, click → painted ms', form.firstRenderMs, baseline.renderMs, form.firstRenderMs / baseline.renderMs],
-      ['next renders ms, median of 4', form.warmRenderMs, baseline.renderMs, form.warmRenderMs / baseline.renderMs],
-      ['keystroke → painted ms, p50', percentile(form.keyTimes, 50), '', ''],
-      ['keystroke → painted ms, p95', keystrokeP95, baseline.keystrokeP95, keystrokeP95 / baseline.keystrokeP95],
-    ])}\n`);
+    console.log(
+      `\nB6 web: ${fieldCount}-field form, ${keys} keystrokes (bare page: the same probes on plain DOM)\n${formatTable([
+        ['measure', 'Tessera', 'bare page', 'ratio'],
+        ['initial JS KB gzip', initial.kb, '', ''],
+        [`  ${initial.files.length} files, largest`, largest.map((f) => `${f.file.replace('assets/', '')} ${f.gzipKb.toFixed(0)}`).join(', '), '', ''],
+        ['open at once, code maybe still loading ms', form.unsettledOpenMs, '', ''],
+        ['first render, click → painted ms', form.firstRenderMs, baseline.renderMs, form.firstRenderMs / baseline.renderMs],
+        ['next renders ms, median of 4', form.warmRenderMs, baseline.renderMs, form.warmRenderMs / baseline.renderMs],
+        ['keystroke → painted ms, p50', percentile(form.keyTimes, 50), '', ''],
+        ['keystroke → painted ms, p95', keystrokeP95, baseline.keystrokeP95, keystrokeP95 / baseline.keystrokeP95],
+      ])}\n`,
+    );
     const childTable = await measureChildTable({ browser, baseUrl: server.baseUrl, session, keys });
     console.log(childTableReport(childTable, keys, baseline.keystrokeP95));
     printKeys({

@@ -8,7 +8,17 @@ export function wideApp(count: number): AppDocument {
     const type = KINDS[i % KINDS.length]!;
     const id = `f${String(i).padStart(3, '0')}`;
     const label = { en: `Field ${i}`, 'zh-CN': `字段 ${i}` };
-    return type === 'select' ? { id, type, label, options: [{ value: 'a', label: { en: 'A' } }, { value: 'b', label: { en: 'B' } }] } : { id, type, label };
+    return type === 'select'
+      ? {
+          id,
+          type,
+          label,
+          options: [
+            { value: 'a', label: { en: 'A' } },
+            { value: 'b', label: { en: 'B' } },
+          ],
+        }
+      : { id, type, label };
   });
   return {
     id: 'wide',

@@ -83,7 +83,10 @@ export async function measureWideForm(options: Options): Promise<WideFormFigures
     return {
       unsettledOpenMs,
       firstRenderMs: renders[0]!,
-      warmRenderMs: percentile(renders.slice(1).sort((a, b) => a - b), 50),
+      warmRenderMs: percentile(
+        renders.slice(1).sort((a, b) => a - b),
+        50,
+      ),
       keyTimes: await keyTimes(page, 5),
     };
   } finally {

@@ -8,13 +8,14 @@ import { shellPage } from './shell-page';
 import { UI_TIMEOUT } from './timeouts';
 import { ARTIFACTS, useE2eSuite } from './suite';
 
-
 /** The app the new user gets a role in: sales reps may create and read customers. */
 const salesTeamApp: AppDocument = {
   ...customerApp,
   id: 'e2e_sales_team',
   label: { en: 'Sales team', 'zh-CN': '销售团队' },
-  roles: [{ id: 'sales_rep', label: { en: 'Sales rep', 'zh-CN': '销售代表' }, permissions: [{ object: 'customer', actions: ['create', 'read'], rows: 'all' }] }],
+  roles: [
+    { id: 'sales_rep', label: { en: 'Sales rep', 'zh-CN': '销售代表' }, permissions: [{ object: 'customer', actions: ['create', 'read'], rows: 'all' }] },
+  ],
 };
 /** An app the new user holds no role in: it must not appear for them. */
 const financeApp: AppDocument = { ...customerApp, id: 'e2e_finance', label: { en: 'Finance', 'zh-CN': '财务' } };

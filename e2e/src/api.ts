@@ -15,7 +15,10 @@ export async function signInApi(baseUrl: string, credentials: { email: string; p
     headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
     body: JSON.stringify(credentials),
   });
-  const cookie = response.headers.getSetCookie().map((c) => c.split(';')[0] ?? '').find((c) => c.startsWith(`${SESSION_COOKIE}=`));
+  const cookie = response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0] ?? '')
+    .find((c) => c.startsWith(`${SESSION_COOKIE}=`));
   if (!response.ok || !cookie) throw new Error(`sign-in as ${credentials.email} → ${response.status}: ${await response.text()}`);
   return { baseUrl, cookie };
 }

@@ -128,15 +128,26 @@ describe('the child table (quote lines)', () => {
       await shell.save();
       const response = await saved;
       expect(response.status()).toBe(201);
-      const created = await response.json() as { id: string; lines: { id: string; product: string; amount: string }[] };
-      expect(created.lines.map((l) => [l.product, Number(l.amount)])).toEqual([['Lamp', 29.97], ['Desk', 200]]);
+      const created = (await response.json()) as { id: string; lines: { id: string; product: string; amount: string }[] };
+      expect(created.lines.map((l) => [l.product, Number(l.amount)])).toEqual([
+        ['Lamp', 29.97],
+        ['Desk', 200],
+      ]);
       await shell.waitForDrawerClosed();
       await shell.row('Office fit-out').filter({ hasText: '2 lines' }).waitFor({ timeout: UI_TIMEOUT });
       // Read again from the list API, the count is the server's.
       const listed = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/objects/quote/records/query'));
       await page.reload();
-      const counts = ((await (await listed).json()) as { items: { name: string; _lineCounts: { lines: number } }[] }).items.map((q) => [q.name, q._lineCounts.lines]);
-      expect(counts).toEqual(expect.arrayContaining([['Office fit-out', 2], ['Seeded', 1]]));
+      const counts = ((await (await listed).json()) as { items: { name: string; _lineCounts: { lines: number } }[] }).items.map((q) => [
+        q.name,
+        q._lineCounts.lines,
+      ]);
+      expect(counts).toEqual(
+        expect.arrayContaining([
+          ['Office fit-out', 2],
+          ['Seeded', 1],
+        ]),
+      );
       await shell.row('Office fit-out').filter({ hasText: '2 lines' }).waitFor({ timeout: UI_TIMEOUT });
 
       // The record page lists the saved lines read-only, with the server's amounts and their total.
@@ -247,7 +258,11 @@ describe('the child table (quote lines)', () => {
       expect((await update).status()).toBe(200);
       await shell.waitForDrawerClosed();
       await view.getByText('Bright Lamps').waitFor({ timeout: UI_TIMEOUT });
-      const saved = await callApi<{ lines: { product: string; supplier: string | null }[] }>(suite.api, 'GET', `/api/apps/${suite.appId}/objects/quote/records/${seededQuote}`);
+      const saved = await callApi<{ lines: { product: string; supplier: string | null }[] }>(
+        suite.api,
+        'GET',
+        `/api/apps/${suite.appId}/objects/quote/records/${seededQuote}`,
+      );
       expect(saved.lines.map((l) => l.product)).toEqual(['Sofa', 'Desk lamp']);
       expect(saved.lines.every((l) => typeof l.supplier === 'string')).toBe(true);
       expect(errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);

@@ -85,7 +85,12 @@ describe('a sales rep works a deal through the demo CRM', () => {
       await page.getByTestId('view-switcher').getByText('看板').click();
       const card = page.getByTestId(`kanban-card-${ids.deal}`);
       const inColumn = (stage: string) => page.getByTestId(`kanban-column-${stage}`).getByTestId(`kanban-card-${ids.deal}`);
-      const deal = () => callApi<{ stage: string; probability: string | null; lost_reason: string | null }>(suite.api, 'GET', `/api/apps/${suite.appId}/objects/opportunity/records/${ids.deal}`);
+      const deal = () =>
+        callApi<{ stage: string; probability: string | null; lost_reason: string | null }>(
+          suite.api,
+          'GET',
+          `/api/apps/${suite.appId}/objects/opportunity/records/${ids.deal}`,
+        );
       await card.waitFor({ timeout: UI_TIMEOUT });
       const refusedMove = async () => {
         const refused = page.waitForResponse((r) => r.request().method() === 'PATCH' && r.url().includes(`/records/${ids.deal}?form=`));
@@ -95,9 +100,23 @@ describe('a sales rep works a deal through the demo CRM', () => {
         await page.locator('#record-form_lost_reason').waitFor({ timeout: UI_TIMEOUT });
         expect(await shell.fieldError('lost_reason')).toContain('输单原因');
         expect(await shell.fieldError('closed_at')).toContain('关闭时间');
-        expect(await page.locator('.ant-form-item').filter({ has: page.locator('#record-form_stage') }).textContent()).toContain('输单');
+        expect(
+          await page
+            .locator('.ant-form-item')
+            .filter({ has: page.locator('#record-form_stage') })
+            .textContent(),
+        ).toContain('输单');
         // The deal's customer by name (from the record's _display), not its record id.
-        await expect.poll(() => page.locator('.ant-select-content').filter({ has: page.locator('#record-form_customer') }).textContent(), { timeout: UI_TIMEOUT }).toBe('杭州云栖科技有限公司');
+        await expect
+          .poll(
+            () =>
+              page
+                .locator('.ant-select-content')
+                .filter({ has: page.locator('#record-form_customer') })
+                .textContent(),
+            { timeout: UI_TIMEOUT },
+          )
+          .toBe('杭州云栖科技有限公司');
         await inColumn('negotiation').waitFor({ timeout: UI_TIMEOUT });
       };
       await refusedMove();

@@ -13,34 +13,42 @@ const label = (en: string, zh: string) => ({ en, 'zh-CN': zh });
 const dealsApp: AppDocument = {
   id: 'deals',
   label: label('Deals', '商机'),
-  objects: [{
-    id: 'deal',
-    label: label('Deal', '商机'),
-    displayField: 'name',
-    fields: [
-      { id: 'name', type: 'text', label: label('Name', '名称'), required: true },
-      { id: 'discount', type: 'number', label: label('Discount', '折扣'), scale: 2 },
-      { id: 'reason', type: 'text', label: label('Reason', '原因') },
-    ],
-  }],
-  forms: [{
-    id: 'deal_entry',
-    object: 'deal',
-    label: label('Deal', '商机'),
-    nodes: [
-      { id: 'main', kind: 'section', label: label('Terms', '条款') },
-      { id: 'n_name', kind: 'field', parent: 'main', field: 'name' },
-      { id: 'n_discount', kind: 'field', parent: 'main', field: 'discount' },
-      { id: 'n_reason', kind: 'field', parent: 'main', field: 'reason' },
-    ],
-    rules: [
-      { id: 'hide_reason', when: 'TRUE', effects: [{ kind: 'visible', field: 'reason', value: false }] },
-      {
-        id: 'big_discount', when: 'discount > 0.1',
-        effects: [{ kind: 'visible', field: 'reason', value: true }, { kind: 'required', field: 'reason', value: true }],
-      },
-    ],
-  }],
+  objects: [
+    {
+      id: 'deal',
+      label: label('Deal', '商机'),
+      displayField: 'name',
+      fields: [
+        { id: 'name', type: 'text', label: label('Name', '名称'), required: true },
+        { id: 'discount', type: 'number', label: label('Discount', '折扣'), scale: 2 },
+        { id: 'reason', type: 'text', label: label('Reason', '原因') },
+      ],
+    },
+  ],
+  forms: [
+    {
+      id: 'deal_entry',
+      object: 'deal',
+      label: label('Deal', '商机'),
+      nodes: [
+        { id: 'main', kind: 'section', label: label('Terms', '条款') },
+        { id: 'n_name', kind: 'field', parent: 'main', field: 'name' },
+        { id: 'n_discount', kind: 'field', parent: 'main', field: 'discount' },
+        { id: 'n_reason', kind: 'field', parent: 'main', field: 'reason' },
+      ],
+      rules: [
+        { id: 'hide_reason', when: 'TRUE', effects: [{ kind: 'visible', field: 'reason', value: false }] },
+        {
+          id: 'big_discount',
+          when: 'discount > 0.1',
+          effects: [
+            { kind: 'visible', field: 'reason', value: true },
+            { kind: 'required', field: 'reason', value: true },
+          ],
+        },
+      ],
+    },
+  ],
 };
 
 describe('the record drawer runs the object form and its rules', () => {

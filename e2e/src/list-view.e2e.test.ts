@@ -18,29 +18,31 @@ const DEALS = 90; // nearly two pages of 50: the second loads as the table is sc
 const dealsApp: AppDocument = {
   id: 'e2e_list',
   label: { en: 'E2E List', 'zh-CN': '端到端列表' },
-  objects: [{
-    id: 'deal',
-    label: { en: 'Deal', 'zh-CN': '商机' },
-    pluralLabel: { en: 'Deals', 'zh-CN': '商机' },
-    displayField: 'name',
-    fields: [
-      { id: 'name', type: 'text', label: { en: 'Name', 'zh-CN': '名称' }, required: true },
-      {
-        id: 'stage',
-        type: 'select',
-        label: { en: 'Stage', 'zh-CN': '阶段' },
-        options: [
-          { value: 'lead', label: { en: 'Lead', 'zh-CN': '线索' } },
-          { value: 'proposal', label: { en: 'Proposal', 'zh-CN': '方案' } },
-          { value: 'won', label: { en: 'Won', 'zh-CN': '赢单' } },
-        ],
-      },
-      { id: 'amount', type: 'currency', label: { en: 'Amount', 'zh-CN': '金额' }, currency: 'CNY', scale: 2 },
-      { id: 'close_date', type: 'date', label: { en: 'Close date', 'zh-CN': '预计成交' } },
-      { id: 'contract', type: 'attachment', label: { en: 'Contract', 'zh-CN': '合同附件' } },
-      { id: 'region', type: 'region', label: { en: 'Region', 'zh-CN': '地区' } },
-    ],
-  }],
+  objects: [
+    {
+      id: 'deal',
+      label: { en: 'Deal', 'zh-CN': '商机' },
+      pluralLabel: { en: 'Deals', 'zh-CN': '商机' },
+      displayField: 'name',
+      fields: [
+        { id: 'name', type: 'text', label: { en: 'Name', 'zh-CN': '名称' }, required: true },
+        {
+          id: 'stage',
+          type: 'select',
+          label: { en: 'Stage', 'zh-CN': '阶段' },
+          options: [
+            { value: 'lead', label: { en: 'Lead', 'zh-CN': '线索' } },
+            { value: 'proposal', label: { en: 'Proposal', 'zh-CN': '方案' } },
+            { value: 'won', label: { en: 'Won', 'zh-CN': '赢单' } },
+          ],
+        },
+        { id: 'amount', type: 'currency', label: { en: 'Amount', 'zh-CN': '金额' }, currency: 'CNY', scale: 2 },
+        { id: 'close_date', type: 'date', label: { en: 'Close date', 'zh-CN': '预计成交' } },
+        { id: 'contract', type: 'attachment', label: { en: 'Contract', 'zh-CN': '合同附件' } },
+        { id: 'region', type: 'region', label: { en: 'Region', 'zh-CN': '地区' } },
+      ],
+    },
+  ],
   roles: [
     { id: 'sales_rep', label: { en: 'Sales rep', 'zh-CN': '销售代表' }, permissions: [{ object: 'deal', actions: ['create', 'read', 'update'], rows: 'all' }] },
     { id: 'viewer', label: { en: 'Viewer', 'zh-CN': '只读' }, permissions: [{ object: 'deal', actions: ['read'], rows: 'all' }] },
@@ -66,13 +68,26 @@ describe('the object list view', () => {
       const values = { name: dealName(i), stage: STAGES[i % 3], amount: `${i * 1000}.00`, close_date: `2026-0${1 + (i % 9)}-15`, region: REGIONS[i % 5] };
       ids.push((await createRecord(api, appId, 'deal', values)).id);
     }
-    for (const [user, role] of [[REP, 'sales_rep'], [VIEWER, 'viewer'], [ASSISTANT, 'assistant']] as const) {
+    for (const [user, role] of [
+      [REP, 'sales_rep'],
+      [VIEWER, 'viewer'],
+      [ASSISTANT, 'assistant'],
+    ] as const) {
       const created = await callApi<{ id: string }>(api, 'POST', '/api/admin/users', user);
       await callApi(api, 'PUT', `/api/admin/users/${created.id}/roles`, { appId, roles: [role] });
     }
   });
-  const deal = (i: number) => callApi<{ name: string; stage: string; amount: string | null; deleted_at: string | null }>(suite.api, 'GET', `/api/apps/${suite.appId}/objects/deal/records/${ids[i]}`);
-  const isGone = async (i: number) => deal(i).then(() => false, (error: Error) => error.message.includes('404'));
+  const deal = (i: number) =>
+    callApi<{ name: string; stage: string; amount: string | null; deleted_at: string | null }>(
+      suite.api,
+      'GET',
+      `/api/apps/${suite.appId}/objects/deal/records/${ids[i]}`,
+    );
+  const isGone = async (i: number) =>
+    deal(i).then(
+      () => false,
+      (error: Error) => error.message.includes('404'),
+    );
 
   it('filters down to one deal, saves the view, keeps it over a reload, hides a column, bulk-edits and bulk-deletes', async () => {
     const { page, errors, context } = await openPage(suite.browser, { baseURL: suite.server.baseUrl, locale: 'en' });
@@ -146,15 +161,25 @@ describe('the object list view', () => {
       expect(await page.getByTestId('record-loaded').textContent()).toMatch(/^48 of 88 loaded$/);
       const body = page.getByTestId('record-table').locator('.ant-table-tbody-virtual');
       await body.hover();
-      await expect.poll(async () => {
-        await page.mouse.wheel(0, 4000);
-        return page.getByTestId('record-loaded').textContent();
-      }, { timeout: UI_TIMEOUT }).toMatch(/^All \d+ loaded$/);
+      await expect
+        .poll(
+          async () => {
+            await page.mouse.wheel(0, 4000);
+            return page.getByTestId('record-loaded').textContent();
+          },
+          { timeout: UI_TIMEOUT },
+        )
+        .toMatch(/^All \d+ loaded$/);
       // The last page may arrive just after a wheel, with the view still at the old end: scroll on to the new one.
-      await expect.poll(async () => {
-        await page.mouse.wheel(0, 4000);
-        return shell.row(dealName(0)).count();
-      }, { timeout: UI_TIMEOUT }).toBe(1);
+      await expect
+        .poll(
+          async () => {
+            await page.mouse.wheel(0, 4000);
+            return shell.row(dealName(0)).count();
+          },
+          { timeout: UI_TIMEOUT },
+        )
+        .toBe(1);
       // Virtual: however many rows are loaded, only those in view (and a few around) are in the page.
       expect(await shell.rows().count()).toBeLessThan(40);
       expect(errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
@@ -213,7 +238,9 @@ describe('the object list view', () => {
       await page.locator('.ant-dropdown-menu-item').filter({ hasText: '删除视图' }).click();
       await page.locator('.ant-modal-confirm .ant-btn-dangerous').click();
       await expect.poll(() => list.viewSelect.textContent(), { timeout: UI_TIMEOUT }).toContain('全部记录');
-      expect((await callApi<{ name: string }[]>(suite.api, 'GET', `/api/apps/${suite.appId}/objects/deal/views`)).map((v) => v.name)).toEqual(['Proposals around 40k']);
+      expect((await callApi<{ name: string }[]>(suite.api, 'GET', `/api/apps/${suite.appId}/objects/deal/views`)).map((v) => v.name)).toEqual([
+        'Proposals around 40k',
+      ]);
       expect(errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
     } finally {
       await context.close();
@@ -263,7 +290,10 @@ describe('the object list view', () => {
   }, 90_000);
 
   it('offers a sales rep bulk edit but not bulk delete, and a viewer neither selection nor "New"', async () => {
-    for (const [user, expected] of [[REP, { edit: 1, delete: 0, create: 1 }], [VIEWER, { edit: 0, delete: 0, create: 0 }]] as const) {
+    for (const [user, expected] of [
+      [REP, { edit: 1, delete: 0, create: 1 }],
+      [VIEWER, { edit: 0, delete: 0, create: 0 }],
+    ] as const) {
       const { page, errors, context } = await openPage(suite.browser, { baseURL: suite.server.baseUrl, locale: 'en' });
       const shell = shellPage(page);
       const list = listPage(page);

@@ -8,7 +8,6 @@ import { shellPage } from './shell-page';
 import { UI_TIMEOUT } from './timeouts';
 import { ARTIFACTS, useE2eSuite } from './suite';
 
-
 const option = (value: string, en: string, zh: string, color: string) => ({ value, label: { en, 'zh-CN': zh }, color });
 
 /** A customer with a two-section form, its visits as a related list and a visit count rollup. */
@@ -23,8 +22,18 @@ const customer360App: AppDocument = {
       displayField: 'name',
       fields: [
         { id: 'name', type: 'text', label: { en: 'Name', 'zh-CN': '名称' }, required: true },
-        { id: 'tier', type: 'select', label: { en: 'Tier', 'zh-CN': '等级' }, options: [option('a', 'Key account', '重点客户', '#d4380d'), option('b', 'Standard', '普通客户', '#1677ff')] },
-        { id: 'status', type: 'select', label: { en: 'Status', 'zh-CN': '状态' }, options: [option('active', 'Active', '合作中', '#389e0d'), option('lead', 'Lead', '潜在', '#faad14')] },
+        {
+          id: 'tier',
+          type: 'select',
+          label: { en: 'Tier', 'zh-CN': '等级' },
+          options: [option('a', 'Key account', '重点客户', '#d4380d'), option('b', 'Standard', '普通客户', '#1677ff')],
+        },
+        {
+          id: 'status',
+          type: 'select',
+          label: { en: 'Status', 'zh-CN': '状态' },
+          options: [option('active', 'Active', '合作中', '#389e0d'), option('lead', 'Lead', '潜在', '#faad14')],
+        },
         { id: 'phone', type: 'phone', label: { en: 'Phone', 'zh-CN': '电话' } },
         { id: 'credit', type: 'currency', currency: 'CNY', scale: 2, label: { en: 'Credit limit', 'zh-CN': '信用额度' } },
         { id: 'address', type: 'long_text', label: { en: 'Address', 'zh-CN': '地址' } },
@@ -76,10 +85,16 @@ describe('the record page (customer 360)', () => {
   let acmeId: string;
 
   const suite = useE2eSuite(customer360App, async ({ api, appId }) => {
-    acmeId = (await createRecord(api, appId, 'customer', {
-      name: '上海云帆贸易有限公司', tier: 'a', status: 'active', phone: '13800138000', credit: '500000.00',
-      address: '上海市浦东新区世纪大道 100 号',
-    })).id;
+    acmeId = (
+      await createRecord(api, appId, 'customer', {
+        name: '上海云帆贸易有限公司',
+        tier: 'a',
+        status: 'active',
+        phone: '13800138000',
+        credit: '500000.00',
+        address: '上海市浦东新区世纪大道 100 号',
+      })
+    ).id;
     await createRecord(api, appId, 'customer', { name: 'Beta Industries', tier: 'b', status: 'lead' });
     await createRecord(api, appId, 'visit', { subject: 'Kick-off meeting', customer: acmeId, minutes: 60 });
     await createRecord(api, appId, 'visit', { subject: 'Quarterly review', customer: acmeId, minutes: 45 });

@@ -66,7 +66,10 @@ describe('records in the web shell', () => {
       await shell.waitForDrawerClosed();
       await shell.row('Customer 007 renamed').waitFor({ state: 'detached' });
       await shell.search('');
-      await page.getByTestId('record-total').filter({ hasText: String(CUSTOMERS - 1) }).waitFor();
+      await page
+        .getByTestId('record-total')
+        .filter({ hasText: String(CUSTOMERS - 1) })
+        .waitFor();
       expect(errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
     } finally {
       await context.close();

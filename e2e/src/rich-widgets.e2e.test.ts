@@ -43,7 +43,8 @@ async function postVisit(baseUrl: string, cookie: string, appId: string, languag
 
 describe('rich text, department and signature fields', () => {
   const suite = useE2eSuite(visitsApp, async ({ api }) => {
-    const department = async (name: string, parentId: string | null) => (await callApi<{ id: string }>(api, 'POST', '/api/admin/departments', { name, parentId })).id;
+    const department = async (name: string, parentId: string | null) =>
+      (await callApi<{ id: string }>(api, 'POST', '/api/admin/departments', { name, parentId })).id;
     const head = await department('总部', null);
     const sales = await department('销售部', head);
     await department('华东销售组', sales);
@@ -109,7 +110,11 @@ describe('rich text, department and signature fields', () => {
       const area = (await canvas.boundingBox())!;
       expect(area.x + area.width).toBeLessThanOrEqual(375);
       expect(area.width).toBeGreaterThan(250);
-      const pixels = await canvas.evaluate((c: HTMLCanvasElement) => ({ width: c.width, css: c.getBoundingClientRect().width, ratio: window.devicePixelRatio }));
+      const pixels = await canvas.evaluate((c: HTMLCanvasElement) => ({
+        width: c.width,
+        css: c.getBoundingClientRect().width,
+        ratio: window.devicePixelRatio,
+      }));
       expect(pixels.width).toBe(Math.round(Math.floor(pixels.css) * pixels.ratio));
       const draw = async () => {
         await page.mouse.move(area.x + 20, area.y + area.height * 0.6);
@@ -142,8 +147,12 @@ describe('rich text, department and signature fields', () => {
       await view.waitFor({ timeout: UI_TIMEOUT });
       expect(await view.locator('strong').textContent()).toBe('重要');
       expect(await view.locator('ul > li').allTextContents()).toEqual(['发送报价', '安排培训']);
-      expect(await view.locator('a').evaluate((a) => [a.getAttribute('href'), a.getAttribute('target'), a.getAttribute('rel'), a.textContent]))
-        .toEqual(['https://example.com', '_blank', 'noopener noreferrer nofollow', 'example.com']);
+      expect(await view.locator('a').evaluate((a) => [a.getAttribute('href'), a.getAttribute('target'), a.getAttribute('rel'), a.textContent])).toEqual([
+        'https://example.com',
+        '_blank',
+        'noopener noreferrer nofollow',
+        'example.com',
+      ]);
       expect(await page.getByTestId('record-field-team').textContent()).toContain('华东销售组');
       const signature = page.getByTestId('record-field-sign').getByTestId('signature-image-page');
       await signature.waitFor({ timeout: UI_TIMEOUT });
@@ -156,21 +165,27 @@ describe('rich text, department and signature fields', () => {
   }, 90_000);
 
   it('sanitizes crafted rich text on the server and again in the browser, and refuses a signature that is not a PNG', async () => {
-    const crafted = await createRecord(suite.api, suite.appId, 'visit', {
+    const crafted = (await createRecord(suite.api, suite.appId, 'visit', {
       name: 'Crafted',
       minutes: '<p>Hi <img src=x onerror=alert(1)><b onmouseover="alert(2)">there</b></p><a href="javascript:alert(3)">click</a><script>alert(4)</script>',
-    }) as { id: string; minutes: string };
+    })) as { id: string; minutes: string };
     expect(crafted.minutes).toBe('<p>Hi <b>there</b></p><a target="_blank" rel="noopener noreferrer nofollow">click</a>');
 
     const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>').toString('base64');
     for (const sign of [`data:image/png;base64,${svg}`, `data:image/svg+xml;base64,${svg}`]) {
       const zh = await postVisit(suite.server.baseUrl, suite.api.cookie, suite.appId, 'zh-CN', { name: 'Forged', sign });
       expect(zh.status).toBe(422);
-      expect(zh.body.errors).toEqual([expect.objectContaining({ field: 'sign', code: 'field.signature_invalid', message: '“客户签名”不是有效的签名图片，请重新签名' })]);
+      expect(zh.body.errors).toEqual([
+        expect.objectContaining({ field: 'sign', code: 'field.signature_invalid', message: '“客户签名”不是有效的签名图片，请重新签名' }),
+      ]);
       const en = await postVisit(suite.server.baseUrl, suite.api.cookie, suite.appId, 'en', { name: 'Forged', sign });
-      expect(en.body.errors).toEqual([expect.objectContaining({ field: 'sign', code: 'field.signature_invalid', message: '"Customer signature" is not a valid signature image; sign again' })]);
+      expect(en.body.errors).toEqual([
+        expect.objectContaining({ field: 'sign', code: 'field.signature_invalid', message: '"Customer signature" is not a valid signature image; sign again' }),
+      ]);
     }
-    expect((await postVisit(suite.server.baseUrl, suite.api.cookie, suite.appId, 'en', { name: 'Real PNG', sign: `data:image/png;base64,${PIXEL_PNG}` })).status).toBe(201);
+    expect(
+      (await postVisit(suite.server.baseUrl, suite.api.cookie, suite.appId, 'en', { name: 'Real PNG', sign: `data:image/png;base64,${PIXEL_PNG}` })).status,
+    ).toBe(201);
 
     const { page, errors, context } = await openPage(suite.browser, { baseURL: suite.server.baseUrl });
     const dialogs: string[] = [];

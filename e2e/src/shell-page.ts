@@ -1,15 +1,13 @@
 import type { Locator, Page } from 'playwright-core';
 import { UI_TIMEOUT } from './timeouts';
 
-
 /**
  * What a user does in the web shell, by the selectors the shell promises (data-testid, and the
  * `record-form_<fieldId>` ids antd derives from the form name). Tests read as user steps.
  */
 export function shellPage(page: Page) {
   const drawer = page.getByTestId('record-drawer');
-  const formItem = (fieldId: string): Locator =>
-    page.locator('.ant-form-item').filter({ has: page.locator(`#record-form_${fieldId}`) });
+  const formItem = (fieldId: string): Locator => page.locator('.ant-form-item').filter({ has: page.locator(`#record-form_${fieldId}`) });
 
   return {
     page,

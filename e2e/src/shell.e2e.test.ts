@@ -6,7 +6,6 @@ import { E2E_ADMIN } from './server';
 import { shellPage } from './shell-page';
 import { ARTIFACTS, useE2eSuite } from './suite';
 
-
 describe('web shell', () => {
   const suite = useE2eSuite(customerApp, async ({ api, appId }) => {
     // A second customer the search must filter out.

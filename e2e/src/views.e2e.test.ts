@@ -46,11 +46,16 @@ const pipelineApp: AppDocument = {
     },
   ],
   // Viewers read the pipeline but may not change it: their moves are refused (403).
-  roles: [{
-    id: 'viewer',
-    label: { en: 'Viewer', 'zh-CN': '只读' },
-    permissions: [{ object: 'opportunity', actions: ['read'], rows: 'all' }, { object: 'customer', actions: ['read'], rows: 'all' }],
-  }],
+  roles: [
+    {
+      id: 'viewer',
+      label: { en: 'Viewer', 'zh-CN': '只读' },
+      permissions: [
+        { object: 'opportunity', actions: ['read'], rows: 'all' },
+        { object: 'customer', actions: ['read'], rows: 'all' },
+      ],
+    },
+  ],
   navigation: [
     { id: 'opportunities', object: 'opportunity' },
     { id: 'customers', object: 'customer' },
@@ -63,7 +68,11 @@ function dayThisMonth(): string {
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-15`;
 }
 
-interface Opportunity { id: string; version: number; stage: string | null }
+interface Opportunity {
+  id: string;
+  version: number;
+  stage: string | null;
+}
 
 describe('kanban and calendar views', () => {
   const ids: Record<string, string> = {};
@@ -75,7 +84,11 @@ describe('kanban and calendar views', () => {
 
   const suite = useE2eSuite(pipelineApp, async ({ api, appId }) => {
     const acme = await createRecord(api, appId, 'customer', { name: 'Acme Ltd' });
-    const rows: [string, string, string][] = [['Acme renewal', 'lead', '120000.00'], ['Initech rollout', 'lead', '56000.50'], ['Globex pilot', 'proposal', '9800.00']];
+    const rows: [string, string, string][] = [
+      ['Acme renewal', 'lead', '120000.00'],
+      ['Initech rollout', 'lead', '56000.50'],
+      ['Globex pilot', 'proposal', '9800.00'],
+    ];
     for (const [name, stage, amount] of rows) {
       ids[name] = (await createRecord(api, appId, 'opportunity', { name, stage, amount, customer: acme.id, close_date: closeDate })).id;
     }
@@ -112,7 +125,10 @@ describe('kanban and calendar views', () => {
 
       // Someone else saved first: the move is refused (409), the card goes back and is reloaded, so a second try works.
       const globex = await opportunity(ids['Globex pilot'] ?? '');
-      await callApi(suite.api, 'PATCH', `/api/apps/${suite.appId}/objects/opportunity/records/${globex.id}`, { version: globex.version, values: { amount: '9900.00' } });
+      await callApi(suite.api, 'PATCH', `/api/apps/${suite.appId}/objects/opportunity/records/${globex.id}`, {
+        version: globex.version,
+        values: { amount: '9900.00' },
+      });
       await card(page, 'Globex pilot').dragTo(column(page, 'won'));
       await page.locator('.ant-message-notice').filter({ hasText: 'Someone else changed this record' }).waitFor({ timeout: UI_TIMEOUT });
       await column(page, 'proposal').getByText('9,900.00').waitFor({ timeout: UI_TIMEOUT });

@@ -110,7 +110,11 @@ describe('field widgets in the record drawer', () => {
 
       const row = shell.row('Dongguan lead');
       await row.filter({ hasText: '广东省 东莞市' }).waitFor({ timeout: UI_TIMEOUT });
-      const saved = await callApi<{ items: { name: string; area: string | null }[] }>(suite.api, 'GET', `/api/apps/${suite.appId}/objects/lead/records?limit=50`);
+      const saved = await callApi<{ items: { name: string; area: string | null }[] }>(
+        suite.api,
+        'GET',
+        `/api/apps/${suite.appId}/objects/lead/records?limit=50`,
+      );
       expect(saved.items.find((r) => r.name === 'Dongguan lead')?.area).toBe('441900');
 
       // Reopened, the drawer names the stored city from the province down.

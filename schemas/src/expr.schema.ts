@@ -37,20 +37,32 @@ export const exprAstSchema = {
     boolean: node('boolean', { value: { type: 'boolean' } }, ['value']),
     field: node('field', { name: { type: 'string', minLength: 1 }, member: { type: ['string', 'null'] } }, ['name', 'member']),
     unary: node('unary', { op: { enum: ['-', '+'] }, operand: child }, ['op', 'operand']),
-    binary: node('binary', {
-      op: { enum: ['+', '-', '*', '/', '^', '&', '=', '<>', '<', '<=', '>', '>='] },
-      left: child,
-      right: child,
-    }, ['op', 'left', 'right']),
-    call: node('call', {
-      name: { type: 'string', minLength: 1 },
-      args: { type: 'array', items: child },
-      nameRange: { $ref: '#/$defs/range' },
-    }, ['name', 'args', 'nameRange']),
-    aggregate: node('aggregate', {
-      fn: { enum: ['SUM', 'AVERAGE', 'MIN', 'MAX', 'COUNT'] },
-      relation: { type: 'string', minLength: 1 },
-      field: { type: ['string', 'null'] },
-    }, ['fn', 'relation', 'field']),
+    binary: node(
+      'binary',
+      {
+        op: { enum: ['+', '-', '*', '/', '^', '&', '=', '<>', '<', '<=', '>', '>='] },
+        left: child,
+        right: child,
+      },
+      ['op', 'left', 'right'],
+    ),
+    call: node(
+      'call',
+      {
+        name: { type: 'string', minLength: 1 },
+        args: { type: 'array', items: child },
+        nameRange: { $ref: '#/$defs/range' },
+      },
+      ['name', 'args', 'nameRange'],
+    ),
+    aggregate: node(
+      'aggregate',
+      {
+        fn: { enum: ['SUM', 'AVERAGE', 'MIN', 'MAX', 'COUNT'] },
+        relation: { type: 'string', minLength: 1 },
+        field: { type: ['string', 'null'] },
+      },
+      ['fn', 'relation', 'field'],
+    ),
   },
 } as const;

@@ -2,9 +2,30 @@ import { identifierSchema, localizedTextSchema } from './common.schema';
 
 /** The whole field catalog of the architecture doc, even where the widget comes later. */
 export const FIELD_TYPES = [
-  'text', 'long_text', 'rich_text', 'number', 'currency', 'percent', 'date', 'datetime',
-  'select', 'multi_select', 'checkbox', 'user', 'department', 'relation', 'child_table',
-  'attachment', 'image', 'phone', 'email', 'url', 'region', 'auto_number', 'formula', 'signature',
+  'text',
+  'long_text',
+  'rich_text',
+  'number',
+  'currency',
+  'percent',
+  'date',
+  'datetime',
+  'select',
+  'multi_select',
+  'checkbox',
+  'user',
+  'department',
+  'relation',
+  'child_table',
+  'attachment',
+  'image',
+  'phone',
+  'email',
+  'url',
+  'region',
+  'auto_number',
+  'formula',
+  'signature',
   'related_list',
 ] as const;
 
@@ -21,8 +42,7 @@ const selectOptionSchema = {
   additionalProperties: false,
 } as const;
 
-const requires = (type: string, keys: readonly string[]) =>
-  ({ if: { properties: { type: { const: type } } }, then: { required: keys } }) as const;
+const requires = (type: string, keys: readonly string[]) => ({ if: { properties: { type: { const: type } } }, then: { required: keys } }) as const;
 
 /**
  * One object shape for every type, with the type-specific settings optional and the ones a

@@ -2,7 +2,18 @@ import { identifierSchema, localizedTextSchema } from './common.schema';
 import { fieldSchema } from './field.schema';
 
 export const FILTER_OPERATORS = [
-  'eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'in', 'contains', 'starts_with', 'between', 'is_empty', 'is_not_empty',
+  'eq',
+  'ne',
+  'gt',
+  'gte',
+  'lt',
+  'lte',
+  'in',
+  'contains',
+  'starts_with',
+  'between',
+  'is_empty',
+  'is_not_empty',
   // Region fields only: the code is the area picked or lies inside it (a province holds its cities and districts).
   'within',
 ] as const;

@@ -10,7 +10,16 @@ import { adminHeaders, userHeaders } from './test-session';
 const app: AppDocument = {
   id: 'visits',
   label: { en: 'Visits' },
-  objects: [{ id: 'visit', label: { en: 'Visit' }, fields: [{ id: 'summary', type: 'long_text', label: { en: 'Summary' } }, { id: 'secret', type: 'text', label: { en: 'Secret' }, encrypted: true }] }],
+  objects: [
+    {
+      id: 'visit',
+      label: { en: 'Visit' },
+      fields: [
+        { id: 'summary', type: 'long_text', label: { en: 'Summary' } },
+        { id: 'secret', type: 'text', label: { en: 'Secret' }, encrypted: true },
+      ],
+    },
+  ],
   roles: [{ id: 'rep', label: { en: 'Rep' }, permissions: [{ object: 'visit', actions: ['create', 'read', 'update'], rows: 'own' }] }],
 };
 
@@ -44,21 +53,30 @@ describe('form drafts', () => {
     expect((await server.inject({ method: 'GET', url: drafts, headers: rep.headers })).json()).toEqual([expect.objectContaining({ key: 'new' })]);
     expect((await server.inject({ method: 'DELETE', url: `${drafts}/new`, headers: rep.headers })).statusCode).toBe(204);
     expect((await server.inject({ method: 'GET', url: `${drafts}/new`, headers: rep.headers })).statusCode).toBe(404);
-    expect((await server.inject({ method: 'PUT', url: `${drafts}/../../x`, headers: rep.headers, payload: { values: {} } })).statusCode).toBeGreaterThanOrEqual(400);
+    expect((await server.inject({ method: 'PUT', url: `${drafts}/../../x`, headers: rep.headers, payload: { values: {} } })).statusCode).toBeGreaterThanOrEqual(
+      400,
+    );
   });
 });
 
 describe('saved views', () => {
-  it('are each user\'s own, name only usable fields, and replace by name', async () => {
+  it("are each user's own, name only usable fields, and replace by name", async () => {
     const apiViews = '/api/apps/visits/objects/visit/views';
     const owner = await userHeaders(server, database, 'viewer@test.local');
     await server.inject({ method: 'PUT', url: `/api/admin/users/${owner.id}/roles`, headers: admin, payload: { appId: 'visits', roles: ['rep'] } });
     const save = (body: object) => server.inject({ method: 'POST', url: apiViews, headers: owner.headers, payload: body });
-    const first = await save({ name: '我的拜访', filters: [{ field: 'summary', op: 'contains', value: '报价' }], sort: [{ field: 'created_at', direction: 'desc' }], columns: ['summary', 'created_at'] });
+    const first = await save({
+      name: '我的拜访',
+      filters: [{ field: 'summary', op: 'contains', value: '报价' }],
+      sort: [{ field: 'created_at', direction: 'desc' }],
+      columns: ['summary', 'created_at'],
+    });
     expect(first.statusCode).toBe(201);
     const again = await save({ name: '我的拜访', columns: ['summary'] });
     expect(again.json().id).toBe(first.json().id);
-    expect((await server.inject({ method: 'GET', url: apiViews, headers: owner.headers })).json()).toEqual([expect.objectContaining({ name: '我的拜访', columns: ['summary'], filters: [], sort: [] })]);
+    expect((await server.inject({ method: 'GET', url: apiViews, headers: owner.headers })).json()).toEqual([
+      expect.objectContaining({ name: '我的拜访', columns: ['summary'], filters: [], sort: [] }),
+    ]);
     expect((await server.inject({ method: 'GET', url: apiViews, headers: admin })).json()).toEqual([]);
     const bad = await save({ name: 'bad', filters: [{ field: 'phone', op: 'is_empty' }], sort: [{ field: 'nope' }], columns: ['ghost'] });
     expect(bad.json()).toMatchObject({ status: 400, errors: [{ pointer: '/filters/0/field' }, { pointer: '/sort/0/field' }, { pointer: '/columns/0' }] });

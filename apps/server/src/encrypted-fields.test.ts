@@ -10,26 +10,35 @@ import { adminHeaders, userHeaders } from './test-session';
 const withoutEncryption: AppDocument = {
   id: 'bank',
   label: { en: 'Bank' },
-  objects: [{
-    id: 'customer',
-    label: { en: 'Customer' },
-    displayField: 'name',
-    fields: [
-      { id: 'name', type: 'text', label: { en: 'Name' } },
-      { id: 'account', type: 'text', label: { 'zh-CN': '银行账号', en: 'Bank account' } },
-    ],
-  }],
+  objects: [
+    {
+      id: 'customer',
+      label: { en: 'Customer' },
+      displayField: 'name',
+      fields: [
+        { id: 'name', type: 'text', label: { en: 'Name' } },
+        { id: 'account', type: 'text', label: { 'zh-CN': '银行账号', en: 'Bank account' } },
+      ],
+    },
+  ],
   roles: [{ id: 'sales', label: { en: 'Sales' }, permissions: [{ object: 'customer', actions: ['read', 'create'], rows: 'all', hiddenFields: ['account'] }] }],
 };
-const encrypted: AppDocument = { ...withoutEncryption, objects: [{ ...withoutEncryption.objects[0]!, fields: withoutEncryption.objects[0]!.fields.map((f) => (f.id === 'account' ? { ...f, encrypted: true } : f)) }] };
+const encrypted: AppDocument = {
+  ...withoutEncryption,
+  objects: [
+    { ...withoutEncryption.objects[0]!, fields: withoutEncryption.objects[0]!.fields.map((f) => (f.id === 'account' ? { ...f, encrypted: true } : f)) },
+  ],
+};
 
 let database: TestDatabase;
 let app: FastifyInstance;
 let keyless: FastifyInstance;
 let admin: Record<string, string>;
 const records = '/api/apps/bank/objects/customer/records';
-const call = (server: FastifyInstance, method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, headers: Record<string, string>, payload?: object) => server.inject({ method, url, headers, ...(payload ? { payload } : {}) });
-const stored = async () => (await sql<{ name: string; account: string | null }>`select name, account from app_bank.customer order by name`.execute(database.db)).rows;
+const call = (server: FastifyInstance, method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, headers: Record<string, string>, payload?: object) =>
+  server.inject({ method, url, headers, ...(payload ? { payload } : {}) });
+const stored = async () =>
+  (await sql<{ name: string; account: string | null }>`select name, account from app_bank.customer order by name`.execute(database.db)).rows;
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -74,7 +83,10 @@ describe('encrypted fields', () => {
   });
 
   it('cannot be searched, compared or sorted, only tested for emptiness', async () => {
-    expect((await call(app, 'POST', `${records}/query`, admin, { filters: [{ field: 'account', op: 'contains', value: '6217' }] })).json()).toMatchObject({ status: 400, errors: [{ code: 'query.operator' }] });
+    expect((await call(app, 'POST', `${records}/query`, admin, { filters: [{ field: 'account', op: 'contains', value: '6217' }] })).json()).toMatchObject({
+      status: 400,
+      errors: [{ code: 'query.operator' }],
+    });
     expect((await call(app, 'POST', `${records}/query`, admin, { sort: [{ field: 'account' }] })).statusCode).toBe(400);
     expect((await call(app, 'POST', `${records}/query`, admin, { filters: [{ field: 'account', op: 'is_not_empty' }] })).json()).toMatchObject({ total: 2 });
   });

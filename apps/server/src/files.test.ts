@@ -13,11 +13,18 @@ const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
 const app: AppDocument = {
   id: 'docs',
   label: { en: 'Docs' },
-  objects: [{ id: 'contract', label: { en: 'Contract' }, displayField: 'title', fields: [
-    { id: 'title', type: 'text', label: { en: 'Title' } },
-    { id: 'scan', type: 'image', label: { 'zh-CN': '扫描件', en: 'Scan' } },
-    { id: 'files', type: 'attachment', label: { en: 'Files' } },
-  ] }],
+  objects: [
+    {
+      id: 'contract',
+      label: { en: 'Contract' },
+      displayField: 'title',
+      fields: [
+        { id: 'title', type: 'text', label: { en: 'Title' } },
+        { id: 'scan', type: 'image', label: { 'zh-CN': '扫描件', en: 'Scan' } },
+        { id: 'files', type: 'attachment', label: { en: 'Files' } },
+      ],
+    },
+  ],
   roles: [{ id: 'rep', label: { en: 'Rep' }, permissions: [{ object: 'contract', actions: ['create', 'read'], rows: 'own' }] }],
 };
 
@@ -54,7 +61,12 @@ describe('attachments and images', () => {
   it('uploads, attaches and serves a file only through a record the caller may read', async () => {
     const png = (await upload(admin, '扫描.png', 'image/png', PNG)).json();
     expect(png).toMatchObject({ name: '扫描.png', size: PNG.length, mime: 'image/png' });
-    const created = await server.inject({ method: 'POST', url: contracts, headers: admin, payload: { values: { title: 'A', scan: [{ id: png.id, name: 'spoofed.exe', size: 1 }] } } });
+    const created = await server.inject({
+      method: 'POST',
+      url: contracts,
+      headers: admin,
+      payload: { values: { title: 'A', scan: [{ id: png.id, name: 'spoofed.exe', size: 1 }] } },
+    });
     expect(created.json().scan).toEqual([{ id: png.id, name: '扫描.png', size: PNG.length, mime: 'image/png' }]);
     const download = await server.inject({ method: 'GET', url: `${contracts}/${created.json().id}/files/${png.id}`, headers: admin });
     expect(download.statusCode).toBe(200);
@@ -72,7 +84,12 @@ describe('attachments and images', () => {
   it('refuses a disguised image, an unknown file, and an oversized upload', async () => {
     const fake = (await upload(admin, 'x.png', 'image/png', Buffer.from('<script>alert(1)</script>'))).json();
     expect(fake.mime).toBe('application/octet-stream');
-    const refused = await server.inject({ method: 'POST', url: contracts, headers: { ...admin, 'accept-language': 'zh-CN' }, payload: { values: { title: 'C', scan: [{ id: fake.id, name: 'x' }], files: [{ id: '00000000-0000-4000-8000-000000000000', name: 'ghost' }] } } });
+    const refused = await server.inject({
+      method: 'POST',
+      url: contracts,
+      headers: { ...admin, 'accept-language': 'zh-CN' },
+      payload: { values: { title: 'C', scan: [{ id: fake.id, name: 'x' }], files: [{ id: '00000000-0000-4000-8000-000000000000', name: 'ghost' }] } },
+    });
     expect(refused.json().errors.map((e: { code: string; message: string }) => [e.code, e.message])).toEqual([
       ['field.not_image', '“扫描件”只能是图片（PNG、JPEG、GIF、WebP）'],
       ['field.file_missing', '“Files”引用的文件不存在，请重新上传'],

@@ -13,11 +13,14 @@ describe('installTemplate', () => {
   it('publishes the CRM and loads its sample records through the records API, quote lines under their quotes', async () => {
     const result = await installTemplate(database, 'crm', { seed: 7, scale: 0.2 });
     expect(result).toMatchObject({ appId: 'crm', version: 1 });
-    const count = async (table: string) => Number((await sql<{ n: string }>`select count(*) as n from ${sql.id('app_crm', table)}`.execute(database.db)).rows[0]?.n);
+    const count = async (table: string) =>
+      Number((await sql<{ n: string }>`select count(*) as n from ${sql.id('app_crm', table)}`.execute(database.db)).rows[0]?.n);
     expect(await count('customer')).toBe(40);
     expect(await count('opportunity')).toBe(80);
     expect(await count('quote_line')).toBeGreaterThanOrEqual(2 * (await count('quote')));
-    const history = Number((await sql<{ n: string }>`select count(*) as n from record_history where app_id = 'crm' and operation = 'create'`.execute(database.db)).rows[0]?.n);
+    const history = Number(
+      (await sql<{ n: string }>`select count(*) as n from record_history where app_id = 'crm' and operation = 'create'`.execute(database.db)).rows[0]?.n,
+    );
     expect(history).toBe(result.records);
     const { rows } = await sql<{ number: string }>`select number from app_crm.quote order by number limit 1`.execute(database.db);
     expect(rows[0]?.number).toMatch(/\d+$/);

@@ -50,7 +50,11 @@ function nestChildRows(document: AppDocument, batches: SampleBatch[]): SampleBat
  * all applied), batch by batch in dependency order, in one transaction, as the built-in
  * administrator. A row the template gets wrong fails the install, naming the row and field.
  */
-export async function installTemplate(database: Database, templateId: string, options: { seed?: number; scale?: number; records?: RecordService } = {}): Promise<InstallResult> {
+export async function installTemplate(
+  database: Database,
+  templateId: string,
+  options: { seed?: number; scale?: number; records?: RecordService } = {},
+): Promise<InstallResult> {
   const template = loadTemplate(templateId);
   if (!template) throw new Error(`unknown template "${templateId}"`);
   const store = createMetadataStore(database.db);

@@ -19,7 +19,15 @@ const crm: AppDocument = {
       displayField: 'name',
       fields: [
         { id: 'name', type: 'text', label: { en: 'Name' } },
-        { id: 'level', type: 'select', label: { en: 'Level' }, options: [{ value: 'a', label: { en: 'A' } }, { value: 'b', label: { en: 'B' } }] },
+        {
+          id: 'level',
+          type: 'select',
+          label: { en: 'Level' },
+          options: [
+            { value: 'a', label: { en: 'A' } },
+            { value: 'b', label: { en: 'B' } },
+          ],
+        },
         { id: 'credit', type: 'currency', label: { en: 'Credit' } },
         { id: 'tags', type: 'multi_select', label: { en: 'Tags' }, options: [{ value: 'x', label: { en: 'X' } }] },
         { id: 'since', type: 'date', label: { en: 'Since' } },
@@ -47,14 +55,16 @@ const crm: AppDocument = {
     },
     { id: 'audit_note', label: { en: 'Audit note' }, fields: [{ id: 'text', type: 'text', label: { en: 'Text' } }] },
   ],
-  roles: [{
-    id: 'sales_rep',
-    label: { en: 'Sales rep' },
-    permissions: [
-      { object: 'customer', actions: ['create', 'read', 'update'], rows: 'own', readOnlyFields: ['credit'] },
-      { object: 'contract', actions: ['read'], rows: 'own', hiddenFields: ['amount'] },
-    ],
-  }],
+  roles: [
+    {
+      id: 'sales_rep',
+      label: { en: 'Sales rep' },
+      permissions: [
+        { object: 'customer', actions: ['create', 'read', 'update'], rows: 'own', readOnlyFields: ['credit'] },
+        { object: 'contract', actions: ['read'], rows: 'own', hiddenFields: ['amount'] },
+      ],
+    },
+  ],
 };
 
 let database: TestDatabase;
@@ -116,7 +126,20 @@ describe('GET /api/apps/:appId/live tells the caller what they may do', () => {
 
 /** A value the user could have picked for a field of this kind. */
 function sampleValue(target: FilterableField, shape: ReturnType<typeof valueShape>): DraftValue {
-  const one = { text: 'ac', number: '10', date: '2026-01-05', datetime: '2026-01-05', select: 'a', multi_select: 'x', user: '00000000-0000-4000-8000-000000000001', department: '00000000-0000-4000-8000-000000000003', relation: '00000000-0000-4000-8000-000000000002', region: '440300', checkbox: null, presence: null }[target.kind];
+  const one = {
+    text: 'ac',
+    number: '10',
+    date: '2026-01-05',
+    datetime: '2026-01-05',
+    select: 'a',
+    multi_select: 'x',
+    user: '00000000-0000-4000-8000-000000000001',
+    department: '00000000-0000-4000-8000-000000000003',
+    relation: '00000000-0000-4000-8000-000000000002',
+    region: '440300',
+    checkbox: null,
+    presence: null,
+  }[target.kind];
   if (shape === 'many') return [target.field?.options?.[0]?.value ?? 'a'];
   if (shape === 'range') return target.kind === 'number' ? ['1', '20'] : ['2026-01-01', '2026-02-01'];
   return target.kind === 'multi_select' || target.kind === 'select' ? (target.field?.options?.[0]?.value ?? one) : one;
@@ -146,23 +169,38 @@ describe('what the list view can build, the query API accepts', () => {
   it('finds records within the province, city or district the region picker gives, and refuses what it cannot give', async () => {
     const area = filterableFields(crm.objects[0]!, (await live(admin)).json().access.customer, []).find((f) => f.id === 'area')!;
     expect(operatorsFor(area.kind)).toContain('within');
-    for (const [name, code] of [['Shenzhen Nanshan', '440305'], ['Guangzhou', '440100'], ['Hangzhou', '330106']] as const) {
+    for (const [name, code] of [
+      ['Shenzhen Nanshan', '440305'],
+      ['Guangzhou', '440100'],
+      ['Hangzhou', '330106'],
+    ] as const) {
       expect((await server.inject({ method: 'POST', url: customers, headers: admin, payload: { values: { name, area: code } } })).statusCode).toBe(201);
     }
     const found = async (code: string) => {
       const condition = toCondition({ field: 'area', op: 'within', value: code }, area)!;
       const response = await query({ filters: [condition], limit: 500 });
       expect(response.statusCode).toBe(200);
-      return response.json<{ items: { name: string }[] }>().items.map((r) => r.name).sort();
+      return response
+        .json<{ items: { name: string }[] }>()
+        .items.map((r) => r.name)
+        .sort();
     };
     expect(await found('440000')).toEqual(['Guangzhou', 'Shenzhen Nanshan']);
     expect(await found('440300')).toEqual(['Shenzhen Nanshan']);
     expect(await found('330106')).toEqual(['Hangzhou']);
     // Nothing the builder would send, but the API says why, on the field, in the caller's language.
-    const bad = await server.inject({ method: 'POST', url: `${customers}/query`, headers: { ...admin, 'accept-language': 'zh-CN' }, payload: { filters: [{ field: 'area', op: 'within', value: '449999' }] } });
+    const bad = await server.inject({
+      method: 'POST',
+      url: `${customers}/query`,
+      headers: { ...admin, 'accept-language': 'zh-CN' },
+      payload: { filters: [{ field: 'area', op: 'within', value: '449999' }] },
+    });
     expect(bad.json()).toMatchObject({ status: 400, code: 'query.invalid', errors: [{ pointer: '/filters/0/value', field: 'area', code: 'query.region' }] });
     expect(bad.json().errors[0].message).toContain('“area”的“位于”条件需要省、市或区县的 6 位行政区划代码');
-    expect((await query({ filters: [{ field: 'name', op: 'within', value: '440000' }] })).json()).toMatchObject({ status: 400, errors: [{ field: 'name', code: 'query.operator' }] });
+    expect((await query({ filters: [{ field: 'name', op: 'within', value: '440000' }] })).json()).toMatchObject({
+      status: 400,
+      errors: [{ field: 'name', code: 'query.operator' }],
+    });
     expect((await query({ filters: [{ field: 'area', op: 'near', value: '440000' }] })).statusCode).toBe(400);
   });
 

@@ -22,7 +22,9 @@ async function encryptedFieldsInUse(database: Database): Promise<string[]> {
     .innerJoin('meta_versions', (join) => join.onRef('meta_versions.app_id', '=', 'meta_apps.id').onRef('meta_versions.version', '=', 'meta_apps.live_version'))
     .select(['meta_apps.id', 'meta_versions.document'])
     .execute();
-  return rows.flatMap((row) => (row.document as AppDocument).objects.flatMap((o) => o.fields.filter((f) => f.encrypted).map((f) => `${row.id}.${o.id}.${f.id}`)));
+  return rows.flatMap((row) =>
+    (row.document as AppDocument).objects.flatMap((o) => o.fields.filter((f) => f.encrypted).map((f) => `${row.id}.${o.id}.${f.id}`)),
+  );
 }
 
 async function main(): Promise<void> {

@@ -37,7 +37,13 @@ export function localeOf(request: FastifyRequest): Locale {
 }
 
 /** RFC 9457 problem details: a stable code, a title in the caller's language, per-field errors. */
-export function problem(locale: Locale, status: number, code: string, params: Record<string, string | number | boolean | null | undefined> = {}, errors?: ProblemError[]): Problem {
+export function problem(
+  locale: Locale,
+  status: number,
+  code: string,
+  params: Record<string, string | number | boolean | null | undefined> = {},
+  errors?: ProblemError[],
+): Problem {
   return { type: `https://tessera.dev/problems/${code}`, title: translate(locale, code, params), status, code, ...(errors?.length ? { errors } : {}) };
 }
 
@@ -52,7 +58,12 @@ function validationProblem(locale: Locale, error: FastifyError): Problem {
     const extra = typeof params.additionalProperty === 'string' ? `/${params.additionalProperty}` : '';
     const pointer = `/${error.validationContext ?? 'body'}${v.instancePath}${missing}${extra}`;
     const field = pointer.split('/').filter(Boolean).slice(1).join('.') || String(error.validationContext ?? 'body');
-    return { pointer, field, code: `request.${v.keyword}`, message: translate(locale, 'request.rule', { field, rule: v.keyword, detail: v.message ? ` (${v.message})` : '' }) };
+    return {
+      pointer,
+      field,
+      code: `request.${v.keyword}`,
+      message: translate(locale, 'request.rule', { field, rule: v.keyword, detail: v.message ? ` (${v.message})` : '' }),
+    };
   });
   return problem(locale, 400, 'request.invalid', { count: errors.length }, errors);
 }
@@ -68,9 +79,11 @@ export function registerProblemHandlers(app: FastifyInstance): void {
       return sendProblem(reply, body);
     }
     if (error instanceof IdentityError) return sendProblem(reply, problem(locale, error.status, error.code, error.params));
-    if (error instanceof RecordError) return sendProblem(reply, problem(locale, error.status, error.code, error.params, localizeFieldIssues(error.issues, locale)));
+    if (error instanceof RecordError)
+      return sendProblem(reply, problem(locale, error.status, error.code, error.params, localizeFieldIssues(error.issues, locale)));
     if (error.validation) return sendProblem(reply, validationProblem(locale, error));
-    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return sendProblem(reply, problem(locale, 413, 'request.too_large', { limit: app.initialConfig.bodyLimit ?? 0 }));
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+      return sendProblem(reply, problem(locale, 413, 'request.too_large', { limit: app.initialConfig.bodyLimit ?? 0 }));
     if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return sendProblem(reply, problem(locale, 415, 'request.unsupported_media_type'));
     if (error instanceof SyntaxError || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
       return sendProblem(reply, problem(locale, 400, 'request.malformed_json'));
@@ -82,8 +95,10 @@ export function registerProblemHandlers(app: FastifyInstance): void {
   // Every API route documents its errors, and a 4xx or 5xx it sends is serialized as declared here.
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/')) return;
-    const response: Record<string, unknown> = { ...route.schema?.response as Record<string, unknown> | undefined };
+    const response: Record<string, unknown> = { ...(route.schema?.response as Record<string, unknown> | undefined) };
     route.schema = { ...route.schema, response: { ...response, '4xx': response['4xx'] ?? problemResponse, '5xx': response['5xx'] ?? problemResponse } };
   });
-  app.setNotFoundHandler((request, reply) => sendProblem(reply, problem(localeOf(request), 404, 'request.not_found', { method: request.method, url: request.url.split('?')[0] })));
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(reply, problem(localeOf(request), 404, 'request.not_found', { method: request.method, url: request.url.split('?')[0] })),
+  );
 }

@@ -11,15 +11,17 @@ import { adminHeaders } from './test-session';
 const app: AppDocument = {
   id: 'wp',
   label: { en: 'Write path' },
-  objects: [{
-    id: 'lead',
-    label: { en: 'Lead' },
-    displayField: 'name',
-    fields: [
-      { id: 'name', type: 'text', label: { en: 'Name' }, required: true },
-      { id: 'stage', type: 'select', label: { 'zh-CN': '阶段', en: 'Stage' }, options: ['new', 'won'].map((value) => ({ value, label: { en: value } })) },
-    ],
-  }],
+  objects: [
+    {
+      id: 'lead',
+      label: { en: 'Lead' },
+      displayField: 'name',
+      fields: [
+        { id: 'name', type: 'text', label: { en: 'Name' }, required: true },
+        { id: 'stage', type: 'select', label: { 'zh-CN': '阶段', en: 'Stage' }, options: ['new', 'won'].map((value) => ({ value, label: { en: value } })) },
+      ],
+    },
+  ],
 };
 
 let database: TestDatabase;
@@ -45,9 +47,16 @@ const post = (url: string, payload: object, headers: Record<string, string> = ad
 describe('the record write path over HTTP', () => {
   it('bulk-changes by a list’s filters in one transaction with its audit line; over the limit, refuses in the user’s language and writes nothing', async () => {
     for (const name of ['A1', 'A2', 'B1', 'B2', 'B3', 'B4']) expect((await post(records, { values: { name, stage: 'new' } })).statusCode).toBe(201);
-    const before = { history: await count(sql`select count(*) as n from record_history where app_id = 'wp'`), audit: await count(sql`select count(*) as n from audit_log where app_id = 'wp'`) };
+    const before = {
+      history: await count(sql`select count(*) as n from record_history where app_id = 'wp'`),
+      audit: await count(sql`select count(*) as n from audit_log where app_id = 'wp'`),
+    };
 
-    const tooMany = await post(`${records}/bulk-update`, { filters: [{ field: 'name', op: 'starts_with', value: 'B' }], values: { stage: 'won' } }, { ...admin, 'accept-language': 'zh-CN' });
+    const tooMany = await post(
+      `${records}/bulk-update`,
+      { filters: [{ field: 'name', op: 'starts_with', value: 'B' }], values: { stage: 'won' } },
+      { ...admin, 'accept-language': 'zh-CN' },
+    );
     expect(tooMany.statusCode).toBe(422);
     expect(tooMany.json()).toMatchObject({ code: 'record.bulk_too_many', title: '一次最多批量修改 3 条记录，所选有 4 条；请缩小筛选范围' });
     expect(await count(sql`select count(*) as n from record_history where app_id = 'wp'`)).toBe(before.history);
@@ -55,7 +64,9 @@ describe('the record write path over HTTP', () => {
 
     const done = await post(`${records}/bulk-update`, { filters: [{ field: 'name', op: 'starts_with', value: 'A' }], values: { stage: 'won' } });
     expect(done.json()).toEqual({ done: 2, skipped: [] });
-    expect(await count(sql`select count(*) as n from audit_log where app_id = 'wp' and action = 'record.bulk_update' and detail->'filters' is not null`)).toBe(1);
+    expect(await count(sql`select count(*) as n from audit_log where app_id = 'wp' and action = 'record.bulk_update' and detail->'filters' is not null`)).toBe(
+      1,
+    );
     expect((await post(`${records}/bulk-update`, { values: { stage: 'won' } })).json()).toMatchObject({ status: 400, code: 'request.invalid' });
     expect((await post(`${records}/bulk-delete`, { ids: [], filters: [] })).statusCode).toBe(400);
   });
@@ -67,6 +78,8 @@ describe('the record write path over HTTP', () => {
     expect(await readDataVersions(database.db, 'wp', ['lead'])).toEqual({ lead: history });
     expect((await subscriberProgress(database.db)).find((p) => p.name === 'records.data-versions')).toMatchObject({ behind: 0, failures: 0 });
     // Delivered rows are pruned from the outbox; the history keeps the change.
-    expect(await count(sql`select count(*) as n from record_events e join event_subscribers s on s.name = 'records.data-versions' where e.position > s.position`)).toBe(0);
+    expect(
+      await count(sql`select count(*) as n from record_events e join event_subscribers s on s.name = 'records.data-versions' where e.position > s.position`),
+    ).toBe(0);
   });
 });

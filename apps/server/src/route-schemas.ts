@@ -17,7 +17,10 @@ interface SerializerSchemaOptions {
 export type TypeProvider = JsonSchemaToTsProvider<{ SerializerSchemaOptions: SerializerSchemaOptions }>;
 
 /** A plugin of routes typed by their schemas. */
-export type RoutePlugin<Options extends FastifyPluginOptions = Record<never, never>> = FastifyPluginAsyncJsonSchemaToTs<{ Options: Options; SerializerSchemaOptions: SerializerSchemaOptions }>;
+export type RoutePlugin<Options extends FastifyPluginOptions = Record<never, never>> = FastifyPluginAsyncJsonSchemaToTs<{
+  Options: Options;
+  SerializerSchemaOptions: SerializerSchemaOptions;
+}>;
 
 /** An app, object, field or role id. */
 export const identifier = { type: 'string', pattern: '^[a-z][a-z0-9_]{0,39}$' } as const;
@@ -29,7 +32,11 @@ export const nullableString = { type: ['string', 'null'] } as const;
 export const idParams = { type: 'object', properties: { id: uuid }, required: ['id'] } as const;
 export const appParams = { type: 'object', properties: { appId: identifier }, required: ['appId'] } as const;
 export const objectParams = { type: 'object', properties: { appId: identifier, objectId: identifier }, required: ['appId', 'objectId'] } as const;
-export const recordParams = { type: 'object', properties: { appId: identifier, objectId: identifier, recordId: uuid }, required: ['appId', 'objectId', 'recordId'] } as const;
+export const recordParams = {
+  type: 'object',
+  properties: { appId: identifier, objectId: identifier, recordId: uuid },
+  required: ['appId', 'objectId', 'recordId'],
+} as const;
 
 /** The answer of a create: the new row's id. */
 export const created = { type: 'object', properties: { id: uuid }, required: ['id'], additionalProperties: false } as const;
@@ -50,8 +57,16 @@ export const listedRecord = {
   additionalProperties: true,
   description: 'A record as in `GET …/:id`, without child rows',
   properties: {
-    _display: { type: 'object', additionalProperties: { type: ['string', 'null'] }, description: 'Display text of related records and region names, by field id' },
-    _lineCounts: { type: 'object', additionalProperties: { type: 'integer', minimum: 0 }, description: 'Number of lines of each child table, by child-table field id (objects with child tables only)' },
+    _display: {
+      type: 'object',
+      additionalProperties: { type: ['string', 'null'] },
+      description: 'Display text of related records and region names, by field id',
+    },
+    _lineCounts: {
+      type: 'object',
+      additionalProperties: { type: 'integer', minimum: 0 },
+      description: 'Number of lines of each child table, by child-table field id (objects with child tables only)',
+    },
   },
 } as const;
 
@@ -74,7 +89,12 @@ export const problemSchema = {
         type: 'object',
         additionalProperties: true,
         // No `required`: fast-json-stringify writes required keys first, and these keep their order.
-        properties: { pointer: { type: 'string', description: 'JSON pointer to what is wrong: into the request, or into the app document' }, field: { type: 'string' }, code: { type: 'string' }, message: { type: 'string' } },
+        properties: {
+          pointer: { type: 'string', description: 'JSON pointer to what is wrong: into the request, or into the app document' },
+          field: { type: 'string' },
+          code: { type: 'string' },
+          message: { type: 'string' },
+        },
       },
     },
   },

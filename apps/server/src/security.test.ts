@@ -8,13 +8,24 @@ import { adminHeaders, signInHeaders, userHeaders } from './test-session';
 const crm: AppDocument = {
   id: 'sec',
   label: { en: 'Security' },
-  objects: [{
-    id: 'customer',
-    label: { en: 'Customer' },
-    displayField: 'name',
-    fields: [{ id: 'name', type: 'text', label: { en: 'Name' } }, { id: 'revenue', type: 'currency', label: { en: 'Revenue' } }],
-  }],
-  roles: [{ id: 'rep', label: { en: 'Sales rep' }, permissions: [{ object: 'customer', actions: ['create', 'read', 'update'], rows: 'own', hiddenFields: ['revenue'] }] }],
+  objects: [
+    {
+      id: 'customer',
+      label: { en: 'Customer' },
+      displayField: 'name',
+      fields: [
+        { id: 'name', type: 'text', label: { en: 'Name' } },
+        { id: 'revenue', type: 'currency', label: { en: 'Revenue' } },
+      ],
+    },
+  ],
+  roles: [
+    {
+      id: 'rep',
+      label: { en: 'Sales rep' },
+      permissions: [{ object: 'customer', actions: ['create', 'read', 'update'], rows: 'own', hiddenFields: ['revenue'] }],
+    },
+  ],
 };
 
 let database: TestDatabase;
@@ -37,7 +48,8 @@ afterAll(async () => {
   await database?.drop();
 });
 
-const call = (method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, headers: Record<string, string>, payload?: object) => app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
+const call = (method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, headers: Record<string, string>, payload?: object) =>
+  app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
 
 describe('authentication and authorization over HTTP', () => {
   it('requires a session for everything but health and sign-in', async () => {
@@ -62,7 +74,9 @@ describe('authentication and authorization over HTTP', () => {
     const mine = await call('POST', records, rep.headers, { values: { name: 'Rep Co' } });
     expect(mine.statusCode).toBe(201);
     expect(mine.json()).not.toHaveProperty('revenue');
-    expect((await call('POST', records, rep.headers, { values: { name: 'Sneaky', revenue: '5' } })).json().errors).toEqual([expect.objectContaining({ field: 'revenue', code: 'field.role_locked' })]);
+    expect((await call('POST', records, rep.headers, { values: { name: 'Sneaky', revenue: '5' } })).json().errors).toEqual([
+      expect.objectContaining({ field: 'revenue', code: 'field.role_locked' }),
+    ]);
     expect((await call('GET', `${records}/${theirs.id}`, rep.headers)).statusCode).toBe(404);
     expect((await call('PATCH', `${records}/${theirs.id}`, rep.headers, { version: 1, values: { name: 'Hijacked' } })).statusCode).toBe(404);
     expect((await call('DELETE', `${records}/${mine.json().id}`, rep.headers)).json()).toMatchObject({ status: 403, code: 'record.forbidden' });
@@ -75,7 +89,12 @@ describe('authentication and authorization over HTTP', () => {
   });
 
   it('never adopts a session id chosen by the client (no fixation), and refuses cross-site writes', async () => {
-    const response = await app.inject({ method: 'POST', url: '/api/auth/sign-in', headers: { cookie: 'tessera_session=attacker-chosen' }, payload: { email: 'rep@test.local', password: 'test user password' } });
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      headers: { cookie: 'tessera_session=attacker-chosen' },
+      payload: { email: 'rep@test.local', password: 'test user password' },
+    });
     const cookie = response.cookies.find((c) => c.name === 'tessera_session');
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
     expect(cookie?.value).not.toBe('attacker-chosen');
@@ -83,7 +102,10 @@ describe('authentication and authorization over HTTP', () => {
     const evil = await call('POST', records, { ...rep.headers, origin: 'https://evil.example' }, { values: { name: 'CSRF' } });
     expect(evil.json()).toMatchObject({ status: 403, code: 'auth.cross_site' });
     expect((await call('POST', records, { ...rep.headers, 'sec-fetch-site': 'cross-site' }, { values: { name: 'CSRF' } })).statusCode).toBe(403);
-    expect((await call('POST', records, { ...rep.headers, origin: 'http://localhost:80', 'sec-fetch-site': 'same-origin' }, { values: { name: 'Fine' } })).statusCode).toBe(201);
+    expect(
+      (await call('POST', records, { ...rep.headers, origin: 'http://localhost:80', 'sec-fetch-site': 'same-origin' }, { values: { name: 'Fine' } }))
+        .statusCode,
+    ).toBe(201);
   });
 
   it('rate-limits sign-in failures', async () => {
@@ -105,15 +127,20 @@ describe('authentication and authorization over HTTP', () => {
     expect((await call('GET', '/api/auth/me', bearer)).statusCode).toBe(401);
   });
 
-  it('scopes an API token to some of its user\'s roles in one app, never wider', async () => {
+  it("scopes an API token to some of its user's roles in one app, never wider", async () => {
     const scoped = (await call('POST', '/api/auth/tokens', admin, { name: 'rep-only', scope: { appId: 'sec', roles: ['rep'] } })).json();
     const bearer = { authorization: `Bearer ${scoped.token}` };
     expect((await call('GET', '/api/auth/me', bearer)).json()).toMatchObject({ isAdmin: false, roles: { sec: ['rep'] } });
     expect((await call('GET', '/api/admin/users', bearer)).statusCode).toBe(403);
     const list = (await call('POST', `${records}/query`, bearer, {})).json();
     expect(list.items.every((r: object) => !('revenue' in r))).toBe(true);
-    expect((await call('POST', '/api/auth/tokens', rep.headers, { name: 'wider', scope: { appId: 'sec', roles: ['rep', 'boss'] } })).json()).toMatchObject({ status: 422, errors: [{ pointer: '/scope/roles/1' }] });
-    expect((await call('GET', '/api/auth/tokens', admin)).json()).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'rep-only', scope: { appId: 'sec', roles: ['rep'] } })]));
+    expect((await call('POST', '/api/auth/tokens', rep.headers, { name: 'wider', scope: { appId: 'sec', roles: ['rep', 'boss'] } })).json()).toMatchObject({
+      status: 422,
+      errors: [{ pointer: '/scope/roles/1' }],
+    });
+    expect((await call('GET', '/api/auth/tokens', admin)).json()).toEqual(
+      expect.arrayContaining([expect.objectContaining({ name: 'rep-only', scope: { appId: 'sec', roles: ['rep'] } })]),
+    );
   });
 
   it('revokes API tokens and signs out', async () => {
@@ -126,19 +153,31 @@ describe('authentication and authorization over HTTP', () => {
     expect((await call('GET', '/api/auth/me', user.headers)).statusCode).toBe(401);
   });
 
-  it('hands a departing rep\'s customers to another rep, audited', async () => {
+  it("hands a departing rep's customers to another rep, audited", async () => {
     const heir = await userHeaders(app, database, 'heir@test.local');
     const moved = await call('POST', `${records}/reassign`, admin, { fromUserId: rep.id, toUserId: heir.id });
     expect(moved.json()).toEqual({ moved: 2 });
     expect((await call('POST', `${records}/query`, rep.headers, {})).json().items).toEqual([]);
     expect((await call('POST', `${records}/reassign`, rep.headers, { fromUserId: heir.id, toUserId: rep.id })).json()).toEqual({ moved: 0 });
-    expect((await call('GET', '/api/admin/audit?action=record.reassign', admin)).json()).toEqual([expect.objectContaining({ detail: expect.objectContaining({ moved: 0 }) }), expect.objectContaining({ detail: expect.objectContaining({ moved: 2 }) })]);
+    expect((await call('GET', '/api/admin/audit?action=record.reassign', admin)).json()).toEqual([
+      expect.objectContaining({ detail: expect.objectContaining({ moved: 0 }) }),
+      expect.objectContaining({ detail: expect.objectContaining({ moved: 2 }) }),
+    ]);
   });
 
   it('keeps an audit trail of sign-ins, failures, metadata, permission and record changes', async () => {
     const lines = (await call('GET', '/api/admin/audit?limit=1000', admin)).json() as { action: string }[];
     const actions = new Set(lines.map((l) => l.action));
-    for (const action of ['auth.sign_in', 'auth.sign_in_failed', 'meta.create_app', 'meta.publish', 'permission.assign_roles', 'user.deactivate', 'record.create']) expect(actions).toContain(action);
+    for (const action of [
+      'auth.sign_in',
+      'auth.sign_in_failed',
+      'meta.create_app',
+      'meta.publish',
+      'permission.assign_roles',
+      'user.deactivate',
+      'record.create',
+    ])
+      expect(actions).toContain(action);
     const filtered = (await call('GET', `/api/admin/audit?actorId=${rep.id}&action=record.`, admin)).json() as { action: string; objectId: string }[];
     expect(filtered.length).toBeGreaterThan(0);
     expect(filtered.every((l) => l.action.startsWith('record.') && l.objectId === 'customer')).toBe(true);
@@ -163,7 +202,10 @@ describe('bulk edits', () => {
     expect((await call('POST', `${records}/bulk-update`, rep.headers, { ids: [mine.id], values: { revenue: '1' } })).json()).toMatchObject({ status: 422 });
     expect((await call('POST', `${records}/bulk-delete`, rep.headers, { ids: [mine.id] })).json()).toMatchObject({ status: 403, code: 'record.forbidden' });
     expect((await call('POST', `${records}/bulk-delete`, admin, { ids: [mine.id, theirs.id] })).json()).toEqual({ done: 2, skipped: [] });
-    expect((await call('GET', `/api/admin/audit?action=record.bulk`, admin)).json().map((l: { action: string }) => l.action)).toEqual(['record.bulk_delete', 'record.bulk_update']);
+    expect((await call('GET', `/api/admin/audit?action=record.bulk`, admin)).json().map((l: { action: string }) => l.action)).toEqual([
+      'record.bulk_delete',
+      'record.bulk_update',
+    ]);
   });
 });
 
@@ -185,7 +227,10 @@ describe('comments', () => {
     const posted = await call('POST', url, rep.headers, { body: '<p>请 <b>跟进</b><script>x()</script></p>', mentions: [rep.id] });
     expect(posted.statusCode).toBe(201);
     expect((await call('GET', url, rep.headers)).json()).toEqual([expect.objectContaining({ body: '<p>请 <b>跟进</b></p>', mentions: [rep.id] })]);
-    expect((await call('POST', url, rep.headers, { body: 'x', mentions: ['00000000-0000-4000-8000-000000000000'] })).json()).toMatchObject({ status: 422, errors: [{ pointer: '/mentions/0' }] });
+    expect((await call('POST', url, rep.headers, { body: 'x', mentions: ['00000000-0000-4000-8000-000000000000'] })).json()).toMatchObject({
+      status: 422,
+      errors: [{ pointer: '/mentions/0' }],
+    });
     const theirs = (await call('POST', records, admin, { values: { name: 'Not yours' } })).json();
     expect((await call('POST', `${records}/${theirs.id}/comments`, rep.headers, { body: 'peek' })).statusCode).toBe(404);
     expect((await call('DELETE', `${url}/${posted.json().id}`, admin)).statusCode).toBe(404);

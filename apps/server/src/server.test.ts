@@ -19,7 +19,14 @@ const shop: AppDocument = {
         { id: 'credit', type: 'currency', label: { en: 'Credit' } },
       ],
     },
-    { id: 'order', label: { en: 'Order' }, fields: [{ id: 'customer', type: 'relation', label: { en: 'Customer' }, target: 'customer' }, { id: 'total', type: 'number', label: { en: 'Total' } }] },
+    {
+      id: 'order',
+      label: { en: 'Order' },
+      fields: [
+        { id: 'customer', type: 'relation', label: { en: 'Customer' }, target: 'customer' },
+        { id: 'total', type: 'number', label: { en: 'Total' } },
+      ],
+    },
   ],
 };
 
@@ -50,7 +57,12 @@ describe('HTTP API', () => {
 
   it('serves only the six-digit codes a region field can store, never the towns of a city without districts', async () => {
     // 广东省 lists 东莞市 and 中山市; the table has nine-digit towns under them, which no record can hold.
-    expect((await json('GET', '/api/regions?parent=440000')).json()).toEqual(expect.arrayContaining([{ code: '441900', name: '东莞市' }, { code: '442000', name: '中山市' }]));
+    expect((await json('GET', '/api/regions?parent=440000')).json()).toEqual(
+      expect.arrayContaining([
+        { code: '441900', name: '东莞市' },
+        { code: '442000', name: '中山市' },
+      ]),
+    );
     for (const city of ['441900', '442000', '460400']) expect((await json('GET', `/api/regions?parent=${city}`)).json(), city).toEqual([]);
     expect((await json('GET', '/api/regions?parent=620200')).json()).toEqual([{ code: '620201', name: '市辖区' }]);
   });
@@ -58,26 +70,42 @@ describe('HTTP API', () => {
   it('answers health and serves OpenAPI at /docs', async () => {
     expect((await json('GET', '/api/health')).json()).toEqual({ status: 'ok', database: 'postgres' });
     const spec = (await json('GET', '/docs/json')).json();
-    expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/api/apps', '/api/apps/{appId}/publish', '/api/apps/{appId}/objects/{objectId}/records/query']));
+    expect(Object.keys(spec.paths)).toEqual(
+      expect.arrayContaining(['/api/apps', '/api/apps/{appId}/publish', '/api/apps/{appId}/objects/{objectId}/records/query']),
+    );
   });
 
   it('documents what every operation answers: a 2xx with its schema (a 204 has no body), errors as problem+json', async () => {
     type Operation = { responses: Record<string, { content?: Record<string, { schema?: object }> }> };
     const spec = (await json('GET', '/docs/json')).json() as { paths: Record<string, Record<string, Operation>> };
-    const operations = Object.entries(spec.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, operation]) => ({ route: `${method.toUpperCase()} ${path}`, ...operation })));
+    const operations = Object.entries(spec.paths).flatMap(([path, methods]) =>
+      Object.entries(methods).map(([method, operation]) => ({ route: `${method.toUpperCase()} ${path}`, ...operation })),
+    );
     expect(operations.length).toBeGreaterThan(50);
     // A route without a response schema is documented as a bare 200 'Default Response' with no content.
-    const hasSchema = (response: Operation['responses'][string]) => Object.values(response.content ?? {}).some((media) => media.schema && Object.keys(media.schema).length > 0);
-    const answered = (operation: Operation) => Object.entries(operation.responses).some(([status, response]) => status === '204' || (/^2\d\d$/.test(status) && hasSchema(response)));
+    const hasSchema = (response: Operation['responses'][string]) =>
+      Object.values(response.content ?? {}).some((media) => media.schema && Object.keys(media.schema).length > 0);
+    const answered = (operation: Operation) =>
+      Object.entries(operation.responses).some(([status, response]) => status === '204' || (/^2\d\d$/.test(status) && hasSchema(response)));
     expect(operations.filter((o) => !answered(o)).map((o) => o.route)).toEqual([]);
-    expect(operations.filter((o) => !['4XX', '5XX'].every((status) => o.responses[status]?.content?.['application/problem+json']?.schema)).map((o) => o.route)).toEqual([]);
-    const exported = spec.paths['/api/apps/{appId}/objects/{objectId}/records/{recordId}/personal-data']?.get?.responses['200']?.content?.['application/json']?.schema;
-    expect(exported).toMatchObject({ properties: { record: { type: 'object', additionalProperties: true }, history: { type: 'array' }, related: { type: 'object' } } });
+    expect(
+      operations.filter((o) => !['4XX', '5XX'].every((status) => o.responses[status]?.content?.['application/problem+json']?.schema)).map((o) => o.route),
+    ).toEqual([]);
+    const exported =
+      spec.paths['/api/apps/{appId}/objects/{objectId}/records/{recordId}/personal-data']?.get?.responses['200']?.content?.['application/json']?.schema;
+    expect(exported).toMatchObject({
+      properties: { record: { type: 'object', additionalProperties: true }, history: { type: 'array' }, related: { type: 'object' } },
+    });
   });
 
   it('runs the admin flow: create, invalid draft, publish, versions, rollback', async () => {
     expect((await json('POST', '/api/apps', { document: shop })).statusCode).toBe(201);
-    const bad = await json('PUT', '/api/apps/shop/draft', { document: { ...shop, objects: [{ ...shop.objects[0], fields: [{ id: 'x', type: 'relation', label: { en: 'X' }, target: 'nowhere' }] }] }, revision: 1 }, { 'accept-language': 'zh-CN' });
+    const bad = await json(
+      'PUT',
+      '/api/apps/shop/draft',
+      { document: { ...shop, objects: [{ ...shop.objects[0], fields: [{ id: 'x', type: 'relation', label: { en: 'X' }, target: 'nowhere' }] }] }, revision: 1 },
+      { 'accept-language': 'zh-CN' },
+    );
     expect(bad.statusCode).toBe(422);
     expect(bad.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(bad.json()).toMatchObject({ code: 'meta.invalid', status: 422, title: '应用定义有 2 处错误' });
@@ -90,7 +118,13 @@ describe('HTTP API', () => {
     expect(published.json()).toMatchObject({ version: 1 });
     expect((await json('GET', '/api/apps/shop/live')).json()).toMatchObject({ version: 1, document: { id: 'shop' } });
 
-    const withPhone = { ...shop, objects: [{ ...shop.objects[0]!, fields: [...shop.objects[0]!.fields, { id: 'phone', type: 'phone' as const, label: { en: 'Phone' } }] }, shop.objects[1]!] };
+    const withPhone = {
+      ...shop,
+      objects: [
+        { ...shop.objects[0]!, fields: [...shop.objects[0]!.fields, { id: 'phone', type: 'phone' as const, label: { en: 'Phone' } }] },
+        shop.objects[1]!,
+      ],
+    };
     expect((await json('PUT', '/api/apps/shop/draft', { document: withPhone, revision: 1 })).json()).toEqual({ draftRevision: 2 });
     const conflict = await json('PUT', '/api/apps/shop/draft', { document: shop, revision: 1 });
     expect(conflict.statusCode).toBe(409);
@@ -111,7 +145,11 @@ describe('HTTP API', () => {
   it('runs the end-user flow: create, get with display values, patch, list, delete, restore', async () => {
     const ann = (await json('POST', records, { values: { name: 'Ann Co', email: 'ann@example.com', credit: '99.95' } })).json();
     const order = (await json('POST', '/api/apps/shop/objects/order/records', { values: { customer: ann.id, total: 5 } })).json();
-    expect((await json('GET', `/api/apps/shop/objects/order/records/${order.id}`)).json()).toMatchObject({ customer: ann.id, total: '5', _display: { customer: 'Ann Co' } });
+    expect((await json('GET', `/api/apps/shop/objects/order/records/${order.id}`)).json()).toMatchObject({
+      customer: ann.id,
+      total: '5',
+      _display: { customer: 'Ann Co' },
+    });
     const patched = await json('PATCH', `${records}/${ann.id}`, { version: 1, values: { credit: 100 } });
     expect(patched.json()).toMatchObject({ version: 2, credit: '100' });
     expect((await json('PATCH', `${records}/${ann.id}`, { version: 1, values: { credit: 1 } })).statusCode).toBe(409);
@@ -143,8 +181,18 @@ describe('HTTP API', () => {
     const extra = await json('POST', records, { values: {}, sneaky: true });
     // The declared problem schema drops nothing: every member and every error's four keys arrive.
     expect(extra.json()).toEqual({
-      type: 'https://tessera.dev/problems/request.invalid', title: 'The request has 1 error(s)', status: 400, code: 'request.invalid',
-      errors: [{ pointer: '/body/sneaky', field: 'sneaky', code: 'request.additionalProperties', message: '"sneaky" does not satisfy rule "additionalProperties" (must NOT have additional properties)' }],
+      type: 'https://tessera.dev/problems/request.invalid',
+      title: 'The request has 1 error(s)',
+      status: 400,
+      code: 'request.invalid',
+      errors: [
+        {
+          pointer: '/body/sneaky',
+          field: 'sneaky',
+          code: 'request.additionalProperties',
+          message: '"sneaky" does not satisfy rule "additionalProperties" (must NOT have additional properties)',
+        },
+      ],
     });
     expect((await json('POST', '/api/apps/shop/objects/ghost/records', { values: {} })).json()).toMatchObject({ status: 404, code: 'record.object_not_found' });
     expect((await json('GET', '/api/apps/nope/live')).json()).toMatchObject({ status: 404, code: 'meta.app_not_found' });

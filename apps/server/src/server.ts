@@ -64,8 +64,22 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerAuthentication(app, options.database);
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Tessera API', version: '1', description: 'Metadata (apps, drafts, versions) and records of published objects. Errors are RFC 9457 problem+json.' },
-      tags: [{ name: 'auth' }, { name: 'admin' }, { name: 'metadata' }, { name: 'records' }, { name: 'drafts' }, { name: 'views' }, { name: 'files' }, { name: 'reference' }, { name: 'health' }],
+      info: {
+        title: 'Tessera API',
+        version: '1',
+        description: 'Metadata (apps, drafts, versions) and records of published objects. Errors are RFC 9457 problem+json.',
+      },
+      tags: [
+        { name: 'auth' },
+        { name: 'admin' },
+        { name: 'metadata' },
+        { name: 'records' },
+        { name: 'drafts' },
+        { name: 'views' },
+        { name: 'files' },
+        { name: 'reference' },
+        { name: 'health' },
+      ],
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'tessera_session' }, token: { type: 'http', scheme: 'bearer' } } },
       security: [{ session: [] }, { token: [] }],
     },

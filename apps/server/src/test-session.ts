@@ -17,7 +17,17 @@ export async function adminHeaders(app: FastifyInstance, database: Database): Pr
   return signInHeaders(app, 'admin@test.local', 'test admin password');
 }
 
-export async function userHeaders(app: FastifyInstance, database: Database, email: string, options: { departmentId?: string } = {}): Promise<{ id: string; headers: Record<string, string> }> {
-  const id = await createUser(database.db, { email, name: email.split('@')[0] ?? email, password: 'test user password', departmentId: options.departmentId ?? null });
+export async function userHeaders(
+  app: FastifyInstance,
+  database: Database,
+  email: string,
+  options: { departmentId?: string } = {},
+): Promise<{ id: string; headers: Record<string, string> }> {
+  const id = await createUser(database.db, {
+    email,
+    name: email.split('@')[0] ?? email,
+    password: 'test user password',
+    departmentId: options.departmentId ?? null,
+  });
   return { id, headers: await signInHeaders(app, email, 'test user password') };
 }

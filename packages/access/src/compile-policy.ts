@@ -95,8 +95,14 @@ export function compilePolicy(document: AppDocument, principal: Principal): Acce
   const hidden = new Map<string, ReadonlySet<string>>();
   const readOnly = new Map<string, ReadonlySet<string>>();
   for (const objectId of byObject.keys()) {
-    hidden.set(objectId, blockedInAll(granting(objectId, 'read'), (g) => g.hiddenFields ?? []));
-    readOnly.set(objectId, blockedInAll([...granting(objectId, 'update'), ...granting(objectId, 'create')], (g) => [...(g.readOnlyFields ?? []), ...(g.hiddenFields ?? [])]));
+    hidden.set(
+      objectId,
+      blockedInAll(granting(objectId, 'read'), (g) => g.hiddenFields ?? []),
+    );
+    readOnly.set(
+      objectId,
+      blockedInAll([...granting(objectId, 'update'), ...granting(objectId, 'create')], (g) => [...(g.readOnlyFields ?? []), ...(g.hiddenFields ?? [])]),
+    );
   }
 
   return {

@@ -9,7 +9,11 @@ describe('openDatabase', () => {
 
   it('migrates a real PostgreSQL and returns numeric, int8 and date as exact text', async () => {
     pgdb = await createTestDatabase();
-    const row = await sql<{ n: unknown; b: unknown; d: unknown }>`select 0.1::numeric + 0.2::numeric as n, 9007199254740993::int8 as b, '2024-02-29'::date as d`.execute(pgdb.db);
+    const row = await sql<{
+      n: unknown;
+      b: unknown;
+      d: unknown;
+    }>`select 0.1::numeric + 0.2::numeric as n, 9007199254740993::int8 as b, '2024-02-29'::date as d`.execute(pgdb.db);
     expect(row.rows[0]).toEqual({ n: '0.3', b: '9007199254740993', d: '2024-02-29' });
     const tables = await sql<{ t: string }>`select tablename as t from pg_tables where schemaname = 'public' order by 1`.execute(pgdb.db);
     expect(tables.rows.map((r) => r.t)).toEqual(expect.arrayContaining(['meta_apps', 'meta_versions', 'meta_columns', 'record_history']));
@@ -19,7 +23,14 @@ describe('openDatabase', () => {
     const lite = await openDatabase({ dataDir: 'memory://' });
     try {
       expect(lite.kind).toBe('pglite');
-      const row = await sql<{ n: unknown; b: unknown; d: unknown; s: unknown }>`select 0.1::numeric + 0.2::numeric as n, 9007199254740993::int8 as b, '2024-02-29'::date as d, similarity('tessera', 'tesera') > 0.3 as s`.execute(lite.db);
+      const row = await sql<{
+        n: unknown;
+        b: unknown;
+        d: unknown;
+        s: unknown;
+      }>`select 0.1::numeric + 0.2::numeric as n, 9007199254740993::int8 as b, '2024-02-29'::date as d, similarity('tessera', 'tesera') > 0.3 as s`.execute(
+        lite.db,
+      );
       expect(row.rows[0]).toEqual({ n: '0.3', b: '9007199254740993', d: '2024-02-29', s: true });
     } finally {
       await lite.close();

@@ -59,11 +59,7 @@ const migrations: Record<string, Migration> = {
         exception when others then
           return false;
         end $$`.execute(db);
-      await db.schema
-        .createIndex('record_history_record_idx')
-        .on('record_history')
-        .columns(['app_id', 'object_id', 'record_id', 'id'])
-        .execute();
+      await db.schema.createIndex('record_history_record_idx').on('record_history').columns(['app_id', 'object_id', 'record_id', 'id']).execute();
     },
   },
   '0002_identity_and_audit': {

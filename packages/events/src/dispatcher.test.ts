@@ -18,7 +18,9 @@ const RECORD = '00000000-0000-4000-8000-000000000001';
 
 /** An outbox row as the change log writes it (no history row: these tests are about delivery). */
 async function writeEvent(db: typeof database.db | Transaction<SystemTables>, recordId = RECORD): Promise<string> {
-  const { rows } = await sql<{ id: string }>`insert into record_events (app_id, object_id, record_id, operation) values ('app', 'thing', ${recordId}, 'update') returning id`.execute(db);
+  const { rows } = await sql<{
+    id: string;
+  }>`insert into record_events (app_id, object_id, record_id, operation) values ('app', 'thing', ${recordId}, 'update') returning id`.execute(db);
   return String(rows[0]!.id);
 }
 
@@ -30,7 +32,8 @@ function receiptWriter(name: string, options: { fail?: () => boolean } = {}): Ev
     seen,
     async handle(events, tx) {
       if (options.fail?.()) throw new Error('subscriber is down');
-      for (const event of events) await sql`insert into receipts (subscriber, event_id, record_id) values (${name}, ${event.id}, ${event.recordId})`.execute(tx);
+      for (const event of events)
+        await sql`insert into receipts (subscriber, event_id, record_id) values (${name}, ${event.id}, ${event.recordId})`.execute(tx);
       seen.push(...events);
     },
   };

@@ -20,9 +20,10 @@ export interface EventSubscriber {
 
 /** Creates the subscriber's progress row on first sight; a known subscriber keeps its place. */
 export async function registerSubscriber(db: Kysely<SystemTables>, subscriber: EventSubscriber): Promise<void> {
-  const start = subscriber.startAt === 'oldest'
-    ? sql`coalesce((select min(position) - 1 from record_events where position is not null), (select position from event_sequence))`
-    : sql`(select position from event_sequence)`;
+  const start =
+    subscriber.startAt === 'oldest'
+      ? sql`coalesce((select min(position) - 1 from record_events where position is not null), (select position from event_sequence))`
+      : sql`(select position from event_sequence)`;
   await sql`insert into event_subscribers (name, position) values (${subscriber.name}, ${start}) on conflict (name) do nothing`.execute(db);
 }
 
@@ -91,5 +92,12 @@ export async function subscriberProgress(db: Kysely<SystemTables>): Promise<Subs
   const { rows } = await sql<{ name: string; position: string; behind: string; delivered: string; failures: number; last_error: string | null }>`
     select s.name, s.position, (q.position - s.position) as behind, s.delivered, s.failures, s.last_error
     from event_subscribers s cross join event_sequence q order by s.name`.execute(db);
-  return rows.map((r) => ({ name: r.name, position: String(r.position), behind: Number(r.behind), delivered: String(r.delivered), failures: r.failures, lastError: r.last_error }));
+  return rows.map((r) => ({
+    name: r.name,
+    position: String(r.position),
+    behind: Number(r.behind),
+    delivered: String(r.delivered),
+    failures: r.failures,
+    lastError: r.last_error,
+  }));
 }

@@ -3,8 +3,13 @@ import type { FieldDefinition } from '@tessera/schemas';
 import { analyze, checkComputedFields, dependenciesOf } from './index';
 import { RELATED, SAMPLE_FIELDS } from './test-fixtures';
 
-const formula = (id: string, source: string): FieldDefinition =>
-  ({ id, type: 'formula', label: { en: id.toUpperCase() }, formula: source, resultType: 'number' });
+const formula = (id: string, source: string): FieldDefinition => ({
+  id,
+  type: 'formula',
+  label: { en: id.toUpperCase() },
+  formula: source,
+  resultType: 'number',
+});
 
 describe('dependenciesOf', () => {
   it('lists field ids (labels resolved) and fields read through child tables', () => {
@@ -12,7 +17,10 @@ describe('dependenciesOf', () => {
     if (!result.ok) throw new Error('analyze failed');
     expect(dependenciesOf(result.formula)).toEqual({
       fields: ['amount', 'qty', 'lines'],
-      related: [{ relation: 'lines', field: 'amount' }, { relation: 'lines', field: null }],
+      related: [
+        { relation: 'lines', field: 'amount' },
+        { relation: 'lines', field: null },
+      ],
     });
   });
 });
@@ -27,13 +35,14 @@ describe('checkComputedFields', () => {
     const fields = [...SAMPLE_FIELDS, formula('a', 'qty + b'), formula('b', 'c * 2'), formula('c', 'a - 1'), formula('d', 'qty')];
     const report = checkComputedFields(fields, RELATED);
     expect(report.order).toEqual(['d']);
-    expect(report.errors).toEqual([
-      { fieldId: 'a', error: { code: 'expr.cycle', range: { start: 6, end: 7 }, params: { path: 'a → b → c → a' } } },
-    ]);
+    expect(report.errors).toEqual([{ fieldId: 'a', error: { code: 'expr.cycle', range: { start: 6, end: 7 }, params: { path: 'a → b → c → a' } } }]);
   });
 
   it('reports a field that reads itself, and errors inside formulas', () => {
     const report = checkComputedFields([...SAMPLE_FIELDS, formula('s', 's + 1'), formula('bad', 'FOO()')], RELATED);
-    expect(report.errors.map((e) => [e.fieldId, e.error.code])).toEqual([['bad', 'expr.unknown_function'], ['s', 'expr.cycle']]);
+    expect(report.errors.map((e) => [e.fieldId, e.error.code])).toEqual([
+      ['bad', 'expr.unknown_function'],
+      ['s', 'expr.cycle'],
+    ]);
   });
 });

@@ -84,7 +84,10 @@ export function checkComputedFields(fields: readonly FieldDefinition[], relatedF
       continue;
     }
     asts.set(field.id, result.formula.ast);
-    edges.set(field.id, dependenciesOf(result.formula).fields.filter((id) => formulaIds.has(id)));
+    edges.set(
+      field.id,
+      dependenciesOf(result.formula).fields.filter((id) => formulaIds.has(id)),
+    );
   }
   const done = new Set<string>();
   const inCycle = new Set<string>();

@@ -2,11 +2,27 @@ import { hasMessage, translate, type Locale } from '@tessera/i18n';
 import type { SourceRange } from './ast';
 
 export const EXPR_ERROR_CODES = [
-  'expr.syntax.unexpected_token', 'expr.syntax.unexpected_end', 'expr.syntax.missing_paren',
-  'expr.syntax.unclosed_string', 'expr.syntax.unclosed_bracket', 'expr.syntax.invalid_character',
-  'expr.too_long', 'expr.too_deep', 'expr.unknown_function', 'expr.unknown_field', 'expr.ambiguous_field',
-  'expr.arg_count', 'expr.arg_type', 'expr.operand_type', 'expr.branch_type', 'expr.not_a_relation',
-  'expr.bad_member', 'expr.unsupported_field', 'expr.cycle', 'expr.step_limit', 'expr.string_too_long',
+  'expr.syntax.unexpected_token',
+  'expr.syntax.unexpected_end',
+  'expr.syntax.missing_paren',
+  'expr.syntax.unclosed_string',
+  'expr.syntax.unclosed_bracket',
+  'expr.syntax.invalid_character',
+  'expr.too_long',
+  'expr.too_deep',
+  'expr.unknown_function',
+  'expr.unknown_field',
+  'expr.ambiguous_field',
+  'expr.arg_count',
+  'expr.arg_type',
+  'expr.operand_type',
+  'expr.branch_type',
+  'expr.not_a_relation',
+  'expr.bad_member',
+  'expr.unsupported_field',
+  'expr.cycle',
+  'expr.step_limit',
+  'expr.string_too_long',
   'expr.eval_failed',
 ] as const;
 

@@ -19,8 +19,10 @@ function makeDate([y, m, d]: ExprValue[]): ExprValue {
   return new ExprDate(addMonths(daysFromCivil(year, 1, 1), month - 1) + day - 1);
 }
 
-const part = (pick: (days: number) => number): FunctionCompiler => (site) =>
-  strictCall(site, ([value], env) => new Dec(pick(dayOf(value as ExprValue, env))));
+const part =
+  (pick: (days: number) => number): FunctionCompiler =>
+  (site) =>
+    strictCall(site, ([value], env) => new Dec(pick(dayOf(value as ExprValue, env))));
 
 function dateDif(values: ExprValue[], env: Env, unit: string): ExprValue {
   const start = dayOf(values[0] as ExprValue, env);
@@ -35,7 +37,10 @@ const UNIT_MS: Record<string, number> = { day: 86_400_000, hour: 3_600_000, minu
 function dateAdd([value, amount]: ExprValue[], unit: string): ExprValue {
   const n = amount as Dec;
   if (value instanceof ExprDateTime) {
-    const ms = n.mul(UNIT_MS[unit] ?? 0).toDecimalPlaces(0, Dec.ROUND_HALF_UP).toNumber();
+    const ms = n
+      .mul(UNIT_MS[unit] ?? 0)
+      .toDecimalPlaces(0, Dec.ROUND_HALF_UP)
+      .toNumber();
     return new ExprDateTime(value.ms + ms);
   }
   const days = (value as ExprDate).days;
@@ -56,21 +61,39 @@ function endOfMonth([value, months]: ExprValue[], env: Env): ExprValue {
 const weekday = (days: number): number => ((((days + 4) % 7) + 7) % 7) + 1;
 
 export const DATE_FUNCTIONS: ReadonlyMap<string, FunctionCompiler> = new Map<string, FunctionCompiler>([
-  ['TODAY', ({ node }) => (env) => (step(env, node.range), new ExprDate(env.today))],
-  ['NOW', ({ node }) => (env) => (step(env, node.range), new ExprDateTime(env.nowMs))],
-  ['CURRENTUSER', ({ node }) => (env) => (step(env, node.range), env.currentUser)],
+  [
+    'TODAY',
+    ({ node }) =>
+      (env) => (step(env, node.range), new ExprDate(env.today)),
+  ],
+  [
+    'NOW',
+    ({ node }) =>
+      (env) => (step(env, node.range), new ExprDateTime(env.nowMs)),
+  ],
+  [
+    'CURRENTUSER',
+    ({ node }) =>
+      (env) => (step(env, node.range), env.currentUser),
+  ],
   ['DATE', (site) => strictCall(site, makeDate)],
   ['YEAR', part((days) => civilFromDays(days).year)],
   ['MONTH', part((days) => civilFromDays(days).month)],
   ['DAY', part((days) => civilFromDays(days).day)],
   ['WEEKDAY', part(weekday)],
-  ['DATEDIF', (site) => {
-    const unit = literalArg(site, 2);
-    return strictCall(site, (values, env) => dateDif(values, env, unit));
-  }],
-  ['DATEADD', (site) => {
-    const unit = literalArg(site, 2);
-    return strictCall(site, (values) => dateAdd(values, unit));
-  }],
+  [
+    'DATEDIF',
+    (site) => {
+      const unit = literalArg(site, 2);
+      return strictCall(site, (values, env) => dateDif(values, env, unit));
+    },
+  ],
+  [
+    'DATEADD',
+    (site) => {
+      const unit = literalArg(site, 2);
+      return strictCall(site, (values) => dateAdd(values, unit));
+    },
+  ],
   ['EOMONTH', (site) => strictCall(site, endOfMonth)],
 ]);

@@ -19,16 +19,22 @@ const text = (site: CallSite, body: (values: ExprValue[], env: Env) => ExprValue
     return typeof result === 'string' ? checkLength(env, result, site.node.range) : result;
   });
 
-const concat: FunctionCompiler = ({ node, args }) => (env) => {
-  step(env, node.range);
-  let result = '';
-  for (const arg of args) result = checkLength(env, result + (toText(arg(env), env.timeZone) ?? ''), node.range);
-  return result;
-};
+const concat: FunctionCompiler =
+  ({ node, args }) =>
+  (env) => {
+    step(env, node.range);
+    let result = '';
+    for (const arg of args) result = checkLength(env, result + (toText(arg(env), env.timeZone) ?? ''), node.range);
+    return result;
+  };
 
 function left([value, count]: ExprValue[]): ExprValue {
   const n = countOf(count);
-  return n === null ? null : chars(value as string).slice(0, n).join('');
+  return n === null
+    ? null
+    : chars(value as string)
+        .slice(0, n)
+        .join('');
 }
 
 function right([value, count]: ExprValue[]): ExprValue {
@@ -43,7 +49,9 @@ function mid([value, start, count]: ExprValue[]): ExprValue {
   const n = countOf(count);
   if (n === null || from.lt(1)) return null;
   const index = Math.min(from.toNumber(), 1_000_001) - 1;
-  return chars(value as string).slice(index, index + n).join('');
+  return chars(value as string)
+    .slice(index, index + n)
+    .join('');
 }
 
 /** Excel's TRIM: no leading or trailing spaces, runs of spaces inside become one. Only U+0020. */

@@ -45,18 +45,28 @@ function minus(a: ExprValue, b: ExprValue): ExprValue {
 }
 
 const COMPARE: Record<string, (c: number) => boolean> = {
-  '=': (c) => c === 0, '<>': (c) => c !== 0, '<': (c) => c < 0, '<=': (c) => c <= 0, '>': (c) => c > 0, '>=': (c) => c >= 0,
+  '=': (c) => c === 0,
+  '<>': (c) => c !== 0,
+  '<': (c) => c < 0,
+  '<=': (c) => c <= 0,
+  '>': (c) => c > 0,
+  '>=': (c) => c >= 0,
 };
 
 /** Compiles `left op right`; operand types are known, so each closure does one job. */
 export function compileBinary(node: BinaryNode, left: Compiled, right: Compiled, leftType: ExprType, rightType: ExprType): Compiled {
   const numeric = leftType !== 'date' && leftType !== 'datetime' && rightType !== 'date' && rightType !== 'datetime';
   switch (node.op) {
-    case '+': return strict(node, left, right, numeric ? (a, b) => (a as Dec).plus(b as Dec) : plus);
-    case '-': return strict(node, left, right, numeric ? (a, b) => (a as Dec).minus(b as Dec) : minus);
-    case '*': return strict(node, left, right, (a, b) => (a as Dec).mul(b as Dec));
-    case '/': return strict(node, left, right, (a, b) => divide(a as Dec, b as Dec));
-    case '^': return strict(node, left, right, (a, b) => power(a as Dec, b as Dec));
+    case '+':
+      return strict(node, left, right, numeric ? (a, b) => (a as Dec).plus(b as Dec) : plus);
+    case '-':
+      return strict(node, left, right, numeric ? (a, b) => (a as Dec).minus(b as Dec) : minus);
+    case '*':
+      return strict(node, left, right, (a, b) => (a as Dec).mul(b as Dec));
+    case '/':
+      return strict(node, left, right, (a, b) => divide(a as Dec, b as Dec));
+    case '^':
+      return strict(node, left, right, (a, b) => power(a as Dec, b as Dec));
     case '&':
       // Blank joins as empty text, so `first & " " & last` works when one part is empty.
       return (env) => {

@@ -2,10 +2,7 @@ import type { AggregateNode, CallNode, ExprNode } from './ast';
 import { SourceRange } from './ast';
 import { localDays } from './dates';
 import type { FunctionCompiler } from './eval-call-site';
-import {
-  DEFAULT_MAX_STEPS, DEFAULT_MAX_STRING_LENGTH, readOwn, step,
-  type Compiled, type Env, type EvalContext, type EvalRecord,
-} from './eval-env';
+import { DEFAULT_MAX_STEPS, DEFAULT_MAX_STRING_LENGTH, readOwn, step, type Compiled, type Env, type EvalContext, type EvalRecord } from './eval-env';
 import { DATE_FUNCTIONS } from './eval-functions-date';
 import { LOGIC_AND_MATH } from './eval-functions-logic';
 import { TEXT_FUNCTIONS } from './eval-functions-text';
@@ -97,11 +94,16 @@ class JsCompiler {
 function aggregate(fn: AggregateNode['fn'], values: Dec[]): ExprValue {
   const total = (): Dec => values.reduce((a, b) => a.plus(b), new Dec(0));
   switch (fn) {
-    case 'COUNT': return new Dec(values.length);
-    case 'SUM': return total();
-    case 'AVERAGE': return values.length === 0 ? null : divide(total(), new Dec(values.length));
-    case 'MIN': return values.reduce<Dec | null>((m, v) => (m === null || v.lt(m) ? v : m), null);
-    case 'MAX': return values.reduce<Dec | null>((m, v) => (m === null || v.gt(m) ? v : m), null);
+    case 'COUNT':
+      return new Dec(values.length);
+    case 'SUM':
+      return total();
+    case 'AVERAGE':
+      return values.length === 0 ? null : divide(total(), new Dec(values.length));
+    case 'MIN':
+      return values.reduce<Dec | null>((m, v) => (m === null || v.lt(m) ? v : m), null);
+    case 'MAX':
+      return values.reduce<Dec | null>((m, v) => (m === null || v.gt(m) ? v : m), null);
   }
 }
 
@@ -116,9 +118,13 @@ function todayOf(nowMs: number, timeZone: string): number {
 function makeEnv(record: EvalRecord, context: EvalContext): Env {
   const nowMs = context.now instanceof Date ? context.now.getTime() : typeof context.now === 'number' ? context.now : Date.parse(context.now);
   return {
-    record, nowMs, today: todayOf(nowMs, context.timeZone), timeZone: context.timeZone,
+    record,
+    nowMs,
+    today: todayOf(nowMs, context.timeZone),
+    timeZone: context.timeZone,
     currentUser: context.currentUser ?? null,
-    maxSteps: context.maxSteps ?? DEFAULT_MAX_STEPS, maxStringLength: context.maxStringLength ?? DEFAULT_MAX_STRING_LENGTH,
+    maxSteps: context.maxSteps ?? DEFAULT_MAX_STEPS,
+    maxStringLength: context.maxStringLength ?? DEFAULT_MAX_STRING_LENGTH,
     steps: 0,
   };
 }

@@ -32,13 +32,20 @@ describe('an object’s formula plan', () => {
 
   it('computes a record with its lines, the lines’ own formulas first, exactly', () => {
     const linePlan = planFormulas(line, related);
-    const rows: Record<string, unknown>[] = [{ qty: '3', price: '0.10' }, { qty: '2', price: '19.99' }].map((row) => ({ ...row, ...computeFormulas(linePlan, row, context) }));
+    const rows: Record<string, unknown>[] = [
+      { qty: '3', price: '0.10' },
+      { qty: '2', price: '19.99' },
+    ].map((row) => ({ ...row, ...computeFormulas(linePlan, row, context) }));
     expect(rows.map((r) => r.amount)).toEqual(['0.3', '39.98']);
     expect(computeFormulas(planFormulas(quote, related), { discount: '0.1', lines: rows }, context)).toEqual({ gross: '40.28', net: '36.25', visits: '2' });
   });
 
   it('leaves out what it is told to (rollups the server computes on read) and objects without formulas', () => {
-    expect(planFormulas(quote, related, new Set(['visits'])).steps.map((s) => s.field.id).sort()).toEqual(['gross', 'net']);
+    expect(
+      planFormulas(quote, related, new Set(['visits']))
+        .steps.map((s) => s.field.id)
+        .sort(),
+    ).toEqual(['gross', 'net']);
     expect(planFormulas(line.slice(0, 2), related)).toEqual({ steps: [], reads: [], aggregated: [] });
   });
 });

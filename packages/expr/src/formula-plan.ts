@@ -22,7 +22,11 @@ export interface FormulaPlan {
  * over related lists, which the server computes in SQL on read). A formula that does not check,
  * which publish refuses, is left out.
  */
-export function planFormulas(fields: readonly FieldDefinition[], relatedFields: CheckOptions['relatedFields'] = {}, skip: ReadonlySet<string> = new Set()): FormulaPlan {
+export function planFormulas(
+  fields: readonly FieldDefinition[],
+  relatedFields: CheckOptions['relatedFields'] = {},
+  skip: ReadonlySet<string> = new Set(),
+): FormulaPlan {
   const steps: { field: FieldDefinition; formula: CompiledFormula }[] = [];
   const reads = new Set<string>();
   const aggregated = new Set<string>();

@@ -7,8 +7,14 @@ export { EXPR_ERROR_CODES, formatExprError, type ExprError, type ExprErrorCode, 
 export { EXPR_MESSAGES } from './messages';
 export { EXPR_TYPES, fieldKind, type ExprType, type FieldKind } from './types';
 export {
-  FUNCTION_DOCS, findFunction, signatureOf,
-  type FunctionDoc, type ParamDoc, type ParamType, type ReturnType, type FunctionCategory,
+  FUNCTION_DOCS,
+  findFunction,
+  signatureOf,
+  type FunctionDoc,
+  type ParamDoc,
+  type ParamType,
+  type ReturnType,
+  type FunctionCategory,
 } from './function-docs';
 export { check, type CheckOptions, type CheckResult, type CheckedFormula } from './typecheck';
 export { analyze, type AnalyzeResult } from './analyze';
@@ -19,6 +25,12 @@ export { compileToSql, type SqlCompileOptions, type SqlCompileResult, type SqlRe
 export { dependenciesOf, checkComputedFields, type FormulaDependencies, type ComputedFieldReport } from './dependencies';
 export { planFormulas, computeFormulas, type FormulaPlan } from './formula-plan';
 export {
-  diagnostics, completions, signatureHelp, hover,
-  type Diagnostic, type CompletionItem, type SignatureHelp, type HoverInfo,
+  diagnostics,
+  completions,
+  signatureHelp,
+  hover,
+  type Diagnostic,
+  type CompletionItem,
+  type SignatureHelp,
+  type HoverInfo,
 } from './language-service';

@@ -58,18 +58,26 @@ function fieldItems(fields: readonly FieldDefinition[], locale: Locale, range: S
     if (kind.kind === 'unsupported') return [];
     const label = labelOf(field, locale);
     const bare = IDENT.test(label) && !findFunction(label) ? label : `[${label}]`;
-    return [{
-      label, kind: 'field' as const, range,
-      insertText: bracketed ? `${label}]` : bare,
-      detail: `${field.id}: ${kind.kind === 'scalar' ? kind.type : field.type}`,
-    }];
+    return [
+      {
+        label,
+        kind: 'field' as const,
+        range,
+        insertText: bracketed ? `${label}]` : bare,
+        detail: `${field.id}: ${kind.kind === 'scalar' ? kind.type : field.type}`,
+      },
+    ];
   });
 }
 
 function functionItems(locale: Locale, range: SourceRange): CompletionItem[] {
   return FUNCTION_DOCS.map((doc) => ({
-    label: doc.name, kind: 'function' as const, range, insertText: `${doc.name}(`,
-    detail: signatureOf(doc), documentation: `${doc.description[locale]}\n${doc.example}`,
+    label: doc.name,
+    kind: 'function' as const,
+    range,
+    insertText: `${doc.name}(`,
+    detail: signatureOf(doc),
+    documentation: `${doc.description[locale]}\n${doc.example}`,
   }));
 }
 
@@ -79,25 +87,26 @@ export function completions(source: string, offset: number, options: CheckOption
   const open = before.lastIndexOf('[');
   if (open > before.lastIndexOf(']') && before.split('"').length % 2 === 1) {
     const prefix = before.slice(open + 1).toLowerCase();
-    return fieldItems(options.fields, locale, SourceRange.create(open + 1, offset), true)
-      .filter((item) => item.label.toLowerCase().startsWith(prefix));
+    return fieldItems(options.fields, locale, SourceRange.create(open + 1, offset), true).filter((item) => item.label.toLowerCase().startsWith(prefix));
   }
   const match = /([\p{L}_][\p{L}\p{N}_]*|\[[^\]]*\])\.([\p{L}\p{N}_]*)$/u.exec(before);
   if (match) {
     const relation = new FieldIndex(options.fields).lookup((match[1] as string).replace(/^\[|\]$/g, ''));
     const kind = relation.ok ? fieldKind(relation.field) : null;
     if (kind?.kind === 'relation') {
-      const related = options.relatedFields && Object.hasOwn(options.relatedFields, kind.target) ? options.relatedFields[kind.target] ?? [] : [];
+      const related = options.relatedFields && Object.hasOwn(options.relatedFields, kind.target) ? (options.relatedFields[kind.target] ?? []) : [];
       const prefix = (match[2] as string).toLowerCase();
-      return fieldItems(related, locale, SourceRange.create(offset - prefix.length, offset), false)
-        .filter((item) => item.label.toLowerCase().startsWith(prefix));
+      return fieldItems(related, locale, SourceRange.create(offset - prefix.length, offset), false).filter((item) =>
+        item.label.toLowerCase().startsWith(prefix),
+      );
     }
   }
   const word = /[\p{L}_][\p{L}\p{N}_]*$/u.exec(before)?.[0] ?? '';
   const range = SourceRange.create(offset - word.length, offset);
   const prefix = word.toLowerCase();
-  return [...functionItems(locale, range), ...fieldItems(options.fields, locale, range, false)]
-    .filter((item) => item.label.toLowerCase().startsWith(prefix) || item.detail.toLowerCase().startsWith(prefix));
+  return [...functionItems(locale, range), ...fieldItems(options.fields, locale, range, false)].filter(
+    (item) => item.label.toLowerCase().startsWith(prefix) || item.detail.toLowerCase().startsWith(prefix),
+  );
 }
 
 /** Tokens before the cursor, tolerating an unfinished string or bracket at the end. */
@@ -130,8 +139,12 @@ export function signatureHelp(source: string, offset: number, locale: Locale): S
   const last = doc.params.length - 1;
   const active = doc.params[last]?.variadic ? Math.min(call.commas, last) : call.commas;
   return {
-    name: doc.name, signature: signatureOf(doc), parameters: doc.params.map((param) => param.name),
-    activeParameter: active, documentation: doc.description[locale], example: doc.example,
+    name: doc.name,
+    signature: signatureOf(doc),
+    parameters: doc.params.map((param) => param.name),
+    activeParameter: active,
+    documentation: doc.description[locale],
+    example: doc.example,
   };
 }
 

@@ -17,7 +17,10 @@ export const EXPR_MESSAGES: Record<ExprErrorCode, { 'zh-CN': string; en: string 
   'expr.arg_count': { 'zh-CN': '{name} 需要 {expected} 个参数，实际为 {actual} 个', en: '{name} takes {expected} arguments, got {actual}' },
   'expr.arg_type': { 'zh-CN': '{name} 的第 {index} 个参数应为{expected}，实际为{actual}', en: 'Argument {index} of {name} must be {expected}, got {actual}' },
   'expr.operand_type': { 'zh-CN': '运算符 {op} 不能用于{left}和{right}', en: 'Operator {op} cannot be used with {left} and {right}' },
-  'expr.branch_type': { 'zh-CN': '{name} 的各个结果类型不一致：{expected} 与 {actual}', en: 'The results of {name} have different types: {expected} and {actual}' },
+  'expr.branch_type': {
+    'zh-CN': '{name} 的各个结果类型不一致：{expected} 与 {actual}',
+    en: 'The results of {name} have different types: {expected} and {actual}',
+  },
   'expr.not_a_relation': { 'zh-CN': '{name} 不是关联字段或子表', en: '{name} is not a relation or child table' },
   'expr.bad_member': { 'zh-CN': '{relation} 中没有字段 {name}', en: '{relation} has no field {name}' },
   'expr.unsupported_field': { 'zh-CN': '公式中不能使用{type}类型的字段 {name}', en: 'Field {name} of type {type} cannot be used in formulas' },

@@ -4,14 +4,22 @@ import { MAX_DEPTH, parse, type ExprNode } from './index';
 /** A compact rendering of a tree, to assert structure without ranges. */
 function show(node: ExprNode): string {
   switch (node.kind) {
-    case 'number': return node.value;
-    case 'text': return JSON.stringify(node.value);
-    case 'boolean': return String(node.value).toUpperCase();
-    case 'field': return node.member === null ? `{${node.name}}` : `{${node.name}.${node.member}}`;
-    case 'unary': return `(${node.op}${show(node.operand)})`;
-    case 'binary': return `(${show(node.left)} ${node.op} ${show(node.right)})`;
-    case 'call': return `${node.name}(${node.args.map(show).join(', ')})`;
-    case 'aggregate': return `${node.fn}[${node.relation}.${node.field}]`;
+    case 'number':
+      return node.value;
+    case 'text':
+      return JSON.stringify(node.value);
+    case 'boolean':
+      return String(node.value).toUpperCase();
+    case 'field':
+      return node.member === null ? `{${node.name}}` : `{${node.name}.${node.member}}`;
+    case 'unary':
+      return `(${node.op}${show(node.operand)})`;
+    case 'binary':
+      return `(${show(node.left)} ${node.op} ${show(node.right)})`;
+    case 'call':
+      return `${node.name}(${node.args.map(show).join(', ')})`;
+    case 'aggregate':
+      return `${node.fn}[${node.relation}.${node.field}]`;
   }
 }
 

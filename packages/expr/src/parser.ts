@@ -1,6 +1,15 @@
 import {
-  BinaryNode, BooleanNode, CallNode, FieldNode, NumberNode, SourceRange, TextNode, UnaryNode,
-  childrenOf, type BinaryOperator, type ExprNode,
+  BinaryNode,
+  BooleanNode,
+  CallNode,
+  FieldNode,
+  NumberNode,
+  SourceRange,
+  TextNode,
+  UnaryNode,
+  childrenOf,
+  type BinaryOperator,
+  type ExprNode,
 } from './ast';
 import { exprError, ExprFailure, type ExprError } from './errors';
 import { tokenize, type Token } from './lexer';
@@ -13,7 +22,20 @@ export type ParseResult = { ok: true; ast: ExprNode } | { ok: false; error: Expr
 // Binding powers, loosest first. As in Excel, unary minus binds tighter than ^ (-2^2 = 4)
 // and ^ is left-associative (2^3^2 = 64).
 const INFIX_POWER: Record<string, number> = {
-  OR: 1, AND: 2, '=': 4, '<>': 4, '<': 4, '<=': 4, '>': 4, '>=': 4, '&': 5, '+': 6, '-': 6, '*': 7, '/': 7, '^': 8,
+  OR: 1,
+  AND: 2,
+  '=': 4,
+  '<>': 4,
+  '<': 4,
+  '<=': 4,
+  '>': 4,
+  '>=': 4,
+  '&': 5,
+  '+': 6,
+  '-': 6,
+  '*': 7,
+  '/': 7,
+  '^': 8,
 };
 const NOT_POWER = 3;
 const UNARY_POWER = 9;
@@ -79,9 +101,9 @@ class Parser {
       this.next();
       const right = this.parseExpression(power);
       const range = SourceRange.span(left.range, right.range);
-      left = this.track(op === 'AND' || op === 'OR'
-        ? CallNode.create(op, [left, right], token.range, range)
-        : BinaryNode.create(op as BinaryOperator, left, right, range));
+      left = this.track(
+        op === 'AND' || op === 'OR' ? CallNode.create(op, [left, right], token.range, range) : BinaryNode.create(op as BinaryOperator, left, right, range),
+      );
     }
     this.recursion--;
     return left;

@@ -38,7 +38,11 @@ export type SqlCompileResult = { ok: true; sql: RawBuilder<unknown> } | { ok: fa
 const FUNCTIONS = new Map<string, SqlFunction>([...SQL_LOGIC_AND_MATH, ...SQL_TEXT_AND_DATE]);
 
 class SqlCompiler {
-  constructor(private readonly formula: CheckedFormula, private readonly options: SqlCompileOptions, private readonly env: SqlEnv) {}
+  constructor(
+    private readonly formula: CheckedFormula,
+    private readonly options: SqlCompileOptions,
+    private readonly env: SqlEnv,
+  ) {}
 
   private typeOf(node: ExprNode): ExprType {
     const type = this.formula.types.get(node);
@@ -48,22 +52,34 @@ class SqlCompiler {
 
   compile(node: ExprNode): Sql {
     switch (node.kind) {
-      case 'number': return sql`cast(${node.value} as numeric)`;
-      case 'text': return sql`cast(${node.value} as text)`;
-      case 'boolean': return sql`cast(${node.value} as boolean)`;
-      case 'field': return sql`${this.options.column(node.name)}`;
-      case 'unary': return node.op === '-' ? sql`(- ${this.compile(node.operand)})` : this.compile(node.operand);
+      case 'number':
+        return sql`cast(${node.value} as numeric)`;
+      case 'text':
+        return sql`cast(${node.value} as text)`;
+      case 'boolean':
+        return sql`cast(${node.value} as boolean)`;
+      case 'field':
+        return sql`${this.options.column(node.name)}`;
+      case 'unary':
+        return node.op === '-' ? sql`(- ${this.compile(node.operand)})` : this.compile(node.operand);
       case 'binary':
         return compileBinarySql(node, this.compile(node.left), this.compile(node.right), this.typeOf(node.left), this.typeOf(node.right), this.env);
-      case 'call': return this.compileCall(node);
-      case 'aggregate': return this.compileAggregate(node);
+      case 'call':
+        return this.compileCall(node);
+      case 'aggregate':
+        return this.compileAggregate(node);
     }
   }
 
   private compileCall(node: CallNode): Sql {
     const fn = FUNCTIONS.get(node.name);
     if (!fn) throw new ExprFailure(exprError('expr.unknown_function', node.nameRange, { name: node.name }));
-    return fn(node.args.map((arg) => this.compile(arg)), node.args.map((arg) => this.typeOf(arg)), node, this.env);
+    return fn(
+      node.args.map((arg) => this.compile(arg)),
+      node.args.map((arg) => this.typeOf(arg)),
+      node,
+      this.env,
+    );
   }
 
   /** A correlated subquery over the child rows; identifiers come from metadata, never from the formula text. */
@@ -75,11 +91,16 @@ class SqlCompiler {
     if (node.field === null) return sql`(select count(*)::numeric ${rows})`;
     const column = sql.ref(`expr_rows.${relation.column ? relation.column(node.field) : node.field}`);
     switch (node.fn) {
-      case 'SUM': return sql`(select coalesce(sum(${column}), 0) ${rows})`;
-      case 'AVERAGE': return sql`(select ${divide(sql`sum(${column})`, sql`count(${column})`)} ${rows})`;
-      case 'MIN': return sql`(select min(${column}) ${rows})`;
-      case 'MAX': return sql`(select max(${column}) ${rows})`;
-      case 'COUNT': return sql`(select count(${column})::numeric ${rows})`;
+      case 'SUM':
+        return sql`(select coalesce(sum(${column}), 0) ${rows})`;
+      case 'AVERAGE':
+        return sql`(select ${divide(sql`sum(${column})`, sql`count(${column})`)} ${rows})`;
+      case 'MIN':
+        return sql`(select min(${column}) ${rows})`;
+      case 'MAX':
+        return sql`(select max(${column}) ${rows})`;
+      case 'COUNT':
+        return sql`(select count(${column})::numeric ${rows})`;
     }
   }
 }

@@ -24,24 +24,52 @@ const FIELDS: FieldDefinition[] = [
 const RELATED = { line: [{ id: 'amount', type: 'currency', label: { en: 'Amount' } }] satisfies FieldDefinition[] };
 
 interface Row {
-  n1: string | null; n2: string | null; c1: string | null; t1: string | null; t2: string | null; b1: boolean | null;
-  d1: string | null; d2: string | null; ts1: string | null; ts2: string | null; tags: string[] | null; lines: (string | null)[];
+  n1: string | null;
+  n2: string | null;
+  c1: string | null;
+  t1: string | null;
+  t2: string | null;
+  b1: boolean | null;
+  d1: string | null;
+  d2: string | null;
+  ts1: string | null;
+  ts2: string | null;
+  tags: string[] | null;
+  lines: (string | null)[];
 }
 
 const orNull = <T>(arb: fc.Arbitrary<T>): fc.Arbitrary<T | null> => fc.option(arb, { nil: null, freq: 5 });
-const decimal = fc.tuple(fc.integer({ min: -9_999_999, max: 9_999_999 }), fc.integer({ min: 0, max: 3 }))
+const decimal = fc
+  .tuple(fc.integer({ min: -9_999_999, max: 9_999_999 }), fc.integer({ min: 0, max: 3 }))
   .map(([units, scale]) => new Dec(units).div(new Dec(10).pow(scale)).toFixed(scale));
 const text = fc.constantFrom('', 'a', 'ab', 'A b', ' x  y ', '金额', 'b-a', 'Z', 'aa ', '12.5', ' 7 ');
 // Month ends, leap days and the days around them.
-const date = fc.tuple(fc.integer({ min: 2023, max: 2025 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: -2, max: 1 }))
+const date = fc
+  .tuple(fc.integer({ min: 2023, max: 2025 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: -2, max: 1 }))
   .map(([y, m, offset]) => new Date(Date.UTC(y, m, offset)).toISOString().slice(0, 10));
 // Instants within a few hours of DST changes (New York, London) and of month ends.
-const DST_EDGES = ['2024-03-10T07:00:00Z', '2024-11-03T06:00:00Z', '2024-03-31T01:00:00Z', '2024-10-27T01:00:00Z', '2024-02-29T23:30:00Z', '2023-12-31T23:00:00Z'];
-const datetime = fc.tuple(fc.constantFrom(...DST_EDGES), fc.integer({ min: -6 * 3600, max: 6 * 3600 }), fc.integer({ min: 0, max: 999 }))
+const DST_EDGES = [
+  '2024-03-10T07:00:00Z',
+  '2024-11-03T06:00:00Z',
+  '2024-03-31T01:00:00Z',
+  '2024-10-27T01:00:00Z',
+  '2024-02-29T23:30:00Z',
+  '2023-12-31T23:00:00Z',
+];
+const datetime = fc
+  .tuple(fc.constantFrom(...DST_EDGES), fc.integer({ min: -6 * 3600, max: 6 * 3600 }), fc.integer({ min: 0, max: 999 }))
   .map(([edge, seconds, ms]) => new Date(Date.parse(edge) + seconds * 1000 + ms).toISOString());
 const row: fc.Arbitrary<Row> = fc.record({
-  n1: orNull(decimal), n2: orNull(decimal), c1: orNull(decimal), t1: orNull(text), t2: orNull(text), b1: orNull(fc.boolean()),
-  d1: orNull(date), d2: orNull(date), ts1: orNull(datetime), ts2: orNull(datetime),
+  n1: orNull(decimal),
+  n2: orNull(decimal),
+  c1: orNull(decimal),
+  t1: orNull(text),
+  t2: orNull(text),
+  b1: orNull(fc.boolean()),
+  d1: orNull(date),
+  d2: orNull(date),
+  ts1: orNull(datetime),
+  ts2: orNull(datetime),
   tags: orNull(fc.uniqueArray(fc.constantFrom('a', 'ab', '金额', ''), { maxLength: 3 })),
   lines: fc.array(orNull(decimal), { maxLength: 3 }),
 });
@@ -79,8 +107,9 @@ afterAll(async () => {
 
 async function load(rows: Row[]): Promise<void> {
   await sql`truncate rows, lines`.execute(db);
-  await sql`insert into rows values ${sql.join(rows.map((r, id) =>
-    sql`(${id}, ${r.n1}, ${r.n2}, ${r.c1}, ${r.t1}, ${r.t2}, ${r.b1}, ${r.d1}, ${r.d2}, ${r.ts1}, ${r.ts2}, ${r.tags})`))}`.execute(db);
+  await sql`insert into rows values ${sql.join(
+    rows.map((r, id) => sql`(${id}, ${r.n1}, ${r.n2}, ${r.c1}, ${r.t1}, ${r.t2}, ${r.b1}, ${r.d1}, ${r.d2}, ${r.ts1}, ${r.ts2}, ${r.tags})`),
+  )}`.execute(db);
   const lines = rows.flatMap((r, id) => r.lines.map((amount) => sql`(${id}, ${amount})`));
   if (lines.length > 0) await sql`insert into lines values ${sql.join(lines)}`.execute(db);
 }
@@ -125,11 +154,21 @@ describe('JS evaluator and PostgreSQL agree', () => {
   });
 
   it.each([
-    ['1 / 3 + 2 / 3'], ['ROUND(-2.5) & "|" & ROUNDUP(-1.21, 1) & "|" & ROUNDDOWN(1.29, 1)'], ['MOD(-7, 3) + MOD(7, -3)'],
-    ['DATEDIF(DATE(2024, 1, 31), DATE(2024, 2, 29), "m")'], ['TEXT(NOW())'], ['EOMONTH(TODAY(), -1)'],
-    ['("b" < "a") & ("金" > "z")'], ['VALUE("+1.") + VALUE(".5")'], ['DATE(2024, 14, -1)'], ['POWER(-2, 3) + POWER(4, 0.5)'],
+    ['1 / 3 + 2 / 3'],
+    ['ROUND(-2.5) & "|" & ROUNDUP(-1.21, 1) & "|" & ROUNDDOWN(1.29, 1)'],
+    ['MOD(-7, 3) + MOD(7, -3)'],
+    ['DATEDIF(DATE(2024, 1, 31), DATE(2024, 2, 29), "m")'],
+    ['TEXT(NOW())'],
+    ['EOMONTH(TODAY(), -1)'],
+    ['("b" < "a") & ("金" > "z")'],
+    ['VALUE("+1.") + VALUE(".5")'],
+    ['DATE(2024, 14, -1)'],
+    ['POWER(-2, 3) + POWER(4, 0.5)'],
   ])('on %s', async (source) => {
-    await compare([{ n1: null, n2: null, c1: null, t1: null, t2: null, b1: null, d1: null, d2: null, ts1: null, ts2: null, tags: null, lines: [] }],
-      [source], { now: '2024-03-10T06:59:59.500Z', timeZone: 'America/New_York', currentUser: 'u1' });
+    await compare([{ n1: null, n2: null, c1: null, t1: null, t2: null, b1: null, d1: null, d2: null, ts1: null, ts2: null, tags: null, lines: [] }], [source], {
+      now: '2024-03-10T06:59:59.500Z',
+      timeZone: 'America/New_York',
+      currentUser: 'u1',
+    });
   });
 });

@@ -29,8 +29,16 @@ function isBlank(args: readonly Sql[], types: readonly ExprType[]): Sql {
   return isTextual(type) ? sql`(${value} is null or ${value} = '')` : sql`(${value} is null)`;
 }
 
-const countOf = (args: readonly Sql[]): Sql => sql`(${join(args.map((a) => sql`(${a} is not null)::int`), ' + ')})::numeric`;
-const sumOf = (args: readonly Sql[]): Sql => sql`(${join(args.map((a) => sql`coalesce(${a}, 0)`), ' + ')})`;
+const countOf = (args: readonly Sql[]): Sql =>
+  sql`(${join(
+    args.map((a) => sql`(${a} is not null)::int`),
+    ' + ',
+  )})::numeric`;
+const sumOf = (args: readonly Sql[]): Sql =>
+  sql`(${join(
+    args.map((a) => sql`coalesce(${a}, 0)`),
+    ' + ',
+  )})`;
 
 /** ROUNDUP: away from zero; add one unit of the last kept digit when truncation lost something. */
 function roundUp(x: Sql, d: Sql): Sql {

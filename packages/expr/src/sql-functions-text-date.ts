@@ -35,9 +35,8 @@ const dateAdd: SqlFunction = (args, types, node) => {
   if (types[0] === 'datetime') {
     return sql`(${value} + round(${amount} * ${sql.lit(UNIT_MS[unit] ?? 0)})::double precision * interval '1 millisecond')`;
   }
-  const shifted = unit === 'day'
-    ? sql`(${value} + ${int(amount)})`
-    : sql`(${value} + make_interval(${unit === 'month' ? sql`months` : sql`years`} => ${int(amount)}))::date`;
+  const shifted =
+    unit === 'day' ? sql`(${value} + ${int(amount)})` : sql`(${value} + make_interval(${unit === 'month' ? sql`months` : sql`years`} => ${int(amount)}))::date`;
   return sql`(case when abs(trunc(${amount})) > 3660000 then null else ${shifted} end)`;
 };
 
@@ -54,10 +53,12 @@ const endOfMonth: SqlFunction = (args, types, _node, env) => {
     else (date_trunc('month', ${day}::timestamp) + make_interval(months => ${int(months)} + 1) - interval '1 day')::date end)`;
 };
 
-const datePart = (part: 'year' | 'month' | 'day' | 'dow'): SqlFunction => (args, types, _node, env) => {
-  const day = localDate(at(args, 0), types[0] as ExprType, env);
-  return part === 'dow' ? sql`(extract(dow from ${day}) + 1)` : sql`extract(${sql.raw(part)} from ${day})`;
-};
+const datePart =
+  (part: 'year' | 'month' | 'day' | 'dow'): SqlFunction =>
+  (args, types, _node, env) => {
+    const day = localDate(at(args, 0), types[0] as ExprType, env);
+    return part === 'dow' ? sql`(extract(dow from ${day}) + 1)` : sql`extract(${sql.raw(part)} from ${day})`;
+  };
 
 /** `= any` is false on an empty array even for a blank needle, and blank on null items; JS is strict and skips null items. */
 const listContains = (list: Sql, needle: Sql): Sql =>
@@ -66,10 +67,21 @@ const listContains = (list: Sql, needle: Sql): Sql =>
 const NUMBER_TEXT = '^[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)$';
 
 export const SQL_TEXT_AND_DATE = new Map<string, SqlFunction>([
-  ['CONCAT', (args, types, _node, env) => sql`concat(${join(args.map((a, i) => textOf(a, types[i] as ExprType, env)), ', ')})`],
+  [
+    'CONCAT',
+    (args, types, _node, env) =>
+      sql`concat(${join(
+        args.map((a, i) => textOf(a, types[i] as ExprType, env)),
+        ', ',
+      )})`,
+  ],
   ['LEFT', (args) => count(args[1], (k) => sql`left(${at(args, 0)}, ${k})`)],
   ['RIGHT', (args) => count(args[1], (k) => sql`right(${at(args, 0)}, ${k})`)],
-  ['MID', (args) => sql`(case when trunc(${at(args, 1)}) < 1 then null else ${count(args[2], (k) => sql`substr(${at(args, 0)}, least(trunc(${at(args, 1)}), 1000001)::int, ${k})`)} end)`],
+  [
+    'MID',
+    (args) =>
+      sql`(case when trunc(${at(args, 1)}) < 1 then null else ${count(args[2], (k) => sql`substr(${at(args, 0)}, least(trunc(${at(args, 1)}), 1000001)::int, ${k})`)} end)`,
+  ],
   ['LEN', (args) => sql`char_length(${at(args, 0)})::numeric`],
   ['UPPER', (args) => sql`upper(${at(args, 0)})`],
   ['LOWER', (args) => sql`lower(${at(args, 0)})`],

@@ -44,8 +44,7 @@ export function textOf(value: Sql, type: ExprType, env: SqlEnv): Sql {
 }
 
 /** Guards shared by ROUND, TEXT: digits outside ±30 give blank, as in JS. */
-export const withDigits = (digits: Sql, body: (d: Sql) => Sql): Sql =>
-  sql`(case when abs(trunc(${digits})) > 30 then null else ${body(int(digits))} end)`;
+export const withDigits = (digits: Sql, body: (d: Sql) => Sql): Sql => sql`(case when abs(trunc(${digits})) > 30 then null else ${body(int(digits))} end)`;
 
 export const power = (a: Sql, b: Sql): Sql =>
   sql`(case when abs(${b}) > 1000 or (${a} = 0 and ${b} < 0) or (${a} < 0 and ${b} <> trunc(${b})) then null else round(power(${a}, ${b}), 10) end)`;

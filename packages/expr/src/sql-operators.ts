@@ -14,9 +14,7 @@ function temporalShift(op: '+' | '-', temporal: Sql, type: ExprType, days: Sql):
 
 function additive(op: '+' | '-', a: Sql, b: Sql, left: ExprType, right: ExprType): Sql {
   if (isTemporal(left) && isTemporal(right)) {
-    return left === 'date'
-      ? sql`(${a} - ${b})::numeric`
-      : divide(sql`extract(epoch from (${a} - ${b}))`, sql`86400`);
+    return left === 'date' ? sql`(${a} - ${b})::numeric` : divide(sql`extract(epoch from (${a} - ${b}))`, sql`86400`);
   }
   if (isTemporal(left)) return temporalShift(op, a, left, b);
   if (isTemporal(right)) return temporalShift('+', b, right, a);
@@ -24,7 +22,12 @@ function additive(op: '+' | '-', a: Sql, b: Sql, left: ExprType, right: ExprType
 }
 
 const COMPARISON: Record<string, Sql> = {
-  '=': sql`=`, '<>': sql`<>`, '<': sql`<`, '<=': sql`<=`, '>': sql`>`, '>=': sql`>=`,
+  '=': sql`=`,
+  '<>': sql`<>`,
+  '<': sql`<`,
+  '<=': sql`<=`,
+  '>': sql`>`,
+  '>=': sql`>=`,
 };
 
 export function compileBinarySql(node: BinaryNode, a: Sql, b: Sql, left: ExprType, right: ExprType, env: SqlEnv): Sql {

@@ -5,13 +5,20 @@ import { isNumeric, isTemporal, isTextual, unifyTypes, type ExprType } from './t
 
 function accepts(param: ParamType, type: ExprType): boolean {
   switch (param) {
-    case 'number': return isNumeric(type);
-    case 'text': return isTextual(type);
-    case 'boolean': return type === 'boolean';
-    case 'temporal': return isTemporal(type);
-    case 'any': return type !== 'list';
-    case 'any_or_list': return true;
-    case 'text_or_list': return isTextual(type) || type === 'list';
+    case 'number':
+      return isNumeric(type);
+    case 'text':
+      return isTextual(type);
+    case 'boolean':
+      return type === 'boolean';
+    case 'temporal':
+      return isTemporal(type);
+    case 'any':
+      return type !== 'list';
+    case 'any_or_list':
+      return true;
+    case 'text_or_list':
+      return isTextual(type) || type === 'list';
   }
 }
 
@@ -45,11 +52,16 @@ function expectedCount(doc: FunctionDoc): string {
 function valuePositions(doc: FunctionDoc, count: number): number[] {
   const all = Array.from({ length: count }, (_, i) => i);
   switch (doc.name) {
-    case 'IF': return all.filter((i) => i > 0);
-    case 'IFS': return all.filter((i) => i % 2 === 1);
-    case 'SWITCH': return all.filter((i) => i > 0 && (i % 2 === 0 || i === count - 1));
-    case 'DATEADD': return [0];
-    default: return all;
+    case 'IF':
+      return all.filter((i) => i > 0);
+    case 'IFS':
+      return all.filter((i) => i % 2 === 1);
+    case 'SWITCH':
+      return all.filter((i) => i > 0 && (i % 2 === 0 || i === count - 1));
+    case 'DATEADD':
+      return [0];
+    default:
+      return all;
   }
 }
 
@@ -91,7 +103,12 @@ function checkDateAddUnit(checker: Checker, call: CallNode, types: ExprType[]): 
   const calendar = ['month', 'year'].includes(unit.value.toLowerCase());
   // Months on a datetime would need wall-clock arithmetic across DST; hours on a date have no meaning.
   if ((types[0] === 'date' && clock) || (types[0] === 'datetime' && calendar)) {
-    checker.report('expr.arg_type', unit.range, { name: 'DATEADD', index: 3, expected: types[0] === 'date' ? '"day"|"month"|"year"' : '"day"|"hour"|"minute"|"second"', actual: unit.value });
+    checker.report('expr.arg_type', unit.range, {
+      name: 'DATEADD',
+      index: 3,
+      expected: types[0] === 'date' ? '"day"|"month"|"year"' : '"day"|"hour"|"minute"|"second"',
+      actual: unit.value,
+    });
     return false;
   }
   return true;
@@ -106,12 +123,29 @@ export function checkCallArguments(checker: Checker, doc: FunctionDoc, call: Cal
   const types = argTypes as ExprType[];
   let ok = true;
   for (let i = 0; i < types.length; i++) ok = checkParam(checker, doc, call, types, i) && ok;
-  if (doc.name === 'SWITCH' && ok) ok = unifyAt(checker, doc, call, types, types.map((_, i) => i).filter((i) => i === 0 || (i % 2 === 1 && i < types.length - (types.length % 2 === 0 ? 1 : 0)))) !== null;
+  if (doc.name === 'SWITCH' && ok)
+    ok =
+      unifyAt(
+        checker,
+        doc,
+        call,
+        types,
+        types.map((_, i) => i).filter((i) => i === 0 || (i % 2 === 1 && i < types.length - (types.length % 2 === 0 ? 1 : 0))),
+      ) !== null;
   if (doc.name === 'DATEADD' && ok) ok = checkDateAddUnit(checker, call, types);
   if (!ok) return null;
   switch (doc.returns) {
-    case 'numeric': return unifyAt(checker, doc, call, types, types.map((_, i) => i).filter((i) => isNumeric(types[i] as ExprType)));
-    case 'same': return unifyAt(checker, doc, call, types, valuePositions(doc, types.length));
-    default: return doc.returns;
+    case 'numeric':
+      return unifyAt(
+        checker,
+        doc,
+        call,
+        types,
+        types.map((_, i) => i).filter((i) => isNumeric(types[i] as ExprType)),
+      );
+    case 'same':
+      return unifyAt(checker, doc, call, types, valuePositions(doc, types.length));
+    default:
+      return doc.returns;
   }
 }

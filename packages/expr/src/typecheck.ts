@@ -1,7 +1,5 @@
 import type { FieldDefinition } from '@tessera/schemas';
-import {
-  AggregateNode, BinaryNode, CallNode, FieldNode, UnaryNode, type AggregateFunction, type ExprNode,
-} from './ast';
+import { AggregateNode, BinaryNode, CallNode, FieldNode, UnaryNode, type AggregateFunction, type ExprNode } from './ast';
 import { exprError, type ExprError, type ExprErrorCode, type ExprErrorParams } from './errors';
 import { FieldIndex } from './field-index';
 import { checkCallArguments } from './typecheck-call';
@@ -65,7 +63,8 @@ export class Checker {
    */
   visit(node: ExprNode): Visited {
     if (this.depth >= MAX_DEPTH) return this.typed(node, this.report('expr.too_deep', node.range, { max: MAX_DEPTH }));
-    if (!KNOWN_KINDS.has(node.kind)) return { node, type: this.report('expr.syntax.unexpected_token', node.range ?? { start: 0, end: 0 }, { token: String(node.kind) }) };
+    if (!KNOWN_KINDS.has(node.kind))
+      return { node, type: this.report('expr.syntax.unexpected_token', node.range ?? { start: 0, end: 0 }, { token: String(node.kind) }) };
     this.depth++;
     try {
       return this.visitNode(node);
@@ -79,9 +78,12 @@ export class Checker {
       case 'number':
         if (!NUMBER_LITERAL.test(node.value)) return this.typed(node, this.report('expr.syntax.unexpected_token', node.range, { token: node.value }));
         return this.typed(node, 'number');
-      case 'text': return this.typed(node, 'text');
-      case 'boolean': return this.typed(node, 'boolean');
-      case 'field': return this.visitField(node);
+      case 'text':
+        return this.typed(node, 'text');
+      case 'boolean':
+        return this.typed(node, 'boolean');
+      case 'field':
+        return this.visitField(node);
       case 'unary': {
         const operand = this.visit(node.operand);
         const bound = UnaryNode.create(node.op, operand.node, node.range);
@@ -99,8 +101,10 @@ export class Checker {
         if (!type) return this.typed(bound, this.report('expr.operand_type', node.range, { op: node.op, left: left.type, right: right.type }));
         return this.typed(bound, type);
       }
-      case 'call': return this.visitCall(node);
-      case 'aggregate': return this.typed(node, this.aggregateType(node.fn, node.relation, node.field, node.range));
+      case 'call':
+        return this.visitCall(node);
+      case 'aggregate':
+        return this.typed(node, this.aggregateType(node.fn, node.relation, node.field, node.range));
     }
   }
 
@@ -128,9 +132,22 @@ export class Checker {
       if (aggregate) return aggregate;
     }
     const args = node.args.map((arg) => this.visit(arg));
-    const bound = CallNode.create(node.name, args.map((arg) => arg.node), node.nameRange, node.range);
+    const bound = CallNode.create(
+      node.name,
+      args.map((arg) => arg.node),
+      node.nameRange,
+      node.range,
+    );
     if (!doc) return this.typed(bound, this.report('expr.unknown_function', node.nameRange, { name: node.name }));
-    return this.typed(bound, checkCallArguments(this, doc, bound, args.map((arg) => arg.type)));
+    return this.typed(
+      bound,
+      checkCallArguments(
+        this,
+        doc,
+        bound,
+        args.map((arg) => arg.type),
+      ),
+    );
   }
 
   /** `SUM(lines.amount)` / `COUNT(visits)`: only when the argument goes through a relation. */

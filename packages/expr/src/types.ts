@@ -20,10 +20,23 @@ export function unifyTypes(a: ExprType, b: ExprType): ExprType | null {
 export type FieldKind = { kind: 'scalar'; type: ExprType } | { kind: 'relation'; target: string } | { kind: 'unsupported' };
 
 const SCALAR_FIELD_TYPES: Partial<Record<FieldDefinition['type'], ExprType>> = {
-  number: 'number', percent: 'number', currency: 'currency',
-  text: 'text', long_text: 'text', phone: 'text', email: 'text', url: 'text', region: 'text', auto_number: 'text',
-  department: 'text', date: 'date', datetime: 'datetime', select: 'select', multi_select: 'list',
-  checkbox: 'boolean', user: 'user',
+  number: 'number',
+  percent: 'number',
+  currency: 'currency',
+  text: 'text',
+  long_text: 'text',
+  phone: 'text',
+  email: 'text',
+  url: 'text',
+  region: 'text',
+  auto_number: 'text',
+  department: 'text',
+  date: 'date',
+  datetime: 'datetime',
+  select: 'select',
+  multi_select: 'list',
+  checkbox: 'boolean',
+  user: 'user',
 };
 
 export function fieldKind(field: FieldDefinition): FieldKind {

@@ -14,8 +14,17 @@ describe('normalizeCnMobile', () => {
   ])('%s → %s', (input, expected) => expect(normalizeCnMobile(input)).toBe(expected));
 
   it.each([
-    '', '1380013800', '138001380001', '12800138000', '10086', '23800138000', '+85 13800138000',
-    '8613800138000', '1380013800a', '+86 +86 13800138000', '010-62345678',
+    '',
+    '1380013800',
+    '138001380001',
+    '12800138000',
+    '10086',
+    '23800138000',
+    '+85 13800138000',
+    '8613800138000',
+    '1380013800a',
+    '+86 +86 13800138000',
+    '010-62345678',
   ])('rejects %j', (input) => {
     expect(normalizeCnMobile(input)).toBeNull();
     expect(isCnMobile(input)).toBe(false);
@@ -24,10 +33,12 @@ describe('normalizeCnMobile', () => {
   it('accepts every 1[3-9] number with any prefix and separators', () => {
     const mobile = fc.tuple(fc.integer({ min: 3, max: 9 }), fc.stringMatching(/^\d{9}$/)).map(([second, rest]) => `1${second}${rest}`);
     const prefix = fc.constantFrom('', '+86', '0086', '+86 ', '0086-');
-    fc.assert(fc.property(mobile, prefix, (number, p) => {
-      const spaced = `${number.slice(0, 3)} ${number.slice(3, 7)}-${number.slice(7)}`;
-      expect(normalizeCnMobile(`${p}${spaced}`)).toBe(number);
-    }));
+    fc.assert(
+      fc.property(mobile, prefix, (number, p) => {
+        const spaced = `${number.slice(0, 3)} ${number.slice(3, 7)}-${number.slice(7)}`;
+        expect(normalizeCnMobile(`${p}${spaced}`)).toBe(number);
+      }),
+    );
   });
 });
 
@@ -48,8 +59,18 @@ describe('normalizeCnLandline', () => {
   ])('%s → %s', (input, expected) => expect(normalizeCnLandline(input)).toBe(expected));
 
   it.each([
-    '', '12345678', '010-1234567890', '010-02345678', '010-12345678-', '0571-123456',
-    '001-12345678', '010-12345678', '13800138000', '400-820-8820', '0571-87654321 转 ', '0571-87654321 转 1234567',
+    '',
+    '12345678',
+    '010-1234567890',
+    '010-02345678',
+    '010-12345678-',
+    '0571-123456',
+    '001-12345678',
+    '010-12345678',
+    '13800138000',
+    '400-820-8820',
+    '0571-87654321 转 ',
+    '0571-87654321 转 1234567',
   ])('rejects %j', (input) => {
     expect(normalizeCnLandline(input)).toBeNull();
     expect(isCnLandline(input)).toBe(false);
@@ -59,12 +80,14 @@ describe('normalizeCnLandline', () => {
     const area = fc.constantFrom('010', '021', '029', '0571', '0755', '0931');
     const subscriber = fc.tuple(fc.integer({ min: 2, max: 9 }), fc.stringMatching(/^\d{6,7}$/)).map(([d, r]) => `${d}${r}`);
     const extension = fc.option(fc.stringMatching(/^\d{1,4}$/), { nil: undefined });
-    fc.assert(fc.property(area, subscriber, extension, (a, s, ext) => {
-      const typed = ext === undefined ? `${a}-${s}` : `${a}-${s} 转 ${ext}`;
-      const normal = normalizeCnLandline(typed);
-      expect(normal).toBe(ext === undefined ? `${a}${s}` : `${a}${s}转${ext}`);
-      expect(normalizeCnLandline(normal ?? '')).toBe(normal);
-    }));
+    fc.assert(
+      fc.property(area, subscriber, extension, (a, s, ext) => {
+        const typed = ext === undefined ? `${a}-${s}` : `${a}-${s} 转 ${ext}`;
+        const normal = normalizeCnLandline(typed);
+        expect(normal).toBe(ext === undefined ? `${a}${s}` : `${a}${s}转${ext}`);
+        expect(normalizeCnLandline(normal ?? '')).toBe(normal);
+      }),
+    );
   });
 });
 

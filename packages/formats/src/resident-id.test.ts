@@ -12,7 +12,8 @@ function referenceCheckChar(body: string): string {
 }
 
 const region = fc.constantFrom('110105', '310104', '330106', '440305', '510107', '650102', '810000');
-const birthDate = fc.date({ min: new Date(Date.UTC(1930, 0, 1)), max: new Date(Date.UTC(2024, 11, 31)), noInvalidDate: true })
+const birthDate = fc
+  .date({ min: new Date(Date.UTC(1930, 0, 1)), max: new Date(Date.UTC(2024, 11, 31)), noInvalidDate: true })
   .map((d) => d.toISOString().slice(0, 10).replaceAll('-', ''));
 const sequence = fc.integer({ min: 0, max: 999 }).map((n) => String(n).padStart(3, '0'));
 const validId = fc.tuple(region, birthDate, sequence).map(([r, b, s]) => r + b + s + referenceCheckChar(r + b + s));
@@ -68,18 +69,22 @@ describe('isResidentId', () => {
   });
 
   it('accepts every generated valid number', () => {
-    fc.assert(fc.property(validId, (id) => {
-      expect(isResidentId(id, { today: TODAY })).toBe(true);
-    }));
+    fc.assert(
+      fc.property(validId, (id) => {
+        expect(isResidentId(id, { today: TODAY })).toBe(true);
+      }),
+    );
   });
 
   it('rejects every single-digit substitution', () => {
-    fc.assert(fc.property(validId, fc.integer({ min: 0, max: 17 }), fc.integer({ min: 1, max: 10 }), (id, at, shift) => {
-      const symbols = at === 17 ? '0123456789X' : '0123456789';
-      const index = symbols.indexOf(id.charAt(at));
-      const replaced = symbols.charAt((index + shift) % symbols.length);
-      fc.pre(replaced !== id.charAt(at));
-      expect(isResidentId(id.slice(0, at) + replaced + id.slice(at + 1), { today: TODAY })).toBe(false);
-    }));
+    fc.assert(
+      fc.property(validId, fc.integer({ min: 0, max: 17 }), fc.integer({ min: 1, max: 10 }), (id, at, shift) => {
+        const symbols = at === 17 ? '0123456789X' : '0123456789';
+        const index = symbols.indexOf(id.charAt(at));
+        const replaced = symbols.charAt((index + shift) % symbols.length);
+        fc.pre(replaced !== id.charAt(at));
+        expect(isResidentId(id.slice(0, at) + replaced + id.slice(at + 1), { today: TODAY })).toBe(false);
+      }),
+    );
   });
 });

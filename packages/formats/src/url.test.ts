@@ -13,9 +13,20 @@ describe('normalizeUrl', () => {
   ])('%s → %s', (input, expected) => expect(normalizeUrl(input)).toBe(expected));
 
   it.each([
-    '', 'www.example.com', 'example.com', 'ftp://example.com', 'javascript:alert(1)', 'file:///etc/passwd',
-    'https://', 'https://example', 'https://exa mple.com', 'https://example.com/a b', 'http:\\\\example.com',
-    'https://-example.com', 'mailto:a@example.com', 'https://example.c0m',
+    '',
+    'www.example.com',
+    'example.com',
+    'ftp://example.com',
+    'javascript:alert(1)',
+    'file:///etc/passwd',
+    'https://',
+    'https://example',
+    'https://exa mple.com',
+    'https://example.com/a b',
+    'http:\\\\example.com',
+    'https://-example.com',
+    'mailto:a@example.com',
+    'https://example.c0m',
   ])('rejects %j', (input) => {
     expect(normalizeUrl(input)).toBeNull();
     expect(isUrl(input)).toBe(false);

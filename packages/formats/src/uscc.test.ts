@@ -69,31 +69,39 @@ describe('isUscc', () => {
   });
 
   it('accepts every generated valid code', () => {
-    fc.assert(fc.property(validCode, (code) => {
-      expect(isUscc(code)).toBe(true);
-      expect(usccCheckChar(code.slice(0, 17))).toBe(code.charAt(17));
-    }));
+    fc.assert(
+      fc.property(validCode, (code) => {
+        expect(isUscc(code)).toBe(true);
+        expect(usccCheckChar(code.slice(0, 17))).toBe(code.charAt(17));
+      }),
+    );
   });
 
   it('rejects every single-character substitution within the alphabet', () => {
-    fc.assert(fc.property(validCode, fc.integer({ min: 0, max: 17 }), fc.integer({ min: 1, max: 30 }), (code, at, shift) => {
-      const replaced = USCC_ALPHABET.charAt((USCC_ALPHABET.indexOf(code.charAt(at)) + shift) % 31);
-      expect(isUscc(code.slice(0, at) + replaced + code.slice(at + 1))).toBe(false);
-    }));
+    fc.assert(
+      fc.property(validCode, fc.integer({ min: 0, max: 17 }), fc.integer({ min: 1, max: 30 }), (code, at, shift) => {
+        const replaced = USCC_ALPHABET.charAt((USCC_ALPHABET.indexOf(code.charAt(at)) + shift) % 31);
+        expect(isUscc(code.slice(0, at) + replaced + code.slice(at + 1))).toBe(false);
+      }),
+    );
   });
 
   it('rejects a forbidden letter anywhere', () => {
-    fc.assert(fc.property(validCode, fc.integer({ min: 0, max: 17 }), fc.constantFrom(...'IOZSV'), (code, at, letter) => {
-      expect(isUscc(code.slice(0, at) + letter + code.slice(at + 1))).toBe(false);
-    }));
+    fc.assert(
+      fc.property(validCode, fc.integer({ min: 0, max: 17 }), fc.constantFrom(...'IOZSV'), (code, at, letter) => {
+        expect(isUscc(code.slice(0, at) + letter + code.slice(at + 1))).toBe(false);
+      }),
+    );
   });
 
   it('rejects adjacent transpositions of different characters in the body', () => {
     // Weights differ modulo 31, so swapping two different symbols changes the sum.
-    fc.assert(fc.property(validCode, fc.integer({ min: 0, max: 15 }), (code, at) => {
-      fc.pre(code.charAt(at) !== code.charAt(at + 1));
-      const swapped = code.slice(0, at) + code.charAt(at + 1) + code.charAt(at) + code.slice(at + 2);
-      expect(isUscc(swapped)).toBe(false);
-    }));
+    fc.assert(
+      fc.property(validCode, fc.integer({ min: 0, max: 15 }), (code, at) => {
+        fc.pre(code.charAt(at) !== code.charAt(at + 1));
+        const swapped = code.slice(0, at) + code.charAt(at + 1) + code.charAt(at) + code.slice(at + 2);
+        expect(isUscc(swapped)).toBe(false);
+      }),
+    );
   });
 });

@@ -4,7 +4,10 @@ import { FORM_FIELD_FORMATS, type AppDocument, type FormDefinition } from '@tess
 import { checkForm, compileForm } from './compile-form';
 import { CUSTOMER, CUSTOMER_APP, CUSTOMER_FORM, compiledCustomerForm } from './test-fixtures';
 
-const withRules = (rules: FormDefinition['rules'], nodes = CUSTOMER_FORM.nodes): AppDocument => ({ ...CUSTOMER_APP, forms: [{ ...CUSTOMER_FORM, nodes, rules }] });
+const withRules = (rules: FormDefinition['rules'], nodes = CUSTOMER_FORM.nodes): AppDocument => ({
+  ...CUSTOMER_APP,
+  forms: [{ ...CUSTOMER_FORM, nodes, rules }],
+});
 
 describe('compileForm', () => {
   it('places the fields in node order and marks constant conditions as static', () => {
@@ -33,10 +36,12 @@ describe('checkForm', () => {
   });
 
   it('reports unknown fields, fields not on the form and formulas that are not yes/no', () => {
-    const issues = checkForm(withRules([
-      { id: 'a', when: 'nope = 1', effects: [{ kind: 'visible', field: 'ghost', value: true }] },
-      { id: 'b', when: 'amount + 1', effects: [{ kind: 'required', field: 'secret', value: true }] },
-    ]));
+    const issues = checkForm(
+      withRules([
+        { id: 'a', when: 'nope = 1', effects: [{ kind: 'visible', field: 'ghost', value: true }] },
+        { id: 'b', when: 'amount + 1', effects: [{ kind: 'required', field: 'secret', value: true }] },
+      ]),
+    );
     expect(issues.map((i) => [i.pointer, i.code])).toEqual([
       ['/forms/0/rules/0/when', 'expr.unknown_field'],
       ['/forms/0/rules/0/effects/0/field', 'form.unknown_field'],
@@ -48,10 +53,22 @@ describe('checkForm', () => {
 
   it('reports setValue and default type mismatches and targets a formula cannot fill', () => {
     const nodes = CUSTOMER_FORM.nodes.map((n) => (n.field === 'vip' ? { ...n, defaultValue: '"yes"' } : n));
-    const issues = checkForm(withRules([
-      { id: 'a', when: 'TRUE', effects: [{ kind: 'setValue', field: 'amount', formula: 'name' }, { kind: 'setValue', field: 'code', formula: '"x"' }] },
-      { id: 'a', when: 'TRUE', effects: [{ kind: 'setValue', field: 'level', formula: 'vip' }] },
-    ], nodes));
+    const issues = checkForm(
+      withRules(
+        [
+          {
+            id: 'a',
+            when: 'TRUE',
+            effects: [
+              { kind: 'setValue', field: 'amount', formula: 'name' },
+              { kind: 'setValue', field: 'code', formula: '"x"' },
+            ],
+          },
+          { id: 'a', when: 'TRUE', effects: [{ kind: 'setValue', field: 'level', formula: 'vip' }] },
+        ],
+        nodes,
+      ),
+    );
     expect(issues.map((i) => [i.pointer, i.code, i.params.actual])).toEqual([
       ['/forms/0/nodes/9/defaultValue', 'form.value_type', 'text'],
       ['/forms/0/rules/0/effects/0/formula', 'form.value_type', 'text'],
@@ -63,9 +80,21 @@ describe('checkForm', () => {
 
   it('reports options outside the field options, on non-select fields, and formats on non-text fields', () => {
     const nodes = CUSTOMER_FORM.nodes.map((n) => (n.field === 'amount' ? { ...n, format: 'email' as const } : n));
-    const issues = checkForm(withRules([
-      { id: 'a', when: 'TRUE', effects: [{ kind: 'options', field: 'tags', values: ['x', 'w'] }, { kind: 'options', field: 'note', values: ['x'] }] },
-    ], nodes));
+    const issues = checkForm(
+      withRules(
+        [
+          {
+            id: 'a',
+            when: 'TRUE',
+            effects: [
+              { kind: 'options', field: 'tags', values: ['x', 'w'] },
+              { kind: 'options', field: 'note', values: ['x'] },
+            ],
+          },
+        ],
+        nodes,
+      ),
+    );
     expect(issues.map((i) => [i.pointer, i.code])).toEqual([
       ['/forms/0/nodes/6/format', 'form.format_field'],
       ['/forms/0/rules/0/effects/0/values/1', 'form.unknown_option'],

@@ -1,8 +1,6 @@
 import { analyze, compileFormula, fieldKind, type CompiledFormula, type ExprNode, type ExprType } from '@tessera/expr';
 import type { MessageParams } from '@tessera/i18n';
-import type {
-  AppDocument, FieldDefinition, FormDefinition, FormEffect, FormFieldFormat, FormNode, FormRule, ObjectDefinition,
-} from '@tessera/schemas';
+import type { AppDocument, FieldDefinition, FormDefinition, FormEffect, FormFieldFormat, FormNode, FormRule, ObjectDefinition } from '@tessera/schemas';
 
 /** A problem with a form's metadata, shaped like the meta package's issues for publish validation. */
 export interface FormIssue {
@@ -46,16 +44,34 @@ export type CompileFormResult = { ok: true; form: CompiledForm } | { ok: false; 
 const CONTEXT_FUNCTIONS = new Set(['NOW', 'TODAY', 'CURRENTUSER']);
 /** Field types a rule may set: the ones a formula can compute a storable value for. */
 const SETTABLE_TYPES = new Set<FieldDefinition['type']>([
-  'text', 'long_text', 'phone', 'email', 'url', 'region', 'number', 'currency', 'percent', 'date', 'datetime',
-  'select', 'multi_select', 'checkbox', 'user', 'department',
+  'text',
+  'long_text',
+  'phone',
+  'email',
+  'url',
+  'region',
+  'number',
+  'currency',
+  'percent',
+  'date',
+  'datetime',
+  'select',
+  'multi_select',
+  'checkbox',
+  'user',
+  'department',
 ]);
 
 function usesContext(node: ExprNode): boolean {
   switch (node.kind) {
-    case 'call': return CONTEXT_FUNCTIONS.has(node.name) || node.args.some(usesContext);
-    case 'unary': return usesContext(node.operand);
-    case 'binary': return usesContext(node.left) || usesContext(node.right);
-    default: return false;
+    case 'call':
+      return CONTEXT_FUNCTIONS.has(node.name) || node.args.some(usesContext);
+    case 'unary':
+      return usesContext(node.operand);
+    case 'binary':
+      return usesContext(node.left) || usesContext(node.right);
+    default:
+      return false;
   }
 }
 
@@ -89,11 +105,16 @@ class FormulaChecker {
     readonly issues: FormIssue[],
   ) {}
 
-  formula(source: string, pointer: string, expected: { name: string; fits: (type: ExprType) => boolean }, code: string):
-    { compiled: CompiledFormula; ast: ExprNode; readsFields: boolean } | undefined {
+  formula(
+    source: string,
+    pointer: string,
+    expected: { name: string; fits: (type: ExprType) => boolean },
+    code: string,
+  ): { compiled: CompiledFormula; ast: ExprNode; readsFields: boolean } | undefined {
     const checked = analyze(source, { fields: this.object.fields, relatedFields: this.related });
     if (!checked.ok) {
-      for (const error of checked.errors) this.issues.push({ pointer, code: error.code, params: { ...error.params, start: error.range.start, end: error.range.end } });
+      for (const error of checked.errors)
+        this.issues.push({ pointer, code: error.code, params: { ...error.params, start: error.range.start, end: error.range.end } });
       return undefined;
     }
     const { formula } = checked;
@@ -113,18 +134,32 @@ function compileFields(form: FormDefinition, object: ObjectDefinition, base: str
     // An unknown field id on a node is reported by meta's own form checks (meta.unknown_field).
     if (!field) return;
     if (fields.has(field.id)) return void checker.issues.push({ pointer: `${base}/nodes/${n}/field`, code: 'form.duplicate_field', params: { id: field.id } });
-    if (node.format && field.type !== 'text') checker.issues.push({ pointer: `${base}/nodes/${n}/format`, code: 'form.format_field', params: { field: field.id, type: field.type } });
+    if (node.format && field.type !== 'text')
+      checker.issues.push({ pointer: `${base}/nodes/${n}/format`, code: 'form.format_field', params: { field: field.id, type: field.type } });
     let defaultValue: CompiledFormula | undefined;
     if (node.defaultValue) {
-      if (!SETTABLE_TYPES.has(field.type)) checker.issues.push({ pointer: `${base}/nodes/${n}/defaultValue`, code: 'form.value_field', params: { field: field.id, type: field.type } });
-      else defaultValue = checker.formula(node.defaultValue, `${base}/nodes/${n}/defaultValue`, { name: field.type, fits: (t) => valueFits(field, t) }, 'form.value_type')?.compiled;
+      if (!SETTABLE_TYPES.has(field.type))
+        checker.issues.push({ pointer: `${base}/nodes/${n}/defaultValue`, code: 'form.value_field', params: { field: field.id, type: field.type } });
+      else
+        defaultValue = checker.formula(
+          node.defaultValue,
+          `${base}/nodes/${n}/defaultValue`,
+          { name: field.type, fits: (t) => valueFits(field, t) },
+          'form.value_type',
+        )?.compiled;
     }
     fields.set(field.id, { field, node, format: node.format, defaultValue });
   });
   return fields;
 }
 
-function compileEffect(effect: FormEffect, pointer: string, fields: ReadonlyMap<string, FormField>, object: ObjectDefinition, checker: FormulaChecker): CompiledEffect | undefined {
+function compileEffect(
+  effect: FormEffect,
+  pointer: string,
+  fields: ReadonlyMap<string, FormField>,
+  object: ObjectDefinition,
+  checker: FormulaChecker,
+): CompiledEffect | undefined {
   const placed = fields.get(effect.field);
   if (!placed) {
     const code = object.fields.some((f) => f.id === effect.field) ? 'form.field_not_on_form' : 'form.unknown_field';
@@ -133,15 +168,22 @@ function compileEffect(effect: FormEffect, pointer: string, fields: ReadonlyMap<
   const { field } = placed;
   switch (effect.kind) {
     case 'setValue': {
-      if (!SETTABLE_TYPES.has(field.type)) return void checker.issues.push({ pointer: `${pointer}/field`, code: 'form.value_field', params: { field: field.id, type: field.type } });
+      if (!SETTABLE_TYPES.has(field.type))
+        return void checker.issues.push({ pointer: `${pointer}/field`, code: 'form.value_field', params: { field: field.id, type: field.type } });
       const checked = checker.formula(effect.formula, `${pointer}/formula`, { name: field.type, fits: (t) => valueFits(field, t) }, 'form.value_type');
       return checked && { kind: 'setValue', field: field.id, formula: checked.compiled };
     }
     case 'options': {
-      if (field.type !== 'select' && field.type !== 'multi_select') return void checker.issues.push({ pointer: `${pointer}/field`, code: 'form.options_field', params: { field: field.id, type: field.type } });
+      if (field.type !== 'select' && field.type !== 'multi_select')
+        return void checker.issues.push({ pointer: `${pointer}/field`, code: 'form.options_field', params: { field: field.id, type: field.type } });
       const known = new Set((field.options ?? []).map((o) => o.value));
       const unknown = effect.values.findIndex((value) => !known.has(value));
-      if (unknown >= 0) return void checker.issues.push({ pointer: `${pointer}/values/${unknown}`, code: 'form.unknown_option', params: { field: field.id, value: effect.values[unknown] ?? '' } });
+      if (unknown >= 0)
+        return void checker.issues.push({
+          pointer: `${pointer}/values/${unknown}`,
+          code: 'form.unknown_option',
+          params: { field: field.id, value: effect.values[unknown] ?? '' },
+        });
       return { kind: 'options', field: field.id, values: [...effect.values] };
     }
     default:
@@ -149,7 +191,13 @@ function compileEffect(effect: FormEffect, pointer: string, fields: ReadonlyMap<
   }
 }
 
-function compileRule(rule: FormRule, pointer: string, fields: ReadonlyMap<string, FormField>, object: ObjectDefinition, checker: FormulaChecker): CompiledRule | undefined {
+function compileRule(
+  rule: FormRule,
+  pointer: string,
+  fields: ReadonlyMap<string, FormField>,
+  object: ObjectDefinition,
+  checker: FormulaChecker,
+): CompiledRule | undefined {
   const when = checker.formula(rule.when, `${pointer}/when`, { name: 'boolean', fits: (t) => t === 'boolean' }, 'form.formula_type');
   const effects = rule.effects.map((effect, e) => compileEffect(effect, `${pointer}/effects/${e}`, fields, object, checker));
   if (!when || effects.some((effect) => effect === undefined)) return undefined;

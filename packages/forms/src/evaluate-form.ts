@@ -96,7 +96,9 @@ function applyRule(compiled: CompiledForm, rule: CompiledRule, draft: Draft, con
   if (run(rule.when, draft, context, rule.id, null) !== true) return;
   for (const effect of rule.effects) {
     switch (effect.kind) {
-      case 'visible': case 'required': case 'readOnly':
+      case 'visible':
+      case 'required':
+      case 'readOnly':
         draft[effect.kind][effect.field] = effect.value;
         break;
       case 'options':

@@ -58,16 +58,26 @@ describe('formValidatorSource', () => {
 
   it('gives the same verdict and errors as the runtime-compiled validator on random values', () => {
     const runtime = compileFormValidator(form);
-    const text = fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom('91350100M000100Y43', '11010519491231002X', '13800138000', '12.5', 'x', 'company', '2025-02-29', '😀'.repeat(1001)));
+    const text = fc.oneof(
+      fc.string({ maxLength: 30 }),
+      fc.constantFrom('91350100M000100Y43', '11010519491231002X', '13800138000', '12.5', 'x', 'company', '2025-02-29', '😀'.repeat(1001)),
+    );
     const scalar = fc.oneof(text, fc.integer(), fc.double(), fc.boolean(), fc.constant(null));
-    const value = fc.oneof(scalar, fc.array(fc.oneof(fc.constantFrom('x', 'y', 'z', 'w'), scalar), { maxLength: 4 }), fc.dictionary(fc.string({ maxLength: 3 }), scalar, { maxKeys: 2 }));
+    const value = fc.oneof(
+      scalar,
+      fc.array(fc.oneof(fc.constantFrom('x', 'y', 'z', 'w'), scalar), { maxLength: 4 }),
+      fc.dictionary(fc.string({ maxLength: 3 }), scalar, { maxKeys: 2 }),
+    );
     const keys = [...form.fields.keys(), 'secret', 'ghost'];
     const record = fc.dictionary(fc.constantFrom(...keys), value, { maxKeys: keys.length });
-    fc.assert(fc.property(record, (values) => {
-      const a = standalone(values);
-      const b = runtime(values);
-      expect(a).toBe(b);
-      expect(standalone.errors ?? null).toEqual(runtime.errors ?? null);
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(record, (values) => {
+        const a = standalone(values);
+        const b = runtime(values);
+        expect(a).toBe(b);
+        expect(standalone.errors ?? null).toEqual(runtime.errors ?? null);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

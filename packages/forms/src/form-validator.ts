@@ -55,7 +55,10 @@ export const FORM_FORMATS_MODULE = '@tessera/forms/formats';
 
 function newAjv(source: boolean): Ajv2020 {
   const ajv = new Ajv2020({
-    allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true,
+    allErrors: true,
+    strict: true,
+    strictRequired: false,
+    allowUnionTypes: true,
     ...(source ? { code: { source: true, esm: true, formats: _`FORM_FORMATS` } } : {}),
   });
   for (const [name, format] of Object.entries(FORM_FORMATS)) ajv.addFormat(name, format);
@@ -76,7 +79,9 @@ const UCS2LENGTH_REQUIRE = 'require("ajv/dist/runtime/ucs2length").default';
  */
 export function formValidatorSource(compiled: CompiledForm, formatsModule: string = FORM_FORMATS_MODULE): string {
   const ajv = newAjv(true);
-  const code = standaloneCode(ajv, ajv.compile(formValuesSchema(compiled))).split(UCS2LENGTH_REQUIRE).join('ucs2length');
+  const code = standaloneCode(ajv, ajv.compile(formValuesSchema(compiled)))
+    .split(UCS2LENGTH_REQUIRE)
+    .join('ucs2length');
   // Any other ajv runtime helper would need a CommonJS require; the schemas above must not use one.
   if (code.includes('require(')) throw new Error(`form ${compiled.form.id}: the validator needs an ajv runtime helper`);
   return `import { FORM_FORMATS, ucs2length } from ${JSON.stringify(formatsModule)};\n${code}\n`;

@@ -7,7 +7,14 @@ const DECIMAL = { type: ['string', 'number'], format: 'decimal' } as const;
 const UUID = { type: 'string', format: 'uuid' } as const;
 const PHONE_FORMAT = { mobile: 'cn-mobile', landline: 'cn-landline', any: 'cn-phone' } as const;
 const TEXT_MAX: Partial<Record<FieldDefinition['type'], number>> = {
-  text: 2000, url: 2000, email: 320, region: 6, phone: 40, long_text: 100_000, rich_text: 1_000_000, signature: 500_000,
+  text: 2000,
+  url: 2000,
+  email: 320,
+  region: 6,
+  phone: 40,
+  long_text: 100_000,
+  rich_text: 1_000_000,
+  signature: 500_000,
 };
 const TEXT_FORMAT: Partial<Record<FieldDefinition['type'], FormFormatName>> = { url: 'url', email: 'email' };
 
@@ -39,8 +46,12 @@ const ATTACHMENT = {
 
 function textSchema(field: FieldDefinition, extraFormat: FormFormatName | undefined): JsonSchema {
   const schema: JsonSchema = { type: 'string', maxLength: field.maxLength ?? TEXT_MAX[field.type] ?? 2000 };
-  const own = field.type === 'phone' ? PHONE_FORMAT[field.phoneKind ?? 'any']
-    : field.type === 'region' ? REGION_FORMAT[field.regionLevel ?? 'district'] : TEXT_FORMAT[field.type];
+  const own =
+    field.type === 'phone'
+      ? PHONE_FORMAT[field.phoneKind ?? 'any']
+      : field.type === 'region'
+        ? REGION_FORMAT[field.regionLevel ?? 'district']
+        : TEXT_FORMAT[field.type];
   const formats = [own, extraFormat].filter((f): f is FormFormatName => f !== undefined);
   if (formats.length === 1) schema.format = formats[0];
   if (formats.length === 2) schema.allOf = formats.map((format) => ({ format }));
@@ -56,10 +67,18 @@ export function formValueSchema(field: FieldDefinition, format: FormFormatName |
   const nullable = (schema: JsonSchema): JsonSchema => ({ anyOf: [{ type: 'null' }, schema] });
   const options = (field.options ?? []).map((o) => o.value);
   switch (field.type) {
-    case 'text': case 'url': case 'email': case 'region': case 'phone':
-    case 'long_text': case 'rich_text': case 'signature':
+    case 'text':
+    case 'url':
+    case 'email':
+    case 'region':
+    case 'phone':
+    case 'long_text':
+    case 'rich_text':
+    case 'signature':
       return nullable(textSchema(field, format));
-    case 'number': case 'currency': case 'percent':
+    case 'number':
+    case 'currency':
+    case 'percent':
       return nullable(DECIMAL);
     case 'date':
       return nullable({ type: 'string', format: 'date' });
@@ -71,13 +90,18 @@ export function formValueSchema(field: FieldDefinition, format: FormFormatName |
       return nullable({ type: 'string', enum: options });
     case 'multi_select':
       return nullable({ type: 'array', uniqueItems: true, maxItems: 200, items: { type: 'string', enum: options } });
-    case 'user': case 'department': case 'relation':
+    case 'user':
+    case 'department':
+    case 'relation':
       return nullable(UUID);
-    case 'attachment': case 'image':
+    case 'attachment':
+    case 'image':
       return nullable({ type: 'array', maxItems: field.maxFiles ?? 20, items: ATTACHMENT });
     case 'child_table':
       return nullable({ type: 'array', maxItems: 10_000, items: { type: 'object' } });
-    case 'auto_number': case 'formula': case 'related_list':
+    case 'auto_number':
+    case 'formula':
+    case 'related_list':
       return {};
   }
 }

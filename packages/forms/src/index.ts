@@ -1,12 +1,24 @@
 import './messages';
 
 export {
-  compileForm, checkForm, valueFits, relatedFields,
-  type CompiledForm, type CompiledRule, type CompiledEffect, type CompileFormResult, type FormField, type FormIssue,
+  compileForm,
+  checkForm,
+  valueFits,
+  relatedFields,
+  type CompiledForm,
+  type CompiledRule,
+  type CompiledEffect,
+  type CompileFormResult,
+  type FormField,
+  type FormIssue,
 } from './compile-form';
 export { evaluateForm, toFieldValue, type FormState, type FormValues, type FormEvalContext, type FormEvalError } from './evaluate-form';
 export {
-  formValidatorSource, compileFormValidator, formValuesSchema, staticallyRequired, FORM_FORMATS_MODULE,
+  formValidatorSource,
+  compileFormValidator,
+  formValuesSchema,
+  staticallyRequired,
+  FORM_FORMATS_MODULE,
   type FormValidateFunction,
 } from './form-validator';
 export { FORM_FORMATS, type FormFormatName } from './form-formats';

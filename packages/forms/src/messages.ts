@@ -7,7 +7,10 @@ export const FORM_MESSAGES: Record<string, { 'zh-CN': string; en: string }> = {
   'form.option': { 'zh-CN': '“{label}”的取值“{value}”当前不可选', en: '"{value}" is not an option of "{label}" here' },
   'form.format': { 'zh-CN': '“{label}”格式不正确（应为{format}）', en: '"{label}" is not a valid {format}' },
   'form.type': { 'zh-CN': '“{label}”的值类型不正确', en: '"{label}" has a value of the wrong type' },
-  'form.region_level': { 'zh-CN': '“{label}”只能填到{level}，{value} 是{actual}行政区划代码', en: '"{label}" goes down to {level} level only; {value} is a {actual} code' },
+  'form.region_level': {
+    'zh-CN': '“{label}”只能填到{level}，{value} 是{actual}行政区划代码',
+    en: '"{label}" goes down to {level} level only; {value} is a {actual} code',
+  },
   'form.max_length': { 'zh-CN': '“{label}”超出长度上限 {limit}', en: '"{label}" is longer than {limit}' },
   'form.invalid': { 'zh-CN': '“{label}”不符合规则“{rule}”', en: '"{label}" does not satisfy rule "{rule}"' },
   'form.unknown_field': { 'zh-CN': '对象没有字段 {id}', en: 'The object has no field {id}' },

@@ -54,7 +54,10 @@ afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
 describe("a region field's level", () => {
   it('refuses a code deeper than the level, whatever the picker would have offered', () => {
-    expect(codes({ province: '440305', city: '440305', district: '440305' })).toEqual([['province', 'form.region_level'], ['city', 'form.region_level']]);
+    expect(codes({ province: '440305', city: '440305', district: '440305' })).toEqual([
+      ['province', 'form.region_level'],
+      ['city', 'form.region_level'],
+    ]);
     expect(codes({ province: '440300' })).toEqual([['province', 'form.region_level']]);
     expect(codes({ city: '110101' })).toEqual([['city', 'form.region_level']]);
   });
@@ -67,7 +70,11 @@ describe("a region field's level", () => {
   });
 
   it('still reports a code that is no region as a format error', () => {
-    expect(codes({ province: '999999', city: '441900001', area: '999999' })).toEqual([['province', 'form.format'], ['city', 'form.max_length'], ['area', 'form.format']]);
+    expect(codes({ province: '999999', city: '441900001', area: '999999' })).toEqual([
+      ['province', 'form.format'],
+      ['city', 'form.max_length'],
+      ['area', 'form.format'],
+    ]);
   });
 
   it('names the field, the level and the code sent, in zh-CN and en', () => {

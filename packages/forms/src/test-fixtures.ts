@@ -22,7 +22,13 @@ export const CUSTOMER_FIELDS: FieldDefinition[] = [
 
 export const CUSTOMER: ObjectDefinition = { id: 'customer', label: label('Customer', '客户'), fields: CUSTOMER_FIELDS };
 
-const fieldNode = (field: string, extra: Partial<FormDefinition['nodes'][number]> = {}) => ({ id: `n_${field}`, kind: 'field' as const, parent: 'main', field, ...extra });
+const fieldNode = (field: string, extra: Partial<FormDefinition['nodes'][number]> = {}) => ({
+  id: `n_${field}`,
+  kind: 'field' as const,
+  parent: 'main',
+  field,
+  ...extra,
+});
 
 /** Every field but `secret`; rules for company/person, a computed level, a vip discount. */
 export const CUSTOMER_FORM: FormDefinition = {
@@ -31,27 +37,47 @@ export const CUSTOMER_FORM: FormDefinition = {
   label: label('New customer', '新客户'),
   nodes: [
     { id: 'main', kind: 'section', label: label('Main', '基本') },
-    fieldNode('name'), fieldNode('kind'),
-    fieldNode('id_number', { format: 'cn-resident-id' }), fieldNode('uscc', { format: 'cn-uscc' }),
-    fieldNode('mobile'), fieldNode('amount'), fieldNode('level'), fieldNode('tags'), fieldNode('vip'),
-    fieldNode('discount'), fieldNode('note', { defaultValue: '"new " & kind', placeholder: label('Note', '备注') }), fieldNode('code'),
+    fieldNode('name'),
+    fieldNode('kind'),
+    fieldNode('id_number', { format: 'cn-resident-id' }),
+    fieldNode('uscc', { format: 'cn-uscc' }),
+    fieldNode('mobile'),
+    fieldNode('amount'),
+    fieldNode('level'),
+    fieldNode('tags'),
+    fieldNode('vip'),
+    fieldNode('discount'),
+    fieldNode('note', { defaultValue: '"new " & kind', placeholder: label('Note', '备注') }),
+    fieldNode('code'),
   ],
   rules: [
     { id: 'start', when: 'TRUE', effects: [{ kind: 'visible', field: 'uscc', value: false }] },
     {
-      id: 'company', when: 'kind = "company"',
+      id: 'company',
+      when: 'kind = "company"',
       effects: [
-        { kind: 'visible', field: 'uscc', value: true }, { kind: 'required', field: 'uscc', value: true },
+        { kind: 'visible', field: 'uscc', value: true },
+        { kind: 'required', field: 'uscc', value: true },
         { kind: 'visible', field: 'id_number', value: false },
       ],
     },
     { id: 'big', when: 'amount > 100000', effects: [{ kind: 'setValue', field: 'level', formula: 'IF(amount > 1000000, "a", "b")' }] },
-    { id: 'vip', when: 'vip', effects: [{ kind: 'readOnly', field: 'discount', value: true }, { kind: 'options', field: 'tags', values: ['x', 'y'] }] },
+    {
+      id: 'vip',
+      when: 'vip',
+      effects: [
+        { kind: 'readOnly', field: 'discount', value: true },
+        { kind: 'options', field: 'tags', values: ['x', 'y'] },
+      ],
+    },
   ],
 };
 
 export const CUSTOMER_APP: AppDocument = {
-  id: 'crm', label: label('CRM', '客户管理'), objects: [CUSTOMER], forms: [CUSTOMER_FORM],
+  id: 'crm',
+  label: label('CRM', '客户管理'),
+  objects: [CUSTOMER],
+  forms: [CUSTOMER_FORM],
 };
 
 export const CONTEXT = { now: '2025-03-01T08:00:00Z', timeZone: 'Asia/Shanghai', currentUser: null } as const;

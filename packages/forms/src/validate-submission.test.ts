@@ -16,8 +16,17 @@ describe('validateSubmission', () => {
   });
 
   it('refuses writes to hidden, read-only and off-form fields', () => {
-    const verdict = validateSubmission(form, { name: 'Ann', kind: 'person', uscc: '91350100M000100Y43', vip: true, discount: '0.5', secret: 'x', code: 'C-1' }, CONTEXT);
-    expect(codes(verdict)).toEqual([['uscc', 'form.field_not_writable'], ['discount', 'form.field_not_writable'], ['secret', 'form.field_not_writable'], ['code', 'form.field_not_writable']]);
+    const verdict = validateSubmission(
+      form,
+      { name: 'Ann', kind: 'person', uscc: '91350100M000100Y43', vip: true, discount: '0.5', secret: 'x', code: 'C-1' },
+      CONTEXT,
+    );
+    expect(codes(verdict)).toEqual([
+      ['uscc', 'form.field_not_writable'],
+      ['discount', 'form.field_not_writable'],
+      ['secret', 'form.field_not_writable'],
+      ['code', 'form.field_not_writable'],
+    ]);
   });
 
   it('refuses a value other than the one a setValue rule computes, but accepts the same one', () => {
@@ -38,7 +47,10 @@ describe('validateSubmission', () => {
     // The message names the value sent (ajv's errors do not carry it).
     const [unknownOption] = (validateSubmission(form, { name: 'A', tags: ['x', 'w'] }, CONTEXT) as { issues: Parameters<typeof formatFormIssue>[0][] }).issues;
     expect(formatFormIssue(unknownOption!, 'en')).toBe('"w" is not an option of "Tags" here');
-    expect(codes(validateSubmission(form, { name: 'A', id_number: '110105194912310021', mobile: '12345' }, CONTEXT))).toEqual([['id_number', 'form.format'], ['mobile', 'form.format']]);
+    expect(codes(validateSubmission(form, { name: 'A', id_number: '110105194912310021', mobile: '12345' }, CONTEXT))).toEqual([
+      ['id_number', 'form.format'],
+      ['mobile', 'form.format'],
+    ]);
   });
 
   it('judges an update on the stored record merged with the edit', () => {
@@ -48,7 +60,11 @@ describe('validateSubmission', () => {
     expect(codes(validateSubmission(form, { discount: '0.90' }, context))).toEqual([['discount', 'form.field_not_writable']]);
     expect(codes(validateSubmission(form, { uscc: null }, context))).toEqual([['uscc', 'form.required']]);
     // Turning vip off in the same edit makes the discount writable again.
-    expect(validateSubmission(form, { vip: false, discount: '0.90' }, context)).toEqual({ ok: true, values: { vip: false, discount: '0.90' }, computed: new Set() });
+    expect(validateSubmission(form, { vip: false, discount: '0.90' }, context)).toEqual({
+      ok: true,
+      values: { vip: false, discount: '0.90' },
+      computed: new Set(),
+    });
     // A rule that holds on the stored record writes its value again on every edit, as the form's own.
     const big = { ...CONTEXT, mode: 'update' as const, current: { name: 'Big', amount: '200000', level: 'b' } };
     expect(validateSubmission(form, { name: 'Bigger' }, big)).toEqual({ ok: true, values: { name: 'Bigger', level: 'b' }, computed: new Set(['level']) });
@@ -56,7 +72,10 @@ describe('validateSubmission', () => {
 
   it('refuses unknown and prototype keys', () => {
     const body = JSON.parse('{"name": "A", "__proto__": {"x": 1}, "ghost": 1}') as Record<string, unknown>;
-    expect(codes(validateSubmission(form, body, CONTEXT))).toEqual([['__proto__', 'form.field_not_writable'], ['ghost', 'form.field_not_writable']]);
+    expect(codes(validateSubmission(form, body, CONTEXT))).toEqual([
+      ['__proto__', 'form.field_not_writable'],
+      ['ghost', 'form.field_not_writable'],
+    ]);
   });
 
   it('formats messages in zh-CN and en with the field label', () => {

@@ -55,18 +55,30 @@ function ajvIssue(error: ErrorObject, checked: FormValues): { field: string; cod
   // `anyOf: [null, T]` reports the null branch and the anyOf itself; the branch T says what is wrong.
   if (error.keyword === 'anyOf' || error.schemaPath.includes('/anyOf/0/')) return undefined;
   switch (error.keyword) {
-    case 'required': return { field: String(params.missingProperty), code: 'form.required', params: {} };
-    case 'additionalProperties': return { field: String(params.additionalProperty), code: 'form.field_not_writable', params: {} };
+    case 'required':
+      return { field: String(params.missingProperty), code: 'form.required', params: {} };
+    case 'additionalProperties':
+      return { field: String(params.additionalProperty), code: 'form.field_not_writable', params: {} };
     case 'format': {
       const value = errorValue(checked, path);
       const refusal = regionLevelRefusal(String(params.format), value);
-      if (refusal) return { field: path[0] ?? '', code: 'form.region_level', params: { value: String(value), level: `form.region_level.${refusal.level}`, actual: `form.region_level.${refusal.actual}` } };
+      if (refusal)
+        return {
+          field: path[0] ?? '',
+          code: 'form.region_level',
+          params: { value: String(value), level: `form.region_level.${refusal.level}`, actual: `form.region_level.${refusal.actual}` },
+        };
       return { field: path[0] ?? '', code: 'form.format', params: { format: `form.format.${String(params.format)}` } };
     }
-    case 'type': return { field: path[0] ?? '', code: 'form.type', params: {} };
-    case 'enum': return { field: path[0] ?? '', code: 'form.option', params: { value: String(errorValue(checked, path)) } };
-    case 'maxLength': case 'maxItems': return { field: path[0] ?? '', code: 'form.max_length', params: { limit: Number(params.limit) } };
-    default: return { field: path[0] ?? '', code: 'form.invalid', params: { rule: error.keyword } };
+    case 'type':
+      return { field: path[0] ?? '', code: 'form.type', params: {} };
+    case 'enum':
+      return { field: path[0] ?? '', code: 'form.option', params: { value: String(errorValue(checked, path)) } };
+    case 'maxLength':
+    case 'maxItems':
+      return { field: path[0] ?? '', code: 'form.max_length', params: { limit: Number(params.limit) } };
+    default:
+      return { field: path[0] ?? '', code: 'form.invalid', params: { rule: error.keyword } };
   }
 }
 
@@ -135,7 +147,16 @@ export function validateSubmission(compiled: CompiledForm, submitted: FormValues
     const computed = new Set(Object.keys(values).filter((id) => state.computed.has(id) && !Object.hasOwn(submitted, id)));
     return { ok: true, values, computed };
   }
-  return { ok: false, issues: [...issues].map(([field, { code, params }]) => ({ field, pointer: `/values/${field}`, code, params: { field, ...params }, label: compiled.fields.get(field)?.field.label })) };
+  return {
+    ok: false,
+    issues: [...issues].map(([field, { code, params }]) => ({
+      field,
+      pointer: `/values/${field}`,
+      code,
+      params: { field, ...params },
+      label: compiled.fields.get(field)?.field.label,
+    })),
+  };
 }
 
 function pickFormFields(compiled: CompiledForm, values: FormValues): FormValues {

@@ -68,7 +68,17 @@ export async function queryAudit(db: Db, query: AuditQuery): Promise<AuditLine[]
     query.from ? sql`at >= ${query.from}::timestamptz` : sql`true`,
     query.to ? sql`at < ${query.to}::timestamptz` : sql`true`,
   ];
-  const { rows } = await sql<{ at: Date; actor_id: string | null; action: string; subject: string | null; app_id: string | null; object_id: string | null; record_id: string | null; ip: string | null; detail: Record<string, unknown> }>`
+  const { rows } = await sql<{
+    at: Date;
+    actor_id: string | null;
+    action: string;
+    subject: string | null;
+    app_id: string | null;
+    object_id: string | null;
+    record_id: string | null;
+    ip: string | null;
+    detail: Record<string, unknown>;
+  }>`
     select * from (
       select at, actor_id::text as actor_id, action, subject, app_id, object_id, record_id, ip, detail from audit_log
       union all
@@ -76,5 +86,15 @@ export async function queryAudit(db: Db, query: AuditQuery): Promise<AuditLine[]
     ) lines
     where ${sql.join(conditions, sql` and `)}
     order by at desc limit ${limit}`.execute(db);
-  return rows.map((r) => ({ at: new Date(r.at).toISOString(), actorId: r.actor_id, action: r.action, subject: r.subject, appId: r.app_id, objectId: r.object_id, recordId: r.record_id, ip: r.ip, detail: r.detail }));
+  return rows.map((r) => ({
+    at: new Date(r.at).toISOString(),
+    actorId: r.actor_id,
+    action: r.action,
+    subject: r.subject,
+    appId: r.app_id,
+    objectId: r.object_id,
+    recordId: r.record_id,
+    ip: r.ip,
+    detail: r.detail,
+  }));
 }

@@ -22,14 +22,25 @@ async function assertExists(db: Db, id: string | null | undefined): Promise<void
   if (!found) throw new IdentityError('identity.department_not_found');
 }
 
-export async function createDepartment(db: Db, input: { name: string; parentId?: string | null | undefined; headUserId?: string | null | undefined }): Promise<string> {
+export async function createDepartment(
+  db: Db,
+  input: { name: string; parentId?: string | null | undefined; headUserId?: string | null | undefined },
+): Promise<string> {
   await assertExists(db, input.parentId);
-  const row = await db.insertInto('departments').values({ name: input.name.trim(), parent_id: input.parentId ?? null, head_user_id: input.headUserId ?? null }).returning('id').executeTakeFirstOrThrow();
+  const row = await db
+    .insertInto('departments')
+    .values({ name: input.name.trim(), parent_id: input.parentId ?? null, head_user_id: input.headUserId ?? null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
 /** Renames, moves (never under itself or its own subtree) or sets the head of a department. */
-export async function updateDepartment(db: Db, id: string, changes: { name?: string | undefined; parentId?: string | null | undefined; headUserId?: string | null | undefined }): Promise<void> {
+export async function updateDepartment(
+  db: Db,
+  id: string,
+  changes: { name?: string | undefined; parentId?: string | null | undefined; headUserId?: string | null | undefined },
+): Promise<void> {
   await assertExists(db, id);
   if (changes.parentId) {
     await assertExists(db, changes.parentId);

@@ -14,14 +14,20 @@ export interface DirectoryEntry {
  * more than a company address book (no roles, no admin flag); `ids` looks up known people, `search`
  * finds people by name or email.
  */
-export async function searchDirectory(db: Kysely<SystemTables>, query: { search?: string | undefined; ids?: readonly string[] | undefined; limit?: number | undefined }): Promise<DirectoryEntry[]> {
+export async function searchDirectory(
+  db: Kysely<SystemTables>,
+  query: { search?: string | undefined; ids?: readonly string[] | undefined; limit?: number | undefined },
+): Promise<DirectoryEntry[]> {
   let select = db.selectFrom('users').select(['id', 'name', 'email', 'department_id', 'active']);
   if (query.ids?.length) select = select.where('id', 'in', [...query.ids]);
   if (query.search) {
     const pattern = `%${query.search.replace(/[\\%_]/g, '\\$&')}%`;
     select = select.where((eb) => eb.or([eb('name', 'ilike', pattern), eb('email', 'ilike', pattern)])).where('active', '=', true);
   }
-  const rows = await select.orderBy(sql`lower(name)`).limit(Math.min(query.limit ?? 20, 200)).execute();
+  const rows = await select
+    .orderBy(sql`lower(name)`)
+    .limit(Math.min(query.limit ?? 20, 200))
+    .execute();
   return rows.map((r) => ({ id: r.id, name: r.name, email: r.email, departmentId: r.department_id, active: r.active }));
 }
 

@@ -1,10 +1,20 @@
 import type { MessageParams } from '@tessera/i18n';
 
 export type IdentityErrorCode =
-  | 'auth.required' | 'auth.invalid_credentials' | 'auth.rate_limited' | 'auth.admin_required' | 'auth.cross_site'
-  | 'auth.weak_password' | 'auth.wrong_password' | 'identity.email_taken' | 'identity.user_not_found'
-  | 'identity.department_not_found' | 'identity.department_cycle' | 'identity.department_in_use'
-  | 'identity.token_not_found' | 'identity.last_admin';
+  | 'auth.required'
+  | 'auth.invalid_credentials'
+  | 'auth.rate_limited'
+  | 'auth.admin_required'
+  | 'auth.cross_site'
+  | 'auth.weak_password'
+  | 'auth.wrong_password'
+  | 'identity.email_taken'
+  | 'identity.user_not_found'
+  | 'identity.department_not_found'
+  | 'identity.department_cycle'
+  | 'identity.department_in_use'
+  | 'identity.token_not_found'
+  | 'identity.last_admin';
 
 const STATUS: Record<IdentityErrorCode, number> = {
   'auth.required': 401,
@@ -25,7 +35,10 @@ const STATUS: Record<IdentityErrorCode, number> = {
 
 export class IdentityError extends Error {
   readonly status: number;
-  constructor(readonly code: IdentityErrorCode, readonly params: MessageParams = {}) {
+  constructor(
+    readonly code: IdentityErrorCode,
+    readonly params: MessageParams = {},
+  ) {
     super(code);
     this.name = 'IdentityError';
     this.status = STATUS[code];

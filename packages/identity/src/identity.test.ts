@@ -2,8 +2,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createTestDatabase, type TestDatabase } from '@tessera/db/testing';
 import {
-  appendAudit, changePassword, createApiToken, createDepartment, createUser, ensureFirstAdmin, IdentityError, listUsers,
-  loadSignedInUser, queryAudit, revokeApiToken, setActive, setRoles, signIn, tokenDigest, updateDepartment, updateUser,
+  appendAudit,
+  changePassword,
+  createApiToken,
+  createDepartment,
+  createUser,
+  ensureFirstAdmin,
+  IdentityError,
+  listUsers,
+  loadSignedInUser,
+  queryAudit,
+  revokeApiToken,
+  setActive,
+  setRoles,
+  signIn,
+  tokenDigest,
+  updateDepartment,
+  updateUser,
 } from './index';
 
 let database: TestDatabase;
@@ -14,7 +29,10 @@ afterAll(async () => database?.drop());
 
 const db = () => database.db;
 async function code(promise: Promise<unknown>): Promise<string> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(IdentityError);
   return (error as IdentityError).code;
 }
@@ -33,7 +51,8 @@ describe('identity', () => {
   it('refuses a wrong password the same way as an unknown email, and rate-limits failures per email', async () => {
     await createUser(db(), { email: 'rep@example.com', name: 'Rep', password: 'correct horse battery' });
     expect(await code(signIn(db(), { email: 'nobody@example.com', password: 'whatever123', ip: '10.0.0.1' }))).toBe('auth.invalid_credentials');
-    for (let i = 0; i < 5; i += 1) expect(await code(signIn(db(), { email: 'rep@example.com', password: 'wrong password', ip: '10.0.0.2' }))).toBe('auth.invalid_credentials');
+    for (let i = 0; i < 5; i += 1)
+      expect(await code(signIn(db(), { email: 'rep@example.com', password: 'wrong password', ip: '10.0.0.2' }))).toBe('auth.invalid_credentials');
     expect(await code(signIn(db(), { email: 'rep@example.com', password: 'correct horse battery', ip: '10.0.0.3' }))).toBe('auth.rate_limited');
     const failures = await queryAudit(db(), { action: 'auth.sign_in_failed' });
     expect(failures.length).toBe(6);
@@ -89,6 +108,8 @@ describe('identity', () => {
     await appendAudit(db(), { actorId: admin.id, action: 'meta.publish', appId: 'crm', detail: { version: 1 } });
     await expect(sql`delete from audit_log`.execute(db())).rejects.toThrow(/append-only/);
     await expect(sql`update audit_log set action = 'x'`.execute(db())).rejects.toThrow(/append-only/);
-    expect(await queryAudit(db(), { actorId: admin.id, action: 'meta.' })).toEqual([expect.objectContaining({ action: 'meta.publish', appId: 'crm', detail: { version: 1 } })]);
+    expect(await queryAudit(db(), { actorId: admin.id, action: 'meta.' })).toEqual([
+      expect.objectContaining({ action: 'meta.publish', appId: 'crm', detail: { version: 1 } }),
+    ]);
   });
 });

@@ -33,9 +33,10 @@ interface Row {
  * active, so deactivation cuts every session off at once — with roles and department subtree.
  */
 export async function loadSignedInUser(db: Kysely<SystemTables>, source: 'session' | 'token', digest: string): Promise<SignedInUser | null> {
-  const credential = source === 'session'
-    ? sql`select user_id, null::text as scope_app_id, null::text[] as scope_roles from sessions where token_hash = ${digest} and expires_at > now()`
-    : sql`select user_id, scope_app_id, scope_roles from api_tokens where token_hash = ${digest} and revoked_at is null`;
+  const credential =
+    source === 'session'
+      ? sql`select user_id, null::text as scope_app_id, null::text[] as scope_roles from sessions where token_hash = ${digest} and expires_at > now()`
+      : sql`select user_id, scope_app_id, scope_roles from api_tokens where token_hash = ${digest} and revoked_at is null`;
   const { rows } = await sql<Row>`
     select u.id, u.email, u.name, u.department_id, u.is_admin, u.locale, c.scope_app_id, c.scope_roles,
       (select array_agg(r.app_id || ':' || r.role_id order by r.app_id, r.role_id) from user_roles r where r.user_id = u.id) as roles,
@@ -51,7 +52,16 @@ export async function loadSignedInUser(db: Kysely<SystemTables>, source: 'sessio
     const [appId = '', roleId = ''] = entry.split(':');
     (roles[appId] ??= []).push(roleId);
   }
-  const user = { userId: row.id, email: row.email, name: row.name, departmentId: row.department_id, departmentTree: row.tree ?? [], isAdmin: row.is_admin, locale: row.locale, roles };
+  const user = {
+    userId: row.id,
+    email: row.email,
+    name: row.name,
+    departmentId: row.department_id,
+    departmentTree: row.tree ?? [],
+    isAdmin: row.is_admin,
+    locale: row.locale,
+    roles,
+  };
   if (!row.scope_app_id) return user;
   // A scoped token: only the scope's roles the user still holds, in that app only, never admin.
   const held = new Set(row.is_admin ? (row.scope_roles ?? []) : (roles[row.scope_app_id] ?? []));

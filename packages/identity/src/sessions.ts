@@ -22,20 +22,33 @@ async function recentFailures(db: Db, column: 'subject' | 'ip', value: string): 
  * database, not process memory), so the limit holds across server processes. A session token is
  * always new: a token presented before sign-in is never adopted (no session fixation).
  */
-export async function signIn(db: Db, input: { email: string; password: string; ip: string | null }): Promise<{ token: string; userId: string; expiresAt: Date }> {
+export async function signIn(
+  db: Db,
+  input: { email: string; password: string; ip: string | null },
+): Promise<{ token: string; userId: string; expiresAt: Date }> {
   const email = input.email.trim().toLowerCase();
-  const limited = (await recentFailures(db, 'subject', email)) >= SIGN_IN_LIMIT.failures
-    || (input.ip !== null && (await recentFailures(db, 'ip', input.ip)) >= SIGN_IN_LIMIT.failures * 4);
+  const limited =
+    (await recentFailures(db, 'subject', email)) >= SIGN_IN_LIMIT.failures ||
+    (input.ip !== null && (await recentFailures(db, 'ip', input.ip)) >= SIGN_IN_LIMIT.failures * 4);
   if (limited) throw new IdentityError('auth.rate_limited', { minutes: SIGN_IN_LIMIT.minutes });
   const user = await db.selectFrom('users').select(['id', 'password_hash', 'active']).where(sql<string>`lower(email)`, '=', email).executeTakeFirst();
   const ok = await verifyPassword(user?.password_hash ?? (await decoyHash()), input.password);
   if (!user || !ok || !user.active) {
-    await appendAudit(db, { actorId: user?.id ?? null, action: 'auth.sign_in_failed', subject: email, ip: input.ip, detail: { reason: !user ? 'unknown_email' : !ok ? 'wrong_password' : 'inactive' } });
+    await appendAudit(db, {
+      actorId: user?.id ?? null,
+      action: 'auth.sign_in_failed',
+      subject: email,
+      ip: input.ip,
+      detail: { reason: !user ? 'unknown_email' : !ok ? 'wrong_password' : 'inactive' },
+    });
     throw new IdentityError('auth.invalid_credentials');
   }
   const token = newToken('ts');
   const expiresAt = new Date(Date.now() + SESSION_DAYS * 86_400_000);
-  await db.insertInto('sessions').values({ token_hash: tokenDigest(token), user_id: user.id, expires_at: expiresAt }).execute();
+  await db
+    .insertInto('sessions')
+    .values({ token_hash: tokenDigest(token), user_id: user.id, expires_at: expiresAt })
+    .execute();
   await appendAudit(db, { actorId: user.id, action: 'auth.sign_in', subject: email, ip: input.ip });
   return { token, userId: user.id, expiresAt };
 }

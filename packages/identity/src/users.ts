@@ -33,7 +33,13 @@ export async function createUser(db: Db, input: NewUser): Promise<string> {
   try {
     const row = await db
       .insertInto('users')
-      .values({ email: input.email.trim(), name: input.name.trim(), password_hash: passwordHash, department_id: input.departmentId ?? null, is_admin: input.isAdmin ?? false })
+      .values({
+        email: input.email.trim(),
+        name: input.name.trim(),
+        password_hash: passwordHash,
+        department_id: input.departmentId ?? null,
+        is_admin: input.isAdmin ?? false,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     return row.id;
@@ -44,7 +50,15 @@ export async function createUser(db: Db, input: NewUser): Promise<string> {
 }
 
 export async function listUsers(db: Db): Promise<UserSummary[]> {
-  const { rows } = await sql<{ id: string; email: string; name: string; department_id: string | null; is_admin: boolean; active: boolean; roles: string[] | null }>`
+  const { rows } = await sql<{
+    id: string;
+    email: string;
+    name: string;
+    department_id: string | null;
+    is_admin: boolean;
+    active: boolean;
+    roles: string[] | null;
+  }>`
     select u.id, u.email, u.name, u.department_id, u.is_admin, u.active,
       (select array_agg(r.app_id || ':' || r.role_id order by r.app_id, r.role_id) from user_roles r where r.user_id = u.id) as roles
     from users u order by u.active desc, lower(u.name)`.execute(db);
@@ -60,11 +74,21 @@ export async function listUsers(db: Db): Promise<UserSummary[]> {
 
 /** Refuses to leave the workspace without an active administrator. */
 async function assertAnotherAdmin(db: Db, userId: string): Promise<void> {
-  const others = await db.selectFrom('users').select((eb) => eb.fn.countAll<string>().as('n')).where('is_admin', '=', true).where('active', '=', true).where('id', '<>', userId).executeTakeFirst();
+  const others = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('is_admin', '=', true)
+    .where('active', '=', true)
+    .where('id', '<>', userId)
+    .executeTakeFirst();
   if (Number(others?.n ?? 0) === 0) throw new IdentityError('identity.last_admin');
 }
 
-export async function updateUser(db: Db, userId: string, changes: { name?: string | undefined; departmentId?: string | null | undefined; isAdmin?: boolean | undefined; locale?: string | null | undefined }): Promise<void> {
+export async function updateUser(
+  db: Db,
+  userId: string,
+  changes: { name?: string | undefined; departmentId?: string | null | undefined; isAdmin?: boolean | undefined; locale?: string | null | undefined },
+): Promise<void> {
   if (changes.isAdmin === false) await assertAnotherAdmin(db, userId);
   const result = await db
     .updateTable('users')
@@ -92,7 +116,11 @@ export async function setActive(db: Db, userId: string, active: boolean): Promis
 export async function setRoles(db: Db, userId: string, appId: string, roleIds: readonly string[]): Promise<void> {
   await db.transaction().execute(async (tx) => {
     await tx.deleteFrom('user_roles').where('user_id', '=', userId).where('app_id', '=', appId).execute();
-    if (roleIds.length) await tx.insertInto('user_roles').values(roleIds.map((role_id) => ({ user_id: userId, app_id: appId, role_id }))).execute();
+    if (roleIds.length)
+      await tx
+        .insertInto('user_roles')
+        .values(roleIds.map((role_id) => ({ user_id: userId, app_id: appId, role_id })))
+        .execute();
   });
 }
 
@@ -101,7 +129,11 @@ export async function changePassword(db: Db, userId: string, current: string, ne
   const user = await db.selectFrom('users').select('password_hash').where('id', '=', userId).executeTakeFirst();
   if (!user) throw new IdentityError('identity.user_not_found');
   if (!(await verifyPassword(user.password_hash, current))) throw new IdentityError('auth.wrong_password');
-  await db.updateTable('users').set({ password_hash: await hashPassword(next), updated_at: new Date() }).where('id', '=', userId).execute();
+  await db
+    .updateTable('users')
+    .set({ password_hash: await hashPassword(next), updated_at: new Date() })
+    .where('id', '=', userId)
+    .execute();
   await endSessions(db, userId, keepToken);
 }
 

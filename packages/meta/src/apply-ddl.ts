@@ -44,13 +44,24 @@ async function changeColumnType(tx: Tx, appId: string, step: Extract<DdlStep, { 
   const table = tableRef(appId, step.object);
   const column = sql.ref(step.field);
   if (step.conversion === 'checked') {
-    const rows = await count(tx, sql<{ n: string }>`select count(*) as n from ${table}
-      where nullif(trim(${column}), '') is not null and not tessera_can_cast(trim(${column}), ${step.to.sqlType})`);
+    const rows = await count(
+      tx,
+      sql<{ n: string }>`select count(*) as n from ${table}
+      where nullif(trim(${column}), '') is not null and not tessera_can_cast(trim(${column}), ${step.to.sqlType})`,
+    );
     if (rows > 0) {
-      throw new MetaError('meta.unsafe_type_change', 422, [], { object: step.object, field: step.field, from: step.from.fieldType, to: step.to.fieldType, rows });
+      throw new MetaError('meta.unsafe_type_change', 422, [], {
+        object: step.object,
+        field: step.field,
+        from: step.from.fieldType,
+        to: step.to.fieldType,
+        rows,
+      });
     }
   }
-  await sql`alter table ${table} alter column ${column} type ${sqlType(step.to.sqlType)} using ${conversionExpression(column, step.from.sqlType, step.to.sqlType)}`.execute(tx);
+  await sql`alter table ${table} alter column ${column} type ${sqlType(step.to.sqlType)} using ${conversionExpression(column, step.from.sqlType, step.to.sqlType)}`.execute(
+    tx,
+  );
 }
 
 function indexColumns(index: IndexDefinition): RawBuilder<unknown> {
@@ -62,8 +73,11 @@ async function createIndex(tx: Tx, appId: string, index: IndexDefinition): Promi
   const table = tableRef(appId, index.object);
   const first = index.columns[0]?.column ?? 'id';
   if (index.unique) {
-    const duplicates = await count(tx, sql<{ n: string }>`select count(*) as n from (select 1 from ${table}
-      where deleted_at is null and ${sql.ref(first)} is not null group by ${sql.ref(first)} having count(*) > 1) d`);
+    const duplicates = await count(
+      tx,
+      sql<{ n: string }>`select count(*) as n from (select 1 from ${table}
+      where deleted_at is null and ${sql.ref(first)} is not null group by ${sql.ref(first)} having count(*) > 1) d`,
+    );
     if (duplicates > 0) throw new MetaError('meta.unique_violation', 422, [], { object: index.object, field: first, rows: duplicates });
   }
   const where = index.liveRowsOnly ? sql` where deleted_at is null` : sql``;
@@ -107,7 +121,8 @@ export async function applyStep(tx: Tx, appId: string, step: DdlStep, hooks: Pub
     case 'retarget_relation': {
       const table = tableRef(appId, step.object);
       const rows = await count(tx, sql<{ n: string }>`select count(*) as n from ${table} where ${sql.ref(step.field)} is not null`);
-      if (rows > 0) throw new MetaError('meta.relation_retarget', 422, [], { object: step.object, field: step.field, from: step.from ?? '—', to: step.to ?? '—', rows });
+      if (rows > 0)
+        throw new MetaError('meta.relation_retarget', 422, [], { object: step.object, field: step.field, from: step.from ?? '—', to: step.to ?? '—', rows });
       await sql`alter table ${table} drop constraint if exists ${sql.id(`fk_${step.field}`)}`.execute(tx);
       if (step.to) await applyStep(tx, appId, { kind: 'add_foreign_key', object: step.object, field: step.field, target: step.to }, hooks);
       return;

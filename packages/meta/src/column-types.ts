@@ -45,14 +45,10 @@ export function sqlTypeOf(field: FieldDefinition): SqlType | null {
 }
 
 /** Field types a text search ("contains", trigram index) applies to. */
-export const TEXT_LIKE_TYPES: ReadonlySet<FieldType> = new Set([
-  'text', 'long_text', 'phone', 'email', 'url', 'select', 'region', 'auto_number',
-]);
+export const TEXT_LIKE_TYPES: ReadonlySet<FieldType> = new Set(['text', 'long_text', 'phone', 'email', 'url', 'select', 'region', 'auto_number']);
 
 /** Field types that can carry a unique index. */
-export const UNIQUE_CAPABLE_TYPES: ReadonlySet<FieldType> = new Set([
-  'text', 'phone', 'email', 'url', 'number', 'date', 'auto_number', 'user', 'relation',
-]);
+export const UNIQUE_CAPABLE_TYPES: ReadonlySet<FieldType> = new Set(['text', 'phone', 'email', 'url', 'number', 'date', 'auto_number', 'user', 'relation']);
 
 /** Field types whose values can be stored encrypted: plain text, compared by no one but its reader. */
 export const ENCRYPTABLE_TYPES: ReadonlySet<FieldType> = new Set(['text', 'long_text', 'phone', 'email']);

@@ -34,11 +34,39 @@ function viewIndex(object: ObjectDefinition, view: NonNullable<ObjectDefinition[
  */
 export function desiredIndexes(object: ObjectDefinition): IndexDefinition[] {
   const wanted: Unnamed[] = [
-    { object: object.id, columns: [{ column: 'created_at', direction: 'desc' }, { column: 'id', direction: 'desc' }], method: 'btree', unique: false, liveRowsOnly: true },
-    { object: object.id, columns: [{ column: 'owner_id', direction: 'asc' }, { column: 'created_at', direction: 'desc' }, { column: 'id', direction: 'desc' }], method: 'btree', unique: false, liveRowsOnly: true },
+    {
+      object: object.id,
+      columns: [
+        { column: 'created_at', direction: 'desc' },
+        { column: 'id', direction: 'desc' },
+      ],
+      method: 'btree',
+      unique: false,
+      liveRowsOnly: true,
+    },
+    {
+      object: object.id,
+      columns: [
+        { column: 'owner_id', direction: 'asc' },
+        { column: 'created_at', direction: 'desc' },
+        { column: 'id', direction: 'desc' },
+      ],
+      method: 'btree',
+      unique: false,
+      liveRowsOnly: true,
+    },
   ];
   if (object.parent) {
-    wanted.push({ object: object.id, columns: [{ column: 'parent_id', direction: 'asc' }, { column: 'sort_index', direction: 'asc' }], method: 'btree', unique: false, liveRowsOnly: false });
+    wanted.push({
+      object: object.id,
+      columns: [
+        { column: 'parent_id', direction: 'asc' },
+        { column: 'sort_index', direction: 'asc' },
+      ],
+      method: 'btree',
+      unique: false,
+      liveRowsOnly: false,
+    });
   }
   const searched = new Set<string>(object.displayField ? [object.displayField] : []);
   for (const view of object.views ?? []) {
@@ -47,7 +75,8 @@ export function desiredIndexes(object: ObjectDefinition): IndexDefinition[] {
     for (const filter of view.filters ?? []) if (filter.op === 'contains') searched.add(filter.field);
   }
   for (const field of object.fields) {
-    if (field.type === 'relation') wanted.push({ object: object.id, columns: [{ column: field.id, direction: 'asc' }], method: 'btree', unique: false, liveRowsOnly: false });
+    if (field.type === 'relation')
+      wanted.push({ object: object.id, columns: [{ column: field.id, direction: 'asc' }], method: 'btree', unique: false, liveRowsOnly: false });
     if (field.unique) wanted.push({ object: object.id, columns: [{ column: field.id, direction: 'asc' }], method: 'btree', unique: true, liveRowsOnly: true });
     // Every region field offers the list filter `within` (a province, city or district and what
     // lies inside it), asked ad hoc rather than from saved views: a code range the btree answers

@@ -5,7 +5,12 @@ import { mapField, mapObject, salesApp, withField } from './test-fixtures';
 describe('diffDocuments', () => {
   it('lists everything as added against no live version', () => {
     const changes = diffDocuments(null, salesApp());
-    expect(changes.filter((c) => c.kind === 'object_added').map((c) => c.kind === 'object_added' && c.object)).toEqual(['customer', 'opportunity', 'quote', 'quote_line']);
+    expect(changes.filter((c) => c.kind === 'object_added').map((c) => c.kind === 'object_added' && c.object)).toEqual([
+      'customer',
+      'opportunity',
+      'quote',
+      'quote_line',
+    ]);
   });
 
   it('names added, removed and changed fields and objects, and changed sections', () => {

@@ -5,7 +5,10 @@ export type DocumentChange =
   | { kind: 'object_changed'; object: string; properties: string[] }
   | { kind: 'field_added' | 'field_removed'; object: string; field: string }
   | { kind: 'field_changed'; object: string; field: string; properties: string[] }
-  | { kind: 'section_changed'; section: 'forms' | 'flows' | 'reports' | 'dashboards' | 'roles' | 'navigation' | 'i18n' | 'label' | 'description' | 'defaultLocale' };
+  | {
+      kind: 'section_changed';
+      section: 'forms' | 'flows' | 'reports' | 'dashboards' | 'roles' | 'navigation' | 'i18n' | 'label' | 'description' | 'defaultLocale';
+    };
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 

@@ -45,7 +45,13 @@ export function createMetadataStore(db: Db, hooks: PublishHooks = {}) {
   return {
     async listApps(): Promise<AppSummary[]> {
       const rows = await db.selectFrom('meta_apps').selectAll().orderBy('id').execute();
-      return rows.map((r) => ({ id: r.id, label: (r.draft as AppDocument).label, liveVersion: r.live_version, draftRevision: r.draft_revision, updatedAt: r.updated_at }));
+      return rows.map((r) => ({
+        id: r.id,
+        label: (r.draft as AppDocument).label,
+        liveVersion: r.live_version,
+        draftRevision: r.draft_revision,
+        updatedAt: r.updated_at,
+      }));
     },
 
     async createApp(document: unknown): Promise<{ id: string; draftRevision: number }> {
@@ -113,11 +119,22 @@ export function createMetadataStore(db: Db, hooks: PublishHooks = {}) {
         .where('app_id', '=', appId)
         .orderBy('version', 'desc')
         .execute();
-      return rows.map((r) => ({ version: r.version, publishedAt: r.published_at, publishedBy: r.published_by, comment: r.comment, rolledBackFrom: r.rolled_back_from }));
+      return rows.map((r) => ({
+        version: r.version,
+        publishedAt: r.published_at,
+        publishedBy: r.published_by,
+        comment: r.comment,
+        rolledBackFrom: r.rolled_back_from,
+      }));
     },
 
     async getVersion(appId: string, version: number): Promise<{ version: number; document: AppDocument }> {
-      const row = await db.selectFrom('meta_versions').select(['version', 'document']).where('app_id', '=', appId).where('version', '=', version).executeTakeFirst();
+      const row = await db
+        .selectFrom('meta_versions')
+        .select(['version', 'document'])
+        .where('app_id', '=', appId)
+        .where('version', '=', version)
+        .executeTakeFirst();
       if (!row) throw new MetaError('meta.version_not_found', 404, [], { version });
       return { version: row.version, document: row.document as AppDocument };
     },

@@ -14,7 +14,13 @@ export async function loadPhysicalState(tx: Tx, appId: string): Promise<Physical
   const rows = await tx.selectFrom('meta_columns').selectAll().where('app_id', '=', appId).execute();
   for (const row of rows) {
     if (row.field_id === TABLE_ROW) state.tables.set(row.object_id, { retired: row.retired_at !== null });
-    else state.columns.set(columnKey(row.object_id, row.field_id), { fieldType: row.field_type, sqlType: row.sql_type as SqlType, target: row.target, retired: row.retired_at !== null });
+    else
+      state.columns.set(columnKey(row.object_id, row.field_id), {
+        fieldType: row.field_type,
+        sqlType: row.sql_type as SqlType,
+        target: row.target,
+        retired: row.retired_at !== null,
+      });
   }
   const indexes = await sql<{ tablename: string; indexname: string }>`select tablename, indexname from pg_indexes
     where schemaname = ${appSchemaName(appId)} and indexname like 'ix\\_%'`.execute(tx);
@@ -32,14 +38,20 @@ export async function syncCatalog(tx: Tx, appId: string, document: AppDocument):
     { object_id: object.id, field_id: TABLE_ROW, field_type: 'table', sql_type: 'table', target: null },
     ...object.fields.flatMap((field) => {
       const type = sqlTypeOf(field);
-      return type ? [{ object_id: object.id, field_id: field.id, field_type: field.type, sql_type: type, target: field.type === 'relation' ? (field.target ?? null) : null }] : [];
+      return type
+        ? [
+            {
+              object_id: object.id,
+              field_id: field.id,
+              field_type: field.type,
+              sql_type: type,
+              target: field.type === 'relation' ? (field.target ?? null) : null,
+            },
+          ]
+        : [];
     }),
   ]);
-  await tx
-    .updateTable('meta_columns')
-    .set({ retired_at: sql`coalesce(retired_at, now())` })
-    .where('app_id', '=', appId)
-    .execute();
+  await tx.updateTable('meta_columns').set({ retired_at: sql`coalesce(retired_at, now())` }).where('app_id', '=', appId).execute();
   if (live.length === 0) return;
   await tx
     .insertInto('meta_columns')

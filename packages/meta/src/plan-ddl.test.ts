@@ -15,7 +15,13 @@ function stateAfter(app: AppDocument): PhysicalState {
     state.tables.set(object.id, { retired: false });
     for (const field of object.fields) {
       const sqlType = sqlTypeOf(field);
-      if (sqlType) state.columns.set(columnKey(object.id, field.id), { fieldType: field.type, sqlType, target: field.type === 'relation' ? (field.target ?? null) : null, retired: false });
+      if (sqlType)
+        state.columns.set(columnKey(object.id, field.id), {
+          fieldType: field.type,
+          sqlType,
+          target: field.type === 'relation' ? (field.target ?? null) : null,
+          retired: false,
+        });
     }
     state.indexes.set(object.id, new Set(desiredIndexes(object).map((i) => i.name)));
   }
@@ -53,7 +59,12 @@ describe('planDdl', () => {
 
   it('retires removed fields and objects instead of dropping them, and reactivates them when they return', () => {
     const app = salesApp();
-    const fewer = { ...mapObject(app, 'customer', (o) => ({ ...o, fields: o.fields.filter((f) => f.id !== 'revenue') })), objects: app.objects.filter((o) => o.id !== 'opportunity').map((o) => (o.id === 'customer' ? { ...o, fields: o.fields.filter((f) => f.id !== 'revenue') } : o)) };
+    const fewer = {
+      ...mapObject(app, 'customer', (o) => ({ ...o, fields: o.fields.filter((f) => f.id !== 'revenue') })),
+      objects: app.objects
+        .filter((o) => o.id !== 'opportunity')
+        .map((o) => (o.id === 'customer' ? { ...o, fields: o.fields.filter((f) => f.id !== 'revenue') } : o)),
+    };
     const steps = planDdl(fewer, stateAfter(app));
     expect(steps).toContainEqual({ kind: 'retire_column', object: 'customer', field: 'revenue' });
     expect(steps).toContainEqual({ kind: 'retire_table', object: 'opportunity' });
@@ -79,7 +90,13 @@ describe('planDdl', () => {
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(MetaError);
-      expect((error as MetaError).issues).toEqual([{ pointer: '/objects/0/fields/3/type', code: 'meta.type_change_unsupported', params: { object: 'customer', field: 'revenue', from: 'currency', to: 'checkbox' } }]);
+      expect((error as MetaError).issues).toEqual([
+        {
+          pointer: '/objects/0/fields/3/type',
+          code: 'meta.type_change_unsupported',
+          params: { object: 'customer', field: 'revenue', from: 'currency', to: 'checkbox' },
+        },
+      ]);
     }
   });
 
@@ -96,9 +113,15 @@ describe('planDdl', () => {
     const app = withField(salesApp(), 'customer', { id: 'area', type: 'region', label: { en: 'Area' } });
     const steps = planDdl(app, stateAfter(salesApp()));
     const areaIndexes = steps.flatMap((s) => (s.kind === 'create_index' && s.index.columns[0]?.column === 'area' ? [s.index] : []));
-    expect(areaIndexes).toEqual([expect.objectContaining({ columns: [{ column: 'area', direction: 'asc' }], method: 'btree', unique: false, liveRowsOnly: true })]);
+    expect(areaIndexes).toEqual([
+      expect.objectContaining({ columns: [{ column: 'area', direction: 'asc' }], method: 'btree', unique: false, liveRowsOnly: true }),
+    ]);
     const unique = withField(salesApp(), 'customer', { id: 'area', type: 'region', label: { en: 'Area' }, unique: true });
-    expect(desiredIndexes(unique.objects.find((o) => o.id === 'customer')!).filter((i) => i.columns[0]?.column === 'area').map((i) => i.unique)).toEqual([true]);
+    expect(
+      desiredIndexes(unique.objects.find((o) => o.id === 'customer')!)
+        .filter((i) => i.columns[0]?.column === 'area')
+        .map((i) => i.unique),
+    ).toEqual([true]);
   });
 
   it('adds a sequence only when a field becomes an auto-number', () => {

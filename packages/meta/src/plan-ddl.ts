@@ -27,12 +27,17 @@ function planColumn(object: ObjectDefinition, field: FieldDefinition, state: Phy
   if (existing.retired) steps.push({ kind: 'reactivate_column', object: object.id, field: field.id, fieldType: field.type });
   const conversion = classifyConversion(existing.sqlType, sqlType);
   if (conversion === 'unsupported') {
-    refusals.push({ pointer: `${pointer}/type`, code: 'meta.type_change_unsupported', params: { object: object.id, field: field.id, from: existing.fieldType, to: field.type } });
+    refusals.push({
+      pointer: `${pointer}/type`,
+      code: 'meta.type_change_unsupported',
+      params: { object: object.id, field: field.id, from: existing.fieldType, to: field.type },
+    });
     return;
   }
   if (conversion === 'same') {
     if (existing.target !== target) steps.push({ kind: 'retarget_relation', object: object.id, field: field.id, from: existing.target, to: target });
-    else if (existing.fieldType !== field.type) steps.push({ kind: 'set_field_type', object: object.id, field: field.id, from: existing.fieldType, to: field.type });
+    else if (existing.fieldType !== field.type)
+      steps.push({ kind: 'set_field_type', object: object.id, field: field.id, from: existing.fieldType, to: field.type });
     return;
   }
   steps.push({

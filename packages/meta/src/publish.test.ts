@@ -15,12 +15,18 @@ beforeAll(async () => {
 afterAll(async () => database?.drop());
 
 async function columns(schema: string, table: string): Promise<Record<string, string>> {
-  const { rows } = await sql<{ column_name: string; data_type: string }>`select column_name, data_type from information_schema.columns where table_schema = ${schema} and table_name = ${table}`.execute(database.db);
+  const { rows } = await sql<{
+    column_name: string;
+    data_type: string;
+  }>`select column_name, data_type from information_schema.columns where table_schema = ${schema} and table_name = ${table}`.execute(database.db);
   return Object.fromEntries(rows.map((r) => [r.column_name, r.data_type]));
 }
 
 async function expectMetaError(promise: Promise<unknown>, code: string): Promise<MetaError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(MetaError);
   expect((error as MetaError).code).toBe(code);
   return error as MetaError;
@@ -40,7 +46,14 @@ describe('metadata store on PostgreSQL', () => {
     const { version, plan } = await store.publish('sales', { actor: 'admin', comment: 'first' });
     expect(version).toBe(1);
     expect(plan.length).toBeGreaterThan(5);
-    expect(await columns('app_sales', 'customer')).toMatchObject({ id: 'uuid', version: 'integer', owner_id: 'uuid', deleted_at: 'timestamp with time zone', name: 'text', revenue: 'numeric' });
+    expect(await columns('app_sales', 'customer')).toMatchObject({
+      id: 'uuid',
+      version: 'integer',
+      owner_id: 'uuid',
+      deleted_at: 'timestamp with time zone',
+      name: 'text',
+      revenue: 'numeric',
+    });
     expect(await columns('app_sales', 'quote_line')).toMatchObject({ parent_id: 'uuid', sort_index: 'integer', quantity: 'numeric' });
     expect((await store.getLive('sales')).version).toBe(1);
     expect(await store.listVersions('sales')).toEqual([expect.objectContaining({ version: 1, comment: 'first', publishedBy: 'admin' })]);
@@ -57,7 +70,14 @@ describe('metadata store on PostgreSQL', () => {
 
   it('refuses an invalid draft without touching the saved one', async () => {
     const before = await store.getApp('sales');
-    const error = await expectMetaError(store.saveDraft('sales', mapField(salesApp(), 'customer', 'name', (f) => ({ ...f, type: 'nope' as 'text' })), before.draftRevision), 'meta.invalid');
+    const error = await expectMetaError(
+      store.saveDraft(
+        'sales',
+        mapField(salesApp(), 'customer', 'name', (f) => ({ ...f, type: 'nope' as 'text' })),
+        before.draftRevision,
+      ),
+      'meta.invalid',
+    );
     expect(error.issues[0]?.pointer).toBe('/objects/0/fields/0/type');
     expect(await store.getApp('sales')).toEqual(before);
   });
@@ -68,7 +88,10 @@ describe('metadata store on PostgreSQL', () => {
     await insert('customer', `(name, founded, revenue) values ('A', '1999', 10.50), ('B', 'long ago', 20), ('C', ' 2001 ', null)`);
 
     const toNumber = mapField(salesApp('evolve'), 'customer', 'founded', (f) => ({ ...f, type: 'number' }));
-    const refused = await saveAndPublish('evolve', toNumber).then(() => null, (e: unknown) => e);
+    const refused = await saveAndPublish('evolve', toNumber).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(refused).toMatchObject({ code: 'meta.unsafe_type_change', params: { object: 'customer', field: 'founded', rows: 1 } });
     expect((await columns('app_evolve', 'customer')).founded).toBe('text');
     expect((await store.getLive('evolve')).version).toBe(1);
@@ -78,8 +101,14 @@ describe('metadata store on PostgreSQL', () => {
     const relabeled = mapField(added, 'customer', 'revenue', (f) => ({ ...f, label: { en: 'Annual revenue' }, type: 'text' }));
     await saveAndPublish('evolve', relabeled);
     expect(await columns('app_evolve', 'customer')).toMatchObject({ founded: 'numeric', website: 'text', revenue: 'text' });
-    const { rows } = await sql<{ founded: string | null; revenue: string | null }>`select founded, revenue from app_evolve.customer order by name`.execute(database.db);
-    expect(rows).toEqual([{ founded: '1999', revenue: '10.50' }, { founded: null, revenue: '20' }, { founded: '2001', revenue: null }]);
+    const { rows } = await sql<{ founded: string | null; revenue: string | null }>`select founded, revenue from app_evolve.customer order by name`.execute(
+      database.db,
+    );
+    expect(rows).toEqual([
+      { founded: '1999', revenue: '10.50' },
+      { founded: null, revenue: '20' },
+      { founded: '2001', revenue: null },
+    ]);
   });
 
   it('refuses to make a field unique while duplicates exist, leaving everything as it was', async () => {

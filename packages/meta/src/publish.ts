@@ -39,7 +39,12 @@ export async function publishDocument(db: Db, appId: string, options: PublishOpt
     let source: unknown = app.draft;
     let rolledBackFrom: number | null = null;
     if (options.source !== 'draft') {
-      const old = await tx.selectFrom('meta_versions').select('document').where('app_id', '=', appId).where('version', '=', options.source.version).executeTakeFirst();
+      const old = await tx
+        .selectFrom('meta_versions')
+        .select('document')
+        .where('app_id', '=', appId)
+        .where('version', '=', options.source.version)
+        .executeTakeFirst();
       if (!old) throw new MetaError('meta.version_not_found', 404, [], { version: options.source.version });
       source = old.document;
       rolledBackFrom = options.source.version;
@@ -49,7 +54,12 @@ export async function publishDocument(db: Db, appId: string, options: PublishOpt
     const document: AppDocument = verdict.document;
 
     if (app.live_version !== null && options.source === 'draft') {
-      const live = await tx.selectFrom('meta_versions').select('document').where('app_id', '=', appId).where('version', '=', app.live_version).executeTakeFirstOrThrow();
+      const live = await tx
+        .selectFrom('meta_versions')
+        .select('document')
+        .where('app_id', '=', appId)
+        .where('version', '=', app.live_version)
+        .executeTakeFirstOrThrow();
       if (JSON.stringify(live.document) === JSON.stringify(document)) throw new MetaError('meta.nothing_to_publish', 422);
     }
 
@@ -58,15 +68,30 @@ export async function publishDocument(db: Db, appId: string, options: PublishOpt
     for (const step of plan) await applyStep(tx, appId, step, options);
     await syncCatalog(tx, appId, document);
 
-    const last = await tx.selectFrom('meta_versions').select((eb) => eb.fn.max('version').as('v')).where('app_id', '=', appId).executeTakeFirst();
+    const last = await tx
+      .selectFrom('meta_versions')
+      .select((eb) => eb.fn.max('version').as('v'))
+      .where('app_id', '=', appId)
+      .executeTakeFirst();
     const version = (last?.v ?? 0) + 1;
     await tx
       .insertInto('meta_versions')
-      .values({ app_id: appId, version, document: JSON.stringify(document), plan: JSON.stringify(plan), comment: options.comment ?? null, published_by: options.actor, rolled_back_from: rolledBackFrom })
+      .values({
+        app_id: appId,
+        version,
+        document: JSON.stringify(document),
+        plan: JSON.stringify(plan),
+        comment: options.comment ?? null,
+        published_by: options.actor,
+        rolled_back_from: rolledBackFrom,
+      })
       .execute();
-    const appUpdate = rolledBackFrom === null
-      ? tx.updateTable('meta_apps').set({ live_version: version, updated_at: new Date() })
-      : tx.updateTable('meta_apps').set((eb) => ({ live_version: version, draft: JSON.stringify(document), draft_revision: eb('draft_revision', '+', 1), updated_at: new Date() }));
+    const appUpdate =
+      rolledBackFrom === null
+        ? tx.updateTable('meta_apps').set({ live_version: version, updated_at: new Date() })
+        : tx
+            .updateTable('meta_apps')
+            .set((eb) => ({ live_version: version, draft: JSON.stringify(document), draft_revision: eb('draft_revision', '+', 1), updated_at: new Date() }));
     await appUpdate.where('id', '=', appId).execute();
     return { version, plan };
   });

@@ -7,7 +7,11 @@ import { tableRef } from './sql-names';
  * Drops a retired column, or a retired object's table, for good. The only path that deletes
  * record data in bulk: explicit, named, and refused for anything still live.
  */
-export async function purgeRetired(db: Kysely<SystemTables>, appId: string, target: { object: string; field?: string | undefined }): Promise<{ purged: string }> {
+export async function purgeRetired(
+  db: Kysely<SystemTables>,
+  appId: string,
+  target: { object: string; field?: string | undefined },
+): Promise<{ purged: string }> {
   const name = target.field ? `${target.object}.${target.field}` : target.object;
   return db.transaction().execute(async (tx) => {
     await tx.selectFrom('meta_apps').select('id').where('id', '=', appId).forUpdate().executeTakeFirstOrThrow();

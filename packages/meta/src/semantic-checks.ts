@@ -27,13 +27,15 @@ function checkField(field: FieldDefinition, pointer: string, object: ObjectDefin
   if (field.type === 'child_table' && field.target) {
     const target = objects.get(field.target);
     if (!target) issues.push({ pointer: `${pointer}/target`, code: 'meta.unknown_object', params: { id: field.target } });
-    else if (target.parent !== object.id) issues.push({ pointer: `${pointer}/target`, code: 'meta.child_target', params: { id: field.target, object: object.id } });
+    else if (target.parent !== object.id)
+      issues.push({ pointer: `${pointer}/target`, code: 'meta.child_target', params: { id: field.target, object: object.id } });
   }
   if (field.type === 'related_list' && field.target) {
     const target = objects.get(field.target);
     const via = target?.fields.find((f) => f.id === field.via);
     if (!target) issues.push({ pointer: `${pointer}/target`, code: 'meta.unknown_object', params: { id: field.target } });
-    else if (!via || via.type !== 'relation' || via.target !== object.id) issues.push({ pointer: `${pointer}/via`, code: 'meta.related_list_via', params: { object: target.id, id: field.via ?? '', parent: object.id } });
+    else if (!via || via.type !== 'relation' || via.target !== object.id)
+      issues.push({ pointer: `${pointer}/via`, code: 'meta.related_list_via', params: { object: target.id, id: field.via ?? '', parent: object.id } });
   }
   const values = new Set<string>();
   field.options?.forEach((option, index) => {
@@ -69,7 +71,8 @@ function checkObject(object: ObjectDefinition, pointer: string, objects: Map<str
   if (object.displayField) {
     const display = object.fields.find((f) => f.id === object.displayField);
     if (!display) issues.push({ pointer: `${pointer}/displayField`, code: 'meta.unknown_field', params: { object: object.id, id: object.displayField } });
-    else if (!TEXT_LIKE_TYPES.has(display.type)) issues.push({ pointer: `${pointer}/displayField`, code: 'meta.display_field_type', params: { id: display.id } });
+    else if (!TEXT_LIKE_TYPES.has(display.type))
+      issues.push({ pointer: `${pointer}/displayField`, code: 'meta.display_field_type', params: { id: display.id } });
     else if (display.encrypted) issues.push({ pointer: `${pointer}/displayField`, code: 'meta.encryption_unsupported', params: { type: display.type } });
   }
   const views = object.views ?? [];
@@ -98,10 +101,12 @@ function checkForms(app: AppDocument, objects: Map<string, ObjectDefinition>, is
     uniqueIds(form.nodes, `/forms/${f}/nodes`, issues);
     const nodeIds = new Set(form.nodes.map((n) => n.id));
     form.nodes.forEach((node, n) => {
-      if (node.parent && !nodeIds.has(node.parent)) issues.push({ pointer: `/forms/${f}/nodes/${n}/parent`, code: 'meta.unknown_node', params: { id: node.parent } });
+      if (node.parent && !nodeIds.has(node.parent))
+        issues.push({ pointer: `/forms/${f}/nodes/${n}/parent`, code: 'meta.unknown_node', params: { id: node.parent } });
       if (node.kind === 'field') {
         if (!node.field) issues.push({ pointer: `/forms/${f}/nodes/${n}`, code: 'schema.required', params: { missing: 'field' } });
-        else if (!object.fields.some((field) => field.id === node.field)) issues.push({ pointer: `/forms/${f}/nodes/${n}/field`, code: 'meta.unknown_field', params: { object: object.id, id: node.field } });
+        else if (!object.fields.some((field) => field.id === node.field))
+          issues.push({ pointer: `/forms/${f}/nodes/${n}/field`, code: 'meta.unknown_field', params: { object: object.id, id: node.field } });
       }
     });
   });
@@ -115,7 +120,8 @@ function checkNavigation(app: AppDocument, objects: Map<string, ObjectDefinition
   items.forEach((item, i) => {
     if (item.object && !objects.has(item.object)) issues.push({ pointer: `/navigation/${i}/object`, code: 'meta.unknown_object', params: { id: item.object } });
     if (item.parent && !ids.has(item.parent)) issues.push({ pointer: `/navigation/${i}/parent`, code: 'meta.unknown_node', params: { id: item.parent } });
-    if (item.dashboard && !dashboards.has(item.dashboard)) issues.push({ pointer: `/navigation/${i}/dashboard`, code: 'meta.unknown_node', params: { id: item.dashboard } });
+    if (item.dashboard && !dashboards.has(item.dashboard))
+      issues.push({ pointer: `/navigation/${i}/dashboard`, code: 'meta.unknown_node', params: { id: item.dashboard } });
   });
 }
 
@@ -127,12 +133,20 @@ function checkRoles(app: AppDocument, objects: Map<string, ObjectDefinition>, is
       if (!object) return void issues.push({ pointer: `${pointer}/object`, code: 'meta.unknown_object', params: { id: permission.object } });
       if (permission.rowFormula) {
         const checked = analyze(permission.rowFormula, { fields: object.fields });
-        if (!checked.ok) for (const error of checked.errors) issues.push({ pointer: `${pointer}/rowFormula`, code: error.code, params: { ...error.params, start: error.range.start, end: error.range.end } });
-        else if (checked.formula.type !== 'boolean') issues.push({ pointer: `${pointer}/rowFormula`, code: 'meta.formula_type', params: { field: 'rowFormula', actual: checked.formula.type, expected: 'boolean' } });
+        if (!checked.ok)
+          for (const error of checked.errors)
+            issues.push({ pointer: `${pointer}/rowFormula`, code: error.code, params: { ...error.params, start: error.range.start, end: error.range.end } });
+        else if (checked.formula.type !== 'boolean')
+          issues.push({
+            pointer: `${pointer}/rowFormula`,
+            code: 'meta.formula_type',
+            params: { field: 'rowFormula', actual: checked.formula.type, expected: 'boolean' },
+          });
       }
       for (const list of ['hiddenFields', 'readOnlyFields'] as const) {
         (permission[list] ?? []).forEach((id, i) => {
-          if (!object.fields.some((f) => f.id === id)) issues.push({ pointer: `${pointer}/${list}/${i}`, code: 'meta.unknown_field', params: { object: object.id, id } });
+          if (!object.fields.some((f) => f.id === id))
+            issues.push({ pointer: `${pointer}/${list}/${i}`, code: 'meta.unknown_field', params: { object: object.id, id } });
         });
       }
     });
@@ -155,7 +169,8 @@ export function checkSemantics(app: AppDocument): MetaIssue[] {
     uniqueIds(items, `/${slot}`, issues);
     items.forEach((item, i) => {
       const object = 'object' in item ? item.object : undefined;
-      if (typeof object === 'string' && !objects.has(object)) issues.push({ pointer: `/${slot}/${i}/object`, code: 'meta.unknown_object', params: { id: object } });
+      if (typeof object === 'string' && !objects.has(object))
+        issues.push({ pointer: `/${slot}/${i}/object`, code: 'meta.unknown_object', params: { id: object } });
     });
   }
   return issues;

@@ -9,7 +9,15 @@ export function salesApp(id = 'sales'): AppDocument {
     fields: [
       { id: 'name', type: 'text', label: { 'zh-CN': '名称', en: 'Name' }, required: true },
       { id: 'code', type: 'text', label: { en: 'Code' }, unique: true },
-      { id: 'tier', type: 'select', label: { en: 'Tier' }, options: [{ value: 'a', label: { en: 'A' } }, { value: 'b', label: { en: 'B' } }] },
+      {
+        id: 'tier',
+        type: 'select',
+        label: { en: 'Tier' },
+        options: [
+          { value: 'a', label: { en: 'A' } },
+          { value: 'b', label: { en: 'B' } },
+        ],
+      },
       { id: 'revenue', type: 'currency', label: { en: 'Revenue' }, scale: 2 },
       { id: 'founded', type: 'text', label: { en: 'Founded' } },
     ],

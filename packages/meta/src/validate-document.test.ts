@@ -39,16 +39,31 @@ describe('validateDocument', () => {
     app = withField(app, 'opportunity', { id: 'partner', type: 'relation', label: { en: 'Partner' }, target: 'partner' });
     app = withField(app, 'opportunity', { id: 'line', type: 'relation', label: { en: 'Line' }, target: 'quote_line' });
     app = mapObject(app, 'opportunity', (o) => ({ ...o, displayField: 'amount' }));
-    app = { ...app, forms: [{ id: 'f', object: 'customer', label: { en: 'F' }, nodes: [{ id: 's', kind: 'section' }, { id: 'n', kind: 'field', parent: 's', field: 'nope' }] }] };
+    app = {
+      ...app,
+      forms: [
+        {
+          id: 'f',
+          object: 'customer',
+          label: { en: 'F' },
+          nodes: [
+            { id: 's', kind: 'section' },
+            { id: 'n', kind: 'field', parent: 's', field: 'nope' },
+          ],
+        },
+      ],
+    };
     const codes = issuesOf(app).map((i) => `${i.code}@${i.pointer}`);
-    expect(codes).toEqual(expect.arrayContaining([
-      'meta.duplicate_id@/objects/0/fields/5/id',
-      'meta.reserved_name@/objects/0/fields/6/id',
-      'meta.unknown_object@/objects/1/fields/3/target',
-      'meta.relation_to_child@/objects/1/fields/4/target',
-      'meta.display_field_type@/objects/1/displayField',
-      'meta.unknown_field@/forms/0/nodes/1/field',
-    ]));
+    expect(codes).toEqual(
+      expect.arrayContaining([
+        'meta.duplicate_id@/objects/0/fields/5/id',
+        'meta.reserved_name@/objects/0/fields/6/id',
+        'meta.unknown_object@/objects/1/fields/3/target',
+        'meta.relation_to_child@/objects/1/fields/4/target',
+        'meta.display_field_type@/objects/1/displayField',
+        'meta.unknown_field@/forms/0/nodes/1/field',
+      ]),
+    );
   });
 
   it('checks child tables point at a child of the same object', () => {
@@ -57,14 +72,23 @@ describe('validateDocument', () => {
   });
 
   it('checks list views refer to real fields', () => {
-    const app = mapObject(salesApp(), 'customer', (o) => ({ ...o, views: [{ id: 'v', label: { en: 'V' }, sort: [{ field: 'ghost' }], columns: ['created_at', 'nope'] }] }));
+    const app = mapObject(salesApp(), 'customer', (o) => ({
+      ...o,
+      views: [{ id: 'v', label: { en: 'V' }, sort: [{ field: 'ghost' }], columns: ['created_at', 'nope'] }],
+    }));
     const pointers = issuesOf(app).map((i) => i.pointer);
     expect(pointers).toEqual(['/objects/0/views/0/sort/0/field', '/objects/0/views/0/columns/1']);
   });
 });
 
 describe('formula fields', () => {
-  const formula = (id: string, source: string, resultType: 'number' | 'text' | 'currency' = 'number') => ({ id, type: 'formula' as const, label: { en: id }, formula: source, resultType });
+  const formula = (id: string, source: string, resultType: 'number' | 'text' | 'currency' = 'number') => ({
+    id,
+    type: 'formula' as const,
+    label: { en: id },
+    formula: source,
+    resultType,
+  });
 
   it('accepts formulas that typecheck, including sums over child tables', () => {
     let app = withField(salesApp(), 'quote_line', formula('doubled', 'quantity * 2'));
@@ -81,24 +105,47 @@ describe('formula fields', () => {
     app = withField(app, 'customer', formula('deals', 'COUNT(opps)'));
     app = withField(app, 'customer', { id: 'opps', type: 'relation', label: { en: 'Opps' }, target: 'opportunity' });
     const issues = issuesOf(app);
-    expect(issues).toContainEqual(expect.objectContaining({ pointer: '/objects/0/fields/5/formula', code: 'expr.unknown_field', params: expect.objectContaining({ start: 10, end: 14 }) }));
+    expect(issues).toContainEqual(
+      expect.objectContaining({ pointer: '/objects/0/fields/5/formula', code: 'expr.unknown_field', params: expect.objectContaining({ start: 10, end: 14 }) }),
+    );
     expect(issues.some((i) => i.code === 'expr.cycle' && ['/objects/0/fields/6/formula', '/objects/0/fields/7/formula'].includes(i.pointer))).toBe(true);
-    expect(issues).toContainEqual(expect.objectContaining({ pointer: '/objects/0/fields/8/formula', code: 'meta.formula_type', params: { field: 'label', actual: 'text', expected: 'number' } }));
+    expect(issues).toContainEqual(
+      expect.objectContaining({
+        pointer: '/objects/0/fields/8/formula',
+        code: 'meta.formula_type',
+        params: { field: 'label', actual: 'text', expected: 'number' },
+      }),
+    );
     expect(issues).toContainEqual(expect.objectContaining({ pointer: '/objects/0/fields/9/formula', code: 'meta.formula_rollup' }));
-    const en = localizeIssues(issues.filter((i) => i.code === 'expr.unknown_field'), 'en')[0];
+    const en = localizeIssues(
+      issues.filter((i) => i.code === 'expr.unknown_field'),
+      'en',
+    )[0];
     expect(en?.message).toMatch(/nope/);
   });
 });
 
 describe('role row formulas', () => {
   it('must typecheck against the object and be yes/no', () => {
-    const app = { ...salesApp(), roles: [{ id: 'r', label: { en: 'R' }, permissions: [
-      { object: 'customer', actions: ['read' as const], rowFormula: '[Tier] = "a"' },
-      { object: 'customer', actions: ['read' as const], rowFormula: 'revenue + 1' },
-      { object: 'customer', actions: ['read' as const], rowFormula: 'ghost = 1' },
-    ] }] };
+    const app = {
+      ...salesApp(),
+      roles: [
+        {
+          id: 'r',
+          label: { en: 'R' },
+          permissions: [
+            { object: 'customer', actions: ['read' as const], rowFormula: '[Tier] = "a"' },
+            { object: 'customer', actions: ['read' as const], rowFormula: 'revenue + 1' },
+            { object: 'customer', actions: ['read' as const], rowFormula: 'ghost = 1' },
+          ],
+        },
+      ],
+    };
     const issues = issuesOf(app);
-    expect(issues.map((i) => `${i.pointer}:${i.code}`)).toEqual(['/roles/0/permissions/1/rowFormula:meta.formula_type', '/roles/0/permissions/2/rowFormula:expr.unknown_field']);
+    expect(issues.map((i) => `${i.pointer}:${i.code}`)).toEqual([
+      '/roles/0/permissions/1/rowFormula:meta.formula_type',
+      '/roles/0/permissions/2/rowFormula:expr.unknown_field',
+    ]);
   });
 });
 
@@ -106,14 +153,22 @@ describe('form rules', () => {
   it('are checked at publish: formulas typecheck and are yes/no, effects name fields on the form', () => {
     const app = {
       ...salesApp(),
-      forms: [{
-        id: 'quick', object: 'customer', label: { en: 'Quick' },
-        nodes: [{ id: 's', kind: 'section' as const }, { id: 'n', kind: 'field' as const, parent: 's', field: 'name' }, { id: 't', kind: 'field' as const, parent: 's', field: 'tier' }],
-        rules: [
-          { id: 'ok', when: '[Tier] = "a"', effects: [{ kind: 'required' as const, field: 'name', value: true }] },
-          { id: 'bad', when: 'revenue + 1', effects: [{ kind: 'visible' as const, field: 'name', value: false }] },
-        ],
-      }],
+      forms: [
+        {
+          id: 'quick',
+          object: 'customer',
+          label: { en: 'Quick' },
+          nodes: [
+            { id: 's', kind: 'section' as const },
+            { id: 'n', kind: 'field' as const, parent: 's', field: 'name' },
+            { id: 't', kind: 'field' as const, parent: 's', field: 'tier' },
+          ],
+          rules: [
+            { id: 'ok', when: '[Tier] = "a"', effects: [{ kind: 'required' as const, field: 'name', value: true }] },
+            { id: 'bad', when: 'revenue + 1', effects: [{ kind: 'visible' as const, field: 'name', value: false }] },
+          ],
+        },
+      ],
     };
     const issues = issuesOf(app);
     expect(issues.map((i) => i.pointer)).toEqual(['/forms/0/rules/1/when']);

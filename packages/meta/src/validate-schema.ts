@@ -16,7 +16,11 @@ function issueOf(error: ErrorObject): MetaIssue | null {
     case 'required':
       return { pointer: error.instancePath, code: 'schema.required', params: { missing: String(params.missingProperty) } };
     case 'additionalProperties':
-      return { pointer: `${error.instancePath}/${String(params.additionalProperty)}`, code: 'schema.additionalProperties', params: { property: String(params.additionalProperty) } };
+      return {
+        pointer: `${error.instancePath}/${String(params.additionalProperty)}`,
+        code: 'schema.additionalProperties',
+        params: { property: String(params.additionalProperty) },
+      };
     case 'type':
       return { pointer: error.instancePath, code: 'schema.type', params: { type: String(params.type) } };
     case 'enum':

@@ -16,7 +16,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
  * found (reported with the write's other reference problems, see record-references.ts). One query
  * for the whole batch.
  */
-export async function resolveFiles(ctx: RecordContext, object: ObjectDefinition, rows: readonly RecordValues[]): Promise<{ values: RecordValues; issues: FieldIssue[] }[]> {
+export async function resolveFiles(
+  ctx: RecordContext,
+  object: ObjectDefinition,
+  rows: readonly RecordValues[],
+): Promise<{ values: RecordValues; issues: FieldIssue[] }[]> {
   const fields = object.fields.filter((f) => f.type === 'attachment' || f.type === 'image');
   const refsOf = (values: RecordValues, field: FieldDefinition) => (Array.isArray(values[field.id]) ? (values[field.id] as FileRef[]) : []);
   const ids = new Set(rows.flatMap((values) => fields.flatMap((f) => refsOf(values, f).map((ref) => ref.id))));
@@ -37,7 +41,8 @@ export async function resolveFiles(ctx: RecordContext, object: ObjectDefinition,
         const file = known.get(ref.id);
         const pointer = `/values/${field.id}/${i}`;
         if (!file) issues.push({ field: field.id, pointer, code: 'field.file_missing', params: { field: field.id }, label: field.label });
-        else if (field.type === 'image' && !file.mime.startsWith('image/')) issues.push({ field: field.id, pointer, code: 'field.not_image', params: { field: field.id }, label: field.label });
+        else if (field.type === 'image' && !file.mime.startsWith('image/'))
+          issues.push({ field: field.id, pointer, code: 'field.not_image', params: { field: field.id }, label: field.label });
       });
       resolved[field.id] = refs.map((ref) => known.get(ref.id) ?? ref);
     }

@@ -29,7 +29,15 @@ const roles: RoleDefinition[] = ROW_SCOPES.flatMap((scope) =>
 const app: AppDocument = {
   id: 'matrix',
   label: { en: 'Matrix' },
-  objects: OBJECTS.map((id) => ({ id, label: { en: id }, displayField: 'name', fields: [{ id: 'name', type: 'text' as const, label: { en: 'Name' } }, { id: 'margin', type: 'number' as const, label: { en: 'Margin' } }] })),
+  objects: OBJECTS.map((id) => ({
+    id,
+    label: { en: id },
+    displayField: 'name',
+    fields: [
+      { id: 'name', type: 'text' as const, label: { en: 'Name' } },
+      { id: 'margin', type: 'number' as const, label: { en: 'Margin' } },
+    ],
+  })),
   roles,
 };
 
@@ -89,7 +97,9 @@ describe('authorization matrix: role × object × action × row scope', () => {
         const remove = await allowed(() => published.records.remove('matrix', object, policy, id));
         if (remove) await published.records.restore('matrix', object, admin, id);
         verdicts.push(`${object}/${owner} read ${read} listed ${listed.includes(`${object} of ${owner}`)} update ${update} delete ${remove}`);
-        expected.push(`${object}/${owner} read ${visible} listed ${visible} update ${visible && actions.includes('update')} delete ${visible && actions.includes('delete')}`);
+        expected.push(
+          `${object}/${owner} read ${visible} listed ${visible} update ${visible && actions.includes('update')} delete ${visible && actions.includes('delete')}`,
+        );
       }
     }
     expect(verdicts).toEqual(expected);
@@ -106,12 +116,20 @@ describe('authorization matrix: role × object × action × row scope', () => {
     expect(await allowed(() => published.records.update('matrix', 'customer', policy, foreign, { version, values: { name: 'x' } }))).toBe(false);
   });
 
-  it('narrows rows further by a role\'s row formula, with CURRENTUSER() as the actor', async () => {
+  it("narrows rows further by a role's row formula, with CURRENTUSER() as the actor", async () => {
     const document: AppDocument = {
       ...app,
       roles: [
-        { id: 'below_only', label: { en: 'Below' }, permissions: [{ object: 'customer', actions: ['read'], rows: 'all', rowFormula: 'CONTAINS(name, "below") AND margin > 40' }] },
-        { id: 'mine_by_formula', label: { en: 'Mine' }, permissions: [{ object: 'deal', actions: ['read'], rows: 'department_tree', rowFormula: 'CURRENTUSER() = "nobody" OR name = "deal of colleague"' }] },
+        {
+          id: 'below_only',
+          label: { en: 'Below' },
+          permissions: [{ object: 'customer', actions: ['read'], rows: 'all', rowFormula: 'CONTAINS(name, "below") AND margin > 40' }],
+        },
+        {
+          id: 'mine_by_formula',
+          label: { en: 'Mine' },
+          permissions: [{ object: 'deal', actions: ['read'], rows: 'department_tree', rowFormula: 'CURRENTUSER() = "nobody" OR name = "deal of colleague"' }],
+        },
       ],
     };
     const policy = compilePolicy(document, { ...me, departmentTree: [D1, D2], roles: ['below_only', 'mine_by_formula'], isAdmin: false });

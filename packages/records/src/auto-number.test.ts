@@ -5,14 +5,25 @@ import { fullAdmin as admin, usePublishedApp } from './test-app';
 const app: AppDocument = {
   id: 'numbers',
   label: { en: 'Numbers' },
-  objects: [{ id: 'contract', label: { en: 'Contract' }, fields: [{ id: 'number', type: 'auto_number', label: { en: 'No.' }, numberFormat: 'HT-{YYYY}-{00000}' }, { id: 'title', type: 'text', label: { en: 'Title' } }] }],
+  objects: [
+    {
+      id: 'contract',
+      label: { en: 'Contract' },
+      fields: [
+        { id: 'number', type: 'auto_number', label: { en: 'No.' }, numberFormat: 'HT-{YYYY}-{00000}' },
+        { id: 'title', type: 'text', label: { en: 'Title' } },
+      ],
+    },
+  ],
 };
 
 const published = usePublishedApp(app);
 
 describe('auto-numbers', () => {
   it('are formatted and never handed out twice, even by concurrent creates', async () => {
-    const created = await Promise.all(Array.from({ length: 60 }, (_, i) => published.records.create('numbers', 'contract', admin, { values: { title: `c${i}` } })));
+    const created = await Promise.all(
+      Array.from({ length: 60 }, (_, i) => published.records.create('numbers', 'contract', admin, { values: { title: `c${i}` } })),
+    );
     const numbers = created.map((r) => String(r.number));
     expect(new Set(numbers).size).toBe(60);
     const year = new Date().getFullYear();

@@ -52,17 +52,24 @@ describe('bulk changes, set-based', () => {
     const result = await records.bulkUpdate('bulk', 'lead', admin, { filters: [{ field: 'stage', op: 'eq', value: 'new' }] }, { stage: 'working', score: 75 });
     const seconds = (Date.now() - started) / 1000;
     expect(result).toEqual({ done: 100_000, skipped: [] });
-    expect(await count(sql`select count(*) as n from app_bulk.lead where stage = 'working' and score = 75 and grade = 'A' and version = 2 and updated_by = ${ADMIN}`)).toBe(100_000);
+    expect(
+      await count(
+        sql`select count(*) as n from app_bulk.lead where stage = 'working' and score = 75 and grade = 'A' and version = 2 and updated_by = ${ADMIN}`,
+      ),
+    ).toBe(100_000);
     expect(await count(sql`select count(*) as n from record_history where app_id = 'bulk'`)).toBe(historyBefore + 100_000);
-    const changed = (fragment: string) => count(sql`select count(*) as n from record_history h
+    const changed = (fragment: string) =>
+      count(sql`select count(*) as n from record_history h
       where h.app_id = 'bulk' and h.operation = 'update' and h.source = 'bulk' and h.record_version = 2 and h.actor_id = ${ADMIN} and h.changes @> ${fragment}::jsonb`);
     expect(await changed('[{"field": "stage", "old": "new", "new": "working"}]')).toBe(100_000);
     // A score already 75 (n % 100 = 75) did not change, nor did its grade: the history says only what changed.
     expect(await changed('[{"field": "score", "new": "75"}]')).toBe(99_000);
     // The rows were made in SQL without their formula; the edit works it out for every one.
     expect(await changed('[{"field": "grade", "old": null, "new": "A"}]')).toBe(100_000);
-    expect(await count(sql`select count(*) as n from record_events e join record_history h on h.id = e.history_id
-      where e.app_id = 'bulk' and e.operation = 'update' and e.record_id = h.record_id and h.source = 'bulk'`)).toBe(100_000);
+    expect(
+      await count(sql`select count(*) as n from record_events e join record_history h on h.id = e.history_id
+      where e.app_id = 'bulk' and e.operation = 'update' and e.record_id = h.record_id and h.source = 'bulk'`),
+    ).toBe(100_000);
     expect(await count(sql`select count(*) as n from record_events where app_id = 'bulk'`)).toBe(eventsBefore + 100_000);
     // Set-based: the whole edit is a few dozen statements, not 100,000 transactions (seconds, not minutes).
     expect(seconds).toBeLessThan(120);
@@ -78,7 +85,10 @@ describe('bulk changes, set-based', () => {
   });
 
   it('touch only what the actor may change, report ticked records they may not, and skip records already as asked', async () => {
-    const mine = await published.records.createMany('bulk', 'lead', rep(), [{ values: { name: 'Mine 1', score: 10 } }, { values: { name: 'Mine 2', score: 10 } }]);
+    const mine = await published.records.createMany('bulk', 'lead', rep(), [
+      { values: { name: 'Mine 1', score: 10 } },
+      { values: { name: 'Mine 2', score: 10 } },
+    ]);
     const theirs = await published.records.create('bulk', 'lead', fullAccess({ userId: OTHER, departmentId: null }), { values: { name: 'Theirs' } });
     const ids = [...mine.created.map((c) => c.id), String(theirs.id)];
     const result = await published.records.bulkUpdate('bulk', 'lead', rep(), { ids }, { score: 60 });
@@ -86,7 +96,10 @@ describe('bulk changes, set-based', () => {
     const again = await published.records.bulkUpdate('bulk', 'lead', rep(), { ids: ids.slice(0, 2) }, { score: 60 });
     expect(again.done).toBe(2);
     const history = await published.records.history('bulk', 'lead', rep(), ids[0]!);
-    expect(history.map((h) => [h.operation, h.version, h.source])).toEqual([['update', 2, 'bulk'], ['create', 1, 'user']]);
+    expect(history.map((h) => [h.operation, h.version, h.source])).toEqual([
+      ['update', 2, 'bulk'],
+      ['create', 1, 'user'],
+    ]);
     const deleted = await published.records.bulkDelete('bulk', 'lead', rep(), { filters: [{ field: 'name', op: 'starts_with', value: 'Mine' }] });
     expect(deleted).toEqual({ done: 2, skipped: [] });
     expect((await published.records.get('bulk', 'lead', admin, String(theirs.id))).name).toBe('Theirs');

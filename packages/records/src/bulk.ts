@@ -42,14 +42,22 @@ function selectionSql(ctx: RecordContext, object: ObjectDefinition, selection: B
 }
 
 /** The selected live records the actor may read and `action`, locked in id order (so two bulk changes cannot deadlock). */
-async function lockSelection(ctx: RecordContext, object: ObjectDefinition, selection: BulkSelection, action: 'update' | 'delete', limit: number): Promise<string[]> {
+async function lockSelection(
+  ctx: RecordContext,
+  object: ObjectDefinition,
+  selection: BulkSelection,
+  action: 'update' | 'delete',
+  limit: number,
+): Promise<string[]> {
   const table = sql`${tableRef(ctx.app.appId, object.id)} as ${sql.id(object.id)}`;
   const { rows } = await sql<{ id: string }>`select id from ${table}
     where ${selectionSql(ctx, object, selection)} and deleted_at is null and ${rowScopeSql(ctx, object, 'read')} and ${rowScopeSql(ctx, object, action)}
     order by id limit ${limit + 1} for update`.execute(ctx.db);
   if (rows.length > limit) {
     const { rows: counted } = await sql<{ n: string }>`select count(*) as n from ${table}
-      where ${selectionSql(ctx, object, selection)} and deleted_at is null and ${rowScopeSql(ctx, object, 'read')} and ${rowScopeSql(ctx, object, action)}`.execute(ctx.db);
+      where ${selectionSql(ctx, object, selection)} and deleted_at is null and ${rowScopeSql(ctx, object, 'read')} and ${rowScopeSql(ctx, object, action)}`.execute(
+      ctx.db,
+    );
     throw new RecordError('record.bulk_too_many', [], { count: Number(counted[0]?.n ?? 0), limit });
   }
   return rows.map((r) => String(r.id));
@@ -67,7 +75,13 @@ function skippedOf(selection: BulkSelection, done: readonly string[]): BulkResul
  * request before anything is written; so does a unique field (one value cannot go to several
  * records) and a selection larger than `limit`.
  */
-export async function bulkUpdate(ctx: RecordContext, objectId: string, selection: BulkSelection, values: Record<string, unknown>, limit: number): Promise<BulkResult> {
+export async function bulkUpdate(
+  ctx: RecordContext,
+  objectId: string,
+  selection: BulkSelection,
+  values: Record<string, unknown>,
+  limit: number,
+): Promise<BulkResult> {
   const object = objectOf(ctx.app, objectId);
   requireAction(ctx, 'update', object);
   const patch = validated(ctx, object, values, 'patch');
@@ -81,8 +95,20 @@ export async function bulkUpdate(ctx: RecordContext, objectId: string, selection
       }
       const columns = selectableColumns(object, new Set()).map((c) => sql.ref(c));
       for (const part of chunks(ids, ROWS_PER_STATEMENT)) {
-        const { rows } = await sql<RecordRow>`select ${sql.join(columns)} from ${tableRef(ctx.app.appId, object.id)} where id = any(${part}::uuid[]) order by id`.execute(tx.db);
-        await updateMany(tx, object, await prepareUpdates(tx, object, rows.map((current) => ({ current, patch }))), 'bulk');
+        const { rows } =
+          await sql<RecordRow>`select ${sql.join(columns)} from ${tableRef(ctx.app.appId, object.id)} where id = any(${part}::uuid[]) order by id`.execute(
+            tx.db,
+          );
+        await updateMany(
+          tx,
+          object,
+          await prepareUpdates(
+            tx,
+            object,
+            rows.map((current) => ({ current, patch })),
+          ),
+          'bulk',
+        );
       }
       return { done: ids.length, skipped: skippedOf(selection, ids) };
     }),
@@ -96,7 +122,8 @@ export async function bulkDelete(ctx: RecordContext, objectId: string, selection
   return inTransaction(ctx, async (tx) => {
     const ids = await lockSelection(tx, object, selection, 'delete', limit);
     const done: string[] = [];
-    for (const part of chunks(ids, ROWS_PER_STATEMENT)) done.push(...(await setDeletedWhere(tx, object, sql`${sql.ref(`${object.id}.id`)} = any(${part}::uuid[])`, true, 'bulk')));
+    for (const part of chunks(ids, ROWS_PER_STATEMENT))
+      done.push(...(await setDeletedWhere(tx, object, sql`${sql.ref(`${object.id}.id`)} = any(${part}::uuid[])`, true, 'bulk')));
     return { done: done.length, skipped: skippedOf(selection, done) };
   });
 }

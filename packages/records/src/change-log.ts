@@ -65,7 +65,10 @@ export function createChangesSql(fields: readonly FieldDefinition[], row: string
 
 /** An event about a whole batch (an import), with what it did; no history row of its own. */
 export async function logBatchEvent(ctx: RecordContext, objectId: string, operation: 'import', detail: Record<string, unknown>): Promise<void> {
-  await ctx.db.insertInto('record_events').values({ app_id: ctx.app.appId, object_id: objectId, record_id: null, history_id: null, operation, detail: JSON.stringify(detail) }).execute();
+  await ctx.db
+    .insertInto('record_events')
+    .values({ app_id: ctx.app.appId, object_id: objectId, record_id: null, history_id: null, operation, detail: JSON.stringify(detail) })
+    .execute();
 }
 
 /**

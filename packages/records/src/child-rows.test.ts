@@ -12,16 +12,26 @@ const app: AppDocument = {
   id: 'lines',
   label: { en: 'Lines' },
   objects: [
-    { id: 'quote', label: { en: 'Quote' }, displayField: 'title', fields: [
-      { id: 'title', type: 'text', label: { en: 'Title' } },
-      { id: 'lines', type: 'child_table', label: { en: 'Lines' }, target: 'line' },
-    ] },
-    { id: 'line', label: { en: 'Line' }, parent: 'quote', fields: [
-      { id: 'product', type: 'text', label: { en: 'Product' }, required: true },
-      { id: 'qty', type: 'number', label: { en: 'Qty' } },
-      { id: 'price', type: 'currency', label: { en: 'Price' } },
-      { id: 'amount', type: 'formula', label: { en: 'Amount' }, formula: 'qty * price', resultType: 'currency' },
-    ] },
+    {
+      id: 'quote',
+      label: { en: 'Quote' },
+      displayField: 'title',
+      fields: [
+        { id: 'title', type: 'text', label: { en: 'Title' } },
+        { id: 'lines', type: 'child_table', label: { en: 'Lines' }, target: 'line' },
+      ],
+    },
+    {
+      id: 'line',
+      label: { en: 'Line' },
+      parent: 'quote',
+      fields: [
+        { id: 'product', type: 'text', label: { en: 'Product' }, required: true },
+        { id: 'qty', type: 'number', label: { en: 'Qty' } },
+        { id: 'price', type: 'currency', label: { en: 'Price' } },
+        { id: 'amount', type: 'formula', label: { en: 'Amount' }, formula: 'qty * price', resultType: 'currency' },
+      ],
+    },
   ],
 };
 
@@ -62,7 +72,10 @@ describe('child rows', () => {
     expect(saved[999]).toMatchObject({ qty: '1000', price: '1.50', amount: '1500' });
 
     // Reversed and one line dropped: every kept line keeps its id, the new order is the array's.
-    const kept = saved.slice(1).reverse().map((l) => ({ id: l.id, product: l.product, qty: l.qty, price: l.price }));
+    const kept = saved
+      .slice(1)
+      .reverse()
+      .map((l) => ({ id: l.id, product: l.product, qty: l.qty, price: l.price }));
     counter.count = 0;
     await records.update('lines', 'quote', admin, String(quote.id), { version: 1, values: { lines: [...kept, { product: 'New', qty: '2', price: '3' }] } });
     expect(counter.count).toBe(1);
@@ -76,15 +89,24 @@ describe('child rows', () => {
   it('keeps the stored value of a field a line leaves out, and a new line starts blank', async () => {
     const quote = await records.create('lines', 'quote', admin, { values: { lines: [{ product: 'Desk', qty: '2', price: '10' }] } });
     const [desk] = await linesOf(String(quote.id));
-    await records.update('lines', 'quote', admin, String(quote.id), { version: 1, values: { lines: [{ id: desk!.id, product: 'Desk', qty: '3' }, { product: 'Lamp' }] } });
-    expect((await linesOf(String(quote.id))).map((l) => [l.id === desk!.id, l.product, l.qty, l.price])).toEqual([[true, 'Desk', '3', '10'], [false, 'Lamp', null, null]]);
+    await records.update('lines', 'quote', admin, String(quote.id), {
+      version: 1,
+      values: { lines: [{ id: desk!.id, product: 'Desk', qty: '3' }, { product: 'Lamp' }] },
+    });
+    expect((await linesOf(String(quote.id))).map((l) => [l.id === desk!.id, l.product, l.qty, l.price])).toEqual([
+      [true, 'Desk', '3', '10'],
+      [false, 'Lamp', null, null],
+    ]);
   });
 
-  it('never moves or changes another record\'s line through a crafted id', async () => {
+  it("never moves or changes another record's line through a crafted id", async () => {
     const theirs = await records.create('lines', 'quote', admin, { values: { title: 'Theirs', lines: [{ product: 'Secret', qty: '1', price: '99' }] } });
     const mine = await records.create('lines', 'quote', admin, { values: { title: 'Mine', lines: [{ product: 'Mine', qty: '1', price: '1' }] } });
     const [secret] = await linesOf(String(theirs.id));
-    await records.update('lines', 'quote', admin, String(mine.id), { version: 1, values: { lines: [{ id: secret!.id, product: 'Stolen', qty: '5', price: '0' }, { product: 'Mine again' }] } });
+    await records.update('lines', 'quote', admin, String(mine.id), {
+      version: 1,
+      values: { lines: [{ id: secret!.id, product: 'Stolen', qty: '5', price: '0' }, { product: 'Mine again' }] },
+    });
     expect(await linesOf(String(theirs.id))).toEqual([expect.objectContaining({ id: secret!.id, product: 'Secret', qty: '1', price: '99' })]);
     expect((await linesOf(String(mine.id))).map((l) => l.product)).toEqual(['Mine again']);
   });
@@ -92,7 +114,13 @@ describe('child rows', () => {
   it('takes the last of two lines that name the same id, as one row', async () => {
     const quote = await records.create('lines', 'quote', admin, { values: { lines: [{ product: 'A' }] } });
     const [line] = await linesOf(String(quote.id));
-    await records.update('lines', 'quote', admin, String(quote.id), { version: 1, values: { lines: [{ id: line!.id, product: 'First' }, { product: 'B' }, { id: line!.id, product: 'Last' }] } });
-    expect((await linesOf(String(quote.id))).map((l) => [l.id === line!.id, l.product])).toEqual([[false, 'B'], [true, 'Last']]);
+    await records.update('lines', 'quote', admin, String(quote.id), {
+      version: 1,
+      values: { lines: [{ id: line!.id, product: 'First' }, { product: 'B' }, { id: line!.id, product: 'Last' }] },
+    });
+    expect((await linesOf(String(quote.id))).map((l) => [l.id === line!.id, l.product])).toEqual([
+      [false, 'B'],
+      [true, 'Last'],
+    ]);
   });
 });

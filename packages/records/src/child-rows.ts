@@ -43,7 +43,12 @@ function byShape<T extends { row: RecordRow }>(lines: T[], fields: readonly Fiel
  * All lines of all records go in one multi-row upsert per shape of line (the fields it sends),
  * so a thousand lines — or an import's fifty thousand — cost a few statements, not one each.
  */
-export async function writeChildRows(ctx: RecordContext, child: ObjectDefinition, writes: readonly ChildRowsWrite[], options: { fresh: boolean }): Promise<void> {
+export async function writeChildRows(
+  ctx: RecordContext,
+  child: ObjectDefinition,
+  writes: readonly ChildRowsWrite[],
+  options: { fresh: boolean },
+): Promise<void> {
   if (writes.length === 0) return;
   const table = tableRef(ctx.app.appId, child.id);
   if (!options.fresh) {
@@ -53,11 +58,27 @@ export async function writeChildRows(ctx: RecordContext, child: ObjectDefinition
   const actor = ctx.access.actor.userId;
   const lines = lastOfEachId(writes.flatMap((w) => w.rows.map((row, index) => ({ parentId: w.parentId, row, index }))));
   for (const { present, lines: group } of byShape(lines, columnFields(child))) {
-    const columns: RecordsetColumn[] = [{ name: 'id', type: 'uuid' }, { name: 'parent_id', type: 'uuid' }, { name: 'sort_index', type: 'integer' }, ...present.map(fieldColumn)];
+    const columns: RecordsetColumn[] = [
+      { name: 'id', type: 'uuid' },
+      { name: 'parent_id', type: 'uuid' },
+      { name: 'sort_index', type: 'integer' },
+      ...present.map(fieldColumn),
+    ];
     const names = present.map((f) => sql.ref(f.id));
-    const updates = [sql`sort_index = excluded.sort_index`, sql`updated_at = now()`, sql`updated_by = excluded.updated_by`, sql`version = ${table}.version + 1`, ...present.map((f) => sql`${sql.ref(f.id)} = excluded.${sql.ref(f.id)}`)];
+    const updates = [
+      sql`sort_index = excluded.sort_index`,
+      sql`updated_at = now()`,
+      sql`updated_by = excluded.updated_by`,
+      sql`version = ${table}.version + 1`,
+      ...present.map((f) => sql`${sql.ref(f.id)} = excluded.${sql.ref(f.id)}`),
+    ];
     for (const part of chunks(group, ROWS_PER_STATEMENT)) {
-      const rows = part.map(({ parentId, row, index }) => ({ ...pick(row, present), id: typeof row.id === 'string' ? row.id : null, parent_id: parentId, sort_index: index }));
+      const rows = part.map(({ parentId, row, index }) => ({
+        ...pick(row, present),
+        id: typeof row.id === 'string' ? row.id : null,
+        parent_id: parentId,
+        sort_index: index,
+      }));
       // A new line takes a new id; `where parent_id` keeps a crafted id from moving another record's line under this one.
       await sql`insert into ${table} (id, parent_id, sort_index, created_by, updated_by${names.length ? sql`, ${sql.join(names)}` : sql``})
         select coalesce(x.id, gen_random_uuid()), x.parent_id, x.sort_index, ${actor}, ${actor}${names.length ? sql`, ${sql.join(present.map((f) => sql.ref(`x.${f.id}`)))}` : sql``}

@@ -13,14 +13,22 @@ export async function listComments(ctx: RecordContext, objectId: string, recordI
   const rows = await ctx.db
     .selectFrom('record_comments')
     .select(['id', 'author_id', 'body', 'mentions', 'created_at'])
-    .where('app_id', '=', ctx.app.appId).where('object_id', '=', objectId).where('record_id', '=', recordId).where('deleted_at', 'is', null)
+    .where('app_id', '=', ctx.app.appId)
+    .where('object_id', '=', objectId)
+    .where('record_id', '=', recordId)
+    .where('deleted_at', 'is', null)
     .orderBy('created_at', 'asc')
     .limit(1000)
     .execute();
   return rows.map((r) => ({ id: r.id, authorId: r.author_id, body: r.body, mentions: r.mentions, createdAt: r.created_at.toISOString() }));
 }
 
-export async function addComment(ctx: RecordContext, objectId: string, recordId: string, input: { body: string; mentions: readonly string[] }): Promise<string> {
+export async function addComment(
+  ctx: RecordContext,
+  objectId: string,
+  recordId: string,
+  input: { body: string; mentions: readonly string[] },
+): Promise<string> {
   await getRecord(ctx, objectId, recordId);
   const body = sanitizeHtml(input.body).trim();
   const mentions = [...new Set(input.mentions)];
@@ -47,7 +55,10 @@ export async function removeComment(ctx: RecordContext, objectId: string, record
   const result = await ctx.db
     .updateTable('record_comments')
     .set({ deleted_at: new Date() })
-    .where('id', '=', commentId).where('record_id', '=', recordId).where('author_id', '=', ctx.access.actor.userId ?? '').where('deleted_at', 'is', null)
+    .where('id', '=', commentId)
+    .where('record_id', '=', recordId)
+    .where('author_id', '=', ctx.access.actor.userId ?? '')
+    .where('deleted_at', 'is', null)
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) === 0) throw new RecordError('record.not_found');
 }

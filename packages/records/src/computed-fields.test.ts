@@ -36,7 +36,15 @@ const published = usePublishedApp(app);
 
 describe('formula fields', () => {
   it('computes on create in dependency order, with exact decimals, child rows included', async () => {
-    const quote = await published.records.create('calc', 'quote', admin, { values: { discount: '0.1', lines: [{ qty: 3, price: '0.10' }, { qty: '2', price: '4999.95' }] } });
+    const quote = await published.records.create('calc', 'quote', admin, {
+      values: {
+        discount: '0.1',
+        lines: [
+          { qty: 3, price: '0.10' },
+          { qty: '2', price: '4999.95' },
+        ],
+      },
+    });
     expect((quote.lines as { amount: string }[]).map((l) => l.amount)).toEqual(['0.3', '9999.9']);
     expect(quote).toMatchObject({ gross: '10000.2', net: '9000.18', band: 'small' });
   });
@@ -49,7 +57,12 @@ describe('formula fields', () => {
     const relined = await published.records.update('calc', 'quote', admin, String(quote.id), { version: 2, values: { lines: [{ qty: 2, price: '20000' }] } });
     expect(relined).toMatchObject({ gross: '40000', net: '10000', band: 'large' });
     const history = await published.records.history('calc', 'quote', admin, String(quote.id));
-    expect(history[1]?.changes).toEqual(expect.arrayContaining([{ field: 'discount', old: null, new: '0.75' }, { field: 'net', old: '20000', new: '5000' }]));
+    expect(history[1]?.changes).toEqual(
+      expect.arrayContaining([
+        { field: 'discount', old: null, new: '0.75' },
+        { field: 'net', old: '20000', new: '5000' },
+      ]),
+    );
   });
 
   it('refuses a value sent for a formula field', async () => {

@@ -18,5 +18,9 @@ export function translateConstraintError(app: LiveApp, object: ObjectDefinition,
   const owner = app.objects.get(guarded.object);
   const field = owner?.fields.find((f) => f.id === guarded.field);
   const code = pg.code === '23505' ? 'field.unique' : 'field.relation_missing';
-  return new RecordError('record.invalid', [{ field: guarded.field, pointer: `/values/${guarded.field}`, code, params: { field: guarded.field }, label: field?.label }], { count: 1 });
+  return new RecordError(
+    'record.invalid',
+    [{ field: guarded.field, pointer: `/values/${guarded.field}`, code, params: { field: guarded.field }, label: field?.label }],
+    { count: 1 },
+  );
 }

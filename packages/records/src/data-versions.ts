@@ -31,7 +31,12 @@ export const dataVersionsSubscriber: EventSubscriber = {
 export async function readDataVersions(db: Kysely<SystemTables>, appId: string, objectIds: readonly string[]): Promise<Record<string, number>> {
   const versions: Record<string, number> = Object.fromEntries(objectIds.map((id) => [id, 0]));
   if (objectIds.length === 0) return versions;
-  const rows = await db.selectFrom('record_data_versions').select(['object_id', 'version']).where('app_id', '=', appId).where('object_id', 'in', [...objectIds]).execute();
+  const rows = await db
+    .selectFrom('record_data_versions')
+    .select(['object_id', 'version'])
+    .where('app_id', '=', appId)
+    .where('object_id', 'in', [...objectIds])
+    .execute();
   for (const row of rows) versions[row.object_id] = Number(row.version);
   return versions;
 }

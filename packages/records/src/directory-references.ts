@@ -21,7 +21,9 @@ export async function directoryReferenceIssues(ctx: RecordContext, object: Objec
   const fields = object.fields.filter((f) => f.type === 'user' || f.type === 'department');
   const writtenOf = ({ values, current }: DirectoryCheck) => fields.filter((f) => typeof values[f.id] === 'string' && values[f.id] !== current?.[f.id]);
   const written = rows.map(writtenOf);
-  const idsOf = (type: 'user' | 'department') => [...new Set(rows.flatMap((row, i) => written[i]!.filter((f) => f.type === type).map((f) => row.values[f.id] as string)))];
+  const idsOf = (type: 'user' | 'department') => [
+    ...new Set(rows.flatMap((row, i) => written[i]!.filter((f) => f.type === type).map((f) => row.values[f.id] as string))),
+  ];
   const userIds = idsOf('user');
   const departmentIds = idsOf('department');
   if (userIds.length === 0 && departmentIds.length === 0) return rows.map(() => []);
@@ -31,13 +33,13 @@ export async function directoryReferenceIssues(ctx: RecordContext, object: Objec
     departmentIds.length ? ctx.db.selectFrom('departments').select('id').where('id', 'in', departmentIds).execute() : [],
   ]);
   const known = new Set([...users, ...departments].map((r) => r.id));
-  return rows.map((row, i) => written[i]!
-    .filter((f) => !known.has(row.values[f.id] as string))
-    .map((f) => ({
+  return rows.map((row, i) =>
+    written[i]!.filter((f) => !known.has(row.values[f.id] as string)).map((f) => ({
       field: f.id,
       pointer: `/values/${f.id}`,
       code: f.type === 'user' ? 'field.user_missing' : 'field.department_missing',
       params: { field: f.id },
       label: f.label,
-    })));
+    })),
+  );
 }

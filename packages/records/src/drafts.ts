@@ -28,18 +28,38 @@ export async function saveDraft(ctx: RecordContext, objectId: string, key: strin
 
 export async function readDraft(ctx: RecordContext, objectId: string, key: string) {
   const { object, userId } = requireWriter(ctx, objectId);
-  const row = await ctx.db.selectFrom('form_drafts').select(['values', 'updated_at']).where('user_id', '=', userId).where('app_id', '=', ctx.app.appId).where('object_id', '=', object.id).where('draft_key', '=', key).executeTakeFirst();
+  const row = await ctx.db
+    .selectFrom('form_drafts')
+    .select(['values', 'updated_at'])
+    .where('user_id', '=', userId)
+    .where('app_id', '=', ctx.app.appId)
+    .where('object_id', '=', object.id)
+    .where('draft_key', '=', key)
+    .executeTakeFirst();
   if (!row) throw new RecordError('record.not_found');
   return { key, values: row.values, updatedAt: row.updated_at.toISOString() };
 }
 
 export async function listDrafts(ctx: RecordContext, objectId: string) {
   const { object, userId } = requireWriter(ctx, objectId);
-  const rows = await ctx.db.selectFrom('form_drafts').select(['draft_key', 'updated_at']).where('user_id', '=', userId).where('app_id', '=', ctx.app.appId).where('object_id', '=', object.id).orderBy('updated_at', 'desc').execute();
+  const rows = await ctx.db
+    .selectFrom('form_drafts')
+    .select(['draft_key', 'updated_at'])
+    .where('user_id', '=', userId)
+    .where('app_id', '=', ctx.app.appId)
+    .where('object_id', '=', object.id)
+    .orderBy('updated_at', 'desc')
+    .execute();
   return rows.map((r) => ({ key: r.draft_key, updatedAt: r.updated_at.toISOString() }));
 }
 
 export async function deleteDraft(ctx: RecordContext, objectId: string, key: string): Promise<void> {
   const { object, userId } = requireWriter(ctx, objectId);
-  await ctx.db.deleteFrom('form_drafts').where('user_id', '=', userId).where('app_id', '=', ctx.app.appId).where('object_id', '=', object.id).where('draft_key', '=', key).execute();
+  await ctx.db
+    .deleteFrom('form_drafts')
+    .where('user_id', '=', userId)
+    .where('app_id', '=', ctx.app.appId)
+    .where('object_id', '=', object.id)
+    .where('draft_key', '=', key)
+    .execute();
 }

@@ -12,6 +12,12 @@ export function refuseLockedFields(ctx: RecordContext, object: ObjectDefinition,
   const locked = new Set([...ctx.access.readOnlyFields(object.id), ...ctx.access.hiddenFields(object.id)]);
   const issues: FieldIssue[] = [...fields]
     .filter((key) => locked.has(key))
-    .map((key) => ({ field: key, pointer: `/values/${key}`, code: 'field.role_locked', params: { field: key }, label: object.fields.find((f) => f.id === key)?.label }));
+    .map((key) => ({
+      field: key,
+      pointer: `/values/${key}`,
+      code: 'field.role_locked',
+      params: { field: key },
+      label: object.fields.find((f) => f.id === key)?.label,
+    }));
   if (issues.length) throw new RecordError('record.invalid', issues, { count: issues.length });
 }

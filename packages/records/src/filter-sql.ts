@@ -8,8 +8,15 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DECIMAL = /^-?\d{1,28}(\.\d{1,12})?$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const EXPECTED: Record<QueryableColumn['sqlType'], string> = {
-  text: 'text', numeric: 'a number', integer: 'a number', date: 'YYYY-MM-DD', timestamptz: 'an ISO 8601 date-time',
-  boolean: 'true or false', uuid: 'a record id', 'text[]': 'text', jsonb: 'no value',
+  text: 'text',
+  numeric: 'a number',
+  integer: 'a number',
+  date: 'YYYY-MM-DD',
+  timestamptz: 'an ISO 8601 date-time',
+  boolean: 'true or false',
+  uuid: 'a record id',
+  'text[]': 'text',
+  jsonb: 'no value',
 };
 
 /** A scalar filter value as a parameter for a column of this type, or undefined when it does not fit. */
@@ -54,7 +61,17 @@ export function filterSql(column: QueryableColumn, condition: FilterCondition, i
   const ref = sql.ref(column.id);
   const { op, value } = condition;
   const fail = () => {
-    issues.push({ field: column.id, pointer, code: 'query.value', params: { field: column.id, op, expected: op === 'in' ? `a list of ${EXPECTED[column.sqlType]}` : op === 'between' ? `[from, to] of ${EXPECTED[column.sqlType]}` : EXPECTED[column.sqlType] } });
+    issues.push({
+      field: column.id,
+      pointer,
+      code: 'query.value',
+      params: {
+        field: column.id,
+        op,
+        expected:
+          op === 'in' ? `a list of ${EXPECTED[column.sqlType]}` : op === 'between' ? `[from, to] of ${EXPECTED[column.sqlType]}` : EXPECTED[column.sqlType],
+      },
+    });
     return null;
   };
   if (op === 'within') return withinSql(column, value, issues, pointer);
@@ -75,13 +92,21 @@ export function filterSql(column: QueryableColumn, condition: FilterCondition, i
   const v = scalar(column, value);
   if (v === undefined || v === null) return fail();
   switch (op) {
-    case 'eq': return sql`${ref} = ${v}`;
-    case 'ne': return sql`${ref} is distinct from ${v}`;
-    case 'gt': return sql`${ref} > ${v}`;
-    case 'gte': return sql`${ref} >= ${v}`;
-    case 'lt': return sql`${ref} < ${v}`;
-    case 'lte': return sql`${ref} <= ${v}`;
-    case 'contains': return column.sqlType === 'text[]' ? sql`${ref} @> array[${v}]::text[]` : sql`${ref} ilike ${`%${likeEscape(String(v))}%`}`;
-    case 'starts_with': return sql`${ref} ilike ${`${likeEscape(String(v))}%`}`;
+    case 'eq':
+      return sql`${ref} = ${v}`;
+    case 'ne':
+      return sql`${ref} is distinct from ${v}`;
+    case 'gt':
+      return sql`${ref} > ${v}`;
+    case 'gte':
+      return sql`${ref} >= ${v}`;
+    case 'lt':
+      return sql`${ref} < ${v}`;
+    case 'lte':
+      return sql`${ref} <= ${v}`;
+    case 'contains':
+      return column.sqlType === 'text[]' ? sql`${ref} @> array[${v}]::text[]` : sql`${ref} ilike ${`%${likeEscape(String(v))}%`}`;
+    case 'starts_with':
+      return sql`${ref} ilike ${`${likeEscape(String(v))}%`}`;
   }
 }

@@ -11,38 +11,47 @@ import { fullAdmin as admin, usePublishedApp } from './test-app';
 const app: AppDocument = {
   id: 'deals_ro',
   label: { en: 'Deals' },
-  objects: [{
-    id: 'deal',
-    label: { en: 'Deal' },
-    displayField: 'name',
-    fields: [
-      { id: 'name', type: 'text', label: { en: 'Name' }, required: true },
-      {
-        id: 'stage',
-        type: 'select',
-        label: { en: 'Stage' },
-        options: ['lead', 'negotiation', 'lost'].map((value) => ({ value, label: { en: value } })),
-      },
-      { id: 'probability', type: 'percent', label: { en: 'Probability', 'zh-CN': '赢率' } },
-      { id: 'lost_reason', type: 'long_text', label: { en: 'Reason lost' } },
-    ],
-  }],
-  forms: [{
-    id: 'deal_form',
-    object: 'deal',
-    label: { en: 'Deal' },
-    nodes: [
-      { id: 'n_name', kind: 'field', field: 'name' },
-      { id: 'n_stage', kind: 'field', field: 'stage' },
-      { id: 'n_probability', kind: 'field', field: 'probability', defaultValue: '0.1' },
-      { id: 'n_lost_reason', kind: 'field', field: 'lost_reason' },
-    ],
-    rules: [{
-      id: 'lost_is_hopeless',
-      when: 'stage = "lost"',
-      effects: [{ kind: 'setValue', field: 'probability', formula: '0' }, { kind: 'required', field: 'lost_reason', value: true }],
-    }],
-  }],
+  objects: [
+    {
+      id: 'deal',
+      label: { en: 'Deal' },
+      displayField: 'name',
+      fields: [
+        { id: 'name', type: 'text', label: { en: 'Name' }, required: true },
+        {
+          id: 'stage',
+          type: 'select',
+          label: { en: 'Stage' },
+          options: ['lead', 'negotiation', 'lost'].map((value) => ({ value, label: { en: value } })),
+        },
+        { id: 'probability', type: 'percent', label: { en: 'Probability', 'zh-CN': '赢率' } },
+        { id: 'lost_reason', type: 'long_text', label: { en: 'Reason lost' } },
+      ],
+    },
+  ],
+  forms: [
+    {
+      id: 'deal_form',
+      object: 'deal',
+      label: { en: 'Deal' },
+      nodes: [
+        { id: 'n_name', kind: 'field', field: 'name' },
+        { id: 'n_stage', kind: 'field', field: 'stage' },
+        { id: 'n_probability', kind: 'field', field: 'probability', defaultValue: '0.1' },
+        { id: 'n_lost_reason', kind: 'field', field: 'lost_reason' },
+      ],
+      rules: [
+        {
+          id: 'lost_is_hopeless',
+          when: 'stage = "lost"',
+          effects: [
+            { kind: 'setValue', field: 'probability', formula: '0' },
+            { kind: 'required', field: 'lost_reason', value: true },
+          ],
+        },
+      ],
+    },
+  ],
   roles: [
     {
       id: 'junior_rep',
@@ -83,14 +92,24 @@ async function negotiatingDeal(name: string): Promise<{ id: string; version: num
 describe('a form rule’s value for a field the role has read-only', () => {
   it('is written when the rep saves a deal as lost through the form, and shows in its history', async () => {
     const deal = await negotiatingDeal('ERP rollout');
-    const saved = await published.records.update('deals_ro', 'deal', rep, deal.id, { version: deal.version, form, values: { stage: 'lost', lost_reason: 'Budget cut' } });
+    const saved = await published.records.update('deals_ro', 'deal', rep, deal.id, {
+      version: deal.version,
+      form,
+      values: { stage: 'lost', lost_reason: 'Budget cut' },
+    });
     expect(saved).toMatchObject({ stage: 'lost', lost_reason: 'Budget cut', probability: '0' });
     expect(await published.records.get('deals_ro', 'deal', admin, deal.id)).toMatchObject({ probability: '0', version: deal.version + 1 });
     const history = await published.records.history('deals_ro', 'deal', admin, deal.id);
-    expect(history.find((entry) => entry.operation === 'update')?.changes).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'probability', old: '0.6', new: '0' })]));
+    expect(history.find((entry) => entry.operation === 'update')?.changes).toEqual(
+      expect.arrayContaining([expect.objectContaining({ field: 'probability', old: '0.6', new: '0' })]),
+    );
 
     // Later edits of the lost deal write the rule's value again (unchanged): still accepted.
-    const renamed = await published.records.update('deals_ro', 'deal', rep, deal.id, { version: deal.version + 1, form, values: { name: 'ERP rollout (lost)' } });
+    const renamed = await published.records.update('deals_ro', 'deal', rep, deal.id, {
+      version: deal.version + 1,
+      form,
+      values: { name: 'ERP rollout (lost)' },
+    });
     expect(renamed).toMatchObject({ name: 'ERP rollout (lost)', probability: '0' });
   });
 
@@ -103,11 +122,16 @@ describe('a form rule’s value for a field the role has read-only', () => {
 
   it('is written for a role that may not even see the field, which it still may not send', async () => {
     const deal = await negotiatingDeal('Hidden hopes');
-    const saved = await published.records.update('deals_ro', 'deal', intern, deal.id, { version: deal.version, form, values: { stage: 'lost', lost_reason: 'Went cold' } });
+    const saved = await published.records.update('deals_ro', 'deal', intern, deal.id, {
+      version: deal.version,
+      form,
+      values: { stage: 'lost', lost_reason: 'Went cold' },
+    });
     expect(saved).not.toHaveProperty('probability');
     expect(await published.records.get('deals_ro', 'deal', admin, deal.id)).toMatchObject({ stage: 'lost', probability: '0' });
-    expect(await refusal(() => published.records.update('deals_ro', 'deal', intern, deal.id, { version: deal.version + 1, form, values: { probability: '0.5' } })))
-      .toEqual(['probability:field.role_locked']);
+    expect(
+      await refusal(() => published.records.update('deals_ro', 'deal', intern, deal.id, { version: deal.version + 1, form, values: { probability: '0.5' } })),
+    ).toEqual(['probability:field.role_locked']);
   });
 
   it('never lets the rep choose the value: one sent for the field is refused, through the form or not', async () => {
@@ -119,8 +143,9 @@ describe('a form rule’s value for a field the role has read-only', () => {
     expect(await refusal(() => update({ probability: '0.9' }, true))).toEqual(['probability:field.role_locked']);
     // Not even the value the rule would compute: the rule writes it, the rep does not.
     expect(await refusal(() => update({ stage: 'lost', lost_reason: 'x', probability: '0' }, true))).toEqual(['probability:field.role_locked']);
-    expect(await refusal(() => published.records.create('deals_ro', 'deal', rep, { form, values: { name: 'Crafted', stage: 'lead', probability: '0.9' } })))
-      .toEqual(['probability:field.role_locked']);
+    expect(
+      await refusal(() => published.records.create('deals_ro', 'deal', rep, { form, values: { name: 'Crafted', stage: 'lead', probability: '0.9' } })),
+    ).toEqual(['probability:field.role_locked']);
     expect(await published.records.get('deals_ro', 'deal', admin, deal.id)).toMatchObject({ stage: 'negotiation', probability: '0.6', version: deal.version });
   });
 

@@ -1,4 +1,11 @@
-export { createRecordService, type RecordService, type RecordServiceOptions, type AccessResolver, type WriteOptions, type CreateManyOptions } from './record-service';
+export {
+  createRecordService,
+  type RecordService,
+  type RecordServiceOptions,
+  type AccessResolver,
+  type WriteOptions,
+  type CreateManyOptions,
+} from './record-service';
 export { createLiveAppCache, compileLiveApp, type LiveApp, type LiveAppCache } from './live-app';
 export { RecordError, localizeFieldIssues, type FieldIssue, type RecordErrorCode } from './record-error';
 export { EXACT_COUNT_LIMIT, type ListQuery, type ListResult } from './record-list';

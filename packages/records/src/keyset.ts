@@ -14,7 +14,8 @@ export function encodeCursor(values: unknown[]): string {
 export function decodeCursor(cursor: string, length: number): unknown[] {
   try {
     const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(values) && values.length === length && values.every((v) => v === null || ['string', 'number', 'boolean'].includes(typeof v))) return values;
+    if (Array.isArray(values) && values.length === length && values.every((v) => v === null || ['string', 'number', 'boolean'].includes(typeof v)))
+      return values;
   } catch {
     // fall through: any undecodable cursor is the same client error
   }

@@ -16,11 +16,16 @@ const app: AppDocument = {
   id: 'counts',
   label: { en: 'Counts' },
   objects: [
-    { id: 'quote', label: { en: 'Quote' }, displayField: 'title', fields: [
-      { id: 'title', type: 'text', label: { en: 'Title' } },
-      { id: 'lines', type: 'child_table', label: { en: 'Lines' }, target: 'quote_line' },
-      { id: 'terms', type: 'child_table', label: { en: 'Terms' }, target: 'quote_term' },
-    ] },
+    {
+      id: 'quote',
+      label: { en: 'Quote' },
+      displayField: 'title',
+      fields: [
+        { id: 'title', type: 'text', label: { en: 'Title' } },
+        { id: 'lines', type: 'child_table', label: { en: 'Lines' }, target: 'quote_line' },
+        { id: 'terms', type: 'child_table', label: { en: 'Terms' }, target: 'quote_term' },
+      ],
+    },
     { id: 'quote_line', label: { en: 'Line' }, parent: 'quote', fields: [{ id: 'product', type: 'text', label: { en: 'Product' }, required: true }] },
     { id: 'quote_term', label: { en: 'Term' }, parent: 'quote', fields: [{ id: 'text', type: 'text', label: { en: 'Text' } }] },
   ],
@@ -94,7 +99,10 @@ describe('line counts in record lists', () => {
     const first = await records.list('counts', 'quote', admin, { sort: [{ field: 'title' }], limit: 2 });
     const second = await records.list('counts', 'quote', admin, { sort: [{ field: 'title' }], limit: 2, cursor: first.nextCursor! });
     expect([...first.items, ...second.items].map((item) => item._lineCounts)).toEqual([
-      { lines: 1000, terms: 1 }, { lines: 0, terms: 0 }, { lines: 3, terms: 0 }, { lines: 0, terms: 2 },
+      { lines: 1000, terms: 1 },
+      { lines: 0, terms: 0 },
+      { lines: 3, terms: 0 },
+      { lines: 0, terms: 2 },
     ]);
   });
 
@@ -108,7 +116,10 @@ describe('line counts in record lists', () => {
 
   it('neither filters nor sorts by a child table', async () => {
     for (const query of [{ filters: [{ field: 'lines', op: 'gt' as const, value: 1 }] }, { sort: [{ field: 'lines' }] }]) {
-      const error = await records.list('counts', 'quote', admin, query).then(() => null, (e: unknown) => e);
+      const error = await records.list('counts', 'quote', admin, query).then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(error).toBeInstanceOf(RecordError);
       expect((error as RecordError).issues.map((i) => i.code)).toEqual(['query.unknown_field']);
     }

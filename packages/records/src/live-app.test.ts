@@ -4,7 +4,11 @@ import type { AppDocument } from '@tessera/schemas';
 import { createLiveAppCache } from './live-app';
 import { usePublishedApp } from './test-app';
 
-const app: AppDocument = { id: 'live', label: { en: 'Live' }, objects: [{ id: 'note', label: { en: 'Note' }, fields: [{ id: 'title', type: 'text', label: { en: 'Title' } }] }] };
+const app: AppDocument = {
+  id: 'live',
+  label: { en: 'Live' },
+  objects: [{ id: 'note', label: { en: 'Note' }, fields: [{ id: 'title', type: 'text', label: { en: 'Title' } }] }],
+};
 const published = usePublishedApp(app);
 
 describe('live app cache', () => {

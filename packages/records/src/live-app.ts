@@ -34,7 +34,8 @@ export function compileLiveApp(appId: string, version: number, document: AppDocu
     // A client may choose a new record's id; one already taken is a field error, not a 500.
     constraintField.set(`${object.id}_pkey`, { object: object.id, field: 'id' });
     for (const index of desiredIndexes(object)) if (index.unique) constraintField.set(index.name, { object: object.id, field: index.columns[0]?.column ?? '' });
-    for (const field of object.fields) if (field.type === 'relation') constraintField.set(`${object.id}:fk_${field.id}`, { object: object.id, field: field.id });
+    for (const field of object.fields)
+      if (field.type === 'relation') constraintField.set(`${object.id}:fk_${field.id}`, { object: object.id, field: field.id });
   }
   const computed = new Map<string, FormulaPlan>();
   const rollups = new Map<string, RollupPlan>();
@@ -76,7 +77,12 @@ export function createLiveAppCache(pool: Kysely<SystemTables>, recheckMs = 1000)
       cached.checkedAt = Date.now();
       return cached.app;
     }
-    const version = await db.selectFrom('meta_versions').select('document').where('app_id', '=', appId).where('version', '=', row.live_version).executeTakeFirstOrThrow();
+    const version = await db
+      .selectFrom('meta_versions')
+      .select('document')
+      .where('app_id', '=', appId)
+      .where('version', '=', row.live_version)
+      .executeTakeFirstOrThrow();
     const app = compileLiveApp(appId, row.live_version, version.document as AppDocument);
     entries.set(appId, { app, checkedAt: Date.now() });
     return app;

@@ -15,11 +15,24 @@ import type { RecordRow } from './record-columns';
  * Field types that can hold what identifies a person: names, contacts, free text, files.
  * Numbers, dates, choices and links stay, so funnels, revenue and counts still add up.
  */
-const PERSONAL_TYPES: ReadonlySet<FieldType> = new Set(['text', 'long_text', 'rich_text', 'phone', 'email', 'url', 'region', 'signature', 'attachment', 'image']);
+const PERSONAL_TYPES: ReadonlySet<FieldType> = new Set([
+  'text',
+  'long_text',
+  'rich_text',
+  'phone',
+  'email',
+  'url',
+  'region',
+  'signature',
+  'attachment',
+  'image',
+]);
 
 /** Objects with a relation field pointing at `objectId`: where else a customer appears. */
 function referencingFields(ctx: RecordContext, objectId: string): { object: ObjectDefinition; field: string }[] {
-  return ctx.app.document.objects.flatMap((object) => object.fields.filter((f) => f.type === 'relation' && f.target === objectId).map((f) => ({ object, field: f.id })));
+  return ctx.app.document.objects.flatMap((object) =>
+    object.fields.filter((f) => f.type === 'relation' && f.target === objectId).map((f) => ({ object, field: f.id })),
+  );
 }
 
 async function allReferencing(ctx: RecordContext, object: ObjectDefinition, field: string, id: string): Promise<RecordRow[]> {

@@ -26,15 +26,32 @@ const NONE: ReadonlySet<string> = new Set();
  * names values the server supplied (a form's defaults and rules, see form-submission.ts): like
  * formula fields they are written whatever the actor's role says about the field.
  */
-export function validated(ctx: RecordContext, object: ObjectDefinition, values: unknown, mode: 'create' | 'patch', computed: ReadonlySet<string> = NONE): RecordValues {
+export function validated(
+  ctx: RecordContext,
+  object: ObjectDefinition,
+  values: unknown,
+  mode: 'create' | 'patch',
+  computed: ReadonlySet<string> = NONE,
+): RecordValues {
   const verdict = ctx.app.validator.validate(object, values, mode);
   if (!verdict.ok) throw new RecordError('record.invalid', verdict.issues, { count: verdict.issues.length });
-  refuseLockedFields(ctx, object, Object.keys(verdict.values).filter((key) => !computed.has(key)));
+  refuseLockedFields(
+    ctx,
+    object,
+    Object.keys(verdict.values).filter((key) => !computed.has(key)),
+  );
   return verdict.values;
 }
 
 /** A write that names a form: the form's verdict (form-submission.ts), then `validated` with what the form computed. */
-export function validatedThroughForm(ctx: RecordContext, object: ObjectDefinition, formId: string, values: unknown, current: RecordRow | null, mode: 'create' | 'patch'): RecordValues {
+export function validatedThroughForm(
+  ctx: RecordContext,
+  object: ObjectDefinition,
+  formId: string,
+  values: unknown,
+  current: RecordRow | null,
+  mode: 'create' | 'patch',
+): RecordValues {
   const form = throughForm(ctx, object, formId, values, current);
   return validated(ctx, object, form.values, mode, form.computed);
 }
@@ -70,7 +87,11 @@ export async function withFormulaValues(ctx: RecordContext, object: ObjectDefini
     const child = field?.target ? ctx.app.objects.get(field.target) : undefined;
     const missing = inputs.flatMap((input, i) => (input.recordId && !Array.isArray(records[i]![fieldId]) ? [{ i, id: input.recordId }] : []));
     if (!child || missing.length === 0) continue;
-    const byParent = await readChildRows(ctx, child, missing.map((m) => m.id));
+    const byParent = await readChildRows(
+      ctx,
+      child,
+      missing.map((m) => m.id),
+    );
     for (const { i, id } of missing) records[i]![fieldId] = byParent.get(id) ?? [];
   }
   return written.map((values, i) => ({ ...values, ...computeFormulas(plan, records[i]!, context) }));
@@ -110,22 +131,37 @@ function rowVerdict<T>(check: () => T): { ok: true; value: T } | { ok: false; is
  * Prepares new records. Each row is judged on its own: a refused row is reported with its
  * issues and the others go on (the caller decides whether one refusal stops the batch).
  */
-export async function prepareCreates(ctx: RecordContext, object: ObjectDefinition, inputs: readonly CreateInput[], form?: string): Promise<{ prepared: PreparedCreate[]; refused: RefusedRow[] }> {
+export async function prepareCreates(
+  ctx: RecordContext,
+  object: ObjectDefinition,
+  inputs: readonly CreateInput[],
+  form?: string,
+): Promise<{ prepared: PreparedCreate[]; refused: RefusedRow[] }> {
   const refused: RefusedRow[] = [];
   const valid: { index: number; id: string | undefined; values: RecordValues }[] = [];
   inputs.forEach((input, index) => {
-    const verdict = rowVerdict(() => (form ? validatedThroughForm(ctx, object, form, input.values, null, 'create') : validated(ctx, object, input.values, 'create')));
+    const verdict = rowVerdict(() =>
+      form ? validatedThroughForm(ctx, object, form, input.values, null, 'create') : validated(ctx, object, input.values, 'create'),
+    );
     if (verdict.ok) valid.push({ index, id: input.id, values: verdict.value });
     else refused.push({ index, issues: verdict.issues });
   });
-  const checked = await checkReferencesMany(ctx, object, valid.map((row) => ({ values: row.values, current: null })));
+  const checked = await checkReferencesMany(
+    ctx,
+    object,
+    valid.map((row) => ({ values: row.values, current: null })),
+  );
   const accepted = valid.filter((row, i) => {
     const issues = checked[i]!.issues;
     if (issues.length) refused.push({ index: row.index, issues });
     return issues.length === 0;
   });
   const acceptedValues = checked.filter((c) => c.issues.length === 0).map((c) => c.values);
-  const computed = await withFormulaValues(ctx, object, acceptedValues.map((values) => ({ values, stored: {}, recordId: null })));
+  const computed = await withFormulaValues(
+    ctx,
+    object,
+    acceptedValues.map((values) => ({ values, stored: {}, recordId: null })),
+  );
   const prepared = accepted.map((row, i) => ({ index: row.index, id: row.id ?? randomUUID(), values: sealValues(ctx, object, computed[i]!) }));
   refused.sort((a, b) => a.index - b.index);
   return { prepared, refused };
@@ -161,10 +197,18 @@ const historyValue = (value: unknown) => (value instanceof Date ? value.toISOStr
  */
 export async function prepareUpdates(ctx: RecordContext, object: ObjectDefinition, targets: readonly UpdateTarget[]): Promise<PreparedUpdate[]> {
   const plain = targets.map((t) => openRow(ctx, object, t.current, 'full'));
-  const checked = await checkReferencesMany(ctx, object, targets.map((t, i) => ({ values: t.patch, current: plain[i]! })));
+  const checked = await checkReferencesMany(
+    ctx,
+    object,
+    targets.map((t, i) => ({ values: t.patch, current: plain[i]! })),
+  );
   const issues = checked.flatMap((c) => c.issues);
   if (issues.length) throw new RecordError('record.invalid', issues, { count: issues.length });
-  const computed = await withFormulaValues(ctx, object, checked.map((c, i) => ({ values: c.values, stored: plain[i]!, recordId: String(targets[i]!.current.id) })));
+  const computed = await withFormulaValues(
+    ctx,
+    object,
+    checked.map((c, i) => ({ values: c.values, stored: plain[i]!, recordId: String(targets[i]!.current.id) })),
+  );
   const prepared: PreparedUpdate[] = [];
   targets.forEach((target, i) => {
     const next = computed[i]!;

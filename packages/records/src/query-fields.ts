@@ -9,8 +9,15 @@ export interface QueryableColumn {
 }
 
 const SYSTEM_TYPES: Record<string, QueryableColumn['sqlType']> = {
-  id: 'uuid', version: 'integer', owner_id: 'uuid', department_id: 'uuid', created_by: 'uuid', updated_by: 'uuid',
-  created_at: 'timestamptz', updated_at: 'timestamptz', deleted_at: 'timestamptz',
+  id: 'uuid',
+  version: 'integer',
+  owner_id: 'uuid',
+  department_id: 'uuid',
+  created_by: 'uuid',
+  updated_by: 'uuid',
+  created_at: 'timestamptz',
+  updated_at: 'timestamptz',
+  deleted_at: 'timestamptz',
 };
 
 const ALL_SCALAR: readonly FilterOperator[] = ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'in', 'between', 'is_empty', 'is_not_empty'];
@@ -41,7 +48,12 @@ export function operatorsFor(column: QueryableColumn): readonly FilterOperator[]
 export const SORTABLE: ReadonlySet<QueryableColumn['sqlType']> = new Set(['text', 'numeric', 'integer', 'date', 'timestamptz', 'boolean', 'uuid']);
 
 /** A column the actor may filter or sort on: a system column or a live, visible field. */
-export function queryableColumn(object: ObjectDefinition, id: string, hidden: ReadonlySet<string>, computedOnRead: ReadonlySet<string> = new Set()): QueryableColumn | null {
+export function queryableColumn(
+  object: ObjectDefinition,
+  id: string,
+  hidden: ReadonlySet<string>,
+  computedOnRead: ReadonlySet<string> = new Set(),
+): QueryableColumn | null {
   if (isSystemColumn(id)) return { id, sqlType: SYSTEM_TYPES[id] ?? 'text', field: null };
   // Rollups have no stored column to filter or sort on (yet).
   if (hidden.has(id) || computedOnRead.has(id)) return null;

@@ -18,7 +18,12 @@ const app: AppDocument = {
 
 const published = usePublishedApp(app);
 beforeAll(async () => {
-  for (const [name, owner, department] of [['A', LEAVER, EAST], ['B', LEAVER, EAST], ['C', LEAVER, WEST], ['D', OTHER, EAST]] as const) {
+  for (const [name, owner, department] of [
+    ['A', LEAVER, EAST],
+    ['B', LEAVER, EAST],
+    ['C', LEAVER, WEST],
+    ['D', OTHER, EAST],
+  ] as const) {
     await published.records.create('handover', 'customer', fullAccess({ userId: owner, departmentId: department }), { values: { name } });
   }
 });
@@ -28,10 +33,22 @@ describe('bulk reassignment', () => {
     const manager = compilePolicy(app, { userId: OTHER, departmentId: EAST, departmentTree: [EAST], roles: ['manager'], isAdmin: false });
     expect(await published.records.reassign('handover', 'customer', manager, { fromUserId: LEAVER, toUserId: HEIR, toDepartmentId: WEST })).toBe(2);
     const all = (await published.records.list('handover', 'customer', admin, { sort: [{ field: 'name' }] })).items;
-    expect(all.map((r) => [r.name, r.owner_id === HEIR ? 'heir' : r.owner_id === LEAVER ? 'leaver' : 'other'])).toEqual([['A', 'heir'], ['B', 'heir'], ['C', 'leaver'], ['D', 'other']]);
+    expect(all.map((r) => [r.name, r.owner_id === HEIR ? 'heir' : r.owner_id === LEAVER ? 'leaver' : 'other'])).toEqual([
+      ['A', 'heir'],
+      ['B', 'heir'],
+      ['C', 'leaver'],
+      ['D', 'other'],
+    ]);
     expect(all[0]).toMatchObject({ department_id: WEST, version: 2 });
     const [latest] = await published.records.history('handover', 'customer', admin, String(all[0]!.id));
-    expect(latest).toMatchObject({ operation: 'update', version: 2, changes: [{ field: 'owner_id', old: LEAVER, new: HEIR }, { field: 'department_id', old: EAST, new: WEST }] });
+    expect(latest).toMatchObject({
+      operation: 'update',
+      version: 2,
+      changes: [
+        { field: 'owner_id', old: LEAVER, new: HEIR },
+        { field: 'department_id', old: EAST, new: WEST },
+      ],
+    });
     expect(await published.records.reassign('handover', 'customer', admin, { fromUserId: LEAVER, toUserId: HEIR, toDepartmentId: WEST })).toBe(1);
   });
 });

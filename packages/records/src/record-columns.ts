@@ -20,7 +20,12 @@ export function columnFields(object: ObjectDefinition, hidden: ReadonlySet<strin
 export function selectableColumns(object: ObjectDefinition, hidden: ReadonlySet<string>, computedOnRead: ReadonlySet<string> = new Set()): string[] {
   const system: string[] = [...SYSTEM_COLUMNS];
   if (object.parent) system.push('parent_id', 'sort_index');
-  return [...system, ...columnFields(object, hidden).filter((f) => !computedOnRead.has(f.id)).map((f) => f.id)];
+  return [
+    ...system,
+    ...columnFields(object, hidden)
+      .filter((f) => !computedOnRead.has(f.id))
+      .map((f) => f.id),
+  ];
 }
 
 /** A value as a query parameter: jsonb columns get JSON text (pg would turn a JS array into a SQL array). */
@@ -53,6 +58,7 @@ export function sameValue(field: FieldDefinition, before: unknown, after: unknow
   if (before === null || before === undefined) return after === null || after === undefined;
   if (after === null || after === undefined) return false;
   if (['number', 'currency', 'percent'].includes(field.type)) return canonicalDecimal(String(before)) === canonicalDecimal(String(after));
-  if (field.type === 'datetime') return new Date(String(before instanceof Date ? before.toISOString() : before)).getTime() === new Date(String(after)).getTime();
+  if (field.type === 'datetime')
+    return new Date(String(before instanceof Date ? before.toISOString() : before)).getTime() === new Date(String(after)).getTime();
   return JSON.stringify(before) === JSON.stringify(after);
 }

@@ -11,8 +11,19 @@ export interface FieldIssue {
 }
 
 export type RecordErrorCode =
-  | 'record.invalid' | 'record.not_found' | 'record.app_not_published' | 'record.encryption_unavailable' | 'record.form_not_found' | 'record.version_conflict' | 'record.object_not_found'
-  | 'record.child_object' | 'record.forbidden' | 'record.batch_invalid' | 'record.bulk_too_many' | 'query.invalid' | 'query.cursor';
+  | 'record.invalid'
+  | 'record.not_found'
+  | 'record.app_not_published'
+  | 'record.encryption_unavailable'
+  | 'record.form_not_found'
+  | 'record.version_conflict'
+  | 'record.object_not_found'
+  | 'record.child_object'
+  | 'record.forbidden'
+  | 'record.batch_invalid'
+  | 'record.bulk_too_many'
+  | 'query.invalid'
+  | 'query.cursor';
 
 const STATUS: Record<RecordErrorCode, 400 | 403 | 404 | 409 | 422 | 503> = {
   'record.encryption_unavailable': 503,

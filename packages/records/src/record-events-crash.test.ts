@@ -15,7 +15,17 @@ const consumer = fileURLToPath(new URL('./testing/event-consumer.ts', import.met
 const app: AppDocument = {
   id: 'crash',
   label: { en: 'Crash' },
-  objects: [{ id: 'item', label: { en: 'Item' }, displayField: 'name', fields: [{ id: 'name', type: 'text', label: { en: 'Name' } }, { id: 'n', type: 'number', label: { en: 'N' } }] }],
+  objects: [
+    {
+      id: 'item',
+      label: { en: 'Item' },
+      displayField: 'name',
+      fields: [
+        { id: 'name', type: 'text', label: { en: 'Name' } },
+        { id: 'n', type: 'number', label: { en: 'N' } },
+      ],
+    },
+  ],
 };
 
 const published = usePublishedApp(app);
@@ -38,11 +48,20 @@ function startConsumer(): Promise<ChildProcess> {
   });
 }
 
-const attemptLines = () => readFileSync(attempts, 'utf8').split('\n').filter(Boolean).map((line) => { const [pid, ids] = line.split(' '); return { pid: Number(pid), ids: ids!.split(',') }; });
+const attemptLines = () =>
+  readFileSync(attempts, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const [pid, ids] = line.split(' ');
+      return { pid: Number(pid), ids: ids!.split(',') };
+    });
 
 describe('record events across killed processes', () => {
   it('are delivered exactly once, in order per record, by two consumer processes killed with SIGKILL mid-delivery and restarted', async () => {
-    await sql`create table receipts (seq bigserial primary key, event_id bigint not null, record_id uuid, version integer, operation text)`.execute(published.database.db);
+    await sql`create table receipts (seq bigserial primary key, event_id bigint not null, record_id uuid, version integer, operation text)`.execute(
+      published.database.db,
+    );
     writeFileSync(attempts, '');
     await Promise.all([startConsumer(), startConsumer()]);
 
@@ -82,14 +101,18 @@ describe('record events across killed processes', () => {
     const deadline = Date.now() + 60_000;
     while (Date.now() < deadline) {
       const progress = (await subscriberProgress(published.database.db)).find((p) => p.name === 'crash.receipts');
-      const pending = Number((await sql<{ n: string }>`select count(*) as n from record_events where position is null`.execute(published.database.db)).rows[0]!.n);
+      const pending = Number(
+        (await sql<{ n: string }>`select count(*) as n from record_events where position is null`.execute(published.database.db)).rows[0]!.n,
+      );
       if (progress && progress.behind === 0 && pending === 0) break;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     for (const child of children) child.kill('SIGKILL');
 
     const db = published.database.db;
-    const { rows: [counts] } = await sql<{ history: string; receipts: string; distinct_events: string; missing: string }>`select
+    const {
+      rows: [counts],
+    } = await sql<{ history: string; receipts: string; distinct_events: string; missing: string }>`select
         (select count(*) from record_history where app_id = 'crash') as history,
         (select count(*) from receipts) as receipts,
         (select count(distinct event_id) from receipts) as distinct_events,
@@ -100,7 +123,9 @@ describe('record events across killed processes', () => {
     expect(Number(counts!.missing)).toBe(0);
     expect(Number(counts!.receipts)).toBe(Number(counts!.history));
     expect(Number(counts!.distinct_events)).toBe(Number(counts!.history));
-    const { rows: [order] } = await sql<{ n: string }>`select count(*) as n from (
+    const {
+      rows: [order],
+    } = await sql<{ n: string }>`select count(*) as n from (
         select version, lag(version) over (partition by record_id order by seq) as before from receipts) r
       where before is not null and version <= before`.execute(db);
     expect(Number(order!.n)).toBe(0);

@@ -15,11 +15,18 @@ const admin = fullAccess({ userId: '00000000-0000-4000-8000-00000000000a', depar
 const app: AppDocument = {
   id: 'evt',
   label: { en: 'Events' },
-  objects: [{ id: 'item', label: { en: 'Item' }, displayField: 'name', fields: [
-    { id: 'name', type: 'text', label: { en: 'Name' }, required: true },
-    { id: 'n', type: 'number', label: { en: 'N' } },
-    { id: 'double', type: 'formula', label: { en: 'Double' }, formula: 'n * 2', resultType: 'number' },
-  ] }],
+  objects: [
+    {
+      id: 'item',
+      label: { en: 'Item' },
+      displayField: 'name',
+      fields: [
+        { id: 'name', type: 'text', label: { en: 'Name' }, required: true },
+        { id: 'n', type: 'number', label: { en: 'N' } },
+        { id: 'double', type: 'formula', label: { en: 'Double' }, formula: 'n * 2', resultType: 'number' },
+      ],
+    },
+  ],
 };
 
 /** The oracle's subscriber: one receipt per event, written in the delivering transaction. */
@@ -27,7 +34,9 @@ const receipts: EventSubscriber = {
   name: 'test.receipts',
   async handle(events, tx) {
     for (const e of events) {
-      await sql`insert into receipts (event_id, record_id, version, operation, source) values (${e.id}, ${e.recordId}, ${e.version}, ${e.operation}, ${e.source})`.execute(tx);
+      await sql`insert into receipts (event_id, record_id, version, operation, source) values (${e.id}, ${e.recordId}, ${e.version}, ${e.operation}, ${e.source})`.execute(
+        tx,
+      );
     }
   },
 };
@@ -39,7 +48,9 @@ let second: EventDispatcher;
 const created: string[] = [];
 
 beforeAll(async () => {
-  await sql`create table receipts (seq bigserial primary key, event_id bigint not null, record_id uuid, version integer, operation text, source text)`.execute(published.database.db);
+  await sql`create table receipts (seq bigserial primary key, event_id bigint not null, record_id uuid, version integer, operation text, source text)`.execute(
+    published.database.db,
+  );
   // Two dispatchers, as two server processes would have, sharing the subscribers' progress.
   first = createEventDispatcher(published.database, { pollMs: 60_000, batchSize: 7 });
   second = createEventDispatcher(published.database, { pollMs: 60_000, batchSize: 7 });
@@ -105,17 +116,25 @@ async function run(o: Op): Promise<void> {
       await records.bulkDelete('evt', 'item', admin, { ids: o.picks.map(idAt) });
       return;
     case 'createMany': {
-      const result = await records.createMany('evt', 'item', admin, Array.from({ length: o.count }, (_, i) => ({ values: { name: `m${i}`, n: i } })), { source: 'import' });
+      const result = await records.createMany(
+        'evt',
+        'item',
+        admin,
+        Array.from({ length: o.count }, (_, i) => ({ values: { name: `m${i}`, n: i } })),
+        { source: 'import' },
+      );
       created.push(...result.created.map((c) => c.id));
       return;
     }
     case 'rolledBack':
       // A caller's transaction that writes and then gives up: none of it may reach a subscriber.
-      await records.transaction(async (inside) => {
-        await inside.create('evt', 'item', admin, { values: { name: 'ghost', n: o.n } });
-        if (created.length) await inside.bulkUpdate('evt', 'item', admin, { ids: [idAt(o.n)] }, { n: 99 });
-        throw new Error('rolled back');
-      }).catch(() => {});
+      await records
+        .transaction(async (inside) => {
+          await inside.create('evt', 'item', admin, { values: { name: 'ghost', n: o.n } });
+          if (created.length) await inside.bulkUpdate('evt', 'item', admin, { ids: [idAt(o.n)] }, { n: 99 });
+          throw new Error('rolled back');
+        })
+        .catch(() => {});
       return;
     case 'drain':
       return (o.which ? second : first).drain();
@@ -143,7 +162,9 @@ describe('record events', () => {
              except all select record_id, record_version, operation, count(*) from record_history where app_id = 'evt' group by 1, 2, 3)
           ) diff`.execute(db);
         expect(Number(mismatch[0]!.n)).toBe(0);
-        const { rows: duplicated } = await sql<{ n: string }>`select count(*) as n from (select event_id from receipts group by event_id having count(*) > 1) d`.execute(db);
+        const { rows: duplicated } = await sql<{
+          n: string;
+        }>`select count(*) as n from (select event_id from receipts group by event_id having count(*) > 1) d`.execute(db);
         expect(Number(duplicated[0]!.n)).toBe(0);
         // A record's events arrive in the order its versions were committed.
         const { rows: disordered } = await sql<{ n: string }>`select count(*) as n from (

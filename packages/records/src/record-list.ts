@@ -46,8 +46,15 @@ export function filterPredicates(ctx: RecordContext, object: ObjectDefinition, f
   (filters ?? []).forEach((condition, i) => {
     const pointer = `/filters/${i}`;
     const column = queryableColumn(object, condition.field, hidden, rollupIds(ctx, object));
-    if (!column) return void issues.push({ field: condition.field, pointer: `${pointer}/field`, code: 'query.unknown_field', params: { field: condition.field } });
-    if (!operatorsFor(column).includes(condition.op)) return void issues.push({ field: condition.field, pointer: `${pointer}/op`, code: 'query.operator', params: { field: condition.field, op: condition.op } });
+    if (!column)
+      return void issues.push({ field: condition.field, pointer: `${pointer}/field`, code: 'query.unknown_field', params: { field: condition.field } });
+    if (!operatorsFor(column).includes(condition.op))
+      return void issues.push({
+        field: condition.field,
+        pointer: `${pointer}/op`,
+        code: 'query.operator',
+        params: { field: condition.field, op: condition.op },
+      });
     const predicate = filterSql(column, condition, issues, `${pointer}/value`);
     if (predicate) predicates.push(predicate);
   });
@@ -65,7 +72,8 @@ function compileSort(ctx: RecordContext, object: ObjectDefinition, sort: SortKey
   const keys: SortColumn[] = [];
   (sort?.length ? sort : []).forEach((key, i) => {
     const column = queryableColumn(object, key.field, hidden, rollupIds(ctx, object));
-    if (!column || !SORTABLE.has(column.sqlType) || column.field?.encrypted) return void issues.push({ field: key.field, pointer: `/sort/${i}/field`, code: 'query.unknown_field', params: { field: key.field } });
+    if (!column || !SORTABLE.has(column.sqlType) || column.field?.encrypted)
+      return void issues.push({ field: key.field, pointer: `/sort/${i}/field`, code: 'query.unknown_field', params: { field: key.field } });
     if (key.field !== 'id') keys.push({ column: key.field, direction: key.direction ?? 'asc' });
   });
   if (issues.length) throw new RecordError('query.invalid', issues, { count: issues.length });
@@ -75,7 +83,9 @@ function compileSort(ctx: RecordContext, object: ObjectDefinition, sort: SortKey
 }
 
 async function countRows(ctx: RecordContext, from: RawBuilder<unknown>, where: RawBuilder<unknown>): Promise<{ total: number; estimate: boolean }> {
-  const { rows } = await sql<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] | string }>`explain (format json) select 1 from ${from} where ${where}`.execute(ctx.db);
+  const { rows } = await sql<{
+    'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] | string;
+  }>`explain (format json) select 1 from ${from} where ${where}`.execute(ctx.db);
   const raw = rows[0]?.['QUERY PLAN'];
   const plan = typeof raw === 'string' ? (JSON.parse(raw) as [{ Plan: { 'Plan Rows': number } }]) : raw;
   const estimate = plan?.[0]?.Plan['Plan Rows'] ?? 0;
@@ -105,7 +115,11 @@ export async function listRecords(ctx: RecordContext, objectId: string, query: L
   ]);
   const page = rows.slice(0, limit).map((row) => takeLineCounts(row, lineCounts));
   const last = rows.length > limit ? page.at(-1)?.row : undefined;
-  const items = await expandDisplay(ctx, object, page.map(({ row }) => openRow(ctx, object, toRecordJson(row), 'masked')));
+  const items = await expandDisplay(
+    ctx,
+    object,
+    page.map(({ row }) => openRow(ctx, object, toRecordJson(row), 'masked')),
+  );
   return {
     items: lineCounts.fieldIds.length ? items.map((item, i) => ({ ...item, _lineCounts: page[i]!.counts })) : items,
     total: count?.total ?? null,

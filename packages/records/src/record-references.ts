@@ -19,8 +19,19 @@ export interface ReferenceCheck {
 }
 
 /** The check for a batch of rows: each row's values (files described by their uploads) and its problems. */
-export async function checkReferencesMany(ctx: RecordContext, object: ObjectDefinition, rows: readonly ReferenceCheck[]): Promise<{ values: RecordValues; issues: FieldIssue[] }[]> {
-  const [files, directory] = await Promise.all([resolveFiles(ctx, object, rows.map((r) => r.values)), directoryReferenceIssues(ctx, object, rows)]);
+export async function checkReferencesMany(
+  ctx: RecordContext,
+  object: ObjectDefinition,
+  rows: readonly ReferenceCheck[],
+): Promise<{ values: RecordValues; issues: FieldIssue[] }[]> {
+  const [files, directory] = await Promise.all([
+    resolveFiles(
+      ctx,
+      object,
+      rows.map((r) => r.values),
+    ),
+    directoryReferenceIssues(ctx, object, rows),
+  ]);
   return files.map((file, i) => ({ values: file.values, issues: [...file.issues, ...directory[i]!] }));
 }
 

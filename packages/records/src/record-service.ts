@@ -105,14 +105,27 @@ function operations(db: Kysely<SystemTables>, liveApps: LiveAppCache, options: R
       });
     },
     /** Many new records, set-based (an import, a template's sample data): see `createRecords`. */
-    async createMany(appId: string, objectId: string, access: AccessResolver, inputs: readonly CreateInput[], many: CreateManyOptions = {}): Promise<CreateManyResult> {
+    async createMany(
+      appId: string,
+      objectId: string,
+      access: AccessResolver,
+      inputs: readonly CreateInput[],
+      many: CreateManyOptions = {},
+    ): Promise<CreateManyResult> {
       const ctx = await context(appId, access);
       return written(await createRecords(ctx, objectId, inputs, { form: many.form, source: many.source ?? 'user', atomicity: many.atomicity ?? 'all' }));
     },
     async get(appId: string, objectId: string, access: AccessResolver, id: string) {
       return getRecord(await context(appId, access), objectId, id);
     },
-    async update(appId: string, objectId: string, access: AccessResolver, id: string, input: { version: number; values: unknown; form?: string | undefined }, write: WriteOptions = {}) {
+    async update(
+      appId: string,
+      objectId: string,
+      access: AccessResolver,
+      id: string,
+      input: { version: number; values: unknown; form?: string | undefined },
+      write: WriteOptions = {},
+    ) {
       const ctx = await context(appId, access);
       written(await updateRecord(ctx, objectId, id, input, write.source ?? 'user'));
       return getRecord(ctx, objectId, id);
@@ -141,7 +154,8 @@ function operations(db: Kysely<SystemTables>, liveApps: LiveAppCache, options: R
       return isValueTaken(await context(appId, access), objectId, input);
     },
     drafts: {
-      save: async (appId: string, objectId: string, access: AccessResolver, key: string, values: Record<string, unknown>) => saveDraft(await context(appId, access), objectId, key, values),
+      save: async (appId: string, objectId: string, access: AccessResolver, key: string, values: Record<string, unknown>) =>
+        saveDraft(await context(appId, access), objectId, key, values),
       read: async (appId: string, objectId: string, access: AccessResolver, key: string) => readDraft(await context(appId, access), objectId, key),
       list: async (appId: string, objectId: string, access: AccessResolver) => listDrafts(await context(appId, access), objectId),
       remove: async (appId: string, objectId: string, access: AccessResolver, key: string) => deleteDraft(await context(appId, access), objectId, key),
@@ -155,13 +169,16 @@ function operations(db: Kysely<SystemTables>, liveApps: LiveAppCache, options: R
     },
     views: {
       list: async (appId: string, objectId: string, access: AccessResolver) => listSavedViews(await context(appId, access), objectId),
-      save: async (appId: string, objectId: string, access: AccessResolver, view: ViewDefinition, id?: string) => saveView(await context(appId, access), objectId, view, id),
+      save: async (appId: string, objectId: string, access: AccessResolver, view: ViewDefinition, id?: string) =>
+        saveView(await context(appId, access), objectId, view, id),
       remove: async (appId: string, objectId: string, access: AccessResolver, id: string) => deleteView(await context(appId, access), objectId, id),
     },
     comments: {
       list: async (appId: string, objectId: string, access: AccessResolver, recordId: string) => listComments(await context(appId, access), objectId, recordId),
-      add: async (appId: string, objectId: string, access: AccessResolver, recordId: string, input: { body: string; mentions: readonly string[] }) => addComment(await context(appId, access), objectId, recordId, input),
-      remove: async (appId: string, objectId: string, access: AccessResolver, recordId: string, commentId: string) => removeComment(await context(appId, access), objectId, recordId, commentId),
+      add: async (appId: string, objectId: string, access: AccessResolver, recordId: string, input: { body: string; mentions: readonly string[] }) =>
+        addComment(await context(appId, access), objectId, recordId, input),
+      remove: async (appId: string, objectId: string, access: AccessResolver, recordId: string, commentId: string) =>
+        removeComment(await context(appId, access), objectId, recordId, commentId),
     },
     async history(appId: string, objectId: string, access: AccessResolver, id: string) {
       const ctx = await context(appId, access);

@@ -1,5 +1,14 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { sql, type Kysely, type KyselyPlugin, type PluginTransformQueryArgs, type PluginTransformResultArgs, type QueryResult, type RootOperationNode, type UnknownRow } from 'kysely';
+import {
+  sql,
+  type Kysely,
+  type KyselyPlugin,
+  type PluginTransformQueryArgs,
+  type PluginTransformResultArgs,
+  type QueryResult,
+  type RootOperationNode,
+  type UnknownRow,
+} from 'kysely';
 import { fullAccess } from '@tessera/access';
 import { openDatabase, type Database, type SystemTables } from '@tessera/db';
 import { createMetadataStore } from '@tessera/meta';
@@ -41,7 +50,10 @@ const app: AppDocument = {
   ],
 };
 
-const lines = [{ qty: 2, price: '10' }, { qty: 1, price: '5' }];
+const lines = [
+  { qty: 2, price: '10' },
+  { qty: 1, price: '5' },
+];
 
 /** Fault injection: the first statement whose SQL matches `pattern` fails, as a lost connection or a full disk would fail it. */
 class FailOn implements KyselyPlugin {
@@ -66,7 +78,10 @@ async function counts(db: Kysely<SystemTables>): Promise<{ quotes: number; lines
 }
 
 async function audit(db: Kysely<SystemTables>, action: string): Promise<void> {
-  await db.insertInto('audit_log').values({ actor_id: ALICE, action, app_id: 'seam', detail: JSON.stringify({}) }).execute();
+  await db
+    .insertInto('audit_log')
+    .values({ actor_id: ALICE, action, app_id: 'seam', detail: JSON.stringify({}) })
+    .execute();
 }
 
 describe('one transaction seam', () => {
@@ -74,16 +89,18 @@ describe('one transaction seam', () => {
 
   it('writes a record with its lines, history row and event in the caller’s transaction, and leaves nothing when it rolls back', async () => {
     const before = await counts(published.database.db);
-    const failure = await published.records.transaction(async (records, tx) => {
-      const quote = await records.create('seam', 'quote', admin, { values: { title: 'Q1', lines } });
-      await records.update('seam', 'quote', admin, String(quote.id), { version: 1, values: { discount: 10 } });
-      await records.createMany('seam', 'quote', admin, [{ values: { title: 'Q2', lines } }, { values: { title: 'Q3' } }]);
-      await records.bulkUpdate('seam', 'quote', admin, { filters: [] }, { discount: 5 });
-      await audit(tx, 'test.inside');
-      // Inside, everything is visible: the transaction's own writes, read through the transaction.
-      expect(await counts(tx)).toMatchObject({ quotes: before.quotes + 3, lines: before.lines + 4, audit: before.audit + 1 });
-      throw new Error('the caller changes its mind');
-    }).catch((error: unknown) => error);
+    const failure = await published.records
+      .transaction(async (records, tx) => {
+        const quote = await records.create('seam', 'quote', admin, { values: { title: 'Q1', lines } });
+        await records.update('seam', 'quote', admin, String(quote.id), { version: 1, values: { discount: 10 } });
+        await records.createMany('seam', 'quote', admin, [{ values: { title: 'Q2', lines } }, { values: { title: 'Q3' } }]);
+        await records.bulkUpdate('seam', 'quote', admin, { filters: [] }, { discount: 5 });
+        await audit(tx, 'test.inside');
+        // Inside, everything is visible: the transaction's own writes, read through the transaction.
+        expect(await counts(tx)).toMatchObject({ quotes: before.quotes + 3, lines: before.lines + 4, audit: before.audit + 1 });
+        throw new Error('the caller changes its mind');
+      })
+      .catch((error: unknown) => error);
     expect((failure as Error).message).toBe('the caller changes its mind');
     expect(await counts(published.database.db)).toEqual(before);
   });
@@ -92,13 +109,18 @@ describe('one transaction seam', () => {
     await published.records.create('seam', 'quote', admin, { values: { title: 'Existing', lines } });
     const before = await counts(published.database.db);
     // The quote row (with its history row and event) goes in first, then its lines: fail the lines.
-    const failing = createRecordService(published.database.db.withPlugin(new FailOn(/^\s*insert into \? \(id, parent_id, sort_index/)), createLiveAppCache(published.database.db));
+    const failing = createRecordService(
+      published.database.db.withPlugin(new FailOn(/^\s*insert into \? \(id, parent_id, sort_index/)),
+      createLiveAppCache(published.database.db),
+    );
     const refused = await failing.create('seam', 'quote', admin, { values: { title: 'Half', lines } }).catch((e: unknown) => e);
     expect((refused as Error).message).toBe('injected failure');
-    const bulk = await failing.transaction(async (records, tx) => {
-      await audit(tx, 'test.bulk');
-      return records.bulkUpdate('seam', 'quote', admin, { filters: [] }, { lines: [{ qty: 1, price: '1' }] });
-    }).catch((e: unknown) => e);
+    const bulk = await failing
+      .transaction(async (records, tx) => {
+        await audit(tx, 'test.bulk');
+        return records.bulkUpdate('seam', 'quote', admin, { filters: [] }, { lines: [{ qty: 1, price: '1' }] });
+      })
+      .catch((e: unknown) => e);
     expect((bulk as Error).message).toBe('injected failure');
     expect(await counts(published.database.db)).toEqual(before);
   });
@@ -110,18 +132,28 @@ describe('one transaction seam', () => {
       await audit(tx, 'test.kept');
       return String(quote.id);
     });
-    expect(await counts(published.database.db)).toEqual({ ...before, quotes: before.quotes + 1, lines: before.lines + 2, history: before.history + 1, events: before.events + 1, audit: before.audit + 1 });
+    expect(await counts(published.database.db)).toEqual({
+      ...before,
+      quotes: before.quotes + 1,
+      lines: before.lines + 2,
+      history: before.history + 1,
+      events: before.events + 1,
+      audit: before.audit + 1,
+    });
     expect(await published.records.get('seam', 'quote', admin, id)).toMatchObject({ title: 'Kept', total: '25' });
   });
 
   it('binds to a transaction the caller opened itself (`within`)', async () => {
     const before = await counts(published.database.db);
-    const outcome = await published.database.db.transaction().execute(async (tx) => {
-      const records = published.records.within(tx);
-      const quote = await records.create('seam', 'quote', admin, { values: { title: 'Within', lines } });
-      expect(await records.get('seam', 'quote', admin, String(quote.id))).toMatchObject({ title: 'Within', total: '25' });
-      throw new Error('rolled back by its owner');
-    }).catch((e: unknown) => (e as Error).message);
+    const outcome = await published.database.db
+      .transaction()
+      .execute(async (tx) => {
+        const records = published.records.within(tx);
+        const quote = await records.create('seam', 'quote', admin, { values: { title: 'Within', lines } });
+        expect(await records.get('seam', 'quote', admin, String(quote.id))).toMatchObject({ title: 'Within', total: '25' });
+        throw new Error('rolled back by its owner');
+      })
+      .catch((e: unknown) => (e as Error).message);
     expect(outcome).toBe('rolled back by its owner');
     expect(await counts(published.database.db)).toEqual(before);
   });

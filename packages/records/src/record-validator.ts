@@ -40,25 +40,40 @@ function issueOf(error: ErrorObject, object: ObjectDefinition, objects: Readonly
   // `anyOf: [null, T]` reports the null branch and the anyOf itself; the branch T says what is wrong.
   if (error.keyword === 'anyOf' || error.schemaPath.includes('/anyOf/0/')) return null;
   const params = error.params as Record<string, unknown>;
-  const extra = error.keyword === 'additionalProperties' ? [String(params.additionalProperty)] : error.keyword === 'required' ? [String(params.missingProperty)] : [];
+  const extra =
+    error.keyword === 'additionalProperties' ? [String(params.additionalProperty)] : error.keyword === 'required' ? [String(params.missingProperty)] : [];
   const path = [...error.instancePath.split('/').slice(1), ...extra];
   const field = fieldAt(object, objects, path);
-  const issue = (code: string, p: FieldIssue['params'] = {}): FieldIssue => ({ field: path[0] ?? '', pointer: `/values/${path.join('/')}`, code, params: { field: path.at(-1) ?? '', ...p }, label: field?.label });
+  const issue = (code: string, p: FieldIssue['params'] = {}): FieldIssue => ({
+    field: path[0] ?? '',
+    pointer: `/values/${path.join('/')}`,
+    code,
+    params: { field: path.at(-1) ?? '', ...p },
+    label: field?.label,
+  });
   switch (error.keyword) {
-    case 'required': return issue('field.required');
-    case 'additionalProperties': return issue('field.unknown');
-    case 'type': return issue('field.type', { expected: `type.${String(params.type).split(',')[0]}` });
+    case 'required':
+      return issue('field.required');
+    case 'additionalProperties':
+      return issue('field.unknown');
+    case 'type':
+      return issue('field.type', { expected: `type.${String(params.type).split(',')[0]}` });
     case 'format': {
       // A real region deeper than the field's level breaks the level rule, not the format: say which.
       const value = errorValue(input, path);
       const refusal = regionLevelRefusal(String(params.format), value);
-      if (refusal) return issue('field.region_level', { value: String(value), level: `region_level.${refusal.level}`, actual: `region_level.${refusal.actual}` });
+      if (refusal)
+        return issue('field.region_level', { value: String(value), level: `region_level.${refusal.level}`, actual: `region_level.${refusal.actual}` });
       return issue('field.format', { format: `format.${String(params.format)}` });
     }
-    case 'maxLength': return issue('field.max_length', { limit: Number(params.limit) });
-    case 'maxItems': return issue('field.max_items', { limit: Number(params.limit) });
-    case 'enum': return issue('field.option', { value: String(errorValue(input, path)) });
-    default: return issue('field.invalid', { rule: error.keyword });
+    case 'maxLength':
+      return issue('field.max_length', { limit: Number(params.limit) });
+    case 'maxItems':
+      return issue('field.max_items', { limit: Number(params.limit) });
+    case 'enum':
+      return issue('field.option', { value: String(errorValue(input, path)) });
+    default:
+      return issue('field.invalid', { rule: error.keyword });
   }
 }
 
@@ -166,13 +181,20 @@ export class RecordValidator {
       if (field.required && (mode === 'create' || sent) && isBlank(values[field.id]) && !isSystemAssigned(field)) {
         issues.push({ field: field.id, pointer: `/values/${field.id}`, code: 'field.required', params: { field: field.id }, label: field.label });
       }
-      if (sent && isSystemAssigned(field)) issues.push({ field: field.id, pointer: `/values/${field.id}`, code: 'field.read_only', params: { field: field.id }, label: field.label });
+      if (sent && isSystemAssigned(field))
+        issues.push({ field: field.id, pointer: `/values/${field.id}`, code: 'field.read_only', params: { field: field.id }, label: field.label });
     }
     return issues.length ? { ok: false, issues } : { ok: true, values };
   }
 }
 
-function normalizeValues(object: ObjectDefinition, input: RecordValues, objects: ReadonlyMap<string, ObjectDefinition>, issues: FieldIssue[], base: string): RecordValues {
+function normalizeValues(
+  object: ObjectDefinition,
+  input: RecordValues,
+  objects: ReadonlyMap<string, ObjectDefinition>,
+  issues: FieldIssue[],
+  base: string,
+): RecordValues {
   const values: RecordValues = {};
   for (const [key, value] of Object.entries(input)) {
     const field = object.fields.find((f) => f.id === key);
@@ -180,7 +202,9 @@ function normalizeValues(object: ObjectDefinition, input: RecordValues, objects:
     const pointer = `${base}/${key}`;
     if (field.type === 'child_table' && Array.isArray(value)) {
       const child = objects.get(field.target ?? '');
-      values[key] = child ? value.map((row: RecordValues, i) => ({ ...normalizeValues(child, row, objects, issues, `${pointer}/${i}`), ...(row.id ? { id: row.id } : {}) })) : value;
+      values[key] = child
+        ? value.map((row: RecordValues, i) => ({ ...normalizeValues(child, row, objects, issues, `${pointer}/${i}`), ...(row.id ? { id: row.id } : {}) }))
+        : value;
     } else {
       values[key] = normalizeField(field, value, issues, pointer);
     }

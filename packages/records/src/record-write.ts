@@ -35,7 +35,12 @@ export interface CreatedRecord {
  * Creates one record: prepared like any batch, inserted with its history row and event in one
  * statement (one round trip); its lines, when sent, join the same transaction.
  */
-export async function createRecord(ctx: RecordContext, objectId: string, input: CreateInput & { form?: string | undefined }, source: ChangeSource): Promise<CreatedRecord> {
+export async function createRecord(
+  ctx: RecordContext,
+  objectId: string,
+  input: CreateInput & { form?: string | undefined },
+  source: ChangeSource,
+): Promise<CreatedRecord> {
   const object = objectOf(ctx.app, objectId);
   requireAction(ctx, 'create', object);
   const { prepared, refused } = await prepareCreates(ctx, object, [input], input.form);
@@ -68,7 +73,12 @@ export interface CreateManyOptions {
  * values checked in one query per batch), then a few multi-row statements that also write their
  * lines, history rows and events, in one transaction.
  */
-export async function createRecords(ctx: RecordContext, objectId: string, inputs: readonly CreateInput[], options: CreateManyOptions): Promise<CreateManyResult> {
+export async function createRecords(
+  ctx: RecordContext,
+  objectId: string,
+  inputs: readonly CreateInput[],
+  options: CreateManyOptions,
+): Promise<CreateManyResult> {
   const object = objectOf(ctx.app, objectId);
   requireAction(ctx, 'create', object);
   return inTransaction(ctx, async (tx) => {
@@ -88,14 +98,21 @@ export async function createRecords(ctx: RecordContext, objectId: string, inputs
 
 /** The row as it is now, locked, within the actor's scope; a record outside it does not exist. */
 async function lockRow(ctx: RecordContext, object: ObjectDefinition, id: string, action: 'update' | 'delete'): Promise<RecordRow> {
-  const { rows } = await sql<RecordRow>`select ${sql.join(selectableColumns(object, new Set()).map((c) => sql.ref(c)))} from ${tableRef(ctx.app.appId, object.id)}
+  const { rows } =
+    await sql<RecordRow>`select ${sql.join(selectableColumns(object, new Set()).map((c) => sql.ref(c)))} from ${tableRef(ctx.app.appId, object.id)}
     where id = ${id} and deleted_at is null and ${rowScopeSql(ctx, object, 'read')} and ${rowScopeSql(ctx, object, action)} for update`.execute(ctx.db);
   if (!rows[0]) throw new RecordError('record.not_found');
   return rows[0];
 }
 
 /** PATCH with optimistic concurrency: the client names the version it edited; a stale one is a 409. */
-export async function updateRecord(ctx: RecordContext, objectId: string, id: string, input: { version: number; values: unknown; form?: string | undefined }, source: ChangeSource): Promise<void> {
+export async function updateRecord(
+  ctx: RecordContext,
+  objectId: string,
+  id: string,
+  input: { version: number; values: unknown; form?: string | undefined },
+  source: ChangeSource,
+): Promise<void> {
   const object = objectOf(ctx.app, objectId);
   requireAction(ctx, 'update', object);
   // Without a form the edit is checked now; through a form, once the stored record is at hand.

@@ -21,8 +21,24 @@ const app: AppDocument = {
         { id: 'name', type: 'text', label: { 'zh-CN': '名称', en: 'Name' }, required: true, maxLength: 50 },
         { id: 'code', type: 'auto_number', label: { en: 'Code' }, numberFormat: 'C-{0000}' },
         { id: 'tax_id', type: 'text', label: { en: 'Tax id' }, unique: true },
-        { id: 'tier', type: 'select', label: { 'zh-CN': '等级', en: 'Tier' }, options: [{ value: 'a', label: { en: 'A' } }, { value: 'b', label: { en: 'B' } }] },
-        { id: 'tags', type: 'multi_select', label: { en: 'Tags' }, options: [{ value: 'vip', label: { en: 'VIP' } }, { value: 'new', label: { en: 'New' } }] },
+        {
+          id: 'tier',
+          type: 'select',
+          label: { 'zh-CN': '等级', en: 'Tier' },
+          options: [
+            { value: 'a', label: { en: 'A' } },
+            { value: 'b', label: { en: 'B' } },
+          ],
+        },
+        {
+          id: 'tags',
+          type: 'multi_select',
+          label: { en: 'Tags' },
+          options: [
+            { value: 'vip', label: { en: 'VIP' } },
+            { value: 'new', label: { en: 'New' } },
+          ],
+        },
         { id: 'revenue', type: 'currency', label: { en: 'Revenue' }, minimum: 0 },
         { id: 'phone', type: 'phone', label: { 'zh-CN': '电话', en: 'Phone' }, phoneKind: 'mobile' },
         { id: 'signed_on', type: 'date', label: { en: 'Signed on' } },
@@ -40,14 +56,25 @@ const app: AppDocument = {
         { id: 'lines', type: 'child_table', label: { en: 'Lines' }, target: 'line' },
       ],
     },
-    { id: 'line', label: { en: 'Line' }, parent: 'quote', fields: [{ id: 'product', type: 'text', label: { en: 'Product' }, required: true }, { id: 'qty', type: 'number', label: { en: 'Qty' } }] },
+    {
+      id: 'line',
+      label: { en: 'Line' },
+      parent: 'quote',
+      fields: [
+        { id: 'product', type: 'text', label: { en: 'Product' }, required: true },
+        { id: 'qty', type: 'number', label: { en: 'Qty' } },
+      ],
+    },
   ],
 };
 
 const published = usePublishedApp(app);
 
 async function rejection(promise: Promise<unknown>): Promise<RecordError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(RecordError);
   return error as RecordError;
 }
@@ -56,10 +83,43 @@ const create = (values: Record<string, unknown>, access: AccessPolicy = admin) =
 
 describe('records', () => {
   it('creates a record with exact decimals, normalized phone, sanitized rich text, an auto-number and a history row', async () => {
-    const record = await create({ name: 'Acme', revenue: 1234.5, phone: '+86 138 0013 8000', tier: 'a', tags: ['vip'], signed_on: '2024-02-29', last_contact: '2024-03-01T08:00:00+08:00', active: true, bio: '<p onclick="x()">Hi<script>alert(1)</script></p>' });
-    expect(record).toMatchObject({ name: 'Acme', revenue: '1234.5', phone: '13800138000', code: 'C-0001', tags: ['vip'], signed_on: '2024-02-29', last_contact: '2024-03-01T00:00:00.000Z', active: true, bio: '<p>Hi</p>', version: 1, owner_id: ALICE, created_by: ALICE });
+    const record = await create({
+      name: 'Acme',
+      revenue: 1234.5,
+      phone: '+86 138 0013 8000',
+      tier: 'a',
+      tags: ['vip'],
+      signed_on: '2024-02-29',
+      last_contact: '2024-03-01T08:00:00+08:00',
+      active: true,
+      bio: '<p onclick="x()">Hi<script>alert(1)</script></p>',
+    });
+    expect(record).toMatchObject({
+      name: 'Acme',
+      revenue: '1234.5',
+      phone: '13800138000',
+      code: 'C-0001',
+      tags: ['vip'],
+      signed_on: '2024-02-29',
+      last_contact: '2024-03-01T00:00:00.000Z',
+      active: true,
+      bio: '<p>Hi</p>',
+      version: 1,
+      owner_id: ALICE,
+      created_by: ALICE,
+    });
     const history = await published.records.history('rec', 'customer', admin, String(record.id));
-    expect(history).toEqual([expect.objectContaining({ operation: 'create', version: 1, actorId: ALICE, changes: expect.arrayContaining([{ field: 'name', old: null, new: 'Acme' }, { field: 'code', old: null, new: 'C-0001' }]) })]);
+    expect(history).toEqual([
+      expect.objectContaining({
+        operation: 'create',
+        version: 1,
+        actorId: ALICE,
+        changes: expect.arrayContaining([
+          { field: 'name', old: null, new: 'Acme' },
+          { field: 'code', old: null, new: 'C-0001' },
+        ]),
+      }),
+    ]);
   });
 
   it('rejects bad values with one issue per field, in both languages, and saves nothing', async () => {
@@ -126,14 +186,28 @@ describe('records', () => {
 
   it('writes child rows with the parent and expands related display values', async () => {
     const customer = await create({ name: 'Delta' });
-    const quote = await published.records.create('rec', 'quote', admin, { values: { customer: customer.id, lines: [{ product: 'Desk', qty: 2 }, { product: 'Chair', qty: '4' }] } });
+    const quote = await published.records.create('rec', 'quote', admin, {
+      values: {
+        customer: customer.id,
+        lines: [
+          { product: 'Desk', qty: 2 },
+          { product: 'Chair', qty: '4' },
+        ],
+      },
+    });
     expect(quote._display).toEqual({ customer: 'Delta' });
     const lines = quote.lines as { id: string; product: string }[];
     expect(lines.map((l) => l.product)).toEqual(['Desk', 'Chair']);
     const bad = await rejection(published.records.create('rec', 'quote', admin, { values: { lines: [{ qty: 1 }] } }));
     expect(bad.issues).toEqual([expect.objectContaining({ pointer: '/values/lines/0/product', code: 'field.required' })]);
-    const updated = await published.records.update('rec', 'quote', admin, String(quote.id), { version: 1, values: { lines: [{ id: lines[1]!.id, product: 'Chair', qty: 5 }, { product: 'Lamp' }] } });
-    expect((updated.lines as { id: string; product: string; qty: string }[]).map((l) => [l.product, l.qty])).toEqual([['Chair', '5'], ['Lamp', null]]);
+    const updated = await published.records.update('rec', 'quote', admin, String(quote.id), {
+      version: 1,
+      values: { lines: [{ id: lines[1]!.id, product: 'Chair', qty: 5 }, { product: 'Lamp' }] },
+    });
+    expect((updated.lines as { id: string; product: string; qty: string }[]).map((l) => [l.product, l.qty])).toEqual([
+      ['Chair', '5'],
+      ['Lamp', null],
+    ]);
     expect((updated.lines as { id: string }[])[0]!.id).toBe(lines[1]!.id);
     expect((await rejection(published.records.get('rec', 'line', admin, lines[0]!.id))).code).toBe('record.child_object');
   });
@@ -141,21 +215,62 @@ describe('records', () => {
 
 describe('record lists', () => {
   beforeAll(async () => {
-    const rows = Array.from({ length: 30 }, (_, i) => ({ name: `List ${String(i).padStart(2, '0')}`, tier: i % 3 === 0 ? 'a' : 'b', revenue: String(i * 100), tags: i % 5 === 0 ? ['new'] : [] }));
+    const rows = Array.from({ length: 30 }, (_, i) => ({
+      name: `List ${String(i).padStart(2, '0')}`,
+      tier: i % 3 === 0 ? 'a' : 'b',
+      revenue: String(i * 100),
+      tags: i % 5 === 0 ? ['new'] : [],
+    }));
     for (const values of rows) await create(values);
   });
 
   it('filters with every operator and sorts on several keys', async () => {
-    const q = (filters: { field: string; op: string; value?: unknown }[]) => published.records.list('rec', 'customer', admin, { filters: filters as never, sort: [{ field: 'name' }], limit: 500 });
+    const q = (filters: { field: string; op: string; value?: unknown }[]) =>
+      published.records.list('rec', 'customer', admin, { filters: filters as never, sort: [{ field: 'name' }], limit: 500 });
     expect((await q([{ field: 'name', op: 'starts_with', value: 'List 0' }])).items).toHaveLength(10);
     expect((await q([{ field: 'name', op: 'contains', value: 'ist 2' }])).items).toHaveLength(10);
     expect((await q([{ field: 'revenue', op: 'between', value: [500, '900'] }])).items.map((r) => r.revenue)).toEqual(['500', '600', '700', '800', '900']);
-    expect((await q([{ field: 'revenue', op: 'gte', value: 2800 }, { field: 'tier', op: 'eq', value: 'b' }])).items.map((r) => r.name)).toEqual(['List 28', 'List 29']);
+    expect(
+      (
+        await q([
+          { field: 'revenue', op: 'gte', value: 2800 },
+          { field: 'tier', op: 'eq', value: 'b' },
+        ])
+      ).items.map((r) => r.name),
+    ).toEqual(['List 28', 'List 29']);
     expect((await q([{ field: 'name', op: 'in', value: ['List 01', 'List 02'] }])).items).toHaveLength(2);
-    expect((await q([{ field: 'tags', op: 'contains', value: 'new' }, { field: 'name', op: 'starts_with', value: 'List' }])).items).toHaveLength(6);
-    expect((await q([{ field: 'tax_id', op: 'is_empty' }, { field: 'name', op: 'starts_with', value: 'List' }])).total).toBe(30);
-    expect((await q([{ field: 'name', op: 'ne', value: 'List 00' }, { field: 'name', op: 'starts_with', value: 'List' }])).total).toBe(29);
-    const sorted = await published.records.list('rec', 'customer', admin, { filters: [{ field: 'name', op: 'starts_with', value: 'List' }], sort: [{ field: 'tier', direction: 'asc' }, { field: 'revenue', direction: 'desc' }], limit: 3 });
+    expect(
+      (
+        await q([
+          { field: 'tags', op: 'contains', value: 'new' },
+          { field: 'name', op: 'starts_with', value: 'List' },
+        ])
+      ).items,
+    ).toHaveLength(6);
+    expect(
+      (
+        await q([
+          { field: 'tax_id', op: 'is_empty' },
+          { field: 'name', op: 'starts_with', value: 'List' },
+        ])
+      ).total,
+    ).toBe(30);
+    expect(
+      (
+        await q([
+          { field: 'name', op: 'ne', value: 'List 00' },
+          { field: 'name', op: 'starts_with', value: 'List' },
+        ])
+      ).total,
+    ).toBe(29);
+    const sorted = await published.records.list('rec', 'customer', admin, {
+      filters: [{ field: 'name', op: 'starts_with', value: 'List' }],
+      sort: [
+        { field: 'tier', direction: 'asc' },
+        { field: 'revenue', direction: 'desc' },
+      ],
+      limit: 3,
+    });
     expect(sorted.items.map((r) => r.name)).toEqual(['List 27', 'List 24', 'List 21']);
   });
 
@@ -163,7 +278,14 @@ describe('record lists', () => {
     const seen: unknown[] = [];
     let cursor: string | undefined;
     do {
-      const page = await published.records.list('rec', 'customer', admin, { sort: [{ field: 'tier', direction: 'desc' }, { field: 'signed_on', direction: 'asc' }], limit: 7, cursor });
+      const page = await published.records.list('rec', 'customer', admin, {
+        sort: [
+          { field: 'tier', direction: 'desc' },
+          { field: 'signed_on', direction: 'asc' },
+        ],
+        limit: 7,
+        cursor,
+      });
       seen.push(...page.items.map((r) => r.id));
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
@@ -175,8 +297,20 @@ describe('record lists', () => {
   it('treats SQL-looking input as data and names the field and rule of a bad query', async () => {
     const inert = await published.records.list('rec', 'customer', admin, { filters: [{ field: 'name', op: 'eq', value: "x' or '1'='1" }] });
     expect(inert.items).toEqual([]);
-    const bad = await rejection(published.records.list('rec', 'customer', admin, { filters: [{ field: 'name; drop table x', op: 'eq', value: 1 }, { field: 'active', op: 'contains', value: 'x' }, { field: 'revenue', op: 'gt', value: 'lots' }] }));
-    expect(bad.issues.map((i) => `${i.pointer}:${i.code}`)).toEqual(['/filters/0/field:query.unknown_field', '/filters/1/op:query.operator', '/filters/2/value:query.value']);
+    const bad = await rejection(
+      published.records.list('rec', 'customer', admin, {
+        filters: [
+          { field: 'name; drop table x', op: 'eq', value: 1 },
+          { field: 'active', op: 'contains', value: 'x' },
+          { field: 'revenue', op: 'gt', value: 'lots' },
+        ],
+      }),
+    );
+    expect(bad.issues.map((i) => `${i.pointer}:${i.code}`)).toEqual([
+      '/filters/0/field:query.unknown_field',
+      '/filters/1/op:query.operator',
+      '/filters/2/value:query.value',
+    ]);
     expect((await rejection(published.records.list('rec', 'customer', admin, { cursor: 'garbage' }))).code).toBe('query.cursor');
   });
 
@@ -210,10 +344,14 @@ describe('access seam', () => {
     const others = await published.records.list('rec', 'customer', admin, { filters: [{ field: 'name', op: 'eq', value: 'Acme' }] });
     const foreignId = String(others.items[0]!.id);
     expect((await rejection(published.records.get('rec', 'customer', rep, foreignId))).code).toBe('record.not_found');
-    expect((await rejection(published.records.update('rec', 'customer', rep, foreignId, { version: 1, values: { name: 'Hijack' } }))).code).toBe('record.not_found');
+    expect((await rejection(published.records.update('rec', 'customer', rep, foreignId, { version: 1, values: { name: 'Hijack' } }))).code).toBe(
+      'record.not_found',
+    );
     const list = await published.records.list('rec', 'customer', rep, { limit: 500 });
     expect(list.items.map((r) => r.name)).toEqual(['Bob Co']);
-    expect((await rejection(published.records.list('rec', 'customer', rep, { filters: [{ field: 'revenue', op: 'gt', value: 0 }] }))).issues[0]?.code).toBe('query.unknown_field');
+    expect((await rejection(published.records.list('rec', 'customer', rep, { filters: [{ field: 'revenue', op: 'gt', value: 0 }] }))).issues[0]?.code).toBe(
+      'query.unknown_field',
+    );
     expect((await rejection(published.records.list('rec', 'customer', rep, { sort: [{ field: 'revenue' }] }))).issues[0]?.code).toBe('query.unknown_field');
     expect((await rejection(published.records.remove('rec', 'customer', rep, String(own.id)))).code).toBe('record.forbidden');
   });

@@ -55,7 +55,9 @@ const nodes = (plan: PlanNode): PlanNode[] => [plan, ...(plan.Plans ?? []).flatM
 
 /** The plan of a live-rows list query filtered by `within`, as the records list asks it. */
 async function plan(value: string): Promise<PlanNode[]> {
-  const { rows } = await sql<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>`explain (format json) select id from ${table} where deleted_at is null and ${within(value)}`.execute(published.database.db);
+  const { rows } = await sql<{
+    'QUERY PLAN': [{ Plan: PlanNode }];
+  }>`explain (format json) select id from ${table} where deleted_at is null and ${within(value)}`.execute(published.database.db);
   return nodes(rows[0]!['QUERY PLAN'][0].Plan);
 }
 
@@ -75,7 +77,9 @@ describe('the region filter "within" at scale', () => {
 
   it('matches exactly the rows whose code lies in the area', async () => {
     for (const value of ['440000', '440300', '441900', '110000', '110100', '110101', '410000', '419000', '710300', '710400', '810000', '820000']) {
-      const { rows } = await sql<{ n: string }>`select count(*) as n from ${table} where deleted_at is null and ${within(value)}`.execute(published.database.db);
+      const { rows } = await sql<{ n: string }>`select count(*) as n from ${table} where deleted_at is null and ${within(value)}`.execute(
+        published.database.db,
+      );
       const compiled = regionArea(value)!;
       const expected = Array.from({ length: ROWS }, (_, k) => k + 1).filter((i) => i % 10 !== 0 && isInRegionArea(compiled, codes[i % codes.length]!)).length;
       expect(Number(rows[0]!.n), value).toBe(expected);

@@ -10,16 +10,18 @@ const admin = fullAccess({ userId: null, departmentId: null });
 const app: AppDocument = {
   id: 'areas',
   label: { en: 'Areas' },
-  objects: [{
-    id: 'customer',
-    label: { en: 'Customer' },
-    displayField: 'name',
-    fields: [
-      { id: 'name', type: 'text', label: { en: 'Name' } },
-      { id: 'area', type: 'region', label: { en: 'Area', 'zh-CN': '地区' } },
-      { id: 'city', type: 'text', label: { en: 'City' } },
-    ],
-  }],
+  objects: [
+    {
+      id: 'customer',
+      label: { en: 'Customer' },
+      displayField: 'name',
+      fields: [
+        { id: 'name', type: 'text', label: { en: 'Name' } },
+        { id: 'area', type: 'region', label: { en: 'Area', 'zh-CN': '地区' } },
+        { id: 'city', type: 'text', label: { en: 'City' } },
+      ],
+    },
+  ],
   roles: [{ id: 'rep', label: { en: 'Rep' }, permissions: [{ object: 'customer', actions: ['create', 'read'], rows: 'own' }] }],
 };
 
@@ -48,13 +50,24 @@ describe('the region filter "within"', () => {
     (await published.records.list('areas', 'customer', access, { filters, limit: 500 })).items.map((r) => String(r.name)).sort();
   const within = (value: unknown): FilterCondition => ({ field: 'area', op: 'within', value });
   const refusal = async (filters: FilterCondition[]) => {
-    const error = await published.records.list('areas', 'customer', admin, { filters }).then(() => null, (e: unknown) => e);
+    const error = await published.records.list('areas', 'customer', admin, { filters }).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(RecordError);
     return error as RecordError;
   };
 
   it('matches a province with all its cities and districts', async () => {
-    expect(await names([within('440000')])).toEqual(['Alice Shenzhen', 'Dongguan', 'Guangdong', 'Guangzhou Tianhe', 'Shenzhen Futian', 'Shenzhen Nanshan', 'Shenzhen city']);
+    expect(await names([within('440000')])).toEqual([
+      'Alice Shenzhen',
+      'Dongguan',
+      'Guangdong',
+      'Guangzhou Tianhe',
+      'Shenzhen Futian',
+      'Shenzhen Nanshan',
+      'Shenzhen city',
+    ]);
     expect(await names([within('410000')])).toEqual(['Jiyuan']);
   });
 
@@ -84,7 +97,10 @@ describe('the region filter "within"', () => {
   });
 
   it('is offered on region fields only', async () => {
-    const error = await refusal([{ field: 'city', op: 'within', value: '440000' }, { field: 'created_at', op: 'within', value: '440000' }]);
+    const error = await refusal([
+      { field: 'city', op: 'within', value: '440000' },
+      { field: 'created_at', op: 'within', value: '440000' },
+    ]);
     expect(error.issues.map((i) => `${i.pointer}:${i.code}`)).toEqual(['/filters/0/op:query.operator', '/filters/1/op:query.operator']);
     // The text operators a region had keep working.
     expect(await names([{ field: 'area', op: 'eq', value: '330106' }])).toEqual(['Hangzhou Xihu']);

@@ -6,33 +6,41 @@ import { fullAdmin as admin, usePublishedApp } from './test-app';
 const app: AppDocument = {
   id: 'territories',
   label: { en: 'Territories' },
-  objects: [{
-    id: 'lead',
-    label: { en: 'Lead' },
-    displayField: 'name',
-    fields: [
-      { id: 'name', type: 'text', label: { en: 'Name' } },
-      { id: 'province', type: 'region', label: { en: 'Province', 'zh-CN': '所在省份' }, regionLevel: 'province' },
-      { id: 'city', type: 'region', label: { en: 'City', 'zh-CN': '所在城市' }, regionLevel: 'city' },
-      { id: 'district', type: 'region', label: { en: 'District', 'zh-CN': '所在区县' }, regionLevel: 'district' },
-    ],
-  }],
-  forms: [{
-    id: 'lead_entry',
-    object: 'lead',
-    label: { en: 'New lead' },
-    nodes: [
-      { id: 'main', kind: 'section', label: { en: 'Main' } },
-      ...['name', 'province', 'city', 'district'].map((field) => ({ id: `n_${field}`, kind: 'field' as const, parent: 'main', field })),
-    ],
-  }],
+  objects: [
+    {
+      id: 'lead',
+      label: { en: 'Lead' },
+      displayField: 'name',
+      fields: [
+        { id: 'name', type: 'text', label: { en: 'Name' } },
+        { id: 'province', type: 'region', label: { en: 'Province', 'zh-CN': '所在省份' }, regionLevel: 'province' },
+        { id: 'city', type: 'region', label: { en: 'City', 'zh-CN': '所在城市' }, regionLevel: 'city' },
+        { id: 'district', type: 'region', label: { en: 'District', 'zh-CN': '所在区县' }, regionLevel: 'district' },
+      ],
+    },
+  ],
+  forms: [
+    {
+      id: 'lead_entry',
+      object: 'lead',
+      label: { en: 'New lead' },
+      nodes: [
+        { id: 'main', kind: 'section', label: { en: 'Main' } },
+        ...['name', 'province', 'city', 'district'].map((field) => ({ id: `n_${field}`, kind: 'field' as const, parent: 'main', field })),
+      ],
+    },
+  ],
 };
 
 const published = usePublishedApp(app);
-const create = (values: Record<string, unknown>, form?: string) => published.records.create('territories', 'lead', admin, { values, ...(form ? { form } : {}) });
+const create = (values: Record<string, unknown>, form?: string) =>
+  published.records.create('territories', 'lead', admin, { values, ...(form ? { form } : {}) });
 
 async function refusal(write: Promise<unknown>): Promise<RecordError> {
-  const error = await write.then(() => null, (e: unknown) => e);
+  const error = await write.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(RecordError);
   return error as RecordError;
 }

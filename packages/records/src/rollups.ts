@@ -59,24 +59,26 @@ export function withheldRollups(ctx: RecordContext, object: ObjectDefinition): R
 export function rollupSelections(ctx: RecordContext, object: ObjectDefinition, withheld: ReadonlySet<string>): RawBuilder<unknown>[] {
   const plan = ctx.app.rollups.get(object.id) ?? [];
   const context = formulaContext(ctx);
-  return plan.filter((r) => !withheld.has(r.fieldId)).flatMap(({ fieldId, formula }) => {
-    const compiled = compileToSql(formula, {
-      column: (id) => sql.ref(`${object.id}.${id}`),
-      relation: (listId) => {
-        const list = object.fields.find((f) => f.id === listId && f.type === 'related_list');
-        const target = list?.target ? ctx.app.objects.get(list.target) : undefined;
-        if (!target || !list?.via) return undefined;
-        return {
-          table: `${appSchemaName(ctx.app.appId)}.${target.id}`,
-          parentKey: list.via,
-          parentId: sql.ref(`${object.id}.id`),
-          filter: (rows) => sql`${sql.ref(`${rows}.deleted_at`)} is null and ${rowScopeAt(ctx, target, rows)}`,
-        };
-      },
-      context,
+  return plan
+    .filter((r) => !withheld.has(r.fieldId))
+    .flatMap(({ fieldId, formula }) => {
+      const compiled = compileToSql(formula, {
+        column: (id) => sql.ref(`${object.id}.${id}`),
+        relation: (listId) => {
+          const list = object.fields.find((f) => f.id === listId && f.type === 'related_list');
+          const target = list?.target ? ctx.app.objects.get(list.target) : undefined;
+          if (!target || !list?.via) return undefined;
+          return {
+            table: `${appSchemaName(ctx.app.appId)}.${target.id}`,
+            parentKey: list.via,
+            parentId: sql.ref(`${object.id}.id`),
+            filter: (rows) => sql`${sql.ref(`${rows}.deleted_at`)} is null and ${rowScopeAt(ctx, target, rows)}`,
+          };
+        },
+        context,
+      });
+      return compiled.ok ? [sql`(${compiled.sql}) as ${sql.id(fieldId)}`] : [];
     });
-    return compiled.ok ? [sql`(${compiled.sql}) as ${sql.id(fieldId)}`] : [];
-  });
 }
 
 /** The select list of a read: stored columns the actor may see, then the rollups they may see, computed now. */

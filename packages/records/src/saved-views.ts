@@ -39,7 +39,14 @@ function checkFields(ctx: RecordContext, object: ObjectDefinition, view: ViewDef
 
 export async function listSavedViews(ctx: RecordContext, objectId: string) {
   const { object, userId } = owner(ctx, objectId);
-  const rows = await ctx.db.selectFrom('saved_views').select(['id', 'name', 'definition', 'updated_at']).where('user_id', '=', userId).where('app_id', '=', ctx.app.appId).where('object_id', '=', object.id).orderBy('name').execute();
+  const rows = await ctx.db
+    .selectFrom('saved_views')
+    .select(['id', 'name', 'definition', 'updated_at'])
+    .where('user_id', '=', userId)
+    .where('app_id', '=', ctx.app.appId)
+    .where('object_id', '=', object.id)
+    .orderBy('name')
+    .execute();
   return rows.map((r) => ({ id: r.id, name: r.name, ...(r.definition as Omit<ViewDefinition, 'name'>), updatedAt: r.updated_at.toISOString() }));
 }
 
@@ -48,7 +55,13 @@ export async function saveView(ctx: RecordContext, objectId: string, view: ViewD
   checkFields(ctx, object, view);
   const definition = JSON.stringify({ filters: view.filters, sort: view.sort, columns: view.columns });
   const row = id
-    ? await ctx.db.updateTable('saved_views').set({ name: view.name, definition, updated_at: new Date() }).where('id', '=', id).where('user_id', '=', userId).returning('id').executeTakeFirst()
+    ? await ctx.db
+        .updateTable('saved_views')
+        .set({ name: view.name, definition, updated_at: new Date() })
+        .where('id', '=', id)
+        .where('user_id', '=', userId)
+        .returning('id')
+        .executeTakeFirst()
     : await ctx.db
         .insertInto('saved_views')
         .values({ user_id: userId, app_id: ctx.app.appId, object_id: object.id, name: view.name, definition })

@@ -13,12 +13,18 @@ import type { RefusedRow } from './prepare-write';
  * It answers yes or no only — what the unique index would answer on save anyway — after the
  * value is normalised like a write (a phone typed with +86 and spaces is the same phone).
  */
-export async function isValueTaken(ctx: RecordContext, objectId: string, input: { field: string; value: unknown; excludeId?: string | undefined }): Promise<boolean> {
+export async function isValueTaken(
+  ctx: RecordContext,
+  objectId: string,
+  input: { field: string; value: unknown; excludeId?: string | undefined },
+): Promise<boolean> {
   const object = objectOf(ctx.app, objectId);
   if (!ctx.access.can('create', object.id)) requireAction(ctx, 'update', object);
   const field = object.fields.find((f) => f.id === input.field && f.unique);
   if (!field || ctx.access.hiddenFields(object.id).has(field.id)) {
-    throw new RecordError('query.invalid', [{ field: input.field, pointer: '/field', code: 'query.unknown_field', params: { field: input.field } }], { count: 1 });
+    throw new RecordError('query.invalid', [{ field: input.field, pointer: '/field', code: 'query.unknown_field', params: { field: input.field } }], {
+      count: 1,
+    });
   }
   const verdict = ctx.app.validator.validate(object, { [field.id]: input.value }, 'patch');
   if (!verdict.ok) throw new RecordError('record.invalid', verdict.issues, { count: verdict.issues.length });
@@ -35,10 +41,17 @@ export async function isValueTaken(ctx: RecordContext, objectId: string, input: 
  * row of the same batch — one query per unique field for the whole batch. A batch can then write
  * its other rows instead of failing on the index.
  */
-export async function uniqueConflicts(ctx: RecordContext, object: ObjectDefinition, rows: readonly { index: number; values: RecordValues }[]): Promise<RefusedRow[]> {
+export async function uniqueConflicts(
+  ctx: RecordContext,
+  object: ObjectDefinition,
+  rows: readonly { index: number; values: RecordValues }[],
+): Promise<RefusedRow[]> {
   const issues = new Map<number, FieldIssue[]>();
   const refuse = (index: number, field: FieldDefinition) => {
-    issues.set(index, [...(issues.get(index) ?? []), { field: field.id, pointer: `/values/${field.id}`, code: 'field.unique', params: { field: field.id }, label: field.label }]);
+    issues.set(index, [
+      ...(issues.get(index) ?? []),
+      { field: field.id, pointer: `/values/${field.id}`, code: 'field.unique', params: { field: field.id }, label: field.label },
+    ]);
   };
   for (const field of object.fields.filter((f) => f.unique && !f.encrypted)) {
     const valued = rows.filter((r) => r.values[field.id] !== null && r.values[field.id] !== undefined && r.values[field.id] !== '');

@@ -40,14 +40,22 @@ function byFields<T>(items: readonly T[], fieldsOf: (item: T) => FieldDefinition
   return [...groups.values()];
 }
 
-const givenFields = (object: ObjectDefinition) => (row: PreparedCreate) => columnFields(object).filter((f) => f.type !== 'auto_number' && row.values[f.id] !== undefined);
+const givenFields = (object: ObjectDefinition) => (row: PreparedCreate) =>
+  columnFields(object).filter((f) => f.type !== 'auto_number' && row.values[f.id] !== undefined);
 
 /**
  * The insert of new records with their history rows and events, as one statement; `select` is
  * its result list over the inserted rows, which the CTE names after the object (so the actor's
  * row scope and rollups, which name the table by its own name, apply to them).
  */
-function insertStatement(ctx: RecordContext, object: ObjectDefinition, given: FieldDefinition[], rows: readonly PreparedCreate[], source: ChangeSource, select: RawBuilder<unknown>) {
+function insertStatement(
+  ctx: RecordContext,
+  object: ObjectDefinition,
+  given: FieldDefinition[],
+  rows: readonly PreparedCreate[],
+  source: ChangeSource,
+  select: RawBuilder<unknown>,
+) {
   const actor = ctx.access.actor;
   const numbered = columnFields(object).filter((f) => f.type === 'auto_number');
   const columns: RecordsetColumn[] = [{ name: 'id', type: 'uuid' }, ...given.map(fieldColumn)];
@@ -57,7 +65,11 @@ function insertStatement(ctx: RecordContext, object: ObjectDefinition, given: Fi
   return sql`with ${inserted} as (
       insert into ${tableRef(ctx.app.appId, object.id)} (id, owner_id, department_id, created_by, updated_by${names.length ? sql`, ${sql.join(names)}` : sql``})
       select _input.id, ${actor.userId}, ${actor.departmentId}, ${actor.userId}, ${actor.userId}${picks.length ? sql`, ${sql.join(picks)}` : sql``}
-      from ${recordsetSql(rows.map((r) => rowOf(r.id, r.values, given)), columns, '_input')}
+      from ${recordsetSql(
+        rows.map((r) => rowOf(r.id, r.values, given)),
+        columns,
+        '_input',
+      )}
       returning *
     ), _changed as (
       select id as record_id, version as record_version, 'create'::text as operation, ${createChangesSql([...given, ...numbered], object.id)} as changes from ${inserted}
@@ -78,7 +90,12 @@ async function insertChildren(ctx: RecordContext, object: ObjectDefinition, rows
  * has no lines (the common create); `row` is null when the actor may not read it, or when it has
  * child tables (getRecord then adds their lines).
  */
-export async function insertOne(ctx: RecordContext, object: ObjectDefinition, row: PreparedCreate, source: ChangeSource): Promise<RecordRow & { __readable: boolean }> {
+export async function insertOne(
+  ctx: RecordContext,
+  object: ObjectDefinition,
+  row: PreparedCreate,
+  source: ChangeSource,
+): Promise<RecordRow & { __readable: boolean }> {
   const readable = ctx.access.can('read', object.id) ? rowScopeSql(ctx, object, 'read') : sql`false`;
   const select = sql`select ${sql.join(readSelections(ctx, object))}, ${readable} as "__readable" from ${sql.id(object.id)}`;
   const { rows } = await insertStatement(ctx, object, givenFields(object)(row), [row], source, select).execute(ctx.db);
@@ -105,7 +122,12 @@ export async function updateMany(ctx: RecordContext, object: ObjectDefinition, e
   const updated = sql.id(object.id);
   for (const { fields, items } of byFields(edits, (edit) => edit.changed)) {
     const columns: RecordsetColumn[] = [{ name: 'id', type: 'uuid' }, { name: '_changes', type: 'jsonb' }, ...fields.map(fieldColumn)];
-    const sets = [sql`version = ${updated}.version + 1`, sql`updated_at = now()`, sql`updated_by = ${actor}`, ...fields.map((f) => sql`${sql.ref(f.id)} = _input.${sql.ref(f.id)}`)];
+    const sets = [
+      sql`version = ${updated}.version + 1`,
+      sql`updated_at = now()`,
+      sql`updated_by = ${actor}`,
+      ...fields.map((f) => sql`${sql.ref(f.id)} = _input.${sql.ref(f.id)}`),
+    ];
     for (const part of chunks(items, ROWS_PER_STATEMENT)) {
       const rows = part.map((edit) => rowOf(edit.id, edit.values, fields, { _changes: edit.changes }));
       await sql`with _input as (select * from ${recordsetSql(rows, columns, 'x')}), ${updated} as (
@@ -119,7 +141,12 @@ export async function updateMany(ctx: RecordContext, object: ObjectDefinition, e
         select count(*) from ${updated}`.execute(ctx.db);
     }
   }
-  await insertChildren(ctx, object, edits.filter((e) => e.children.length).map((e) => ({ id: e.id, values: e.values })), false);
+  await insertChildren(
+    ctx,
+    object,
+    edits.filter((e) => e.children.length).map((e) => ({ id: e.id, values: e.values })),
+    false,
+  );
 }
 
 /**
@@ -127,7 +154,13 @@ export async function updateMany(ctx: RecordContext, object: ObjectDefinition, e
  * event, in one statement: `where` selects them (ids or a list's filters), and the actor's row
  * scope for reading and deleting applies. Returns the ids it moved.
  */
-export async function setDeletedWhere(ctx: RecordContext, object: ObjectDefinition, where: RawBuilder<unknown>, deleted: boolean, source: ChangeSource): Promise<string[]> {
+export async function setDeletedWhere(
+  ctx: RecordContext,
+  object: ObjectDefinition,
+  where: RawBuilder<unknown>,
+  deleted: boolean,
+  source: ChangeSource,
+): Promise<string[]> {
   const moved = sql.id(object.id);
   const { rows } = await sql<{ id: string }>`with ${moved} as (
       update ${tableRef(ctx.app.appId, object.id)} as ${moved}

@@ -85,7 +85,10 @@ describe('crm app document', () => {
         expect(sections.has(node.parent ?? ''), `${form.id}: ${node.id}`).toBe(true);
       }
       for (const field of object.fields.filter((f) => f.required)) {
-        expect(form.nodes.some((n) => n.field === field.id), `${form.id} lacks required ${field.id}`).toBe(true);
+        expect(
+          form.nodes.some((n) => n.field === field.id),
+          `${form.id} lacks required ${field.id}`,
+        ).toBe(true);
       }
     }
   });

@@ -41,7 +41,10 @@ describe('the CRM template’s form rules', () => {
     expect([won.visible.lost_reason, won.required.closed_at, won.values.probability]).toEqual([false, true, '100']);
 
     const verdict = validateSubmission(form, { name: 'ERP', customer: crypto.randomUUID(), stage: 'lost', amount: '1000' }, context);
-    expect(verdict.ok ? [] : verdict.issues.map((i) => [i.field, i.code])).toEqual([['closed_at', 'form.required'], ['lost_reason', 'form.required']]);
+    expect(verdict.ok ? [] : verdict.issues.map((i) => [i.field, i.code])).toEqual([
+      ['closed_at', 'form.required'],
+      ['lost_reason', 'form.required'],
+    ]);
   });
 
   it('asks for a justification above the 15 % discount threshold only', () => {
@@ -61,9 +64,10 @@ describe('the CRM template’s form rules', () => {
     const quote = compiled('quote_form');
     // Auto numbers are historical in the samples (the seeder keeps them); a form never writes one.
     const typed = (values: Record<string, unknown>) => Object.fromEntries(Object.entries(values).filter(([id]) => id !== 'number'));
-    const refused = (form: CompiledForm, object: string) => samples(object)
-      .map((r) => validateSubmission(form, typed(r.values), context))
-      .flatMap((v) => (v.ok ? [] : v.issues.map((i) => `${i.field}:${i.code}`)));
+    const refused = (form: CompiledForm, object: string) =>
+      samples(object)
+        .map((r) => validateSubmission(form, typed(r.values), context))
+        .flatMap((v) => (v.ok ? [] : v.issues.map((i) => `${i.field}:${i.code}`)));
     expect(refused(opportunity, 'opportunity')).toEqual([]);
     expect(refused(quote, 'quote')).toEqual([]);
     expect(samples('opportunity').some((r) => r.values.stage === 'lost' && typeof r.values.lost_reason === 'string')).toBe(true);

@@ -1,11 +1,20 @@
 import { createRandom } from './random';
 import type { Clock } from './sample-values';
+import { addDays, fenToDecimal, landlineNumber, logUniform, mobileNumber, roundTo, toDate, toDateTime, workingMoment } from './sample-values';
 import {
-  addDays, fenToDecimal, landlineNumber, logUniform, mobileNumber, roundTo, toDate, toDateTime, workingMoment,
-} from './sample-values';
-import {
-  BRANDS, CITIES, COMPANY_SUFFIXES, CUSTOMER_NOTES, EMAIL_BOXES, GIVEN_NAMES, INDUSTRIES, JOB_TITLES, NEXT_STEPS, ROADS,
-  SURNAMES, VISIT_SUBJECTS, VISIT_SUMMARIES,
+  BRANDS,
+  CITIES,
+  COMPANY_SUFFIXES,
+  CUSTOMER_NOTES,
+  EMAIL_BOXES,
+  GIVEN_NAMES,
+  INDUSTRIES,
+  JOB_TITLES,
+  NEXT_STEPS,
+  ROADS,
+  SURNAMES,
+  VISIT_SUBJECTS,
+  VISIT_SUMMARIES,
 } from './sample-vocabulary';
 import type { Word } from './sample-vocabulary';
 import type { SampleRecord } from './template';
@@ -34,7 +43,10 @@ const REVENUE_YUAN: Record<Tier, readonly [number, number]> = { A: [2e8, 5e9], B
 
 /** Days since the last contact, by status; "dormant" means no contact for 6 months (DOMAIN.md). */
 const LAST_CONTACT_DAYS: Record<CustomerStatus, readonly [number, number]> = {
-  active: [1, 60], prospect: [1, 120], dormant: [183, 729], lost: [90, 729],
+  active: [1, 60],
+  prospect: [1, 120],
+  dormant: [183, 729],
+  lost: [90, 729],
 };
 
 function companyName(random: ReturnType<typeof createRandom>, city: string, taken: Set<string>) {
@@ -64,8 +76,17 @@ export function generateCustomers(context: SampleContext, count: number): { reco
     const city = random.weighted(CITIES.map((c) => [c, c.weight] as const));
     const district = random.pick(city.districts);
     const { name, brand, word, section } = companyName(random, city.name, names);
-    const tier = random.weighted<Tier>([['A', 15], ['B', 35], ['C', 50]]);
-    const status = random.weighted<CustomerStatus>([['prospect', 25], ['active', 50], ['dormant', 15], ['lost', 10]]);
+    const tier = random.weighted<Tier>([
+      ['A', 15],
+      ['B', 35],
+      ['C', 50],
+    ]);
+    const status = random.weighted<CustomerStatus>([
+      ['prospect', 25],
+      ['active', 50],
+      ['dormant', 15],
+      ['lost', 10],
+    ]);
     const [minRevenue, maxRevenue] = REVENUE_YUAN[tier];
     const revenueYuan = roundTo(logUniform(random, minRevenue, maxRevenue), 10_000);
     const employees = Math.max(5, Math.round(revenueYuan / random.int(300_000, 1_500_000)));
@@ -82,7 +103,12 @@ export function generateCustomers(context: SampleContext, count: number): { reco
       annual_revenue: fenToDecimal(revenueYuan * 100),
       employees: String(employees),
       status,
-      source: random.weighted([['online', 35], ['offline', 25], ['referral', 20], ['exhibition', 20]]),
+      source: random.weighted([
+        ['online', 35],
+        ['offline', 25],
+        ['referral', 20],
+        ['exhibition', 20],
+      ]),
       last_contact_at: toDateTime(lastContactMs),
     };
     if (!random.chance(MISSING_PHONE_RATE)) {
@@ -139,7 +165,13 @@ export function generateVisits(context: SampleContext, customers: CustomerFacts[
   const records: SampleRecord[] = [];
   for (let i = 0; i < count && customers.length > 0; i += 1) {
     const customer = random.weighted(weights);
-    const kind = random.weighted<VisitKind>([['on_site', 35], ['phone', 30], ['wechat', 20], ['video', 10], ['event', 5]]);
+    const kind = random.weighted<VisitKind>([
+      ['on_site', 35],
+      ['phone', 30],
+      ['wechat', 20],
+      ['video', 10],
+      ['event', 5],
+    ]);
     const newestDaysAgo = Math.ceil((context.clock.today - customer.lastContactMs) / 86_400_000);
     const daysAgo = random.int(Math.min(newestDaysAgo, TWO_YEARS_DAYS), TWO_YEARS_DAYS);
     const values: Record<string, unknown> = {

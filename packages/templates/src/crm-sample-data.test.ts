@@ -27,9 +27,13 @@ beforeAll(() => {
 function misfit(field: FieldDefinition, value: unknown, ids: Map<string, Set<string>>): string | null {
   const text = typeof value === 'string' ? value : null;
   switch (field.type) {
-    case 'text': case 'long_text': case 'rich_text':
+    case 'text':
+    case 'long_text':
+    case 'rich_text':
       return text && text.length <= (field.maxLength ?? Infinity) ? null : 'text';
-    case 'number': case 'currency': case 'percent': {
+    case 'number':
+    case 'currency':
+    case 'percent': {
       const match = text === null ? null : DECIMAL.exec(text);
       if (!match) return 'decimal string';
       if ((match[1]?.length ?? 0) > (field.scale ?? 10)) return 'scale';
@@ -88,7 +92,8 @@ describe('crm sample data', () => {
         for (const [key, value] of Object.entries(record.values)) {
           const field = fields.get(key);
           if (!field) {
-            if (!(object.parent && ((key === 'parent_id' && ids.get(object.parent)?.has(String(value))) || key === 'sort_index'))) problems.push(`${batch.object}.${key}: unknown`);
+            if (!(object.parent && ((key === 'parent_id' && ids.get(object.parent)?.has(String(value))) || key === 'sort_index')))
+              problems.push(`${batch.object}.${key}: unknown`);
             continue;
           }
           const why = misfit(field, value, ids);

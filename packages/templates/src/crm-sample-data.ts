@@ -5,7 +5,12 @@ import type { SampleBatch, SampleDataOptions } from './template';
 
 /** Record counts at scale 1: enough for every list, chart and KPI of the demo to look alive. */
 export const CRM_SAMPLE_COUNTS = {
-  customer: 200, contact: 500, opportunity: 400, visit: 600, contract: 80, quote: 60,
+  customer: 200,
+  contact: 500,
+  opportunity: 400,
+  visit: 600,
+  contract: 80,
+  quote: 60,
 } as const;
 
 /**

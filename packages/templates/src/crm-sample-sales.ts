@@ -1,9 +1,7 @@
 import type { CustomerFacts, SampleContext } from './crm-sample-accounts';
 import { createRandom } from './random';
 import type { Random } from './random';
-import {
-  addDays, createNumberer, endOfTerm, fenToDecimal, logUniform, roundTo, toDate, toDateTime, workingMoment,
-} from './sample-values';
+import { addDays, createNumberer, endOfTerm, fenToDecimal, logUniform, roundTo, toDate, toDateTime, workingMoment } from './sample-values';
 import { DISCOUNT_REASONS, LOSS_REASONS, PRODUCTS, PROJECTS } from './sample-vocabulary';
 import type { SampleRecord } from './template';
 
@@ -11,12 +9,22 @@ type Stage = 'lead' | 'qualified' | 'proposal' | 'negotiation' | 'won' | 'lost';
 
 /** Each stage is a step of the sales funnel, with the default probability the document describes. */
 const STAGE_PROBABILITY: Record<Stage, string> = {
-  lead: '10', qualified: '20', proposal: '50', negotiation: '75', won: '100', lost: '0',
+  lead: '10',
+  qualified: '20',
+  proposal: '50',
+  negotiation: '75',
+  won: '100',
+  lost: '0',
 };
 
 /** Open stages narrow like a funnel; won and lost accumulate two years of closed deals. */
 const STAGE_WEIGHTS: readonly (readonly [Stage, number])[] = [
-  ['lead', 32], ['qualified', 20], ['proposal', 13], ['negotiation', 8], ['won', 18], ['lost', 9],
+  ['lead', 32],
+  ['qualified', 20],
+  ['proposal', 13],
+  ['negotiation', 8],
+  ['won', 18],
+  ['lost', 9],
 ];
 
 const AMOUNT_YUAN: Record<CustomerFacts['tier'], readonly [number, number]> = { A: [500_000, 5_000_000], B: [100_000, 1_000_000], C: [20_000, 300_000] };
@@ -35,7 +43,13 @@ export function generateOpportunities(context: SampleContext, customers: Custome
     const id = ids.uuid();
     const customer = random.weighted(weights);
     // A lost customer's deals ended; a dormant one's never got far.
-    const stage = customer.status === 'lost' ? random.weighted<Stage>([['lost', 3], ['won', 1]]) : random.weighted(STAGE_WEIGHTS);
+    const stage =
+      customer.status === 'lost'
+        ? random.weighted<Stage>([
+            ['lost', 3],
+            ['won', 1],
+          ])
+        : random.weighted(STAGE_WEIGHTS);
     const [min, max] = AMOUNT_YUAN[customer.tier];
     const amountFen = roundTo(logUniform(random, min, max), 1_000) * 100;
     const values: Record<string, unknown> = {
@@ -76,7 +90,14 @@ export function generateContracts(context: SampleContext, opportunities: Opportu
   const records: SampleRecord[] = [];
   const signed = (customerId: string, amountFen: number, signedMs: number, opportunityId?: string): Record<string, unknown> => {
     const startMs = addDays(signedMs, random.int(0, 15));
-    const endMs = endOfTerm(startMs, random.weighted([[1, 60], [2, 25], [3, 15]]));
+    const endMs = endOfTerm(
+      startMs,
+      random.weighted([
+        [1, 60],
+        [2, 25],
+        [3, 15],
+      ]),
+    );
     const status = endMs < context.clock.today ? 'expired' : random.chance(0.05) ? 'terminated' : 'active';
     return {
       number: nextNumber(signedMs),
@@ -97,15 +118,18 @@ export function generateContracts(context: SampleContext, opportunities: Opportu
   }
   for (const deal of drafts) {
     const startMs = addDays(context.clock.today, random.int(10, 40));
-    records.push({ id: ids.uuid(), values: {
-      number: nextNumber(context.clock.today),
-      customer: deal.customer.id,
-      opportunity: deal.id,
-      amount: fenToDecimal(deal.amountFen),
-      starts_on: toDate(startMs),
-      ends_on: toDate(endOfTerm(startMs, 1)),
-      status: random.chance(0.5) ? 'draft' : 'in_approval',
-    } });
+    records.push({
+      id: ids.uuid(),
+      values: {
+        number: nextNumber(context.clock.today),
+        customer: deal.customer.id,
+        opportunity: deal.id,
+        amount: fenToDecimal(deal.amountFen),
+        starts_on: toDate(startMs),
+        ends_on: toDate(endOfTerm(startMs, 1)),
+        status: random.chance(0.5) ? 'draft' : 'in_approval',
+      },
+    });
   }
   while (records.length < count && renewalCustomers.length > 0) {
     const customer = random.pick(renewalCustomers);
@@ -125,7 +149,14 @@ function shuffled<T>(items: readonly T[], random: Random): T[] {
   return copy;
 }
 
-const DISCOUNT_PERCENT: readonly (readonly [number, number])[] = [[0, 30], [5, 25], [10, 20], [15, 12], [20, 8], [25, 5]];
+const DISCOUNT_PERCENT: readonly (readonly [number, number])[] = [
+  [0, 30],
+  [5, 25],
+  [10, 20],
+  [15, 12],
+  [20, 8],
+  [25, 5],
+];
 
 /**
  * Quotes for deals that got as far as a proposal, each with 2–5 lines. Line amounts and the
@@ -145,30 +176,34 @@ export function generateQuotes(context: SampleContext, opportunities: Opportunit
     const id = ids.uuid();
     const deal = quoted[i % quoted.length] as OpportunityFacts;
     const discount = random.weighted(DISCOUNT_PERCENT);
-    const quotedMs = deal.closedMs === undefined
-      ? workingMoment(context.clock, random, random.int(1, 60))
-      : addDays(deal.closedMs, -random.int(10, 60));
+    const quotedMs = deal.closedMs === undefined ? workingMoment(context.clock, random, random.int(1, 60)) : addDays(deal.closedMs, -random.int(10, 60));
     const products = shuffled(PRODUCTS, random).slice(0, random.int(2, 5));
     products.forEach((product, index) => {
       const unitFen = roundTo(random.int(product.min, product.max), 10) * 100;
       const maxQuantity = product.min >= 20_000 ? 5 : product.min >= 3_000 ? 20 : 100;
       const quantity = random.int(1, maxQuantity);
-      lines.push({ id: lineIds.uuid(), values: {
-        parent_id: id,
-        sort_index: index,
-        product: product.name,
-        quantity: String(quantity),
-        unit_price: fenToDecimal(unitFen),
-      } });
+      lines.push({
+        id: lineIds.uuid(),
+        values: {
+          parent_id: id,
+          sort_index: index,
+          product: product.name,
+          quantity: String(quantity),
+          unit_price: fenToDecimal(unitFen),
+        },
+      });
     });
-    quotes.push({ id, values: {
-      number: nextNumber(quotedMs),
-      opportunity: deal.id,
-      // A percent field holds the percentage (15 means 15 %), as typed and shown.
-      discount: String(discount),
-      // The quote form asks for a justification above a 15 % discount (the manager's threshold).
-      ...(discount > 15 ? { discount_reason: reasons.pick(DISCOUNT_REASONS) } : {}),
-    } });
+    quotes.push({
+      id,
+      values: {
+        number: nextNumber(quotedMs),
+        opportunity: deal.id,
+        // A percent field holds the percentage (15 means 15 %), as typed and shown.
+        discount: String(discount),
+        // The quote form asks for a justification above a 15 % discount (the manager's threshold).
+        ...(discount > 15 ? { discount_reason: reasons.pick(DISCOUNT_REASONS) } : {}),
+      },
+    });
   }
   return { quotes, lines };
 }

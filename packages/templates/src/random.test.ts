@@ -34,7 +34,14 @@ describe('createRandom', () => {
   it('picks by weight roughly in proportion', () => {
     const random = createRandom(5, 'weights');
     const counts = { a: 0, b: 0, never: 0 };
-    for (let i = 0; i < 10_000; i += 1) counts[random.weighted<keyof typeof counts>([['a', 3], ['b', 1], ['never', 0]])] += 1;
+    for (let i = 0; i < 10_000; i += 1)
+      counts[
+        random.weighted<keyof typeof counts>([
+          ['a', 3],
+          ['b', 1],
+          ['never', 0],
+        ])
+      ] += 1;
     expect(counts.never).toBe(0);
     expect(counts.a / counts.b).toBeGreaterThan(2.6);
     expect(counts.a / counts.b).toBeLessThan(3.4);

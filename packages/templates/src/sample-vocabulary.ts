@@ -6,13 +6,31 @@ export type City = { province: string; name: string; areaCode: string; weight: n
 const d = (name: string, code: string): District => ({ name, code });
 
 export const CITIES: readonly City[] = [
-  { province: '', name: '北京', areaCode: '010', weight: 12, districts: [d('东城区', '110101'), d('西城区', '110102'), d('朝阳区', '110105'), d('海淀区', '110108')] },
-  { province: '', name: '上海', areaCode: '021', weight: 12, districts: [d('黄浦区', '310101'), d('徐汇区', '310104'), d('闵行区', '310112'), d('浦东新区', '310115')] },
+  {
+    province: '',
+    name: '北京',
+    areaCode: '010',
+    weight: 12,
+    districts: [d('东城区', '110101'), d('西城区', '110102'), d('朝阳区', '110105'), d('海淀区', '110108')],
+  },
+  {
+    province: '',
+    name: '上海',
+    areaCode: '021',
+    weight: 12,
+    districts: [d('黄浦区', '310101'), d('徐汇区', '310104'), d('闵行区', '310112'), d('浦东新区', '310115')],
+  },
   { province: '', name: '天津', areaCode: '022', weight: 3, districts: [d('和平区', '120101'), d('滨海新区', '120116')] },
   { province: '', name: '重庆', areaCode: '023', weight: 3, districts: [d('渝中区', '500103'), d('江北区', '500105')] },
   { province: '广东省', name: '广州', areaCode: '020', weight: 8, districts: [d('越秀区', '440104'), d('天河区', '440106'), d('番禺区', '440113')] },
   { province: '广东省', name: '深圳', areaCode: '0755', weight: 10, districts: [d('福田区', '440304'), d('南山区', '440305'), d('宝安区', '440306')] },
-  { province: '浙江省', name: '杭州', areaCode: '0571', weight: 10, districts: [d('上城区', '330102'), d('西湖区', '330106'), d('滨江区', '330108'), d('余杭区', '330110')] },
+  {
+    province: '浙江省',
+    name: '杭州',
+    areaCode: '0571',
+    weight: 10,
+    districts: [d('上城区', '330102'), d('西湖区', '330106'), d('滨江区', '330108'), d('余杭区', '330110')],
+  },
   { province: '浙江省', name: '宁波', areaCode: '0574', weight: 4, districts: [d('海曙区', '330203'), d('鄞州区', '330212')] },
   { province: '江苏省', name: '南京', areaCode: '025', weight: 5, districts: [d('玄武区', '320102'), d('鼓楼区', '320106'), d('江宁区', '320115')] },
   { province: '江苏省', name: '苏州', areaCode: '0512', weight: 6, districts: [d('虎丘区', '320505'), d('吴中区', '320506'), d('姑苏区', '320508')] },
@@ -29,18 +47,19 @@ export const CITIES: readonly City[] = [
 ];
 
 export type Word = { zh: string; latin: string };
-const words = (pairs: string): Word[] => pairs.split(' ').map((pair) => {
-  const [zh = '', latin = ''] = pair.split(':');
-  return { zh, latin };
-});
+const words = (pairs: string): Word[] =>
+  pairs.split(' ').map((pair) => {
+    const [zh = '', latin = ''] = pair.split(':');
+    return { zh, latin };
+  });
 
 /** Trade names (字号): the distinctive part of a company name. */
 export const BRANDS = words(
   '华信:huaxin 恒通:hengtong 博远:boyuan 瑞丰:ruifeng 天成:tiancheng 嘉禾:jiahe 中科:zhongke 云帆:yunfan ' +
-  '启明:qiming 鼎盛:dingsheng 汇智:huizhi 鸿达:hongda 金桥:jinqiao 星辰:xingchen 海纳:haina 明德:mingde ' +
-  '锦程:jincheng 盛世:shengshi 新锐:xinrui 远航:yuanhang 卓越:zhuoyue 东方:dongfang 泰和:taihe 永信:yongxin ' +
-  '联创:lianchuang 正源:zhengyuan 宏图:hongtu 长风:changfeng 百川:baichuan 安泰:antai 众诚:zhongcheng 华瑞:huarui ' +
-  '德润:derun 智远:zhiyuan 同舟:tongzhou 凯达:kaida 九州:jiuzhou 蓝海:lanhai 青禾:qinghe 万象:wanxiang',
+    '启明:qiming 鼎盛:dingsheng 汇智:huizhi 鸿达:hongda 金桥:jinqiao 星辰:xingchen 海纳:haina 明德:mingde ' +
+    '锦程:jincheng 盛世:shengshi 新锐:xinrui 远航:yuanhang 卓越:zhuoyue 东方:dongfang 泰和:taihe 永信:yongxin ' +
+    '联创:lianchuang 正源:zhengyuan 宏图:hongtu 长风:changfeng 百川:baichuan 安泰:antai 众诚:zhongcheng 华瑞:huarui ' +
+    '德润:derun 智远:zhiyuan 同舟:tongzhou 凯达:kaida 九州:jiuzhou 蓝海:lanhai 青禾:qinghe 万象:wanxiang',
 );
 
 /** GB/T 4754 section → business-scope words that fit it, and how common such customers are. */
@@ -65,32 +84,90 @@ export const INDUSTRIES: readonly { section: string; weight: number; words: read
   { section: 'O', weight: 1, words: words('家政服务:homecare') },
 ];
 
-export const COMPANY_SUFFIXES: readonly (readonly [string, number])[] = [['有限公司', 70], ['股份有限公司', 15], ['有限责任公司', 15]];
+export const COMPANY_SUFFIXES: readonly (readonly [string, number])[] = [
+  ['有限公司', 70],
+  ['股份有限公司', 15],
+  ['有限责任公司', 15],
+];
 
 export const SURNAMES = words(
   '王:wang 李:li 张:zhang 刘:liu 陈:chen 杨:yang 黄:huang 赵:zhao 吴:wu 周:zhou 徐:xu 孙:sun 马:ma 朱:zhu ' +
-  '胡:hu 郭:guo 何:he 高:gao 林:lin 罗:luo 郑:zheng 梁:liang 谢:xie 宋:song 唐:tang',
+    '胡:hu 郭:guo 何:he 高:gao 林:lin 罗:luo 郑:zheng 梁:liang 谢:xie 宋:song 唐:tang',
 );
 
 export const GIVEN_NAMES = words(
   '伟:wei 芳:fang 娜:na 敏:min 静:jing 丽:li 强:qiang 磊:lei 军:jun 洋:yang 勇:yong 艳:yan 杰:jie 涛:tao ' +
-  '明:ming 超:chao 霞:xia 平:ping 刚:gang 建华:jianhua 文博:wenbo 思远:siyuan 子涵:zihan 浩然:haoran ' +
-  '雨桐:yutong 欣怡:xinyi 志强:zhiqiang 秀英:xiuying 海燕:haiyan 俊杰:junjie 晓东:xiaodong 佳琪:jiaqi ' +
-  '国栋:guodong 婷婷:tingting 宇航:yuhang',
+    '明:ming 超:chao 霞:xia 平:ping 刚:gang 建华:jianhua 文博:wenbo 思远:siyuan 子涵:zihan 浩然:haoran ' +
+    '雨桐:yutong 欣怡:xinyi 志强:zhiqiang 秀英:xiuying 海燕:haiyan 俊杰:junjie 晓东:xiaodong 佳琪:jiaqi ' +
+    '国栋:guodong 婷婷:tingting 宇航:yuhang',
 );
 
 export const JOB_TITLES: readonly (readonly [string, number])[] = [
-  ['总经理', 8], ['副总经理', 6], ['采购经理', 12], ['采购专员', 10], ['技术总监', 6], ['IT 经理', 8], ['财务经理', 6],
-  ['行政主管', 5], ['运营总监', 5], ['项目经理', 8], ['董事长', 3], ['销售总监', 4],
+  ['总经理', 8],
+  ['副总经理', 6],
+  ['采购经理', 12],
+  ['采购专员', 10],
+  ['技术总监', 6],
+  ['IT 经理', 8],
+  ['财务经理', 6],
+  ['行政主管', 5],
+  ['运营总监', 5],
+  ['项目经理', 8],
+  ['董事长', 3],
+  ['销售总监', 4],
 ];
 
 /** Mobile prefixes actually issued by China Mobile, Unicom and Telecom. */
 export const MOBILE_PREFIXES = [
-  '130', '131', '132', '133', '135', '136', '137', '138', '139', '150', '151', '152', '155', '156', '157', '158',
-  '159', '166', '176', '177', '180', '181', '182', '185', '186', '187', '188', '189', '191', '198', '199',
+  '130',
+  '131',
+  '132',
+  '133',
+  '135',
+  '136',
+  '137',
+  '138',
+  '139',
+  '150',
+  '151',
+  '152',
+  '155',
+  '156',
+  '157',
+  '158',
+  '159',
+  '166',
+  '176',
+  '177',
+  '180',
+  '181',
+  '182',
+  '185',
+  '186',
+  '187',
+  '188',
+  '189',
+  '191',
+  '198',
+  '199',
 ] as const;
 
-export const ROADS = ['人民路', '中山路', '解放路', '建设路', '科技路', '创业路', '学院路', '文化路', '长江路', '和平路', '新华路', '滨江大道', '软件园路', '高新大道'] as const;
+export const ROADS = [
+  '人民路',
+  '中山路',
+  '解放路',
+  '建设路',
+  '科技路',
+  '创业路',
+  '学院路',
+  '文化路',
+  '长江路',
+  '和平路',
+  '新华路',
+  '滨江大道',
+  '软件园路',
+  '高新大道',
+] as const;
 
 export const EMAIL_BOXES = ['info', 'contact', 'sales', 'service', 'admin', 'hr'] as const;
 
@@ -104,20 +181,35 @@ export const CUSTOMER_NOTES = [
 ] as const;
 
 export const PROJECTS = [
-  '财务系统升级项目', '年度设备采购', '数字化转型咨询', '生产线自动化改造', '云服务年度订阅', '办公网络改造',
-  '客户管理系统实施', '仓储管理系统', '数据中台建设', '安防监控升级',
+  '财务系统升级项目',
+  '年度设备采购',
+  '数字化转型咨询',
+  '生产线自动化改造',
+  '云服务年度订阅',
+  '办公网络改造',
+  '客户管理系统实施',
+  '仓储管理系统',
+  '数据中台建设',
+  '安防监控升级',
 ] as const;
 
 /** Why deals are lost, as sales reps write it in a CRM. */
 export const LOSS_REASONS = [
-  '报价高于竞争对手约 15%，客户选择了友商', '客户预算削减，项目推迟到明年', '产品功能与客户需求不匹配',
-  '客户决策层变动，新负责人倾向原供应商', '交付周期无法满足客户上线时间', '客户改为自建团队开发',
+  '报价高于竞争对手约 15%，客户选择了友商',
+  '客户预算削减，项目推迟到明年',
+  '产品功能与客户需求不匹配',
+  '客户决策层变动，新负责人倾向原供应商',
+  '交付周期无法满足客户上线时间',
+  '客户改为自建团队开发',
 ] as const;
 
 /** How reps justify a discount above the approval threshold. */
 export const DISCOUNT_REASONS = [
-  '战略客户，首单让利以争取长期合作', '竞争对手报价更低，需匹配价格', '年度框架协议，采购量大',
-  '客户承诺预付全款', '老客户续约，维系合作关系',
+  '战略客户，首单让利以争取长期合作',
+  '竞争对手报价更低，需匹配价格',
+  '年度框架协议，采购量大',
+  '客户承诺预付全款',
+  '老客户续约，维系合作关系',
 ] as const;
 
 export const VISIT_SUBJECTS = {

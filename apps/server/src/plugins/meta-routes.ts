@@ -25,7 +25,11 @@ const liveSchema = {
     version: { type: 'integer' },
     document: anyDocument,
     access: { type: 'object', additionalProperties: objectAccessSchema, description: "objectId → the caller's effective access" },
-    rollups: { type: 'object', additionalProperties: fieldIds, description: 'objectId → formula fields computed on every read from a related list: shown, never filtered or sorted' },
+    rollups: {
+      type: 'object',
+      additionalProperties: fieldIds,
+      description: 'objectId → formula fields computed on every read from a related list: shown, never filtered or sorted',
+    },
   },
   required: ['version', 'document', 'access', 'rollups'],
   additionalProperties: false,
@@ -33,7 +37,12 @@ const liveSchema = {
 const publishResult = { type: 'object', properties: { version: { type: 'integer' }, plan: planSchema }, additionalProperties: false } as const;
 const issues = {
   type: 'array',
-  items: { type: 'object', properties: { pointer: { type: 'string' }, code: { type: 'string' }, message: { type: 'string' } }, required: ['pointer', 'code', 'message'], additionalProperties: false },
+  items: {
+    type: 'object',
+    properties: { pointer: { type: 'string' }, code: { type: 'string' }, message: { type: 'string' } },
+    required: ['pointer', 'code', 'message'],
+    additionalProperties: false,
+  },
 } as const;
 
 /**
@@ -52,154 +61,299 @@ export const metaRoutes: RoutePlugin<{ database: Database; liveApps: LiveAppCach
   const audit = (request: { user: { userId: string } | null; ip: string }, action: string, appId: string, detail: Record<string, unknown>) =>
     appendAudit(database.db, { actorId: request.user?.userId ?? null, action, appId, detail, ip: request.ip });
 
-  app.get('/api/apps', {
-    schema: { tags, summary: 'List apps', response: { 200: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, label: localizedText, liveVersion: { type: ['integer', 'null'] }, draftRevision: { type: 'integer' }, updatedAt: dateTime }, additionalProperties: false } } } },
-  }, async (request) => {
-    const user = requireUser(request);
-    const apps = await store.listApps();
-    return user.isAdmin ? apps : apps.filter((a) => a.liveVersion !== null && (user.roles[a.id]?.length ?? 0) > 0);
-  });
-
-  app.post('/api/apps', {
-    schema: {
-      tags, summary: 'Create an app from a document (as its first draft)',
-      body: { type: 'object', properties: { document: anyDocument }, required: ['document'], additionalProperties: false },
-      response: { 201: { type: 'object', properties: { id: { type: 'string' }, draftRevision: { type: 'integer' } }, required: ['id', 'draftRevision'], additionalProperties: false } },
-    },
-  }, async (request, reply) => {
-    const created = await store.createApp(request.body.document);
-    await audit(request, 'meta.create_app', created.id, {});
-    return reply.status(201).send(created);
-  });
-
-  app.get('/api/apps/:appId', {
-    schema: {
-      tags, summary: 'An app with its draft', params: appParams,
-      response: {
-        200: {
-          type: 'object',
-          properties: { id: { type: 'string' }, draft: anyDocument, draftRevision: { type: 'integer' }, liveVersion: { type: ['integer', 'null'] } },
-          required: ['id', 'draft', 'draftRevision', 'liveVersion'],
-          additionalProperties: false,
+  app.get(
+    '/api/apps',
+    {
+      schema: {
+        tags,
+        summary: 'List apps',
+        response: {
+          200: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                id: { type: 'string' },
+                label: localizedText,
+                liveVersion: { type: ['integer', 'null'] },
+                draftRevision: { type: 'integer' },
+                updatedAt: dateTime,
+              },
+              additionalProperties: false,
+            },
+          },
         },
       },
     },
-  }, async (request) => store.getApp(request.params.appId));
-
-  app.put('/api/apps/:appId/draft', {
-    schema: {
-      tags, summary: 'Save the draft (optimistic concurrency on `revision`)', params: appParams,
-      body: { type: 'object', properties: { document: anyDocument, revision: { type: 'integer', minimum: 1 } }, required: ['document', 'revision'], additionalProperties: false },
-      response: { 200: { type: 'object', properties: { draftRevision: { type: 'integer' } }, additionalProperties: false } },
+    async (request) => {
+      const user = requireUser(request);
+      const apps = await store.listApps();
+      return user.isAdmin ? apps : apps.filter((a) => a.liveVersion !== null && (user.roles[a.id]?.length ?? 0) > 0);
     },
-  }, async (request) => {
-    const saved = await store.saveDraft(request.params.appId, request.body.document, request.body.revision);
-    await audit(request, 'meta.save_draft', request.params.appId, saved);
-    return saved;
-  });
+  );
 
-  app.post('/api/apps/:appId/validate', {
-    schema: {
-      tags, summary: 'Validate the draft without publishing', params: appParams,
-      response: { 200: { type: 'object', properties: { valid: { type: 'boolean' }, errors: issues }, required: ['valid', 'errors'], additionalProperties: false } },
-    },
-  }, async (request) => {
-    const verdict = await store.validateDraft(request.params.appId);
-    return { valid: verdict.valid, errors: localizeIssues(verdict.issues, localeOf(request)) };
-  });
-
-  app.get('/api/apps/:appId/diff', {
-    schema: {
-      tags, summary: 'What publishing the draft would change, and the DDL it would run', params: appParams,
-      response: {
-        200: {
-          type: 'object',
-          properties: { changes: { type: 'array', items: { type: 'object', additionalProperties: true, description: 'A change: `kind` and the object, field or section it names' } }, plan: planSchema },
-          required: ['changes', 'plan'],
-          additionalProperties: false,
-        },
-      },
-    },
-  }, async (request) => store.diffDraft(request.params.appId));
-
-  app.post('/api/apps/:appId/publish', {
-    schema: {
-      tags, summary: 'Publish the draft as a new immutable version (one transaction)', params: appParams,
-      body: { type: 'object', properties: { revision: { type: 'integer', minimum: 1 }, comment: { type: 'string', maxLength: 2000 } }, additionalProperties: false },
-      response: { 200: publishResult },
-    },
-  }, async (request) => {
-    const result = await store.publish(request.params.appId, { revision: request.body?.revision, comment: request.body?.comment, actor: request.user?.userId ?? null });
-    liveApps.invalidate(request.params.appId);
-    await audit(request, 'meta.publish', request.params.appId, { version: result.version, comment: request.body?.comment ?? null, steps: result.plan.length });
-    return result;
-  });
-
-  app.get('/api/apps/:appId/versions', {
-    schema: {
-      tags, summary: 'Published versions, newest first', params: appParams,
-      response: {
-        200: {
-          type: 'array',
-          items: {
+  app.post(
+    '/api/apps',
+    {
+      schema: {
+        tags,
+        summary: 'Create an app from a document (as its first draft)',
+        body: { type: 'object', properties: { document: anyDocument }, required: ['document'], additionalProperties: false },
+        response: {
+          201: {
             type: 'object',
-            properties: { version: { type: 'integer' }, publishedAt: dateTime, publishedBy: { type: ['string', 'null'] }, comment: { type: ['string', 'null'] }, rolledBackFrom: { type: ['integer', 'null'] } },
-            required: ['version', 'publishedAt', 'publishedBy', 'comment', 'rolledBackFrom'],
+            properties: { id: { type: 'string' }, draftRevision: { type: 'integer' } },
+            required: ['id', 'draftRevision'],
             additionalProperties: false,
           },
         },
       },
     },
-  }, async (request) => store.listVersions(request.params.appId));
-
-  app.get('/api/apps/:appId/versions/:version', {
-    schema: {
-      tags, summary: 'One published version', params: { type: 'object', properties: { ...appParams.properties, version: { type: 'integer', minimum: 1 } }, required: ['appId', 'version'] },
-      response: { 200: { type: 'object', properties: { version: { type: 'integer' }, document: anyDocument }, required: ['version', 'document'], additionalProperties: false } },
+    async (request, reply) => {
+      const created = await store.createApp(request.body.document);
+      await audit(request, 'meta.create_app', created.id, {});
+      return reply.status(201).send(created);
     },
-  }, async (request) => store.getVersion(request.params.appId, request.params.version));
+  );
 
-  app.get('/api/apps/:appId/live', {
-    schema: {
-      tags, summary: "The live version the runtime renders, with the caller's access per object", params: appParams,
-      response: { 200: liveSchema },
+  app.get(
+    '/api/apps/:appId',
+    {
+      schema: {
+        tags,
+        summary: 'An app with its draft',
+        params: appParams,
+        response: {
+          200: {
+            type: 'object',
+            properties: { id: { type: 'string' }, draft: anyDocument, draftRevision: { type: 'integer' }, liveVersion: { type: ['integer', 'null'] } },
+            required: ['id', 'draft', 'draftRevision', 'liveVersion'],
+            additionalProperties: false,
+          },
+        },
+      },
     },
-  }, async (request) => {
-    const user = requireUser(request);
-    if (!user.isAdmin && !(user.roles[request.params.appId]?.length)) throw new MetaError('meta.app_not_found', 404, [], { id: request.params.appId });
-    const live = await store.getLive(request.params.appId);
-    // The same compiled policy the records service enforces on this caller's requests.
-    const policy = policyFor(request, request.params.appId)(live.document);
-    const objects = live.document.objects;
-    return {
-      ...live,
-      access: Object.fromEntries(objects.map((o) => [o.id, objectAccess(policy, o.id)])),
-      rollups: Object.fromEntries(objects.map((o): [string, string[]] => [o.id, [...rollupFieldIds(o, live.document)]]).filter(([, ids]) => ids.length > 0)),
-    };
-  });
+    async (request) => store.getApp(request.params.appId),
+  );
 
-  app.post('/api/apps/:appId/rollback', {
-    schema: {
-      tags, summary: 'Publish an older version again (becomes the new version and the draft)', params: appParams,
-      body: { type: 'object', properties: { version: { type: 'integer', minimum: 1 }, comment: { type: 'string', maxLength: 2000 } }, required: ['version'], additionalProperties: false },
-      response: { 200: publishResult },
+  app.put(
+    '/api/apps/:appId/draft',
+    {
+      schema: {
+        tags,
+        summary: 'Save the draft (optimistic concurrency on `revision`)',
+        params: appParams,
+        body: {
+          type: 'object',
+          properties: { document: anyDocument, revision: { type: 'integer', minimum: 1 } },
+          required: ['document', 'revision'],
+          additionalProperties: false,
+        },
+        response: { 200: { type: 'object', properties: { draftRevision: { type: 'integer' } }, additionalProperties: false } },
+      },
     },
-  }, async (request) => {
-    const result = await store.rollback(request.params.appId, request.body.version, { comment: request.body.comment, actor: request.user?.userId ?? null });
-    liveApps.invalidate(request.params.appId);
-    await audit(request, 'meta.rollback', request.params.appId, { version: result.version, to: request.body.version });
-    return result;
-  });
+    async (request) => {
+      const saved = await store.saveDraft(request.params.appId, request.body.document, request.body.revision);
+      await audit(request, 'meta.save_draft', request.params.appId, saved);
+      return saved;
+    },
+  );
 
-  app.post('/api/apps/:appId/purge', {
-    schema: {
-      tags, summary: 'Drop a removed field or object and its data for good', params: appParams,
-      body: { type: 'object', properties: { object: identifier, field: identifier }, required: ['object'], additionalProperties: false },
-      response: { 200: { type: 'object', properties: { purged: { type: 'string', description: '`object` or `object.field`' } }, required: ['purged'], additionalProperties: false } },
+  app.post(
+    '/api/apps/:appId/validate',
+    {
+      schema: {
+        tags,
+        summary: 'Validate the draft without publishing',
+        params: appParams,
+        response: {
+          200: { type: 'object', properties: { valid: { type: 'boolean' }, errors: issues }, required: ['valid', 'errors'], additionalProperties: false },
+        },
+      },
     },
-  }, async (request) => {
-    const purged = await purgeRetired(database.db, request.params.appId, request.body);
-    await audit(request, 'meta.purge', request.params.appId, purged);
-    return purged;
-  });
+    async (request) => {
+      const verdict = await store.validateDraft(request.params.appId);
+      return { valid: verdict.valid, errors: localizeIssues(verdict.issues, localeOf(request)) };
+    },
+  );
+
+  app.get(
+    '/api/apps/:appId/diff',
+    {
+      schema: {
+        tags,
+        summary: 'What publishing the draft would change, and the DDL it would run',
+        params: appParams,
+        response: {
+          200: {
+            type: 'object',
+            properties: {
+              changes: {
+                type: 'array',
+                items: { type: 'object', additionalProperties: true, description: 'A change: `kind` and the object, field or section it names' },
+              },
+              plan: planSchema,
+            },
+            required: ['changes', 'plan'],
+            additionalProperties: false,
+          },
+        },
+      },
+    },
+    async (request) => store.diffDraft(request.params.appId),
+  );
+
+  app.post(
+    '/api/apps/:appId/publish',
+    {
+      schema: {
+        tags,
+        summary: 'Publish the draft as a new immutable version (one transaction)',
+        params: appParams,
+        body: {
+          type: 'object',
+          properties: { revision: { type: 'integer', minimum: 1 }, comment: { type: 'string', maxLength: 2000 } },
+          additionalProperties: false,
+        },
+        response: { 200: publishResult },
+      },
+    },
+    async (request) => {
+      const result = await store.publish(request.params.appId, {
+        revision: request.body?.revision,
+        comment: request.body?.comment,
+        actor: request.user?.userId ?? null,
+      });
+      liveApps.invalidate(request.params.appId);
+      await audit(request, 'meta.publish', request.params.appId, {
+        version: result.version,
+        comment: request.body?.comment ?? null,
+        steps: result.plan.length,
+      });
+      return result;
+    },
+  );
+
+  app.get(
+    '/api/apps/:appId/versions',
+    {
+      schema: {
+        tags,
+        summary: 'Published versions, newest first',
+        params: appParams,
+        response: {
+          200: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                version: { type: 'integer' },
+                publishedAt: dateTime,
+                publishedBy: { type: ['string', 'null'] },
+                comment: { type: ['string', 'null'] },
+                rolledBackFrom: { type: ['integer', 'null'] },
+              },
+              required: ['version', 'publishedAt', 'publishedBy', 'comment', 'rolledBackFrom'],
+              additionalProperties: false,
+            },
+          },
+        },
+      },
+    },
+    async (request) => store.listVersions(request.params.appId),
+  );
+
+  app.get(
+    '/api/apps/:appId/versions/:version',
+    {
+      schema: {
+        tags,
+        summary: 'One published version',
+        params: { type: 'object', properties: { ...appParams.properties, version: { type: 'integer', minimum: 1 } }, required: ['appId', 'version'] },
+        response: {
+          200: {
+            type: 'object',
+            properties: { version: { type: 'integer' }, document: anyDocument },
+            required: ['version', 'document'],
+            additionalProperties: false,
+          },
+        },
+      },
+    },
+    async (request) => store.getVersion(request.params.appId, request.params.version),
+  );
+
+  app.get(
+    '/api/apps/:appId/live',
+    {
+      schema: {
+        tags,
+        summary: "The live version the runtime renders, with the caller's access per object",
+        params: appParams,
+        response: { 200: liveSchema },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      if (!user.isAdmin && !user.roles[request.params.appId]?.length) throw new MetaError('meta.app_not_found', 404, [], { id: request.params.appId });
+      const live = await store.getLive(request.params.appId);
+      // The same compiled policy the records service enforces on this caller's requests.
+      const policy = policyFor(request, request.params.appId)(live.document);
+      const objects = live.document.objects;
+      return {
+        ...live,
+        access: Object.fromEntries(objects.map((o) => [o.id, objectAccess(policy, o.id)])),
+        rollups: Object.fromEntries(objects.map((o): [string, string[]] => [o.id, [...rollupFieldIds(o, live.document)]]).filter(([, ids]) => ids.length > 0)),
+      };
+    },
+  );
+
+  app.post(
+    '/api/apps/:appId/rollback',
+    {
+      schema: {
+        tags,
+        summary: 'Publish an older version again (becomes the new version and the draft)',
+        params: appParams,
+        body: {
+          type: 'object',
+          properties: { version: { type: 'integer', minimum: 1 }, comment: { type: 'string', maxLength: 2000 } },
+          required: ['version'],
+          additionalProperties: false,
+        },
+        response: { 200: publishResult },
+      },
+    },
+    async (request) => {
+      const result = await store.rollback(request.params.appId, request.body.version, { comment: request.body.comment, actor: request.user?.userId ?? null });
+      liveApps.invalidate(request.params.appId);
+      await audit(request, 'meta.rollback', request.params.appId, { version: result.version, to: request.body.version });
+      return result;
+    },
+  );
+
+  app.post(
+    '/api/apps/:appId/purge',
+    {
+      schema: {
+        tags,
+        summary: 'Drop a removed field or object and its data for good',
+        params: appParams,
+        body: { type: 'object', properties: { object: identifier, field: identifier }, required: ['object'], additionalProperties: false },
+        response: {
+          200: {
+            type: 'object',
+            properties: { purged: { type: 'string', description: '`object` or `object.field`' } },
+            required: ['purged'],
+            additionalProperties: false,
+          },
+        },
+      },
+    },
+    async (request) => {
+      const purged = await purgeRetired(database.db, request.params.appId, request.body);
+      await audit(request, 'meta.purge', request.params.appId, purged);
+      return purged;
+    },
+  );
 };

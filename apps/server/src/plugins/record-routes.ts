@@ -3,11 +3,28 @@ import type { RecordService } from '@tessera/records';
 import { policyFor } from '../authentication';
 import type { Database } from '@tessera/db';
 import { appendAudit, getUser } from '@tessera/identity';
-import { created, dateTime, identifier, listedRecord, noContent, nullableString, objectParams, record, recordParams, uuid, type RoutePlugin } from '../route-schemas';
+import {
+  created,
+  dateTime,
+  identifier,
+  listedRecord,
+  noContent,
+  nullableString,
+  objectParams,
+  record,
+  recordParams,
+  uuid,
+  type RoutePlugin,
+} from '../route-schemas';
 
 const list = {
   type: 'object',
-  properties: { items: { type: 'array', items: listedRecord }, total: { type: ['integer', 'null'] }, totalIsEstimate: { type: 'boolean' }, nextCursor: { type: ['string', 'null'] } },
+  properties: {
+    items: { type: 'array', items: listedRecord },
+    total: { type: ['integer', 'null'] },
+    totalIsEstimate: { type: 'boolean' },
+    nextCursor: { type: ['string', 'null'] },
+  },
   additionalProperties: false,
 } as const;
 const values = { type: 'object', additionalProperties: true, description: 'Field values by field id; checked against the published object' } as const;
@@ -21,10 +38,17 @@ const historyEntry = {
   properties: {
     operation: { enum: ['create', 'update', 'delete', 'restore', 'anonymize'] },
     version: { type: 'integer' },
-    changes: { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, old: {}, new: {} }, required: ['field'], additionalProperties: false } },
+    changes: {
+      type: 'array',
+      items: { type: 'object', properties: { field: { type: 'string' }, old: {}, new: {} }, required: ['field'], additionalProperties: false },
+    },
     actorId: nullableString,
     at: dateTime,
-    source: { type: ['string', 'null'], enum: ['user', 'bulk', 'reassign', 'anonymize', 'import', 'template', 'flow', null], description: 'What made the change (null for changes older than sources)' },
+    source: {
+      type: ['string', 'null'],
+      enum: ['user', 'bulk', 'reassign', 'anonymize', 'import', 'template', 'flow', null],
+      description: 'What made the change (null for changes older than sources)',
+    },
   },
   required: ['operation', 'version', 'changes', 'actorId', 'at'],
   additionalProperties: false,
@@ -33,63 +57,107 @@ const history = { type: 'array', items: historyEntry } as const;
 
 /** `-created_at,name` → [{ created_at desc }, { name asc }] */
 function parseSort(text: string | undefined): SortKey[] | undefined {
-  return text?.split(',').map((part) => (part.startsWith('-') ? { field: part.slice(1), direction: 'desc' as const } : { field: part, direction: 'asc' as const }));
+  return text
+    ?.split(',')
+    .map((part) => (part.startsWith('-') ? { field: part.slice(1), direction: 'desc' as const } : { field: part, direction: 'asc' as const }));
 }
 
 /** End-user records API. Every call goes through the record service with the request's access policy. */
 export const recordRoutes: RoutePlugin<{ records: RecordService; database: Database }> = async (app, { records, database }) => {
   const base = '/api/apps/:appId/objects/:objectId/records';
 
-  app.post(base, {
-    schema: { tags, summary: 'Create a record (through a form with `?form=`: its rules are enforced here)', params: objectParams, querystring: formQuery, body: { type: 'object', properties: { values, id: uuid }, required: ['values'], additionalProperties: false }, response: { 201: record } },
-  }, async (request, reply) => {
-    const { appId, objectId } = request.params;
-    return reply.status(201).send(await records.create(appId, objectId, policyFor(request, appId), { ...request.body, form: request.query.form }));
-  });
-
-  app.get(base, {
-    schema: {
-      tags, summary: 'List records (simple form; filters via POST …/records/query)', params: objectParams,
-      querystring: {
-        type: 'object',
-        properties: { sort: { type: 'string', pattern: '^-?[a-z][a-z0-9_]*(,-?[a-z][a-z0-9_]*){0,4}$' }, limit: { type: 'integer', minimum: 1, maximum: 500 }, cursor: { type: 'string', maxLength: 4000 }, count: { type: 'boolean' }, deleted: { type: 'boolean' } },
-        additionalProperties: false,
+  app.post(
+    base,
+    {
+      schema: {
+        tags,
+        summary: 'Create a record (through a form with `?form=`: its rules are enforced here)',
+        params: objectParams,
+        querystring: formQuery,
+        body: { type: 'object', properties: { values, id: uuid }, required: ['values'], additionalProperties: false },
+        response: { 201: record },
       },
-      response: { 200: list },
     },
-  }, async (request) => {
-    const { appId, objectId } = request.params;
-    const { sort, ...rest } = request.query;
-    return records.list(appId, objectId, policyFor(request, request.params.appId), { ...rest, sort: parseSort(sort) });
-  });
+    async (request, reply) => {
+      const { appId, objectId } = request.params;
+      return reply.status(201).send(await records.create(appId, objectId, policyFor(request, appId), { ...request.body, form: request.query.form }));
+    },
+  );
 
-  app.post(`${base}/query`, {
-    schema: {
-      tags, summary: 'Query records: filters, sort, keyset or offset paging, total', params: objectParams,
-      body: {
-        type: 'object',
-        properties: {
-          filters: { type: 'array', items: filterConditionSchema, maxItems: 50 },
-          sort: { type: 'array', items: sortKeySchema, maxItems: 5 },
-          limit: { type: 'integer', minimum: 1, maximum: 500 },
-          cursor: { type: 'string', maxLength: 4000 },
-          offset: { type: 'integer', minimum: 0, maximum: 100_000 },
-          count: { type: 'boolean' },
-          deleted: { type: 'boolean' },
+  app.get(
+    base,
+    {
+      schema: {
+        tags,
+        summary: 'List records (simple form; filters via POST …/records/query)',
+        params: objectParams,
+        querystring: {
+          type: 'object',
+          properties: {
+            sort: { type: 'string', pattern: '^-?[a-z][a-z0-9_]*(,-?[a-z][a-z0-9_]*){0,4}$' },
+            limit: { type: 'integer', minimum: 1, maximum: 500 },
+            cursor: { type: 'string', maxLength: 4000 },
+            count: { type: 'boolean' },
+            deleted: { type: 'boolean' },
+          },
+          additionalProperties: false,
         },
-        additionalProperties: false,
+        response: { 200: list },
       },
-      response: { 200: list },
     },
-  }, async (request) => records.list(request.params.appId, request.params.objectId, policyFor(request, request.params.appId), request.body));
+    async (request) => {
+      const { appId, objectId } = request.params;
+      const { sort, ...rest } = request.query;
+      return records.list(appId, objectId, policyFor(request, request.params.appId), { ...rest, sort: parseSort(sort) });
+    },
+  );
 
-  app.post(`${base}/unique`, {
-    schema: {
-      tags, summary: 'Is a value of a unique field already taken? (checked on blur, before saving)', params: objectParams,
-      body: { type: 'object', properties: { field: { type: 'string', maxLength: 64 }, value: {}, excludeId: uuid }, required: ['field', 'value'], additionalProperties: false },
-      response: { 200: { type: 'object', properties: { taken: { type: 'boolean' } }, additionalProperties: false } },
+  app.post(
+    `${base}/query`,
+    {
+      schema: {
+        tags,
+        summary: 'Query records: filters, sort, keyset or offset paging, total',
+        params: objectParams,
+        body: {
+          type: 'object',
+          properties: {
+            filters: { type: 'array', items: filterConditionSchema, maxItems: 50 },
+            sort: { type: 'array', items: sortKeySchema, maxItems: 5 },
+            limit: { type: 'integer', minimum: 1, maximum: 500 },
+            cursor: { type: 'string', maxLength: 4000 },
+            offset: { type: 'integer', minimum: 0, maximum: 100_000 },
+            count: { type: 'boolean' },
+            deleted: { type: 'boolean' },
+          },
+          additionalProperties: false,
+        },
+        response: { 200: list },
+      },
     },
-  }, async (request) => ({ taken: await records.isTaken(request.params.appId, request.params.objectId, policyFor(request, request.params.appId), request.body) }));
+    async (request) => records.list(request.params.appId, request.params.objectId, policyFor(request, request.params.appId), request.body),
+  );
+
+  app.post(
+    `${base}/unique`,
+    {
+      schema: {
+        tags,
+        summary: 'Is a value of a unique field already taken? (checked on blur, before saving)',
+        params: objectParams,
+        body: {
+          type: 'object',
+          properties: { field: { type: 'string', maxLength: 64 }, value: {}, excludeId: uuid },
+          required: ['field', 'value'],
+          additionalProperties: false,
+        },
+        response: { 200: { type: 'object', properties: { taken: { type: 'boolean' } }, additionalProperties: false } },
+      },
+    },
+    async (request) => ({
+      taken: await records.isTaken(request.params.appId, request.params.objectId, policyFor(request, request.params.appId), request.body),
+    }),
+  );
 
   const bulkResult = {
     type: 'object',
@@ -102,158 +170,300 @@ export const recordRoutes: RoutePlugin<{ records: RecordService; database: Datab
   // The records a bulk change applies to: ticked ids, or every record the list's filters match.
   const selection = {
     ids: { type: 'array', items: uuid, minItems: 1, maxItems: 100_000, description: 'The records ticked' },
-    filters: { type: 'array', items: filterConditionSchema, maxItems: 50, description: 'Instead of ids: every record these filters match (all records when empty)' },
+    filters: {
+      type: 'array',
+      items: filterConditionSchema,
+      maxItems: 50,
+      description: 'Instead of ids: every record these filters match (all records when empty)',
+    },
   } as const;
   const oneSelection = { oneOf: [{ required: ['ids'] }, { required: ['filters'] }] } as const;
 
-  app.post(`${base}/bulk-update`, {
-    schema: {
-      tags, summary: 'Set the same values on many records (ticked ids, or all a filter matches) in one transaction; ticked records you may not change are skipped and listed', params: objectParams,
-      body: { type: 'object', properties: { ...selection, values: { type: 'object', additionalProperties: true, minProperties: 1 } }, required: ['values'], ...oneSelection, additionalProperties: false },
-      response: { 200: bulkResult },
-    },
-  }, async (request) => {
-    const { appId, objectId } = request.params;
-    const { values, ...chosen } = request.body;
-    return records.transaction(async (inside, tx) => {
-      const result = await inside.bulkUpdate(appId, objectId, policyFor(request, appId), chosen, values);
-      await appendAudit(tx, { actorId: request.user?.userId ?? null, action: 'record.bulk_update', appId, objectId, ip: request.ip, detail: { fields: Object.keys(values), done: result.done, skipped: result.skipped.length, ...(chosen.filters ? { filters: chosen.filters } : {}) } });
-      return result;
-    });
-  });
-
-  app.post(`${base}/bulk-delete`, {
-    schema: {
-      tags, summary: 'Move many records to the recycle bin (ticked ids, or all a filter matches) in one transaction; ticked records you may not delete are skipped and listed', params: objectParams,
-      body: { type: 'object', properties: selection, ...oneSelection, additionalProperties: false },
-      response: { 200: bulkResult },
-    },
-  }, async (request) => {
-    const { appId, objectId } = request.params;
-    return records.transaction(async (inside, tx) => {
-      const result = await inside.bulkDelete(appId, objectId, policyFor(request, appId), request.body);
-      await appendAudit(tx, { actorId: request.user?.userId ?? null, action: 'record.bulk_delete', appId, objectId, ip: request.ip, detail: { done: result.done, skipped: result.skipped.length, ...(request.body.filters ? { filters: request.body.filters } : {}) } });
-      return result;
-    });
-  });
-
-  app.get(`${base}/:recordId`, {
-    schema: { tags, summary: 'One record, with child rows and related display values', params: recordParams, response: { 200: record } },
-  }, async (request) => records.get(request.params.appId, request.params.objectId, policyFor(request, request.params.appId), request.params.recordId));
-
-  app.patch(`${base}/:recordId`, {
-    schema: {
-      tags, summary: 'Change fields of a record (409 when `version` is stale; through a form with `?form=`)', params: recordParams, querystring: formQuery,
-      body: { type: 'object', properties: { version: { type: 'integer', minimum: 1 }, values }, required: ['version', 'values'], additionalProperties: false },
-      response: { 200: record },
-    },
-  }, async (request) => records.update(request.params.appId, request.params.objectId, policyFor(request, request.params.appId), request.params.recordId, { ...request.body, form: request.query.form }));
-
-  app.delete(`${base}/:recordId`, {
-    schema: { tags, summary: 'Move a record to the recycle bin', params: recordParams, response: { 204: noContent } },
-  }, async (request, reply) => {
-    await records.remove(request.params.appId, request.params.objectId, policyFor(request, request.params.appId), request.params.recordId);
-    return reply.status(204).send(null);
-  });
-
-  app.post(`${base}/:recordId/restore`, {
-    schema: { tags, summary: 'Restore a record from the recycle bin', params: recordParams, response: { 200: record } },
-  }, async (request) => records.restore(request.params.appId, request.params.objectId, policyFor(request, request.params.appId), request.params.recordId));
-
-  app.post(`${base}/reassign`, {
-    schema: {
-      tags, summary: "Hand every record of one owner (a departing rep) to another, within what you may update",
-      params: objectParams,
-      body: { type: 'object', properties: { fromUserId: uuid, toUserId: uuid }, required: ['fromUserId', 'toUserId'], additionalProperties: false },
-      response: { 200: { type: 'object', properties: { moved: { type: 'integer' } }, additionalProperties: false } },
-    },
-  }, async (request) => {
-    const { appId, objectId } = request.params;
-    const heir = await getUser(database.db, request.body.toUserId);
-    return records.transaction(async (inside, tx) => {
-      const moved = await inside.reassign(appId, objectId, policyFor(request, appId), { ...request.body, toDepartmentId: heir.departmentId });
-      await appendAudit(tx, { actorId: request.user?.userId ?? null, action: 'record.reassign', appId, objectId, ip: request.ip, detail: { ...request.body, moved } });
-      return { moved };
-    });
-  });
-
-  app.get(`${base}/:recordId/personal-data`, {
-    schema: {
-      tags, summary: 'Everything stored about one record (a data subject access request): the record, its history, records pointing at it', params: recordParams,
-      response: {
-        200: {
+  app.post(
+    `${base}/bulk-update`,
+    {
+      schema: {
+        tags,
+        summary:
+          'Set the same values on many records (ticked ids, or all a filter matches) in one transaction; ticked records you may not change are skipped and listed',
+        params: objectParams,
+        body: {
           type: 'object',
-          properties: {
-            app: { type: 'string' }, object: { type: 'string' }, exportedAt: dateTime, record, history,
-            related: { type: 'object', additionalProperties: { type: 'array', items: listedRecord }, description: '`<object>.<relationField>` → the records whose relation points at this one' },
-          },
-          required: ['app', 'object', 'exportedAt', 'record', 'history', 'related'],
+          properties: { ...selection, values: { type: 'object', additionalProperties: true, minProperties: 1 } },
+          required: ['values'],
+          ...oneSelection,
           additionalProperties: false,
         },
+        response: { 200: bulkResult },
       },
     },
-  }, async (request) => {
-    const { appId, objectId, recordId } = request.params;
-    return records.transaction(async (inside, tx) => {
-      const data = await inside.exportPersonalData(appId, objectId, policyFor(request, appId), recordId);
-      await appendAudit(tx, { actorId: request.user?.userId ?? null, action: 'record.export_personal_data', appId, objectId, recordId, ip: request.ip });
-      return data;
-    });
-  });
-
-  app.post(`${base}/:recordId/anonymize`, {
-    schema: {
-      tags, summary: 'Erase a person on request: clear personal fields and their history, keep numbers and links', params: recordParams,
-      body: { type: 'object', properties: { cascade: { type: 'boolean', description: 'also anonymize the records that point at this one' } }, additionalProperties: false },
-      response: { 200: { type: 'object', properties: { anonymized: { type: 'integer' } }, additionalProperties: false } },
+    async (request) => {
+      const { appId, objectId } = request.params;
+      const { values, ...chosen } = request.body;
+      return records.transaction(async (inside, tx) => {
+        const result = await inside.bulkUpdate(appId, objectId, policyFor(request, appId), chosen, values);
+        await appendAudit(tx, {
+          actorId: request.user?.userId ?? null,
+          action: 'record.bulk_update',
+          appId,
+          objectId,
+          ip: request.ip,
+          detail: { fields: Object.keys(values), done: result.done, skipped: result.skipped.length, ...(chosen.filters ? { filters: chosen.filters } : {}) },
+        });
+        return result;
+      });
     },
-  }, async (request) => {
-    const { appId, objectId, recordId } = request.params;
-    return records.transaction(async (inside, tx) => {
-      const result = await inside.anonymize(appId, objectId, policyFor(request, appId), recordId, { cascade: request.body?.cascade ?? false });
-      await appendAudit(tx, { actorId: request.user?.userId ?? null, action: 'record.anonymize', appId, objectId, recordId, ip: request.ip, detail: result });
-      return result;
-    });
-  });
+  );
 
-  app.get(`${base}/:recordId/comments`, {
-    schema: {
-      tags, summary: 'Comments on a record, oldest first', params: recordParams,
-      response: {
-        200: {
-          type: 'array',
-          items: {
+  app.post(
+    `${base}/bulk-delete`,
+    {
+      schema: {
+        tags,
+        summary:
+          'Move many records to the recycle bin (ticked ids, or all a filter matches) in one transaction; ticked records you may not delete are skipped and listed',
+        params: objectParams,
+        body: { type: 'object', properties: selection, ...oneSelection, additionalProperties: false },
+        response: { 200: bulkResult },
+      },
+    },
+    async (request) => {
+      const { appId, objectId } = request.params;
+      return records.transaction(async (inside, tx) => {
+        const result = await inside.bulkDelete(appId, objectId, policyFor(request, appId), request.body);
+        await appendAudit(tx, {
+          actorId: request.user?.userId ?? null,
+          action: 'record.bulk_delete',
+          appId,
+          objectId,
+          ip: request.ip,
+          detail: { done: result.done, skipped: result.skipped.length, ...(request.body.filters ? { filters: request.body.filters } : {}) },
+        });
+        return result;
+      });
+    },
+  );
+
+  app.get(
+    `${base}/:recordId`,
+    {
+      schema: { tags, summary: 'One record, with child rows and related display values', params: recordParams, response: { 200: record } },
+    },
+    async (request) => records.get(request.params.appId, request.params.objectId, policyFor(request, request.params.appId), request.params.recordId),
+  );
+
+  app.patch(
+    `${base}/:recordId`,
+    {
+      schema: {
+        tags,
+        summary: 'Change fields of a record (409 when `version` is stale; through a form with `?form=`)',
+        params: recordParams,
+        querystring: formQuery,
+        body: {
+          type: 'object',
+          properties: { version: { type: 'integer', minimum: 1 }, values },
+          required: ['version', 'values'],
+          additionalProperties: false,
+        },
+        response: { 200: record },
+      },
+    },
+    async (request) =>
+      records.update(request.params.appId, request.params.objectId, policyFor(request, request.params.appId), request.params.recordId, {
+        ...request.body,
+        form: request.query.form,
+      }),
+  );
+
+  app.delete(
+    `${base}/:recordId`,
+    {
+      schema: { tags, summary: 'Move a record to the recycle bin', params: recordParams, response: { 204: noContent } },
+    },
+    async (request, reply) => {
+      await records.remove(request.params.appId, request.params.objectId, policyFor(request, request.params.appId), request.params.recordId);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    `${base}/:recordId/restore`,
+    {
+      schema: { tags, summary: 'Restore a record from the recycle bin', params: recordParams, response: { 200: record } },
+    },
+    async (request) => records.restore(request.params.appId, request.params.objectId, policyFor(request, request.params.appId), request.params.recordId),
+  );
+
+  app.post(
+    `${base}/reassign`,
+    {
+      schema: {
+        tags,
+        summary: 'Hand every record of one owner (a departing rep) to another, within what you may update',
+        params: objectParams,
+        body: { type: 'object', properties: { fromUserId: uuid, toUserId: uuid }, required: ['fromUserId', 'toUserId'], additionalProperties: false },
+        response: { 200: { type: 'object', properties: { moved: { type: 'integer' } }, additionalProperties: false } },
+      },
+    },
+    async (request) => {
+      const { appId, objectId } = request.params;
+      const heir = await getUser(database.db, request.body.toUserId);
+      return records.transaction(async (inside, tx) => {
+        const moved = await inside.reassign(appId, objectId, policyFor(request, appId), { ...request.body, toDepartmentId: heir.departmentId });
+        await appendAudit(tx, {
+          actorId: request.user?.userId ?? null,
+          action: 'record.reassign',
+          appId,
+          objectId,
+          ip: request.ip,
+          detail: { ...request.body, moved },
+        });
+        return { moved };
+      });
+    },
+  );
+
+  app.get(
+    `${base}/:recordId/personal-data`,
+    {
+      schema: {
+        tags,
+        summary: 'Everything stored about one record (a data subject access request): the record, its history, records pointing at it',
+        params: recordParams,
+        response: {
+          200: {
             type: 'object',
-            properties: { id: uuid, authorId: nullableString, body: { type: 'string', description: 'Sanitized rich text (HTML)' }, mentions: { type: 'array', items: { type: 'string' } }, createdAt: dateTime },
-            required: ['id', 'authorId', 'body', 'mentions', 'createdAt'],
+            properties: {
+              app: { type: 'string' },
+              object: { type: 'string' },
+              exportedAt: dateTime,
+              record,
+              history,
+              related: {
+                type: 'object',
+                additionalProperties: { type: 'array', items: listedRecord },
+                description: '`<object>.<relationField>` → the records whose relation points at this one',
+              },
+            },
+            required: ['app', 'object', 'exportedAt', 'record', 'history', 'related'],
             additionalProperties: false,
           },
         },
       },
     },
-  }, async (request) => records.comments.list(request.params.appId, request.params.objectId, policyFor(request, request.params.appId), request.params.recordId));
-
-  app.post(`${base}/:recordId/comments`, {
-    schema: {
-      tags, summary: 'Comment on a record you may read, mentioning people', params: recordParams,
-      body: { type: 'object', properties: { body: { type: 'string', minLength: 1, maxLength: 20_000 }, mentions: { type: 'array', items: uuid, maxItems: 50 } }, required: ['body'], additionalProperties: false },
-      response: { 201: created },
+    async (request) => {
+      const { appId, objectId, recordId } = request.params;
+      return records.transaction(async (inside, tx) => {
+        const data = await inside.exportPersonalData(appId, objectId, policyFor(request, appId), recordId);
+        await appendAudit(tx, { actorId: request.user?.userId ?? null, action: 'record.export_personal_data', appId, objectId, recordId, ip: request.ip });
+        return data;
+      });
     },
-  }, async (request, reply) => {
-    const { appId, objectId, recordId } = request.params;
-    const id = await records.comments.add(appId, objectId, policyFor(request, appId), recordId, { body: request.body.body, mentions: request.body.mentions ?? [] });
-    return reply.status(201).send({ id });
-  });
+  );
 
-  app.delete(`${base}/:recordId/comments/:commentId`, {
-    schema: { tags, summary: 'Remove one of my comments', params: { type: 'object', properties: { ...recordParams.properties, commentId: uuid }, required: ['appId', 'objectId', 'recordId', 'commentId'] }, response: { 204: noContent } },
-  }, async (request, reply) => {
-    const { appId, objectId, recordId, commentId } = request.params;
-    await records.comments.remove(appId, objectId, policyFor(request, appId), recordId, commentId);
-    return reply.status(204).send(null);
-  });
+  app.post(
+    `${base}/:recordId/anonymize`,
+    {
+      schema: {
+        tags,
+        summary: 'Erase a person on request: clear personal fields and their history, keep numbers and links',
+        params: recordParams,
+        body: {
+          type: 'object',
+          properties: { cascade: { type: 'boolean', description: 'also anonymize the records that point at this one' } },
+          additionalProperties: false,
+        },
+        response: { 200: { type: 'object', properties: { anonymized: { type: 'integer' } }, additionalProperties: false } },
+      },
+    },
+    async (request) => {
+      const { appId, objectId, recordId } = request.params;
+      return records.transaction(async (inside, tx) => {
+        const result = await inside.anonymize(appId, objectId, policyFor(request, appId), recordId, { cascade: request.body?.cascade ?? false });
+        await appendAudit(tx, { actorId: request.user?.userId ?? null, action: 'record.anonymize', appId, objectId, recordId, ip: request.ip, detail: result });
+        return result;
+      });
+    },
+  );
 
-  app.get(`${base}/:recordId/history`, {
-    schema: { tags, summary: 'Every change to a record: who, when, field, old → new', params: recordParams, response: { 200: history } },
-  }, async (request) => records.history(request.params.appId, request.params.objectId, policyFor(request, request.params.appId), request.params.recordId));
+  app.get(
+    `${base}/:recordId/comments`,
+    {
+      schema: {
+        tags,
+        summary: 'Comments on a record, oldest first',
+        params: recordParams,
+        response: {
+          200: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                id: uuid,
+                authorId: nullableString,
+                body: { type: 'string', description: 'Sanitized rich text (HTML)' },
+                mentions: { type: 'array', items: { type: 'string' } },
+                createdAt: dateTime,
+              },
+              required: ['id', 'authorId', 'body', 'mentions', 'createdAt'],
+              additionalProperties: false,
+            },
+          },
+        },
+      },
+    },
+    async (request) => records.comments.list(request.params.appId, request.params.objectId, policyFor(request, request.params.appId), request.params.recordId),
+  );
+
+  app.post(
+    `${base}/:recordId/comments`,
+    {
+      schema: {
+        tags,
+        summary: 'Comment on a record you may read, mentioning people',
+        params: recordParams,
+        body: {
+          type: 'object',
+          properties: { body: { type: 'string', minLength: 1, maxLength: 20_000 }, mentions: { type: 'array', items: uuid, maxItems: 50 } },
+          required: ['body'],
+          additionalProperties: false,
+        },
+        response: { 201: created },
+      },
+    },
+    async (request, reply) => {
+      const { appId, objectId, recordId } = request.params;
+      const id = await records.comments.add(appId, objectId, policyFor(request, appId), recordId, {
+        body: request.body.body,
+        mentions: request.body.mentions ?? [],
+      });
+      return reply.status(201).send({ id });
+    },
+  );
+
+  app.delete(
+    `${base}/:recordId/comments/:commentId`,
+    {
+      schema: {
+        tags,
+        summary: 'Remove one of my comments',
+        params: { type: 'object', properties: { ...recordParams.properties, commentId: uuid }, required: ['appId', 'objectId', 'recordId', 'commentId'] },
+        response: { 204: noContent },
+      },
+    },
+    async (request, reply) => {
+      const { appId, objectId, recordId, commentId } = request.params;
+      await records.comments.remove(appId, objectId, policyFor(request, appId), recordId, commentId);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    `${base}/:recordId/history`,
+    {
+      schema: { tags, summary: 'Every change to a record: who, when, field, old → new', params: recordParams, response: { 200: history } },
+    },
+    async (request) => records.history(request.params.appId, request.params.objectId, policyFor(request, request.params.appId), request.params.recordId),
+  );
 };

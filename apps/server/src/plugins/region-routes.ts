@@ -9,12 +9,18 @@ import type { RoutePlugin } from '../route-schemas';
  * `regionChildren` stays the whole table, which `regionArea` needs to know what lies in a region.
  */
 export const regionRoutes: RoutePlugin = async (app) => {
-  app.get('/api/regions', {
-    schema: {
-      tags: ['reference'],
-      summary: 'Regions a region field can store under a parent code (default 86: the provinces)',
-      querystring: { type: 'object', properties: { parent: { type: 'string', pattern: '^\\d{2,6}$' } }, additionalProperties: false },
-      response: { 200: { type: 'array', items: { type: 'object', properties: { code: { type: 'string' }, name: { type: 'string' } }, required: ['code', 'name'] } } },
+  app.get(
+    '/api/regions',
+    {
+      schema: {
+        tags: ['reference'],
+        summary: 'Regions a region field can store under a parent code (default 86: the provinces)',
+        querystring: { type: 'object', properties: { parent: { type: 'string', pattern: '^\\d{2,6}$' } }, additionalProperties: false },
+        response: {
+          200: { type: 'array', items: { type: 'object', properties: { code: { type: 'string' }, name: { type: 'string' } }, required: ['code', 'name'] } },
+        },
+      },
     },
-  }, async (request) => storableRegionChildren(request.query.parent ?? REGION_ROOT));
+    async (request) => storableRegionChildren(request.query.parent ?? REGION_ROOT),
+  );
 };

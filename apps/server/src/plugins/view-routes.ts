@@ -3,7 +3,11 @@ import type { RecordService } from '@tessera/records';
 import { policyFor } from '../authentication';
 import { created, dateTime, identifier, noContent, objectParams, uuid, type RoutePlugin } from '../route-schemas';
 
-const viewParams = { type: 'object', properties: { appId: identifier, objectId: identifier, viewId: uuid }, required: ['appId', 'objectId', 'viewId'] } as const;
+const viewParams = {
+  type: 'object',
+  properties: { appId: identifier, objectId: identifier, viewId: uuid },
+  required: ['appId', 'objectId', 'viewId'],
+} as const;
 const view = {
   type: 'object',
   properties: {
@@ -19,8 +23,11 @@ const view = {
 const savedView = {
   type: 'object',
   properties: {
-    id: uuid, name: { type: 'string' },
-    filters: { type: 'array', items: filterConditionSchema }, sort: { type: 'array', items: sortKeySchema }, columns: { type: 'array', items: { type: 'string' } },
+    id: uuid,
+    name: { type: 'string' },
+    filters: { type: 'array', items: filterConditionSchema },
+    sort: { type: 'array', items: sortKeySchema },
+    columns: { type: 'array', items: { type: 'string' } },
     updatedAt: dateTime,
   },
   required: ['id', 'name', 'updatedAt'],
@@ -31,17 +38,41 @@ const tags = ['views'];
 /** A user's own saved list views. */
 export const viewRoutes: RoutePlugin<{ records: RecordService }> = async (app, { records }) => {
   const base = '/api/apps/:appId/objects/:objectId/views';
-  app.get(base, { schema: { tags, summary: 'My saved views of this object', params: objectParams, response: { 200: { type: 'array', items: savedView } } } }, async (request) =>
-    records.views.list(request.params.appId, request.params.objectId, policyFor(request, request.params.appId)));
+  app.get(
+    base,
+    { schema: { tags, summary: 'My saved views of this object', params: objectParams, response: { 200: { type: 'array', items: savedView } } } },
+    async (request) => records.views.list(request.params.appId, request.params.objectId, policyFor(request, request.params.appId)),
+  );
 
-  app.post(base, { schema: { tags, summary: 'Save a view (same name: replaced)', params: objectParams, body: view, response: { 201: created } } }, async (request, reply) =>
-    reply.status(201).send({ id: await records.views.save(request.params.appId, request.params.objectId, policyFor(request, request.params.appId), request.body) }));
+  app.post(
+    base,
+    { schema: { tags, summary: 'Save a view (same name: replaced)', params: objectParams, body: view, response: { 201: created } } },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send({ id: await records.views.save(request.params.appId, request.params.objectId, policyFor(request, request.params.appId), request.body) }),
+  );
 
-  app.put(`${base}/:viewId`, { schema: { tags, summary: 'Change one of my views', params: viewParams, body: view, response: { 200: created } } }, async (request) =>
-    ({ id: await records.views.save(request.params.appId, request.params.objectId, policyFor(request, request.params.appId), request.body, request.params.viewId) }));
+  app.put(
+    `${base}/:viewId`,
+    { schema: { tags, summary: 'Change one of my views', params: viewParams, body: view, response: { 200: created } } },
+    async (request) => ({
+      id: await records.views.save(
+        request.params.appId,
+        request.params.objectId,
+        policyFor(request, request.params.appId),
+        request.body,
+        request.params.viewId,
+      ),
+    }),
+  );
 
-  app.delete(`${base}/:viewId`, { schema: { tags, summary: 'Delete one of my views', params: viewParams, response: { 204: noContent } } }, async (request, reply) => {
-    await records.views.remove(request.params.appId, request.params.objectId, policyFor(request, request.params.appId), request.params.viewId);
-    return reply.status(204).send(null);
-  });
+  app.delete(
+    `${base}/:viewId`,
+    { schema: { tags, summary: 'Delete one of my views', params: viewParams, response: { 204: noContent } } },
+    async (request, reply) => {
+      await records.views.remove(request.params.appId, request.params.objectId, policyFor(request, request.params.appId), request.params.viewId);
+      return reply.status(204).send(null);
+    },
+  );
 };

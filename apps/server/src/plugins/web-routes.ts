@@ -13,8 +13,19 @@ export const webRoutes: RoutePlugin<{ webRoot: string }> = async (app, { webRoot
     return;
   }
   await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'], maxAge: '1h', immutable: false });
-  app.get('/*', { schema: { hide: true, response: { 200: { description: "The web app's index.html, for a client-side route", content: { 'text/html': { schema: { type: 'string', format: 'binary' } } } } } } }, async (request, reply) => {
-    if (request.url.startsWith('/api/') || request.url.startsWith('/docs')) return reply.callNotFound();
-    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').sendFile('index.html');
-  });
+  app.get(
+    '/*',
+    {
+      schema: {
+        hide: true,
+        response: {
+          200: { description: "The web app's index.html, for a client-side route", content: { 'text/html': { schema: { type: 'string', format: 'binary' } } } },
+        },
+      },
+    },
+    async (request, reply) => {
+      if (request.url.startsWith('/api/') || request.url.startsWith('/docs')) return reply.callNotFound();
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').sendFile('index.html');
+    },
+  );
 };

@@ -56,15 +56,7 @@ export function AdminPage({ section }: { section: AdminSection }) {
             </Layout.Sider>
           )}
           <Layout.Content className="tessera-content tessera-admin-content">
-            {isMobile && (
-              <Menu
-                mode="horizontal"
-                selectedKeys={[section]}
-                items={menuItems}
-                onClick={({ key }) => openMenu(key)}
-                style={{ marginBottom: 8 }}
-              />
-            )}
+            {isMobile && <Menu mode="horizontal" selectedKeys={[section]} items={menuItems} onClick={({ key }) => openMenu(key)} style={{ marginBottom: 8 }} />}
             {section === 'users' && <UsersPage />}
             {section === 'departments' && <DepartmentsPage />}
             {section === 'audit' && <AuditPage />}

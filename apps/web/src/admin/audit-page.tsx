@@ -7,7 +7,15 @@ import { useAudit, type AuditFilterValues } from './use-audit';
 import { useDirectory } from './use-directory';
 
 /** Colour by the action's family (`auth.`, `record.`, …) so a long log can be scanned. */
-const FAMILY_COLOURS: Record<string, string> = { auth: 'blue', record: 'green', user: 'purple', department: 'purple', meta: 'orange', app: 'orange', role: 'magenta' };
+const FAMILY_COLOURS: Record<string, string> = {
+  auth: 'blue',
+  record: 'green',
+  user: 'purple',
+  department: 'purple',
+  meta: 'orange',
+  app: 'orange',
+  role: 'magenta',
+};
 
 export function AuditPage() {
   const t = useT();
@@ -21,14 +29,27 @@ export function AuditPage() {
 
   return (
     <Card variant="borderless" data-testid="audit-page">
-      <Typography.Title level={4} style={{ margin: 0 }}>{t('admin.audit')}</Typography.Title>
+      <Typography.Title level={4} style={{ margin: 0 }}>
+        {t('admin.audit')}
+      </Typography.Title>
       <Typography.Paragraph type="secondary">{t('audit.subtitle')}</Typography.Paragraph>
       <Form<AuditFilterValues> form={form} layout="inline" onFinish={apply} style={{ rowGap: 8, marginBottom: 16 }}>
         <Form.Item name="actorId">
-          <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder={t('audit.anyUser')} style={{ width: 180 }} options={users.map((u) => ({ value: u.id, label: u.name }))} />
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder={t('audit.anyUser')}
+            style={{ width: 180 }}
+            options={users.map((u) => ({ value: u.id, label: u.name }))}
+          />
         </Form.Item>
         <Form.Item name="appId">
-          <Select allowClear placeholder={t('audit.anyApp')} style={{ width: 180 }} options={apps.map((a) => ({ value: a.id, label: localized(a.label, locale, a.id) }))} />
+          <Select
+            allowClear
+            placeholder={t('audit.anyApp')}
+            style={{ width: 180 }}
+            options={apps.map((a) => ({ value: a.id, label: localized(a.label, locale, a.id) }))}
+          />
         </Form.Item>
         <Form.Item name="objectId">
           <Input allowClear placeholder={t('audit.objectId')} style={{ width: 140 }} />
@@ -40,8 +61,17 @@ export function AuditPage() {
           <DatePicker.RangePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" allowEmpty={[true, true]} />
         </Form.Item>
         <Flex gap={8}>
-          <Button type="primary" htmlType="submit">{t('audit.search')}</Button>
-          <Button onClick={() => { form.resetFields(); apply({}); }}>{t('audit.reset')}</Button>
+          <Button type="primary" htmlType="submit">
+            {t('audit.search')}
+          </Button>
+          <Button
+            onClick={() => {
+              form.resetFields();
+              apply({});
+            }}
+          >
+            {t('audit.reset')}
+          </Button>
           <Button icon={<ReloadOutlined />} onClick={lines.reload} aria-label={t('common.refresh')} />
         </Flex>
       </Form>
@@ -63,11 +93,24 @@ export function AuditPage() {
           columns={[
             { title: t('audit.at'), dataIndex: 'at', width: 170, render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm:ss') },
             { title: t('audit.actor'), dataIndex: 'actorId', width: 140, render: userName },
-            { title: t('audit.action'), dataIndex: 'action', render: (action: string) => <Tag color={FAMILY_COLOURS[action.split('.')[0] ?? ''] ?? 'default'}>{action}</Tag> },
+            {
+              title: t('audit.action'),
+              dataIndex: 'action',
+              render: (action: string) => <Tag color={FAMILY_COLOURS[action.split('.')[0] ?? ''] ?? 'default'}>{action}</Tag>,
+            },
             { title: t('audit.subject'), dataIndex: 'subject', ellipsis: true },
-            { title: t('audit.app'), dataIndex: 'appId', render: (id: string | null) => (id ? localized(apps.find((a) => a.id === id)?.label, locale, id) : null) },
+            {
+              title: t('audit.app'),
+              dataIndex: 'appId',
+              render: (id: string | null) => (id ? localized(apps.find((a) => a.id === id)?.label, locale, id) : null),
+            },
             { title: t('audit.object'), dataIndex: 'objectId' },
-            { title: t('audit.record'), dataIndex: 'recordId', ellipsis: true, render: (id: string | null) => (id ? <Typography.Text code>{id.slice(0, 8)}</Typography.Text> : null) },
+            {
+              title: t('audit.record'),
+              dataIndex: 'recordId',
+              ellipsis: true,
+              render: (id: string | null) => (id ? <Typography.Text code>{id.slice(0, 8)}</Typography.Text> : null),
+            },
             { title: t('audit.ip'), dataIndex: 'ip', width: 120 },
           ]}
         />

@@ -7,8 +7,7 @@ import { buildDepartmentTree, subtreeIds, withoutSubtree } from './department-tr
 import { useDepartmentsEditor, type DepartmentFormValues } from './use-departments-editor';
 import { useDirectory } from './use-directory';
 
-const userOptions = (users: readonly AdminUser[]) =>
-  users.filter((u) => u.active).map((u) => ({ value: u.id, label: `${u.name} (${u.email})` }));
+const userOptions = (users: readonly AdminUser[]) => users.filter((u) => u.active).map((u) => ({ value: u.id, label: `${u.name} (${u.email})` }));
 
 export function DepartmentsPage() {
   const t = useT();
@@ -42,10 +41,14 @@ export function DepartmentsPage() {
     <Card variant="borderless" data-testid="departments-page">
       <Flex justify="space-between" align="start" gap={16} wrap style={{ marginBottom: 16 }}>
         <div>
-          <Typography.Title level={4} style={{ margin: 0 }}>{t('admin.departments')}</Typography.Title>
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            {t('admin.departments')}
+          </Typography.Title>
           <Typography.Text type="secondary">{t('departments.subtitle')}</Typography.Text>
         </div>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => editor.openCreate(null)} data-testid="department-new">{t('departments.new')}</Button>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => editor.openCreate(null)} data-testid="department-new">
+          {t('departments.new')}
+        </Button>
       </Flex>
       <Row gutter={[24, 16]}>
         <Col xs={24} md={10}>
@@ -73,7 +76,9 @@ export function DepartmentsPage() {
                 <Flex justify="space-between" align="center" style={{ marginBottom: 16 }}>
                   <Statistic title={t('departments.members')} value={editor.memberCount} />
                   <Flex gap={8}>
-                    <Button icon={<PlusOutlined />} onClick={() => editor.openCreate(editor.selected?.id ?? null)}>{t('departments.newChild')}</Button>
+                    <Button icon={<PlusOutlined />} onClick={() => editor.openCreate(editor.selected?.id ?? null)}>
+                      {t('departments.newChild')}
+                    </Button>
                     <Tooltip title={editor.isEmpty ? null : t('departments.notEmpty')}>
                       <Popconfirm
                         title={t('departments.deleteConfirm', { name: editor.selected.name })}
@@ -83,14 +88,24 @@ export function DepartmentsPage() {
                         onConfirm={editor.remove}
                         disabled={!editor.isEmpty}
                       >
-                        <Button danger icon={<DeleteOutlined />} disabled={!editor.isEmpty}>{t('common.delete')}</Button>
+                        <Button danger icon={<DeleteOutlined />} disabled={!editor.isEmpty}>
+                          {t('common.delete')}
+                        </Button>
                       </Popconfirm>
                     </Tooltip>
                   </Flex>
                 </Flex>
-                <Form<DepartmentFormValues> form={editor.editForm} name="department-edit" layout="vertical" requiredMark={false} onFinish={(v) => void editor.save(v)}>
+                <Form<DepartmentFormValues>
+                  form={editor.editForm}
+                  name="department-edit"
+                  layout="vertical"
+                  requiredMark={false}
+                  onFinish={(v) => void editor.save(v)}
+                >
                   {fields(parentChoices, 'department-edit')}
-                  <Button type="primary" htmlType="submit" loading={editor.saving}>{t('common.save')}</Button>
+                  <Button type="primary" htmlType="submit" loading={editor.saving}>
+                    {t('common.save')}
+                  </Button>
                 </Form>
               </>
             )}
@@ -107,7 +122,13 @@ export function DepartmentsPage() {
         onCancel={editor.closeCreate}
         forceRender
       >
-        <Form<DepartmentFormValues> form={editor.createForm} name="department-create" layout="vertical" requiredMark={false} onFinish={(v) => void editor.create(v)}>
+        <Form<DepartmentFormValues>
+          form={editor.createForm}
+          name="department-create"
+          layout="vertical"
+          requiredMark={false}
+          onFinish={(v) => void editor.create(v)}
+        >
           {fields(tree, 'department-create')}
         </Form>
       </Modal>

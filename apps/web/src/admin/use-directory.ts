@@ -15,11 +15,7 @@ export interface Directory {
  */
 export function useDirectory() {
   const remote = useRemote<Directory>('directory', async (signal) => {
-    const [users, departments, apps] = await Promise.all([
-      adminApi.listUsers(signal),
-      adminApi.listDepartments(signal),
-      api.listApps(signal),
-    ]);
+    const [users, departments, apps] = await Promise.all([adminApi.listUsers(signal), adminApi.listDepartments(signal), api.listApps(signal)]);
     return { users, departments, apps };
   });
   // While a reload runs the last answer stays on screen: tables keep their rows, no flash.

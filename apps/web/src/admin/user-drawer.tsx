@@ -34,7 +34,14 @@ export function UserDrawer({ editor, departments, apps, currentUserId }: UserDra
       }
     >
       <Form<UserFormValues> form={form} name="user-form" layout="vertical" requiredMark={false} onFinish={(v) => void editor.save(v)}>
-        <Form.Item name="email" label={t('users.email')} rules={[{ required: true, message: t('common.required') }, { type: 'email', message: t('auth.emailInvalid') }]}>
+        <Form.Item
+          name="email"
+          label={t('users.email')}
+          rules={[
+            { required: true, message: t('common.required') },
+            { type: 'email', message: t('auth.emailInvalid') },
+          ]}
+        >
           <Input disabled={!creating} autoComplete="off" />
         </Form.Item>
         <Form.Item name="name" label={t('users.name')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>

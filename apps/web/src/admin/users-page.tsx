@@ -37,12 +37,23 @@ export function UsersPage() {
     <Card variant="borderless" data-testid="users-page">
       <Flex justify="space-between" align="start" gap={16} wrap style={{ marginBottom: 16 }}>
         <div>
-          <Typography.Title level={4} style={{ margin: 0 }}>{t('admin.users')}</Typography.Title>
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            {t('admin.users')}
+          </Typography.Title>
           <Typography.Text type="secondary">{t('users.subtitle')}</Typography.Text>
         </div>
         <Flex gap={8} wrap>
-          <Input allowClear prefix={<SearchOutlined />} placeholder={t('users.search')} value={search} onChange={(e) => setSearch(e.target.value)} style={{ width: 240 }} />
-          <Button type="primary" icon={<PlusOutlined />} onClick={editor.openCreate} data-testid="user-new">{t('users.new')}</Button>
+          <Input
+            allowClear
+            prefix={<SearchOutlined />}
+            placeholder={t('users.search')}
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            style={{ width: 240 }}
+          />
+          <Button type="primary" icon={<PlusOutlined />} onClick={editor.openCreate} data-testid="user-new">
+            {t('users.new')}
+          </Button>
         </Flex>
       </Flex>
       <Table<AdminUser>
@@ -71,7 +82,12 @@ export function UsersPage() {
             dataIndex: 'departmentId',
             render: (id: string | null) => departmentPath(departments, id) ?? <Typography.Text type="secondary">{t('users.noDepartment')}</Typography.Text>,
           },
-          { title: t('users.admin'), dataIndex: 'isAdmin', width: 110, render: (isAdmin: boolean) => (isAdmin ? <Tag color="blue">{t('users.admin')}</Tag> : null) },
+          {
+            title: t('users.admin'),
+            dataIndex: 'isAdmin',
+            width: 110,
+            render: (isAdmin: boolean) => (isAdmin ? <Tag color="blue">{t('users.admin')}</Tag> : null),
+          },
           {
             title: t('users.status'),
             dataIndex: 'active',
@@ -89,7 +105,11 @@ export function UsersPage() {
                   {granted.map(([appId, ids]) => (
                     <span key={appId}>
                       <Typography.Text type="secondary">{appLabel(appId)}: </Typography.Text>
-                      {ids.map((id) => <Tag key={id} color="geekblue">{roleLabel(appId, id)}</Tag>)}
+                      {ids.map((id) => (
+                        <Tag key={id} color="geekblue">
+                          {roleLabel(appId, id)}
+                        </Tag>
+                      ))}
                     </span>
                   ))}
                 </Flex>
@@ -99,7 +119,18 @@ export function UsersPage() {
           {
             title: t('common.actions'),
             width: 90,
-            render: (_, user) => <Button type="link" size="small" onClick={(e) => { e.stopPropagation(); editor.openEdit(user); }}>{t('common.edit')}</Button>,
+            render: (_, user) => (
+              <Button
+                type="link"
+                size="small"
+                onClick={(e) => {
+                  e.stopPropagation();
+                  editor.openEdit(user);
+                }}
+              >
+                {t('common.edit')}
+              </Button>
+            ),
           },
         ]}
       />

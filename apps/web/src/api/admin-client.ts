@@ -1,5 +1,14 @@
 import type { AppDocument } from '@tessera/schemas';
-import { type AdminUser, type AuditFilter, type AuditLine, type Department, type DepartmentChanges, type NewUserInput, request, type UserChanges } from '@tessera/ui';
+import {
+  type AdminUser,
+  type AuditFilter,
+  type AuditLine,
+  type Department,
+  type DepartmentChanges,
+  type NewUserInput,
+  request,
+  type UserChanges,
+} from '@tessera/ui';
 
 const enc = encodeURIComponent;
 
@@ -17,18 +26,14 @@ export const adminApi = {
   listUsers: (signal?: AbortSignal) => request<AdminUser[]>('GET', '/api/admin/users', undefined, signal),
   createUser: (user: NewUserInput) => request<{ id: string }>('POST', '/api/admin/users', user),
   updateUser: (id: string, changes: UserChanges) => request<undefined>('PATCH', `/api/admin/users/${enc(id)}`, changes),
-  setRoles: (id: string, appId: string, roles: string[]) =>
-    request<undefined>('PUT', `/api/admin/users/${enc(id)}/roles`, { appId, roles }),
+  setRoles: (id: string, appId: string, roles: string[]) => request<undefined>('PUT', `/api/admin/users/${enc(id)}/roles`, { appId, roles }),
 
   listDepartments: (signal?: AbortSignal) => request<Department[]>('GET', '/api/admin/departments', undefined, signal),
-  createDepartment: (department: DepartmentChanges & { name: string }) =>
-    request<{ id: string }>('POST', '/api/admin/departments', department),
-  updateDepartment: (id: string, changes: DepartmentChanges) =>
-    request<undefined>('PATCH', `/api/admin/departments/${enc(id)}`, changes),
+  createDepartment: (department: DepartmentChanges & { name: string }) => request<{ id: string }>('POST', '/api/admin/departments', department),
+  updateDepartment: (id: string, changes: DepartmentChanges) => request<undefined>('PATCH', `/api/admin/departments/${enc(id)}`, changes),
   deleteDepartment: (id: string) => request<undefined>('DELETE', `/api/admin/departments/${enc(id)}`),
 
-  audit: (filter: AuditFilter, signal?: AbortSignal) =>
-    request<AuditLine[]>('GET', `/api/admin/audit${auditQuery(filter)}`, undefined, signal),
+  audit: (filter: AuditFilter, signal?: AbortSignal) => request<AuditLine[]>('GET', `/api/admin/audit${auditQuery(filter)}`, undefined, signal),
 
   /** The draft document: role options come from it, so roles can be granted before a publish. */
   appDraft: (appId: string, signal?: AbortSignal) =>

@@ -31,9 +31,15 @@ export function ApiTokensModal({ open, onClose }: { open: boolean; onClose: () =
               <span>{t('tokens.createdWarning')}</span>
               <Flex gap={8}>
                 <Input readOnly value={created.token} data-testid="api-token-secret" style={{ fontFamily: 'monospace' }} />
-                <Button icon={<CopyOutlined />} onClick={() => void copySecret()}>{t('tokens.copy')}</Button>
+                <Button icon={<CopyOutlined />} onClick={() => void copySecret()}>
+                  {t('tokens.copy')}
+                </Button>
               </Flex>
-              <div><Button type="primary" onClick={forgetSecret}>{t('tokens.done')}</Button></div>
+              <div>
+                <Button type="primary" onClick={forgetSecret}>
+                  {t('tokens.done')}
+                </Button>
+              </div>
             </Flex>
           }
         />
@@ -42,7 +48,9 @@ export function ApiTokensModal({ open, onClose }: { open: boolean; onClose: () =
           <Form.Item name="name" rules={[{ required: true, whitespace: true, message: t('common.required') }]} style={{ flex: 1 }}>
             <Input placeholder={t('tokens.namePlaceholder')} maxLength={100} aria-label={t('tokens.name')} />
           </Form.Item>
-          <Button type="primary" htmlType="submit" loading={creating}>{t('tokens.create')}</Button>
+          <Button type="primary" htmlType="submit" loading={creating}>
+            {t('tokens.create')}
+          </Button>
         </Form>
       )}
       {tokens.status === 'failed' ? (
@@ -67,8 +75,16 @@ export function ApiTokensModal({ open, onClose }: { open: boolean; onClose: () =
               title: t('common.actions'),
               render: (_, token) =>
                 token.revokedAt ? null : (
-                  <Popconfirm title={t('tokens.revokeConfirm')} okText={t('tokens.revoke')} okButtonProps={{ danger: true }} cancelText={t('common.cancel')} onConfirm={() => revoke(token.id)}>
-                    <Button type="link" danger size="small">{t('tokens.revoke')}</Button>
+                  <Popconfirm
+                    title={t('tokens.revokeConfirm')}
+                    okText={t('tokens.revoke')}
+                    okButtonProps={{ danger: true }}
+                    cancelText={t('common.cancel')}
+                    onConfirm={() => revoke(token.id)}
+                  >
+                    <Button type="link" danger size="small">
+                      {t('tokens.revoke')}
+                    </Button>
                   </Popconfirm>
                 ),
             },

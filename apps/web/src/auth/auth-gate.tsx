@@ -22,7 +22,11 @@ export function AuthGate({ children }: { children: ReactNode }) {
         status="warning"
         title={t('auth.unreachable')}
         subTitle={errorMessage(error, t)}
-        extra={<Button type="primary" onClick={() => void check()}>{t('common.retry')}</Button>}
+        extra={
+          <Button type="primary" onClick={() => void check()}>
+            {t('common.retry')}
+          </Button>
+        }
       />
     );
   }

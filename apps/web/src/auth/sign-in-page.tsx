@@ -21,8 +21,12 @@ export function SignInPage() {
       <Card className="tessera-sign-in-card" variant="borderless">
         <Flex vertical align="center" gap={4} style={{ marginBottom: 24 }}>
           <BrandMark size={44} />
-          <Typography.Title level={3} style={{ margin: '12px 0 0' }}>{t('auth.signInTitle')}</Typography.Title>
-          <Typography.Text type="secondary" style={{ textAlign: 'center' }}>{t('auth.signInSubtitle')}</Typography.Text>
+          <Typography.Title level={3} style={{ margin: '12px 0 0' }}>
+            {t('auth.signInTitle')}
+          </Typography.Title>
+          <Typography.Text type="secondary" style={{ textAlign: 'center' }}>
+            {t('auth.signInSubtitle')}
+          </Typography.Text>
         </Flex>
         {expired && !error && <Alert type="info" showIcon title={t('auth.expired')} style={{ marginBottom: 16 }} />}
         {error && <Alert type="error" showIcon title={error} data-testid="sign-in-error" style={{ marginBottom: 16 }} />}

@@ -25,9 +25,17 @@ export function UserMenu({ compact = false }: { compact?: boolean }) {
       type: 'group',
       label: (
         <Flex vertical style={{ padding: '4px 0', maxWidth: 240 }}>
-          <Typography.Text strong ellipsis>{me.name}</Typography.Text>
-          <Typography.Text type="secondary" ellipsis style={{ fontSize: 12 }}>{me.email}</Typography.Text>
-          {me.isAdmin && <Tag color="blue" style={{ marginTop: 4, width: 'fit-content' }}>{t('user.adminBadge')}</Tag>}
+          <Typography.Text strong ellipsis>
+            {me.name}
+          </Typography.Text>
+          <Typography.Text type="secondary" ellipsis style={{ fontSize: 12 }}>
+            {me.email}
+          </Typography.Text>
+          {me.isAdmin && (
+            <Tag color="blue" style={{ marginTop: 4, width: 'fit-content' }}>
+              {t('user.adminBadge')}
+            </Tag>
+          )}
         </Flex>
       ),
     },
@@ -43,7 +51,9 @@ export function UserMenu({ compact = false }: { compact?: boolean }) {
     <>
       <Dropdown menu={{ items, onClick: ({ key }) => isAction(key) && run(key) }} trigger={['click']} placement="bottomRight">
         <Button type="text" data-testid="user-menu" aria-label={t('user.menu')} style={{ paddingInline: 6 }}>
-          <Avatar size={26} style={{ backgroundColor: '#1f6feb', fontSize: 13 }}>{me.name.slice(0, 1).toUpperCase()}</Avatar>
+          <Avatar size={26} style={{ backgroundColor: '#1f6feb', fontSize: 13 }}>
+            {me.name.slice(0, 1).toUpperCase()}
+          </Avatar>
           {!compact && <span className="tessera-user-name">{me.name}</span>}
           {!compact && <DownOutlined style={{ fontSize: 10 }} />}
         </Button>

@@ -14,9 +14,7 @@ type MenuItem = Required<MenuProps>['items'][number];
 
 function toMenuItems(entries: NavEntry[]): MenuItem[] {
   return entries.map((entry) =>
-    entry.children.length > 0
-      ? { key: entry.key, label: entry.label, children: toMenuItems(entry.children) }
-      : { key: entry.key, label: entry.label },
+    entry.children.length > 0 ? { key: entry.key, label: entry.label, children: toMenuItems(entry.children) } : { key: entry.key, label: entry.label },
   );
 }
 
@@ -44,9 +42,7 @@ export function AppLayout({ appId, objectId }: AppLayoutProps) {
   return (
     <Layout style={{ height: '100%' }}>
       <Layout.Header className="tessera-header">
-        {shell.isMobile && (
-          <Button type="text" icon={<MenuOutlined />} aria-label={t('shell.menu')} onClick={() => shell.setMenuOpen(true)} />
-        )}
+        {shell.isMobile && <Button type="text" icon={<MenuOutlined />} aria-label={t('shell.menu')} onClick={() => shell.setMenuOpen(true)} />}
         <Typography.Title level={5} className="tessera-header-title" style={{ margin: 0 }}>
           {shell.appLabel}
         </Typography.Title>
@@ -58,10 +54,19 @@ export function AppLayout({ appId, objectId }: AppLayoutProps) {
       </Layout.Header>
       <Layout hasSider={!shell.isMobile}>
         {!shell.isMobile && shell.status === 'ready' && (
-          <Layout.Sider width={220} className="tessera-sider">{menu}</Layout.Sider>
+          <Layout.Sider width={220} className="tessera-sider">
+            {menu}
+          </Layout.Sider>
         )}
         {shell.isMobile && (
-          <Drawer placement="left" size={260} open={shell.menuOpen} onClose={() => shell.setMenuOpen(false)} title={shell.appLabel} styles={{ body: { padding: 0 } }}>
+          <Drawer
+            placement="left"
+            size={260}
+            open={shell.menuOpen}
+            onClose={() => shell.setMenuOpen(false)}
+            title={shell.appLabel}
+            styles={{ body: { padding: 0 } }}
+          >
             {menu}
           </Drawer>
         )}

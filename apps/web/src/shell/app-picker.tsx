@@ -18,7 +18,9 @@ export function AppPicker() {
       <Layout.Header className="tessera-header">
         <Flex align="center" gap={10} style={{ flex: 1 }}>
           <BrandMark />
-          <Typography.Title level={4} style={{ margin: 0 }}>{t('app.title')}</Typography.Title>
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            {t('app.title')}
+          </Typography.Title>
         </Flex>
         <LanguageSwitch />
         <UserMenu />
@@ -44,12 +46,10 @@ export function AppPicker() {
                     <Flex vertical gap={8}>
                       <Typography.Text strong>{localized(app.label, locale, app.id)}</Typography.Text>
                       <Flex justify="space-between" align="center">
-                        <Typography.Text type="secondary" code>{app.id}</Typography.Text>
-                        {published ? (
-                          <Tag color="green">{t('apps.version', { version: app.liveVersion ?? '' })}</Tag>
-                        ) : (
-                          <Tag>{t('apps.notPublished')}</Tag>
-                        )}
+                        <Typography.Text type="secondary" code>
+                          {app.id}
+                        </Typography.Text>
+                        {published ? <Tag color="green">{t('apps.version', { version: app.liveVersion ?? '' })}</Tag> : <Tag>{t('apps.notPublished')}</Tag>}
                       </Flex>
                     </Flex>
                   </Card>

@@ -15,7 +15,10 @@ const base: AppDocument = {
 describe('buildNavigation', () => {
   it('falls back to top-level objects, plural label first, other language when missing', () => {
     const nav = buildNavigation(base, 'zh-CN');
-    expect(nav.map((n) => [n.label, n.objectId])).toEqual([['客户', 'customer'], ['Quote', 'quote']]);
+    expect(nav.map((n) => [n.label, n.objectId])).toEqual([
+      ['客户', 'customer'],
+      ['Quote', 'quote'],
+    ]);
     expect(buildNavigation(base, 'en')[0]?.label).toBe('Customers');
   });
 

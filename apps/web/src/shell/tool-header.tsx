@@ -14,7 +14,9 @@ export function ToolHeader({ title, compact, children }: { title: string; compac
     <Layout.Header className="tessera-header">
       <Flex align="center" gap={10} style={{ flex: 1, minWidth: 0 }}>
         <BrandMark />
-        <Typography.Title level={5} className="tessera-header-title" style={{ margin: 0 }}>{title}</Typography.Title>
+        <Typography.Title level={5} className="tessera-header-title" style={{ margin: 0 }}>
+          {title}
+        </Typography.Title>
       </Flex>
       {children}
       <Button type="text" icon={<AppstoreOutlined />} onClick={() => navigate({ name: 'apps' })} aria-label={t('shell.allApps')}>

@@ -59,20 +59,42 @@ export function FormulaPlaygroundPage() {
             </Space>
             {playground.live.status === 'failed' && <Alert type="warning" showIcon title={t('formula.loadFailed')} />}
             {object && (
-              <Card size="small" title={t('formula.sample')} data-testid="formula-sample" extra={
-                <Space>
-                  <Button size="small" icon={<LeftOutlined />} aria-label={t('formula.previous')} data-testid="formula-sample-previous"
-                    disabled={!playground.hasPrevious} onClick={playground.previous} />
-                  <Typography.Text data-testid="formula-sample-index">{t('formula.sampleIndex', { index: playground.sampleIndex })}</Typography.Text>
-                  <Button size="small" icon={<RightOutlined />} aria-label={t('formula.next')} data-testid="formula-sample-next"
-                    disabled={!playground.hasNext} onClick={playground.next} />
-                </Space>
-              }>
+              <Card
+                size="small"
+                title={t('formula.sample')}
+                data-testid="formula-sample"
+                extra={
+                  <Space>
+                    <Button
+                      size="small"
+                      icon={<LeftOutlined />}
+                      aria-label={t('formula.previous')}
+                      data-testid="formula-sample-previous"
+                      disabled={!playground.hasPrevious}
+                      onClick={playground.previous}
+                    />
+                    <Typography.Text data-testid="formula-sample-index">{t('formula.sampleIndex', { index: playground.sampleIndex })}</Typography.Text>
+                    <Button
+                      size="small"
+                      icon={<RightOutlined />}
+                      aria-label={t('formula.next')}
+                      data-testid="formula-sample-next"
+                      disabled={!playground.hasNext}
+                      onClick={playground.next}
+                    />
+                  </Space>
+                }
+              >
                 {sample.status === 'loading' && <Skeleton active paragraph={{ rows: 1 }} title={false} />}
                 {sample.status === 'failed' && <ErrorState title={t('formula.loadFailed')} error={sample.error} onRetry={sample.reload} />}
-                {sample.status === 'ready' && (playground.sampleRecord
-                  ? <Typography.Text strong data-testid="formula-sample-title">{sampleTitle || String(playground.sampleRecord.id ?? '')}</Typography.Text>
-                  : <Typography.Text type="secondary">{t('formula.noRecords')}</Typography.Text>)}
+                {sample.status === 'ready' &&
+                  (playground.sampleRecord ? (
+                    <Typography.Text strong data-testid="formula-sample-title">
+                      {sampleTitle || String(playground.sampleRecord.id ?? '')}
+                    </Typography.Text>
+                  ) : (
+                    <Typography.Text type="secondary">{t('formula.noRecords')}</Typography.Text>
+                  ))}
               </Card>
             )}
             {object && (

@@ -21,21 +21,26 @@ export function useFormulaPlayground() {
 
   const cursor = cursors[cursors.length - 1] ?? null;
   const sampleKey = appId && object ? `${appId}/${object.id}/${cursor ?? ''}` : null;
-  const sample = useRemote(sampleKey, (signal) =>
-    api.queryRecords(appId ?? '', object?.id ?? '', { limit: 1, ...(cursor ? { cursor } : {}) }, signal));
+  const sample = useRemote(sampleKey, (signal) => api.queryRecords(appId ?? '', object?.id ?? '', { limit: 1, ...(cursor ? { cursor } : {}) }, signal));
 
   const fields: readonly FieldDefinition[] = useMemo(() => object?.fields ?? [], [object]);
   // Relations and child tables point at other objects of the same app.
-  const relatedFields = useMemo(
-    () => Object.fromEntries(objects.map((candidate) => [candidate.id, candidate.fields])),
-    [objects],
-  );
+  const relatedFields = useMemo(() => Object.fromEntries(objects.map((candidate) => [candidate.id, candidate.fields])), [objects]);
   const sampleRecord: EvalRecord | null = sample.data?.items[0] ?? null;
   const context = useMemo(() => ({ currentUser: me?.userId ?? null }), [me?.userId]);
 
   return {
-    apps, live, objects, object, fields, relatedFields, formula, setFormula, context,
-    appId, selectApp: (id: string) => {
+    apps,
+    live,
+    objects,
+    object,
+    fields,
+    relatedFields,
+    formula,
+    setFormula,
+    context,
+    appId,
+    selectApp: (id: string) => {
       setAppId(id);
       setObjectId(null);
       setCursors([null]);
@@ -44,7 +49,9 @@ export function useFormulaPlayground() {
       setObjectId(id);
       setCursors([null]);
     },
-    sample, sampleRecord, sampleIndex: cursors.length,
+    sample,
+    sampleRecord,
+    sampleIndex: cursors.length,
     hasNext: Boolean(sample.data?.nextCursor),
     hasPrevious: cursors.length > 1,
     next: () => {

@@ -53,15 +53,29 @@ export class FormulaGenerator {
     const temporal = () => (this.next() < 0.5 ? this.date(d - 1) : this.datetime(d - 1));
     const round = this.pick(['ROUND', 'ROUNDUP', 'ROUNDDOWN']);
     return this.choose(d, () => this.leafNumber(), [
-      () => `(${n()} + ${n()})`, () => `(${n()} - ${n()})`, () => `(${this.leafNumber()} * ${n()})`, () => `(${n()} / ${n()})`,
-      () => `-(${n()})`, () => `${round}(${n()}, ${this.int(-1, 3)})`, () => `${round}(${n()})`, () => `ABS(${n()})`,
-      () => `MOD(${n()}, ${n()})`, () => `POWER(${this.leafNumber()}, ${this.int(0, 3)})`, () => `(${this.leafNumber()} ^ 2)`,
-      () => `IF(${b()}, ${n()}, ${n()})`, () => `IFS(${b()}, ${n()}, ${b()}, ${n()})`, () => `SWITCH(${t()}, "a", ${n()}, ${n()})`,
-      () => `COALESCE(${n()}, ${n()})`, () => `${this.pick(['SUM', 'AVERAGE', 'MIN', 'MAX'])}(${n()}, ${n()}, ${n()})`,
-      () => `COUNT(${n()}, ${t()}, ${temporal()})`, () => `LEN(${t()})`, () => `VALUE(${t()})`,
+      () => `(${n()} + ${n()})`,
+      () => `(${n()} - ${n()})`,
+      () => `(${this.leafNumber()} * ${n()})`,
+      () => `(${n()} / ${n()})`,
+      () => `-(${n()})`,
+      () => `${round}(${n()}, ${this.int(-1, 3)})`,
+      () => `${round}(${n()})`,
+      () => `ABS(${n()})`,
+      () => `MOD(${n()}, ${n()})`,
+      () => `POWER(${this.leafNumber()}, ${this.int(0, 3)})`,
+      () => `(${this.leafNumber()} ^ 2)`,
+      () => `IF(${b()}, ${n()}, ${n()})`,
+      () => `IFS(${b()}, ${n()}, ${b()}, ${n()})`,
+      () => `SWITCH(${t()}, "a", ${n()}, ${n()})`,
+      () => `COALESCE(${n()}, ${n()})`,
+      () => `${this.pick(['SUM', 'AVERAGE', 'MIN', 'MAX'])}(${n()}, ${n()}, ${n()})`,
+      () => `COUNT(${n()}, ${t()}, ${temporal()})`,
+      () => `LEN(${t()})`,
+      () => `VALUE(${t()})`,
       () => `${this.pick(['YEAR', 'MONTH', 'DAY', 'WEEKDAY'])}(${temporal()})`,
       () => `DATEDIF(${temporal()}, ${temporal()}, "${this.pick(['d', 'm', 'y'])}")`,
-      () => `(${this.date(d - 1)} - ${this.date(d - 1)})`, () => `(${this.datetime(d - 1)} - ${this.datetime(d - 1)})`,
+      () => `(${this.date(d - 1)} - ${this.date(d - 1)})`,
+      () => `(${this.datetime(d - 1)} - ${this.datetime(d - 1)})`,
       () => this.pick(['SUM(lines.amount)', 'COUNT(lines)', 'AVERAGE(lines.amount)', 'MAX(lines.amount)', 'MIN(lines.amount)', 'COUNT(lines.amount)']),
     ]);
   }
@@ -70,12 +84,18 @@ export class FormulaGenerator {
     const t = () => this.text(d - 1);
     const any = () => this[this.pick(['number', 'text', 'boolean', 'date', 'datetime'] as const)](d - 1);
     return this.choose(d, () => this.pick(['t1', 't2', '[Name]', '"ab"', '"A b"', '""', '"金额"', '" x  y "', '"a"']), [
-      () => `(${any()} & ${any()})`, () => `CONCAT(${any()}, ${any()}, ${any()})`,
-      () => `LEFT(${t()}, ${this.int(0, 5)})`, () => `RIGHT(${t()})`, () => `RIGHT(${t()}, ${this.int(0, 5)})`,
-      () => `MID(${t()}, ${this.int(1, 4)}, ${this.int(0, 4)})`, () => `${this.pick(['UPPER', 'LOWER', 'TRIM'])}(${t()})`,
+      () => `(${any()} & ${any()})`,
+      () => `CONCAT(${any()}, ${any()}, ${any()})`,
+      () => `LEFT(${t()}, ${this.int(0, 5)})`,
+      () => `RIGHT(${t()})`,
+      () => `RIGHT(${t()}, ${this.int(0, 5)})`,
+      () => `MID(${t()}, ${this.int(1, 4)}, ${this.int(0, 4)})`,
+      () => `${this.pick(['UPPER', 'LOWER', 'TRIM'])}(${t()})`,
       () => `SUBSTITUTE(${t()}, "${this.pick(['a', ' ', 'b'])}", "${this.pick(['', 'Z', '--'])}")`,
-      () => `TEXT(${this.number(d - 1)}, ${this.int(-1, 3)})`, () => `TEXT(${any()})`,
-      () => `IF(${this.boolean(d - 1)}, ${t()}, ${t()})`, () => `COALESCE(${t()}, ${t()})`,
+      () => `TEXT(${this.number(d - 1)}, ${this.int(-1, 3)})`,
+      () => `TEXT(${any()})`,
+      () => `IF(${this.boolean(d - 1)}, ${t()}, ${t()})`,
+      () => `COALESCE(${t()}, ${t()})`,
     ]);
   }
 
@@ -83,13 +103,21 @@ export class FormulaGenerator {
     const b = () => this.boolean(d - 1);
     const op = this.pick(['=', '<>', '<', '<=', '>', '>=']);
     return this.choose(d, () => this.pick(['b1', 'TRUE', 'FALSE']), [
-      () => `(${this.number(d - 1)} ${op} ${this.number(d - 1)})`, () => `(${this.text(d - 1)} ${op} ${this.text(d - 1)})`,
-      () => `(${this.date(d - 1)} ${op} ${this.date(d - 1)})`, () => `(${this.datetime(d - 1)} ${op} ${this.datetime(d - 1)})`,
-      () => `(${b()} = ${b()})`, () => `AND(${b()}, ${b()})`, () => `OR(${b()}, ${b()}, ${b()})`, () => `NOT(${b()})`,
-      () => `(${b()} AND ${b()})`, () => `(${b()} OR NOT ${b()})`,
+      () => `(${this.number(d - 1)} ${op} ${this.number(d - 1)})`,
+      () => `(${this.text(d - 1)} ${op} ${this.text(d - 1)})`,
+      () => `(${this.date(d - 1)} ${op} ${this.date(d - 1)})`,
+      () => `(${this.datetime(d - 1)} ${op} ${this.datetime(d - 1)})`,
+      () => `(${b()} = ${b()})`,
+      () => `AND(${b()}, ${b()})`,
+      () => `OR(${b()}, ${b()}, ${b()})`,
+      () => `NOT(${b()})`,
+      () => `(${b()} AND ${b()})`,
+      () => `(${b()} OR NOT ${b()})`,
       () => `ISBLANK(${this[this.pick(['number', 'text', 'date'] as const)](d - 1)})`,
-      () => `CONTAINS(${this.text(d - 1)}, ${this.text(d - 1)})`, () => `IF(${b()}, ${b()}, ${b()})`,
-      () => `CONTAINS(tags, ${this.text(d - 1)})`, () => 'ISBLANK(tags)',
+      () => `CONTAINS(${this.text(d - 1)}, ${this.text(d - 1)})`,
+      () => `IF(${b()}, ${b()}, ${b()})`,
+      () => `CONTAINS(tags, ${this.text(d - 1)})`,
+      () => 'ISBLANK(tags)',
     ]);
   }
 
@@ -99,8 +127,10 @@ export class FormulaGenerator {
       () => `DATE(${this.int(2020, 2026)}, ${this.int(-2, 14)}, ${this.int(-2, 33)})`,
       () => `DATEADD(${dt()}, ${this.int(-40, 40)}, "${this.pick(['day', 'month', 'year'])}")`,
       () => `EOMONTH(${this.next() < 0.5 ? dt() : this.datetime(d - 1)}, ${this.int(-14, 14)})`,
-      () => `(${dt()} + ${this.smallNumber()})`, () => `(${dt()} - ${this.int(-400, 400)})`,
-      () => `IF(${this.boolean(d - 1)}, ${dt()}, ${dt()})`, () => `COALESCE(${dt()}, ${dt()})`,
+      () => `(${dt()} + ${this.smallNumber()})`,
+      () => `(${dt()} - ${this.int(-400, 400)})`,
+      () => `IF(${this.boolean(d - 1)}, ${dt()}, ${dt()})`,
+      () => `COALESCE(${dt()}, ${dt()})`,
     ]);
   }
 
@@ -108,8 +138,10 @@ export class FormulaGenerator {
     const ts = () => this.datetime(d - 1);
     return this.choose(d, () => this.pick(['ts1', 'ts2', 'NOW()']), [
       () => `DATEADD(${ts()}, ${this.smallNumber()}, "${this.pick(['day', 'hour', 'minute', 'second'])}")`,
-      () => `(${ts()} + ${this.smallNumber()})`, () => `(${ts()} - ${this.int(-30, 30)}.${this.int(0, 99)})`,
-      () => `IF(${this.boolean(d - 1)}, ${ts()}, ${ts()})`, () => `COALESCE(${ts()}, ${ts()})`,
+      () => `(${ts()} + ${this.smallNumber()})`,
+      () => `(${ts()} - ${this.int(-30, 30)}.${this.int(0, 99)})`,
+      () => `IF(${this.boolean(d - 1)}, ${ts()}, ${ts()})`,
+      () => `COALESCE(${ts()}, ${ts()})`,
     ]);
   }
 }

@@ -17,7 +17,8 @@ const dispatcher = createEventDispatcher(database, { pollMs: 50, batchSize: 5 })
 await dispatcher.subscribe({
   name: 'crash.receipts',
   async handle(events, tx) {
-    for (const e of events) await sql`insert into receipts (event_id, record_id, version, operation) values (${e.id}, ${e.recordId}, ${e.version}, ${e.operation})`.execute(tx);
+    for (const e of events)
+      await sql`insert into receipts (event_id, record_id, version, operation) values (${e.id}, ${e.recordId}, ${e.version}, ${e.operation})`.execute(tx);
     appendFileSync(log, `${process.pid} ${events.map((e) => e.id).join(',')}\n`);
     await new Promise((resolve) => setTimeout(resolve, 40));
   },

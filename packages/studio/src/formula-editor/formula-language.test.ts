@@ -3,7 +3,9 @@ import type { languages } from 'monaco-editor/editor';
 import { describe, expect, it } from 'vitest';
 import { FORMULA_KEYWORDS, formulaMonarch } from './formula-language';
 
-interface Cases { readonly cases: Readonly<Record<string, string>> }
+interface Cases {
+  readonly cases: Readonly<Record<string, string>>;
+}
 const hasCases = (action: unknown): action is Cases => typeof action === 'object' && action !== null && 'cases' in action;
 
 function listOf(name: string): readonly string[] {
@@ -55,18 +57,27 @@ function runMonarch(source: string): string[] {
 
 function expectedClass(token: Token): string {
   switch (token.kind) {
-    case 'number': return 'number';
-    case 'string': return 'string';
-    case 'bracket': return 'variable.field';
-    case 'op': return 'operator';
-    case '(': case ')': return 'delimiter.parenthesis';
-    case ',': case '.': return 'delimiter';
+    case 'number':
+      return 'number';
+    case 'string':
+      return 'string';
+    case 'bracket':
+      return 'variable.field';
+    case 'op':
+      return 'operator';
+    case '(':
+    case ')':
+      return 'delimiter.parenthesis';
+    case ',':
+    case '.':
+      return 'delimiter';
     case 'ident': {
       const upper = token.text.toUpperCase();
       if (FORMULA_KEYWORDS.some((k) => k === upper)) return 'keyword';
       return FUNCTION_DOCS.some((doc) => doc.name === upper) ? 'predefined' : 'variable.name';
     }
-    default: return 'eof';
+    default:
+      return 'eof';
   }
 }
 

@@ -7,9 +7,9 @@ export const FORMULA_THEME = 'tessera-formula';
 
 /** Operators that are also functions (`AND(a, b)`) colour as keywords, like `a AND b`. */
 export const FORMULA_KEYWORDS = ['AND', 'OR', 'NOT', 'TRUE', 'FALSE'] as const;
-export const FORMULA_FUNCTIONS: readonly string[] = FUNCTION_DOCS
-  .map((doc) => doc.name)
-  .filter((name) => !FORMULA_KEYWORDS.some((keyword) => keyword === name));
+export const FORMULA_FUNCTIONS: readonly string[] = FUNCTION_DOCS.map((doc) => doc.name).filter(
+  (name) => !FORMULA_KEYWORDS.some((keyword) => keyword === name),
+);
 
 /**
  * The same token classes as `@tessera/expr`'s lexer (see formula-language.test.ts, which runs these
@@ -43,12 +43,19 @@ export const formulaMonarch: languages.IMonarchLanguage = {
 };
 
 export const formulaLanguageConfiguration: languages.LanguageConfiguration = {
-  brackets: [['(', ')'], ['[', ']']],
+  brackets: [
+    ['(', ')'],
+    ['[', ']'],
+  ],
   autoClosingPairs: [
     { open: '(', close: ')' },
     { open: '"', close: '"', notIn: ['string'] },
   ],
-  surroundingPairs: [{ open: '(', close: ')' }, { open: '"', close: '"' }, { open: '[', close: ']' }],
+  surroundingPairs: [
+    { open: '(', close: ')' },
+    { open: '"', close: '"' },
+    { open: '[', close: ']' },
+  ],
   // Field labels may contain CJK and `_`; completion and hover work on whole words of either.
   wordPattern: /[\p{L}_][\p{L}\p{N}_]*|\d+(?:\.\d+)?/u,
 };

@@ -8,7 +8,9 @@ const fields = [
 ] as FieldDefinition[];
 
 const base: PreviewInput = {
-  source: '', options: { fields }, locale: 'en',
+  source: '',
+  options: { fields },
+  locale: 'en',
   context: { now: '2026-01-01T00:00:00Z', timeZone: 'Asia/Shanghai' },
   sampleRecord: { name: 'Acme', credit: '250.50' },
 };
@@ -21,7 +23,12 @@ describe('formula preview', () => {
   it('evaluates against the sample record, by label in either language', () => {
     const preview = previewFormula({ ...base, source: 'IF([Credit limit] > 100, "big", "small")' });
     expect(preview).toMatchObject({ kind: 'value', type: 'text', value: 'big', text: '"big"', mismatch: null });
-    expect(previewFormula({ ...base, source: '[信用额度] * 2', locale: 'zh-CN' })).toMatchObject({ kind: 'value', type: 'currency', text: '501', typeLabel: '金额' });
+    expect(previewFormula({ ...base, source: '[信用额度] * 2', locale: 'zh-CN' })).toMatchObject({
+      kind: 'value',
+      type: 'currency',
+      text: '501',
+      typeLabel: '金额',
+    });
   });
 
   it('shows the first error in the chosen language', () => {

@@ -1,6 +1,13 @@
 import {
-  analyze, compileFormula, formatExprError, toPlain,
-  type CheckOptions, type EvalContext, type EvalRecord, type ExprType, type PlainValue,
+  analyze,
+  compileFormula,
+  formatExprError,
+  toPlain,
+  type CheckOptions,
+  type EvalContext,
+  type EvalRecord,
+  type ExprType,
+  type PlainValue,
 } from '@tessera/expr';
 import { translate, type Locale } from '@tessera/i18n';
 import './messages';
@@ -12,9 +19,13 @@ export type FormulaPreview =
   /** Well typed, but there is no record to evaluate it against. */
   | { readonly kind: 'typed'; readonly type: ExprType; readonly typeLabel: string; readonly mismatch: string | null }
   | {
-    readonly kind: 'value'; readonly type: ExprType; readonly typeLabel: string; readonly mismatch: string | null;
-    readonly value: PlainValue; readonly text: string;
-  };
+      readonly kind: 'value';
+      readonly type: ExprType;
+      readonly typeLabel: string;
+      readonly mismatch: string | null;
+      readonly value: PlainValue;
+      readonly text: string;
+    };
 
 export interface PreviewInput {
   readonly source: string;
@@ -55,9 +66,10 @@ export function previewFormula(input: PreviewInput): FormulaPreview {
     return first ? { kind: 'error', message: formatExprError(first, locale) } : { kind: 'empty' };
   }
   const { type } = checked.formula;
-  const mismatch = input.expectedType && !fitsExpected(type, input.expectedType)
-    ? translate(locale, 'studio.formula.typeMismatch', { expected: typeLabel(input.expectedType, locale), actual: typeLabel(type, locale) })
-    : null;
+  const mismatch =
+    input.expectedType && !fitsExpected(type, input.expectedType)
+      ? translate(locale, 'studio.formula.typeMismatch', { expected: typeLabel(input.expectedType, locale), actual: typeLabel(type, locale) })
+      : null;
   const typed = { type, typeLabel: typeLabel(type, locale), mismatch };
   if (!input.sampleRecord) return { kind: 'typed', ...typed };
   const result = compileFormula(checked.formula).evaluate(input.sampleRecord, input.context);

@@ -12,9 +12,14 @@ const STYLES = {
   warning: { color: '#faad14' },
   row: { display: 'flex', alignItems: 'center', gap: 8, flexWrap: 'wrap' },
   value: {
-    fontFamily: 'Menlo, Monaco, Consolas, "Courier New", monospace', fontSize: 15, padding: '1px 6px',
-    background: 'rgba(150,150,150,0.1)', border: '1px solid rgba(100,100,100,0.2)', borderRadius: 3,
-    whiteSpace: 'pre-wrap', wordBreak: 'break-all',
+    fontFamily: 'Menlo, Monaco, Consolas, "Courier New", monospace',
+    fontSize: 15,
+    padding: '1px 6px',
+    background: 'rgba(150,150,150,0.1)',
+    border: '1px solid rgba(100,100,100,0.2)',
+    borderRadius: 3,
+    whiteSpace: 'pre-wrap',
+    wordBreak: 'break-all',
   },
   type: { fontSize: 12, padding: '0 7px', border: '1px solid #d9d9d9', borderRadius: 4, background: '#fafafa' },
 } satisfies Record<string, CSSProperties>;
@@ -27,15 +32,29 @@ export function FormulaPreviewPanel({ preview, locale, hasSample }: { preview: F
     <div className="tessera-formula-preview" data-testid="formula-preview" data-kind={preview.kind} style={STYLES.panel} aria-live="polite">
       <span style={STYLES.caption}>{t('studio.formula.preview')}</span>
       {preview.kind === 'empty' && <span style={STYLES.muted}>{t('studio.formula.previewEmpty')}</span>}
-      {preview.kind === 'error' && <span style={STYLES.error} data-testid="formula-preview-error">{preview.message}</span>}
+      {preview.kind === 'error' && (
+        <span style={STYLES.error} data-testid="formula-preview-error">
+          {preview.message}
+        </span>
+      )}
       {typed && (
         <div style={STYLES.row}>
-          {typed.kind === 'value' && <code style={STYLES.value} data-testid="formula-preview-value">{typed.text}</code>}
-          <span style={STYLES.type} data-testid="formula-preview-type" data-type={typed.type}>{t('studio.formula.type', { type: typed.typeLabel })}</span>
+          {typed.kind === 'value' && (
+            <code style={STYLES.value} data-testid="formula-preview-value">
+              {typed.text}
+            </code>
+          )}
+          <span style={STYLES.type} data-testid="formula-preview-type" data-type={typed.type}>
+            {t('studio.formula.type', { type: typed.typeLabel })}
+          </span>
           {typed.kind === 'typed' && !hasSample && <span style={STYLES.muted}>{t('studio.formula.noSample')}</span>}
         </div>
       )}
-      {typed?.mismatch && <span style={STYLES.warning} data-testid="formula-preview-mismatch">{typed.mismatch}</span>}
+      {typed?.mismatch && (
+        <span style={STYLES.warning} data-testid="formula-preview-mismatch">
+          {typed.mismatch}
+        </span>
+      )}
     </div>
   );
 }

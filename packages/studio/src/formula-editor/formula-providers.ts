@@ -1,8 +1,6 @@
 import { completions, hover, signatureHelp, type CompletionItem } from '@tessera/expr';
 import type { editor, languages, IRange } from 'monaco-editor/editor';
-import {
-  FORMULA_LANGUAGE_ID, FORMULA_THEME, formulaLanguageConfiguration, formulaMonarch, formulaTheme,
-} from './formula-language';
+import { FORMULA_LANGUAGE_ID, FORMULA_THEME, formulaLanguageConfiguration, formulaMonarch, formulaTheme } from './formula-language';
 import { sessionOf, type FormulaSession } from './formula-session';
 import type { Monaco } from './monaco-setup';
 import { offsetsToRange, positionToOffset, type TextPosition } from './offsets';
@@ -47,7 +45,7 @@ function completionKind(monaco: Monaco, item: CompletionItem): languages.Complet
 
 function toSuggestion(monaco: Monaco, item: CompletionItem, range: IRange): languages.CompletionItem {
   // Fields can be found by label or by id (the detail starts with the id).
-  const fieldId = item.kind === 'field' ? item.detail.split(':')[0] ?? '' : '';
+  const fieldId = item.kind === 'field' ? (item.detail.split(':')[0] ?? '') : '';
   return {
     label: item.label,
     kind: completionKind(monaco, item),

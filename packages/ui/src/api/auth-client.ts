@@ -5,8 +5,7 @@ const enc = encodeURIComponent;
 
 /** The signed-in user's own calls: session, password, API tokens. */
 export const authApi = {
-  signIn: (email: string, password: string) =>
-    request<{ userId: string; expiresAt: string }>('POST', '/api/auth/sign-in', { email, password }),
+  signIn: (email: string, password: string) => request<{ userId: string; expiresAt: string }>('POST', '/api/auth/sign-in', { email, password }),
 
   signOut: () => request<undefined>('POST', '/api/auth/sign-out'),
 

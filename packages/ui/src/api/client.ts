@@ -1,7 +1,5 @@
 import { request } from './http';
-import type {
-  AppSummary, BulkResult, HistoryEntry, LiveApp, RecordData, RecordList, RecordQuery, RecordValues, SavedView, SavedViewInput,
-} from './types';
+import type { AppSummary, BulkResult, HistoryEntry, LiveApp, RecordData, RecordList, RecordQuery, RecordValues, SavedView, SavedViewInput } from './types';
 
 const enc = encodeURIComponent;
 
@@ -17,8 +15,7 @@ function viewsPath(appId: string, objectId: string): string {
 export const api = {
   listApps: (signal?: AbortSignal) => request<AppSummary[]>('GET', '/api/apps', undefined, signal),
 
-  liveApp: (appId: string, signal?: AbortSignal) =>
-    request<LiveApp>('GET', `/api/apps/${enc(appId)}/live`, undefined, signal),
+  liveApp: (appId: string, signal?: AbortSignal) => request<LiveApp>('GET', `/api/apps/${enc(appId)}/live`, undefined, signal),
 
   queryRecords: (appId: string, objectId: string, query: RecordQuery, signal?: AbortSignal) =>
     request<RecordList>('POST', `${recordsPath(appId, objectId)}/query`, query, signal),
@@ -26,14 +23,12 @@ export const api = {
   getRecord: (appId: string, objectId: string, id: string, signal?: AbortSignal) =>
     request<RecordData>('GET', `${recordsPath(appId, objectId)}/${enc(id)}`, undefined, signal),
 
-  createRecord: (appId: string, objectId: string, values: RecordValues) =>
-    request<RecordData>('POST', recordsPath(appId, objectId), { values }),
+  createRecord: (appId: string, objectId: string, values: RecordValues) => request<RecordData>('POST', recordsPath(appId, objectId), { values }),
 
   updateRecord: (appId: string, objectId: string, id: string, version: number, values: RecordValues) =>
     request<RecordData>('PATCH', `${recordsPath(appId, objectId)}/${enc(id)}`, { version, values }),
 
-  deleteRecord: (appId: string, objectId: string, id: string) =>
-    request<undefined>('DELETE', `${recordsPath(appId, objectId)}/${enc(id)}`),
+  deleteRecord: (appId: string, objectId: string, id: string) => request<undefined>('DELETE', `${recordsPath(appId, objectId)}/${enc(id)}`),
 
   recordHistory: (appId: string, objectId: string, id: string, signal?: AbortSignal) =>
     request<HistoryEntry[]>('GET', `${recordsPath(appId, objectId)}/${enc(id)}/history`, undefined, signal),
@@ -41,19 +36,15 @@ export const api = {
   bulkUpdate: (appId: string, objectId: string, ids: string[], values: RecordValues) =>
     request<BulkResult>('POST', `${recordsPath(appId, objectId)}/bulk-update`, { ids, values }),
 
-  bulkDelete: (appId: string, objectId: string, ids: string[]) =>
-    request<BulkResult>('POST', `${recordsPath(appId, objectId)}/bulk-delete`, { ids }),
+  bulkDelete: (appId: string, objectId: string, ids: string[]) => request<BulkResult>('POST', `${recordsPath(appId, objectId)}/bulk-delete`, { ids }),
 
-  listViews: (appId: string, objectId: string, signal?: AbortSignal) =>
-    request<SavedView[]>('GET', viewsPath(appId, objectId), undefined, signal),
+  listViews: (appId: string, objectId: string, signal?: AbortSignal) => request<SavedView[]>('GET', viewsPath(appId, objectId), undefined, signal),
 
   /** A new view; one with the same name is replaced. */
-  createView: (appId: string, objectId: string, view: SavedViewInput) =>
-    request<{ id: string }>('POST', viewsPath(appId, objectId), view),
+  createView: (appId: string, objectId: string, view: SavedViewInput) => request<{ id: string }>('POST', viewsPath(appId, objectId), view),
 
   updateView: (appId: string, objectId: string, viewId: string, view: SavedViewInput) =>
     request<{ id: string }>('PUT', `${viewsPath(appId, objectId)}/${enc(viewId)}`, view),
 
-  deleteView: (appId: string, objectId: string, viewId: string) =>
-    request<undefined>('DELETE', `${viewsPath(appId, objectId)}/${enc(viewId)}`),
+  deleteView: (appId: string, objectId: string, viewId: string) => request<undefined>('DELETE', `${viewsPath(appId, objectId)}/${enc(viewId)}`),
 };

@@ -44,7 +44,10 @@ export interface FieldErrorMap {
 /** `/values/phone` → `phone`; JSON pointer escapes (~1 for `/`, ~0 for `~`) are undone. */
 export function fieldFromPointer(pointer: string | undefined): string | null {
   if (!pointer) return null;
-  const segments = pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const segments = pointer
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   if (segments[0] === 'values' && segments[1]) return segments[1];
   return null;
 }
@@ -84,9 +87,7 @@ function parseFieldError(value: unknown): ProblemFieldError | null {
 /** Reads a problem body defensively: a proxy or a crash can answer with anything. */
 export function parseProblem(body: unknown, status: number): Problem | null {
   if (!isRecordLike(body) || typeof body.title !== 'string') return null;
-  const errors = Array.isArray(body.errors)
-    ? body.errors.map(parseFieldError).filter((e): e is ProblemFieldError => e !== null)
-    : undefined;
+  const errors = Array.isArray(body.errors) ? body.errors.map(parseFieldError).filter((e): e is ProblemFieldError => e !== null) : undefined;
   return {
     title: body.title,
     status: typeof body.status === 'number' ? body.status : status,

@@ -45,7 +45,18 @@ describe('fields the server fills in, in the form', () => {
     expect(screen.queryByTestId('computed-visits')).toBeNull(); // nothing to show before the record exists
     expect(computed('total')).toContain('0.00');
 
-    act(() => store.getState().setValue('lines', rowsFromWire([{ qty: '3', price: '0.10' }, { qty: '2', price: '19.99' }], line.fields.filter((f) => f.type !== 'formula'))));
+    act(() =>
+      store.getState().setValue(
+        'lines',
+        rowsFromWire(
+          [
+            { qty: '3', price: '0.10' },
+            { qty: '2', price: '19.99' },
+          ],
+          line.fields.filter((f) => f.type !== 'formula'),
+        ),
+      ),
+    );
     expect(computed('total')).toContain('40.28');
     act(() => store.getState().setValue('discount', '0.1'));
     expect(computed('total')).toContain('36.25');

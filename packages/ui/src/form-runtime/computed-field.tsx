@@ -48,9 +48,11 @@ export function ComputedField({ field, label, description, t }: ComputedFieldPro
     return (
       <FieldFrame label={label} required={false} description={description} messages={[]}>
         <div className="tessera-field-static" data-testid={`computed-${field.id}`}>
-          {record && stored !== null && stored !== undefined
-            ? <FieldCell field={field} record={record} locale={widgets.locale} t={t} />
-            : <span className="tessera-field-pending">{t('record.numberedOnSave')}</span>}
+          {record && stored !== null && stored !== undefined ? (
+            <FieldCell field={field} record={record} locale={widgets.locale} t={t} />
+          ) : (
+            <span className="tessera-field-pending">{t('record.numberedOnSave')}</span>
+          )}
         </div>
       </FieldFrame>
     );

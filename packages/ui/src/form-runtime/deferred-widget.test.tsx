@@ -18,7 +18,15 @@ const deal: ObjectDefinition = {
     { id: 'notes', type: 'long_text', label: { en: 'Notes' }, required: true },
     { id: 'amount', type: 'currency', label: { en: 'Amount' }, currency: 'CNY' },
     { id: 'won', type: 'checkbox', label: { en: 'Won' } },
-    { id: 'stage', type: 'select', label: { en: 'Stage' }, options: [{ value: 'lead', label: { en: 'Lead' } }, { value: 'won', label: { en: 'Won' } }] },
+    {
+      id: 'stage',
+      type: 'select',
+      label: { en: 'Stage' },
+      options: [
+        { value: 'lead', label: { en: 'Lead' } },
+        { value: 'won', label: { en: 'Won' } },
+      ],
+    },
   ],
 };
 const ctx: WidgetContext = { appId: 'app', locale: 'en', record: null, objects: [deal] };

@@ -62,7 +62,10 @@ export function DeferredWidget({ kind, field, ctx, props }: DeferredWidgetProps)
   // Read without subscribing: 200 light fields need not re-render when the chunk arrives.
   const widgets = stage === 'light' ? null : currentWidgets();
   const module = widgets?.status === 'ready' ? widgets.module : null;
-  const widget = useMemo(() => module?.fieldWidget(field, ctx) as ReactElement<WidgetProps & { defaultOpen?: boolean; autoFocus?: boolean }> | undefined, [module, field, ctx]);
+  const widget = useMemo(
+    () => module?.fieldWidget(field, ctx) as ReactElement<WidgetProps & { defaultOpen?: boolean; autoFocus?: boolean }> | undefined,
+    [module, field, ctx],
+  );
   const live = widget !== undefined;
 
   useEffect(() => {
@@ -119,9 +122,11 @@ export function DeferredWidget({ kind, field, ctx, props }: DeferredWidgetProps)
 
   return (
     <div ref={host} className="tessera-field-input">
-      {widget
-        ? cloneElement(widget, { ...props, ...(stage === 'open' ? { defaultOpen: true, autoFocus: true } : {}) })
-        : <LightInput kind={kind} field={field} locale={ctx.locale} props={props} inputRef={inputRef} wake={wake} />}
+      {widget ? (
+        cloneElement(widget, { ...props, ...(stage === 'open' ? { defaultOpen: true, autoFocus: true } : {}) })
+      ) : (
+        <LightInput kind={kind} field={field} locale={ctx.locale} props={props} inputRef={inputRef} wake={wake} />
+      )}
       {/* The chunk could not be fetched: the light input stays, and says so. */}
       {widgets?.status === 'failed' && <WidgetsFailed locale={ctx.locale} className="tessera-field-help" />}
     </div>

@@ -41,12 +41,16 @@ function ImmediateWidget({ field, widgets, props, invalid }: FieldControlProps) 
   useEffect(() => {
     if (!module) loadWidgets().catch(() => undefined);
   }, [module]);
-  const widget = useMemo(() => (module ? module.fieldWidget(field, widgets) as ReactElement<WidgetProps> : null), [module, field, widgets]);
+  const widget = useMemo(() => (module ? (module.fieldWidget(field, widgets) as ReactElement<WidgetProps>) : null), [module, field, widgets]);
   if (!widget) {
     // No id yet: a label click or a test waits for the real input rather than hitting this box.
-    return loaded.status === 'failed'
-      ? <WidgetsFailed locale={widgets.locale} className="tessera-field-input tessera-field-help" />
-      : <div className="tessera-field-input"><span className="tessera-light-box tessera-light-pending" aria-busy="true" /></div>;
+    return loaded.status === 'failed' ? (
+      <WidgetsFailed locale={widgets.locale} className="tessera-field-input tessera-field-help" />
+    ) : (
+      <div className="tessera-field-input">
+        <span className="tessera-light-box tessera-light-pending" aria-busy="true" />
+      </div>
+    );
   }
   return (
     <div className="tessera-field-input">

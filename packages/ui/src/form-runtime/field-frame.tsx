@@ -52,15 +52,31 @@ export function FieldFrame({ inputId, label, required, description, messages, ex
       {...(asForm ? { noValidate: true, onSubmit: keepPage } : {})}
     >
       <div className="tessera-field-label">
-        {inputId
-          ? <label htmlFor={inputId} className={required ? 'tessera-field-required' : undefined}>{label}{tooltip}</label>
-          : <span>{label}{tooltip}</span>}
-        {inputId && description && <span id={descriptionIdOf(inputId)} className="tessera-visually-hidden">{description}</span>}
+        {inputId ? (
+          <label htmlFor={inputId} className={required ? 'tessera-field-required' : undefined}>
+            {label}
+            {tooltip}
+          </label>
+        ) : (
+          <span>
+            {label}
+            {tooltip}
+          </span>
+        )}
+        {inputId && description && (
+          <span id={descriptionIdOf(inputId)} className="tessera-visually-hidden">
+            {description}
+          </span>
+        )}
       </div>
       <div className="tessera-field-control">{children}</div>
       {invalid && (
         <div id={inputId && helpIdOf(inputId)} className="tessera-field-help" role="alert">
-          {messages.map((m) => <div key={m} className="ant-form-item-explain-error">{m}</div>)}
+          {messages.map((m) => (
+            <div key={m} className="ant-form-item-explain-error">
+              {m}
+            </div>
+          ))}
         </div>
       )}
       {extra && <div className="tessera-field-extra">{extra}</div>}

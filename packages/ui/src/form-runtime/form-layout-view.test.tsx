@@ -23,21 +23,23 @@ const app: AppDocument = {
   id: 'crm',
   label: label('CRM'),
   objects: [lead],
-  forms: [{
-    id: 'lead_entry',
-    object: 'lead',
-    label: label('Lead'),
-    nodes: [
-      { id: 'pages', kind: 'tabs' },
-      { id: 'about', kind: 'tab', parent: 'pages', label: label('About') },
-      { id: 'n_name', kind: 'field', parent: 'about', field: 'name' },
-      { id: 'contact', kind: 'tab', parent: 'pages', label: label('Contact') },
-      { id: 'n_phone', kind: 'field', parent: 'contact', field: 'phone' },
-      { id: 'n_city', kind: 'field', parent: 'contact', field: 'city' },
-      { id: 'money', kind: 'tab', parent: 'pages', label: label('Money') },
-      { id: 'n_budget', kind: 'field', parent: 'money', field: 'budget' },
-    ],
-  }],
+  forms: [
+    {
+      id: 'lead_entry',
+      object: 'lead',
+      label: label('Lead'),
+      nodes: [
+        { id: 'pages', kind: 'tabs' },
+        { id: 'about', kind: 'tab', parent: 'pages', label: label('About') },
+        { id: 'n_name', kind: 'field', parent: 'about', field: 'name' },
+        { id: 'contact', kind: 'tab', parent: 'pages', label: label('Contact') },
+        { id: 'n_phone', kind: 'field', parent: 'contact', field: 'phone' },
+        { id: 'n_city', kind: 'field', parent: 'contact', field: 'city' },
+        { id: 'money', kind: 'tab', parent: 'pages', label: label('Money') },
+        { id: 'n_budget', kind: 'field', parent: 'money', field: 'budget' },
+      ],
+    },
+  ],
 };
 const ctx: WidgetContext = { appId: 'crm', locale: 'en', record: null, objects: [lead] };
 const context = () => ({ now: '2026-11-23T08:00:00Z', timeZone: 'Asia/Shanghai', currentUser: null });
@@ -47,7 +49,9 @@ const stepsApp: AppDocument = {
   ...app,
   forms: app.forms?.map((form) => ({
     ...form,
-    nodes: form.nodes.map((node) => (node.kind === 'tabs' ? { ...node, kind: 'steps' as const } : node.kind === 'tab' ? { ...node, kind: 'step' as const } : node)),
+    nodes: form.nodes.map((node) =>
+      node.kind === 'tabs' ? { ...node, kind: 'steps' as const } : node.kind === 'tab' ? { ...node, kind: 'step' as const } : node,
+    ),
   })),
 };
 
@@ -58,7 +62,8 @@ function renderForm(document: AppDocument = app) {
   const runtime: FormRuntime = { store, fields: new Map(lead.fields.map((f) => [f.id, f])), widgets: ctx, checkUnique: () => undefined };
   const view = render(<RecordForm runtime={runtime} layout={formLayout(form)} disabled={false} />);
   const field = (id: string) => view.container.querySelector(`#record-form_${id}`);
-  const marks = () => [...view.container.querySelectorAll('[role="tab"]')].filter((tab) => tab.querySelector('.tessera-page-error')).map((tab) => tab.textContent);
+  const marks = () =>
+    [...view.container.querySelectorAll('[role="tab"]')].filter((tab) => tab.querySelector('.tessera-page-error')).map((tab) => tab.textContent);
   return { store, field, marks };
 }
 

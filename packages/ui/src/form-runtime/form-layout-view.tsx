@@ -63,7 +63,14 @@ function TabsView({ layout, title }: { layout: LayoutNode; title: (n: LayoutNode
     <Tabs
       destroyOnHidden
       activeKey={tabs[current]?.node.id}
-      onChange={(key) => setCurrent(Math.max(0, tabs.findIndex((tab) => tab.node.id === key)))}
+      onChange={(key) =>
+        setCurrent(
+          Math.max(
+            0,
+            tabs.findIndex((tab) => tab.node.id === key),
+          ),
+        )
+      }
       items={tabs.map((tab, i) => ({
         key: tab.node.id,
         label: <PageTitle title={title(tab, i)} marked={marked[i] === true} />,
@@ -96,7 +103,11 @@ export function LayoutView({ layout }: { layout: LayoutNode }): ReactNode {
     case 'columns':
       return (
         <div className="form-columns" style={{ display: 'grid', gap: 16, gridTemplateColumns: `repeat(auto-fit, minmax(200px, 1fr))` }}>
-          {children.map((column) => <div key={column.node.id}><Children nodes={column.children} /></div>)}
+          {children.map((column) => (
+            <div key={column.node.id}>
+              <Children nodes={column.children} />
+            </div>
+          ))}
         </div>
       );
     case 'steps':

@@ -28,12 +28,19 @@ export function StepsView({ layout, title, renderStep }: StepsViewProps) {
         size="small"
         current={current}
         onChange={setCurrent}
-        items={steps.map((s, i) => ({ title: <PageTitle title={title(s, i)} marked={marked[i] === true} />, ...(marked[i] ? { status: 'error' as const } : {}) }))}
+        items={steps.map((s, i) => ({
+          title: <PageTitle title={title(s, i)} marked={marked[i] === true} />,
+          ...(marked[i] ? { status: 'error' as const } : {}),
+        }))}
       />
       {step && renderStep(step)}
       <Flex justify="space-between">
-        <Button disabled={current === 0} onClick={() => setCurrent(current - 1)}>{t('form.previousStep')}</Button>
-        <Button disabled={current >= steps.length - 1} onClick={() => setCurrent(current + 1)}>{t('form.nextStep')}</Button>
+        <Button disabled={current === 0} onClick={() => setCurrent(current - 1)}>
+          {t('form.previousStep')}
+        </Button>
+        <Button disabled={current >= steps.length - 1} onClick={() => setCurrent(current + 1)}>
+          {t('form.nextStep')}
+        </Button>
       </Flex>
     </Flex>
   );

@@ -14,7 +14,16 @@ const deal: ObjectDefinition = {
     { id: 'name', type: 'text', label: label('Name'), required: true },
     { id: 'discount', type: 'number', label: label('Discount'), scale: 2 },
     { id: 'reason', type: 'text', label: label('Reason') },
-    { id: 'tier', type: 'select', label: label('Tier'), options: [{ value: 'a', label: label('A') }, { value: 'b', label: label('B') }, { value: 'c', label: label('C') }] },
+    {
+      id: 'tier',
+      type: 'select',
+      label: label('Tier'),
+      options: [
+        { value: 'a', label: label('A') },
+        { value: 'b', label: label('B') },
+        { value: 'c', label: label('C') },
+      ],
+    },
     { id: 'closes', type: 'date', label: label('Closes') },
     { id: 'note', type: 'text', label: label('Note') },
   ],
@@ -24,32 +33,37 @@ const app: AppDocument = {
   id: 'sales',
   label: label('Sales'),
   objects: [deal],
-  forms: [{
-    id: 'deal_entry',
-    object: 'deal',
-    label: label('Deal'),
-    nodes: [
-      { id: 'main', kind: 'section', label: label('Main') },
-      { id: 'cols', kind: 'columns', parent: 'main' },
-      { id: 'left', kind: 'column', parent: 'cols' },
-      { id: 'n_name', kind: 'field', parent: 'left', field: 'name' },
-      { id: 'n_discount', kind: 'field', parent: 'left', field: 'discount' },
-      { id: 'n_reason', kind: 'field', parent: 'main', field: 'reason' },
-      { id: 'n_tier', kind: 'field', parent: 'main', field: 'tier' },
-      { id: 'n_closes', kind: 'field', parent: 'gone', field: 'closes' },
-      { id: 'n_note', kind: 'field', parent: 'main', field: 'note', defaultValue: '"from the form"' },
-    ],
-    rules: [
-      { id: 'hide_reason', when: 'TRUE', effects: [{ kind: 'visible', field: 'reason', value: false }] },
-      {
-        id: 'big_discount', when: 'discount > 0.1',
-        effects: [
-          { kind: 'visible', field: 'reason', value: true }, { kind: 'required', field: 'reason', value: true },
-          { kind: 'options', field: 'tier', values: ['a'] }, { kind: 'setValue', field: 'tier', formula: '"a"' },
-        ],
-      },
-    ],
-  }],
+  forms: [
+    {
+      id: 'deal_entry',
+      object: 'deal',
+      label: label('Deal'),
+      nodes: [
+        { id: 'main', kind: 'section', label: label('Main') },
+        { id: 'cols', kind: 'columns', parent: 'main' },
+        { id: 'left', kind: 'column', parent: 'cols' },
+        { id: 'n_name', kind: 'field', parent: 'left', field: 'name' },
+        { id: 'n_discount', kind: 'field', parent: 'left', field: 'discount' },
+        { id: 'n_reason', kind: 'field', parent: 'main', field: 'reason' },
+        { id: 'n_tier', kind: 'field', parent: 'main', field: 'tier' },
+        { id: 'n_closes', kind: 'field', parent: 'gone', field: 'closes' },
+        { id: 'n_note', kind: 'field', parent: 'main', field: 'note', defaultValue: '"from the form"' },
+      ],
+      rules: [
+        { id: 'hide_reason', when: 'TRUE', effects: [{ kind: 'visible', field: 'reason', value: false }] },
+        {
+          id: 'big_discount',
+          when: 'discount > 0.1',
+          effects: [
+            { kind: 'visible', field: 'reason', value: true },
+            { kind: 'required', field: 'reason', value: true },
+            { kind: 'options', field: 'tier', values: ['a'] },
+            { kind: 'setValue', field: 'tier', formula: '"a"' },
+          ],
+        },
+      ],
+    },
+  ],
 };
 
 const context = () => ({ now: '2026-03-01T08:00:00Z', timeZone: 'Asia/Shanghai', currentUser: null });
@@ -123,7 +137,13 @@ describe('rules run only for the fields they read', () => {
   it('does not evaluate for a change no rule reads, and does for one a rule reads', () => {
     const engine = formEngine(app, deal, context);
     let runs = 0;
-    const counted = { ...engine, evaluate: (...args: Parameters<typeof engine.evaluate>) => { runs += 1; return engine.evaluate(...args); } };
+    const counted = {
+      ...engine,
+      evaluate: (...args: Parameters<typeof engine.evaluate>) => {
+        runs += 1;
+        return engine.evaluate(...args);
+      },
+    };
     const store = createFormStore(counted, {}, 'create');
     runs = 0;
     store.getState().setValue('name', 'ACME');

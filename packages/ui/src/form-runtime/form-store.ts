@@ -24,8 +24,13 @@ export type FormStore = StoreApi<FormStoreState>;
 const NO_ERRORS: Record<string, readonly string[]> = {};
 
 function sameState(a: FieldState | undefined, b: FieldState): boolean {
-  return a !== undefined && a.visible === b.visible && a.required === b.required && a.readOnly === b.readOnly
-    && (a.options === b.options || (a.options !== null && b.options !== null && a.options.join('\u0000') === b.options.join('\u0000')));
+  return (
+    a !== undefined &&
+    a.visible === b.visible &&
+    a.required === b.required &&
+    a.readOnly === b.readOnly &&
+    (a.options === b.options || (a.options !== null && b.options !== null && a.options.join('\u0000') === b.options.join('\u0000')))
+  );
 }
 
 /**
@@ -86,8 +91,7 @@ export function createFormStore(engine: FormEngine, initial: FormValues, mode: F
         dirty: true,
       });
     },
-    reset: (values, nextMode, dirty = false) =>
-      set({ mode: nextMode, ...evaluated(values, nextMode, get().fields), errors: NO_ERRORS, taken: {}, dirty }),
+    reset: (values, nextMode, dirty = false) => set({ mode: nextMode, ...evaluated(values, nextMode, get().fields), errors: NO_ERRORS, taken: {}, dirty }),
     setErrors: (errors) => set({ errors }),
     setTaken: (fieldId, taken) => set({ taken: { ...get().taken, [fieldId]: taken } }),
   }));

@@ -5,7 +5,10 @@ import { fieldIdsOf, firstWithErrors, onlyRemoved } from './layout-errors';
 const field = (id: string): LayoutNode => ({ node: { id: `n_${id}`, kind: 'field', field: id }, children: [] });
 const tab: LayoutNode = {
   node: { id: 'terms', kind: 'tab' },
-  children: [field('price'), { node: { id: 'cols', kind: 'columns' }, children: [{ node: { id: 'left', kind: 'column' }, children: [field('lines'), field('note')] }] }],
+  children: [
+    field('price'),
+    { node: { id: 'cols', kind: 'columns' }, children: [{ node: { id: 'left', kind: 'column' }, children: [field('lines'), field('note')] }] },
+  ],
 };
 
 describe('errors in a tab or step', () => {

@@ -21,7 +21,11 @@ function fieldOfKey(key: string): string {
 
 /** The first of `ids` (in order) that carries a message, or null. */
 export function firstWithErrors(errors: Errors, ids: readonly string[]): string | null {
-  const marked = new Set(Object.keys(errors).filter((key) => (errors[key]?.length ?? 0) > 0).map(fieldOfKey));
+  const marked = new Set(
+    Object.keys(errors)
+      .filter((key) => (errors[key]?.length ?? 0) > 0)
+      .map(fieldOfKey),
+  );
   return ids.find((id) => marked.has(id)) ?? null;
 }
 

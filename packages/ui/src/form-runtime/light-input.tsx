@@ -1,7 +1,16 @@
 import type { Locale } from '@tessera/i18n';
 import type { FieldDefinition } from '@tessera/schemas';
 import { ConfigProvider } from 'antd';
-import { useContext, useState, type ChangeEvent, type FocusEventHandler, type KeyboardEventHandler, type MouseEventHandler, type PointerEventHandler, type RefCallback } from 'react';
+import {
+  useContext,
+  useState,
+  type ChangeEvent,
+  type FocusEventHandler,
+  type KeyboardEventHandler,
+  type MouseEventHandler,
+  type PointerEventHandler,
+  type RefCallback,
+} from 'react';
 import { dateText, decimalText, numberAffixes, optionLabels, textOf, type PreviewKind } from './light-preview';
 import type { WidgetProps } from './widget-props';
 
@@ -32,14 +41,16 @@ export function boxClass(base: string, state: Pick<WidgetProps, 'status' | 'disa
     state.size === 'small' ? 'tessera-light-small' : '',
     state.status === 'error' ? 'tessera-light-error' : '',
     state.disabled ? 'tessera-light-disabled' : '',
-  ].filter(Boolean).join(' ');
+  ]
+    .filter(Boolean)
+    .join(' ');
 }
 
 /** Keeps a controlled input still: the preview of a picker has nothing to type into. */
 function ignoreTyping(): void {}
 
-type CommonProps = Pick<WidgetProps, 'id' | 'disabled' | 'aria-label' | 'aria-required' | 'aria-invalid' | 'aria-describedby'>
-  & WakeHandlers & { ref: RefCallback<HTMLElement> };
+type CommonProps = Pick<WidgetProps, 'id' | 'disabled' | 'aria-label' | 'aria-required' | 'aria-invalid' | 'aria-describedby'> &
+  WakeHandlers & { ref: RefCallback<HTMLElement> };
 
 /** A date's preview; only date fields read antd's locale (for the picker's own placeholder). */
 function LightDate({ field, props, common }: { field: FieldDefinition; props: WidgetProps; common: CommonProps }) {
@@ -47,8 +58,13 @@ function LightDate({ field, props, common }: { field: FieldDefinition; props: Wi
   return (
     <span className={boxClass('tessera-light-box tessera-light-date', props)}>
       <input
-        {...common} type="text" autoComplete="off" className="tessera-light-bare" value={dateText(field, props.value)}
-        placeholder={props.placeholder ?? locale?.DatePicker?.lang.placeholder} onChange={ignoreTyping}
+        {...common}
+        type="text"
+        autoComplete="off"
+        className="tessera-light-bare"
+        value={dateText(field, props.value)}
+        placeholder={props.placeholder ?? locale?.DatePicker?.lang.placeholder}
+        onChange={ignoreTyping}
       />
     </span>
   );
@@ -70,9 +86,16 @@ function LightNumber({ field, props, common }: { field: FieldDefinition; props: 
     <span className={boxClass('tessera-light-box', props)}>
       {prefix && <span className="tessera-light-prefix">{prefix}</span>}
       <input
-        {...common} type="text" inputMode="decimal" autoComplete="off" className="tessera-light-bare" role="spinbutton"
+        {...common}
+        type="text"
+        inputMode="decimal"
+        autoComplete="off"
+        className="tessera-light-bare"
+        role="spinbutton"
         aria-valuenow={Number.isFinite(Number.parseFloat(shown)) ? Number.parseFloat(shown) : undefined}
-        value={shown} placeholder={props.placeholder} onChange={onChange}
+        value={shown}
+        placeholder={props.placeholder}
+        onChange={onChange}
       />
       {suffix && <span className="tessera-light-suffix">{suffix}</span>}
     </span>
@@ -101,8 +124,12 @@ export function LightInput({ kind, field, locale, props, inputRef, wake }: Light
     case 'textarea':
       return (
         <textarea
-          {...common} rows={3} className={boxClass('tessera-light-input tessera-light-textarea', props)}
-          value={textOf(props.value)} placeholder={props.placeholder} onChange={onText}
+          {...common}
+          rows={3}
+          className={boxClass('tessera-light-input tessera-light-textarea', props)}
+          value={textOf(props.value)}
+          placeholder={props.placeholder}
+          onChange={onText}
         />
       );
     case 'number':
@@ -118,12 +145,24 @@ export function LightInput({ kind, field, locale, props, inputRef, wake }: Light
         <span className={boxClass(`tessera-light-box tessera-light-select${kind === 'tags' ? ' tessera-light-tags' : ''}`, props)}>
           {kind === 'tags' && labels.length > 0 && (
             <span id={tagsId} className="tessera-light-chosen">
-              {labels.map((label, i) => <span key={`${i}-${label}`} className="tessera-light-tag">{label}</span>)}
+              {labels.map((label, i) => (
+                <span key={`${i}-${label}`} className="tessera-light-tag">
+                  {label}
+                </span>
+              ))}
             </span>
           )}
           <input
-            {...common} aria-describedby={described} type="text" readOnly role="combobox" aria-expanded={false} aria-haspopup="listbox"
-            autoComplete="off" className="tessera-light-bare" value={kind === 'select' ? labels[0] ?? '' : ''}
+            {...common}
+            aria-describedby={described}
+            type="text"
+            readOnly
+            role="combobox"
+            aria-expanded={false}
+            aria-haspopup="listbox"
+            autoComplete="off"
+            className="tessera-light-bare"
+            value={kind === 'select' ? (labels[0] ?? '') : ''}
             placeholder={kind === 'tags' && labels.length > 0 ? undefined : props.placeholder}
           />
         </span>
@@ -132,7 +171,10 @@ export function LightInput({ kind, field, locale, props, inputRef, wake }: Light
     case 'switch':
       return (
         <button
-          {...common} type="button" role="switch" aria-checked={props.checked === true}
+          {...common}
+          type="button"
+          role="switch"
+          aria-checked={props.checked === true}
           className={boxClass(`tessera-light-switch${props.checked ? ' tessera-light-switch-on' : ''}`, props)}
         >
           <span className="tessera-light-switch-handle" />

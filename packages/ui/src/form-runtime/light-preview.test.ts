@@ -5,8 +5,13 @@ import { dateText, decimalText, numberAffixes, optionLabels, previewKind } from 
 
 const label = (en: string, zh?: string) => ({ en, ...(zh ? { 'zh-CN': zh } : {}) });
 const stage: FieldDefinition = {
-  id: 'stage', type: 'multi_select', label: label('Stage'),
-  options: [{ value: 'won', label: label('Won', '赢单') }, { value: 'lost', label: label('Lost', '输单') }],
+  id: 'stage',
+  type: 'multi_select',
+  label: label('Stage'),
+  options: [
+    { value: 'won', label: label('Won', '赢单') },
+    { value: 'lost', label: label('Lost', '输单') },
+  ],
 };
 
 describe('light previews', () => {

@@ -40,11 +40,18 @@ export function previewKind(field: FieldDefinition): PreviewKind | null {
 /** The keyboard a phone shows for the field, as its antd input asks for it. */
 export function inputModeOf(field: FieldDefinition): 'email' | 'tel' | 'url' | 'decimal' | undefined {
   switch (field.type) {
-    case 'email': return 'email';
-    case 'phone': return 'tel';
-    case 'url': return 'url';
-    case 'number': case 'currency': case 'percent': return 'decimal';
-    default: return undefined;
+    case 'email':
+      return 'email';
+    case 'phone':
+      return 'tel';
+    case 'url':
+      return 'url';
+    case 'number':
+    case 'currency':
+    case 'percent':
+      return 'decimal';
+    default:
+      return undefined;
   }
 }
 

@@ -22,7 +22,13 @@ export interface LiveFormulas {
  * server. A rollup (a customer's visit count) keeps the value the record was loaded with, for the
  * formulas that read it. Null when the object has no formula to run here.
  */
-export function liveFormulas(object: ObjectDefinition, objects: readonly ObjectDefinition[], rollups: readonly string[], record: RecordData | null, context: () => EvalContext): LiveFormulas | null {
+export function liveFormulas(
+  object: ObjectDefinition,
+  objects: readonly ObjectDefinition[],
+  rollups: readonly string[],
+  record: RecordData | null,
+  context: () => EvalContext,
+): LiveFormulas | null {
   const relatedFields = Object.fromEntries(objects.map((o) => [o.id, o.fields] as const));
   const plan = planFormulas(object.fields, relatedFields, new Set(rollups));
   if (plan.steps.length === 0) return null;

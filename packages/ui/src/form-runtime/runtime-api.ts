@@ -41,6 +41,5 @@ export const formApi = {
   saveDraft: (appId: string, objectId: string, key: DraftKey, values: RecordValues) =>
     request<undefined>('PUT', `${objectPath(appId, objectId)}/drafts/${enc(key)}`, { values }),
 
-  deleteDraft: (appId: string, objectId: string, key: DraftKey) =>
-    request<undefined>('DELETE', `${objectPath(appId, objectId)}/drafts/${enc(key)}`),
+  deleteDraft: (appId: string, objectId: string, key: DraftKey) => request<undefined>('DELETE', `${objectPath(appId, objectId)}/drafts/${enc(key)}`),
 };

@@ -7,7 +7,10 @@ import { fieldIdsOf, firstWithErrors, onlyRemoved } from './layout-errors';
 
 function firstPageWithErrors(store: FormStore, ids: readonly string[][]): number {
   const { errors } = store.getState();
-  return Math.max(0, ids.findIndex((list) => firstWithErrors(errors, list) !== null));
+  return Math.max(
+    0,
+    ids.findIndex((list) => firstWithErrors(errors, list) !== null),
+  );
 }
 
 /**
@@ -32,15 +35,19 @@ export function useErrorPages(pages: readonly LayoutNode[]) {
     if (id) window.document.getElementById(`record-form_${id}`)?.scrollIntoView({ block: 'center', behavior: 'smooth' });
   }, [current]);
 
-  useEffect(() => store.subscribe((state, prev) => {
-    if (state.errors === prev.errors || onlyRemoved(prev.errors, state.errors)) return;
-    const firsts = ids.map((list) => firstWithErrors(state.errors, list));
-    if (firsts[shown.current] !== null) return;
-    const page = firsts.findIndex((id) => id !== null);
-    if (page < 0) return;
-    scrollTo.current = firsts[page] ?? null;
-    setCurrent(page);
-  }), [store, ids]);
+  useEffect(
+    () =>
+      store.subscribe((state, prev) => {
+        if (state.errors === prev.errors || onlyRemoved(prev.errors, state.errors)) return;
+        const firsts = ids.map((list) => firstWithErrors(state.errors, list));
+        if (firsts[shown.current] !== null) return;
+        const page = firsts.findIndex((id) => id !== null);
+        if (page < 0) return;
+        scrollTo.current = firsts[page] ?? null;
+        setCurrent(page);
+      }),
+    [store, ids],
+  );
 
   const marked = useMemo(() => [...flags].map((f) => f === '1'), [flags]);
   return { current: Math.min(current, Math.max(0, pages.length - 1)), setCurrent, marked };

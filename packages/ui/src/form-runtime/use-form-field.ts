@@ -71,9 +71,9 @@ export function useFormField(field: FieldDefinition) {
 
   const allowed = state?.options ?? null;
   const options = useMemo(
-    () => allowed && (field.options ?? [])
-      .filter((o) => allowed.includes(o.value))
-      .map((o) => ({ value: o.value, label: localized(o.label, widgets.locale, o.value) })),
+    () =>
+      allowed &&
+      (field.options ?? []).filter((o) => allowed.includes(o.value)).map((o) => ({ value: o.value, label: localized(o.label, widgets.locale, o.value) })),
     [allowed, field.options, widgets.locale],
   );
 

@@ -17,21 +17,24 @@ export function useUniqueCheck(appId: string, objectId: string, recordId: string
     return () => requests.forEach((c) => c.abort());
   }, []);
 
-  return useCallback((fieldId: string) => {
-    const field = fields.get(fieldId);
-    if (!field?.unique) return;
-    const value = toFieldValue(field, store.getState().values[fieldId]);
-    pending.current.get(fieldId)?.abort();
-    if (value === null) return;
-    const controller = new AbortController();
-    pending.current.set(fieldId, controller);
-    formApi.isTaken(appId, objectId, fieldId, value, recordId, controller.signal).then(
-      ({ taken }) => {
-        const now = toFieldValue(field, store.getState().values[fieldId]);
-        if (JSON.stringify(now) === JSON.stringify(value)) store.getState().setTaken(fieldId, taken);
-      },
-      // Aborted or failed: the save still tells if the value is taken, no message needed here.
-      () => undefined,
-    );
-  }, [appId, objectId, recordId, store, fields]);
+  return useCallback(
+    (fieldId: string) => {
+      const field = fields.get(fieldId);
+      if (!field?.unique) return;
+      const value = toFieldValue(field, store.getState().values[fieldId]);
+      pending.current.get(fieldId)?.abort();
+      if (value === null) return;
+      const controller = new AbortController();
+      pending.current.set(fieldId, controller);
+      formApi.isTaken(appId, objectId, fieldId, value, recordId, controller.signal).then(
+        ({ taken }) => {
+          const now = toFieldValue(field, store.getState().values[fieldId]);
+          if (JSON.stringify(now) === JSON.stringify(value)) store.getState().setTaken(fieldId, taken);
+        },
+        // Aborted or failed: the save still tells if the value is taken, no message needed here.
+        () => undefined,
+      );
+    },
+    [appId, objectId, recordId, store, fields],
+  );
 }

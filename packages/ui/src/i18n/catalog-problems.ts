@@ -1,6 +1,10 @@
 import type { Locale } from '@tessera/i18n';
 
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort().join(',');
+const placeholders = (text: string) =>
+  [...text.matchAll(/\{(\w+)\}/g)]
+    .map((m) => m[1])
+    .sort()
+    .join(',');
 
 /**
  * What keeps a pair of catalogs whole: the same keys in zh-CN and en, the same placeholders in
@@ -14,7 +18,8 @@ export function catalogProblems(catalogs: Record<Locale, Readonly<Record<string,
   for (const key of Object.keys(zh)) if (!Object.hasOwn(en, key)) problems.push(`${key}: missing in en`);
   for (const [key, text] of Object.entries(en)) {
     const other = zh[key];
-    if (other !== undefined && placeholders(other) !== placeholders(text)) problems.push(`${key}: placeholders differ ({${placeholders(text)}} / {${placeholders(other)}})`);
+    if (other !== undefined && placeholders(other) !== placeholders(text))
+      problems.push(`${key}: placeholders differ ({${placeholders(text)}} / {${placeholders(other)}})`);
   }
   for (const [locale, catalog] of Object.entries(catalogs)) {
     for (const [key, text] of Object.entries(catalog)) if (text.trim() === '') problems.push(`${key}: empty in ${locale}`);

@@ -15,12 +15,31 @@ interface BulkBarProps {
 export function BulkBar({ count, canEdit, canDelete, onEdit, onDelete, onClear }: BulkBarProps) {
   const t = useT();
   return (
-    <Flex align="center" gap={8} wrap role="toolbar" aria-label={t('listView.bulk.selected', { count })} data-testid="bulk-bar"
-      style={{ padding: '6px 12px', background: 'var(--ant-color-primary-bg, #e6f4ff)', borderRadius: 6 }}>
-      <Typography.Text strong data-testid="bulk-count">{t('listView.bulk.selected', { count })}</Typography.Text>
-      {canEdit && <Button size="small" icon={<EditOutlined />} onClick={onEdit} data-testid="bulk-edit">{t('listView.bulk.edit')}</Button>}
-      {canDelete && <Button size="small" danger icon={<DeleteOutlined />} onClick={onDelete} data-testid="bulk-delete">{t('listView.bulk.delete')}</Button>}
-      <Button size="small" type="link" onClick={onClear} data-testid="bulk-clear">{t('listView.bulk.clear')}</Button>
+    <Flex
+      align="center"
+      gap={8}
+      wrap
+      role="toolbar"
+      aria-label={t('listView.bulk.selected', { count })}
+      data-testid="bulk-bar"
+      style={{ padding: '6px 12px', background: 'var(--ant-color-primary-bg, #e6f4ff)', borderRadius: 6 }}
+    >
+      <Typography.Text strong data-testid="bulk-count">
+        {t('listView.bulk.selected', { count })}
+      </Typography.Text>
+      {canEdit && (
+        <Button size="small" icon={<EditOutlined />} onClick={onEdit} data-testid="bulk-edit">
+          {t('listView.bulk.edit')}
+        </Button>
+      )}
+      {canDelete && (
+        <Button size="small" danger icon={<DeleteOutlined />} onClick={onDelete} data-testid="bulk-delete">
+          {t('listView.bulk.delete')}
+        </Button>
+      )}
+      <Button size="small" type="link" onClick={onClear} data-testid="bulk-clear">
+        {t('listView.bulk.clear')}
+      </Button>
     </Flex>
   );
 }

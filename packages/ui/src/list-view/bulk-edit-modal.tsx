@@ -34,10 +34,7 @@ export function BulkEditModal({ appId, objects, fields, count, onSubmit, onClose
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const field = fields.find((f) => f.id === fieldId) ?? null;
-  const widget = useMemo(
-    () => (field ? fieldWidget(field, { appId, locale, record: null, objects }) : null),
-    [field, appId, locale, objects],
-  );
+  const widget = useMemo(() => (field ? fieldWidget(field, { appId, locale, record: null, objects }) : null), [field, appId, locale, objects]);
 
   const submit = async () => {
     if (!field) return;

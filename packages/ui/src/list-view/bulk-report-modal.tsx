@@ -11,7 +11,14 @@ export function BulkReportModal({ report, onClose }: { report: BulkReport; onClo
   const doneText = t(report.kind === 'update' ? 'listView.bulk.updated' : 'listView.bulk.deleted', { count: done });
 
   return (
-    <Modal open title={t(report.kind === 'update' ? 'listView.bulk.editDone' : 'listView.bulk.deleteDone')} onCancel={onClose} onOk={onClose} cancelButtonProps={{ style: { display: 'none' } }} okText={t('common.close')}>
+    <Modal
+      open
+      title={t(report.kind === 'update' ? 'listView.bulk.editDone' : 'listView.bulk.deleteDone')}
+      onCancel={onClose}
+      onOk={onClose}
+      cancelButtonProps={{ style: { display: 'none' } }}
+      okText={t('common.close')}
+    >
       <Result
         status={skipped.length === 0 ? 'success' : done === 0 ? 'error' : 'warning'}
         title={<span data-testid="bulk-report-done">{doneText}</span>}

@@ -9,8 +9,10 @@ describe('bulk actions', () => {
     const result: BulkResult = {
       done: 1,
       skipped: [
-        { id: 'b', code: 'record.not_found' }, { id: 'c', code: 'record.forbidden' },
-        { id: 'd', code: 'record.forbidden' }, { id: 'e', code: 'flow.rejected' },
+        { id: 'b', code: 'record.not_found' },
+        { id: 'c', code: 'record.forbidden' },
+        { id: 'd', code: 'record.forbidden' },
+        { id: 'e', code: 'flow.rejected' },
       ],
     };
     expect(skipReasons(result)).toEqual([

@@ -44,8 +44,22 @@ export function ColumnChooser({ fields, columns, defaultColumns, onChange }: Col
         </Checkbox>
         {visible && (
           <>
-            <Button size="small" type="text" icon={<ArrowUpOutlined />} disabled={index === 0} aria-label={t('listView.columns.moveUp', { field: label })} onClick={() => onChange(moveColumn(shown, id, -1))} />
-            <Button size="small" type="text" icon={<ArrowDownOutlined />} disabled={index === shown.length - 1} aria-label={t('listView.columns.moveDown', { field: label })} onClick={() => onChange(moveColumn(shown, id, 1))} />
+            <Button
+              size="small"
+              type="text"
+              icon={<ArrowUpOutlined />}
+              disabled={index === 0}
+              aria-label={t('listView.columns.moveUp', { field: label })}
+              onClick={() => onChange(moveColumn(shown, id, -1))}
+            />
+            <Button
+              size="small"
+              type="text"
+              icon={<ArrowDownOutlined />}
+              disabled={index === shown.length - 1}
+              aria-label={t('listView.columns.moveDown', { field: label })}
+              onClick={() => onChange(moveColumn(shown, id, 1))}
+            />
           </>
         )}
       </Flex>
@@ -65,7 +79,9 @@ export function ColumnChooser({ fields, columns, defaultColumns, onChange }: Col
 
   return (
     <Popover trigger="click" placement="bottomRight" title={t('listView.columns.title')} content={content}>
-      <Button icon={<SettingOutlined />} data-testid="column-chooser-button">{t('listView.columns.button')}</Button>
+      <Button icon={<SettingOutlined />} data-testid="column-chooser-button">
+        {t('listView.columns.button')}
+      </Button>
     </Popover>
   );
 }

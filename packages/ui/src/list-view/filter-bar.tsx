@@ -85,7 +85,9 @@ export function FilterBar({ appId, objects, fields, filters, onChange }: FilterB
         content={editing === 'new' ? editor('new') : null}
         destroyOnHidden
       >
-        <Button icon={<FilterOutlined />} data-testid="filter-add">{t('listView.filter.button')}</Button>
+        <Button icon={<FilterOutlined />} data-testid="filter-add">
+          {t('listView.filter.button')}
+        </Button>
       </Popover>
       {filters.length > 0 && (
         <Button type="link" onClick={() => onChange([])} data-testid="filter-clear" style={{ paddingInline: 4 }}>

@@ -91,12 +91,22 @@ export function FilterChip({ appId, objects, target, condition, onEdit, onRemove
       <button type="button" onClick={onEdit} style={{ all: 'unset', cursor: 'pointer' }}>
         <strong>{label}</strong> {t(operatorLabel(target.kind, condition.op))}
         {shape === 'range' && (
-          <> {values[0] !== undefined && <ValueText {...valueProps} value={values[0]} />} – {values[1] !== undefined && <ValueText {...valueProps} value={values[1]} />}</>
+          <>
+            {' '}
+            {values[0] !== undefined && <ValueText {...valueProps} value={values[0]} />} –{' '}
+            {values[1] !== undefined && <ValueText {...valueProps} value={values[1]} />}
+          </>
         )}
         {(shape === 'one' || shape === 'many') && (
-          <> {values.map((v, i) => (
-            <span key={i}>{i > 0 && ', '}<ValueText {...valueProps} value={v} /></span>
-          ))}</>
+          <>
+            {' '}
+            {values.map((v, i) => (
+              <span key={i}>
+                {i > 0 && ', '}
+                <ValueText {...valueProps} value={v} />
+              </span>
+            ))}
+          </>
         )}
       </button>
     </Tag>

@@ -31,15 +31,26 @@ describe('a draft becomes the condition sent to the server', () => {
     expect(toCondition({ field: 'amount', op: 'between', value: [null, '99'] }, amount)).toEqual({ field: 'amount', op: 'lte', value: '99' });
     expect(toCondition({ field: 'amount', op: 'between', value: ['500', '20'] }, amount)).toEqual({ field: 'amount', op: 'between', value: ['20', '500'] });
     expect(toCondition({ field: 'amount', op: 'between', value: [null, null] }, amount)).toBeNull();
-    expect(toCondition({ field: 'since', op: 'between', value: ['2026-03-01', '2026-01-31'] }, since)).toEqual({ field: 'since', op: 'between', value: ['2026-01-31', '2026-03-01'] });
+    expect(toCondition({ field: 'since', op: 'between', value: ['2026-03-01', '2026-01-31'] }, since)).toEqual({
+      field: 'since',
+      op: 'between',
+      value: ['2026-01-31', '2026-03-01'],
+    });
   });
 
   it('reads a picked day against a moment column as that whole local day', () => {
-    expect(toCondition({ field: 'updated_at', op: 'between', value: ['2026-05-01', '2026-05-05'] }, touched))
-      .toEqual({ field: 'updated_at', op: 'between', value: [startOf(2026, 5, 1), endOf(2026, 5, 5)] });
+    expect(toCondition({ field: 'updated_at', op: 'between', value: ['2026-05-01', '2026-05-05'] }, touched)).toEqual({
+      field: 'updated_at',
+      op: 'between',
+      value: [startOf(2026, 5, 1), endOf(2026, 5, 5)],
+    });
     expect(toCondition({ field: 'updated_at', op: 'gt', value: '2026-05-05' }, touched)).toEqual({ field: 'updated_at', op: 'gt', value: endOf(2026, 5, 5) });
     expect(toCondition({ field: 'updated_at', op: 'lt', value: '2026-05-05' }, touched)).toEqual({ field: 'updated_at', op: 'lt', value: startOf(2026, 5, 5) });
-    expect(toCondition({ field: 'updated_at', op: 'between', value: [null, '2026-05-05'] }, touched)).toEqual({ field: 'updated_at', op: 'lte', value: endOf(2026, 5, 5) });
+    expect(toCondition({ field: 'updated_at', op: 'between', value: [null, '2026-05-05'] }, touched)).toEqual({
+      field: 'updated_at',
+      op: 'lte',
+      value: endOf(2026, 5, 5),
+    });
     // A date column keeps the day as it is.
     expect(toCondition({ field: 'since', op: 'gt', value: '2026-05-05' }, since)).toEqual({ field: 'since', op: 'gt', value: '2026-05-05' });
   });

@@ -35,10 +35,25 @@ const kinds = (object: ObjectDefinition, hidden: string[] = [], rollups: string[
 describe('which fields the filter builder offers', () => {
   it('gives each field a kind from its stored type; ciphertext only as empty or not', () => {
     expect(kinds(customer)).toEqual({
-      name: 'text', id_number: 'presence', level: 'select', tags: 'multi_select', credit: 'number', since: 'date',
-      last_call: 'datetime', vip: 'checkbox', owner: 'user', parent: 'relation', contract: 'presence', area: 'region',
-      visit_count: 'number', margin: 'number', is_big: 'checkbox',
-      owner_id: 'user', department_id: 'department', created_at: 'datetime', updated_at: 'datetime',
+      name: 'text',
+      id_number: 'presence',
+      level: 'select',
+      tags: 'multi_select',
+      credit: 'number',
+      since: 'date',
+      last_call: 'datetime',
+      vip: 'checkbox',
+      owner: 'user',
+      parent: 'relation',
+      contract: 'presence',
+      area: 'region',
+      visit_count: 'number',
+      margin: 'number',
+      is_big: 'checkbox',
+      owner_id: 'user',
+      department_id: 'department',
+      created_at: 'datetime',
+      updated_at: 'datetime',
     });
   });
 
@@ -64,7 +79,9 @@ describe('operators per kind', () => {
   });
 
   it('uses together, across the kinds, all thirteen operators of the API', () => {
-    const all = new Set((['text', 'number', 'date', 'datetime', 'select', 'multi_select', 'user', 'relation', 'checkbox', 'region', 'presence'] as const).flatMap(operatorsFor));
+    const all = new Set(
+      (['text', 'number', 'date', 'datetime', 'select', 'multi_select', 'user', 'relation', 'checkbox', 'region', 'presence'] as const).flatMap(operatorsFor),
+    );
     expect([...all].sort()).toEqual(['between', 'contains', 'eq', 'gt', 'gte', 'in', 'is_empty', 'is_not_empty', 'lt', 'lte', 'ne', 'starts_with', 'within']);
   });
 

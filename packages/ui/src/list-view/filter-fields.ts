@@ -7,7 +7,16 @@ import type { ObjectAccess } from '../api/types';
  * (packages/records/src/query-fields.ts), so nothing offered here is refused there.
  */
 export type FilterKind =
-  | 'text' | 'number' | 'date' | 'datetime' | 'select' | 'multi_select' | 'user' | 'department' | 'relation' | 'checkbox'
+  | 'text'
+  | 'number'
+  | 'date'
+  | 'datetime'
+  | 'select'
+  | 'multi_select'
+  | 'user'
+  | 'department'
+  | 'relation'
+  | 'checkbox'
   /** A GB/T 2260 code, asked whether it lies in a province, city or district. */
   | 'region'
   /** Only "is empty" / "is not empty": encrypted text, files, signatures. */
@@ -31,16 +40,37 @@ export const SYSTEM_FILTERS: readonly FilterableField[] = [
 ];
 
 const KIND_BY_TYPE: Partial<Record<FieldType, FilterKind>> = {
-  text: 'text', long_text: 'text', rich_text: 'text', phone: 'text', email: 'text', url: 'text', auto_number: 'text',
-  number: 'number', currency: 'number', percent: 'number',
-  date: 'date', datetime: 'datetime',
-  select: 'select', multi_select: 'multi_select',
-  user: 'user', department: 'department', relation: 'relation', checkbox: 'checkbox', region: 'region',
-  attachment: 'presence', image: 'presence', signature: 'presence',
+  text: 'text',
+  long_text: 'text',
+  rich_text: 'text',
+  phone: 'text',
+  email: 'text',
+  url: 'text',
+  auto_number: 'text',
+  number: 'number',
+  currency: 'number',
+  percent: 'number',
+  date: 'date',
+  datetime: 'datetime',
+  select: 'select',
+  multi_select: 'multi_select',
+  user: 'user',
+  department: 'department',
+  relation: 'relation',
+  checkbox: 'checkbox',
+  region: 'region',
+  attachment: 'presence',
+  image: 'presence',
+  signature: 'presence',
 };
 
 const KIND_BY_FORMULA_RESULT: Record<NonNullable<FieldDefinition['resultType']>, FilterKind> = {
-  text: 'text', number: 'number', currency: 'number', boolean: 'checkbox', date: 'date', datetime: 'datetime',
+  text: 'text',
+  number: 'number',
+  currency: 'number',
+  boolean: 'checkbox',
+  date: 'date',
+  datetime: 'datetime',
 };
 
 /** The filter kind of a field, or null when it has no column to filter (child tables, related lists). */

@@ -24,12 +24,25 @@ interface FilterValueInputProps {
 type Single = string | null;
 
 const asSingle = (value: DraftValue): Single => (typeof value === 'string' ? value : null);
-const asList = (value: DraftValue): string[] => (Array.isArray(value) ? (value as readonly (string | null)[]).filter((v): v is string => typeof v === 'string') : []);
+const asList = (value: DraftValue): string[] =>
+  Array.isArray(value) ? (value as readonly (string | null)[]).filter((v): v is string => typeof v === 'string') : [];
 const asRange = (value: DraftValue): [Single, Single] => (Array.isArray(value) && value.length === 2 ? [value[0] ?? null, value[1] ?? null] : [null, null]);
 
 /** One value input of the kind's own type: a day picker, a number, options, a person, a record. */
-function SingleInput({ appId, objects, target, value, onChange, placeholder }: {
-  appId: string; objects: readonly ObjectDefinition[]; target: FilterableField; value: Single; onChange: (v: Single) => void; placeholder: string;
+function SingleInput({
+  appId,
+  objects,
+  target,
+  value,
+  onChange,
+  placeholder,
+}: {
+  appId: string;
+  objects: readonly ObjectDefinition[];
+  target: FilterableField;
+  value: Single;
+  onChange: (v: Single) => void;
+  placeholder: string;
 }) {
   const t = useT();
   const locale = useSessionStore((s) => s.locale);
@@ -52,7 +65,17 @@ function SingleInput({ appId, objects, target, value, onChange, placeholder }: {
       );
     case 'select':
     case 'multi_select':
-      return <Select {...common} allowClear showSearch={{ optionFilterProp: 'label' }} placeholder={placeholder} options={options} value={value} onChange={(v: string | undefined) => onChange(v ?? null)} />;
+      return (
+        <Select
+          {...common}
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          placeholder={placeholder}
+          options={options}
+          value={value}
+          onChange={(v: string | undefined) => onChange(v ?? null)}
+        />
+      );
     case 'user':
       return <UserSelect value={value} onChange={onChange} placeholder={t('widget.userSearch')} />;
     case 'department':
@@ -60,7 +83,9 @@ function SingleInput({ appId, objects, target, value, onChange, placeholder }: {
     case 'region':
       return target.field ? <RegionFilterInput field={target.field} value={value} onChange={onChange} placeholder={t('listView.filter.pickRegion')} /> : null;
     case 'relation':
-      return <RelationSelect appId={appId} target={objects.find((o) => o.id === target.field?.target) ?? null} named={null} value={value} onChange={onChange} />;
+      return (
+        <RelationSelect appId={appId} target={objects.find((o) => o.id === target.field?.target) ?? null} named={null} value={value} onChange={onChange} />
+      );
     default:
       return <Input {...common} allowClear placeholder={placeholder} value={value ?? ''} onChange={(e) => onChange(e.target.value)} />;
   }

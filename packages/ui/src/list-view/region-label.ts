@@ -43,11 +43,14 @@ export function useRegionLabel(code: string | null): string | null {
   useEffect(() => {
     if (!code || known.has(code)) return;
     let current = true;
-    regionNames(code).then((names) => {
-      if (names.length === 0) return;
-      known.set(code, names.join(' / '));
-      if (current) setLoaded({ code, label: names.join(' / ') });
-    }, () => undefined);
+    regionNames(code).then(
+      (names) => {
+        if (names.length === 0) return;
+        known.set(code, names.join(' / '));
+        if (current) setLoaded({ code, label: names.join(' / ') });
+      },
+      () => undefined,
+    );
     return () => {
       current = false;
     };

@@ -32,18 +32,24 @@ export function useBulkActions(appId: string, objectId: string, effects: BulkEff
   const [report, setReport] = useState<BulkReport | null>(null);
   const { onUpdated, onDeleted } = effects;
 
-  const update = useCallback(async (ids: readonly string[], values: RecordValues) => {
-    const result = await api.bulkUpdate(appId, objectId, [...ids], values);
-    setReport({ kind: 'update', result });
-    // Re-reading a record found gone drops it from the list too.
-    await onUpdated(touchedIds(ids, result));
-  }, [appId, objectId, onUpdated]);
+  const update = useCallback(
+    async (ids: readonly string[], values: RecordValues) => {
+      const result = await api.bulkUpdate(appId, objectId, [...ids], values);
+      setReport({ kind: 'update', result });
+      // Re-reading a record found gone drops it from the list too.
+      await onUpdated(touchedIds(ids, result));
+    },
+    [appId, objectId, onUpdated],
+  );
 
-  const remove = useCallback(async (ids: readonly string[]) => {
-    const result = await api.bulkDelete(appId, objectId, [...ids]);
-    onDeleted(touchedIds(ids, result));
-    setReport({ kind: 'delete', result });
-  }, [appId, objectId, onDeleted]);
+  const remove = useCallback(
+    async (ids: readonly string[]) => {
+      const result = await api.bulkDelete(appId, objectId, [...ids]);
+      onDeleted(touchedIds(ids, result));
+      setReport({ kind: 'delete', result });
+    },
+    [appId, objectId, onDeleted],
+  );
 
   return { report, closeReport: useCallback(() => setReport(null), []), update, remove };
 }

@@ -4,8 +4,14 @@ import { api } from '../api/client';
 import { isAbort } from '../api/http';
 import type { RecordFilter, RecordSort, SavedView } from '../api/types';
 import {
-  presetViews, readRememberedView, rememberView, sameState, savedViewOptions,
-  type ListViewOption, type ListViewScope, type ListViewState,
+  presetViews,
+  readRememberedView,
+  rememberView,
+  sameState,
+  savedViewOptions,
+  type ListViewOption,
+  type ListViewScope,
+  type ListViewState,
 } from './view-state';
 
 type SavedStatus = 'loading' | 'ready' | 'failed';
@@ -47,15 +53,21 @@ export function useListViews(appId: string, object: ObjectDefinition, scope: Lis
   const current: ListViewOption = options.find((o) => o.key === chosenKey) ?? presets[0]!;
   const state = edits ?? current.state;
 
-  const choose = useCallback((key: string) => {
-    setChosenKey(key);
-    setEdits(null);
-    rememberView(appId, object.id, key);
-  }, [appId, object.id]);
+  const choose = useCallback(
+    (key: string) => {
+      setChosenKey(key);
+      setEdits(null);
+      rememberView(appId, object.id, key);
+    },
+    [appId, object.id],
+  );
 
-  const change = useCallback((patch: Partial<ListViewState>) => {
-    setEdits((before) => ({ ...(before ?? current.state), ...patch }));
-  }, [current.state]);
+  const change = useCallback(
+    (patch: Partial<ListViewState>) => {
+      setEdits((before) => ({ ...(before ?? current.state), ...patch }));
+    },
+    [current.state],
+  );
 
   const reloadSaved = useCallback(async () => {
     setSaved(await api.listViews(appId, object.id));
@@ -63,11 +75,14 @@ export function useListViews(appId: string, object: ObjectDefinition, scope: Lis
   }, [appId, object.id]);
 
   /** Saves what the list shows under a new name (the same name replaces that view) and switches to it. */
-  const saveAs = useCallback(async (name: string) => {
-    const { id } = await api.createView(appId, object.id, { name, ...state });
-    await reloadSaved();
-    choose(`mine:${id}`);
-  }, [appId, object.id, state, reloadSaved, choose]);
+  const saveAs = useCallback(
+    async (name: string) => {
+      const { id } = await api.createView(appId, object.id, { name, ...state });
+      await reloadSaved();
+      choose(`mine:${id}`);
+    },
+    [appId, object.id, state, reloadSaved, choose],
+  );
 
   /** Stores the changes into the chosen view of the user's own. */
   const save = useCallback(async () => {
@@ -77,11 +92,14 @@ export function useListViews(appId: string, object: ObjectDefinition, scope: Lis
     setEdits(null);
   }, [appId, object.id, current, state, reloadSaved]);
 
-  const rename = useCallback(async (name: string) => {
-    if (current.kind !== 'mine') return;
-    await api.updateView(appId, object.id, current.savedId, { name, ...current.state });
-    await reloadSaved();
-  }, [appId, object.id, current, reloadSaved]);
+  const rename = useCallback(
+    async (name: string) => {
+      if (current.kind !== 'mine') return;
+      await api.updateView(appId, object.id, current.savedId, { name, ...current.state });
+      await reloadSaved();
+    },
+    [appId, object.id, current, reloadSaved],
+  );
 
   const remove = useCallback(async () => {
     if (current.kind !== 'mine') return;

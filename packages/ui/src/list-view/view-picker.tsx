@@ -86,13 +86,10 @@ export function ViewPicker({ views }: { views: ListViews }) {
       />
       {modified && (
         <>
-          <Tag color="orange" style={{ marginInlineEnd: 0 }} data-testid="list-view-modified">{t('listView.views.modified')}</Tag>
-          <Button
-            size="small"
-            type="link"
-            data-testid="list-view-save"
-            onClick={() => (own ? saveChanges() : setNaming({ mode: 'saveAs' }))}
-          >
+          <Tag color="orange" style={{ marginInlineEnd: 0 }} data-testid="list-view-modified">
+            {t('listView.views.modified')}
+          </Tag>
+          <Button size="small" type="link" data-testid="list-view-save" onClick={() => (own ? saveChanges() : setNaming({ mode: 'saveAs' }))}>
             {t('listView.views.save')}
           </Button>
         </>

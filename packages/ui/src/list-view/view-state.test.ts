@@ -3,7 +3,15 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SavedView } from '../api/types';
 import { filterableFields } from './filter-fields';
 import {
-  moveColumn, presetViews, readRememberedView, rememberView, sameState, savedViewOptions, toggleColumn, usableState, type ListViewScope,
+  moveColumn,
+  presetViews,
+  readRememberedView,
+  rememberView,
+  sameState,
+  savedViewOptions,
+  toggleColumn,
+  usableState,
+  type ListViewScope,
 } from './view-state';
 
 const deal: ObjectDefinition = {
@@ -27,7 +35,10 @@ const scope: ListViewScope = {
 describe('list view state', () => {
   it('drops from a stored view what can no longer be used, and falls back to the defaults', () => {
     const stored = {
-      filters: [{ field: 'stage', op: 'in' as const, value: ['won'] }, { field: 'gone', op: 'eq' as const, value: 1 }],
+      filters: [
+        { field: 'stage', op: 'in' as const, value: ['won'] },
+        { field: 'gone', op: 'eq' as const, value: 1 },
+      ],
       sort: [{ field: 'files', direction: 'asc' as const }],
       columns: ['gone', 'amount', 'amount'],
     };
@@ -41,15 +52,25 @@ describe('list view state', () => {
 
   it('offers the designer views, else one "all records" view, then the user views', () => {
     expect(presetViews(deal, scope).map((v) => v.key)).toEqual(['preset:']);
-    const designed = { ...deal, views: [{ id: 'open', label: { en: 'Open deals' }, filters: [{ field: 'stage', op: 'ne' as const, value: 'won' }], sort: [{ field: 'amount' }] }] };
+    const designed = {
+      ...deal,
+      views: [{ id: 'open', label: { en: 'Open deals' }, filters: [{ field: 'stage', op: 'ne' as const, value: 'won' }], sort: [{ field: 'amount' }] }],
+    };
     const [open] = presetViews(designed, scope);
     expect(open).toMatchObject({ key: 'preset:open', kind: 'preset', label: { en: 'Open deals' } });
     expect(open?.state.sort).toEqual([{ field: 'amount', direction: 'asc' }]);
-    const saved: SavedView[] = [{ id: 'v1', name: 'Big ones', filters: [{ field: 'amount', op: 'gt', value: '1000' }], sort: [], columns: ['name'], updatedAt: '2026-01-01T00:00:00Z' }];
-    expect(savedViewOptions(saved, scope)).toEqual([{
-      key: 'mine:v1', kind: 'mine', name: 'Big ones', savedId: 'v1',
-      state: { filters: [{ field: 'amount', op: 'gt', value: '1000' }], sort: [{ field: 'created_at', direction: 'desc' }], columns: ['name'] },
-    }]);
+    const saved: SavedView[] = [
+      { id: 'v1', name: 'Big ones', filters: [{ field: 'amount', op: 'gt', value: '1000' }], sort: [], columns: ['name'], updatedAt: '2026-01-01T00:00:00Z' },
+    ];
+    expect(savedViewOptions(saved, scope)).toEqual([
+      {
+        key: 'mine:v1',
+        kind: 'mine',
+        name: 'Big ones',
+        savedId: 'v1',
+        state: { filters: [{ field: 'amount', op: 'gt', value: '1000' }], sort: [{ field: 'created_at', direction: 'desc' }], columns: ['name'] },
+      },
+    ]);
   });
 
   it('knows when the list no longer shows the view as saved', () => {
@@ -81,7 +102,16 @@ describe('the remembered view', () => {
   });
 
   it('is simply forgotten where storage is blocked', () => {
-    vi.stubGlobal('window', { localStorage: { getItem: () => { throw new Error('blocked'); }, setItem: () => { throw new Error('blocked'); } } });
+    vi.stubGlobal('window', {
+      localStorage: {
+        getItem: () => {
+          throw new Error('blocked');
+        },
+        setItem: () => {
+          throw new Error('blocked');
+        },
+      },
+    });
     expect(() => rememberView('crm', 'deal', 'preset:')).not.toThrow();
     expect(readRememberedView('crm', 'deal')).toBeNull();
   });

@@ -54,11 +54,14 @@ export function presetViews(object: ObjectDefinition, scope: ListViewScope): Lis
     key: `preset:${view.id}`,
     kind: 'preset',
     label: view.label,
-    state: usableState({
-      filters: (view.filters ?? []).map((f) => ({ field: f.field, op: f.op, value: f.value })),
-      sort: (view.sort ?? []).map((s) => ({ field: s.field, direction: s.direction ?? 'asc' })),
-      columns: view.columns ?? [],
-    }, scope),
+    state: usableState(
+      {
+        filters: (view.filters ?? []).map((f) => ({ field: f.field, op: f.op, value: f.value })),
+        sort: (view.sort ?? []).map((s) => ({ field: s.field, direction: s.direction ?? 'asc' })),
+        columns: view.columns ?? [],
+      },
+      scope,
+    ),
   }));
 }
 
@@ -68,9 +71,11 @@ export function savedViewOptions(views: readonly SavedView[], scope: ListViewSco
 
 /** Whether the list still shows the view as saved (so "Save" has nothing to do). */
 export function sameState(a: ListViewState, b: ListViewState): boolean {
-  return JSON.stringify(a.filters) === JSON.stringify(b.filters)
-    && JSON.stringify(a.sort) === JSON.stringify(b.sort)
-    && JSON.stringify(a.columns) === JSON.stringify(b.columns);
+  return (
+    JSON.stringify(a.filters) === JSON.stringify(b.filters) &&
+    JSON.stringify(a.sort) === JSON.stringify(b.sort) &&
+    JSON.stringify(a.columns) === JSON.stringify(b.columns)
+  );
 }
 
 /** Column order after moving one column by `step` places; the list is unchanged at either end. */

@@ -7,12 +7,20 @@ import { translate } from '../i18n/messages';
 import { FieldCell } from './field-cell';
 
 function cell(field: FieldDefinition, value: unknown, locale: Locale = 'en', display?: Record<string, string>, lineCounts?: Record<string, number>) {
-  const record = { id: 'r1', version: 1, [field.id]: value, ...(display ? { _display: display } : {}), ...(lineCounts ? { _lineCounts: lineCounts } : {}) } as RecordData;
+  const record = {
+    id: 'r1',
+    version: 1,
+    [field.id]: value,
+    ...(display ? { _display: display } : {}),
+    ...(lineCounts ? { _lineCounts: lineCounts } : {}),
+  } as RecordData;
   return render(<FieldCell field={field} record={record} locale={locale} t={(key, params) => translate(locale, key, params)} />);
 }
 
 const stage: FieldDefinition = {
-  id: 'stage', type: 'select', label: { en: 'Stage' },
+  id: 'stage',
+  type: 'select',
+  label: { en: 'Stage' },
   options: [{ value: 'won', label: { en: 'Won', 'zh-CN': '赢单' }, color: 'green' }],
 };
 

@@ -2,9 +2,7 @@ import type { FieldDefinition } from '@tessera/schemas';
 import type { Locale } from '@tessera/i18n';
 import { Space, Tag, Typography } from 'antd';
 import type { RecordData } from '../api/types';
-import {
-  formatCurrency, formatDate, formatDateTime, formatNumber, formatPercent, optionDisplay,
-} from '../format/field-format';
+import { formatCurrency, formatDate, formatDateTime, formatNumber, formatPercent, optionDisplay } from '../format/field-format';
 import type { Translate } from '../i18n/messages';
 import { DepartmentCell } from '../widgets/department-cell';
 import { FileCell } from '../widgets/file-cell';
@@ -21,7 +19,11 @@ interface FieldCellProps {
 
 function OptionTag({ field, value, locale }: { field: FieldDefinition; value: string; locale: Locale }) {
   const option = optionDisplay(field, value, locale);
-  return <Tag color={option.color} style={{ marginInlineEnd: 4 }}>{option.label}</Tag>;
+  return (
+    <Tag color={option.color} style={{ marginInlineEnd: 4 }}>
+      {option.label}
+    </Tag>
+  );
 }
 
 /** One value as a reader expects it: labels not codes, money with its currency, dates local. */
@@ -40,7 +42,11 @@ export function FieldCell({ field, record, locale, t }: FieldCellProps) {
     case 'multi_select':
       return Array.isArray(value) ? (
         <Space size={[0, 4]} wrap>
-          {value.filter((v): v is string => typeof v === 'string').map((v) => <OptionTag key={v} field={field} value={v} locale={locale} />)}
+          {value
+            .filter((v): v is string => typeof v === 'string')
+            .map((v) => (
+              <OptionTag key={v} field={field} value={v} locale={locale} />
+            ))}
         </Space>
       ) : null;
     case 'user':
@@ -78,10 +84,18 @@ export function FieldCell({ field, record, locale, t }: FieldCellProps) {
       return typeof value === 'string' ? <Typography.Link href={`mailto:${value}`}>{value}</Typography.Link> : null;
     case 'url':
       return typeof value === 'string' && /^https?:\/\//i.test(value) ? (
-        <Typography.Link href={value} target="_blank" rel="noreferrer">{value}</Typography.Link>
-      ) : <span>{String(value)}</span>;
+        <Typography.Link href={value} target="_blank" rel="noreferrer">
+          {value}
+        </Typography.Link>
+      ) : (
+        <span>{String(value)}</span>
+      );
     case 'long_text':
-      return <Typography.Text ellipsis style={{ maxWidth: 240 }}>{String(value)}</Typography.Text>;
+      return (
+        <Typography.Text ellipsis style={{ maxWidth: 240 }}>
+          {String(value)}
+        </Typography.Text>
+      );
     default:
       return <span>{typeof value === 'object' ? JSON.stringify(value) : String(value)}</span>;
   }

@@ -16,8 +16,18 @@ const NOT_BY_DEFAULT: ReadonlySet<FieldType> = new Set(['signature', 'rich_text'
 
 /** Sorting a uuid, an array or a long text by its stored value means nothing to a reader. */
 const NOT_SORTABLE: ReadonlySet<FieldType> = new Set([
-  'multi_select', 'long_text', 'rich_text', 'relation', 'user', 'department', 'region', 'child_table', 'related_list',
-  'attachment', 'image', 'signature',
+  'multi_select',
+  'long_text',
+  'rich_text',
+  'relation',
+  'user',
+  'department',
+  'region',
+  'child_table',
+  'related_list',
+  'attachment',
+  'image',
+  'signature',
 ]);
 
 /**

@@ -14,7 +14,9 @@ export function ObjectHeader({ title, meta, children }: ObjectHeaderProps) {
   return (
     <Flex wrap gap={8} align="center" justify="space-between">
       <Flex align="baseline" gap={8} wrap>
-        <Typography.Title level={4} style={{ margin: 0 }}>{title}</Typography.Title>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {title}
+        </Typography.Title>
         {meta}
       </Flex>
       {/* On a phone the controls take their own rows below the title instead of squeezing beside it. */}

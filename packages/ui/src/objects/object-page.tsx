@@ -48,24 +48,27 @@ function ObjectPageBody({ appId, object }: { appId: string; object: ObjectDefini
   const mayCreate = access.actions.includes('create');
 
   // The same element while nothing in it changes: opening the drawer then leaves the table alone.
-  const controls = useMemo(() => (
-    <>
-      <ViewSwitcher object={object} kinds={kinds} choice={choice} onChoose={choose} />
-      {/* Offered only to roles that may create here; the server refuses the rest anyway. */}
-      {mayCreate && (
-        <Button
-          type="primary"
-          icon={<PlusOutlined />}
-          onClick={drawer.openCreate}
-          onPointerEnter={preloadSoon}
-          onFocus={preloadSoon}
-          data-testid="record-new"
-        >
-          {t('list.new')}
-        </Button>
-      )}
-    </>
-  ), [object, kinds, choice, choose, mayCreate, drawer.openCreate, t]);
+  const controls = useMemo(
+    () => (
+      <>
+        <ViewSwitcher object={object} kinds={kinds} choice={choice} onChoose={choose} />
+        {/* Offered only to roles that may create here; the server refuses the rest anyway. */}
+        {mayCreate && (
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={drawer.openCreate}
+            onPointerEnter={preloadSoon}
+            onFocus={preloadSoon}
+            data-testid="record-new"
+          >
+            {t('list.new')}
+          </Button>
+        )}
+      </>
+    ),
+    [object, kinds, choice, choose, mayCreate, drawer.openCreate, t],
+  );
 
   return (
     <Flex vertical gap={12} data-testid={`object-page-${object.id}`}>
@@ -91,16 +94,7 @@ function ObjectPageBody({ appId, object }: { appId: string; object: ObjectDefini
       {/* The drawer's code comes while the user looks at the list, so the first open need not wait for it. */}
       <RecordDrawerPreload />
       <Suspense fallback={null}>
-        {drawer.target && (
-          <RecordDrawer
-            appId={appId}
-            object={object}
-            target={drawer.target}
-            onClose={drawer.close}
-            onSaved={onSaved}
-            onDeleted={onDeleted}
-          />
-        )}
+        {drawer.target && <RecordDrawer appId={appId} object={object} target={drawer.target} onClose={drawer.close} onSaved={onSaved} onDeleted={onDeleted} />}
       </Suspense>
     </Flex>
   );

@@ -38,8 +38,23 @@ interface RecordTableProps {
  * widths fit each kind of value; the first column, the record's name, gets more.
  */
 const WIDTH: Partial<Record<FieldType, number>> = {
-  long_text: 260, multi_select: 220, attachment: 220, image: 220, region: 220, relation: 180, email: 200, url: 200,
-  datetime: 160, date: 120, checkbox: 90, number: 140, currency: 150, percent: 110, select: 130, user: 130, phone: 150,
+  long_text: 260,
+  multi_select: 220,
+  attachment: 220,
+  image: 220,
+  region: 220,
+  relation: 180,
+  email: 200,
+  url: 200,
+  datetime: 160,
+  date: 120,
+  checkbox: 90,
+  number: 140,
+  currency: 150,
+  percent: 110,
+  select: 130,
+  user: 130,
+  phone: 150,
 };
 const FIRST_WIDTH = 240;
 const DEFAULT_WIDTH = 170;
@@ -47,7 +62,7 @@ const SELECTION_WIDTH = 48;
 /** Load the next page this far (in pixels) before the last row comes into view. */
 const NEAR_END_PX = 600;
 
-const columnWidth = (field: FieldDefinition, index: number) => (index === 0 ? FIRST_WIDTH : WIDTH[field.type] ?? DEFAULT_WIDTH);
+const columnWidth = (field: FieldDefinition, index: number) => (index === 0 ? FIRST_WIDTH : (WIDTH[field.type] ?? DEFAULT_WIDTH));
 
 function toSort(sorter: SorterResult<RecordData> | SorterResult<RecordData>[]): RecordSort[] {
   return (Array.isArray(sorter) ? sorter : [sorter])
@@ -60,7 +75,18 @@ function toSort(sorter: SorterResult<RecordData> | SorterResult<RecordData>[]): 
  * five thousand loaded rows scroll as smoothly as fifty.
  */
 export function RecordTable({
-  appId, object, records, loading, columns: fields, sort, sortable, onSortChange, onOpen, height, selection, onNearEnd,
+  appId,
+  object,
+  records,
+  loading,
+  columns: fields,
+  sort,
+  sortable,
+  onSortChange,
+  onOpen,
+  height,
+  selection,
+  onNearEnd,
 }: RecordTableProps) {
   const t = useT();
   const locale = useSessionStore((s) => s.locale);
@@ -81,7 +107,15 @@ export function RecordTable({
         index === 0 ? (
           <span>
             {/* The first cell is also a real button, so keyboard users can open a record too. */}
-            <Button type="link" size="small" style={{ padding: 0, height: 'auto' }} onClick={(e) => { e.stopPropagation(); onOpen(record.id); }}>
+            <Button
+              type="link"
+              size="small"
+              style={{ padding: 0, height: 'auto' }}
+              onClick={(e) => {
+                e.stopPropagation();
+                onOpen(record.id);
+              }}
+            >
               <FieldCell field={field} record={record} locale={locale} t={t} />
             </Button>
             {/* A real link to the record's own page: shareable, opens in a new tab with a middle click. */}
@@ -130,12 +164,16 @@ export function RecordTable({
       onScroll={onScroll}
       onChange={(_pagination, _filters, sorter) => onSortChange(toSort(sorter))}
       onRow={(record) => ({ onClick: () => onOpen(record.id), style: { cursor: 'pointer' } })}
-      rowSelection={selection ? {
-        columnWidth: SELECTION_WIDTH,
-        selectedRowKeys: selection.selected,
-        onChange: (keys) => selection.onChange(keys.map(String)),
-        getCheckboxProps: () => ({ 'aria-label': t('listView.bulk.selectRecord') }),
-      } : undefined}
+      rowSelection={
+        selection
+          ? {
+              columnWidth: SELECTION_WIDTH,
+              selectedRowKeys: selection.selected,
+              onChange: (keys) => selection.onChange(keys.map(String)),
+              getCheckboxProps: () => ({ 'aria-label': t('listView.bulk.selectRecord') }),
+            }
+          : undefined
+      }
       locale={{ emptyText: t('list.empty') }}
     />
   );

@@ -105,11 +105,14 @@ export const TableView = memo(function TableView({ appId, object, change, contro
     <>
       <ObjectHeader
         title={pluralTitle(object, locale)}
-        meta={list.status === 'ready' && list.total !== null && (
-          <Typography.Text type="secondary" data-testid="record-total">
-            {t(list.totalIsEstimate ? 'list.totalEstimate' : 'list.total', { count: count(list.total) })}
-          </Typography.Text>
-        )}
+        meta={
+          list.status === 'ready' &&
+          list.total !== null && (
+            <Typography.Text type="secondary" data-testid="record-total">
+              {t(list.totalIsEstimate ? 'list.totalEstimate' : 'list.total', { count: count(list.total) })}
+            </Typography.Text>
+          )
+        }
       >
         {scope.searchField && (
           <Input.Search
@@ -131,7 +134,16 @@ export const TableView = memo(function TableView({ appId, object, change, contro
           <FilterBar appId={appId} objects={objects} fields={scope.filterable} filters={filters} onChange={views.setFilters} />
         </Flex>
         {views.savedStatus === 'failed' && (
-          <Alert type="warning" showIcon title={t('listView.views.loadFailed')} action={<Button size="small" onClick={views.retrySaved}>{t('common.retry')}</Button>} />
+          <Alert
+            type="warning"
+            showIcon
+            title={t('listView.views.loadFailed')}
+            action={
+              <Button size="small" onClick={views.retrySaved}>
+                {t('common.retry')}
+              </Button>
+            }
+          />
         )}
         {selectedIds.length > 0 && (
           <BulkBar

@@ -22,7 +22,10 @@ export function useDrawerTarget() {
     target,
     // Opening is a transition: the page stays as it is while the drawer's code loads.
     openCreate: useCallback(() => startTransition(() => setTarget({ mode: 'create' })), []),
-    openEdit: useCallback((recordId: string, preset?: DrawerPreset) => startTransition(() => setTarget(preset ? { mode: 'edit', recordId, preset } : { mode: 'edit', recordId })), []),
+    openEdit: useCallback(
+      (recordId: string, preset?: DrawerPreset) => startTransition(() => setTarget(preset ? { mode: 'edit', recordId, preset } : { mode: 'edit', recordId })),
+      [],
+    ),
     close: useCallback(() => setTarget(null), []),
   };
 }

@@ -22,7 +22,13 @@ interface ListState {
 }
 
 const initial: ListState = {
-  status: 'loading', items: [], total: null, totalIsEstimate: false, nextCursor: null, loadingMore: false, error: null,
+  status: 'loading',
+  items: [],
+  total: null,
+  totalIsEstimate: false,
+  nextCursor: null,
+  loadingMore: false,
+  error: null,
 };
 
 /** What the list shows: the view's conditions and order; null while the view is not known yet (saved views loading). */
@@ -50,11 +56,15 @@ export function useRecordList(appId: string, object: ObjectDefinition, view: Lis
     return () => window.clearTimeout(timer);
   }, [searchText]);
 
-  const baseQuery = useMemo((): RecordQuery | null => view && ({
-    filters: queryFilters(view.filters, searchFieldId, search),
-    sort: view.sort,
-    limit: PAGE_SIZE,
-  }), [view, searchFieldId, search]);
+  const baseQuery = useMemo(
+    (): RecordQuery | null =>
+      view && {
+        filters: queryFilters(view.filters, searchFieldId, search),
+        sort: view.sort,
+        limit: PAGE_SIZE,
+      },
+    [view, searchFieldId, search],
+  );
 
   useEffect(() => {
     pageRequest.current?.abort();
@@ -110,27 +120,30 @@ export function useRecordList(appId: string, object: ObjectDefinition, view: Lis
    * still match are replaced in place, those that no longer do leave the list. Pages loaded and
    * the scroll position stay.
    */
-  const refreshMany = useCallback(async (ids: readonly string[]) => {
-    if (!baseQuery || ids.length === 0) return;
-    const byId = new Map<string, RecordData>();
-    // A list query answers at most QUERY_PAGE_LIMIT records, so ids go in runs of that many.
-    for (let start = 0; start < ids.length; start += QUERY_PAGE_LIMIT) {
-      const batch = ids.slice(start, start + QUERY_PAGE_LIMIT);
-      const fresh = await api.queryRecords(appId, object.id, {
-        filters: [...(baseQuery.filters ?? []), { field: 'id', op: 'in', value: batch }],
-        sort: baseQuery.sort,
-        limit: batch.length,
-        count: false,
+  const refreshMany = useCallback(
+    async (ids: readonly string[]) => {
+      if (!baseQuery || ids.length === 0) return;
+      const byId = new Map<string, RecordData>();
+      // A list query answers at most QUERY_PAGE_LIMIT records, so ids go in runs of that many.
+      for (let start = 0; start < ids.length; start += QUERY_PAGE_LIMIT) {
+        const batch = ids.slice(start, start + QUERY_PAGE_LIMIT);
+        const fresh = await api.queryRecords(appId, object.id, {
+          filters: [...(baseQuery.filters ?? []), { field: 'id', op: 'in', value: batch }],
+          sort: baseQuery.sort,
+          limit: batch.length,
+          count: false,
+        });
+        for (const record of fresh.items) byId.set(record.id, record);
+      }
+      const asked = new Set(ids);
+      setState((s) => {
+        const items = s.items.flatMap((r) => (asked.has(r.id) ? (byId.has(r.id) ? [byId.get(r.id)!] : []) : [r]));
+        const left = s.items.length - items.length;
+        return { ...s, items, total: s.total === null ? null : Math.max(0, s.total - left) };
       });
-      for (const record of fresh.items) byId.set(record.id, record);
-    }
-    const asked = new Set(ids);
-    setState((s) => {
-      const items = s.items.flatMap((r) => (asked.has(r.id) ? (byId.has(r.id) ? [byId.get(r.id)!] : []) : [r]));
-      const left = s.items.length - items.length;
-      return { ...s, items, total: s.total === null ? null : Math.max(0, s.total - left) };
-    });
-  }, [appId, object.id, baseQuery]);
+    },
+    [appId, object.id, baseQuery],
+  );
 
   return {
     ...state,

@@ -23,14 +23,10 @@ export function RecordComments({ appId, objectId, recordId }: RecordCommentsProp
       {comments.status === 'ready' && comments.comments.length === 0 && (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('comments.empty')} style={{ margin: '8px 0' }} />
       )}
-      {comments.status === 'ready' && comments.comments.map((comment) => (
-        <CommentItem
-          key={comment.id}
-          comment={comment}
-          removing={comments.removing === comment.id}
-          onRemove={() => void comments.remove(comment.id)}
-        />
-      ))}
+      {comments.status === 'ready' &&
+        comments.comments.map((comment) => (
+          <CommentItem key={comment.id} comment={comment} removing={comments.removing === comment.id} onRemove={() => void comments.remove(comment.id)} />
+        ))}
       <CommentComposer post={comments.add} />
     </div>
   );
@@ -46,7 +42,9 @@ function CommentItem({ comment, removing, onRemove }: CommentItemProps) {
   const t = useT();
   return (
     <div className="record-page-comment" data-testid="record-comment">
-      <Avatar size={28} className="record-page-timeline-avatar">{Array.from(comment.authorName)[0] ?? '?'}</Avatar>
+      <Avatar size={28} className="record-page-timeline-avatar">
+        {Array.from(comment.authorName)[0] ?? '?'}
+      </Avatar>
       <div className="record-page-comment-main">
         <Flex align="baseline" gap={8} wrap>
           <Typography.Text strong>{comment.authorName}</Typography.Text>
@@ -79,7 +77,9 @@ function CommentItem({ comment, removing, onRemove }: CommentItemProps) {
         {comment.mentionNames.length > 0 && (
           <div className="record-page-comment-mentions">
             {comment.mentionNames.map((m) => (
-              <Tag key={m.id} color="blue" bordered={false} data-testid="record-comment-mention">@{m.name}</Tag>
+              <Tag key={m.id} color="blue" bordered={false} data-testid="record-comment-mention">
+                @{m.name}
+              </Tag>
             ))}
           </div>
         )}

@@ -43,12 +43,25 @@ function LayoutItems({ items, record }: { items: LayoutItem[]; record: RecordDat
     if (Array.isArray(block)) {
       return (
         <Row key={block[0]?.id} gutter={[24, 0]}>
-          {block.map((item) => item.kind === 'field' && (
-            <Col key={item.id} xs={24} sm={item.field.type === 'child_table' ? 24 : 12} className="record-page-field" data-testid={`record-field-${item.field.id}`}>
-              <Typography.Text type="secondary" className="record-page-field-label">{localized(item.field.label, locale, item.field.id)}</Typography.Text>
-              <div className="record-page-field-value"><RecordValue field={item.field} record={record} /></div>
-            </Col>
-          ))}
+          {block.map(
+            (item) =>
+              item.kind === 'field' && (
+                <Col
+                  key={item.id}
+                  xs={24}
+                  sm={item.field.type === 'child_table' ? 24 : 12}
+                  className="record-page-field"
+                  data-testid={`record-field-${item.field.id}`}
+                >
+                  <Typography.Text type="secondary" className="record-page-field-label">
+                    {localized(item.field.label, locale, item.field.id)}
+                  </Typography.Text>
+                  <div className="record-page-field-value">
+                    <RecordValue field={item.field} record={record} />
+                  </div>
+                </Col>
+              ),
+          )}
         </Row>
       );
     }
@@ -82,11 +95,16 @@ function LayoutItems({ items, record }: { items: LayoutItem[]; record: RecordDat
         // Steps guide data entry; read back, they are the headings of consecutive parts.
         return (
           <div key={block.id}>
-            <Steps size="small" orientation="vertical" current={-1} items={groups.map((step) => ({
-              key: step.id,
-              title: step.label ? localized(step.label, locale, step.id) : step.id,
-              description: <LayoutItems items={step.children} record={record} />,
-            }))} />
+            <Steps
+              size="small"
+              orientation="vertical"
+              current={-1}
+              items={groups.map((step) => ({
+                key: step.id,
+                title: step.label ? localized(step.label, locale, step.id) : step.id,
+                description: <LayoutItems items={step.children} record={record} />,
+              }))}
+            />
           </div>
         );
       default:

@@ -33,34 +33,50 @@ export function RecordHeader({ object, record, title, listTitle, facts, ownerNam
       </Button>
       <Flex gap={12} align="center" wrap justify="space-between">
         <Flex gap={12} align="center" style={{ minWidth: 0, flex: '1 1 240px' }}>
-          <Avatar shape="square" size={44} className="record-page-avatar">{initialOf(title)}</Avatar>
+          <Avatar shape="square" size={44} className="record-page-avatar">
+            {initialOf(title)}
+          </Avatar>
           <div style={{ minWidth: 0 }}>
-            <Typography.Text type="secondary" className="record-page-kind">{objectLabel}</Typography.Text>
+            <Typography.Text type="secondary" className="record-page-kind">
+              {objectLabel}
+            </Typography.Text>
             <Typography.Title level={3} className="record-page-title" style={{ margin: 0 }} data-testid="record-page-title" ellipsis={{ tooltip: title }}>
               {title}
             </Typography.Title>
           </div>
         </Flex>
         <Flex gap={8} className="record-page-actions">
-          <Button icon={<EditOutlined />} onClick={onEdit} data-testid="record-page-edit">{t('common.edit')}</Button>
+          <Button icon={<EditOutlined />} onClick={onEdit} data-testid="record-page-edit">
+            {t('common.edit')}
+          </Button>
           <Popconfirm title={t('record.deleteConfirm')} onConfirm={onDelete} okButtonProps={{ danger: true }}>
-            <Button danger icon={<DeleteOutlined />} loading={deleting} data-testid="record-page-delete">{t('common.delete')}</Button>
+            <Button danger icon={<DeleteOutlined />} loading={deleting} data-testid="record-page-delete">
+              {t('common.delete')}
+            </Button>
           </Popconfirm>
         </Flex>
       </Flex>
       <div className="record-page-facts" data-testid="record-facts">
         {facts.map((field) => (
           <div key={field.id} className="record-page-fact" data-testid={`record-fact-${field.id}`}>
-            <Typography.Text type="secondary" className="record-page-field-label">{localized(field.label, locale, field.id)}</Typography.Text>
-            <div className="record-page-fact-value"><RecordValue field={field} record={record} /></div>
+            <Typography.Text type="secondary" className="record-page-field-label">
+              {localized(field.label, locale, field.id)}
+            </Typography.Text>
+            <div className="record-page-fact-value">
+              <RecordValue field={field} record={record} />
+            </div>
           </div>
         ))}
         <div className="record-page-fact" data-testid="record-fact-owner">
-          <Typography.Text type="secondary" className="record-page-field-label">{t('recordPage.owner')}</Typography.Text>
+          <Typography.Text type="secondary" className="record-page-field-label">
+            {t('recordPage.owner')}
+          </Typography.Text>
           <div className="record-page-fact-value">{ownerName}</div>
         </div>
         <div className="record-page-fact">
-          <Typography.Text type="secondary" className="record-page-field-label">{t('recordPage.updatedAt')}</Typography.Text>
+          <Typography.Text type="secondary" className="record-page-field-label">
+            {t('recordPage.updatedAt')}
+          </Typography.Text>
           <div className="record-page-fact-value">{dayjs(record.updated_at).format('YYYY-MM-DD HH:mm')}</div>
         </div>
       </div>

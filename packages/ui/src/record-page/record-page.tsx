@@ -17,7 +17,6 @@ import { usePageFrame, useUserNames } from './use-page-frame';
 import { useRecordPage } from './use-record-page';
 import './record-page.css';
 
-
 interface RecordPageProps {
   appId: string;
   objectId: string;
@@ -33,7 +32,9 @@ export function RecordPage({ appId, objectId, recordId, userMenu }: RecordPagePr
   return (
     <Layout style={{ height: '100%' }}>
       <Layout.Header className="tessera-header">
-        <Typography.Title level={5} className="tessera-header-title" style={{ margin: 0 }}>{frame.appLabel}</Typography.Title>
+        <Typography.Title level={5} className="tessera-header-title" style={{ margin: 0 }}>
+          {frame.appLabel}
+        </Typography.Title>
         <LanguageSwitch compact />
         {userMenu}
       </Layout.Header>
@@ -59,12 +60,27 @@ function RecordPageBody({ appId, object, recordId, listTitle }: BodyProps) {
   const page = useRecordPage(appId, object, recordId);
   const userName = useUserNames();
 
-  if (page.status === 'loading') return <Card className="record-page-card"><Skeleton active avatar paragraph={{ rows: 6 }} /></Card>;
+  if (page.status === 'loading')
+    return (
+      <Card className="record-page-card">
+        <Skeleton active avatar paragraph={{ rows: 6 }} />
+      </Card>
+    );
   if (page.status === 'failed') {
     const gone = page.error instanceof ApiError && page.error.status === 404;
     return gone ? (
-      <Result status="404" subTitle={t('recordPage.notFound')} extra={<Button icon={<ArrowLeftOutlined />} onClick={page.backToList}>{listTitle}</Button>} />
-    ) : <ErrorState title={t('record.loadFailed')} error={page.error} onRetry={page.reload} />;
+      <Result
+        status="404"
+        subTitle={t('recordPage.notFound')}
+        extra={
+          <Button icon={<ArrowLeftOutlined />} onClick={page.backToList}>
+            {listTitle}
+          </Button>
+        }
+      />
+    ) : (
+      <ErrorState title={t('record.loadFailed')} error={page.error} onRetry={page.reload} />
+    );
   }
 
   const record = page.record;
@@ -113,18 +129,40 @@ function RecordPageBody({ appId, object, recordId, listTitle }: BodyProps) {
           items={[
             { key: 'details', label: t('record.tabDetails'), children: details },
             ...(related ? [{ key: 'related', label: t('recordPage.tabRelated'), children: related }] : []),
-            { key: 'timeline', label: t('recordPage.tabTimeline'), children: <Card size="small" className="record-page-card">{timeline}</Card> },
-            { key: 'comments', label: t('comments.title'), children: <Card size="small" className="record-page-card">{comments}</Card> },
+            {
+              key: 'timeline',
+              label: t('recordPage.tabTimeline'),
+              children: (
+                <Card size="small" className="record-page-card">
+                  {timeline}
+                </Card>
+              ),
+            },
+            {
+              key: 'comments',
+              label: t('comments.title'),
+              children: (
+                <Card size="small" className="record-page-card">
+                  {comments}
+                </Card>
+              ),
+            },
           ]}
         />
       ) : (
         <Row gutter={[16, 16]}>
-          <Col xs={24} lg={15}>{details}</Col>
+          <Col xs={24} lg={15}>
+            {details}
+          </Col>
           <Col xs={24} lg={9}>
             <div className="record-page-stack">
               {related}
-              <Card size="small" className="record-page-card" title={t('comments.title')}>{comments}</Card>
-              <Card size="small" className="record-page-card" title={t('recordPage.tabTimeline')}>{timeline}</Card>
+              <Card size="small" className="record-page-card" title={t('comments.title')}>
+                {comments}
+              </Card>
+              <Card size="small" className="record-page-card" title={t('recordPage.tabTimeline')}>
+                {timeline}
+              </Card>
             </div>
           </Col>
         </Row>

@@ -10,7 +10,10 @@ import { useSessionStore } from '../stores/session-store';
 import { timelineEntries } from './timeline-entries';
 
 const OPERATION_LABEL: Record<string, MessageKey> = {
-  create: 'history.create', update: 'history.update', delete: 'history.delete', restore: 'history.restore',
+  create: 'history.create',
+  update: 'history.update',
+  delete: 'history.delete',
+  restore: 'history.restore',
 };
 
 interface RecordTimelineProps {
@@ -50,29 +53,35 @@ export function RecordTimeline({ appId, object, recordId, version, userName }: R
         const operation = OPERATION_LABEL[entry.operation];
         return {
           key: entry.key,
-          icon: <Avatar size={20} className="record-page-timeline-avatar">{Array.from(actor)[0] ?? '?'}</Avatar>,
+          icon: (
+            <Avatar size={20} className="record-page-timeline-avatar">
+              {Array.from(actor)[0] ?? '?'}
+            </Avatar>
+          ),
           content: (
             <div className="record-page-timeline-entry" data-testid="record-timeline-entry">
               <div>
-                <Typography.Text strong>{actor}</Typography.Text>{' '}
-                <Typography.Text>{operation ? t(operation) : entry.operation}</Typography.Text>
+                <Typography.Text strong>{actor}</Typography.Text> <Typography.Text>{operation ? t(operation) : entry.operation}</Typography.Text>
               </div>
               <Typography.Text type="secondary" className="record-page-timeline-time" title={dayjs(entry.at).format('YYYY-MM-DD HH:mm:ss')}>
                 {dayjs(entry.at).format('YYYY-MM-DD HH:mm')}
               </Typography.Text>
               {/* A creation lists every first value; only changes made later are worth the old → new line. */}
-              {entry.operation !== 'create' && entry.changes.map((change) => (
-                <div key={change.field} className="record-page-timeline-change">
-                  <Typography.Text type="secondary">{change.label}: </Typography.Text>
-                  {change.old !== null && (
-                    <>
-                      <Typography.Text delete type="secondary">{change.old}</Typography.Text>
-                      {' → '}
-                    </>
-                  )}
-                  <Typography.Text>{change.new}</Typography.Text>
-                </div>
-              ))}
+              {entry.operation !== 'create' &&
+                entry.changes.map((change) => (
+                  <div key={change.field} className="record-page-timeline-change">
+                    <Typography.Text type="secondary">{change.label}: </Typography.Text>
+                    {change.old !== null && (
+                      <>
+                        <Typography.Text delete type="secondary">
+                          {change.old}
+                        </Typography.Text>
+                        {' → '}
+                      </>
+                    )}
+                    <Typography.Text>{change.new}</Typography.Text>
+                  </div>
+                ))}
             </div>
           ),
         };

@@ -37,18 +37,27 @@ export function RelatedCreateDrawer({ appId, list, parent, onCreated, onClose }:
       title={t('record.createTitle', { object: localized(list.target.label, locale, list.target.id) })}
       data-testid="record-drawer"
       destroyOnHidden
-      footer={(
+      footer={
         <Flex justify="flex-end" gap={8}>
           <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={create.saving} onClick={() => void create.save()} data-testid="record-save">{t('common.save')}</Button>
+          <Button type="primary" loading={create.saving} onClick={() => void create.save()} data-testid="record-save">
+            {t('common.save')}
+          </Button>
         </Flex>
-      )}
+      }
     >
       {create.generalErrors.length > 0 && (
         <Alert type="error" showIcon style={{ marginBottom: 12 }} title={create.generalErrors.map((m) => <div key={m}>{m}</div>)} />
       )}
       {/* Same form name as the record drawer, so inputs keep their `record-form_<field>` ids. */}
-      <Form<FormValues> form={create.form} name="record-form" layout="vertical" disabled={create.saving} initialValues={create.initialValues} scrollToFirstError>
+      <Form<FormValues>
+        form={create.form}
+        name="record-form"
+        layout="vertical"
+        disabled={create.saving}
+        initialValues={create.initialValues}
+        scrollToFirstError
+      >
         {create.fields.map((field) => {
           const label = localized(field.label, locale, field.id);
           const item = (
@@ -63,7 +72,13 @@ export function RelatedCreateDrawer({ appId, list, parent, onCreated, onClose }:
             </Form.Item>
           );
           // The relation back to this record is the point of adding from here: shown, not changeable.
-          return field.id === list.via.id ? <ConfigProvider key={field.id} componentDisabled>{item}</ConfigProvider> : item;
+          return field.id === list.via.id ? (
+            <ConfigProvider key={field.id} componentDisabled>
+              {item}
+            </ConfigProvider>
+          ) : (
+            item
+          );
         })}
       </Form>
     </Drawer>

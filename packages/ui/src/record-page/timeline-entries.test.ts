@@ -17,17 +17,26 @@ const words = { empty: '(empty)', yes: 'Yes', no: 'No', signed: '(signed)', line
 
 describe('record timeline', () => {
   it('lists the newest change first with labels and readable old → new values', () => {
-    const entries = timelineEntries([
-      { operation: 'create', version: 1, actorId: 'u1', at: '2026-01-01T00:00:00Z', changes: [{ field: 'name', old: null, new: 'ACME' }] },
-      {
-        operation: 'update', version: 2, actorId: 'u2', at: '2026-01-02T00:00:00Z', changes: [
-          { field: 'tier', old: null, new: 'a' },
-          { field: 'credit', old: '10', new: '1200.5' },
-          { field: 'id_number', old: '••••1234', new: '••••5678' },
-          { field: 'retired', old: 'x', new: '' },
-        ],
-      },
-    ], customer, 'en', words);
+    const entries = timelineEntries(
+      [
+        { operation: 'create', version: 1, actorId: 'u1', at: '2026-01-01T00:00:00Z', changes: [{ field: 'name', old: null, new: 'ACME' }] },
+        {
+          operation: 'update',
+          version: 2,
+          actorId: 'u2',
+          at: '2026-01-02T00:00:00Z',
+          changes: [
+            { field: 'tier', old: null, new: 'a' },
+            { field: 'credit', old: '10', new: '1200.5' },
+            { field: 'id_number', old: '••••1234', new: '••••5678' },
+            { field: 'retired', old: 'x', new: '' },
+          ],
+        },
+      ],
+      customer,
+      'en',
+      words,
+    );
     expect(entries.map((e) => e.version)).toEqual([2, 1]);
     // Intl puts a no-break space between the currency code and the amount.
     const changes = entries[0]?.changes.map((c) => ({ ...c, old: c.old?.replace(/\s/gu, ' ') ?? null, new: c.new.replace(/\s/gu, ' ') }));
@@ -51,14 +60,25 @@ describe('record timeline', () => {
         { id: 'lines', type: 'child_table', target: 'line', label: { en: 'Lines' } },
       ],
     };
-    const [entry] = timelineEntries([{
-      operation: 'update', version: 2, actorId: 'u1', at: '2026-01-02T00:00:00Z', changes: [
-        { field: 'notes', old: '<p>Old <b>terms</b></p>', new: '<p>Net&nbsp;30</p><ul><li>Rush</li></ul>' },
-        { field: 'sign', old: null, new: 'data:image/png;base64,iVBORw0KGgo=' },
-        { field: 'files', old: null, new: [{ id: 'f1', name: 'quote.pdf', size: 10, mime: 'application/pdf' }] },
-        { field: 'lines', old: null, new: [{ product: 'A' }, { product: 'B' }] },
+    const [entry] = timelineEntries(
+      [
+        {
+          operation: 'update',
+          version: 2,
+          actorId: 'u1',
+          at: '2026-01-02T00:00:00Z',
+          changes: [
+            { field: 'notes', old: '<p>Old <b>terms</b></p>', new: '<p>Net&nbsp;30</p><ul><li>Rush</li></ul>' },
+            { field: 'sign', old: null, new: 'data:image/png;base64,iVBORw0KGgo=' },
+            { field: 'files', old: null, new: [{ id: 'f1', name: 'quote.pdf', size: 10, mime: 'application/pdf' }] },
+            { field: 'lines', old: null, new: [{ product: 'A' }, { product: 'B' }] },
+          ],
+        },
       ],
-    }], contract, 'en', words);
+      contract,
+      'en',
+      words,
+    );
     expect(entry?.changes.map((c) => [c.old, c.new])).toEqual([
       ['Old terms', 'Net 30 Rush'],
       [null, '(signed)'],

@@ -1,9 +1,7 @@
 import type { FieldDefinition, ObjectDefinition } from '@tessera/schemas';
 import type { Locale } from '@tessera/i18n';
 import type { HistoryEntry } from '../api/types';
-import {
-  formatCurrency, formatDate, formatDateTime, formatNumber, formatPercent, optionDisplay,
-} from '../format/field-format';
+import { formatCurrency, formatDate, formatDateTime, formatNumber, formatPercent, optionDisplay } from '../format/field-format';
 import { localized } from '../i18n/localized';
 import { isFileRef } from '../widgets/file-values';
 import { richTextExcerpt } from '../widgets/rich-text-values';
@@ -71,7 +69,12 @@ export function describeValue(field: FieldDefinition | undefined, value: unknown
       return Array.isArray(value) ? words.lines(value.length) : String(value);
     case 'attachment':
     case 'image':
-      return Array.isArray(value) ? value.filter(isFileRef).map((f) => f.name).join(', ') : String(value);
+      return Array.isArray(value)
+        ? value
+            .filter(isFileRef)
+            .map((f) => f.name)
+            .join(', ')
+        : String(value);
     default:
       if (Array.isArray(value)) return value.join(', ');
       return typeof value === 'object' ? JSON.stringify(value) : String(value);

@@ -39,12 +39,15 @@ export function useCommentComposer(post: (body: string, mentions: readonly strin
     }
   }, [text, mentions, sending, post]);
 
-  const onKeyDown = useCallback((event: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-      event.preventDefault();
-      void send();
-    }
-  }, [send]);
+  const onKeyDown = useCallback(
+    (event: KeyboardEvent<HTMLTextAreaElement>) => {
+      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+        event.preventDefault();
+        void send();
+      }
+    },
+    [send],
+  );
 
   return {
     text,

@@ -80,28 +80,34 @@ export function useRecordComments(appId: string, objectId: string, recordId: str
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
 
   /** Posts and re-reads; resolves false (the error already shown) so the composer keeps the text. */
-  const add = useCallback(async (body: string, mentions: readonly string[]): Promise<boolean> => {
-    try {
-      await commentsApi.add(appId, objectId, recordId, body, mentions);
-      reload();
-      return true;
-    } catch (error) {
-      void message.error(errorMessage(error, t));
-      return false;
-    }
-  }, [appId, objectId, recordId, reload, message, t]);
+  const add = useCallback(
+    async (body: string, mentions: readonly string[]): Promise<boolean> => {
+      try {
+        await commentsApi.add(appId, objectId, recordId, body, mentions);
+        reload();
+        return true;
+      } catch (error) {
+        void message.error(errorMessage(error, t));
+        return false;
+      }
+    },
+    [appId, objectId, recordId, reload, message, t],
+  );
 
-  const remove = useCallback(async (commentId: string) => {
-    setRemoving(commentId);
-    try {
-      await commentsApi.remove(appId, objectId, recordId, commentId);
-      setState((s) => ({ ...s, comments: s.comments.filter((c) => c.id !== commentId) }));
-    } catch (error) {
-      void message.error(errorMessage(error, t));
-    } finally {
-      setRemoving(null);
-    }
-  }, [appId, objectId, recordId, message, t]);
+  const remove = useCallback(
+    async (commentId: string) => {
+      setRemoving(commentId);
+      try {
+        await commentsApi.remove(appId, objectId, recordId, commentId);
+        setState((s) => ({ ...s, comments: s.comments.filter((c) => c.id !== commentId) }));
+      } catch (error) {
+        void message.error(errorMessage(error, t));
+      } finally {
+        setRemoving(null);
+      }
+    },
+    [appId, objectId, recordId, message, t],
+  );
 
   return { status: state.status, error: state.error, comments, removing, reload, add, remove };
 }

@@ -90,9 +90,6 @@ export function useRecordPage(appId: string, object: ObjectDefinition, recordId:
     reload: useCallback(() => setAttempt((n) => n + 1), []),
     remove,
     backToList,
-    openRecord: useCallback(
-      (objectId: string, id: string) => navigate({ name: 'record', appId, objectId, recordId: id }),
-      [navigate, appId],
-    ),
+    openRecord: useCallback((objectId: string, id: string) => navigate({ name: 'record', appId, objectId, recordId: id }), [navigate, appId]),
   };
 }

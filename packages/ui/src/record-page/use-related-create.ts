@@ -32,10 +32,22 @@ export function useRelatedCreate({ appId, list, parent, onCreated, onClose }: Re
   const known = useMemo(() => new Set(fields.map((f) => f.id)), [fields]);
   const initialValues = useMemo((): FormValues => ({ [list.via.id]: parent.id }), [list.via.id, parent.id]);
   // The relation picker takes the label of its current value from a record's `_display`.
-  const displayRecord = useMemo((): RecordData => ({
-    id: '', version: 0, owner_id: null, department_id: null, created_at: '', created_by: null,
-    updated_at: '', updated_by: null, deleted_at: null, [list.via.id]: parent.id, _display: { [list.via.id]: parent.label },
-  }), [list.via.id, parent.id, parent.label]);
+  const displayRecord = useMemo(
+    (): RecordData => ({
+      id: '',
+      version: 0,
+      owner_id: null,
+      department_id: null,
+      created_at: '',
+      created_by: null,
+      updated_at: '',
+      updated_by: null,
+      deleted_at: null,
+      [list.via.id]: parent.id,
+      _display: { [list.via.id]: parent.label },
+    }),
+    [list.via.id, parent.id, parent.label],
+  );
 
   const save = useCallback(async () => {
     let values: FormValues;

@@ -29,12 +29,15 @@ export function useRelatedList(appId: string, list: RelatedListSpec, recordId: s
   const targetId = list.target.id;
   const viaId = list.via.id;
 
-  const query = useCallback((cursor?: string): RecordQuery => ({
-    filters: [{ field: viaId, op: 'eq', value: recordId }],
-    sort: [{ field: 'created_at', direction: 'desc' }],
-    limit: PAGE_SIZE,
-    ...(cursor ? { cursor } : { count: true }),
-  }), [viaId, recordId]);
+  const query = useCallback(
+    (cursor?: string): RecordQuery => ({
+      filters: [{ field: viaId, op: 'eq', value: recordId }],
+      sort: [{ field: 'created_at', direction: 'desc' }],
+      limit: PAGE_SIZE,
+      ...(cursor ? { cursor } : { count: true }),
+    }),
+    [viaId, recordId],
+  );
 
   useEffect(() => {
     more.current?.abort();

@@ -8,7 +8,15 @@ const deal: ObjectDefinition = {
   id: 'deal',
   label: label('Deal'),
   fields: [
-    { id: 'stage', type: 'select', label: label('Stage'), options: [{ value: 'open', label: label('Open') }, { value: 'lost', label: label('Lost') }] },
+    {
+      id: 'stage',
+      type: 'select',
+      label: label('Stage'),
+      options: [
+        { value: 'open', label: label('Open') },
+        { value: 'lost', label: label('Lost') },
+      ],
+    },
     { id: 'closed_on', type: 'date', label: label('Closed on') },
     { id: 'owner_note', type: 'text', label: label('Note') },
     { id: 'score', type: 'formula', label: label('Score'), formula: '1' },

@@ -12,7 +12,15 @@ const customer: ObjectDefinition = {
   label: label('Customer'),
   fields: [
     { id: 'name', type: 'text', label: label('Name'), required: true },
-    { id: 'tier', type: 'select', label: label('Tier'), options: [{ value: 'a', label: label('A') }, { value: 'b', label: label('B') }] },
+    {
+      id: 'tier',
+      type: 'select',
+      label: label('Tier'),
+      options: [
+        { value: 'a', label: label('A') },
+        { value: 'b', label: label('B') },
+      ],
+    },
     { id: 'credit', type: 'currency', label: label('Credit'), required: true },
     { id: 'phone', type: 'phone', label: label('Phone') },
   ],
@@ -22,16 +30,18 @@ const app: AppDocument = {
   id: 'crm',
   label: label('CRM'),
   objects: [customer],
-  forms: [{
-    id: 'customer_form',
-    object: 'customer',
-    label: label('Customer'),
-    nodes: ['name', 'tier', 'credit', 'phone'].map((field) => ({ id: `n_${field}`, kind: 'field' as const, field })),
-    rules: [
-      { id: 'phone_shown', when: 'TRUE', effects: [{ kind: 'visible', field: 'phone', value: true }] },
-      { id: 'a_tier_locked', when: 'tier = "a"', effects: [{ kind: 'readOnly', field: 'tier', value: true }] },
-    ],
-  }],
+  forms: [
+    {
+      id: 'customer_form',
+      object: 'customer',
+      label: label('Customer'),
+      nodes: ['name', 'tier', 'credit', 'phone'].map((field) => ({ id: `n_${field}`, kind: 'field' as const, field })),
+      rules: [
+        { id: 'phone_shown', when: 'TRUE', effects: [{ kind: 'visible', field: 'phone', value: true }] },
+        { id: 'a_tier_locked', when: 'tier = "a"', effects: [{ kind: 'readOnly', field: 'tier', value: true }] },
+      ],
+    },
+  ],
 };
 const context = () => ({ now: '2026-11-23T08:00:00Z', timeZone: 'Asia/Shanghai', currentUser: null });
 const access: ObjectAccess = { actions: ['create', 'read', 'update'], hiddenFields: ['phone'], readOnlyFields: ['credit', 'phone'] };

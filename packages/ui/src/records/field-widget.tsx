@@ -53,13 +53,7 @@ export function fieldWidget(field: FieldDefinition, ctx: WidgetContext): ReactEl
     case 'checkbox':
       return <Switch />;
     case 'relation':
-      return (
-        <RelationSelect
-          appId={ctx.appId}
-          target={ctx.objects.find((o) => o.id === field.target) ?? null}
-          named={recordRelation(ctx.record, field.id)}
-        />
-      );
+      return <RelationSelect appId={ctx.appId} target={ctx.objects.find((o) => o.id === field.target) ?? null} named={recordRelation(ctx.record, field.id)} />;
     case 'user':
       return <UserSelect />;
     case 'child_table':

@@ -19,9 +19,21 @@ const customer: ObjectDefinition = {
 };
 
 const record = {
-  id: 'r1', version: 3, owner_id: null, department_id: null, created_at: '', created_by: null,
-  updated_at: '', updated_by: null, deleted_at: null,
-  name: 'ACME', since: '2026-03-01', credit: '1000.50', vip: false, tags: ['a'], code: 'CUS-0001',
+  id: 'r1',
+  version: 3,
+  owner_id: null,
+  department_id: null,
+  created_at: '',
+  created_by: null,
+  updated_at: '',
+  updated_by: null,
+  deleted_at: null,
+  name: 'ACME',
+  since: '2026-03-01',
+  credit: '1000.50',
+  vip: false,
+  tags: ['a'],
+  code: 'CUS-0001',
 } satisfies RecordData;
 
 describe('record ↔ form values', () => {
@@ -57,7 +69,7 @@ describe('record ↔ form values', () => {
     expect(initial).toEqual({ rep: lead.rep, area: '330100' });
     expect(toRecordValues(people, { ...initial, area: '330106', rep: null }, initial)).toEqual({ area: '330106', rep: null });
   });
-  it('edits attachments and images as the server\'s file refs, and sends an emptied list as null', () => {
+  it("edits attachments and images as the server's file refs, and sends an emptied list as null", () => {
     const files: ObjectDefinition = {
       id: 'lead',
       label: { en: 'Lead' },
@@ -77,21 +89,32 @@ describe('record ↔ form values', () => {
 
   it('edits child-table lines with their ids, sends them only when changed, and never sends formulas or system columns', () => {
     const line: ObjectDefinition = {
-      id: 'line', label: { en: 'Line' }, parent: 'quote',
+      id: 'line',
+      label: { en: 'Line' },
+      parent: 'quote',
       fields: [
         { id: 'product', type: 'text', label: { en: 'Product' } },
         { id: 'qty', type: 'number', label: { en: 'Qty' } },
         { id: 'amount', type: 'formula', label: { en: 'Amount' }, formula: 'qty', resultType: 'number' },
       ],
     };
-    const quote: ObjectDefinition = { id: 'quote', label: { en: 'Quote' }, fields: [{ id: 'lines', type: 'child_table', label: { en: 'Lines' }, target: 'line' }] };
+    const quote: ObjectDefinition = {
+      id: 'quote',
+      label: { en: 'Quote' },
+      fields: [{ id: 'lines', type: 'child_table', label: { en: 'Lines' }, target: 'line' }],
+    };
     const id = '0b6f3a52-8f1e-4c1a-9d0e-2d7c3b9a1f03';
     const saved = { ...record, lines: [{ id, parent_id: 'r1', sort_index: 0, version: 2, product: 'Desk', qty: '2', amount: '2' }] } satisfies RecordData;
     const initial = toFormValues(quote, saved, [quote, line]);
     expect(toRecordValues(quote, initial, initial)).toEqual({});
     const lines = isChildRows(initial.lines) ? initial.lines : [];
     const edited = { lines: [...lines, { key: 'new-x', values: { product: 'Lamp ', qty: '' } }] };
-    expect(toRecordValues(quote, edited, initial)).toEqual({ lines: [{ id, product: 'Desk', qty: '2' }, { product: 'Lamp ', qty: null }] });
+    expect(toRecordValues(quote, edited, initial)).toEqual({
+      lines: [
+        { id, product: 'Desk', qty: '2' },
+        { product: 'Lamp ', qty: null },
+      ],
+    });
     expect(toRecordValues(quote, { lines: [] }, initial)).toEqual({ lines: [] });
   });
 });

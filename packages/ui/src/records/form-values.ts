@@ -14,10 +14,28 @@ export type FormValues = Record<string, FormValue>;
  * has a value, and never sent.
  */
 const EDITABLE: ReadonlySet<FieldType> = new Set([
-  'text', 'long_text', 'rich_text', 'phone', 'email', 'url', 'number', 'currency', 'percent',
-  'date', 'datetime', 'select', 'multi_select', 'checkbox', 'relation', 'user', 'region', 'attachment', 'image',
+  'text',
+  'long_text',
+  'rich_text',
+  'phone',
+  'email',
+  'url',
+  'number',
+  'currency',
+  'percent',
+  'date',
+  'datetime',
+  'select',
+  'multi_select',
+  'checkbox',
+  'relation',
+  'user',
+  'region',
+  'attachment',
+  'image',
   'child_table',
-  'department', 'signature',
+  'department',
+  'signature',
 ]);
 
 export function isEditable(field: FieldDefinition): boolean {

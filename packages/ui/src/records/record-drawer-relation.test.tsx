@@ -29,7 +29,10 @@ const deal: ObjectDefinition = {
       id: 'stage',
       type: 'select',
       label: label('Stage'),
-      options: [{ value: 'open', label: label('Open') }, { value: 'lost', label: label('Lost') }],
+      options: [
+        { value: 'open', label: label('Open') },
+        { value: 'lost', label: label('Lost') },
+      ],
     },
   ],
 };
@@ -37,19 +40,33 @@ const app: AppDocument = { id: 'crm', label: label('CRM'), objects: [customer, d
 
 /** As GET record answers (docs/api-contract.md): the related customer's name in `_display`. */
 const stored: RecordData = {
-  id: 'd1', version: 3, owner_id: null, department_id: null, created_at: '', created_by: null, updated_at: '', updated_by: null, deleted_at: null,
-  name: 'Cloud data platform', customer: CUSTOMER_ID, stage: 'open', _display: { customer: 'Hangzhou Yunqi Tech' },
+  id: 'd1',
+  version: 3,
+  owner_id: null,
+  department_id: null,
+  created_at: '',
+  created_by: null,
+  updated_at: '',
+  updated_by: null,
+  deleted_at: null,
+  name: 'Cloud data platform',
+  customer: CUSTOMER_ID,
+  stage: 'open',
+  _display: { customer: 'Hangzhou Yunqi Tech' },
 };
 
 /** The server as the drawer meets it: the record and no draft. */
 function fakeServer() {
   const json = (body: unknown) => new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } });
-  vi.stubGlobal('fetch', vi.fn(async (url: string, init: RequestInit = {}) => {
-    const method = init.method ?? 'GET';
-    if (method === 'GET' && url.endsWith('/records/d1')) return json(stored);
-    if (method === 'GET' && url.endsWith('/drafts')) return json([]);
-    return new Response(null, { status: 204 });
-  }));
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (url: string, init: RequestInit = {}) => {
+      const method = init.method ?? 'GET';
+      if (method === 'GET' && url.endsWith('/records/d1')) return json(stored);
+      if (method === 'GET' && url.endsWith('/drafts')) return json([]);
+      return new Response(null, { status: 204 });
+    }),
+  );
 }
 
 function openDrawer(target: Exclude<DrawerTarget, null>) {

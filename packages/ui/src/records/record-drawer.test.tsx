@@ -19,7 +19,10 @@ const deal: ObjectDefinition = {
       id: 'stage',
       type: 'select',
       label: label('Stage'),
-      options: [{ value: 'open', label: label('Open') }, { value: 'lost', label: label('Lost') }],
+      options: [
+        { value: 'open', label: label('Open') },
+        { value: 'lost', label: label('Lost') },
+      ],
     },
     { id: 'amount', type: 'currency', label: label('Amount'), currency: 'CNY', scale: 2 },
     { id: 'margin', type: 'text', label: label('Margin') },
@@ -31,42 +34,65 @@ const app: AppDocument = {
   id: 'crm',
   label: label('CRM'),
   objects: [deal],
-  forms: [{
-    id: 'deal_form',
-    object: 'deal',
-    label: label('Deal'),
-    nodes: ['name', 'stage', 'amount', 'margin', 'lost_reason'].map((field) => ({ id: `n_${field}`, kind: 'field' as const, field })),
-    rules: [
-      { id: 'reason_hidden', when: 'TRUE', effects: [{ kind: 'visible', field: 'lost_reason', value: false }] },
-      {
-        id: 'lost_needs_reason',
-        when: 'stage = "lost"',
-        effects: [{ kind: 'visible', field: 'lost_reason', value: true }, { kind: 'required', field: 'lost_reason', value: true }],
-      },
-    ],
-  }],
+  forms: [
+    {
+      id: 'deal_form',
+      object: 'deal',
+      label: label('Deal'),
+      nodes: ['name', 'stage', 'amount', 'margin', 'lost_reason'].map((field) => ({ id: `n_${field}`, kind: 'field' as const, field })),
+      rules: [
+        { id: 'reason_hidden', when: 'TRUE', effects: [{ kind: 'visible', field: 'lost_reason', value: false }] },
+        {
+          id: 'lost_needs_reason',
+          when: 'stage = "lost"',
+          effects: [
+            { kind: 'visible', field: 'lost_reason', value: true },
+            { kind: 'required', field: 'lost_reason', value: true },
+          ],
+        },
+      ],
+    },
+  ],
 };
 const stored: RecordData = {
-  id: 'd1', version: 3, owner_id: null, department_id: null, created_at: '', created_by: null, updated_at: '', updated_by: null, deleted_at: null,
-  name: 'Acme renewal', stage: 'open', amount: '1000.00', lost_reason: null,
+  id: 'd1',
+  version: 3,
+  owner_id: null,
+  department_id: null,
+  created_at: '',
+  created_by: null,
+  updated_at: '',
+  updated_by: null,
+  deleted_at: null,
+  name: 'Acme renewal',
+  stage: 'open',
+  amount: '1000.00',
+  lost_reason: null,
 };
 
-interface Sent { method: string; url: string; body: { version?: number; values: Record<string, unknown> } | undefined }
+interface Sent {
+  method: string;
+  url: string;
+  body: { version?: number; values: Record<string, unknown> } | undefined;
+}
 
 /** The server as the drawer meets it: the record, an optional draft, and whatever is written (answered with the record). */
 function fakeServer(draft: Record<string, unknown> | null) {
   const writes: Sent[] = [];
   const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
-  vi.stubGlobal('fetch', vi.fn(async (url: string, init: RequestInit = {}) => {
-    const method = init.method ?? 'GET';
-    if (method === 'GET' && url.endsWith('/records/d1')) return json(stored);
-    if (method === 'GET' && url.endsWith('/drafts')) return json(draft ? [{ key: 'd1', updatedAt: '2026-11-20T08:00:00Z' }] : []);
-    if (method === 'GET' && url.endsWith('/drafts/d1')) return json({ key: 'd1', values: draft, updatedAt: '2026-11-20T08:00:00Z' });
-    const body = typeof init.body === 'string' ? JSON.parse(init.body) as Sent['body'] : undefined;
-    if (url.includes('/drafts/')) return new Response(null, { status: 204 });
-    writes.push({ method, url, body });
-    return json({ ...stored, ...body?.values, version: stored.version + 1 });
-  }));
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (url: string, init: RequestInit = {}) => {
+      const method = init.method ?? 'GET';
+      if (method === 'GET' && url.endsWith('/records/d1')) return json(stored);
+      if (method === 'GET' && url.endsWith('/drafts')) return json(draft ? [{ key: 'd1', updatedAt: '2026-11-20T08:00:00Z' }] : []);
+      if (method === 'GET' && url.endsWith('/drafts/d1')) return json({ key: 'd1', values: draft, updatedAt: '2026-11-20T08:00:00Z' });
+      const body = typeof init.body === 'string' ? (JSON.parse(init.body) as Sent['body']) : undefined;
+      if (url.includes('/drafts/')) return new Response(null, { status: 204 });
+      writes.push({ method, url, body });
+      return json({ ...stored, ...body?.values, version: stored.version + 1 });
+    }),
+  );
   return writes;
 }
 
@@ -93,7 +119,10 @@ describe('the record drawer and the user’s field access', () => {
   it('locks a field read-only for the role, showing its value, hides one hidden from it, and never sends either', async () => {
     // A draft from before the amount was locked for this role: resuming it must not send the old amount.
     const writes = fakeServer({ name: 'Acme renewal 2027', amount: 999 });
-    const { input, save, onSaved } = openDrawer({ mode: 'edit', recordId: 'd1' }, { ...editor, hiddenFields: ['margin'], readOnlyFields: ['amount', 'margin'] });
+    const { input, save, onSaved } = openDrawer(
+      { mode: 'edit', recordId: 'd1' },
+      { ...editor, hiddenFields: ['margin'], readOnlyFields: ['amount', 'margin'] },
+    );
     await waitFor(() => expect(input('name')?.value).toBe('Acme renewal'));
 
     expect(input('amount')?.disabled).toBe(true);
@@ -120,7 +149,11 @@ describe('the record drawer and the user’s field access', () => {
 describe('the record drawer completing a refused move', () => {
   const preset = {
     values: { stage: 'lost' },
-    problem: { title: 'Invalid', status: 422, errors: [{ field: 'lost_reason', pointer: '/values/lost_reason', code: 'form.required', message: 'Reason lost is required' }] },
+    problem: {
+      title: 'Invalid',
+      status: 422,
+      errors: [{ field: 'lost_reason', pointer: '/values/lost_reason', code: 'form.required', message: 'Reason lost is required' }],
+    },
     notice: 'Moving the card to “Lost” needs a few more details.',
   };
 

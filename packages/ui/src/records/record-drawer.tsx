@@ -41,9 +41,7 @@ export function RecordDrawer({ appId, object, target, onClose, onSaved, onDelete
 
   const form = document && (
     <Flex vertical gap={12}>
-      {target.mode === 'edit' && target.preset && (
-        <Alert type="info" showIcon data-testid="record-preset-notice" title={target.preset.notice} />
-      )}
+      {target.mode === 'edit' && target.preset && <Alert type="info" showIcon data-testid="record-preset-notice" title={target.preset.notice} />}
       {editor.conflict && (
         <Alert
           type="warning"
@@ -51,7 +49,11 @@ export function RecordDrawer({ appId, object, target, onClose, onSaved, onDelete
           data-testid="record-conflict"
           title={t('record.conflictTitle')}
           description={t('record.conflictDetail')}
-          action={<Button size="small" onClick={editor.reload}>{t('common.reload')}</Button>}
+          action={
+            <Button size="small" onClick={editor.reload}>
+              {t('common.reload')}
+            </Button>
+          }
         />
       )}
       {editor.draft.offer && (
@@ -60,17 +62,19 @@ export function RecordDrawer({ appId, object, target, onClose, onSaved, onDelete
           showIcon
           data-testid="record-draft"
           title={t('form.draftFound', { time: dayjs(editor.draft.offer.updatedAt).format('YYYY-MM-DD HH:mm') })}
-          action={(
+          action={
             <Flex gap={8}>
-              <Button size="small" type="primary" onClick={editor.draft.resume} data-testid="record-draft-resume">{t('form.draftResume')}</Button>
-              <Button size="small" onClick={editor.draft.discard} data-testid="record-draft-discard">{t('form.draftDiscard')}</Button>
+              <Button size="small" type="primary" onClick={editor.draft.resume} data-testid="record-draft-resume">
+                {t('form.draftResume')}
+              </Button>
+              <Button size="small" onClick={editor.draft.discard} data-testid="record-draft-discard">
+                {t('form.draftDiscard')}
+              </Button>
             </Flex>
-          )}
+          }
         />
       )}
-      {editor.generalErrors.length > 0 && (
-        <Alert type="error" showIcon title={editor.generalErrors.map((m) => <div key={m}>{m}</div>)} />
-      )}
+      {editor.generalErrors.length > 0 && <Alert type="error" showIcon title={editor.generalErrors.map((m) => <div key={m}>{m}</div>)} />}
       <RecordForm runtime={editor.runtime} layout={editor.layout} disabled={editor.saving} />
     </Flex>
   );
@@ -80,7 +84,9 @@ export function RecordDrawer({ appId, object, target, onClose, onSaved, onDelete
       <div>
         {isEdit && editor.record && (
           <Popconfirm title={t('record.deleteConfirm')} onConfirm={editor.remove} okButtonProps={{ danger: true }}>
-            <Button danger disabled={editor.saving} data-testid="record-delete">{t('common.delete')}</Button>
+            <Button danger disabled={editor.saving} data-testid="record-delete">
+              {t('common.delete')}
+            </Button>
           </Popconfirm>
         )}
       </div>
@@ -110,25 +116,26 @@ export function RecordDrawer({ appId, object, target, onClose, onSaved, onDelete
       destroyOnHidden
     >
       {editor.loadState.status === 'loading' && <Skeleton active />}
-      {editor.loadState.status === 'failed' && (
-        <ErrorState title={t('record.loadFailed')} error={editor.loadState.error} onRetry={editor.reload} />
-      )}
-      {editor.loadState.status === 'ready' && (isEdit && editor.record ? (
-        <Tabs
-          items={[
-            { key: 'details', label: t('record.tabDetails'), children: form },
-            {
-              key: 'history',
-              label: t('record.tabHistory'),
-              children: (
-                <Suspense fallback={<Skeleton active />}>
-                  <RecordHistory appId={appId} object={object} recordId={editor.record.id} version={editor.record.version} />
-                </Suspense>
-              ),
-            },
-          ]}
-        />
-      ) : form)}
+      {editor.loadState.status === 'failed' && <ErrorState title={t('record.loadFailed')} error={editor.loadState.error} onRetry={editor.reload} />}
+      {editor.loadState.status === 'ready' &&
+        (isEdit && editor.record ? (
+          <Tabs
+            items={[
+              { key: 'details', label: t('record.tabDetails'), children: form },
+              {
+                key: 'history',
+                label: t('record.tabHistory'),
+                children: (
+                  <Suspense fallback={<Skeleton active />}>
+                    <RecordHistory appId={appId} object={object} recordId={editor.record.id} version={editor.record.version} />
+                  </Suspense>
+                ),
+              },
+            ]}
+          />
+        ) : (
+          form
+        ))}
     </Drawer>
   );
 }

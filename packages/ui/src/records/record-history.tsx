@@ -11,7 +11,10 @@ import { useSessionStore } from '../stores/session-store';
 import { useRecordHistory } from './use-record-history';
 
 const OPERATION_LABEL: Record<string, MessageKey> = {
-  create: 'history.create', update: 'history.update', delete: 'history.delete', restore: 'history.restore',
+  create: 'history.create',
+  update: 'history.update',
+  delete: 'history.delete',
+  restore: 'history.restore',
 };
 
 interface Words {
@@ -68,7 +71,9 @@ export function RecordHistory({ appId, object, recordId, version }: RecordHistor
                     <Typography.Text>{field ? localized(field.label, locale, field.id) : change.field}: </Typography.Text>
                     {change.old !== null && change.old !== undefined && (
                       <>
-                        <Typography.Text delete type="secondary">{describe(field, change.old, locale, words)}</Typography.Text>
+                        <Typography.Text delete type="secondary">
+                          {describe(field, change.old, locale, words)}
+                        </Typography.Text>
                         {' → '}
                       </>
                     )}

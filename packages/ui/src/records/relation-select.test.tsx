@@ -27,19 +27,24 @@ const gets = () => calls.filter((c) => c.method === 'GET').map((c) => c.url);
  */
 function fakeServer() {
   calls.length = 0;
-  vi.stubGlobal('fetch', vi.fn(async (url: string, init: RequestInit = {}) => {
-    const method = init.method ?? 'GET';
-    calls.push({ method, url });
-    if (method === 'GET') {
-      const id = url.split('/').pop() ?? '';
-      const name = NAMES[id];
-      return name ? json({ id, version: 1, name }) : json({ title: 'Not found', status: 404, code: 'record.not_found' }, 404);
-    }
-    const query = JSON.parse(String(init.body)) as { filters: { value: string }[] };
-    const text = query.filters[0]?.value ?? '';
-    const items = Object.entries(NAMES).filter(([, name]) => name.includes(text)).map(([id, name]) => ({ id, version: 1, name }));
-    return json({ items, nextCursor: null, total: { value: items.length, exact: true } });
-  }));
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (url: string, init: RequestInit = {}) => {
+      const method = init.method ?? 'GET';
+      calls.push({ method, url });
+      if (method === 'GET') {
+        const id = url.split('/').pop() ?? '';
+        const name = NAMES[id];
+        return name ? json({ id, version: 1, name }) : json({ title: 'Not found', status: 404, code: 'record.not_found' }, 404);
+      }
+      const query = JSON.parse(String(init.body)) as { filters: { value: string }[] };
+      const text = query.filters[0]?.value ?? '';
+      const items = Object.entries(NAMES)
+        .filter(([, name]) => name.includes(text))
+        .map(([id, name]) => ({ id, version: 1, name }));
+      return json({ items, nextCursor: null, total: { value: items.length, exact: true } });
+    }),
+  );
 }
 
 /** Holds the value as the form store does. */
@@ -70,8 +75,17 @@ describe('the relation select naming its value', () => {
       const [value, setValue] = useState<string | null>(null);
       return (
         <>
-          <RelationSelect appId="crm" target={customer} named={{ value: YUNQI, label: 'Hangzhou Yunqi Tech' }} id="customer" value={value} onChange={setValue} />
-          <button type="button" onClick={() => setValue(YUNQI)}>fill</button>
+          <RelationSelect
+            appId="crm"
+            target={customer}
+            named={{ value: YUNQI, label: 'Hangzhou Yunqi Tech' }}
+            id="customer"
+            value={value}
+            onChange={setValue}
+          />
+          <button type="button" onClick={() => setValue(YUNQI)}>
+            fill
+          </button>
         </>
       );
     }

@@ -52,7 +52,8 @@ export function useRecordEditor({ appId, document, object, target, onSaved, onDe
   const locale = useSessionStore((s) => s.locale);
   const [record, setRecord] = useState<RecordData | null>(null);
   const [loadState, setLoadState] = useState<{ status: 'loading' | 'ready' | 'failed'; error: unknown }>({
-    status: target.mode === 'edit' ? 'loading' : 'ready', error: null,
+    status: target.mode === 'edit' ? 'loading' : 'ready',
+    error: null,
   });
   const [saving, setSaving] = useState(false);
   const [conflict, setConflict] = useState(false);
@@ -60,7 +61,7 @@ export function useRecordEditor({ appId, document, object, target, onSaved, onDe
   const initialValues = useRef<FormValues | null>(null);
   const [attempt, setAttempt] = useState(0);
   const recordId = target.mode === 'edit' ? target.recordId : null;
-  const preset = target.mode === 'edit' ? target.preset ?? null : null;
+  const preset = target.mode === 'edit' ? (target.preset ?? null) : null;
   const presetOn = useRef<RecordData | null>(null);
   const access = useObjectAccess(object.id);
   const locked = useMemo(() => readOnlyByAccess(access), [access]);
@@ -68,13 +69,19 @@ export function useRecordEditor({ appId, document, object, target, onSaved, onDe
 
   const rollups = useRollupFields(object.id);
   // Rules and formulas read the clock, zone and user at each evaluation.
-  const context = useMemo(() => () => ({
-    now: new Date(),
-    timeZone: document?.timeZone ?? 'Asia/Shanghai',
-    currentUser: useAuthStore.getState().me?.userId ?? null,
-  }), [document]);
+  const context = useMemo(
+    () => () => ({
+      now: new Date(),
+      timeZone: document?.timeZone ?? 'Asia/Shanghai',
+      currentUser: useAuthStore.getState().me?.userId ?? null,
+    }),
+    [document],
+  );
   // The user's field access joins the rules here, once: every field then follows one readOnly/visible state.
-  const engine = useMemo(() => withFieldAccess(document ? formEngine(document, object, context) : plainEngine(object), access), [document, object, access, context]);
+  const engine = useMemo(
+    () => withFieldAccess(document ? formEngine(document, object, context) : plainEngine(object), access),
+    [document, object, access, context],
+  );
   const layout = useMemo(() => {
     const form = document && engine.formId ? formOf(document, object) : null;
     return form ? formLayout(form) : generatedLayout(object);
@@ -108,14 +115,17 @@ export function useRecordEditor({ appId, document, object, target, onSaved, onDe
   const labelOf = useCallback((id: string) => localized(fields.get(id)?.label, locale, id), [fields, locale]);
 
   /** A 422's messages, each on its field; messages about a line's cell (`/values/lines/3/qty`) go on that cell, and the table says how many lines to look at. */
-  const placeProblem = useCallback((problem: Problem | null) => {
-    const lines = childErrorsOf(problem, object, store.getState().values);
-    const { byField, general } = fieldErrorsOf(lines.rest, knownFields);
-    for (const [table, count] of Object.entries(lines.linesWithErrors)) (byField[table] ??= []).unshift(t('childTable.linesWithErrors', { count }));
-    store.getState().setErrors({ ...byField, ...lines.cells });
-    setGeneralErrors(general);
-    scrollToField(Object.keys(byField)[0]);
-  }, [store, object, knownFields, t]);
+  const placeProblem = useCallback(
+    (problem: Problem | null) => {
+      const lines = childErrorsOf(problem, object, store.getState().values);
+      const { byField, general } = fieldErrorsOf(lines.rest, knownFields);
+      for (const [table, count] of Object.entries(lines.linesWithErrors)) (byField[table] ??= []).unshift(t('childTable.linesWithErrors', { count }));
+      store.getState().setErrors({ ...byField, ...lines.cells });
+      setGeneralErrors(general);
+      scrollToField(Object.keys(byField)[0]);
+    },
+    [store, object, knownFields, t],
+  );
 
   // On the record first loaded only (and again if the form's store is made anew for it): a reload
   // after a conflict drops the preset with the user's other edits. An effect event, so a change of
@@ -137,16 +147,19 @@ export function useRecordEditor({ appId, document, object, target, onSaved, onDe
     applyPreset(record);
   }, [record, object, store, document]);
 
-  const showProblem = useCallback((error: unknown) => {
-    if (error instanceof ApiError && error.status === 422) {
-      placeProblem(error.problem);
-      void message.error(t('record.invalid'));
-    } else if (error instanceof ApiError && error.status === 409) {
-      setConflict(true);
-    } else {
-      void message.error(errorMessage(error, t));
-    }
-  }, [placeProblem, message, t]);
+  const showProblem = useCallback(
+    (error: unknown) => {
+      if (error instanceof ApiError && error.status === 422) {
+        placeProblem(error.problem);
+        void message.error(t('record.invalid'));
+      } else if (error instanceof ApiError && error.status === 409) {
+        setConflict(true);
+      } else {
+        void message.error(errorMessage(error, t));
+      }
+    },
+    [placeProblem, message, t],
+  );
 
   const save = useCallback(async () => {
     const state = store.getState();

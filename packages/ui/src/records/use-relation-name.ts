@@ -27,7 +27,13 @@ export type FetchedName = { value: string; label: string } | { value: string; la
  * user may not see (404/403) comes back with `label: null`; any other failure leaves it unnamed, to
  * be asked again when the value changes.
  */
-export function useRelationName(appId: string, target: ObjectDefinition | null, displayField: string | null, value: string | null, known: boolean): FetchedName | null {
+export function useRelationName(
+  appId: string,
+  target: ObjectDefinition | null,
+  displayField: string | null,
+  value: string | null,
+  known: boolean,
+): FetchedName | null {
   const [fetched, setFetched] = useState<FetchedName | null>(null);
   const wanted = value && target && !known && fetched?.value !== value ? value : null;
 

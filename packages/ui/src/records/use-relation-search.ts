@@ -38,34 +38,42 @@ export function useRelationSearch(appId: string, target: ObjectDefinition | null
   const request = useRef<AbortController | null>(null);
   // Every name a search has shown: a pick keeps its name after a later search that does not find it.
   const seen = useRef(new Map<string, string>());
-  const displayField = target ? searchField(target)?.id ?? null : null;
+  const displayField = target ? (searchField(target)?.id ?? null) : null;
 
   useEffect(() => {
     if (!target || text === null) return;
-    const timer = window.setTimeout(() => {
-      request.current?.abort();
-      const controller = new AbortController();
-      request.current = controller;
-      setLoading(true);
-      const query = text.trim();
-      api
-        .queryRecords(appId, target.id, {
-          filters: displayField && query ? [{ field: displayField, op: 'contains', value: query }] : [],
-          sort: displayField ? [{ field: displayField, direction: 'asc' }] : [],
-          limit: LIMIT,
-        }, controller.signal)
-        .then(
-          (page) => {
-            const options = page.items.map((r) => ({ value: r.id, label: relationLabel(r, displayField) }));
-            for (const option of options) seen.current.set(option.value, option.label);
-            setFound(options);
-            setLoading(false);
-          },
-          (error: unknown) => {
-            if (!isAbort(error)) setLoading(false);
-          },
-        );
-    }, text === '' ? 0 : SEARCH_DELAY_MS);
+    const timer = window.setTimeout(
+      () => {
+        request.current?.abort();
+        const controller = new AbortController();
+        request.current = controller;
+        setLoading(true);
+        const query = text.trim();
+        api
+          .queryRecords(
+            appId,
+            target.id,
+            {
+              filters: displayField && query ? [{ field: displayField, op: 'contains', value: query }] : [],
+              sort: displayField ? [{ field: displayField, direction: 'asc' }] : [],
+              limit: LIMIT,
+            },
+            controller.signal,
+          )
+          .then(
+            (page) => {
+              const options = page.items.map((r) => ({ value: r.id, label: relationLabel(r, displayField) }));
+              for (const option of options) seen.current.set(option.value, option.label);
+              setFound(options);
+              setLoading(false);
+            },
+            (error: unknown) => {
+              if (!isAbort(error)) setLoading(false);
+            },
+          );
+      },
+      text === '' ? 0 : SEARCH_DELAY_MS,
+    );
     return () => window.clearTimeout(timer);
   }, [appId, target, displayField, text]);
 
@@ -74,13 +82,11 @@ export function useRelationSearch(appId: string, target: ObjectDefinition | null
   const namedLabel = named && named.value === value ? named.label : undefined;
   const seenLabel = value ? seen.current.get(value) : undefined;
   const fetched = useRelationName(appId, target, displayField, value, !fetchName || namedLabel !== undefined || seenLabel !== undefined);
-  const fetchedLabel = fetched && fetched.value === value ? fetched.label ?? unavailableLabel : undefined;
+  const fetchedLabel = fetched && fetched.value === value ? (fetched.label ?? unavailableLabel) : undefined;
   const currentLabel = namedLabel ?? seenLabel ?? fetchedLabel;
 
   const options = useMemo(
-    () => (value && currentLabel !== undefined && !found.some((o) => o.value === value)
-      ? [{ value, label: currentLabel }, ...found]
-      : found),
+    () => (value && currentLabel !== undefined && !found.some((o) => o.value === value) ? [{ value, label: currentLabel }, ...found] : found),
     [found, value, currentLabel],
   );
 

@@ -16,7 +16,13 @@ export function ErrorState({ title, error, onRetry }: ErrorStateProps) {
       status="warning"
       title={title}
       subTitle={errorMessage(error, t)}
-      extra={onRetry ? <Button type="primary" onClick={onRetry}>{t('common.retry')}</Button> : null}
+      extra={
+        onRetry ? (
+          <Button type="primary" onClick={onRetry}>
+            {t('common.retry')}
+          </Button>
+        ) : null
+      }
     />
   );
 }

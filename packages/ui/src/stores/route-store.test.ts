@@ -9,9 +9,15 @@ describe('client routes', () => {
     ['/', { name: 'apps' }],
     ['/apps/crm', { name: 'app', appId: 'crm', objectId: null }],
     ['/apps/crm/objects/customer', { name: 'app', appId: 'crm', objectId: 'customer' }],
-    ['/apps/crm/objects/customer/records/0190c0de-7e57-7000-8000-000000000001', {
-      name: 'record', appId: 'crm', objectId: 'customer', recordId: '0190c0de-7e57-7000-8000-000000000001',
-    }],
+    [
+      '/apps/crm/objects/customer/records/0190c0de-7e57-7000-8000-000000000001',
+      {
+        name: 'record',
+        appId: 'crm',
+        objectId: 'customer',
+        recordId: '0190c0de-7e57-7000-8000-000000000001',
+      },
+    ],
     ['/admin/departments', { name: 'admin', section: 'departments' }],
     ['/admin/audit', { name: 'admin', section: 'audit' }],
     ['/studio/formula', { name: 'studio', tool: 'formula' }],

@@ -38,9 +38,7 @@ function MonthCalendar({ appId, object, field, change, onOpen }: Omit<CalendarVi
   const calendar = useCalendarRecords(appId, object, field);
   useRecordChanges(change, calendar.reload, calendar.reload);
   const value = toDayjs(calendar.month);
-  const entry = (record: RecordData) => (
-    <CalendarEntry key={record.id} object={object} field={field} record={record} onOpen={onOpen} />
-  );
+  const entry = (record: RecordData) => <CalendarEntry key={record.id} object={object} field={field} record={record} onOpen={onOpen} />;
 
   const header = (
     <Flex gap={8} align="center" wrap style={{ marginBottom: 8 }}>
@@ -49,11 +47,15 @@ function MonthCalendar({ appId, object, field, change, onOpen }: Omit<CalendarVi
         picker="month"
         allowClear={false}
         value={value}
-        onChange={(date: Dayjs | null) => { if (date) calendar.setMonth({ year: date.year(), month: date.month() + 1 }); }}
+        onChange={(date: Dayjs | null) => {
+          if (date) calendar.setMonth({ year: date.year(), month: date.month() + 1 });
+        }}
         data-testid="calendar-month"
       />
       <Button icon={<RightOutlined />} aria-label={t('calendar.next')} onClick={() => calendar.setMonth(shiftMonth(calendar.month, 1))} />
-      <Button onClick={calendar.goToday} data-testid="calendar-today">{t('calendar.today')}</Button>
+      <Button onClick={calendar.goToday} data-testid="calendar-today">
+        {t('calendar.today')}
+      </Button>
       {calendar.status === 'loading' && <Spin size="small" />}
     </Flex>
   );
@@ -61,7 +63,18 @@ function MonthCalendar({ appId, object, field, change, onOpen }: Omit<CalendarVi
   return (
     <div data-testid="calendar-view">
       {header}
-      {calendar.status === 'failed' && <Alert type="error" showIcon title={errorMessage(calendar.error, t)} action={<Button size="small" onClick={calendar.reload}>{t('common.retry')}</Button>} />}
+      {calendar.status === 'failed' && (
+        <Alert
+          type="error"
+          showIcon
+          title={errorMessage(calendar.error, t)}
+          action={
+            <Button size="small" onClick={calendar.reload}>
+              {t('common.retry')}
+            </Button>
+          }
+        />
+      )}
       {calendar.truncated && <Alert type="warning" showIcon title={t('calendar.truncated', { count: calendar.records.length })} style={{ marginBottom: 8 }} />}
       {screens.md === false ? (
         <MonthList month={calendar.month} days={calendar.days} renderEntry={entry} />
@@ -77,7 +90,11 @@ function MonthCalendar({ appId, object, field, change, onOpen }: Omit<CalendarVi
             // Days of the neighbouring months are not queried: an empty cell, not a misleading one.
             if (info.type !== 'date' || !current.isSame(value, 'month')) return null;
             const key = current.format('YYYY-MM-DD');
-            return <Flex vertical gap={2} data-testid={`calendar-day-${key}`}>{(calendar.days.get(key) ?? []).map(entry)}</Flex>;
+            return (
+              <Flex vertical gap={2} data-testid={`calendar-day-${key}`}>
+                {(calendar.days.get(key) ?? []).map(entry)}
+              </Flex>
+            );
           }}
         />
       )}
@@ -100,10 +117,16 @@ function CalendarEntry({ object, field, record, onOpen }: CalendarEntryProps) {
       type="link"
       size="small"
       data-testid={`calendar-record-${record.id}`}
-      onClick={(e) => { e.stopPropagation(); onOpen(record.id); }}
+      onClick={(e) => {
+        e.stopPropagation();
+        onOpen(record.id);
+      }}
       style={{ padding: 0, height: 'auto', justifyContent: 'flex-start', maxWidth: '100%', overflow: 'hidden' }}
     >
-      <Typography.Text ellipsis style={{ color: 'inherit' }}>{time ? `${time} ` : ''}{displayText(object, record)}</Typography.Text>
+      <Typography.Text ellipsis style={{ color: 'inherit' }}>
+        {time ? `${time} ` : ''}
+        {displayText(object, record)}
+      </Typography.Text>
     </Button>
   );
 }

@@ -3,9 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '../api/problem';
 import type { RecordData } from '../api/types';
 import { translate, type Translate } from '../i18n/messages';
-import {
-  boardReducer, cardFields, columnFilter, columnOf, EMPTY_COLUMN, initialBoard, kanbanColumns, moveErrorMessage, type BoardState,
-} from './kanban-board';
+import { boardReducer, cardFields, columnFilter, columnOf, EMPTY_COLUMN, initialBoard, kanbanColumns, moveErrorMessage, type BoardState } from './kanban-board';
 
 const stage: FieldDefinition = {
   id: 'stage',
@@ -34,13 +32,26 @@ const opportunity: ObjectDefinition = {
 
 function card(id: string, stageValue: string | null, version = 1): RecordData {
   return {
-    id, version, owner_id: null, department_id: null, created_at: '', created_by: null, updated_at: '', updated_by: null, deleted_at: null, stage: stageValue,
+    id,
+    version,
+    owner_id: null,
+    department_id: null,
+    created_at: '',
+    created_by: null,
+    updated_at: '',
+    updated_by: null,
+    deleted_at: null,
+    stage: stageValue,
   };
 }
 
 function loadedBoard(): BoardState {
   let state = initialBoard(['lead', 'won', EMPTY_COLUMN]);
-  state = boardReducer(state, { type: 'loaded', key: 'lead', page: { items: [card('a', 'lead'), card('b', 'lead'), card('c', 'lead')], total: 3, totalIsEstimate: false, nextCursor: null } });
+  state = boardReducer(state, {
+    type: 'loaded',
+    key: 'lead',
+    page: { items: [card('a', 'lead'), card('b', 'lead'), card('c', 'lead')], total: 3, totalIsEstimate: false, nextCursor: null },
+  });
   state = boardReducer(state, { type: 'loaded', key: 'won', page: { items: [card('w', 'won')], total: 1, totalIsEstimate: false, nextCursor: 'x' } });
   return boardReducer(state, { type: 'loaded', key: EMPTY_COLUMN, page: { items: [], total: 0, totalIsEstimate: false, nextCursor: null } });
 }
@@ -108,7 +119,11 @@ describe('optimistic moves', () => {
 
   it('a page loaded after a move does not show the moved card twice', () => {
     let state = boardReducer(loadedBoard(), { type: 'moveStarted', id: 'a', to: 'won', fieldId: 'stage' });
-    state = boardReducer(state, { type: 'appended', key: 'won', page: { items: [card('a', 'won'), card('z', 'won')], total: null, totalIsEstimate: false, nextCursor: null } });
+    state = boardReducer(state, {
+      type: 'appended',
+      key: 'won',
+      page: { items: [card('a', 'won'), card('z', 'won')], total: null, totalIsEstimate: false, nextCursor: null },
+    });
     expect(ids(state, 'won')).toEqual(['a', 'w', 'z']);
   });
 
@@ -128,8 +143,12 @@ describe('refused moves', () => {
 
   it('says what the server said about the fields, the moved field first', () => {
     const refusal = new ApiError(422, 'record.invalid', {
-      title: 'Invalid', status: 422,
-      errors: [{ field: 'amount', code: 'field.required', message: '"Amount" is required' }, { pointer: '/values/stage', code: 'field.required', message: '"Stage" is required' }],
+      title: 'Invalid',
+      status: 422,
+      errors: [
+        { field: 'amount', code: 'field.required', message: '"Amount" is required' },
+        { pointer: '/values/stage', code: 'field.required', message: '"Stage" is required' },
+      ],
     });
     expect(moveErrorMessage(refusal, 'stage', t)).toBe('"Stage" is required "Amount" is required');
   });

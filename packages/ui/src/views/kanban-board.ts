@@ -146,9 +146,17 @@ export function boardReducer(state: BoardState, action: BoardAction): BoardState
     case 'reset':
       return initialBoard(action.keys);
     case 'loaded':
-      return withColumn(state, action.key, () => ({ ...emptyColumn, status: 'ready', items: action.page.items, total: action.page.total, nextCursor: action.page.nextCursor }));
+      return withColumn(state, action.key, () => ({
+        ...emptyColumn,
+        status: 'ready',
+        items: action.page.items,
+        total: action.page.total,
+        nextCursor: action.page.nextCursor,
+      }));
     case 'failed':
-      return withColumn(state, action.key, (c) => (c.status === 'ready' ? { ...c, loadingMore: false, error: action.error } : { ...c, status: 'failed', error: action.error }));
+      return withColumn(state, action.key, (c) =>
+        c.status === 'ready' ? { ...c, loadingMore: false, error: action.error } : { ...c, status: 'failed', error: action.error },
+      );
     case 'loadingMore':
       return withColumn(state, action.key, (c) => ({ ...c, loadingMore: true, error: null }));
     case 'appended':

@@ -25,12 +25,15 @@ interface KanbanColumnProps {
 }
 
 export function KanbanColumn({ object, column, state, cardFields, pending, locale, t, onMove, onLoadMore, onRetry, onOpen }: KanbanColumnProps) {
-  const [{ over }, drop] = useDrop<DraggedCard, unknown, { over: boolean }>(() => ({
-    accept: CARD_TYPE,
-    canDrop: (item) => item.from !== column.key,
-    drop: (item) => onMove(item.record, column.key),
-    collect: (monitor) => ({ over: monitor.isOver() && monitor.canDrop() }),
-  }), [column.key, onMove]);
+  const [{ over }, drop] = useDrop<DraggedCard, unknown, { over: boolean }>(
+    () => ({
+      accept: CARD_TYPE,
+      canDrop: (item) => item.from !== column.key,
+      drop: (item) => onMove(item.record, column.key),
+      collect: (monitor) => ({ over: monitor.isOver() && monitor.canDrop() }),
+    }),
+    [column.key, onMove],
+  );
   const testKey = column.key || 'empty';
   const count = state.total === null ? '' : new Intl.NumberFormat(locale).format(state.total);
 
@@ -38,7 +41,9 @@ export function KanbanColumn({ object, column, state, cardFields, pending, local
     <Flex
       vertical
       gap={8}
-      ref={(node) => { drop(node); }}
+      ref={(node) => {
+        drop(node);
+      }}
       data-testid={`kanban-column-${testKey}`}
       style={{
         flex: `0 0 ${COLUMN_WIDTH}px`,
@@ -51,12 +56,25 @@ export function KanbanColumn({ object, column, state, cardFields, pending, local
       }}
     >
       <Flex justify="space-between" align="center" style={{ padding: '0 4px' }}>
-        <Typography.Text strong ellipsis>{column.label ?? t('kanban.empty')}</Typography.Text>
-        <Typography.Text type="secondary" data-testid={`kanban-count-${testKey}`}>{count}</Typography.Text>
+        <Typography.Text strong ellipsis>
+          {column.label ?? t('kanban.empty')}
+        </Typography.Text>
+        <Typography.Text type="secondary" data-testid={`kanban-count-${testKey}`}>
+          {count}
+        </Typography.Text>
       </Flex>
       {state.status === 'loading' && <Skeleton active paragraph={{ rows: 2 }} title={false} />}
       {state.status === 'failed' && (
-        <Alert type="error" showIcon title={errorMessage(state.error, t)} action={<Button size="small" onClick={onRetry}>{t('common.retry')}</Button>} />
+        <Alert
+          type="error"
+          showIcon
+          title={errorMessage(state.error, t)}
+          action={
+            <Button size="small" onClick={onRetry}>
+              {t('common.retry')}
+            </Button>
+          }
+        />
       )}
       {state.items.map((record) => (
         <KanbanCard
@@ -72,7 +90,9 @@ export function KanbanColumn({ object, column, state, cardFields, pending, local
         />
       ))}
       {state.status === 'ready' && state.items.length === 0 && (
-        <Typography.Text type="secondary" style={{ textAlign: 'center', padding: '16px 0' }}>{t('kanban.noCards')}</Typography.Text>
+        <Typography.Text type="secondary" style={{ textAlign: 'center', padding: '16px 0' }}>
+          {t('kanban.noCards')}
+        </Typography.Text>
       )}
       {state.status === 'ready' && state.error !== null && <Alert type="error" showIcon title={errorMessage(state.error, t)} />}
       {state.nextCursor && (

@@ -19,7 +19,16 @@ afterEach(() => {
 
 function record(id: string, values: Record<string, unknown>): RecordData {
   return {
-    id, version: 1, owner_id: null, department_id: null, created_at: '', created_by: null, updated_at: '', updated_by: null, deleted_at: null, ...values,
+    id,
+    version: 1,
+    owner_id: null,
+    department_id: null,
+    created_at: '',
+    created_by: null,
+    updated_at: '',
+    updated_by: null,
+    deleted_at: null,
+    ...values,
   };
 }
 
@@ -54,9 +63,15 @@ describe('month range', () => {
   });
 
   it('groups records by day in query order and skips records without a date', () => {
-    const days = groupByDay([
-      record('a', { visit_date: '2026-11-03' }), record('b', { visit_date: null }), record('c', { visit_date: '2026-11-03' }), record('d', { visit_date: '2026-11-09' }),
-    ], visitDate);
+    const days = groupByDay(
+      [
+        record('a', { visit_date: '2026-11-03' }),
+        record('b', { visit_date: null }),
+        record('c', { visit_date: '2026-11-03' }),
+        record('d', { visit_date: '2026-11-09' }),
+      ],
+      visitDate,
+    );
     expect([...days.keys()]).toEqual(['2026-11-03', '2026-11-09']);
     expect(days.get('2026-11-03')?.map((r) => r.id)).toEqual(['a', 'c']);
   });

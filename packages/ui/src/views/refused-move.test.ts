@@ -3,7 +3,9 @@ import { ApiError, type Problem } from '../api/problem';
 import { completableRefusal, movePreset } from './refused-move';
 
 const problem = (...fields: string[]): Problem => ({
-  title: 'Invalid', status: 422, errors: fields.map((field) => ({ field, pointer: `/values/${field}`, code: 'form.required', message: `${field} is required` })),
+  title: 'Invalid',
+  status: 422,
+  errors: fields.map((field) => ({ field, pointer: `/values/${field}`, code: 'form.required', message: `${field} is required` })),
 });
 
 describe('a refused kanban move', () => {

@@ -39,7 +39,9 @@ export function useCalendarRecords(appId: string, object: ObjectDefinition, fiel
       return { records, truncated: cursor !== null };
     })().then(
       ({ records, truncated }) => setState({ status: 'ready', records, truncated, error: null }),
-      (error: unknown) => { if (!isAbort(error)) setState({ status: 'failed', records: [], truncated: false, error }); },
+      (error: unknown) => {
+        if (!isAbort(error)) setState({ status: 'failed', records: [], truncated: false, error });
+      },
     );
     return () => controller.abort();
   }, [appId, object.id, field, month, attempt]);

@@ -34,17 +34,20 @@ export function useKanbanBoard(appId: string, object: ObjectDefinition, field: F
   const keys = useMemo(() => kanbanColumns(field, 'en').map((c) => c.key), [field]);
   const sort = useMemo(() => defaultSort(object), [object]);
   const document = useCurrentAppStore((s) => s.document);
-  const formId = useMemo(() => (document ? formOf(document, object)?.id ?? null : null), [document, object]);
+  const formId = useMemo(() => (document ? (formOf(document, object)?.id ?? null) : null), [document, object]);
   const [state, dispatch] = useReducer(boardReducer, keys, initialBoard);
   const [attempt, setAttempt] = useState(0);
   const requests = useRef(new Set<AbortController>());
 
-  const query = useCallback((key: string, cursor?: string) => {
-    const controller = new AbortController();
-    requests.current.add(controller);
-    const body = { filters: [columnFilter(field.id, key)], sort, limit: COLUMN_PAGE_SIZE, ...(cursor ? { cursor } : { count: true }) };
-    return api.queryRecords(appId, object.id, body, controller.signal).finally(() => requests.current.delete(controller));
-  }, [appId, object.id, field.id, sort]);
+  const query = useCallback(
+    (key: string, cursor?: string) => {
+      const controller = new AbortController();
+      requests.current.add(controller);
+      const body = { filters: [columnFilter(field.id, key)], sort, limit: COLUMN_PAGE_SIZE, ...(cursor ? { cursor } : { count: true }) };
+      return api.queryRecords(appId, object.id, body, controller.signal).finally(() => requests.current.delete(controller));
+    },
+    [appId, object.id, field.id, sort],
+  );
 
   useEffect(() => {
     const running = requests.current;
@@ -52,7 +55,9 @@ export function useKanbanBoard(appId: string, object: ObjectDefinition, field: F
     for (const key of keys) {
       query(key).then(
         (page) => dispatch({ type: 'loaded', key, page }),
-        (error: unknown) => { if (!isAbort(error)) dispatch({ type: 'failed', key, error }); },
+        (error: unknown) => {
+          if (!isAbort(error)) dispatch({ type: 'failed', key, error });
+        },
       );
     }
     return () => {
@@ -61,43 +66,56 @@ export function useKanbanBoard(appId: string, object: ObjectDefinition, field: F
     };
   }, [keys, query, attempt]);
 
-  const loadMore = useCallback((key: string) => {
-    const column = state.columns[key];
-    if (!column?.nextCursor || column.loadingMore) return;
-    dispatch({ type: 'loadingMore', key });
-    query(key, column.nextCursor).then(
-      (page) => dispatch({ type: 'appended', key, page }),
-      (error: unknown) => { if (!isAbort(error)) dispatch({ type: 'failed', key, error }); },
-    );
-  }, [state.columns, query]);
+  const loadMore = useCallback(
+    (key: string) => {
+      const column = state.columns[key];
+      if (!column?.nextCursor || column.loadingMore) return;
+      dispatch({ type: 'loadingMore', key });
+      query(key, column.nextCursor).then(
+        (page) => dispatch({ type: 'appended', key, page }),
+        (error: unknown) => {
+          if (!isAbort(error)) dispatch({ type: 'failed', key, error });
+        },
+      );
+    },
+    [state.columns, query],
+  );
 
   /** A refused card goes back; after a 409 it is fetched again, so the next move uses its new version. */
-  const refetch = useCallback((id: string) => {
-    api.getRecord(appId, object.id, id).then(
-      (record) => dispatch({ type: 'upsert', record, field }),
-      (error: unknown) => { if (error instanceof ApiError && error.status === 404) dispatch({ type: 'remove', id }); },
-    );
-  }, [appId, object.id, field]);
+  const refetch = useCallback(
+    (id: string) => {
+      api.getRecord(appId, object.id, id).then(
+        (record) => dispatch({ type: 'upsert', record, field }),
+        (error: unknown) => {
+          if (error instanceof ApiError && error.status === 404) dispatch({ type: 'remove', id });
+        },
+      );
+    },
+    [appId, object.id, field],
+  );
 
-  const move = useCallback((record: RecordData, to: string) => {
-    if (state.pending[record.id]) return;
-    dispatch({ type: 'moveStarted', id: record.id, to, fieldId: field.id });
-    formApi.updateRecord(appId, object.id, formId, record.id, record.version, { [field.id]: columnValue(to) }).then(
-      (saved) => dispatch({ type: 'moveConfirmed', id: record.id, record: saved, field }),
-      (error: unknown) => {
-        dispatch({ type: 'moveFailed', id: record.id });
-        const refusal = completableRefusal(error, field.id);
-        if (refusal) {
-          const column = columns.find((c) => c.key === to);
-          const notice = t('kanbanMove.complete', { column: column?.label ?? t('kanban.empty') });
-          onComplete(record.id, movePreset(field.id, columnValue(to), refusal, notice));
-          return;
-        }
-        void message.error(moveErrorMessage(error, field.id, t));
-        if (error instanceof ApiError && (error.status === 409 || error.status === 404)) refetch(record.id);
-      },
-    );
-  }, [appId, object.id, formId, field, columns, state.pending, message, t, refetch, onComplete]);
+  const move = useCallback(
+    (record: RecordData, to: string) => {
+      if (state.pending[record.id]) return;
+      dispatch({ type: 'moveStarted', id: record.id, to, fieldId: field.id });
+      formApi.updateRecord(appId, object.id, formId, record.id, record.version, { [field.id]: columnValue(to) }).then(
+        (saved) => dispatch({ type: 'moveConfirmed', id: record.id, record: saved, field }),
+        (error: unknown) => {
+          dispatch({ type: 'moveFailed', id: record.id });
+          const refusal = completableRefusal(error, field.id);
+          if (refusal) {
+            const column = columns.find((c) => c.key === to);
+            const notice = t('kanbanMove.complete', { column: column?.label ?? t('kanban.empty') });
+            onComplete(record.id, movePreset(field.id, columnValue(to), refusal, notice));
+            return;
+          }
+          void message.error(moveErrorMessage(error, field.id, t));
+          if (error instanceof ApiError && (error.status === 409 || error.status === 404)) refetch(record.id);
+        },
+      );
+    },
+    [appId, object.id, formId, field, columns, state.pending, message, t, refetch, onComplete],
+  );
 
   return {
     columns,

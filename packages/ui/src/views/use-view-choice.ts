@@ -6,9 +6,12 @@ import { availableKinds, readChoice, storeChoice, type ViewChoice } from './view
 export function useViewChoice(appId: string, object: ObjectDefinition) {
   const [choice, setChoice] = useState<ViewChoice>(() => readChoice(appId, object));
   const kinds = useMemo(() => availableKinds(object), [object]);
-  const choose = useCallback((next: ViewChoice) => {
-    setChoice(next);
-    storeChoice(appId, object.id, next);
-  }, [appId, object.id]);
+  const choose = useCallback(
+    (next: ViewChoice) => {
+      setChoice(next);
+      storeChoice(appId, object.id, next);
+    },
+    [appId, object.id],
+  );
   return { choice, kinds, choose };
 }

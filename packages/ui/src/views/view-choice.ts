@@ -1,10 +1,7 @@
 import type { FieldDefinition, ObjectDefinition } from '@tessera/schemas';
 
 /** How the object page shows its records; kanban and calendar name the field they are built on. */
-export type ViewChoice =
-  | { kind: 'table' }
-  | { kind: 'kanban'; field: string }
-  | { kind: 'calendar'; field: string };
+export type ViewChoice = { kind: 'table' } | { kind: 'kanban'; field: string } | { kind: 'calendar'; field: string };
 
 export type ViewKind = ViewChoice['kind'];
 

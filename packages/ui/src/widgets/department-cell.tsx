@@ -8,5 +8,9 @@ export function DepartmentCell({ departmentId }: { departmentId: string }) {
   const department = useDepartmentName(departmentId);
   if (department === undefined) return null;
   if (department === null) return <Typography.Text type="secondary">{t('widgets.department.unknown')}</Typography.Text>;
-  return <span title={department.path} data-testid="department-name">{department.name}</span>;
+  return (
+    <span title={department.path} data-testid="department-name">
+      {department.name}
+    </span>
+  );
 }

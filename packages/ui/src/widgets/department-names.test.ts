@@ -8,18 +8,19 @@ const sales: DirectoryDepartment = { id: 's', name: '销售部', parentId: null 
 const east: DirectoryDepartment = { id: 'e', name: '华东区', parentId: 's' };
 
 /** Resolves when the fetch in flight has landed in the store: loaded, refreshed, or failed. */
-const settled = () => new Promise<void>((resolve) => {
-  const inFlight = (state: ReturnType<typeof useDepartmentsStore.getState>) => state.status === 'loading' || state.refreshing;
-  if (!inFlight(useDepartmentsStore.getState())) {
-    resolve();
-    return;
-  }
-  const stop = useDepartmentsStore.subscribe((state) => {
-    if (inFlight(state)) return;
-    stop();
-    resolve();
+const settled = () =>
+  new Promise<void>((resolve) => {
+    const inFlight = (state: ReturnType<typeof useDepartmentsStore.getState>) => state.status === 'loading' || state.refreshing;
+    if (!inFlight(useDepartmentsStore.getState())) {
+      resolve();
+      return;
+    }
+    const stop = useDepartmentsStore.subscribe((state) => {
+      if (inFlight(state)) return;
+      stop();
+      resolve();
+    });
   });
-});
 
 describe('the shared department tree', () => {
   let list: ReturnType<typeof vi.spyOn>;

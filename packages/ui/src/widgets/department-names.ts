@@ -33,9 +33,14 @@ export const FRESH_MS = 30_000;
 
 function fetchDepartments(): void {
   departmentApi.list().then(
-    (departments) => useDepartmentsStore.setState({
-      status: 'loaded', departments, byId: new Map(departments.map((d) => [d.id, d])), loadedAt: Date.now(), refreshing: false,
-    }),
+    (departments) =>
+      useDepartmentsStore.setState({
+        status: 'loaded',
+        departments,
+        byId: new Map(departments.map((d) => [d.id, d])),
+        loadedAt: Date.now(),
+        refreshing: false,
+      }),
     // Names are decoration in a table; the picker says it failed. A 401 has already gone to sign-in.
     // A failed refresh keeps the tree it had.
     () => useDepartmentsStore.setState((s) => (s.status === 'loaded' ? { refreshing: false } : { status: 'failed' })),

@@ -29,9 +29,7 @@ export function DepartmentSelect({ id, value, disabled, placeholder, onChange, o
   const t = useT();
   const { status, departments, byId } = useDepartments();
   const treeData = useMemo(() => departmentOptions(departments), [departments]);
-  const picked: Picked | null = value
-    ? { value, label: byId.get(value)?.name ?? (status === 'loaded' ? t('widgets.department.unknown') : '…') }
-    : null;
+  const picked: Picked | null = value ? { value, label: byId.get(value)?.name ?? (status === 'loaded' ? t('widgets.department.unknown') : '…') } : null;
   return (
     <TreeSelect<Picked | null>
       id={id}

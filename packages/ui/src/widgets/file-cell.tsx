@@ -17,11 +17,15 @@ export function FileCell({ field, record }: { field: FieldDefinition; record: Re
   const showThumb = field.type === 'image' && url !== null && first.mime.startsWith('image/');
   return (
     <Space size={4} title={files.map((f) => f.name).join('\n')} data-testid={`file-cell-${field.id}`}>
-      {showThumb
-        ? <img src={url} alt={first.name} width={THUMB} height={THUMB} loading="lazy" style={{ objectFit: 'cover', borderRadius: 2, display: 'block' }} />
-        : <PaperClipOutlined />}
+      {showThumb ? (
+        <img src={url} alt={first.name} width={THUMB} height={THUMB} loading="lazy" style={{ objectFit: 'cover', borderRadius: 2, display: 'block' }} />
+      ) : (
+        <PaperClipOutlined />
+      )}
       <Typography.Text type="secondary">{files.length}</Typography.Text>
-      <Typography.Text ellipsis style={{ maxWidth: 160 }}>{first.name}</Typography.Text>
+      <Typography.Text ellipsis style={{ maxWidth: 160 }}>
+        {first.name}
+      </Typography.Text>
     </Space>
   );
 }

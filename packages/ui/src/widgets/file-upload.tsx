@@ -23,9 +23,16 @@ export function FileUpload({ field, source, id, value, disabled, onChange }: Fil
   const t = useT();
   const image = field.type === 'image';
   const upload = useFileUpload(field, fileRefs(value), source, onChange);
-  const trigger = image
-    ? <div><PlusOutlined /><div style={{ marginTop: 4 }}>{t('widget.fileAddImage')}</div></div>
-    : <Button icon={<UploadOutlined />} disabled={disabled}>{t('widget.fileAdd')}</Button>;
+  const trigger = image ? (
+    <div>
+      <PlusOutlined />
+      <div style={{ marginTop: 4 }}>{t('widget.fileAddImage')}</div>
+    </div>
+  ) : (
+    <Button icon={<UploadOutlined />} disabled={disabled}>
+      {t('widget.fileAdd')}
+    </Button>
+  );
   return (
     <div data-testid={`file-upload-${field.id}`}>
       <Upload

@@ -10,6 +10,10 @@ describe('form aria attributes', () => {
   });
 
   it('gives them as DOM attribute strings for the editor', () => {
-    expect(ariaAttributes({ ...props, 'aria-required': false })).toEqual({ 'aria-required': 'false', 'aria-invalid': 'true', 'aria-describedby': 'record-form_x_help' });
+    expect(ariaAttributes({ ...props, 'aria-required': false })).toEqual({
+      'aria-required': 'false',
+      'aria-invalid': 'true',
+      'aria-describedby': 'record-form_x_help',
+    });
   });
 });

@@ -9,7 +9,11 @@ function LoadFailed() {
       type="error"
       showIcon
       title={t('widgets.loadFailed')}
-      action={<Button size="small" onClick={() => window.location.reload()}>{t('common.reload')}</Button>}
+      action={
+        <Button size="small" onClick={() => window.location.reload()}>
+          {t('common.reload')}
+        </Button>
+      }
     />
   );
 }

@@ -7,12 +7,21 @@ import { RegionCascader } from './region-cascader';
 
 /** A slice of the region table as /api/regions serves it, towns of 东莞市 included. */
 const LEVELS: Record<string, { code: string; name: string }[]> = {
-  86: [{ code: '110000', name: '北京市' }, { code: '440000', name: '广东省' }],
+  86: [
+    { code: '110000', name: '北京市' },
+    { code: '440000', name: '广东省' },
+  ],
   110000: [{ code: '110100', name: '市辖区' }],
   110100: [{ code: '110101', name: '东城区' }],
-  440000: [{ code: '440300', name: '深圳市' }, { code: '441900', name: '东莞市' }],
+  440000: [
+    { code: '440300', name: '深圳市' },
+    { code: '441900', name: '东莞市' },
+  ],
   440300: [{ code: '440305', name: '南山区' }],
-  441900: [{ code: '441900003', name: '东城街道' }, { code: '441900004', name: '南城街道' }],
+  441900: [
+    { code: '441900003', name: '东城街道' },
+    { code: '441900004', name: '南城街道' },
+  ],
 };
 
 const asked: string[] = [];
@@ -20,11 +29,14 @@ const asked: string[] = [];
 beforeEach(() => {
   useSessionStore.getState().setLocale('zh-CN');
   asked.length = 0;
-  vi.stubGlobal('fetch', vi.fn(async (url: string) => {
-    const parent = new URL(url, 'http://localhost').searchParams.get('parent') ?? '86';
-    asked.push(parent);
-    return new Response(JSON.stringify(LEVELS[parent] ?? []), { status: 200, headers: { 'Content-Type': 'application/json' } });
-  }));
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (url: string) => {
+      const parent = new URL(url, 'http://localhost').searchParams.get('parent') ?? '86';
+      asked.push(parent);
+      return new Response(JSON.stringify(LEVELS[parent] ?? []), { status: 200, headers: { 'Content-Type': 'application/json' } });
+    }),
+  );
 });
 afterEach(() => vi.unstubAllGlobals());
 
@@ -47,11 +59,11 @@ function Harness({ initial, label, changes }: { initial: string | null; label?: 
   );
 }
 
-const menuItem = (name: string) =>
-  [...document.querySelectorAll<HTMLElement>('.ant-cascader-menu-item')].find((item) => item.textContent === name) ?? null;
+const menuItem = (name: string) => [...document.querySelectorAll<HTMLElement>('.ant-cascader-menu-item')].find((item) => item.textContent === name) ?? null;
 // happy-dom runs no CSS animations, so a closed menu stays in the page, leaving: ask the select.
 const menuOpen = () => document.querySelector('#area')?.closest('.ant-cascader')?.classList.contains('ant-select-open') ?? false;
-const shown = () => document.querySelector('#area')?.closest('.ant-cascader')?.querySelector('.ant-select-content, .ant-select-selection-item')?.textContent ?? '';
+const shown = () =>
+  document.querySelector('#area')?.closest('.ant-cascader')?.querySelector('.ant-select-content, .ant-select-selection-item')?.textContent ?? '';
 
 async function openMenu() {
   const selector = document.querySelector('#area')!.closest('.ant-cascader')!;

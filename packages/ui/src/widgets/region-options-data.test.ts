@@ -22,7 +22,15 @@ function wholeTable(): RegionTree {
 function regionValidator(regionLevel: RegionLevel | undefined) {
   const area: FieldDefinition = { id: 'area', type: 'region', label: { en: 'Area' }, ...(regionLevel ? { regionLevel } : {}) };
   const object: ObjectDefinition = { id: 'lead', label: { en: 'Lead' }, fields: [area] };
-  const form = { id: 'lead_form', object: 'lead', label: { en: 'Lead' }, nodes: [{ id: 'main', kind: 'section' as const, label: { en: 'Main' } }, { id: 'n_area', kind: 'field' as const, parent: 'main', field: 'area' }] };
+  const form = {
+    id: 'lead_form',
+    object: 'lead',
+    label: { en: 'Lead' },
+    nodes: [
+      { id: 'main', kind: 'section' as const, label: { en: 'Main' } },
+      { id: 'n_area', kind: 'field' as const, parent: 'main', field: 'area' },
+    ],
+  };
   const document: AppDocument = { id: 'app', label: { en: 'App' }, objects: [object], forms: [form] };
   const compiled = compileForm(form, object, document);
   if (!compiled.ok) throw new Error(JSON.stringify(compiled.issues));
@@ -43,7 +51,11 @@ function offered(options: readonly RegionOption[], above: string[] = []): Offere
 }
 
 const tree = wholeTable();
-const allCodes = new Set(Object.values(tree).flat().map((r) => r.code));
+const allCodes = new Set(
+  Object.values(tree)
+    .flat()
+    .map((r) => r.code),
+);
 
 describe('region options over the real GB/T 2260 table', () => {
   it('has the nine-digit towns this is about, and a validator that refuses them', () => {

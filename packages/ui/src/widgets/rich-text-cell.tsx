@@ -6,5 +6,9 @@ import { richTextExcerpt } from './rich-text-values';
 export function RichTextCell({ html }: { html: string }) {
   const text = useMemo(() => richTextExcerpt(html), [html]);
   if (text === '') return null;
-  return <Typography.Text ellipsis title={text} style={{ maxWidth: 240 }}>{text}</Typography.Text>;
+  return (
+    <Typography.Text ellipsis title={text} style={{ maxWidth: 240 }}>
+      {text}
+    </Typography.Text>
+  );
 }

@@ -22,7 +22,9 @@ export function RichTextEditor({ id, value, disabled = false, placeholder, onCha
   const editor = useRichTextEditor({ id, aria: ariaAttributes(rest), value: value ?? null, disabled, onChange, onBlur });
   const empty = useEditorState({ editor, selector: ({ editor: e }) => e.isEmpty });
   const { status } = Form.Item.useStatus();
-  const className = ['rich-text-editor', status === 'error' ? 'rich-text-editor-error' : '', disabled ? 'rich-text-editor-disabled' : ''].filter(Boolean).join(' ');
+  const className = ['rich-text-editor', status === 'error' ? 'rich-text-editor-error' : '', disabled ? 'rich-text-editor-disabled' : '']
+    .filter(Boolean)
+    .join(' ');
   return (
     <div className={className}>
       {!disabled && <RichTextToolbar editor={editor} />}

@@ -66,8 +66,14 @@ export function RichTextLinkButton({ editor }: { editor: Editor }) {
       />
       {invalid && <Typography.Text type="danger">{t('widgets.richText.linkInvalid')}</Typography.Text>}
       <Space>
-        <Button type="primary" size="small" onClick={apply}>{t('widgets.richText.linkApply')}</Button>
-        {current !== null && <Button size="small" onClick={remove}>{t('widgets.richText.linkRemove')}</Button>}
+        <Button type="primary" size="small" onClick={apply}>
+          {t('widgets.richText.linkApply')}
+        </Button>
+        {current !== null && (
+          <Button size="small" onClick={remove}>
+            {t('widgets.richText.linkRemove')}
+          </Button>
+        )}
       </Space>
     </Space>
   );

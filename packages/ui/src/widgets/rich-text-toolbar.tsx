@@ -1,5 +1,11 @@
 import {
-  BoldOutlined, ItalicOutlined, OrderedListOutlined, RedoOutlined, StrikethroughOutlined, UnderlineOutlined, UndoOutlined,
+  BoldOutlined,
+  ItalicOutlined,
+  OrderedListOutlined,
+  RedoOutlined,
+  StrikethroughOutlined,
+  UnderlineOutlined,
+  UndoOutlined,
   UnorderedListOutlined,
 } from '@ant-design/icons';
 import { useEditorState, type Editor } from '@tiptap/react';
@@ -31,7 +37,12 @@ export function RichTextToolbar({ editor }: { editor: Editor }) {
     <div className="rich-text-toolbar" role="toolbar" aria-label={t('widgets.richText.toolbar')}>
       <ToolButton label={t('widgets.richText.bold')} icon={<BoldOutlined />} active={state.bold} onClick={() => chain().toggleBold().run()} />
       <ToolButton label={t('widgets.richText.italic')} icon={<ItalicOutlined />} active={state.italic} onClick={() => chain().toggleItalic().run()} />
-      <ToolButton label={t('widgets.richText.underline')} icon={<UnderlineOutlined />} active={state.underline} onClick={() => chain().toggleUnderline().run()} />
+      <ToolButton
+        label={t('widgets.richText.underline')}
+        icon={<UnderlineOutlined />}
+        active={state.underline}
+        onClick={() => chain().toggleUnderline().run()}
+      />
       <ToolButton label={t('widgets.richText.strike')} icon={<StrikethroughOutlined />} active={state.strike} onClick={() => chain().toggleStrike().run()} />
       <span className="rich-text-toolbar-gap" />
       {HEADINGS.map((level) => (
@@ -44,8 +55,18 @@ export function RichTextToolbar({ editor }: { editor: Editor }) {
         />
       ))}
       <span className="rich-text-toolbar-gap" />
-      <ToolButton label={t('widgets.richText.bulletList')} icon={<UnorderedListOutlined />} active={state.bulletList} onClick={() => chain().toggleBulletList().run()} />
-      <ToolButton label={t('widgets.richText.orderedList')} icon={<OrderedListOutlined />} active={state.orderedList} onClick={() => chain().toggleOrderedList().run()} />
+      <ToolButton
+        label={t('widgets.richText.bulletList')}
+        icon={<UnorderedListOutlined />}
+        active={state.bulletList}
+        onClick={() => chain().toggleBulletList().run()}
+      />
+      <ToolButton
+        label={t('widgets.richText.orderedList')}
+        icon={<OrderedListOutlined />}
+        active={state.orderedList}
+        onClick={() => chain().toggleOrderedList().run()}
+      />
       <RichTextLinkButton editor={editor} />
       <span className="rich-text-toolbar-gap" />
       <ToolButton label={t('widgets.richText.undo')} icon={<UndoOutlined />} disabled={!state.canUndo} onClick={() => chain().undo().run()} />

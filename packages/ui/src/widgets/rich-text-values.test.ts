@@ -3,8 +3,9 @@ import { isKeptLink, linkHref, richTextExcerpt } from './rich-text-values';
 
 describe('rich text excerpt', () => {
   it('reads as text: markup gone, blocks apart, entities decoded', () => {
-    expect(richTextExcerpt('<h2>Visit</h2><p><strong>Bold</strong>&nbsp;and <em>more</em></p><ul><li><p>one</p></li><li><p>two</p></li></ul>'))
-      .toBe('Visit Bold and more one two');
+    expect(richTextExcerpt('<h2>Visit</h2><p><strong>Bold</strong>&nbsp;and <em>more</em></p><ul><li><p>one</p></li><li><p>two</p></li></ul>')).toBe(
+      'Visit Bold and more one two',
+    );
     expect(richTextExcerpt('<p>a &lt;script&gt; &amp; &#39;b&#39; &#x4e2d;&#25991;</p>')).toBe("a <script> & 'b' 中文");
     expect(richTextExcerpt('<p>line<br>break</p>')).toBe('line break');
     expect(richTextExcerpt('<p></p>')).toBe('');

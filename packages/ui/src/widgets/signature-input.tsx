@@ -9,9 +9,7 @@ const SignaturePadField = lazy(() => import('./signature-pad-field').then((m) =>
 function SignatureLoading() {
   const t = useT();
   return (
-    <div style={{ height: 140, border: '1px dashed #d9d9d9', borderRadius: 6, padding: '8px 11px', color: 'rgba(0, 0, 0, 0.25)' }}>
-      {t('widgets.loading')}
-    </div>
+    <div style={{ height: 140, border: '1px dashed #d9d9d9', borderRadius: 6, padding: '8px 11px', color: 'rgba(0, 0, 0, 0.25)' }}>{t('widgets.loading')}</div>
   );
 }
 

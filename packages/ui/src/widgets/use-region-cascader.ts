@@ -1,7 +1,14 @@
 import type { FieldDefinition } from '@tessera/schemas';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import {
-  guessedRegionPath, regionDepth, regionOptions, resolveRegionPath, REGION_ROOT, storedRegions, type RegionOption, type RegionTree,
+  guessedRegionPath,
+  regionDepth,
+  regionOptions,
+  resolveRegionPath,
+  REGION_ROOT,
+  storedRegions,
+  type RegionOption,
+  type RegionTree,
 } from './region-path';
 import { widgetApi } from './widget-api';
 
@@ -14,12 +21,7 @@ import { widgetApi } from './widget-api';
  * click on 东莞市 opens it like any city; `onOpenedLeaf` then gets the path the user opened last
  * when that level turns out to hold nothing storable, and may pick it (the click meant it).
  */
-export function useRegionCascader(
-  field: FieldDefinition,
-  value: string | null,
-  currentLabel: string | undefined,
-  onOpenedLeaf?: (path: string[]) => void,
-) {
+export function useRegionCascader(field: FieldDefinition, value: string | null, currentLabel: string | undefined, onOpenedLeaf?: (path: string[]) => void) {
   const [tree, setTree] = useState<RegionTree>({});
   const [loading, setLoading] = useState<ReadonlySet<string>>(new Set());
   const [opened, setOpened] = useState(false);
@@ -33,22 +35,27 @@ export function useRegionCascader(
 
   const load = useCallback((parent: string) => {
     setLoading((s) => new Set(s).add(parent));
-    widgetApi.regions(parent).then(
-      (regions) => {
-        setTree((t) => ({ ...t, [parent]: regions }));
-        const path = openedPath.current;
-        if (path?.at(-1) === parent && storedRegions(regions).length === 0) {
-          openedPath.current = null;
-          openedLeaf.current?.(path);
-        }
-      },
-      // Left unloaded: the next open or click asks again.
-      () => undefined,
-    ).finally(() => setLoading((s) => {
-      const next = new Set(s);
-      next.delete(parent);
-      return next;
-    }));
+    widgetApi
+      .regions(parent)
+      .then(
+        (regions) => {
+          setTree((t) => ({ ...t, [parent]: regions }));
+          const path = openedPath.current;
+          if (path?.at(-1) === parent && storedRegions(regions).length === 0) {
+            openedPath.current = null;
+            openedLeaf.current?.(path);
+          }
+        },
+        // Left unloaded: the next open or click asks again.
+        () => undefined,
+      )
+      .finally(() =>
+        setLoading((s) => {
+          const next = new Set(s);
+          next.delete(parent);
+          return next;
+        }),
+      );
   }, []);
 
   const resolved = useMemo(() => (value ? resolveRegionPath(value, tree) : null), [value, tree]);
@@ -77,11 +84,14 @@ export function useRegionCascader(
       else openedPath.current = null;
     }, []),
     // antd calls this for every branch the user opens, loaded or not: the last one is the one that counts.
-    loadData: useCallback((selected: RegionOption[]) => {
-      const last = selected[selected.length - 1];
-      if (!last) return;
-      openedPath.current = selected.map((option) => option.value);
-      if (!tree[last.value] && !loading.has(last.value)) load(last.value);
-    }, [tree, loading, load]),
+    loadData: useCallback(
+      (selected: RegionOption[]) => {
+        const last = selected[selected.length - 1];
+        if (!last) return;
+        openedPath.current = selected.map((option) => option.value);
+        if (!tree[last.value] && !loading.has(last.value)) load(last.value);
+      },
+      [tree, loading, load],
+    ),
   };
 }

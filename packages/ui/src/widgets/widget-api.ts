@@ -29,6 +29,5 @@ export const widgetApi = {
   usersByIds: (ids: readonly string[], signal?: AbortSignal) =>
     request<DirectoryUser[]>('GET', `/api/directory?ids=${ids.map(enc).join(',')}`, undefined, signal),
 
-  regions: (parent: string, signal?: AbortSignal) =>
-    request<Region[]>('GET', `/api/regions?parent=${enc(parent)}`, undefined, signal),
+  regions: (parent: string, signal?: AbortSignal) => request<Region[]>('GET', `/api/regions?parent=${enc(parent)}`, undefined, signal),
 };

@@ -19,7 +19,8 @@ const ID_A = '00000000-0000-4000-8000-00000000000a';
 describe('server errors inside lines', () => {
   const lines = addRow(rowsFromWire([{ id: ID_A, product: 'Desk' }]));
   const problem: Problem = {
-    title: 'Invalid', status: 422,
+    title: 'Invalid',
+    status: 422,
     errors: [
       { pointer: '/values/lines/1/product', field: 'lines', code: 'field.required', message: '“产品”为必填项' },
       { pointer: '/values/lines/1/qty', field: 'qty', code: 'field.minimum', message: '"Qty" must be at least 0' },

@@ -17,7 +17,10 @@ export interface ChildErrors {
 }
 
 function segments(pointer: string | undefined): string[] {
-  return (pointer ?? '').split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return (pointer ?? '')
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 /**

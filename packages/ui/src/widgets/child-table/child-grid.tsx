@@ -64,29 +64,44 @@ export const ChildGrid = memo(function ChildGrid(props: ChildGridProps) {
   scrollTo.current = virtualizer.scrollToIndex;
   useEffect(() => virtualizer.measure(), [virtualizer, marked]);
 
-  const actions = useMemo<RowActions>(() => ({
-    cell: (index, fieldId, value) => {
-      const row = grid.getState().rows[index];
-      if (row) clearCellErrors(formStore, cellErrorKey(tableField, row.key, fieldId));
-      commit((rows) => setCell(rows, index, fieldId, value), 'soon');
-    },
-    move: (from, to) => {
-      const rows = grid.getState().rows;
-      if (to < 0 || to >= rows.length) return;
-      commit((current) => moveRow(current, from, to));
-      setAnnouncement(t('childTable.moved', { row: to + 1 }));
-      scrollTo.current(to, { align: 'auto' });
-    },
-    remove: (index) => {
-      commit((rows) => removeRow(rows, index));
-      setAnnouncement(t('childTable.removed', { row: index + 1 }));
-    },
-    focusOnMount,
-  }), [grid, commit, formStore, tableField, t]);
+  const actions = useMemo<RowActions>(
+    () => ({
+      cell: (index, fieldId, value) => {
+        const row = grid.getState().rows[index];
+        if (row) clearCellErrors(formStore, cellErrorKey(tableField, row.key, fieldId));
+        commit((rows) => setCell(rows, index, fieldId, value), 'soon');
+      },
+      move: (from, to) => {
+        const rows = grid.getState().rows;
+        if (to < 0 || to >= rows.length) return;
+        commit((current) => moveRow(current, from, to));
+        setAnnouncement(t('childTable.moved', { row: to + 1 }));
+        scrollTo.current(to, { align: 'auto' });
+      },
+      remove: (index) => {
+        commit((rows) => removeRow(rows, index));
+        setAnnouncement(t('childTable.removed', { row: index + 1 }));
+      },
+      focusOnMount,
+    }),
+    [grid, commit, formStore, tableField, t],
+  );
 
-  const shared = useMemo<RowShared>(() => ({
-    grid, tableField, columns, inputs, formulas, labels, appId, targets, locked, actions,
-  }), [grid, tableField, columns, inputs, formulas, labels, appId, targets, locked, actions]);
+  const shared = useMemo<RowShared>(
+    () => ({
+      grid,
+      tableField,
+      columns,
+      inputs,
+      formulas,
+      labels,
+      appId,
+      targets,
+      locked,
+      actions,
+    }),
+    [grid, tableField, columns, inputs, formulas, labels, appId, targets, locked, actions],
+  );
 
   const add = () => {
     const rows = commit((current) => addRow(current));
@@ -109,7 +124,14 @@ export const ChildGrid = memo(function ChildGrid(props: ChildGridProps) {
       {/* The table's own form item turns red when a line has a message; only the marked cells should. */}
       <Form.Item noStyle validateStatus="">
         <div className="child-table" id={id} data-testid={`child-table-${tableField}`} onBlur={onLeave}>
-          <div ref={scrollRef} className="child-table-scroll" role="grid" aria-label={label} aria-rowcount={count + 1} style={{ maxHeight: VIEWPORT_HEIGHT + HEADER_HEIGHT + ROW_HEIGHT }}>
+          <div
+            ref={scrollRef}
+            className="child-table-scroll"
+            role="grid"
+            aria-label={label}
+            aria-rowcount={count + 1}
+            style={{ maxHeight: VIEWPORT_HEIGHT + HEADER_HEIGHT + ROW_HEIGHT }}
+          >
             <div className="child-table-inner" style={{ width: gridWidth(columns) }}>
               <GridHeader columns={columns} />
               <div className="child-table-body" style={{ height: virtualizer.getTotalSize() }}>
@@ -119,13 +141,23 @@ export const ChildGrid = memo(function ChildGrid(props: ChildGridProps) {
               </div>
               {count > 0 && <GridFooter grid={grid} columns={columns} formulas={formulas} />}
             </div>
-            {count === 0 && <Typography.Text type="secondary" className="child-table-empty">{t('childTable.empty')}</Typography.Text>}
+            {count === 0 && (
+              <Typography.Text type="secondary" className="child-table-empty">
+                {t('childTable.empty')}
+              </Typography.Text>
+            )}
           </div>
           <Flex justify="space-between" align="center" className="child-table-toolbar">
-            <Button size="small" icon={<PlusOutlined />} disabled={locked} onClick={add} data-testid="child-table-add">{t('childTable.addLine')}</Button>
-            <Typography.Text type="secondary" data-testid="child-table-count">{count === 1 ? t('childTable.lineOne') : t('childTable.lines', { count })}</Typography.Text>
+            <Button size="small" icon={<PlusOutlined />} disabled={locked} onClick={add} data-testid="child-table-add">
+              {t('childTable.addLine')}
+            </Button>
+            <Typography.Text type="secondary" data-testid="child-table-count">
+              {count === 1 ? t('childTable.lineOne') : t('childTable.lines', { count })}
+            </Typography.Text>
           </Flex>
-          <div className="child-table-announce" role="status" aria-live="polite">{announcement}</div>
+          <div className="child-table-announce" role="status" aria-live="polite">
+            {announcement}
+          </div>
         </div>
       </Form.Item>
     </ConfigProvider>

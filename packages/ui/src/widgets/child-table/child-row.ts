@@ -18,8 +18,18 @@ export type ChildRows = readonly ChildRow[];
 
 /** Columns every stored line carries besides its fields: never sent back. */
 const SYSTEM_KEYS: ReadonlySet<string> = new Set([
-  'id', 'version', 'owner_id', 'department_id', 'created_at', 'created_by', 'updated_at', 'updated_by',
-  'deleted_at', 'parent_id', 'sort_index', '_display',
+  'id',
+  'version',
+  'owner_id',
+  'department_id',
+  'created_at',
+  'created_by',
+  'updated_at',
+  'updated_by',
+  'deleted_at',
+  'parent_id',
+  'sort_index',
+  '_display',
 ]);
 
 let lastKey = 0;
@@ -95,5 +105,5 @@ export function rowsToWire(rows: ChildRows): ChildRowValues[] {
 
 /** The object whose records are a child-table field's lines (a quote's `quote_line`). */
 export function childObjectOf(field: FieldDefinition, objects: readonly ObjectDefinition[]): ObjectDefinition | null {
-  return field.type === 'child_table' ? objects.find((o) => o.id === field.target) ?? null : null;
+  return field.type === 'child_table' ? (objects.find((o) => o.id === field.target) ?? null) : null;
 }

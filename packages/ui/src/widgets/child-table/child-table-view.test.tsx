@@ -14,7 +14,9 @@ const document: AppDocument = {
   objects: [
     { id: 'quote', label: { en: 'Quote' }, fields: [{ id: 'lines', type: 'child_table', label: { en: 'Lines', 'zh-CN': '明细' }, target: 'line' }] },
     {
-      id: 'line', label: { en: 'Line' }, parent: 'quote',
+      id: 'line',
+      label: { en: 'Line' },
+      parent: 'quote',
       fields: [
         { id: 'product', type: 'text', label: { en: 'Product', 'zh-CN': '产品' } },
         { id: 'qty', type: 'number', label: { en: 'Qty', 'zh-CN': '数量' } },
@@ -25,7 +27,12 @@ const document: AppDocument = {
 };
 const lines = document.objects[0]!.fields[0] as FieldDefinition;
 const saved = Array.from({ length: 25 }, (_, i) => ({
-  id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, parent_id: 'q', sort_index: i, product: `P${i + 1}`, qty: '1', amount: '2.50',
+  id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+  parent_id: 'q',
+  sort_index: i,
+  product: `P${i + 1}`,
+  qty: '1',
+  amount: '2.50',
 }));
 
 beforeEach(() => {

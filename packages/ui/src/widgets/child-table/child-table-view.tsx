@@ -72,7 +72,7 @@ export function ChildTableView({ field, lines }: { field: FieldDefinition; lines
       key: column.id,
       title: localized(column.label, locale, column.id),
       width,
-      align: align === 'end' ? 'right' as const : align === 'center' ? 'center' as const : undefined,
+      align: align === 'end' ? ('right' as const) : align === 'center' ? ('center' as const) : undefined,
       render: (_: unknown, line: Line) => {
         const value = line.row.values[column.id];
         // Lines carry bare ids: the relation's name comes from the label store.
@@ -91,20 +91,24 @@ export function ChildTableView({ field, lines }: { field: FieldDefinition; lines
         dataSource={data}
         pagination={data.length > PAGE_SIZE ? { pageSize: PAGE_SIZE, showSizeChanger: false, size: 'small' } : false}
         scroll={{ x: 'max-content' }}
-        summary={() => (summed.length === 0 ? null : (
-          <Table.Summary.Row>
-            <Table.Summary.Cell index={0}><strong>{t('childTable.total')}</strong></Table.Summary.Cell>
-            {columns.map(({ field: column, summed: isSummed, align }, i) => (
-              <Table.Summary.Cell key={column.id} index={i + 1} align={align === 'end' ? 'right' : undefined}>
-                {isSummed && (
-                  <strong data-testid={`child-table-view-total-${column.id}`}>
-                    <FieldCell field={displayAs(column)} record={rowAsRecord({ [column.id]: totals[column.id] ?? null })} locale={locale} t={t} />
-                  </strong>
-                )}
+        summary={() =>
+          summed.length === 0 ? null : (
+            <Table.Summary.Row>
+              <Table.Summary.Cell index={0}>
+                <strong>{t('childTable.total')}</strong>
               </Table.Summary.Cell>
-            ))}
-          </Table.Summary.Row>
-        ))}
+              {columns.map(({ field: column, summed: isSummed, align }, i) => (
+                <Table.Summary.Cell key={column.id} index={i + 1} align={align === 'end' ? 'right' : undefined}>
+                  {isSummed && (
+                    <strong data-testid={`child-table-view-total-${column.id}`}>
+                      <FieldCell field={displayAs(column)} record={rowAsRecord({ [column.id]: totals[column.id] ?? null })} locale={locale} t={t} />
+                    </strong>
+                  )}
+                </Table.Summary.Cell>
+              ))}
+            </Table.Summary.Row>
+          )
+        }
       />
     </div>
   );

@@ -34,10 +34,11 @@ const quote: ObjectDefinition = { id: 'quote', label: { en: 'Quote' }, fields: [
 const ctx: WidgetContext = { appId: 'app', locale: 'en', record: null, objects: [quote, line] };
 
 const uuid = (i: number) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
-const thousandLines = () => rowsFromWire(
-  Array.from({ length: 1000 }, (_, i) => ({ id: uuid(i), product: `P${i}`, qty: '1', price: '2.50' })),
-  line.fields.filter((f) => f.type !== 'formula'),
-);
+const thousandLines = () =>
+  rowsFromWire(
+    Array.from({ length: 1000 }, (_, i) => ({ id: uuid(i), product: `P${i}`, qty: '1', price: '2.50' })),
+    line.fields.filter((f) => f.type !== 'formula'),
+  );
 
 /** Holds the value as the form store does: each change comes back to the table as its new value. */
 function Harness({ initial, seen }: { initial: ChildRows; seen: { current: ChildRows } }) {
@@ -66,9 +67,10 @@ function setup(initial: ChildRows = thousandLines()) {
  * Typing reaches the form when the browser idles, here (no idle callback in happy-dom) from a
  * zero-delay timeout (child-table.tsx, when-idle.ts): run it, on the tests' own clock.
  */
-const handedOver = () => act(() => {
-  vi.runOnlyPendingTimers();
-});
+const handedOver = () =>
+  act(() => {
+    vi.runOnlyPendingTimers();
+  });
 
 const cell = (row: HTMLElement, field: string) => row.querySelector<HTMLElement>(`[data-field="${field}"]`)!;
 const input = (row: HTMLElement, field: string) => cell(row, field).querySelector('input')!;
@@ -79,8 +81,12 @@ beforeEach(() => {
   rowRenders.length = 0;
   // happy-dom lays nothing out: give the grid's scroll box the size a browser would, so rows virtualize as on screen.
   const scrollBox = (element: HTMLElement, size: number) => (element.classList.contains('child-table-scroll') ? size : 0);
-  vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockImplementation(function height(this: HTMLElement) { return scrollBox(this, 480); });
-  vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockImplementation(function width(this: HTMLElement) { return scrollBox(this, 960); });
+  vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockImplementation(function height(this: HTMLElement) {
+    return scrollBox(this, 480);
+  });
+  vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockImplementation(function width(this: HTMLElement) {
+    return scrollBox(this, 960);
+  });
   return () => {
     vi.restoreAllMocks();
     vi.useRealTimers();
@@ -152,7 +158,11 @@ describe('the lines grid', () => {
     const runtime: FormRuntime = { store, fields: new Map(), widgets: ctx, checkUnique: () => undefined };
     store.getState().setErrors({ [cellErrorKey('lines', initial[1]!.key, 'qty')]: ['"Qty" must be at least 0'] });
     const seen = { current: initial };
-    render(<FormRuntimeContext value={runtime}><Harness initial={initial} seen={seen} /></FormRuntimeContext>);
+    render(
+      <FormRuntimeContext value={runtime}>
+        <Harness initial={initial} seen={seen} />
+      </FormRuntimeContext>,
+    );
     const second = screen.getAllByTestId('child-table-row')[1]!;
     expect(within(cell(second, 'qty')).getByTestId('child-table-cell-error').textContent).toBe('"Qty" must be at least 0');
     expect(screen.getAllByTestId('child-table-cell-error')).toHaveLength(1);
@@ -164,7 +174,9 @@ describe('the lines grid', () => {
 
   it('takes a list from outside (a reloaded record) over an edit not yet handed to the form', async () => {
     const changes: ChildRows[] = [];
-    const table = (value: ChildRows) => <ChildTable field={linesField} ctx={ctx} inputFor={fieldWidget} value={value} onChange={(rows) => changes.push(rows)} />;
+    const table = (value: ChildRows) => (
+      <ChildTable field={linesField} ctx={ctx} inputFor={fieldWidget} value={value} onChange={(rows) => changes.push(rows)} />
+    );
     const { rerender } = render(table(thousandLines().slice(0, 2)));
     fireEvent.change(input(screen.getAllByTestId('child-table-row')[0]!, 'product'), { target: { value: 'typed' } });
     rerender(table(rowsFromWire([{ id: uuid(7), product: 'Reloaded', qty: '1', price: '1' }])));

@@ -91,27 +91,36 @@ function ChildTableEditor({ field, ctx, inputFor, id, value, onChange, disabled,
   }, [grid, rows]);
   useEffect(() => handOver, [handOver]);
 
-  const commit = useCallback((change: (rows: ChildRows) => ChildRows, when: 'now' | 'soon' = 'now') => {
-    const before = grid.getState().rows;
-    const next = change(before);
-    if (next === before) return next;
-    setGridRows(grid, next);
-    if (when === 'now') handOver();
-    else pending.current ??= whenIdle(handOver, HAND_OVER);
-    return next;
-  }, [grid, handOver]);
+  const commit = useCallback(
+    (change: (rows: ChildRows) => ChildRows, when: 'now' | 'soon' = 'now') => {
+      const before = grid.getState().rows;
+      const next = change(before);
+      if (next === before) return next;
+      setGridRows(grid, next);
+      if (when === 'now') handOver();
+      else pending.current ??= whenIdle(handOver, HAND_OVER);
+      return next;
+    },
+    [grid, handOver],
+  );
 
   const columns = useMemo(() => gridColumns(child), [child]);
-  const inputs = useMemo(() => columns.map((c) => {
-    if (c.kind !== 'input' || c.field.type === 'relation') return null;
-    // One line of text per cell (a long text too, rather than the form's text area): the browser's input.
-    if (c.field.type === 'long_text' || isPlainText(c.field)) return <CellTextInput field={c.field} />;
-    const kind = previewKind(c.field);
-    return kind ? <CellDeferredInput kind={kind} field={c.field} ctx={ctx} /> : inputFor(c.field, ctx);
-  }), [columns, inputFor, ctx]);
-  const targets = useMemo(() => new Map(columns
-    .filter((c) => c.field.type === 'relation')
-    .map((c) => [c.field.id, ctx.objects.find((o) => o.id === c.field.target) ?? null] as const)), [columns, ctx.objects]);
+  const inputs = useMemo(
+    () =>
+      columns.map((c) => {
+        if (c.kind !== 'input' || c.field.type === 'relation') return null;
+        // One line of text per cell (a long text too, rather than the form's text area): the browser's input.
+        if (c.field.type === 'long_text' || isPlainText(c.field)) return <CellTextInput field={c.field} />;
+        const kind = previewKind(c.field);
+        return kind ? <CellDeferredInput kind={kind} field={c.field} ctx={ctx} /> : inputFor(c.field, ctx);
+      }),
+    [columns, inputFor, ctx],
+  );
+  const targets = useMemo(
+    () =>
+      new Map(columns.filter((c) => c.field.type === 'relation').map((c) => [c.field.id, ctx.objects.find((o) => o.id === c.field.target) ?? null] as const)),
+    [columns, ctx.objects],
+  );
   const formulas = useMemo(() => sharedRowFormulas(child, ctx.objects, formulaContext), [child, ctx.objects]);
   const read = useCallback(() => grid.getState().rows, [grid]);
   const labels = useLineLabels(ctx.appId, targets, read, grid.subscribe);

@@ -21,7 +21,15 @@ describe('column totals', () => {
 
   it('add exactly and skip blanks and half-typed numbers', () => {
     const sums = columnSums([qty, price], (row, id) => row.values[id]);
-    expect(sums(rows([{ qty: '0.1', price: '0.2' }, { qty: '0.2', price: null }, { qty: '-', price: '' }]))).toEqual({ qty: '0.3', price: '0.2' });
+    expect(
+      sums(
+        rows([
+          { qty: '0.1', price: '0.2' },
+          { qty: '0.2', price: null },
+          { qty: '-', price: '' },
+        ]),
+      ),
+    ).toEqual({ qty: '0.3', price: '0.2' });
     expect(sums([])).toEqual({ qty: '0', price: '0' });
   });
 

@@ -53,7 +53,18 @@ function FormulaCell({ field, value }: { field: FieldDefinition; value: PlainVal
  * A relation cell names its record from the grid's label store (lines carry bare ids). Names
  * arrive after the lines; the picker takes one whenever it comes, without mounting again.
  */
-function RelationCell({ labels, value, ...props }: { labels: LabelStore; appId: string; target: ObjectDefinition | null; id: string; value: string | null; onChange: (v: string | null) => void }) {
+function RelationCell({
+  labels,
+  value,
+  ...props
+}: {
+  labels: LabelStore;
+  appId: string;
+  target: ObjectDefinition | null;
+  id: string;
+  value: string | null;
+  onChange: (v: string | null) => void;
+}) {
   const label = useStore(labels, (s) => (value ? s.labels[value] : undefined));
   const named = useMemo(() => (value && label !== undefined ? { value, label } : null), [value, label]);
   return <RelationSelect {...props} value={value} named={named} fetchName={false} />;
@@ -64,7 +75,19 @@ function RelationCell({ labels, value, ...props }: { labels: LabelStore; appId: 
  * it. Memoised: a keystroke re-renders the cell typed into, not its neighbours. Read-only comes
  * from antd's disabled context, which the grid sets for the whole table.
  */
-export const GridCell = memo(function GridCell({ column, input, index, rowKey, tableField, value, formulaValue, labels, appId, target, onCell }: GridCellProps) {
+export const GridCell = memo(function GridCell({
+  column,
+  input,
+  index,
+  rowKey,
+  tableField,
+  value,
+  formulaValue,
+  labels,
+  appId,
+  target,
+  onCell,
+}: GridCellProps) {
   const t = useT();
   const locale = useSessionStore((s) => s.locale);
   const { field } = column;
@@ -72,11 +95,14 @@ export const GridCell = memo(function GridCell({ column, input, index, rowKey, t
   const formValue = useMemo(() => toFormValue(field, value), [field, value]);
   const trimmed = TRIMMED_ON_BLUR.has(field.type);
 
-  const onChange = useCallback((arg: unknown) => {
-    const next = valueFromChange(arg);
-    // Raw text while typing (a trailing space is the start of the next word), converted otherwise.
-    onCell(index, field.id, trimmed ? (typeof next === 'string' && next !== '' ? next : null) : toFieldValue(field, next));
-  }, [onCell, index, field, trimmed]);
+  const onChange = useCallback(
+    (arg: unknown) => {
+      const next = valueFromChange(arg);
+      // Raw text while typing (a trailing space is the start of the next word), converted otherwise.
+      onCell(index, field.id, trimmed ? (typeof next === 'string' && next !== '' ? next : null) : toFieldValue(field, next));
+    },
+    [onCell, index, field, trimmed],
+  );
   const onBlur = useCallback(() => {
     if (trimmed && typeof value === 'string' && value.trim() !== value) onCell(index, field.id, value.trim() || null);
   }, [onCell, index, field.id, trimmed, value]);
@@ -85,11 +111,21 @@ export const GridCell = memo(function GridCell({ column, input, index, rowKey, t
   const id = `record-form_${tableField}_${index}_${field.id}`;
   let content: ReactElement | null;
   if (column.kind === 'formula') {
-    content = <span className="child-table-formula"><FormulaCell field={field} value={formulaValue} /></span>;
+    content = (
+      <span className="child-table-formula">
+        <FormulaCell field={field} value={formulaValue} />
+      </span>
+    );
   } else if (field.type === 'relation') {
     content = (
-      <RelationCell labels={labels} appId={appId} target={target} id={id} value={typeof value === 'string' ? value : null}
-        onChange={(next) => onCell(index, field.id, next)} />
+      <RelationCell
+        labels={labels}
+        appId={appId}
+        target={target}
+        id={id}
+        value={typeof value === 'string' ? value : null}
+        onChange={(next) => onCell(index, field.id, next)}
+      />
     );
   } else if (input) {
     const props: InputProps = {
@@ -104,7 +140,11 @@ export const GridCell = memo(function GridCell({ column, input, index, rowKey, t
     };
     // Its own form: Chrome's autofill re-reads the form of an input on each keystroke, and in one
     // form for the whole grid that was every cell on screen, ~500 style and layout passes a key (B6).
-    content = <form className="child-table-cell-form" noValidate onSubmit={keepPage}>{cloneElement(input as ReactElement<InputProps>, props)}</form>;
+    content = (
+      <form className="child-table-cell-form" noValidate onSubmit={keepPage}>
+        {cloneElement(input as ReactElement<InputProps>, props)}
+      </form>
+    );
   } else {
     content = null;
   }
@@ -112,7 +152,11 @@ export const GridCell = memo(function GridCell({ column, input, index, rowKey, t
   return (
     <div role="gridcell" className={`child-table-cell child-table-align-${column.align}`} data-field={field.id} style={{ width: column.width }}>
       {content}
-      {errors && <div className="child-table-cell-error" data-testid="child-table-cell-error" title={errors.join(' ')}>{errors.join(' ')}</div>}
+      {errors && (
+        <div className="child-table-cell-error" data-testid="child-table-cell-error" title={errors.join(' ')}>
+          {errors.join(' ')}
+        </div>
+      )}
     </div>
   );
 });

@@ -16,11 +16,21 @@ export interface GridColumn {
  * in one row of a grid: a line keeps whatever it holds for them, untouched.
  */
 const WIDTHS: Partial<Record<FieldType, number>> = {
-  text: 180, long_text: 220, phone: 150, email: 200, url: 200,
-  number: 120, currency: 140, percent: 110,
-  date: 150, datetime: 200,
-  select: 150, multi_select: 200, checkbox: 90,
-  relation: 200, user: 180,
+  text: 180,
+  long_text: 220,
+  phone: 150,
+  email: 200,
+  url: 200,
+  number: 120,
+  currency: 140,
+  percent: 110,
+  date: 150,
+  datetime: 200,
+  select: 150,
+  multi_select: 200,
+  checkbox: 90,
+  relation: 200,
+  user: 180,
 };
 
 const FORMULA_WIDTH = 140;

@@ -20,10 +20,22 @@ export const GridHeader = memo(function GridHeader({ columns }: { columns: reado
   const locale = useSessionStore((s) => s.locale);
   return (
     <div role="row" aria-rowindex={1} className="child-table-header">
-      <div role="columnheader" className="child-table-lead" style={{ width: LEAD_WIDTH }}>{t('childTable.rowNumber')}</div>
+      <div role="columnheader" className="child-table-lead" style={{ width: LEAD_WIDTH }}>
+        {t('childTable.rowNumber')}
+      </div>
       {columns.map(({ field, kind, width, align }) => (
-        <div key={field.id} role="columnheader" className={`child-table-cell child-table-align-${align}`} style={{ width }} title={field.description ? localized(field.description, locale) : undefined}>
-          {field.required && <span className="child-table-required" aria-hidden>*</span>}
+        <div
+          key={field.id}
+          role="columnheader"
+          className={`child-table-cell child-table-align-${align}`}
+          style={{ width }}
+          title={field.description ? localized(field.description, locale) : undefined}
+        >
+          {field.required && (
+            <span className="child-table-required" aria-hidden>
+              *
+            </span>
+          )}
           {localized(field.label, locale, field.id)}
           {field.type === 'currency' && <span className="child-table-unit"> ({field.currency ?? 'CNY'})</span>}
           {kind === 'formula' && (
@@ -33,7 +45,9 @@ export const GridHeader = memo(function GridHeader({ columns }: { columns: reado
           )}
         </div>
       ))}
-      <div role="columnheader" className="child-table-actions" style={{ width: ACTIONS_WIDTH }}>{t('childTable.actions')}</div>
+      <div role="columnheader" className="child-table-actions" style={{ width: ACTIONS_WIDTH }}>
+        {t('childTable.actions')}
+      </div>
     </div>
   );
 });
@@ -62,7 +76,9 @@ export const GridFooter = memo(function GridFooter({ grid, columns, formulas }: 
   if (summed.length === 0) return null;
   return (
     <div role="row" className="child-table-footer" data-testid="child-table-totals">
-      <div role="gridcell" className="child-table-lead" style={{ width: LEAD_WIDTH }}>{t('childTable.total')}</div>
+      <div role="gridcell" className="child-table-lead" style={{ width: LEAD_WIDTH }}>
+        {t('childTable.total')}
+      </div>
       {columns.map(({ field, width, align, summed: isSummed }) => (
         <div key={field.id} role="gridcell" className={`child-table-cell child-table-align-${align}`} data-field={field.id} style={{ width }}>
           {isSummed && <Total field={field} value={totals[field.id]} />}

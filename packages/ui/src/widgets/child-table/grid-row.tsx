@@ -59,29 +59,41 @@ export const GridRow = memo(function GridRow({ shared, index, start, size }: Gri
   const element = useRef<HTMLDivElement | null>(null);
   const type = `child-table-line:${tableField}`;
 
-  const [{ dragging }, drag, preview] = useDrag<DraggedLine, unknown, { dragging: boolean }>(() => ({
-    type,
-    item: { index },
-    canDrag: () => !locked,
-    collect: (monitor) => ({ dragging: monitor.isDragging() }),
-  }), [type, index, locked]);
-  const [{ over }, drop] = useDrop<DraggedLine, unknown, { over: boolean }>(() => ({
-    accept: type,
-    canDrop: (item) => item.index !== index,
-    drop: (item) => actions.move(item.index, index),
-    collect: (monitor) => ({ over: monitor.isOver() && monitor.canDrop() }),
-  }), [type, index, actions]);
+  const [{ dragging }, drag, preview] = useDrag<DraggedLine, unknown, { dragging: boolean }>(
+    () => ({
+      type,
+      item: { index },
+      canDrag: () => !locked,
+      collect: (monitor) => ({ dragging: monitor.isDragging() }),
+    }),
+    [type, index, locked],
+  );
+  const [{ over }, drop] = useDrop<DraggedLine, unknown, { over: boolean }>(
+    () => ({
+      accept: type,
+      canDrop: (item) => item.index !== index,
+      drop: (item) => actions.move(item.index, index),
+      collect: (monitor) => ({ over: monitor.isOver() && monitor.canDrop() }),
+    }),
+    [type, index, actions],
+  );
 
-  const setRef = useCallback((node: HTMLDivElement | null) => {
-    element.current = node;
-    drop(node);
-    preview(node);
-  }, [drop, preview]);
+  const setRef = useCallback(
+    (node: HTMLDivElement | null) => {
+      element.current = node;
+      drop(node);
+      preview(node);
+    },
+    [drop, preview],
+  );
 
   // Stable refs: a new callback on each render would make react-dnd reconnect on every keystroke.
-  const setHandle = useCallback((node: HTMLSpanElement | null) => {
-    drag(node);
-  }, [drag]);
+  const setHandle = useCallback(
+    (node: HTMLSpanElement | null) => {
+      drag(node);
+    },
+    [drag],
+  );
 
   const key = row?.key;
   useEffect(() => {
@@ -152,12 +164,34 @@ const RowButtons = memo(function RowButtons({ index, count, locked, actions }: R
   const number = index + 1;
   return (
     <div role="gridcell" className="child-table-actions" style={{ width: ACTIONS_WIDTH }}>
-      <Button size="small" type="text" icon={<ArrowUpOutlined />} aria-label={t('childTable.moveUp', { row: number })}
-        disabled={locked || index === 0} onClick={() => actions.move(index, index - 1)} data-testid="child-table-move-up" />
-      <Button size="small" type="text" icon={<ArrowDownOutlined />} aria-label={t('childTable.moveDown', { row: number })}
-        disabled={locked || index === count - 1} onClick={() => actions.move(index, index + 1)} data-testid="child-table-move-down" />
-      <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('childTable.remove', { row: number })}
-        disabled={locked} onClick={() => actions.remove(index)} data-testid="child-table-remove" />
+      <Button
+        size="small"
+        type="text"
+        icon={<ArrowUpOutlined />}
+        aria-label={t('childTable.moveUp', { row: number })}
+        disabled={locked || index === 0}
+        onClick={() => actions.move(index, index - 1)}
+        data-testid="child-table-move-up"
+      />
+      <Button
+        size="small"
+        type="text"
+        icon={<ArrowDownOutlined />}
+        aria-label={t('childTable.moveDown', { row: number })}
+        disabled={locked || index === count - 1}
+        onClick={() => actions.move(index, index + 1)}
+        data-testid="child-table-move-down"
+      />
+      <Button
+        size="small"
+        type="text"
+        danger
+        icon={<DeleteOutlined />}
+        aria-label={t('childTable.remove', { row: number })}
+        disabled={locked}
+        onClick={() => actions.remove(index)}
+        data-testid="child-table-remove"
+      />
     </div>
   );
 });

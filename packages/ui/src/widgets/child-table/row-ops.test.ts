@@ -5,19 +5,28 @@ import { addRow, moveRow, removeRow, rowKeys, setCell } from './row-ops';
 const ID_A = '00000000-0000-4000-8000-00000000000a';
 const ID_B = '00000000-0000-4000-8000-00000000000b';
 
-const loaded = (): ChildRows => rowsFromWire([
-  { id: ID_A, product: 'Desk', qty: '2', parent_id: 'p', sort_index: 0, version: 3, amount: '20' },
-  { id: ID_B, product: 'Chair', qty: '4', parent_id: 'p', sort_index: 1, version: 1, amount: '40' },
-]);
+const loaded = (): ChildRows =>
+  rowsFromWire([
+    { id: ID_A, product: 'Desk', qty: '2', parent_id: 'p', sort_index: 0, version: 3, amount: '20' },
+    { id: ID_B, product: 'Chair', qty: '4', parent_id: 'p', sort_index: 1, version: 1, amount: '40' },
+  ]);
 
 describe('child rows on the wire', () => {
   it('keep their ids as keys, drop the system columns, and with the editable fields keep only those', () => {
     const rows = loaded();
-    expect(rows.map((r) => [r.key, r.id])).toEqual([[ID_A, ID_A], [ID_B, ID_B]]);
-    expect(rows[0]!.values).toEqual({ product: 'Desk', qty: '2', amount: '20' });
-    const editable = rowsFromWire([{ id: ID_A, product: 'Desk', qty: '2', amount: '20' }], [
-      { id: 'product', type: 'text', label: { en: 'Product' } }, { id: 'qty', type: 'number', label: { en: 'Qty' } }, { id: 'note', type: 'text', label: { en: 'Note' } },
+    expect(rows.map((r) => [r.key, r.id])).toEqual([
+      [ID_A, ID_A],
+      [ID_B, ID_B],
     ]);
+    expect(rows[0]!.values).toEqual({ product: 'Desk', qty: '2', amount: '20' });
+    const editable = rowsFromWire(
+      [{ id: ID_A, product: 'Desk', qty: '2', amount: '20' }],
+      [
+        { id: 'product', type: 'text', label: { en: 'Product' } },
+        { id: 'qty', type: 'number', label: { en: 'Qty' } },
+        { id: 'note', type: 'text', label: { en: 'Note' } },
+      ],
+    );
     // A field the server did not send (hidden from this user) stays out, so a save leaves it alone.
     expect(editable[0]!.values).toEqual({ product: 'Desk', qty: '2' });
   });

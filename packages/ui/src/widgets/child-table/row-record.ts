@@ -6,7 +6,16 @@ import type { RecordData } from '../../api/types';
  */
 export function rowAsRecord(values: Readonly<Record<string, unknown>>, display: Readonly<Record<string, string>> = {}): RecordData {
   return {
-    id: '', version: 0, owner_id: null, department_id: null, created_at: '', created_by: null,
-    updated_at: '', updated_by: null, deleted_at: null, ...values, _display: { ...display },
+    id: '',
+    version: 0,
+    owner_id: null,
+    department_id: null,
+    created_at: '',
+    created_by: null,
+    updated_at: '',
+    updated_by: null,
+    deleted_at: null,
+    ...values,
+    _display: { ...display },
   };
 }
