@@ -1,6 +1,6 @@
-import { sql, type Kysely } from 'kysely';
 import type { SystemTables } from '@tessera/db';
 import { appSchemaName, tableRef } from '@tessera/meta';
+import { type Kysely, sql } from 'kysely';
 import { progress } from '../shared/report';
 import { APP_ID, OBJECT_ID } from './customer-app';
 

@@ -1,10 +1,10 @@
-import pg from 'pg';
-import type { Kysely } from 'kysely';
+import { type AccessPolicy, fullAccess } from '@tessera/access';
 import type { SystemTables } from '@tessera/db';
-import { fullAccess, type AccessPolicy } from '@tessera/access';
-import { createLiveAppCache, createRecordService, type RecordService } from '@tessera/records';
 import { appSchemaName, SYSTEM_COLUMNS } from '@tessera/meta';
-import { APP_ID, OBJECT_ID, customerApp } from './customer-app';
+import { createLiveAppCache, createRecordService, type RecordService } from '@tessera/records';
+import type { Kysely } from 'kysely';
+import pg from 'pg';
+import { APP_ID, customerApp, OBJECT_ID } from './customer-app';
 
 /** One page request of the workload: whose pipeline, which stage, what the user typed. */
 export interface PageCase {

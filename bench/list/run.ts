@@ -5,16 +5,17 @@
  *
  *   pnpm bench:list [--rows 1000000] [--iterations 400] [--growth] [--explain]
  */
-import pg from 'pg';
-import { Kysely, PostgresDialect, sql } from 'kysely';
+
 import type { SystemTables } from '@tessera/db';
 import { createMetadataStore, tableRef } from '@tessera/meta';
-import { withBenchDatabase, type BenchDatabase } from '../shared/bench-database';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
 import { flagArg, numberArg } from '../shared/args';
-import { pick, seededRandom } from '../shared/seeded-random';
-import { summarize, timed, type Summary } from '../shared/stats';
+import { type BenchDatabase, withBenchDatabase } from '../shared/bench-database';
 import { formatTable, printKeys, progress } from '../shared/report';
-import { APP_ID, OBJECT_ID, STAGES, customerApp } from './customer-app';
+import { pick, seededRandom } from '../shared/seeded-random';
+import { type Summary, summarize, timed } from '../shared/stats';
+import { APP_ID, customerApp, OBJECT_ID, STAGES } from './customer-app';
 import { FRAGMENTS, generateCustomers, ownerIds } from './generate-customers';
 import {
   baselinePath,
@@ -22,10 +23,10 @@ import {
   explainAnalyze,
   likePattern,
   newRecordService,
-  servicePaths,
   type PageCase,
   type PagePath,
   type PathName,
+  servicePaths,
 } from './list-paths';
 
 interface SizeResult {

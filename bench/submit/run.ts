@@ -7,20 +7,21 @@
  * --phases also measures bare SQL doing our insert + history CTE, and that plus the read-back,
  * to split our cost between the database and the JS layer.
  */
-import type { AddressInfo } from 'node:net';
-import type { FastifyInstance } from 'fastify';
-import pg from 'pg';
-import { sql } from 'kysely';
-import { buildServer } from '@tessera/server';
-import { createMetadataStore, tableRef } from '@tessera/meta';
-import { createApiToken, createUser } from '@tessera/identity';
+
 import { randomBytes } from 'node:crypto';
-import { withBenchDatabase, type BenchDatabase } from '../shared/bench-database';
+import type { AddressInfo } from 'node:net';
+import { createApiToken, createUser } from '@tessera/identity';
+import { createMetadataStore, tableRef } from '@tessera/meta';
+import { buildServer } from '@tessera/server';
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
+import pg from 'pg';
 import { flagArg, numberArg } from '../shared/args';
+import { type BenchDatabase, withBenchDatabase } from '../shared/bench-database';
 import { formatTable, printKeys, progress } from '../shared/report';
-import { APP_ID, BASELINE_TABLE, OBJECT_ID, visitApp, visitValues } from './visit-app';
 import { addPhaseRoutes, buildBaselineServer } from './baseline-server';
-import { postForms, type LoadResult } from './load';
+import { type LoadResult, postForms } from './load';
+import { APP_ID, BASELINE_TABLE, OBJECT_ID, visitApp, visitValues } from './visit-app';
 
 const POOL_SIZE = 20;
 const seconds = numberArg('seconds', 15);

@@ -1,5 +1,5 @@
-import { openPage, type launchBrowser } from '@tessera/e2e/src/browser';
-import { callApi, createPublishedApp, type ApiSession } from '@tessera/e2e/src/api';
+import { type ApiSession, callApi, createPublishedApp } from '@tessera/e2e/src/api';
+import { type launchBrowser, openPage } from '@tessera/e2e/src/browser';
 import { formatTable, progress } from '../shared/report';
 import { percentile } from '../shared/stats';
 import { childTableApp, quoteLines } from './childtable-app';

@@ -7,9 +7,9 @@
  */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { launchBrowser } from '@tessera/e2e/src/browser';
-import { startServer, E2E_ADMIN } from '@tessera/e2e/src/server';
 import { createPublishedApp, signInApi } from '@tessera/e2e/src/api';
+import { launchBrowser } from '@tessera/e2e/src/browser';
+import { E2E_ADMIN, startServer } from '@tessera/e2e/src/server';
 import { numberArg } from '../shared/args';
 import { formatTable, printKeys, progress } from '../shared/report';
 import { percentile } from '../shared/stats';

@@ -1,4 +1,4 @@
-import { openPage, type Browser, type Page } from '@tessera/e2e/src/browser';
+import { type Browser, openPage, type Page } from '@tessera/e2e/src/browser';
 import { percentile } from '../shared/stats';
 import { animationsDone, armRenderProbe, KEY_PROBE, keyTimes, renderTime } from './probes';
 

@@ -5,8 +5,8 @@ import { openPage } from './browser';
 import { customerApp } from './fixtures/customer-app';
 import { E2E_ADMIN } from './server';
 import { shellPage } from './shell-page';
-import { UI_TIMEOUT } from './timeouts';
 import { ARTIFACTS, useE2eSuite } from './suite';
+import { UI_TIMEOUT } from './timeouts';
 
 /** The app the new user gets a role in: sales reps may create and read customers. */
 const salesTeamApp: AppDocument = {

@@ -1,4 +1,4 @@
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 
 // For the benchmarks, which drive pages through this package rather than depend on playwright-core.
 export type { Browser, Page };

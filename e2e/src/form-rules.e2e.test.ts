@@ -4,8 +4,8 @@ import { callApi } from './api';
 import { openPage } from './browser';
 import { E2E_ADMIN } from './server';
 import { shellPage } from './shell-page';
-import { UI_TIMEOUT } from './timeouts';
 import { useE2eSuite } from './suite';
+import { UI_TIMEOUT } from './timeouts';
 
 const label = (en: string, zh: string) => ({ en, 'zh-CN': zh });
 

@@ -5,8 +5,8 @@ import { openPage } from './browser';
 import { customerApp } from './fixtures/customer-app';
 import { E2E_ADMIN } from './server';
 import { shellPage } from './shell-page';
-import { UI_TIMEOUT } from './timeouts';
 import { ARTIFACTS, useE2eSuite } from './suite';
+import { UI_TIMEOUT } from './timeouts';
 
 /** Credit above 100 is "big": one customer of each kind, so stepping records changes the preview. */
 const CUSTOMERS = { 'Acme Shanghai': { credit: '250.50', expected: '"big"' }, 'Beta Trading': { credit: '50', expected: '"small"' } } as const;

@@ -5,8 +5,8 @@ import { callApi, createRecord } from './api';
 import { openPage } from './browser';
 import { E2E_ADMIN } from './server';
 import { shellPage } from './shell-page';
-import { UI_TIMEOUT } from './timeouts';
 import { ARTIFACTS, useE2eSuite } from './suite';
+import { UI_TIMEOUT } from './timeouts';
 
 const option = (value: string, en: string, zh: string, color: string) => ({ value, label: { en, 'zh-CN': zh }, color });
 

@@ -4,8 +4,8 @@ import { callApi, createRecord } from './api';
 import { openPage } from './browser';
 import { E2E_ADMIN } from './server';
 import { shellPage } from './shell-page';
-import { UI_TIMEOUT } from './timeouts';
 import { ARTIFACTS, useE2eSuite } from './suite';
+import { UI_TIMEOUT } from './timeouts';
 
 /** A visit report: minutes as rich text, the team that made the visit, the customer's signature. */
 const visitsApp: AppDocument = {

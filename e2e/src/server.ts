@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createTestDatabase } from '@tessera/db/testing';
-import { buildServer } from '@tessera/server';
 import { ensureFirstAdmin } from '@tessera/identity';
+import { buildServer } from '@tessera/server';
 
 /**
  * The built SPA the server serves; e2e tests never build it themselves (too slow per test).

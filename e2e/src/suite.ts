@@ -1,11 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { AppDocument } from '@tessera/schemas';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import type { AppDocument } from '@tessera/schemas';
+import { type ApiSession, createPublishedApp, signInApi } from './api';
 import { launchBrowser } from './browser';
-import { assertWebBuilt, E2E_ADMIN, startServer, type RunningServer } from './server';
-import { createPublishedApp, signInApi, type ApiSession } from './api';
+import { assertWebBuilt, E2E_ADMIN, type RunningServer, startServer } from './server';
 
 /** Where end-to-end tests put screenshots (ignored by git). */
 export const ARTIFACTS = fileURLToPath(new URL('../.artifacts/', import.meta.url));

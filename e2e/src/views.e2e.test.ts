@@ -5,8 +5,8 @@ import { callApi, createRecord } from './api';
 import { openPage } from './browser';
 import { E2E_ADMIN } from './server';
 import { shellPage } from './shell-page';
-import { UI_TIMEOUT } from './timeouts';
 import { ARTIFACTS, useE2eSuite } from './suite';
+import { UI_TIMEOUT } from './timeouts';
 
 const VIEWER = { email: 'viewer@e2e.test', name: '王芳', password: 'viewer e2e password' };
 

@@ -4,8 +4,8 @@ import { callApi } from './api';
 import { openPage } from './browser';
 import { E2E_ADMIN } from './server';
 import { shellPage } from './shell-page';
-import { UI_TIMEOUT } from './timeouts';
 import { useE2eSuite } from './suite';
+import { UI_TIMEOUT } from './timeouts';
 
 /** A real 1×1 PNG: the server sniffs images, so a fake would be refused for an image field. */
 const PIXEL_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');

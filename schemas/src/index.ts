@@ -1,5 +1,5 @@
+export * from './app.schema';
 export * from './common.schema';
+export * from './expr.schema';
 export * from './field.schema';
 export * from './object.schema';
-export * from './app.schema';
-export * from './expr.schema';

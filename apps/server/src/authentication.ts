@@ -1,8 +1,8 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { type AccessPolicy, compilePolicy, fullAccess } from '@tessera/access';
 import type { Database } from '@tessera/db';
-import { compilePolicy, fullAccess, type AccessPolicy } from '@tessera/access';
-import { IdentityError, loadSignedInUser, tokenDigest, type SignedInUser } from '@tessera/identity';
+import { IdentityError, loadSignedInUser, type SignedInUser, tokenDigest } from '@tessera/identity';
 import type { AppDocument } from '@tessera/schemas';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 
 export const SESSION_COOKIE = 'tessera_session';
 

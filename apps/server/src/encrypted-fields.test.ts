@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'kysely';
-import type { FastifyInstance } from 'fastify';
 import { createTestDatabase, type TestDatabase } from '@tessera/db/testing';
 import type { AppDocument } from '@tessera/schemas';
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from './server';
 import { adminHeaders, userHeaders } from './test-session';
 

@@ -1,8 +1,8 @@
 import type { Database } from '@tessera/db';
 import { createMetadataStore } from '@tessera/meta';
 import { createLiveAppCache, createRecordService, type RecordService } from '@tessera/records';
-import { loadTemplate, type SampleBatch } from '@tessera/templates';
 import type { AppDocument } from '@tessera/schemas';
+import { loadTemplate, type SampleBatch } from '@tessera/templates';
 import { systemAccess } from './authentication';
 
 export interface InstallResult {

@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
 import { createTestDatabase, type TestDatabase } from '@tessera/db/testing';
 import type { AppDocument } from '@tessera/schemas';
+// The list view's own filter builder logic: what it can send is checked against this server.
+import { type DraftValue, type FilterableField, filterableFields, isSortable, operatorsFor, toCondition, valueShape } from '@tessera/ui/filter-rules';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from './server';
 import { adminHeaders, userHeaders } from './test-session';
-// The list view's own filter builder logic: what it can send is checked against this server.
-import { filterableFields, isSortable, operatorsFor, toCondition, valueShape, type DraftValue, type FilterableField } from '@tessera/ui/filter-rules';
 
 /** A small CRM: a sales rep works their own customers, reads contracts without the amount, and may not delete. */
 const crm: AppDocument = {

@@ -1,12 +1,12 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import closeWithGrace from 'close-with-grace';
-import { openDatabase, type Database } from '@tessera/db';
-import type { AppDocument } from '@tessera/schemas';
-import { createMetadataStore } from '@tessera/meta';
-import { buildServer } from './server';
-import { installTemplate } from './install-template';
+import { type Database, openDatabase } from '@tessera/db';
 import { ensureFirstAdmin } from '@tessera/identity';
+import { createMetadataStore } from '@tessera/meta';
+import type { AppDocument } from '@tessera/schemas';
+import closeWithGrace from 'close-with-grace';
+import { installTemplate } from './install-template';
+import { buildServer } from './server';
 
 const root = resolve(fileURLToPath(import.meta.url), '../../../..');
 const env = process.env;

@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '@tessera/db';
 import type { AppDocument } from '@tessera/schemas';
+import { afterAll, describe, expect, it } from 'vitest';
 import { buildServer } from './server';
 import { adminHeaders } from './test-session';
 

@@ -1,8 +1,8 @@
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { pickLocale, registerMessages, translate, type Locale } from '@tessera/i18n';
-import { MetaError, localizeIssues } from '@tessera/meta';
-import { RecordError, localizeFieldIssues } from '@tessera/records';
+import { type Locale, pickLocale, registerMessages, translate } from '@tessera/i18n';
 import { IdentityError } from '@tessera/identity';
+import { localizeIssues, MetaError } from '@tessera/meta';
+import { localizeFieldIssues, RecordError } from '@tessera/records';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { problemResponse } from './route-schemas';
 
 registerMessages({

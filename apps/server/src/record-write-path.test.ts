@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { sql } from 'kysely';
 import { createTestDatabase, type TestDatabase } from '@tessera/db/testing';
 import { subscriberProgress } from '@tessera/events';
 import { readDataVersions } from '@tessera/records';
 import type { AppDocument } from '@tessera/schemas';
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from './server';
 import { adminHeaders } from './test-session';
 

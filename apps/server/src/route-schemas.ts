@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
-import type { FastifyPluginOptions } from 'fastify';
 import type { FastifyPluginAsyncJsonSchemaToTs, JsonSchemaToTsProvider } from '@fastify/type-provider-json-schema-to-ts';
+import type { FastifyPluginOptions } from 'fastify';
 
 /**
  * What a handler may hand over for a response schema: fast-json-stringify writes a Date under

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
 import { createTestDatabase, type TestDatabase } from '@tessera/db/testing';
 import type { AppDocument } from '@tessera/schemas';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from './server';
 import { adminHeaders } from './test-session';
 

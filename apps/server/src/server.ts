@@ -1,26 +1,26 @@
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import cookie from '@fastify/cookie';
-import type { Database } from '@tessera/db';
 import { createFieldCipher } from '@tessera/access';
-import { createLiveAppCache, createRecordService, dataVersionsSubscriber } from '@tessera/records';
+import type { Database } from '@tessera/db';
 import { createEventDispatcher, type EventDispatcher, type EventSubscriber } from '@tessera/events';
-import { registerProblemHandlers } from './problem';
+import { type FileStore, localDiskStore } from '@tessera/files';
+import { createLiveAppCache, createRecordService, dataVersionsSubscriber } from '@tessera/records';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { registerAuthentication } from './authentication';
-import { authRoutes } from './plugins/auth-routes';
 import { adminRoutes } from './plugins/admin-routes';
+import { authRoutes } from './plugins/auth-routes';
+import { draftRoutes } from './plugins/draft-routes';
+import { fileRoutes } from './plugins/file-routes';
 import { healthRoutes } from './plugins/health-routes';
 import { metaRoutes } from './plugins/meta-routes';
 import { recordRoutes } from './plugins/record-routes';
-import { draftRoutes } from './plugins/draft-routes';
-import { fileRoutes } from './plugins/file-routes';
-import { viewRoutes } from './plugins/view-routes';
 import { regionRoutes } from './plugins/region-routes';
-import { localDiskStore, type FileStore } from '@tessera/files';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { viewRoutes } from './plugins/view-routes';
 import { webRoutes } from './plugins/web-routes';
+import { registerProblemHandlers } from './problem';
 
 export interface ServerOptions {
   database: Database;

@@ -1,6 +1,6 @@
-import type { FastifyInstance } from 'fastify';
 import type { Database } from '@tessera/db';
 import { createUser, ensureFirstAdmin } from '@tessera/identity';
+import type { FastifyInstance } from 'fastify';
 import { SESSION_COOKIE } from './authentication';
 
 /** Signs in through the real route and returns the session cookie header, as a browser would send it. */

@@ -1,3 +1,4 @@
+import { useRouteStore, useSessionStore } from '@tessera/ui';
 import { App as AntApp, ConfigProvider, Spin } from 'antd';
 // The ES builds: `antd/locale/*` resolves to CommonJS copies of the picker and pagination texts.
 import enUS from 'antd/es/locale/en_US';
@@ -7,7 +8,6 @@ import { AuthGate } from './auth/auth-gate';
 import { AppLayout } from './shell/app-layout';
 import { AppPicker } from './shell/app-picker';
 import { ErrorBoundary } from './shell/error-boundary';
-import { useRouteStore, useSessionStore } from '@tessera/ui';
 
 // Administration is for a few users and pulls in Tree, TreeSelect and the audit table: its own chunk.
 const AdminPage = lazy(() => import('./admin/admin-page').then((m) => ({ default: m.AdminPage })));

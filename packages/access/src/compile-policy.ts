@@ -1,7 +1,7 @@
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { type AnalyzeResult, analyze, compileToSql } from '@tessera/expr';
 import type { AppDocument, FieldDefinition, RolePermission } from '@tessera/schemas';
-import { analyze, compileToSql, type AnalyzeResult } from '@tessera/expr';
-import { fullAccess, type AccessPolicy, type Actor, type RecordAction, type RecordTables, type RowAction } from './access-policy';
+import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
+import { type AccessPolicy, type Actor, fullAccess, type RecordAction, type RecordTables, type RowAction } from './access-policy';
 
 /** Who the policy is for, as the identity layer knows them. */
 export interface Principal extends Actor {

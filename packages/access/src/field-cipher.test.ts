@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
 import { createFieldCipher, isSealed, maskValue } from './field-cipher';
 
 describe('field cipher', () => {

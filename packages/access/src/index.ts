@@ -1,4 +1,4 @@
-export { fullAccess, type AccessPolicy, type Actor, type RecordAction, type RecordTables, type RowAction } from './access-policy';
+export { type AccessPolicy, type Actor, fullAccess, type RecordAction, type RecordTables, type RowAction } from './access-policy';
 export { compilePolicy, type Principal } from './compile-policy';
-export { createFieldCipher, isSealed, maskValue, type FieldCipher } from './field-cipher';
-export { objectAccess, RECORD_ACTIONS, type ObjectAccess } from './object-access';
+export { createFieldCipher, type FieldCipher, isSealed, maskValue } from './field-cipher';
+export { type ObjectAccess, objectAccess, RECORD_ACTIONS } from './object-access';

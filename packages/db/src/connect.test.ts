@@ -1,7 +1,7 @@
-import { afterAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { createTestDatabase, type TestDatabase } from './testing';
+import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from './connect';
+import { createTestDatabase, type TestDatabase } from './testing';
 
 describe('openDatabase', () => {
   let pgdb: TestDatabase;

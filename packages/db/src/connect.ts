@@ -1,12 +1,12 @@
 import { mkdirSync } from 'node:fs';
-import { Kysely, PostgresDialect, sql, type Dialect } from 'kysely';
-import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { type Dialect, Kysely, PostgresDialect, sql } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
-import type { SystemTables } from './system-tables';
+import pg from 'pg';
 import { migrateToLatest } from './migrations';
-import { pgliteNotifications, postgresNotifications, type Notifications } from './notifications';
+import { type Notifications, pgliteNotifications, postgresNotifications } from './notifications';
+import type { SystemTables } from './system-tables';
 
 export type DatabaseKind = 'postgres' | 'pglite';
 

@@ -1,4 +1,4 @@
-export { openDatabase, type Database, type DatabaseKind, type OpenOptions } from './connect';
+export { type Database, type DatabaseKind, type OpenOptions, openDatabase } from './connect';
 export { migrateToLatest } from './migrations';
+export type { NotificationHandler, Notifications } from './notifications';
 export type * from './system-tables';
-export type { Notifications, NotificationHandler } from './notifications';

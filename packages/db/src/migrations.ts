@@ -1,5 +1,5 @@
-import { sql, type Kysely } from 'kysely';
-import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
+import { type Kysely, sql } from 'kysely';
+import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
 
 /** System schema migrations. Append only: a shipped migration is never edited. */
 const migrations: Record<string, Migration> = {

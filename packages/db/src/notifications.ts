@@ -1,5 +1,5 @@
-import pg from 'pg';
 import type { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
 
 export type NotificationHandler = (payload: string) => void;
 

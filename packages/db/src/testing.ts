@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { openDatabase, type Database } from './connect';
+import { type Database, openDatabase } from './connect';
 
 /** The server tests run against: a real PostgreSQL, never a mock. */
 export function testServerUrl(): string {

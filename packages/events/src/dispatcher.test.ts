@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { sql, type Transaction } from 'kysely';
-import { createTestDatabase, type TestDatabase } from '@tessera/db/testing';
 import type { SystemTables } from '@tessera/db';
+import { createTestDatabase, type TestDatabase } from '@tessera/db/testing';
+import { sql, type Transaction } from 'kysely';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createEventDispatcher, type EventDispatcher } from './dispatcher';
-import { sequenceEvents } from './sequencer';
-import { subscriberProgress, type EventSubscriber } from './subscription';
 import type { RecordEvent } from './record-event';
+import { sequenceEvents } from './sequencer';
+import { type EventSubscriber, subscriberProgress } from './subscription';
 
 let database: TestDatabase;
 beforeAll(async () => {

@@ -1,7 +1,7 @@
-import { sql } from 'kysely';
 import type { Database } from '@tessera/db';
+import { sql } from 'kysely';
 import { sequenceEvents } from './sequencer';
-import { deliverBatch, pruneDelivered, recordFailure, registerSubscriber, type EventSubscriber } from './subscription';
+import { deliverBatch, type EventSubscriber, pruneDelivered, recordFailure, registerSubscriber } from './subscription';
 
 /** The channel processes wake each other on; a notification carries nothing but "look". */
 export const EVENTS_CHANNEL = 'tessera_record_events';

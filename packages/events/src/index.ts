@@ -1,4 +1,4 @@
-export { createEventDispatcher, EVENTS_CHANNEL, type DispatcherOptions, type EventDispatcher } from './dispatcher';
-export { registerSubscriber, retireSubscriber, subscriberProgress, type EventSubscriber, type SubscriberProgress } from './subscription';
-export { sequenceEvents } from './sequencer';
+export { createEventDispatcher, type DispatcherOptions, EVENTS_CHANNEL, type EventDispatcher } from './dispatcher';
 export type { ChangeSource, FieldChange, RecordEvent, RecordOperation } from './record-event';
+export { sequenceEvents } from './sequencer';
+export { type EventSubscriber, registerSubscriber, retireSubscriber, type SubscriberProgress, subscriberProgress } from './subscription';

@@ -1,5 +1,5 @@
-import { sql, type Kysely } from 'kysely';
 import type { SystemTables } from '@tessera/db';
+import { type Kysely, sql } from 'kysely';
 
 /**
  * Gives committed outbox rows their place in commit order.

@@ -1,6 +1,6 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
 import type { SystemTables } from '@tessera/db';
-import { toRecordEvent, type EventRow, type RecordEvent } from './record-event';
+import { type Kysely, sql, type Transaction } from 'kysely';
+import { type EventRow, type RecordEvent, toRecordEvent } from './record-event';
 
 /**
  * Something that reacts to record changes: a flow trigger, a report cache, a webhook sender.

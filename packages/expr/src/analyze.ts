@@ -1,6 +1,6 @@
 import type { ExprError } from './errors';
 import { parse } from './parser';
-import { check, type CheckedFormula, type CheckOptions } from './typecheck';
+import { type CheckedFormula, type CheckOptions, check } from './typecheck';
 
 export type AnalyzeResult = { ok: true; formula: CheckedFormula } | { ok: false; errors: readonly ExprError[] };
 

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import type { FieldDefinition } from '@tessera/schemas';
+import { describe, expect, it } from 'vitest';
 import { analyze, checkComputedFields, dependenciesOf } from './index';
 import { RELATED, SAMPLE_FIELDS } from './test-fixtures';
 

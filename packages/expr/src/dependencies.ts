@@ -1,7 +1,7 @@
 import type { FieldDefinition } from '@tessera/schemas';
-import { SourceRange, walk, type ExprNode } from './ast';
 import { analyze } from './analyze';
-import { exprError, type ExprError } from './errors';
+import { type ExprNode, SourceRange, walk } from './ast';
+import { type ExprError, exprError } from './errors';
 import type { CheckedFormula, CheckOptions } from './typecheck';
 
 export interface FormulaDependencies {

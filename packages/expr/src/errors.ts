@@ -1,4 +1,4 @@
-import { hasMessage, translate, type Locale } from '@tessera/i18n';
+import { hasMessage, type Locale, translate } from '@tessera/i18n';
 import type { SourceRange } from './ast';
 
 export const EXPR_ERROR_CODES = [

@@ -1,5 +1,5 @@
 import type { CallNode } from './ast';
-import { step, type Compiled, type Env } from './eval-env';
+import { type Compiled, type Env, step } from './eval-env';
 import type { ExprType } from './types';
 import type { ExprValue } from './values';
 

@@ -1,5 +1,5 @@
 import type { SourceRange } from './ast';
-import { exprError, ExprFailure } from './errors';
+import { ExprFailure, exprError } from './errors';
 import type { ExprValue } from './values';
 
 /** What the caller injects, so an evaluation is deterministic: the clock, the zone and the user. */

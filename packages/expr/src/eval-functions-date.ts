@@ -1,6 +1,6 @@
 import { addMonths, civilFromDays, daysFromCivil, daysInMonth, localDays, monthsBetween } from './dates';
-import { step, type Env } from './eval-env';
-import { literalArg, strictCall, type FunctionCompiler } from './eval-call-site';
+import { type FunctionCompiler, literalArg, strictCall } from './eval-call-site';
+import { type Env, step } from './eval-env';
 import { Dec, ExprDate, ExprDateTime, type ExprValue } from './values';
 
 /** A datetime argument counts as its calendar date in the context's time zone. */

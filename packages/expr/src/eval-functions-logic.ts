@@ -1,8 +1,8 @@
 import type Decimal from 'decimal.js';
+import { type FunctionCompiler, strictCall } from './eval-call-site';
 import { step } from './eval-env';
-import { strictCall, type FunctionCompiler } from './eval-call-site';
 import { power } from './eval-operators';
-import { compareValues, Dec, divide, roundTo, type ExprValue } from './values';
+import { compareValues, Dec, divide, type ExprValue, roundTo } from './values';
 
 const ifFn: FunctionCompiler = ({ node, args }) => {
   const [condition, then, otherwise] = args;

@@ -1,7 +1,7 @@
-import { checkLength, step, type Env } from './eval-env';
-import { strictCall, type CallSite, type FunctionCompiler } from './eval-call-site';
+import { type CallSite, type FunctionCompiler, strictCall } from './eval-call-site';
+import { checkLength, type Env, step } from './eval-env';
 import { digitsOf } from './eval-functions-logic';
-import { Dec, roundTo, toText, type ExprValue } from './values';
+import { Dec, type ExprValue, roundTo, toText } from './values';
 
 /** Characters are code points (as PostgreSQL counts them), not UTF-16 units. */
 const chars = (text: string): string[] => Array.from(text);

@@ -1,8 +1,8 @@
 import type { BinaryNode } from './ast';
 import { MS_PER_DAY } from './dates';
-import { checkLength, step, type Compiled, type Env } from './eval-env';
+import { type Compiled, checkLength, type Env, step } from './eval-env';
 import type { ExprType } from './types';
-import { compareValues, Dec, divide, DIVISION_SCALE, ExprDate, ExprDateTime, toText, type ExprValue } from './values';
+import { compareValues, Dec, DIVISION_SCALE, divide, ExprDate, ExprDateTime, type ExprValue, toText } from './values';
 
 type Pair = (a: ExprValue, b: ExprValue, env: Env) => ExprValue;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyze, compileFormula, toPlain, type EvalContext, type EvalRecord } from './index';
+import { analyze, compileFormula, type EvalContext, type EvalRecord, toPlain } from './index';
 import { RELATED, SAMPLE_FIELDS } from './test-fixtures';
 
 const context: EvalContext = { now: '2024-03-10T06:30:00Z', timeZone: 'America/New_York', currentUser: 'u1' };

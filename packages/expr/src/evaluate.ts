@@ -1,16 +1,16 @@
 import type { AggregateNode, CallNode, ExprNode } from './ast';
 import { SourceRange } from './ast';
 import { localDays } from './dates';
+import { type ExprError, ExprFailure, exprError } from './errors';
 import type { FunctionCompiler } from './eval-call-site';
-import { DEFAULT_MAX_STEPS, DEFAULT_MAX_STRING_LENGTH, readOwn, step, type Compiled, type Env, type EvalContext, type EvalRecord } from './eval-env';
+import { type Compiled, DEFAULT_MAX_STEPS, DEFAULT_MAX_STRING_LENGTH, type Env, type EvalContext, type EvalRecord, readOwn, step } from './eval-env';
 import { DATE_FUNCTIONS } from './eval-functions-date';
 import { LOGIC_AND_MATH } from './eval-functions-logic';
 import { TEXT_FUNCTIONS } from './eval-functions-text';
 import { compileBinary } from './eval-operators';
-import { exprError, ExprFailure, type ExprError } from './errors';
 import type { CheckedFormula } from './typecheck';
 import type { ExprType } from './types';
-import { Dec, divide, fromStored, type ExprValue } from './values';
+import { Dec, divide, type ExprValue, fromStored } from './values';
 
 export type EvalResult = { ok: true; value: ExprValue } | { ok: false; error: ExprError };
 

@@ -2,9 +2,9 @@ import type { FieldDefinition } from '@tessera/schemas';
 import { analyze } from './analyze';
 import { checkComputedFields, dependenciesOf } from './dependencies';
 import type { EvalContext, EvalRecord } from './eval-env';
-import { compileFormula, type CompiledFormula } from './evaluate';
+import { type CompiledFormula, compileFormula } from './evaluate';
 import type { CheckOptions } from './typecheck';
-import { toPlain, type PlainValue } from './values';
+import { type PlainValue, toPlain } from './values';
 
 /** An object's formula fields, compiled once, in the order they must run (one may read another). */
 export interface FormulaPlan {

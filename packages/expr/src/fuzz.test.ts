@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyze, check, compileFormula, completions, diagnostics, EXPR_ERROR_CODES, hover, parse, signatureHelp, type ExprNode } from './index';
+import { analyze, check, compileFormula, completions, diagnostics, EXPR_ERROR_CODES, type ExprNode, hover, parse, signatureHelp } from './index';
 import { RELATED, SAMPLE_FIELDS } from './test-fixtures';
 
 const options = { fields: SAMPLE_FIELDS, relatedFields: RELATED };

@@ -1,36 +1,36 @@
 import './messages';
 
+export { type AnalyzeResult, analyze } from './analyze';
 export * from './ast';
-export { parse, MAX_DEPTH, MAX_SOURCE_LENGTH, type ParseResult } from './parser';
-export { tokenize, type Token, type TokenKind } from './lexer';
-export { EXPR_ERROR_CODES, formatExprError, type ExprError, type ExprErrorCode, type ExprErrorParams } from './errors';
-export { EXPR_MESSAGES } from './messages';
-export { EXPR_TYPES, fieldKind, type ExprType, type FieldKind } from './types';
+export { type ComputedFieldReport, checkComputedFields, dependenciesOf, type FormulaDependencies } from './dependencies';
+export { EXPR_ERROR_CODES, type ExprError, type ExprErrorCode, type ExprErrorParams, formatExprError } from './errors';
+export type { EvalContext, EvalRecord } from './eval-env';
+export { type CompiledFormula, compileFormula, type EvalResult, evaluate } from './evaluate';
+export { computeFormulas, type FormulaPlan, planFormulas } from './formula-plan';
 export {
   FUNCTION_DOCS,
-  findFunction,
-  signatureOf,
+  type FunctionCategory,
   type FunctionDoc,
+  findFunction,
   type ParamDoc,
   type ParamType,
   type ReturnType,
-  type FunctionCategory,
+  signatureOf,
 } from './function-docs';
-export { check, type CheckOptions, type CheckResult, type CheckedFormula } from './typecheck';
-export { analyze, type AnalyzeResult } from './analyze';
-export { compileFormula, evaluate, type CompiledFormula, type EvalResult } from './evaluate';
-export type { EvalContext, EvalRecord } from './eval-env';
-export { Dec, ExprDate, ExprDateTime, toPlain, type ExprValue, type PlainValue } from './values';
-export { compileToSql, type SqlCompileOptions, type SqlCompileResult, type SqlRelation } from './sql-compile';
-export { dependenciesOf, checkComputedFields, type FormulaDependencies, type ComputedFieldReport } from './dependencies';
-export { planFormulas, computeFormulas, type FormulaPlan } from './formula-plan';
 export {
-  diagnostics,
-  completions,
-  signatureHelp,
-  hover,
-  type Diagnostic,
   type CompletionItem,
-  type SignatureHelp,
+  completions,
+  type Diagnostic,
+  diagnostics,
   type HoverInfo,
+  hover,
+  type SignatureHelp,
+  signatureHelp,
 } from './language-service';
+export { type Token, type TokenKind, tokenize } from './lexer';
+export { EXPR_MESSAGES } from './messages';
+export { MAX_DEPTH, MAX_SOURCE_LENGTH, type ParseResult, parse } from './parser';
+export { compileToSql, type SqlCompileOptions, type SqlCompileResult, type SqlRelation } from './sql-compile';
+export { type CheckedFormula, type CheckOptions, type CheckResult, check } from './typecheck';
+export { EXPR_TYPES, type ExprType, type FieldKind, fieldKind } from './types';
+export { Dec, ExprDate, ExprDateTime, type ExprValue, type PlainValue, toPlain } from './values';

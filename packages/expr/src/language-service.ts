@@ -1,14 +1,14 @@
 import type { Locale } from '@tessera/i18n';
 import type { FieldDefinition } from '@tessera/schemas';
-import { childrenOf, SourceRange, type ExprNode } from './ast';
 import { analyze } from './analyze';
-import { formatExprError, type ExprErrorCode } from './errors';
+import { childrenOf, type ExprNode, SourceRange } from './ast';
+import { type ExprErrorCode, formatExprError } from './errors';
 import { FieldIndex } from './field-index';
-import { FUNCTION_DOCS, findFunction, signatureOf, type FunctionDoc } from './function-docs';
-import { tokenize, type Token } from './lexer';
+import { FUNCTION_DOCS, type FunctionDoc, findFunction, signatureOf } from './function-docs';
+import { type Token, tokenize } from './lexer';
 import { parse } from './parser';
-import { check, type CheckOptions } from './typecheck';
-import { fieldKind, type ExprType } from './types';
+import { type CheckOptions, check } from './typecheck';
+import { type ExprType, fieldKind } from './types';
 
 /** Plain data for an editor (Monaco markers, completion items, signature help, hover). */
 export interface Diagnostic {

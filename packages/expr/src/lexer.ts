@@ -1,5 +1,5 @@
 import { SourceRange } from './ast';
-import { exprError, ExprFailure } from './errors';
+import { ExprFailure, exprError } from './errors';
 
 export type TokenKind = 'number' | 'string' | 'ident' | 'bracket' | 'op' | '(' | ')' | ',' | '.' | 'eof';
 

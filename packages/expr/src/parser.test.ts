@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_DEPTH, parse, type ExprNode } from './index';
+import { type ExprNode, MAX_DEPTH, parse } from './index';
 
 /** A compact rendering of a tree, to assert structure without ranges. */
 function show(node: ExprNode): string {

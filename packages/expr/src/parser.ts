@@ -1,18 +1,18 @@
 import {
   BinaryNode,
+  type BinaryOperator,
   BooleanNode,
   CallNode,
+  childrenOf,
+  type ExprNode,
   FieldNode,
   NumberNode,
   SourceRange,
   TextNode,
   UnaryNode,
-  childrenOf,
-  type BinaryOperator,
-  type ExprNode,
 } from './ast';
-import { exprError, ExprFailure, type ExprError } from './errors';
-import { tokenize, type Token } from './lexer';
+import { type ExprError, ExprFailure, exprError } from './errors';
+import { type Token, tokenize } from './lexer';
 
 export const MAX_SOURCE_LENGTH = 10_000;
 export const MAX_DEPTH = 100;

@@ -1,7 +1,7 @@
-import { sql, type Expression, type RawBuilder } from 'kysely';
+import { type Expression, type RawBuilder, sql } from 'kysely';
 import type { AggregateNode, CallNode, ExprNode } from './ast';
 import { formatDate, localDays } from './dates';
-import { exprError, ExprFailure, type ExprError } from './errors';
+import { type ExprError, ExprFailure, exprError } from './errors';
 import type { EvalContext } from './eval-env';
 import { SQL_LOGIC_AND_MATH, type SqlFunction } from './sql-functions-logic';
 import { SQL_TEXT_AND_DATE } from './sql-functions-text-date';

@@ -1,10 +1,10 @@
-import fc from 'fast-check';
-import { sql, type Kysely } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FieldDefinition } from '@tessera/schemas';
 // @tessera/db is not (yet) a dependency of @tessera/expr; its test helper is reached by path.
 import { createTestDatabase, type TestDatabase } from '@tessera/db/testing';
-import { analyze, compileFormula, compileToSql, Dec, toPlain, type EvalContext } from './index';
+import type { FieldDefinition } from '@tessera/schemas';
+import fc from 'fast-check';
+import { type Kysely, sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyze, compileFormula, compileToSql, Dec, type EvalContext, toPlain } from './index';
 import { FormulaGenerator, type GenType } from './testing/random-formula';
 
 const FIELDS: FieldDefinition[] = [

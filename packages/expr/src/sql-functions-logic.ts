@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { CallNode } from './ast';
-import { divide, int, join, power, withDigits, type Sql, type SqlEnv } from './sql-helpers';
-import { isTextual, type ExprType } from './types';
+import { divide, int, join, power, type Sql, type SqlEnv, withDigits } from './sql-helpers';
+import { type ExprType, isTextual } from './types';
 
 export type SqlFunction = (args: readonly Sql[], types: readonly ExprType[], node: CallNode, env: SqlEnv) => Sql;
 

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { at, type SqlFunction } from './sql-functions-logic';
-import { int, join, localDate, textOf, withDigits, type Sql } from './sql-helpers';
-import { isNumeric, type ExprType } from './types';
+import { int, join, localDate, type Sql, textOf, withDigits } from './sql-helpers';
+import { type ExprType, isNumeric } from './types';
 
 /** A character count: blank when negative, capped as in JS. */
 const count = (n: Sql | undefined, body: (k: Sql) => Sql): Sql =>

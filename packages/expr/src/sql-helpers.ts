@@ -1,4 +1,4 @@
-import { sql, type RawBuilder } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { ExprType } from './types';
 
 export type Sql = RawBuilder<unknown>;

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { BinaryNode } from './ast';
-import { divide, power, textOf, type Sql, type SqlEnv } from './sql-helpers';
-import { isTemporal, isTextual, type ExprType } from './types';
+import { divide, power, type Sql, type SqlEnv, textOf } from './sql-helpers';
+import { type ExprType, isTemporal, isTextual } from './types';
 
 const MS = sql`interval '1 millisecond'`;
 

@@ -1,7 +1,7 @@
 import type { CallNode, ExprNode } from './ast';
 import type { FunctionDoc, ParamDoc, ParamType } from './function-docs';
 import type { Checker } from './typecheck';
-import { isNumeric, isTemporal, isTextual, unifyTypes, type ExprType } from './types';
+import { type ExprType, isNumeric, isTemporal, isTextual, unifyTypes } from './types';
 
 function accepts(param: ParamType, type: ExprType): boolean {
   switch (param) {

@@ -1,5 +1,5 @@
 import type { BinaryOperator } from './ast';
-import { isNumeric, isTemporal, unifyTypes, type ExprType } from './types';
+import { type ExprType, isNumeric, isTemporal, unifyTypes } from './types';
 
 function additive(op: '+' | '-', left: ExprType, right: ExprType): ExprType | null {
   if (isNumeric(left) && isNumeric(right)) return unifyTypes(left, right);

@@ -1,13 +1,13 @@
 import type { FieldDefinition } from '@tessera/schemas';
-import { AggregateNode, BinaryNode, CallNode, FieldNode, UnaryNode, type AggregateFunction, type ExprNode } from './ast';
-import { exprError, type ExprError, type ExprErrorCode, type ExprErrorParams } from './errors';
-import { FieldIndex } from './field-index';
-import { checkCallArguments } from './typecheck-call';
-import { binaryResultType } from './typecheck-operators';
-import { fieldKind, isNumeric, type ExprType } from './types';
 import type { SourceRange } from './ast';
+import { type AggregateFunction, AggregateNode, BinaryNode, CallNode, type ExprNode, FieldNode, UnaryNode } from './ast';
+import { type ExprError, type ExprErrorCode, type ExprErrorParams, exprError } from './errors';
+import { FieldIndex } from './field-index';
 import { findFunction } from './function-docs';
 import { MAX_DEPTH } from './parser';
+import { checkCallArguments } from './typecheck-call';
+import { binaryResultType } from './typecheck-operators';
+import { type ExprType, fieldKind, isNumeric } from './types';
 
 export interface CheckOptions {
   /** The fields of the object the formula belongs to. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { regionChildren, REGION_ROOT } from './region';
+import { REGION_ROOT, regionChildren } from './region';
 import { isInRegionArea, regionArea } from './region-area';
 
 /**

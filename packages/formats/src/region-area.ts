@@ -1,4 +1,4 @@
-import { isRegionCode, regionChildren, REGION_ROOT } from './region';
+import { isRegionCode, REGION_ROOT, regionChildren } from './region';
 
 /**
  * A region and everything inside it, as a test on stored codes. GB/T 2260 codes nest by their

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isRegionCode, regionChildren, REGION_ROOT } from './region';
+import { isRegionCode, REGION_ROOT, regionChildren } from './region';
 import { fitsRegionLevel, isStorableRegionCode, regionLevelOf, storableRegionChildren } from './region-level';
 
 /** Every code of the table, walked from the provinces down. */

@@ -1,4 +1,4 @@
-import { isRegionCode, regionChildren, REGION_ROOT } from './region';
+import { isRegionCode, REGION_ROOT, regionChildren } from './region';
 
 /** How far down a region field goes (`regionLevel` of a field definition; district when unset). */
 export const REGION_LEVELS = ['province', 'city', 'district'] as const;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { USCC_ALPHABET, isUscc, normalizeUscc, usccCheckChar } from './uscc';
+import { isUscc, normalizeUscc, USCC_ALPHABET, usccCheckChar } from './uscc';
 
 const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 

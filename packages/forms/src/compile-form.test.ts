@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
 import { FORMAT_NAMES } from '@tessera/formats';
-import { FORM_FIELD_FORMATS, type AppDocument, type FormDefinition } from '@tessera/schemas';
+import { type AppDocument, FORM_FIELD_FORMATS, type FormDefinition } from '@tessera/schemas';
+import { describe, expect, it } from 'vitest';
 import { checkForm, compileForm } from './compile-form';
 import { CUSTOMER, CUSTOMER_APP, CUSTOMER_FORM, compiledCustomerForm } from './test-fixtures';
 

@@ -1,4 +1,4 @@
-import { analyze, compileFormula, fieldKind, type CompiledFormula, type ExprNode, type ExprType } from '@tessera/expr';
+import { analyze, type CompiledFormula, compileFormula, type ExprNode, type ExprType, fieldKind } from '@tessera/expr';
 import type { MessageParams } from '@tessera/i18n';
 import type { AppDocument, FieldDefinition, FormDefinition, FormEffect, FormFieldFormat, FormNode, FormRule, ObjectDefinition } from '@tessera/schemas';
 

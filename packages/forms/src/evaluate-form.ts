@@ -1,4 +1,4 @@
-import { Dec, ExprDate, ExprDateTime, type CompiledFormula, type EvalContext, type ExprError, type ExprValue } from '@tessera/expr';
+import { type CompiledFormula, Dec, type EvalContext, ExprDate, ExprDateTime, type ExprError, type ExprValue } from '@tessera/expr';
 import type { FieldDefinition } from '@tessera/schemas';
 import type { CompiledForm, CompiledRule } from './compile-form';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compileFormValidator, formValidatorSource, formValuesSchema, staticallyRequired, type FormValidateFunction } from './form-validator';
+import { compileFormValidator, type FormValidateFunction, formValidatorSource, formValuesSchema, staticallyRequired } from './form-validator';
 import { CUSTOMER_FORM, compiledCustomerForm } from './test-fixtures';
 
 const form = compiledCustomerForm();

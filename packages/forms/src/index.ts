@@ -1,29 +1,29 @@
 import './messages';
 
 export {
-  compileForm,
-  checkForm,
-  valueFits,
-  relatedFields,
+  type CompiledEffect,
   type CompiledForm,
   type CompiledRule,
-  type CompiledEffect,
   type CompileFormResult,
+  checkForm,
+  compileForm,
   type FormField,
   type FormIssue,
+  relatedFields,
+  valueFits,
 } from './compile-form';
-export { evaluateForm, toFieldValue, type FormState, type FormValues, type FormEvalContext, type FormEvalError } from './evaluate-form';
+export { errorValue } from './error-value';
+export { evaluateForm, type FormEvalContext, type FormEvalError, type FormState, type FormValues, toFieldValue } from './evaluate-form';
+export { FORM_FORMATS, type FormFormatName } from './form-formats';
 export {
-  formValidatorSource,
   compileFormValidator,
-  formValuesSchema,
-  staticallyRequired,
   FORM_FORMATS_MODULE,
   type FormValidateFunction,
+  formValidatorSource,
+  formValuesSchema,
+  staticallyRequired,
 } from './form-validator';
-export { FORM_FORMATS, type FormFormatName } from './form-formats';
 export { formValueSchema } from './form-value-schema';
-export { regionLevelRefusal } from './region-level-refusal';
-export { errorValue } from './error-value';
-export { validateSubmission, formatFormIssue, type FormFieldIssue, type SubmissionContext, type SubmissionVerdict } from './validate-submission';
 export { FORM_MESSAGES } from './messages';
+export { regionLevelRefusal } from './region-level-refusal';
+export { type FormFieldIssue, formatFormIssue, type SubmissionContext, type SubmissionVerdict, validateSubmission } from './validate-submission';

@@ -1,4 +1,4 @@
-import { regionLevelOf, type RegionLevel } from '@tessera/formats';
+import { type RegionLevel, regionLevelOf } from '@tessera/formats';
 import { REGION_FORMAT } from './form-value-schema';
 
 /**

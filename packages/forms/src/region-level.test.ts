@@ -2,12 +2,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppDocument, FormDefinition, ObjectDefinition } from '@tessera/schemas';
-import { compileForm, type CompiledForm } from './compile-form';
-import { compileFormValidator, formValidatorSource, type FormValidateFunction } from './form-validator';
-import { formatFormIssue, validateSubmission } from './validate-submission';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CompiledForm, compileForm } from './compile-form';
+import { compileFormValidator, type FormValidateFunction, formValidatorSource } from './form-validator';
 import { CONTEXT } from './test-fixtures';
+import { formatFormIssue, validateSubmission } from './validate-submission';
 
 const label = (en: string, zh: string) => ({ en, 'zh-CN': zh });
 const LEAD: ObjectDefinition = {

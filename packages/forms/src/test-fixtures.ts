@@ -1,5 +1,5 @@
 import type { AppDocument, FieldDefinition, FormDefinition, ObjectDefinition } from '@tessera/schemas';
-import { compileForm, type CompiledForm } from './compile-form';
+import { type CompiledForm, compileForm } from './compile-form';
 
 const label = (en: string, zh: string) => ({ en, 'zh-CN': zh });
 const options = (...values: string[]) => values.map((value) => ({ value, label: label(value, value) }));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { validateSubmission, formatFormIssue } from './validate-submission';
 import { CONTEXT, compiledCustomerForm } from './test-fixtures';
+import { formatFormIssue, validateSubmission } from './validate-submission';
 
 const form = compiledCustomerForm();
 const codes = (verdict: ReturnType<typeof validateSubmission>) => (verdict.ok ? [] : verdict.issues.map((i) => [i.field, i.code]));

@@ -1,11 +1,11 @@
-import { translate, type Locale, type MessageParams } from '@tessera/i18n';
+import { type Locale, type MessageParams, translate } from '@tessera/i18n';
 import type { LocalizedText } from '@tessera/schemas';
 import type { ErrorObject } from 'ajv';
 import type { CompiledForm } from './compile-form';
+import { errorValue } from './error-value';
 import { evaluateForm, type FormEvalContext, type FormState, type FormValues } from './evaluate-form';
 import { compileFormValidator, type FormValidateFunction } from './form-validator';
 import { regionLevelRefusal } from './region-level-refusal';
-import { errorValue } from './error-value';
 import './messages';
 
 /** One problem with one field of a submission; shaped like the records package's field issues. */

@@ -1,2 +1,2 @@
-export { pickLocale, SUPPORTED_LOCALES, DEFAULT_LOCALE, type Locale } from './locale';
-export { registerMessages, translate, hasMessage, type MessageParams } from './translate';
+export { DEFAULT_LOCALE, type Locale, pickLocale, SUPPORTED_LOCALES } from './locale';
+export { hasMessage, type MessageParams, registerMessages, translate } from './translate';

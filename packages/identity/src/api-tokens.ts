@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely';
 import type { SystemTables } from '@tessera/db';
+import type { Kysely } from 'kysely';
 import { IdentityError } from './identity-error';
 import { newToken, tokenDigest } from './secrets';
 

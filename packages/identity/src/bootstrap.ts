@@ -1,7 +1,7 @@
-import type { Kysely } from 'kysely';
 import type { SystemTables } from '@tessera/db';
-import { createUser } from './users';
+import type { Kysely } from 'kysely';
 import { newPassword } from './secrets';
+import { createUser } from './users';
 
 /**
  * First run: with no user at all, creates the administrator. The password comes from the

@@ -1,5 +1,5 @@
-import { sql, type Kysely } from 'kysely';
 import type { SystemTables } from '@tessera/db';
+import { type Kysely, sql } from 'kysely';
 
 /** A signed-in user as every request sees them: enough to compile their access policy. */
 export interface SignedInUser {

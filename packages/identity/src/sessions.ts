@@ -1,8 +1,8 @@
-import { sql, type Kysely } from 'kysely';
 import type { SystemTables } from '@tessera/db';
+import { type Kysely, sql } from 'kysely';
+import { appendAudit } from './audit-log';
 import { IdentityError } from './identity-error';
 import { decoyHash, newToken, tokenDigest, verifyPassword } from './secrets';
-import { appendAudit } from './audit-log';
 
 type Db = Kysely<SystemTables>;
 

@@ -1,5 +1,5 @@
-import { sql, type Kysely } from 'kysely';
 import type { SystemTables } from '@tessera/db';
+import { type Kysely, sql } from 'kysely';
 import { IdentityError } from './identity-error';
 import { hashPassword, verifyPassword } from './secrets';
 import { endSessions } from './sessions';

@@ -1,10 +1,10 @@
-import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { SystemTables } from '@tessera/db';
-import type { DdlStep, IndexDefinition } from './ddl-steps';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { SqlType } from './column-types';
+import type { DdlStep, IndexDefinition } from './ddl-steps';
 import { MetaError } from './issue';
-import { appSchemaName } from './system-columns';
 import { sequenceRef, tableRef } from './sql-names';
+import { appSchemaName } from './system-columns';
 
 type Tx = Kysely<SystemTables>;
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ObjectDefinition } from '@tessera/schemas';
-import type { IndexDefinition } from './ddl-steps';
 import { TEXT_LIKE_TYPES } from './column-types';
+import type { IndexDefinition } from './ddl-steps';
 
 type Unnamed = Omit<IndexDefinition, 'name'>;
 

@@ -1,5 +1,5 @@
-import type { AppDocument, FieldDefinition } from '@tessera/schemas';
 import { analyze, checkComputedFields, dependenciesOf } from '@tessera/expr';
+import type { AppDocument, FieldDefinition } from '@tessera/schemas';
 import type { MetaIssue } from './issue';
 import { rollupFieldIds } from './rollup-formulas';
 

@@ -1,4 +1,4 @@
-import { translate, type Locale, type MessageParams } from '@tessera/i18n';
+import { type Locale, type MessageParams, translate } from '@tessera/i18n';
 
 /**
  * A problem found in a metadata document: where (a JSON pointer into the document), what

@@ -1,14 +1,14 @@
-import type { Kysely } from 'kysely';
 import type { SystemTables } from '@tessera/db';
 import type { AppDocument } from '@tessera/schemas';
-import { MetaError } from './issue';
-import { validateDocument } from './validate-document';
-import { diffDocuments, type DocumentChange } from './diff-documents';
-import { planDdl } from './plan-ddl';
-import type { DdlStep } from './ddl-steps';
-import { loadPhysicalState } from './physical-catalog';
-import { publishDocument } from './publish';
+import type { Kysely } from 'kysely';
 import type { PublishHooks } from './apply-ddl';
+import type { DdlStep } from './ddl-steps';
+import { type DocumentChange, diffDocuments } from './diff-documents';
+import { MetaError } from './issue';
+import { loadPhysicalState } from './physical-catalog';
+import { planDdl } from './plan-ddl';
+import { publishDocument } from './publish';
+import { validateDocument } from './validate-document';
 
 type Db = Kysely<SystemTables>;
 

@@ -1,8 +1,8 @@
-import { sql, type Kysely } from 'kysely';
 import type { SystemTables } from '@tessera/db';
 import type { AppDocument } from '@tessera/schemas';
+import { type Kysely, sql } from 'kysely';
+import { type SqlType, sqlTypeOf } from './column-types';
 import { columnKey, emptyPhysicalState, type PhysicalState } from './physical-state';
-import { sqlTypeOf, type SqlType } from './column-types';
 import { appSchemaName } from './system-columns';
 
 type Tx = Kysely<SystemTables>;

@@ -1,11 +1,11 @@
-import { describe, expect, it } from 'vitest';
 import type { AppDocument } from '@tessera/schemas';
-import type { DdlStep } from './ddl-steps';
-import { planDdl } from './plan-ddl';
-import { columnKey, emptyPhysicalState, type PhysicalState } from './physical-state';
+import { describe, expect, it } from 'vitest';
 import { sqlTypeOf } from './column-types';
+import type { DdlStep } from './ddl-steps';
 import { desiredIndexes } from './desired-indexes';
 import { MetaError } from './issue';
+import { columnKey, emptyPhysicalState, type PhysicalState } from './physical-state';
+import { planDdl } from './plan-ddl';
 import { mapField, mapObject, salesApp, withField } from './test-fixtures';
 
 /** The state a successful publish of `app` leaves behind. */

@@ -1,10 +1,10 @@
 import type { AppDocument, FieldDefinition, ObjectDefinition } from '@tessera/schemas';
-import type { DdlStep } from './ddl-steps';
-import { columnKey, type PhysicalState } from './physical-state';
 import { sqlTypeOf } from './column-types';
-import { classifyConversion } from './type-conversion';
+import type { DdlStep } from './ddl-steps';
 import { desiredIndexes } from './desired-indexes';
 import { MetaError, type MetaIssue } from './issue';
+import { columnKey, type PhysicalState } from './physical-state';
+import { classifyConversion } from './type-conversion';
 
 /** Parents before children, so a child table's foreign key always has its target. */
 function parentsFirst(objects: readonly ObjectDefinition[]): ObjectDefinition[] {

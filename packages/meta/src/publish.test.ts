@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'kysely';
 import { createTestDatabase, type TestDatabase } from '@tessera/db/testing';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MetaError } from './issue';
 import { createMetadataStore, type MetadataStore } from './metadata-store';
 import { purgeRetired } from './purge';
-import { MetaError } from './issue';
 import { mapField, mapObject, salesApp, withField } from './test-fixtures';
 
 let database: TestDatabase;

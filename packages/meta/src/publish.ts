@@ -1,12 +1,12 @@
-import type { Kysely } from 'kysely';
 import type { SystemTables } from '@tessera/db';
 import type { AppDocument } from '@tessera/schemas';
-import { MetaError } from './issue';
-import { validateDocument } from './validate-document';
-import { planDdl } from './plan-ddl';
+import type { Kysely } from 'kysely';
 import { applyStep, type PublishHooks } from './apply-ddl';
 import type { DdlStep } from './ddl-steps';
+import { MetaError } from './issue';
 import { loadPhysicalState, syncCatalog } from './physical-catalog';
+import { planDdl } from './plan-ddl';
+import { validateDocument } from './validate-document';
 
 type Db = Kysely<SystemTables>;
 

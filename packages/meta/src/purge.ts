@@ -1,5 +1,5 @@
-import { sql, type Kysely } from 'kysely';
 import type { SystemTables } from '@tessera/db';
+import { type Kysely, sql } from 'kysely';
 import { MetaError } from './issue';
 import { tableRef } from './sql-names';
 

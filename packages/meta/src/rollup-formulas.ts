@@ -1,5 +1,5 @@
-import type { AppDocument, ObjectDefinition } from '@tessera/schemas';
 import { analyze, dependenciesOf } from '@tessera/expr';
+import type { AppDocument, ObjectDefinition } from '@tessera/schemas';
 
 /**
  * Formula fields that aggregate a related list (a customer's visits). Their value changes when

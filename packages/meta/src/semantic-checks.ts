@@ -1,10 +1,10 @@
-import type { AppDocument, FieldDefinition, ObjectDefinition } from '@tessera/schemas';
-import type { MetaIssue } from './issue';
-import { RESERVED_FIELD_IDS, SYSTEM_COLUMNS } from './system-columns';
-import { ENCRYPTABLE_TYPES, TEXT_LIKE_TYPES, UNIQUE_CAPABLE_TYPES } from './column-types';
-import { checkFormulaFields } from './formula-checks';
 import { analyze } from '@tessera/expr';
 import { checkForm } from '@tessera/forms';
+import type { AppDocument, FieldDefinition, ObjectDefinition } from '@tessera/schemas';
+import { ENCRYPTABLE_TYPES, TEXT_LIKE_TYPES, UNIQUE_CAPABLE_TYPES } from './column-types';
+import { checkFormulaFields } from './formula-checks';
+import type { MetaIssue } from './issue';
+import { RESERVED_FIELD_IDS, SYSTEM_COLUMNS } from './system-columns';
 
 /** Remembers the first pointer of each id in a scope and reports repeats. */
 function uniqueIds(items: readonly { id: string }[], base: string, issues: MetaIssue[]): void {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { sql, type RawBuilder } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import { appSchemaName } from './system-columns';
 
 /** A record table, schema-qualified and quoted. Ids are validated identifiers; quoting is belt and braces. */

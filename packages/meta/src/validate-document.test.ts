@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { localizeIssues } from './issue';
-import { validateDocument } from './validate-document';
 import { mapField, mapObject, salesApp, withField } from './test-fixtures';
+import { validateDocument } from './validate-document';
 
 function issuesOf(document: unknown) {
   const verdict = validateDocument(document);

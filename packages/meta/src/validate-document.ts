@@ -1,7 +1,7 @@
 import type { AppDocument } from '@tessera/schemas';
 import type { MetaIssue } from './issue';
-import { validateAppSchema } from './validate-schema';
 import { checkSemantics } from './semantic-checks';
+import { validateAppSchema } from './validate-schema';
 
 export type DocumentVerdict = { ok: true; document: AppDocument } | { ok: false; issues: MetaIssue[] };
 

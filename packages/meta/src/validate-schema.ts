@@ -1,6 +1,6 @@
-import { Ajv2020, type ErrorObject } from 'ajv/dist/2020';
 import type { AppDocument } from '@tessera/schemas';
 import { appSchema } from '@tessera/schemas';
+import { Ajv2020, type ErrorObject } from 'ajv/dist/2020';
 import type { MetaIssue } from './issue';
 import './messages';
 

@@ -1,8 +1,8 @@
-import { beforeAll, describe, expect, it } from 'vitest';
 import { compilePolicy, fullAccess, type Principal, type RecordAction } from '@tessera/access';
-import { ROW_SCOPES, type AppDocument, type RoleDefinition, type RowScope } from '@tessera/schemas';
-import { fullAdmin as admin, usePublishedApp } from './test-app';
+import { type AppDocument, ROW_SCOPES, type RoleDefinition, type RowScope } from '@tessera/schemas';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { RecordError } from './record-error';
+import { fullAdmin as admin, usePublishedApp } from './test-app';
 
 // A department tree: D1 has the sub-department D2; D3 is elsewhere.
 const D1 = '00000000-0000-4000-8000-0000000000d1';

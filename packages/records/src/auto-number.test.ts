@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import type { AppDocument } from '@tessera/schemas';
+import { describe, expect, it } from 'vitest';
 import { fullAdmin as admin, usePublishedApp } from './test-app';
 
 const app: AppDocument = {

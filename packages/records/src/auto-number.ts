@@ -1,5 +1,5 @@
-import { sql, type RawBuilder } from 'kysely';
 import { sequenceRegclass } from '@tessera/meta';
+import { type RawBuilder, sql } from 'kysely';
 
 /**
  * An auto-number format like `CUS-{YYYY}{MM}-{0000}` as one SQL expression: literal parts,

@@ -1,10 +1,10 @@
-import { describe, expect, it } from 'vitest';
-import { sql } from 'kysely';
 import { compilePolicy, fullAccess } from '@tessera/access';
 import type { AppDocument } from '@tessera/schemas';
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
 import { createLiveAppCache } from './live-app';
-import { createRecordService } from './record-service';
 import { RecordError } from './record-error';
+import { createRecordService } from './record-service';
 import { usePublishedApp } from './test-app';
 
 const ADMIN = '00000000-0000-4000-8000-00000000000a';

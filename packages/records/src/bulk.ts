@@ -1,16 +1,16 @@
-import { sql, type RawBuilder } from 'kysely';
-import type { FilterCondition, ObjectDefinition } from '@tessera/schemas';
 import { tableRef } from '@tessera/meta';
-import { inTransaction, requireAction, type RecordContext } from './record-context';
+import type { FilterCondition, ObjectDefinition } from '@tessera/schemas';
+import { type RawBuilder, sql } from 'kysely';
 import { objectOf } from './live-app';
-import { RecordError } from './record-error';
-import { selectableColumns, type RecordRow } from './record-columns';
-import { rowScopeSql } from './row-scope';
-import { filterPredicates } from './record-list';
 import { prepareUpdates, validated } from './prepare-write';
-import { setDeletedWhere, updateMany } from './write-rows';
-import { chunks, ROWS_PER_STATEMENT } from './recordset';
+import { type RecordRow, selectableColumns } from './record-columns';
+import { inTransaction, type RecordContext, requireAction } from './record-context';
+import { RecordError } from './record-error';
+import { filterPredicates } from './record-list';
 import { guarded } from './record-write';
+import { chunks, ROWS_PER_STATEMENT } from './recordset';
+import { rowScopeSql } from './row-scope';
+import { setDeletedWhere, updateMany } from './write-rows';
 
 /**
  * The records a bulk change applies to: the ids a user ticked, or every record a list's filters

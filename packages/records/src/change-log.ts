@@ -1,6 +1,6 @@
-import { sql, type RawBuilder } from 'kysely';
-import type { FieldDefinition } from '@tessera/schemas';
 import type { ChangeSource, FieldChange } from '@tessera/events';
+import type { FieldDefinition } from '@tessera/schemas';
+import { type RawBuilder, sql } from 'kysely';
 import type { RecordContext } from './record-context';
 
 export type { FieldChange };

@@ -1,10 +1,10 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
 import { fullAccess } from '@tessera/access';
+import type { AppDocument } from '@tessera/schemas';
+import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createLiveAppCache } from './live-app';
 import { createRecordService, type RecordService } from './record-service';
 import { usePublishedApp } from './test-app';
-import type { AppDocument } from '@tessera/schemas';
 
 const admin = fullAccess({ userId: '00000000-0000-4000-8000-00000000000a', departmentId: null });
 

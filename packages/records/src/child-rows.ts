@@ -1,9 +1,9 @@
-import { sql } from 'kysely';
-import type { FieldDefinition, ObjectDefinition } from '@tessera/schemas';
 import { tableRef } from '@tessera/meta';
+import type { FieldDefinition, ObjectDefinition } from '@tessera/schemas';
+import { sql } from 'kysely';
+import { columnFields, type RecordRow, selectableColumns, toRecordJson } from './record-columns';
 import type { RecordContext } from './record-context';
-import { columnFields, selectableColumns, toRecordJson, type RecordRow } from './record-columns';
-import { chunks, fieldColumn, recordsetSql, ROWS_PER_STATEMENT, type RecordsetColumn } from './recordset';
+import { chunks, fieldColumn, type RecordsetColumn, ROWS_PER_STATEMENT, recordsetSql } from './recordset';
 
 /** One record's lines as a write sends them: the whole list, in order. */
 export interface ChildRowsWrite {

@@ -1,7 +1,7 @@
 import sanitizeHtml from 'sanitize-html';
 import type { RecordContext } from './record-context';
-import { getRecord } from './record-read';
 import { RecordError } from './record-error';
+import { getRecord } from './record-read';
 
 /**
  * Discussion on a record ("customer 360"). Whoever may read the record may read and add comments;

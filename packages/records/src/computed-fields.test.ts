@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
 import type { AppDocument } from '@tessera/schemas';
-import { fullAdmin as admin, usePublishedApp } from './test-app';
+import { describe, expect, it } from 'vitest';
 import { RecordError } from './record-error';
+import { fullAdmin as admin, usePublishedApp } from './test-app';
 
 const app: AppDocument = {
   id: 'calc',

@@ -1,6 +1,6 @@
-import type { AppDocument, ObjectDefinition } from '@tessera/schemas';
-import { planFormulas, type FormulaPlan } from '@tessera/expr';
+import { type FormulaPlan, planFormulas } from '@tessera/expr';
 import { rollupFieldIds } from '@tessera/meta';
+import type { AppDocument, ObjectDefinition } from '@tessera/schemas';
 
 /**
  * An object's stored formula fields, compiled once per published version, in dependency order

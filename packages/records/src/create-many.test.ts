@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
-import { sql } from 'kysely';
 import { fullAccess } from '@tessera/access';
 import type { AppDocument } from '@tessera/schemas';
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
 import { RecordError } from './record-error';
 import { usePublishedApp } from './test-app';
 

@@ -1,6 +1,6 @@
-import { sql, type Kysely } from 'kysely';
 import type { SystemTables } from '@tessera/db';
 import type { EventSubscriber } from '@tessera/events';
+import { type Kysely, sql } from 'kysely';
 
 /**
  * How many committed changes each object's records have had, kept by a subscriber of the record

@@ -1,5 +1,5 @@
-import { beforeAll, describe, expect, it } from 'vitest';
 import type { AppDocument } from '@tessera/schemas';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { RecordError } from './record-error';
 import { fullAdmin as admin, usePublishedApp } from './test-app';
 

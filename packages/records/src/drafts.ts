@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import type { RecordContext } from './record-context';
 import { objectOf } from './live-app';
+import type { RecordContext } from './record-context';
 import { RecordError } from './record-error';
 
 /**

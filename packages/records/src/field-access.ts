@@ -1,6 +1,6 @@
 import type { ObjectDefinition } from '@tessera/schemas';
 import type { RecordContext } from './record-context';
-import { RecordError, type FieldIssue } from './record-error';
+import { type FieldIssue, RecordError } from './record-error';
 
 /**
  * Refuses a write that gives any of `fields` a value when the actor's role makes that field

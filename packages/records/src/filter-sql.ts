@@ -1,7 +1,7 @@
-import { sql, type RawBuilder } from 'kysely';
 import type { FilterCondition } from '@tessera/schemas';
-import type { FieldIssue } from './record-error';
+import { type RawBuilder, sql } from 'kysely';
 import type { QueryableColumn } from './query-fields';
+import type { FieldIssue } from './record-error';
 import { withinSql } from './region-filter';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
 import { compilePolicy, type Principal } from '@tessera/access';
 import type { AppDocument } from '@tessera/schemas';
-import { RecordError, localizeFieldIssues } from './record-error';
+import { describe, expect, it } from 'vitest';
+import { localizeFieldIssues, RecordError } from './record-error';
 import { fullAdmin as admin, usePublishedApp } from './test-app';
 
 /**

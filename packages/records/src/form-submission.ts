@@ -1,9 +1,9 @@
-import { compileForm, validateSubmission, type CompiledForm } from '@tessera/forms';
+import { type CompiledForm, compileForm, validateSubmission } from '@tessera/forms';
 import type { AppDocument, ObjectDefinition } from '@tessera/schemas';
 import { refuseLockedFields } from './field-access';
+import type { RecordRow } from './record-columns';
 import { formulaContext, type RecordContext } from './record-context';
 import { RecordError } from './record-error';
-import type { RecordRow } from './record-columns';
 import type { RecordValues } from './record-validator';
 
 /** The published forms, compiled once per version (publish has already refused forms that do not check). */

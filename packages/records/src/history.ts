@@ -1,7 +1,7 @@
-import type { RecordContext } from './record-context';
-import { openRow } from './sealed-fields';
 import type { ChangeSource } from '@tessera/events';
 import type { FieldChange } from './change-log';
+import type { RecordContext } from './record-context';
+import { openRow } from './sealed-fields';
 
 /** A record's timeline, newest first (written by change-log.ts, the one writer). */
 export async function readHistory(ctx: RecordContext, objectId: string, recordId: string) {

@@ -1,10 +1,10 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { Kysely, KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryId, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
 import { compilePolicy, fullAccess, type Principal } from '@tessera/access';
 import type { AppDocument } from '@tessera/schemas';
+import type { Kysely, KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryId, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createLiveAppCache } from './live-app';
-import { createRecordService, type RecordService } from './record-service';
 import { RecordError } from './record-error';
+import { createRecordService, type RecordService } from './record-service';
 import { usePublishedApp } from './test-app';
 
 const ALICE: Principal = { userId: '00000000-0000-4000-8000-00000000000a', departmentId: null, departmentTree: [], roles: ['rep'], isAdmin: false };

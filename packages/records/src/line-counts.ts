@@ -1,9 +1,9 @@
-import { sql, type RawBuilder } from 'kysely';
-import type { ObjectDefinition } from '@tessera/schemas';
 import { tableRef } from '@tessera/meta';
-import type { RecordContext } from './record-context';
-import type { RecordRow } from './record-columns';
+import type { ObjectDefinition } from '@tessera/schemas';
+import { type RawBuilder, sql } from 'kysely';
 import { childTableFields } from './child-rows';
+import type { RecordRow } from './record-columns';
+import type { RecordContext } from './record-context';
 
 /** How many lines each child table of a listed record has, by child-table field id. */
 export type LineCounts = Record<string, number>;

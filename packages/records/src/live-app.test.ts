@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
 import { createMetadataStore } from '@tessera/meta';
 import type { AppDocument } from '@tessera/schemas';
+import { describe, expect, it } from 'vitest';
 import { createLiveAppCache } from './live-app';
 import { usePublishedApp } from './test-app';
 

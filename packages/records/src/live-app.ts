@@ -1,14 +1,14 @@
-import type { FormulaPlan } from '@tessera/expr';
-import type { Kysely } from 'kysely';
 import type { SystemTables } from '@tessera/db';
-import type { AppDocument, ObjectDefinition } from '@tessera/schemas';
-import { desiredIndexes } from '@tessera/meta';
-import { RecordValidator } from './record-validator';
-import { RecordError } from './record-error';
-import { planComputed } from './computed-fields';
-import { planRollups, type RollupPlan } from './rollups';
-import { compileForms } from './form-submission';
+import type { FormulaPlan } from '@tessera/expr';
 import type { CompiledForm } from '@tessera/forms';
+import { desiredIndexes } from '@tessera/meta';
+import type { AppDocument, ObjectDefinition } from '@tessera/schemas';
+import type { Kysely } from 'kysely';
+import { planComputed } from './computed-fields';
+import { compileForms } from './form-submission';
+import { RecordError } from './record-error';
+import { RecordValidator } from './record-validator';
+import { planRollups, type RollupPlan } from './rollups';
 
 /** A published version, compiled for serving records: objects by id, validators, constraint names. */
 export interface LiveApp {

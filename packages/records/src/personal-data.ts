@@ -1,15 +1,15 @@
-import { sql } from 'kysely';
-import type { FieldType, ObjectDefinition } from '@tessera/schemas';
 import { tableRef } from '@tessera/meta';
-import { inTransaction, requireAction, type RecordContext } from './record-context';
+import type { FieldType, ObjectDefinition } from '@tessera/schemas';
+import { sql } from 'kysely';
 import { logChanges, scrubHistory } from './change-log';
-import { objectOf } from './live-app';
-import { getRecord } from './record-read';
-import { listRecords } from './record-list';
 import { readHistory } from './history';
-import { rowScopeSql } from './row-scope';
-import { RecordError } from './record-error';
+import { objectOf } from './live-app';
 import type { RecordRow } from './record-columns';
+import { inTransaction, type RecordContext, requireAction } from './record-context';
+import { RecordError } from './record-error';
+import { listRecords } from './record-list';
+import { getRecord } from './record-read';
+import { rowScopeSql } from './row-scope';
 
 /**
  * Field types that can hold what identifies a person: names, contacts, free text, files.

@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { computeFormulas } from '@tessera/expr';
 import type { FieldDefinition, ObjectDefinition } from '@tessera/schemas';
-import { formulaContext, type RecordContext } from './record-context';
-import { RecordError, type FieldIssue } from './record-error';
+import type { FieldChange } from './change-log';
+import { childTableFields, readChildRows } from './child-rows';
 import { refuseLockedFields } from './field-access';
-import { columnFields, sameValue, type RecordRow } from './record-columns';
+import { throughForm } from './form-submission';
+import { columnFields, type RecordRow, sameValue } from './record-columns';
+import { formulaContext, type RecordContext } from './record-context';
+import { type FieldIssue, RecordError } from './record-error';
+import { checkReferencesMany } from './record-references';
 import type { RecordValues } from './record-validator';
 import { openRow, sealValues } from './sealed-fields';
-import { throughForm } from './form-submission';
-import { checkReferencesMany } from './record-references';
-import { childTableFields, readChildRows } from './child-rows';
-import type { FieldChange } from './change-log';
 
 /**
  * The pure half of every write, for one record or fifty thousand: validation (through a form

@@ -1,5 +1,5 @@
+import { isSystemColumn, type SqlType, sqlTypeOf } from '@tessera/meta';
 import type { FieldDefinition, FilterOperator, ObjectDefinition } from '@tessera/schemas';
-import { isSystemColumn, sqlTypeOf, type SqlType } from '@tessera/meta';
 
 /** What a filter or sort key can do with a column depends only on its SQL type. */
 export interface QueryableColumn {

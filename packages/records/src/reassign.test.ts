@@ -1,6 +1,6 @@
-import { beforeAll, describe, expect, it } from 'vitest';
 import { compilePolicy, fullAccess } from '@tessera/access';
 import type { AppDocument } from '@tessera/schemas';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { fullAdmin as admin, usePublishedApp } from './test-app';
 
 const LEAVER = '00000000-0000-4000-8000-0000000000a1';

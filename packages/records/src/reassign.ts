@@ -1,9 +1,9 @@
-import { sql } from 'kysely';
 import { tableRef } from '@tessera/meta';
-import { requireAction, type RecordContext } from './record-context';
-import { objectOf } from './live-app';
-import { rowScopeSql } from './row-scope';
+import { sql } from 'kysely';
 import { changeLogCtes } from './change-log';
+import { objectOf } from './live-app';
+import { type RecordContext, requireAction } from './record-context';
+import { rowScopeSql } from './row-scope';
 
 export interface Reassignment {
   fromUserId: string;

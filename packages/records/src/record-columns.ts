@@ -1,8 +1,8 @@
-import { sql, type Kysely, type RawBuilder } from 'kysely';
-import type { SystemTables } from '@tessera/db';
-import type { FieldDefinition, ObjectDefinition } from '@tessera/schemas';
 import type { RecordTables } from '@tessera/access';
-import { appSchemaName, sqlTypeOf, SYSTEM_COLUMNS } from '@tessera/meta';
+import type { SystemTables } from '@tessera/db';
+import { appSchemaName, SYSTEM_COLUMNS, sqlTypeOf } from '@tessera/meta';
+import type { FieldDefinition, ObjectDefinition } from '@tessera/schemas';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 
 export type RecordRow = Record<string, unknown>;
 

@@ -1,7 +1,7 @@
-import type { Kysely } from 'kysely';
-import type { SystemTables } from '@tessera/db';
 import type { AccessPolicy, FieldCipher, RecordAction } from '@tessera/access';
+import type { SystemTables } from '@tessera/db';
 import type { ObjectDefinition } from '@tessera/schemas';
+import type { Kysely } from 'kysely';
 import type { LiveApp } from './live-app';
 import { RecordError } from './record-error';
 

@@ -1,5 +1,5 @@
+import { type Locale, type MessageParams, translate } from '@tessera/i18n';
 import type { LocalizedText } from '@tessera/schemas';
-import { translate, type Locale, type MessageParams } from '@tessera/i18n';
 
 /** One problem with one field of a record or query. The label is translated at the edge. */
 export interface FieldIssue {

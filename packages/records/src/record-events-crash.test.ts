@@ -1,13 +1,13 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
-import { sql } from 'kysely';
 import { fullAccess } from '@tessera/access';
 import { subscriberProgress } from '@tessera/events';
 import type { AppDocument } from '@tessera/schemas';
+import { sql } from 'kysely';
+import { afterAll, describe, expect, it } from 'vitest';
 import { usePublishedApp } from './test-app';
 
 const admin = fullAccess({ userId: '00000000-0000-4000-8000-00000000000a', departmentId: null });

@@ -1,13 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import fc from 'fast-check';
-import { sql } from 'kysely';
 import { fullAccess } from '@tessera/access';
 import { createEventDispatcher, type EventDispatcher, type EventSubscriber } from '@tessera/events';
 import type { AppDocument } from '@tessera/schemas';
-import { createLiveAppCache } from './live-app';
-import { createRecordService, type RecordService } from './record-service';
-import { RecordError } from './record-error';
+import fc from 'fast-check';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dataVersionsSubscriber, readDataVersions } from './data-versions';
+import { createLiveAppCache } from './live-app';
+import { RecordError } from './record-error';
+import { createRecordService, type RecordService } from './record-service';
 import { usePublishedApp } from './test-app';
 
 const admin = fullAccess({ userId: '00000000-0000-4000-8000-00000000000a', departmentId: null });

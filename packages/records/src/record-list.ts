@@ -1,18 +1,18 @@
-import { sql, type RawBuilder } from 'kysely';
-import type { FilterCondition, ObjectDefinition, SortKey } from '@tessera/schemas';
 import { tableRef } from '@tessera/meta';
-import { requireAction, type RecordContext } from './record-context';
-import { objectOf } from './live-app';
-import { RecordError, type FieldIssue } from './record-error';
-import { toRecordJson, type RecordRow } from './record-columns';
-import { readSelections } from './rollups';
-import { rowScopeSql } from './row-scope';
-import { operatorsFor, queryableColumn, SORTABLE } from './query-fields';
+import type { FilterCondition, ObjectDefinition, SortKey } from '@tessera/schemas';
+import { type RawBuilder, sql } from 'kysely';
 import { filterSql } from './filter-sql';
 import { decodeCursor, encodeCursor, keysetPredicate, type SortColumn } from './keyset';
-import { expandDisplay } from './record-read';
-import { openRow } from './sealed-fields';
 import { planLineCounts, takeLineCounts } from './line-counts';
+import { objectOf } from './live-app';
+import { operatorsFor, queryableColumn, SORTABLE } from './query-fields';
+import { type RecordRow, toRecordJson } from './record-columns';
+import { type RecordContext, requireAction } from './record-context';
+import { type FieldIssue, RecordError } from './record-error';
+import { expandDisplay } from './record-read';
+import { readSelections } from './rollups';
+import { rowScopeSql } from './row-scope';
+import { openRow } from './sealed-fields';
 
 export interface ListQuery {
   filters?: FilterCondition[] | undefined;

@@ -1,15 +1,15 @@
-import { sql } from 'kysely';
-import type { ObjectDefinition } from '@tessera/schemas';
+import { regionPath } from '@tessera/formats';
 import { tableRef } from '@tessera/meta';
-import { requireAction, type RecordContext } from './record-context';
+import type { ObjectDefinition } from '@tessera/schemas';
+import { sql } from 'kysely';
+import { childTableFields, readChildRows } from './child-rows';
 import { objectOf } from './live-app';
+import { type RecordRow, toRecordJson } from './record-columns';
+import { type RecordContext, requireAction } from './record-context';
 import { RecordError } from './record-error';
-import { toRecordJson, type RecordRow } from './record-columns';
 import { readSelections } from './rollups';
 import { rowScopeSql } from './row-scope';
-import { childTableFields, readChildRows } from './child-rows';
 import { openRow } from './sealed-fields';
-import { regionPath } from '@tessera/formats';
 
 /**
  * Adds `_display` to each row: the display value of every related record the actor may see (one

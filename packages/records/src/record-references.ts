@@ -1,9 +1,9 @@
 import type { ObjectDefinition } from '@tessera/schemas';
-import type { RecordContext } from './record-context';
-import { RecordError, type FieldIssue } from './record-error';
-import type { RecordValues } from './record-validator';
 import { resolveFiles } from './attached-files';
 import { directoryReferenceIssues } from './directory-references';
+import type { RecordContext } from './record-context';
+import { type FieldIssue, RecordError } from './record-error';
+import type { RecordValues } from './record-validator';
 
 /**
  * What a write points at outside its own row — uploads, and the directory's users and departments —

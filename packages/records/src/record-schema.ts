@@ -1,5 +1,5 @@
-import type { FieldDefinition, ObjectDefinition } from '@tessera/schemas';
 import { formValueSchema } from '@tessera/forms';
+import type { FieldDefinition, ObjectDefinition } from '@tessera/schemas';
 
 type JsonSchema = Record<string, unknown>;
 

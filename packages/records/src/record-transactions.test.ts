@@ -1,18 +1,18 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { fullAccess } from '@tessera/access';
+import { type Database, openDatabase, type SystemTables } from '@tessera/db';
+import { createMetadataStore } from '@tessera/meta';
+import type { AppDocument } from '@tessera/schemas';
 import {
-  sql,
   type Kysely,
   type KyselyPlugin,
   type PluginTransformQueryArgs,
   type PluginTransformResultArgs,
   type QueryResult,
   type RootOperationNode,
+  sql,
   type UnknownRow,
 } from 'kysely';
-import { fullAccess } from '@tessera/access';
-import { openDatabase, type Database, type SystemTables } from '@tessera/db';
-import { createMetadataStore } from '@tessera/meta';
-import type { AppDocument } from '@tessera/schemas';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createLiveAppCache } from './live-app';
 import { createRecordService } from './record-service';
 import { usePublishedApp } from './test-app';

@@ -1,9 +1,9 @@
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
-import sanitizeHtml from 'sanitize-html';
-import type { FieldDefinition, ObjectDefinition } from '@tessera/schemas';
 import { sniffImage } from '@tessera/files';
 import { normalizeCnPhone } from '@tessera/formats';
 import { errorValue, FORM_FORMATS, regionLevelRefusal } from '@tessera/forms';
+import type { FieldDefinition, ObjectDefinition } from '@tessera/schemas';
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
+import sanitizeHtml from 'sanitize-html';
 import type { FieldIssue } from './record-error';
 import { isSystemAssigned, recordValuesSchema } from './record-schema';
 import './messages';

@@ -1,18 +1,18 @@
-import { sql } from 'kysely';
 import type { ChangeSource } from '@tessera/events';
-import type { ObjectDefinition } from '@tessera/schemas';
 import { tableRef } from '@tessera/meta';
-import { inTransaction, requireAction, type RecordContext } from './record-context';
-import { objectOf } from './live-app';
-import { RecordError } from './record-error';
-import { selectableColumns, type RecordRow } from './record-columns';
+import type { ObjectDefinition } from '@tessera/schemas';
+import { sql } from 'kysely';
+import { childTableFields } from './child-rows';
 import { translateConstraintError } from './constraint-errors';
+import { objectOf } from './live-app';
+import { type CreateInput, prepareCreates, prepareUpdates, type RefusedRow, validated, validatedThroughForm } from './prepare-write';
+import { type RecordRow, selectableColumns } from './record-columns';
+import { inTransaction, type RecordContext, requireAction } from './record-context';
+import { RecordError } from './record-error';
 import { rowScopeSql } from './row-scope';
 import { openRow } from './sealed-fields';
-import { childTableFields } from './child-rows';
-import { prepareCreates, prepareUpdates, validated, validatedThroughForm, type CreateInput, type RefusedRow } from './prepare-write';
-import { insertMany, insertOne, setDeletedWhere, updateMany } from './write-rows';
 import { uniqueConflicts } from './unique-check';
+import { insertMany, insertOne, setDeletedWhere, updateMany } from './write-rows';
 
 export { validated };
 

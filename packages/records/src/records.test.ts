@@ -1,9 +1,9 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'kysely';
-import { fullAccess, type AccessPolicy } from '@tessera/access';
+import { type AccessPolicy, fullAccess } from '@tessera/access';
 import type { AppDocument } from '@tessera/schemas';
+import { sql } from 'kysely';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { localizeFieldIssues, RecordError } from './record-error';
 import { usePublishedApp } from './test-app';
-import { RecordError, localizeFieldIssues } from './record-error';
 
 const ALICE = '00000000-0000-4000-8000-00000000000a';
 const BOB = '00000000-0000-4000-8000-00000000000b';

@@ -1,6 +1,6 @@
-import { sql, type RawBuilder } from 'kysely';
+import { type SqlType, sqlTypeOf } from '@tessera/meta';
 import type { FieldDefinition } from '@tessera/schemas';
-import { sqlTypeOf, type SqlType } from '@tessera/meta';
+import { type RawBuilder, sql } from 'kysely';
 
 /** A column of a recordset: its name and SQL type (from a closed list, never from a user). */
 export interface RecordsetColumn {

@@ -1,8 +1,8 @@
-import { sql } from 'kysely';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { isInRegionArea, regionArea, regionChildren, REGION_ROOT } from '@tessera/formats';
+import { isInRegionArea, REGION_ROOT, regionArea, regionChildren } from '@tessera/formats';
 import { desiredIndexes, tableRef } from '@tessera/meta';
 import type { AppDocument, ObjectDefinition } from '@tessera/schemas';
+import { sql } from 'kysely';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { QueryableColumn } from './query-fields';
 import { withinSql } from './region-filter';
 import { usePublishedApp } from './test-app';

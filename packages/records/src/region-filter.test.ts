@@ -1,7 +1,7 @@
-import { beforeAll, describe, expect, it } from 'vitest';
 import { compilePolicy, fullAccess, type Principal } from '@tessera/access';
 import type { AppDocument, FilterCondition } from '@tessera/schemas';
-import { RecordError, localizeFieldIssues } from './record-error';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { localizeFieldIssues, RecordError } from './record-error';
 import { usePublishedApp } from './test-app';
 
 const ALICE: Principal = { userId: '00000000-0000-4000-8000-00000000000a', departmentId: null, departmentTree: [], roles: ['rep'], isAdmin: false };

@@ -1,7 +1,7 @@
-import { sql, type RawBuilder } from 'kysely';
 import { isStorableRegionCode, regionArea } from '@tessera/formats';
-import type { FieldIssue } from './record-error';
+import { type RawBuilder, sql } from 'kysely';
 import type { QueryableColumn } from './query-fields';
+import type { FieldIssue } from './record-error';
 
 /** What a refused value looks like in the message: short, and never more than a line. */
 const shown = (value: unknown): string => (JSON.stringify(value) ?? 'nothing').slice(0, 40);

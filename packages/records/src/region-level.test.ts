@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
 import type { AppDocument } from '@tessera/schemas';
-import { RecordError, localizeFieldIssues } from './record-error';
+import { describe, expect, it } from 'vitest';
+import { localizeFieldIssues, RecordError } from './record-error';
 import { fullAdmin as admin, usePublishedApp } from './test-app';
 
 const app: AppDocument = {

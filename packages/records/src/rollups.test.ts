@@ -1,9 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { compilePolicy, fullAccess } from '@tessera/access';
 import { validateDocument } from '@tessera/meta';
 import type { AppDocument } from '@tessera/schemas';
-import { compilePolicy, fullAccess } from '@tessera/access';
-import { fullAdmin as admin, usePublishedApp } from './test-app';
+import { describe, expect, it } from 'vitest';
 import { RecordError } from './record-error';
+import { fullAdmin as admin, usePublishedApp } from './test-app';
 
 const app: AppDocument = {
   id: 'rollup',

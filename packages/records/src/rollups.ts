@@ -1,9 +1,9 @@
-import { sql, type RawBuilder } from 'kysely';
-import type { AppDocument, ObjectDefinition } from '@tessera/schemas';
-import { analyze, compileToSql, dependenciesOf, type CheckedFormula } from '@tessera/expr';
+import { analyze, type CheckedFormula, compileToSql, dependenciesOf } from '@tessera/expr';
 import { appSchemaName, rollupFieldIds } from '@tessera/meta';
-import { formulaContext, type RecordContext } from './record-context';
+import type { AppDocument, ObjectDefinition } from '@tessera/schemas';
+import { type RawBuilder, sql } from 'kysely';
 import { selectableColumns } from './record-columns';
+import { formulaContext, type RecordContext } from './record-context';
 import { rowScopeAt } from './row-scope';
 
 /** An object's rollup formulas (over related lists), analyzed once per published version. */

@@ -1,6 +1,6 @@
-import { expressionBuilder, sql, type RawBuilder } from 'kysely';
 import type { RecordTables, RowAction } from '@tessera/access';
 import type { ObjectDefinition } from '@tessera/schemas';
+import { expressionBuilder, type RawBuilder, sql } from 'kysely';
 import type { RecordContext } from './record-context';
 
 /**

@@ -1,10 +1,10 @@
-import type { FilterCondition, ObjectDefinition, SortKey } from '@tessera/schemas';
 import { isSystemColumn } from '@tessera/meta';
-import type { RecordContext } from './record-context';
+import type { FilterCondition, ObjectDefinition, SortKey } from '@tessera/schemas';
 import { objectOf } from './live-app';
-import { requireAction } from './record-context';
-import { RecordError, type FieldIssue } from './record-error';
 import { queryableColumn } from './query-fields';
+import type { RecordContext } from './record-context';
+import { requireAction } from './record-context';
+import { type FieldIssue, RecordError } from './record-error';
 
 export interface ViewDefinition {
   name: string;

@@ -1,8 +1,8 @@
-import type { ObjectDefinition } from '@tessera/schemas';
 import { maskValue } from '@tessera/access';
+import type { ObjectDefinition } from '@tessera/schemas';
+import type { RecordRow } from './record-columns';
 import type { RecordContext } from './record-context';
 import { RecordError } from './record-error';
-import type { RecordRow } from './record-columns';
 
 /**
  * Encrypts the values of encrypted fields (and of child rows' encrypted fields) just before they

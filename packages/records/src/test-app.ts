@@ -1,8 +1,8 @@
-import { afterAll, beforeAll } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '@tessera/db/testing';
 import { fullAccess } from '@tessera/access';
+import { createTestDatabase, type TestDatabase } from '@tessera/db/testing';
 import { createMetadataStore } from '@tessera/meta';
 import type { AppDocument } from '@tessera/schemas';
+import { afterAll, beforeAll } from 'vitest';
 import { createLiveAppCache } from './live-app';
 import { createRecordService, type RecordService } from './record-service';
 

@@ -1,12 +1,12 @@
-import { sql } from 'kysely';
-import type { FieldDefinition, ObjectDefinition } from '@tessera/schemas';
 import { sqlTypeOf, tableRef } from '@tessera/meta';
-import { requireAction, type RecordContext } from './record-context';
+import type { FieldDefinition, ObjectDefinition } from '@tessera/schemas';
+import { sql } from 'kysely';
 import { objectOf } from './live-app';
-import { RecordError, type FieldIssue } from './record-error';
-import type { RecordValues } from './record-validator';
-import { canonicalDecimal } from './record-columns';
 import type { RefusedRow } from './prepare-write';
+import { canonicalDecimal } from './record-columns';
+import { type RecordContext, requireAction } from './record-context';
+import { type FieldIssue, RecordError } from './record-error';
+import type { RecordValues } from './record-validator';
 
 /**
  * "Is this value already taken?" for a field marked unique, asked while the user types (on blur).

@@ -1,17 +1,17 @@
-import { sql, type RawBuilder } from 'kysely';
 import type { ChangeSource } from '@tessera/events';
-import type { FieldDefinition, ObjectDefinition } from '@tessera/schemas';
 import { tableRef } from '@tessera/meta';
-import type { RecordContext } from './record-context';
-import { objectOf } from './live-app';
-import { columnFields, type RecordRow } from './record-columns';
+import type { FieldDefinition, ObjectDefinition } from '@tessera/schemas';
+import { type RawBuilder, sql } from 'kysely';
 import { autoNumberExpression } from './auto-number';
 import { changeLogCtes, createChangesSql } from './change-log';
 import { childTableFields, writeChildRows } from './child-rows';
-import { chunks, fieldColumn, recordsetSql, ROWS_PER_STATEMENT, type RecordsetColumn } from './recordset';
+import { objectOf } from './live-app';
 import type { PreparedCreate, PreparedUpdate } from './prepare-write';
-import { rowScopeSql } from './row-scope';
+import { columnFields, type RecordRow } from './record-columns';
+import type { RecordContext } from './record-context';
+import { chunks, fieldColumn, type RecordsetColumn, ROWS_PER_STATEMENT, recordsetSql } from './recordset';
 import { readSelections } from './rollups';
+import { rowScopeSql } from './row-scope';
 
 /**
  * The set-based half of every write: prepared rows (prepare-write.ts) go to PostgreSQL as one

@@ -7,5 +7,5 @@ import { lazy } from 'react';
 export const FormulaEditor = lazy(() => import('./formula-editor/formula-editor').then((m) => ({ default: m.FormulaEditor })));
 
 export type { FormulaEditorProps } from './formula-editor/formula-editor';
-export type { PreviewContext } from './formula-editor/use-formula-preview';
 export type { FormulaPreview } from './formula-editor/formula-preview-model';
+export type { PreviewContext } from './formula-editor/use-formula-preview';

@@ -1,5 +1,5 @@
-import type { AppDocument, FieldDefinition, ObjectDefinition } from '@tessera/schemas';
 import { SYSTEM_COLUMNS, TEXT_LIKE_TYPES, validateDocument } from '@tessera/meta';
+import type { AppDocument, FieldDefinition, ObjectDefinition } from '@tessera/schemas';
 import { describe, expect, it } from 'vitest';
 import { listTemplates, loadTemplate } from './template-registry';
 

@@ -1,7 +1,7 @@
+// Test-only cross-package import: the template's forms must compile and run in the real engine.
+import { type CompiledForm, compileForm, evaluateForm, validateSubmission } from '@tessera/forms';
 import type { AppDocument, ObjectDefinition } from '@tessera/schemas';
 import { beforeAll, describe, expect, it } from 'vitest';
-// Test-only cross-package import: the template's forms must compile and run in the real engine.
-import { compileForm, evaluateForm, validateSubmission, type CompiledForm } from '@tessera/forms';
 import { generateCrmSampleData } from './crm-sample-data';
 import type { SampleBatch } from './template';
 import { loadTemplate } from './template-registry';

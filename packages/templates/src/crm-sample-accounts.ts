@@ -1,6 +1,7 @@
 import { createRandom } from './random';
 import type { Clock } from './sample-values';
 import { addDays, fenToDecimal, landlineNumber, logUniform, mobileNumber, roundTo, toDate, toDateTime, workingMoment } from './sample-values';
+import type { Word } from './sample-vocabulary';
 import {
   BRANDS,
   CITIES,
@@ -16,7 +17,6 @@ import {
   VISIT_SUBJECTS,
   VISIT_SUMMARIES,
 } from './sample-vocabulary';
-import type { Word } from './sample-vocabulary';
 import type { SampleRecord } from './template';
 import { generateUscc } from './uscc-generator';
 

@@ -1,7 +1,7 @@
-import type { FieldDefinition, ObjectDefinition } from '@tessera/schemas';
-import { beforeAll, describe, expect, it } from 'vitest';
 // Test-only cross-package import: the sample data must pass the same checks as user input.
 import { FORMAT_CHECKS, isEmail, isUrl, isUscc } from '@tessera/formats';
+import type { FieldDefinition, ObjectDefinition } from '@tessera/schemas';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { CRM_SAMPLE_COUNTS, generateCrmSampleData } from './crm-sample-data';
 import type { SampleBatch, SampleRecord } from './template';
 import { loadTemplate } from './template-registry';

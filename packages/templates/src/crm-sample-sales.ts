@@ -1,6 +1,6 @@
 import type { CustomerFacts, SampleContext } from './crm-sample-accounts';
-import { createRandom } from './random';
 import type { Random } from './random';
+import { createRandom } from './random';
 import { addDays, createNumberer, endOfTerm, fenToDecimal, logUniform, roundTo, toDate, toDateTime, workingMoment } from './sample-values';
 import { DISCOUNT_REASONS, LOSS_REASONS, PRODUCTS, PROJECTS } from './sample-vocabulary';
 import type { SampleRecord } from './template';

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import { isUscc } from '@tessera/formats';
+import { describe, expect, it } from 'vitest';
 import { createRandom } from './random';
 import { generateUscc } from './uscc-generator';
 

@@ -11,12 +11,10 @@
  */
 import './runtime.css';
 
-export { api } from './api/client';
 export { authApi } from './api/auth-client';
+export { api } from './api/client';
 export { errorMessage } from './api/error-message';
 export { isAbort, request, setUnauthorizedHandler } from './api/http';
-export { ApiError, fieldErrorsOf, type FieldErrorMap, type Problem } from './api/problem';
-export { useRemote, type Remote } from './api/use-remote';
 export type {
   AdminUser,
   ApiToken,
@@ -30,16 +28,16 @@ export type {
   RolesByApp,
   UserChanges,
 } from './api/identity-types';
+export { ApiError, type FieldErrorMap, fieldErrorsOf, type Problem } from './api/problem';
 export type { AppSummary } from './api/types';
+export { type Remote, useRemote } from './api/use-remote';
 
 export { localized, pluralTitle } from './i18n/localized';
-export { translate, type MessageKey, type MessageParams, type Translate } from './i18n/messages';
+export { type MessageKey, type MessageParams, type Translate, translate } from './i18n/messages';
 export { useT } from './i18n/use-t';
-
-export { useAuthStore, type AuthStatus } from './stores/auth-store';
-export { useCurrentAppStore } from './stores/current-app-store';
-export { ADMIN_SECTIONS, parseRoute, routePath, useRouteStore, type AdminSection, type Route } from './stores/route-store';
-export { useSessionStore } from './stores/session-store';
-
 export { ErrorState } from './shell/error-state';
 export { LanguageSwitch } from './shell/language-switch';
+export { type AuthStatus, useAuthStore } from './stores/auth-store';
+export { useCurrentAppStore } from './stores/current-app-store';
+export { ADMIN_SECTIONS, type AdminSection, parseRoute, type Route, routePath, useRouteStore } from './stores/route-store';
+export { useSessionStore } from './stores/session-store';

@@ -14,7 +14,7 @@ import {
 } from '@tessera/identity';
 import { createMetadataStore, MetaError } from '@tessera/meta';
 import { requireAdmin } from '../authentication';
-import { created, dateTime, identifier, idParams, noContent, nullableString, nullableUuid, uuid, type RoutePlugin } from '../route-schemas';
+import { created, dateTime, identifier, idParams, noContent, nullableString, nullableUuid, type RoutePlugin, uuid } from '../route-schemas';
 
 const tags = ['admin'];
 const roles = { type: 'object', additionalProperties: { type: 'array', items: { type: 'string' } }, description: 'appId → role ids' } as const;

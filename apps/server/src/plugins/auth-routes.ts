@@ -1,18 +1,18 @@
 import type { Database } from '@tessera/db';
-import { createMetadataStore, MetaError } from '@tessera/meta';
 import {
   changePassword,
   createApiToken,
-  searchDirectory,
   listApiTokens,
   listDirectoryDepartments,
   revokeApiToken,
   SESSION_DAYS,
+  searchDirectory,
   signIn,
   signOut,
 } from '@tessera/identity';
+import { createMetadataStore, MetaError } from '@tessera/meta';
 import { requireUser, SESSION_COOKIE } from '../authentication';
-import { dateTime, idParams, identifier, noContent, uuid, type RoutePlugin } from '../route-schemas';
+import { dateTime, identifier, idParams, noContent, type RoutePlugin, uuid } from '../route-schemas';
 
 const tags = ['auth'];
 const me = {

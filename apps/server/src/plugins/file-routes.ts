@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import multipart from '@fastify/multipart';
 import type { Database } from '@tessera/db';
-import { sniffImage, type FileStore } from '@tessera/files';
-import type { RecordService } from '@tessera/records';
+import { type FileStore, sniffImage } from '@tessera/files';
 import { IdentityError } from '@tessera/identity';
+import type { RecordService } from '@tessera/records';
 import { policyFor, requireUser } from '../authentication';
-import { problem, localeOf, sendProblem } from '../problem';
-import { appParams, identifier, uuid, type RoutePlugin } from '../route-schemas';
+import { localeOf, problem, sendProblem } from '../problem';
+import { appParams, identifier, type RoutePlugin, uuid } from '../route-schemas';
 
 export const MAX_FILE_BYTES = 25 * 1024 * 1024;
 const tags = ['files'];

@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
 import type { Database } from '@tessera/db';
+import { sql } from 'kysely';
 import type { RoutePlugin } from '../route-schemas';
 
 export const healthRoutes: RoutePlugin<{ database: Database }> = async (app, { database }) => {

@@ -1,10 +1,10 @@
-import { createMetadataStore, localizeIssues, MetaError, purgeRetired, rollupFieldIds, type PublishHooks } from '@tessera/meta';
 import { objectAccess, RECORD_ACTIONS } from '@tessera/access';
 import type { Database } from '@tessera/db';
-import type { LiveAppCache } from '@tessera/records';
 import { appendAudit } from '@tessera/identity';
-import { localeOf } from '../problem';
+import { createMetadataStore, localizeIssues, MetaError, type PublishHooks, purgeRetired, rollupFieldIds } from '@tessera/meta';
+import type { LiveAppCache } from '@tessera/records';
 import { policyFor, requireAdmin, requireUser } from '../authentication';
+import { localeOf } from '../problem';
 import { appParams, dateTime, identifier, type RoutePlugin } from '../route-schemas';
 
 const anyDocument = { type: 'object', additionalProperties: true, description: 'An app document: see schemas/json/app.schema.json' } as const;

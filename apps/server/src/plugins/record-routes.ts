@@ -1,8 +1,8 @@
-import { filterConditionSchema, sortKeySchema, type SortKey } from '@tessera/schemas';
-import type { RecordService } from '@tessera/records';
-import { policyFor } from '../authentication';
 import type { Database } from '@tessera/db';
 import { appendAudit, getUser } from '@tessera/identity';
+import type { RecordService } from '@tessera/records';
+import { filterConditionSchema, type SortKey, sortKeySchema } from '@tessera/schemas';
+import { policyFor } from '../authentication';
 import {
   created,
   dateTime,
@@ -11,10 +11,10 @@ import {
   noContent,
   nullableString,
   objectParams,
+  type RoutePlugin,
   record,
   recordParams,
   uuid,
-  type RoutePlugin,
 } from '../route-schemas';
 
 const list = {

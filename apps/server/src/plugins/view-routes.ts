@@ -1,7 +1,7 @@
-import { filterConditionSchema, sortKeySchema } from '@tessera/schemas';
 import type { RecordService } from '@tessera/records';
+import { filterConditionSchema, sortKeySchema } from '@tessera/schemas';
 import { policyFor } from '../authentication';
-import { created, dateTime, identifier, noContent, objectParams, uuid, type RoutePlugin } from '../route-schemas';
+import { created, dateTime, identifier, noContent, objectParams, type RoutePlugin, uuid } from '../route-schemas';
 
 const viewParams = {
   type: 'object',

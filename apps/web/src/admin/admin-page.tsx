@@ -1,7 +1,7 @@
 import { ApartmentOutlined, AuditOutlined, FunctionOutlined, TeamOutlined } from '@ant-design/icons';
-import type { ReactNode } from 'react';
-import { Grid, Layout, Menu, Result } from 'antd';
 import { ADMIN_SECTIONS, type AdminSection, useAuthStore, useRouteStore } from '@tessera/ui';
+import { Grid, Layout, Menu, Result } from 'antd';
+import type { ReactNode } from 'react';
 import { useT } from '../i18n/use-t';
 import { ToolHeader } from '../shell/tool-header';
 import { AuditPage } from './audit-page';

@@ -1,9 +1,9 @@
 import { ReloadOutlined } from '@ant-design/icons';
+import { type AuditLine, ErrorState, localized, useSessionStore } from '@tessera/ui';
 import { Button, Card, DatePicker, Flex, Form, Input, Select, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { type AuditLine, ErrorState, localized, useSessionStore } from '@tessera/ui';
 import { useT } from '../i18n/use-t';
-import { useAudit, type AuditFilterValues } from './use-audit';
+import { type AuditFilterValues, useAudit } from './use-audit';
 import { useDirectory } from './use-directory';
 
 /** Colour by the action's family (`auth.`, `record.`, …) so a long log can be scanned. */

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import type { Department } from '@tessera/ui';
+import { describe, expect, it } from 'vitest';
 import { buildDepartmentTree, departmentPath, subtreeIds, withoutSubtree } from './department-tree';
 
 const d = (id: string, name: string, parentId: string | null = null): Department => ({ id, name, parentId, headUserId: null });

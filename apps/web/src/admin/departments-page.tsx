@@ -1,10 +1,10 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { type AdminUser, ErrorState } from '@tessera/ui';
 import { Button, Card, Col, Empty, Flex, Form, Input, Modal, Popconfirm, Row, Select, Statistic, Tooltip, Tree, TreeSelect, Typography } from 'antd';
 import { useMemo } from 'react';
-import { type AdminUser, ErrorState } from '@tessera/ui';
 import { useT } from '../i18n/use-t';
 import { buildDepartmentTree, subtreeIds, withoutSubtree } from './department-tree';
-import { useDepartmentsEditor, type DepartmentFormValues } from './use-departments-editor';
+import { type DepartmentFormValues, useDepartmentsEditor } from './use-departments-editor';
 import { useDirectory } from './use-directory';
 
 const userOptions = (users: readonly AdminUser[]) => users.filter((u) => u.active).map((u) => ({ value: u.id, label: `${u.name} (${u.email})` }));

@@ -1,6 +1,6 @@
 import type { LocalizedText } from '@tessera/schemas';
-import { adminApi } from '../api/admin-client';
 import { type AppSummary, useRemote } from '@tessera/ui';
+import { adminApi } from '../api/admin-client';
 
 export interface AppRoles {
   appId: string;

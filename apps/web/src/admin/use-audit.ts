@@ -1,7 +1,7 @@
+import { type AuditFilter, type AuditLine, useRemote } from '@tessera/ui';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { adminApi } from '../api/admin-client';
-import { type AuditFilter, type AuditLine, useRemote } from '@tessera/ui';
 
 /** How many lines one query shows; narrowing the filters is the way to older ones. */
 export const AUDIT_LIMIT = 200;

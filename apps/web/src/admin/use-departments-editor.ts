@@ -1,9 +1,9 @@
+import { type AdminUser, ApiError, type Department, errorMessage } from '@tessera/ui';
+import { departmentsChanged } from '@tessera/ui/department-names';
 import { App, Form } from 'antd';
 import { useEffect, useState } from 'react';
 import { adminApi } from '../api/admin-client';
-import { type AdminUser, ApiError, type Department, errorMessage } from '@tessera/ui';
 import { useT } from '../i18n/use-t';
-import { departmentsChanged } from '@tessera/ui/department-names';
 
 export interface DepartmentFormValues {
   name: string;

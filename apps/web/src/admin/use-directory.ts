@@ -1,6 +1,6 @@
+import { type AdminUser, type AppSummary, api, type Department, useRemote } from '@tessera/ui';
 import { useEffect, useState } from 'react';
 import { adminApi } from '../api/admin-client';
-import { type AdminUser, api, type AppSummary, type Department, useRemote } from '@tessera/ui';
 
 export interface Directory {
   users: AdminUser[];

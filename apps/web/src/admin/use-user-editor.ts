@@ -1,7 +1,7 @@
+import { type AdminUser, ApiError, errorMessage, type UserChanges } from '@tessera/ui';
 import { App, Form } from 'antd';
 import { useState } from 'react';
 import { adminApi } from '../api/admin-client';
-import { type AdminUser, ApiError, errorMessage, type UserChanges } from '@tessera/ui';
 import { useT } from '../i18n/use-t';
 
 export interface UserFormValues {

@@ -1,5 +1,5 @@
-import { Alert, Button, Divider, Drawer, Empty, Flex, Form, Input, Popconfirm, Select, Skeleton, Switch, Tag, TreeSelect, Typography } from 'antd';
 import { type AppSummary, type Department, localized, useSessionStore } from '@tessera/ui';
+import { Alert, Button, Divider, Drawer, Empty, Flex, Form, Input, Popconfirm, Select, Skeleton, Switch, Tag, TreeSelect, Typography } from 'antd';
 import { useT } from '../i18n/use-t';
 import { buildDepartmentTree } from './department-tree';
 import { useAppRoles } from './use-app-roles';

@@ -1,7 +1,7 @@
 import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { type AdminUser, ErrorState, localized, useAuthStore, useSessionStore } from '@tessera/ui';
 import { Button, Card, Flex, Input, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import { type AdminUser, ErrorState, localized, useAuthStore, useSessionStore } from '@tessera/ui';
 import { useT } from '../i18n/use-t';
 import { departmentPath } from './department-tree';
 import { useAppRoles } from './use-app-roles';

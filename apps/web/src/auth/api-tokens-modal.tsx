@@ -1,7 +1,7 @@
 import { CopyOutlined } from '@ant-design/icons';
+import { type ApiToken, ErrorState } from '@tessera/ui';
 import { Alert, Button, Flex, Form, Input, Modal, Popconfirm, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { type ApiToken, ErrorState } from '@tessera/ui';
 import { useT } from '../i18n/use-t';
 import { useApiTokens } from './use-api-tokens';
 

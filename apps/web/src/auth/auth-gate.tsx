@@ -1,6 +1,6 @@
-import { Button, Result, Spin } from 'antd';
-import { useEffect, type ReactNode } from 'react';
 import { errorMessage, useAuthStore } from '@tessera/ui';
+import { Button, Result, Spin } from 'antd';
+import { type ReactNode, useEffect } from 'react';
 import { useT } from '../i18n/use-t';
 import { SignInPage } from './sign-in-page';
 

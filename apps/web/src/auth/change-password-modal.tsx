@@ -1,6 +1,6 @@
 import { Form, Input, Modal } from 'antd';
 import { useT } from '../i18n/use-t';
-import { useChangePassword, type ChangePasswordValues } from './use-change-password';
+import { type ChangePasswordValues, useChangePassword } from './use-change-password';
 
 export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const t = useT();

@@ -1,9 +1,9 @@
 import { LockOutlined, MailOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
 import { LanguageSwitch } from '@tessera/ui';
+import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
 import { useT } from '../i18n/use-t';
 import { BrandMark } from './brand-mark';
-import { useSignIn, type SignInValues } from './use-sign-in';
+import { type SignInValues, useSignIn } from './use-sign-in';
 
 /**
  * Shown in place of any page while signed out; the URL stays, so after signing in the user

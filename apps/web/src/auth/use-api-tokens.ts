@@ -1,6 +1,6 @@
+import { authApi, type CreatedToken, errorMessage, useRemote } from '@tessera/ui';
 import { App } from 'antd';
 import { useState } from 'react';
-import { authApi, type CreatedToken, errorMessage, useRemote } from '@tessera/ui';
 import { useT } from '../i18n/use-t';
 
 /** My tokens: the list, creating one (its secret kept only until the user closes it), revoking. */

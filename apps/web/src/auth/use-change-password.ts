@@ -1,6 +1,6 @@
+import { ApiError, authApi, errorMessage } from '@tessera/ui';
 import { App, Form } from 'antd';
 import { useState } from 'react';
-import { ApiError, authApi, errorMessage } from '@tessera/ui';
 import { useT } from '../i18n/use-t';
 
 export interface ChangePasswordValues {

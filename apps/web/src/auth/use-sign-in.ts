@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
 import { errorMessage, useAuthStore, useSessionStore } from '@tessera/ui';
+import { useEffect, useState } from 'react';
 import { useT } from '../i18n/use-t';
 
 export interface SignInValues {

@@ -1,5 +1,5 @@
-import { useState } from 'react';
 import { useAuthStore, useRouteStore } from '@tessera/ui';
+import { useState } from 'react';
 
 export type UserMenuAction = 'password' | 'tokens' | 'admin' | 'sign-out';
 type Dialog = 'password' | 'tokens' | null;

@@ -1,8 +1,8 @@
 import { ApiOutlined, DownOutlined, KeyOutlined, LogoutOutlined, SettingOutlined } from '@ant-design/icons';
-import { Avatar, Button, Dropdown, Flex, Tag, Typography, type MenuProps } from 'antd';
+import { Avatar, Button, Dropdown, Flex, type MenuProps, Tag, Typography } from 'antd';
 import { lazy, Suspense } from 'react';
 import { useT } from '../i18n/use-t';
-import { useUserMenu, type UserMenuAction } from './use-user-menu';
+import { type UserMenuAction, useUserMenu } from './use-user-menu';
 
 // The account dialogs bring antd's Table, Form and Pagination: loaded when first opened, so a
 // first visit downloads none of it.

@@ -1,5 +1,5 @@
 import type { Locale } from '@tessera/i18n';
-import { fillPlaceholders, translate, type MessageKey, type MessageParams } from '@tessera/ui/messages';
+import { fillPlaceholders, type MessageKey, type MessageParams, translate } from '@tessera/ui/messages';
 import { hostEn } from './host-en';
 import { hostZhCN } from './host-zh-cn';
 

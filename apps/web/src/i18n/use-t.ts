@@ -1,6 +1,6 @@
 import { useSessionStore } from '@tessera/ui';
 import { useCallback } from 'react';
-import { hostTranslate, type HostTranslate } from './host-messages';
+import { type HostTranslate, hostTranslate } from './host-messages';
 
 /** The host's translate function for the current UI language: its own keys and the runtime's. */
 export function useT(): HostTranslate {

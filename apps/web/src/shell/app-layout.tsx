@@ -1,8 +1,8 @@
 import { AppstoreOutlined, MenuOutlined } from '@ant-design/icons';
-import { Button, Drawer, Empty, Layout, Menu, Result, Spin, Typography, type MenuProps } from 'antd';
+import { ErrorState, LanguageSwitch } from '@tessera/ui';
+import { Button, Drawer, Empty, Layout, Menu, type MenuProps, Result, Spin, Typography } from 'antd';
 import { lazy, Suspense } from 'react';
 import { UserMenu } from '../auth/user-menu';
-import { ErrorState, LanguageSwitch } from '@tessera/ui';
 import { useT } from '../i18n/use-t';
 import type { NavEntry } from './navigation';
 import { useAppShell } from './use-app-shell';

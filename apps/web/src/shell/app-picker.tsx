@@ -1,7 +1,7 @@
+import { ErrorState, LanguageSwitch, localized, useSessionStore } from '@tessera/ui';
 import { Card, Col, Empty, Flex, Layout, Row, Skeleton, Tag, Typography } from 'antd';
 import { BrandMark } from '../auth/brand-mark';
 import { UserMenu } from '../auth/user-menu';
-import { ErrorState, LanguageSwitch, localized, useSessionStore } from '@tessera/ui';
 import { useT } from '../i18n/use-t';
 import { useApps } from './use-apps';
 

@@ -1,6 +1,6 @@
+import { translate, useSessionStore } from '@tessera/ui';
 import { Button, Result } from 'antd';
 import { Component, type ErrorInfo, type ReactNode } from 'react';
-import { translate, useSessionStore } from '@tessera/ui';
 
 interface State {
   error: Error | null;

@@ -1,5 +1,5 @@
-import type { AppDocument } from '@tessera/schemas';
 import type { Locale } from '@tessera/i18n';
+import type { AppDocument } from '@tessera/schemas';
 import { localized, pluralTitle } from '@tessera/ui/localized';
 
 export interface NavEntry {

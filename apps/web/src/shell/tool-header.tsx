@@ -1,9 +1,9 @@
-import type { ReactNode } from 'react';
-import { Button, Flex, Layout, Typography } from 'antd';
 import { AppstoreOutlined } from '@ant-design/icons';
+import { LanguageSwitch, useRouteStore } from '@tessera/ui';
+import { Button, Flex, Layout, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { BrandMark } from '../auth/brand-mark';
 import { UserMenu } from '../auth/user-menu';
-import { LanguageSwitch, useRouteStore } from '@tessera/ui';
 import { useT } from '../i18n/use-t';
 
 /** The header of the tool pages (administration, studio): brand, title, their own actions, then the shared ones. */

@@ -1,6 +1,6 @@
+import { localized, useCurrentAppStore, useRouteStore, useSessionStore } from '@tessera/ui';
 import { Grid } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { localized, useCurrentAppStore, useRouteStore, useSessionStore } from '@tessera/ui';
 import { buildNavigation, entryKeyFor, firstObjectId, type NavEntry } from './navigation';
 
 function findEntry(entries: NavEntry[], key: string): NavEntry | null {

@@ -1,5 +1,5 @@
-import { useCallback } from 'react';
 import { api, useRemote, useRouteStore } from '@tessera/ui';
+import { useCallback } from 'react';
 
 /** The app list and how to open one. */
 export function useApps() {

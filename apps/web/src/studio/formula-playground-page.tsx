@@ -1,8 +1,8 @@
 import { LeftOutlined, RightOutlined, SettingOutlined } from '@ant-design/icons';
 import { FormulaEditor } from '@tessera/studio';
+import { ErrorState, localized, useAuthStore, useRouteStore, useSessionStore } from '@tessera/ui';
 import { Alert, Button, Card, Flex, Grid, Layout, Result, Select, Skeleton, Space, Spin, Typography } from 'antd';
 import { Suspense } from 'react';
-import { ErrorState, localized, useAuthStore, useRouteStore, useSessionStore } from '@tessera/ui';
 import { useT } from '../i18n/use-t';
 import { ToolHeader } from '../shell/tool-header';
 import { useFormulaPlayground } from './use-formula-playground';

@@ -1,7 +1,7 @@
 import type { EvalRecord } from '@tessera/expr';
 import type { FieldDefinition } from '@tessera/schemas';
-import { useMemo, useState } from 'react';
 import { api, useAuthStore, useRemote } from '@tessera/ui';
+import { useMemo, useState } from 'react';
 
 /**
  * The playground's state: the chosen app and object, its fields for the editor, and a sample

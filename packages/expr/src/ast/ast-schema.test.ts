@@ -1,9 +1,9 @@
+import { exprAstSchema } from '@tessera/schemas';
 import { Ajv2020 } from 'ajv/dist/2020';
 import { describe, expect, it } from 'vitest';
-import { exprAstSchema } from '@tessera/schemas';
 import { parse } from '../parser';
-import { check } from '../typecheck';
 import { RELATED, SAMPLE_FIELDS } from '../test-fixtures';
+import { check } from '../typecheck';
 
 const validate = new Ajv2020({ strict: true }).compile(exprAstSchema);
 

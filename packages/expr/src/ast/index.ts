@@ -1,16 +1,16 @@
-export { SourceRange } from './source-range';
-export { NumberNode, TextNode, BooleanNode } from './literal-node';
-export { FieldNode } from './field-node';
-export { UnaryNode, type UnaryOperator } from './unary-node';
+export { AGGREGATE_FUNCTIONS, type AggregateFunction, AggregateNode } from './aggregate-node';
 export {
-  BinaryNode,
-  BINARY_OPERATORS,
   ARITHMETIC_OPERATORS,
-  COMPARISON_OPERATORS,
-  type BinaryOperator,
   type ArithmeticOperator,
+  BINARY_OPERATORS,
+  BinaryNode,
+  type BinaryOperator,
+  COMPARISON_OPERATORS,
   type ComparisonOperator,
 } from './binary-node';
 export { CallNode } from './call-node';
-export { AggregateNode, AGGREGATE_FUNCTIONS, type AggregateFunction } from './aggregate-node';
-export { childrenOf, walk, type ExprNode, type ExprNodeKind } from './expr-node';
+export { childrenOf, type ExprNode, type ExprNodeKind, walk } from './expr-node';
+export { FieldNode } from './field-node';
+export { BooleanNode, NumberNode, TextNode } from './literal-node';
+export { SourceRange } from './source-range';
+export { UnaryNode, type UnaryOperator } from './unary-node';

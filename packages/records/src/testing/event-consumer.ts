@@ -6,9 +6,9 @@
  *   node --import tsx event-consumer.ts <database url> <attempts log>
  */
 import { appendFileSync } from 'node:fs';
-import { sql } from 'kysely';
 import { openDatabase } from '@tessera/db';
 import { createEventDispatcher } from '@tessera/events';
+import { sql } from 'kysely';
 
 const [url, log] = process.argv.slice(2);
 if (!url || !log) throw new Error('usage: event-consumer <database url> <attempts log>');

@@ -4,7 +4,7 @@ import type { FieldDefinition } from '@tessera/schemas';
 import { useMemo } from 'react';
 import { FormulaPreviewPanel } from './formula-preview-panel';
 import { useFormulaEditor } from './use-formula-editor';
-import { useFormulaPreview, type PreviewContext } from './use-formula-preview';
+import { type PreviewContext, useFormulaPreview } from './use-formula-preview';
 
 export interface FormulaEditorProps {
   value: string;

@@ -1,4 +1,4 @@
-import { FUNCTION_DOCS, tokenize, type Token } from '@tessera/expr';
+import { FUNCTION_DOCS, type Token, tokenize } from '@tessera/expr';
 import type { languages } from 'monaco-editor/editor';
 import { describe, expect, it } from 'vitest';
 import { FORMULA_KEYWORDS, formulaMonarch } from './formula-language';

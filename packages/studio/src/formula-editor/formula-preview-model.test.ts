@@ -1,6 +1,6 @@
 import type { FieldDefinition } from '@tessera/schemas';
 import { describe, expect, it } from 'vitest';
-import { displayValue, fitsExpected, previewFormula, type PreviewInput } from './formula-preview-model';
+import { displayValue, fitsExpected, type PreviewInput, previewFormula } from './formula-preview-model';
 
 const fields = [
   { id: 'name', type: 'text', label: { en: 'Name', 'zh-CN': '名称' } },

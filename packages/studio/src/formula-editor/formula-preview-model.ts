@@ -1,15 +1,15 @@
 import {
   analyze,
-  compileFormula,
-  formatExprError,
-  toPlain,
   type CheckOptions,
+  compileFormula,
   type EvalContext,
   type EvalRecord,
   type ExprType,
+  formatExprError,
   type PlainValue,
+  toPlain,
 } from '@tessera/expr';
-import { translate, type Locale } from '@tessera/i18n';
+import { type Locale, translate } from '@tessera/i18n';
 import './messages';
 
 /** What the preview under the editor shows. */

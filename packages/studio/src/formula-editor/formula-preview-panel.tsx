@@ -1,4 +1,4 @@
-import { translate, type Locale } from '@tessera/i18n';
+import { type Locale, translate } from '@tessera/i18n';
 import type { CSSProperties } from 'react';
 import type { FormulaPreview } from './formula-preview-model';
 

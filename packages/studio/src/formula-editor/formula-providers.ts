@@ -1,7 +1,7 @@
-import { completions, hover, signatureHelp, type CompletionItem } from '@tessera/expr';
-import type { editor, languages, IRange } from 'monaco-editor/editor';
+import { type CompletionItem, completions, hover, signatureHelp } from '@tessera/expr';
+import type { editor, IRange, languages } from 'monaco-editor/editor';
 import { FORMULA_LANGUAGE_ID, FORMULA_THEME, formulaLanguageConfiguration, formulaMonarch, formulaTheme } from './formula-language';
-import { sessionOf, type FormulaSession } from './formula-session';
+import { type FormulaSession, sessionOf } from './formula-session';
 import type { Monaco } from './monaco-setup';
 import { offsetsToRange, positionToOffset, type TextPosition } from './offsets';
 

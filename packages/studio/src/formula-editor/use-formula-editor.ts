@@ -1,7 +1,7 @@
-import { diagnostics, type CheckOptions, type Diagnostic } from '@tessera/expr';
-import { translate, type Locale } from '@tessera/i18n';
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { type CheckOptions, type Diagnostic, diagnostics } from '@tessera/expr';
+import { type Locale, translate } from '@tessera/i18n';
 import type { editor } from 'monaco-editor/editor';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { FORMULA_LANGUAGE_ID, FORMULA_THEME } from './formula-language';
 import { registerFormulaLanguage } from './formula-providers';
 import { attachSession, nextModelUri } from './formula-session';

@@ -1,7 +1,7 @@
 import type { CheckOptions, EvalContext, EvalRecord, ExprType } from '@tessera/expr';
 import type { Locale } from '@tessera/i18n';
 import { useMemo, useState } from 'react';
-import { previewFormula, type FormulaPreview } from './formula-preview-model';
+import { type FormulaPreview, previewFormula } from './formula-preview-model';
 
 export interface PreviewContext {
   readonly now?: Date | string | number;

@@ -1,5 +1,5 @@
 import type { FieldDefinition } from '@tessera/schemas';
-import { cloneElement, useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState, type ReactElement } from 'react';
+import { cloneElement, type ReactElement, useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { WidgetContext } from '../records/field-widget';
 import { LightInput, type WakeHandlers } from './light-input';

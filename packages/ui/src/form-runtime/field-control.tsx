@@ -1,13 +1,13 @@
 import type { FieldDefinition } from '@tessera/schemas';
 import { Form } from 'antd';
-import { cloneElement, useEffect, useMemo, type ReactElement } from 'react';
+import { cloneElement, type ReactElement, useEffect, useMemo } from 'react';
 import type { WidgetContext } from '../records/field-widget';
 import { DeferredWidget } from './deferred-widget';
 import { isPlainText, previewKind } from './light-preview';
 import { TextInput } from './text-input';
-import { WidgetsFailed } from './widgets-failed';
 import { loadWidgets, useWidgets } from './widget-loader';
 import type { WidgetProps } from './widget-props';
+import { WidgetsFailed } from './widgets-failed';
 
 interface FieldControlProps {
   field: FieldDefinition;

@@ -1,7 +1,7 @@
 import type { FieldDefinition, FormNode } from '@tessera/schemas';
 import { memo, useContext } from 'react';
 import { localized } from '../i18n/localized';
-import { translate, type Translate } from '../i18n/messages';
+import { type Translate, translate } from '../i18n/messages';
 import { isEditable } from '../records/form-values';
 import { ComputedField } from './computed-field';
 import { FieldControl } from './field-control';

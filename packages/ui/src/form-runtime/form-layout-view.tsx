@@ -1,5 +1,5 @@
 import { Skeleton, Tabs, Typography } from 'antd';
-import { lazy, memo, Suspense, useMemo, type ReactNode } from 'react';
+import { lazy, memo, type ReactNode, Suspense, useMemo } from 'react';
 import { localized } from '../i18n/localized';
 import { FormField } from './form-field';
 import type { LayoutNode } from './form-layout';

@@ -1,7 +1,7 @@
-import { compileForm, evaluateForm, type CompiledForm, type FormEvalContext } from '@tessera/forms';
+import { type CompiledForm, compileForm, evaluateForm, type FormEvalContext } from '@tessera/forms';
 import type { AppDocument, FieldDefinition, FormDefinition, ObjectDefinition } from '@tessera/schemas';
 import type { RecordValues } from '../api/types';
-import { isEditable, toFieldValue, toFormValue, type FormValue, type FormValues } from '../records/form-values';
+import { type FormValue, type FormValues, isEditable, toFieldValue, toFormValue } from '../records/form-values';
 import { ruleInputs } from './rule-inputs';
 
 /** What one field looks like for the current values; what a field component subscribes to. */

@@ -2,16 +2,16 @@ import type { Locale } from '@tessera/i18n';
 import type { FieldDefinition } from '@tessera/schemas';
 import { ConfigProvider } from 'antd';
 import {
-  useContext,
-  useState,
   type ChangeEvent,
   type FocusEventHandler,
   type KeyboardEventHandler,
   type MouseEventHandler,
   type PointerEventHandler,
   type RefCallback,
+  useContext,
+  useState,
 } from 'react';
-import { dateText, decimalText, numberAffixes, optionLabels, textOf, type PreviewKind } from './light-preview';
+import { dateText, decimalText, numberAffixes, optionLabels, type PreviewKind, textOf } from './light-preview';
 import type { WidgetProps } from './widget-props';
 
 /** The events by which a light input asks for its real widget (deferred-widget.tsx). */

@@ -1,9 +1,9 @@
-import { computeFormulas, planFormulas, type EvalContext, type PlainValue } from '@tessera/expr';
+import { computeFormulas, type EvalContext, type PlainValue, planFormulas } from '@tessera/expr';
 import type { ObjectDefinition } from '@tessera/schemas';
 import type { RecordData } from '../api/types';
-import { toFieldValue, type FormValues } from '../records/form-values';
+import { type FormValues, toFieldValue } from '../records/form-values';
 import { isChildRows } from '../widgets/child-table/child-row';
-import { sharedRowFormulas, type RowFormulas } from '../widgets/child-table/row-formulas';
+import { type RowFormulas, sharedRowFormulas } from '../widgets/child-table/row-formulas';
 
 export type FormulaResults = Readonly<Record<string, PlainValue>>;
 

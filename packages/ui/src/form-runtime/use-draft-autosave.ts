@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { fromWireValues, toWireValues, type FormEngine } from './form-rules';
+import { type FormEngine, fromWireValues, toWireValues } from './form-rules';
 import type { FormStore } from './form-store';
-import { formApi, type DraftKey, type StoredDraft } from './runtime-api';
+import { type DraftKey, formApi, type StoredDraft } from './runtime-api';
 
 const AUTOSAVE_DELAY_MS = 1000;
 

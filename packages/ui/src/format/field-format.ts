@@ -1,5 +1,5 @@
-import type { FieldDefinition } from '@tessera/schemas';
 import type { Locale } from '@tessera/i18n';
+import type { FieldDefinition } from '@tessera/schemas';
 import dayjs from 'dayjs';
 import { localized } from '../i18n/localized';
 

@@ -1,5 +1,5 @@
-import type { LocalizedText, ObjectDefinition } from '@tessera/schemas';
 import type { Locale } from '@tessera/i18n';
+import type { LocalizedText, ObjectDefinition } from '@tessera/schemas';
 
 /**
  * Admin-written text in the reader's language, else the other one: the schema requires at

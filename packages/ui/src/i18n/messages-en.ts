@@ -1,9 +1,9 @@
+import { childtableEn } from './childtable-en';
+import { kanbanMoveEn } from './kanban-move-en';
 import { listEn } from './list-en';
+import { perfEn } from './perf-en';
 import { regionFilterEn } from './region-filter-en';
 import { widgetsEn } from './widgets-en';
-import { childtableEn } from './childtable-en';
-import { perfEn } from './perf-en';
-import { kanbanMoveEn } from './kanban-move-en';
 
 /** English UI strings. The source catalog: its keys define `MessageKey`. */
 export const en = {

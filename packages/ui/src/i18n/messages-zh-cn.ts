@@ -1,10 +1,10 @@
-import { listZhCn } from './list-zh-cn';
-import { regionFilterZhCn } from './region-filter-zh-cn';
-import type { MessageKey } from './messages';
-import { widgetsZhCn } from './widgets-zh-cn';
 import { childtableZhCn } from './childtable-zh-cn';
-import { perfZhCn } from './perf-zh-cn';
 import { kanbanMoveZhCn } from './kanban-move-zh-cn';
+import { listZhCn } from './list-zh-cn';
+import type { MessageKey } from './messages';
+import { perfZhCn } from './perf-zh-cn';
+import { regionFilterZhCn } from './region-filter-zh-cn';
+import { widgetsZhCn } from './widgets-zh-cn';
 
 /** 简体中文界面文字。Typed against the English keys so a missing key fails to compile. */
 export const zhCN: Record<MessageKey, string> = {

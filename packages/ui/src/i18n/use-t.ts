@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { useSessionStore } from '../stores/session-store';
-import { translate, type Translate } from './messages';
+import { type Translate, translate } from './messages';
 
 /** The translate function for the current UI language; components re-render when it changes. */
 export function useT(): Translate {

@@ -7,7 +7,7 @@ import type { RecordValues } from '../api/types';
 import { localized } from '../i18n/localized';
 import { useT } from '../i18n/use-t';
 import { fieldWidget } from '../records/field-widget';
-import { toFieldValue, type FormValue } from '../records/form-values';
+import { type FormValue, toFieldValue } from '../records/form-values';
 import { useSessionStore } from '../stores/session-store';
 
 interface BulkEditModalProps {

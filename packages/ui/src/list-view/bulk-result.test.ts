@@ -1,8 +1,8 @@
 import type { ObjectDefinition } from '@tessera/schemas';
 import { describe, expect, it } from 'vitest';
 import type { BulkResult } from '../api/types';
-import { skipReasons } from './bulk-result';
 import { bulkEditableFields } from './bulk-fields';
+import { skipReasons } from './bulk-result';
 
 describe('bulk actions', () => {
   it('group skipped records by reason, the most frequent first, unknown codes included', () => {

@@ -1,8 +1,8 @@
 import { ArrowDownOutlined, ArrowUpOutlined, SettingOutlined } from '@ant-design/icons';
 import type { FieldDefinition } from '@tessera/schemas';
 import { Button, Checkbox, Flex, Popover, Typography } from 'antd';
-import { useT } from '../i18n/use-t';
 import { localized } from '../i18n/localized';
+import { useT } from '../i18n/use-t';
 import { useSessionStore } from '../stores/session-store';
 import { moveColumn, toggleColumn } from './view-state';
 

@@ -4,8 +4,8 @@ import { Button, Flex, Popover, Spin } from 'antd';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import type { RecordFilter } from '../api/types';
 import { useT } from '../i18n/use-t';
-import type { FilterableField } from './filter-fields';
 import { FilterChip } from './filter-chip';
+import type { FilterableField } from './filter-fields';
 
 interface FilterBarProps {
   appId: string;

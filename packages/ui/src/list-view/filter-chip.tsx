@@ -6,11 +6,11 @@ import { useT } from '../i18n/use-t';
 import { useSessionStore } from '../stores/session-store';
 import { DepartmentCell } from '../widgets/department-cell';
 import { UserCell } from '../widgets/user-cell';
+import { filterFieldLabel } from './field-label';
 import type { FilterableField } from './filter-fields';
 import { operatorLabel, valueShape } from './filter-operators';
-import { filterFieldLabel } from './field-label';
-import { useRelationLabel } from './relation-label';
 import { useRegionLabel } from './region-label';
+import { useRelationLabel } from './relation-label';
 
 interface ValueProps {
   appId: string;

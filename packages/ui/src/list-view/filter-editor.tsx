@@ -1,14 +1,13 @@
-import type { ObjectDefinition } from '@tessera/schemas';
-import type { FilterOperator } from '@tessera/schemas';
+import type { FilterOperator, ObjectDefinition } from '@tessera/schemas';
 import { Button, Flex, Select, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import type { RecordFilter } from '../api/types';
 import { useT } from '../i18n/use-t';
 import { useSessionStore } from '../stores/session-store';
-import { changeOperator, emptyDraft, toCondition, toDraft, type FilterDraft } from './filter-condition';
+import { filterFieldLabel } from './field-label';
+import { changeOperator, emptyDraft, type FilterDraft, toCondition, toDraft } from './filter-condition';
 import type { FilterableField } from './filter-fields';
 import { operatorLabel, operatorsFor, valueShape } from './filter-operators';
-import { filterFieldLabel } from './field-label';
 import { FilterValueInput } from './filter-value-input';
 
 interface FilterEditorProps {

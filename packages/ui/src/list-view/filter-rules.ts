@@ -3,7 +3,8 @@
  * functions. The server's tests (apps/server live-access.test.ts) check every condition it builds
  * against the records API, so the two cannot drift apart.
  */
-export { toCondition, type DraftValue } from './filter-condition';
-export { filterableFields, type FilterableField } from './filter-fields';
-export { operatorsFor, valueShape } from './filter-operators';
+
 export { isSortable } from '../objects/list-columns';
+export { type DraftValue, toCondition } from './filter-condition';
+export { type FilterableField, filterableFields } from './filter-fields';
+export { operatorsFor, valueShape } from './filter-operators';

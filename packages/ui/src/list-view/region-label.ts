@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { resolveRegionPath } from '../widgets/region-path';
-import { widgetApi, type Region } from '../widgets/widget-api';
+import { type Region, widgetApi } from '../widgets/widget-api';
 
 /** Region levels read so far, by parent code: every chip and picker label of the session shares them. */
 const levels = new Map<string, Promise<readonly Region[]>>();

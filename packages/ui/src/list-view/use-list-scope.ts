@@ -1,8 +1,8 @@
 import type { FieldDefinition, ObjectDefinition } from '@tessera/schemas';
 import { useMemo } from 'react';
-import { useObjectAccess, useRollupFields } from '../stores/current-app-store';
 import type { ObjectAccess, RecordAction } from '../api/types';
 import { cellFields, columnFields, isSortable, searchField } from '../objects/list-columns';
+import { useObjectAccess, useRollupFields } from '../stores/current-app-store';
 import { filterableFields } from './filter-fields';
 import type { ListViewScope } from './view-state';
 

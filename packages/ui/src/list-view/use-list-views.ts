@@ -4,14 +4,14 @@ import { api } from '../api/client';
 import { isAbort } from '../api/http';
 import type { RecordFilter, RecordSort, SavedView } from '../api/types';
 import {
+  type ListViewOption,
+  type ListViewScope,
+  type ListViewState,
   presetViews,
   readRememberedView,
   rememberView,
   sameState,
   savedViewOptions,
-  type ListViewOption,
-  type ListViewScope,
-  type ListViewState,
 } from './view-state';
 
 type SavedStatus = 'loading' | 'ready' | 'failed';

@@ -1,5 +1,5 @@
 import { DeleteOutlined, EditOutlined, MoreOutlined, SaveOutlined, UndoOutlined } from '@ant-design/icons';
-import { App, Button, Dropdown, Flex, Select, Tag, type MenuProps } from 'antd';
+import { App, Button, Dropdown, Flex, type MenuProps, Select, Tag } from 'antd';
 import { useState } from 'react';
 import { errorMessage } from '../api/error-message';
 import { localized } from '../i18n/localized';

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SavedView } from '../api/types';
 import { filterableFields } from './filter-fields';
 import {
+  type ListViewScope,
   moveColumn,
   presetViews,
   readRememberedView,
@@ -11,7 +12,6 @@ import {
   savedViewOptions,
   toggleColumn,
   usableState,
-  type ListViewScope,
 } from './view-state';
 
 const deal: ObjectDefinition = {

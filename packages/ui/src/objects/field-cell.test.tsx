@@ -1,5 +1,5 @@
-import type { FieldDefinition } from '@tessera/schemas';
 import type { Locale } from '@tessera/i18n';
+import type { FieldDefinition } from '@tessera/schemas';
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { RecordData } from '../api/types';

@@ -1,5 +1,5 @@
-import type { FieldDefinition } from '@tessera/schemas';
 import type { Locale } from '@tessera/i18n';
+import type { FieldDefinition } from '@tessera/schemas';
 import { Space, Tag, Typography } from 'antd';
 import type { RecordData } from '../api/types';
 import { formatCurrency, formatDate, formatDateTime, formatNumber, formatPercent, optionDisplay } from '../format/field-format';

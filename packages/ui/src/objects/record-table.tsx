@@ -2,7 +2,7 @@ import { ExportOutlined } from '@ant-design/icons';
 import type { FieldDefinition, FieldType, ObjectDefinition } from '@tessera/schemas';
 import { Button, Table, type TableProps } from 'antd';
 import type { SorterResult } from 'antd/es/table/interface';
-import { useMemo, type UIEvent } from 'react';
+import { type UIEvent, useMemo } from 'react';
 import type { RecordData, RecordSort } from '../api/types';
 import { localized } from '../i18n/localized';
 import { useT } from '../i18n/use-t';

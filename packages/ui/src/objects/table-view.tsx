@@ -1,6 +1,6 @@
 import type { ObjectDefinition } from '@tessera/schemas';
 import { Alert, App, Button, Flex, Input, Typography } from 'antd';
-import { lazy, memo, Suspense, useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
+import { lazy, memo, type ReactNode, Suspense, useCallback, useMemo, useRef, useState } from 'react';
 import { errorMessage } from '../api/error-message';
 import type { RecordSort } from '../api/types';
 import { localized, pluralTitle } from '../i18n/localized';
@@ -18,7 +18,7 @@ import { ViewPicker } from '../list-view/view-picker';
 import { ErrorState } from '../shell/error-state';
 import { useCurrentAppStore } from '../stores/current-app-store';
 import { useSessionStore } from '../stores/session-store';
-import { useRecordChanges, type RecordChange } from '../views/record-change';
+import { type RecordChange, useRecordChanges } from '../views/record-change';
 import { ObjectHeader } from './object-header';
 import { RecordTable } from './record-table';
 import { useRecordList } from './use-record-list';

@@ -3,7 +3,7 @@ import { Avatar, Button, Empty, Flex, Input, Popconfirm, Select, Skeleton, Spin,
 import { useT } from '../i18n/use-t';
 import { ErrorState } from '../shell/error-state';
 import { useCommentComposer } from './use-comment-composer';
-import { useRecordComments, type CommentView } from './use-record-comments';
+import { type CommentView, useRecordComments } from './use-record-comments';
 
 interface RecordCommentsProps {
   appId: string;

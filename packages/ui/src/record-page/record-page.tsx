@@ -1,7 +1,7 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import type { ObjectDefinition } from '@tessera/schemas';
 import { Button, Card, Col, Layout, Result, Row, Skeleton, Spin, Tabs, Typography } from 'antd';
-import { Suspense, type ReactNode } from 'react';
+import { type ReactNode, Suspense } from 'react';
 import { ApiError } from '../api/problem';
 import { useT } from '../i18n/use-t';
 import { RecordDrawer, RecordDrawerPreload } from '../records/lazy-record-drawer';

@@ -5,8 +5,8 @@ import { localized, pluralTitle } from '../i18n/localized';
 import { useT } from '../i18n/use-t';
 import { ErrorState } from '../shell/error-state';
 import { useSessionStore } from '../stores/session-store';
-import type { RelatedListSpec } from './related-lists';
 import { RecordValue } from './record-value';
+import type { RelatedListSpec } from './related-lists';
 import { useRelatedList } from './use-related-list';
 
 interface RelatedListCardProps {

@@ -1,5 +1,5 @@
-import type { FieldDefinition, ObjectDefinition } from '@tessera/schemas';
 import type { Locale } from '@tessera/i18n';
+import type { FieldDefinition, ObjectDefinition } from '@tessera/schemas';
 import type { HistoryEntry } from '../api/types';
 import { formatCurrency, formatDate, formatDateTime, formatNumber, formatPercent, optionDisplay } from '../format/field-format';
 import { localized } from '../i18n/localized';

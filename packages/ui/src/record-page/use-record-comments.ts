@@ -6,8 +6,8 @@ import { useT } from '../i18n/use-t';
 import { useAuthStore } from '../stores/auth-store';
 import { useSessionStore } from '../stores/session-store';
 import { requestUserNames, useUserNamesStore } from '../widgets/user-names';
-import { commentsApi, type RecordComment } from './comments-api';
 import { relativeTime } from './comment-format';
+import { commentsApi, type RecordComment } from './comments-api';
 
 /** Relative times are re-worded once a minute; finer would only re-render for "now". */
 const CLOCK_TICK_MS = 60_000;

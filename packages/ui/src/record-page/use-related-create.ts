@@ -5,7 +5,7 @@ import { errorMessage } from '../api/error-message';
 import { ApiError, fieldErrorsOf } from '../api/problem';
 import type { RecordData } from '../api/types';
 import { useT } from '../i18n/use-t';
-import { editableFields, toRecordValues, type FormValues } from '../records/form-values';
+import { editableFields, type FormValues, toRecordValues } from '../records/form-values';
 import type { RelatedListSpec } from './related-lists';
 
 interface RelatedCreateOptions {

@@ -1,7 +1,7 @@
 import type { ObjectDefinition } from '@tessera/schemas';
 import type { RecordValues } from '../api/types';
 import type { FieldState } from '../form-runtime/form-rules';
-import { isEditable, toFormValue, type FormValues } from './form-values';
+import { type FormValues, isEditable, toFormValue } from './form-values';
 
 /**
  * A preset's wire values as the inputs hold them, on top of the loaded ones: they then differ

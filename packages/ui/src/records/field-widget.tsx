@@ -1,5 +1,5 @@
-import type { FieldDefinition, ObjectDefinition } from '@tessera/schemas';
 import type { Locale } from '@tessera/i18n';
+import type { FieldDefinition, ObjectDefinition } from '@tessera/schemas';
 import { DatePicker, Input, InputNumber, Select, Switch } from 'antd';
 import type { ReactElement } from 'react';
 import type { RecordData } from '../api/types';
@@ -12,7 +12,7 @@ import { RichTextInput } from '../widgets/rich-text-input';
 import { SignatureInput } from '../widgets/signature-input';
 import { fileSource } from '../widgets/use-file-source';
 import { UserSelect } from '../widgets/user-select';
-import { recordRelation, RelationSelect } from './relation-select';
+import { RelationSelect, recordRelation } from './relation-select';
 
 export interface WidgetContext {
   appId: string;

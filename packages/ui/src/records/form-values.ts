@@ -1,7 +1,7 @@
 import type { FieldDefinition, FieldType, ObjectDefinition } from '@tessera/schemas';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { FieldValue, FileRef, RecordData, RecordValues } from '../api/types';
-import { isChildRows, rowsFromWire, rowsToWire, type ChildRows } from '../widgets/child-table/child-row';
+import { type ChildRows, isChildRows, rowsFromWire, rowsToWire } from '../widgets/child-table/child-row';
 import { fileRefs } from '../widgets/file-values';
 
 /** What an antd form item holds: dates as Dayjs, decimals as strings (InputNumber stringMode), files as the server's refs, child-table lines as rows. */

@@ -1,4 +1,4 @@
-import { lazy, useEffect, useState, type ComponentProps } from 'react';
+import { type ComponentProps, lazy, useEffect, useState } from 'react';
 import { loadWidgets } from '../form-runtime/widget-loader';
 import { whenIdle } from '../scheduling/when-idle';
 

@@ -1,8 +1,8 @@
 import { ConfigProvider } from 'antd';
 import { memo, useEffect } from 'react';
-import { LayoutList } from '../form-runtime/form-layout-view';
 import type { LayoutNode } from '../form-runtime/form-layout';
-import { FormDisabledContext, FormRuntimeContext, type FormRuntime } from '../form-runtime/form-runtime-context';
+import { LayoutList } from '../form-runtime/form-layout-view';
+import { FormDisabledContext, type FormRuntime, FormRuntimeContext } from '../form-runtime/form-runtime-context';
 import { loadWidgets } from '../form-runtime/widget-loader';
 
 interface RecordFormProps {

@@ -1,5 +1,5 @@
-import type { FieldDefinition, ObjectDefinition } from '@tessera/schemas';
 import type { Locale } from '@tessera/i18n';
+import type { FieldDefinition, ObjectDefinition } from '@tessera/schemas';
 import { Empty, Skeleton, Timeline, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { formatDateTime, optionDisplay } from '../format/field-format';

@@ -2,7 +2,7 @@ import type { ObjectDefinition } from '@tessera/schemas';
 import { Select, Spin } from 'antd';
 import type { RecordData } from '../api/types';
 import { useT } from '../i18n/use-t';
-import { useRelationSearch, type RelationOption } from './use-relation-search';
+import { type RelationOption, useRelationSearch } from './use-relation-search';
 
 interface RelationSelectProps {
   appId: string;

@@ -23,7 +23,7 @@ import { useSessionStore } from '../stores/session-store';
 import { childErrorsOf } from '../widgets/child-table/cell-errors';
 import { presetValues } from './drawer-preset';
 import { readOnlyByAccess, withFieldAccess } from './field-access';
-import { editableFields, toFormValues, toRecordValues, type FormValues } from './form-values';
+import { editableFields, type FormValues, toFormValues, toRecordValues } from './form-values';
 
 interface EditorOptions {
   appId: string;

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api } from '../api/client';
 import { isAbort } from '../api/http';
 import { searchField } from '../objects/list-columns';
-import { relationLabel, useRelationName, type RelationOption } from './use-relation-name';
+import { type RelationOption, relationLabel, useRelationName } from './use-relation-name';
 
 export type { RelationOption } from './use-relation-name';
 

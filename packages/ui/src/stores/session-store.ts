@@ -1,4 +1,4 @@
-import { pickLocale, type Locale } from '@tessera/i18n';
+import { type Locale, pickLocale } from '@tessera/i18n';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { create } from 'zustand';

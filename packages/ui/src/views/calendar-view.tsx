@@ -8,8 +8,8 @@ import type { RecordData } from '../api/types';
 import { useT } from '../i18n/use-t';
 import { useSessionStore } from '../stores/session-store';
 import { displayText } from './display-text';
-import { dayKeyOf, shiftMonth, type CalendarMonth } from './month-range';
-import { useRecordChanges, type RecordChange } from './record-change';
+import { type CalendarMonth, dayKeyOf, shiftMonth } from './month-range';
+import { type RecordChange, useRecordChanges } from './record-change';
 import { useCalendarRecords } from './use-calendar-records';
 
 interface CalendarViewProps {

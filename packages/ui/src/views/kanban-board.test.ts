@@ -2,8 +2,8 @@ import type { FieldDefinition, ObjectDefinition } from '@tessera/schemas';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../api/problem';
 import type { RecordData } from '../api/types';
-import { translate, type Translate } from '../i18n/messages';
-import { boardReducer, cardFields, columnFilter, columnOf, EMPTY_COLUMN, initialBoard, kanbanColumns, moveErrorMessage, type BoardState } from './kanban-board';
+import { type Translate, translate } from '../i18n/messages';
+import { type BoardState, boardReducer, cardFields, columnFilter, columnOf, EMPTY_COLUMN, initialBoard, kanbanColumns, moveErrorMessage } from './kanban-board';
 
 const stage: FieldDefinition = {
   id: 'stage',

@@ -1,10 +1,10 @@
-import type { FieldDefinition, ObjectDefinition } from '@tessera/schemas';
 import type { Locale } from '@tessera/i18n';
+import type { FieldDefinition, ObjectDefinition } from '@tessera/schemas';
 import { errorMessage } from '../api/error-message';
 import { ApiError, fieldErrorsOf } from '../api/problem';
 import type { RecordData, RecordFilter, RecordList } from '../api/types';
-import type { Translate } from '../i18n/messages';
 import { localized } from '../i18n/localized';
+import type { Translate } from '../i18n/messages';
 
 /** The "(empty)" column. Option values are at least one character long, so '' is never an option. */
 export const EMPTY_COLUMN = '';

@@ -1,10 +1,10 @@
-import type { FieldDefinition, ObjectDefinition } from '@tessera/schemas';
 import type { Locale } from '@tessera/i18n';
+import type { FieldDefinition, ObjectDefinition } from '@tessera/schemas';
 import { Card, Flex, Typography } from 'antd';
 import { useDrag } from 'react-dnd';
 import type { RecordData } from '../api/types';
-import type { Translate } from '../i18n/messages';
 import { localized } from '../i18n/localized';
+import type { Translate } from '../i18n/messages';
 import { FieldCell } from '../objects/field-cell';
 import { displayText } from './display-text';
 

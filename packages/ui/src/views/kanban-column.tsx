@@ -1,12 +1,12 @@
-import type { FieldDefinition, ObjectDefinition } from '@tessera/schemas';
 import type { Locale } from '@tessera/i18n';
+import type { FieldDefinition, ObjectDefinition } from '@tessera/schemas';
 import { Alert, Button, Flex, Skeleton, Typography } from 'antd';
 import { useDrop } from 'react-dnd';
 import { errorMessage } from '../api/error-message';
 import type { RecordData } from '../api/types';
 import type { Translate } from '../i18n/messages';
-import type { ColumnState, KanbanColumn as Column } from './kanban-board';
-import { CARD_TYPE, KanbanCard, type DraggedCard } from './kanban-card';
+import type { KanbanColumn as Column, ColumnState } from './kanban-board';
+import { CARD_TYPE, type DraggedCard, KanbanCard } from './kanban-card';
 
 export const COLUMN_WIDTH = 272;
 

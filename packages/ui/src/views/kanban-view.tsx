@@ -8,7 +8,7 @@ import type { DrawerPreset } from '../objects/use-drawer-target';
 import { useSessionStore } from '../stores/session-store';
 import { cardFields } from './kanban-board';
 import { KanbanColumn } from './kanban-column';
-import { useRecordChanges, type RecordChange } from './record-change';
+import { type RecordChange, useRecordChanges } from './record-change';
 import { useKanbanBoard } from './use-kanban-board';
 
 interface KanbanViewProps {

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { api } from '../api/client';
 import { isAbort } from '../api/http';
 import type { RecordData, RecordQuery } from '../api/types';
-import { groupByDay, monthFilter, monthOfDate, type CalendarMonth } from './month-range';
+import { type CalendarMonth, groupByDay, monthFilter, monthOfDate } from './month-range';
 
 /** The server's largest page; four of them are more visits than a month's grid can show anyway. */
 const PAGE_SIZE = 500;

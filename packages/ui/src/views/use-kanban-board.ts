@@ -5,15 +5,15 @@ import { api } from '../api/client';
 import { isAbort } from '../api/http';
 import { ApiError } from '../api/problem';
 import type { RecordData } from '../api/types';
-import { useT } from '../i18n/use-t';
-import { formApi } from '../form-runtime/runtime-api';
 import { formOf } from '../form-runtime/form-rules';
+import { formApi } from '../form-runtime/runtime-api';
+import { useT } from '../i18n/use-t';
 import { defaultSort } from '../objects/list-columns';
-import { useCurrentAppStore } from '../stores/current-app-store';
 import type { DrawerPreset } from '../objects/use-drawer-target';
+import { useCurrentAppStore } from '../stores/current-app-store';
 import { useSessionStore } from '../stores/session-store';
-import { completableRefusal, movePreset } from './refused-move';
 import { boardReducer, columnFilter, columnValue, initialBoard, kanbanColumns, moveErrorMessage } from './kanban-board';
+import { completableRefusal, movePreset } from './refused-move';
 
 const COLUMN_PAGE_SIZE = 20;
 

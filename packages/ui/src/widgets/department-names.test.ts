@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 // (the API client reads the browser's language when it loads)
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { departmentApi, type DirectoryDepartment } from './department-api';
+import { type DirectoryDepartment, departmentApi } from './department-api';
 import { departmentsChanged, FRESH_MS, requestDepartments, useDepartmentsStore } from './department-names';
 
 const sales: DirectoryDepartment = { id: 's', name: '销售部', parentId: null };

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { departmentApi, type DirectoryDepartment } from './department-api';
+import { type DirectoryDepartment, departmentApi } from './department-api';
 
 export type DepartmentsStatus = 'idle' | 'loading' | 'loaded' | 'failed';
 

@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { useT } from '../i18n/use-t';
 import { FRESH_MS, requestDepartments } from './department-names';
 import { departmentOptions } from './department-tree';
-import { pickAria, type FormAriaProps } from './form-aria';
+import { type FormAriaProps, pickAria } from './form-aria';
 import { useDepartments } from './use-departments';
 
 interface DepartmentSelectProps extends FormAriaProps {

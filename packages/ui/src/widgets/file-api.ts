@@ -1,5 +1,5 @@
-import type { FileRef } from '../api/types';
 import { ApiError, parseProblem } from '../api/problem';
+import type { FileRef } from '../api/types';
 import { useSessionStore } from '../stores/session-store';
 import { isFileRef } from './file-values';
 

@@ -4,7 +4,7 @@ import { Alert, Button, Upload } from 'antd';
 import type { FileRef } from '../api/types';
 import { useT } from '../i18n/use-t';
 import { fileRefs } from './file-values';
-import { useFileUpload, type FileSource } from './use-file-upload';
+import { type FileSource, useFileUpload } from './use-file-upload';
 
 interface FileUploadProps {
   field: FieldDefinition;

@@ -1,5 +1,5 @@
 import { Alert, Button } from 'antd';
-import { Component, Suspense, type ErrorInfo, type ReactNode } from 'react';
+import { Component, type ErrorInfo, type ReactNode, Suspense } from 'react';
 import { useT } from '../i18n/use-t';
 
 function LoadFailed() {

@@ -1,10 +1,10 @@
-import { compileForm, compileFormValidator } from '@tessera/forms';
-import type { AppDocument, FieldDefinition, ObjectDefinition } from '@tessera/schemas';
-import { describe, expect, it } from 'vitest';
 // The table /api/regions serves (a dev dependency only: the browser loads regions one level at a
 // time from the server, never the table).
 import { REGION_ROOT, regionChildren } from '@tessera/formats';
-import { regionDepth, regionOptions, type RegionLevel, type RegionOption, type RegionTree } from './region-path';
+import { compileForm, compileFormValidator } from '@tessera/forms';
+import type { AppDocument, FieldDefinition, ObjectDefinition } from '@tessera/schemas';
+import { describe, expect, it } from 'vitest';
+import { type RegionLevel, type RegionOption, type RegionTree, regionDepth, regionOptions } from './region-path';
 
 /** Every level of the national table, as the cascader holds it once the user has opened everything. */
 function wholeTable(): RegionTree {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { guessedRegionPath, hasNothingStored, regionDepth, regionOptions, resolveRegionPath, storedRegions, type RegionTree } from './region-path';
+import { guessedRegionPath, hasNothingStored, type RegionTree, regionDepth, regionOptions, resolveRegionPath, storedRegions } from './region-path';
 
 const tree: RegionTree = {
   86: [

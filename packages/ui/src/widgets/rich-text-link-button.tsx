@@ -1,10 +1,10 @@
 import { LinkOutlined } from '@ant-design/icons';
-import { useEditorState, type Editor } from '@tiptap/react';
+import { type Editor, useEditorState } from '@tiptap/react';
 import { Button, Input, Popover, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useT } from '../i18n/use-t';
-import { linkHref } from './rich-text-values';
 import { ToolButton } from './rich-text-tool-button';
+import { linkHref } from './rich-text-values';
 
 /**
  * The link box: links the selected text (or the word the cursor is in a link of), or, with nothing

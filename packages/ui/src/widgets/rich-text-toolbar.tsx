@@ -8,7 +8,7 @@ import {
   UndoOutlined,
   UnorderedListOutlined,
 } from '@ant-design/icons';
-import { useEditorState, type Editor } from '@tiptap/react';
+import { type Editor, useEditorState } from '@tiptap/react';
 import { useT } from '../i18n/use-t';
 import { RichTextLinkButton } from './rich-text-link-button';
 import { ToolButton } from './rich-text-tool-button';

@@ -1,7 +1,7 @@
 import { ClearOutlined } from '@ant-design/icons';
 import { Button, Form, Typography } from 'antd';
 import { useT } from '../i18n/use-t';
-import { pickAria, type FormAriaProps } from './form-aria';
+import { type FormAriaProps, pickAria } from './form-aria';
 import { isPngDataUrl } from './signature-values';
 import { useSignaturePad } from './use-signature-pad';
 

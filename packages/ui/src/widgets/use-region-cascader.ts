@@ -2,13 +2,13 @@ import type { FieldDefinition } from '@tessera/schemas';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import {
   guessedRegionPath,
+  REGION_ROOT,
+  type RegionOption,
+  type RegionTree,
   regionDepth,
   regionOptions,
   resolveRegionPath,
-  REGION_ROOT,
   storedRegions,
-  type RegionOption,
-  type RegionTree,
 } from './region-path';
 import { widgetApi } from './widget-api';
 

@@ -1,5 +1,5 @@
-import SignaturePad from 'signature_pad';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import SignaturePad from 'signature_pad';
 import { MAX_SIGNATURE_CHARS, padSize } from './signature-values';
 
 interface SignaturePadOptions {

@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { isAbort } from '../api/http';
 import { useUserName } from './use-user-name';
-import { userOptions } from './user-options';
 import { useUserNamesStore } from './user-names';
-import { widgetApi, type DirectoryUser } from './widget-api';
+import { userOptions } from './user-options';
+import { type DirectoryUser, widgetApi } from './widget-api';
 
 const SEARCH_DELAY_MS = 250;
 

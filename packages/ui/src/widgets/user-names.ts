@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { widgetApi, type DirectoryUser } from './widget-api';
+import { type DirectoryUser, widgetApi } from './widget-api';
 
 /** Ids per `?ids=` call: the route's own cap. */
 const IDS_PER_CALL = 200;

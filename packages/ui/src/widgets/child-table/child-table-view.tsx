@@ -9,7 +9,7 @@ import { FieldCell } from '../../objects/field-cell';
 import { displayAs } from '../../record-page/key-facts';
 import { useCurrentAppStore } from '../../stores/current-app-store';
 import { useSessionStore } from '../../stores/session-store';
-import { childObjectOf, type ChildRow } from './child-row';
+import { type ChildRow, childObjectOf } from './child-row';
 import { columnSums } from './column-sums';
 import { gridColumns } from './grid-columns';
 import { createLabelStore, idsToName, loadLabels } from './relation-labels';

@@ -1,16 +1,16 @@
 import type { ObjectDefinition } from '@tessera/schemas';
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
-import { memo, useState, type ComponentProps, type ReactNode } from 'react';
+import { type ComponentProps, memo, type ReactNode, useState } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { FormRuntimeContext, type FormRuntime } from '../../form-runtime/form-runtime-context';
 import { plainEngine } from '../../form-runtime/form-rules';
+import { type FormRuntime, FormRuntimeContext } from '../../form-runtime/form-runtime-context';
 import { createFormStore } from '../../form-runtime/form-store';
 import { loadWidgets } from '../../form-runtime/widget-loader';
 import { fieldWidget, type WidgetContext } from '../../records/field-widget';
 import { useSessionStore } from '../../stores/session-store';
 import { linesField, quoteLine } from '../../test-support/quote-lines';
 import { cellErrorKey } from './cell-errors';
-import { rowsFromWire, rowsToWire, type ChildRows } from './child-row';
+import { type ChildRows, rowsFromWire, rowsToWire } from './child-row';
 import { ChildTable } from './child-table';
 
 /** Every render of a grid row, by line index: what a keystroke costs is which rows it re-renders. */

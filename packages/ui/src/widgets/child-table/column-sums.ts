@@ -1,5 +1,5 @@
-import type { FieldDefinition } from '@tessera/schemas';
 import { Dec } from '@tessera/expr';
+import type { FieldDefinition } from '@tessera/schemas';
 import type { ChildRow, ChildRows } from './child-row';
 
 export type ColumnTotals = Readonly<Record<string, string>>;

@@ -1,11 +1,11 @@
-import type { FieldDefinition, ObjectDefinition } from '@tessera/schemas';
 import type { PlainValue } from '@tessera/expr';
-import { cloneElement, memo, useCallback, useMemo, type ReactElement } from 'react';
+import type { FieldDefinition, ObjectDefinition } from '@tessera/schemas';
+import { cloneElement, memo, type ReactElement, useCallback, useMemo } from 'react';
 import { useStore } from 'zustand';
 import type { FieldValue } from '../../api/types';
 import { keepPage } from '../../form-runtime/field-frame';
-import type { WidgetProps } from '../../form-runtime/widget-props';
 import { valueFromChange } from '../../form-runtime/use-form-field';
+import type { WidgetProps } from '../../form-runtime/widget-props';
 import { localized } from '../../i18n/localized';
 import { useT } from '../../i18n/use-t';
 import { FieldCell } from '../../objects/field-cell';

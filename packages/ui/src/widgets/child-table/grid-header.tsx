@@ -9,7 +9,7 @@ import { FieldCell } from '../../objects/field-cell';
 import { displayAs } from '../../record-page/key-facts';
 import { useSessionStore } from '../../stores/session-store';
 import { columnSums } from './column-sums';
-import { ACTIONS_WIDTH, LEAD_WIDTH, type GridColumn } from './grid-columns';
+import { ACTIONS_WIDTH, type GridColumn, LEAD_WIDTH } from './grid-columns';
 import type { GridStore } from './grid-store';
 import type { RowFormulas } from './row-formulas';
 import { rowAsRecord } from './row-record';

@@ -1,12 +1,12 @@
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, HolderOutlined } from '@ant-design/icons';
 import type { ObjectDefinition } from '@tessera/schemas';
 import { Button } from 'antd';
-import { memo, useCallback, useEffect, useRef, type ReactElement } from 'react';
+import { memo, type ReactElement, useCallback, useEffect, useRef } from 'react';
 import { useDrag, useDrop } from 'react-dnd';
 import { useStore } from 'zustand';
 import { useT } from '../../i18n/use-t';
-import { GridCell, type CellChange } from './grid-cell';
-import { ACTIONS_WIDTH, LEAD_WIDTH, type GridColumn } from './grid-columns';
+import { type CellChange, GridCell } from './grid-cell';
+import { ACTIONS_WIDTH, type GridColumn, LEAD_WIDTH } from './grid-columns';
 import type { GridStore } from './grid-store';
 import type { LabelStore } from './relation-labels';
 import type { RowFormulas } from './row-formulas';

@@ -1,5 +1,5 @@
+import { computeFormulas, type EvalContext, type PlainValue, planFormulas } from '@tessera/expr';
 import type { FieldDefinition, ObjectDefinition } from '@tessera/schemas';
-import { computeFormulas, planFormulas, type EvalContext, type PlainValue } from '@tessera/expr';
 import type { ChildRow } from './child-row';
 
 export type FormulaValues = Readonly<Record<string, PlainValue>>;

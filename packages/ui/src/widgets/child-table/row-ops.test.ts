@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rowsFromWire, rowsToWire, isChildRows, type ChildRows } from './child-row';
+import { type ChildRows, isChildRows, rowsFromWire, rowsToWire } from './child-row';
 import { addRow, moveRow, removeRow, rowKeys, setCell } from './row-ops';
 
 const ID_A = '00000000-0000-4000-8000-00000000000a';

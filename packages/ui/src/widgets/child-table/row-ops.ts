@@ -1,5 +1,5 @@
 import type { FieldValue } from '../../api/types';
-import { newRowKey, type ChildRow, type ChildRows } from './child-row';
+import { type ChildRow, type ChildRows, newRowKey } from './child-row';
 
 /**
  * What the grid does to its lines, as pure functions: each returns a new list and keeps every

@@ -2,7 +2,7 @@ import type { ObjectDefinition } from '@tessera/schemas';
 import { useEffect, useState } from 'react';
 import { isAbort } from '../../api/http';
 import type { ChildRows } from './child-row';
-import { createLabelStore, idsToName, loadLabels, type LabelStore } from './relation-labels';
+import { createLabelStore, idsToName, type LabelStore, loadLabels } from './relation-labels';
 
 /** Waits for a pause in typing before naming newly picked records. */
 const SETTLE_MS = 400;
