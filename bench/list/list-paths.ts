@@ -3,7 +3,7 @@ import type { SystemTables } from '@tessera/db';
 import { appSchemaName, SYSTEM_COLUMNS } from '@tessera/meta';
 import { createLiveAppCache, createRecordService, type RecordService } from '@tessera/records';
 import type { Kysely } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
 import { APP_ID, customerApp, OBJECT_ID } from './customer-app';
 
 /** One page request of the workload: whose pipeline, which stage, what the user typed. */

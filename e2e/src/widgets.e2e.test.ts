@@ -33,7 +33,7 @@ const widgetsApp: AppDocument = {
 };
 
 describe('field widgets in the record drawer', () => {
-  const suite = useE2eSuite(widgetsApp, async ({ api, appId }) => {
+  const suite = useE2eSuite(widgetsApp, async ({ api }) => {
     await callApi(api, 'POST', '/api/admin/users', { email: 'zhou.jie@e2e.test', name: 'Zhou Jie', password: 'zhou jie password' });
     await callApi(api, 'POST', '/api/admin/users', { email: 'zhou.min@e2e.test', name: 'Zhou Min', password: 'zhou min password' });
   });

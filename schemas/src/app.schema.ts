@@ -1,7 +1,7 @@
 import type { FromSchema } from 'json-schema-to-ts';
 import { identifierSchema, localizedTextSchema } from './common.schema';
-import { fieldSchema } from './field.schema';
-import { filterConditionSchema, listViewSchema, objectSchema, sortKeySchema } from './object.schema';
+import type { fieldSchema } from './field.schema';
+import { type filterConditionSchema, type listViewSchema, objectSchema, type sortKeySchema } from './object.schema';
 
 /** The format names of `@tessera/formats` (FORMAT_NAMES); the forms package tests they agree. */
 export const FORM_FIELD_FORMATS = ['cn-mobile', 'cn-landline', 'cn-phone', 'email', 'url', 'cn-uscc', 'cn-resident-id'] as const;

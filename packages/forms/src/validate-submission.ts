@@ -93,7 +93,7 @@ function writtenValues(compiled: CompiledForm, state: FormState, sent: ReadonlyS
 }
 
 /** Options a rule narrowed: each selected value must still be offered. */
-function optionIssue(compiled: CompiledForm, state: FormState, id: string): string | undefined {
+function optionIssue(state: FormState, id: string): string | undefined {
   const allowed = state.options[id];
   const value = state.values[id];
   if (!allowed || isBlank(value)) return undefined;
@@ -139,7 +139,7 @@ export function validateSubmission(compiled: CompiledForm, submitted: FormValues
   }
   for (const id of compiled.fields.keys()) {
     if (!issues.has(id) && (mode === 'create' || id in values)) {
-      const bad = optionIssue(compiled, state, id);
+      const bad = optionIssue(state, id);
       if (bad !== undefined) issues.set(id, { code: 'form.option', params: { value: bad } });
     }
   }

@@ -1,6 +1,6 @@
 import sanitizeHtml from 'sanitize-html';
 import type { RecordContext } from './record-context';
-import { RecordError } from './record-error';
+import { type FieldIssue, RecordError } from './record-error';
 import { getRecord } from './record-read';
 
 /**
@@ -32,7 +32,7 @@ export async function addComment(
   await getRecord(ctx, objectId, recordId);
   const body = sanitizeHtml(input.body).trim();
   const mentions = [...new Set(input.mentions)];
-  const issues = [];
+  const issues: FieldIssue[] = [];
   if (!body) issues.push({ field: 'body', pointer: '/body', code: 'field.required', params: { field: 'body' } });
   if (mentions.length) {
     const found = await ctx.db.selectFrom('users').select('id').where('id', 'in', mentions).where('active', '=', true).execute();

@@ -2,7 +2,8 @@ import { compilePolicy, fullAccess } from '@tessera/access';
 import { validateDocument } from '@tessera/meta';
 import type { AppDocument } from '@tessera/schemas';
 import { describe, expect, it } from 'vitest';
-import { RecordError } from './record-error';
+import type { RecordRow } from './record-columns';
+import type { RecordError } from './record-error';
 import { fullAdmin as admin, usePublishedApp } from './test-app';
 
 const app: AppDocument = {
@@ -60,7 +61,7 @@ describe('rollups over related lists', () => {
   it('are computed on every read, without the recycle bin, in lists too', async () => {
     const acme = await published.records.create('rollup', 'customer', admin, { values: { name: 'Acme' } });
     expect(acme).toMatchObject({ visit_count: '0', visit_minutes: '0' });
-    const visits = [];
+    const visits: RecordRow[] = [];
     for (const minutes of [30, 45, 15]) visits.push(await published.records.create('rollup', 'visit', admin, { values: { customer: acme.id, minutes } }));
     expect(await published.records.get('rollup', 'customer', admin, String(acme.id))).toMatchObject({ visit_count: '3', visit_minutes: '90' });
     await published.records.remove('rollup', 'visit', admin, String(visits[0]!.id));
