@@ -16,7 +16,7 @@ export const WEB_ROOT = process.env.E2E_WEB_ROOT ?? fileURLToPath(new URL('../..
 export function assertWebBuilt(): void {
   if (!existsSync(join(WEB_ROOT, 'index.html'))) {
     throw new Error(
-      `apps/web/dist/index.html is missing (looked in ${WEB_ROOT}). ` + 'Build the web app before the end-to-end tests: pnpm --filter @tessera/web build',
+      `apps/web/dist/index.html is missing (looked in ${WEB_ROOT}). Build the web app before the end-to-end tests: pnpm --filter @tessera/web build`,
     );
   }
 }

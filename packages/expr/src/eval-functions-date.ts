@@ -64,17 +64,26 @@ export const DATE_FUNCTIONS: ReadonlyMap<string, FunctionCompiler> = new Map<str
   [
     'TODAY',
     ({ node }) =>
-      (env) => (step(env, node.range), new ExprDate(env.today)),
+      (env) => {
+        step(env, node.range);
+        return new ExprDate(env.today);
+      },
   ],
   [
     'NOW',
     ({ node }) =>
-      (env) => (step(env, node.range), new ExprDateTime(env.nowMs)),
+      (env) => {
+        step(env, node.range);
+        return new ExprDateTime(env.nowMs);
+      },
   ],
   [
     'CURRENTUSER',
     ({ node }) =>
-      (env) => (step(env, node.range), env.currentUser),
+      (env) => {
+        step(env, node.range);
+        return env.currentUser;
+      },
   ],
   ['DATE', (site) => strictCall(site, makeDate)],
   ['YEAR', part((days) => civilFromDays(days).year)],

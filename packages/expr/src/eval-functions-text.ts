@@ -75,7 +75,7 @@ function textOf([value, decimals]: ExprValue[], env: Env): ExprValue {
 
 const NUMBER_TEXT = /^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)$/;
 
-function valueOf([value]: ExprValue[]): ExprValue {
+function valueOfText([value]: ExprValue[]): ExprValue {
   const trimmed = (value as string).replace(/^ +| +$/g, '');
   return NUMBER_TEXT.test(trimmed) ? new Dec(trimmed) : null;
 }
@@ -92,5 +92,5 @@ export const TEXT_FUNCTIONS: ReadonlyMap<string, FunctionCompiler> = new Map<str
   ['SUBSTITUTE', (site) => text(site, substitute)],
   ['CONTAINS', (site) => strictCall(site, contains)],
   ['TEXT', (site) => text(site, textOf)],
-  ['VALUE', (site) => strictCall(site, valueOf)],
+  ['VALUE', (site) => strictCall(site, valueOfText)],
 ]);

@@ -5,7 +5,11 @@ import { fitsRegionLevel, isStorableRegionCode, regionLevelOf, storableRegionChi
 /** Every code of the table, walked from the provinces down. */
 const everyCode = new Set<string>();
 const walk = (parent: string): void => {
-  for (const { code } of regionChildren(parent)) if (!everyCode.has(code)) everyCode.add(code), walk(code);
+  for (const { code } of regionChildren(parent))
+    if (!everyCode.has(code)) {
+      everyCode.add(code);
+      walk(code);
+    }
 };
 walk(REGION_ROOT);
 

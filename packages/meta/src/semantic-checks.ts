@@ -34,7 +34,7 @@ function checkField(field: FieldDefinition, pointer: string, object: ObjectDefin
     const target = objects.get(field.target);
     const via = target?.fields.find((f) => f.id === field.via);
     if (!target) issues.push({ pointer: `${pointer}/target`, code: 'meta.unknown_object', params: { id: field.target } });
-    else if (!via || via.type !== 'relation' || via.target !== object.id)
+    else if (via?.type !== 'relation' || via.target !== object.id)
       issues.push({ pointer: `${pointer}/via`, code: 'meta.related_list_via', params: { object: target.id, id: field.via ?? '', parent: object.id } });
   }
   const values = new Set<string>();

@@ -23,7 +23,11 @@ const regionIndex = desiredIndexes(customer).find((index) => index.columns[0]?.c
 /** Every six-digit code of the table, the values a region field holds. */
 const codes: string[] = [];
 const walk = (parent: string): void => {
-  for (const { code } of regionChildren(parent)) if (code.length === 6 && !codes.includes(code)) codes.push(code), walk(code);
+  for (const { code } of regionChildren(parent))
+    if (code.length === 6 && !codes.includes(code)) {
+      codes.push(code);
+      walk(code);
+    }
 };
 walk(REGION_ROOT);
 

@@ -44,7 +44,7 @@ export function liveFormulas(
     computes: new Set(plan.steps.map((s) => s.field.id)),
     valuesOf(values) {
       const inputs = plan.reads.map((id) => values[id]);
-      if (last && last.inputs.every((v, i) => Object.is(v, inputs[i]))) return last.results;
+      if (last?.inputs.every((v, i) => Object.is(v, inputs[i]))) return last.results;
       // As on the server: the record as loaded (rollups included), under what the form holds now.
       const working: Record<string, unknown> = { ...record };
       plan.reads.forEach((id, i) => {

@@ -65,7 +65,7 @@ function treeOf(nodes: readonly FormNode[], object: ObjectDefinition): LayoutGro
     if (item.kind !== 'field') groups.push(item);
     else {
       const last = groups.at(-1);
-      if (last && last.id.startsWith('__loose')) last.children.push(item);
+      if (last?.id.startsWith('__loose')) last.children.push(item);
       else groups.push({ kind: 'section', id: `__loose${groups.length}`, label: undefined, children: [item] });
     }
   }

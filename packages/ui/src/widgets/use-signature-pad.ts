@@ -37,7 +37,7 @@ export function useSignaturePad({ value, disabled, onChange }: SignaturePadOptio
     const pad = new SignaturePad(canvas, { penColor: '#1f1f1f', minWidth: 0.8, maxWidth: 2.6 });
     padRef.current = pad;
 
-    const fit = () => {
+    const fitCanvas = () => {
       const size = padSize(container.clientWidth, window.devicePixelRatio);
       setCssHeight(size.cssHeight);
       if (canvas.width === size.width && canvas.height === size.height) return;
@@ -48,8 +48,8 @@ export function useSignaturePad({ value, disabled, onChange }: SignaturePadOptio
       canvas.getContext('2d')?.scale(size.ratio, size.ratio);
       pad.fromData(strokes);
     };
-    fit();
-    const observer = new ResizeObserver(fit);
+    fitCanvas();
+    const observer = new ResizeObserver(fitCanvas);
     observer.observe(container);
 
     const begin = () => {

@@ -33,22 +33,22 @@ const MAX_ADJUSTED = 16;
  * whose object changed are taken out and put back in (where their value differs), so a
  * keystroke in a 1,000-line table costs a couple of additions, not a thousand.
  */
-export function columnSums(fields: readonly FieldDefinition[], valueOf: (row: ChildRow, fieldId: string) => unknown) {
+export function columnSums(fields: readonly FieldDefinition[], cellValue: (row: ChildRow, fieldId: string) => unknown) {
   let seen: ChildRows = [];
   let totals = fields.map(() => new Dec(0));
   let result: ColumnTotals = {};
 
   const add = (row: ChildRow) => {
     fields.forEach((field, i) => {
-      const value = decimal(valueOf(row, field.id));
+      const value = decimal(cellValue(row, field.id));
       if (value) totals[i] = totals[i]!.plus(value);
     });
   };
   /** One line replaced by another: only the columns whose value differs are adjusted. */
   const replace = (before: ChildRow, after: ChildRow) => {
     fields.forEach((field, i) => {
-      const old = valueOf(before, field.id);
-      const next = valueOf(after, field.id);
+      const old = cellValue(before, field.id);
+      const next = cellValue(after, field.id);
       if (Object.is(old, next)) return;
       const [minus, plus] = [decimal(old), decimal(next)];
       if (minus) totals[i] = totals[i]!.minus(minus);

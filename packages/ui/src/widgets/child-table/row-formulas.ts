@@ -35,7 +35,7 @@ export function rowFormulas(child: ObjectDefinition, objects: readonly ObjectDef
       if (!values) {
         const current = plan.reads.map((id) => row.values[id]);
         const previous = byKey.get(row.key);
-        values = previous && previous.inputs.every((v, i) => Object.is(v, current[i])) ? previous.values : computeFormulas(plan, row.values, context());
+        values = previous?.inputs.every((v, i) => Object.is(v, current[i])) ? previous.values : computeFormulas(plan, row.values, context());
         byKey.set(row.key, { inputs: current, values });
         byRow.set(row, values);
       }
