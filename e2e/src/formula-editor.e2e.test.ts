@@ -57,6 +57,7 @@ describe('formula playground', () => {
       await page.locator('.ant-select-item-option').filter({ hasText: 'Customer' }).click();
       await page.getByTestId('formula-editor-input').locator('.monaco-editor').waitFor({ timeout: UI_TIMEOUT });
       const first = await sampleCustomer(page);
+      await editorLabelled(page, 'Formula');
 
       // An unknown field: a squiggle in the editor and the message under it.
       await typeFormula(page, '[Nope] + 1');
@@ -83,6 +84,7 @@ describe('formula playground', () => {
 
       // In Chinese, the same mistake reads in Chinese.
       await shellPage(page).switchLanguage('中文', 'zh-CN');
+      await editorLabelled(page, '公式');
       await typeFormula(page, '[不存在] * 2');
       await previewText(page, 'formula-preview-error', '未知字段 不存在');
       await page.screenshot({ path: `${ARTIFACTS}formula-editor-zh-cn.png` });
@@ -98,6 +100,11 @@ describe('formula playground', () => {
     }
   }, 120_000);
 });
+
+/** The editor's input is named for a screen reader in the page's language. */
+async function editorLabelled(page: Page, label: string): Promise<void> {
+  await page.getByTestId('formula-editor-input').locator(`[aria-label="${label}"]`).first().waitFor({ timeout: UI_TIMEOUT });
+}
 
 /** After "next", the sample title changes once the next record has loaded. */
 async function sampleCustomerChanged(page: Page, previous: CustomerName): Promise<CustomerName> {

@@ -72,6 +72,7 @@ function useSettled(text: string, delay: number): string {
 export function useFormulaEditor({ value, onChange, options, locale }: EditorProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const [model, setModel] = useState<editor.ITextModel | null>(null);
+  const editorRef = useRef<editor.IStandaloneCodeEditor | null>(null);
   const [text, setText] = useState(value);
   const latest = useRef({ options, locale, onChange });
   useLayoutEffect(() => {
@@ -85,6 +86,7 @@ export function useFormulaEditor({ value, onChange, options, locale }: EditorPro
     const created = monaco.editor.createModel(value, FORMULA_LANGUAGE_ID, monaco.Uri.parse(nextModelUri()));
     const detach = attachSession(created.uri.toString(), () => ({ options: latest.current.options, locale: latest.current.locale }));
     const instance = monaco.editor.create(container, { ...EDITOR_OPTIONS, model: created, ariaLabel: translate(locale, 'studio.formula.editorLabel') });
+    editorRef.current = instance;
     const subscription = created.onDidChangeContent(() => {
       const next = created.getValue();
       setText(next);
@@ -94,12 +96,18 @@ export function useFormulaEditor({ value, onChange, options, locale }: EditorPro
     return () => {
       subscription.dispose();
       detach();
+      editorRef.current = null;
       instance.dispose();
       created.dispose();
       setModel(null);
     };
     // Created once per mount; later props reach the providers through `latest`.
   }, []);
+
+  // The editor's name for a screen reader follows a switch of language, as the rest of the page does.
+  useEffect(() => {
+    editorRef.current?.updateOptions({ ariaLabel: translate(locale, 'studio.formula.editorLabel') });
+  }, [locale]);
 
   // Controlled: a value set from outside (another record, a reset) replaces the text.
   useEffect(() => {
