@@ -79,6 +79,7 @@ export function useFormulaEditor({ value, onChange, options, locale }: EditorPro
     latest.current = { options, locale, onChange };
   });
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: created once per mount with the first value and locale; a later value comes in through the controlled effect below, a later locale through `latest` and the label effect
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
@@ -101,7 +102,6 @@ export function useFormulaEditor({ value, onChange, options, locale }: EditorPro
       created.dispose();
       setModel(null);
     };
-    // Created once per mount; later props reach the providers through `latest`.
   }, []);
 
   // The editor's name for a screen reader follows a switch of language, as the rest of the page does.

@@ -14,6 +14,7 @@ export function useRemote<T>(key: string | null, load: (signal: AbortSignal) => 
   const [state, setState] = useState<Remote<T>>({ status: 'loading', data: null, error: null });
   const [attempt, setAttempt] = useState(0);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `load` is a fresh closure every render; `key` names what it loads
   useEffect(() => {
     if (key === null) return;
     const controller = new AbortController();
@@ -25,7 +26,6 @@ export function useRemote<T>(key: string | null, load: (signal: AbortSignal) => 
       },
     );
     return () => controller.abort();
-    // `load` is a fresh closure every render; `key` names what it loads.
   }, [key, attempt]);
 
   const reload = useCallback(() => setAttempt((n) => n + 1), []);

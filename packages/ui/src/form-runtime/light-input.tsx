@@ -146,6 +146,7 @@ export function LightInput({ kind, field, locale, props, inputRef, wake }: Light
           {kind === 'tags' && labels.length > 0 && (
             <span id={tagsId} className="tessera-light-chosen">
               {labels.map((label, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: labels of the chosen options can repeat (two options, one label); the list is read-only and redrawn whole
                 <span key={`${i}-${label}`} className="tessera-light-tag">
                   {label}
                 </span>

@@ -54,6 +54,7 @@ export function FilterBar({ appId, objects, fields, filters, onChange }: FilterB
         if (!target) return null;
         return (
           <Popover
+            // biome-ignore lint/suspicious/noArrayIndexKey: a filter has no id and may name a field twice; it is edited and removed by its place in the list
             key={`${index}:${condition.field}`}
             open={editing === index}
             onOpenChange={(open) => !open && close()}

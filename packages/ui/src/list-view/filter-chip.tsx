@@ -101,6 +101,7 @@ export function FilterChip({ appId, objects, target, condition, onEdit, onRemove
           <>
             {' '}
             {values.map((v, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: the values of one condition, read-only text that can repeat
               <span key={i}>
                 {i > 0 && ', '}
                 <ValueText {...valueProps} value={v} />

@@ -53,6 +53,19 @@ function Harness({ initial, named }: { initial: string | null; named: RelationOp
   return <RelationSelect appId="crm" target={customer} named={named} id="customer" value={value} onChange={setValue} />;
 }
 
+/** The select gets its record's name at once and its value on a click of 'fill', as from a form store filled after the first render. */
+function Late() {
+  const [value, setValue] = useState<string | null>(null);
+  return (
+    <>
+      <RelationSelect appId="crm" target={customer} named={{ value: YUNQI, label: 'Hangzhou Yunqi Tech' }} id="customer" value={value} onChange={setValue} />
+      <button type="button" onClick={() => setValue(YUNQI)}>
+        fill
+      </button>
+    </>
+  );
+}
+
 const shown = () => document.querySelector('#customer')?.closest('.ant-select-content')?.textContent ?? null;
 const input = () => document.querySelector<HTMLInputElement>('#customer') as HTMLInputElement;
 
@@ -71,24 +84,6 @@ describe('the relation select naming its value', () => {
   });
 
   it('takes the value when it arrives after the name (the form store filled after the first render)', () => {
-    function Late() {
-      const [value, setValue] = useState<string | null>(null);
-      return (
-        <>
-          <RelationSelect
-            appId="crm"
-            target={customer}
-            named={{ value: YUNQI, label: 'Hangzhou Yunqi Tech' }}
-            id="customer"
-            value={value}
-            onChange={setValue}
-          />
-          <button type="button" onClick={() => setValue(YUNQI)}>
-            fill
-          </button>
-        </>
-      );
-    }
     const view = render(<Late />);
     fireEvent.click(view.getByText('fill'));
     expect(shown()).toBe('Hangzhou Yunqi Tech');

@@ -112,6 +112,7 @@ function ChildTableEditor({ field, ctx, inputFor, id, value, onChange, disabled,
         // One line of text per cell (a long text too, rather than the form's text area): the browser's input.
         if (c.field.type === 'long_text' || isPlainText(c.field)) return <CellTextInput field={c.field} />;
         const kind = previewKind(c.field);
+        // biome-ignore lint/correctness/useJsxKeyInIterable: one input per column, each handed to its own cell (GridRow's `inputs[c]`), never rendered as a list
         return kind ? <CellDeferredInput kind={kind} field={c.field} ctx={ctx} /> : inputFor(c.field, ctx);
       }),
     [columns, inputFor, ctx],
