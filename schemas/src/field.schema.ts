@@ -42,6 +42,7 @@ const selectOptionSchema = {
   additionalProperties: false,
 } as const;
 
+// biome-ignore lint/suspicious/noThenProperty: `if`/`then` is JSON Schema's conditional, never awaited
 const requires = (type: string, keys: readonly string[]) => ({ if: { properties: { type: { const: type } } }, then: { required: keys } }) as const;
 
 /**

@@ -83,6 +83,7 @@ export function FilterChip({ appId, objects, target, condition, onEdit, onRemove
         e.preventDefault();
         onRemove();
       }}
+      // biome-ignore lint/a11y/useAriaPropsSupportedByRole: antd's Tag clones this span into its close control with role="button" and tabIndex, which the label names
       closeIcon={<span aria-label={t('listView.filter.remove', { field: label })}>×</span>}
       color="blue"
       style={{ marginInlineEnd: 0, maxWidth: '100%', whiteSpace: 'normal', paddingBlock: 2 }}

@@ -72,7 +72,7 @@ function CommentItem({ comment, removing, onRemove }: CommentItemProps) {
             </Popconfirm>
           )}
         </Flex>
-        {/* The server sanitizes every body on write; nothing but that stored body is ever injected here. */}
+        {/* biome-ignore lint/security/noDangerouslySetInnerHtml: the server sanitizes every body on write; nothing but that stored body is ever injected here */}
         <div className="record-page-comment-body" dangerouslySetInnerHTML={{ __html: comment.body }} />
         {comment.mentionNames.length > 0 && (
           <div className="record-page-comment-mentions">

@@ -25,6 +25,7 @@ export function SignaturePadField({ id, value, disabled = false, onChange, ...re
   const empty = !pad.drawing && !saved;
   const height = pad.cssHeight ?? 140;
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a <fieldset> brings a border, padding and min-width the form item's layout does not want; role="group" names the same thing
     <div id={id} role="group" aria-label={t('widgets.signature.alt')} {...pickAria(rest)} data-testid={id ? `signature-${id}` : undefined}>
       <div
         ref={pad.containerRef}

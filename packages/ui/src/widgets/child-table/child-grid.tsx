@@ -123,6 +123,7 @@ export const ChildGrid = memo(function ChildGrid(props: ChildGridProps) {
     <ConfigProvider componentDisabled={locked}>
       {/* The table's own form item turns red when a line has a message; only the marked cells should. */}
       <Form.Item noStyle validateStatus="">
+        {/* biome-ignore lint/a11y/noStaticElementInteractions: React's blur bubbles, so this hears focus leave any cell's input; the div itself takes no input */}
         <div className="child-table" id={id} data-testid={`child-table-${tableField}`} onBlur={onLeave}>
           <div
             ref={scrollRef}
