@@ -92,7 +92,7 @@ export function postgresNotifications(url: string, log: (message: string) => voi
       set.add(handler);
       handlers.set(channel, set);
       if (!client && !connecting) await connect();
-      else if (connecting) await connecting;
+      else if (connecting !== null) await connecting;
       // A connection made before this channel was known does not listen on it yet (LISTEN twice is harmless).
       if (isNew && connected) await client?.query(`listen ${channel}`).catch(() => scheduleReconnect());
       return async () => {

@@ -78,7 +78,7 @@ export function createEventDispatcher(database: Pick<Database, 'db' | 'notificat
 
   /** One cycle at a time; a wake-up during a cycle runs one more after it. */
   function run(): Promise<void> {
-    if (running) {
+    if (running !== null) {
       again = true;
       return running;
     }
