@@ -1,6 +1,6 @@
 import { type AccessPolicy, compilePolicy, fullAccess } from '@tessera/access';
 import type { Database } from '@tessera/db';
-import { IdentityError, loadSignedInUser, type SignedInUser, tokenDigest } from '@tessera/identity';
+import { createSignedInUserCache, IdentityError, type SignedInUser, tokenDigest } from '@tessera/identity';
 import type { AppDocument } from '@tessera/schemas';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 
@@ -37,21 +37,37 @@ export function bearerToken(request: FastifyRequest): string | null {
   return header?.startsWith('Bearer ') ? header.slice(7).trim() : null;
 }
 
+/** Requests that can change who may do what: user, role, department and token administration, sign-out, password changes. */
+function changesIdentity(request: FastifyRequest): boolean {
+  if (['GET', 'HEAD', 'OPTIONS'].includes(request.method)) return false;
+  const path = request.url.split('?')[0] ?? '';
+  return path.startsWith('/api/admin/') || (path.startsWith('/api/auth/') && path !== '/api/auth/sign-in');
+}
+
 /**
  * Every request under /api (but the public ones) is signed in: by the session cookie, or by an
- * API token in `Authorization: Bearer`. The user is read fresh on each request, so a
- * deactivation or a role change takes effect on the very next one.
+ * API token in `Authorization: Bearer`. Who that is comes from the signed-in cache, which every
+ * change to the directory empties (a NOTIFY from the database's triggers, in every process), so
+ * a deactivation or a role change takes effect on the very next request; a change this process
+ * made empties its own cache before the answer leaves.
  */
 export function registerAuthentication(app: FastifyInstance, database: Database): void {
+  const signedIn = createSignedInUserCache(database);
+  app.addHook('onReady', () => signedIn.start());
+  app.addHook('onClose', () => signedIn.stop());
   app.decorateRequest('user', null);
   app.addHook('onRequest', async (request) => {
     const token = bearerToken(request);
     const session = request.cookies[SESSION_COOKIE];
-    if (token) request.user = await loadSignedInUser(database.db, 'token', tokenDigest(token));
-    else if (session) request.user = await loadSignedInUser(database.db, 'session', tokenDigest(session));
+    if (token) request.user = await signedIn.get('token', tokenDigest(token));
+    else if (session) request.user = await signedIn.get('session', tokenDigest(session));
     if (isPublic(request)) return;
     if (!request.user) throw new IdentityError('auth.required');
     if (!token && isCrossSite(request)) throw new IdentityError('auth.cross_site');
+  });
+  app.addHook('onSend', async (request, _reply, payload) => {
+    if (changesIdentity(request)) signedIn.clear();
+    return payload;
   });
 }
 

@@ -122,9 +122,25 @@ describe('authentication and authorization over HTTP', () => {
     expect(token.token).toMatch(/^tsk_/);
     const bearer = { authorization: `Bearer ${token.token}` };
     expect((await call('GET', '/api/auth/me', bearer)).json()).toMatchObject({ email: 'leaver@test.local' });
-    expect((await call('PATCH', `/api/admin/users/${leaver.id}`, admin, { active: false })).statusCode).toBe(204);
-    expect((await call('GET', '/api/auth/me', leaver.headers)).statusCode).toBe(401);
-    expect((await call('GET', '/api/auth/me', bearer)).statusCode).toBe(401);
+    // A second server process on the same database has the token in its signed-in cache too.
+    const second = await buildServer({ database });
+    try {
+      await second.ready();
+      expect((await second.inject({ method: 'GET', url: '/api/auth/me', headers: bearer })).statusCode).toBe(200);
+      expect((await call('PATCH', `/api/admin/users/${leaver.id}`, admin, { active: false })).statusCode).toBe(204);
+      expect((await call('GET', '/api/auth/me', leaver.headers)).statusCode).toBe(401);
+      expect((await call('GET', '/api/auth/me', bearer)).statusCode).toBe(401);
+      // The other process hears of it by the database's NOTIFY, sent on commit: as soon as it arrives.
+      const deadline = Date.now() + 5_000;
+      let status = 200;
+      while (status === 200 && Date.now() < deadline) {
+        status = (await second.inject({ method: 'GET', url: '/api/auth/me', headers: bearer })).statusCode;
+        if (status === 200) await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      expect(status).toBe(401);
+    } finally {
+      await second.close();
+    }
   });
 
   it("scopes an API token to some of its user's roles in one app, never wider", async () => {

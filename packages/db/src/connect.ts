@@ -6,6 +6,7 @@ import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import { migrateToLatest } from './migrations';
 import { type Notifications, pgliteNotifications, postgresNotifications } from './notifications';
+import { preparingPool } from './prepared-statements';
 import type { SystemTables } from './system-tables';
 
 export type DatabaseKind = 'postgres' | 'pglite';
@@ -46,7 +47,7 @@ function postgresDialect(url: string, max: number): Dialect {
   // An idle connection the server drops (restart, failover, admin command) is simply replaced on
   // next use; without a listener, pg would raise it as an uncaught error and end the process.
   pool.on('error', (error) => process.emitWarning(`idle database connection closed: ${error.message}`));
-  return new PostgresDialect({ pool });
+  return new PostgresDialect({ pool: preparingPool(pool) });
 }
 
 /** Opens the database named by the options and brings the system schema up to date. */

@@ -1,4 +1,4 @@
-import type { SystemTables } from '@tessera/db';
+import { PREPARED, type SystemTables } from '@tessera/db';
 import { type Kysely, sql } from 'kysely';
 
 /** A signed-in user as every request sees them: enough to compile their access policy. */
@@ -26,19 +26,26 @@ interface Row {
   locale: string | null;
   roles: string[] | null;
   tree: string[] | null;
+  expires_at: Date | null;
 }
 
 /**
- * One query per request: the user behind a session or token digest — only while the user is
- * active, so deactivation cuts every session off at once — with roles and department subtree.
+ * One query: the user behind a session or token digest — only while the user is active, so
+ * deactivation cuts every session off at once — with roles and department subtree, and when the
+ * credential ends (a session's expiry; null for a token), for whoever keeps the answer a while.
  */
-export async function loadSignedInUser(db: Kysely<SystemTables>, source: 'session' | 'token', digest: string): Promise<SignedInUser | null> {
+export async function loadCredential(
+  db: Kysely<SystemTables>,
+  source: 'session' | 'token',
+  digest: string,
+): Promise<{ user: SignedInUser; expiresAt: Date | null } | null> {
   const credential =
     source === 'session'
-      ? sql`select user_id, null::text as scope_app_id, null::text[] as scope_roles from sessions where token_hash = ${digest} and expires_at > now()`
-      : sql`select user_id, scope_app_id, scope_roles from api_tokens where token_hash = ${digest} and revoked_at is null`;
-  const { rows } = await sql<Row>`
-    select u.id, u.email, u.name, u.department_id, u.is_admin, u.locale, c.scope_app_id, c.scope_roles,
+      ? sql`select user_id, null::text as scope_app_id, null::text[] as scope_roles, expires_at from sessions where token_hash = ${digest} and expires_at > now()`
+      : sql`select user_id, scope_app_id, scope_roles, null::timestamptz as expires_at from api_tokens where token_hash = ${digest} and revoked_at is null`;
+  // Run on every request that is not answered from the signed-in cache: prepared once per connection.
+  const { rows } = await sql<Row>`${sql.raw(PREPARED)}
+    select u.id, u.email, u.name, u.department_id, u.is_admin, u.locale, c.scope_app_id, c.scope_roles, c.expires_at,
       (select array_agg(r.app_id || ':' || r.role_id order by r.app_id, r.role_id) from user_roles r where r.user_id = u.id) as roles,
       (with recursive tree(id) as (
          select d.id from departments d where d.id = u.department_id
@@ -62,8 +69,14 @@ export async function loadSignedInUser(db: Kysely<SystemTables>, source: 'sessio
     locale: row.locale,
     roles,
   };
-  if (!row.scope_app_id) return user;
+  const expiresAt = row.expires_at;
+  if (!row.scope_app_id) return { user, expiresAt };
   // A scoped token: only the scope's roles the user still holds, in that app only, never admin.
   const held = new Set(row.is_admin ? (row.scope_roles ?? []) : (roles[row.scope_app_id] ?? []));
-  return { ...user, isAdmin: false, roles: { [row.scope_app_id]: (row.scope_roles ?? []).filter((r) => held.has(r)) } };
+  return { user: { ...user, isAdmin: false, roles: { [row.scope_app_id]: (row.scope_roles ?? []).filter((r) => held.has(r)) } }, expiresAt };
+}
+
+/** The user behind a session or token digest, read now (see `loadCredential`). */
+export async function loadSignedInUser(db: Kysely<SystemTables>, source: 'session' | 'token', digest: string): Promise<SignedInUser | null> {
+  return (await loadCredential(db, source, digest))?.user ?? null;
 }
