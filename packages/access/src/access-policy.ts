@@ -20,6 +20,12 @@ export type RecordTables = Record<string, Record<string, unknown>>;
  */
 export interface AccessPolicy {
   readonly actor: Actor;
+  /**
+   * Identifies what the policy compiles to within one published version: two policies with the
+   * same key build the same SQL with the same values, so a statement built for one may be reused
+   * for the other. Absent: never reuse.
+   */
+  readonly cacheKey?: string | undefined;
   can(action: RecordAction, objectId: string): boolean;
   /**
    * The rows of `objectId` this actor may read (or, with `action`, update or delete), as a
@@ -41,6 +47,7 @@ const NONE: ReadonlySet<string> = new Set();
 export function fullAccess(actor: Actor): AccessPolicy {
   return {
     actor,
+    cacheKey: JSON.stringify(['full', actor.userId, actor.departmentId]),
     can: () => true,
     rowScope: () => null,
     hiddenFields: () => NONE,

@@ -107,6 +107,10 @@ export function compilePolicy(document: AppDocument, principal: Principal): Acce
 
   return {
     actor: principal,
+    // A row formula is compiled with the clock (TODAY()), so its SQL is not the same twice.
+    cacheKey: permissions.some((p) => p.rowFormula)
+      ? undefined
+      : JSON.stringify([principal.userId, principal.departmentId, principal.departmentTree, [...held].sort()]),
     can: (action, objectId) => granting(objectId, action).length > 0,
     rowScope(objectId: string, table: string, eb: Eb, action: RowAction = 'read') {
       const grants = granting(objectId, action);

@@ -3,7 +3,7 @@ import type { FieldDefinition, ObjectDefinition } from '@tessera/schemas';
 import { sql } from 'kysely';
 import { columnFields, type RecordRow, selectableColumns, toRecordJson } from './record-columns';
 import type { RecordContext } from './record-context';
-import { chunks, fieldColumn, type RecordsetColumn, ROWS_PER_STATEMENT, recordsetSql } from './recordset';
+import { chunks, fieldColumn, type RecordsetColumn, ROWS_PER_STATEMENT, recordsetJson, recordsetSql } from './recordset';
 
 /** One record's lines as a write sends them: the whole list, in order. */
 export interface ChildRowsWrite {
@@ -82,7 +82,7 @@ export async function writeChildRows(
       // A new line takes a new id; `where parent_id` keeps a crafted id from moving another record's line under this one.
       await sql`insert into ${table} (id, parent_id, sort_index, created_by, updated_by${names.length ? sql`, ${sql.join(names)}` : sql``})
         select coalesce(x.id, gen_random_uuid()), x.parent_id, x.sort_index, ${actor}, ${actor}${names.length ? sql`, ${sql.join(present.map((f) => sql.ref(`x.${f.id}`)))}` : sql``}
-        from ${recordsetSql(rows, columns, 'x')}
+        from ${recordsetSql(recordsetJson(rows), columns, 'x')}
         on conflict (id) do update set ${sql.join(updates)} where ${table}.parent_id = excluded.parent_id`.execute(ctx.db);
     }
   }

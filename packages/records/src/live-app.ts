@@ -9,6 +9,7 @@ import { compileForms } from './form-submission';
 import { RecordError } from './record-error';
 import { RecordValidator } from './record-validator';
 import { planRollups, type RollupPlan } from './rollups';
+import type { StatementCache } from './statement-cache';
 
 /** A published version, compiled for serving records: objects by id, validators, constraint names. */
 export interface LiveApp {
@@ -25,6 +26,8 @@ export interface LiveApp {
   rollups: ReadonlyMap<string, RollupPlan>;
   /** formId → the compiled form, for writes that name one. */
   forms: ReadonlyMap<string, CompiledForm>;
+  /** Hot statements compiled once for this version (statement-cache.ts). */
+  statements: StatementCache;
 }
 
 export function compileLiveApp(appId: string, version: number, document: AppDocument): LiveApp {
@@ -45,7 +48,18 @@ export function compileLiveApp(appId: string, version: number, document: AppDocu
     const rollup = planRollups(object, document);
     if (rollup.length) rollups.set(object.id, rollup);
   }
-  return { appId, version, document, objects, validator: new RecordValidator(objects), constraintField, computed, rollups, forms: compileForms(document) };
+  return {
+    appId,
+    version,
+    document,
+    objects,
+    validator: new RecordValidator(objects),
+    constraintField,
+    computed,
+    rollups,
+    forms: compileForms(document),
+    statements: new Map(),
+  };
 }
 
 export function objectOf(app: LiveApp, objectId: string, { allowChild = false } = {}): ObjectDefinition {

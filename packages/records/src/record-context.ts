@@ -1,7 +1,7 @@
 import type { AccessPolicy, FieldCipher, RecordAction } from '@tessera/access';
-import type { SystemTables } from '@tessera/db';
+import { PREPARED, type SystemTables } from '@tessera/db';
 import type { ObjectDefinition } from '@tessera/schemas';
-import type { Kysely } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { LiveApp } from './live-app';
 import { RecordError } from './record-error';
 
@@ -37,4 +37,13 @@ export async function inTransaction<T>(ctx: RecordContext, work: (ctx: RecordCon
 /** What a formula evaluated for this operation sees: now, the app's time zone, the actor as CURRENTUSER(). */
 export function formulaContext(ctx: RecordContext): { now: Date; timeZone: string; currentUser: string | null } {
   return { now: new Date(), timeZone: ctx.app.document.timeZone ?? 'Asia/Shanghai', currentUser: ctx.access.actor.userId };
+}
+
+/**
+ * Marks a statement as run often with the same text (a form's create): prepared once per
+ * connection. The app's live version is part of the text, so a publish that changes a table's
+ * columns makes new statements rather than reusing a plan of the old shape.
+ */
+export function preparedFor(ctx: RecordContext): RawBuilder<unknown> {
+  return sql.raw(`${PREPARED}/* ${ctx.app.appId} v${ctx.app.version} */ `);
 }

@@ -16,12 +16,16 @@ export function fieldColumn(field: FieldDefinition): RecordsetColumn {
  * Many rows as one statement parameter: `jsonb_to_recordset($1) as alias(id uuid, name text, …)`.
  * Set-based writes send their rows this way, so a statement's text is the same for one row or
  * five thousand (one prepared plan), and no batch runs into PostgreSQL's 65,535-parameter limit.
- * Values are the ones a column takes as JSON: decimal text, ISO dates, arrays for text[], any
- * JSON for jsonb.
+ * `rows` is `recordsetJson(…)`, or the ROWS stand-in of a cached statement (statement-cache.ts).
  */
-export function recordsetSql(rows: readonly Record<string, unknown>[], columns: readonly RecordsetColumn[], alias: string): RawBuilder<unknown> {
+export function recordsetSql(rows: unknown, columns: readonly RecordsetColumn[], alias: string): RawBuilder<unknown> {
   const definition = sql.join(columns.map((c) => sql`${sql.ref(c.name)} ${sql.raw(c.type)}`));
-  return sql`jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as ${sql.id(alias)}(${definition})`;
+  return sql`jsonb_to_recordset(${rows}::jsonb) as ${sql.id(alias)}(${definition})`;
+}
+
+/** Rows as the recordset's parameter: values a column takes as JSON (decimal text, ISO dates, arrays for text[], any JSON for jsonb). */
+export function recordsetJson(rows: readonly Record<string, unknown>[]): string {
+  return JSON.stringify(rows);
 }
 
 /** Splits `items` into runs of at most `size`: a set-based write sends a few thousand rows per statement. */

@@ -5,13 +5,15 @@ import { type RawBuilder, sql } from 'kysely';
 import { autoNumberExpression } from './auto-number';
 import { changeLogCtes, createChangesSql } from './change-log';
 import { childTableFields, writeChildRows } from './child-rows';
+import { coalescedInsert, type InsertedRow } from './insert-coalescer';
 import { objectOf } from './live-app';
 import type { PreparedCreate, PreparedUpdate } from './prepare-write';
 import { columnFields, type RecordRow } from './record-columns';
-import type { RecordContext } from './record-context';
-import { chunks, fieldColumn, type RecordsetColumn, ROWS_PER_STATEMENT, recordsetSql } from './recordset';
+import { preparedFor, type RecordContext } from './record-context';
+import { chunks, fieldColumn, type RecordsetColumn, ROWS_PER_STATEMENT, recordsetJson, recordsetSql } from './recordset';
 import { readSelections } from './rollups';
 import { rowScopeSql } from './row-scope';
+import { ROWS, runStatement } from './statement-cache';
 
 /**
  * The set-based half of every write: prepared rows (prepare-write.ts) go to PostgreSQL as one
@@ -48,28 +50,17 @@ const givenFields = (object: ObjectDefinition) => (row: PreparedCreate) =>
  * its result list over the inserted rows, which the CTE names after the object (so the actor's
  * row scope and rollups, which name the table by its own name, apply to them).
  */
-function insertStatement(
-  ctx: RecordContext,
-  object: ObjectDefinition,
-  given: FieldDefinition[],
-  rows: readonly PreparedCreate[],
-  source: ChangeSource,
-  select: RawBuilder<unknown>,
-) {
+function insertStatement(ctx: RecordContext, object: ObjectDefinition, given: FieldDefinition[], source: ChangeSource, select: RawBuilder<unknown>) {
   const actor = ctx.access.actor;
   const numbered = columnFields(object).filter((f) => f.type === 'auto_number');
   const columns: RecordsetColumn[] = [{ name: 'id', type: 'uuid' }, ...given.map(fieldColumn)];
   const inserted = sql.id(object.id);
   const names = [...given, ...numbered].map((f) => sql.ref(f.id));
   const picks = [...given.map((f) => sql.ref(`_input.${f.id}`)), ...numbered.map((f) => autoNumberExpression(ctx.app.appId, object.id, f.id, f.numberFormat))];
-  return sql`with ${inserted} as (
+  return sql`${preparedFor(ctx)}with ${inserted} as (
       insert into ${tableRef(ctx.app.appId, object.id)} (id, owner_id, department_id, created_by, updated_by${names.length ? sql`, ${sql.join(names)}` : sql``})
       select _input.id, ${actor.userId}, ${actor.departmentId}, ${actor.userId}, ${actor.userId}${picks.length ? sql`, ${sql.join(picks)}` : sql``}
-      from ${recordsetSql(
-        rows.map((r) => rowOf(r.id, r.values, given)),
-        columns,
-        '_input',
-      )}
+      from ${recordsetSql(ROWS, columns, '_input')}
       returning *
     ), _changed as (
       select id as record_id, version as record_version, 'create'::text as operation, ${createChangesSql([...given, ...numbered], object.id)} as changes from ${inserted}
@@ -96,20 +87,42 @@ export async function insertOne(
   row: PreparedCreate,
   source: ChangeSource,
 ): Promise<RecordRow & { __readable: boolean }> {
-  const readable = ctx.access.can('read', object.id) ? rowScopeSql(ctx, object, 'read') : sql`false`;
-  const select = sql`select ${sql.join(readSelections(ctx, object))}, ${readable} as "__readable" from ${sql.id(object.id)}`;
-  const { rows } = await insertStatement(ctx, object, givenFields(object)(row), [row], source, select).execute(ctx.db);
+  const given = givenFields(object)(row);
+  const select = () => {
+    const readable = ctx.access.can('read', object.id) ? rowScopeSql(ctx, object, 'read') : sql`false`;
+    return sql`select ${sql.join(readSelections(ctx, object))}, ${readable} as "__readable" from ${sql.id(object.id)}`;
+  };
+  // Rollups are computed with the clock; their statement is built each time.
+  const key = ctx.access.cacheKey && !ctx.app.rollups.has(object.id) ? statementKey('insert-one', object, given, source, ctx.access.cacheKey) : null;
+  const run = async (rows: Record<string, unknown>[]) =>
+    (await runStatement(ctx, key, () => insertStatement(ctx, object, given, source, select()), recordsetJson(rows))).rows as InsertedRow[];
+  const json = rowOf(row.id, row.values, given);
+  // Outside a caller's transaction, creates of one shape and actor share statements under load.
+  const inserted = key !== null && !ctx.db.isTransaction ? await coalescedInsert(ctx.app, ctx.db, key, row.id, json, run) : (await run([json]))[0]!;
   await insertChildren(ctx, object, [row], true);
-  return rows[0] as RecordRow & { __readable: boolean };
+  return inserted;
 }
 
 /** Inserts many new records, their lines, history rows and events: a few statements per few thousand rows. */
 export async function insertMany(ctx: RecordContext, object: ObjectDefinition, rows: readonly PreparedCreate[], source: ChangeSource): Promise<void> {
   const count = sql`select count(*) from ${sql.id(object.id)}`;
   for (const group of byFields(rows, givenFields(object))) {
-    for (const part of chunks(group.items, ROWS_PER_STATEMENT)) await insertStatement(ctx, object, group.fields, part, source, count).execute(ctx.db);
+    const key = ctx.access.cacheKey ? statementKey('insert-many', object, group.fields, source, ctx.access.cacheKey) : null;
+    for (const part of chunks(group.items, ROWS_PER_STATEMENT)) {
+      await runStatement(
+        ctx,
+        key,
+        () => insertStatement(ctx, object, group.fields, source, count),
+        recordsetJson(part.map((r) => rowOf(r.id, r.values, group.fields))),
+      );
+    }
   }
   await insertChildren(ctx, object, rows, true);
+}
+
+/** What a cached write statement depends on besides its rows (the version is the cache's own). */
+function statementKey(kind: string, object: ObjectDefinition, fields: readonly FieldDefinition[], source: ChangeSource, policy: string): string {
+  return `${kind}|${object.id}|${fields.map((f) => f.id).join(',')}|${source}|${policy}`;
 }
 
 /**
@@ -128,17 +141,18 @@ export async function updateMany(ctx: RecordContext, object: ObjectDefinition, e
       sql`updated_by = ${actor}`,
       ...fields.map((f) => sql`${sql.ref(f.id)} = _input.${sql.ref(f.id)}`),
     ];
+    const statement = () => sql`${preparedFor(ctx)}with _input as (select * from ${recordsetSql(ROWS, columns, 'x')}), ${updated} as (
+        update ${tableRef(ctx.app.appId, object.id)} as ${updated} set ${sql.join(sets)}
+        from _input where ${updated}.id = _input.id
+        returning ${updated}.id, ${updated}.version
+      ), _changed as (
+        select u.id as record_id, u.version as record_version, 'update'::text as operation, _input._changes as changes
+        from ${updated} u join _input on _input.id = u.id
+      ), ${changeLogCtes(ctx, object.id, source)}
+      select count(*) from ${updated}`;
+    const key = ctx.access.cacheKey ? statementKey('update', object, fields, source, ctx.access.cacheKey) : null;
     for (const part of chunks(items, ROWS_PER_STATEMENT)) {
-      const rows = part.map((edit) => rowOf(edit.id, edit.values, fields, { _changes: edit.changes }));
-      await sql`with _input as (select * from ${recordsetSql(rows, columns, 'x')}), ${updated} as (
-          update ${tableRef(ctx.app.appId, object.id)} as ${updated} set ${sql.join(sets)}
-          from _input where ${updated}.id = _input.id
-          returning ${updated}.id, ${updated}.version
-        ), _changed as (
-          select u.id as record_id, u.version as record_version, 'update'::text as operation, _input._changes as changes
-          from ${updated} u join _input on _input.id = u.id
-        ), ${changeLogCtes(ctx, object.id, source)}
-        select count(*) from ${updated}`.execute(ctx.db);
+      await runStatement(ctx, key, statement, recordsetJson(part.map((edit) => rowOf(edit.id, edit.values, fields, { _changes: edit.changes }))));
     }
   }
   await insertChildren(
