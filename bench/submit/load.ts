@@ -1,3 +1,4 @@
+import { Worker } from 'node:worker_threads';
 import autocannon from 'autocannon';
 import { visitValues } from './visit-app';
 
@@ -39,4 +40,18 @@ export async function postForms(url: string, connections: number, seconds: numbe
     p50: result.latency.p50,
     p99: result.latency.p99,
   };
+}
+
+/**
+ * Forms offered at `rate` per second for `seconds` (open loop), each latency counted from when the
+ * form was due (bench/shared/open-loop-worker.mjs, in a worker thread of its own).
+ */
+export function offerForms(url: string, rate: number, seconds: number, connections: number, headers: Record<string, string> = {}): Promise<LoadResult> {
+  const worker = new Worker(new URL('../shared/open-loop-worker.mjs', import.meta.url), {
+    workerData: { url, headers: { 'content-type': 'application/json', ...headers }, bodies: BODIES, rate, seconds, connections },
+  });
+  return new Promise((resolve, reject) => {
+    worker.once('message', (result: LoadResult) => resolve(result));
+    worker.once('error', reject);
+  });
 }

@@ -2,7 +2,11 @@
  * B1 submit (record create, without flows): 200 clients POST a 20-field form to the real server's
  * records API, against a bare Fastify route doing one INSERT of the same row, in the same run.
  *
- *   pnpm bench:submit [--seconds 15] [--connections 200] [--phases]
+ *   pnpm bench:submit [--seconds 15] [--connections 200] [--rate 1000] [--phases]
+ *
+ * Closed loop first (200 clients, each sending its next form as soon as the last is answered:
+ * throughput), then open loop (forms offered at --rate per second whatever the latency: the p99
+ * a user sees at that load). Every create must leave its row, one history row and one event.
  *
  * --phases also measures bare SQL doing our insert + history CTE, and that plus the read-back,
  * to split our cost between the database and the JS layer.
@@ -12,6 +16,7 @@ import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { createApiToken, createUser } from '@tessera/identity';
 import { createMetadataStore, tableRef } from '@tessera/meta';
+import { readDataVersions } from '@tessera/records';
 import { buildServer } from '@tessera/server';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
@@ -20,12 +25,13 @@ import { flagArg, numberArg } from '../shared/args';
 import { type BenchDatabase, withBenchDatabase } from '../shared/bench-database';
 import { formatTable, printKeys, progress } from '../shared/report';
 import { addPhaseRoutes, buildBaselineServer } from './baseline-server';
-import { type LoadResult, postForms } from './load';
+import { type LoadResult, offerForms, postForms } from './load';
 import { APP_ID, BASELINE_TABLE, OBJECT_ID, visitApp, visitValues } from './visit-app';
 
 const POOL_SIZE = 20;
 const seconds = numberArg('seconds', 15);
 const connections = numberArg('connections', 200);
+const rate = numberArg('rate', 1000);
 
 /**
  * Counts the 201s a server answers (onSend: also those whose client had already hung up when
@@ -68,10 +74,11 @@ async function measure(
   rows: () => Promise<number>,
   label: string,
   headers: Record<string, string> = {},
+  offered?: number,
 ): Promise<Side> {
   const before = { rows: await rows(), created: counter.created };
-  progress(`  ${label}: ${connections} connections for ${seconds} s`);
-  const result = await postForms(url, connections, seconds, headers);
+  progress(`  ${label}: ${offered ? `${offered} forms/s offered` : `${connections} connections`} for ${seconds} s`);
+  const result = offered ? await offerForms(url, offered, seconds, connections, headers) : await postForms(url, connections, seconds, headers);
   await settle(counter);
   return { result, rows: (await rows()) - before.rows, created: counter.created - before.created };
 }
@@ -115,6 +122,8 @@ async function main(): Promise<void> {
       }
       const base = await measure(baselineUrl, baselineCounter, baselineRows, 'baseline');
       const tessera = await measure(oursUrl, oursCounter, oursRows, 'ours', auth);
+      const baseOpen = await measure(baselineUrl, baselineCounter, baselineRows, 'baseline, open loop', {}, rate);
+      const tesseraOpen = await measure(oursUrl, oursCounter, oursRows, 'ours, open loop', auth, rate);
       const phases: Array<[string, Side]> = [];
       if (flagArg('phases')) {
         const origin = new URL(baselineUrl).origin;
@@ -123,34 +132,50 @@ async function main(): Promise<void> {
       }
 
       // Every 201 the server answered has its row (none more, none fewer), every 2xx the clients
-      // received is among them, and every record has exactly one history row (its create). Rows
-      // beyond the clients' 2xx are requests still in flight when autocannon stopped at its deadline.
+      // received is among them, and every record has exactly one history row (its create) whose
+      // event reached the server's subscribers exactly once (the data-versions subscriber counts
+      // them; delivered events are pruned from the outbox). Rows beyond the clients' 2xx are
+      // requests still in flight when the load generator stopped at its deadline.
       const withoutHistory = await count(
         database,
         sql<{ n: string }>`select count(*) as n from ${tableRef(APP_ID, OBJECT_ID)} v
         where (select count(*) from record_history h where h.app_id = ${APP_ID} and h.object_id = ${OBJECT_ID} and h.record_id = v.id) <> 1`,
       );
-      const lost = Math.max(0, tessera.result.ok - tessera.rows) + Math.abs(tessera.rows - tessera.created) + withoutHistory;
-      const baselineLost = Math.max(0, base.result.ok - base.rows) + Math.abs(base.rows - base.created);
+      await ours.events.drain();
+      const records = await oursRows();
+      const announced = (await readDataVersions(database.db, APP_ID, [OBJECT_ID]))[OBJECT_ID] ?? 0;
+      const lostOf = (side: Side) => Math.max(0, side.result.ok - side.rows) + Math.abs(side.rows - side.created);
+      const lost = lostOf(tessera) + lostOf(tesseraOpen) + withoutHistory + Math.abs(records - announced);
+      const baselineLost = lostOf(base) + lostOf(baseOpen);
+      const errorsOf = (side: Side) => side.result.non2xx + side.result.errors + side.result.timeouts;
 
       const table: Array<Array<string | number>> = [
         ['path', 'seconds', '2xx', 'rps', 'p50 ms', 'p99 ms', 'non-2xx', 'errors', 'timeouts', 'rows added', '201 answered', 'in flight at stop'],
       ];
-      for (const [name, side] of [['baseline', base], ['ours', tessera], ...phases] as const) {
+      for (const [name, side] of [
+        ['baseline', base],
+        ['ours', tessera],
+        [`baseline, ${rate}/s offered`, baseOpen],
+        [`ours, ${rate}/s offered`, tesseraOpen],
+        ...phases,
+      ] as const) {
         const r = side.result;
         table.push([name, r.seconds, r.ok, r.rps, r.p50, r.p99, r.non2xx, r.errors, r.timeouts, side.rows, side.created, side.rows - r.ok]);
       }
       console.log(`\nB1 submit: ${connections} connections, 20-field form, pool ${POOL_SIZE}\n${formatTable(table)}`);
-      console.log(`records without exactly one history row: ${withoutHistory}\n`);
+      console.log(`records: ${records}; without exactly one history row: ${withoutHistory}; events delivered: ${announced}\n`);
       printKeys({
         'B1.baseline_p99_ms': base.result.p99,
+        'B1.baseline_open_p99_ms': baseOpen.result.p99,
         'B1.baseline_lost': baselineLost,
         'B1.lost': lost,
         'B1.rps': tessera.result.rps,
         'B1.baseline_rps': base.result.rps,
         'B1.ratio': base.result.rps / tessera.result.rps,
         'B1.p99_ms': tessera.result.p99,
-        'B1.errors': tessera.result.non2xx + tessera.result.errors + tessera.result.timeouts,
+        'B1.errors': errorsOf(tessera) + errorsOf(tesseraOpen),
+        'B1.open_rps': tesseraOpen.result.rps,
+        'B1.open_p99_ms': tesseraOpen.result.p99,
       });
     } finally {
       await ours.close();
