@@ -27,6 +27,14 @@ async function encryptedFieldsInUse(database: Database): Promise<string[]> {
   );
 }
 
+/** TESSERA_BULK_LIMIT: the most records one bulk change may touch; a typo stops the start rather than meaning no guard. */
+function bulkLimitFromEnv(text: string | undefined): number | undefined {
+  if (text === undefined || text === '') return undefined;
+  const limit = Number(text);
+  if (!Number.isInteger(limit) || limit < 1) throw new Error(`TESSERA_BULK_LIMIT must be a whole number of records, at least 1 (got "${text}")`);
+  return limit;
+}
+
 async function main(): Promise<void> {
   const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.TESSERA_DATA_DIR ?? resolve(root, 'data/pglite') });
   const sealedFields = await encryptedFieldsInUse(database);
@@ -40,7 +48,7 @@ async function main(): Promise<void> {
     logger: { level: env.LOG_LEVEL ?? 'info' },
     encryptionKey: env.TESSERA_ENCRYPTION_KEY,
     filesDir: env.TESSERA_FILES_DIR ?? resolve(root, 'data/files'),
-    bulkLimit: env.TESSERA_BULK_LIMIT ? Number(env.TESSERA_BULK_LIMIT) : undefined,
+    bulkLimit: bulkLimitFromEnv(env.TESSERA_BULK_LIMIT),
   });
   closeWithGrace({ delay: 10_000 }, async ({ err }) => {
     if (err) app.log.error({ err }, 'shutting down after an error');

@@ -82,4 +82,25 @@ describe('the record write path over HTTP', () => {
       await count(sql`select count(*) as n from record_events e join event_subscribers s on s.name = 'records.data-versions' where e.position > s.position`),
     ).toBe(0);
   });
+
+  it('creates a batch set-based: all or nothing by default, or the valid rows with the others’ errors in the caller’s language', async () => {
+    const before = await count(sql`select count(*) as n from app_wp.lead`);
+    const rows = [{ values: { name: 'Batch 1', stage: 'new' } }, { values: { name: '', stage: 'lost' } }, { values: { name: 'Batch 3' } }];
+    const refused = await post(`${records}/batch`, { rows }, { ...admin, 'accept-language': 'zh-CN' });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json()).toMatchObject({
+      code: 'record.batch_invalid',
+      title: '1 行有错误，未保存任何记录',
+      errors: [{ pointer: '/rows/1/values/stage', code: 'field.option' }],
+    });
+    expect(await count(sql`select count(*) as n from app_wp.lead`)).toBe(before);
+
+    const partial = await post(`${records}/batch`, { rows, atomicity: 'valid' });
+    expect(partial.statusCode).toBe(201);
+    const body = partial.json();
+    expect(body.created.map((c: { index: number }) => c.index)).toEqual([0, 2]);
+    expect(body.refused).toEqual([{ index: 1, errors: [expect.objectContaining({ pointer: '/values/stage', field: 'stage', code: 'field.option' })] }]);
+    expect(await count(sql`select count(*) as n from app_wp.lead`)).toBe(before + 2);
+    expect((await post(`${records}/batch`, { rows: [] })).statusCode).toBe(400);
+  });
 });

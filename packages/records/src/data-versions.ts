@@ -10,6 +10,8 @@ import { type Kysely, sql } from 'kysely';
  */
 export const dataVersionsSubscriber: EventSubscriber = {
   name: 'records.data-versions',
+  // Everything the outbox still holds counts: on a first start that is the demo data just installed.
+  startAt: 'oldest',
   async handle(events, tx) {
     const byObject = new Map<string, { app: string; object: string; count: number; last: string }>();
     for (const event of events) {

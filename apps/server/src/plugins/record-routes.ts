@@ -1,8 +1,9 @@
 import type { Database } from '@tessera/db';
 import { appendAudit, getUser } from '@tessera/identity';
-import type { RecordService } from '@tessera/records';
+import { localizeFieldIssues, type RecordService } from '@tessera/records';
 import { filterConditionSchema, type SortKey, sortKeySchema } from '@tessera/schemas';
 import { policyFor } from '../authentication';
+import { localeOf } from '../problem';
 import {
   created,
   dateTime,
@@ -81,6 +82,65 @@ export const recordRoutes: RoutePlugin<{ records: RecordService; database: Datab
     async (request, reply) => {
       const { appId, objectId } = request.params;
       return reply.status(201).send(await records.create(appId, objectId, policyFor(request, appId), { ...request.body, form: request.query.form }));
+    },
+  );
+
+  const fieldError = {
+    type: 'object',
+    properties: { pointer: { type: 'string' }, field: { type: 'string' }, code: { type: 'string' }, message: { type: 'string' } },
+    additionalProperties: false,
+  } as const;
+  app.post(
+    `${base}/batch`,
+    {
+      schema: {
+        tags,
+        summary:
+          'Create up to 1,000 records in one request, set-based, in one transaction (an integration pushing a batch): with `atomicity: "all"` (the default) one refused row refuses them all (422, errors pointing at `/rows/<n>/values/<field>`); with `"valid"` the valid rows are created and the others listed',
+        params: objectParams,
+        querystring: formQuery,
+        body: {
+          type: 'object',
+          properties: {
+            rows: {
+              type: 'array',
+              minItems: 1,
+              maxItems: 1_000,
+              items: { type: 'object', properties: { id: uuid, values }, required: ['values'], additionalProperties: false },
+            },
+            atomicity: { type: 'string', enum: ['all', 'valid'] },
+          },
+          required: ['rows'],
+          additionalProperties: false,
+        },
+        response: {
+          201: {
+            type: 'object',
+            properties: {
+              created: { type: 'array', items: { type: 'object', properties: { index: { type: 'integer' }, id: uuid }, additionalProperties: false } },
+              refused: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: { index: { type: 'integer' }, errors: { type: 'array', items: fieldError } },
+                  additionalProperties: false,
+                },
+              },
+            },
+            additionalProperties: false,
+          },
+        },
+      },
+    },
+    async (request, reply) => {
+      const { appId, objectId } = request.params;
+      const result = await records.createMany(appId, objectId, policyFor(request, appId), request.body.rows, {
+        form: request.query.form,
+        atomicity: request.body.atomicity ?? 'all',
+      });
+      const locale = localeOf(request);
+      const refused = result.refused.map((row) => ({ index: row.index, errors: localizeFieldIssues(row.issues, locale) }));
+      return reply.status(201).send({ created: result.created, refused });
     },
   );
 
