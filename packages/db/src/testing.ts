@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
 import pg from 'pg';
 import { type Database, openDatabase } from './connect';
 
@@ -69,4 +70,29 @@ export async function createTestDatabase(options: { maxConnections?: number; pre
       await dropWhenIdle(name);
     },
   };
+}
+
+/**
+ * Test-only: watches the raw statements Kysely compiles (their SQL with `?` where a value or an
+ * identifier goes): counts those `matches` picks, or — as `fail` — throws on them, as a lost
+ * connection or a full disk would fail that statement (fault injection).
+ */
+export class StatementProbe implements KyselyPlugin {
+  count = 0;
+  constructor(
+    private readonly matches: (sql: string) => boolean,
+    private readonly mode: 'count' | 'fail' = 'count',
+  ) {}
+
+  transformQuery({ node }: PluginTransformQueryArgs): RootOperationNode {
+    if (node.kind === 'RawNode' && this.matches(node.sqlFragments.join('?'))) {
+      this.count += 1;
+      if (this.mode === 'fail') throw new Error('injected failure');
+    }
+    return node;
+  }
+
+  async transformResult({ result }: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    return result;
+  }
 }

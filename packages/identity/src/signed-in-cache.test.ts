@@ -1,22 +1,10 @@
-import { createTestDatabase, type TestDatabase } from '@tessera/db/testing';
-import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
+import { createTestDatabase, StatementProbe, type TestDatabase } from '@tessera/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken, createDepartment, createSignedInUserCache, createUser, revokeApiToken, type SignedInUserCache, setActive, tokenDigest } from './index';
 
-/** Counts the statements that read a credential, to tell a cache hit from a read. */
-class CredentialReads implements KyselyPlugin {
-  count = 0;
-  transformQuery({ node }: PluginTransformQueryArgs): RootOperationNode {
-    if (node.kind === 'RawNode' && node.sqlFragments.join(' ').includes('join users u on u.id = c.user_id')) this.count += 1;
-    return node;
-  }
-  async transformResult({ result }: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
-    return result;
-  }
-}
-
 let database: TestDatabase;
-const reads = new CredentialReads();
+/** The statements that read a credential: a cache hit makes none. */
+const reads = new StatementProbe((text) => text.includes('join users u on u.id = c.user_id'));
 let cache: SignedInUserCache;
 beforeAll(async () => {
   database = await createTestDatabase();

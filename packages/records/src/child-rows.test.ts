@@ -1,6 +1,6 @@
 import { fullAccess } from '@tessera/access';
+import { StatementProbe } from '@tessera/db/testing';
 import type { AppDocument } from '@tessera/schemas';
-import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createLiveAppCache } from './live-app';
 import { createRecordService, type RecordService } from './record-service';
@@ -35,26 +35,12 @@ const app: AppDocument = {
   ],
 };
 
-/** Counts the upserts of child rows the record service sends (raw statements starting `insert into`, ending in `on conflict`). */
-class UpsertCounter implements KyselyPlugin {
-  count = 0;
-  transformQuery({ node }: PluginTransformQueryArgs): RootOperationNode {
-    if (node.kind === 'RawNode') {
-      const text = node.sqlFragments.join(' ');
-      if (text.trimStart().startsWith('insert into') && text.includes('on conflict (id) do update')) this.count += 1;
-    }
-    return node;
-  }
-  async transformResult({ result }: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
-    return result;
-  }
-}
-
 type Line = { id: string; product: string; qty: string | null; price: string | null; amount: string | null };
 
 describe('child rows', () => {
   const published = usePublishedApp(app);
-  const counter = new UpsertCounter();
+  // The upserts of child rows: statements starting `insert into`, ending in `on conflict`.
+  const counter = new StatementProbe((text) => text.trimStart().startsWith('insert into') && text.includes('on conflict (id) do update'));
   let records: RecordService;
   beforeAll(() => {
     records = createRecordService(published.database.db.withPlugin(counter), createLiveAppCache(published.database.db));

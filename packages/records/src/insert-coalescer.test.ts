@@ -1,14 +1,7 @@
 import { fullAccess } from '@tessera/access';
+import { StatementProbe } from '@tessera/db/testing';
 import type { AppDocument } from '@tessera/schemas';
-import {
-  type KyselyPlugin,
-  type PluginTransformQueryArgs,
-  type PluginTransformResultArgs,
-  type QueryResult,
-  type RootOperationNode,
-  sql,
-  type UnknownRow,
-} from 'kysely';
+import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createLiveAppCache } from './live-app';
 import { RecordError } from './record-error';
@@ -33,18 +26,6 @@ const app: AppDocument = {
     },
   ],
 };
-
-/** Counts the statements that insert visits (the cached create statement starts with its prepared comment). */
-class Inserts implements KyselyPlugin {
-  count = 0;
-  transformQuery({ node }: PluginTransformQueryArgs): RootOperationNode {
-    if (node.kind === 'RawNode' && node.sqlFragments.join('?').includes('insert into ? (id, owner_id')) this.count += 1;
-    return node;
-  }
-  async transformResult({ result }: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
-    return result;
-  }
-}
 
 const published = usePublishedApp(app);
 let records: RecordService;
@@ -80,7 +61,8 @@ describe('creates under load', () => {
   });
 
   it('go out alone when nothing else is on its way', async () => {
-    const counted = new Inserts();
+    // The statements inserting visits (the create statement, compiled once per shape).
+    const counted = new StatementProbe((text) => text.includes('insert into ? (id, owner_id'));
     const counting = createRecordService(published.database.db.withPlugin(counted), createLiveAppCache(published.database.db));
     for (let i = 0; i < 3; i += 1) await counting.create('burst', 'visit', admin, { values: { customer: `Alone ${i}` } });
     // Compiled once (the statement is cached), sent three times.

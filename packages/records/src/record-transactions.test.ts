@@ -1,17 +1,9 @@
 import { fullAccess } from '@tessera/access';
 import { type Database, openDatabase, type SystemTables } from '@tessera/db';
+import { StatementProbe } from '@tessera/db/testing';
 import { createMetadataStore } from '@tessera/meta';
 import type { AppDocument } from '@tessera/schemas';
-import {
-  type Kysely,
-  type KyselyPlugin,
-  type PluginTransformQueryArgs,
-  type PluginTransformResultArgs,
-  type QueryResult,
-  type RootOperationNode,
-  sql,
-  type UnknownRow,
-} from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createLiveAppCache } from './live-app';
 import { createRecordService } from './record-service';
@@ -54,18 +46,6 @@ const lines = [
   { qty: 2, price: '10' },
   { qty: 1, price: '5' },
 ];
-
-/** Fault injection: the first statement whose SQL matches `pattern` fails, as a lost connection or a full disk would fail it. */
-class FailOn implements KyselyPlugin {
-  constructor(private readonly pattern: RegExp) {}
-  transformQuery({ node }: PluginTransformQueryArgs): RootOperationNode {
-    if (node.kind === 'RawNode' && this.pattern.test(node.sqlFragments.join('?'))) throw new Error('injected failure');
-    return node;
-  }
-  async transformResult({ result }: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
-    return result;
-  }
-}
 
 async function counts(db: Kysely<SystemTables>): Promise<{ quotes: number; lines: number; history: number; events: number; audit: number }> {
   const { rows } = await sql<{ quotes: string; lines: string; history: string; events: string; audit: string }>`select
@@ -110,7 +90,7 @@ describe('one transaction seam', () => {
     const before = await counts(published.database.db);
     // The quote row (with its history row and event) goes in first, then its lines: fail the lines.
     const failing = createRecordService(
-      published.database.db.withPlugin(new FailOn(/^\s*insert into \? \(id, parent_id, sort_index/)),
+      published.database.db.withPlugin(new StatementProbe((text) => /^\s*insert into \? \(id, parent_id, sort_index/.test(text), 'fail')),
       createLiveAppCache(published.database.db),
     );
     const refused = await failing.create('seam', 'quote', admin, { values: { title: 'Half', lines } }).catch((e: unknown) => e);

@@ -1,7 +1,8 @@
 import type { Database } from '@tessera/db';
-import { appendAudit, getUser } from '@tessera/identity';
+import { type AuditEntry, appendAudit, getUser } from '@tessera/identity';
 import { localizeFieldIssues, type RecordService } from '@tessera/records';
 import { filterConditionSchema, type SortKey, sortKeySchema } from '@tessera/schemas';
+import type { FastifyRequest } from 'fastify';
 import { policyFor } from '../authentication';
 import { localeOf } from '../problem';
 import {
@@ -66,6 +67,22 @@ function parseSort(text: string | undefined): SortKey[] | undefined {
 /** End-user records API. Every call goes through the record service with the request's access policy. */
 export const recordRoutes: RoutePlugin<{ records: RecordService; database: Database }> = async (app, { records, database }) => {
   const base = '/api/apps/:appId/objects/:objectId/records';
+
+  /**
+   * A records operation and its audit line in one transaction: an operation that fails leaves no
+   * audit line, and one that happened never lacks it.
+   */
+  const audited = <T>(
+    request: FastifyRequest,
+    entry: Pick<AuditEntry, 'action' | 'appId' | 'objectId' | 'recordId'>,
+    work: (inside: RecordService) => Promise<T>,
+    detail?: (result: T) => Record<string, unknown>,
+  ): Promise<T> =>
+    records.transaction(async (inside, tx) => {
+      const result = await work(inside);
+      await appendAudit(tx, { ...entry, actorId: request.user?.userId ?? null, ip: request.ip, detail: detail?.(result) });
+      return result;
+    });
 
   app.post(
     base,
@@ -260,18 +277,17 @@ export const recordRoutes: RoutePlugin<{ records: RecordService; database: Datab
     async (request) => {
       const { appId, objectId } = request.params;
       const { values, ...chosen } = request.body;
-      return records.transaction(async (inside, tx) => {
-        const result = await inside.bulkUpdate(appId, objectId, policyFor(request, appId), chosen, values);
-        await appendAudit(tx, {
-          actorId: request.user?.userId ?? null,
-          action: 'record.bulk_update',
-          appId,
-          objectId,
-          ip: request.ip,
-          detail: { fields: Object.keys(values), done: result.done, skipped: result.skipped.length, ...(chosen.filters ? { filters: chosen.filters } : {}) },
-        });
-        return result;
-      });
+      return audited(
+        request,
+        { action: 'record.bulk_update', appId, objectId },
+        (inside) => inside.bulkUpdate(appId, objectId, policyFor(request, appId), chosen, values),
+        (result) => ({
+          fields: Object.keys(values),
+          done: result.done,
+          skipped: result.skipped.length,
+          ...(chosen.filters ? { filters: chosen.filters } : {}),
+        }),
+      );
     },
   );
 
@@ -289,18 +305,12 @@ export const recordRoutes: RoutePlugin<{ records: RecordService; database: Datab
     },
     async (request) => {
       const { appId, objectId } = request.params;
-      return records.transaction(async (inside, tx) => {
-        const result = await inside.bulkDelete(appId, objectId, policyFor(request, appId), request.body);
-        await appendAudit(tx, {
-          actorId: request.user?.userId ?? null,
-          action: 'record.bulk_delete',
-          appId,
-          objectId,
-          ip: request.ip,
-          detail: { done: result.done, skipped: result.skipped.length, ...(request.body.filters ? { filters: request.body.filters } : {}) },
-        });
-        return result;
-      });
+      return audited(
+        request,
+        { action: 'record.bulk_delete', appId, objectId },
+        (inside) => inside.bulkDelete(appId, objectId, policyFor(request, appId), request.body),
+        (result) => ({ done: result.done, skipped: result.skipped.length, ...(request.body.filters ? { filters: request.body.filters } : {}) }),
+      );
     },
   );
 
@@ -369,18 +379,13 @@ export const recordRoutes: RoutePlugin<{ records: RecordService; database: Datab
     async (request) => {
       const { appId, objectId } = request.params;
       const heir = await getUser(database.db, request.body.toUserId);
-      return records.transaction(async (inside, tx) => {
-        const moved = await inside.reassign(appId, objectId, policyFor(request, appId), { ...request.body, toDepartmentId: heir.departmentId });
-        await appendAudit(tx, {
-          actorId: request.user?.userId ?? null,
-          action: 'record.reassign',
-          appId,
-          objectId,
-          ip: request.ip,
-          detail: { ...request.body, moved },
-        });
-        return { moved };
-      });
+      const moved = await audited(
+        request,
+        { action: 'record.reassign', appId, objectId },
+        (inside) => inside.reassign(appId, objectId, policyFor(request, appId), { ...request.body, toDepartmentId: heir.departmentId }),
+        (count) => ({ ...request.body, moved: count }),
+      );
+      return { moved };
     },
   );
 
@@ -414,11 +419,9 @@ export const recordRoutes: RoutePlugin<{ records: RecordService; database: Datab
     },
     async (request) => {
       const { appId, objectId, recordId } = request.params;
-      return records.transaction(async (inside, tx) => {
-        const data = await inside.exportPersonalData(appId, objectId, policyFor(request, appId), recordId);
-        await appendAudit(tx, { actorId: request.user?.userId ?? null, action: 'record.export_personal_data', appId, objectId, recordId, ip: request.ip });
-        return data;
-      });
+      return audited(request, { action: 'record.export_personal_data', appId, objectId, recordId }, (inside) =>
+        inside.exportPersonalData(appId, objectId, policyFor(request, appId), recordId),
+      );
     },
   );
 
@@ -439,11 +442,12 @@ export const recordRoutes: RoutePlugin<{ records: RecordService; database: Datab
     },
     async (request) => {
       const { appId, objectId, recordId } = request.params;
-      return records.transaction(async (inside, tx) => {
-        const result = await inside.anonymize(appId, objectId, policyFor(request, appId), recordId, { cascade: request.body?.cascade ?? false });
-        await appendAudit(tx, { actorId: request.user?.userId ?? null, action: 'record.anonymize', appId, objectId, recordId, ip: request.ip, detail: result });
-        return result;
-      });
+      return audited(
+        request,
+        { action: 'record.anonymize', appId, objectId, recordId },
+        (inside) => inside.anonymize(appId, objectId, policyFor(request, appId), recordId, { cascade: request.body?.cascade ?? false }),
+        (result) => result,
+      );
     },
   );
 
