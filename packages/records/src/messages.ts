@@ -4,6 +4,10 @@ registerMessages({
   'field.required': { 'zh-CN': '“{label}”为必填项', en: '"{label}" is required' },
   'field.type': { 'zh-CN': '“{label}”应为{expected}', en: '"{label}" must be {expected}' },
   'field.format': { 'zh-CN': '“{label}”格式不正确（应为{format}）', en: '"{label}" is not a valid {format}' },
+  'field.characters': {
+    'zh-CN': '“{label}”含有无法保存的字符（空字符或不完整的 Unicode 字符）',
+    en: '"{label}" contains characters that cannot be stored (a NUL or an incomplete Unicode character)',
+  },
   'field.region_level': {
     'zh-CN': '“{label}”只能填到{level}，{value} 是{actual}行政区划代码',
     en: '"{label}" goes down to {level} level only; {value} is a {actual} code',

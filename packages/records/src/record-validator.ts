@@ -115,9 +115,15 @@ function isBlank(value: unknown): boolean {
 }
 
 /** After the schema: decimals to exact text with their scale and bounds, rich text sanitized, phones normalised. */
+/** Half of a UTF-16 surrogate pair, with no other half. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 function normalizeField(field: FieldDefinition, value: unknown, issues: FieldIssue[], pointer: string): unknown {
   if (value === null || value === undefined) return value;
   const issue = (code: string, params: FieldIssue['params']) => issues.push({ field: field.id, pointer, code, params, label: field.label });
+  // Text PostgreSQL cannot store (a NUL) or that is not text at all (half a surrogate pair) is
+  // the sender's mistake, said per field — not a database error after the fact.
+  if (typeof value === 'string' && (value.includes('\u0000') || LONE_SURROGATE.test(value))) return void issue('field.characters', { field: field.id });
   switch (field.type) {
     case 'number':
     case 'currency':

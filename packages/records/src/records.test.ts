@@ -135,6 +135,9 @@ describe('records', () => {
     expect(localizeFieldIssues(error.issues, 'en').find((i) => i.field === 'tier')?.message).toMatch(/^"z" is not an option of /);
     const second = await rejection(create({ name: 'ok', revenue: '-1', code: 'C-9' }));
     expect(second.issues.map((i) => `${i.field}:${i.code}`)).toEqual(['revenue:field.minimum', 'code:field.read_only']);
+    const unstorable = await rejection(create({ name: 'Nul\u0000Corp', bio: 'half \ud800 a pair' }));
+    expect(unstorable.issues.map((i) => `${i.field}:${i.code}`)).toEqual(['name:field.characters', 'bio:field.characters']);
+    expect(localizeFieldIssues(unstorable.issues, 'zh-CN')[0]?.message).toBe('“名称”含有无法保存的字符（空字符或不完整的 Unicode 字符）');
     const missing = await rejection(create({ name: null }));
     expect(missing.issues.map((i) => i.code)).toEqual(['field.required']);
     expect((await published.records.list('rec', 'customer', admin, {})).total).toBe(before.total);
