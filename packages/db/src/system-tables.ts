@@ -23,6 +23,7 @@ export interface SystemTables {
   event_sequence: EventSequenceTable;
   event_subscribers: EventSubscribersTable;
   record_data_versions: RecordDataVersionsTable;
+  jobs: JobsTable;
 }
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -240,4 +241,29 @@ export interface RecordDataVersionsTable {
   version: BigInt;
   last_event_id: BigInt;
   updated_at: Timestamp;
+}
+
+export type JobState = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+
+/** Durable background work (packages/jobs). */
+export interface JobsTable {
+  id: ColumnType<string, never, never>;
+  queue: string;
+  key: string | null;
+  payload: JSONColumnType<Record<string, unknown>>;
+  state: ColumnType<JobState, JobState | undefined, JobState>;
+  run_at: Timestamp;
+  attempts: Generated<number>;
+  max_attempts: Generated<number>;
+  /** The worker holding a leased job, and until when; past it, another may take the job over. */
+  locked_by: string | null;
+  locked_until: Timestamp | null;
+  /** What a long job reports while it runs (rows done, phase), for a progress bar. */
+  progress: JSONColumnType<Record<string, unknown>> | null;
+  result: JSONColumnType<Record<string, unknown>> | null;
+  last_error: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  finished_at: Timestamp | null;
 }
