@@ -7,6 +7,7 @@ import { createFieldCipher } from '@tessera/access';
 import type { Database } from '@tessera/db';
 import { createEventDispatcher, type EventDispatcher, type EventSubscriber } from '@tessera/events';
 import { type FileStore, localDiskStore } from '@tessera/files';
+import { createJobRunner, type JobRunner } from '@tessera/jobs';
 import { createLiveAppCache, createRecordService, dataVersionsSubscriber } from '@tessera/records';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { registerAuthentication } from './authentication';
@@ -39,7 +40,7 @@ export interface ServerOptions {
   bulkLimit?: number | undefined;
   /** More subscribers of the record events, besides the server's own. */
   subscribers?: readonly EventSubscriber[] | undefined;
-  /** How often the event dispatcher looks for work without being woken (ms); default 1,000. */
+  /** How often the event dispatcher and the job runner look for work without being woken (ms); default 1,000. */
   eventPollMs?: number | undefined;
 }
 
@@ -47,6 +48,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Delivers committed record events to their subscribers (packages/events). */
     events: EventDispatcher;
+    /** Runs durable background jobs; plugins register their queues before the server is ready (packages/jobs). */
+    jobs: JobRunner;
   }
 }
 
@@ -96,6 +99,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.decorate('events', events);
   app.addHook('onReady', () => events.start());
   app.addHook('onClose', () => events.stop());
+  const jobs = createJobRunner(options.database, { pollMs: options.eventPollMs, log: (message, error) => app.log.error({ err: error }, message) });
+  app.decorate('jobs', jobs);
+  app.addHook('onReady', () => jobs.start());
+  app.addHook('onClose', () => jobs.stop());
   const records = createRecordService(options.database.db, liveApps, { cipher, onCommit: () => events.wake(), bulkLimit: options.bulkLimit });
   await app.register(healthRoutes, { database: options.database });
   await app.register(authRoutes, { database: options.database });
