@@ -1,6 +1,7 @@
 import type { FromSchema } from 'json-schema-to-ts';
 import { identifierSchema, localizedTextSchema } from './common.schema';
 import type { fieldSchema } from './field.schema';
+import { flowSchema } from './flow.schema';
 import { type filterConditionSchema, type listViewSchema, objectSchema, type sortKeySchema } from './object.schema';
 
 /** The format names of `@tessera/formats` (FORMAT_NAMES); the forms package tests they agree. */
@@ -94,7 +95,7 @@ export const formSchema = {
   additionalProperties: false,
 } as const;
 
-/** Slots the flow, report and dashboard engines fill; here only what references need. */
+/** Slots the report and dashboard engines fill; here only what references need. */
 const engineDocumentSchema = {
   type: 'object',
   properties: { id: identifierSchema, object: identifierSchema, label: localizedTextSchema },
@@ -160,7 +161,8 @@ export const appSchema = {
     timeZone: { type: 'string', minLength: 1, maxLength: 64 },
     objects: { type: 'array', items: objectSchema, maxItems: 300 },
     forms: { type: 'array', items: formSchema },
-    flows: { type: 'array', items: engineDocumentSchema },
+    /** Workflows and approvals (packages/flows). */
+    flows: { type: 'array', items: flowSchema, maxItems: 200 },
     reports: { type: 'array', items: engineDocumentSchema },
     dashboards: { type: 'array', items: engineDocumentSchema },
     roles: { type: 'array', items: roleSchema },
