@@ -1,15 +1,18 @@
+import type { ChangeSource } from '@tessera/events';
+import { analyze, compileToSql } from '@tessera/expr';
 import { tableRef } from '@tessera/meta';
 import type { FilterCondition, ObjectDefinition } from '@tessera/schemas';
 import { type RawBuilder, sql } from 'kysely';
 import { objectOf } from './live-app';
 import { prepareUpdates, validated } from './prepare-write';
 import { type RecordRow, selectableColumns } from './record-columns';
-import { inTransaction, type RecordContext, requireAction } from './record-context';
+import { formulaContext, inTransaction, type RecordContext, requireAction } from './record-context';
 import { RecordError } from './record-error';
 import { filterPredicates } from './record-list';
 import { guarded } from './record-write';
 import { chunks, ROWS_PER_STATEMENT } from './recordset';
 import { rowScopeSql } from './row-scope';
+import { refusedWrites } from './write-guard';
 import { setDeletedWhere, updateMany } from './write-rows';
 
 /**
@@ -19,6 +22,8 @@ import { setDeletedWhere, updateMany } from './write-rows';
 export interface BulkSelection {
   ids?: readonly string[] | undefined;
   filters?: readonly FilterCondition[] | undefined;
+  /** A yes/no formula over the object's fields (a flow's "update many" step), run as SQL. */
+  where?: string | undefined;
 }
 
 export interface BulkResult {
@@ -38,7 +43,20 @@ export const DEFAULT_BULK_LIMIT = 100_000;
 function selectionSql(ctx: RecordContext, object: ObjectDefinition, selection: BulkSelection): RawBuilder<unknown> {
   if (selection.ids) return sql`${sql.ref(`${object.id}.id`)} = any(${[...new Set(selection.ids)]}::uuid[])`;
   const predicates = filterPredicates(ctx, object, selection.filters ?? []);
+  if (selection.where) predicates.push(formulaPredicate(ctx, object, selection.where));
   return predicates.length ? sql.join(predicates, sql` and `) : sql`true`;
+}
+
+/** A yes/no formula as a predicate over the object's table (blank counts as no). */
+function formulaPredicate(ctx: RecordContext, object: ObjectDefinition, formula: string): RawBuilder<unknown> {
+  const relatedFields = Object.fromEntries(ctx.app.document.objects.map((o) => [o.id, o.fields] as const));
+  const checked = analyze(formula, { fields: object.fields, relatedFields });
+  const compiled =
+    checked.ok && checked.formula.type === 'boolean'
+      ? compileToSql(checked.formula, { column: (id) => sql.ref(`${object.id}.${id}`), context: formulaContext(ctx) })
+      : null;
+  if (!compiled?.ok) throw new RecordError('query.invalid', [{ field: 'where', pointer: '/where', code: 'query.formula', params: { formula } }], { count: 1 });
+  return sql`coalesce(${compiled.sql}, false)`;
 }
 
 /** The selected live records the actor may read and `action`, locked in id order (so two bulk changes cannot deadlock). */
@@ -63,9 +81,12 @@ async function lockSelection(
   return rows.map((r) => String(r.id));
 }
 
-function skippedOf(selection: BulkSelection, done: readonly string[]): BulkResult['skipped'] {
+/** Ticked records left as they were: locked (by a flow's approval), or out of reach. */
+function skippedOf(selection: BulkSelection, done: readonly string[], locked: ReadonlyMap<string, string>): BulkResult['skipped'] {
   const applied = new Set(done);
-  return [...new Set(selection.ids ?? [])].filter((id) => !applied.has(id)).map((id) => ({ id, code: 'record.not_found' }));
+  const lockedIds = [...locked.keys()].map((id) => ({ id, code: locked.get(id) ?? 'record.locked' }));
+  const ticked = new Set(selection.ids ?? []);
+  return [...lockedIds, ...[...ticked].filter((id) => !applied.has(id) && !locked.has(id)).map((id) => ({ id, code: 'record.not_found' }))];
 }
 
 /**
@@ -81,6 +102,7 @@ export async function bulkUpdate(
   selection: BulkSelection,
   values: Record<string, unknown>,
   limit: number,
+  source: ChangeSource = 'bulk',
 ): Promise<BulkResult> {
   const object = objectOf(ctx.app, objectId);
   requireAction(ctx, 'update', object);
@@ -88,7 +110,9 @@ export async function bulkUpdate(
   const unique = object.fields.filter((f) => f.unique && f.id in patch && patch[f.id] !== null);
   return guarded(ctx, object, () =>
     inTransaction(ctx, async (tx) => {
-      const ids = await lockSelection(tx, object, selection, 'update', limit);
+      const selected = await lockSelection(tx, object, selection, 'update', limit);
+      const locked = await refusedWrites(tx, object.id, selected, Object.keys(patch), source);
+      const ids = selected.filter((id) => !locked.has(id));
       if (unique.length && ids.length > 1) {
         const issues = unique.map((f) => ({ field: f.id, pointer: `/values/${f.id}`, code: 'field.unique_bulk', params: { field: f.id }, label: f.label }));
         throw new RecordError('record.invalid', issues, { count: issues.length });
@@ -107,10 +131,10 @@ export async function bulkUpdate(
             object,
             rows.map((current) => ({ current, patch })),
           ),
-          'bulk',
+          source,
         );
       }
-      return { done: ids.length, skipped: skippedOf(selection, ids) };
+      return { done: ids.length, skipped: skippedOf(selection, ids, locked) };
     }),
   );
 }
@@ -120,10 +144,12 @@ export async function bulkDelete(ctx: RecordContext, objectId: string, selection
   const object = objectOf(ctx.app, objectId);
   requireAction(ctx, 'delete', object);
   return inTransaction(ctx, async (tx) => {
-    const ids = await lockSelection(tx, object, selection, 'delete', limit);
+    const selected = await lockSelection(tx, object, selection, 'delete', limit);
+    const locked = await refusedWrites(tx, object.id, selected, null, 'bulk');
+    const ids = selected.filter((id) => !locked.has(id));
     const done: string[] = [];
     for (const part of chunks(ids, ROWS_PER_STATEMENT))
       done.push(...(await setDeletedWhere(tx, object, sql`${sql.ref(`${object.id}.id`)} = any(${part}::uuid[])`, true, 'bulk')));
-    return { done: done.length, skipped: skippedOf(selection, done) };
+    return { done: done.length, skipped: skippedOf(selection, done, locked) };
   });
 }

@@ -29,8 +29,8 @@ export function changeLogCtes(ctx: RecordContext, objectId: string, source: Chan
       select ${ctx.app.appId}, ${objectId}, record_id, record_version, operation, changes, ${actor}, ${source} from _changed
       returning id, record_id, operation
     ), _events as (
-      insert into public.record_events (app_id, object_id, record_id, history_id, operation)
-      select ${ctx.app.appId}, ${objectId}, record_id, id, operation from _history
+      insert into public.record_events (app_id, object_id, record_id, history_id, operation, detail)
+      select ${ctx.app.appId}, ${objectId}, record_id, id, operation, ${ctx.cause ? JSON.stringify(ctx.cause) : null}::jsonb from _history
     )`;
 }
 

@@ -3,6 +3,7 @@ export { dataVersionsSubscriber, readDataVersions } from './data-versions';
 export { compileLiveApp, createLiveAppCache, type LiveApp, type LiveAppCache } from './live-app';
 export type { CreateInput, RefusedRow } from './prepare-write';
 export type { RecordRow } from './record-columns';
+export type { RecordContext } from './record-context';
 export { type FieldIssue, localizeFieldIssues, RecordError, type RecordErrorCode } from './record-error';
 export { EXACT_COUNT_LIMIT, type ListQuery, type ListResult } from './record-list';
 export {
@@ -14,3 +15,4 @@ export {
   type WriteOptions,
 } from './record-service';
 export type { CreateManyResult } from './record-write';
+export type { RecordWriteGuard } from './write-guard';

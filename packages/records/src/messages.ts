@@ -72,9 +72,14 @@ registerMessages({
     'zh-CN': '一次最多批量修改 {limit} 条记录，所选有 {count} 条；请缩小筛选范围',
     en: 'A bulk change may touch at most {limit} records; {count} are selected. Narrow the filter',
   },
+  'record.locked': {
+    'zh-CN': '记录正在审批中，除当前审批人可改的字段外暂不能修改',
+    en: 'The record is under approval: only its current approvers may change the fields their step allows',
+  },
   'record.forbidden': { 'zh-CN': '你没有权限{action}“{object}”', en: 'You may not {action} "{object}"' },
   'query.invalid': { 'zh-CN': '查询条件有 {count} 处错误', en: 'The query has {count} error(s)' },
   'query.unknown_field': { 'zh-CN': '不能按“{field}”查询或排序', en: 'Cannot filter or sort by "{field}"' },
+  'query.formula': { 'zh-CN': '筛选公式无效或不是是/否结果：{formula}', en: 'The filter formula is invalid or not yes/no: {formula}' },
   'query.operator': { 'zh-CN': '“{field}”不支持运算“{op}”', en: 'Operator "{op}" does not apply to "{field}"' },
   'query.value': { 'zh-CN': '“{field}”的“{op}”条件值不正确：{expected}', en: 'The value for "{field}" {op} is invalid: {expected}' },
   'query.region': {

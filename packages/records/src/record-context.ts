@@ -4,6 +4,7 @@ import type { ObjectDefinition } from '@tessera/schemas';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { LiveApp } from './live-app';
 import { RecordError } from './record-error';
+import type { RecordWriteGuard } from './write-guard';
 
 /**
  * Everything one record operation needs: the database, the live app, and who is asking.
@@ -19,6 +20,13 @@ export interface RecordContext {
   access: AccessPolicy;
   /** Seals and opens encrypted fields; null when the server has no key. */
   cipher: FieldCipher | null;
+  /**
+   * What made a write, beyond its source: the flow and instance whose step it is. Announced with
+   * the write's events (their `detail`), so a flow is not triggered by its own changes.
+   */
+  cause?: Record<string, unknown> | null | undefined;
+  /** Checked by every edit and delete before it changes anything (write-guard.ts). */
+  guard?: RecordWriteGuard | undefined;
 }
 
 export function requireAction(ctx: RecordContext, action: RecordAction, object: ObjectDefinition): void {

@@ -12,6 +12,7 @@ export interface FieldIssue {
 
 export type RecordErrorCode =
   | 'record.invalid'
+  | 'record.locked'
   | 'record.not_found'
   | 'record.app_not_published'
   | 'record.encryption_unavailable'
@@ -25,7 +26,7 @@ export type RecordErrorCode =
   | 'query.invalid'
   | 'query.cursor';
 
-const STATUS: Record<RecordErrorCode, 400 | 403 | 404 | 409 | 422 | 503> = {
+const STATUS: Record<RecordErrorCode, 400 | 403 | 404 | 409 | 422 | 423 | 503> = {
   'record.encryption_unavailable': 503,
   'record.form_not_found': 404,
   'record.invalid': 422,
@@ -37,6 +38,7 @@ const STATUS: Record<RecordErrorCode, 400 | 403 | 404 | 409 | 422 | 503> = {
   'record.forbidden': 403,
   'record.batch_invalid': 422,
   'record.bulk_too_many': 422,
+  'record.locked': 423,
   'query.invalid': 400,
   'query.cursor': 400,
 };

@@ -22,6 +22,7 @@ import { type CreateManyResult, createRecord, createRecords, setDeleted, updateR
 import { deleteView, listSavedViews, saveView, type ViewDefinition } from './saved-views';
 import { openRow } from './sealed-fields';
 import { isValueTaken } from './unique-check';
+import type { RecordWriteGuard } from './write-guard';
 
 /** A policy, or how to compile one from the live document (roles live in the app's metadata). */
 export type AccessResolver = AccessPolicy | ((document: AppDocument) => AccessPolicy);
@@ -36,11 +37,15 @@ export interface RecordServiceOptions {
   onCommit?: (() => void) | undefined;
   /** The largest bulk change one call may make (default 100,000 records). */
   bulkLimit?: number | undefined;
+  /** Checked by every edit and delete before it changes anything (a flow's lock on records under approval). */
+  guard?: RecordWriteGuard | undefined;
 }
 
 /** Who made a change, when it was not a user's own edit: a flow, an import, a template install. */
 export interface WriteOptions {
   source?: ChangeSource | undefined;
+  /** What made it, beyond the source (a flow's id and instance): told to subscribers with the events. */
+  cause?: Record<string, unknown> | undefined;
 }
 
 export interface CreateManyOptions extends WriteOptions {
@@ -83,9 +88,9 @@ export function createRecordService(db: Kysely<SystemTables>, liveApps: LiveAppC
 function operations(db: Kysely<SystemTables>, liveApps: LiveAppCache, options: RecordServiceOptions) {
   const cipher = options.cipher ?? null;
   const bulkLimit = options.bulkLimit ?? DEFAULT_BULK_LIMIT;
-  const context = async (appId: string, access: AccessResolver): Promise<RecordContext> => {
+  const context = async (appId: string, access: AccessResolver, write: WriteOptions = {}): Promise<RecordContext> => {
     const app = await liveApps.get(appId, db);
-    return { db, app, cipher, access: typeof access === 'function' ? access(app.document) : access };
+    return { db, app, cipher, access: typeof access === 'function' ? access(app.document) : access, cause: write.cause ?? null, guard: options.guard };
   };
   /** A write the service committed itself wakes the subscribers; one in a caller's transaction waits for the caller. */
   const written = <T>(result: T): T => {
@@ -94,7 +99,7 @@ function operations(db: Kysely<SystemTables>, liveApps: LiveAppCache, options: R
   };
   return {
     async create(appId: string, objectId: string, access: AccessResolver, input: CreateInput & { form?: string | undefined }, write: WriteOptions = {}) {
-      const ctx = await context(appId, access);
+      const ctx = await context(appId, access, write);
       const { id, row } = written(await createRecord(ctx, objectId, input, write.source ?? 'user'));
       const object = objectOf(ctx.app, objectId);
       if (row) return (await expandDisplay(ctx, object, [openRow(ctx, object, toRecordJson(row), 'full')]))[0]!;
@@ -112,7 +117,7 @@ function operations(db: Kysely<SystemTables>, liveApps: LiveAppCache, options: R
       inputs: readonly CreateInput[],
       many: CreateManyOptions = {},
     ): Promise<CreateManyResult> {
-      const ctx = await context(appId, access);
+      const ctx = await context(appId, access, many);
       return written(await createRecords(ctx, objectId, inputs, { form: many.form, source: many.source ?? 'user', atomicity: many.atomicity ?? 'all' }));
     },
     async get(appId: string, objectId: string, access: AccessResolver, id: string) {
@@ -126,15 +131,15 @@ function operations(db: Kysely<SystemTables>, liveApps: LiveAppCache, options: R
       input: { version: number; values: unknown; form?: string | undefined },
       write: WriteOptions = {},
     ) {
-      const ctx = await context(appId, access);
+      const ctx = await context(appId, access, write);
       written(await updateRecord(ctx, objectId, id, input, write.source ?? 'user'));
       return getRecord(ctx, objectId, id);
     },
     async remove(appId: string, objectId: string, access: AccessResolver, id: string, write: WriteOptions = {}) {
-      written(await setDeleted(await context(appId, access), objectId, id, true, write.source ?? 'user'));
+      written(await setDeleted(await context(appId, access, write), objectId, id, true, write.source ?? 'user'));
     },
     async restore(appId: string, objectId: string, access: AccessResolver, id: string, write: WriteOptions = {}) {
-      const ctx = await context(appId, access);
+      const ctx = await context(appId, access, write);
       written(await setDeleted(ctx, objectId, id, false, write.source ?? 'user'));
       return getRecord(ctx, objectId, id);
     },
@@ -161,8 +166,15 @@ function operations(db: Kysely<SystemTables>, liveApps: LiveAppCache, options: R
       remove: async (appId: string, objectId: string, access: AccessResolver, key: string) => deleteDraft(await context(appId, access), objectId, key),
     },
     /** One change to many records (ticked ids or a list's filters), set-based, in one transaction. */
-    async bulkUpdate(appId: string, objectId: string, access: AccessResolver, selection: BulkSelection, values: Record<string, unknown>) {
-      return written(await bulkUpdate(await context(appId, access), objectId, selection, values, bulkLimit));
+    async bulkUpdate(
+      appId: string,
+      objectId: string,
+      access: AccessResolver,
+      selection: BulkSelection,
+      values: Record<string, unknown>,
+      write: WriteOptions = {},
+    ) {
+      return written(await bulkUpdate(await context(appId, access, write), objectId, selection, values, bulkLimit, write.source ?? 'bulk'));
     },
     async bulkDelete(appId: string, objectId: string, access: AccessResolver, selection: BulkSelection) {
       return written(await bulkDelete(await context(appId, access), objectId, selection, bulkLimit));

@@ -12,6 +12,7 @@ import { RecordError } from './record-error';
 import { rowScopeSql } from './row-scope';
 import { openRow } from './sealed-fields';
 import { uniqueConflicts } from './unique-check';
+import { refusedWrites } from './write-guard';
 import { insertMany, insertOne, setDeletedWhere, updateMany } from './write-rows';
 
 export { validated };
@@ -122,7 +123,10 @@ export async function updateRecord(
       const current = await lockRow(tx, object, id, 'update');
       if (current.version !== input.version) throw new RecordError('record.version_conflict', [], { current: Number(current.version), yours: input.version });
       const patch = direct ?? validatedThroughForm(tx, object, input.form ?? '', input.values, openRow(tx, object, current, 'full'), 'patch');
-      await updateMany(tx, object, await prepareUpdates(tx, object, [{ current, patch }]), source);
+      const edits = await prepareUpdates(tx, object, [{ current, patch }]);
+      const fields = edits.flatMap((e) => [...e.changed, ...e.children].map((f) => f.id));
+      if (edits.length && (await refusedWrites(tx, object.id, [id], fields, source)).size) throw new RecordError('record.locked');
+      await updateMany(tx, object, edits, source);
     }),
   );
 }
@@ -131,6 +135,14 @@ export async function updateRecord(
 export async function setDeleted(ctx: RecordContext, objectId: string, id: string, deleted: boolean, source: ChangeSource): Promise<void> {
   const object = objectOf(ctx.app, objectId);
   requireAction(ctx, 'delete', object);
-  const moved = await setDeletedWhere(ctx, object, sql`${sql.ref(`${object.id}.id`)} = ${id}`, deleted, source);
+  const where = sql`${sql.ref(`${object.id}.id`)} = ${id}`;
+  // With a guard, the row is moved first — which locks it, so nothing can start guarding it meanwhile — then checked.
+  const moved = ctx.guard
+    ? await inTransaction(ctx, async (tx) => {
+        const ids = await setDeletedWhere(tx, object, where, deleted, source);
+        if ((await refusedWrites(tx, object.id, ids, null, source)).size) throw new RecordError('record.locked');
+        return ids;
+      })
+    : await setDeletedWhere(ctx, object, where, deleted, source);
   if (moved.length === 0) throw new RecordError('record.not_found');
 }

@@ -93,7 +93,7 @@ export async function insertOne(
     return sql`select ${sql.join(readSelections(ctx, object))}, ${readable} as "__readable" from ${sql.id(object.id)}`;
   };
   // Rollups are computed with the clock; their statement is built each time.
-  const key = ctx.access.cacheKey && !ctx.app.rollups.has(object.id) ? statementKey('insert-one', object, given, source, ctx.access.cacheKey) : null;
+  const key = ctx.access.cacheKey && !ctx.app.rollups.has(object.id) ? statementKey(ctx, 'insert-one', object, given, source, ctx.access.cacheKey) : null;
   const run = async (rows: Record<string, unknown>[]) =>
     (await runStatement(ctx, key, () => insertStatement(ctx, object, given, source, select()), recordsetJson(rows))).rows as InsertedRow[];
   const json = rowOf(row.id, row.values, given);
@@ -107,7 +107,7 @@ export async function insertOne(
 export async function insertMany(ctx: RecordContext, object: ObjectDefinition, rows: readonly PreparedCreate[], source: ChangeSource): Promise<void> {
   const count = sql`select count(*) from ${sql.id(object.id)}`;
   for (const group of byFields(rows, givenFields(object))) {
-    const key = ctx.access.cacheKey ? statementKey('insert-many', object, group.fields, source, ctx.access.cacheKey) : null;
+    const key = ctx.access.cacheKey ? statementKey(ctx, 'insert-many', object, group.fields, source, ctx.access.cacheKey) : null;
     for (const part of chunks(group.items, ROWS_PER_STATEMENT)) {
       await runStatement(
         ctx,
@@ -121,8 +121,15 @@ export async function insertMany(ctx: RecordContext, object: ObjectDefinition, r
 }
 
 /** What a cached write statement depends on besides its rows (the version is the cache's own). */
-function statementKey(kind: string, object: ObjectDefinition, fields: readonly FieldDefinition[], source: ChangeSource, policy: string): string {
-  return `${kind}|${object.id}|${fields.map((f) => f.id).join(',')}|${source}|${policy}`;
+function statementKey(
+  ctx: RecordContext,
+  kind: string,
+  object: ObjectDefinition,
+  fields: readonly FieldDefinition[],
+  source: ChangeSource,
+  policy: string,
+): string {
+  return `${kind}|${object.id}|${fields.map((f) => f.id).join(',')}|${source}|${policy}|${JSON.stringify(ctx.cause ?? null)}`;
 }
 
 /**
@@ -150,7 +157,7 @@ export async function updateMany(ctx: RecordContext, object: ObjectDefinition, e
         from ${updated} u join _input on _input.id = u.id
       ), ${changeLogCtes(ctx, object.id, source)}
       select count(*) from ${updated}`;
-    const key = ctx.access.cacheKey ? statementKey('update', object, fields, source, ctx.access.cacheKey) : null;
+    const key = ctx.access.cacheKey ? statementKey(ctx, 'update', object, fields, source, ctx.access.cacheKey) : null;
     for (const part of chunks(items, ROWS_PER_STATEMENT)) {
       await runStatement(ctx, key, statement, recordsetJson(part.map((edit) => rowOf(edit.id, edit.values, fields, { _changes: edit.changes }))));
     }
