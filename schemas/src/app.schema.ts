@@ -159,6 +159,22 @@ export const appSchema = {
     defaultLocale: { enum: ['zh-CN', 'en'] },
     /** IANA time zone for TODAY(), date parts and date formatting in formulas (default Asia/Shanghai). */
     timeZone: { type: 'string', minLength: 1, maxLength: 64 },
+    /**
+     * When people work, for deadlines counted in business hours (approval SLAs): the weekdays
+     * (1 Monday … 7 Sunday, default 1–5), the working day's start and end (default 09:00–18:00),
+     * public holidays, and the weekend days worked in their place (调休).
+     */
+    workCalendar: {
+      type: 'object',
+      properties: {
+        weekdays: { type: 'array', items: { type: 'integer', minimum: 1, maximum: 7 }, uniqueItems: true, maxItems: 7 },
+        start: { type: 'string', pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$' },
+        end: { type: 'string', pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$' },
+        holidays: { type: 'array', items: { type: 'string', pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' }, maxItems: 1000 },
+        workdays: { type: 'array', items: { type: 'string', pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' }, maxItems: 1000 },
+      },
+      additionalProperties: false,
+    },
     objects: { type: 'array', items: objectSchema, maxItems: 300 },
     forms: { type: 'array', items: formSchema },
     /** Workflows and approvals (packages/flows). */

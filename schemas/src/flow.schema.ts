@@ -3,7 +3,8 @@ import { identifierSchema, localizedTextSchema } from './common.schema';
 
 /** A yes/no (or value) formula in the formula language, over the flow's record. */
 const formulaSchema = { type: 'string', minLength: 1, maxLength: 10_000 } as const;
-const uuidSchema = { type: 'string', format: 'uuid' } as const;
+// A pattern, not `format: uuid`: the app document's validator runs without format plugins, also in the browser.
+const uuidSchema = { type: 'string', pattern: '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' } as const;
 const nodeIdSchema = { type: 'string', pattern: '^[a-z][a-z0-9_]{0,63}$' } as const;
 
 export const APPROVER_KINDS = ['user', 'role', 'department_head', 'head_chain', 'user_field', 'chosen', 'initiator'] as const;

@@ -24,6 +24,11 @@ export interface SystemTables {
   event_subscribers: EventSubscribersTable;
   record_data_versions: RecordDataVersionsTable;
   jobs: JobsTable;
+  flow_instances: FlowInstancesTable;
+  flow_tasks: FlowTasksTable;
+  flow_history: FlowHistoryTable;
+  flow_commands: FlowCommandsTable;
+  notifications: NotificationsTable;
 }
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -266,4 +271,70 @@ export interface JobsTable {
   created_at: Timestamp;
   updated_at: Timestamp;
   finished_at: Timestamp | null;
+}
+
+/** A flow instance (packages/flows): its whole state as one document under a revision. */
+export interface FlowInstancesTable {
+  id: Generated<string>;
+  app_id: string;
+  flow_id: string;
+  app_version: number;
+  object_id: string;
+  record_id: string | null;
+  initiator_id: string | null;
+  status: ColumnType<string, string | undefined, string>;
+  state: JSONColumnType<Record<string, unknown>>;
+  revision: Generated<number>;
+  trigger_key: string | null;
+  started_at: Timestamp;
+  ended_at: Timestamp | null;
+  updated_at: Timestamp;
+}
+
+export interface FlowTasksTable {
+  id: Generated<string>;
+  instance_id: string;
+  app_id: string;
+  flow_id: string;
+  object_id: string;
+  record_id: string | null;
+  node_id: string;
+  round: number;
+  seat_id: string;
+  assignee: string;
+  /** pending, waiting, approved, rejected, transferred, cancelled; cc for a copy. */
+  status: string;
+  comment: string | null;
+  created_at: Timestamp;
+  decided_at: Timestamp | null;
+  updated_at: Timestamp;
+}
+
+export interface FlowHistoryTable {
+  id: ColumnType<string, never, never>;
+  instance_id: string;
+  at: Timestamp;
+  actor_id: string | null;
+  kind: string;
+  node_id: string | null;
+  detail: JSONColumnType<Record<string, unknown>> | null;
+}
+
+export interface FlowCommandsTable {
+  instance_id: string;
+  key: string;
+  at: Timestamp;
+}
+
+export interface NotificationsTable {
+  id: Generated<string>;
+  user_id: string;
+  app_id: string | null;
+  kind: string;
+  /** Localized text: { 'zh-CN', en }. */
+  title: JSONColumnType<Record<string, string>> | null;
+  /** Where it leads: { instance, object, record }. */
+  link: JSONColumnType<Record<string, unknown>> | null;
+  created_at: Timestamp;
+  read_at: Timestamp | null;
 }

@@ -1,0 +1,71 @@
+import type { Database, SystemTables } from '@tessera/db';
+import { type Kysely, sql } from 'kysely';
+
+/** Triggers on the directory's tables NOTIFY this channel (see @tessera/identity). */
+const IDENTITY_CHANNEL = 'tessera_identity';
+
+/**
+ * The org chart as approver rules read it: who is active, in which department, who heads each
+ * department, who holds which role in which app.
+ */
+export interface DirectorySnapshot {
+  active: ReadonlySet<string>;
+  departmentOf: ReadonlyMap<string, string | null>;
+  parentOf: ReadonlyMap<string, string | null>;
+  headOf: ReadonlyMap<string, string | null>;
+  /** `app:role` → members, in a stable order. */
+  members: ReadonlyMap<string, readonly string[]>;
+}
+
+export async function loadDirectory(db: Kysely<SystemTables>): Promise<DirectorySnapshot> {
+  const [users, departments, roles] = await Promise.all([
+    sql<{ id: string; department_id: string | null }>`select id, department_id from users where active`.execute(db),
+    sql<{ id: string; parent_id: string | null; head_user_id: string | null }>`select id, parent_id, head_user_id from departments`.execute(db),
+    sql<{ app_id: string; role_id: string; user_id: string }>`select app_id, role_id, user_id from user_roles order by app_id, role_id, user_id`.execute(db),
+  ]);
+  const members = new Map<string, string[]>();
+  for (const row of roles.rows) {
+    const key = `${row.app_id}:${row.role_id}`;
+    members.set(key, [...(members.get(key) ?? []), row.user_id]);
+  }
+  return {
+    active: new Set(users.rows.map((u) => u.id)),
+    departmentOf: new Map(users.rows.map((u) => [u.id, u.department_id] as const)),
+    parentOf: new Map(departments.rows.map((d) => [d.id, d.parent_id] as const)),
+    headOf: new Map(departments.rows.map((d) => [d.id, d.head_user_id] as const)),
+    members,
+  };
+}
+
+/**
+ * The directory, loaded once and kept until the directory changes: the same NOTIFY that empties
+ * the signed-in cache empties this one, so a flow reaching an approval resolves it against the
+ * org chart as it is now, without reading the directory on every transition. Outside a
+ * transaction's view: it is read through the pool, which sees every committed change.
+ */
+export function createDirectoryCache(database: Pick<Database, 'db' | 'notifications'>, ttlMs = 60_000) {
+  let cached: { snapshot: Promise<DirectorySnapshot>; at: number } | null = null;
+  let listening = false;
+  const clear = () => {
+    cached = null;
+  };
+  return {
+    async start(): Promise<void> {
+      database.notifications.onResync(clear);
+      await database.notifications.listen(IDENTITY_CHANNEL, clear);
+      listening = true;
+    },
+    get(): Promise<DirectorySnapshot> {
+      const fresh = cached && listening && database.notifications.healthy() && Date.now() - cached.at < ttlMs;
+      if (!fresh) cached = { snapshot: loadDirectory(database.db), at: Date.now() };
+      const current = cached!;
+      current.snapshot.catch(() => {
+        if (cached === current) cached = null;
+      });
+      return current.snapshot;
+    },
+    clear,
+  };
+}
+
+export type DirectoryCache = ReturnType<typeof createDirectoryCache>;
