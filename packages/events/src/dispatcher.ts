@@ -60,7 +60,11 @@ export function createEventDispatcher(database: Pick<Database, 'db' | 'notificat
 
   async function deliverAll(subscriber: EventSubscriber): Promise<void> {
     try {
-      while (!stopped && (await deliverBatch(db, subscriber, batchSize)) === batchSize);
+      for (;;) {
+        const delivered = stopped ? 0 : await deliverBatch(db, subscriber, batchSize);
+        if (delivered > 0) subscriber.afterCommit?.();
+        if (delivered < batchSize) break;
+      }
     } catch (error) {
       log(`event subscriber "${subscriber.name}" failed; its batch will be retried`, error);
       await recordFailure(db, subscriber.name, error).catch(() => {});

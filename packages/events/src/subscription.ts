@@ -14,6 +14,8 @@ export interface EventSubscriber {
   /** Stable across releases and processes: the key of its progress. */
   name: string;
   handle(events: readonly RecordEvent[], tx: Transaction<SystemTables>): Promise<void>;
+  /** Called after a batch it handled has committed (to wake what its writes started: a flow's timers). */
+  afterCommit?: (() => void) | undefined;
   /** Where a subscriber seen for the first time starts: at what is committed now (default), or at the oldest event kept. */
   startAt?: 'now' | 'oldest' | undefined;
 }

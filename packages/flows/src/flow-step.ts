@@ -58,8 +58,8 @@ export interface FlowEnvironment {
   record: Record<string, unknown> | null;
   /** A formula over the record: a condition's yes/no, an update's value. */
   evaluate(formula: string, record: Record<string, unknown> | null): unknown;
-  /** Approver rules → active users, in order, no one twice. */
-  resolve(rules: readonly ApproverRule[], node: FlowNode, chosen: readonly string[] | undefined): string[];
+  /** Approver rules → active users, in order, no one twice (a user field is read from `record`). */
+  resolve(rules: readonly ApproverRule[], node: FlowNode, chosen: readonly string[] | undefined, record: Record<string, unknown> | null): string[];
   /** When a deadline of `hours` business hours from now falls, by the app's work calendar. */
   deadline(hours: number): Date;
 }

@@ -196,6 +196,8 @@ export function createJobRunner(database: Pick<Database, 'db' | 'notifications'>
             if (!stopping.signal.aborted) log(`job queue ${queue} failed; retrying at the next poll`, error);
           } finally {
             busy.set(queue, (busy.get(queue) ?? 1) - 1);
+            // What the jobs just run enqueued for later (a flow's next timer) wakes the runner when due.
+            if (!stopping.signal.aborted) void scheduleNextDue().catch((error: unknown) => log('could not look for the next due job', error));
           }
         })();
         running.add(work);

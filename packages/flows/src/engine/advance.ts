@@ -82,14 +82,14 @@ function runAction(run: Run, node: FlowNode): void {
   const { env } = run;
   switch (node.kind) {
     case 'cc': {
-      const users = env.resolve(node.approvers ?? [], node, run.state.chosen[node.id]);
+      const users = env.resolve(node.approvers ?? [], node, run.state.chosen[node.id], run.record);
       for (const user of users) run.effects.push({ kind: 'task', node: node.id, round: run.state.round, seat: newId(run, 's'), user, status: 'cc' });
       run.effects.push({ kind: 'notify', node: node.id, users, message: node.message ?? null, reason: 'cc' });
       history(run, { kind: 'cc', actor: null, node: node.id, detail: { users } });
       return;
     }
     case 'notify': {
-      const users = env.resolve(node.approvers ?? [], node, run.state.chosen[node.id]);
+      const users = env.resolve(node.approvers ?? [], node, run.state.chosen[node.id], run.record);
       run.effects.push({ kind: 'notify', node: node.id, users, message: node.message ?? null, reason: 'notify' });
       return;
     }

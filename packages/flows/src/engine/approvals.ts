@@ -11,7 +11,7 @@ import { closeApproval, finish, history, newId, type Run, slaKey } from './run';
  */
 export function startApproval(run: Run, token: Token, node: FlowNode): void {
   const { env, state, graph } = run;
-  let users = env.resolve(node.approvers ?? [], node, state.chosen[node.id]);
+  let users = env.resolve(node.approvers ?? [], node, state.chosen[node.id], run.record);
   const initiatorIsApprover = users.includes(env.initiator);
   const whenInitiator = node.whenInitiator ?? 'keep';
   if (initiatorIsApprover && whenInitiator === 'skip') users = users.filter((u) => u !== env.initiator);

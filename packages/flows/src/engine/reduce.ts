@@ -210,7 +210,7 @@ function timeout(run: Run, nodeId: string, round: number): void {
     return;
   }
   if (action === 'transfer') {
-    const [to] = run.env.resolve([node.sla.transferTo!], node, undefined);
+    const [to] = run.env.resolve([node.sla.transferTo!], node, undefined, run.record);
     for (const seat of pending) if (to && to !== seat.user) transfer(run, seat.user, nodeId, to, undefined);
     return;
   }

@@ -1,0 +1,99 @@
+import { fullAccess } from '@tessera/access';
+import type { SystemTables } from '@tessera/db';
+import { cancelJob, enqueue } from '@tessera/jobs';
+import { tableRef } from '@tessera/meta';
+import type { RecordService } from '@tessera/records';
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { FlowEffect, FlowHistoryEntry } from '../flow-step';
+import type { FlowVersion } from './definitions';
+import { type InstanceRow, type NotificationRow, type TaskChange, writeHistory, writeNotifications, writeTasks } from './instance-store';
+
+/** The queues the engine's jobs go to. */
+export const TIMER_QUEUE = 'flows.timer';
+export const HTTP_QUEUE = 'flows.http';
+
+/** A flow writes records as itself: every field, every row; its changes say which flow and instance made them. */
+const FLOW_ACCESS = fullAccess({ userId: null, departmentId: null });
+
+export interface EffectContext {
+  tx: Transaction<SystemTables>;
+  records: RecordService;
+  definition: FlowVersion;
+  instance: InstanceRow;
+}
+
+async function currentVersion(db: Kysely<SystemTables>, definition: FlowVersion, instance: InstanceRow): Promise<number | null> {
+  if (!instance.record_id) return null;
+  const { rows } = await sql<{
+    version: number;
+  }>`select version from ${tableRef(definition.appId, instance.object_id)} where id = ${instance.record_id}`.execute(db);
+  return rows[0]?.version ?? null;
+}
+
+/**
+ * Carries out what a command decided, in the command's own transaction: the instance's tasks and
+ * history, the records its steps write (through the records service, so they are validated and
+ * get history rows and events of their own, caused by this flow), its timers and outbound calls as
+ * jobs, and notifications. If anything fails, the whole transition rolls back with it.
+ */
+export async function applyEffects(context: EffectContext, effects: readonly FlowEffect[]): Promise<void> {
+  const { tx, definition, instance } = context;
+  const records = context.records.within(tx);
+  const write = { source: 'flow' as const, cause: { flow: instance.flow_id, instance: instance.id } };
+  const tasks: TaskChange[] = [];
+  const history: FlowHistoryEntry[] = [];
+  const notifications: NotificationRow[] = [];
+  const link = { app: instance.app_id, flow: instance.flow_id, instance: instance.id, object: instance.object_id, record: instance.record_id };
+  const title = definition.flow.label;
+  for (const effect of effects) {
+    switch (effect.kind) {
+      case 'task':
+        tasks.push(effect);
+        if (effect.status === 'pending') notifications.push({ user: effect.user, kind: 'task', title, link: { ...link, node: effect.node } });
+        break;
+      case 'history':
+        history.push(effect.entry);
+        break;
+      case 'notify':
+        for (const user of effect.users) notifications.push({ user, kind: effect.reason, title, link: { ...link, node: effect.node } });
+        break;
+      case 'finished':
+        if (instance.initiator_id) notifications.push({ user: instance.initiator_id, kind: `finished.${effect.status}`, title, link });
+        break;
+      case 'update_record': {
+        const version = await currentVersion(tx, definition, instance);
+        if (version === null || !instance.record_id) break;
+        await records.update(instance.app_id, instance.object_id, FLOW_ACCESS, instance.record_id, { version, values: effect.values }, write);
+        break;
+      }
+      case 'create_record':
+        await records.create(instance.app_id, effect.object, FLOW_ACCESS, { values: effect.values }, write);
+        break;
+      case 'update_many':
+        await records.bulkUpdate(instance.app_id, effect.object, FLOW_ACCESS, { where: effect.filter ?? 'TRUE' }, effect.values, write);
+        break;
+      case 'schedule':
+        await enqueue(tx, {
+          queue: TIMER_QUEUE,
+          key: `${instance.id}:${effect.key}`,
+          runAt: effect.at,
+          payload: { instance: instance.id, command: effect.command },
+        });
+        break;
+      case 'unschedule':
+        await cancelJob(tx, TIMER_QUEUE, `${instance.id}:${effect.key}`);
+        break;
+      case 'http':
+        await enqueue(tx, {
+          queue: HTTP_QUEUE,
+          key: `${instance.id}:${effect.node}:${instance.state.round}:${instance.revision}`,
+          payload: { instance: instance.id, node: effect.node, url: effect.url, method: effect.method },
+          maxAttempts: 8,
+        });
+        break;
+    }
+  }
+  await writeTasks(tx, instance, tasks);
+  await writeHistory(tx, instance.id, history);
+  await writeNotifications(tx, instance.app_id, notifications);
+}

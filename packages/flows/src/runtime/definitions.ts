@@ -1,0 +1,56 @@
+import type { SystemTables } from '@tessera/db';
+import type { AppDocument, FlowDefinition } from '@tessera/schemas';
+import type { Kysely } from 'kysely';
+import { FlowError } from '../flow-error';
+import { buildGraph, type FlowGraph } from '../flow-graph';
+import { type FormulaEvaluator, formulaEvaluator } from './formulas';
+
+/** A flow as one published version has it: its graph, and its object's formulas compiled. */
+export interface FlowVersion {
+  appId: string;
+  version: number;
+  document: AppDocument;
+  flow: FlowDefinition;
+  graph: FlowGraph;
+  evaluate: FormulaEvaluator;
+  timeZone: string;
+}
+
+/**
+ * Published flow definitions by app, version and flow. A running instance keeps the version it
+ * started on, so definitions are read by version (immutable once published) and kept.
+ */
+export function createFlowDefinitions() {
+  const byVersion = new Map<string, Promise<Map<string, FlowVersion>>>();
+
+  async function load(db: Kysely<SystemTables>, appId: string, version: number): Promise<Map<string, FlowVersion>> {
+    const row = await db.selectFrom('meta_versions').select('document').where('app_id', '=', appId).where('version', '=', version).executeTakeFirst();
+    if (!row) throw new FlowError('flow.not_found', { app: appId, version });
+    const document = row.document as AppDocument;
+    const timeZone = document.timeZone ?? 'Asia/Shanghai';
+    return new Map(
+      (document.flows ?? []).map((flow) => [
+        flow.id,
+        { appId, version, document, flow, graph: buildGraph(flow), evaluate: formulaEvaluator(document, flow.object, timeZone), timeZone },
+      ]),
+    );
+  }
+
+  return {
+    /** The flow `flowId` of `appId` as published in `version`; `db` may be the caller's transaction. */
+    async get(db: Kysely<SystemTables>, appId: string, version: number, flowId: string): Promise<FlowVersion> {
+      const key = `${appId}:${version}`;
+      let flows = byVersion.get(key);
+      if (!flows) {
+        flows = load(db, appId, version);
+        byVersion.set(key, flows);
+        flows.catch(() => byVersion.delete(key));
+      }
+      const found = (await flows).get(flowId);
+      if (!found) throw new FlowError('flow.not_found', { flow: flowId });
+      return found;
+    },
+  };
+}
+
+export type FlowDefinitions = ReturnType<typeof createFlowDefinitions>;

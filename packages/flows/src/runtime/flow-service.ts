@@ -1,0 +1,161 @@
+import type { Database, SystemTables } from '@tessera/db';
+import { tableRef } from '@tessera/meta';
+import type { LiveAppCache, RecordService } from '@tessera/records';
+import { type Kysely, sql, type Transaction } from 'kysely';
+import { reduce } from '../engine/reduce';
+import { FlowError } from '../flow-error';
+import type { FlowCommand, FlowEnvironment } from '../flow-step';
+import { initialState } from '../instance-state';
+import { applyEffects } from './apply-effects';
+import { resolveApprovers } from './approvers';
+import { createFlowDefinitions, type FlowDefinitions, type FlowVersion } from './definitions';
+import type { DirectoryCache } from './directory';
+import { claimCommand, type InstanceRow, insertInstance, lockInstance, saveInstance } from './instance-store';
+import { addBusinessHours } from './work-calendar';
+
+export interface FlowServiceOptions {
+  database: Pick<Database, 'db'>;
+  records: RecordService;
+  liveApps: LiveAppCache;
+  directory: DirectoryCache;
+  definitions?: FlowDefinitions | undefined;
+  /** Called after the service commits a transition of its own (wakes the job runner and the event dispatcher). */
+  onCommit?: (() => void) | undefined;
+}
+
+export interface StartInput {
+  appId: string;
+  flowId: string;
+  recordId: string | null;
+  initiator: string | null;
+  /** Approvers the initiator picked, by node (rules of kind `chosen`). */
+  chosen?: Record<string, string[]> | undefined;
+  /** What started it, when a trigger may fire twice for one cause (a date): starts once per key. */
+  triggerKey?: string | undefined;
+}
+
+/** The record's values as formulas read them: its columns, dates as ISO text. */
+async function readRecord(
+  db: Kysely<SystemTables>,
+  definition: FlowVersion,
+  instance: Pick<InstanceRow, 'object_id' | 'record_id'>,
+): Promise<Record<string, unknown> | null> {
+  if (!instance.record_id) return null;
+  const { rows } = await sql<Record<string, unknown>>`select * from ${tableRef(definition.appId, instance.object_id)} where id = ${instance.record_id}`.execute(
+    db,
+  );
+  const row = rows[0];
+  if (!row) return null;
+  return Object.fromEntries(Object.entries(row).map(([key, value]) => [key, value instanceof Date ? value.toISOString() : value]));
+}
+
+/**
+ * The flow engine at its edges: each command is one transaction that locks the instance, checks
+ * its idempotency key, loads what the pure reducer needs (the definition of the instance's
+ * version, the record, the org chart), runs the reducer and applies its effects — tasks, history,
+ * record writes, timers, notifications — with the new state. Several server processes can run it
+ * at once: the instance lock orders commands on one instance, and the partial unique index on
+ * running instances keeps a record from running a flow twice.
+ */
+export function createFlowService(options: FlowServiceOptions) {
+  const definitions = options.definitions ?? createFlowDefinitions();
+  const { db } = options.database;
+
+  async function environment(
+    tx: Kysely<SystemTables>,
+    definition: FlowVersion,
+    instance: Pick<InstanceRow, 'object_id' | 'record_id' | 'initiator_id'>,
+  ): Promise<FlowEnvironment> {
+    const [record, directory] = await Promise.all([readRecord(tx, definition, instance), options.directory.get()]);
+    const now = new Date();
+    const initiator = instance.initiator_id ?? '';
+    return {
+      now,
+      initiator,
+      record,
+      evaluate: (formula, values) => definition.evaluate(formula, values, { now, currentUser: initiator || null }),
+      resolve: (rules, _node, chosen, values) => resolveApprovers(rules, { directory, appId: definition.appId, initiator, record: values, chosen }),
+      deadline: (hours) => addBusinessHours(now, hours, definition.document.workCalendar, definition.timeZone),
+    };
+  }
+
+  async function transition(tx: Transaction<SystemTables>, instance: InstanceRow, command: FlowCommand, definition?: FlowVersion): Promise<InstanceRow> {
+    const flow = definition ?? (await definitions.get(tx, instance.app_id, instance.app_version, instance.flow_id));
+    const env = await environment(tx, flow, instance);
+    const { state, effects } = reduce(flow.graph, instance.state, command, env);
+    await applyEffects({ tx, records: options.records, definition: flow, instance }, effects);
+    await saveInstance(tx, instance.id, state);
+    return { ...instance, state, status: state.status, revision: instance.revision + 1 };
+  }
+
+  /** Runs `work` in the caller's transaction, or in one of its own (and wakes the runners after it commits). */
+  async function inTransaction<T>(tx: Transaction<SystemTables> | undefined, work: (tx: Transaction<SystemTables>) => Promise<T>): Promise<T> {
+    if (tx) return work(tx);
+    const result = await db.transaction().execute(work);
+    options.onCommit?.();
+    return result;
+  }
+
+  return {
+    definitions,
+
+    /** Starts a flow on a record (or without one, for a schedule); in the caller's transaction when given. */
+    async start(input: StartInput, tx?: Transaction<SystemTables>): Promise<InstanceRow> {
+      return inTransaction(tx, async (t) => {
+        const live = await options.liveApps.get(input.appId, t);
+        const definition = await definitions.get(t, input.appId, live.version, input.flowId);
+        if (definition.flow.enabled === false) throw new FlowError('flow.disabled', { flow: input.flowId });
+        // The record's row lock: an edit and the start of its approval cannot pass each other.
+        if (input.recordId) {
+          const { rows } =
+            await sql`select id from ${tableRef(input.appId, definition.flow.object)} where id = ${input.recordId} and deleted_at is null for update`.execute(
+              t,
+            );
+          if (rows.length === 0) throw new FlowError('flow.start_refused', { reason: 'record' });
+        }
+        const instance = await insertInstance(t, {
+          appId: input.appId,
+          flowId: input.flowId,
+          version: live.version,
+          objectId: definition.flow.object,
+          recordId: input.recordId,
+          initiator: input.initiator,
+          state: initialState(),
+          triggerKey: input.triggerKey ?? null,
+        });
+        if (!instance) throw new FlowError('flow.already_running', { flow: input.flowId });
+        return transition(t, instance, { kind: 'start', chosen: input.chosen }, definition);
+      });
+    },
+
+    /**
+     * Applies a command to an instance. With an idempotency `key`, a command sent twice (a double
+     * click, a retry after a lost answer) is applied once; the second answer is the instance as it is.
+     */
+    async act(instanceId: string, command: FlowCommand, options: { key?: string | undefined } = {}, tx?: Transaction<SystemTables>): Promise<InstanceRow> {
+      return inTransaction(tx, async (t) => {
+        const instance = await lockInstance(t, instanceId);
+        if (!instance) throw new FlowError('flow.not_found', { instance: instanceId });
+        if (options.key && !(await claimCommand(t, instance.id, options.key))) return instance;
+        return transition(t, instance, command);
+      });
+    },
+
+    /** What the reducer would decide, without writing anything: for "who will approve this?" and the designer's simulation. */
+    async dryEnvironment(
+      appId: string,
+      flowId: string,
+      recordId: string | null,
+      initiator: string,
+      tx?: Kysely<SystemTables>,
+    ): Promise<{ definition: FlowVersion; env: FlowEnvironment }> {
+      const executor = tx ?? db;
+      const live = await options.liveApps.get(appId, executor);
+      const definition = await definitions.get(executor, appId, live.version, flowId);
+      const env = await environment(executor, definition, { object_id: definition.flow.object, record_id: recordId, initiator_id: initiator });
+      return { definition, env };
+    },
+  };
+}
+
+export type FlowService = ReturnType<typeof createFlowService>;

@@ -1,0 +1,59 @@
+import type { EventSubscriber, RecordEvent } from '@tessera/events';
+import type { LiveAppCache } from '@tessera/records';
+import type { FlowDefinition } from '@tessera/schemas';
+import { sql } from 'kysely';
+import { FlowError } from '../flow-error';
+import type { FlowService } from './flow-service';
+
+/** Whether a record change is one the flow's trigger waits for. */
+function matches(flow: FlowDefinition, event: RecordEvent): boolean {
+  const trigger = flow.trigger;
+  switch (trigger.kind) {
+    case 'created':
+      return event.operation === 'create';
+    case 'updated':
+      return event.operation === 'update';
+    case 'deleted':
+      return event.operation === 'delete';
+    case 'field_changed':
+      return event.operation === 'update' && event.changes.some((c) => (trigger.fields ?? []).includes(c.field));
+    default:
+      return false;
+  }
+}
+
+/**
+ * Starts flows whose trigger is a record change, from the record events: in the transaction that
+ * moves the subscriber past the events, so each change starts its flows exactly once, whatever
+ * made it — a user, an import, a bulk edit, another flow. A flow is not started by its own
+ * changes (their events name it as their cause), nor twice on a record where it still runs.
+ */
+export function flowTriggers(flows: FlowService, liveApps: LiveAppCache, afterCommit?: () => void): EventSubscriber {
+  return {
+    name: 'flows.triggers',
+    // The flows it started may have timers due soon: the job runner is told once they are committed.
+    afterCommit,
+    async handle(events, tx) {
+      for (const event of events) {
+        if (!event.recordId) continue;
+        const app = await liveApps.get(event.appId, tx).catch(() => null);
+        const candidates = (app?.document.flows ?? []).filter((f) => f.enabled !== false && f.object === event.objectId && matches(f, event));
+        for (const flow of candidates) {
+          if (event.detail?.flow === flow.id) continue;
+          if (flow.trigger.condition) {
+            const { definition, env } = await flows.dryEnvironment(event.appId, flow.id, event.recordId, event.actorId ?? '', tx);
+            if (definition.evaluate(flow.trigger.condition, env.record, { now: env.now, currentUser: event.actorId }) !== true) continue;
+          }
+          // A start refused (the record is gone) must not take the other starts of the batch with it.
+          await sql`savepoint flow_trigger`.execute(tx);
+          try {
+            await flows.start({ appId: event.appId, flowId: flow.id, recordId: event.recordId, initiator: event.actorId }, tx);
+          } catch (error) {
+            if (!(error instanceof FlowError)) throw error;
+            await sql`rollback to savepoint flow_trigger`.execute(tx);
+          }
+        }
+      }
+    },
+  };
+}
