@@ -2,6 +2,7 @@ import { analyze } from '@tessera/expr';
 import { checkForm } from '@tessera/forms';
 import type { AppDocument, FieldDefinition, ObjectDefinition } from '@tessera/schemas';
 import { ENCRYPTABLE_TYPES, TEXT_LIKE_TYPES, UNIQUE_CAPABLE_TYPES } from './column-types';
+import { checkFlows } from './flow-checks';
 import { checkFormulaFields } from './formula-checks';
 import type { MetaIssue } from './issue';
 import { RESERVED_FIELD_IDS, SYSTEM_COLUMNS } from './system-columns';
@@ -163,6 +164,7 @@ export function checkSemantics(app: AppDocument): MetaIssue[] {
   checkNavigation(app, objects, issues);
   checkRoles(app, objects, issues);
   issues.push(...checkFormulaFields(app));
+  issues.push(...checkFlows(app));
   issues.push(...checkForm(app));
   for (const slot of ['flows', 'reports', 'dashboards', 'roles'] as const) {
     const items = app[slot] ?? [];

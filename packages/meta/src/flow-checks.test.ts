@@ -1,0 +1,94 @@
+import type { AppDocument } from '@tessera/schemas';
+import { describe, expect, it } from 'vitest';
+import { localizeIssues } from './issue';
+import { validateDocument } from './validate-document';
+
+const base: AppDocument = {
+  id: 'flows',
+  label: { en: 'Flows' },
+  objects: [
+    {
+      id: 'quote',
+      label: { en: 'Quote' },
+      fields: [
+        { id: 'discount', type: 'percent', label: { en: 'Discount' } },
+        { id: 'status', type: 'select', label: { en: 'Status' }, options: [{ value: 'ok', label: { en: 'OK' } }] },
+        { id: 'owner', type: 'user', label: { en: 'Owner' } },
+        { id: 'total', type: 'formula', label: { en: 'Total' }, formula: 'discount * 2', resultType: 'number' },
+      ],
+    },
+  ],
+  roles: [{ id: 'finance', label: { en: 'Finance' } }],
+};
+
+const issuesOf = (flows: AppDocument['flows']) => {
+  const verdict = validateDocument({ ...base, flows });
+  return verdict.ok ? [] : verdict.issues.map((i) => `${i.pointer} ${i.code}`);
+};
+
+describe('flow checks', () => {
+  it('accept a well-formed approval flow', () => {
+    expect(
+      issuesOf([
+        {
+          id: 'discount',
+          label: { en: 'Discount' },
+          object: 'quote',
+          trigger: { kind: 'field_changed', fields: ['discount'], condition: 'discount > 15' },
+          nodes: [
+            { id: 'route', kind: 'condition' },
+            { id: 'big', kind: 'branch', parent: 'route', when: 'discount > 30' },
+            {
+              id: 'boss',
+              kind: 'approval',
+              parent: 'big',
+              approvers: [
+                { kind: 'role', role: 'finance' },
+                { kind: 'user_field', field: 'owner' },
+              ],
+            },
+            { id: 'mark', kind: 'update_record', values: { status: '"ok"' } },
+          ],
+        },
+      ]),
+    ).toEqual([]);
+  });
+
+  it('point at the node that causes each problem', () => {
+    const found = issuesOf([
+      {
+        id: 'broken',
+        label: { en: 'Broken' },
+        object: 'quote',
+        trigger: { kind: 'field_changed' },
+        nodes: [
+          { id: 'route', kind: 'condition' },
+          { id: 'orphan', kind: 'branch', parent: 'mark' },
+          { id: 'ask', kind: 'approval', approvers: [{ kind: 'role', role: 'nobody' }] },
+          { id: 'empty', kind: 'approval' },
+          { id: 'mark', kind: 'update_record', values: { total: '1', status: 'discount > 1' } },
+          { id: 'stop', kind: 'end' },
+          { id: 'after', kind: 'notify', approvers: [{ kind: 'user_field', field: 'status' }] },
+        ],
+      },
+    ]);
+    expect(found).toEqual(
+      expect.arrayContaining([
+        '/flows/0/nodes/0 meta.flow_no_branches',
+        '/flows/0/nodes/1/parent meta.flow_branch_parent',
+        '/flows/0/nodes/2/approvers/0/role meta.flow_unknown_role',
+        '/flows/0/nodes/3/approvers meta.flow_no_approvers',
+        '/flows/0/nodes/4/values/total meta.flow_field_not_writable',
+        '/flows/0/nodes/4/values/status meta.flow_formula_type',
+        '/flows/0/nodes/6 meta.flow_unreachable',
+        '/flows/0/nodes/6/approvers/0/field meta.flow_user_field',
+        '/flows/0/trigger/fields meta.flow_rule_incomplete',
+      ]),
+    );
+    const verdict = validateDocument({
+      ...base,
+      flows: [{ id: 'x', label: { en: 'X' }, object: 'quote', trigger: { kind: 'submit' }, nodes: [{ id: 'a', kind: 'approval' }] }],
+    });
+    expect(verdict.ok ? null : localizeIssues(verdict.issues, 'zh-CN')[0]?.message).toBe('这个节点还没有设置审批人');
+  });
+});
