@@ -49,6 +49,7 @@ async function main(): Promise<void> {
     encryptionKey: env.TESSERA_ENCRYPTION_KEY,
     filesDir: env.TESSERA_FILES_DIR ?? resolve(root, 'data/files'),
     bulkLimit: bulkLimitFromEnv(env.TESSERA_BULK_LIMIT),
+    flowHttpSecret: env.TESSERA_FLOW_HTTP_SECRET,
   });
   closeWithGrace({ delay: 10_000 }, async ({ err }) => {
     if (err) app.log.error({ err }, 'shutting down after an error');

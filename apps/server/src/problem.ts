@@ -1,3 +1,4 @@
+import { FlowError } from '@tessera/flows';
 import { type Locale, pickLocale, registerMessages, translate } from '@tessera/i18n';
 import { IdentityError } from '@tessera/identity';
 import { localizeIssues, MetaError } from '@tessera/meta';
@@ -79,6 +80,7 @@ export function registerProblemHandlers(app: FastifyInstance): void {
       return sendProblem(reply, body);
     }
     if (error instanceof IdentityError) return sendProblem(reply, problem(locale, error.status, error.code, error.params));
+    if (error instanceof FlowError) return sendProblem(reply, problem(locale, error.status, error.code, error.params));
     if (error instanceof RecordError)
       return sendProblem(reply, problem(locale, error.status, error.code, error.params, localizeFieldIssues(error.issues, locale)));
     if (error.validation) return sendProblem(reply, validationProblem(locale, error));

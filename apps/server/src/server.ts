@@ -7,6 +7,7 @@ import { createFieldCipher } from '@tessera/access';
 import type { Database } from '@tessera/db';
 import { createEventDispatcher, type EventDispatcher, type EventSubscriber } from '@tessera/events';
 import { type FileStore, localDiskStore } from '@tessera/files';
+import { createDirectoryCache, createFlowDefinitions, createFlowService, flowRecordLock, wireFlowEngine } from '@tessera/flows';
 import { createJobRunner, type JobRunner } from '@tessera/jobs';
 import { createLiveAppCache, createRecordService, dataVersionsSubscriber } from '@tessera/records';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
@@ -15,6 +16,7 @@ import { adminRoutes } from './plugins/admin-routes';
 import { authRoutes } from './plugins/auth-routes';
 import { draftRoutes } from './plugins/draft-routes';
 import { fileRoutes } from './plugins/file-routes';
+import { flowRoutes } from './plugins/flow-routes';
 import { healthRoutes } from './plugins/health-routes';
 import { metaRoutes } from './plugins/meta-routes';
 import { recordRoutes } from './plugins/record-routes';
@@ -40,6 +42,8 @@ export interface ServerOptions {
   bulkLimit?: number | undefined;
   /** More subscribers of the record events, besides the server's own. */
   subscribers?: readonly EventSubscriber[] | undefined;
+  /** Signs the flows' outbound HTTP calls (HMAC-SHA256 in X-Tessera-Signature). */
+  flowHttpSecret?: string | undefined;
   /** How often the event dispatcher and the job runner look for work without being woken (ms); default 1,000. */
   eventPollMs?: number | undefined;
 }
@@ -80,6 +84,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         { name: 'drafts' },
         { name: 'views' },
         { name: 'files' },
+        { name: 'flows' },
+        { name: 'notifications' },
         { name: 'reference' },
         { name: 'health' },
       ],
@@ -103,7 +109,28 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.decorate('jobs', jobs);
   app.addHook('onReady', () => jobs.start());
   app.addHook('onClose', () => jobs.stop());
-  const records = createRecordService(options.database.db, liveApps, { cipher, onCommit: () => events.wake(), bulkLimit: options.bulkLimit });
+  // The flow engine: records under approval are locked by its guard; its timers and triggers run on the runners above.
+  const definitions = createFlowDefinitions();
+  const directory = createDirectoryCache(options.database);
+  app.addHook('onReady', () => directory.start());
+  const records = createRecordService(options.database.db, liveApps, {
+    cipher,
+    onCommit: () => events.wake(),
+    bulkLimit: options.bulkLimit,
+    guard: flowRecordLock(definitions),
+  });
+  const flows = createFlowService({
+    database: options.database,
+    records,
+    liveApps,
+    directory,
+    definitions,
+    onCommit: () => {
+      jobs.wake();
+      events.wake();
+    },
+  });
+  await wireFlowEngine({ db: options.database.db, flows, events, jobs, liveApps, httpSecret: options.flowHttpSecret });
   await app.register(healthRoutes, { database: options.database });
   await app.register(authRoutes, { database: options.database });
   await app.register(adminRoutes, { database: options.database });
@@ -112,6 +139,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(draftRoutes, { records });
   await app.register(viewRoutes, { records });
   await app.register(regionRoutes);
+  await app.register(flowRoutes, { database: options.database, records, flows, definitions });
   const store = options.fileStore ?? localDiskStore(options.filesDir ?? join(tmpdir(), 'tessera-files'));
   await app.register(fileRoutes, { database: options.database, records, store });
   if (options.webRoot) await app.register(webRoutes, { webRoot: options.webRoot });

@@ -13,7 +13,8 @@ export type FlowErrorCode =
   | 'flow.disabled'
   | 'flow.record_locked'
   | 'flow.start_refused'
-  | 'flow.conflict';
+  | 'flow.conflict'
+  | 'flow.forbidden';
 
 const STATUS: Record<FlowErrorCode, number> = {
   'flow.not_found': 404,
@@ -30,6 +31,7 @@ const STATUS: Record<FlowErrorCode, number> = {
   'flow.record_locked': 423,
   'flow.start_refused': 422,
   'flow.conflict': 409,
+  'flow.forbidden': 403,
 };
 
 export class FlowError extends Error {

@@ -1,3 +1,6 @@
+import './messages';
+
+export { type PreviewStep, previewApprovals } from './engine/preview';
 export { type Reduction, reduce } from './engine/reduce';
 export { FlowError, type FlowErrorCode } from './flow-error';
 export { buildGraph, type FlowGraph, MAIN, parallelPath } from './flow-graph';
@@ -7,6 +10,16 @@ export { HTTP_QUEUE, TIMER_QUEUE } from './runtime/apply-effects';
 export { createFlowDefinitions, type FlowDefinitions, type FlowVersion } from './runtime/definitions';
 export { createDirectoryCache, type DirectoryCache, type DirectorySnapshot, loadDirectory } from './runtime/directory';
 export { type FlowEngineWiring, wireFlowEngine } from './runtime/engine-wiring';
+export {
+  type InboxBox,
+  type InboxItem,
+  type InstanceView,
+  inboxCounts,
+  instancesOfRecord,
+  instanceView,
+  isParticipant,
+  listInbox,
+} from './runtime/flow-queries';
 export { createFlowService, type FlowService, type FlowServiceOptions, type StartInput } from './runtime/flow-service';
 export { type InstanceRow, readInstance } from './runtime/instance-store';
 export { flowRecordLock } from './runtime/record-lock';

@@ -1,0 +1,179 @@
+import { createTestDatabase, type TestDatabase } from '@tessera/db/testing';
+import type { AppDocument } from '@tessera/schemas';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildServer } from './server';
+import { adminHeaders, signInHeaders } from './test-session';
+
+const crm: AppDocument = {
+  id: 'deals',
+  label: { en: 'Deals' },
+  objects: [
+    {
+      id: 'quote',
+      label: { en: 'Quote' },
+      displayField: 'title',
+      fields: [
+        { id: 'title', type: 'text', label: { en: 'Title' }, required: true },
+        { id: 'discount', type: 'percent', label: { en: 'Discount' } },
+        { id: 'reason', type: 'text', label: { en: 'Reason' } },
+        { id: 'status', type: 'select', label: { en: 'Status' }, options: ['draft', 'approved'].map((value) => ({ value, label: { en: value } })) },
+      ],
+    },
+  ],
+  roles: [
+    { id: 'rep', label: { en: 'Rep' }, permissions: [{ object: 'quote', actions: ['create', 'read', 'update'], rows: 'own' }] },
+    { id: 'finance', label: { en: 'Finance' }, permissions: [{ object: 'quote', actions: ['read'], rows: 'all' }] },
+  ],
+  flows: [
+    {
+      id: 'discount',
+      label: { 'zh-CN': '折扣审批', en: 'Discount approval' },
+      object: 'quote',
+      trigger: { kind: 'submit' },
+      withdraw: 'before_approval',
+      nodes: [
+        {
+          id: 'manager',
+          kind: 'approval',
+          label: { en: 'Manager' },
+          approvers: [{ kind: 'department_head', levels: 1 }],
+          fieldPermissions: { reason: 'editable' },
+        },
+        { id: 'finance', kind: 'approval', label: { en: 'Finance' }, approvers: [{ kind: 'role', role: 'finance' }] },
+        { id: 'mark', kind: 'update_record', values: { status: '"approved"' } },
+      ],
+    },
+  ],
+};
+
+let database: TestDatabase;
+let app: FastifyInstance;
+let admin: Record<string, string>;
+const people: Record<'rep' | 'manager' | 'cfo' | 'stranger', { id: string; headers: Record<string, string> }> = {} as never;
+
+async function call(method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, headers: Record<string, string>, payload?: object) {
+  return app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  app = await buildServer({ database });
+  admin = await adminHeaders(app, database);
+  await call('POST', '/api/apps', admin, { document: crm });
+  expect((await call('POST', '/api/apps/deals/publish', admin, {})).statusCode).toBe(200);
+  for (const name of ['rep', 'manager', 'cfo', 'stranger'] as const) {
+    const created = await call('POST', '/api/admin/users', admin, { email: `${name}@test.local`, name, password: 'a long enough password' });
+    people[name] = { id: created.json().id, headers: await signInHeaders(app, `${name}@test.local`, 'a long enough password') };
+  }
+  const sales = (await call('POST', '/api/admin/departments', admin, { name: 'Sales', headUserId: people.manager.id })).json().id;
+  await call('PATCH', `/api/admin/users/${people.rep.id}`, admin, { departmentId: sales });
+  await call('PUT', `/api/admin/users/${people.rep.id}/roles`, admin, { appId: 'deals', roles: ['rep'] });
+  await call('PUT', `/api/admin/users/${people.cfo.id}/roles`, admin, { appId: 'deals', roles: ['finance'] });
+});
+afterAll(async () => {
+  await app?.close();
+  await database?.drop();
+});
+
+describe('approvals over HTTP', () => {
+  it('runs a discount approval as its people do: submit, return with a comment, resubmit, two approvals, approved', async () => {
+    const rep = people.rep.headers;
+    const quote = (await call('POST', '/api/apps/deals/objects/quote/records', rep, { values: { title: 'Big deal', discount: 25 } })).json();
+    const recordFlows = `/api/apps/deals/objects/quote/records/${quote.id}/flows`;
+    expect((await call('GET', recordFlows, rep)).json()).toEqual({
+      submittable: [{ id: 'discount', label: { 'zh-CN': '折扣审批', en: 'Discount approval' }, running: false }],
+      instances: [],
+    });
+
+    // Before submitting: who will approve?
+    const preview = (await call('GET', `/api/apps/deals/flows/discount/preview?recordId=${quote.id}`, rep)).json();
+    expect(preview).toEqual([
+      { node: 'manager', label: { en: 'Manager' }, approvers: [{ id: people.manager.id, name: 'manager' }] },
+      { node: 'finance', label: { en: 'Finance' }, approvers: [{ id: people.cfo.id, name: 'cfo' }] },
+    ]);
+
+    const submitted = await call('POST', '/api/apps/deals/flows/discount/instances', { ...rep, 'idempotency-key': 'submit-1' }, { recordId: quote.id });
+    expect(submitted.statusCode).toBe(201);
+    const instance = submitted.json().id as string;
+    const act = (who: keyof typeof people, payload: object, headers: Record<string, string> = {}) =>
+      call('POST', `/api/flows/instances/${instance}/actions`, { ...people[who].headers, ...headers }, payload);
+
+    expect((await call('GET', '/api/flows/inbox/counts', people.manager.headers)).json()).toEqual({ todo: 1, submitted: 0, unread: 1 });
+    const todo = (await call('GET', '/api/flows/inbox?box=todo', people.manager.headers)).json();
+    expect(todo).toEqual([
+      expect.objectContaining({
+        instanceId: instance,
+        node: 'manager',
+        recordLabel: 'Big deal',
+        status: 'pending',
+        initiator: { id: people.rep.id, name: 'rep' },
+      }),
+    ]);
+    const view = (await call('GET', `/api/flows/instances/${instance}`, people.manager.headers)).json();
+    expect(view.mine.pending).toEqual([{ node: 'manager', label: { en: 'Manager' }, fieldPermissions: { reason: 'editable' }, returnTargets: [] }]);
+
+    // The rep cannot change the quote under approval; the manager may fill in the reason.
+    const locked = await call(
+      'PATCH',
+      `/api/apps/deals/objects/quote/records/${quote.id}`,
+      { ...rep, 'accept-language': 'zh-CN' },
+      { version: 1, values: { discount: 30 } },
+    );
+    expect(locked.statusCode).toBe(423);
+    expect(locked.json().title).toBe('记录正在审批中，除当前审批人可改的字段外暂不能修改');
+
+    const returned = await act('manager', { action: 'return', to: 'initiator', comment: 'Add the reason' });
+    expect(returned.json()).toMatchObject({ status: 'running', mine: { pending: [] } });
+    expect((await call('GET', `/api/flows/instances/${instance}`, rep)).json().mine).toMatchObject({ canResubmit: true, isInitiator: true });
+    expect(
+      (await call('PATCH', `/api/apps/deals/objects/quote/records/${quote.id}`, rep, { version: 1, values: { reason: 'Strategic account' } })).statusCode,
+    ).toBe(200);
+    expect((await act('rep', { action: 'resubmit' })).statusCode).toBe(200);
+
+    const approve = { action: 'approve', comment: 'OK' };
+    expect((await act('manager', approve, { 'idempotency-key': 'm-1' })).statusCode).toBe(200);
+    expect((await act('manager', approve, { 'idempotency-key': 'm-1' })).statusCode).toBe(200);
+    const noTask = await act('manager', approve, { 'accept-language': 'zh-CN' });
+    expect(noTask.json()).toMatchObject({ status: 403, code: 'flow.no_task', title: '你在该审批中没有待办，可能已被他人处理' });
+    expect((await act('rep', { action: 'withdraw' })).json()).toMatchObject({ code: 'flow.withdraw_closed' });
+
+    const done = await act('cfo', approve);
+    expect(done.json()).toMatchObject({ status: 'approved' });
+    expect(done.json().history.map((h: { kind: string }) => h.kind)).toEqual([
+      'started',
+      'approval_started',
+      'return_asked',
+      'returned',
+      'resubmitted',
+      'approval_started',
+      'approved',
+      'node_approved',
+      'approval_started',
+      'approved',
+      'node_approved',
+      'updated_record',
+    ]);
+    const record = (await call('GET', `/api/apps/deals/objects/quote/records/${quote.id}`, rep)).json();
+    expect(record).toMatchObject({ status: 'approved', reason: 'Strategic account' });
+    expect((await call('GET', '/api/flows/inbox?box=submitted', rep)).json()).toEqual([expect.objectContaining({ instanceId: instance, status: 'approved' })]);
+    expect((await call('GET', '/api/flows/inbox?box=done', people.manager.headers)).json().map((i: { status: string }) => i.status)).toEqual(['approved']);
+    const notifications = (await call('GET', '/api/notifications', rep)).json();
+    expect(notifications.map((n: { kind: string }) => n.kind)).toEqual(['finished.approved', 'returned']);
+    expect((await call('POST', '/api/notifications/read', rep, {})).statusCode).toBe(204);
+    expect((await call('GET', '/api/flows/inbox/counts', rep)).json()).toEqual({ todo: 0, submitted: 0, unread: 0 });
+  });
+
+  it('keeps an approval from people who take no part in it and may not read its record', async () => {
+    const quote = (await call('POST', '/api/apps/deals/objects/quote/records', people.rep.headers, { values: { title: 'Private', discount: 10 } })).json();
+    const instance = (await call('POST', '/api/apps/deals/flows/discount/instances', people.rep.headers, { recordId: quote.id })).json().id;
+    expect((await call('GET', `/api/flows/instances/${instance}`, people.stranger.headers)).json()).toMatchObject({ status: 403, code: 'flow.forbidden' });
+    expect((await call('POST', `/api/flows/instances/${instance}/actions`, people.stranger.headers, { action: 'approve' })).statusCode).toBe(403);
+    // Finance may read every quote: it sees the approval, but has no task yet.
+    expect((await call('GET', `/api/flows/instances/${instance}`, people.cfo.headers)).json().mine.pending).toEqual([]);
+    expect((await call('POST', '/api/apps/deals/flows/discount/instances', people.stranger.headers, { recordId: quote.id })).statusCode).toBe(403);
+    expect((await call('POST', '/api/apps/deals/flows/discount/instances', people.rep.headers, { recordId: quote.id })).json()).toMatchObject({
+      code: 'flow.already_running',
+    });
+  });
+});

@@ -1,0 +1,531 @@
+import type { Database } from '@tessera/db';
+import {
+  type FlowCommand,
+  type FlowDefinitions,
+  FlowError,
+  type FlowService,
+  inboxCounts,
+  instancesOfRecord,
+  instanceView,
+  isParticipant,
+  listInbox,
+  previewApprovals,
+} from '@tessera/flows';
+import type { RecordService } from '@tessera/records';
+import type { FastifyRequest } from 'fastify';
+import { sql } from 'kysely';
+import { policyFor, requireUser } from '../authentication';
+import { dateTime, identifier, noContent, nullableString, type RoutePlugin, recordParams, uuid } from '../route-schemas';
+
+const tags = ['flows'];
+const localized = { type: 'object', additionalProperties: { type: 'string' } } as const;
+const person = { anyOf: [{ type: 'object', properties: { id: uuid, name: { type: 'string' } }, additionalProperties: false }, { type: 'null' }] } as const;
+const flowParams = { type: 'object', properties: { appId: identifier, flowId: identifier }, required: ['appId', 'flowId'] } as const;
+const instanceParams = { type: 'object', properties: { id: uuid }, required: ['id'] } as const;
+const idempotency = {
+  type: 'object',
+  properties: { 'idempotency-key': { type: 'string', minLength: 1, maxLength: 200, description: 'The same key twice: the action is applied once' } },
+} as const;
+
+const instanceSummary = {
+  type: 'object',
+  properties: { id: uuid, status: { type: 'string' }, flowId: { type: 'string' } },
+  additionalProperties: false,
+} as const;
+
+const instance = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    id: uuid,
+    appId: { type: 'string' },
+    flowId: { type: 'string' },
+    flowLabel: localized,
+    objectId: { type: 'string' },
+    recordId: { anyOf: [uuid, { type: 'null' }] },
+    recordLabel: nullableString,
+    status: { type: 'string' },
+    round: { type: 'integer' },
+    initiator: person,
+    startedAt: dateTime,
+    endedAt: { anyOf: [dateTime, { type: 'null' }] },
+    steps: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          node: { type: 'string' },
+          kind: { type: 'string' },
+          label: { anyOf: [localized, { type: 'null' }] },
+          parent: nullableString,
+          state: { type: 'string' },
+        },
+      },
+    },
+    tasks: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          node: { type: 'string' },
+          round: { type: 'integer' },
+          user: uuid,
+          name: { type: 'string' },
+          status: { type: 'string' },
+          comment: nullableString,
+          at: dateTime,
+        },
+      },
+    },
+    history: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          at: dateTime,
+          actor: { anyOf: [uuid, { type: 'null' }] },
+          actorName: nullableString,
+          kind: { type: 'string' },
+          node: nullableString,
+          detail: { anyOf: [{ type: 'object', additionalProperties: true }, { type: 'null' }] },
+        },
+      },
+    },
+    mine: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        pending: {
+          type: 'array',
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+              node: { type: 'string' },
+              label: { anyOf: [localized, { type: 'null' }] },
+              fieldPermissions: { type: 'object', additionalProperties: { type: 'string' } },
+              returnTargets: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  additionalProperties: false,
+                  properties: { node: { type: 'string' }, label: { anyOf: [localized, { type: 'null' }] } },
+                },
+              },
+            },
+          },
+        },
+        isInitiator: { type: 'boolean' },
+        canWithdraw: { type: 'boolean' },
+        canResubmit: { type: 'boolean' },
+        canUrge: { type: 'boolean' },
+      },
+    },
+  },
+} as const;
+
+const inboxItem = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    instanceId: uuid,
+    appId: { type: 'string' },
+    flowId: { type: 'string' },
+    flowLabel: localized,
+    node: nullableString,
+    nodeLabel: { anyOf: [localized, { type: 'null' }] },
+    objectId: { type: 'string' },
+    recordId: { anyOf: [uuid, { type: 'null' }] },
+    recordLabel: nullableString,
+    status: { type: 'string' },
+    instanceStatus: { type: 'string' },
+    initiator: person,
+    at: dateTime,
+  },
+} as const;
+
+const action = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['action'],
+  properties: {
+    action: { enum: ['approve', 'reject', 'return', 'resubmit', 'transfer', 'add_signer', 'withdraw', 'urge', 'comment', 'cancel'] },
+    node: { type: 'string', maxLength: 64, description: 'The step the action is for, when the user has tasks at several' },
+    to: { type: 'string', maxLength: 64, description: 'return: `initiator` or an earlier step; transfer: the user (uuid)' },
+    signer: uuid,
+    position: { enum: ['before', 'after', 'parallel'] },
+    comment: { type: 'string', maxLength: 5_000 },
+  },
+} as const;
+
+interface FlowRouteOptions {
+  database: Database;
+  records: RecordService;
+  flows: FlowService;
+  definitions: FlowDefinitions;
+}
+
+/**
+ * Approvals over HTTP: submitting a record to a flow, the inbox, an instance as its participants
+ * see it, and their actions (each with an optional idempotency key, so a double click or a retry
+ * acts once). Every action is the engine's command in the name of the signed-in user.
+ */
+export const flowRoutes: RoutePlugin<FlowRouteOptions> = async (app, { database, records, flows, definitions }) => {
+  const db = database.db;
+
+  /** May the user see this instance: they take part in it, administer the workspace, or may read its record. */
+  async function mayView(request: FastifyRequest, id: string) {
+    const user = requireUser(request);
+    const found = await instanceView(db, definitions, id, user.userId);
+    if (!found) throw new FlowError('flow.not_found', { instance: id });
+    const { row } = found;
+    if (user.isAdmin || (await isParticipant(db, row, user.userId))) return found;
+    if (row.record_id) {
+      const readable = await records.get(row.app_id, row.object_id, policyFor(request, row.app_id), row.record_id).then(
+        () => true,
+        () => false,
+      );
+      if (readable) return found;
+    }
+    throw new FlowError('flow.forbidden');
+  }
+
+  app.post(
+    '/api/apps/:appId/flows/:flowId/instances',
+    {
+      schema: {
+        tags,
+        summary: 'Submit a record to a flow (its trigger is a submit button)',
+        params: flowParams,
+        headers: idempotency,
+        body: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['recordId'],
+          properties: {
+            recordId: uuid,
+            chosen: {
+              type: 'object',
+              additionalProperties: { type: 'array', items: uuid, maxItems: 20 },
+              description: 'Approvers picked by the initiator, by step',
+            },
+          },
+        },
+        response: { 201: instanceSummary },
+      },
+    },
+    async (request, reply) => {
+      const user = requireUser(request);
+      const { appId, flowId } = request.params;
+      const live = await flows.dryEnvironment(appId, flowId, null, user.userId);
+      if (live.definition.flow.trigger.kind !== 'submit') throw new FlowError('flow.start_refused', { reason: 'trigger' });
+      // Only someone who may read the record may submit it.
+      await records.get(appId, live.definition.flow.object, policyFor(request, appId), request.body.recordId);
+      const started = await flows.start({ appId, flowId, recordId: request.body.recordId, initiator: user.userId, chosen: request.body.chosen });
+      return reply.status(201).send({ id: started.id, status: started.status, flowId: started.flow_id });
+    },
+  );
+
+  app.get(
+    '/api/apps/:appId/flows/:flowId/preview',
+    {
+      schema: {
+        tags,
+        summary: 'Who will approve this record, step by step, if submitted now (nothing is written)',
+        params: flowParams,
+        querystring: { type: 'object', properties: { recordId: uuid }, required: ['recordId'], additionalProperties: false },
+        response: {
+          200: {
+            type: 'array',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              properties: {
+                node: { type: 'string' },
+                label: { anyOf: [localized, { type: 'null' }] },
+                approvers: { type: 'array', items: { type: 'object', additionalProperties: false, properties: { id: uuid, name: { type: 'string' } } } },
+              },
+            },
+          },
+        },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      const { appId, flowId } = request.params;
+      const { definition } = await flows.dryEnvironment(appId, flowId, null, user.userId);
+      await records.get(appId, definition.flow.object, policyFor(request, appId), request.query.recordId);
+      const { env } = await flows.dryEnvironment(appId, flowId, request.query.recordId, user.userId);
+      const steps = previewApprovals(definition.graph, env);
+      const ids = [...new Set(steps.flatMap((s) => s.approvers))];
+      const { rows } = ids.length
+        ? await sql<{ id: string; name: string }>`select id, name from users where id = any(${ids}::uuid[])`.execute(db)
+        : { rows: [] };
+      const names = new Map(rows.map((r) => [r.id, r.name] as const));
+      return steps.map((s) => ({
+        node: s.node,
+        label: definition.flow.nodes.find((n) => n.id === s.node)?.label ?? null,
+        approvers: s.approvers.map((id) => ({ id, name: names.get(id) ?? '' })),
+      }));
+    },
+  );
+
+  app.get(
+    '/api/apps/:appId/objects/:objectId/records/:recordId/flows',
+    {
+      schema: {
+        tags,
+        summary: "A record's approvals: the flows it may be submitted to, and its instances, newest first",
+        params: recordParams,
+        response: {
+          200: {
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+              submittable: {
+                type: 'array',
+                items: { type: 'object', additionalProperties: false, properties: { id: { type: 'string' }, label: localized, running: { type: 'boolean' } } },
+              },
+              instances: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  additionalProperties: false,
+                  properties: {
+                    id: uuid,
+                    flowId: { type: 'string' },
+                    status: { type: 'string' },
+                    startedAt: dateTime,
+                    endedAt: { anyOf: [dateTime, { type: 'null' }] },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    async (request) => {
+      const { appId, objectId, recordId } = request.params;
+      await records.get(appId, objectId, policyFor(request, appId), recordId);
+      const instances = await instancesOfRecord(db, appId, objectId, recordId);
+      const { rows } = await sql<{
+        document: { flows?: { id: string; label: Record<string, string>; object: string; enabled?: boolean; trigger: { kind: string } }[] };
+      }>`
+        select v.document from meta_apps a join meta_versions v on v.app_id = a.id and v.version = a.live_version where a.id = ${appId}`.execute(db);
+      const submittable = (rows[0]?.document.flows ?? [])
+        .filter((f) => f.object === objectId && f.enabled !== false && f.trigger.kind === 'submit')
+        .map((f) => ({ id: f.id, label: f.label, running: instances.some((i) => i.flowId === f.id && i.status === 'running') }));
+      return { submittable, instances };
+    },
+  );
+
+  app.get(
+    '/api/flows/instances/:id',
+    {
+      schema: {
+        tags,
+        summary: 'An approval as its participants see it: steps, tasks, history, and what I may do',
+        params: instanceParams,
+        response: { 200: instance },
+      },
+    },
+    async (request) => (await mayView(request, request.params.id)).view,
+  );
+
+  app.post(
+    '/api/flows/instances/:id/actions',
+    {
+      schema: {
+        tags,
+        summary: 'Act on an approval: approve, reject, return, resubmit, transfer, add a signer, withdraw, urge, comment (admins: cancel)',
+        params: instanceParams,
+        headers: idempotency,
+        body: action,
+        response: { 200: instance },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      const body = request.body;
+      await mayView(request, request.params.id);
+      if (body.action === 'cancel' && !user.isAdmin) throw new FlowError('flow.forbidden');
+      const who = user.userId;
+      const command: FlowCommand =
+        body.action === 'approve' || body.action === 'reject'
+          ? { kind: body.action, user: who, node: body.node, comment: body.comment }
+          : body.action === 'return'
+            ? { kind: 'return', user: who, node: body.node, to: body.to ?? 'initiator', comment: body.comment }
+            : body.action === 'transfer'
+              ? { kind: 'transfer', user: who, node: body.node, to: body.to ?? '', comment: body.comment }
+              : body.action === 'add_signer'
+                ? { kind: 'add_signer', user: who, node: body.node, signer: body.signer ?? '', position: body.position ?? 'before', comment: body.comment }
+                : body.action === 'comment'
+                  ? { kind: 'comment', user: who, text: body.comment ?? '' }
+                  : body.action === 'cancel'
+                    ? { kind: 'cancel', user: who, reason: body.comment }
+                    : { kind: body.action, user: who, comment: body.comment };
+      if (body.action === 'transfer' && !/^[0-9a-f-]{36}$/.test(body.to ?? '')) throw new FlowError('flow.no_task');
+      await flows.act(request.params.id, command, { key: request.headers['idempotency-key'] });
+      return (await mayView(request, request.params.id)).view;
+    },
+  );
+
+  app.get(
+    '/api/flows/inbox',
+    {
+      schema: {
+        tags,
+        summary: 'My approvals: to do, done by me, submitted by me, copied to me',
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            box: { enum: ['todo', 'done', 'submitted', 'cc'], default: 'todo' },
+            limit: { type: 'integer', minimum: 1, maximum: 100, default: 50 },
+            offset: { type: 'integer', minimum: 0, maximum: 100_000, default: 0 },
+          },
+        },
+        response: { 200: { type: 'array', items: inboxItem } },
+      },
+    },
+    async (request) => listInbox(db, definitions, requireUser(request).userId, request.query.box, { limit: request.query.limit, offset: request.query.offset }),
+  );
+
+  app.get(
+    '/api/flows/inbox/counts',
+    {
+      schema: {
+        tags,
+        summary: 'How many approvals wait for me, run for me, and my unread notifications',
+        response: {
+          200: {
+            type: 'object',
+            additionalProperties: false,
+            properties: { todo: { type: 'integer' }, submitted: { type: 'integer' }, unread: { type: 'integer' } },
+          },
+        },
+      },
+    },
+    async (request) => inboxCounts(db, requireUser(request).userId),
+  );
+
+  app.post(
+    '/api/flows/inbox/approve',
+    {
+      schema: {
+        tags,
+        summary: 'Approve many tasks at once; each is its own transition, and each answers on its own',
+        body: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['items'],
+          properties: {
+            items: {
+              type: 'array',
+              minItems: 1,
+              maxItems: 200,
+              items: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['instanceId'],
+                properties: { instanceId: uuid, node: { type: 'string', maxLength: 64 } },
+              },
+            },
+            comment: { type: 'string', maxLength: 5_000 },
+          },
+        },
+        response: {
+          200: {
+            type: 'array',
+            items: { type: 'object', additionalProperties: false, properties: { instanceId: uuid, ok: { type: 'boolean' }, code: nullableString } },
+          },
+        },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      const results: { instanceId: string; ok: boolean; code: string | null }[] = [];
+      for (const item of request.body.items) {
+        try {
+          await flows.act(item.instanceId, { kind: 'approve', user: user.userId, node: item.node, comment: request.body.comment });
+          results.push({ instanceId: item.instanceId, ok: true, code: null });
+        } catch (error) {
+          if (!(error instanceof FlowError)) throw error;
+          results.push({ instanceId: item.instanceId, ok: false, code: error.code });
+        }
+      }
+      return results;
+    },
+  );
+
+  app.get(
+    '/api/notifications',
+    {
+      schema: {
+        tags: ['notifications'],
+        summary: 'My notifications, newest first',
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { unread: { type: 'boolean' }, limit: { type: 'integer', minimum: 1, maximum: 100, default: 30 } },
+        },
+        response: {
+          200: {
+            type: 'array',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              properties: {
+                id: uuid,
+                kind: { type: 'string' },
+                title: { anyOf: [localized, { type: 'null' }] },
+                link: { anyOf: [{ type: 'object', additionalProperties: true }, { type: 'null' }] },
+                createdAt: dateTime,
+                readAt: { anyOf: [dateTime, { type: 'null' }] },
+              },
+            },
+          },
+        },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      const rows = await db
+        .selectFrom('notifications')
+        .select(['id', 'kind', 'title', 'link', 'created_at', 'read_at'])
+        .where('user_id', '=', user.userId)
+        .$if(request.query.unread === true, (q) => q.where('read_at', 'is', null))
+        .orderBy('created_at', 'desc')
+        .limit(request.query.limit)
+        .execute();
+      return rows.map((r) => ({ id: r.id, kind: r.kind, title: r.title, link: r.link, createdAt: r.created_at, readAt: r.read_at }));
+    },
+  );
+
+  app.post(
+    '/api/notifications/read',
+    {
+      schema: {
+        tags: ['notifications'],
+        summary: 'Mark notifications read (all of mine when no ids)',
+        body: { type: 'object', additionalProperties: false, properties: { ids: { type: 'array', items: uuid, minItems: 1, maxItems: 500 } } },
+        response: { 204: noContent },
+      },
+    },
+    async (request, reply) => {
+      const user = requireUser(request);
+      await db
+        .updateTable('notifications')
+        .set({ read_at: new Date() })
+        .where('user_id', '=', user.userId)
+        .where('read_at', 'is', null)
+        .$if(request.body.ids !== undefined, (q) => q.where('id', 'in', request.body.ids ?? []))
+        .execute();
+      return reply.status(204).send(null);
+    },
+  );
+};

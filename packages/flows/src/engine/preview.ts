@@ -1,0 +1,33 @@
+import type { FlowGraph } from '../flow-graph';
+import type { FlowCommand, FlowEnvironment } from '../flow-step';
+import { type InstanceState, initialState } from '../instance-state';
+import { reduce } from './reduce';
+
+/** One approval step the record would pass, and who would decide it. */
+export interface PreviewStep {
+  node: string;
+  approvers: string[];
+}
+
+/**
+ * "Who will approve this?": runs the flow on the record without writing anything, approving every
+ * open task as its approver would, and lists the approval steps met on the way, in order. Branches
+ * follow the record as it is; a timer or a step without approvers ends the look-ahead.
+ */
+export function previewApprovals(graph: FlowGraph, env: FlowEnvironment, chosen: Record<string, string[]> = {}): PreviewStep[] {
+  const steps: PreviewStep[] = [];
+  let state: InstanceState = reduce(graph, initialState(), { kind: 'start', chosen }, env).state;
+  for (let round = 0; round < 100 && state.status === 'running'; round += 1) {
+    const open = Object.values(state.approvals).flatMap((approval) =>
+      approval.chains.flatMap((chain) => chain.seats.filter((s) => s.status === 'pending').map((s) => ({ node: approval.node, user: s.user }))),
+    );
+    if (open.length === 0) break;
+    for (const approval of Object.values(state.approvals)) {
+      if (steps.some((s) => s.node === approval.node)) continue;
+      steps.push({ node: approval.node, approvers: approval.chains.flatMap((c) => c.seats.map((s) => s.user)) });
+    }
+    const next: FlowCommand = { kind: 'approve', user: open[0]!.user, node: open[0]!.node };
+    state = reduce(graph, state, next, env).state;
+  }
+  return steps;
+}

@@ -1,0 +1,23 @@
+import { registerMessages } from '@tessera/i18n';
+
+/** Why a flow command was refused, in both languages (flow-error.ts). */
+registerMessages({
+  'flow.not_found': { 'zh-CN': '流程或流程实例不存在', en: 'The flow or its instance does not exist' },
+  'flow.not_running': { 'zh-CN': '该审批已结束', en: 'This approval has already ended' },
+  'flow.no_task': { 'zh-CN': '你在该审批中没有待办，可能已被他人处理', en: 'You have no open task in this approval; someone may have acted first' },
+  'flow.task_ambiguous': { 'zh-CN': '你在多个节点都有待办，请指明节点', en: 'You have open tasks at several steps; name the step' },
+  'flow.not_initiator': { 'zh-CN': '只有发起人可以这样做', en: 'Only the person who submitted it may do this' },
+  'flow.withdraw_closed': { 'zh-CN': '审批已经开始处理，不能撤回', en: 'The approval is already under way and can no longer be withdrawn' },
+  'flow.return_target': {
+    'zh-CN': '只能退回到已经经过的审批节点“{node}”之前的位置',
+    en: 'You can only return it to an approval step it has already passed ("{node}" is not one)',
+  },
+  'flow.not_returned': { 'zh-CN': '该审批没有被退回，无需重新提交', en: 'This approval was not returned, so there is nothing to resubmit' },
+  'flow.already_approver': { 'zh-CN': '此人已经是该节点的审批人', en: 'That person is already an approver of this step' },
+  'flow.already_running': { 'zh-CN': '这条记录已有进行中的该审批', en: 'This record already has this approval under way' },
+  'flow.disabled': { 'zh-CN': '该流程已停用', en: 'This flow is switched off' },
+  'flow.record_locked': { 'zh-CN': '记录正在审批中', en: 'The record is under approval' },
+  'flow.start_refused': { 'zh-CN': '无法对这条记录发起该流程', en: 'This flow cannot be started on this record' },
+  'flow.conflict': { 'zh-CN': '审批已被他人更新，请刷新', en: 'Someone else changed this approval; reload' },
+  'flow.forbidden': { 'zh-CN': '你不能查看或处理这个审批', en: 'You may not see or act on this approval' },
+});
