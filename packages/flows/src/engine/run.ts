@@ -52,7 +52,7 @@ export function closeApproval(run: Run, approval: ApprovalState): void {
       run.effects.push({ kind: 'task', node: approval.node, round: approval.round, seat: seat.id, user: seat.user, status: 'cancelled' });
     }
   }
-  run.effects.push({ kind: 'unschedule', key: slaKey(approval) });
+  if (run.graph.nodes.get(approval.node)?.sla) run.effects.push({ kind: 'unschedule', key: slaKey(approval) });
   delete run.state.approvals[approval.node];
 }
 

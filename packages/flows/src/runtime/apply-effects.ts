@@ -6,7 +6,7 @@ import type { RecordService } from '@tessera/records';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { FlowEffect, FlowHistoryEntry } from '../flow-step';
 import type { FlowVersion } from './definitions';
-import { type InstanceRow, type NotificationRow, type TaskChange, writeHistory, writeNotifications, writeTasks } from './instance-store';
+import type { InstanceRow, NotificationRow, TaskChange, TransitionWrites } from './instance-store';
 
 /** The queues the engine's jobs go to. */
 export const TIMER_QUEUE = 'flows.timer';
@@ -31,12 +31,13 @@ async function currentVersion(db: Kysely<SystemTables>, definition: FlowVersion,
 }
 
 /**
- * Carries out what a command decided, in the command's own transaction: the instance's tasks and
- * history, the records its steps write (through the records service, so they are validated and
- * get history rows and events of their own, caused by this flow), its timers and outbound calls as
- * jobs, and notifications. If anything fails, the whole transition rolls back with it.
+ * Carries out what a command decided, in the command's own transaction: the records its steps
+ * write (through the records service, so they are validated and get history rows and events of
+ * their own, caused by this flow), its timers and outbound calls as jobs. The instance's own
+ * tasks, history and notifications come back to be stored with its state in one statement
+ * (saveTransition). If anything fails, the whole transition rolls back with it.
  */
-export async function applyEffects(context: EffectContext, effects: readonly FlowEffect[]): Promise<void> {
+export async function applyEffects(context: EffectContext, effects: readonly FlowEffect[]): Promise<TransitionWrites> {
   const { tx, definition, instance } = context;
   const records = context.records.within(tx);
   const write = { source: 'flow' as const, cause: { flow: instance.flow_id, instance: instance.id } };
@@ -93,7 +94,5 @@ export async function applyEffects(context: EffectContext, effects: readonly Flo
         break;
     }
   }
-  await writeTasks(tx, instance, tasks);
-  await writeHistory(tx, instance.id, history);
-  await writeNotifications(tx, instance.app_id, notifications);
+  return { tasks, history, notifications };
 }

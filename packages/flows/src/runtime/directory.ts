@@ -40,8 +40,10 @@ export async function loadDirectory(db: Kysely<SystemTables>): Promise<Directory
 /**
  * The directory, loaded once and kept until the directory changes: the same NOTIFY that empties
  * the signed-in cache empties this one, so a flow reaching an approval resolves it against the
- * org chart as it is now, without reading the directory on every transition. Outside a
- * transaction's view: it is read through the pool, which sees every committed change.
+ * org chart as it is now, without reading the directory on every transition. A cold cache is
+ * filled through the caller's transaction when it has one: a command already holding a pooled
+ * connection must not wait for a second one, or a pool of busy transactions waits on itself.
+ * Flow transactions never write the directory, so what they read is what is committed.
  */
 export function createDirectoryCache(database: Pick<Database, 'db' | 'notifications'>, ttlMs = 60_000) {
   let cached: { snapshot: Promise<DirectorySnapshot>; at: number } | null = null;
@@ -55,9 +57,9 @@ export function createDirectoryCache(database: Pick<Database, 'db' | 'notificati
       await database.notifications.listen(IDENTITY_CHANNEL, clear);
       listening = true;
     },
-    get(): Promise<DirectorySnapshot> {
+    get(through: Kysely<SystemTables> = database.db): Promise<DirectorySnapshot> {
       const fresh = cached && listening && database.notifications.healthy() && Date.now() - cached.at < ttlMs;
-      if (!fresh) cached = { snapshot: loadDirectory(database.db), at: Date.now() };
+      if (!fresh) cached = { snapshot: loadDirectory(through), at: Date.now() };
       const current = cached!;
       current.snapshot.catch(() => {
         if (cached === current) cached = null;

@@ -10,7 +10,7 @@ import { applyEffects } from './apply-effects';
 import { resolveApprovers } from './approvers';
 import { createFlowDefinitions, type FlowDefinitions, type FlowVersion } from './definitions';
 import type { DirectoryCache } from './directory';
-import { claimCommand, type InstanceRow, insertInstance, lockInstance, saveInstance } from './instance-store';
+import { type InstanceRow, insertInstance, lockInstance, saveTransition } from './instance-store';
 import { addBusinessHours } from './work-calendar';
 
 export interface FlowServiceOptions {
@@ -34,16 +34,25 @@ export interface StartInput {
   triggerKey?: string | undefined;
 }
 
-/** The record's values as formulas read them: its columns, dates as ISO text. */
+type RecordValues = Record<string, unknown>;
+
+/**
+ * The record's values as formulas read them: its columns, dates as ISO text. With `lock`, its row
+ * lock too, and only while it is not deleted: an edit and the start of its approval cannot pass
+ * each other.
+ */
 async function readRecord(
   db: Kysely<SystemTables>,
   definition: FlowVersion,
   instance: Pick<InstanceRow, 'object_id' | 'record_id'>,
-): Promise<Record<string, unknown> | null> {
+  lock = false,
+): Promise<RecordValues | null> {
   if (!instance.record_id) return null;
-  const { rows } = await sql<Record<string, unknown>>`select * from ${tableRef(definition.appId, instance.object_id)} where id = ${instance.record_id}`.execute(
-    db,
-  );
+  const table = tableRef(definition.appId, instance.object_id);
+  const { rows } = await (lock
+    ? sql<RecordValues>`select * from ${table} where id = ${instance.record_id} and deleted_at is null for update`
+    : sql<RecordValues>`select * from ${table} where id = ${instance.record_id}`
+  ).execute(db);
   const row = rows[0];
   if (!row) return null;
   return Object.fromEntries(Object.entries(row).map(([key, value]) => [key, value instanceof Date ? value.toISOString() : value]));
@@ -65,8 +74,9 @@ export function createFlowService(options: FlowServiceOptions) {
     tx: Kysely<SystemTables>,
     definition: FlowVersion,
     instance: Pick<InstanceRow, 'object_id' | 'record_id' | 'initiator_id'>,
+    loaded?: RecordValues | null,
   ): Promise<FlowEnvironment> {
-    const [record, directory] = await Promise.all([readRecord(tx, definition, instance), options.directory.get()]);
+    const [record, directory] = await Promise.all([loaded !== undefined ? loaded : readRecord(tx, definition, instance), options.directory.get(tx)]);
     const now = new Date();
     const initiator = instance.initiator_id ?? '';
     return {
@@ -79,12 +89,17 @@ export function createFlowService(options: FlowServiceOptions) {
     };
   }
 
-  async function transition(tx: Transaction<SystemTables>, instance: InstanceRow, command: FlowCommand, definition?: FlowVersion): Promise<InstanceRow> {
-    const flow = definition ?? (await definitions.get(tx, instance.app_id, instance.app_version, instance.flow_id));
-    const env = await environment(tx, flow, instance);
+  async function transition(
+    tx: Transaction<SystemTables>,
+    instance: InstanceRow,
+    command: FlowCommand,
+    loaded?: { definition: FlowVersion; record: RecordValues | null },
+  ): Promise<InstanceRow> {
+    const flow = loaded?.definition ?? (await definitions.get(tx, instance.app_id, instance.app_version, instance.flow_id));
+    const env = await environment(tx, flow, instance, loaded?.record);
     const { state, effects } = reduce(flow.graph, instance.state, command, env);
-    await applyEffects({ tx, records: options.records, definition: flow, instance }, effects);
-    await saveInstance(tx, instance.id, state);
+    const writes = await applyEffects({ tx, records: options.records, definition: flow, instance }, effects);
+    await saveTransition(tx, instance, state, writes);
     return { ...instance, state, status: state.status, revision: instance.revision + 1 };
   }
 
@@ -105,14 +120,8 @@ export function createFlowService(options: FlowServiceOptions) {
         const live = await options.liveApps.get(input.appId, t);
         const definition = await definitions.get(t, input.appId, live.version, input.flowId);
         if (definition.flow.enabled === false) throw new FlowError('flow.disabled', { flow: input.flowId });
-        // The record's row lock: an edit and the start of its approval cannot pass each other.
-        if (input.recordId) {
-          const { rows } =
-            await sql`select id from ${tableRef(input.appId, definition.flow.object)} where id = ${input.recordId} and deleted_at is null for update`.execute(
-              t,
-            );
-          if (rows.length === 0) throw new FlowError('flow.start_refused', { reason: 'record' });
-        }
+        const record = await readRecord(t, definition, { object_id: definition.flow.object, record_id: input.recordId }, true);
+        if (input.recordId && !record) throw new FlowError('flow.start_refused', { reason: 'record' });
         const instance = await insertInstance(t, {
           appId: input.appId,
           flowId: input.flowId,
@@ -124,7 +133,7 @@ export function createFlowService(options: FlowServiceOptions) {
           triggerKey: input.triggerKey ?? null,
         });
         if (!instance) throw new FlowError('flow.already_running', { flow: input.flowId });
-        return transition(t, instance, { kind: 'start', chosen: input.chosen }, definition);
+        return transition(t, instance, { kind: 'start', chosen: input.chosen }, { definition, record });
       });
     },
 
@@ -134,10 +143,10 @@ export function createFlowService(options: FlowServiceOptions) {
      */
     async act(instanceId: string, command: FlowCommand, options: { key?: string | undefined } = {}, tx?: Transaction<SystemTables>): Promise<InstanceRow> {
       return inTransaction(tx, async (t) => {
-        const instance = await lockInstance(t, instanceId);
-        if (!instance) throw new FlowError('flow.not_found', { instance: instanceId });
-        if (options.key && !(await claimCommand(t, instance.id, options.key))) return instance;
-        return transition(t, instance, command);
+        const locked = await lockInstance(t, instanceId, options.key);
+        if (!locked) throw new FlowError('flow.not_found', { instance: instanceId });
+        if (!locked.fresh) return locked.instance;
+        return transition(t, locked.instance, command);
       });
     },
 
