@@ -44,6 +44,21 @@ const crm: AppDocument = {
         { id: 'mark', kind: 'update_record', values: { status: '"approved"' } },
       ],
     },
+    {
+      id: 'terms',
+      label: { en: 'Terms approval' },
+      object: 'quote',
+      trigger: { kind: 'submit' },
+      nodes: [
+        {
+          id: 'manager',
+          kind: 'approval',
+          label: { en: 'Manager' },
+          approvers: [{ kind: 'department_head', levels: 1 }],
+          fieldPermissions: { reason: 'required', discount: 'hidden' },
+        },
+      ],
+    },
   ],
 };
 
@@ -82,7 +97,10 @@ describe('approvals over HTTP', () => {
     const quote = (await call('POST', '/api/apps/deals/objects/quote/records', rep, { values: { title: 'Big deal', discount: 25 } })).json();
     const recordFlows = `/api/apps/deals/objects/quote/records/${quote.id}/flows`;
     expect((await call('GET', recordFlows, rep)).json()).toEqual({
-      submittable: [{ id: 'discount', label: { 'zh-CN': '折扣审批', en: 'Discount approval' }, running: false }],
+      submittable: [
+        { id: 'discount', label: { 'zh-CN': '折扣审批', en: 'Discount approval' }, running: false },
+        { id: 'terms', label: { en: 'Terms approval' }, running: false },
+      ],
       instances: [],
     });
 
@@ -175,5 +193,41 @@ describe('approvals over HTTP', () => {
     expect((await call('POST', '/api/apps/deals/flows/discount/instances', people.rep.headers, { recordId: quote.id })).json()).toMatchObject({
       code: 'flow.already_running',
     });
+  });
+
+  it("shows an approver the record with the step's field permissions, and lets them fill only what it asks", async () => {
+    const quote = (await call('POST', '/api/apps/deals/objects/quote/records', people.rep.headers, { values: { title: 'Terms', discount: 12 } })).json();
+    const instance = (await call('POST', '/api/apps/deals/flows/terms/instances', people.rep.headers, { recordId: quote.id })).json().id;
+    const manager = people.manager.headers;
+    const approvalRecord = `/api/flows/instances/${instance}/record`;
+
+    // The manager has no role in the app: the quote itself is out of reach, its approval is not.
+    expect((await call('GET', `/api/apps/deals/objects/quote/records/${quote.id}`, manager)).statusCode).toBeGreaterThanOrEqual(403);
+    const seen = (await call('GET', approvalRecord, manager)).json();
+    expect(seen.fields).toEqual({ deciding: true, editable: [], required: ['reason'], hidden: ['discount'] });
+    expect(seen.record).toMatchObject({ id: quote.id, title: 'Terms' });
+    expect(seen.record).not.toHaveProperty('discount');
+
+    const act = (payload: object, headers: Record<string, string> = {}) =>
+      call('POST', `/api/flows/instances/${instance}/actions`, { ...manager, ...headers }, payload);
+    const refused = await act({ action: 'approve' }, { 'accept-language': 'en' });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().errors).toEqual([expect.objectContaining({ pointer: '/values/reason', code: 'field.required', message: '"Reason" is required' })]);
+
+    const outOfStep = await call('PATCH', approvalRecord, manager, { version: seen.record.version, values: { title: 'Renamed' } });
+    expect(outOfStep.statusCode).toBe(422);
+    expect(outOfStep.json().errors.map((e: { field: string }) => e.field)).toEqual(['title']);
+    const filled = await call('PATCH', approvalRecord, manager, { version: seen.record.version, values: { reason: 'Long-standing customer' } });
+    expect(filled.statusCode).toBe(200);
+    expect(filled.json().record).toMatchObject({ reason: 'Long-standing customer', title: 'Terms' });
+
+    expect((await act({ action: 'approve' })).json()).toMatchObject({ status: 'approved' });
+    // Decided: the record is read-only to them again, and a stranger never sees it.
+    const after = await call('PATCH', approvalRecord, manager, { version: filled.json().record.version, values: { reason: 'again' } });
+    expect(after.json()).toMatchObject({ code: 'flow.no_task' });
+    expect((await call('GET', approvalRecord, manager)).json().fields).toEqual({ deciding: false, editable: [], required: [], hidden: ['discount'] });
+    expect((await call('GET', approvalRecord, people.stranger.headers)).statusCode).toBe(403);
+    const rep = (await call('GET', `/api/apps/deals/objects/quote/records/${quote.id}`, people.rep.headers)).json();
+    expect(rep).toMatchObject({ reason: 'Long-standing customer', discount: '12' });
   });
 });

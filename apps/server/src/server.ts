@@ -16,6 +16,7 @@ import { adminRoutes } from './plugins/admin-routes';
 import { authRoutes } from './plugins/auth-routes';
 import { draftRoutes } from './plugins/draft-routes';
 import { fileRoutes } from './plugins/file-routes';
+import { flowRecordRoutes } from './plugins/flow-record-routes';
 import { flowRoutes } from './plugins/flow-routes';
 import { healthRoutes } from './plugins/health-routes';
 import { metaRoutes } from './plugins/meta-routes';
@@ -140,6 +141,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(viewRoutes, { records });
   await app.register(regionRoutes);
   await app.register(flowRoutes, { database: options.database, records, flows, definitions });
+  await app.register(flowRecordRoutes, { database: options.database, records, definitions, liveApps });
   const store = options.fileStore ?? localDiskStore(options.filesDir ?? join(tmpdir(), 'tessera-files'));
   await app.register(fileRoutes, { database: options.database, records, store });
   if (options.webRoot) await app.register(webRoutes, { webRoot: options.webRoot });

@@ -1,12 +1,13 @@
 import './messages';
 
 export { type PreviewStep, previewApprovals } from './engine/preview';
-export { type Reduction, reduce } from './engine/reduce';
+export { missingRequired, type Reduction, reduce } from './engine/reduce';
 export { FlowError, type FlowErrorCode } from './flow-error';
 export { buildGraph, type FlowGraph, MAIN, parallelPath } from './flow-graph';
 export type { FlowCommand, FlowEffect, FlowEnvironment, FlowHistoryEntry } from './flow-step';
 export { type ApprovalState, type InstanceState, type InstanceStatus, initialState, type Seat, type SeatStatus, type Token } from './instance-state';
 export { HTTP_QUEUE, TIMER_QUEUE } from './runtime/apply-effects';
+export { type ApprovalFields, approvalFields, approvalPolicy } from './runtime/approval-access';
 export { createFlowDefinitions, type FlowDefinitions, type FlowVersion } from './runtime/definitions';
 export { createDirectoryCache, type DirectoryCache, type DirectorySnapshot, loadDirectory } from './runtime/directory';
 export { type FlowEngineWiring, wireFlowEngine } from './runtime/engine-wiring';

@@ -4,18 +4,17 @@ import {
   type FlowDefinitions,
   FlowError,
   type FlowService,
+  type InstanceRow,
   inboxCounts,
   instancesOfRecord,
-  instanceView,
-  isParticipant,
   listInbox,
   previewApprovals,
 } from '@tessera/flows';
-import type { RecordService } from '@tessera/records';
-import type { FastifyRequest } from 'fastify';
+import { RecordError, type RecordService } from '@tessera/records';
 import { sql } from 'kysely';
 import { policyFor, requireUser } from '../authentication';
 import { dateTime, identifier, noContent, nullableString, type RoutePlugin, recordParams, uuid } from '../route-schemas';
+import { approvalViewer } from './flow-viewer';
 
 const tags = ['flows'];
 const localized = { type: 'object', additionalProperties: { type: 'string' } } as const;
@@ -176,21 +175,26 @@ interface FlowRouteOptions {
 export const flowRoutes: RoutePlugin<FlowRouteOptions> = async (app, { database, records, flows, definitions }) => {
   const db = database.db;
 
-  /** May the user see this instance: they take part in it, administer the workspace, or may read its record. */
-  async function mayView(request: FastifyRequest, id: string) {
-    const user = requireUser(request);
-    const found = await instanceView(db, definitions, id, user.userId);
-    if (!found) throw new FlowError('flow.not_found', { instance: id });
-    const { row } = found;
-    if (user.isAdmin || (await isParticipant(db, row, user.userId))) return found;
-    if (row.record_id) {
-      const readable = await records.get(row.app_id, row.object_id, policyFor(request, row.app_id), row.record_id).then(
-        () => true,
-        () => false,
-      );
-      if (readable) return found;
-    }
-    throw new FlowError('flow.forbidden');
+  const mayView = approvalViewer(database, records, definitions);
+
+  /** An approval refused for empty fields its step requires answers like a record that fails validation: each field named, in the user's language. */
+  async function requiredFieldsProblem(row: InstanceRow, error: FlowError): Promise<RecordError> {
+    const { document } = await definitions.get(db, row.app_id, row.app_version, row.flow_id);
+    const fields = document.objects.find((o) => o.id === row.object_id)?.fields ?? [];
+    const missing = String(error.params.fields ?? '')
+      .split(',')
+      .filter(Boolean);
+    return new RecordError(
+      'record.invalid',
+      missing.map((id) => ({
+        field: id,
+        pointer: `/values/${id}`,
+        code: 'field.required',
+        params: { field: id },
+        label: fields.find((f) => f.id === id)?.label,
+      })),
+      { count: missing.length },
+    );
   }
 
   app.post(
@@ -369,7 +373,10 @@ export const flowRoutes: RoutePlugin<FlowRouteOptions> = async (app, { database,
                     ? { kind: 'cancel', user: who, reason: body.comment }
                     : { kind: body.action, user: who, comment: body.comment };
       if (body.action === 'transfer' && !/^[0-9a-f-]{36}$/.test(body.to ?? '')) throw new FlowError('flow.no_task');
-      await flows.act(request.params.id, command, { key: request.headers['idempotency-key'] });
+      const { row } = await mayView(request, request.params.id);
+      await flows.act(request.params.id, command, { key: request.headers['idempotency-key'] }).catch(async (error: unknown) => {
+        throw error instanceof FlowError && error.code === 'flow.fields_required' ? await requiredFieldsProblem(row, error) : error;
+      });
       return (await mayView(request, request.params.id)).view;
     },
   );

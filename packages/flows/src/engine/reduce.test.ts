@@ -324,3 +324,16 @@ describe('actions', () => {
     expect(play(timed('approve'), [{ kind: 'start' }, { kind: 'timeout', node: 'manager', round: 9 }]).state.status).toBe('running');
   });
 });
+
+describe('field permissions', () => {
+  const definition = flow([{ id: 'finance', kind: 'approval', approvers: people('f'), fieldPermissions: { payment_terms: 'required', amount: 'readonly' } }]);
+
+  it('refuses an approval while a field the step requires is empty, and takes a rejection', () => {
+    const started = play(definition, [{ kind: 'start' }]).state;
+    const graph = buildGraph(definition);
+    const refused = refusal(() => reduce(graph, started, { kind: 'approve', user: 'f' }, environment({ payment_terms: '  '.trim() })));
+    expect(refused).toBe('flow.fields_required');
+    expect(reduce(graph, started, { kind: 'reject', user: 'f' }, environment({})).state.status).toBe('rejected');
+    expect(reduce(graph, started, { kind: 'approve', user: 'f' }, environment({ payment_terms: 'net 30' })).state.status).toBe('approved');
+  });
+});

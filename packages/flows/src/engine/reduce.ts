@@ -1,3 +1,4 @@
+import type { FlowNode } from '@tessera/schemas';
 import { FlowError } from '../flow-error';
 import { type FlowGraph, firstIn, MAIN } from '../flow-graph';
 import type { FlowCommand, FlowEffect, FlowEnvironment } from '../flow-step';
@@ -137,8 +138,19 @@ function seatOf(run: Run, user: string, nodeId: string | undefined): { approval:
   return found[0]!;
 }
 
+/** Fields the node makes required of its approvers that the record leaves empty. */
+export function missingRequired(node: FlowNode | undefined, record: Record<string, unknown> | null): string[] {
+  const empty = (value: unknown) => value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
+  return Object.entries(node?.fieldPermissions ?? {})
+    .filter(([field, permission]) => permission === 'required' && empty(record?.[field]))
+    .map(([field]) => field);
+}
+
 function decide(run: Run, decision: 'approve' | 'reject', user: string, nodeId: string | undefined, comment: string | undefined): void {
   const { approval, seat } = seatOf(run, user, nodeId);
+  // An approval that asks its approvers to fill fields is not given without them; a rejection is.
+  const missing = decision === 'approve' ? missingRequired(run.graph.nodes.get(approval.node), run.record) : [];
+  if (missing.length > 0) throw new FlowError('flow.fields_required', { fields: missing.join(',') });
   seat.status = decision === 'approve' ? 'approved' : 'rejected';
   if (decision === 'approve') run.state.approvedOnce = true;
   run.effects.push({ kind: 'task', node: approval.node, round: approval.round, seat: seat.id, user, status: seat.status, comment });
