@@ -107,8 +107,8 @@ describe('approvals over HTTP', () => {
     // Before submitting: who will approve?
     const preview = (await call('GET', `/api/apps/deals/flows/discount/preview?recordId=${quote.id}`, rep)).json();
     expect(preview).toEqual([
-      { node: 'manager', label: { en: 'Manager' }, approvers: [{ id: people.manager.id, name: 'manager' }] },
-      { node: 'finance', label: { en: 'Finance' }, approvers: [{ id: people.cfo.id, name: 'cfo' }] },
+      { node: 'manager', label: { en: 'Manager' }, approvers: [{ id: people.manager.id, name: 'manager' }], choose: false },
+      { node: 'finance', label: { en: 'Finance' }, approvers: [{ id: people.cfo.id, name: 'cfo' }], choose: false },
     ]);
 
     const submitted = await call('POST', '/api/apps/deals/flows/discount/instances', { ...rep, 'idempotency-key': 'submit-1' }, { recordId: quote.id });

@@ -4,6 +4,7 @@ import type { FlowError } from '../flow-error';
 import { buildGraph } from '../flow-graph';
 import type { FlowCommand, FlowEffect, FlowEnvironment } from '../flow-step';
 import { type InstanceState, initialState } from '../instance-state';
+import { previewApprovals } from './preview';
 import { reduce } from './reduce';
 
 const INITIATOR = 'rep';
@@ -335,5 +336,29 @@ describe('field permissions', () => {
     expect(refused).toBe('flow.fields_required');
     expect(reduce(graph, started, { kind: 'reject', user: 'f' }, environment({})).state.status).toBe('rejected');
     expect(reduce(graph, started, { kind: 'approve', user: 'f' }, environment({ payment_terms: 'net 30' })).state.status).toBe('approved');
+  });
+});
+
+describe('who will approve this (preview)', () => {
+  const definition = flow([
+    { id: 'route', kind: 'condition' },
+    { id: 'big', kind: 'branch', parent: 'route', when: 'discount > 30' },
+    { id: 'director', kind: 'approval', parent: 'big', approvers: people('director') },
+    { id: 'otherwise', kind: 'branch', parent: 'route' },
+    { id: 'expert', kind: 'approval', approvers: [{ kind: 'chosen' }] },
+    { id: 'finance', kind: 'approval', approvers: people('cfo') },
+  ]);
+
+  it('follows the record down its branch, lists a step the submitter picks for, and looks past it', () => {
+    const graph = buildGraph(definition);
+    expect(previewApprovals(graph, environment({ discount: 40 }))).toEqual([
+      { node: 'director', approvers: ['director'], choose: false },
+      { node: 'expert', approvers: [], choose: true },
+      { node: 'finance', approvers: ['cfo'], choose: false },
+    ]);
+    expect(previewApprovals(graph, environment({ discount: 5 }), { expert: ['ann'] })).toEqual([
+      { node: 'expert', approvers: ['ann'], choose: true },
+      { node: 'finance', approvers: ['cfo'], choose: false },
+    ]);
   });
 });
