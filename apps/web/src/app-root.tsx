@@ -13,6 +13,8 @@ import { ErrorBoundary } from './shell/error-boundary';
 const AdminPage = lazy(() => import('./admin/admin-page').then((m) => ({ default: m.AdminPage })));
 // A record's own page ("customer 360") has its own chunk: reached by link, never in the first load.
 const RecordPage = lazy(() => import('./shell/record-page-route').then((m) => ({ default: m.RecordPageRoute })));
+// The approval inbox and pages: reached from the header's badge or a notification.
+const ApprovalsRoute = lazy(() => import('./shell/approvals-route').then((m) => ({ default: m.ApprovalsRoute })));
 // The formula playground brings Monaco (loaded later still, by the editor itself): never in the first load.
 const FormulaPlaygroundPage = lazy(() => import('./studio/formula-playground-page').then((m) => ({ default: m.FormulaPlaygroundPage })));
 
@@ -37,6 +39,11 @@ export function AppRoot() {
             {route.name === 'admin' && (
               <Suspense fallback={<Spin size="large" style={{ display: 'block', marginTop: '30vh' }} />}>
                 <AdminPage section={route.section} />
+              </Suspense>
+            )}
+            {(route.name === 'approvals' || route.name === 'approval') && (
+              <Suspense fallback={<Spin size="large" style={{ display: 'block', marginTop: '30vh' }} />}>
+                {route.name === 'approvals' ? <ApprovalsRoute box={route.box} /> : <ApprovalsRoute instanceId={route.instanceId} />}
               </Suspense>
             )}
             {route.name === 'studio' && (

@@ -20,6 +20,7 @@ export {
   instanceView,
   isParticipant,
   listInbox,
+  takesPartInApprovals,
 } from './runtime/flow-queries';
 export { createFlowService, type FlowService, type FlowServiceOptions, type StartInput } from './runtime/flow-service';
 export { type InstanceRow, readInstance } from './runtime/instance-store';

@@ -5,7 +5,8 @@
  * Everything re-exported here lands in the host's initial chunk (its modules keep their import-time
  * effects), so only modules the first paint already loads belong here. Pages and heavy parts the
  * host loads with `import()` have their own entry in package.json's `exports`
- * (`@tessera/ui/object-page`, `@tessera/ui/record-page`, `@tessera/ui/department-names`); never
+ * (`@tessera/ui/object-page`, `@tessera/ui/record-page`, `@tessera/ui/approval-page`,
+ * `@tessera/ui/approvals-inbox`, `@tessera/ui/notifications`, `@tessera/ui/department-names`); never
  * re-export them from this file. `@tessera/ui/localized` offers the pure text helpers without the
  * stores, for host code tested without a DOM.
  */
@@ -31,7 +32,7 @@ export type {
 export { ApiError, type FieldErrorMap, fieldErrorsOf, type Problem } from './api/problem';
 export type { AppSummary } from './api/types';
 export { type Remote, useRemote } from './api/use-remote';
-
+export { type InboxCounts, useInboxCounts } from './approvals/inbox-counts-store';
 export { localized, pluralTitle } from './i18n/localized';
 export { type MessageKey, type MessageParams, type Translate, translate } from './i18n/messages';
 export { useT } from './i18n/use-t';
@@ -39,5 +40,5 @@ export { ErrorState } from './shell/error-state';
 export { LanguageSwitch } from './shell/language-switch';
 export { type AuthStatus, useAuthStore } from './stores/auth-store';
 export { useCurrentAppStore } from './stores/current-app-store';
-export { ADMIN_SECTIONS, type AdminSection, parseRoute, type Route, routePath, useRouteStore } from './stores/route-store';
+export { ADMIN_SECTIONS, type AdminSection, type InboxBox, parseRoute, type Route, routePath, useRouteStore } from './stores/route-store';
 export { useSessionStore } from './stores/session-store';

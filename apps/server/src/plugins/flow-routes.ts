@@ -10,9 +10,11 @@ import {
   listInbox,
   previewApprovals,
 } from '@tessera/flows';
+import { translate } from '@tessera/i18n';
 import { RecordError, type RecordService } from '@tessera/records';
 import { sql } from 'kysely';
 import { policyFor, requireUser } from '../authentication';
+import { localeOf } from '../problem';
 import { dateTime, identifier, noContent, nullableString, type RoutePlugin, recordParams, uuid } from '../route-schemas';
 import { approvalViewer } from './flow-viewer';
 
@@ -48,6 +50,7 @@ const instance = {
     initiator: person,
     startedAt: dateTime,
     endedAt: { anyOf: [dateTime, { type: 'null' }] },
+    recordLocked: { type: 'boolean', description: 'Only the current approvers may change the record now' },
     steps: {
       type: 'array',
       items: {
@@ -450,21 +453,31 @@ export const flowRoutes: RoutePlugin<FlowRouteOptions> = async (app, { database,
         response: {
           200: {
             type: 'array',
-            items: { type: 'object', additionalProperties: false, properties: { instanceId: uuid, ok: { type: 'boolean' }, code: nullableString } },
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              properties: {
+                instanceId: uuid,
+                ok: { type: 'boolean' },
+                code: nullableString,
+                message: { ...nullableString, description: "Why not, in the user's language" },
+              },
+            },
           },
         },
       },
     },
     async (request) => {
       const user = requireUser(request);
-      const results: { instanceId: string; ok: boolean; code: string | null }[] = [];
+      const locale = localeOf(request);
+      const results: { instanceId: string; ok: boolean; code: string | null; message: string | null }[] = [];
       for (const item of request.body.items) {
         try {
           await flows.act(item.instanceId, { kind: 'approve', user: user.userId, node: item.node, comment: request.body.comment });
-          results.push({ instanceId: item.instanceId, ok: true, code: null });
+          results.push({ instanceId: item.instanceId, ok: true, code: null, message: null });
         } catch (error) {
           if (!(error instanceof FlowError)) throw error;
-          results.push({ instanceId: item.instanceId, ok: false, code: error.code });
+          results.push({ instanceId: item.instanceId, ok: false, code: error.code, message: translate(locale, error.code, error.params) });
         }
       }
       return results;

@@ -1,5 +1,6 @@
 import { objectAccess, RECORD_ACTIONS } from '@tessera/access';
 import type { Database } from '@tessera/db';
+import { takesPartInApprovals } from '@tessera/flows';
 import { appendAudit } from '@tessera/identity';
 import { createMetadataStore, localizeIssues, MetaError, type PublishHooks, purgeRetired, rollupFieldIds } from '@tessera/meta';
 import type { LiveAppCache } from '@tessera/records';
@@ -295,7 +296,9 @@ export const metaRoutes: RoutePlugin<{ database: Database; liveApps: LiveAppCach
     },
     async (request) => {
       const user = requireUser(request);
-      if (!user.isAdmin && !user.roles[request.params.appId]?.length) throw new MetaError('meta.app_not_found', 404, [], { id: request.params.appId });
+      // Without a role in the app, someone asked to approve one of its records still sees its forms (their access stays none).
+      const member = user.isAdmin || user.roles[request.params.appId]?.length || (await takesPartInApprovals(database.db, request.params.appId, user.userId));
+      if (!member) throw new MetaError('meta.app_not_found', 404, [], { id: request.params.appId });
       const live = await store.getLive(request.params.appId);
       // The same compiled policy the records service enforces on this caller's requests.
       const policy = policyFor(request, request.params.appId)(live.document);

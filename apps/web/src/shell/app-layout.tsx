@@ -4,6 +4,7 @@ import { Button, Drawer, Empty, Layout, Menu, type MenuProps, Result, Spin, Typo
 import { lazy, Suspense } from 'react';
 import { UserMenu } from '../auth/user-menu';
 import { useT } from '../i18n/use-t';
+import { ApprovalsButton } from './approvals-button';
 import type { NavEntry } from './navigation';
 import { useAppShell } from './use-app-shell';
 
@@ -50,6 +51,7 @@ export function AppLayout({ appId, objectId }: AppLayoutProps) {
           {shell.isMobile ? null : t('shell.allApps')}
         </Button>
         <LanguageSwitch compact={shell.isMobile} />
+        <ApprovalsButton compact={shell.isMobile} />
         <UserMenu compact={shell.isMobile} />
       </Layout.Header>
       <Layout hasSider={!shell.isMobile}>

@@ -3,6 +3,7 @@ import { Card, Col, Empty, Flex, Layout, Row, Skeleton, Tag, Typography } from '
 import { BrandMark } from '../auth/brand-mark';
 import { UserMenu } from '../auth/user-menu';
 import { useT } from '../i18n/use-t';
+import { ApprovalsButton } from './approvals-button';
 import { useApps } from './use-apps';
 
 // One card per row on a phone, up to four on a wide screen.
@@ -23,6 +24,7 @@ export function AppPicker() {
           </Typography.Title>
         </Flex>
         <LanguageSwitch />
+        <ApprovalsButton />
         <UserMenu />
       </Layout.Header>
       <Layout.Content style={{ padding: 16, maxWidth: 1200, width: '100%', margin: '0 auto' }}>

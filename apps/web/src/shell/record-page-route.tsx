@@ -1,5 +1,6 @@
 import { RecordPage } from '@tessera/ui/record-page';
 import { UserMenu } from '../auth/user-menu';
+import { ApprovalsButton } from './approvals-button';
 
 interface RecordPageRouteProps {
   appId: string;
@@ -13,5 +14,17 @@ interface RecordPageRouteProps {
  * chunk, as they did before the runtime moved to @tessera/ui, which keeps the first load as small.
  */
 export function RecordPageRoute({ appId, objectId, recordId }: RecordPageRouteProps) {
-  return <RecordPage appId={appId} objectId={objectId} recordId={recordId} userMenu={<UserMenu compact />} />;
+  return (
+    <RecordPage
+      appId={appId}
+      objectId={objectId}
+      recordId={recordId}
+      userMenu={
+        <>
+          <ApprovalsButton compact />
+          <UserMenu compact />
+        </>
+      }
+    />
+  );
 }

@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 import { BrandMark } from '../auth/brand-mark';
 import { UserMenu } from '../auth/user-menu';
 import { useT } from '../i18n/use-t';
+import { ApprovalsButton } from './approvals-button';
 
 /** The header of the tool pages (administration, studio): brand, title, their own actions, then the shared ones. */
 export function ToolHeader({ title, compact, children }: { title: string; compact: boolean; children?: ReactNode }) {
@@ -23,6 +24,7 @@ export function ToolHeader({ title, compact, children }: { title: string; compac
         {compact ? null : t('shell.allApps')}
       </Button>
       <LanguageSwitch compact={compact} />
+      <ApprovalsButton compact={compact} />
       <UserMenu compact={compact} />
     </Layout.Header>
   );

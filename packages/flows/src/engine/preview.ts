@@ -1,4 +1,4 @@
-import type { FlowGraph } from '../flow-graph';
+import { buildGraph, type FlowGraph } from '../flow-graph';
 import type { FlowCommand, FlowEnvironment } from '../flow-step';
 import { type InstanceState, initialState } from '../instance-state';
 import { reduce } from './reduce';
@@ -20,7 +20,9 @@ const TO_BE_CHOSEN = '\u0000chosen';
  * follow the record as it is; a timer or a step without approvers ends the look-ahead. A step
  * whose approvers the submitter picks is listed with `choose`, and passed as if they had approved.
  */
-export function previewApprovals(graph: FlowGraph, env: FlowEnvironment, chosen: Record<string, string[]> = {}): PreviewStep[] {
+export function previewApprovals(flowGraph: FlowGraph, env: FlowEnvironment, chosen: Record<string, string[]> = {}): PreviewStep[] {
+  // The look-ahead approves as if each approver had filled in what their step asks of them.
+  const graph = buildGraph({ ...flowGraph.flow, nodes: flowGraph.flow.nodes.map(({ fieldPermissions: _asked, ...node }) => node) });
   const choosing = new Set(
     [...graph.nodes.values()].filter((n) => n.kind === 'approval' && (n.approvers ?? []).some((r) => r.kind === 'chosen')).map((n) => n.id),
   );

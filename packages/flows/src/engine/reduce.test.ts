@@ -346,19 +346,22 @@ describe('who will approve this (preview)', () => {
     { id: 'director', kind: 'approval', parent: 'big', approvers: people('director') },
     { id: 'otherwise', kind: 'branch', parent: 'route' },
     { id: 'expert', kind: 'approval', approvers: [{ kind: 'chosen' }] },
-    { id: 'finance', kind: 'approval', approvers: people('cfo') },
+    { id: 'finance', kind: 'approval', approvers: people('cfo'), fieldPermissions: { terms: 'required' } },
+    { id: 'legal', kind: 'approval', approvers: people('lawyer') },
   ]);
 
-  it('follows the record down its branch, lists a step the submitter picks for, and looks past it', () => {
+  it('follows the record down its branch, lists a step the submitter picks for, and looks past it and past fields a step requires', () => {
     const graph = buildGraph(definition);
     expect(previewApprovals(graph, environment({ discount: 40 }))).toEqual([
       { node: 'director', approvers: ['director'], choose: false },
       { node: 'expert', approvers: [], choose: true },
       { node: 'finance', approvers: ['cfo'], choose: false },
+      { node: 'legal', approvers: ['lawyer'], choose: false },
     ]);
     expect(previewApprovals(graph, environment({ discount: 5 }), { expert: ['ann'] })).toEqual([
       { node: 'expert', approvers: ['ann'], choose: true },
       { node: 'finance', approvers: ['cfo'], choose: false },
+      { node: 'legal', approvers: ['lawyer'], choose: false },
     ]);
   });
 });

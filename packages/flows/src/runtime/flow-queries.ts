@@ -145,6 +145,8 @@ export interface InstanceView {
   initiator: { id: string; name: string } | null;
   startedAt: string;
   endedAt: string | null;
+  /** Only the current approvers may change the record now (record-lock.ts). */
+  recordLocked: boolean;
   /** Every step of the flow in order, with where the instance stands. */
   steps: { node: string; kind: string; label: LocalizedText | null; parent: string | null; state: 'done' | 'active' | 'upcoming' }[];
   tasks: { node: string; round: number; user: string; name: string; status: string; comment: string | null; at: string }[];
@@ -216,6 +218,7 @@ export async function instanceView(
       initiator: row.initiator_id ? { id: row.initiator_id, name: initiatorName } : null,
       startedAt: new Date(row.started_at).toISOString(),
       endedAt: row.ended_at ? new Date(row.ended_at).toISOString() : null,
+      recordLocked: running && row.record_id !== null && flow.lockRecord !== false && state.returned === null,
       steps: flow.nodes.map((n) => ({
         node: n.id,
         kind: n.kind,
@@ -260,6 +263,12 @@ export async function instanceView(
 export async function isParticipant(db: Kysely<SystemTables>, instance: Pick<InstanceRow, 'id' | 'initiator_id'>, user: string): Promise<boolean> {
   if (instance.initiator_id === user) return true;
   const { rows } = await sql`select 1 from flow_tasks where instance_id = ${instance.id} and assignee = ${user} limit 1`.execute(db);
+  return rows.length > 0;
+}
+
+/** Whether `user` has (had) a task in some approval of the app: they may see its forms, to decide. */
+export async function takesPartInApprovals(db: Kysely<SystemTables>, appId: string, user: string): Promise<boolean> {
+  const { rows } = await sql`select 1 from flow_tasks where app_id = ${appId} and assignee = ${user} limit 1`.execute(db);
   return rows.length > 0;
 }
 

@@ -28,10 +28,11 @@ async function readBody(response: Response): Promise<unknown> {
  * field messages come back in the language the user reads, and turns every failure into an
  * ApiError (status 0 when the request never got an answer).
  */
-export async function request<T>(method: Method, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+export async function request<T>(method: Method, path: string, body?: unknown, signal?: AbortSignal, extraHeaders?: Record<string, string>): Promise<T> {
   const headers: Record<string, string> = {
     Accept: 'application/json, application/problem+json',
     'Accept-Language': useSessionStore.getState().locale,
+    ...extraHeaders,
   };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
 

@@ -1,3 +1,4 @@
+import { approvalsEn } from './approvals-en';
 import { childtableEn } from './childtable-en';
 import { kanbanMoveEn } from './kanban-move-en';
 import { listEn } from './list-en';
@@ -107,5 +108,6 @@ export const en = {
   ...regionFilterEn,
   ...childtableEn,
   ...perfEn,
+  ...approvalsEn,
   ...kanbanMoveEn,
 } as const;

@@ -1,3 +1,4 @@
+import { approvalsZhCn } from './approvals-zh-cn';
 import { childtableZhCn } from './childtable-zh-cn';
 import { kanbanMoveZhCn } from './kanban-move-zh-cn';
 import { listZhCn } from './list-zh-cn';
@@ -108,5 +109,6 @@ export const zhCN: Record<MessageKey, string> = {
   ...regionFilterZhCn,
   ...childtableZhCn,
   ...perfZhCn,
+  ...approvalsZhCn,
   ...kanbanMoveZhCn,
 };

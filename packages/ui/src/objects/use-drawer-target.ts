@@ -13,8 +13,12 @@ export interface DrawerPreset {
   notice: string;
 }
 
-/** Which record the drawer shows: a new one, an existing one by id (maybe with a preset), or none (closed). */
-export type DrawerTarget = { mode: 'create' } | { mode: 'edit'; recordId: string; preset?: DrawerPreset } | null;
+/**
+ * Which record the drawer shows: a new one, an existing one by id (maybe with a preset, or as the
+ * approver of the approval `approval`: read and saved through it, with their step's field
+ * permissions), or none (closed).
+ */
+export type DrawerTarget = { mode: 'create' } | { mode: 'edit'; recordId: string; preset?: DrawerPreset; approval?: string } | null;
 
 export function useDrawerTarget() {
   const [target, setTarget] = useState<DrawerTarget>(null);

@@ -3,10 +3,13 @@ import type { ObjectDefinition } from '@tessera/schemas';
 import { Button, Card, Col, Layout, Result, Row, Skeleton, Spin, Tabs, Typography } from 'antd';
 import { type ReactNode, Suspense } from 'react';
 import { ApiError } from '../api/problem';
+import { RecordApprovals } from '../approvals/record-approvals';
+import { localized } from '../i18n/localized';
 import { useT } from '../i18n/use-t';
 import { RecordDrawer, RecordDrawerPreload } from '../records/lazy-record-drawer';
 import { ErrorState } from '../shell/error-state';
 import { LanguageSwitch } from '../shell/language-switch';
+import { useSessionStore } from '../stores/session-store';
 import { RecordComments } from './record-comments';
 import { RecordDetails } from './record-details';
 import { RecordHeader } from './record-header';
@@ -57,6 +60,7 @@ interface BodyProps {
 
 function RecordPageBody({ appId, object, recordId, listTitle }: BodyProps) {
   const t = useT();
+  const locale = useSessionStore((s) => s.locale);
   const page = useRecordPage(appId, object, recordId);
   const userName = useUserNames();
 
@@ -107,6 +111,18 @@ function RecordPageBody({ appId, object, recordId, listTitle }: BodyProps) {
   );
   const timeline = <RecordTimeline appId={appId} object={object} recordId={record.id} version={record.version} userName={userName} />;
   const comments = <RecordComments appId={appId} objectId={object.id} recordId={record.id} />;
+  const approvals = (
+    <RecordApprovals
+      appId={appId}
+      objectId={object.id}
+      recordId={record.id}
+      recordTitle={title}
+      version={record.version}
+      fieldLabel={(id) => localized(object.fields.find((f) => f.id === id)?.label, locale, id)}
+      onChanged={page.reload}
+      onFill={page.openApprovalFill}
+    />
+  );
 
   return (
     <div className="record-page-stack">
@@ -122,6 +138,7 @@ function RecordPageBody({ appId, object, recordId, listTitle }: BodyProps) {
         onEdit={page.openEdit}
         onDelete={() => void page.remove()}
       />
+      {page.isPhone && approvals}
       {page.isPhone ? (
         // A phone shows one thing at a time: the details, the related lists, the timeline or the comments.
         <Tabs
@@ -156,6 +173,7 @@ function RecordPageBody({ appId, object, recordId, listTitle }: BodyProps) {
           </Col>
           <Col xs={24} lg={9}>
             <div className="record-page-stack">
+              {approvals}
               {related}
               <Card size="small" className="record-page-card" title={t('comments.title')}>
                 {comments}
@@ -175,7 +193,7 @@ function RecordPageBody({ appId, object, recordId, listTitle }: BodyProps) {
           <RecordDrawer
             appId={appId}
             object={object}
-            target={{ mode: 'edit', recordId: record.id }}
+            target={page.drawer.approval ? { mode: 'edit', recordId: record.id, approval: page.drawer.approval } : { mode: 'edit', recordId: record.id }}
             onClose={page.closeDrawer}
             onSaved={page.saved}
             onDeleted={page.backToList}

@@ -17,8 +17,11 @@ type LoadState =
   | { status: 'ready'; record: RecordData; error: null }
   | { status: 'failed'; record: null; error: unknown };
 
-/** Which drawer is open over the page: editing this record, or a new record of a related list. */
-export type PageDrawer = { kind: 'edit' } | { kind: 'related'; listId: string } | null;
+/**
+ * Which drawer is open over the page: editing this record (as an approver of `approval`, with
+ * their step's field permissions, when given), or a new record of a related list.
+ */
+export type PageDrawer = { kind: 'edit'; approval?: string } | { kind: 'related'; listId: string } | null;
 
 /**
  * Everything the record page shows and does: the record (re-read after a related record is added,
@@ -78,6 +81,7 @@ export function useRecordPage(appId: string, object: ObjectDefinition, recordId:
     deleting,
     relatedRevision,
     openEdit: useCallback(() => setDrawer({ kind: 'edit' }), []),
+    openApprovalFill: useCallback((instanceId: string) => setDrawer({ kind: 'edit', approval: instanceId }), []),
     openRelatedCreate: useCallback((listId: string) => setDrawer({ kind: 'related', listId }), []),
     closeDrawer: useCallback(() => setDrawer(null), []),
     /** The drawer saved this record: show the server's answer at once (new version → new history). */

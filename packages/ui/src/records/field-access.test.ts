@@ -60,7 +60,7 @@ describe('field access in the drawer’s form', () => {
 
   it('changes nothing for a role without restrictions', () => {
     const engine = plainEngine(customer);
-    expect(withFieldAccess(engine, { actions: ['read'], hiddenFields: [], readOnlyFields: [] })).toBe(engine);
+    expect(withFieldAccess(engine, { hiddenFields: [], readOnlyFields: [] })).toBe(engine);
   });
 
   it('refuses typing into a locked field and never sends its value, even one a draft brought back', () => {
@@ -71,5 +71,13 @@ describe('field access in the drawer’s form', () => {
     store.getState().reset({ name: 'Acme', credit: '5000', tier: 'b' }, 'create', true);
     const payload = toRecordValues(customer, writableValues(store.getState(), readOnlyByAccess(access)), null);
     expect(payload).toEqual({ name: 'Acme', tier: 'b' });
+  });
+
+  it("applies an approval step's permissions: only what it lets the approver fill is open, and what it requires is required", () => {
+    const step = { hiddenFields: ['credit'], readOnlyFields: ['name', 'tier'], requiredFields: ['phone'] };
+    const { fields } = withFieldAccess(formEngine(app, customer, context), step).evaluate({ tier: 'b' }, 'update');
+    expect(fields.phone).toMatchObject({ visible: true, readOnly: false, required: true });
+    expect(fields.credit).toMatchObject({ visible: false });
+    expect(fields.name).toMatchObject({ readOnly: true });
   });
 });

@@ -1,8 +1,18 @@
-import type { ObjectAccess } from '../api/types';
 import type { FieldState, FormEngine } from '../form-runtime/form-rules';
 
-/** Fields the user's roles may read but not write: shown locked, never sent. */
-export function readOnlyByAccess(access: ObjectAccess): ReadonlySet<string> {
+/**
+ * What a user may do with an object's fields beyond the form's own rules: their roles' hidden
+ * and read-only fields (ObjectAccess), and when they decide an approval, their step's (fields it
+ * does not let them fill are read-only, fields it requires are required).
+ */
+export interface FieldRestrictions {
+  hiddenFields: readonly string[];
+  readOnlyFields: readonly string[];
+  requiredFields?: readonly string[] | undefined;
+}
+
+/** Fields the user may read but not write: shown locked, never sent. */
+export function readOnlyByAccess(access: FieldRestrictions): ReadonlySet<string> {
   return new Set(access.readOnlyFields);
 }
 
@@ -12,13 +22,15 @@ export function readOnlyByAccess(access: ObjectAccess): ReadonlySet<string> {
  * input disabled, its value shown), and one hidden from them is not shown, whatever the rules
  * say. The server refuses writes to both; this way the form does not offer them.
  */
-export function withFieldAccess(engine: FormEngine, access: ObjectAccess): FormEngine {
+export function withFieldAccess(engine: FormEngine, access: FieldRestrictions): FormEngine {
   const readOnly = readOnlyByAccess(access);
   const hidden = new Set(access.hiddenFields);
-  if (readOnly.size === 0 && hidden.size === 0) return engine;
+  const required = new Set(access.requiredFields ?? []);
+  if (readOnly.size === 0 && hidden.size === 0 && required.size === 0) return engine;
   const restricted = (id: string, state: FieldState): FieldState => {
     if (hidden.has(id)) return state.visible ? { ...state, visible: false } : state;
     if (readOnly.has(id)) return state.readOnly ? state : { ...state, readOnly: true };
+    if (required.has(id)) return state.required && state.visible ? state : { ...state, required: true, visible: true };
     return state;
   };
   return {

@@ -82,7 +82,7 @@ export function RecordDrawer({ appId, object, target, onClose, onSaved, onDelete
   const footer = (
     <Flex justify="space-between" gap={8}>
       <div>
-        {isEdit && editor.record && (
+        {isEdit && editor.record && !editor.asApprover && (
           <Popconfirm title={t('record.deleteConfirm')} onConfirm={editor.remove} okButtonProps={{ danger: true }}>
             <Button danger disabled={editor.saving} data-testid="record-delete">
               {t('common.delete')}
@@ -110,7 +110,7 @@ export function RecordDrawer({ appId, object, target, onClose, onSaved, onDelete
       open
       onClose={onClose}
       size={screens.md === false ? '100%' : 560}
-      title={t(isEdit ? 'record.editTitle' : 'record.createTitle', { object: objectLabel })}
+      title={editor.asApprover ? t('approvals.fill') : t(isEdit ? 'record.editTitle' : 'record.createTitle', { object: objectLabel })}
       footer={footer}
       data-testid="record-drawer"
       destroyOnHidden
@@ -118,7 +118,8 @@ export function RecordDrawer({ appId, object, target, onClose, onSaved, onDelete
       {editor.loadState.status === 'loading' && <Skeleton active />}
       {editor.loadState.status === 'failed' && <ErrorState title={t('record.loadFailed')} error={editor.loadState.error} onRetry={editor.reload} />}
       {editor.loadState.status === 'ready' &&
-        (isEdit && editor.record ? (
+        // An approver fills in their step's fields; the record's history is its readers' page.
+        (isEdit && editor.record && !editor.asApprover ? (
           <Tabs
             items={[
               { key: 'details', label: t('record.tabDetails'), children: form },

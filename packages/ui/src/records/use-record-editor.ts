@@ -6,6 +6,7 @@ import { errorMessage } from '../api/error-message';
 import { isAbort } from '../api/http';
 import { ApiError, fieldErrorsOf, type Problem } from '../api/problem';
 import type { RecordData } from '../api/types';
+import { type ApprovalRecord, approvalsApi } from '../approvals/approvals-api';
 import { formLayout, generatedLayout } from '../form-runtime/form-layout';
 import { formEngine, formOf, plainEngine } from '../form-runtime/form-rules';
 import type { FormRuntime } from '../form-runtime/form-runtime-context';
@@ -21,6 +22,7 @@ import { useAuthStore } from '../stores/auth-store';
 import { useObjectAccess, useRollupFields } from '../stores/current-app-store';
 import { useSessionStore } from '../stores/session-store';
 import { childErrorsOf } from '../widgets/child-table/cell-errors';
+import { approverAccess } from './approver-access';
 import { presetValues } from './drawer-preset';
 import { readOnlyByAccess, withFieldAccess } from './field-access';
 import { editableFields, type FormValues, toFormValues, toRecordValues } from './form-values';
@@ -62,8 +64,15 @@ export function useRecordEditor({ appId, document, object, target, onSaved, onDe
   const [attempt, setAttempt] = useState(0);
   const recordId = target.mode === 'edit' ? target.recordId : null;
   const preset = target.mode === 'edit' ? (target.preset ?? null) : null;
+  const approval = target.mode === 'edit' ? (target.approval ?? null) : null;
   const presetOn = useRef<RecordData | null>(null);
-  const access = useObjectAccess(object.id);
+  const roleAccess = useObjectAccess(object.id);
+  // As an approver, the step's permissions: it was read with them (approval-access on the server).
+  const [stepFields, setStepFields] = useState<ApprovalRecord['fields'] | null>(null);
+  const access = useMemo(
+    () => (approval && stepFields ? approverAccess(object, roleAccess, stepFields) : roleAccess),
+    [approval, stepFields, object, roleAccess],
+  );
   const locked = useMemo(() => readOnlyByAccess(access), [access]);
   const knownFields = useMemo(() => new Set(editableFields(object).map((f) => f.id)), [object]);
 
@@ -98,7 +107,13 @@ export function useRecordEditor({ appId, document, object, target, onSaved, onDe
     if (!recordId) return;
     const controller = new AbortController();
     setLoadState({ status: 'loading', error: null });
-    api.getRecord(appId, object.id, recordId, controller.signal).then(
+    const load = approval
+      ? approvalsApi.record(approval, controller.signal).then((loaded) => {
+          setStepFields(loaded.fields);
+          return loaded.record;
+        })
+      : api.getRecord(appId, object.id, recordId, controller.signal);
+    load.then(
       (loaded) => {
         setRecord(loaded);
         setConflict(false);
@@ -110,7 +125,7 @@ export function useRecordEditor({ appId, document, object, target, onSaved, onDe
       },
     );
     return () => controller.abort();
-  }, [appId, object, recordId, attempt]);
+  }, [appId, object, recordId, approval, attempt]);
 
   const labelOf = useCallback((id: string) => localized(fields.get(id)?.label, locale, id), [fields, locale]);
 
@@ -173,9 +188,11 @@ export function useRecordEditor({ appId, document, object, target, onSaved, onDe
     setGeneralErrors([]);
     try {
       const payload = toRecordValues(object, writableValues(state, locked), record ? initialValues.current : null);
-      const saved = record
-        ? await formApi.updateRecord(appId, object.id, engine.formId, record.id, record.version, payload)
-        : await formApi.createRecord(appId, object.id, engine.formId, payload);
+      const saved = !record
+        ? await formApi.createRecord(appId, object.id, engine.formId, payload)
+        : approval
+          ? (await approvalsApi.fill(approval, record.version, payload)).record
+          : await formApi.updateRecord(appId, object.id, engine.formId, record.id, record.version, payload);
       draft.finish();
       onSaved(saved);
       void message.success(t(record ? 'record.saved' : 'record.created'));
@@ -185,7 +202,7 @@ export function useRecordEditor({ appId, document, object, target, onSaved, onDe
     } finally {
       setSaving(false);
     }
-  }, [appId, object, engine, record, store, locked, draft, labelOf, onSaved, onClose, message, t, showProblem]);
+  }, [appId, object, engine, record, approval, store, locked, draft, labelOf, onSaved, onClose, message, t, showProblem]);
 
   const remove = useCallback(async () => {
     if (!record) return;
@@ -207,6 +224,8 @@ export function useRecordEditor({ appId, document, object, target, onSaved, onDe
     runtime,
     layout,
     record,
+    /** Opened as an approver: the record stays (no delete), only the step's fields are open. */
+    asApprover: approval !== null,
     loadState,
     saving,
     conflict,

@@ -1,5 +1,8 @@
 import { create } from 'zustand';
 
+/** The inbox's boxes (the server's `GET /api/flows/inbox?box=`). */
+export type InboxBox = 'todo' | 'done' | 'submitted' | 'cc';
+
 export const ADMIN_SECTIONS = ['users', 'departments', 'audit'] as const;
 export type AdminSection = (typeof ADMIN_SECTIONS)[number];
 
@@ -17,10 +20,22 @@ export type Route =
   /** One record's full page ("customer 360"): `/apps/:appId/objects/:objectId/records/:recordId`. */
   | { name: 'record'; appId: string; objectId: string; recordId: string }
   | { name: 'admin'; section: AdminSection }
+  /** The approval inbox, one box at a time: `/approvals/todo`, `/approvals/done`, … */
+  | { name: 'approvals'; box: InboxBox }
+  /** One approval: its record as the person's step shows it, its steps, actions and history. */
+  | { name: 'approval'; instanceId: string }
   | { name: 'studio'; tool: 'formula' };
+
+const INBOX_BOXES: readonly InboxBox[] = ['todo', 'done', 'submitted', 'cc'];
+
+function isInboxBox(value: string | undefined): value is InboxBox {
+  return INBOX_BOXES.some((box) => box === value);
+}
 
 export function parseRoute(pathname: string): Route {
   const parts = pathname.split('/').filter(Boolean).map(decodeURIComponent);
+  if (parts[0] === 'approvals' && parts[1] === 'instances' && parts[2]) return { name: 'approval', instanceId: parts[2] };
+  if (parts[0] === 'approvals') return { name: 'approvals', box: isInboxBox(parts[1]) ? parts[1] : 'todo' };
   if (parts[0] === 'studio' && parts[1] === 'formula') return { name: 'studio', tool: 'formula' };
   if (parts[0] === 'admin') return { name: 'admin', section: isAdminSection(parts[1]) ? parts[1] : 'users' };
   // `records/` keeps record ids apart from whatever else may follow an object later (a view name).
@@ -37,6 +52,8 @@ export function routePath(route: Route): string {
   if (route.name === 'apps') return '/';
   if (route.name === 'admin') return `/admin/${route.section}`;
   if (route.name === 'studio') return `/studio/${route.tool}`;
+  if (route.name === 'approvals') return `/approvals/${route.box}`;
+  if (route.name === 'approval') return `/approvals/instances/${encodeURIComponent(route.instanceId)}`;
   const base = `/apps/${encodeURIComponent(route.appId)}`;
   if (route.name === 'record') {
     return `${base}/objects/${encodeURIComponent(route.objectId)}/records/${encodeURIComponent(route.recordId)}`;
