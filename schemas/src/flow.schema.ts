@@ -49,6 +49,9 @@ export const FLOW_NODE_KINDS = [
 export const APPROVAL_MODES = ['any', 'all', 'sequence', 'percentage'] as const;
 export const FIELD_PERMISSIONS = ['editable', 'readonly', 'hidden', 'required'] as const;
 
+/** Where a record's approval stands, as a flow's `statusField` shows it. */
+export const FLOW_RECORD_STATES = ['running', 'returned', 'approved', 'rejected', 'withdrawn', 'cancelled'] as const;
+
 /**
  * One node of a flow. Like form nodes, flow nodes are a flat list pointing at their parent, in
  * order: a node without `parent` is on the main line; a `branch` belongs to a `condition` or
@@ -153,6 +156,24 @@ export const flowSchema = {
     lockRecord: { type: 'boolean' },
     /** Who decides when an approval node finds nobody (`whenEmpty: admin`). */
     administrators: { type: 'array', items: uuidSchema, maxItems: 20, uniqueItems: true },
+    /**
+     * A field of the record that shows where its approval stands, kept by the engine: written when
+     * an instance starts, is returned, and ends. `values` maps each state to the value written
+     * (an option of a select, say); a state left out writes its own name.
+     */
+    statusField: {
+      type: 'object',
+      properties: {
+        field: identifierSchema,
+        values: {
+          type: 'object',
+          propertyNames: { enum: FLOW_RECORD_STATES },
+          additionalProperties: { type: 'string', minLength: 1, maxLength: 200 },
+        },
+      },
+      required: ['field'],
+      additionalProperties: false,
+    },
   },
   required: ['id', 'label', 'object', 'trigger', 'nodes'],
   additionalProperties: false,
@@ -165,3 +186,4 @@ export type FlowTrigger = FromSchema<typeof flowTriggerSchema>;
 export type ApproverRule = FromSchema<typeof approverRuleSchema>;
 export type ApprovalMode = (typeof APPROVAL_MODES)[number];
 export type FieldPermission = (typeof FIELD_PERMISSIONS)[number];
+export type FlowRecordState = (typeof FLOW_RECORD_STATES)[number];

@@ -91,4 +91,16 @@ describe('flow checks', () => {
     });
     expect(verdict.ok ? null : localizeIssues(verdict.issues, 'zh-CN')[0]?.message).toBe('这个节点还没有设置审批人');
   });
+
+  it('ask the approval status field to take every state the engine writes', () => {
+    const flow = (statusField: NonNullable<AppDocument['flows']>[number]['statusField']) => [
+      { id: 'f', label: { en: 'F' }, object: 'quote', trigger: { kind: 'submit' as const }, statusField, nodes: [] },
+    ];
+    expect(issuesOf(flow({ field: 'discount' }))).toEqual(['/flows/0/statusField/field meta.flow_status_field']);
+    expect(issuesOf(flow({ field: 'status', values: { running: 'ok', returned: 'ok', approved: 'ok', rejected: 'ok', withdrawn: 'ok' } }))).toEqual([
+      '/flows/0/statusField/values/cancelled meta.flow_status_value',
+    ]);
+    const all = { running: 'ok', returned: 'ok', approved: 'ok', rejected: 'ok', withdrawn: 'ok', cancelled: 'ok' };
+    expect(issuesOf(flow({ field: 'status', values: all }))).toEqual([]);
+  });
 });

@@ -1,5 +1,5 @@
 import { analyze } from '@tessera/expr';
-import type { AppDocument, FlowDefinition, FlowNode, ObjectDefinition } from '@tessera/schemas';
+import { type AppDocument, FLOW_RECORD_STATES, type FlowDefinition, type FlowNode, type ObjectDefinition } from '@tessera/schemas';
 import type { MetaIssue } from './issue';
 import { SYSTEM_COLUMNS } from './system-columns';
 
@@ -115,6 +115,24 @@ function checkTrigger(scope: Scope, flow: FlowDefinition, object: ObjectDefiniti
   if (trigger.condition) checkFormula(scope, object, trigger.condition, `${pointer}/trigger/condition`, ['boolean']);
 }
 
+/** The field that shows the approval's state must take every value the engine will write there. */
+function checkStatusField(scope: Scope, flow: FlowDefinition, object: ObjectDefinition, pointer: string): void {
+  const status = flow.statusField;
+  if (!status) return;
+  const field = object.fields.find((f) => f.id === status.field);
+  if (!field || (field.type !== 'select' && field.type !== 'text')) {
+    scope.issues.push({ pointer: `${pointer}/statusField/field`, code: 'meta.flow_status_field', params: { id: status.field } });
+    return;
+  }
+  if (field.type !== 'select') return;
+  const options = new Set((field.options ?? []).map((o) => o.value));
+  for (const state of FLOW_RECORD_STATES) {
+    const value = status.values?.[state] ?? state;
+    if (!options.has(value))
+      scope.issues.push({ pointer: `${pointer}/statusField/values/${state}`, code: 'meta.flow_status_value', params: { state, value, id: field.id } });
+  }
+}
+
 /**
  * Flows must make sense against the app before they are published: their object and the fields,
  * roles and objects their nodes name exist; conditions are yes/no formulas; values written fit
@@ -137,6 +155,7 @@ export function checkFlows(app: AppDocument): MetaIssue[] {
     }
     checkStructure(scope, flow, pointer);
     checkTrigger(scope, flow, object, pointer);
+    checkStatusField(scope, flow, object, pointer);
     flow.nodes.forEach((node, i) => {
       const at = `${pointer}/nodes/${i}`;
       if (node.kind === 'approval' || node.kind === 'cc' || node.kind === 'notify') checkApprovers(scope, object, node, at);

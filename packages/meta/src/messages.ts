@@ -34,6 +34,14 @@ registerMessages({
   'meta.flow_unknown_node': { 'zh-CN': '流程节点“{id}”不存在', en: 'Flow node "{id}" does not exist' },
   'meta.flow_unreachable': { 'zh-CN': '节点“{id}”在结束节点之后，永远不会执行', en: 'Node "{id}" comes after an end node and can never run' },
   'meta.flow_date_field': { 'zh-CN': '“{id}”不是日期字段', en: '"{id}" is not a date field' },
+  'meta.flow_status_field': {
+    'zh-CN': '审批状态字段“{id}”必须是本对象的单选或文本字段',
+    en: 'The approval status field "{id}" must be a select or text field of this object',
+  },
+  'meta.flow_status_value': {
+    'zh-CN': '审批状态“{state}”要写入的值“{value}”不是字段“{id}”的选项',
+    en: 'The value "{value}" written for the approval state "{state}" is not an option of field "{id}"',
+  },
   'meta.unknown_node': { 'zh-CN': '布局节点“{id}”不存在', en: 'Layout node "{id}" does not exist' },
   'meta.child_target': {
     'zh-CN': '子表字段必须指向以“{object}”为父对象的子对象，而“{id}”不是',

@@ -3,8 +3,10 @@ import type { SystemTables } from '@tessera/db';
 import { cancelJob, enqueue } from '@tessera/jobs';
 import { tableRef } from '@tessera/meta';
 import type { RecordService } from '@tessera/records';
+import type { FlowRecordState } from '@tessera/schemas';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { FlowEffect, FlowHistoryEntry } from '../flow-step';
+import type { InstanceState } from '../instance-state';
 import type { FlowVersion } from './definitions';
 import type { InstanceRow, NotificationRow, TaskChange, TransitionWrites } from './instance-store';
 
@@ -20,6 +22,36 @@ export interface EffectContext {
   records: RecordService;
   definition: FlowVersion;
   instance: InstanceRow;
+}
+
+/** Where a record's approval stands, as the flow's status field shows it. */
+function recordState(state: InstanceState): FlowRecordState {
+  return state.status === 'running' ? (state.returned ? 'returned' : 'running') : state.status;
+}
+
+/**
+ * Keeps the flow's status field (`statusField`) in step with the instance: written in the
+ * transition that starts it, returns it, resubmits it or ends it, and only then — so a list of
+ * quotes can be filtered by "in approval" or "approved" like any other field.
+ */
+export async function mirrorStatus(context: EffectContext, before: InstanceState | null, after: InstanceState): Promise<void> {
+  const status = context.definition.flow.statusField;
+  const { instance, tx } = context;
+  if (!status || !instance.record_id) return;
+  const state = recordState(after);
+  if (before && recordState(before) === state) return;
+  const version = await currentVersion(tx, context.definition, instance);
+  if (version === null) return;
+  await context.records
+    .within(tx)
+    .update(
+      instance.app_id,
+      instance.object_id,
+      FLOW_ACCESS,
+      instance.record_id,
+      { version, values: { [status.field]: status.values?.[state] ?? state } },
+      { source: 'flow', cause: { flow: instance.flow_id, instance: instance.id } },
+    );
 }
 
 async function currentVersion(db: Kysely<SystemTables>, definition: FlowVersion, instance: InstanceRow): Promise<number | null> {

@@ -6,7 +6,7 @@ import { reduce } from '../engine/reduce';
 import { FlowError } from '../flow-error';
 import type { FlowCommand, FlowEnvironment } from '../flow-step';
 import { initialState } from '../instance-state';
-import { applyEffects } from './apply-effects';
+import { applyEffects, mirrorStatus } from './apply-effects';
 import { resolveApprovers } from './approvers';
 import { createFlowDefinitions, type FlowDefinitions, type FlowVersion } from './definitions';
 import type { DirectoryCache } from './directory';
@@ -99,6 +99,7 @@ export function createFlowService(options: FlowServiceOptions) {
     const env = await environment(tx, flow, instance, loaded?.record);
     const { state, effects } = reduce(flow.graph, instance.state, command, env);
     const writes = await applyEffects({ tx, records: options.records, definition: flow, instance }, effects);
+    await mirrorStatus({ tx, records: options.records, definition: flow, instance }, command.kind === 'start' ? null : instance.state, state);
     await saveTransition(tx, instance, state, writes);
     return { ...instance, state, status: state.status, revision: instance.revision + 1 };
   }
