@@ -69,7 +69,8 @@ describe("a flow's status field", () => {
   it('shows where the approval stands: in approval, returned, in approval again, then active — each change in the record history, caused by the flow', async () => {
     const legal = '00000000-0000-4000-8000-000000000001';
     const rep = '00000000-0000-4000-8000-000000000002';
-    const contract = await records.create('contracts', 'contract', admin, { values: { title: 'Annual support', status: 'draft' } });
+    const { id } = await records.create('contracts', 'contract', admin, { values: { title: 'Annual support', status: 'draft' } });
+    const contract = { id: String(id) };
     const status = async () => (await records.get('contracts', 'contract', admin, contract.id)).status;
 
     const started = await flows.start({ appId: 'contracts', flowId: 'sign_off', recordId: contract.id, initiator: rep });
