@@ -1,14 +1,22 @@
+import { fullAccess } from '@tessera/access';
 import type { Database } from '@tessera/db';
 import { createMetadataStore } from '@tessera/meta';
 import { createLiveAppCache, createRecordService, type RecordService } from '@tessera/records';
 import type { AppDocument } from '@tessera/schemas';
-import { loadTemplate, type SampleBatch } from '@tessera/templates';
+import { loadTemplate, type SampleBatch, type SampleRecord } from '@tessera/templates';
 import { systemAccess } from './authentication';
+import { type PlannedApproval, planDemoApprovals } from './demo-approvals';
+import { createTeam, type DemoPerson } from './demo-team';
+import { sampleOwners } from './sample-owners';
 
 export interface InstallResult {
   appId: string;
   version: number;
   records: number;
+  /** The template's team, when installed with it: who may sign in, with which password. */
+  people: DemoPerson[];
+  /** Approvals to start once the engine runs (demo-approvals.ts). */
+  approvals: PlannedApproval[];
 }
 
 /** Child rows (quote lines) arrive as their own batch; the records API takes them inside their parent. */
@@ -45,30 +53,52 @@ function nestChildRows(document: AppDocument, batches: SampleBatch[]): SampleBat
 }
 
 /**
- * Installs a template as a new app: its document as the draft, published, then its sample
- * records through the records API's set-based path (validation, formulas, history and events
- * all applied), batch by batch in dependency order, in one transaction, as the built-in
- * administrator. A row the template gets wrong fails the install, naming the row and field.
+ * Installs a template as a new app: its document as the draft, published, then — in one
+ * transaction — its team when asked (people, departments, roles) and its sample records through
+ * the records API's set-based path (validation, formulas, history and events all applied), batch
+ * by batch in dependency order, each record created by the person who owns it (the team's
+ * sample owners, or the built-in administrator). A row the template gets wrong fails the
+ * install, naming the row and field.
  */
 export async function installTemplate(
   database: Database,
   templateId: string,
-  options: { seed?: number; scale?: number; records?: RecordService } = {},
+  options: { seed?: number; scale?: number; records?: RecordService; team?: boolean } = {},
 ): Promise<InstallResult> {
   const template = loadTemplate(templateId);
   if (!template) throw new Error(`unknown template "${templateId}"`);
+  const { document } = template;
   const store = createMetadataStore(database.db);
-  await store.createApp(template.document);
-  const { version } = await store.publish(template.document.id, { actor: null, comment: `template ${templateId}` });
+  await store.createApp(document);
+  const { version } = await store.publish(document.id, { actor: null, comment: `template ${templateId}` });
   const records = options.records ?? createRecordService(database.db, createLiveAppCache(database.db));
-  const batches = nestChildRows(template.document, template.sampleData({ seed: options.seed ?? 2026, scale: options.scale ?? 1 }));
-  const count = await records.transaction(async (inside) => {
+  const batches = nestChildRows(document, template.sampleData({ seed: options.seed ?? 2026, scale: options.scale ?? 1 }));
+  return records.transaction(async (inside, tx) => {
+    const people = options.team && template.team ? await createTeam(tx, document.id, template.team) : new Map<string, DemoPerson>();
+    const owners = [...people.values()].filter((p) => p.ownsSamples);
+    const ownerOf = sampleOwners(
+      document,
+      batches,
+      owners.map((o) => o.key),
+    );
+    const accessOf = (key: string | undefined) => {
+      const person = key ? people.get(key) : undefined;
+      return person ? fullAccess({ userId: person.id, departmentId: person.departmentId }) : systemAccess;
+    };
     let created = 0;
     for (const batch of batches) {
-      const result = await inside.createMany(template.document.id, batch.object, systemAccess, batch.records, { source: 'template' });
-      created += result.created.length;
+      const byOwner = new Map<string | undefined, SampleRecord[]>();
+      for (const record of batch.records) {
+        const owner = ownerOf.get(record.id);
+        byOwner.set(owner, byOwner.get(owner) ?? []);
+        byOwner.get(owner)!.push(record);
+      }
+      for (const [owner, rows] of byOwner) {
+        const result = await inside.createMany(document.id, batch.object, accessOf(owner), rows, { source: 'template' });
+        created += result.created.length;
+      }
     }
-    return created;
+    const approvals = options.team ? planDemoApprovals(template.demoApprovals ?? [], batches, ownerOf, people) : [];
+    return { appId: document.id, version, records: created, people: [...people.values()], approvals };
   });
-  return { appId: template.document.id, version, records: count };
 }

@@ -5,7 +5,8 @@ import { ensureFirstAdmin } from '@tessera/identity';
 import { createMetadataStore } from '@tessera/meta';
 import type { AppDocument } from '@tessera/schemas';
 import closeWithGrace from 'close-with-grace';
-import { installTemplate } from './install-template';
+import { runDemoApprovals } from './demo-approvals';
+import { type InstallResult, installTemplate } from './install-template';
 import { buildServer } from './server';
 
 const root = resolve(fileURLToPath(import.meta.url), '../../../..');
@@ -35,6 +36,13 @@ function bulkLimitFromEnv(text: string | undefined): number | undefined {
   return limit;
 }
 
+/** The demo team's sign-ins, one line each, with what each person does in the demo. */
+function demoSignIns(demo: InstallResult): string {
+  const width = Math.max(...demo.people.map((p) => p.email.length));
+  const lines = demo.people.map((p) => `  ${p.email.padEnd(width)}  ${p.password}  ${p.name} (${p.roles.join(', ')})`);
+  return `\nThe demo CRM's people (approvals are waiting for some of them; shown only this once):\n${lines.join('\n')}\n`;
+}
+
 async function main(): Promise<void> {
   const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.TESSERA_DATA_DIR ?? resolve(root, 'data/pglite') });
   const sealedFields = await encryptedFieldsInUse(database);
@@ -57,13 +65,16 @@ async function main(): Promise<void> {
     await database.close();
   });
 
+  // The administrator first: the demo's team must not count as "someone already signed up".
+  const admin = await ensureFirstAdmin(database.db, { email: env.TESSERA_ADMIN_EMAIL ?? 'admin@tessera.local', password: env.TESSERA_ADMIN_PASSWORD });
+  let demo: InstallResult | null = null;
   if ((await createMetadataStore(database.db).listApps()).length === 0 && env.TESSERA_SKIP_DEMO !== '1') {
-    app.log.info('first start: installing the demo CRM template');
-    const installed = await installTemplate(database, 'crm');
-    app.log.info(installed, 'demo CRM installed');
+    app.log.info('first start: installing the demo CRM template with its team');
+    demo = await installTemplate(database, 'crm', { team: true, records: app.records });
+    const approvals = await runDemoApprovals(app.flows, demo.appId, demo.approvals);
+    app.log.info({ appId: demo.appId, records: demo.records, people: demo.people.length, approvals }, 'demo CRM installed');
   }
 
-  const admin = await ensureFirstAdmin(database.db, { email: env.TESSERA_ADMIN_EMAIL ?? 'admin@tessera.local', password: env.TESSERA_ADMIN_PASSWORD });
   const port = Number(env.PORT ?? 3000);
   const host = env.HOST ?? '127.0.0.1';
   await app.listen({ port, host });
@@ -73,6 +84,7 @@ async function main(): Promise<void> {
     const shown = env.TESSERA_ADMIN_PASSWORD ? '(the password in TESSERA_ADMIN_PASSWORD)' : admin.password;
     process.stdout.write(`First start: sign in as ${admin.email} with password ${shown}\n(shown only this once; change it after signing in)\n`);
   }
+  if (demo && demo.people.length > 0) process.stdout.write(demoSignIns(demo));
   process.stdout.write('\n');
 }
 

@@ -7,9 +7,9 @@ import { createFieldCipher } from '@tessera/access';
 import type { Database } from '@tessera/db';
 import { createEventDispatcher, type EventDispatcher, type EventSubscriber } from '@tessera/events';
 import { type FileStore, localDiskStore } from '@tessera/files';
-import { createDirectoryCache, createFlowDefinitions, createFlowService, flowRecordLock, wireFlowEngine } from '@tessera/flows';
+import { createDirectoryCache, createFlowDefinitions, createFlowService, type FlowService, flowRecordLock, wireFlowEngine } from '@tessera/flows';
 import { createJobRunner, type JobRunner } from '@tessera/jobs';
-import { createLiveAppCache, createRecordService, dataVersionsSubscriber } from '@tessera/records';
+import { createLiveAppCache, createRecordService, dataVersionsSubscriber, type RecordService } from '@tessera/records';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { registerAuthentication } from './authentication';
 import { adminRoutes } from './plugins/admin-routes';
@@ -55,6 +55,10 @@ declare module 'fastify' {
     events: EventDispatcher;
     /** Runs durable background jobs; plugins register their queues before the server is ready (packages/jobs). */
     jobs: JobRunner;
+    /** The records service every route writes through (the flow engine's lock included). */
+    records: RecordService;
+    /** The flow engine: start flows and act on their instances (packages/flows). */
+    flows: FlowService;
   }
 }
 
@@ -132,6 +136,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     },
   });
   await wireFlowEngine({ db: options.database.db, flows, events, jobs, liveApps, httpSecret: options.flowHttpSecret });
+  app.decorate('records', records);
+  app.decorate('flows', flows);
   await app.register(healthRoutes, { database: options.database });
   await app.register(authRoutes, { database: options.database });
   await app.register(adminRoutes, { database: options.database });

@@ -7,7 +7,7 @@ export { createDepartment, type Department, deleteDepartment, listDepartments, u
 export { type DirectoryDepartment, type DirectoryEntry, listDirectoryDepartments, searchDirectory } from './directory';
 export { IdentityError, type IdentityErrorCode } from './identity-error';
 export { loadCredential, loadSignedInUser, type SignedInUser } from './principal';
-export { hashPassword, MIN_PASSWORD_LENGTH, tokenDigest, verifyPassword } from './secrets';
+export { hashPassword, MIN_PASSWORD_LENGTH, newPassword, tokenDigest, verifyPassword } from './secrets';
 export { endSessions, SESSION_DAYS, SIGN_IN_LIMIT, signIn, signOut } from './sessions';
 export { createSignedInUserCache, IDENTITY_CHANNEL, type SignedInUserCache } from './signed-in-cache';
 export { changePassword, createUser, getUser, listUsers, type NewUser, setActive, setRoles, type UserSummary, updateUser } from './users';

@@ -114,14 +114,16 @@ export async function setActive(db: Db, userId: string, active: boolean): Promis
 
 /** Replaces the user's roles in one app. Role ids are checked against the app by the caller. */
 export async function setRoles(db: Db, userId: string, appId: string, roleIds: readonly string[]): Promise<void> {
-  await db.transaction().execute(async (tx) => {
+  const replace = async (tx: Db) => {
     await tx.deleteFrom('user_roles').where('user_id', '=', userId).where('app_id', '=', appId).execute();
     if (roleIds.length)
       await tx
         .insertInto('user_roles')
         .values(roleIds.map((role_id) => ({ user_id: userId, app_id: appId, role_id })))
         .execute();
-  });
+  };
+  // Inside the caller's transaction when there is one (a template install sets up its team in its own).
+  await (db.isTransaction ? replace(db) : db.transaction().execute(replace));
 }
 
 /** Changing one's password ends every other session of that user. */

@@ -45,6 +45,7 @@ describe('flow checks', () => {
               approvers: [
                 { kind: 'role', role: 'finance' },
                 { kind: 'user_field', field: 'owner' },
+                { kind: 'user_field', field: 'owner_id' },
               ],
             },
             { id: 'mark', kind: 'update_record', values: { status: '"ok"' } },

@@ -59,7 +59,9 @@ function checkApprovers(scope: Scope, object: ObjectDefinition, node: FlowNode, 
       scope.issues.push({ pointer: `${at}/users`, code: 'meta.flow_rule_incomplete', params: { kind: rule.kind } });
     if (rule.kind === 'role' && (!rule.role || !roles.has(rule.role)))
       scope.issues.push({ pointer: `${at}/role`, code: 'meta.flow_unknown_role', params: { id: rule.role ?? '' } });
-    if (rule.kind === 'user_field' && object.fields.find((f) => f.id === rule.field)?.type !== 'user') {
+    // A person field of the record, or the people every record has: its owner, who created it, who changed it last.
+    const personColumn = rule.field === 'owner_id' || rule.field === 'created_by' || rule.field === 'updated_by';
+    if (rule.kind === 'user_field' && !personColumn && object.fields.find((f) => f.id === rule.field)?.type !== 'user') {
       scope.issues.push({ pointer: `${at}/field`, code: 'meta.flow_user_field', params: { id: rule.field ?? '' } });
     }
   });

@@ -111,7 +111,7 @@ describe('crm app document', () => {
     }
   });
 
-  it('navigates to the main objects and defines the four roles', () => {
+  it('navigates to the main objects and defines the six roles', () => {
     const nav = app.navigation ?? [];
     const navIds = new Set(nav.map((n) => n.id));
     for (const item of nav) {
@@ -119,7 +119,7 @@ describe('crm app document', () => {
       if (item.parent) expect(navIds.has(item.parent)).toBe(true);
     }
     expect(nav.flatMap((n) => (n.object ? [n.object] : [])).sort()).toEqual(['contact', 'contract', 'customer', 'opportunity', 'quote', 'visit']);
-    expect((app.roles ?? []).map((r) => r.id)).toEqual(['sales_rep', 'sales_manager', 'finance', 'admin']);
+    expect((app.roles ?? []).map((r) => r.id)).toEqual(['sales_rep', 'sales_manager', 'sales_director', 'finance', 'legal', 'admin']);
   });
 
   it('gives opportunity stages the funnel order and GB/T 4754 industry sections A–T', () => {

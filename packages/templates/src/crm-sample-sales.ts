@@ -127,7 +127,8 @@ export function generateContracts(context: SampleContext, opportunities: Opportu
         amount: fenToDecimal(deal.amountFen),
         starts_on: toDate(startMs),
         ends_on: toDate(endOfTerm(startMs, 1)),
-        status: random.chance(0.5) ? 'draft' : 'in_approval',
+        // Drafts only: the demo's contract approvals put some of them in approval for real.
+        status: 'draft',
       },
     });
   }
@@ -156,6 +157,8 @@ const DISCOUNT_PERCENT: readonly (readonly [number, number])[] = [
   [15, 12],
   [20, 8],
   [25, 5],
+  // A strategic deal now and then: above 30 % the director approves too (the quote discount flow).
+  [35, 3],
 ];
 
 /**

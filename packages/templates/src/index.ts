@@ -1,4 +1,4 @@
 export { CRM_SAMPLE_COUNTS } from './crm-sample-data';
-export type { LoadedTemplate, SampleBatch, SampleDataOptions, SampleRecord, TemplateId, TemplateSummary } from './template';
+export type { DemoApproval, LoadedTemplate, SampleBatch, SampleDataOptions, SampleRecord, SampleTeam, TemplateId, TemplateSummary } from './template';
 export { TEMPLATE_IDS } from './template';
 export { listTemplates, loadTemplate } from './template-registry';

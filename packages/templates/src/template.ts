@@ -19,9 +19,35 @@ export type SampleDataOptions = {
   referenceDate?: string;
 };
 
+/**
+ * The people of a demo: departments (with their heads) and users with their roles in the app;
+ * the sample records are shared among those who `ownsSamples`, so each sees their own.
+ */
+export type SampleTeam = {
+  /** Sign-ins are `<key>@<emailDomain>`. */
+  emailDomain: string;
+  departments: { key: string; name: string; parent?: string; head?: string }[];
+  people: { key: string; name: string; department: string; roles: string[]; ownsSamples?: boolean }[];
+};
+
+/**
+ * An approval under way in the demo, so a newcomer finds real ones on first start: a sample
+ * record picked by `pick` among those `owner` owns, submitted by its owner, then the steps taken
+ * by the people named.
+ */
+export type DemoApproval = {
+  flow: string;
+  object: string;
+  owner: string;
+  pick: (values: Record<string, unknown>) => boolean;
+  steps: { by: string; action: 'approve' | 'reject' | 'return'; comment: string }[];
+};
+
 export type LoadedTemplate = {
   document: AppDocument;
   sampleData(options: SampleDataOptions): SampleBatch[];
+  team?: SampleTeam;
+  demoApprovals?: DemoApproval[];
 };
 
 export type TemplateSummary = { id: TemplateId; label: LocalizedText; description?: LocalizedText };
