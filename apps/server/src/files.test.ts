@@ -6,7 +6,7 @@ import type { AppDocument } from '@tessera/schemas';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from './server';
-import { adminHeaders, userHeaders } from './test-session';
+import { adminHeaders, multipartBody, userHeaders } from './test-session';
 
 // A real 1×1 PNG.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
@@ -33,11 +33,6 @@ let server: FastifyInstance;
 let admin: Record<string, string>;
 const filesDir = mkdtempSync(join(tmpdir(), 'tessera-files-test-'));
 
-function multipartBody(name: string, mime: string, content: Buffer) {
-  const boundary = '----tessera-test';
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${mime}\r\n\r\n`);
-  return { payload: Buffer.concat([head, content, Buffer.from(`\r\n--${boundary}--\r\n`)]), contentType: `multipart/form-data; boundary=${boundary}` };
-}
 const upload = async (headers: Record<string, string>, name: string, mime: string, content: Buffer) => {
   const body = multipartBody(name, mime, content);
   return server.inject({ method: 'POST', url: '/api/apps/docs/files', headers: { ...headers, 'content-type': body.contentType }, payload: body.payload });

@@ -3,7 +3,7 @@ import type { AppDocument } from '@tessera/schemas';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from './server';
-import { adminHeaders, signInHeaders } from './test-session';
+import { adminHeaders, multipartBody, signInHeaders } from './test-session';
 
 const crm: AppDocument = {
   id: 'deals',
@@ -229,5 +229,35 @@ describe('approvals over HTTP', () => {
     expect((await call('GET', approvalRecord, people.stranger.headers)).statusCode).toBe(403);
     const rep = (await call('GET', `/api/apps/deals/objects/quote/records/${quote.id}`, people.rep.headers)).json();
     expect(rep).toMatchObject({ reason: 'Long-standing customer', discount: '12' });
+  });
+
+  it('keeps files with what people say: an approver without a role attaches one, everyone in the approval downloads it, nobody else', async () => {
+    const quote = (await call('POST', '/api/apps/deals/objects/quote/records', people.rep.headers, { values: { title: 'With files', discount: 20 } })).json();
+    const instance = (await call('POST', '/api/apps/deals/flows/terms/instances', people.rep.headers, { recordId: quote.id })).json().id;
+    const upload = async (headers: Record<string, string>, content: string) => {
+      const body = multipartBody('竞品报价.txt', 'text/plain', Buffer.from(content));
+      return app.inject({ method: 'POST', url: '/api/apps/deals/files', headers: { ...headers, 'content-type': body.contentType }, payload: body.payload });
+    };
+    const mine = await upload(people.manager.headers, 'competitor quote: 18 %');
+    expect(mine.statusCode).toBe(201);
+    const theirs = (await upload(people.rep.headers, 'not yours')).json();
+    expect((await upload(people.stranger.headers, 'nope')).statusCode).toBe(403);
+
+    const act = (payload: object) => call('POST', `/api/flows/instances/${instance}/actions`, people.manager.headers, payload);
+    expect((await act({ action: 'comment', comment: 'See the file', attachments: [theirs.id] })).json()).toMatchObject({ code: 'flow.attachment_unknown' });
+    const said = await act({ action: 'return', to: 'initiator', comment: 'Match this', attachments: [mine.json().id] });
+    expect(said.statusCode).toBe(200);
+    const returned = said.json().history.find((h: { kind: string }) => h.kind === 'return_asked');
+    expect(returned.detail).toEqual({ comment: 'Match this', attachments: [{ id: mine.json().id, name: '竞品报价.txt', size: 22, mime: 'text/plain' }] });
+
+    const download = (headers: Record<string, string>) =>
+      app.inject({ method: 'GET', url: `/api/flows/instances/${instance}/files/${mine.json().id}`, headers });
+    const got = await download(people.rep.headers);
+    expect(got.statusCode).toBe(200);
+    expect(got.body).toBe('competitor quote: 18 %');
+    expect(got.headers['content-disposition']).toContain('attachment');
+    expect((await download(people.stranger.headers)).statusCode).toBe(403);
+    // A file of this app not attached to this approval is not reachable through it.
+    expect((await app.inject({ method: 'GET', url: `/api/flows/instances/${instance}/files/${theirs.id}`, headers: people.rep.headers })).statusCode).toBe(404);
   });
 });

@@ -149,7 +149,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(flowRoutes, { database: options.database, records, flows, definitions });
   await app.register(flowRecordRoutes, { database: options.database, records, definitions, liveApps });
   const store = options.fileStore ?? localDiskStore(options.filesDir ?? join(tmpdir(), 'tessera-files'));
-  await app.register(fileRoutes, { database: options.database, records, store });
+  await app.register(fileRoutes, { database: options.database, records, store, definitions });
   if (options.webRoot) await app.register(webRoutes, { webRoot: options.webRoot });
   return app;
 }

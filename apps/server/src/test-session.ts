@@ -31,3 +31,10 @@ export async function userHeaders(
   });
   return { id, headers: await signInHeaders(app, email, 'test user password') };
 }
+
+/** One file as a browser uploads it (multipart/form-data, field `file`). */
+export function multipartBody(name: string, mime: string, content: Buffer) {
+  const boundary = '----tessera-test';
+  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${mime}\r\n\r\n`);
+  return { payload: Buffer.concat([head, content, Buffer.from(`\r\n--${boundary}--\r\n`)]), contentType: `multipart/form-data; boundary=${boundary}` };
+}

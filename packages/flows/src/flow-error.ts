@@ -4,6 +4,7 @@ export type FlowErrorCode =
   | 'flow.not_running'
   | 'flow.no_task'
   | 'flow.fields_required'
+  | 'flow.attachment_unknown'
   | 'flow.task_ambiguous'
   | 'flow.not_initiator'
   | 'flow.withdraw_closed'
@@ -22,6 +23,7 @@ const STATUS: Record<FlowErrorCode, number> = {
   'flow.not_running': 409,
   'flow.no_task': 403,
   'flow.fields_required': 422,
+  'flow.attachment_unknown': 422,
   'flow.task_ambiguous': 400,
   'flow.not_initiator': 403,
   'flow.withdraw_closed': 409,

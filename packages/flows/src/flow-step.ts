@@ -1,19 +1,33 @@
 import type { ApproverRule, FlowNode, LocalizedText } from '@tessera/schemas';
 import type { InstanceStatus, SeatStatus } from './instance-state';
 
+/** A file a person attached to what they said (uploaded first; the history keeps its name and size). */
+export interface FileRef {
+  id: string;
+  name: string;
+  size: number;
+  mime: string;
+}
+
+/** What a person may say with an action: a comment, and files. */
+export interface Remark {
+  comment?: string | undefined;
+  attachments?: FileRef[] | undefined;
+}
+
 /** What the engine is asked to do. Every command that a person sends names them (`user`). */
 export type FlowCommand =
   | { kind: 'start'; chosen?: Record<string, string[]> | undefined }
-  | { kind: 'approve'; user: string; node?: string | undefined; comment?: string | undefined }
-  | { kind: 'reject'; user: string; node?: string | undefined; comment?: string | undefined }
+  | ({ kind: 'approve'; user: string; node?: string | undefined } & Remark)
+  | ({ kind: 'reject'; user: string; node?: string | undefined } & Remark)
   /** Back to the initiator, or to an earlier approval node. */
-  | { kind: 'return'; user: string; node?: string | undefined; to: string; comment?: string | undefined }
-  | { kind: 'resubmit'; user: string; comment?: string | undefined }
-  | { kind: 'transfer'; user: string; node?: string | undefined; to: string; comment?: string | undefined }
-  | { kind: 'add_signer'; user: string; node?: string | undefined; signer: string; position: 'before' | 'after' | 'parallel'; comment?: string | undefined }
-  | { kind: 'withdraw'; user: string; comment?: string | undefined }
+  | ({ kind: 'return'; user: string; node?: string | undefined; to: string } & Remark)
+  | ({ kind: 'resubmit'; user: string } & Remark)
+  | ({ kind: 'transfer'; user: string; node?: string | undefined; to: string } & Remark)
+  | ({ kind: 'add_signer'; user: string; node?: string | undefined; signer: string; position: 'before' | 'after' | 'parallel' } & Remark)
+  | ({ kind: 'withdraw'; user: string } & Remark)
   | { kind: 'urge'; user: string }
-  | { kind: 'comment'; user: string; text: string }
+  | { kind: 'comment'; user: string; text: string; attachments?: FileRef[] | undefined }
   /** A node's deadline has passed (a job). */
   | { kind: 'timeout'; node: string; round: number }
   /** A delay is over (a job). */

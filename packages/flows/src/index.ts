@@ -4,7 +4,7 @@ export { type PreviewStep, previewApprovals } from './engine/preview';
 export { missingRequired, type Reduction, reduce } from './engine/reduce';
 export { FlowError, type FlowErrorCode } from './flow-error';
 export { buildGraph, type FlowGraph, MAIN, parallelPath } from './flow-graph';
-export type { FlowCommand, FlowEffect, FlowEnvironment, FlowHistoryEntry } from './flow-step';
+export type { FileRef, FlowCommand, FlowEffect, FlowEnvironment, FlowHistoryEntry, Remark } from './flow-step';
 export { type ApprovalState, type InstanceState, type InstanceStatus, initialState, type Seat, type SeatStatus, type Token } from './instance-state';
 export { HTTP_QUEUE, TIMER_QUEUE } from './runtime/apply-effects';
 export { type ApprovalFields, approvalFields, approvalPolicy } from './runtime/approval-access';

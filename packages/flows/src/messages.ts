@@ -6,6 +6,10 @@ registerMessages({
   'flow.not_running': { 'zh-CN': '该审批已结束', en: 'This approval has already ended' },
   'flow.no_task': { 'zh-CN': '你在该审批中没有待办，可能已被他人处理', en: 'You have no open task in this approval; someone may have acted first' },
   'flow.fields_required': { 'zh-CN': '审批前请先填写：{fields}', en: 'Fill these in before approving: {fields}' },
+  'flow.attachment_unknown': {
+    'zh-CN': '附件不存在或不是你上传的，请重新上传',
+    en: 'An attachment does not exist or was not uploaded by you; upload it again',
+  },
   'flow.task_ambiguous': { 'zh-CN': '你在多个节点都有待办，请指明节点', en: 'You have open tasks at several steps; name the step' },
   'flow.not_initiator': { 'zh-CN': '只有发起人可以这样做', en: 'Only the person who submitted it may do this' },
   'flow.withdraw_closed': { 'zh-CN': '审批已经开始处理，不能撤回', en: 'The approval is already under way and can no longer be withdrawn' },

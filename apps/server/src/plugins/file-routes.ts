@@ -3,11 +3,15 @@ import { Readable } from 'node:stream';
 import multipart from '@fastify/multipart';
 import type { Database } from '@tessera/db';
 import { type FileStore, sniffImage } from '@tessera/files';
+import { type FlowDefinitions, takesPartInApprovals } from '@tessera/flows';
 import { IdentityError } from '@tessera/identity';
 import type { RecordService } from '@tessera/records';
+import type { FastifyReply } from 'fastify';
+import { sql } from 'kysely';
 import { policyFor, requireUser } from '../authentication';
 import { localeOf, problem, sendProblem } from '../problem';
 import { appParams, identifier, type RoutePlugin, uuid } from '../route-schemas';
+import { approvalViewer } from './flow-viewer';
 
 export const MAX_FILE_BYTES = 25 * 1024 * 1024;
 const tags = ['files'];
@@ -34,8 +38,22 @@ function disposition(kind: 'inline' | 'attachment', name: string): string {
  * the record must be readable by the caller and the file must be in one of its visible fields,
  * so file ids cannot be guessed into someone else's documents.
  */
-export const fileRoutes: RoutePlugin<{ database: Database; records: RecordService; store: FileStore }> = async (app, { database, records, store }) => {
+export const fileRoutes: RoutePlugin<{ database: Database; records: RecordService; store: FileStore; definitions: FlowDefinitions }> = async (
+  app,
+  { database, records, store, definitions },
+) => {
   await app.register(multipart, { limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 0 } });
+  const mayViewApproval = approvalViewer(database, records, definitions);
+
+  /** Sends a stored file: images inline, anything else as a download, never sniffed by the browser. */
+  const sendFile = (reply: FastifyReply, file: { id: string; name: string; mime: string; size: number | string }) =>
+    reply
+      .header('content-type', file.mime)
+      .header('content-length', file.size)
+      .header('content-disposition', disposition(file.mime.startsWith('image/') ? 'inline' : 'attachment', file.name))
+      .header('x-content-type-options', 'nosniff')
+      .header('cache-control', 'private, max-age=3600')
+      .send(store.open(file.id));
 
   app.post(
     '/api/apps/:appId/files',
@@ -50,7 +68,9 @@ export const fileRoutes: RoutePlugin<{ database: Database; records: RecordServic
     },
     async (request, reply) => {
       const user = requireUser(request);
-      if (!user.isAdmin && !user.roles[request.params.appId]?.length) throw new IdentityError('auth.admin_required');
+      // Someone asked to approve one of the app's records may attach files to what they say, role or not.
+      const member = user.isAdmin || user.roles[request.params.appId]?.length || (await takesPartInApprovals(database.db, request.params.appId, user.userId));
+      if (!member) throw new IdentityError('auth.admin_required');
       const part = await request.file();
       if (!part) return sendProblem(reply, problem(localeOf(request), 400, 'request.invalid', { count: 1 }));
       const content = await part.toBuffer().catch((error: { code?: string }) => {
@@ -94,13 +114,32 @@ export const fileRoutes: RoutePlugin<{ database: Database; records: RecordServic
         ? await database.db.selectFrom('files').selectAll().where('id', '=', fileId).where('app_id', '=', appId).executeTakeFirst()
         : undefined;
       if (!file) return sendProblem(reply, problem(localeOf(request), 404, 'record.not_found'));
-      return reply
-        .header('content-type', file.mime)
-        .header('content-length', file.size)
-        .header('content-disposition', disposition(file.mime.startsWith('image/') ? 'inline' : 'attachment', file.name))
-        .header('x-content-type-options', 'nosniff')
-        .header('cache-control', 'private, max-age=3600')
-        .send(store.open(file.id));
+      return sendFile(reply, file);
+    },
+  );
+
+  app.get(
+    '/api/flows/instances/:id/files/:fileId',
+    {
+      schema: {
+        tags,
+        summary: 'Download a file attached to an approval you may see',
+        params: { type: 'object', properties: { id: uuid, fileId: uuid }, required: ['id', 'fileId'] },
+        response: {
+          200: { description: 'The file: images inline, anything else as an attachment', content: { '*/*': { schema: { type: 'string', format: 'binary' } } } },
+        },
+      },
+    },
+    async (request, reply) => {
+      const { id, fileId } = request.params;
+      await mayViewApproval(request, id);
+      // Only a file someone attached to this approval's history: ids cannot be guessed into other documents.
+      const { rows } = await sql<{ id: string; name: string; mime: string; size: string }>`select f.id, f.name, f.mime, f.size from files f
+        where f.id = ${fileId} and exists (select 1 from flow_history h where h.instance_id = ${id}
+          and h.detail -> 'attachments' @> ${JSON.stringify([{ id: fileId }])}::jsonb)`.execute(database.db);
+      const file = rows[0];
+      if (!file) return sendProblem(reply, problem(localeOf(request), 404, 'flow.not_found', { instance: id }));
+      return sendFile(reply, file);
     },
   );
 };

@@ -1,5 +1,6 @@
 import type { Database } from '@tessera/db';
 import {
+  type FileRef,
   type FlowCommand,
   type FlowDefinitions,
   FlowError,
@@ -160,6 +161,13 @@ const action = {
     signer: uuid,
     position: { enum: ['before', 'after', 'parallel'] },
     comment: { type: 'string', maxLength: 5_000 },
+    attachments: {
+      type: 'array',
+      items: uuid,
+      maxItems: 10,
+      uniqueItems: true,
+      description: 'Files uploaded by the caller (`POST /api/apps/:appId/files`) to keep with what they say',
+    },
   },
 } as const;
 
@@ -179,6 +187,23 @@ export const flowRoutes: RoutePlugin<FlowRouteOptions> = async (app, { database,
   const db = database.db;
 
   const mayView = approvalViewer(database, records, definitions);
+
+  /** Files the caller uploaded to the instance's app: what they attach to what they say. */
+  async function ownUploads(appId: string, user: string, ids: readonly string[]): Promise<FileRef[]> {
+    if (ids.length === 0) return [];
+    const files = await db
+      .selectFrom('files')
+      .select(['id', 'name', 'size', 'mime'])
+      .where('id', 'in', ids)
+      .where('app_id', '=', appId)
+      .where('created_by', '=', user)
+      .execute();
+    if (files.length !== ids.length) throw new FlowError('flow.attachment_unknown');
+    return ids.map((id) => {
+      const file = files.find((f) => f.id === id)!;
+      return { id: file.id, name: file.name, size: Number(file.size), mime: file.mime };
+    });
+  }
 
   /** An approval refused for empty fields its step requires answers like a record that fails validation: each field named, in the user's language. */
   async function requiredFieldsProblem(row: InstanceRow, error: FlowError): Promise<RecordError> {
@@ -360,25 +385,28 @@ export const flowRoutes: RoutePlugin<FlowRouteOptions> = async (app, { database,
     async (request) => {
       const user = requireUser(request);
       const body = request.body;
-      await mayView(request, request.params.id);
+      const { row } = await mayView(request, request.params.id);
       if (body.action === 'cancel' && !user.isAdmin) throw new FlowError('flow.forbidden');
       const who = user.userId;
+      const attachments = await ownUploads(row.app_id, who, body.attachments ?? []);
+      const said = { comment: body.comment, ...(attachments.length ? { attachments } : {}) };
       const command: FlowCommand =
         body.action === 'approve' || body.action === 'reject'
-          ? { kind: body.action, user: who, node: body.node, comment: body.comment }
+          ? { kind: body.action, user: who, node: body.node, ...said }
           : body.action === 'return'
-            ? { kind: 'return', user: who, node: body.node, to: body.to ?? 'initiator', comment: body.comment }
+            ? { kind: 'return', user: who, node: body.node, to: body.to ?? 'initiator', ...said }
             : body.action === 'transfer'
-              ? { kind: 'transfer', user: who, node: body.node, to: body.to ?? '', comment: body.comment }
+              ? { kind: 'transfer', user: who, node: body.node, to: body.to ?? '', ...said }
               : body.action === 'add_signer'
-                ? { kind: 'add_signer', user: who, node: body.node, signer: body.signer ?? '', position: body.position ?? 'before', comment: body.comment }
+                ? { kind: 'add_signer', user: who, node: body.node, signer: body.signer ?? '', position: body.position ?? 'before', ...said }
                 : body.action === 'comment'
-                  ? { kind: 'comment', user: who, text: body.comment ?? '' }
+                  ? { kind: 'comment', user: who, text: body.comment ?? '', attachments: said.attachments }
                   : body.action === 'cancel'
                     ? { kind: 'cancel', user: who, reason: body.comment }
-                    : { kind: body.action, user: who, comment: body.comment };
+                    : body.action === 'urge'
+                      ? { kind: 'urge', user: who }
+                      : { kind: body.action, user: who, ...said };
       if (body.action === 'transfer' && !/^[0-9a-f-]{36}$/.test(body.to ?? '')) throw new FlowError('flow.no_task');
-      const { row } = await mayView(request, request.params.id);
       await flows.act(request.params.id, command, { key: request.headers['idempotency-key'] }).catch(async (error: unknown) => {
         throw error instanceof FlowError && error.code === 'flow.fields_required' ? await requiredFieldsProblem(row, error) : error;
       });

@@ -1,12 +1,12 @@
 import type { FlowNode } from '@tessera/schemas';
 import { FlowError } from '../flow-error';
 import { type FlowGraph, firstIn, MAIN } from '../flow-graph';
-import type { FlowCommand, FlowEffect, FlowEnvironment } from '../flow-step';
+import type { FlowCommand, FlowEffect, FlowEnvironment, Remark } from '../flow-step';
 import type { ApprovalState, Chain, InstanceState, Seat } from '../instance-state';
 import { enter, proceed } from './advance';
 import { seatsOf, settle } from './approvals';
 import { resubmit, returnToInitiator, returnToNode } from './returns';
-import { finish, history, newId, type Run, slaKey, tokenById } from './run';
+import { finish, history, newId, type Run, remark, slaKey, tokenById } from './run';
 
 export interface Reduction {
   state: InstanceState;
@@ -34,12 +34,12 @@ function apply(run: Run, command: FlowCommand): void {
       return;
     case 'approve':
     case 'reject':
-      decide(run, command.kind, command.user, command.node, command.comment);
+      decide(run, command.kind, command.user, command.node, command);
       return;
     case 'return': {
       const { approval, seat } = seatOf(run, command.user, command.node);
       const token = tokenById(run, approval.token);
-      history(run, { kind: 'return_asked', actor: command.user, node: approval.node, detail: { comment: command.comment ?? null } });
+      history(run, { kind: 'return_asked', actor: command.user, node: approval.node, detail: remark(command) });
       run.effects.push({
         kind: 'task',
         node: approval.node,
@@ -59,10 +59,10 @@ function apply(run: Run, command: FlowCommand): void {
     }
     case 'resubmit':
       if (command.user !== run.env.initiator) throw new FlowError('flow.not_initiator');
-      resubmit(run, command.user);
+      resubmit(run, command.user, command);
       return;
     case 'transfer':
-      transfer(run, command.user, command.node, command.to, command.comment);
+      transfer(run, command.user, command.node, command.to, command);
       return;
     case 'add_signer':
       addSigner(run, command);
@@ -71,7 +71,7 @@ function apply(run: Run, command: FlowCommand): void {
       if (command.user !== run.env.initiator) throw new FlowError('flow.not_initiator');
       const rule = run.graph.flow.withdraw ?? 'running';
       if (rule === 'never' || (rule === 'before_approval' && state.approvedOnce)) throw new FlowError('flow.withdraw_closed');
-      history(run, { kind: 'withdrawn', actor: command.user, detail: { comment: command.comment ?? null } });
+      history(run, { kind: 'withdrawn', actor: command.user, detail: remark(command) });
       finish(run, 'withdrawn');
       return;
     }
@@ -90,7 +90,11 @@ function apply(run: Run, command: FlowCommand): void {
       return;
     }
     case 'comment':
-      history(run, { kind: 'commented', actor: command.user, detail: { text: command.text } });
+      history(run, {
+        kind: 'commented',
+        actor: command.user,
+        detail: { text: command.text, ...(command.attachments?.length ? { attachments: command.attachments } : {}) },
+      });
       return;
     case 'timeout':
       timeout(run, command.node, command.round);
@@ -146,7 +150,8 @@ export function missingRequired(node: FlowNode | undefined, record: Record<strin
     .map(([field]) => field);
 }
 
-function decide(run: Run, decision: 'approve' | 'reject', user: string, nodeId: string | undefined, comment: string | undefined): void {
+function decide(run: Run, decision: 'approve' | 'reject', user: string, nodeId: string | undefined, said: Remark): void {
+  const comment = said.comment;
   const { approval, seat } = seatOf(run, user, nodeId);
   // An approval that asks its approvers to fill fields is not given without them; a rejection is.
   const missing = decision === 'approve' ? missingRequired(run.graph.nodes.get(approval.node), run.record) : [];
@@ -154,11 +159,12 @@ function decide(run: Run, decision: 'approve' | 'reject', user: string, nodeId: 
   seat.status = decision === 'approve' ? 'approved' : 'rejected';
   if (decision === 'approve') run.state.approvedOnce = true;
   run.effects.push({ kind: 'task', node: approval.node, round: approval.round, seat: seat.id, user, status: seat.status, comment });
-  history(run, { kind: decision === 'approve' ? 'approved' : 'rejected', actor: user, node: approval.node, detail: { comment: comment ?? null } });
+  history(run, { kind: decision === 'approve' ? 'approved' : 'rejected', actor: user, node: approval.node, detail: remark(said) });
   settle(run, approval);
 }
 
-function transfer(run: Run, user: string, nodeId: string | undefined, to: string, comment: string | undefined): void {
+function transfer(run: Run, user: string, nodeId: string | undefined, to: string, said: Remark): void {
+  const comment = said.comment;
   const { approval, chain, seat } = seatOf(run, user, nodeId);
   if (seatsOf(approval).some((s) => s.user === to && (s.status === 'pending' || s.status === 'waiting')))
     throw new FlowError('flow.already_approver', { user: to });
@@ -167,7 +173,7 @@ function transfer(run: Run, user: string, nodeId: string | undefined, to: string
   const next: Seat = { id: newId(run, 's'), user: to, status: 'pending' };
   chain.seats.splice(chain.seats.indexOf(seat) + 1, 0, next);
   run.effects.push({ kind: 'task', node: approval.node, round: approval.round, seat: next.id, user: to, status: 'pending' });
-  history(run, { kind: 'transferred', actor: user, node: approval.node, detail: { to, comment: comment ?? null } });
+  history(run, { kind: 'transferred', actor: user, node: approval.node, detail: { to, ...remark(said) } });
 }
 
 /**
@@ -194,7 +200,7 @@ function addSigner(run: Run, command: Extract<FlowCommand, { kind: 'add_signer' 
     kind: 'signer_added',
     actor: command.user,
     node: approval.node,
-    detail: { signer: command.signer, position: command.position, comment: command.comment ?? null },
+    detail: { signer: command.signer, position: command.position, ...remark(command) },
   });
   settle(run, approval);
 }
@@ -223,7 +229,7 @@ function timeout(run: Run, nodeId: string, round: number): void {
   }
   if (action === 'transfer') {
     const [to] = run.env.resolve([node.sla.transferTo!], node, undefined, run.record);
-    for (const seat of pending) if (to && to !== seat.user) transfer(run, seat.user, nodeId, to, undefined);
+    for (const seat of pending) if (to && to !== seat.user) transfer(run, seat.user, nodeId, to, {});
     return;
   }
   for (const seat of pending) {

@@ -1,8 +1,9 @@
 import { FlowError } from '../flow-error';
 import { firstIn, MAIN, parallelPath } from '../flow-graph';
+import type { Remark } from '../flow-step';
 import type { Token } from '../instance-state';
 import { enter } from './advance';
-import { closeApproval, delayKey, history, newId, type Run } from './run';
+import { closeApproval, delayKey, history, newId, type Run, remark } from './run';
 
 /** Whether `inner` lies inside `outer` (or is it): one path of parallel branches extends the other. */
 const within = (outer: readonly string[], inner: readonly string[]) => outer.every((step, i) => inner[i] === step);
@@ -64,13 +65,13 @@ export function returnToNode(run: Run, fromPath: string[], target: string, by: s
  * straight back to the node that returned it (`jump`) — inside parallel branches, to the outermost
  * parallel around it, whose branches were interrupted by the return and run again.
  */
-export function resubmit(run: Run, by: string): void {
+export function resubmit(run: Run, by: string, said: Remark = {}): void {
   const { state, graph } = run;
   const returned = state.returned;
   if (!returned) throw new FlowError('flow.not_returned');
   state.returned = null;
   state.round += 1;
-  history(run, { kind: 'resubmitted', actor: by });
+  history(run, { kind: 'resubmitted', actor: by, detail: remark(said) });
   let target = firstIn(graph, MAIN);
   if (graph.flow.resubmit === 'jump') target = returned.path.length ? (returned.path[0]?.split('/')[0] ?? target) : returned.node;
   else state.visited = [];

@@ -1,5 +1,5 @@
 import type { FlowGraph } from '../flow-graph';
-import type { FlowEffect, FlowEnvironment, FlowHistoryEntry } from '../flow-step';
+import type { FlowEffect, FlowEnvironment, FlowHistoryEntry, Remark } from '../flow-step';
 import type { ApprovalState, InstanceState, InstanceStatus, Token } from '../instance-state';
 
 /**
@@ -22,6 +22,11 @@ export function newId(run: Run, prefix: 't' | 'c' | 's'): string {
 
 export function history(run: Run, entry: FlowHistoryEntry): void {
   run.effects.push({ kind: 'history', entry });
+}
+
+/** What a person said with an action, as its history line keeps it: the comment, and any files. */
+export function remark(said: Remark): Record<string, unknown> {
+  return { comment: said.comment ?? null, ...(said.attachments?.length ? { attachments: said.attachments } : {}) };
 }
 
 export function slaKey(approval: Pick<ApprovalState, 'node' | 'round'>, attempt = 0): string {
