@@ -70,7 +70,7 @@ async function main(): Promise<void> {
   let demo: InstallResult | null = null;
   if ((await createMetadataStore(database.db).listApps()).length === 0 && env.TESSERA_SKIP_DEMO !== '1') {
     app.log.info('first start: installing the demo CRM template with its team');
-    demo = await installTemplate(database, 'crm', { team: true, records: app.records });
+    demo = await installTemplate(database, 'crm', { team: true, records: app.records, hooks: app.publishHooks });
     const approvals = await runDemoApprovals(app.flows, demo.appId, demo.approvals);
     app.log.info({ appId: demo.appId, records: demo.records, people: demo.people.length, approvals }, 'demo CRM installed');
   }

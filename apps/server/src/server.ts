@@ -7,8 +7,17 @@ import { createFieldCipher } from '@tessera/access';
 import type { Database } from '@tessera/db';
 import { createEventDispatcher, type EventDispatcher, type EventSubscriber } from '@tessera/events';
 import { type FileStore, localDiskStore } from '@tessera/files';
-import { createDirectoryCache, createFlowDefinitions, createFlowService, type FlowService, flowRecordLock, wireFlowEngine } from '@tessera/flows';
+import {
+  createDirectoryCache,
+  createFlowDefinitions,
+  createFlowService,
+  type FlowService,
+  flowRecordLock,
+  planClockTriggers,
+  wireFlowEngine,
+} from '@tessera/flows';
 import { createJobRunner, type JobRunner } from '@tessera/jobs';
+import type { PublishHooks } from '@tessera/meta';
 import { createLiveAppCache, createRecordService, dataVersionsSubscriber, type RecordService } from '@tessera/records';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { registerAuthentication } from './authentication';
@@ -59,6 +68,8 @@ declare module 'fastify' {
     records: RecordService;
     /** The flow engine: start flows and act on their instances (packages/flows). */
     flows: FlowService;
+    /** What every publish of this server runs (encryption of sealed fields, the flows' clock); the template installer uses them too. */
+    publishHooks: PublishHooks;
   }
 }
 
@@ -141,7 +152,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(healthRoutes, { database: options.database });
   await app.register(authRoutes, { database: options.database });
   await app.register(adminRoutes, { database: options.database });
-  await app.register(metaRoutes, { database: options.database, liveApps, hooks: { encrypt: cipher?.encrypt } });
+  const publishHooks: PublishHooks = { encrypt: cipher?.encrypt, published: planClockTriggers };
+  app.decorate('publishHooks', publishHooks);
+  await app.register(metaRoutes, { database: options.database, liveApps, hooks: publishHooks });
   await app.register(recordRoutes, { records, database: options.database });
   await app.register(draftRoutes, { records });
   await app.register(viewRoutes, { records });

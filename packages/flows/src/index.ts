@@ -25,4 +25,5 @@ export {
 export { createFlowService, type FlowService, type FlowServiceOptions, type StartInput } from './runtime/flow-service';
 export { type InstanceRow, readInstance } from './runtime/instance-store';
 export { flowRecordLock } from './runtime/record-lock';
+export { nextTick, planClockTriggers, SCHEDULE_QUEUE } from './runtime/scheduled-triggers';
 export { addBusinessHours, type WorkCalendar } from './runtime/work-calendar';

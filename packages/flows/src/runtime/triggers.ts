@@ -1,7 +1,8 @@
+import type { SystemTables } from '@tessera/db';
 import type { EventSubscriber, RecordEvent } from '@tessera/events';
 import type { LiveAppCache } from '@tessera/records';
 import type { FlowDefinition } from '@tessera/schemas';
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { FlowError } from '../flow-error';
 import type { FlowService } from './flow-service';
 
@@ -23,6 +24,36 @@ function matches(flow: FlowDefinition, event: RecordEvent): boolean {
 }
 
 /**
+ * Starts `flow` on a record for its trigger when the trigger's condition holds; false when it did
+ * not start. A start refused (the record is gone, the flow already runs on it, this `triggerKey`
+ * started it before) must not take the other starts of the caller's batch with it: it is undone to
+ * a savepoint.
+ */
+export async function startTriggered(
+  flows: FlowService,
+  appId: string,
+  flow: FlowDefinition,
+  recordId: string | null,
+  actorId: string | null,
+  tx: Transaction<SystemTables>,
+  triggerKey?: string,
+): Promise<boolean> {
+  if (flow.trigger.condition) {
+    const { definition, env } = await flows.dryEnvironment(appId, flow.id, recordId, actorId ?? '', tx);
+    if (definition.evaluate(flow.trigger.condition, env.record, { now: env.now, currentUser: actorId }) !== true) return false;
+  }
+  await sql`savepoint flow_trigger`.execute(tx);
+  try {
+    await flows.start({ appId, flowId: flow.id, recordId, initiator: actorId, triggerKey }, tx);
+    return true;
+  } catch (error) {
+    if (!(error instanceof FlowError)) throw error;
+    await sql`rollback to savepoint flow_trigger`.execute(tx);
+    return false;
+  }
+}
+
+/**
  * Starts flows whose trigger is a record change, from the record events: in the transaction that
  * moves the subscriber past the events, so each change starts its flows exactly once, whatever
  * made it — a user, an import, a bulk edit, another flow. A flow is not started by its own
@@ -40,18 +71,7 @@ export function flowTriggers(flows: FlowService, liveApps: LiveAppCache, afterCo
         const candidates = (app?.document.flows ?? []).filter((f) => f.enabled !== false && f.object === event.objectId && matches(f, event));
         for (const flow of candidates) {
           if (event.detail?.flow === flow.id) continue;
-          if (flow.trigger.condition) {
-            const { definition, env } = await flows.dryEnvironment(event.appId, flow.id, event.recordId, event.actorId ?? '', tx);
-            if (definition.evaluate(flow.trigger.condition, env.record, { now: env.now, currentUser: event.actorId }) !== true) continue;
-          }
-          // A start refused (the record is gone) must not take the other starts of the batch with it.
-          await sql`savepoint flow_trigger`.execute(tx);
-          try {
-            await flows.start({ appId: event.appId, flowId: flow.id, recordId: event.recordId, initiator: event.actorId }, tx);
-          } catch (error) {
-            if (!(error instanceof FlowError)) throw error;
-            await sql`rollback to savepoint flow_trigger`.execute(tx);
-          }
+          await startTriggered(flows, event.appId, flow, event.recordId, event.actorId ?? null, tx);
         }
       }
     },
