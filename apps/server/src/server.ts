@@ -11,6 +11,7 @@ import {
   createDirectoryCache,
   createFlowDefinitions,
   createFlowService,
+  createWebhookReceiver,
   type FlowService,
   flowRecordLock,
   planClockTriggers,
@@ -27,6 +28,7 @@ import { draftRoutes } from './plugins/draft-routes';
 import { fileRoutes } from './plugins/file-routes';
 import { flowRecordRoutes } from './plugins/flow-record-routes';
 import { flowRoutes } from './plugins/flow-routes';
+import { flowWebhookRoutes } from './plugins/flow-webhook-routes';
 import { healthRoutes } from './plugins/health-routes';
 import { metaRoutes } from './plugins/meta-routes';
 import { recordRoutes } from './plugins/record-routes';
@@ -160,6 +162,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(viewRoutes, { records });
   await app.register(regionRoutes);
   await app.register(flowRoutes, { database: options.database, records, flows, definitions });
+  await app.register(flowWebhookRoutes, { database: options.database, webhooks: createWebhookReceiver(options.database.db, liveApps, records, flows) });
   await app.register(flowRecordRoutes, { database: options.database, records, definitions, liveApps });
   const store = options.fileStore ?? localDiskStore(options.filesDir ?? join(tmpdir(), 'tessera-files'));
   await app.register(fileRoutes, { database: options.database, records, store, definitions });

@@ -390,6 +390,30 @@ const migrations: Record<string, Migration> = {
       await sql`create index notifications_user_idx on notifications (user_id, read_at, created_at desc)`.execute(db);
     },
   },
+  '0012_flow_webhooks': {
+    async up(db) {
+      // A flow started by an inbound webhook: its signing secret (symmetric, as Standard Webhooks
+      // signs; shown once to the admin who makes it), and each delivery received, so a sender's
+      // retry of the same delivery starts nothing twice.
+      await sql`create table flow_webhook_secrets (
+        app_id text not null,
+        flow_id text not null,
+        secret text not null,
+        created_by uuid references users (id) on delete set null,
+        created_at timestamptz not null default now(),
+        primary key (app_id, flow_id)
+      )`.execute(db);
+      await sql`create table flow_webhook_deliveries (
+        app_id text not null,
+        flow_id text not null,
+        delivery_id text not null,
+        instance_id uuid references flow_instances (id) on delete set null,
+        record_id uuid,
+        received_at timestamptz not null default now(),
+        primary key (app_id, flow_id, delivery_id)
+      )`.execute(db);
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

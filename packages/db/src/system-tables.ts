@@ -28,6 +28,8 @@ export interface SystemTables {
   flow_tasks: FlowTasksTable;
   flow_history: FlowHistoryTable;
   flow_commands: FlowCommandsTable;
+  flow_webhook_secrets: FlowWebhookSecretsTable;
+  flow_webhook_deliveries: FlowWebhookDeliveriesTable;
   notifications: NotificationsTable;
 }
 
@@ -337,4 +339,23 @@ export interface NotificationsTable {
   link: JSONColumnType<Record<string, unknown>> | null;
   created_at: Timestamp;
   read_at: Timestamp | null;
+}
+
+/** The secret an inbound webhook of a flow is signed with. */
+export interface FlowWebhookSecretsTable {
+  app_id: string;
+  flow_id: string;
+  secret: string;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+/** A webhook delivery received (its `webhook-id`), and what it started. */
+export interface FlowWebhookDeliveriesTable {
+  app_id: string;
+  flow_id: string;
+  delivery_id: string;
+  instance_id: string | null;
+  record_id: string | null;
+  received_at: Timestamp;
 }

@@ -16,7 +16,9 @@ export type FlowErrorCode =
   | 'flow.record_locked'
   | 'flow.start_refused'
   | 'flow.conflict'
-  | 'flow.forbidden';
+  | 'flow.forbidden'
+  | 'flow.webhook_signature'
+  | 'flow.webhook_not_found';
 
 const STATUS: Record<FlowErrorCode, number> = {
   'flow.not_found': 404,
@@ -36,6 +38,8 @@ const STATUS: Record<FlowErrorCode, number> = {
   'flow.start_refused': 422,
   'flow.conflict': 409,
   'flow.forbidden': 403,
+  'flow.webhook_signature': 401,
+  'flow.webhook_not_found': 404,
 };
 
 export class FlowError extends Error {

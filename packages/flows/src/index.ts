@@ -26,4 +26,13 @@ export { createFlowService, type FlowService, type FlowServiceOptions, type Star
 export { type InstanceRow, readInstance } from './runtime/instance-store';
 export { flowRecordLock } from './runtime/record-lock';
 export { nextTick, planClockTriggers, SCHEDULE_QUEUE } from './runtime/scheduled-triggers';
+export {
+  createWebhookReceiver,
+  rotateWebhookSecret,
+  signWebhook,
+  verifyWebhook,
+  type WebhookAnswer,
+  type WebhookDelivery,
+  type WebhookReceiver,
+} from './runtime/webhooks';
 export { addBusinessHours, type WorkCalendar } from './runtime/work-calendar';

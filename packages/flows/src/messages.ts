@@ -6,6 +6,14 @@ registerMessages({
   'flow.not_running': { 'zh-CN': '该审批已结束', en: 'This approval has already ended' },
   'flow.no_task': { 'zh-CN': '你在该审批中没有待办，可能已被他人处理', en: 'You have no open task in this approval; someone may have acted first' },
   'flow.fields_required': { 'zh-CN': '审批前请先填写：{fields}', en: 'Fill these in before approving: {fields}' },
+  'flow.webhook_signature': {
+    'zh-CN': 'Webhook 签名无效或已过期（webhook-id、webhook-timestamp、webhook-signature）',
+    en: 'The webhook signature is missing, wrong or too old (webhook-id, webhook-timestamp, webhook-signature)',
+  },
+  'flow.webhook_not_found': {
+    'zh-CN': '没有由 Webhook 启动的流程“{flow}”，或它还没有签名密钥',
+    en: 'No flow "{flow}" started by a webhook, or it has no signing secret yet',
+  },
   'flow.attachment_unknown': {
     'zh-CN': '附件不存在或不是你上传的，请重新上传',
     en: 'An attachment does not exist or was not uploaded by you; upload it again',

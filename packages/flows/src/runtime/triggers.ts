@@ -5,6 +5,7 @@ import type { FlowDefinition } from '@tessera/schemas';
 import { sql, type Transaction } from 'kysely';
 import { FlowError } from '../flow-error';
 import type { FlowService } from './flow-service';
+import type { InstanceRow } from './instance-store';
 
 /** Whether a record change is one the flow's trigger waits for. */
 function matches(flow: FlowDefinition, event: RecordEvent): boolean {
@@ -24,7 +25,7 @@ function matches(flow: FlowDefinition, event: RecordEvent): boolean {
 }
 
 /**
- * Starts `flow` on a record for its trigger when the trigger's condition holds; false when it did
+ * Starts `flow` on a record for its trigger when the trigger's condition holds; null when it did
  * not start. A start refused (the record is gone, the flow already runs on it, this `triggerKey`
  * started it before) must not take the other starts of the caller's batch with it: it is undone to
  * a savepoint.
@@ -37,19 +38,18 @@ export async function startTriggered(
   actorId: string | null,
   tx: Transaction<SystemTables>,
   triggerKey?: string,
-): Promise<boolean> {
+): Promise<InstanceRow | null> {
   if (flow.trigger.condition) {
     const { definition, env } = await flows.dryEnvironment(appId, flow.id, recordId, actorId ?? '', tx);
-    if (definition.evaluate(flow.trigger.condition, env.record, { now: env.now, currentUser: actorId }) !== true) return false;
+    if (definition.evaluate(flow.trigger.condition, env.record, { now: env.now, currentUser: actorId }) !== true) return null;
   }
   await sql`savepoint flow_trigger`.execute(tx);
   try {
-    await flows.start({ appId, flowId: flow.id, recordId, initiator: actorId, triggerKey }, tx);
-    return true;
+    return await flows.start({ appId, flowId: flow.id, recordId, initiator: actorId, triggerKey }, tx);
   } catch (error) {
     if (!(error instanceof FlowError)) throw error;
     await sql`rollback to savepoint flow_trigger`.execute(tx);
-    return false;
+    return null;
   }
 }
 
