@@ -152,6 +152,12 @@ describe('a discount approval in the browser', () => {
       await manager.page.getByText('Say why — the submitter will read it').first().waitFor({ timeout: UI_TIMEOUT });
       await manager.page.locator('textarea[data-testid="approval-comment"]').click();
       await manager.page.keyboard.type('Please add why 25% is needed');
+      await manager.page.locator('#approval-attachments').setInputFiles({
+        name: 'pricing-note.txt',
+        mimeType: 'text/plain',
+        buffer: Buffer.from('List price holds above 20% off'),
+      });
+      await manager.page.locator('.ant-upload-list-item-done').filter({ hasText: 'pricing-note.txt' }).waitFor({ timeout: UI_TIMEOUT });
       await manager.page.getByTestId('approval-dialog-ok').click();
       await manager.page.getByTestId('approval-dialog-ok').waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
       await manager.page.getByTestId('approval-history').filter({ hasText: 'Please add why 25% is needed' }).waitFor({ timeout: UI_TIMEOUT });
@@ -160,6 +166,11 @@ describe('a discount approval in the browser', () => {
       await rep.page.reload();
       await statusIs(rep.page, 'Returned to you');
       await rep.page.getByTestId('approval-history').filter({ hasText: 'Please add why 25% is needed' }).waitFor({ timeout: UI_TIMEOUT });
+      // The manager's note came with a file: the rep opens it from the history.
+      const note = rep.page.getByTestId('approval-attachment').filter({ hasText: 'pricing-note.txt' });
+      await note.waitFor({ timeout: UI_TIMEOUT });
+      const href = await note.getAttribute('href');
+      expect(await rep.page.evaluate(async (url) => (await fetch(url ?? '')).text(), href)).toBe('List price holds above 20% off');
       await act(rep.page, 'resubmit', 'Strategic account, three-year contract');
       await rep.page.getByTestId('approval-dialog-ok').waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
       await statusIs(rep.page, 'In progress');

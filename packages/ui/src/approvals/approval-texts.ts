@@ -1,5 +1,6 @@
 import type { Locale } from '@tessera/i18n';
 import type { LocalizedText } from '@tessera/schemas';
+import type { FileRef } from '../api/types';
 import { localized } from '../i18n/localized';
 import type { MessageKey, Translate } from '../i18n/messages';
 import type { AppNotification, HistoryEntry, InstanceStatus, InstanceStep, InstanceView } from './approvals-api';
@@ -99,6 +100,12 @@ export function historyLine(entry: HistoryEntry, context: HistoryContext): strin
   const kind = entry.kind === 'returned' && detail?.to === 'initiator' ? 'returned_initiator' : entry.kind;
   const key = HISTORY_KINDS.has(kind) ? (`approvals.h.${kind}` as MessageKey) : 'approvals.h.other';
   return t(key, params);
+}
+
+/** The files a history line's comment carries, as the server stored them. */
+export function historyAttachments(entry: HistoryEntry): FileRef[] {
+  const files = entry.detail?.attachments;
+  return Array.isArray(files) ? files.filter((f): f is FileRef => typeof f === 'object' && f !== null && typeof (f as FileRef).id === 'string') : [];
 }
 
 /** The comment a history line carries (a decision's, a return's, a comment's text). */

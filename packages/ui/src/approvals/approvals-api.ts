@@ -105,12 +105,21 @@ export interface ApprovalRecord {
   fields: { deciding: boolean; editable: string[]; required: string[]; hidden: string[] };
 }
 
+/** What a person says with an action: a comment, and files they uploaded to the app (ids). */
+interface Said {
+  comment?: string;
+  attachments?: string[];
+}
+
 export type ApprovalAction =
-  | { action: 'approve' | 'reject'; node?: string; comment?: string }
-  | { action: 'return'; node?: string; to: string; comment?: string }
-  | { action: 'transfer'; node?: string; to: string; comment?: string }
-  | { action: 'add_signer'; node?: string; signer: string; position: 'before' | 'after' | 'parallel'; comment?: string }
-  | { action: 'withdraw' | 'urge' | 'resubmit' | 'comment'; comment?: string };
+  | ({ action: 'approve' | 'reject'; node?: string } & Said)
+  | ({ action: 'return'; node?: string; to: string } & Said)
+  | ({ action: 'transfer'; node?: string; to: string } & Said)
+  | ({ action: 'add_signer'; node?: string; signer: string; position: 'before' | 'after' | 'parallel' } & Said)
+  | ({ action: 'withdraw' | 'urge' | 'resubmit' | 'comment' } & Said);
+
+/** A file attached to a comment of the approval: served to whoever may view the instance. */
+export const instanceFileUrl = (instanceId: string, fileId: string) => `/api/flows/instances/${enc(instanceId)}/files/${enc(fileId)}`;
 
 export interface AppNotification {
   id: string;

@@ -59,6 +59,7 @@ export const approvalsEn = {
   'approvals.action.resubmit': 'Resubmit',
   'approvals.action.comment': 'Comment',
   'approvals.comment': 'Comment',
+  'approvals.attachments': 'Attachments',
   'approvals.commentPlaceholder': 'Add a comment (optional)',
   'approvals.commentNeeded': 'Say why — the submitter will read it',
   'approvals.returnTo': 'Return to',

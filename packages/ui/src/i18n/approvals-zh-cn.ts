@@ -61,6 +61,7 @@ export const approvalsZhCn: Record<keyof typeof approvalsEn, string> = {
   'approvals.action.resubmit': '重新提交',
   'approvals.action.comment': '评论',
   'approvals.comment': '意见',
+  'approvals.attachments': '附件',
   'approvals.commentPlaceholder': '填写审批意见（选填）',
   'approvals.commentNeeded': '请说明原因，发起人会看到',
   'approvals.returnTo': '退回到',
