@@ -213,6 +213,28 @@ describe('a discount approval in the browser', () => {
         `/api/apps/${suite.appId}/objects/quote/records/${ids.quote}`,
       );
       expect(quote).toMatchObject({ status: 'approved', payment_terms: '月结30天' });
+
+      // The manager goes on leave for a week: approvals reaching them go to finance meanwhile.
+      await manager.page.getByTestId('approval-back').click();
+      await manager.page.getByTestId('out-of-office').click();
+      await manager.page.locator('#out-of-office-delegate').click();
+      await manager.page.keyboard.type('赵');
+      await manager.page.locator('.ant-select-item-option').filter({ hasText: FINANCE.name }).click();
+      const start = new Date(Date.now() - 60_000);
+      const end = new Date(Date.now() + 7 * 86_400_000);
+      const typed = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')} 00:00`;
+      await manager.page.locator('#out-of-office-period').click();
+      await manager.page.keyboard.type(typed(start));
+      await manager.page.keyboard.press('Enter');
+      await manager.page.keyboard.type(typed(end));
+      await manager.page.keyboard.press('Enter');
+      await manager.page.getByTestId('out-of-office-save').click();
+      await manager.page.getByTestId('out-of-office-mine').filter({ hasText: FINANCE.name }).waitFor({ timeout: UI_TIMEOUT });
+      expect(await manager.page.getByTestId('out-of-office-problem').count()).toBe(0);
+      await manager.page.screenshot({ path: `${ARTIFACTS}approvals-out-of-office.png` });
+      const asManager = await signInApi(baseUrl, { email: MANAGER.email, password: MANAGER.password });
+      const handed = await callApi<{ mine: { delegateId: string }[] }>(asManager, 'GET', '/api/flows/delegations');
+      expect(handed.mine.map((d) => d.delegateId)).toEqual([ids.finance]);
       for (const opened of [rep, manager, finance]) expect(opened.errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
     } catch (error) {
       // Where each person stood when it failed.

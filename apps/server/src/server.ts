@@ -26,6 +26,7 @@ import { adminRoutes } from './plugins/admin-routes';
 import { authRoutes } from './plugins/auth-routes';
 import { draftRoutes } from './plugins/draft-routes';
 import { fileRoutes } from './plugins/file-routes';
+import { flowDelegationRoutes } from './plugins/flow-delegation-routes';
 import { flowRecordRoutes } from './plugins/flow-record-routes';
 import { flowRoutes } from './plugins/flow-routes';
 import { flowWebhookRoutes } from './plugins/flow-webhook-routes';
@@ -162,6 +163,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(viewRoutes, { records });
   await app.register(regionRoutes);
   await app.register(flowRoutes, { database: options.database, records, flows, definitions });
+  await app.register(flowDelegationRoutes, { database: options.database, directory });
   await app.register(flowWebhookRoutes, { database: options.database, webhooks: createWebhookReceiver(options.database.db, liveApps, records, flows) });
   await app.register(flowRecordRoutes, { database: options.database, records, definitions, liveApps });
   const store = options.fileStore ?? localDiskStore(options.filesDir ?? join(tmpdir(), 'tessera-files'));

@@ -30,6 +30,7 @@ export interface SystemTables {
   flow_commands: FlowCommandsTable;
   flow_webhook_secrets: FlowWebhookSecretsTable;
   flow_webhook_deliveries: FlowWebhookDeliveriesTable;
+  flow_delegations: FlowDelegationsTable;
   notifications: NotificationsTable;
 }
 
@@ -358,4 +359,18 @@ export interface FlowWebhookDeliveriesTable {
   instance_id: string | null;
   record_id: string | null;
   received_at: Timestamp;
+}
+
+/** Out of office: approvals for `user_id` go to `delegate_id` in the period, for the scope. */
+export interface FlowDelegationsTable {
+  id: Generated<string>;
+  user_id: string;
+  delegate_id: string;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  app_id: string | null;
+  flow_ids: string[] | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  cancelled_at: Timestamp | null;
 }

@@ -18,7 +18,11 @@ export type FlowErrorCode =
   | 'flow.conflict'
   | 'flow.forbidden'
   | 'flow.webhook_signature'
-  | 'flow.webhook_not_found';
+  | 'flow.webhook_not_found'
+  | 'flow.delegate_self'
+  | 'flow.delegate_unknown'
+  | 'flow.delegation_period'
+  | 'flow.delegation_scope';
 
 const STATUS: Record<FlowErrorCode, number> = {
   'flow.not_found': 404,
@@ -40,6 +44,10 @@ const STATUS: Record<FlowErrorCode, number> = {
   'flow.forbidden': 403,
   'flow.webhook_signature': 401,
   'flow.webhook_not_found': 404,
+  'flow.delegate_self': 422,
+  'flow.delegate_unknown': 422,
+  'flow.delegation_period': 422,
+  'flow.delegation_scope': 400,
 };
 
 export class FlowError extends Error {

@@ -14,6 +14,13 @@ registerMessages({
     'zh-CN': '没有由 Webhook 启动的流程“{flow}”，或它还没有签名密钥',
     en: 'No flow "{flow}" started by a webhook, or it has no signing secret yet',
   },
+  'flow.delegate_self': { 'zh-CN': '代理人不能是你自己', en: 'You cannot be your own delegate' },
+  'flow.delegate_unknown': { 'zh-CN': '代理人不存在或已停用', en: 'The delegate does not exist or is deactivated' },
+  'flow.delegation_period': {
+    'zh-CN': '结束时间须晚于开始时间和当前时间，且最长 {days} 天',
+    en: 'The end must be after the start and after now, and at most {days} days later',
+  },
+  'flow.delegation_scope': { 'zh-CN': '指定流程时须同时指定应用', en: 'Name the app when you name its flows' },
   'flow.attachment_unknown': {
     'zh-CN': '附件不存在或不是你上传的，请重新上传',
     en: 'An attachment does not exist or was not uploaded by you; upload it again',

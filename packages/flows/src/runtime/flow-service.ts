@@ -9,7 +9,7 @@ import { initialState } from '../instance-state';
 import { applyEffects, mirrorStatus } from './apply-effects';
 import { resolveApprovers } from './approvers';
 import { createFlowDefinitions, type FlowDefinitions, type FlowVersion } from './definitions';
-import type { DirectoryCache } from './directory';
+import { type DirectoryCache, delegateOf } from './directory';
 import { type InstanceRow, insertInstance, lockInstance, saveTransition } from './instance-store';
 import { addBusinessHours } from './work-calendar';
 
@@ -86,6 +86,7 @@ export function createFlowService(options: FlowServiceOptions) {
       evaluate: (formula, values) => definition.evaluate(formula, values, { now, currentUser: initiator || null }),
       resolve: (rules, _node, chosen, values) => resolveApprovers(rules, { directory, appId: definition.appId, initiator, record: values, chosen }),
       deadline: (hours) => addBusinessHours(now, hours, definition.document.workCalendar, definition.timeZone),
+      delegateOf: (user) => delegateOf(directory, user, definition.appId, definition.flow.id, now),
     };
   }
 

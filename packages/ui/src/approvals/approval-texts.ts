@@ -39,6 +39,7 @@ const HISTORY_KINDS = new Set([
   'returned_initiator',
   'resubmitted',
   'transferred',
+  'delegated',
   'signer_added',
   'withdrawn',
   'urged',
@@ -86,7 +87,13 @@ export function historyLine(entry: HistoryEntry, context: HistoryContext): strin
     step: stepLabel(view.steps, entry.node, locale),
     people: people(
       detail,
-      entry.kind === 'approval_started' ? 'approvers' : entry.kind === 'signer_added' ? 'signer' : entry.kind === 'transferred' ? 'to' : 'users',
+      entry.kind === 'approval_started'
+        ? 'approvers'
+        : entry.kind === 'signer_added'
+          ? 'signer'
+          : entry.kind === 'transferred' || entry.kind === 'delegated'
+            ? 'to'
+            : 'users',
       nameOf,
     ),
     target:
@@ -95,6 +102,7 @@ export function historyLine(entry: HistoryEntry, context: HistoryContext): strin
         : `“${stepLabel(view.steps, typeof detail?.to === 'string' ? detail.to : entry.node, locale)}”`,
     fields: Array.isArray(detail?.fields) ? detail.fields.join(', ') : '',
     time: typeof detail?.until === 'string' ? context.formatTime(detail.until) : '',
+    from: typeof detail?.from === 'string' ? nameOf(detail.from) : '',
     kind: entry.kind,
   };
   const kind = entry.kind === 'returned' && detail?.to === 'initiator' ? 'returned_initiator' : entry.kind;

@@ -130,6 +130,17 @@ export interface AppNotification {
   readAt: string | null;
 }
 
+/** An out-of-office period: approvals reaching `userId` go to `delegateId` (docs/api-contract.md). */
+export interface Delegation {
+  id: string;
+  userId: string;
+  delegateId: string;
+  startsAt: string;
+  endsAt: string;
+  appId: string | null;
+  flowIds: string[] | null;
+}
+
 /** The approval routes of docs/api-contract.md. Actions carry an idempotency key: a double click or a retry acts once. */
 export const approvalsApi = {
   recordFlows: (appId: string, objectId: string, recordId: string, signal?: AbortSignal) =>
@@ -162,6 +173,12 @@ export const approvalsApi = {
     }),
 
   notifications: (signal?: AbortSignal) => request<AppNotification[]>('GET', '/api/notifications?limit=30', undefined, signal),
+
+  delegations: (signal?: AbortSignal) => request<{ mine: Delegation[]; forOthers: Delegation[] }>('GET', '/api/flows/delegations', undefined, signal),
+
+  delegate: (input: { delegateId: string; startsAt: string; endsAt: string; appId?: string }) => request<Delegation>('POST', '/api/flows/delegations', input),
+
+  endDelegation: (id: string) => request<undefined>('DELETE', `/api/flows/delegations/${enc(id)}`),
 
   markRead: (ids?: string[]) => request<undefined>('POST', '/api/notifications/read', ids ? { ids } : {}),
 };
