@@ -58,6 +58,13 @@ async function main(): Promise<void> {
     filesDir: env.TESSERA_FILES_DIR ?? resolve(root, 'data/files'),
     bulkLimit: bulkLimitFromEnv(env.TESSERA_BULK_LIMIT),
     flowHttpSecret: env.TESSERA_FLOW_HTTP_SECRET,
+    mail: env.TESSERA_SMTP_URL
+      ? {
+          smtpUrl: env.TESSERA_SMTP_URL,
+          from: env.TESSERA_SMTP_FROM ?? 'Tessera <no-reply@localhost>',
+          publicUrl: env.TESSERA_PUBLIC_URL ?? `http://${env.HOST ?? '127.0.0.1'}:${env.PORT ?? 3000}`,
+        }
+      : undefined,
   });
   closeWithGrace({ delay: 10_000 }, async ({ err }) => {
     if (err) app.log.error({ err }, 'shutting down after an error');

@@ -14,6 +14,7 @@ import {
   createWebhookReceiver,
   type FlowService,
   flowRecordLock,
+  type MailSettings,
   planClockTriggers,
   wireFlowEngine,
 } from '@tessera/flows';
@@ -57,6 +58,8 @@ export interface ServerOptions {
   subscribers?: readonly EventSubscriber[] | undefined;
   /** Signs the flows' outbound HTTP calls (HMAC-SHA256 in X-Tessera-Signature). */
   flowHttpSecret?: string | undefined;
+  /** An SMTP server for approval e-mails; without it notifications stay in the app. */
+  mail?: MailSettings | undefined;
   /** How often the event dispatcher and the job runner look for work without being woken (ms); default 1,000. */
   eventPollMs?: number | undefined;
 }
@@ -144,12 +147,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     liveApps,
     directory,
     definitions,
+    mail: options.mail !== undefined,
     onCommit: () => {
       jobs.wake();
       events.wake();
     },
   });
-  await wireFlowEngine({ db: options.database.db, flows, events, jobs, liveApps, httpSecret: options.flowHttpSecret });
+  await wireFlowEngine({ db: options.database.db, flows, events, jobs, liveApps, httpSecret: options.flowHttpSecret, mail: options.mail });
   app.decorate('records', records);
   app.decorate('flows', flows);
   await app.register(healthRoutes, { database: options.database });

@@ -25,6 +25,7 @@ export {
 } from './runtime/flow-queries';
 export { createFlowService, type FlowService, type FlowServiceOptions, type StartInput } from './runtime/flow-service';
 export { type InstanceRow, readInstance } from './runtime/instance-store';
+export { MAIL_QUEUE, type MailSettings } from './runtime/mail';
 export { flowRecordLock } from './runtime/record-lock';
 export { nextTick, planClockTriggers, SCHEDULE_QUEUE } from './runtime/scheduled-triggers';
 export {

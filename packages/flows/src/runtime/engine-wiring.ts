@@ -10,6 +10,7 @@ import type { FlowCommand } from '../flow-step';
 import { HTTP_QUEUE, TIMER_QUEUE } from './apply-effects';
 import type { FlowService } from './flow-service';
 import { readInstance } from './instance-store';
+import { approvalMailer, MAIL_QUEUE, type MailSettings } from './mail';
 import { planClockTriggers, runClockTick, SCHEDULE_QUEUE } from './scheduled-triggers';
 import { flowTriggers } from './triggers';
 
@@ -21,6 +22,8 @@ export interface FlowEngineWiring {
   liveApps: LiveAppCache;
   /** Signs outbound calls (HMAC-SHA256 of the body in `X-Tessera-Signature`); without it calls go unsigned. */
   httpSecret?: string | undefined;
+  /** Sends the approval e-mails the service queues (FlowServiceOptions.mail); without it none are queued. */
+  mail?: MailSettings | undefined;
 }
 
 /**
@@ -59,6 +62,10 @@ export async function wireFlowEngine(wiring: FlowEngineWiring): Promise<void> {
     },
     { slots: 2 },
   );
+  if (wiring.mail) {
+    const mailer = approvalMailer(wiring.db, wiring.mail);
+    jobs.leased(MAIL_QUEUE, (job) => mailer.send(job), { slots: 2, leaseMs: 60_000 });
+  }
   jobs.transactional(SCHEDULE_QUEUE, (job, tx) => runClockTick(flows, wiring.liveApps, job, tx), { slots: 1 });
   await planEveryApp(wiring);
   jobs.leased(
