@@ -12,6 +12,7 @@ import { createJobRunner, type JobRunner } from '@tessera/jobs';
 import { createLiveAppCache, createRecordService, dataVersionsSubscriber, type RecordService } from '@tessera/records';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { registerAuthentication } from './authentication';
+import { registerImportJobs } from './import-job';
 import { adminRoutes } from './plugins/admin-routes';
 import { authRoutes } from './plugins/auth-routes';
 import { draftRoutes } from './plugins/draft-routes';
@@ -19,6 +20,7 @@ import { fileRoutes } from './plugins/file-routes';
 import { flowRecordRoutes } from './plugins/flow-record-routes';
 import { flowRoutes } from './plugins/flow-routes';
 import { healthRoutes } from './plugins/health-routes';
+import { importRoutes } from './plugins/import-routes';
 import { metaRoutes } from './plugins/meta-routes';
 import { recordRoutes } from './plugins/record-routes';
 import { regionRoutes } from './plugins/region-routes';
@@ -89,6 +91,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         { name: 'drafts' },
         { name: 'views' },
         { name: 'files' },
+        { name: 'imports' },
         { name: 'flows' },
         { name: 'notifications' },
         { name: 'reference' },
@@ -150,6 +153,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(flowRecordRoutes, { database: options.database, records, definitions, liveApps });
   const store = options.fileStore ?? localDiskStore(options.filesDir ?? join(tmpdir(), 'tessera-files'));
   await app.register(fileRoutes, { database: options.database, records, store, definitions });
+  registerImportJobs(jobs, { database: options.database, records, liveApps, store });
+  await app.register(importRoutes, { database: options.database, records, liveApps, store });
   if (options.webRoot) await app.register(webRoutes, { webRoot: options.webRoot });
   return app;
 }
