@@ -16,6 +16,7 @@ import { registerImportJobs } from './import-job';
 import { adminRoutes } from './plugins/admin-routes';
 import { authRoutes } from './plugins/auth-routes';
 import { draftRoutes } from './plugins/draft-routes';
+import { exportRoutes } from './plugins/export-routes';
 import { fileRoutes } from './plugins/file-routes';
 import { flowRecordRoutes } from './plugins/flow-record-routes';
 import { flowRoutes } from './plugins/flow-routes';
@@ -155,6 +156,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(fileRoutes, { database: options.database, records, store, definitions });
   registerImportJobs(jobs, { database: options.database, records, liveApps, store });
   await app.register(importRoutes, { database: options.database, records, liveApps, store });
+  await app.register(exportRoutes, { database: options.database, records, liveApps });
   if (options.webRoot) await app.register(webRoutes, { webRoot: options.webRoot });
   return app;
 }

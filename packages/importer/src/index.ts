@@ -3,6 +3,7 @@ import './messages';
 export { cellToValue, excelSerialToDate } from './cell-values';
 export { checkPlan } from './check-plan';
 export { errorReport, issueMessage } from './error-report';
+export { type ExportFormat, type ExportQuery, exportRecords } from './export-records';
 export { columnLetter, detectHeaderRow } from './header-row';
 export { createBatch, type ImportBatch, markRunning, readBatch, readErrors, type StoredErrors, saveOutcome } from './import-batches';
 export { ImportError, type ImportErrorCode } from './import-error';

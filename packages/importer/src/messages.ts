@@ -26,6 +26,8 @@ registerMessages({
   'import.state': { 'zh-CN': '导入当前状态为“{status}”，不能{action}', en: 'The import is "{status}"; it cannot be {action}' },
   'import.rows_invalid': { 'zh-CN': '{count} 行有错误，未导入任何记录', en: '{count} row(s) have errors; nothing was imported' },
   'import.record_changed': { 'zh-CN': '导入后记录已被修改，未撤销', en: 'The record changed after the import; left as it is' },
+  'export.yes': { 'zh-CN': '是', en: 'Yes' },
+  'export.no': { 'zh-CN': '否', en: 'No' },
   'import.report.row': { 'zh-CN': '行号', en: 'Row' },
   'import.report.column': { 'zh-CN': '列', en: 'Column' },
   'import.report.field': { 'zh-CN': '字段', en: 'Field' },
