@@ -288,6 +288,11 @@ export const importRoutes: RoutePlugin<{ database: Database; records: RecordServ
         summary:
           'The error report of the last dry run or run (.xlsx): row, column, field and reason in the request language, and the refused rows as they were',
         params: importParams,
+        querystring: {
+          type: 'object',
+          properties: { lang: { type: 'string', enum: ['zh-CN', 'en'], description: 'The report language, for a plain link (else Accept-Language)' } },
+          additionalProperties: false,
+        },
         response: {
           200: {
             description: 'An .xlsx workbook',
@@ -299,7 +304,7 @@ export const importRoutes: RoutePlugin<{ database: Database; records: RecordServ
     async (request, reply) => {
       const batch = await batchOf(request, request.params);
       const { object } = await importer(request, batch.appId, batch.objectId);
-      const locale = localeOf(request);
+      const locale = request.query.lang ?? localeOf(request);
       const label = (fieldId: string) => {
         const field = object.fields.find((f) => f.id === fieldId);
         return field?.label[locale] ?? field?.label.en ?? field?.label['zh-CN'] ?? fieldId;
