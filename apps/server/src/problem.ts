@@ -1,6 +1,7 @@
 import { FlowError } from '@tessera/flows';
 import { type Locale, pickLocale, registerMessages, translate } from '@tessera/i18n';
 import { IdentityError } from '@tessera/identity';
+import { ImportError } from '@tessera/importer';
 import { localizeIssues, MetaError } from '@tessera/meta';
 import { localizeFieldIssues, RecordError } from '@tessera/records';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -80,6 +81,7 @@ export function registerProblemHandlers(app: FastifyInstance): void {
       return sendProblem(reply, body);
     }
     if (error instanceof IdentityError) return sendProblem(reply, problem(locale, error.status, error.code, error.params));
+    if (error instanceof ImportError) return sendProblem(reply, problem(locale, error.status, error.code, error.params));
     if (error instanceof FlowError) return sendProblem(reply, problem(locale, error.status, error.code, error.params));
     if (error instanceof RecordError)
       return sendProblem(reply, problem(locale, error.status, error.code, error.params, localizeFieldIssues(error.issues, locale)));

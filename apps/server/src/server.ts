@@ -23,15 +23,18 @@ import type { PublishHooks } from '@tessera/meta';
 import { createLiveAppCache, createRecordService, dataVersionsSubscriber, type RecordService } from '@tessera/records';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { registerAuthentication } from './authentication';
+import { registerImportJobs } from './import-job';
 import { adminRoutes } from './plugins/admin-routes';
 import { authRoutes } from './plugins/auth-routes';
 import { draftRoutes } from './plugins/draft-routes';
+import { exportRoutes } from './plugins/export-routes';
 import { fileRoutes } from './plugins/file-routes';
 import { flowDelegationRoutes } from './plugins/flow-delegation-routes';
 import { flowRecordRoutes } from './plugins/flow-record-routes';
 import { flowRoutes } from './plugins/flow-routes';
 import { flowWebhookRoutes } from './plugins/flow-webhook-routes';
 import { healthRoutes } from './plugins/health-routes';
+import { importRoutes } from './plugins/import-routes';
 import { metaRoutes } from './plugins/meta-routes';
 import { recordRoutes } from './plugins/record-routes';
 import { regionRoutes } from './plugins/region-routes';
@@ -106,6 +109,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         { name: 'drafts' },
         { name: 'views' },
         { name: 'files' },
+        { name: 'imports' },
         { name: 'flows' },
         { name: 'notifications' },
         { name: 'reference' },
@@ -172,6 +176,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(flowRecordRoutes, { database: options.database, records, definitions, liveApps });
   const store = options.fileStore ?? localDiskStore(options.filesDir ?? join(tmpdir(), 'tessera-files'));
   await app.register(fileRoutes, { database: options.database, records, store, definitions });
+  registerImportJobs(jobs, { database: options.database, records, liveApps, store });
+  await app.register(importRoutes, { database: options.database, records, liveApps, store });
+  await app.register(exportRoutes, { database: options.database, records, liveApps });
   if (options.webRoot) await app.register(webRoutes, { webRoot: options.webRoot });
   return app;
 }

@@ -6,6 +6,7 @@ export type { RecordRow } from './record-columns';
 export type { RecordContext } from './record-context';
 export { type FieldIssue, localizeFieldIssues, RecordError, type RecordErrorCode } from './record-error';
 export { EXACT_COUNT_LIMIT, type ListQuery, type ListResult } from './record-list';
+export type { FoundRecord } from './record-lookup';
 export {
   type AccessResolver,
   type CreateManyOptions,
@@ -15,4 +16,5 @@ export {
   type WriteOptions,
 } from './record-service';
 export type { CreateManyResult } from './record-write';
+export type { RecordEdit, UpdateEachResult } from './update-each';
 export type { RecordWriteGuard } from './write-guard';

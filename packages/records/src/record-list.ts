@@ -105,7 +105,10 @@ export async function listRecords(ctx: RecordContext, objectId: string, query: L
   const baseWhere = sql.join(conditions, sql` and `);
   const pageConditions = query.cursor ? [...conditions, keysetPredicate(keys, decodeCursor(query.cursor, keys.length))] : conditions;
   const lineCounts = planLineCounts(ctx, object);
-  const columns = [...readSelections(ctx, object), ...lineCounts.selections];
+  // The cursor carries the sort values as PostgreSQL prints them: a timestamp keeps its microseconds
+  // (a JS Date would drop them, and rows written by one statement — an import — share one instant).
+  const cursorValues = sql`json_build_array(${sql.join(keys.map((k) => sql`${sql.ref(k.column)}::text`))}) as "__cursor"`;
+  const columns = [...readSelections(ctx, object), ...lineCounts.selections, cursorValues];
   const orderBy = sql.join(keys.map((k) => (k.direction === 'desc' ? sql`${sql.ref(k.column)} desc` : sql`${sql.ref(k.column)} asc`)));
   const offset = !query.cursor && query.offset ? sql` offset ${query.offset}` : sql``;
   const [{ rows }, count] = await Promise.all([
@@ -113,8 +116,9 @@ export async function listRecords(ctx: RecordContext, objectId: string, query: L
       order by ${orderBy} limit ${limit + 1}${offset}`.execute(ctx.db),
     query.count === false ? Promise.resolve(null) : countRows(ctx, from, baseWhere),
   ]);
-  const page = rows.slice(0, limit).map((row) => takeLineCounts(row, lineCounts));
-  const last = rows.length > limit ? page.at(-1)?.row : undefined;
+  const cursors = rows.map(({ __cursor }) => (typeof __cursor === 'string' ? JSON.parse(__cursor) : __cursor) as unknown[]);
+  const page = rows.slice(0, limit).map(({ __cursor: _, ...row }) => takeLineCounts(row, lineCounts));
+  const last = rows.length > limit ? cursors[limit - 1] : undefined;
   const items = await expandDisplay(
     ctx,
     object,
@@ -124,6 +128,6 @@ export async function listRecords(ctx: RecordContext, objectId: string, query: L
     items: lineCounts.fieldIds.length ? items.map((item, i) => ({ ...item, _lineCounts: page[i]!.counts })) : items,
     total: count?.total ?? null,
     totalIsEstimate: count?.estimate ?? false,
-    nextCursor: last ? encodeCursor(keys.map((k) => last[k.column])) : null,
+    nextCursor: last ? encodeCursor(last) : null,
   };
 }

@@ -1,5 +1,6 @@
 import { approvalsEn } from './approvals-en';
 import { childtableEn } from './childtable-en';
+import { dataTransferEn } from './data-transfer-en';
 import { kanbanMoveEn } from './kanban-move-en';
 import { listEn } from './list-en';
 import { perfEn } from './perf-en';
@@ -105,6 +106,7 @@ export const en = {
   'comments.deleteConfirm': 'Delete this comment?',
   ...widgetsEn,
   ...listEn,
+  ...dataTransferEn,
   ...regionFilterEn,
   ...childtableEn,
   ...perfEn,
