@@ -1,0 +1,147 @@
+import { checkReports } from '@tessera/meta';
+import { type AccessResolver, type RecordContext, RecordError, type RecordService, settledDataVersions } from '@tessera/records';
+import type { DashboardWidget, ReportDateRange, ReportDefinition } from '@tessera/schemas';
+import type { CompiledQuery } from 'kysely';
+import { compileReport } from './compile-report';
+import { previousRange, type ResolvedRange, resolveRange } from './date-range';
+import { executeWithTimeout } from './execute-plan';
+import { ReportError } from './report-error';
+import { type ReportResult, shapeResult } from './report-result';
+import { ResultCache, type StatementRows } from './result-cache';
+
+/** Statements of one call under way, by their text and parameters: identical widgets share one run. */
+type InFlight = Map<string, Promise<{ rows: StatementRows; cached: boolean }>>;
+
+export interface ReportServiceOptions {
+  /** Longest a widget's statement may run (ms); default 10,000. */
+  widgetTimeoutMs?: number | undefined;
+  /** Results kept in memory; default 1,000. */
+  cacheSize?: number | undefined;
+}
+
+/** A report's answer, and whether it came from the cache. */
+export type ReportAnswer = ReportResult & { cached: boolean };
+
+export type WidgetData =
+  | { id: string; kind: DashboardWidget['kind']; status: 'ok'; result: ReportAnswer; previous?: ReportAnswer | undefined }
+  | { id: string; kind: DashboardWidget['kind']; status: 'error'; code: string; params: Record<string, string | number | boolean | null | undefined> };
+
+export interface DashboardData {
+  dashboard: string;
+  range: ResolvedRange | null;
+  widgets: WidgetData[];
+}
+
+export interface ReportRequest {
+  /** Replaces the report's own period (a dashboard's date filter). */
+  dateRange?: ReportDateRange | undefined;
+  /** The measure a drill-down is for (its filter formula joins the report's). */
+  measure?: string | undefined;
+}
+
+/** A report as asked for: one of the app's by id, or a spec checked like a published one. */
+function reportOf(ctx: RecordContext, report: string | ReportDefinition): ReportDefinition {
+  if (typeof report === 'string') {
+    const found = (ctx.app.document.reports ?? []).find((r) => r.id === report);
+    if (!found) throw new ReportError('report.not_found', { id: report });
+    return found;
+  }
+  const issues = checkReports({ ...ctx.app.document, reports: [report], dashboards: [] }).map((i) => ({
+    ...i,
+    pointer: i.pointer.replace(/^\/reports\/0/, ''),
+  }));
+  if (issues.length) throw new ReportError('report.invalid', { count: issues.length }, issues);
+  return report;
+}
+
+/**
+ * Reports and dashboards for one viewer at a time: every statement compiled under their access,
+ * results cached by what they depend on (result-cache.ts), a dashboard's widgets asked in one
+ * call, identical statements run once, each with its own timeout.
+ */
+export function createReportService(records: RecordService, options: ReportServiceOptions = {}) {
+  const timeoutMs = options.widgetTimeoutMs ?? 10_000;
+  const cache = new ResultCache(options.cacheSize);
+
+  /** One statement's rows — from the cache, or run once however many widgets of a call need it — and whether they were cached. */
+  function statementRows(ctx: RecordContext, objectId: string, compiled: CompiledQuery, inFlight: InFlight): Promise<{ rows: StatementRows; cached: boolean }> {
+    const statement = JSON.stringify([compiled.sql, compiled.parameters]);
+    const pending = inFlight.get(statement);
+    if (pending !== undefined) return pending;
+    const work = (async () => {
+      const versions = ctx.access.cacheKey === undefined ? null : await settledDataVersions(ctx.db, ctx.app.appId, [objectId]);
+      const key = versions === null ? null : JSON.stringify([ctx.app.appId, ctx.app.version, statement, ctx.access.cacheKey, versions]);
+      const hit = cache.get(key);
+      if (hit) return { rows: hit, cached: true };
+      const rows = await executeWithTimeout(ctx.db, compiled, timeoutMs);
+      cache.set(key, rows);
+      return { rows, cached: false };
+    })();
+    inFlight.set(statement, work);
+    return work;
+  }
+
+  async function answer(
+    ctx: RecordContext,
+    report: ReportDefinition,
+    range: ResolvedRange | null,
+    measure: string | undefined,
+    inFlight: InFlight,
+  ): Promise<ReportAnswer> {
+    const plan = compileReport(ctx, report, range);
+    const { rows, cached } = await statementRows(ctx, plan.object.id, plan.query.compile(ctx.db), inFlight);
+    return { ...shapeResult(plan, rows, ctx.app.document.timeZone ?? 'Asia/Shanghai', measure), cached };
+  }
+
+  const resolved = (ctx: RecordContext, range: ReportDateRange | undefined) => resolveRange(range, new Date(), ctx.app.document.timeZone ?? 'Asia/Shanghai');
+
+  async function widgetData(ctx: RecordContext, widget: DashboardWidget, range: ReportDateRange | undefined, inFlight: InFlight): Promise<WidgetData> {
+    try {
+      const report = reportOf(ctx, widget.report);
+      const period = resolved(ctx, report.dateField ? (range ?? report.dateRange) : undefined);
+      const measure = widget.measure ?? report.measures[0]?.id;
+      const [result, previous] = await Promise.all([
+        answer(ctx, report, period, measure, inFlight),
+        widget.compare && period ? answer(ctx, report, previousRange(period), measure, inFlight) : undefined,
+      ]);
+      return { id: widget.id, kind: widget.kind, status: 'ok', result, ...(previous ? { previous } : {}) };
+    } catch (error) {
+      // A widget this viewer cannot be shown (a hidden field, a timeout, a bad filter) says so; the others still answer.
+      if (!(error instanceof ReportError) && !(error instanceof RecordError)) throw error;
+      return { id: widget.id, kind: widget.kind, status: 'error', code: error.code, params: { ...error.params } };
+    }
+  }
+
+  return {
+    /** One report (of the app, or an ad-hoc spec) as the viewer may see it. */
+    async run(appId: string, access: AccessResolver, report: string | ReportDefinition, request: ReportRequest = {}): Promise<ReportAnswer> {
+      const ctx = await records.readContext(appId, access);
+      const definition = reportOf(ctx, report);
+      const period = resolved(ctx, definition.dateField ? (request.dateRange ?? definition.dateRange) : undefined);
+      return answer(ctx, definition, period, request.measure, new Map());
+    },
+
+    /** Every widget of a dashboard in one call; a widget that fails (hidden field, timeout) says so without failing the others. */
+    async dashboard(
+      appId: string,
+      access: AccessResolver,
+      dashboardId: string,
+      request: { dateRange?: ReportDateRange | undefined } = {},
+    ): Promise<DashboardData> {
+      const ctx = await records.readContext(appId, access);
+      const dashboard = (ctx.app.document.dashboards ?? []).find((d) => d.id === dashboardId);
+      if (!dashboard) throw new ReportError('dashboard.not_found', { id: dashboardId });
+      const range = request.dateRange ?? dashboard.dateRange;
+      const inFlight = new Map();
+      const widgets = await Promise.all(dashboard.widgets.map((widget) => widgetData(ctx, widget, range, inFlight)));
+      return { dashboard: dashboard.id, range: resolved(ctx, range), widgets };
+    },
+
+    /** Entries held, for tests and metrics. */
+    get cachedResults(): number {
+      return cache.size;
+    },
+  };
+}
+
+export type ReportService = ReturnType<typeof createReportService>;
