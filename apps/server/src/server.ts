@@ -10,6 +10,7 @@ import { type FileStore, localDiskStore } from '@tessera/files';
 import { createDirectoryCache, createFlowDefinitions, createFlowService, type FlowService, flowRecordLock, wireFlowEngine } from '@tessera/flows';
 import { createJobRunner, type JobRunner } from '@tessera/jobs';
 import { createLiveAppCache, createRecordService, dataVersionsSubscriber, type RecordService } from '@tessera/records';
+import { createReportService } from '@tessera/reports';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { registerAuthentication } from './authentication';
 import { adminRoutes } from './plugins/admin-routes';
@@ -22,6 +23,7 @@ import { healthRoutes } from './plugins/health-routes';
 import { metaRoutes } from './plugins/meta-routes';
 import { recordRoutes } from './plugins/record-routes';
 import { regionRoutes } from './plugins/region-routes';
+import { reportRoutes } from './plugins/report-routes';
 import { viewRoutes } from './plugins/view-routes';
 import { webRoutes } from './plugins/web-routes';
 import { registerProblemHandlers } from './problem';
@@ -90,6 +92,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         { name: 'views' },
         { name: 'files' },
         { name: 'flows' },
+        { name: 'reports' },
         { name: 'notifications' },
         { name: 'reference' },
         { name: 'health' },
@@ -146,6 +149,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(draftRoutes, { records });
   await app.register(viewRoutes, { records });
   await app.register(regionRoutes);
+  await app.register(reportRoutes, { reports: createReportService(records) });
   await app.register(flowRoutes, { database: options.database, records, flows, definitions });
   await app.register(flowRecordRoutes, { database: options.database, records, definitions, liveApps });
   const store = options.fileStore ?? localDiskStore(options.filesDir ?? join(tmpdir(), 'tessera-files'));

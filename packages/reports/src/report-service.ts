@@ -97,7 +97,9 @@ export function createReportService(records: RecordService, options: ReportServi
 
   async function widgetData(ctx: RecordContext, widget: DashboardWidget, range: ReportDateRange | undefined, inFlight: InFlight): Promise<WidgetData> {
     try {
-      const report = reportOf(ctx, widget.report);
+      const found = reportOf(ctx, widget.report);
+      // A KPI is one number: the measure over the whole period, whatever the report groups by elsewhere.
+      const report = widget.kind === 'kpi' ? { ...found, dimensions: [], sort: undefined, limit: undefined } : found;
       const period = resolved(ctx, report.dateField ? (range ?? report.dateRange) : undefined);
       const measure = widget.measure ?? report.measures[0]?.id;
       const [result, previous] = await Promise.all([
