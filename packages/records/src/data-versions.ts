@@ -50,13 +50,15 @@ export async function readDataVersions(db: Kysely<SystemTables>, appId: string, 
  * guards, so a result is never filed under a version older than what it saw.
  */
 export async function settledDataVersions(db: Kysely<SystemTables>, appId: string, objectIds: readonly string[]): Promise<Record<string, number> | null> {
-  const { rows } = await sql<{ applied: string | null; pending: boolean }>`
-    select s.position as applied, exists (
-      select 1 from record_events e where e.app_id = ${appId} and e.object_id = any(${[...objectIds]}::text[])
-        and (e.position is null or e.position > coalesce(s.position, -1))
-    ) as pending
+  // One round trip: the subscriber's progress, whether anything of these objects is beyond it, and their versions.
+  const { rows } = await sql<{ applied: string | null; pending: boolean; versions: Record<string, string> | null }>`
+    select s.position as applied,
+      exists (select 1 from record_events e where e.app_id = ${appId} and e.object_id = any(${[...objectIds]}::text[])
+        and (e.position is null or e.position > coalesce(s.position, -1))) as pending,
+      (select jsonb_object_agg(v.object_id, v.version) from record_data_versions v
+        where v.app_id = ${appId} and v.object_id = any(${[...objectIds]}::text[])) as versions
     from (select (select position from event_subscribers where name = ${dataVersionsSubscriber.name}) as position) as s`.execute(db);
   const state = rows[0];
   if (!state || state.applied === null || state.pending) return null;
-  return readDataVersions(db, appId, objectIds);
+  return Object.fromEntries(objectIds.map((id) => [id, Number(state.versions?.[id] ?? 0)]));
 }

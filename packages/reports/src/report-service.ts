@@ -9,8 +9,15 @@ import { ReportError } from './report-error';
 import { type ReportResult, shapeResult } from './report-result';
 import { ResultCache, type StatementRows } from './result-cache';
 
-/** Statements of one call under way, by their text and parameters: identical widgets share one run. */
-type InFlight = Map<string, Promise<{ rows: StatementRows; cached: boolean }>>;
+/**
+ * One call (a dashboard, a report): its statements under way by text and parameters, so identical
+ * widgets share one run, and the data versions of the objects it reads, read once before any of
+ * its statements runs (null: changes not yet counted, no caching).
+ */
+interface Call {
+  inFlight: Map<string, Promise<{ rows: StatementRows; cached: boolean }>>;
+  versions: Promise<Record<string, number> | null>;
+}
 
 export interface ReportServiceOptions {
   /** Longest a widget's statement may run (ms); default 10,000. */
@@ -64,20 +71,20 @@ export function createReportService(records: RecordService, options: ReportServi
   const cache = new ResultCache(options.cacheSize);
 
   /** One statement's rows — from the cache, or run once however many widgets of a call need it — and whether they were cached. */
-  function statementRows(ctx: RecordContext, objectId: string, compiled: CompiledQuery, inFlight: InFlight): Promise<{ rows: StatementRows; cached: boolean }> {
+  function statementRows(ctx: RecordContext, objectId: string, compiled: CompiledQuery, call: Call): Promise<{ rows: StatementRows; cached: boolean }> {
     const statement = JSON.stringify([compiled.sql, compiled.parameters]);
-    const pending = inFlight.get(statement);
+    const pending = call.inFlight.get(statement);
     if (pending !== undefined) return pending;
     const work = (async () => {
-      const versions = ctx.access.cacheKey === undefined ? null : await settledDataVersions(ctx.db, ctx.app.appId, [objectId]);
-      const key = versions === null ? null : JSON.stringify([ctx.app.appId, ctx.app.version, statement, ctx.access.cacheKey, versions]);
+      const versions = await call.versions;
+      const key = versions === null ? null : JSON.stringify([ctx.app.appId, ctx.app.version, statement, ctx.access.cacheKey, objectId, versions[objectId]]);
       const hit = cache.get(key);
       if (hit) return { rows: hit, cached: true };
       const rows = await executeWithTimeout(ctx.db, compiled, timeoutMs);
       cache.set(key, rows);
       return { rows, cached: false };
     })();
-    inFlight.set(statement, work);
+    call.inFlight.set(statement, work);
     return work;
   }
 
@@ -86,16 +93,23 @@ export function createReportService(records: RecordService, options: ReportServi
     report: ReportDefinition,
     range: ResolvedRange | null,
     measure: string | undefined,
-    inFlight: InFlight,
+    call: Call,
   ): Promise<ReportAnswer> {
     const plan = compileReport(ctx, report, range);
-    const { rows, cached } = await statementRows(ctx, plan.object.id, plan.query.compile(ctx.db), inFlight);
+    const { rows, cached } = await statementRows(ctx, plan.object.id, plan.query.compile(ctx.db), call);
     return { ...shapeResult(plan, rows, ctx.app.document.timeZone ?? 'Asia/Shanghai', measure), cached };
   }
 
+  /** A viewer without an access fingerprint is never cached: no versions to read. */
+  const startCall = (ctx: RecordContext, objects: readonly string[]): Call => ({
+    inFlight: new Map(),
+    // Versions that cannot be read mean no caching this time, not a failed dashboard.
+    versions: ctx.access.cacheKey === undefined ? Promise.resolve(null) : settledDataVersions(ctx.db, ctx.app.appId, [...new Set(objects)]).catch(() => null),
+  });
+
   const resolved = (ctx: RecordContext, range: ReportDateRange | undefined) => resolveRange(range, new Date(), ctx.app.document.timeZone ?? 'Asia/Shanghai');
 
-  async function widgetData(ctx: RecordContext, widget: DashboardWidget, range: ReportDateRange | undefined, inFlight: InFlight): Promise<WidgetData> {
+  async function widgetData(ctx: RecordContext, widget: DashboardWidget, range: ReportDateRange | undefined, call: Call): Promise<WidgetData> {
     try {
       const found = reportOf(ctx, widget.report);
       // A KPI is one number: the measure over the whole period, whatever the report groups by elsewhere.
@@ -103,8 +117,8 @@ export function createReportService(records: RecordService, options: ReportServi
       const period = resolved(ctx, report.dateField ? (range ?? report.dateRange) : undefined);
       const measure = widget.measure ?? report.measures[0]?.id;
       const [result, previous] = await Promise.all([
-        answer(ctx, report, period, measure, inFlight),
-        widget.compare && period ? answer(ctx, report, previousRange(period), measure, inFlight) : undefined,
+        answer(ctx, report, period, measure, call),
+        widget.compare && period ? answer(ctx, report, previousRange(period), measure, call) : undefined,
       ]);
       return { id: widget.id, kind: widget.kind, status: 'ok', result, ...(previous ? { previous } : {}) };
     } catch (error) {
@@ -120,7 +134,7 @@ export function createReportService(records: RecordService, options: ReportServi
       const ctx = await records.readContext(appId, access);
       const definition = reportOf(ctx, report);
       const period = resolved(ctx, definition.dateField ? (request.dateRange ?? definition.dateRange) : undefined);
-      return answer(ctx, definition, period, request.measure, new Map());
+      return answer(ctx, definition, period, request.measure, startCall(ctx, [definition.object]));
     },
 
     /** Every widget of a dashboard in one call; a widget that fails (hidden field, timeout) says so without failing the others. */
@@ -134,8 +148,9 @@ export function createReportService(records: RecordService, options: ReportServi
       const dashboard = (ctx.app.document.dashboards ?? []).find((d) => d.id === dashboardId);
       if (!dashboard) throw new ReportError('dashboard.not_found', { id: dashboardId });
       const range = request.dateRange ?? dashboard.dateRange;
-      const inFlight = new Map();
-      const widgets = await Promise.all(dashboard.widgets.map((widget) => widgetData(ctx, widget, range, inFlight)));
+      const objects = dashboard.widgets.map((w) => (ctx.app.document.reports ?? []).find((r) => r.id === w.report)?.object ?? '').filter(Boolean);
+      const call = startCall(ctx, objects);
+      const widgets = await Promise.all(dashboard.widgets.map((widget) => widgetData(ctx, widget, range, call)));
       return { dashboard: dashboard.id, range: resolved(ctx, range), widgets };
     },
 
