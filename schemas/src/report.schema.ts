@@ -99,8 +99,8 @@ export const dashboardWidgetSchema = {
     report: identifierSchema,
     /** The measure shown (KPI, pie, funnel, leaderboard); default: the report's first. */
     measure: identifierSchema,
-    /** KPI: show the change against the period just before the one shown. */
-    compare: { enum: ['previous_period'] },
+    /** KPI: show the change against the period just before the one shown (环比), or the same period a year before (同比). */
+    compare: { enum: ['previous_period', 'previous_year'] },
     /** KPI: the value aimed at, for a progress bar. */
     target: { type: 'number' },
     /** Grid placement, 24 columns wide. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bucketRange, previousRange, resolveRange, startOfLocalDay } from './date-range';
+import { bucketRange, previousRange, resolveRange, sameRangeLastYear, startOfLocalDay } from './date-range';
 
 // Sunday 2026-12-06, 20:00 UTC: already Monday 2026-12-07 04:00 in Shanghai.
 const now = new Date('2026-12-06T20:00:00Z');
@@ -25,6 +25,8 @@ describe('report periods', () => {
     expect(previousRange({ from: '2026-01-01', to: '2026-04-01' })).toEqual({ from: '2025-10-01', to: '2026-01-01' });
     expect(previousRange({ from: '2026-01-01', to: '2027-01-01' })).toEqual({ from: '2025-01-01', to: '2026-01-01' });
     expect(previousRange({ from: '2026-12-01', to: '2026-12-08' })).toEqual({ from: '2026-11-24', to: '2026-12-01' });
+    expect(sameRangeLastYear({ from: '2026-01-01', to: '2026-12-08' })).toEqual({ from: '2025-01-01', to: '2025-12-08' });
+    expect(sameRangeLastYear({ from: '2028-02-29', to: '2028-03-01' })).toEqual({ from: '2027-02-28', to: '2027-03-01' });
   });
 
   it('know where a bucket ends and when a local day starts', () => {

@@ -93,6 +93,11 @@ export function previousRange(range: ResolvedRange): ResolvedRange {
   return { from: formatDate(from - (to - from)), to: range.from };
 }
 
+/** The same period a year before (同比): each end moved back twelve months (29 February to the 28th). */
+export function sameRangeLastYear(range: ResolvedRange): ResolvedRange {
+  return { from: formatDate(addMonths(parseDate(range.from) ?? 0, -12)), to: formatDate(addMonths(parseDate(range.to) ?? 0, -12)) };
+}
+
 /** The instant a local date begins in `timeZone`, as ISO text (what a date-time filter compares with). */
 export function startOfLocalDay(date: string, timeZone: string): string {
   const days = parseDate(date) ?? 0;

@@ -1,5 +1,5 @@
 export { compileReport, type PlannedDimension, type PlannedMeasure, type ReportPlan } from './compile-report';
-export { bucketRange, previousRange, type ResolvedRange, resolveRange, startOfLocalDay } from './date-range';
+export { bucketRange, previousRange, type ResolvedRange, resolveRange, sameRangeLastYear, startOfLocalDay } from './date-range';
 export { ReportError, type ReportErrorCode } from './report-error';
 export type { DrillDown, ReportKey, ReportResult, ReportRow } from './report-result';
 export {

@@ -3,7 +3,7 @@ import { type AccessResolver, type RecordContext, RecordError, type RecordServic
 import type { DashboardWidget, ReportDateRange, ReportDefinition } from '@tessera/schemas';
 import type { CompiledQuery } from 'kysely';
 import { compileReport } from './compile-report';
-import { previousRange, type ResolvedRange, resolveRange } from './date-range';
+import { previousRange, type ResolvedRange, resolveRange, sameRangeLastYear } from './date-range';
 import { executeWithTimeout } from './execute-plan';
 import { ReportError } from './report-error';
 import { type ReportResult, shapeResult } from './report-result';
@@ -44,6 +44,11 @@ export interface ReportRequest {
   dateRange?: ReportDateRange | undefined;
   /** The measure a drill-down is for (its filter formula joins the report's). */
   measure?: string | undefined;
+}
+
+/** The period a KPI is compared with: the one just before (环比) or the same one a year earlier (同比). */
+function comparedRange(compare: NonNullable<DashboardWidget['compare']>, period: ResolvedRange): ResolvedRange {
+  return compare === 'previous_year' ? sameRangeLastYear(period) : previousRange(period);
 }
 
 /** A report as asked for: one of the app's by id, or a spec checked like a published one. */
@@ -118,7 +123,7 @@ export function createReportService(records: RecordService, options: ReportServi
       const measure = widget.measure ?? report.measures[0]?.id;
       const [result, previous] = await Promise.all([
         answer(ctx, report, period, measure, call),
-        widget.compare && period ? answer(ctx, report, previousRange(period), measure, call) : undefined,
+        widget.compare && period ? answer(ctx, report, comparedRange(widget.compare, period), measure, call) : undefined,
       ]);
       return { id: widget.id, kind: widget.kind, status: 'ok', result, ...(previous ? { previous } : {}) };
     } catch (error) {

@@ -1,4 +1,5 @@
 import type { Locale } from '@tessera/i18n';
+import type { DashboardWidget } from '@tessera/schemas';
 import { Flex, Progress, Statistic, Typography } from 'antd';
 import { useT } from '../i18n/use-t';
 import { formatValue } from './chart-options';
@@ -9,12 +10,14 @@ interface KpiCardProps {
   previous: ReportAnswer | undefined;
   measureId: string;
   target: number | undefined;
+  /** What `previous` is: the period just before, or the same period a year earlier. */
+  compare: DashboardWidget['compare'];
   locale: Locale;
   onPick: () => void;
 }
 
-/** One number, its change against the period before, and how far it is towards its target. */
-export function KpiCard({ result, previous, measureId, target, locale, onPick }: KpiCardProps) {
+/** One number, its change against the period compared with, and how far it is towards its target. */
+export function KpiCard({ result, previous, measureId, target, compare, locale, onPick }: KpiCardProps) {
   const t = useT();
   const format = result.measures.find((m) => m.id === measureId)?.format;
   const value = Number(result.rows[0]?.values[measureId] ?? 0);
@@ -29,7 +32,9 @@ export function KpiCard({ result, previous, measureId, target, locale, onPick }:
         <Typography.Text type={delta === null ? 'secondary' : delta >= 0 ? 'success' : 'danger'} data-testid="kpi-delta">
           {delta === null
             ? t('dashboard.kpi.noPrevious')
-            : t('dashboard.kpi.delta', { delta: `${delta >= 0 ? '+' : ''}${(delta * 100).toLocaleString(locale, { maximumFractionDigits: 1 })} %` })}
+            : t(compare === 'previous_year' ? 'dashboard.kpi.deltaYear' : 'dashboard.kpi.delta', {
+                delta: `${delta >= 0 ? '+' : ''}${(delta * 100).toLocaleString(locale, { maximumFractionDigits: 1 })} %`,
+              })}
         </Typography.Text>
       )}
       {target !== undefined && target !== 0 && (

@@ -40,7 +40,15 @@ export function WidgetCard({ widget, data, locale, onDrill }: WidgetCardProps) {
     const measure = widget.measure ?? result.measures[0]?.id ?? '';
     if (widget.kind === 'kpi')
       body = (
-        <KpiCard result={result} previous={data.previous} measureId={measure} target={widget.target} locale={locale} onPick={() => pick(result.rows[0])} />
+        <KpiCard
+          result={result}
+          previous={data.previous}
+          measureId={measure}
+          target={widget.target}
+          compare={widget.compare}
+          locale={locale}
+          onPick={() => pick(result.rows[0])}
+        />
       );
     else if (widget.kind === 'table' || widget.kind === 'leaderboard')
       body = <ReportTable result={result} locale={locale} ranked={widget.kind === 'leaderboard'} onPick={pick} />;
