@@ -21,6 +21,7 @@ import {
 import { createJobRunner, type JobRunner } from '@tessera/jobs';
 import type { PublishHooks } from '@tessera/meta';
 import { createLiveAppCache, createRecordService, dataVersionsSubscriber, type RecordService } from '@tessera/records';
+import { createReportService } from '@tessera/reports';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { registerAuthentication } from './authentication';
 import { registerImportJobs } from './import-job';
@@ -38,6 +39,7 @@ import { importRoutes } from './plugins/import-routes';
 import { metaRoutes } from './plugins/meta-routes';
 import { recordRoutes } from './plugins/record-routes';
 import { regionRoutes } from './plugins/region-routes';
+import { reportRoutes } from './plugins/report-routes';
 import { viewRoutes } from './plugins/view-routes';
 import { webRoutes } from './plugins/web-routes';
 import { registerProblemHandlers } from './problem';
@@ -111,6 +113,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         { name: 'files' },
         { name: 'imports' },
         { name: 'flows' },
+        { name: 'reports' },
         { name: 'notifications' },
         { name: 'reference' },
         { name: 'health' },
@@ -170,6 +173,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(draftRoutes, { records });
   await app.register(viewRoutes, { records });
   await app.register(regionRoutes);
+  await app.register(reportRoutes, { reports: createReportService(records) });
   await app.register(flowRoutes, { database: options.database, records, flows, definitions });
   await app.register(flowDelegationRoutes, { database: options.database, directory });
   await app.register(flowWebhookRoutes, { database: options.database, webhooks: createWebhookReceiver(options.database.db, liveApps, records, flows) });

@@ -2,6 +2,7 @@ import { tableRef } from '@tessera/meta';
 import type { FilterCondition, ObjectDefinition, SortKey } from '@tessera/schemas';
 import { type RawBuilder, sql } from 'kysely';
 import { filterSql } from './filter-sql';
+import { formulaPredicate } from './formula-filter';
 import { decodeCursor, encodeCursor, keysetPredicate, type SortColumn } from './keyset';
 import { planLineCounts, takeLineCounts } from './line-counts';
 import { objectOf } from './live-app';
@@ -16,6 +17,8 @@ import { openRow } from './sealed-fields';
 
 export interface ListQuery {
   filters?: FilterCondition[] | undefined;
+  /** A yes/no formula the listed records satisfy as well (a report's drill-down carries its formula filters here). */
+  where?: string | undefined;
   sort?: SortKey[] | undefined;
   limit?: number | undefined;
   cursor?: string | undefined;
@@ -63,7 +66,13 @@ export function filterPredicates(ctx: RecordContext, object: ObjectDefinition, f
 }
 
 function compileWhere(ctx: RecordContext, object: ObjectDefinition, query: ListQuery): RawBuilder<unknown>[] {
-  return [query.deleted ? sql`deleted_at is not null` : sql`deleted_at is null`, rowScopeSql(ctx, object), ...filterPredicates(ctx, object, query.filters)];
+  const where = query.where ? [formulaPredicate(ctx, object, query.where)] : [];
+  return [
+    query.deleted ? sql`deleted_at is not null` : sql`deleted_at is null`,
+    rowScopeSql(ctx, object),
+    ...filterPredicates(ctx, object, query.filters),
+    ...where,
+  ];
 }
 
 function compileSort(ctx: RecordContext, object: ObjectDefinition, sort: SortKey[] | undefined): SortColumn[] {

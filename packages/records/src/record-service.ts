@@ -221,6 +221,14 @@ function operations(db: Kysely<SystemTables>, liveApps: LiveAppCache, options: R
       remove: async (appId: string, objectId: string, access: AccessResolver, recordId: string, commentId: string) =>
         removeComment(await context(appId, access), objectId, recordId, commentId),
     },
+    /**
+     * The live app and the actor's compiled policy, for an engine that only reads aggregates
+     * (packages/reports): it applies the same row scope and field rules through `rowScopeAt`,
+     * `filterPredicates` and `formulaPredicate`, and never writes.
+     */
+    readContext(appId: string, access: AccessResolver): Promise<RecordContext> {
+      return context(appId, access);
+    },
     async history(appId: string, objectId: string, access: AccessResolver, id: string) {
       const ctx = await context(appId, access);
       await getRecord(ctx, objectId, id, { deleted: true });

@@ -1,5 +1,6 @@
 import { approvalsEn } from './approvals-en';
 import { childtableEn } from './childtable-en';
+import { dashboardsEn } from './dashboards-en';
 import { dataTransferEn } from './data-transfer-en';
 import { kanbanMoveEn } from './kanban-move-en';
 import { listEn } from './list-en';
@@ -111,5 +112,6 @@ export const en = {
   ...childtableEn,
   ...perfEn,
   ...approvalsEn,
+  ...dashboardsEn,
   ...kanbanMoveEn,
 } as const;

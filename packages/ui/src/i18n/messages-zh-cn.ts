@@ -1,5 +1,6 @@
 import { approvalsZhCn } from './approvals-zh-cn';
 import { childtableZhCn } from './childtable-zh-cn';
+import { dashboardsZhCN } from './dashboards-zh-cn';
 import { dataTransferZhCn } from './data-transfer-zh-cn';
 import { kanbanMoveZhCn } from './kanban-move-zh-cn';
 import { listZhCn } from './list-zh-cn';
@@ -112,5 +113,6 @@ export const zhCN: Record<MessageKey, string> = {
   ...childtableZhCn,
   ...perfZhCn,
   ...approvalsZhCn,
+  ...dashboardsZhCN,
   ...kanbanMoveZhCn,
 };
