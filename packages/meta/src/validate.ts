@@ -7,3 +7,5 @@
  */
 export { type LocalizedIssue, localizeIssues, type MetaIssue } from './issue';
 export { type DocumentVerdict, validateDocument } from './validate-document';
+/** Which field types may be unique or encrypted: the same sets the checks use, for the studio to offer only what passes. */
+export { ENCRYPTABLE_TYPES, UNIQUE_CAPABLE_TYPES } from './column-types';

@@ -9,6 +9,7 @@ export const hostEn = {
   'apps.version': 'Version {version}',
   'shell.menu': 'Menu',
   'shell.allApps': 'All apps',
+  'shell.designApp': 'Design this app',
   'shell.noObjects': 'This app has nothing to show yet. Publish it with at least one object.',
   'shell.pickItem': 'Choose an item from the menu',
   'common.create': 'Create',

@@ -11,6 +11,7 @@ export const hostZhCN: Record<HostMessageKey, string> = {
   'apps.version': '版本 {version}',
   'shell.menu': '菜单',
   'shell.allApps': '全部应用',
+  'shell.designApp': '设计此应用',
   'shell.noObjects': '此应用暂无内容。请至少包含一个对象后发布。',
   'shell.pickItem': '请从菜单中选择',
   'common.create': '创建',

@@ -1,7 +1,8 @@
+import { validateDocument } from '@tessera/meta/validate';
 import type { AppDocument, FormDefinition } from '@tessera/schemas';
 import { describe, expect, it } from 'vitest';
 import { canDrop, dropOnForm } from './drop-actions';
-import { childrenOf, designedForm, moveNode, removeNode, updateNode } from './form-edits';
+import { addContainerChild, childrenOf, designedForm, isAlwaysReadOnly, moveNode, removeNode, setAlwaysReadOnly, updateNode } from './form-edits';
 import { issueTarget } from './issue-target';
 
 const form: FormDefinition = {
@@ -73,6 +74,35 @@ describe('form edits', () => {
     const removed = removeNode(app, 'customer_form', 'a');
     expect(tree(removed)).toEqual(['->b', 'b>f_city']);
     expect(removed.objects).toBe(app.objects);
+  });
+
+  it('locks a field on the form with one always-true rule, and removes the rule with its last effect', () => {
+    const locked = setAlwaysReadOnly(setAlwaysReadOnly(app, 'customer_form', 'name', true), 'customer_form', 'city', true);
+    const form = designedForm(locked, 'customer') as FormDefinition;
+    expect(form.rules).toEqual([
+      {
+        id: 'always',
+        when: 'TRUE',
+        effects: [
+          { kind: 'readOnly', field: 'name', value: true },
+          { kind: 'readOnly', field: 'city', value: true },
+        ],
+      },
+    ]);
+    expect(isAlwaysReadOnly(form, 'name')).toBe(true);
+    expect(validateDocument(locked)).toEqual({ ok: true, document: locked }); // the server accepts the rule as written
+    const unlocked = setAlwaysReadOnly(setAlwaysReadOnly(locked, 'customer_form', 'name', false), 'customer_form', 'city', false);
+    expect(designedForm(unlocked, 'customer')).toEqual(designedForm(app, 'customer'));
+  });
+
+  it('adds a tab to tabs and a column to columns', () => {
+    const tabs = dropOnForm(app, 'customer', { kind: 'new-layout', layout: 'tabs' }, { parent: null, index: 0 })?.document as AppDocument;
+    const more = addContainerChild(tabs, 'customer_form', 'tabs_1');
+    expect(childrenOf(designedForm(more, 'customer') as FormDefinition, 'tabs_1').map((n) => [n.id, n.label?.en])).toEqual([
+      ['tab_1', 'Tab 1'],
+      ['tab_2', 'Tab 2'],
+    ]);
+    expect(addContainerChild(app, 'customer_form', 'a')).toEqual(app);
   });
 
   it('makes the form on the first drop, with every field of the object in one section', () => {

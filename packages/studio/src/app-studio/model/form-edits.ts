@@ -183,3 +183,42 @@ export function withDesignedForm(document: AppDocument, objectId: string): { doc
   };
   return { document: { ...document, forms: [...(document.forms ?? []), form] }, form };
 }
+
+/** The id of the form rule that holds what the designer makes read-only on the form (a rule whose condition is always true). */
+export const ALWAYS_RULE_ID = 'always';
+
+/** Whether the form always shows `fieldId` read-only (the designer's "read-only" switch). */
+export function isAlwaysReadOnly(form: FormDefinition, fieldId: string): boolean {
+  const rule = form.rules?.find((r) => r.id === ALWAYS_RULE_ID);
+  return rule?.effects.some((e) => e.kind === 'readOnly' && e.field === fieldId && e.value) ?? false;
+}
+
+/**
+ * Turns "read-only on this form" on or off, as an effect of one always-true rule: the runtime and
+ * the server then lock the field by the rules they already enforce, with no second mechanism.
+ */
+export function setAlwaysReadOnly(document: AppDocument, formId: string, fieldId: string, on: boolean): AppDocument {
+  return mapForm(document, formId, (form) => {
+    const rules = form.rules ?? [];
+    const rule = rules.find((r) => r.id === ALWAYS_RULE_ID);
+    const others = (rule?.effects ?? []).filter((e) => !(e.kind === 'readOnly' && e.field === fieldId));
+    const effects = on ? [...others, { kind: 'readOnly' as const, field: fieldId, value: true }] : others;
+    const kept = rules.filter((r) => r.id !== ALWAYS_RULE_ID);
+    const next = effects.length > 0 ? [...kept, { id: ALWAYS_RULE_ID, when: 'TRUE', effects }] : kept;
+    return next.length > 0 ? { ...form, rules: next } : patched(form, { rules: undefined });
+  });
+}
+
+/** A new tab in a tabs group, or a new column in a columns group, at its end. */
+export function addContainerChild(document: AppDocument, formId: string, groupId: string): AppDocument {
+  return mapForm(document, formId, (form) => {
+    const group = form.nodes.find((n) => n.id === groupId);
+    if (group?.kind !== 'tabs' && group?.kind !== 'columns') return form;
+    const count = childrenOf(form, groupId).length;
+    const child: FormNode =
+      group.kind === 'tabs'
+        ? { id: freeNodeId(form, 'tab'), kind: 'tab', parent: groupId, label: { 'zh-CN': `标签页 ${count + 1}`, en: `Tab ${count + 1}` } }
+        : { id: freeNodeId(form, 'column'), kind: 'column', parent: groupId };
+    return place(form, [child], { parent: groupId, index: count });
+  });
+}

@@ -64,7 +64,7 @@ describe('studio store', () => {
     const { document } = store.getState();
     const dropped = dropOnForm(document as AppDocument, 'customer', { kind: 'new-field', fieldType: 'select' }, { parent: 'main', index: 0 });
     if (!dropped) throw new Error('the drop is allowed');
-    store.getState().edit(() => dropped.document, dropped.selection);
+    store.getState().edit(() => dropped.document, { select: dropped.selection });
     const after = store.getState();
     const field = after.document?.objects[0]?.fields.find((f) => f.id === 'select_1');
     expect(field).toMatchObject({ type: 'select', options: [{ value: 'option_1' }] });
@@ -87,6 +87,23 @@ describe('studio store', () => {
     expect(designedForm(hidden, 'customer')?.nodes.map((n) => n.id)).toEqual(['main', 'f_name']);
   });
 
+  it('makes keystrokes in one input one undo step, and a different input another', () => {
+    const store = opened();
+    const type = (text: string, merge: string) => store.getState().edit((d) => updateField(d, 'customer', 'name', { label: { en: text } }), { merge });
+    type('C', 'name.label.en');
+    type('Co', 'name.label.en');
+    type('Com', 'name.label.en');
+    expect(store.getState().past).toHaveLength(1);
+    store.getState().edit((d) => updateField(d, 'customer', 'name', { description: { en: 'Who' } }), { merge: 'name.description.en' });
+    expect(store.getState().past).toHaveLength(2);
+    store.getState().undo();
+    store.getState().undo();
+    expect(store.getState().document).toBe(app);
+    type('X', 'name.label.en'); // after an undo, typing again starts a new step
+    type('Xy', 'name.label.en');
+    expect(store.getState().past).toHaveLength(1);
+  });
+
   it('tracks saving, a conflict and publishing', () => {
     const store = opened();
     store.getState().edit((d) => updateField(d, 'customer', 'name', { required: true }));
@@ -98,6 +115,9 @@ describe('studio store', () => {
     expect(hasUnsavedChanges(store.getState())).toBe(false);
     store.getState().conflicted(6);
     expect(store.getState().save).toEqual({ status: 'conflict', theirs: 6 });
+    store.getState().overwriteFrom(6);
+    expect(store.getState()).toMatchObject({ revision: 6, save: { status: 'saved' } });
+    expect(hasUnsavedChanges(store.getState())).toBe(true); // the autosave sends mine, naming their revision
     store.getState().published(2);
     expect(store.getState().liveVersion).toBe(2);
   });

@@ -38,6 +38,8 @@ export interface StudioState {
   save: SaveState;
   /** A drag begun with the keyboard (Enter on a palette item or node), waiting for Enter on a drop place. */
   carrying: DragItem | null;
+  /** The merge key of the last edit: typing into one input is one gesture, so its keystrokes share one undo step. */
+  lastMerge: string | null;
 
   /** Opens a draft as the server gave it; history starts empty. */
   load: (appId: string, draft: AppDocument, revision: number, liveVersion: number | null) => void;
@@ -45,7 +47,7 @@ export interface StudioState {
    * One gesture of the admin: the next document from the current one, kept as one undo step.
    * An edit that changes nothing (returns the same document) leaves no step.
    */
-  edit: (change: (document: AppDocument) => AppDocument, select?: Partial<Selection>) => void;
+  edit: (change: (document: AppDocument) => AppDocument, options?: EditOptions) => void;
   undo: () => void;
   redo: () => void;
   select: (selection: Partial<Selection>) => void;
@@ -56,7 +58,16 @@ export interface StudioState {
   saved: (document: AppDocument, revision: number) => void;
   saveFailed: (error: unknown) => void;
   conflicted: (theirs: number) => void;
+  /** After a conflict, the admin chose to overwrite: the next save names the server's revision and sends this document. */
+  overwriteFrom: (revision: number) => void;
   published: (liveVersion: number) => void;
+}
+
+export interface EditOptions {
+  /** What the edit selects (the field just dropped, say). */
+  select?: Partial<Selection>;
+  /** Edits with the same key in a row (keystrokes in one input) make one undo step. */
+  merge?: string;
 }
 
 export type StudioStore = StoreApi<StudioState>;
@@ -93,6 +104,7 @@ export function createStudioStore(): StudioStore {
     tab: 'form',
     save: { status: 'saved' },
     carrying: null,
+    lastMerge: null,
 
     load: (appId, draft, revision, liveVersion) =>
       set({
@@ -105,33 +117,41 @@ export function createStudioStore(): StudioStore {
         future: [],
         save: { status: 'saved' },
         carrying: null,
+        lastMerge: null,
         selection: stillThere(draft, get().selection),
       }),
 
-    edit: (change, select) => {
-      const { document, past, selection } = get();
+    edit: (change, options = {}) => {
+      const { document, past, selection, lastMerge } = get();
       if (!document) return;
       const next = change(document);
-      const nextSelection = { ...selection, ...select };
+      const nextSelection = { ...selection, ...options.select };
       if (next === document) {
-        if (select) set({ selection: nextSelection });
+        if (options.select) set({ selection: nextSelection });
         return;
       }
-      set({ document: next, past: [...past, document].slice(-HISTORY_LIMIT), future: [], selection: stillThere(next, nextSelection) });
+      const merged = options.merge !== undefined && options.merge === lastMerge && past.length > 0;
+      set({
+        document: next,
+        past: merged ? past : [...past, document].slice(-HISTORY_LIMIT),
+        future: [],
+        selection: stillThere(next, nextSelection),
+        lastMerge: options.merge ?? null,
+      });
     },
 
     undo: () => {
       const { document, past, future, selection } = get();
       const previous = past.at(-1);
       if (!document || !previous) return;
-      set({ document: previous, past: past.slice(0, -1), future: [document, ...future], selection: stillThere(previous, selection) });
+      set({ document: previous, past: past.slice(0, -1), future: [document, ...future], selection: stillThere(previous, selection), lastMerge: null });
     },
 
     redo: () => {
       const { document, past, future, selection } = get();
       const next = future[0];
       if (!document || !next) return;
-      set({ document: next, past: [...past, document], future: future.slice(1), selection: stillThere(next, selection) });
+      set({ document: next, past: [...past, document], future: future.slice(1), selection: stillThere(next, selection), lastMerge: null });
     },
 
     select: (selection) => set({ selection: { ...get().selection, ...selection } }),
@@ -141,6 +161,7 @@ export function createStudioStore(): StudioStore {
     saved: (document, revision) => set({ savedDocument: document, revision, save: { status: 'saved' } }),
     saveFailed: (error) => set({ save: { status: 'failed', error } }),
     conflicted: (theirs) => set({ save: { status: 'conflict', theirs } }),
+    overwriteFrom: (revision) => set({ revision, savedDocument: null, save: { status: 'saved' } }),
     published: (liveVersion) => set({ liveVersion }),
   }));
 }

@@ -1,0 +1,16 @@
+import { useRemote } from '@tessera/ui';
+import { useEffect } from 'react';
+import { studioApi } from '../api/studio-api';
+import type { StudioStore } from '../model/studio-store';
+
+/** Loads the app's draft with its revision into the studio store (again when the app changes). */
+export function useDraftLoader(store: StudioStore, appId: string) {
+  const remote = useRemote(appId, (signal) => studioApi.app(appId, signal));
+  useEffect(() => {
+    if (remote.status !== 'ready') return;
+    const { draft, draftRevision, liveVersion } = remote.data;
+    // A half-built draft may lack its lists: the designers start from empty ones.
+    store.getState().load(appId, { ...draft, objects: Array.isArray(draft.objects) ? draft.objects : [] }, draftRevision, liveVersion);
+  }, [store, appId, remote]);
+  return remote;
+}
