@@ -20,7 +20,7 @@ export function StudioHeader({ onPublish, onHistory }: { onPublish: () => void; 
   return (
     <Layout.Header className="studio-header">
       <Flex align="center" gap={12} style={{ minWidth: 0 }}>
-        <Typography.Text strong style={{ color: '#fff', whiteSpace: 'nowrap' }}>
+        <Typography.Text strong style={{ whiteSpace: 'nowrap' }}>
           {t('studio.title')} · {localized(label, locale, appId ?? '')}
         </Typography.Text>
         <Tag color={liveVersion ? 'green' : 'default'} data-testid="studio-live-version">
