@@ -69,10 +69,17 @@ describe('the studio: an admin builds the form in the browser', () => {
       expect(await page.getByTestId('node-field-label-zh').inputValue()).toBe('新字段');
       await page.getByTestId('studio-redo').click();
       expect(await page.getByTestId('node-field-label-zh').inputValue()).toBe('行业');
+      // Its options are set up right there: a second one, in both languages.
+      await page.getByTestId('node-properties').getByTestId('select-option-add').click();
+      await page.getByTestId('select-option-1').getByLabel('Label (English)').fill('Retail');
+      await page.getByTestId('select-option-1').getByLabel('Label (Chinese)').fill('零售');
 
       await waitSaved(page);
       const draft = await callApi<{ draft: AppDocument }>(suite.api, 'GET', `/api/apps/${suite.appId}`);
-      expect(draft.draft.objects[0]?.fields.find((f) => f.id === 'select_1')?.label).toEqual({ en: 'Industry', 'zh-CN': '行业' });
+      expect(draft.draft.objects[0]?.fields.find((f) => f.id === 'select_1')).toMatchObject({
+        label: { en: 'Industry', 'zh-CN': '行业' },
+        options: [{ value: 'option_1' }, { value: 'option_2', label: { en: 'Retail', 'zh-CN': '零售' } }],
+      });
 
       await page.getByTestId('studio-publish').click();
       await page.getByTestId('publish-change').filter({ hasText: 'Field "select_1" added to "customer"' }).waitFor({ timeout: UI_TIMEOUT });
