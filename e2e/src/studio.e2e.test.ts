@@ -186,3 +186,43 @@ describe('the studio: an admin builds the form in the browser', () => {
     }
   }, 120_000);
 });
+
+describe('the studio: a new app from nothing', () => {
+  const suite = useE2eSuite(customerApp);
+
+  it('creates a blank app, adds an object and a field on its form, publishes it, and it opens for use', async () => {
+    const { page, errors, context } = await openPage(suite.browser, { baseURL: suite.server.baseUrl, width: 1600, height: 1000 });
+    try {
+      await page.goto('/');
+      await shellPage(page).signIn(E2E_ADMIN);
+      await page.getByTestId('new-app').click();
+      await page.getByTestId('new-app-id').fill('visits');
+      await page.getByTestId('new-app-label-en').fill('Field visits');
+      await page.getByTestId('new-app-label-zh').fill('外勤拜访');
+      await page.getByRole('button', { name: 'Create and design' }).click();
+      await page.waitForURL('**/studio/apps/visits', { timeout: UI_TIMEOUT });
+      await page.getByTestId('studio').waitFor({ timeout: UI_TIMEOUT });
+
+      await page.getByTestId('studio-new-object').click();
+      await page.getByTestId('object-label-en').fill('Visit');
+      await page.getByTestId('object-label-zh').fill('拜访');
+      await pointerDrag(page, page.getByTestId('palette-type-date'), () => page.getByTestId('drop-main-1'));
+      await page.getByTestId('canvas-node-f_date_1_1').waitFor({ timeout: UI_TIMEOUT });
+      await page.getByTestId('node-field-label-en').fill('Visit date');
+      await page.locator('[data-testid="studio-problems"][data-count="0"]').waitFor({ timeout: UI_TIMEOUT });
+
+      await page.getByTestId('studio-publish').click();
+      await page.getByTestId('publish-change').filter({ hasText: 'Object "object_1" added' }).waitFor({ timeout: UI_TIMEOUT });
+      await page.getByTestId('publish-confirm').click();
+      await page.getByTestId('studio-live-version').filter({ hasText: 'version 1' }).waitFor({ timeout: UI_TIMEOUT });
+
+      await page.getByTestId('studio-open-app').click();
+      await page.getByTestId('object-page-object_1').waitFor({ timeout: UI_TIMEOUT });
+      await shellPage(page).openNewRecord();
+      await page.locator('#record-form_date_1').waitFor({ timeout: UI_TIMEOUT });
+      expect(errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+});

@@ -1,5 +1,5 @@
 import { ErrorState, useAuthStore } from '@tessera/ui';
-import { App, Card, Result, Spin, Tabs } from 'antd';
+import { App, Card, Empty, Result, Spin, Tabs } from 'antd';
 import { useCallback, useState } from 'react';
 import { DndProvider } from 'react-dnd';
 import { HTML5Backend } from 'react-dnd-html5-backend';
@@ -85,7 +85,8 @@ function ObjectWorkspace({ appId }: { appId: string }) {
   const tab = useStudio((s) => s.tab);
   const setTab = useStudio((s) => s.setTab);
   const { object, form } = useSelected();
-  if (!document || !object) return null;
+  if (!document) return null;
+  if (!object) return <Empty style={{ marginTop: 80 }} description={t('studio.noObjects')} />;
   return (
     <div className="studio-workspace">
       <Tabs

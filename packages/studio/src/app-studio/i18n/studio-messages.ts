@@ -5,6 +5,7 @@ export const STUDIO_MESSAGES = {
   'studio.title': { 'zh-CN': '应用设计器', en: 'Studio' },
   'studio.objects': { 'zh-CN': '对象', en: 'Objects' },
   'studio.newObject': { 'zh-CN': '新建对象', en: 'New object' },
+  'studio.noObjects': { 'zh-CN': '还没有对象：在左侧新建第一个对象（例如“客户”）', en: 'No objects yet: add the first one on the left (a customer, say)' },
   'studio.tabFields': { 'zh-CN': '字段', en: 'Fields' },
   'studio.tabForm': { 'zh-CN': '表单', en: 'Form' },
   'studio.undo': { 'zh-CN': '撤销', en: 'Undo' },
@@ -134,7 +135,15 @@ export const STUDIO_MESSAGES = {
   'studio.versions.entry': { 'zh-CN': '第 {version} 版', en: 'Version {version}' },
   'studio.versions.live': { 'zh-CN': '线上', en: 'Live' },
   'studio.versions.none': { 'zh-CN': '还没有发布过', en: 'Nothing published yet' },
-  'studio.designApp': { 'zh-CN': '设计应用', en: 'Design app' },
+  'studio.newApp.title': { 'zh-CN': '新建应用', en: 'New app' },
+  'studio.newApp.create': { 'zh-CN': '创建并开始设计', en: 'Create and design' },
+  'studio.newApp.idRule': {
+    'zh-CN': '只能使用小写字母、数字和下划线，以字母开头，最长 40 个字符',
+    en: 'Lower-case letters, digits and underscores, starting with a letter, at most 40 characters',
+  },
+  'studio.newApp.startFrom': { 'zh-CN': '从哪里开始', en: 'Start from' },
+  'studio.newApp.blank': { 'zh-CN': '空白应用', en: 'A blank app' },
+  'studio.newApp.copyOf': { 'zh-CN': '复制“{app}”', en: 'A copy of "{app}"' },
 } as const;
 
 export type StudioMessage = keyof typeof STUDIO_MESSAGES;
