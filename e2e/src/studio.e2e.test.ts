@@ -185,6 +185,32 @@ describe('the studio: an admin builds the form in the browser', () => {
       await context.close();
     }
   }, 120_000);
+  it('gives the form a rule in the formula editor — credit limit hidden while the level is empty — and the preview follows it', async () => {
+    const { page, errors, context } = await openPage(suite.browser, { baseURL: suite.server.baseUrl, width: 1600, height: 1000 });
+    try {
+      await openStudio(page, suite.appId);
+      await page.getByRole('tab', { name: 'Rules' }).click();
+      await page.getByTestId('rules-add').click();
+      const rule = page.getByTestId('rule-rule_1');
+      await rule.getByTestId('formula-editor-input').locator('.monaco-editor').waitFor({ timeout: UI_TIMEOUT });
+      await rule.getByTestId('formula-editor-input').click();
+      await page.keyboard.press('Control+a');
+      await page.keyboard.insertText('ISBLANK(level)');
+      await page.getByTestId('rule-rule_1-effect-0').getByLabel('Field').click();
+      await page.locator('.ant-select-dropdown:visible').getByText('Credit limit', { exact: true }).click();
+      await page.getByTestId('rule-rule_1-effect-0').getByRole('switch').click(); // visible: off
+      await page.locator('[data-testid="studio-problems"][data-count="0"]').waitFor({ timeout: UI_TIMEOUT });
+      await page.getByTestId('studio-preview').locator('#record-form_name').waitFor({ timeout: UI_TIMEOUT });
+      expect(await page.getByTestId('studio-preview').locator('#record-form_credit').count()).toBe(0);
+      await page.screenshot({ path: join(ARTIFACTS, 'studio-rules.png') });
+      await waitSaved(page);
+      const saved = await callApi<{ draft: AppDocument }>(suite.api, 'GET', `/api/apps/${suite.appId}`);
+      expect(saved.draft.forms?.[0]?.rules).toEqual([{ id: 'rule_1', when: 'ISBLANK(level)', effects: [{ kind: 'visible', field: 'credit', value: false }] }]);
+      expect(errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
 });
 
 describe('the studio: a new app from nothing', () => {

@@ -20,6 +20,7 @@ import { ObjectList } from './ui/object-list';
 import { PreviewPane } from './ui/preview-pane';
 import { PropertyPanel } from './ui/property-panel';
 import { PublishDialog } from './ui/publish-dialog';
+import { RulesView } from './ui/rules-view';
 import { StudioHeader } from './ui/studio-header';
 
 /**
@@ -92,10 +93,11 @@ function ObjectWorkspace({ appId }: { appId: string }) {
       <Tabs
         className="studio-main"
         activeKey={tab}
-        onChange={(key) => setTab(key === 'fields' ? 'fields' : 'form')}
+        onChange={(key) => setTab(key === 'fields' || key === 'rules' ? key : 'form')}
         items={[
           { key: 'form', label: t('studio.tabForm'), children: <FormDesigner object={object} /> },
           { key: 'fields', label: t('studio.tabFields'), children: <FieldsView object={object} /> },
+          { key: 'rules', label: t('studio.tabRules'), children: <RulesView object={object} /> },
         ]}
       />
       <div className="studio-side">

@@ -4,7 +4,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 /** The most undo steps kept: enough for a session of design, bounded so snapshots cannot pile up. */
 export const HISTORY_LIMIT = 200;
 
-export type StudioTab = 'fields' | 'form';
+export type StudioTab = 'fields' | 'form' | 'rules';
 
 /** What the property panel edits: an object, one of its fields, or a node of its form. */
 export interface Selection {
