@@ -106,13 +106,23 @@ describe('HTTP API', () => {
       { document: { ...shop, objects: [{ ...shop.objects[0], fields: [{ id: 'x', type: 'relation', label: { en: 'X' }, target: 'nowhere' }] }] }, revision: 1 },
       { 'accept-language': 'zh-CN' },
     );
-    expect(bad.statusCode).toBe(422);
-    expect(bad.headers['content-type']).toMatch(/application\/problem\+json/);
-    expect(bad.json()).toMatchObject({ code: 'meta.invalid', status: 422, title: '应用定义有 2 处错误' });
-    expect(bad.json().errors).toEqual([
+    // A half-built draft is kept, its problems reported with it; publishing it is refused with the same problems.
+    const problems = [
       { pointer: '/objects/0/fields/0/target', code: 'meta.unknown_object', message: '对象“nowhere”不存在' },
       { pointer: '/objects/0/displayField', code: 'meta.unknown_field', message: '对象“customer”没有字段“name”' },
-    ]);
+    ];
+    expect(bad.statusCode).toBe(200);
+    expect(bad.json()).toEqual({ draftRevision: 2, valid: false, errors: problems });
+    expect((await json('GET', '/api/apps/shop')).json()).toMatchObject({
+      draftRevision: 2,
+      draft: { objects: [{ fields: [{ id: 'x', target: 'nowhere' }] }] },
+    });
+    const refused = await json('POST', '/api/apps/shop/publish', {}, { 'accept-language': 'zh-CN' });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(refused.json()).toMatchObject({ code: 'meta.invalid', status: 422, title: '应用定义有 2 处错误', errors: problems });
+    expect((await json('GET', '/api/apps/shop/live')).statusCode).toBe(404);
+    expect((await json('PUT', '/api/apps/shop/draft', { document: shop, revision: 2 })).json()).toEqual({ draftRevision: 3, valid: true, errors: [] });
 
     const published = await json('POST', '/api/apps/shop/publish', { comment: 'v1' });
     expect(published.json()).toMatchObject({ version: 1 });
@@ -125,13 +135,13 @@ describe('HTTP API', () => {
         shop.objects[1]!,
       ],
     };
-    expect((await json('PUT', '/api/apps/shop/draft', { document: withPhone, revision: 1 })).json()).toEqual({ draftRevision: 2 });
-    const conflict = await json('PUT', '/api/apps/shop/draft', { document: shop, revision: 1 });
+    expect((await json('PUT', '/api/apps/shop/draft', { document: withPhone, revision: 3 })).json()).toEqual({ draftRevision: 4, valid: true, errors: [] });
+    const conflict = await json('PUT', '/api/apps/shop/draft', { document: shop, revision: 3 });
     expect(conflict.statusCode).toBe(409);
     expect(conflict.json()).toMatchObject({ code: 'meta.draft_conflict' });
     const diff = (await json('GET', '/api/apps/shop/diff')).json();
     expect(diff.changes).toEqual([{ kind: 'field_added', object: 'customer', field: 'phone' }]);
-    expect((await json('POST', '/api/apps/shop/publish', { revision: 2 })).json()).toMatchObject({ version: 2 });
+    expect((await json('POST', '/api/apps/shop/publish', { revision: 4 })).json()).toMatchObject({ version: 2 });
 
     const created = await json('POST', records, { values: { name: 'Ann', phone: '13800138000' } });
     expect(created.statusCode).toBe(201);

@@ -17,6 +17,8 @@ const RecordPage = lazy(() => import('./shell/record-page-route').then((m) => ({
 const ApprovalsRoute = lazy(() => import('./shell/approvals-route').then((m) => ({ default: m.ApprovalsRoute })));
 // The formula playground brings Monaco (loaded later still, by the editor itself): never in the first load.
 const FormulaPlaygroundPage = lazy(() => import('./studio/formula-playground-page').then((m) => ({ default: m.FormulaPlaygroundPage })));
+// The app studio (designers, react-dnd, the preview) is for administrators: its own chunks, never in an end user's load.
+const StudioPage = lazy(() => import('@tessera/studio/app-studio').then((m) => ({ default: m.StudioPage })));
 
 const theme = { token: { colorPrimary: '#1f6feb', borderRadius: 6 } };
 
@@ -55,6 +57,11 @@ export function AppRoot() {
             {route.name === 'studio' && (
               <Suspense fallback={<Spin size="large" style={{ display: 'block', marginTop: '30vh' }} />}>
                 <FormulaPlaygroundPage />
+              </Suspense>
+            )}
+            {route.name === 'studio-app' && (
+              <Suspense fallback={<Spin size="large" style={{ display: 'block', marginTop: '30vh' }} />}>
+                <StudioPage appId={route.appId} />
               </Suspense>
             )}
           </AuthGate>

@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import type { PublishHooks } from './apply-ddl';
 import type { DdlStep } from './ddl-steps';
 import { type DocumentChange, diffDocuments } from './diff-documents';
-import { MetaError } from './issue';
+import { MetaError, type MetaIssue } from './issue';
 import { loadPhysicalState } from './physical-catalog';
 import { planDdl } from './plan-ddl';
 import { publishDocument } from './publish';
@@ -47,7 +47,8 @@ export function createMetadataStore(db: Db, hooks: PublishHooks = {}) {
       const rows = await db.selectFrom('meta_apps').selectAll().orderBy('id').execute();
       return rows.map((r) => ({
         id: r.id,
-        label: (r.draft as AppDocument).label,
+        // A saved draft may be half-built (saveDraft): without a label the app is listed by its id.
+        label: (r.draft as Partial<AppDocument>).label ?? { en: r.id },
         liveVersion: r.live_version,
         draftRevision: r.draft_revision,
         updatedAt: r.updated_at,
@@ -66,23 +67,30 @@ export function createMetadataStore(db: Db, hooks: PublishHooks = {}) {
       return { id: inserted.id, draftRevision: inserted.draft_revision };
     },
 
+    /** The draft as saved: possibly invalid (saveDraft keeps half-built designs), so check it before trusting it. */
     async getApp(appId: string) {
       const row = await appRow(db, appId);
       return { id: row.id, draft: row.draft as AppDocument, draftRevision: row.draft_revision, liveVersion: row.live_version };
     },
 
-    /** Optimistic concurrency: the save names the revision it started from; a stale one is refused. */
-    async saveDraft(appId: string, document: unknown, revision: number): Promise<{ draftRevision: number }> {
-      const app = requireValid(document);
-      if (app.id !== appId) throw new MetaError('meta.invalid', 422, [{ pointer: '/id', code: 'meta.app_id_mismatch', params: { id: appId } }], { count: 1 });
+    /**
+     * Keeps the draft as the admin left it, valid or not: a half-built design is work worth keeping,
+     * so problems are reported with the saved revision, never a refusal (publish refuses them). Only a
+     * draft that names another app is refused. Optimistic concurrency: the save names the revision it
+     * started from; a stale one is refused.
+     */
+    async saveDraft(appId: string, document: object, revision: number): Promise<{ draftRevision: number; issues: MetaIssue[] }> {
+      if ((document as { id?: unknown }).id !== appId)
+        throw new MetaError('meta.invalid', 422, [{ pointer: '/id', code: 'meta.app_id_mismatch', params: { id: appId } }], { count: 1 });
+      const verdict = validateDocument(document);
       const updated = await db
         .updateTable('meta_apps')
-        .set((eb) => ({ draft: JSON.stringify(app), draft_revision: eb('draft_revision', '+', 1), updated_at: new Date() }))
+        .set((eb) => ({ draft: JSON.stringify(document), draft_revision: eb('draft_revision', '+', 1), updated_at: new Date() }))
         .where('id', '=', appId)
         .where('draft_revision', '=', revision)
         .returning('draft_revision')
         .executeTakeFirst();
-      if (updated) return { draftRevision: updated.draft_revision };
+      if (updated) return { draftRevision: updated.draft_revision, issues: verdict.ok ? [] : verdict.issues };
       const current = await appRow(db, appId);
       throw new MetaError('meta.draft_conflict', 409, [], { current: current.draft_revision, yours: revision });
     },

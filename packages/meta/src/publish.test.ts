@@ -68,18 +68,25 @@ describe('metadata store on PostgreSQL', () => {
     expect((await store.getApp('sales')).draft.objects[0]?.fields.some((f) => f.id === 'note')).toBe(true);
   });
 
-  it('refuses an invalid draft without touching the saved one', async () => {
+  it('keeps an invalid draft with its problems, refuses to publish it, and refuses a draft of another app', async () => {
     const before = await store.getApp('sales');
-    const error = await expectMetaError(
-      store.saveDraft(
-        'sales',
-        mapField(salesApp(), 'customer', 'name', (f) => ({ ...f, type: 'nope' as 'text' })),
-        before.draftRevision,
-      ),
-      'meta.invalid',
-    );
-    expect(error.issues[0]?.pointer).toBe('/objects/0/fields/0/type');
-    expect(await store.getApp('sales')).toEqual(before);
+    const halfBuilt = mapField(salesApp(), 'customer', 'name', (f) => ({ ...f, type: 'nope' as 'text' }));
+    const saved = await store.saveDraft('sales', halfBuilt, before.draftRevision);
+    expect(saved.draftRevision).toBe(before.draftRevision + 1);
+    expect(saved.issues[0]?.pointer).toBe('/objects/0/fields/0/type');
+    expect((await store.getApp('sales')).draft).toEqual(halfBuilt);
+    expect((await store.validateDraft('sales')).valid).toBe(false);
+    const refused = await expectMetaError(store.publish('sales', { actor: null }), 'meta.invalid');
+    expect(refused.issues[0]?.pointer).toBe('/objects/0/fields/0/type');
+    expect((await store.listApps()).find((a) => a.id === 'sales')?.label).toEqual(salesApp().label);
+
+    const unlabelled = await store.saveDraft('sales', { id: 'sales', objects: [] }, saved.draftRevision);
+    expect(unlabelled.issues).toContainEqual(expect.objectContaining({ code: 'schema.required', params: { missing: 'label' } }));
+    expect((await store.listApps()).find((a) => a.id === 'sales')?.label).toEqual({ en: 'sales' });
+
+    const other = await expectMetaError(store.saveDraft('sales', { ...salesApp(), id: 'other' }, unlabelled.draftRevision), 'meta.invalid');
+    expect(other.issues[0]).toMatchObject({ pointer: '/id', code: 'meta.app_id_mismatch' });
+    await store.saveDraft('sales', before.draft, unlabelled.draftRevision);
   });
 
   it('evolves a schema: add field, label change, safe widening, checked conversion refused with a row count', async () => {

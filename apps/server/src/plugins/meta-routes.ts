@@ -142,7 +142,7 @@ export const metaRoutes: RoutePlugin<{ database: Database; liveApps: LiveAppCach
     {
       schema: {
         tags,
-        summary: 'Save the draft (optimistic concurrency on `revision`)',
+        summary: 'Save the draft, valid or not (optimistic concurrency on `revision`); its problems come back with the new revision',
         params: appParams,
         body: {
           type: 'object',
@@ -150,13 +150,20 @@ export const metaRoutes: RoutePlugin<{ database: Database; liveApps: LiveAppCach
           required: ['document', 'revision'],
           additionalProperties: false,
         },
-        response: { 200: { type: 'object', properties: { draftRevision: { type: 'integer' } }, additionalProperties: false } },
+        response: {
+          200: {
+            type: 'object',
+            properties: { draftRevision: { type: 'integer' }, valid: { type: 'boolean' }, errors: issues },
+            required: ['draftRevision', 'valid', 'errors'],
+            additionalProperties: false,
+          },
+        },
       },
     },
     async (request) => {
       const saved = await store.saveDraft(request.params.appId, request.body.document, request.body.revision);
-      await audit(request, 'meta.save_draft', request.params.appId, saved);
-      return saved;
+      await audit(request, 'meta.save_draft', request.params.appId, { draftRevision: saved.draftRevision, issues: saved.issues.length });
+      return { draftRevision: saved.draftRevision, valid: saved.issues.length === 0, errors: localizeIssues(saved.issues, localeOf(request)) };
     },
   );
 

@@ -2,6 +2,7 @@
 export const hostEn = {
   'app.title': 'Tessera',
   'apps.title': 'Apps',
+  'apps.new': 'New app',
   'apps.subtitle': 'Choose an app to open',
   'apps.empty': 'No apps yet',
   'apps.loadFailed': 'Could not load the apps',
@@ -9,6 +10,7 @@ export const hostEn = {
   'apps.version': 'Version {version}',
   'shell.menu': 'Menu',
   'shell.allApps': 'All apps',
+  'shell.designApp': 'Design this app',
   'shell.noObjects': 'This app has nothing to show yet. Publish it with at least one object.',
   'shell.pickItem': 'Choose an item from the menu',
   'common.create': 'Create',

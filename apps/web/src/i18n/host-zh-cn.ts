@@ -4,6 +4,7 @@ import type { HostMessageKey } from './host-messages';
 export const hostZhCN: Record<HostMessageKey, string> = {
   'app.title': 'Tessera',
   'apps.title': '应用',
+  'apps.new': '新建应用',
   'apps.subtitle': '选择要打开的应用',
   'apps.empty': '暂无应用',
   'apps.loadFailed': '无法加载应用列表',
@@ -11,6 +12,7 @@ export const hostZhCN: Record<HostMessageKey, string> = {
   'apps.version': '版本 {version}',
   'shell.menu': '菜单',
   'shell.allApps': '全部应用',
+  'shell.designApp': '设计此应用',
   'shell.noObjects': '此应用暂无内容。请至少包含一个对象后发布。',
   'shell.pickItem': '请从菜单中选择',
   'common.create': '创建',

@@ -1,4 +1,4 @@
-import { AppstoreOutlined, MenuOutlined } from '@ant-design/icons';
+import { AppstoreOutlined, BuildOutlined, MenuOutlined } from '@ant-design/icons';
 import { ErrorState, LanguageSwitch } from '@tessera/ui';
 import { Button, Drawer, Empty, Layout, Menu, type MenuProps, Result, Spin, Typography } from 'antd';
 import { lazy, Suspense } from 'react';
@@ -53,6 +53,11 @@ export function AppLayout({ appId, objectId, dashboardId = null }: AppLayoutProp
         <Button type="text" icon={<AppstoreOutlined />} onClick={shell.goToApps} aria-label={t('shell.allApps')}>
           {shell.isMobile ? null : t('shell.allApps')}
         </Button>
+        {shell.isAdmin && (
+          <Button type="text" icon={<BuildOutlined />} onClick={shell.openStudio} aria-label={t('shell.designApp')} data-testid="open-studio">
+            {shell.isMobile ? null : t('shell.designApp')}
+          </Button>
+        )}
         <LanguageSwitch compact={shell.isMobile} />
         <ApprovalsButton compact={shell.isMobile} />
         <UserMenu compact={shell.isMobile} />

@@ -1,4 +1,4 @@
-import { localized, useCurrentAppStore, useRouteStore, useSessionStore } from '@tessera/ui';
+import { localized, useAuthStore, useCurrentAppStore, useRouteStore, useSessionStore } from '@tessera/ui';
 import { Grid } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { buildNavigation, entryKeyFor, firstObjectId, type NavEntry } from './navigation';
@@ -59,5 +59,8 @@ export function useAppShell(appId: string, objectId: string | null, dashboardId:
     setMenuOpen,
     selectMenuItem,
     goToApps: useCallback(() => navigate({ name: 'apps' }), [navigate]),
+    /** Administrators design the app they are in; the studio loads only when they open it. */
+    isAdmin: useAuthStore((s) => s.me?.isAdmin ?? false),
+    openStudio: useCallback(() => navigate({ name: 'studio-app', appId }), [navigate, appId]),
   };
 }

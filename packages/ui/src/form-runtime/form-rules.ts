@@ -108,7 +108,11 @@ function ruleEngine(compiled: CompiledForm, context: RuleContext, reads: Readonl
  * than blocking data entry; publish validation (checkForm) keeps such forms out of live apps.
  */
 export function formEngine(document: AppDocument, object: ObjectDefinition, context: RuleContext): FormEngine {
-  const form = formOf(document, object);
+  return engineOfForm(document, object, formOf(document, object), context);
+}
+
+/** The same for a chosen form of the object (the studio previews the one being designed), or the generated form without one. */
+export function engineOfForm(document: AppDocument, object: ObjectDefinition, form: FormDefinition | null, context: RuleContext): FormEngine {
   if (!form) return plainEngine(object);
   const compiled = compileForm(form, object, document);
   return compiled.ok ? ruleEngine(compiled.form, context, ruleInputs(form, object, document)) : plainEngine(object);

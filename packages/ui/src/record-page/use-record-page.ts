@@ -6,7 +6,7 @@ import { errorMessage } from '../api/error-message';
 import { isAbort } from '../api/http';
 import type { RecordData } from '../api/types';
 import { useT } from '../i18n/use-t';
-import { useCurrentAppStore } from '../stores/current-app-store';
+import { useAppDocument } from '../stores/document-source';
 import { useRouteStore } from '../stores/route-store';
 import { buildLayout } from './form-layout';
 import { pickKeyFacts } from './key-facts';
@@ -32,7 +32,7 @@ export function useRecordPage(appId: string, object: ObjectDefinition, recordId:
   const t = useT();
   const { message } = App.useApp();
   const navigate = useRouteStore((s) => s.navigate);
-  const document = useCurrentAppStore((s) => s.document);
+  const document = useAppDocument();
   const isPhone = Grid.useBreakpoint().md === false;
   const [state, setState] = useState<LoadState>({ status: 'loading', record: null, error: null });
   const [attempt, setAttempt] = useState(0);

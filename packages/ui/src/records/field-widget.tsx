@@ -20,6 +20,8 @@ export interface WidgetContext {
   /** The record being edited (for relation display text); null when creating. */
   record: RecordData | null;
   objects: readonly ObjectDefinition[];
+  /** A preview of a draft in the studio: it may read, never write, so files are not uploaded. */
+  preview?: boolean;
 }
 
 /**
@@ -67,7 +69,7 @@ export function fieldWidget(field: FieldDefinition, ctx: WidgetContext): ReactEl
     case 'attachment':
     case 'image':
       // Links and thumbnails go through the saved record, which the download route checks access on.
-      return <FileUpload field={field} source={fileSource(ctx.appId, ctx.objects, field, ctx.record)} />;
+      return <FileUpload field={field} source={fileSource(ctx.appId, ctx.objects, field, ctx.record)} disabled={ctx.preview === true} />;
     case 'email':
       return <Input type="email" inputMode="email" autoComplete="off" />;
     case 'phone':

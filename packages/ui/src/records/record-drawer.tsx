@@ -7,7 +7,7 @@ import { localized } from '../i18n/localized';
 import { useT } from '../i18n/use-t';
 import type { DrawerTarget } from '../objects/use-drawer-target';
 import { ErrorState } from '../shell/error-state';
-import { useCurrentAppStore } from '../stores/current-app-store';
+import { useAppDocument } from '../stores/document-source';
 import { useSessionStore } from '../stores/session-store';
 import { RecordForm } from './record-form';
 import { useRecordEditor } from './use-record-editor';
@@ -33,7 +33,7 @@ export function ClosedRecordDrawer() {
 export function RecordDrawer({ appId, object, target, onClose, onSaved, onDeleted }: RecordDrawerProps) {
   const t = useT();
   const locale = useSessionStore((s) => s.locale);
-  const document = useCurrentAppStore((s) => s.document);
+  const document = useAppDocument();
   const screens = Grid.useBreakpoint();
   const editor = useRecordEditor({ appId, document, object, target, onSaved, onDeleted, onClose });
   const objectLabel = localized(object.label, locale, object.id);

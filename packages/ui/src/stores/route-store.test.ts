@@ -22,6 +22,7 @@ describe('client routes', () => {
     ['/admin/departments', { name: 'admin', section: 'departments' }],
     ['/admin/audit', { name: 'admin', section: 'audit' }],
     ['/studio/formula', { name: 'studio', tool: 'formula' }],
+    ['/studio/apps/crm', { name: 'studio-app', appId: 'crm' }],
     ['/approvals/todo', { name: 'approvals', box: 'todo' }],
     ['/approvals/cc', { name: 'approvals', box: 'cc' }],
     ['/approvals/instances/0190c0de-7e57-7000-8000-000000000002', { name: 'approval', instanceId: '0190c0de-7e57-7000-8000-000000000002' }],

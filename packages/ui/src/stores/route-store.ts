@@ -26,7 +26,9 @@ export type Route =
   | { name: 'approvals'; box: InboxBox }
   /** One approval: its record as the person's step shows it, its steps, actions and history. */
   | { name: 'approval'; instanceId: string }
-  | { name: 'studio'; tool: 'formula' };
+  | { name: 'studio'; tool: 'formula' }
+  /** The studio of one app (objects, fields, form designer, publish): `/studio/apps/:appId`, apart from the studio's tools. */
+  | { name: 'studio-app'; appId: string };
 
 const INBOX_BOXES: readonly InboxBox[] = ['todo', 'done', 'submitted', 'cc'];
 
@@ -39,6 +41,7 @@ export function parseRoute(pathname: string): Route {
   if (parts[0] === 'approvals' && parts[1] === 'instances' && parts[2]) return { name: 'approval', instanceId: parts[2] };
   if (parts[0] === 'approvals') return { name: 'approvals', box: isInboxBox(parts[1]) ? parts[1] : 'todo' };
   if (parts[0] === 'studio' && parts[1] === 'formula') return { name: 'studio', tool: 'formula' };
+  if (parts[0] === 'studio' && parts[1] === 'apps' && parts[2]) return { name: 'studio-app', appId: parts[2] };
   if (parts[0] === 'admin') return { name: 'admin', section: isAdminSection(parts[1]) ? parts[1] : 'users' };
   // `records/` keeps record ids apart from whatever else may follow an object later (a view name).
   if (parts[0] === 'apps' && parts[1] && parts[2] === 'objects' && parts[3] && parts[4] === 'records' && parts[5]) {
@@ -55,6 +58,7 @@ export function routePath(route: Route): string {
   if (route.name === 'apps') return '/';
   if (route.name === 'admin') return `/admin/${route.section}`;
   if (route.name === 'studio') return `/studio/${route.tool}`;
+  if (route.name === 'studio-app') return `/studio/apps/${encodeURIComponent(route.appId)}`;
   if (route.name === 'approvals') return `/approvals/${route.box}`;
   if (route.name === 'approval') return `/approvals/instances/${encodeURIComponent(route.instanceId)}`;
   const base = `/apps/${encodeURIComponent(route.appId)}`;

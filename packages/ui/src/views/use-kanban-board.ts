@@ -10,7 +10,7 @@ import { formApi } from '../form-runtime/runtime-api';
 import { useT } from '../i18n/use-t';
 import { defaultSort } from '../objects/list-columns';
 import type { DrawerPreset } from '../objects/use-drawer-target';
-import { useCurrentAppStore } from '../stores/current-app-store';
+import { useAppDocument } from '../stores/document-source';
 import { useSessionStore } from '../stores/session-store';
 import { boardReducer, columnFilter, columnValue, initialBoard, kanbanColumns, moveErrorMessage } from './kanban-board';
 import { completableRefusal, movePreset } from './refused-move';
@@ -33,7 +33,7 @@ export function useKanbanBoard(appId: string, object: ObjectDefinition, field: F
   // Keys depend on the field only: switching language must not reload the board.
   const keys = useMemo(() => kanbanColumns(field, 'en').map((c) => c.key), [field]);
   const sort = useMemo(() => defaultSort(object), [object]);
-  const document = useCurrentAppStore((s) => s.document);
+  const document = useAppDocument();
   const formId = useMemo(() => (document ? (formOf(document, object)?.id ?? null) : null), [document, object]);
   const [state, dispatch] = useReducer(boardReducer, keys, initialBoard);
   const [attempt, setAttempt] = useState(0);

@@ -1,0 +1,254 @@
+import { join } from 'node:path';
+import type { AppDocument } from '@tessera/schemas';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { callApi } from './api';
+import { openPage } from './browser';
+import { customerApp } from './fixtures/customer-app';
+import { E2E_ADMIN } from './server';
+import { shellPage } from './shell-page';
+import { ARTIFACTS, useE2eSuite } from './suite';
+import { UI_TIMEOUT } from './timeouts';
+
+/** A real pointer drag: press on the source, move in steps (react-dnd's HTML5 backend sees native drag events), release on the target. */
+async function pointerDrag(page: Page, source: Locator, target: () => Locator): Promise<void> {
+  const from = await source.boundingBox();
+  if (!from) throw new Error('drag source not on screen');
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(from.x + from.width / 2 + 12, from.y + from.height / 2 + 12, { steps: 4 });
+  // Drop places grow once a drag is on: measure the target only now.
+  await page.locator('.studio-canvas-dragging').waitFor({ timeout: UI_TIMEOUT });
+  const to = await target().boundingBox();
+  if (!to) throw new Error('drop target not on screen');
+  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
+  // Release only once the place shows it is under the pointer (react-dnd saw the dragover there).
+  const over = target().locator('xpath=.').and(page.locator('.studio-drop-slot-over'));
+  for (let nudge = 1; nudge <= 20 && (await over.count()) === 0; nudge += 1) await page.mouse.move(to.x + to.width / 2 + (nudge % 2), to.y + to.height / 2);
+  await over.waitFor({ timeout: UI_TIMEOUT });
+  await page.mouse.up();
+}
+
+async function openStudio(page: Page, appId: string): Promise<void> {
+  await page.goto(`/studio/apps/${appId}`);
+  await shellPage(page).signIn(E2E_ADMIN);
+  await page.getByTestId('studio').waitFor({ timeout: UI_TIMEOUT });
+}
+
+async function waitSaved(page: Page): Promise<void> {
+  await page.locator('[data-testid="save-status"][data-status="saved"]').waitFor({ timeout: UI_TIMEOUT });
+}
+
+describe('the studio: an admin builds the form in the browser', () => {
+  const suite = useE2eSuite(customerApp);
+
+  it('drags a new select field onto the form with the mouse, labels it, publishes after review; end users get it at once; rollback takes it away', async () => {
+    const { page, errors, context } = await openPage(suite.browser, { baseURL: suite.server.baseUrl, width: 1600, height: 1000 });
+    try {
+      await openStudio(page, suite.appId);
+      await page.getByTestId('canvas-node-main').waitFor({ timeout: UI_TIMEOUT });
+
+      await pointerDrag(page, page.getByTestId('palette-type-select'), () => page.getByTestId('drop-main-1'));
+      const node = page.getByTestId('canvas-node-f_select_1_1');
+      await node.waitFor({ timeout: UI_TIMEOUT });
+      // Placed second in the section, right after the name.
+      const order = await page
+        .locator('[data-testid="canvas-node-main"] [data-testid^="canvas-node-"]')
+        .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-testid')));
+      expect(order.slice(0, 3)).toEqual(['canvas-node-f_name', 'canvas-node-f_select_1_1', 'canvas-node-f_email']);
+
+      await page.getByTestId('node-field-label-en').fill('Industry');
+      await page.getByTestId('node-field-label-zh').fill('行业');
+      await page.getByTestId('studio-preview').getByText('Industry', { exact: true }).waitFor({ timeout: UI_TIMEOUT });
+      await page.getByTestId('preview-device').getByText('Phone', { exact: true }).click();
+      await page.locator('[data-device="phone"]').waitFor({ timeout: UI_TIMEOUT });
+      await page.screenshot({ path: join(ARTIFACTS, 'studio-designer-phone-preview.png') });
+
+      // Undo takes the Chinese label back to the new field's in one step (typing is one gesture); redo restores it.
+      await page.getByTestId('studio-undo').click();
+      expect(await page.getByTestId('node-field-label-zh').inputValue()).toBe('新字段');
+      await page.getByTestId('studio-redo').click();
+      expect(await page.getByTestId('node-field-label-zh').inputValue()).toBe('行业');
+      // Its options are set up right there: a second one, in both languages.
+      await page.getByTestId('node-properties').getByTestId('select-option-add').click();
+      await page.getByTestId('select-option-1').getByLabel('Label (English)').fill('Retail');
+      await page.getByTestId('select-option-1').getByLabel('Label (Chinese)').fill('零售');
+
+      await waitSaved(page);
+      const draft = await callApi<{ draft: AppDocument }>(suite.api, 'GET', `/api/apps/${suite.appId}`);
+      expect(draft.draft.objects[0]?.fields.find((f) => f.id === 'select_1')).toMatchObject({
+        label: { en: 'Industry', 'zh-CN': '行业' },
+        options: [{ value: 'option_1' }, { value: 'option_2', label: { en: 'Retail', 'zh-CN': '零售' } }],
+      });
+
+      await page.getByTestId('studio-publish').click();
+      await page.getByTestId('publish-change').filter({ hasText: 'Field "select_1" added to "customer"' }).waitFor({ timeout: UI_TIMEOUT });
+      expect(await page.getByTestId('publish-ddl').allTextContents()).toContain('add_column — customer.select_1');
+      await page.screenshot({ path: join(ARTIFACTS, 'studio-publish-review.png') });
+      await page.getByTestId('publish-comment').fill('Industry on the customer form');
+      await page.getByTestId('publish-confirm').click();
+      await page.getByTestId('studio-live-version').filter({ hasText: 'version 2' }).waitFor({ timeout: UI_TIMEOUT });
+
+      // The end user's form shows the new field at once: no restart, no rebuild.
+      await page.goto(`/apps/${suite.appId}/objects/customer`);
+      await shellPage(page).openNewRecord();
+      await page.locator('#record-form_select_1').waitFor({ timeout: UI_TIMEOUT });
+      expect(await page.getByTestId('record-form').getByText('Industry', { exact: true }).count()).toBe(1);
+      await page.screenshot({ path: join(ARTIFACTS, 'studio-runtime-form.png') });
+
+      // Roll back to version 1: published again as version 3, and the form loses the field.
+      await page.goto(`/studio/apps/${suite.appId}`);
+      await page.getByTestId('studio').waitFor({ timeout: UI_TIMEOUT });
+      await page.getByTestId('studio-history-open').click();
+      await page.getByTestId('rollback-1').click({ timeout: UI_TIMEOUT });
+      await page.locator('.ant-popconfirm').getByRole('button', { name: 'OK' }).click();
+      await page.getByTestId('studio-live-version').filter({ hasText: 'version 3' }).waitFor({ timeout: UI_TIMEOUT });
+      await page.goto(`/apps/${suite.appId}/objects/customer`);
+      await shellPage(page).openNewRecord();
+      expect(await page.locator('#record-form_select_1').count()).toBe(0);
+      expect(errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+
+  it('does the same with the keyboard only: pick up from the palette, drop on a place, move with Alt+arrows', async () => {
+    const { page, errors, context } = await openPage(suite.browser, { baseURL: suite.server.baseUrl, width: 1600, height: 1000 });
+    try {
+      await openStudio(page, suite.appId);
+      await page.getByTestId('canvas-node-main').waitFor({ timeout: UI_TIMEOUT });
+      await page.getByTestId('palette-type-phone').focus();
+      await page.keyboard.press('Enter');
+      await page.getByTestId('carrying-notice').waitFor({ timeout: UI_TIMEOUT });
+      // Tab to the drop places the carried field may land on: the form's top, then inside the section, before its first field.
+      const focused = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '');
+      for (let i = 0; i < 80 && (await focused()) !== 'Drop into "the form" at position 1'; i += 1) await page.keyboard.press('Tab');
+      expect(await focused()).toBe('Drop into "the form" at position 1');
+      for (let i = 0; i < 5 && (await focused()) !== 'Drop into "Section" at position 1'; i += 1) await page.keyboard.press('Tab');
+      expect(await focused()).toBe('Drop into "Section" at position 1');
+      await page.keyboard.press('Enter');
+      const node = page.getByTestId('canvas-node-f_phone_1_1');
+      await node.waitFor({ timeout: UI_TIMEOUT });
+      const inMain = () =>
+        page.locator('[data-testid="canvas-node-main"] [data-testid^="canvas-node-"]').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-testid')));
+      expect((await inMain())[0]).toBe('canvas-node-f_phone_1_1');
+
+      await node.focus();
+      await page.keyboard.press('Alt+ArrowDown');
+      expect((await inMain()).slice(0, 2)).toEqual(['canvas-node-f_name', 'canvas-node-f_phone_1_1']);
+      await page.getByTestId('canvas-node-f_phone_1_1').focus();
+      await page.keyboard.press('Control+z');
+      expect((await inMain())[0]).toBe('canvas-node-f_phone_1_1');
+      await waitSaved(page);
+      expect(errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+
+  it('keeps a half-built draft, lists its problems with a click to the element, and never overwrites another admin silently', async () => {
+    const { page, errors, context } = await openPage(suite.browser, { baseURL: suite.server.baseUrl, width: 1600, height: 1000 });
+    try {
+      await openStudio(page, suite.appId);
+      await page.getByTestId('studio-object-customer').click();
+      await page.getByRole('tab', { name: 'Fields' }).click();
+      await page.getByTestId('field-row-level').click();
+      // Both labels emptied: invalid, kept anyway, the problem listed live.
+      await page.getByTestId('field-label-en').fill('');
+      await page.getByTestId('field-label-zh').fill('');
+      await page.locator('[data-testid="studio-problems"][data-count="1"]').waitFor({ timeout: UI_TIMEOUT });
+      await waitSaved(page);
+      const saved = await callApi<{ draft: AppDocument }>(suite.api, 'GET', `/api/apps/${suite.appId}`);
+      expect(saved.draft.objects[0]?.fields.find((f) => f.id === 'level')?.label).toEqual({});
+
+      await page.getByTestId('field-row-name').click();
+      await page.getByTestId('studio-problems').click();
+      await page.getByTestId('studio-problem').first().click();
+      expect(await page.getByTestId('field-properties').locator('input').first().inputValue()).toBe('level');
+      await page.getByTestId('field-label-en').fill('Level');
+
+      // Another admin saves first: this studio's next save is refused and says so.
+      await waitSaved(page);
+      const current = await callApi<{ draft: AppDocument; draftRevision: number }>(suite.api, 'GET', `/api/apps/${suite.appId}`);
+      await callApi(suite.api, 'PUT', `/api/apps/${suite.appId}/draft`, {
+        document: { ...current.draft, label: { en: 'Renamed elsewhere' } },
+        revision: current.draftRevision,
+      });
+      await page.getByTestId('field-label-zh').fill('客户等级');
+      await page.getByTestId('studio-conflict').waitFor({ timeout: UI_TIMEOUT });
+      const theirs = await callApi<{ draft: AppDocument }>(suite.api, 'GET', `/api/apps/${suite.appId}`);
+      expect(theirs.draft.label).toEqual({ en: 'Renamed elsewhere' });
+      await page.getByTestId('conflict-load-theirs').click();
+      await page.getByTestId('studio-conflict').waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+      expect(errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+  it('gives the form a rule in the formula editor — credit limit hidden while the level is empty — and the preview follows it', async () => {
+    const { page, errors, context } = await openPage(suite.browser, { baseURL: suite.server.baseUrl, width: 1600, height: 1000 });
+    try {
+      await openStudio(page, suite.appId);
+      await page.getByRole('tab', { name: 'Rules' }).click();
+      await page.getByTestId('rules-add').click();
+      const rule = page.getByTestId('rule-rule_1');
+      await rule.getByTestId('formula-editor-input').locator('.monaco-editor').waitFor({ timeout: UI_TIMEOUT });
+      await rule.getByTestId('formula-editor-input').click();
+      await page.keyboard.press('Control+a');
+      await page.keyboard.insertText('ISBLANK(level)');
+      await page.getByTestId('rule-rule_1-effect-0').getByLabel('Field').click();
+      await page.locator('.ant-select-dropdown:visible').getByText('Credit limit', { exact: true }).click();
+      await page.getByTestId('rule-rule_1-effect-0').getByRole('switch').click(); // visible: off
+      await page.locator('[data-testid="studio-problems"][data-count="0"]').waitFor({ timeout: UI_TIMEOUT });
+      await page.getByTestId('studio-preview').locator('#record-form_name').waitFor({ timeout: UI_TIMEOUT });
+      expect(await page.getByTestId('studio-preview').locator('#record-form_credit').count()).toBe(0);
+      await page.screenshot({ path: join(ARTIFACTS, 'studio-rules.png') });
+      await waitSaved(page);
+      const saved = await callApi<{ draft: AppDocument }>(suite.api, 'GET', `/api/apps/${suite.appId}`);
+      expect(saved.draft.forms?.[0]?.rules).toEqual([{ id: 'rule_1', when: 'ISBLANK(level)', effects: [{ kind: 'visible', field: 'credit', value: false }] }]);
+      expect(errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+});
+
+describe('the studio: a new app from nothing', () => {
+  const suite = useE2eSuite(customerApp);
+
+  it('creates a blank app, adds an object and a field on its form, publishes it, and it opens for use', async () => {
+    const { page, errors, context } = await openPage(suite.browser, { baseURL: suite.server.baseUrl, width: 1600, height: 1000 });
+    try {
+      await page.goto('/');
+      await shellPage(page).signIn(E2E_ADMIN);
+      await page.getByTestId('new-app').click();
+      await page.getByTestId('new-app-id').fill('visits');
+      await page.getByTestId('new-app-label-en').fill('Field visits');
+      await page.getByTestId('new-app-label-zh').fill('外勤拜访');
+      await page.getByRole('button', { name: 'Create and design' }).click();
+      await page.waitForURL('**/studio/apps/visits', { timeout: UI_TIMEOUT });
+      await page.getByTestId('studio').waitFor({ timeout: UI_TIMEOUT });
+
+      await page.getByTestId('studio-new-object').click();
+      await page.getByTestId('object-label-en').fill('Visit');
+      await page.getByTestId('object-label-zh').fill('拜访');
+      await pointerDrag(page, page.getByTestId('palette-type-date'), () => page.getByTestId('drop-main-1'));
+      await page.getByTestId('canvas-node-f_date_1_1').waitFor({ timeout: UI_TIMEOUT });
+      await page.getByTestId('node-field-label-en').fill('Visit date');
+      await page.locator('[data-testid="studio-problems"][data-count="0"]').waitFor({ timeout: UI_TIMEOUT });
+
+      await page.getByTestId('studio-publish').click();
+      await page.getByTestId('publish-change').filter({ hasText: 'Object "object_1" added' }).waitFor({ timeout: UI_TIMEOUT });
+      await page.getByTestId('publish-confirm').click();
+      await page.getByTestId('studio-live-version').filter({ hasText: 'version 1' }).waitFor({ timeout: UI_TIMEOUT });
+
+      await page.getByTestId('studio-open-app').click();
+      await page.getByTestId('object-page-object_1').waitFor({ timeout: UI_TIMEOUT });
+      await shellPage(page).openNewRecord();
+      await page.locator('#record-form_date_1').waitFor({ timeout: UI_TIMEOUT });
+      expect(errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+});

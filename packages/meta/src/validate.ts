@@ -1,0 +1,12 @@
+/**
+ * `@tessera/meta/validate`: the checks every write of an app document passes — structure (ajv over
+ * `schemas/`) and meaning (references, formulas, forms, flows) — without the database. The studio
+ * runs exactly these in the browser as a draft is edited; the server runs them on save and publish.
+ * Nothing imported from here may reach `@tessera/db`, kysely or `node:` modules
+ * (validate-entry.test.ts walks the imports to keep it so).
+ */
+
+/** Which field types may be unique or encrypted: the same sets the checks use, for the studio to offer only what passes. */
+export { ENCRYPTABLE_TYPES, UNIQUE_CAPABLE_TYPES } from './column-types';
+export { type LocalizedIssue, localizeIssues, type MetaIssue } from './issue';
+export { type DocumentVerdict, validateDocument } from './validate-document';

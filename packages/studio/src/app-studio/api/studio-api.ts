@@ -1,0 +1,48 @@
+import type { AppDocument } from '@tessera/schemas';
+import { request } from '@tessera/ui';
+
+const enc = encodeURIComponent;
+const appPath = (appId: string) => `/api/apps/${enc(appId)}`;
+
+/** One change publishing would make (the server's diffDocuments): its kind and what it names. */
+export interface DocumentChange {
+  kind: string;
+  object?: string;
+  field?: string;
+  section?: string;
+  properties?: string[];
+}
+
+/** One DDL step publishing would run (the server's planDdl): its kind and what it names. */
+export interface PlanStep {
+  kind: string;
+  object?: string;
+  field?: string;
+  index?: { name: string; object: string; columns: { column: string }[] };
+}
+
+export interface VersionSummary {
+  version: number;
+  publishedAt: string;
+  publishedBy: string | null;
+  comment: string | null;
+  rolledBackFrom: number | null;
+}
+
+/** The metadata routes the studio uses (docs/api-contract.md, Metadata). */
+export const studioApi = {
+  app: (appId: string, signal?: AbortSignal) =>
+    request<{ id: string; draft: AppDocument; draftRevision: number; liveVersion: number | null }>('GET', appPath(appId), undefined, signal),
+  saveDraft: (appId: string, document: AppDocument, revision: number) =>
+    request<{ draftRevision: number; valid: boolean }>('PUT', `${appPath(appId)}/draft`, { document, revision }),
+  diff: (appId: string, signal?: AbortSignal) => request<{ changes: DocumentChange[]; plan: PlanStep[] }>('GET', `${appPath(appId)}/diff`, undefined, signal),
+  publish: (appId: string, revision: number, comment: string) =>
+    request<{ version: number }>('POST', `${appPath(appId)}/publish`, { revision, ...(comment ? { comment } : {}) }),
+  versions: (appId: string, signal?: AbortSignal) => request<VersionSummary[]>('GET', `${appPath(appId)}/versions`, undefined, signal),
+  rollback: (appId: string, version: number) => request<{ version: number }>('POST', `${appPath(appId)}/rollback`, { version }),
+};
+
+/** Creating an app: a blank document or a copy of another app's draft under a new id (its first draft, not yet published). */
+export const appsApi = {
+  create: (document: AppDocument) => request<{ id: string; draftRevision: number }>('POST', '/api/apps', { document }),
+};

@@ -1,0 +1,113 @@
+import { ErrorState, useAuthStore } from '@tessera/ui';
+import { App, Card, Empty, Result, Spin, Tabs } from 'antd';
+import { useCallback, useState } from 'react';
+import { DndProvider } from 'react-dnd';
+import { HTML5Backend } from 'react-dnd-html5-backend';
+import { StudioContext, useStudio } from './hooks/studio-context';
+import { useAutosave } from './hooks/use-autosave';
+import { useDraftLoader } from './hooks/use-draft-loader';
+import { usePublishReview } from './hooks/use-publish-review';
+import { useSelected } from './hooks/use-selected';
+import { useStudioKeys } from './hooks/use-studio-keys';
+import { useStudioT } from './i18n/use-studio-t';
+import { createStudioStore, type StudioStore } from './model/studio-store';
+import './studio.css';
+import { ConflictBanner } from './ui/conflict-banner';
+import { FieldsView } from './ui/fields-view';
+import { FormDesigner } from './ui/form-designer';
+import { HistoryDrawer } from './ui/history-drawer';
+import { ObjectList } from './ui/object-list';
+import { PreviewPane } from './ui/preview-pane';
+import { PropertyPanel } from './ui/property-panel';
+import { PublishDialog } from './ui/publish-dialog';
+import { RulesView } from './ui/rules-view';
+import { StudioHeader } from './ui/studio-header';
+
+/**
+ * `@tessera/studio/app-studio`: where an admin builds an app — its objects and fields, the form
+ * designer with a live preview, publish with review, history and rollback. The host loads this
+ * module lazily for administrators only; an end user's pages never import it.
+ */
+export function StudioPage({ appId }: { appId: string }) {
+  const t = useStudioT();
+  const isAdmin = useAuthStore((s) => s.me?.isAdmin ?? false);
+  const [store] = useState(createStudioStore);
+  if (!isAdmin) return <Result status="403" subTitle={t('studio.forbidden')} />;
+  return (
+    <StudioContext value={store}>
+      <DndProvider backend={HTML5Backend}>
+        <StudioWorkspace store={store} appId={appId} />
+      </DndProvider>
+    </StudioContext>
+  );
+}
+
+function StudioWorkspace({ store, appId }: { store: StudioStore; appId: string }) {
+  const t = useStudioT();
+  const { message } = App.useApp();
+  const remote = useDraftLoader(store, appId);
+  useAutosave(store);
+  useStudioKeys(store);
+  const [historyOpen, setHistoryOpen] = useState(false);
+  const onPublished = useCallback((version: number) => void message.success(t('studio.review.published', { version })), [message, t]);
+  const publishing = usePublishReview(onPublished);
+  const loaded = useStudio((s) => s.appId === appId && s.document !== null);
+
+  if (remote.status === 'failed') return <ErrorState title={t('studio.loadFailed')} error={remote.error} onRetry={remote.reload} />;
+  if (!loaded) return <Spin size="large" style={{ display: 'block', marginTop: '30vh' }} />;
+  return (
+    // Plain elements for the frame, not antd's Layout: sharing Layout with the app shell would split it out of every end user's first load.
+    <div className="studio" data-testid="studio">
+      <StudioHeader onPublish={() => void publishing.open()} onHistory={() => setHistoryOpen(true)} />
+      <ConflictBanner />
+      <div className="studio-body">
+        <aside className="studio-sider">
+          <ObjectList />
+        </aside>
+        <main className="studio-content">
+          <ObjectWorkspace appId={appId} />
+        </main>
+      </div>
+      <PublishDialog
+        review={publishing.review}
+        publishing={publishing.publishing}
+        onPublish={(comment) => void publishing.publish(comment)}
+        onClose={publishing.close}
+      />
+      <HistoryDrawer open={historyOpen} onClose={() => setHistoryOpen(false)} />
+    </div>
+  );
+}
+
+/** The selected object: its fields or its form on the left, the property panel and the preview on the right. */
+function ObjectWorkspace({ appId }: { appId: string }) {
+  const t = useStudioT();
+  const document = useStudio((s) => s.document);
+  const tab = useStudio((s) => s.tab);
+  const setTab = useStudio((s) => s.setTab);
+  const { object, form } = useSelected();
+  if (!document) return null;
+  if (!object) return <Empty style={{ marginTop: 80 }} description={t('studio.noObjects')} />;
+  return (
+    <div className="studio-workspace">
+      <Tabs
+        className="studio-main"
+        activeKey={tab}
+        onChange={(key) => setTab(key === 'fields' || key === 'rules' ? key : 'form')}
+        items={[
+          { key: 'form', label: t('studio.tabForm'), children: <FormDesigner object={object} /> },
+          { key: 'fields', label: t('studio.tabFields'), children: <FieldsView object={object} /> },
+          { key: 'rules', label: t('studio.tabRules'), children: <RulesView object={object} /> },
+        ]}
+      />
+      <div className="studio-side">
+        <Card size="small">
+          <PropertyPanel tab={tab} />
+        </Card>
+        <Card size="small">
+          <PreviewPane appId={appId} document={document} object={object} form={form} />
+        </Card>
+      </div>
+    </div>
+  );
+}

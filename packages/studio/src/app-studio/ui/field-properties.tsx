@@ -1,0 +1,66 @@
+import { ENCRYPTABLE_TYPES, UNIQUE_CAPABLE_TYPES } from '@tessera/meta/validate';
+import type { FieldDefinition } from '@tessera/schemas';
+import { Button, Checkbox, Flex, Form, Input, Popconfirm, Tag, Typography } from 'antd';
+import { useStudio } from '../hooks/studio-context';
+import { useStudioT } from '../i18n/use-studio-t';
+import { hideField, updateField } from '../model/document-edits';
+import { FieldTypeSettings } from './field-type-settings';
+import { LocalizedInputs } from './localized-inputs';
+
+/** The property panel of one field: labels, help, required, unique and the settings of its type (field-type-settings.tsx). */
+export function FieldProperties({ objectId, field }: { objectId: string; field: FieldDefinition }) {
+  const t = useStudioT();
+  const edit = useStudio((s) => s.edit);
+  const set = (patch: Partial<FieldDefinition>, merge?: string) =>
+    edit((d) => updateField(d, objectId, field.id, patch), merge === undefined ? {} : { merge: `${objectId}.${field.id}.${merge}` });
+
+  return (
+    <Form layout="vertical" size="small" data-testid="field-properties">
+      <Flex justify="space-between" align="center" style={{ marginBottom: 8 }}>
+        <Typography.Title level={5} style={{ margin: 0 }}>
+          {t('studio.field.properties')}
+        </Typography.Title>
+        <Tag>{t(`studio.type.${field.type}`)}</Tag>
+      </Flex>
+      <Form.Item label={t('studio.id')} style={{ marginBottom: 8 }}>
+        <Input value={field.id} disabled />
+      </Form.Item>
+      <LocalizedInputs
+        value={field.label}
+        onChange={(label) => set({ label: label ?? {} }, 'label')}
+        labels={['studio.labelZh', 'studio.labelEn']}
+        testId="field-label"
+      />
+      <LocalizedInputs
+        value={field.description}
+        onChange={(description) => set({ description }, 'help')}
+        labels={['studio.field.help', 'studio.field.helpEn']}
+        testId="field-help"
+      />
+      <Flex gap={16} wrap style={{ marginBottom: 8 }}>
+        <Checkbox checked={field.required === true} onChange={(e) => set({ required: e.target.checked || undefined })} data-testid="field-required">
+          {t('studio.field.required')}
+        </Checkbox>
+        {UNIQUE_CAPABLE_TYPES.has(field.type) && (
+          <Checkbox checked={field.unique === true} onChange={(e) => set({ unique: e.target.checked || undefined })} data-testid="field-unique">
+            {t('studio.field.unique')}
+          </Checkbox>
+        )}
+        {ENCRYPTABLE_TYPES.has(field.type) && (
+          <Checkbox checked={field.encrypted === true} onChange={(e) => set({ encrypted: e.target.checked || undefined })}>
+            {t('studio.field.encrypted')}
+          </Checkbox>
+        )}
+      </Flex>
+      <FieldTypeSettings objectId={objectId} field={field} />
+      <Popconfirm
+        title={t('studio.fields.hideConfirm')}
+        onConfirm={() => edit((d) => hideField(d, objectId, field.id), { select: { fieldId: null, nodeId: null } })}
+      >
+        <Button danger size="small" data-testid="field-hide">
+          {t('studio.fields.hide')}
+        </Button>
+      </Popconfirm>
+    </Form>
+  );
+}

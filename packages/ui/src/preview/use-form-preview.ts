@@ -1,0 +1,42 @@
+import type { Locale } from '@tessera/i18n';
+import type { AppDocument, FormDefinition, ObjectDefinition } from '@tessera/schemas';
+import { useMemo } from 'react';
+import { formLayout, generatedLayout, type LayoutNode } from '../form-runtime/form-layout';
+import { engineOfForm } from '../form-runtime/form-rules';
+import type { FormRuntime } from '../form-runtime/form-runtime-context';
+import { createFormStore } from '../form-runtime/form-store';
+import { liveFormulas } from '../form-runtime/live-formulas';
+
+const NO_ROLLUPS: readonly string[] = [];
+
+export interface FormPreviewOptions {
+  appId: string;
+  document: AppDocument;
+  object: ObjectDefinition;
+  /** The form to show; null for the generated one (every field in the object's order). */
+  form: FormDefinition | null;
+  locale: Locale;
+}
+
+/**
+ * A new record's form over any document — a draft the studio edits — with the rules and live
+ * formulas the drawer runs, and nothing that writes: no save, no autosaved draft, no unique check
+ * (a draft's object may have no table yet), files not uploaded (WidgetContext.preview).
+ */
+export function useFormPreview({ appId, document, object, form, locale }: FormPreviewOptions): { runtime: FormRuntime; layout: LayoutNode[] } {
+  const context = useMemo(() => () => ({ now: new Date(), timeZone: document.timeZone ?? 'Asia/Shanghai', currentUser: null }), [document]);
+  const engine = useMemo(() => engineOfForm(document, object, form, context), [document, object, form, context]);
+  const layout = useMemo(() => (form ? formLayout(form) : generatedLayout(object)), [form, object]);
+  const store = useMemo(() => createFormStore(engine, {}, 'create'), [engine]);
+  const fields = useMemo(() => new Map(object.fields.map((f) => [f.id, f])), [object]);
+  const widgets = useMemo(() => ({ appId, locale, record: null, objects: document.objects, preview: true }), [appId, locale, document]);
+  const formulas = useMemo(() => {
+    try {
+      return liveFormulas(object, document.objects, NO_ROLLUPS, null, context);
+    } catch {
+      return null; // a half-built formula: the field shows no value until the draft is fixed
+    }
+  }, [object, document, context]);
+  const runtime = useMemo<FormRuntime>(() => ({ store, fields, widgets, checkUnique: () => undefined, formulas }), [store, fields, widgets, formulas]);
+  return { runtime, layout };
+}
