@@ -6,14 +6,18 @@
  *
  *   pnpm bench:import [--rows 50000]
  *
- * Time is from the start of the upload to the job's status "done". Peak RSS is the whole
- * process's high-water mark (server, job and the HTTP client together).
+ * Time is from the start of the upload to the job's status "done". Peak RSS is this process's
+ * high-water mark — the server, its import job and the HTTP client; the files are written by a
+ * child process beforehand.
  */
+import { execFile } from 'node:child_process';
 import { openAsBlob } from 'node:fs';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { fullAccess } from '@tessera/access';
 import { createApiToken, createUser } from '@tessera/identity';
 import { buildServer } from '@tessera/server';
@@ -22,8 +26,8 @@ import { numberArg } from '../shared/args';
 import { withBenchDatabase } from '../shared/bench-database';
 import { formatTable, printKeys, progress } from '../shared/report';
 import { APP_ID, BASELINE_TABLE, customerApp, existingCustomer, OBJECT_ID } from './customer-app';
-import { writeCsv, writeWorkbook } from './write-files';
 
+const run = promisify(execFile);
 const rows = numberArg('rows', 50_000);
 const existing = Math.round(rows * 0.05);
 
@@ -33,8 +37,14 @@ await withBenchDatabase(10, async (database) => {
   const xlsx = join(dir, 'customers.xlsx');
   const csv = join(dir, 'customers.csv');
   progress(`writing ${rows} rows as .xlsx and .csv`);
-  await writeWorkbook(xlsx, rows, existing);
-  await writeCsv(csv, rows, existing);
+  await run(process.execPath, [
+    ...process.execArgv,
+    fileURLToPath(new URL('./write-files-cli.ts', import.meta.url)),
+    xlsx,
+    csv,
+    String(rows),
+    String(existing),
+  ]);
 
   const server = await buildServer({ database, logger: false, filesDir: join(dir, 'files') });
   await server.listen({ host: '127.0.0.1', port: 0 });

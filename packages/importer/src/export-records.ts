@@ -73,7 +73,7 @@ export async function exportRecords(
   const visible = object.fields.filter((f) => CELL_TYPES.has(f.type) && !hidden.has(f.id));
   const columns = query.columns?.length ? query.columns.flatMap((id) => visible.filter((f) => f.id === id)) : visible;
   // The first page is read now, so a bad filter is a 400 before the download starts.
-  const first = await deps.records.list(target.appId, object.id, policy, { filters: query.filters, sort: query.sort, limit: PAGE });
+  const first = await deps.records.list(target.appId, object.id, policy, { filters: query.filters, sort: query.sort, limit: PAGE, count: false });
   const names = await directoryNames(deps.db, columns);
   const titles = columns.map((f) => f.label[target.locale] ?? f.label.en ?? f.label['zh-CN'] ?? f.id);
   const out = new PassThrough();
@@ -83,7 +83,13 @@ export async function exportRecords(
     let page = first;
     yield page.items;
     while (page.nextCursor) {
-      page = await deps.records.list(target.appId, object.id, policy, { filters: query.filters, sort: query.sort, limit: PAGE, cursor: page.nextCursor });
+      page = await deps.records.list(target.appId, object.id, policy, {
+        filters: query.filters,
+        sort: query.sort,
+        limit: PAGE,
+        cursor: page.nextCursor,
+        count: false,
+      });
       yield page.items;
     }
   };

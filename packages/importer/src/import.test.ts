@@ -5,6 +5,7 @@ import { compilePolicy, fullAccess } from '@tessera/access';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { earlierMappings } from './earlier-mappings';
 import { errorReport, issueMessage } from './error-report';
 import { createBatch, readErrors, saveOutcome } from './import-batches';
 import type { ImportPlan } from './import-plan';
@@ -238,6 +239,29 @@ describe('importing a workbook written by LibreOffice', () => {
       customer: string;
     }>`select c.name, k.name as customer from app_imp.contact c join app_imp.customer k on k.id = c.customer`.execute(fx.database.db);
     expect(rows).toEqual([{ name: '张伟', customer: '成都锦江物流有限公司' }]);
+  });
+
+  it('suggests again what an earlier import mapped a title to, though no label says so', async () => {
+    const path = join(await mkdtemp(join(tmpdir(), 'tessera-csv-')), 'tax.csv');
+    await writeFile(path, '公司,税号\n温州瓯江制造有限公司,91330300MA7XXXXX09\n');
+    const file = { source: fileSource(path), kind: 'csv' as const };
+    const before = await inspectFile(file, importApp.objects[0]!, admin, {}, await earlierMappings(fx.db, 'imp', 'customer'));
+    expect(before.columns.map((c) => c.suggestion)).toEqual([null, null]);
+    const { outcome } = await run(
+      path,
+      plan({
+        headerRow: 1,
+        columns: [
+          { column: 0, field: 'name' },
+          { column: 1, field: 'uscc' },
+        ],
+      }),
+      false,
+      'csv',
+    );
+    expect(outcome.committed).toBe(true);
+    const after = await inspectFile(file, importApp.objects[0]!, admin, {}, await earlierMappings(fx.db, 'imp', 'customer'));
+    expect(after.columns.map((c) => c.suggestion)).toEqual(['name', 'uscc']);
   });
 
   it('a role without the import action is refused, even with create', async () => {

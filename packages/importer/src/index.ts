@@ -2,6 +2,7 @@ import './messages';
 
 export { cellToValue, excelSerialToDate } from './cell-values';
 export { checkPlan } from './check-plan';
+export { earlierMappings } from './earlier-mappings';
 export { errorReport, issueMessage } from './error-report';
 export { type ExportFormat, type ExportQuery, exportRecords } from './export-records';
 export { columnLetter, detectHeaderRow } from './header-row';

@@ -19,13 +19,15 @@ const SAMPLE_ROWS = 5;
 
 /**
  * Reads the top of one sheet (never the whole file): finds the header row unless the user named
- * one, and suggests a field per column from its title and the fields' labels in zh-CN and en.
+ * one, and suggests a field per column from what earlier imports mapped its title to, else from the
+ * fields' labels in zh-CN and en.
  */
 export async function inspectFile(
   file: { source: TableSource; kind: TableKind },
   object: ObjectDefinition,
   policy: AccessPolicy,
   choice: { sheet?: number | undefined; headerRow?: number | undefined } = {},
+  remembered: ReadonlyMap<string, string> = new Map(),
 ): Promise<FilePreview> {
   const sheets = await listSheets(file.source, file.kind);
   const sheet = choice.sheet && choice.sheet <= sheets.length ? choice.sheet : 1;
@@ -36,7 +38,7 @@ export async function inspectFile(
   const width = Math.max(header.length, ...data.map((r) => r.cells.length));
   const titles = headerTitles([...header, ...Array<CellValue>(Math.max(0, width - header.length)).fill(null)]);
   const fields = importableFields(object, policy.hiddenFields(object.id), policy.readOnlyFields(object.id));
-  const suggestions = suggestMapping(titles, fields);
+  const suggestions = suggestMapping(titles, fields, remembered);
   return {
     sheets,
     sheet,

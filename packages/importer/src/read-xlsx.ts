@@ -7,7 +7,8 @@ import type { CellValue, SheetInfo, SheetRow, TableSource } from './sheet-row';
  */
 export function plainCell(value: unknown): CellValue {
   if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
+  if (typeof value === 'string') return detached(value);
+  if (typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
   if (typeof value === 'object') {
     const cell = value as { result?: unknown; richText?: { text: string }[]; text?: unknown; error?: unknown; formula?: unknown; sharedFormula?: unknown };
     if ('formula' in cell || 'sharedFormula' in cell) return plainCell(cell.result);
@@ -16,6 +17,15 @@ export function plainCell(value: unknown): CellValue {
     if ('text' in cell) return plainCell(cell.text);
   }
   return String(value);
+}
+
+/**
+ * A copy of `text` that holds nothing else: the XML parser's strings are slices of the chunk they
+ * were read from, and keeping one (a dedup key, a refused row for the report) would keep the whole
+ * chunk — over a 50,000-row import, most of the sheet's XML.
+ */
+function detached(text: string): string {
+  return Buffer.from(text, 'utf8').toString('utf8');
 }
 
 /**

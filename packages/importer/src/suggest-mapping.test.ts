@@ -29,6 +29,14 @@ describe('column suggestions', () => {
     expect(suggestMapping(['名称', '客户名称'], fields)).toEqual([null, 'name']);
     expect(suggestMapping(['金额'], fields)).toEqual(['amount']);
   });
+  it('puts what an earlier import mapped first, when the field can still be imported', () => {
+    const remembered = new Map([
+      ['税号', 'uscc_gone'],
+      ['电话号码', 'phone'],
+    ]);
+    expect(suggestMapping(['客户名称', '电话号码', '税号'], fields, remembered)).toEqual(['name', 'phone', null]);
+  });
+
   it('finds the header row under a title row', () => {
     const rows = [
       { number: 1, cells: ['2024 客户清单'] },

@@ -39,11 +39,16 @@ export function normalizeHeader(title: string): string {
 }
 
 /**
- * A field for each column title: the field whose label (zh-CN or en) or id is the title, else
+ * A field for each column title: the field an earlier import mapped that title to (`remembered`,
+ * normalized title → field id), else the field whose label (zh-CN or en) or id is the title, else
  * one whose label contains the title or is contained in it (longest wins); a field is suggested
  * for one column only, the first that names it. Titles matching nothing map to null.
  */
-export function suggestMapping(titles: readonly string[], fields: readonly FieldDefinition[]): (string | null)[] {
+export function suggestMapping(
+  titles: readonly string[],
+  fields: readonly FieldDefinition[],
+  remembered: ReadonlyMap<string, string> = new Map(),
+): (string | null)[] {
   const names = fields.map((field) => ({
     field,
     names: [field.id, ...Object.values(field.label ?? {})].map((n) => normalizeHeader(String(n))).filter(Boolean),
@@ -56,7 +61,15 @@ export function suggestMapping(titles: readonly string[], fields: readonly Field
     candidates.sort((a, b) => Math.max(...b.names.map((n) => n.length)) - Math.max(...a.names.map((n) => n.length)));
     return candidates[0]?.field.id ?? null;
   };
-  const exact = titles.map((title) => {
+  const importable = new Set(fields.map((f) => f.id));
+  const earlier = titles.map((title) => {
+    const id = remembered.get(normalizeHeader(title));
+    if (!id || !importable.has(id) || taken.has(id)) return null;
+    taken.add(id);
+    return id;
+  });
+  const exact = titles.map((title, i) => {
+    if (earlier[i]) return earlier[i];
     const id = pick(title, (name, t) => name === t);
     if (id) taken.add(id);
     return id;

@@ -8,6 +8,7 @@ import { appendAudit } from '@tessera/identity';
 import {
   checkPlan,
   createBatch,
+  earlierMappings,
   errorReport,
   type ImportBatch,
   ImportError,
@@ -65,7 +66,8 @@ export const importRoutes: RoutePlugin<{ database: Database; records: RecordServ
   const sourceOf = (batch: ImportBatch) => ({ source: () => store.open(batch.fileId), kind: batch.kind });
   const previewOf = async (request: FastifyRequest, batch: ImportBatch, choice: { sheet?: number | undefined; headerRow?: number | undefined }) => {
     const { object, policy } = await importer(request, batch.appId, batch.objectId);
-    const preview = await inspectFile(sourceOf(batch), object, policy, choice).catch((error: unknown) => {
+    const remembered = await earlierMappings(database.db, batch.appId, batch.objectId);
+    const preview = await inspectFile(sourceOf(batch), object, policy, choice, remembered).catch((error: unknown) => {
       throw new ImportError('import.file_unreadable', { reason: error instanceof Error ? error.message : String(error) });
     });
     return {
