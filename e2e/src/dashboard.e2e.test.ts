@@ -2,6 +2,7 @@ import { loadTemplate } from '@tessera/templates';
 import { describe, expect, it } from 'vitest';
 import { createRecord } from './api';
 import { openPage } from './browser';
+import { listPage } from './list-page';
 import { E2E_ADMIN } from './server';
 import { shellPage } from './shell-page';
 import { ARTIFACTS, useE2eSuite } from './suite';
@@ -23,7 +24,7 @@ describe('a manager reads the sales dashboard', () => {
     await deal('老客户续约', 'won', '500000.00', '2020-03-01T02:00:00Z');
   });
 
-  it('shows the open funnel, widens the period with the date filter, and drills down from a stage to its deals', async () => {
+  it('shows the open funnel, widens the period with the date filter, and drills down from a stage to its deals and the list with the same filters', async () => {
     const { page, errors } = await openPage(suite.browser, { baseURL: suite.server.baseUrl, locale: 'en' });
     try {
       await page.goto(`/apps/${suite.appId}/dashboards/sales_overview`);
@@ -45,6 +46,11 @@ describe('a manager reads the sales dashboard', () => {
       await funnel.first().click({ force: true });
       await page.locator('[data-testid=drill-total]').filter({ hasText: '3 records' }).waitFor({ timeout: UI_TIMEOUT });
       expect(await page.locator('[data-testid=drill-record]').count()).toBe(3);
+
+      // The same filters in the opportunities list: its filter bar holds the stage, and it counts the same three.
+      await page.locator('[data-testid=drill-open-list]').click();
+      await listPage(page).total.filter({ hasText: '3 in total' }).waitFor({ timeout: UI_TIMEOUT });
+      await page.screenshot({ path: `${ARTIFACTS}dashboard-drill-list-en.png` });
       expect(errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
     } finally {
       await page.close();

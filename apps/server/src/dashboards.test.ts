@@ -159,6 +159,33 @@ describe('the demo CRM’s sales dashboard', () => {
     expect(invalid.headers['content-type']).toContain('application/problem+json');
     expect(invalid.json().errors).toEqual([{ pointer: '/measures/0/aggregate', code: 'meta.report_aggregate_type', message: '字段“name”不能做“sum”统计' }]);
 
+    for (const bad of [
+      { filters: [{ field: 'amount', op: 'gte', value: 'lots' }] },
+      { filters: [{ field: 'stage', op: 'in', value: 'won' }] },
+      { where: '[amount] +' },
+      { dateField: 'closed_at', dateRange: { from: '2026-13-45', to: '2027-01-01' } },
+    ]) {
+      const refused = await app.inject({
+        method: 'POST',
+        url: '/api/apps/crm/reports/query',
+        headers: admin,
+        payload: { report: { id: 'bad', label: { en: 'Bad' }, object: 'opportunity', measures: [{ id: 'n', aggregate: 'count' }], ...bad } },
+      });
+      expect([JSON.stringify(bad), refused.statusCode >= 400 && refused.statusCode < 500, refused.headers['content-type']]).toEqual([
+        JSON.stringify(bad),
+        true,
+        'application/problem+json; charset=utf-8',
+      ]);
+    }
+
+    const backwards = await app.inject({
+      method: 'POST',
+      url: '/api/apps/crm/dashboards/sales_overview/data',
+      headers: admin,
+      payload: { dateRange: { from: '2026-03-01', to: '2026-02-30' } },
+    });
+    expect([backwards.statusCode, backwards.json().errors.map((e: { pointer: string }) => e.pointer)]).toEqual([422, ['/dateRange/to']]);
+
     const missing = await app.inject({ method: 'POST', url: '/api/apps/crm/dashboards/nope/data', headers: admin, payload: {} });
     expect([missing.statusCode, missing.json().code]).toEqual([404, 'dashboard.not_found']);
     const malformed = await app.inject({ method: 'POST', url: '/api/apps/crm/reports/query', headers: admin, payload: { dateRange: { range: 'someday' } } });

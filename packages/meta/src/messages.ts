@@ -90,6 +90,7 @@ registerMessages({
   'meta.report_grain_not_date': { 'zh-CN': '“{id}”不是日期字段，不能按粒度分组', en: '"{id}" is not a date field; it has no grain' },
   'meta.report_aggregate_type': { 'zh-CN': '字段“{id}”不能做“{aggregate}”统计', en: 'Field "{id}" cannot be aggregated with "{aggregate}"' },
   'meta.report_date_field': { 'zh-CN': '“{id}”不是日期或日期时间字段', en: '"{id}" is not a date or date-time field' },
+  'meta.report_date_invalid': { 'zh-CN': '“{date}”不是有效日期（格式 YYYY-MM-DD）', en: '"{date}" is not a valid date (YYYY-MM-DD)' },
   'meta.report_range_order': { 'zh-CN': '结束日期必须晚于开始日期', en: 'The end date must come after the start date' },
   'meta.report_unknown_ref': { 'zh-CN': '“{id}”不存在', en: '"{id}" does not exist' },
   'meta.report_compare_needs_date': {

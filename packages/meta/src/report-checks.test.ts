@@ -110,6 +110,16 @@ describe('report checks', () => {
     expect(issues[0]!.message).toContain('boolean');
   });
 
+  it('refuse dates that are not in the calendar, and ranges that end before they start', () => {
+    expect(issuesOf({ reports: [{ ...winRate, dateRange: { from: '2026-02-30', to: '2026-13-01' } }] })).toEqual([
+      '/reports/0/dateRange/from meta.report_date_invalid',
+      '/reports/0/dateRange/to meta.report_date_invalid',
+    ]);
+    expect(issuesOf({ reports: [{ ...winRate, dateRange: { from: '2026-03-01', to: '2026-02-01' } }] })).toEqual([
+      '/reports/0/dateRange/to meta.report_range_order',
+    ]);
+  });
+
   it('check that a widget shows a report and measure that exist, and compares periods only over a date field', () => {
     const { dateField: _d, dateRange: _r, ...undated } = winRate;
     const dashboard: DashboardDefinition = {

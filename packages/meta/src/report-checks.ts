@@ -20,6 +20,13 @@ function checkDateRange(range: ReportDateRange | undefined, pointer: string, iss
   if (!range) return;
   if (range.range === 'last_n_days' && !range.days) issues.push({ pointer, code: 'schema.required', params: { missing: 'days' } });
   if (!range.range && !(range.from && range.to)) issues.push({ pointer, code: 'schema.required', params: { missing: range.from ? 'to' : 'from' } });
+  for (const end of ['from', 'to'] as const) {
+    const date = range[end];
+    // The pattern holds four, two and two digits; the calendar decides the rest ('2026-02-30' is no date).
+    const parsed = date ? new Date(`${date}T00:00:00Z`) : null;
+    if (date && (!parsed || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== date))
+      issues.push({ pointer: `${pointer}/${end}`, code: 'meta.report_date_invalid', params: { date } });
+  }
   if (range.from && range.to && range.from >= range.to) issues.push({ pointer: `${pointer}/to`, code: 'meta.report_range_order', params: {} });
 }
 

@@ -131,6 +131,38 @@ function orderSql(report: ReportDefinition, dimensions: readonly PlannedDimensio
   return keys;
 }
 
+/** The aggregates of the inner query, each under its alias; a measure's pointer is its index in the report. */
+function aggregateSelections(ctx: RecordContext, object: ObjectDefinition, measures: readonly PlannedMeasure[]): RawBuilder<unknown>[] {
+  return measures.flatMap(({ measure, alias }, i) => {
+    if (measure.aggregate === 'formula') return [];
+    const ref = measure.field ? sql.ref(`${object.id}.${columnOf(ctx, object, measure.field, `/measures/${i}/field`).id}`) : null;
+    const keep = measure.filter ? formulaPredicate(ctx, object, measure.filter, `/measures/${i}/filter`) : null;
+    return [sql`${aggregateSql(measure, ref, keep)} as ${sql.id(alias)}`];
+  });
+}
+
+/** Formulas over the aggregates (win rate), computed in the outer query from the inner one's columns. */
+function formulaMeasureSelections(
+  report: ReportDefinition,
+  measures: readonly PlannedMeasure[],
+  context: ReturnType<typeof formulaContext>,
+): RawBuilder<unknown>[] {
+  const fields = measureFields(report.measures);
+  const aliasOf = new Map(measures.map((m) => [m.measure.id, m.alias] as const));
+  return measures.flatMap(({ measure, alias }, i) => {
+    if (measure.aggregate !== 'formula') return [];
+    const checked = measure.formula ? analyze(measure.formula, { fields }) : null;
+    if (!checked?.ok) {
+      const issues = (checked?.errors ?? []).map((e) => ({ pointer: `/measures/${i}/formula`, code: e.code, params: e.params }));
+      throw new ReportError('report.invalid', { count: issues.length }, issues);
+    }
+    const compiled = compileToSql(checked.formula, { column: (id) => sql`cast(${sql.ref(`g.${aliasOf.get(id) ?? id}`)} as numeric)`, context });
+    if (!compiled.ok)
+      throw new ReportError('report.invalid', { count: 1 }, [{ pointer: `/measures/${i}/formula`, code: compiled.error.code, params: compiled.error.params }]);
+    return [sql`${compiled.sql} as ${sql.id(alias)}`];
+  });
+}
+
 /**
  * Compiles a report to one parameterized statement under the viewer's access: their row scope
  * at the source table, the list's own filter compiler for conditions and the period, the
@@ -153,17 +185,10 @@ export function compileReport(ctx: RecordContext, report: ReportDefinition, rang
     labelled: false,
   }));
   const measures: PlannedMeasure[] = report.measures.map((measure, i) => ({ measure, alias: `m${i}` }));
-  const aliasOf = new Map(measures.map((m) => [m.measure.id, m.alias] as const));
 
   const inner = [
     ...dimensions.map((d) => sql`${dimensionSql(sql.ref(`${object.id}.${d.column.id}`), d.column, d.dimension.grain, context.timeZone)} as ${sql.id(d.alias)}`),
-    ...measures
-      .filter((m) => m.measure.aggregate !== 'formula')
-      .map(({ measure, alias }, i) => {
-        const ref = measure.field ? sql.ref(`${object.id}.${columnOf(ctx, object, measure.field, `/measures/${i}/field`).id}`) : null;
-        const keep = measure.filter ? formulaPredicate(ctx, object, measure.filter, `/measures/${i}/filter`) : null;
-        return sql`${aggregateSql(measure, ref, keep)} as ${sql.id(alias)}`;
-      }),
+    ...aggregateSelections(ctx, object, measures),
   ];
   // A report of formula measures only still needs a select list to group.
   if (inner.length === 0) inner.push(sql`count(*) as _rows`);
@@ -181,19 +206,7 @@ export function compileReport(ctx: RecordContext, report: ReportDefinition, rang
     planned.labelled = label !== null;
     if (label) outer.push(sql`${label} as ${sql.id(`${planned.alias}_label`)}`);
   }
-  const fields = measureFields(report.measures);
-  measures.forEach(({ measure, alias }, i) => {
-    if (measure.aggregate !== 'formula') return;
-    const checked = measure.formula ? analyze(measure.formula, { fields }) : null;
-    if (!checked?.ok) {
-      const issues = (checked?.errors ?? []).map((e) => ({ pointer: `/measures/${i}/formula`, code: e.code, params: e.params }));
-      throw new ReportError('report.invalid', { count: issues.length }, issues);
-    }
-    const compiled = compileToSql(checked.formula, { column: (id) => sql`cast(${sql.ref(`g.${aliasOf.get(id) ?? id}`)} as numeric)`, context });
-    if (!compiled.ok)
-      throw new ReportError('report.invalid', { count: 1 }, [{ pointer: `/measures/${i}/formula`, code: compiled.error.code, params: compiled.error.params }]);
-    outer.push(sql`${compiled.sql} as ${sql.id(alias)}`);
-  });
+  outer.push(...formulaMeasureSelections(report, measures, context));
 
   const order = orderSql(report, dimensions, measures);
   const query = sql<Record<string, unknown>>`select ${sql.join(outer)} from (

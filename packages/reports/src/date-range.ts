@@ -1,5 +1,6 @@
 import { addMonths, civilFromDays, daysFromCivil, formatDate, localDays, localTime, MS_PER_DAY, parseDate } from '@tessera/expr';
 import type { DateGrain, ReportDateRange } from '@tessera/schemas';
+import { ReportError } from './report-error';
 
 /** A period as local dates of the app's time zone, half-open: from ≤ day < to. */
 export interface ResolvedRange {
@@ -22,6 +23,23 @@ function startOfGrain(days: number, grain: DateGrain): number {
     case 'year':
       return daysFromCivil(year, 1, 1);
   }
+}
+
+/** A date of the calendar as written ('2026-02-30' is not one). */
+function isCalendarDate(text: string): boolean {
+  const days = parseDate(text);
+  return days !== null && formatDate(days) === text.slice(0, 10) && text.length === 10;
+}
+
+/** Two fixed dates, from before to: anything else is refused at the range's pointer, never run. */
+function fixedRange(from: string, to: string): ResolvedRange {
+  const issues = [
+    ...(isCalendarDate(from) ? [] : [{ pointer: '/dateRange/from', code: 'meta.report_date_invalid', params: { date: from } }]),
+    ...(isCalendarDate(to) ? [] : [{ pointer: '/dateRange/to', code: 'meta.report_date_invalid', params: { date: to } }]),
+  ];
+  if (issues.length === 0 && from >= to) issues.push({ pointer: '/dateRange/to', code: 'meta.report_range_order', params: { date: to } });
+  if (issues.length) throw new ReportError('report.invalid', { count: issues.length }, issues);
+  return { from, to };
 }
 
 /** The first day of the bucket after the one starting on `start`. */
@@ -53,7 +71,7 @@ export function bucketRange(date: string, grain: DateGrain): ResolvedRange {
  */
 export function resolveRange(range: ReportDateRange | undefined, now: Date, timeZone: string): ResolvedRange | null {
   if (!range) return null;
-  if (!range.range) return range.from && range.to ? { from: range.from, to: range.to } : null;
+  if (!range.range) return range.from && range.to ? fixedRange(range.from, range.to) : null;
   const today = localDays(now.getTime(), timeZone);
   const whole = (grain: DateGrain): ResolvedRange => {
     const start = startOfGrain(today, grain);

@@ -119,6 +119,15 @@ describe('a dashboard under each viewer’s access', () => {
   });
 });
 
+describe('drill-down formulas in the records list', () => {
+  it('refuse a formula over a field the viewer’s role hides: filtering by it would tell its values', async () => {
+    const rep = team.people.rep1.policy;
+    await expect(team.records.list('sales', 'deal', rep, { where: '[margin] > 5' })).rejects.toMatchObject({ code: 'query.invalid' });
+    const manager = await team.records.list('sales', 'deal', team.people.manager.policy, { where: '[margin] > 5', count: true });
+    expect(manager.items.map((r) => r.name).sort()).toEqual(['a', 'd']);
+  });
+});
+
 describe('the result cache', () => {
   it('serves a repeat from the cache, never to a viewer with other rights, and not after a record changes', async () => {
     const fresh = createReportService(team.records);

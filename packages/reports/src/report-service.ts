@@ -155,8 +155,10 @@ export function createReportService(records: RecordService, options: ReportServi
       const range = request.dateRange ?? dashboard.dateRange;
       const objects = dashboard.widgets.map((w) => (ctx.app.document.reports ?? []).find((r) => r.id === w.report)?.object ?? '').filter(Boolean);
       const call = startCall(ctx, objects);
+      // A date filter that is no period is the request's mistake (422), not each widget's.
+      const period = resolved(ctx, range);
       const widgets = await Promise.all(dashboard.widgets.map((widget) => widgetData(ctx, widget, range, call)));
-      return { dashboard: dashboard.id, range: resolved(ctx, range), widgets };
+      return { dashboard: dashboard.id, range: period, widgets };
     },
 
     /** Entries held, for tests and metrics. */

@@ -1,8 +1,9 @@
-import { Drawer, List, Typography } from 'antd';
+import { Button, Drawer, List, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { isAbort } from '../api/http';
 import type { RecordList } from '../api/types';
 import { useT } from '../i18n/use-t';
+import { handOffFilters } from '../list-view/list-handoff';
 import { useObjectDefinition } from '../stores/current-app-store';
 import { useRouteStore } from '../stores/route-store';
 import { type DrillDown, dashboardsApi } from './dashboards-api';
@@ -31,7 +32,32 @@ export function DrillDrawer({ appId, target, onClose }: { appId: string; target:
 
   const display = object?.displayField ?? object?.fields[0]?.id ?? 'id';
   return (
-    <Drawer open={target !== null} onClose={onClose} title={target?.title} size={480} destroyOnHidden data-testid="drill-drawer">
+    <Drawer
+      open={target !== null}
+      onClose={onClose}
+      title={target?.title}
+      size={480}
+      destroyOnHidden
+      data-testid="drill-drawer"
+      extra={
+        // The list can show conditions, not formulas: offered when the conditions alone select these records.
+        target && !target.drill.where ? (
+          <Button
+            data-testid="drill-open-list"
+            onClick={() => {
+              handOffFilters(
+                appId,
+                target.drill.object,
+                target.drill.filters.map((f) => ({ field: f.field, op: f.op, value: f.value })),
+              );
+              navigate({ name: 'app', appId, objectId: target.drill.object });
+            }}
+          >
+            {t('dashboard.drill.openList')}
+          </Button>
+        ) : null
+      }
+    >
       {failed && <Typography.Text type="danger">{t('dashboard.drill.failed')}</Typography.Text>}
       {list && (
         <>

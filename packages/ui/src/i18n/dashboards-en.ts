@@ -16,5 +16,6 @@ export const dashboardsEn = {
   'dashboard.kpi.noPrevious': 'Nothing in the period compared with',
   'dashboard.kpi.target': 'Target {target}',
   'dashboard.drill.total': '{count} records',
+  'dashboard.drill.openList': 'Open in the list',
   'dashboard.drill.failed': 'The records could not be loaded',
 } as const;

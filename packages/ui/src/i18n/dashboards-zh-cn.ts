@@ -18,5 +18,6 @@ export const dashboardsZhCN: Record<keyof typeof dashboardsEn, string> = {
   'dashboard.kpi.noPrevious': '对比期无数据',
   'dashboard.kpi.target': '目标 {target}',
   'dashboard.drill.total': '共 {count} 条记录',
+  'dashboard.drill.openList': '在列表中打开',
   'dashboard.drill.failed': '记录加载失败',
 };

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { api } from '../api/client';
 import { isAbort } from '../api/http';
 import type { RecordFilter, RecordSort, SavedView } from '../api/types';
+import { clearHandedFilters, handedFilters } from './list-handoff';
 import {
   type ListViewOption,
   type ListViewScope,
@@ -12,6 +13,7 @@ import {
   rememberView,
   sameState,
   savedViewOptions,
+  usableState,
 } from './view-state';
 
 type SavedStatus = 'loading' | 'ready' | 'failed';
@@ -24,9 +26,16 @@ type SavedStatus = 'loading' | 'ready' | 'failed';
 export function useListViews(appId: string, object: ObjectDefinition, scope: ListViewScope) {
   const [saved, setSaved] = useState<SavedView[]>([]);
   const [status, setStatus] = useState<SavedStatus>('loading');
-  const [chosenKey, setChosenKey] = useState<string | null>(() => readRememberedView(appId, object.id));
+  // A drill-down's filters, if one opened this list: shown on the first view, as unsaved changes.
+  const [drilled] = useState(() => handedFilters(appId, object.id));
+  useEffect(() => clearHandedFilters(appId, object.id), [appId, object.id]);
+  const [chosenKey, setChosenKey] = useState<string | null>(() => (drilled ? null : readRememberedView(appId, object.id)));
   /** Changes on top of the chosen view; null while it shows as saved. */
-  const [edits, setEdits] = useState<ListViewState | null>(null);
+  const [edits, setEdits] = useState<ListViewState | null>(() => {
+    if (!drilled) return null;
+    const first = presetViews(object, scope)[0]!.state;
+    return { ...first, filters: usableState({ ...first, filters: drilled }, scope).filters };
+  });
   const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
