@@ -5,7 +5,10 @@
  * Nothing imported from here may reach `@tessera/db`, kysely or `node:` modules
  * (validate-entry.test.ts walks the imports to keep it so).
  */
-export { type LocalizedIssue, localizeIssues, type MetaIssue } from './issue';
-export { type DocumentVerdict, validateDocument } from './validate-document';
+
 /** Which field types may be unique or encrypted: the same sets the checks use, for the studio to offer only what passes. */
 export { ENCRYPTABLE_TYPES, UNIQUE_CAPABLE_TYPES } from './column-types';
+/** What differs between two documents (what a publish would change; what another admin changed in a draft). */
+export { type DocumentChange, diffDocuments } from './diff-documents';
+export { type LocalizedIssue, localizeIssues, type MetaIssue } from './issue';
+export { type DocumentVerdict, validateDocument } from './validate-document';
