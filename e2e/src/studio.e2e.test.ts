@@ -102,6 +102,8 @@ describe('the studio: an admin builds the form in the browser', () => {
       await page.goto(`/studio/apps/${suite.appId}`);
       await page.getByTestId('studio').waitFor({ timeout: UI_TIMEOUT });
       await page.getByTestId('studio-history-open').click();
+      // Version 1 beside version 2: the field the admin added.
+      await page.getByTestId('compare-change').filter({ hasText: 'Field "select_1" added to "customer"' }).waitFor({ timeout: UI_TIMEOUT });
       await page.getByTestId('rollback-1').click({ timeout: UI_TIMEOUT });
       await page.locator('.ant-popconfirm').getByRole('button', { name: 'OK' }).click();
       await page.getByTestId('studio-live-version').filter({ hasText: 'version 3' }).waitFor({ timeout: UI_TIMEOUT });
