@@ -10,8 +10,37 @@ import { shellPage } from './shell-page';
 import { ARTIFACTS, useE2eSuite } from './suite';
 import { UI_TIMEOUT } from './timeouts';
 
-/** A real pointer drag: press on the source, move in steps (react-dnd's HTML5 backend sees native drag events), release on the target. */
+/**
+ * A real pointer drag: press on the source, move in steps (react-dnd's HTML5 backend sees native
+ * drag events), release on the target.
+ *
+ * Playwright drives an HTML5 drag only if, right after the move that starts it, it can ask the page
+ * whether a dragstart happened; on a machine this busy (load 20–40 on 2 cores) the page is still
+ * rendering the drag's first frame, the question times out, and Playwright sends no drag events:
+ * the page sits in a drag nobody moves. Then the gesture is ended (the dragend the browser would
+ * have sent) and made again, as a person whose drag did not take would.
+ */
 async function pointerDrag(page: Page, source: Locator, target: () => Locator): Promise<void> {
+  const over = () => target().locator('xpath=.').and(page.locator('.studio-drop-slot-over'));
+  for (let attempt = 1; ; attempt += 1) {
+    if (await dragOnce(page, source, target, over)) {
+      await page.mouse.up();
+      return;
+    }
+    // Let go away from every drop place: if the drag was moving after all, it lands nowhere.
+    await page.mouse.move(4, 4, { steps: 4 });
+    await page.mouse.up();
+    if (attempt === 4) {
+      await page.screenshot({ path: join(ARTIFACTS, 'studio-drag-failed.png') });
+      throw new Error(`the drop place never saw the drag, in ${attempt} attempts`);
+    }
+    await page.evaluate(() => document.body.dispatchEvent(new DragEvent('dragend', { bubbles: true })));
+    await page.locator('.studio-canvas-dragging').waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+  }
+}
+
+/** One press, move and hover; true when the drop place shows the pointer over it (the button is still down). */
+async function dragOnce(page: Page, source: Locator, target: () => Locator, over: () => Locator): Promise<boolean> {
   // As a person looks before they drag: the page has loaded its lazy parts (the preview's widgets) and stopped moving.
   await page.waitForLoadState('networkidle');
   await animationsDone(page);
@@ -25,19 +54,15 @@ async function pointerDrag(page: Page, source: Locator, target: () => Locator): 
   const to = await target().boundingBox();
   if (!to) throw new Error('drop target not on screen');
   await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
-  // Release only once the place shows it is under the pointer (react-dnd saw the dragover there).
-  const over = target().locator('xpath=.').and(page.locator('.studio-drop-slot-over'));
-  // On a machine this busy (load 20–40 on 2 cores) a dragenter can go missing between Playwright's
-  // synthetic drag and the page: leave the place and come back in, as a hand would.
-  for (let retry = 1; retry <= 10 && (await over.count()) === 0; retry += 1) {
+  // Leave the place and come back in, as a hand would, before deciding the drag did not take.
+  for (let nudge = 0; nudge < 5 && (await over().count()) === 0; nudge += 1) {
     await page.mouse.move(to.x + to.width / 2, to.y - 8, { steps: 2 });
     await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 2 });
   }
-  await over.waitFor({ timeout: UI_TIMEOUT }).catch(async (error: unknown) => {
-    await page.screenshot({ path: join(ARTIFACTS, 'studio-drag-failed.png') });
-    throw error;
-  });
-  await page.mouse.up();
+  return over()
+    .waitFor({ timeout: 3_000 })
+    .then(() => true)
+    .catch(() => false);
 }
 
 async function openStudio(page: Page, appId: string): Promise<void> {
