@@ -152,6 +152,12 @@ describe('a discount approval in the browser', () => {
       await manager.page.getByText('Say why — the submitter will read it').first().waitFor({ timeout: UI_TIMEOUT });
       await manager.page.locator('textarea[data-testid="approval-comment"]').click();
       await manager.page.keyboard.type('Please add why 25% is needed');
+      await manager.page.locator('#approval-attachments').setInputFiles({
+        name: 'pricing-note.txt',
+        mimeType: 'text/plain',
+        buffer: Buffer.from('List price holds above 20% off'),
+      });
+      await manager.page.locator('.ant-upload-list-item-done').filter({ hasText: 'pricing-note.txt' }).waitFor({ timeout: UI_TIMEOUT });
       await manager.page.getByTestId('approval-dialog-ok').click();
       await manager.page.getByTestId('approval-dialog-ok').waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
       await manager.page.getByTestId('approval-history').filter({ hasText: 'Please add why 25% is needed' }).waitFor({ timeout: UI_TIMEOUT });
@@ -160,6 +166,11 @@ describe('a discount approval in the browser', () => {
       await rep.page.reload();
       await statusIs(rep.page, 'Returned to you');
       await rep.page.getByTestId('approval-history').filter({ hasText: 'Please add why 25% is needed' }).waitFor({ timeout: UI_TIMEOUT });
+      // The manager's note came with a file: the rep opens it from the history.
+      const note = rep.page.getByTestId('approval-attachment').filter({ hasText: 'pricing-note.txt' });
+      await note.waitFor({ timeout: UI_TIMEOUT });
+      const href = await note.getAttribute('href');
+      expect(await rep.page.evaluate(async (url) => (await fetch(url ?? '')).text(), href)).toBe('List price holds above 20% off');
       await act(rep.page, 'resubmit', 'Strategic account, three-year contract');
       await rep.page.getByTestId('approval-dialog-ok').waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
       await statusIs(rep.page, 'In progress');
@@ -202,6 +213,28 @@ describe('a discount approval in the browser', () => {
         `/api/apps/${suite.appId}/objects/quote/records/${ids.quote}`,
       );
       expect(quote).toMatchObject({ status: 'approved', payment_terms: '月结30天' });
+
+      // The manager goes on leave for a week: approvals reaching them go to finance meanwhile.
+      await manager.page.getByTestId('approval-back').click();
+      await manager.page.getByTestId('out-of-office').click();
+      await manager.page.locator('#out-of-office-delegate').click();
+      await manager.page.keyboard.type('赵');
+      await manager.page.locator('.ant-select-item-option').filter({ hasText: FINANCE.name }).click();
+      const start = new Date(Date.now() - 60_000);
+      const end = new Date(Date.now() + 7 * 86_400_000);
+      const typed = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')} 00:00`;
+      await manager.page.locator('#out-of-office-period').click();
+      await manager.page.keyboard.type(typed(start));
+      await manager.page.keyboard.press('Enter');
+      await manager.page.keyboard.type(typed(end));
+      await manager.page.keyboard.press('Enter');
+      await manager.page.getByTestId('out-of-office-save').click();
+      await manager.page.getByTestId('out-of-office-mine').filter({ hasText: FINANCE.name }).waitFor({ timeout: UI_TIMEOUT });
+      expect(await manager.page.getByTestId('out-of-office-problem').count()).toBe(0);
+      await manager.page.screenshot({ path: `${ARTIFACTS}approvals-out-of-office.png` });
+      const asManager = await signInApi(baseUrl, { email: MANAGER.email, password: MANAGER.password });
+      const handed = await callApi<{ mine: { delegateId: string }[] }>(asManager, 'GET', '/api/flows/delegations');
+      expect(handed.mine.map((d) => d.delegateId)).toEqual([ids.finance]);
       for (const opened of [rep, manager, finance]) expect(opened.errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
     } catch (error) {
       // Where each person stood when it failed.

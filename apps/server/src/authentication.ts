@@ -13,10 +13,10 @@ declare module 'fastify' {
   }
 }
 
-/** Routes anyone may call: liveness, signing in, the API docs and the web app's files. */
+/** Routes anyone may call: liveness, signing in, the API docs, the web app's files, and inbound webhooks (their signature authenticates them). */
 function isPublic(request: FastifyRequest): boolean {
   const path = request.url.split('?')[0] ?? '';
-  return !path.startsWith('/api/') || path === '/api/health' || path === '/api/auth/sign-in';
+  return !path.startsWith('/api/') || path === '/api/health' || path === '/api/auth/sign-in' || path.startsWith('/api/hooks/');
 }
 
 /**

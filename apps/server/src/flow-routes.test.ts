@@ -67,7 +67,7 @@ let app: FastifyInstance;
 let admin: Record<string, string>;
 const people: Record<'rep' | 'manager' | 'cfo' | 'stranger', { id: string; headers: Record<string, string> }> = {} as never;
 
-async function call(method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, headers: Record<string, string>, payload?: object) {
+async function call(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, headers: Record<string, string>, payload?: object) {
   return app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
 }
 
@@ -259,5 +259,59 @@ describe('approvals over HTTP', () => {
     expect((await download(people.stranger.headers)).statusCode).toBe(403);
     // A file of this app not attached to this approval is not reachable through it.
     expect((await app.inject({ method: 'GET', url: `/api/flows/instances/${instance}/files/${theirs.id}`, headers: people.rep.headers })).statusCode).toBe(404);
+  });
+
+  it('hands the approvals of someone out of office to their delegate for the period, and back when it ends', async () => {
+    const manager = people.manager.headers;
+    const inAWeek = new Date(Date.now() + 7 * 86_400_000).toISOString();
+    const aMinuteAgo = new Date(Date.now() - 60_000).toISOString();
+    const refusedSelf = await call(
+      'POST',
+      '/api/flows/delegations',
+      { ...manager, 'accept-language': 'zh-CN' },
+      {
+        delegateId: people.manager.id,
+        startsAt: aMinuteAgo,
+        endsAt: inAWeek,
+      },
+    );
+    expect(refusedSelf.json()).toMatchObject({ status: 422, code: 'flow.delegate_self', title: '代理人不能是你自己' });
+    const backwards = await call('POST', '/api/flows/delegations', manager, { delegateId: people.stranger.id, startsAt: inAWeek, endsAt: aMinuteAgo });
+    expect(backwards.json()).toMatchObject({ status: 422, code: 'flow.delegation_period' });
+    const forSomeoneElse = await call('POST', '/api/flows/delegations', manager, {
+      delegateId: people.stranger.id,
+      startsAt: aMinuteAgo,
+      endsAt: inAWeek,
+      userId: people.cfo.id,
+    });
+    expect(forSomeoneElse.statusCode).toBe(403);
+
+    const away = await call('POST', '/api/flows/delegations', manager, {
+      delegateId: people.stranger.id,
+      startsAt: aMinuteAgo,
+      endsAt: inAWeek,
+      appId: 'deals',
+    });
+    expect(away.statusCode).toBe(201);
+    expect((await call('GET', '/api/flows/delegations', people.stranger.headers)).json()).toMatchObject({ mine: [], forOthers: [{ id: away.json().id }] });
+
+    const submit = async (title: string) => {
+      const quote = (await call('POST', '/api/apps/deals/objects/quote/records', people.rep.headers, { values: { title, discount: 20 } })).json();
+      return (await call('POST', '/api/apps/deals/flows/discount/instances', people.rep.headers, { recordId: quote.id })).json().id as string;
+    };
+    const instance = await submit('While the manager is away');
+    const view = (await call('GET', `/api/flows/instances/${instance}`, people.stranger.headers)).json();
+    expect(view.tasks.map((task: { user: string; status: string }) => [task.user, task.status])).toEqual([[people.stranger.id, 'pending']]);
+    expect(view.history.find((h: { kind: string }) => h.kind === 'delegated')?.detail).toEqual({ from: people.manager.id, to: people.stranger.id });
+    const approved = await call('POST', `/api/flows/instances/${instance}/actions`, people.stranger.headers, { action: 'approve' });
+    expect(approved.json().tasks.map((task: { user: string; status: string }) => [task.user, task.status])).toEqual([
+      [people.stranger.id, 'approved'],
+      [people.cfo.id, 'pending'],
+    ]);
+
+    expect((await call('DELETE', `/api/flows/delegations/${away.json().id}`, people.stranger.headers)).statusCode).toBe(404);
+    expect((await call('DELETE', `/api/flows/delegations/${away.json().id}`, manager)).statusCode).toBe(204);
+    const back = (await call('GET', `/api/flows/instances/${await submit('Back at the desk')}`, manager)).json();
+    expect(back.tasks.map((task: { user: string }) => task.user)).toEqual([people.manager.id]);
   });
 });

@@ -1,6 +1,6 @@
 import { fullAccess } from '@tessera/access';
 import type { Database } from '@tessera/db';
-import { createMetadataStore } from '@tessera/meta';
+import { createMetadataStore, type PublishHooks } from '@tessera/meta';
 import { createLiveAppCache, createRecordService, type RecordService } from '@tessera/records';
 import type { AppDocument } from '@tessera/schemas';
 import { loadTemplate, type SampleBatch, type SampleRecord } from '@tessera/templates';
@@ -63,12 +63,12 @@ function nestChildRows(document: AppDocument, batches: SampleBatch[]): SampleBat
 export async function installTemplate(
   database: Database,
   templateId: string,
-  options: { seed?: number; scale?: number; records?: RecordService; team?: boolean } = {},
+  options: { seed?: number; scale?: number; records?: RecordService; team?: boolean; hooks?: PublishHooks } = {},
 ): Promise<InstallResult> {
   const template = loadTemplate(templateId);
   if (!template) throw new Error(`unknown template "${templateId}"`);
   const { document } = template;
-  const store = createMetadataStore(database.db);
+  const store = createMetadataStore(database.db, options.hooks);
   await store.createApp(document);
   const { version } = await store.publish(document.id, { actor: null, comment: `template ${templateId}` });
   const records = options.records ?? createRecordService(database.db, createLiveAppCache(database.db));

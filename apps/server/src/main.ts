@@ -58,6 +58,13 @@ async function main(): Promise<void> {
     filesDir: env.TESSERA_FILES_DIR ?? resolve(root, 'data/files'),
     bulkLimit: bulkLimitFromEnv(env.TESSERA_BULK_LIMIT),
     flowHttpSecret: env.TESSERA_FLOW_HTTP_SECRET,
+    mail: env.TESSERA_SMTP_URL
+      ? {
+          smtpUrl: env.TESSERA_SMTP_URL,
+          from: env.TESSERA_SMTP_FROM ?? 'Tessera <no-reply@localhost>',
+          publicUrl: env.TESSERA_PUBLIC_URL ?? `http://${env.HOST ?? '127.0.0.1'}:${env.PORT ?? 3000}`,
+        }
+      : undefined,
   });
   closeWithGrace({ delay: 10_000 }, async ({ err }) => {
     if (err) app.log.error({ err }, 'shutting down after an error');
@@ -70,7 +77,7 @@ async function main(): Promise<void> {
   let demo: InstallResult | null = null;
   if ((await createMetadataStore(database.db).listApps()).length === 0 && env.TESSERA_SKIP_DEMO !== '1') {
     app.log.info('first start: installing the demo CRM template with its team');
-    demo = await installTemplate(database, 'crm', { team: true, records: app.records });
+    demo = await installTemplate(database, 'crm', { team: true, records: app.records, hooks: app.publishHooks });
     const approvals = await runDemoApprovals(app.flows, demo.appId, demo.approvals);
     app.log.info({ appId: demo.appId, records: demo.records, people: demo.people.length, approvals }, 'demo CRM installed');
   }

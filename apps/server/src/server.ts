@@ -7,8 +7,19 @@ import { createFieldCipher } from '@tessera/access';
 import type { Database } from '@tessera/db';
 import { createEventDispatcher, type EventDispatcher, type EventSubscriber } from '@tessera/events';
 import { type FileStore, localDiskStore } from '@tessera/files';
-import { createDirectoryCache, createFlowDefinitions, createFlowService, type FlowService, flowRecordLock, wireFlowEngine } from '@tessera/flows';
+import {
+  createDirectoryCache,
+  createFlowDefinitions,
+  createFlowService,
+  createWebhookReceiver,
+  type FlowService,
+  flowRecordLock,
+  type MailSettings,
+  planClockTriggers,
+  wireFlowEngine,
+} from '@tessera/flows';
 import { createJobRunner, type JobRunner } from '@tessera/jobs';
+import type { PublishHooks } from '@tessera/meta';
 import { createLiveAppCache, createRecordService, dataVersionsSubscriber, type RecordService } from '@tessera/records';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { registerAuthentication } from './authentication';
@@ -16,8 +27,10 @@ import { adminRoutes } from './plugins/admin-routes';
 import { authRoutes } from './plugins/auth-routes';
 import { draftRoutes } from './plugins/draft-routes';
 import { fileRoutes } from './plugins/file-routes';
+import { flowDelegationRoutes } from './plugins/flow-delegation-routes';
 import { flowRecordRoutes } from './plugins/flow-record-routes';
 import { flowRoutes } from './plugins/flow-routes';
+import { flowWebhookRoutes } from './plugins/flow-webhook-routes';
 import { healthRoutes } from './plugins/health-routes';
 import { metaRoutes } from './plugins/meta-routes';
 import { recordRoutes } from './plugins/record-routes';
@@ -45,6 +58,8 @@ export interface ServerOptions {
   subscribers?: readonly EventSubscriber[] | undefined;
   /** Signs the flows' outbound HTTP calls (HMAC-SHA256 in X-Tessera-Signature). */
   flowHttpSecret?: string | undefined;
+  /** An SMTP server for approval e-mails; without it notifications stay in the app. */
+  mail?: MailSettings | undefined;
   /** How often the event dispatcher and the job runner look for work without being woken (ms); default 1,000. */
   eventPollMs?: number | undefined;
 }
@@ -59,6 +74,8 @@ declare module 'fastify' {
     records: RecordService;
     /** The flow engine: start flows and act on their instances (packages/flows). */
     flows: FlowService;
+    /** What every publish of this server runs (encryption of sealed fields, the flows' clock); the template installer uses them too. */
+    publishHooks: PublishHooks;
   }
 }
 
@@ -130,23 +147,28 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     liveApps,
     directory,
     definitions,
+    mail: options.mail !== undefined,
     onCommit: () => {
       jobs.wake();
       events.wake();
     },
   });
-  await wireFlowEngine({ db: options.database.db, flows, events, jobs, liveApps, httpSecret: options.flowHttpSecret });
+  await wireFlowEngine({ db: options.database.db, flows, events, jobs, liveApps, httpSecret: options.flowHttpSecret, mail: options.mail });
   app.decorate('records', records);
   app.decorate('flows', flows);
   await app.register(healthRoutes, { database: options.database });
   await app.register(authRoutes, { database: options.database });
   await app.register(adminRoutes, { database: options.database });
-  await app.register(metaRoutes, { database: options.database, liveApps, hooks: { encrypt: cipher?.encrypt } });
+  const publishHooks: PublishHooks = { encrypt: cipher?.encrypt, published: planClockTriggers };
+  app.decorate('publishHooks', publishHooks);
+  await app.register(metaRoutes, { database: options.database, liveApps, hooks: publishHooks });
   await app.register(recordRoutes, { records, database: options.database });
   await app.register(draftRoutes, { records });
   await app.register(viewRoutes, { records });
   await app.register(regionRoutes);
   await app.register(flowRoutes, { database: options.database, records, flows, definitions });
+  await app.register(flowDelegationRoutes, { database: options.database, directory });
+  await app.register(flowWebhookRoutes, { database: options.database, webhooks: createWebhookReceiver(options.database.db, liveApps, records, flows) });
   await app.register(flowRecordRoutes, { database: options.database, records, definitions, liveApps });
   const store = options.fileStore ?? localDiskStore(options.filesDir ?? join(tmpdir(), 'tessera-files'));
   await app.register(fileRoutes, { database: options.database, records, store, definitions });

@@ -390,6 +390,54 @@ const migrations: Record<string, Migration> = {
       await sql`create index notifications_user_idx on notifications (user_id, read_at, created_at desc)`.execute(db);
     },
   },
+  '0012_flow_webhooks': {
+    async up(db) {
+      // A flow started by an inbound webhook: its signing secret (symmetric, as Standard Webhooks
+      // signs; shown once to the admin who makes it), and each delivery received, so a sender's
+      // retry of the same delivery starts nothing twice.
+      await sql`create table flow_webhook_secrets (
+        app_id text not null,
+        flow_id text not null,
+        secret text not null,
+        created_by uuid references users (id) on delete set null,
+        created_at timestamptz not null default now(),
+        primary key (app_id, flow_id)
+      )`.execute(db);
+      await sql`create table flow_webhook_deliveries (
+        app_id text not null,
+        flow_id text not null,
+        delivery_id text not null,
+        instance_id uuid references flow_instances (id) on delete set null,
+        record_id uuid,
+        received_at timestamptz not null default now(),
+        primary key (app_id, flow_id, delivery_id)
+      )`.execute(db);
+    },
+  },
+  '0013_flow_delegations': {
+    async up(db) {
+      // Out of office: from `starts_at` to `ends_at`, approvals that would go to `user_id` go to
+      // `delegate_id` instead — in every app, or one app, or some of its flows.
+      await sql`create table flow_delegations (
+        id uuid primary key default gen_random_uuid(),
+        user_id uuid not null references users (id) on delete cascade,
+        delegate_id uuid not null references users (id) on delete cascade,
+        starts_at timestamptz not null,
+        ends_at timestamptz not null,
+        app_id text,
+        flow_ids text[],
+        created_by uuid references users (id) on delete set null,
+        created_at timestamptz not null default now(),
+        cancelled_at timestamptz,
+        check (ends_at > starts_at),
+        check (user_id <> delegate_id)
+      )`.execute(db);
+      await sql`create index flow_delegations_user_idx on flow_delegations (user_id, ends_at) where cancelled_at is null`.execute(db);
+      // The flow engine's directory cache is emptied by the identity channel: a delegation changes who approves.
+      await sql`create trigger flow_delegations_identity_changed after insert or update or delete on flow_delegations
+        for each statement execute function tessera_identity_changed()`.execute(db);
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

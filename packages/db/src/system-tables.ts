@@ -28,6 +28,9 @@ export interface SystemTables {
   flow_tasks: FlowTasksTable;
   flow_history: FlowHistoryTable;
   flow_commands: FlowCommandsTable;
+  flow_webhook_secrets: FlowWebhookSecretsTable;
+  flow_webhook_deliveries: FlowWebhookDeliveriesTable;
+  flow_delegations: FlowDelegationsTable;
   notifications: NotificationsTable;
 }
 
@@ -337,4 +340,37 @@ export interface NotificationsTable {
   link: JSONColumnType<Record<string, unknown>> | null;
   created_at: Timestamp;
   read_at: Timestamp | null;
+}
+
+/** The secret an inbound webhook of a flow is signed with. */
+export interface FlowWebhookSecretsTable {
+  app_id: string;
+  flow_id: string;
+  secret: string;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+/** A webhook delivery received (its `webhook-id`), and what it started. */
+export interface FlowWebhookDeliveriesTable {
+  app_id: string;
+  flow_id: string;
+  delivery_id: string;
+  instance_id: string | null;
+  record_id: string | null;
+  received_at: Timestamp;
+}
+
+/** Out of office: approvals for `user_id` go to `delegate_id` in the period, for the scope. */
+export interface FlowDelegationsTable {
+  id: Generated<string>;
+  user_id: string;
+  delegate_id: string;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  app_id: string | null;
+  flow_ids: string[] | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  cancelled_at: Timestamp | null;
 }

@@ -16,7 +16,13 @@ export type FlowErrorCode =
   | 'flow.record_locked'
   | 'flow.start_refused'
   | 'flow.conflict'
-  | 'flow.forbidden';
+  | 'flow.forbidden'
+  | 'flow.webhook_signature'
+  | 'flow.webhook_not_found'
+  | 'flow.delegate_self'
+  | 'flow.delegate_unknown'
+  | 'flow.delegation_period'
+  | 'flow.delegation_scope';
 
 const STATUS: Record<FlowErrorCode, number> = {
   'flow.not_found': 404,
@@ -36,6 +42,12 @@ const STATUS: Record<FlowErrorCode, number> = {
   'flow.start_refused': 422,
   'flow.conflict': 409,
   'flow.forbidden': 403,
+  'flow.webhook_signature': 401,
+  'flow.webhook_not_found': 404,
+  'flow.delegate_self': 422,
+  'flow.delegate_unknown': 422,
+  'flow.delegation_period': 422,
+  'flow.delegation_scope': 400,
 };
 
 export class FlowError extends Error {

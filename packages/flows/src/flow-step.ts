@@ -76,6 +76,8 @@ export interface FlowEnvironment {
   resolve(rules: readonly ApproverRule[], node: FlowNode, chosen: readonly string[] | undefined, record: Record<string, unknown> | null): string[];
   /** When a deadline of `hours` business hours from now falls, by the app's work calendar. */
   deadline(hours: number): Date;
+  /** Who approves instead of `user`, who is out of office now for this flow; null when they are in. */
+  delegateOf(user: string): string | null;
 }
 
 export interface FlowStep {

@@ -9,7 +9,8 @@ export { type ApprovalState, type InstanceState, type InstanceStatus, initialSta
 export { HTTP_QUEUE, TIMER_QUEUE } from './runtime/apply-effects';
 export { type ApprovalFields, approvalFields, approvalPolicy } from './runtime/approval-access';
 export { createFlowDefinitions, type FlowDefinitions, type FlowVersion } from './runtime/definitions';
-export { createDirectoryCache, type DirectoryCache, type DirectorySnapshot, loadDirectory } from './runtime/directory';
+export { type DelegationStore, type DelegationView, delegationStore, type NewDelegation } from './runtime/delegations';
+export { createDirectoryCache, type Delegation, type DirectoryCache, type DirectorySnapshot, delegateOf, loadDirectory } from './runtime/directory';
 export { type FlowEngineWiring, wireFlowEngine } from './runtime/engine-wiring';
 export {
   type InboxBox,
@@ -24,5 +25,16 @@ export {
 } from './runtime/flow-queries';
 export { createFlowService, type FlowService, type FlowServiceOptions, type StartInput } from './runtime/flow-service';
 export { type InstanceRow, readInstance } from './runtime/instance-store';
+export { MAIL_QUEUE, type MailSettings } from './runtime/mail';
 export { flowRecordLock } from './runtime/record-lock';
+export { nextTick, planClockTriggers, SCHEDULE_QUEUE } from './runtime/scheduled-triggers';
+export {
+  createWebhookReceiver,
+  rotateWebhookSecret,
+  signWebhook,
+  verifyWebhook,
+  type WebhookAnswer,
+  type WebhookDelivery,
+  type WebhookReceiver,
+} from './runtime/webhooks';
 export { addBusinessHours, type WorkCalendar } from './runtime/work-calendar';

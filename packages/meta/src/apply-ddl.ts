@@ -1,4 +1,5 @@
 import type { SystemTables } from '@tessera/db';
+import type { AppDocument } from '@tessera/schemas';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { SqlType } from './column-types';
 import type { DdlStep, IndexDefinition } from './ddl-steps';
@@ -88,6 +89,11 @@ async function createIndex(tx: Tx, appId: string, index: IndexDefinition): Promi
 export interface PublishHooks {
   /** Encrypts a sensitive field value; absent when the server has no key. */
   encrypt?: ((plain: string) => string) | undefined;
+  /**
+   * Runs in the publish transaction once the new version is stored, for what must follow a new
+   * live version at once (the flows' clock-started triggers plan their next tick).
+   */
+  published?: ((tx: Tx, appId: string, document: AppDocument) => Promise<void>) | undefined;
 }
 
 const SEAL_BATCH = 500;

@@ -93,6 +93,19 @@ describe('flow checks', () => {
     expect(verdict.ok ? null : localizeIssues(verdict.issues, 'zh-CN')[0]?.message).toBe('这个节点还没有设置审批人');
   });
 
+  it("refuse a schedule whose cron expression has no next time, in the user's language", () => {
+    const scheduled = (cron: string) =>
+      issuesOf([{ id: 'weekly', label: { en: 'Weekly' }, object: 'quote', trigger: { kind: 'schedule', cron }, nodes: [{ id: 'end', kind: 'end' }] }]);
+    expect(scheduled('0 9 * * 1')).toEqual([]);
+    expect(scheduled('0 9 31 2 *')).toEqual(['/flows/0/trigger/cron meta.flow_cron']);
+    expect(scheduled('99 9 * * *')).toEqual(['/flows/0/trigger/cron meta.flow_cron']);
+    const verdict = validateDocument({
+      ...base,
+      flows: [{ id: 'x', label: { en: 'X' }, object: 'quote', trigger: { kind: 'schedule', cron: '0 25 * * *' }, nodes: [{ id: 'end', kind: 'end' }] }],
+    });
+    expect(verdict.ok ? null : localizeIssues(verdict.issues, 'zh-CN')[0]?.message).toBe('“0 25 * * *”不是有效的 cron 表达式（分 时 日 月 周）');
+  });
+
   it('ask the approval status field to take every state the engine writes', () => {
     const flow = (statusField: NonNullable<AppDocument['flows']>[number]['statusField']) => [
       { id: 'f', label: { en: 'F' }, object: 'quote', trigger: { kind: 'submit' as const }, statusField, nodes: [] },

@@ -1,5 +1,6 @@
 import { analyze } from '@tessera/expr';
 import { type AppDocument, FLOW_RECORD_STATES, type FlowDefinition, type FlowNode, type ObjectDefinition } from '@tessera/schemas';
+import { CronExpressionParser } from 'cron-parser';
 import type { MetaIssue } from './issue';
 import { SYSTEM_COLUMNS } from './system-columns';
 
@@ -99,6 +100,16 @@ function checkStructure(scope: Scope, flow: FlowDefinition, pointer: string): vo
   }
 }
 
+/** Whether a cron expression has a next time (five fields, or six with seconds, as cron-parser reads them). */
+function validCron(cron: string): boolean {
+  try {
+    CronExpressionParser.parse(cron).next();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function checkTrigger(scope: Scope, flow: FlowDefinition, object: ObjectDefinition, pointer: string): void {
   const trigger = flow.trigger;
   const has = (id: string) => (SYSTEM_COLUMNS as readonly string[]).includes(id) || object.fields.some((f) => f.id === id);
@@ -114,6 +125,8 @@ function checkTrigger(scope: Scope, flow: FlowDefinition, object: ObjectDefiniti
   }
   if (trigger.kind === 'schedule' && !trigger.cron)
     scope.issues.push({ pointer: `${pointer}/trigger/cron`, code: 'meta.flow_rule_incomplete', params: { kind: trigger.kind } });
+  else if (trigger.kind === 'schedule' && trigger.cron && !validCron(trigger.cron))
+    scope.issues.push({ pointer: `${pointer}/trigger/cron`, code: 'meta.flow_cron', params: { cron: trigger.cron } });
   if (trigger.condition) checkFormula(scope, object, trigger.condition, `${pointer}/trigger/condition`, ['boolean']);
 }
 

@@ -93,6 +93,7 @@ export async function publishDocument(db: Db, appId: string, options: PublishOpt
             .updateTable('meta_apps')
             .set((eb) => ({ live_version: version, draft: JSON.stringify(document), draft_revision: eb('draft_revision', '+', 1), updated_at: new Date() }));
     await appUpdate.where('id', '=', appId).execute();
+    await options.published?.(tx, appId, document);
     return { version, plan };
   });
 }

@@ -5,13 +5,28 @@ import { returnToInitiator } from './returns';
 import { closeApproval, finish, history, newId, type Run, slaKey } from './run';
 
 /**
+ * The approvers with those out of office replaced by whom they delegated to (each once), a
+ * history line saying so for each.
+ */
+function delegated(run: Run, node: FlowNode, users: string[]): string[] {
+  const result: string[] = [];
+  for (const user of users) {
+    const delegate = run.env.delegateOf(user);
+    if (delegate) history(run, { kind: 'delegated', actor: null, node: node.id, detail: { from: user, to: delegate } });
+    const seat = delegate ?? user;
+    if (!result.includes(seat)) result.push(seat);
+  }
+  return result;
+}
+
+/**
  * The people of an approval node, found when the flow arrives: its rules resolved, the
  * initiator handled as the node says, and nobody found handled as the node says. In sequence
  * mode each approver is a group of their own; otherwise all decide at once.
  */
 export function startApproval(run: Run, token: Token, node: FlowNode): void {
   const { env, state, graph } = run;
-  let users = env.resolve(node.approvers ?? [], node, state.chosen[node.id], run.record);
+  let users = delegated(run, node, env.resolve(node.approvers ?? [], node, state.chosen[node.id], run.record));
   const initiatorIsApprover = users.includes(env.initiator);
   const whenInitiator = node.whenInitiator ?? 'keep';
   if (initiatorIsApprover && whenInitiator === 'skip') users = users.filter((u) => u !== env.initiator);

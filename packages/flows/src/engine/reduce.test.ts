@@ -30,6 +30,7 @@ function environment(record: Record<string, unknown> = {}, overrides: Partial<Fl
       ),
     ],
     deadline: (hours) => new Date(Date.parse('2026-12-07T01:00:00Z') + hours * 3_600_000),
+    delegateOf: () => null,
     ...overrides,
   };
 }
@@ -192,6 +193,19 @@ describe('approver corner cases', () => {
   it('takes the approvers the initiator chose at submit', () => {
     const chosen = flow([{ id: 'pick', kind: 'approval', approvers: [{ kind: 'chosen' }] }]);
     expect(pending(play(chosen, [{ kind: 'start', chosen: { pick: ['friend'] } }]).state)).toEqual(['pick:friend']);
+  });
+
+  it('gives the task of someone out of office to their delegate, once, saying so in the history', () => {
+    const away = environment({}, { delegateOf: (user) => (user === 'boss' || user === 'deputy' ? 'stand_in' : null) });
+    const both = flow([{ id: 'sign', kind: 'approval', approvers: people('boss', 'deputy', 'peer'), mode: 'all' }]);
+    const { state, effects } = play(both, [{ kind: 'start' }], away);
+    expect(pending(state)).toEqual(['sign:peer', 'sign:stand_in']);
+    const lines = effects.flatMap((e) => (e.kind === 'history' && e.entry.kind === 'delegated' ? [e.entry.detail] : []));
+    expect(lines).toEqual([
+      { from: 'boss', to: 'stand_in' },
+      { from: 'deputy', to: 'stand_in' },
+    ]);
+    expect(effects.filter((e) => e.kind === 'task').map((e) => (e as { user: string }).user)).toEqual(['stand_in', 'peer']);
   });
 });
 

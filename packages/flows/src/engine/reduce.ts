@@ -119,7 +119,7 @@ function start(run: Run, chosen: Record<string, string[]>): void {
   const { state, graph } = run;
   if (state.tokens.length || state.returned) throw new FlowError('flow.already_running');
   state.chosen = chosen;
-  history(run, { kind: 'started', actor: run.env.initiator });
+  history(run, { kind: 'started', actor: run.env.initiator || null });
   const first = firstIn(graph, MAIN);
   if (first === null) {
     finish(run, 'approved');

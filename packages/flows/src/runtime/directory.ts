@@ -15,14 +15,52 @@ export interface DirectorySnapshot {
   headOf: ReadonlyMap<string, string | null>;
   /** `app:role` → members, in a stable order. */
   members: ReadonlyMap<string, readonly string[]>;
+  /** Out-of-office delegations not over yet, by the person away. */
+  delegations: ReadonlyMap<string, readonly Delegation[]>;
+}
+
+export interface Delegation {
+  delegate: string;
+  from: Date;
+  to: Date;
+  /** null: every app. */
+  appId: string | null;
+  /** null: every flow of the app. */
+  flowIds: readonly string[] | null;
+}
+
+/**
+ * Who approves for `user` in `appId`'s flow `flowId` at `now`: the delegate of a delegation in
+ * force (a delegate away too hands on to theirs, a few steps at most, never round in a circle),
+ * or null when `user` is not away or has nobody active to hand to.
+ */
+export function delegateOf(directory: DirectorySnapshot, user: string, appId: string, flowId: string, now: Date): string | null {
+  const seen = new Set([user]);
+  let current = user;
+  for (let hop = 0; hop < 5; hop += 1) {
+    const delegation = (directory.delegations.get(current) ?? []).find(
+      (d) => d.from <= now && now < d.to && (d.appId === null || d.appId === appId) && (d.flowIds === null || d.flowIds.includes(flowId)),
+    );
+    if (!delegation || seen.has(delegation.delegate) || !directory.active.has(delegation.delegate)) break;
+    seen.add(delegation.delegate);
+    current = delegation.delegate;
+  }
+  return current === user ? null : current;
 }
 
 export async function loadDirectory(db: Kysely<SystemTables>): Promise<DirectorySnapshot> {
-  const [users, departments, roles] = await Promise.all([
+  const [users, departments, roles, delegations] = await Promise.all([
     sql<{ id: string; department_id: string | null }>`select id, department_id from users where active`.execute(db),
     sql<{ id: string; parent_id: string | null; head_user_id: string | null }>`select id, parent_id, head_user_id from departments`.execute(db),
     sql<{ app_id: string; role_id: string; user_id: string }>`select app_id, role_id, user_id from user_roles order by app_id, role_id, user_id`.execute(db),
+    sql<{ user_id: string; delegate_id: string; starts_at: Date; ends_at: Date; app_id: string | null; flow_ids: string[] | null }>`select user_id,
+      delegate_id, starts_at, ends_at, app_id, flow_ids from flow_delegations where cancelled_at is null and ends_at > now() order by starts_at`.execute(db),
   ]);
+  const away = new Map<string, Delegation[]>();
+  for (const row of delegations.rows) {
+    const delegation = { delegate: row.delegate_id, from: row.starts_at, to: row.ends_at, appId: row.app_id, flowIds: row.flow_ids };
+    away.set(row.user_id, [...(away.get(row.user_id) ?? []), delegation]);
+  }
   const members = new Map<string, string[]>();
   for (const row of roles.rows) {
     const key = `${row.app_id}:${row.role_id}`;
@@ -34,6 +72,7 @@ export async function loadDirectory(db: Kysely<SystemTables>): Promise<Directory
     parentOf: new Map(departments.rows.map((d) => [d.id, d.parent_id] as const)),
     headOf: new Map(departments.rows.map((d) => [d.id, d.head_user_id] as const)),
     members,
+    delegations: away,
   };
 }
 

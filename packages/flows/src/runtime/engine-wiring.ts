@@ -10,6 +10,8 @@ import type { FlowCommand } from '../flow-step';
 import { HTTP_QUEUE, TIMER_QUEUE } from './apply-effects';
 import type { FlowService } from './flow-service';
 import { readInstance } from './instance-store';
+import { approvalMailer, MAIL_QUEUE, type MailSettings } from './mail';
+import { planClockTriggers, runClockTick, SCHEDULE_QUEUE } from './scheduled-triggers';
 import { flowTriggers } from './triggers';
 
 export interface FlowEngineWiring {
@@ -20,12 +22,27 @@ export interface FlowEngineWiring {
   liveApps: LiveAppCache;
   /** Signs outbound calls (HMAC-SHA256 of the body in `X-Tessera-Signature`); without it calls go unsigned. */
   httpSecret?: string | undefined;
+  /** Sends the approval e-mails the service queues (FlowServiceOptions.mail); without it none are queued. */
+  mail?: MailSettings | undefined;
+}
+
+/**
+ * Plans the next tick of every clock-started flow of every live app: on a start, as a flow
+ * published while no process ran (or a tick planned by an older version) must still fire.
+ */
+async function planEveryApp({ db, liveApps }: FlowEngineWiring): Promise<void> {
+  const apps = await db.selectFrom('meta_apps').select('id').where('live_version', 'is not', null).execute();
+  for (const { id } of apps) {
+    const live = await liveApps.get(id, db).catch(() => null);
+    if (live) await planClockTriggers(db, id, live.document);
+  }
 }
 
 /**
  * Connects the engine to the server's runners: record events start triggered flows; timers
  * (delays, deadlines) run as transactional jobs — their command commits with the job, so a timer
- * fires once — and outbound calls as retried jobs after the transition that made them committed.
+ * fires once —, flows started by the clock (a cron schedule, a date field) as a chain of ticks,
+ * each planning the next, and outbound calls as retried jobs after the transition that made them committed.
  */
 export async function wireFlowEngine(wiring: FlowEngineWiring): Promise<void> {
   const { flows, jobs } = wiring;
@@ -45,6 +62,12 @@ export async function wireFlowEngine(wiring: FlowEngineWiring): Promise<void> {
     },
     { slots: 2 },
   );
+  if (wiring.mail) {
+    const mailer = approvalMailer(wiring.db, wiring.mail);
+    jobs.leased(MAIL_QUEUE, (job) => mailer.send(job), { slots: 2, leaseMs: 60_000 });
+  }
+  jobs.transactional(SCHEDULE_QUEUE, (job, tx) => runClockTick(flows, wiring.liveApps, job, tx), { slots: 1 });
+  await planEveryApp(wiring);
   jobs.leased(
     HTTP_QUEUE,
     async (job) => {

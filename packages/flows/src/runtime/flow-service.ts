@@ -9,8 +9,9 @@ import { initialState } from '../instance-state';
 import { applyEffects, mirrorStatus } from './apply-effects';
 import { resolveApprovers } from './approvers';
 import { createFlowDefinitions, type FlowDefinitions, type FlowVersion } from './definitions';
-import type { DirectoryCache } from './directory';
+import { type DirectoryCache, delegateOf } from './directory';
 import { type InstanceRow, insertInstance, lockInstance, saveTransition } from './instance-store';
+import { queueMails } from './mail';
 import { addBusinessHours } from './work-calendar';
 
 export interface FlowServiceOptions {
@@ -21,6 +22,8 @@ export interface FlowServiceOptions {
   definitions?: FlowDefinitions | undefined;
   /** Called after the service commits a transition of its own (wakes the job runner and the event dispatcher). */
   onCommit?: (() => void) | undefined;
+  /** Queue an e-mail for every notification (an SMTP server is configured; mail.ts sends them). */
+  mail?: boolean | undefined;
 }
 
 export interface StartInput {
@@ -86,6 +89,7 @@ export function createFlowService(options: FlowServiceOptions) {
       evaluate: (formula, values) => definition.evaluate(formula, values, { now, currentUser: initiator || null }),
       resolve: (rules, _node, chosen, values) => resolveApprovers(rules, { directory, appId: definition.appId, initiator, record: values, chosen }),
       deadline: (hours) => addBusinessHours(now, hours, definition.document.workCalendar, definition.timeZone),
+      delegateOf: (user) => delegateOf(directory, user, definition.appId, definition.flow.id, now),
     };
   }
 
@@ -101,6 +105,7 @@ export function createFlowService(options: FlowServiceOptions) {
     const writes = await applyEffects({ tx, records: options.records, definition: flow, instance }, effects);
     await mirrorStatus({ tx, records: options.records, definition: flow, instance }, command.kind === 'start' ? null : instance.state, state);
     await saveTransition(tx, instance, state, writes);
+    if (options.mail && writes.notifications.length > 0) await queueMails(tx, instance, writes.notifications);
     return { ...instance, state, status: state.status, revision: instance.revision + 1 };
   }
 

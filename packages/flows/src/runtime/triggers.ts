@@ -1,9 +1,11 @@
+import type { SystemTables } from '@tessera/db';
 import type { EventSubscriber, RecordEvent } from '@tessera/events';
 import type { LiveAppCache } from '@tessera/records';
 import type { FlowDefinition } from '@tessera/schemas';
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { FlowError } from '../flow-error';
 import type { FlowService } from './flow-service';
+import type { InstanceRow } from './instance-store';
 
 /** Whether a record change is one the flow's trigger waits for. */
 function matches(flow: FlowDefinition, event: RecordEvent): boolean {
@@ -19,6 +21,35 @@ function matches(flow: FlowDefinition, event: RecordEvent): boolean {
       return event.operation === 'update' && event.changes.some((c) => (trigger.fields ?? []).includes(c.field));
     default:
       return false;
+  }
+}
+
+/**
+ * Starts `flow` on a record for its trigger when the trigger's condition holds; null when it did
+ * not start. A start refused (the record is gone, the flow already runs on it, this `triggerKey`
+ * started it before) must not take the other starts of the caller's batch with it: it is undone to
+ * a savepoint.
+ */
+export async function startTriggered(
+  flows: FlowService,
+  appId: string,
+  flow: FlowDefinition,
+  recordId: string | null,
+  actorId: string | null,
+  tx: Transaction<SystemTables>,
+  triggerKey?: string,
+): Promise<InstanceRow | null> {
+  if (flow.trigger.condition) {
+    const { definition, env } = await flows.dryEnvironment(appId, flow.id, recordId, actorId ?? '', tx);
+    if (definition.evaluate(flow.trigger.condition, env.record, { now: env.now, currentUser: actorId }) !== true) return null;
+  }
+  await sql`savepoint flow_trigger`.execute(tx);
+  try {
+    return await flows.start({ appId, flowId: flow.id, recordId, initiator: actorId, triggerKey }, tx);
+  } catch (error) {
+    if (!(error instanceof FlowError)) throw error;
+    await sql`rollback to savepoint flow_trigger`.execute(tx);
+    return null;
   }
 }
 
@@ -40,18 +71,7 @@ export function flowTriggers(flows: FlowService, liveApps: LiveAppCache, afterCo
         const candidates = (app?.document.flows ?? []).filter((f) => f.enabled !== false && f.object === event.objectId && matches(f, event));
         for (const flow of candidates) {
           if (event.detail?.flow === flow.id) continue;
-          if (flow.trigger.condition) {
-            const { definition, env } = await flows.dryEnvironment(event.appId, flow.id, event.recordId, event.actorId ?? '', tx);
-            if (definition.evaluate(flow.trigger.condition, env.record, { now: env.now, currentUser: event.actorId }) !== true) continue;
-          }
-          // A start refused (the record is gone) must not take the other starts of the batch with it.
-          await sql`savepoint flow_trigger`.execute(tx);
-          try {
-            await flows.start({ appId: event.appId, flowId: flow.id, recordId: event.recordId, initiator: event.actorId }, tx);
-          } catch (error) {
-            if (!(error instanceof FlowError)) throw error;
-            await sql`rollback to savepoint flow_trigger`.execute(tx);
-          }
+          await startTriggered(flows, event.appId, flow, event.recordId, event.actorId ?? null, tx);
         }
       }
     },

@@ -1,11 +1,14 @@
+import type { FieldDefinition } from '@tessera/schemas';
 import { Alert, type ButtonProps, Form, Input, Modal, Radio, Select } from 'antd';
 import { useState } from 'react';
 import { errorMessage } from '../api/error-message';
 import { ApiError } from '../api/problem';
+import type { FileRef } from '../api/types';
 import { localized } from '../i18n/localized';
 import type { MessageKey } from '../i18n/messages';
 import { useT } from '../i18n/use-t';
 import { useSessionStore } from '../stores/session-store';
+import { FileUpload } from '../widgets/file-upload';
 import { UserSelect } from '../widgets/user-select';
 import { newActionKey } from './action-key';
 import type { ApprovalAction, PendingTask } from './approvals-api';
@@ -14,6 +17,8 @@ export type ActionKind = ApprovalAction['action'];
 
 interface DialogProps {
   kind: ActionKind;
+  /** The app the approval's record belongs to: attachments are uploaded to it. */
+  appId: string;
   /** The step the person decides at, for the actions of an approver. */
   task: PendingTask | null;
   onSubmit: (action: ApprovalAction, key: string) => Promise<void>;
@@ -30,11 +35,16 @@ const NEEDS_REASON = new Set<ActionKind>(['reject', 'return']);
  * dialog opens and kept through retries, so pressing OK twice, or again after a lost answer,
  * acts once.
  */
-export function ApprovalActionDialog({ kind, task, onSubmit, onDone, onCancel }: DialogProps) {
+/** Attachments of a comment, uploaded as an attachment field's files are (ten at most, as the server takes). */
+const ATTACHMENTS: FieldDefinition = { id: 'attachments', type: 'attachment', label: { en: 'Attachments' }, maxFiles: 10 };
+const NOTHING_SAVED: ReadonlySet<string> = new Set();
+
+export function ApprovalActionDialog({ kind, appId, task, onSubmit, onDone, onCancel }: DialogProps) {
   const t = useT();
   const locale = useSessionStore((s) => s.locale);
   const [key] = useState(newActionKey);
   const [comment, setComment] = useState('');
+  const [attachments, setAttachments] = useState<FileRef[]>([]);
   const [returnTo, setReturnTo] = useState('initiator');
   const [person, setPerson] = useState<string | null>(null);
   const [position, setPosition] = useState<'before' | 'after' | 'parallel'>('after');
@@ -47,19 +57,22 @@ export function ApprovalActionDialog({ kind, task, onSubmit, onDone, onCancel }:
 
   const action = (): ApprovalAction => {
     const node = task?.node;
-    const text = comment.trim() === '' ? undefined : comment.trim();
+    const said = {
+      comment: comment.trim() === '' ? undefined : comment.trim(),
+      ...(attachments.length > 0 ? { attachments: attachments.map((file) => file.id) } : {}),
+    };
     switch (kind) {
       case 'return':
-        return { action: 'return', node, to: returnTo, comment: text };
+        return { action: 'return', node, to: returnTo, ...said };
       case 'transfer':
-        return { action: 'transfer', node, to: person ?? '', comment: text };
+        return { action: 'transfer', node, to: person ?? '', ...said };
       case 'add_signer':
-        return { action: 'add_signer', node, signer: person ?? '', position, comment: text };
+        return { action: 'add_signer', node, signer: person ?? '', position, ...said };
       case 'approve':
       case 'reject':
-        return { action: kind, node, comment: text };
+        return { action: kind, node, ...said };
       default:
-        return { action: kind, comment: text };
+        return { action: kind, ...said };
     }
   };
 
@@ -139,6 +152,17 @@ export function ApprovalActionDialog({ kind, task, onSubmit, onDone, onCancel }:
               autoSize={{ minRows: 3, maxRows: 8 }}
               maxLength={5000}
               data-testid="approval-comment"
+            />
+          </Form.Item>
+        )}
+        {kind !== 'urge' && kind !== 'withdraw' && (
+          <Form.Item label={t('approvals.attachments')}>
+            <FileUpload
+              id="approval-attachments"
+              field={ATTACHMENTS}
+              source={{ appId, objectId: null, recordId: null, savedIds: NOTHING_SAVED }}
+              value={attachments}
+              onChange={(next) => setAttachments(next ?? [])}
             />
           </Form.Item>
         )}

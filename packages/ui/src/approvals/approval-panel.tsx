@@ -120,7 +120,7 @@ function ApprovalCard({ view, act, onFill, fieldLabel, extra }: CardProps) {
         <ActionBar view={view} onAction={open} />
         <ApprovalTimeline view={view} formatTime={formatTime} />
       </Flex>
-      {dialog && <ApprovalActionDialog kind={dialog} task={task} onSubmit={act} onDone={done} onCancel={() => setDialog(null)} />}
+      {dialog && <ApprovalActionDialog kind={dialog} appId={view.appId} task={task} onSubmit={act} onDone={done} onCancel={() => setDialog(null)} />}
     </Card>
   );
 }

@@ -65,6 +65,10 @@ describe('approval texts', () => {
     expect(historyLine(entry('transferred', { actor: 'u-d', actorName: 'Dora', node: 'director', detail: { to: 'u-f' } }), context('en'))).toBe(
       'Dora handed it to Fay',
     );
+    expect(historyLine(entry('delegated', { node: 'finance', detail: { from: 'u-d', to: 'u-f' } }), context('en'))).toBe(
+      'Dora is away: Fay approves “Finance” instead',
+    );
+    expect(historyLine(entry('delegated', { node: 'finance', detail: { from: 'u-d', to: 'u-f' } }), context('zh-CN'))).toBe('Dora 外出，“财务”改由 Fay 审批');
     expect(historyLine(entry('approved', { actor: 'u-f', actorName: null }), context('en'))).toBe('Fay approved');
     expect(historyLine(entry('node_approved', { node: 'finance' }), context('en'))).toBe('“Finance” approved');
     expect(historyLine(entry('something_new'), context('en'))).toBe('something_new');

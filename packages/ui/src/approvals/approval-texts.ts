@@ -1,5 +1,6 @@
 import type { Locale } from '@tessera/i18n';
 import type { LocalizedText } from '@tessera/schemas';
+import type { FileRef } from '../api/types';
 import { localized } from '../i18n/localized';
 import type { MessageKey, Translate } from '../i18n/messages';
 import type { AppNotification, HistoryEntry, InstanceStatus, InstanceStep, InstanceView } from './approvals-api';
@@ -38,6 +39,7 @@ const HISTORY_KINDS = new Set([
   'returned_initiator',
   'resubmitted',
   'transferred',
+  'delegated',
   'signer_added',
   'withdrawn',
   'urged',
@@ -85,7 +87,13 @@ export function historyLine(entry: HistoryEntry, context: HistoryContext): strin
     step: stepLabel(view.steps, entry.node, locale),
     people: people(
       detail,
-      entry.kind === 'approval_started' ? 'approvers' : entry.kind === 'signer_added' ? 'signer' : entry.kind === 'transferred' ? 'to' : 'users',
+      entry.kind === 'approval_started'
+        ? 'approvers'
+        : entry.kind === 'signer_added'
+          ? 'signer'
+          : entry.kind === 'transferred' || entry.kind === 'delegated'
+            ? 'to'
+            : 'users',
       nameOf,
     ),
     target:
@@ -94,11 +102,18 @@ export function historyLine(entry: HistoryEntry, context: HistoryContext): strin
         : `“${stepLabel(view.steps, typeof detail?.to === 'string' ? detail.to : entry.node, locale)}”`,
     fields: Array.isArray(detail?.fields) ? detail.fields.join(', ') : '',
     time: typeof detail?.until === 'string' ? context.formatTime(detail.until) : '',
+    from: typeof detail?.from === 'string' ? nameOf(detail.from) : '',
     kind: entry.kind,
   };
   const kind = entry.kind === 'returned' && detail?.to === 'initiator' ? 'returned_initiator' : entry.kind;
   const key = HISTORY_KINDS.has(kind) ? (`approvals.h.${kind}` as MessageKey) : 'approvals.h.other';
   return t(key, params);
+}
+
+/** The files a history line's comment carries, as the server stored them. */
+export function historyAttachments(entry: HistoryEntry): FileRef[] {
+  const files = entry.detail?.attachments;
+  return Array.isArray(files) ? files.filter((f): f is FileRef => typeof f === 'object' && f !== null && typeof (f as FileRef).id === 'string') : [];
 }
 
 /** The comment a history line carries (a decision's, a return's, a comment's text). */

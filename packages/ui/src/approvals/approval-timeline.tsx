@@ -1,9 +1,10 @@
+import { PaperClipOutlined } from '@ant-design/icons';
 import { Timeline, Typography } from 'antd';
 import { useT } from '../i18n/use-t';
 import { useUserNames } from '../record-page/use-page-frame';
 import { useSessionStore } from '../stores/session-store';
-import { historyComment, historyLine } from './approval-texts';
-import type { InstanceView } from './approvals-api';
+import { historyAttachments, historyComment, historyLine } from './approval-texts';
+import { type InstanceView, instanceFileUrl } from './approvals-api';
 
 /** Quiet lines a person does not need in the story of an approval. */
 const TECHNICAL = new Set(['branched', 'joined', 'woke']);
@@ -22,6 +23,7 @@ export function ApprovalTimeline({ view, formatTime }: { view: InstanceView; for
         style={{ marginTop: 12 }}
         items={entries.map((entry, index) => {
           const comment = historyComment(entry);
+          const files = historyAttachments(entry);
           return {
             key: `${entry.at}:${index}`,
             color:
@@ -34,6 +36,17 @@ export function ApprovalTimeline({ view, formatTime }: { view: InstanceView; for
               <div data-testid="approval-history-entry">
                 <div>{historyLine(entry, { t, locale, view, nameOf, formatTime })}</div>
                 {comment && <Typography.Paragraph className="approval-comment">“{comment}”</Typography.Paragraph>}
+                {files.length > 0 && (
+                  <ul className="approval-attachments" aria-label={t('approvals.attachments')} style={{ listStyle: 'none', padding: 0, margin: '0 0 4px' }}>
+                    {files.map((file) => (
+                      <li key={file.id}>
+                        <a href={instanceFileUrl(view.id, file.id)} target="_blank" rel="noreferrer" data-testid="approval-attachment">
+                          <PaperClipOutlined /> {file.name}
+                        </a>
+                      </li>
+                    ))}
+                  </ul>
+                )}
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {formatTime(entry.at)}
                 </Typography.Text>

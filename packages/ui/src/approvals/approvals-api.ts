@@ -105,12 +105,21 @@ export interface ApprovalRecord {
   fields: { deciding: boolean; editable: string[]; required: string[]; hidden: string[] };
 }
 
+/** What a person says with an action: a comment, and files they uploaded to the app (ids). */
+interface Said {
+  comment?: string;
+  attachments?: string[];
+}
+
 export type ApprovalAction =
-  | { action: 'approve' | 'reject'; node?: string; comment?: string }
-  | { action: 'return'; node?: string; to: string; comment?: string }
-  | { action: 'transfer'; node?: string; to: string; comment?: string }
-  | { action: 'add_signer'; node?: string; signer: string; position: 'before' | 'after' | 'parallel'; comment?: string }
-  | { action: 'withdraw' | 'urge' | 'resubmit' | 'comment'; comment?: string };
+  | ({ action: 'approve' | 'reject'; node?: string } & Said)
+  | ({ action: 'return'; node?: string; to: string } & Said)
+  | ({ action: 'transfer'; node?: string; to: string } & Said)
+  | ({ action: 'add_signer'; node?: string; signer: string; position: 'before' | 'after' | 'parallel' } & Said)
+  | ({ action: 'withdraw' | 'urge' | 'resubmit' | 'comment' } & Said);
+
+/** A file attached to a comment of the approval: served to whoever may view the instance. */
+export const instanceFileUrl = (instanceId: string, fileId: string) => `/api/flows/instances/${enc(instanceId)}/files/${enc(fileId)}`;
 
 export interface AppNotification {
   id: string;
@@ -119,6 +128,17 @@ export interface AppNotification {
   link: { app?: string; instance?: string; object?: string; record?: string | null; node?: string } | null;
   createdAt: string;
   readAt: string | null;
+}
+
+/** An out-of-office period: approvals reaching `userId` go to `delegateId` (docs/api-contract.md). */
+export interface Delegation {
+  id: string;
+  userId: string;
+  delegateId: string;
+  startsAt: string;
+  endsAt: string;
+  appId: string | null;
+  flowIds: string[] | null;
 }
 
 /** The approval routes of docs/api-contract.md. Actions carry an idempotency key: a double click or a retry acts once. */
@@ -153,6 +173,12 @@ export const approvalsApi = {
     }),
 
   notifications: (signal?: AbortSignal) => request<AppNotification[]>('GET', '/api/notifications?limit=30', undefined, signal),
+
+  delegations: (signal?: AbortSignal) => request<{ mine: Delegation[]; forOthers: Delegation[] }>('GET', '/api/flows/delegations', undefined, signal),
+
+  delegate: (input: { delegateId: string; startsAt: string; endsAt: string; appId?: string }) => request<Delegation>('POST', '/api/flows/delegations', input),
+
+  endDelegation: (id: string) => request<undefined>('DELETE', `/api/flows/delegations/${enc(id)}`),
 
   markRead: (ids?: string[]) => request<undefined>('POST', '/api/notifications/read', ids ? { ids } : {}),
 };

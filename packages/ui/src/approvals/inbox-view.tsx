@@ -11,6 +11,7 @@ import { useSessionStore } from '../stores/session-store';
 import { STATUS_COLOR, TASK_COLOR } from './approval-texts';
 import { approvalsApi, type InboxItem } from './approvals-api';
 import { useInboxCounts } from './inbox-counts-store';
+import { OutOfOffice } from './out-of-office';
 import { useInboxBox } from './use-inbox-box';
 
 const BOXES: InboxBox[] = ['todo', 'done', 'submitted', 'cc'];
@@ -35,6 +36,7 @@ export function InboxView({ box }: { box: InboxBox }) {
   return (
     <div className="record-page-content" data-testid="approval-inbox">
       <Tabs
+        tabBarExtraContent={<OutOfOffice />}
         activeKey={box}
         onChange={(key) => navigate({ name: 'approvals', box: key as InboxBox })}
         items={BOXES.map((b) => ({ key: b, label: <span data-testid={`inbox-tab-${b}`}>{tabLabel(b)}</span> }))}
