@@ -30,6 +30,7 @@ import { fileRoutes } from './plugins/file-routes';
 import { flowDelegationRoutes } from './plugins/flow-delegation-routes';
 import { flowRecordRoutes } from './plugins/flow-record-routes';
 import { flowRoutes } from './plugins/flow-routes';
+import { flowSimulateRoutes } from './plugins/flow-simulate-routes';
 import { flowWebhookRoutes } from './plugins/flow-webhook-routes';
 import { healthRoutes } from './plugins/health-routes';
 import { metaRoutes } from './plugins/meta-routes';
@@ -167,6 +168,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(viewRoutes, { records });
   await app.register(regionRoutes);
   await app.register(flowRoutes, { database: options.database, records, flows, definitions });
+  await app.register(flowSimulateRoutes, { database: options.database, records, flows, liveApps });
   await app.register(flowDelegationRoutes, { database: options.database, directory });
   await app.register(flowWebhookRoutes, { database: options.database, webhooks: createWebhookReceiver(options.database.db, liveApps, records, flows) });
   await app.register(flowRecordRoutes, { database: options.database, records, definitions, liveApps });
