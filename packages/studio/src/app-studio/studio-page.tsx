@@ -1,8 +1,11 @@
 import { ErrorState, useAuthStore } from '@tessera/ui';
-import { App, Card, Layout, Result, Spin, Tabs } from 'antd';
+import { App, Card, Layout, Result, Segmented, Spin, Tabs } from 'antd';
 import { useCallback, useState } from 'react';
 import { DndProvider } from 'react-dnd';
 import { HTML5Backend } from 'react-dnd-html5-backend';
+import { useFlowT } from './flows/i18n/use-flow-t';
+import { FlowList } from './flows/ui/flow-list';
+import { FlowsWorkspace } from './flows/ui/flows-workspace';
 import { StudioContext, useStudio } from './hooks/studio-context';
 import { useAutosave } from './hooks/use-autosave';
 import { useDraftLoader } from './hooks/use-draft-loader';
@@ -51,6 +54,7 @@ function StudioWorkspace({ store, appId }: { store: StudioStore; appId: string }
   const onPublished = useCallback((version: number) => void message.success(t('studio.review.published', { version })), [message, t]);
   const publishing = usePublishReview(onPublished);
   const loaded = useStudio((s) => s.appId === appId && s.document !== null);
+  const flowsOpen = useStudio((s) => s.tab === 'flows');
 
   if (remote.status === 'failed') return <ErrorState title={t('studio.loadFailed')} error={remote.error} onRetry={remote.reload} />;
   if (!loaded) return <Spin size="large" style={{ display: 'block', marginTop: '30vh' }} />;
@@ -59,12 +63,11 @@ function StudioWorkspace({ store, appId }: { store: StudioStore; appId: string }
       <StudioHeader onPublish={() => void publishing.open()} onHistory={() => setHistoryOpen(true)} />
       <ConflictBanner />
       <Layout>
-        <Layout.Sider width={220} theme="light" className="studio-sider">
-          <ObjectList />
+        <Layout.Sider width={240} theme="light" className="studio-sider">
+          <SectionSwitch />
+          {flowsOpen ? <FlowList /> : <ObjectList />}
         </Layout.Sider>
-        <Layout.Content className="studio-content">
-          <ObjectWorkspace appId={appId} />
-        </Layout.Content>
+        <Layout.Content className="studio-content">{flowsOpen ? <FlowsWorkspace /> : <ObjectWorkspace appId={appId} />}</Layout.Content>
       </Layout>
       <PublishDialog
         review={publishing.review}
@@ -74,6 +77,27 @@ function StudioWorkspace({ store, appId }: { store: StudioStore; appId: string }
       />
       <HistoryDrawer open={historyOpen} onClose={() => setHistoryOpen(false)} />
     </Layout>
+  );
+}
+
+/** The studio's two sections: the objects (their fields and forms) and the draft's flows. */
+function SectionSwitch() {
+  const t = useStudioT();
+  const flowT = useFlowT();
+  const tab = useStudio((s) => s.tab);
+  const setTab = useStudio((s) => s.setTab);
+  return (
+    <Segmented
+      block
+      style={{ marginBottom: 8 }}
+      value={tab === 'flows' ? 'flows' : 'objects'}
+      data-testid="studio-section"
+      onChange={(section) => setTab(section === 'flows' ? 'flows' : 'form')}
+      options={[
+        { value: 'objects', label: t('studio.objects') },
+        { value: 'flows', label: <span data-testid="studio-section-flows">{flowT('flows.section')}</span> },
+      ]}
+    />
   );
 }
 
@@ -98,7 +122,7 @@ function ObjectWorkspace({ appId }: { appId: string }) {
       />
       <div className="studio-side">
         <Card size="small">
-          <PropertyPanel tab={tab} />
+          <PropertyPanel tab={tab === 'fields' ? 'fields' : 'form'} />
         </Card>
         <Card size="small">
           <PreviewPane appId={appId} document={document} object={object} form={form} />
