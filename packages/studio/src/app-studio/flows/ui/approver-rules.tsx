@@ -80,7 +80,7 @@ function RuleDetails({
 }) {
   const t = useFlowT();
   const label = useLabel();
-  const roles = useStudio((s) => s.document?.roles ?? []);
+  const roles = useStudio((s) => s.document?.roles) ?? [];
   const set = (patch: Partial<ApproverRule>) => onChange(patched(rule, patch));
   switch (rule.kind) {
     case 'user': {

@@ -12,9 +12,9 @@ export function FlowList() {
   const t = useFlowT();
   const label = useLabel();
   const store = useStudioStore();
-  const flows = useStudio((s) => s.document?.flows ?? []);
+  const flows = useStudio((s) => s.document?.flows) ?? [];
   const openId = useStudio((s) => s.selection.flowId ?? null);
-  const objects = useStudio((s) => s.document?.objects ?? []);
+  const objects = useStudio((s) => s.document?.objects) ?? [];
   const [creating, setCreating] = useState(false);
   const edit = store.getState().edit;
   return (

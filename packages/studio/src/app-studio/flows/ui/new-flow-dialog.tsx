@@ -12,7 +12,7 @@ export function NewFlowDialog({ open, onClose }: { open: boolean; onClose: () =>
   const t = useFlowT();
   const label = useLabel();
   const store = useStudioStore();
-  const objects = useStudio((s) => s.document?.objects ?? []);
+  const objects = useStudio((s) => s.document?.objects) ?? [];
   const [objectId, setObjectId] = useState<string | null>(null);
   const [trigger, setTrigger] = useState<FlowTrigger>({ kind: 'submit' });
   const [name, setName] = useState<LocalizedText>({});

@@ -16,7 +16,7 @@ export function NodeProperties({ flow, node, object }: { flow: FlowDefinition; n
   const t = useFlowT();
   const label = useLabel();
   const set = useNodeEdit(flow.id, node.id);
-  const objects = useStudio((s) => s.document?.objects ?? []);
+  const objects = useStudio((s) => s.document?.objects) ?? [];
   const target = objects.find((o) => o.id === (node.object ?? flow.object)) ?? null;
   const dateFields = (object?.fields ?? []).filter((f) => f.type === 'date' || f.type === 'datetime');
   const item = { style: { marginBottom: 8 } };
