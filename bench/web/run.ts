@@ -3,7 +3,9 @@
  * render of a 200-field form and the time from a keystroke to the next painted frame, each beside
  * the same probe on a bare page (baseline.ts), the floor of this machine at the time of the run.
  *
- *   pnpm bench:web [--fields 200] [--keys 60]
+ * It also times a pointer drag in the studio's form designer over the same 200 fields.
+ *
+ *   pnpm bench:web [--fields 200] [--keys 60] [--drag-moves 120]
  */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +17,7 @@ import { formatTable, printKeys, progress } from '../shared/report';
 import { percentile } from '../shared/stats';
 import { measureBaseline } from './baseline';
 import { childTableReport, measureChildTable } from './childtable';
+import { measureDesignerDrag } from './designer-drag';
 import { initialJsGzipKb } from './initial-js';
 import { BROWSER_ARGS } from './probes';
 import { wideApp } from './wide-app';
@@ -22,6 +25,7 @@ import { measureWideForm } from './wide-form';
 
 const fieldCount = numberArg('fields', 200);
 const keys = numberArg('keys', 60);
+const dragMoves = numberArg('drag-moves', 120);
 // The e2e server serves the same folder (E2E_WEB_ROOT overrides both, for a private build).
 const dist = process.env.E2E_WEB_ROOT ?? fileURLToPath(new URL('../../apps/web/dist/', import.meta.url));
 
@@ -56,6 +60,15 @@ async function main(): Promise<void> {
     );
     const childTable = await measureChildTable({ browser, baseUrl: server.baseUrl, session, keys });
     console.log(childTableReport(childTable, keys, baseline.keystrokeP95));
+    progress(`studio: dragging a new field over the ${fieldCount}-field form's drop places, ${dragMoves} moves`);
+    const drag = await measureDesignerDrag({ browser, baseUrl: server.baseUrl, sessionCookie, appId: 'wide', fieldCount, moves: dragMoves });
+    console.log(
+      `\nB6 studio: drag over a ${fieldCount}-field form (${drag.moveTimes.length} moves)\n${formatTable([
+        ['measure', 'Tessera', 'bare page keystroke', 'ratio'],
+        ['drag move → painted ms, p50', drag.p50, '', ''],
+        ['drag move → painted ms, p95', drag.p95, baseline.keystrokeP95, drag.p95 / baseline.keystrokeP95],
+      ])}\n`,
+    );
     printKeys({
       'B6.initial_js_gzip_kb': initial.kb,
       'B6.first_render_ms': form.firstRenderMs,
@@ -65,6 +78,7 @@ async function main(): Promise<void> {
       'B6.keystroke_ms': keystrokeP95,
       'B6.bare_keystroke_ms': baseline.keystrokeP95,
       'B6.childtable_keystroke_ms': childTable.keystrokeP95,
+      'B6.designer_drag_ms': drag.p95,
     });
   } finally {
     await browser.close();

@@ -18,7 +18,7 @@ async function pointerDrag(page: Page, source: Locator, target: () => Locator): 
   await page.mouse.down();
   await page.mouse.move(from.x + from.width / 2 + 12, from.y + from.height / 2 + 12, { steps: 4 });
   // Drop places grow once a drag is on: measure the target only now.
-  await target().locator('xpath=.').and(page.locator('.studio-drop-slot-active')).waitFor({ timeout: UI_TIMEOUT });
+  await page.locator('.studio-canvas-dragging').waitFor({ timeout: UI_TIMEOUT });
   const to = await target().boundingBox();
   if (!to) throw new Error('drop target not on screen');
   await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });

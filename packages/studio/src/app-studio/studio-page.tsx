@@ -1,5 +1,5 @@
 import { ErrorState, useAuthStore } from '@tessera/ui';
-import { App, Card, Layout, Result, Segmented, Spin, Tabs } from 'antd';
+import { App, Card, Result, Segmented, Spin, Tabs } from 'antd';
 import { useCallback, useState } from 'react';
 import { DndProvider } from 'react-dnd';
 import { HTML5Backend } from 'react-dnd-html5-backend';
@@ -59,16 +59,17 @@ function StudioWorkspace({ store, appId }: { store: StudioStore; appId: string }
   if (remote.status === 'failed') return <ErrorState title={t('studio.loadFailed')} error={remote.error} onRetry={remote.reload} />;
   if (!loaded) return <Spin size="large" style={{ display: 'block', marginTop: '30vh' }} />;
   return (
-    <Layout className="studio" data-testid="studio">
+    // Plain elements for the frame, not antd's Layout: sharing Layout with the app shell would split it out of every end user's first load.
+    <div className="studio" data-testid="studio">
       <StudioHeader onPublish={() => void publishing.open()} onHistory={() => setHistoryOpen(true)} />
       <ConflictBanner />
-      <Layout>
-        <Layout.Sider width={240} theme="light" className="studio-sider">
+      <div className="studio-body">
+        <aside className="studio-sider">
           <SectionSwitch />
           {flowsOpen ? <FlowList /> : <ObjectList />}
-        </Layout.Sider>
-        <Layout.Content className="studio-content">{flowsOpen ? <FlowsWorkspace /> : <ObjectWorkspace appId={appId} />}</Layout.Content>
-      </Layout>
+        </aside>
+        <main className="studio-content">{flowsOpen ? <FlowsWorkspace /> : <ObjectWorkspace appId={appId} />}</main>
+      </div>
       <PublishDialog
         review={publishing.review}
         publishing={publishing.publishing}
@@ -76,7 +77,7 @@ function StudioWorkspace({ store, appId }: { store: StudioStore; appId: string }
         onClose={publishing.close}
       />
       <HistoryDrawer open={historyOpen} onClose={() => setHistoryOpen(false)} />
-    </Layout>
+    </div>
   );
 }
 

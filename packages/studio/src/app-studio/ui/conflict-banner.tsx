@@ -1,4 +1,4 @@
-import { Alert, App, Button, Space } from 'antd';
+import { Alert, App, Button, Flex } from 'antd';
 import { overwriteDraft, reloadDraft } from '../hooks/save-draft';
 import { useStudio, useStudioStore } from '../hooks/studio-context';
 import { useStudioT } from '../i18n/use-studio-t';
@@ -21,14 +21,14 @@ export function ConflictBanner() {
       title={t('studio.conflictTitle')}
       description={t('studio.conflictDetail', { theirs: save.theirs, yours: revision })}
       action={
-        <Space direction="vertical">
+        <Flex vertical gap={8}>
           <Button size="small" onClick={() => reloadDraft(store).catch(fail)} data-testid="conflict-load-theirs">
             {t('studio.loadTheirs')}
           </Button>
           <Button size="small" danger onClick={() => overwriteDraft(store).catch(fail)} data-testid="conflict-overwrite">
             {t('studio.overwrite')}
           </Button>
-        </Space>
+        </Flex>
       }
     />
   );

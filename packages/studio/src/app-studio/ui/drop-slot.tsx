@@ -1,5 +1,5 @@
 import type { FormDefinition } from '@tessera/schemas';
-import { useDragLayer, useDrop } from 'react-dnd';
+import { useDrop } from 'react-dnd';
 import { useStudio } from '../hooks/studio-context';
 import { DESIGNER_ITEM, useDropAction } from '../hooks/use-drop-action';
 import { useStudioT } from '../i18n/use-studio-t';
@@ -18,33 +18,26 @@ interface DropSlotProps {
 
 /**
  * A place between two elements where something can land. For the pointer it is a react-dnd drop
- * target that grows while a drag is on; for the keyboard, while something is carried, a button:
+ * target, grown while a drag is on (the canvas's class, form-designer.tsx); for the keyboard, while something is carried, a button:
  * Enter drops it here. Both call the same drop action.
  */
 export function DropSlot({ form, at, targetName, empty = false }: DropSlotProps) {
   const t = useStudioT();
   const drop = useDropAction();
   const carrying = useStudio((s) => s.carrying);
-  const dragging = useDragLayer((monitor) => monitor.isDragging());
-  const [{ over, allowed }, ref] = useDrop<DragItem, void, { over: boolean; allowed: boolean }>(
+  // Only the place under the pointer asks whether the item may land: a 200-field form has 200 places.
+  const [{ over }, ref] = useDrop<DragItem, void, { over: boolean }>(
     () => ({
       accept: DESIGNER_ITEM,
       canDrop: (item) => canDrop(form, item, at),
       drop: (item) => drop(item, at),
-      collect: (monitor) => ({ over: monitor.isOver() && monitor.canDrop(), allowed: monitor.canDrop() }),
+      collect: (monitor) => ({ over: monitor.isOver() && monitor.canDrop() }),
     }),
     [form, at.parent, at.index, drop],
   );
   const keyboardTarget = carrying !== null && canDrop(form, carrying, at);
   const label = t('studio.canvas.dropInto', { target: targetName, position: at.index + 1 });
-  const className = [
-    'studio-drop-slot',
-    dragging && allowed ? 'studio-drop-slot-active' : '',
-    over ? 'studio-drop-slot-over' : '',
-    empty ? 'studio-drop-slot-empty' : '',
-  ]
-    .filter(Boolean)
-    .join(' ');
+  const className = ['studio-drop-slot', over ? 'studio-drop-slot-over' : '', empty ? 'studio-drop-slot-empty' : ''].filter(Boolean).join(' ');
   return (
     <div ref={(element) => void ref(element)} className={className} data-testid={`drop-${at.parent ?? 'top'}-${at.index}`} data-drop-parent={at.parent ?? ''}>
       {keyboardTarget ? (

@@ -1,6 +1,6 @@
-import { ArrowDownOutlined, ArrowUpOutlined, PlusOutlined } from '@ant-design/icons';
+import { ArrowDownOutlined, ArrowUpOutlined } from '@ant-design/icons';
 import type { ObjectDefinition } from '@tessera/schemas';
-import { Button, Dropdown, Flex, List, Tag, Typography } from 'antd';
+import { Button, Flex, List, Select, Tag, Typography } from 'antd';
 import { useStudio, useStudioStore } from '../hooks/studio-context';
 import { useLabel } from '../i18n/use-label';
 import { useStudioT } from '../i18n/use-studio-t';
@@ -28,17 +28,15 @@ export function FieldsView({ object }: { object: ObjectDefinition }) {
 
   return (
     <Flex vertical gap={8} data-testid="fields-view">
-      <Dropdown
-        trigger={['click']}
-        menu={{
-          items: PALETTE_FIELD_TYPES.map((type) => ({ key: type, label: t(`studio.type.${type}`), 'data-testid': `add-field-${type}` })),
-          onClick: ({ key }) => add(key as (typeof PALETTE_FIELD_TYPES)[number]),
-        }}
-      >
-        <Button icon={<PlusOutlined />} data-testid="add-field">
-          {t('studio.fields.add')}
-        </Button>
-      </Dropdown>
+      <Select<(typeof PALETTE_FIELD_TYPES)[number]>
+        style={{ width: 220 }}
+        placeholder={t('studio.fields.add')}
+        aria-label={t('studio.fields.add')}
+        value={null}
+        onChange={add}
+        options={PALETTE_FIELD_TYPES.map((type) => ({ value: type, label: t(`studio.type.${type}`) }))}
+        data-testid="add-field"
+      />
       <List
         size="small"
         bordered

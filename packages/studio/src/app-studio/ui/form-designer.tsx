@@ -1,6 +1,7 @@
 import type { ObjectDefinition } from '@tessera/schemas';
 import { Alert, Card } from 'antd';
 import { useMemo } from 'react';
+import { useDragLayer } from 'react-dnd';
 import { useStudio } from '../hooks/studio-context';
 import { useLabel } from '../i18n/use-label';
 import { type StudioKey, useStudioT } from '../i18n/use-studio-t';
@@ -17,6 +18,8 @@ export function FormDesigner({ object }: { object: ObjectDefinition }) {
   const label = useLabel();
   const document = useStudio((s) => s.document);
   const carrying = useStudio((s) => s.carrying);
+  // One subscriber for the whole canvas: its drop places grow by CSS while a drag is on.
+  const dragging = useDragLayer((monitor) => monitor.isDragging());
   // What the canvas shows: the object's form, or the one the first drop (or keyboard move) will make.
   const shown = useMemo(() => (document ? withDesignedForm(document, object.id).form : null), [document, object.id]);
   const fields = useMemo(() => new Map(object.fields.map((f) => [f.id, f])), [object]);
@@ -43,7 +46,12 @@ export function FormDesigner({ object }: { object: ObjectDefinition }) {
   return (
     <div className="studio-designer" data-testid="form-designer">
       <Palette unplaced={unplaced} />
-      <Card size="small" className="studio-canvas" data-testid="form-canvas" title={label(shown?.label ?? object.label, object.id)}>
+      <Card
+        size="small"
+        className={dragging ? 'studio-canvas studio-canvas-dragging' : 'studio-canvas'}
+        data-testid="form-canvas"
+        title={label(shown?.label ?? object.label, object.id)}
+      >
         {carrying && (
           <Alert
             type="info"

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Menu } from 'antd';
+import { Button, Flex } from 'antd';
 import { useStudio, useStudioStore } from '../hooks/studio-context';
 import { useLabel } from '../i18n/use-label';
 import { useStudioT } from '../i18n/use-studio-t';
@@ -23,12 +23,23 @@ export function ObjectList() {
   };
   return (
     <div data-testid="studio-objects">
-      <Menu
-        mode="inline"
-        selectedKeys={selected ? [selected] : []}
-        onClick={({ key }) => select({ objectId: key, fieldId: null, nodeId: null })}
-        items={(objects ?? []).map((o) => ({ key: o.id, label: label(o.label, o.id), 'data-testid': `studio-object-${o.id}` }))}
-      />
+      {/* Plain buttons, not antd's Menu: sharing Menu with the app shell would split it into a chunk of its own on every end user's first load. */}
+      <Flex vertical gap={2}>
+        {(objects ?? []).map((o) => (
+          <Button
+            key={o.id}
+            type={o.id === selected ? 'primary' : 'text'}
+            ghost={o.id === selected}
+            block
+            style={{ justifyContent: 'flex-start' }}
+            aria-current={o.id === selected}
+            onClick={() => select({ objectId: o.id, fieldId: null, nodeId: null })}
+            data-testid={`studio-object-${o.id}`}
+          >
+            {label(o.label, o.id)}
+          </Button>
+        ))}
+      </Flex>
       <Button type="dashed" block icon={<PlusOutlined />} onClick={create} style={{ marginTop: 8 }} data-testid="studio-new-object">
         {t('studio.newObject')}
       </Button>

@@ -1,4 +1,4 @@
-import { Button, Space, Typography } from 'antd';
+import { Button, Flex, Typography } from 'antd';
 import { saveDraftNow } from '../hooks/save-draft';
 import { useStudio, useStudioStore } from '../hooks/studio-context';
 import { useStudioT } from '../i18n/use-studio-t';
@@ -12,14 +12,14 @@ export function SaveStatus() {
   const dirty = useStudio((s) => s.document !== s.savedDocument);
   if (save.status === 'failed')
     return (
-      <Space data-testid="save-status" data-status="failed">
+      <Flex gap={8} align="center" data-testid="save-status" data-status="failed">
         <Typography.Text type="danger">
           {t('studio.saveFailed', { reason: save.error instanceof Error ? save.error.message : String(save.error) })}
         </Typography.Text>
         <Button size="small" onClick={() => void saveDraftNow(store)}>
           {t('studio.retry')}
         </Button>
-      </Space>
+      </Flex>
     );
   const status = save.status === 'saving' ? 'saving' : save.status === 'conflict' ? 'conflict' : dirty ? 'dirty' : 'saved';
   const text = status === 'saving' ? t('studio.saving') : status === 'saved' ? t('studio.saved', { revision }) : t('studio.unsaved');

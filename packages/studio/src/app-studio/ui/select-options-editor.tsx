@@ -1,6 +1,6 @@
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { FieldDefinition } from '@tessera/schemas';
-import { Button, ColorPicker, Flex, Input, Typography } from 'antd';
+import { Button, Flex, Input, Typography } from 'antd';
 import { useStudioT } from '../i18n/use-studio-t';
 import { newOption } from '../model/new-field';
 
@@ -37,11 +37,12 @@ export function SelectOptionsEditor({ options, onChange }: SelectOptionsEditorPr
       {options.map((option, index) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: the value is typed in this row, so it cannot be its key; the row is its position
         <Flex key={index} gap={4} align="center" data-testid={`select-option-${index}`}>
-          <ColorPicker
-            size="small"
+          {/* The browser's own colour input: antd's ColorPicker would pull its panel's code into chunks end users load. */}
+          <input
+            type="color"
+            className="studio-option-color"
             value={option.color ?? '#8c8c8c'}
-            disabledAlpha
-            onChangeComplete={(color) => change(index, { color: color.toHexString() })}
+            onChange={(e) => change(index, { color: e.target.value }, `option.${index}.color`)}
             aria-label={t('studio.field.optionColor')}
           />
           <Input

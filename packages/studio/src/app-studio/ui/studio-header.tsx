@@ -1,6 +1,6 @@
 import { AppstoreOutlined, HistoryOutlined, RedoOutlined, UndoOutlined } from '@ant-design/icons';
 import { LanguageSwitch, localized, useRouteStore, useSessionStore } from '@tessera/ui';
-import { Button, Flex, Layout, Tag, Tooltip, Typography } from 'antd';
+import { Button, Flex, Tag, Tooltip, Typography } from 'antd';
 import { useStudio, useStudioStore } from '../hooks/studio-context';
 import { useStudioT } from '../i18n/use-studio-t';
 import { ProblemsButton } from './problems-button';
@@ -18,7 +18,7 @@ export function StudioHeader({ onPublish, onHistory }: { onPublish: () => void; 
   const canRedo = useStudio((s) => s.future.length > 0);
   const liveVersion = useStudio((s) => s.liveVersion);
   return (
-    <Layout.Header className="studio-header">
+    <header className="studio-header">
       <Flex align="center" gap={12} style={{ minWidth: 0 }}>
         <Typography.Text strong style={{ whiteSpace: 'nowrap' }}>
           {t('studio.title')} · {localized(label, locale, appId ?? '')}
@@ -49,6 +49,6 @@ export function StudioHeader({ onPublish, onHistory }: { onPublish: () => void; 
         </Button>
         <LanguageSwitch />
       </Flex>
-    </Layout.Header>
+    </header>
   );
 }
