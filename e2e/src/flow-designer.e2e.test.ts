@@ -168,4 +168,93 @@ describe('the flow designer in the browser', () => {
       await rep.context.close();
     }
   }, 90_000);
+  it('builds a condition by keyboard only: carries node kinds and a node to drop places, moves with Alt+arrows; a branch condition is checked live and its problem opens the branch', async () => {
+    const { page, errors, context } = await openPage(suite.browser, { baseURL: suite.server.baseUrl, width: 1700, height: 1100 });
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '');
+    const tabTo = async (label: string) => {
+      for (let i = 0; i < 120 && (await focused()) !== label; i += 1) await page.keyboard.press('Tab');
+      expect(await focused()).toBe(label);
+    };
+    try {
+      await page.goto(`/studio/apps/${suite.appId}`);
+      await shellPage(page).signIn(E2E_ADMIN);
+      await page.getByTestId('studio').waitFor({ timeout: UI_TIMEOUT });
+      await page.getByTestId('studio-section-flows').click();
+      await page.getByTestId('flow-new').click();
+      await typeInto(page, page.getByTestId('flow-new-label-en'), 'Routing');
+      await pick(page, page.getByTestId('flow-new-object'), 'Quote');
+      await page.getByTestId('flow-new-ok').click();
+      await page.getByTestId('flow-slot-main-0').waitFor({ timeout: UI_TIMEOUT });
+
+      // A condition, carried from the palette with Enter and dropped with Enter on the main line.
+      await page.getByTestId('flow-palette-condition').focus();
+      await page.keyboard.press('Enter');
+      await page.getByTestId('flow-carrying').waitFor({ timeout: UI_TIMEOUT });
+      await tabTo('Drop at position 1 of the main line');
+      await page.keyboard.press('Enter');
+      await page.getByTestId('flow-branches-condition_1').waitFor({ timeout: UI_TIMEOUT });
+
+      // An approval into the first branch, then an end after the condition.
+      await page.getByTestId('flow-palette-approval').focus();
+      await page.keyboard.press('Enter');
+      await tabTo('Drop at position 1 of Branch 1');
+      await page.keyboard.press('Enter');
+      await page.getByTestId('flow-node-approval_1').waitFor({ timeout: UI_TIMEOUT });
+      await page.getByTestId('flow-palette-end').focus();
+      await page.keyboard.press('Enter');
+      await tabTo('Drop at position 2 of the main line');
+      await page.keyboard.press('Enter');
+      await page.getByTestId('flow-node-end_1').waitFor({ timeout: UI_TIMEOUT });
+
+      // The approval carried from the first branch to "Otherwise".
+      await page.getByTestId('flow-node-approval_1').focus();
+      await page.keyboard.press('Enter');
+      await tabTo('Drop at position 1 of Otherwise');
+      await page.keyboard.press('Enter');
+      await page.locator('[data-testid="flow-slot-branch_2-1"]').waitFor({ timeout: UI_TIMEOUT });
+
+      // Alt+↑ moves the end above the condition (nothing after an end is reachable: the checks say so); undo puts it back.
+      await page.getByTestId('flow-node-end_1').focus();
+      await page.keyboard.press('Alt+ArrowUp');
+      await page.getByTestId('flow-problem').filter({ hasText: 'condition_1' }).first().waitFor({ timeout: UI_TIMEOUT });
+      await page.getByTestId('flow-start').click();
+      await page.keyboard.press('ControlOrMeta+Z');
+      await page.getByTestId('flow-problem').filter({ hasText: 'condition_1' }).waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+
+      // The first branch's condition, typed in the formula editor: half typed it is flagged, and the problem opens the branch.
+      await page.getByTestId('flow-node-branch_1').click();
+      await page.getByTestId('formula-editor-input').locator('.view-lines').click();
+      await page.keyboard.type('discount >');
+      await page.keyboard.press('Escape');
+      await page.getByTestId('flow-start').click();
+      const problem = page.locator('[data-testid="flow-problem"][data-pointer$="/when"]');
+      await problem.waitFor({ timeout: UI_TIMEOUT });
+      await problem.click();
+      await page.locator('[data-testid="flow-node-branch_1"].flow-node-selected').waitFor({ timeout: UI_TIMEOUT });
+      await page.getByTestId('formula-editor-input').locator('.view-lines').click();
+      await page.keyboard.press('End');
+      await page.keyboard.type(' 15');
+      await page.keyboard.press('Escape');
+      await problem.waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+
+      await page.locator('[data-testid="save-status"][data-status="saved"]').waitFor({ timeout: UI_TIMEOUT });
+      const draft = await callApi<{ draft: AppDocument }>(suite.api, 'GET', `/api/apps/${suite.appId}`);
+      const flow = draft.draft.flows?.find((f) => f.label.en === 'Routing');
+      expect(flow?.nodes.map((n) => [n.id, n.parent ?? null])).toEqual([
+        ['condition_1', null],
+        ['branch_1', 'condition_1'],
+        ['branch_2', 'condition_1'],
+        ['end_1', null],
+        ['approval_1', 'branch_2'],
+      ]);
+      expect(flow?.nodes.find((n) => n.id === 'branch_1')?.when).toBe('discount > 15');
+      await page.screenshot({ path: `${ARTIFACTS}flow-designer-keyboard.png` });
+      expect(errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
+    } catch (error) {
+      await page.screenshot({ path: `${ARTIFACTS}flow-designer-keyboard-failure.png` });
+      throw error;
+    } finally {
+      await context.close();
+    }
+  }, 90_000);
 });
