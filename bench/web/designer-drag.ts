@@ -52,7 +52,7 @@ export async function measureDesignerDrag({ browser, baseUrl, sessionCookie, app
     await page.mouse.move(source.x + source.width / 2 + 10, source.y + source.height / 2 + 10, { steps: 3 });
     await page.locator('.studio-canvas-dragging').waitFor();
     // The drop places on screen once they have grown for the drag.
-    const slots = [];
+    const slots: { x: number; y: number; width: number; height: number }[] = [];
     for (let i = 0; i < fieldCount && slots.length < 16; i += 1) {
       const box = await page.getByTestId(`drop-main-${i}`).boundingBox();
       if (box && box.y + box.height < 1000) slots.push(box);

@@ -5,7 +5,8 @@
  * Nothing imported from here may reach `@tessera/db`, kysely or `node:` modules
  * (validate-entry.test.ts walks the imports to keep it so).
  */
-export { type LocalizedIssue, localizeIssues, type MetaIssue } from './issue';
-export { type DocumentVerdict, validateDocument } from './validate-document';
+
 /** Which field types may be unique or encrypted: the same sets the checks use, for the studio to offer only what passes. */
 export { ENCRYPTABLE_TYPES, UNIQUE_CAPABLE_TYPES } from './column-types';
+export { type LocalizedIssue, localizeIssues, type MetaIssue } from './issue';
+export { type DocumentVerdict, validateDocument } from './validate-document';
