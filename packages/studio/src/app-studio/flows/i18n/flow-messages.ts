@@ -36,6 +36,11 @@ export const FLOW_MESSAGES = {
   'flows.withdraw.before_approval': { 'zh-CN': '首次审批前', en: 'Until the first approval' },
   'flows.withdraw.running': { 'zh-CN': '审批中随时', en: 'While it runs' },
   'flows.lockRecord': { 'zh-CN': '审批中锁定记录', en: 'Lock the record while it runs' },
+  'flows.administrators': { 'zh-CN': '流程管理员', en: "The flow's administrators" },
+  'flows.administrators.help': {
+    'zh-CN': '审批人为空或由管理员代审时由他们处理；未设置时该步骤跳过',
+    en: 'They decide a step that finds nobody, or stand in for the submitter; with none, such a step is passed',
+  },
   'flows.statusField': { 'zh-CN': '状态字段', en: 'Status field' },
   'flows.statusField.none': { 'zh-CN': '不记录', en: 'None' },
   'flows.statusValue': { 'zh-CN': '“{state}”时写入', en: 'Written when {state}' },

@@ -1,11 +1,11 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { APPROVER_KINDS, type ApproverRule, type ObjectDefinition } from '@tessera/schemas';
-import { UserSelect } from '@tessera/ui/user-select';
 import { Button, Card, Dropdown, Flex, InputNumber, Select } from 'antd';
 import { useStudio } from '../../hooks/studio-context';
 import { useLabel } from '../../i18n/use-label';
 import { patched } from '../../model/document-edits';
 import { useFlowT } from '../i18n/use-flow-t';
+import { PeoplePicker } from './people-picker';
 
 /** The people every record has, beside its own person fields. */
 const PERSON_COLUMNS = ['owner_id', 'created_by', 'updated_by'] as const;
@@ -83,18 +83,8 @@ function RuleDetails({
   const roles = useStudio((s) => s.document?.roles) ?? [];
   const set = (patch: Partial<ApproverRule>) => onChange(patched(rule, patch));
   switch (rule.kind) {
-    case 'user': {
-      const users = rule.users ?? [];
-      const setUsers = (next: string[]) => set({ users: next.length ? [...new Set(next)] : undefined });
-      return (
-        <Flex vertical gap={4}>
-          {users.map((id) => (
-            <UserSelect key={id} value={id} onChange={(next) => setUsers(next ? users.map((u) => (u === id ? next : u)) : users.filter((u) => u !== id))} />
-          ))}
-          <UserSelect key={users.length} value={null} placeholder={t('flows.rule.addPerson')} onChange={(next) => next && setUsers([...users, next])} />
-        </Flex>
-      );
-    }
+    case 'user':
+      return <PeoplePicker value={rule.users ?? []} onChange={(users) => set({ users: users.length ? users : undefined })} />;
     case 'role':
       return (
         <Select

@@ -7,6 +7,7 @@ import { LocalizedInputs } from '../../ui/localized-inputs';
 import { useFlowT } from '../i18n/use-flow-t';
 import { updateFlow } from '../model/flow-edits';
 import { FlowFormula } from './flow-formula';
+import { PeoplePicker } from './people-picker';
 import { TriggerFields } from './trigger-fields';
 
 const WITHDRAW = ['never', 'before_approval', 'running'] as const;
@@ -56,6 +57,9 @@ export function FlowSettings({ flow, object }: { flow: FlowDefinition; object: O
       <Checkbox checked={flow.lockRecord !== false} onChange={(e) => set({ lockRecord: e.target.checked })} style={{ marginBottom: 8 }}>
         {t('flows.lockRecord')}
       </Checkbox>
+      <Form.Item label={t('flows.administrators')} extra={t('flows.administrators.help')} {...item}>
+        <PeoplePicker value={flow.administrators ?? []} onChange={(ids) => set({ administrators: ids.length ? ids : undefined })} />
+      </Form.Item>
       <Form.Item label={t('flows.statusField')} {...item}>
         <Select
           allowClear
