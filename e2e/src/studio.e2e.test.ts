@@ -69,10 +69,17 @@ describe('the studio: an admin builds the form in the browser', () => {
       expect(await page.getByTestId('node-field-label-zh').inputValue()).toBe('新字段');
       await page.getByTestId('studio-redo').click();
       expect(await page.getByTestId('node-field-label-zh').inputValue()).toBe('行业');
+      // Its options are set up right there: a second one, in both languages.
+      await page.getByTestId('node-properties').getByTestId('select-option-add').click();
+      await page.getByTestId('select-option-1').getByLabel('Label (English)').fill('Retail');
+      await page.getByTestId('select-option-1').getByLabel('Label (Chinese)').fill('零售');
 
       await waitSaved(page);
       const draft = await callApi<{ draft: AppDocument }>(suite.api, 'GET', `/api/apps/${suite.appId}`);
-      expect(draft.draft.objects[0]?.fields.find((f) => f.id === 'select_1')?.label).toEqual({ en: 'Industry', 'zh-CN': '行业' });
+      expect(draft.draft.objects[0]?.fields.find((f) => f.id === 'select_1')).toMatchObject({
+        label: { en: 'Industry', 'zh-CN': '行业' },
+        options: [{ value: 'option_1' }, { value: 'option_2', label: { en: 'Retail', 'zh-CN': '零售' } }],
+      });
 
       await page.getByTestId('studio-publish').click();
       await page.getByTestId('publish-change').filter({ hasText: 'Field "select_1" added to "customer"' }).waitFor({ timeout: UI_TIMEOUT });
@@ -173,6 +180,72 @@ describe('the studio: an admin builds the form in the browser', () => {
       expect(theirs.draft.label).toEqual({ en: 'Renamed elsewhere' });
       await page.getByTestId('conflict-load-theirs').click();
       await page.getByTestId('studio-conflict').waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+      expect(errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+  it('gives the form a rule in the formula editor — credit limit hidden while the level is empty — and the preview follows it', async () => {
+    const { page, errors, context } = await openPage(suite.browser, { baseURL: suite.server.baseUrl, width: 1600, height: 1000 });
+    try {
+      await openStudio(page, suite.appId);
+      await page.getByRole('tab', { name: 'Rules' }).click();
+      await page.getByTestId('rules-add').click();
+      const rule = page.getByTestId('rule-rule_1');
+      await rule.getByTestId('formula-editor-input').locator('.monaco-editor').waitFor({ timeout: UI_TIMEOUT });
+      await rule.getByTestId('formula-editor-input').click();
+      await page.keyboard.press('Control+a');
+      await page.keyboard.insertText('ISBLANK(level)');
+      await page.getByTestId('rule-rule_1-effect-0').getByLabel('Field').click();
+      await page.locator('.ant-select-dropdown:visible').getByText('Credit limit', { exact: true }).click();
+      await page.getByTestId('rule-rule_1-effect-0').getByRole('switch').click(); // visible: off
+      await page.locator('[data-testid="studio-problems"][data-count="0"]').waitFor({ timeout: UI_TIMEOUT });
+      await page.getByTestId('studio-preview').locator('#record-form_name').waitFor({ timeout: UI_TIMEOUT });
+      expect(await page.getByTestId('studio-preview').locator('#record-form_credit').count()).toBe(0);
+      await page.screenshot({ path: join(ARTIFACTS, 'studio-rules.png') });
+      await waitSaved(page);
+      const saved = await callApi<{ draft: AppDocument }>(suite.api, 'GET', `/api/apps/${suite.appId}`);
+      expect(saved.draft.forms?.[0]?.rules).toEqual([{ id: 'rule_1', when: 'ISBLANK(level)', effects: [{ kind: 'visible', field: 'credit', value: false }] }]);
+      expect(errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+});
+
+describe('the studio: a new app from nothing', () => {
+  const suite = useE2eSuite(customerApp);
+
+  it('creates a blank app, adds an object and a field on its form, publishes it, and it opens for use', async () => {
+    const { page, errors, context } = await openPage(suite.browser, { baseURL: suite.server.baseUrl, width: 1600, height: 1000 });
+    try {
+      await page.goto('/');
+      await shellPage(page).signIn(E2E_ADMIN);
+      await page.getByTestId('new-app').click();
+      await page.getByTestId('new-app-id').fill('visits');
+      await page.getByTestId('new-app-label-en').fill('Field visits');
+      await page.getByTestId('new-app-label-zh').fill('外勤拜访');
+      await page.getByRole('button', { name: 'Create and design' }).click();
+      await page.waitForURL('**/studio/apps/visits', { timeout: UI_TIMEOUT });
+      await page.getByTestId('studio').waitFor({ timeout: UI_TIMEOUT });
+
+      await page.getByTestId('studio-new-object').click();
+      await page.getByTestId('object-label-en').fill('Visit');
+      await page.getByTestId('object-label-zh').fill('拜访');
+      await pointerDrag(page, page.getByTestId('palette-type-date'), () => page.getByTestId('drop-main-1'));
+      await page.getByTestId('canvas-node-f_date_1_1').waitFor({ timeout: UI_TIMEOUT });
+      await page.getByTestId('node-field-label-en').fill('Visit date');
+      await page.locator('[data-testid="studio-problems"][data-count="0"]').waitFor({ timeout: UI_TIMEOUT });
+
+      await page.getByTestId('studio-publish').click();
+      await page.getByTestId('publish-change').filter({ hasText: 'Object "object_1" added' }).waitFor({ timeout: UI_TIMEOUT });
+      await page.getByTestId('publish-confirm').click();
+      await page.getByTestId('studio-live-version').filter({ hasText: 'version 1' }).waitFor({ timeout: UI_TIMEOUT });
+
+      await page.getByTestId('studio-open-app').click();
+      await page.getByTestId('object-page-object_1').waitFor({ timeout: UI_TIMEOUT });
+      await shellPage(page).openNewRecord();
+      await page.locator('#record-form_date_1').waitFor({ timeout: UI_TIMEOUT });
       expect(errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
     } finally {
       await context.close();

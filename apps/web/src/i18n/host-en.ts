@@ -2,6 +2,7 @@
 export const hostEn = {
   'app.title': 'Tessera',
   'apps.title': 'Apps',
+  'apps.new': 'New app',
   'apps.subtitle': 'Choose an app to open',
   'apps.empty': 'No apps yet',
   'apps.loadFailed': 'Could not load the apps',

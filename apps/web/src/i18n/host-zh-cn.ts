@@ -4,6 +4,7 @@ import type { HostMessageKey } from './host-messages';
 export const hostZhCN: Record<HostMessageKey, string> = {
   'app.title': 'Tessera',
   'apps.title': '应用',
+  'apps.new': '新建应用',
   'apps.subtitle': '选择要打开的应用',
   'apps.empty': '暂无应用',
   'apps.loadFailed': '无法加载应用列表',

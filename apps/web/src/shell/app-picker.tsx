@@ -1,10 +1,15 @@
+import { PlusOutlined } from '@ant-design/icons';
 import { ErrorState, LanguageSwitch, localized, useSessionStore } from '@tessera/ui';
-import { Card, Col, Empty, Flex, Layout, Row, Skeleton, Tag, Typography } from 'antd';
+import { Button, Card, Col, Empty, Flex, Layout, Row, Skeleton, Tag, Typography } from 'antd';
+import { lazy, Suspense } from 'react';
 import { BrandMark } from '../auth/brand-mark';
 import { UserMenu } from '../auth/user-menu';
 import { useT } from '../i18n/use-t';
 import { ApprovalsButton } from './approvals-button';
 import { useApps } from './use-apps';
+
+// Administrators only: the dialog comes with the studio's chunk, never on an end user's first load.
+const NewAppDialog = lazy(() => import('@tessera/studio/app-studio').then((m) => ({ default: m.NewAppDialog })));
 
 // One card per row on a phone, up to four on a wide screen.
 const column = { xs: 24, sm: 12, md: 8, xl: 6 };
@@ -12,7 +17,7 @@ const column = { xs: 24, sm: 12, md: 8, xl: 6 };
 export function AppPicker() {
   const t = useT();
   const locale = useSessionStore((s) => s.locale);
-  const { apps, openApp } = useApps();
+  const { apps, openApp, designApp, isAdmin, creating, setCreating, copyable } = useApps();
 
   return (
     <Layout style={{ minHeight: '100%' }}>
@@ -28,7 +33,19 @@ export function AppPicker() {
         <UserMenu />
       </Layout.Header>
       <Layout.Content style={{ padding: 16, maxWidth: 1200, width: '100%', margin: '0 auto' }}>
-        <Typography.Title level={3}>{t('apps.title')}</Typography.Title>
+        <Flex justify="space-between" align="center">
+          <Typography.Title level={3}>{t('apps.title')}</Typography.Title>
+          {isAdmin && (
+            <Button icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="new-app">
+              {t('apps.new')}
+            </Button>
+          )}
+        </Flex>
+        {creating && (
+          <Suspense fallback={null}>
+            <NewAppDialog open apps={copyable} onClose={() => setCreating(false)} onCreated={designApp} />
+          </Suspense>
+        )}
         <Typography.Paragraph type="secondary">{t('apps.subtitle')}</Typography.Paragraph>
         {apps.status === 'loading' && <Skeleton active />}
         {apps.status === 'failed' && <ErrorState title={t('apps.loadFailed')} error={apps.error} onRetry={apps.reload} />}
@@ -37,14 +54,11 @@ export function AppPicker() {
           <Row gutter={[16, 16]}>
             {apps.data.map((app) => {
               const published = app.liveVersion !== null;
+              // An app nobody can use yet is still the administrator's to design.
+              const open = published ? () => openApp(app.id) : isAdmin ? () => designApp(app.id) : undefined;
               return (
                 <Col key={app.id} {...column}>
-                  <Card
-                    hoverable={published}
-                    data-testid={`app-card-${app.id}`}
-                    onClick={published ? () => openApp(app.id) : undefined}
-                    style={published ? undefined : { opacity: 0.6 }}
-                  >
+                  <Card hoverable={open !== undefined} data-testid={`app-card-${app.id}`} onClick={open} style={open ? undefined : { opacity: 0.6 }}>
                     <Flex vertical gap={8}>
                       <Typography.Text strong>{localized(app.label, locale, app.id)}</Typography.Text>
                       <Flex justify="space-between" align="center">

@@ -1,5 +1,5 @@
 import { ErrorState, useAuthStore } from '@tessera/ui';
-import { App, Card, Result, Segmented, Spin, Tabs } from 'antd';
+import { App, Card, Empty, Result, Segmented, Spin, Tabs } from 'antd';
 import { useCallback, useState } from 'react';
 import { DndProvider } from 'react-dnd';
 import { HTML5Backend } from 'react-dnd-html5-backend';
@@ -23,6 +23,7 @@ import { ObjectList } from './ui/object-list';
 import { PreviewPane } from './ui/preview-pane';
 import { PropertyPanel } from './ui/property-panel';
 import { PublishDialog } from './ui/publish-dialog';
+import { RulesView } from './ui/rules-view';
 import { StudioHeader } from './ui/studio-header';
 
 /**
@@ -109,21 +110,23 @@ function ObjectWorkspace({ appId }: { appId: string }) {
   const tab = useStudio((s) => s.tab);
   const setTab = useStudio((s) => s.setTab);
   const { object, form } = useSelected();
-  if (!document || !object) return null;
+  if (!document) return null;
+  if (!object) return <Empty style={{ marginTop: 80 }} description={t('studio.noObjects')} />;
   return (
     <div className="studio-workspace">
       <Tabs
         className="studio-main"
         activeKey={tab}
-        onChange={(key) => setTab(key === 'fields' ? 'fields' : 'form')}
+        onChange={(key) => setTab(key === 'fields' || key === 'rules' ? key : 'form')}
         items={[
           { key: 'form', label: t('studio.tabForm'), children: <FormDesigner object={object} /> },
           { key: 'fields', label: t('studio.tabFields'), children: <FieldsView object={object} /> },
+          { key: 'rules', label: t('studio.tabRules'), children: <RulesView object={object} /> },
         ]}
       />
       <div className="studio-side">
         <Card size="small">
-          <PropertyPanel tab={tab === 'fields' ? 'fields' : 'form'} />
+          <PropertyPanel tab={tab} />
         </Card>
         <Card size="small">
           <PreviewPane appId={appId} document={document} object={object} form={form} />

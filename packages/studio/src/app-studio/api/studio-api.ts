@@ -41,3 +41,8 @@ export const studioApi = {
   versions: (appId: string, signal?: AbortSignal) => request<VersionSummary[]>('GET', `${appPath(appId)}/versions`, undefined, signal),
   rollback: (appId: string, version: number) => request<{ version: number }>('POST', `${appPath(appId)}/rollback`, { version }),
 };
+
+/** Creating an app: a blank document or a copy of another app's draft under a new id (its first draft, not yet published). */
+export const appsApi = {
+  create: (document: AppDocument) => request<{ id: string; draftRevision: number }>('POST', '/api/apps', { document }),
+};

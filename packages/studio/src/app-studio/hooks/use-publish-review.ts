@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
 import { type DocumentChange, type PlanStep, studioApi } from '../api/studio-api';
+import { useStudioT } from '../i18n/use-studio-t';
 import { saveDraftNow } from './save-draft';
 import { useStudioStore } from './studio-context';
 
@@ -15,6 +16,7 @@ export type Review =
  * else meanwhile is refused by the server (409), never published unseen.
  */
 export function usePublishReview(onPublished: (version: number) => void) {
+  const t = useStudioT();
   const store = useStudioStore();
   const [review, setReview] = useState<Review>({ status: 'closed' });
   const [publishing, setPublishing] = useState(false);
@@ -22,7 +24,11 @@ export function usePublishReview(onPublished: (version: number) => void) {
   const open = useCallback(async () => {
     setReview({ status: 'loading' });
     try {
-      if (!(await saveDraftNow(store))) throw store.getState().save.status === 'conflict' ? new Error('conflict') : new Error('not saved');
+      // Edits typed while a save was on its way need one more save; a conflict or failure ends it.
+      let saved = await saveDraftNow(store);
+      for (let again = 0; !saved && again < 3 && store.getState().save.status === 'saved'; again += 1) saved = await saveDraftNow(store);
+      const { save } = store.getState();
+      if (!saved) throw save.status === 'failed' ? save.error : new Error(t('studio.conflictTitle'));
       const appId = store.getState().appId as string;
       const { changes, plan } = await studioApi.diff(appId).catch((error: unknown) => {
         // An invalid draft has no diff (the server refuses to plan it); the dialog lists its problems instead.
@@ -33,7 +39,7 @@ export function usePublishReview(onPublished: (version: number) => void) {
     } catch (error) {
       setReview({ status: 'failed', error });
     }
-  }, [store]);
+  }, [store, t]);
 
   const publish = useCallback(
     async (comment: string) => {

@@ -114,6 +114,7 @@ describe('form edits', () => {
   it('finds the element a validation problem points at', () => {
     expect(issueTarget(app, '/objects/0/fields/2/target')).toEqual({ selection: { objectId: 'customer', fieldId: 'city', nodeId: null }, tab: 'fields' });
     expect(issueTarget(app, '/forms/0/nodes/2/field')).toEqual({ selection: { objectId: 'customer', fieldId: 'phone', nodeId: 'f_phone' }, tab: 'form' });
+    expect(issueTarget(app, '/forms/0/rules/0/when')?.tab).toBe('rules');
     expect(issueTarget(app, '/roles/0/id')).toBeNull();
   });
 });

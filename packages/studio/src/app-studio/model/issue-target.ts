@@ -21,7 +21,10 @@ export function issueTarget(document: AppDocument, pointer: string): IssueTarget
     const form = document.forms?.[at(first)];
     if (!form) return null;
     const node = part === 'nodes' ? form.nodes[at(second)] : undefined;
-    return { selection: { objectId: form.object, fieldId: node?.kind === 'field' ? (node.field ?? null) : null, nodeId: node?.id ?? null }, tab: 'form' };
+    return {
+      selection: { objectId: form.object, fieldId: node?.kind === 'field' ? (node.field ?? null) : null, nodeId: node?.id ?? null },
+      tab: part === 'rules' ? 'rules' : 'form',
+    };
   }
   if (section === 'flows') {
     const flow = document.flows?.[at(first)];

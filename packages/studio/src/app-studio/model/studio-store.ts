@@ -5,8 +5,8 @@ import type { PaletteNodeKind } from '../flows/model/flow-edits';
 /** The most undo steps kept: enough for a session of design, bounded so snapshots cannot pile up. */
 export const HISTORY_LIMIT = 200;
 
-/** What the workspace shows: the selected object's form or fields, or the draft's flows. */
-export type StudioTab = 'fields' | 'form' | 'flows';
+/** What the workspace shows: the selected object's form, fields or rules, or the draft's flows. */
+export type StudioTab = 'fields' | 'form' | 'rules' | 'flows';
 
 /** What the property panel edits: an object, one of its fields, or a node of its form. */
 export interface Selection {

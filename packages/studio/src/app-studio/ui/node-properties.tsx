@@ -4,6 +4,7 @@ import { useStudio } from '../hooks/studio-context';
 import { useStudioT } from '../i18n/use-studio-t';
 import { updateField } from '../model/document-edits';
 import { addContainerChild, isAlwaysReadOnly, removeNode, setAlwaysReadOnly, updateNode } from '../model/form-edits';
+import { FieldTypeSettings } from './field-type-settings';
 import { LocalizedInputs } from './localized-inputs';
 
 interface NodePropertiesProps {
@@ -55,6 +56,7 @@ export function NodeProperties({ objectId, form, node, field }: NodePropertiesPr
             labels={['studio.field.help', 'studio.field.helpEn']}
             testId="node-help"
           />
+          <FieldTypeSettings objectId={objectId} field={field} />
           <Form.Item label={t('studio.field.default')}>
             <Input
               value={node.defaultValue ?? ''}

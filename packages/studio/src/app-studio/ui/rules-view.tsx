@@ -1,0 +1,146 @@
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import type { ObjectDefinition } from '@tessera/schemas';
+import { useSessionStore } from '@tessera/ui';
+import { Button, Card, Empty, Flex, Select, Skeleton, Switch, Typography } from 'antd';
+import { Suspense } from 'react';
+import { FormulaEditor } from '../../index';
+import { useStudio, useStudioStore } from '../hooks/studio-context';
+import { useLabel } from '../i18n/use-label';
+import { useStudioT } from '../i18n/use-studio-t';
+import { addRule, editableRules, removeRule, type SwitchEffect, updateRule } from '../model/rule-edits';
+
+const EFFECT_KINDS = ['visible', 'required', 'readOnly'] as const;
+
+/**
+ * The form's rules: while a yes/no formula holds (written in the formula editor, checked against
+ * the object's fields as it is typed), fields show or hide, become required or locked. The same
+ * rules run in the browser and again on the server.
+ */
+export function RulesView({ object }: { object: ObjectDefinition }) {
+  const t = useStudioT();
+  const label = useLabel();
+  const locale = useSessionStore((s) => s.locale);
+  const store = useStudioStore();
+  const document = useStudio((s) => s.document);
+  const edit = useStudio((s) => s.edit);
+  if (!document) return null;
+  const rules = editableRules(document, object.id);
+  const relatedFields = Object.fromEntries(document.objects.map((o) => [o.id, o.fields] as const));
+  const fieldOptions = object.fields.map((f) => ({ value: f.id, label: label(f.label, f.id) }));
+  const setEffects = (ruleId: string, effects: SwitchEffect[]) => edit((d) => updateRule(d, object.id, ruleId, { effects }));
+
+  const add = () => {
+    const first = object.fields[0];
+    if (!first) return;
+    store.getState().edit((d) => addRule(d, object.id, first.id).document);
+  };
+
+  return (
+    <Flex vertical gap={12} data-testid="rules-view">
+      <Typography.Text type="secondary">{t('studio.rules.hint')}</Typography.Text>
+      {rules.length === 0 && <Empty description={t('studio.rules.none')} />}
+      {rules.map((rule) => {
+        const effects = rule.effects.filter((e): e is SwitchEffect => e.kind === 'visible' || e.kind === 'required' || e.kind === 'readOnly');
+        return (
+          <Card
+            key={rule.id}
+            size="small"
+            data-testid={`rule-${rule.id}`}
+            title={t('studio.rules.when')}
+            extra={
+              <Button
+                size="small"
+                type="text"
+                danger
+                icon={<DeleteOutlined />}
+                aria-label={t('studio.delete')}
+                onClick={() => edit((d) => removeRule(d, object.id, rule.id))}
+              />
+            }
+          >
+            <Suspense fallback={<Skeleton active paragraph={{ rows: 1 }} />}>
+              <FormulaEditor
+                value={rule.when}
+                onChange={(when) => edit((d) => updateRule(d, object.id, rule.id, { when }), { merge: `${object.id}.${rule.id}.when` })}
+                fields={object.fields}
+                relatedFields={relatedFields}
+                locale={locale}
+                expectedType="boolean"
+                height={56}
+              />
+            </Suspense>
+            <Typography.Text strong style={{ display: 'block', margin: '8px 0 4px' }}>
+              {t('studio.rules.then')}
+            </Typography.Text>
+            {effects.map((effect, index) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: an effect has no id; its row is its position
+              <Flex key={index} gap={8} align="center" style={{ marginBottom: 4 }} data-testid={`rule-${rule.id}-effect-${index}`}>
+                <Select
+                  size="small"
+                  style={{ width: 160 }}
+                  value={effect.field}
+                  options={fieldOptions}
+                  onChange={(field) =>
+                    setEffects(
+                      rule.id,
+                      effects.map((e, i) => (i === index ? { ...e, field } : e)),
+                    )
+                  }
+                  aria-label={t('studio.rules.field')}
+                />
+                <Select
+                  size="small"
+                  style={{ width: 130 }}
+                  value={effect.kind}
+                  options={EFFECT_KINDS.map((kind) => ({ value: kind, label: t(`studio.rules.kind.${kind}`) }))}
+                  onChange={(kind) =>
+                    setEffects(
+                      rule.id,
+                      effects.map((e, i) => (i === index ? { ...e, kind } : e)),
+                    )
+                  }
+                  aria-label={t('studio.rules.effect')}
+                />
+                <Switch
+                  size="small"
+                  checked={effect.value}
+                  onChange={(value) =>
+                    setEffects(
+                      rule.id,
+                      effects.map((e, i) => (i === index ? { ...e, value } : e)),
+                    )
+                  }
+                  aria-label={t('studio.rules.value')}
+                />
+                <Button
+                  size="small"
+                  type="text"
+                  icon={<DeleteOutlined />}
+                  disabled={effects.length === 1}
+                  aria-label={t('studio.delete')}
+                  onClick={() =>
+                    setEffects(
+                      rule.id,
+                      effects.filter((_, i) => i !== index),
+                    )
+                  }
+                />
+              </Flex>
+            ))}
+            <Button
+              size="small"
+              icon={<PlusOutlined />}
+              onClick={() => setEffects(rule.id, [...effects, { kind: 'visible', field: object.fields[0]?.id ?? '', value: true }])}
+              data-testid={`rule-${rule.id}-add-effect`}
+            >
+              {t('studio.rules.addEffect')}
+            </Button>
+          </Card>
+        );
+      })}
+      <Button icon={<PlusOutlined />} onClick={add} disabled={object.fields.length === 0} data-testid="rules-add">
+        {t('studio.rules.add')}
+      </Button>
+    </Flex>
+  );
+}
