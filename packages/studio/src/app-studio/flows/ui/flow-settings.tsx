@@ -6,7 +6,6 @@ import { patched } from '../../model/document-edits';
 import { LocalizedInputs } from '../../ui/localized-inputs';
 import { useFlowT } from '../i18n/use-flow-t';
 import { updateFlow } from '../model/flow-edits';
-import { FlowFormula } from './flow-formula';
 import { PeoplePicker } from './people-picker';
 import { TriggerFields } from './trigger-fields';
 
@@ -39,14 +38,6 @@ export function FlowSettings({ flow, object }: { flow: FlowDefinition; object: O
         <Input value={label(object?.label, flow.object)} disabled />
       </Form.Item>
       <TriggerFields object={object} trigger={flow.trigger} onChange={(trigger) => set({ trigger }, 'trigger')} />
-      <Form.Item label={t('flows.trigger.condition')} {...item}>
-        <FlowFormula
-          value={flow.trigger.condition ?? ''}
-          object={object}
-          expectedType="boolean"
-          onChange={(condition) => set({ trigger: patched(flow.trigger, { condition: condition.trim() ? condition : undefined }) }, 'condition')}
-        />
-      </Form.Item>
       <Form.Item label={t('flows.withdraw')} {...item}>
         <Select
           value={flow.withdraw ?? 'before_approval'}

@@ -3,10 +3,11 @@ import { Form, Input, InputNumber, Select } from 'antd';
 import { useLabel } from '../../i18n/use-label';
 import { patched } from '../../model/document-edits';
 import { useFlowT } from '../i18n/use-flow-t';
+import { FlowFormula } from './flow-formula';
 
 const DATE_TYPES = ['date', 'datetime'];
 
-/** What starts a flow and its details: the fields watched, the cron, the date field with its days and time. */
+/** What starts a flow and its details: the fields watched, the cron, the date field with its days and time, the condition on the record. */
 export function TriggerFields({ object, trigger, onChange }: { object: ObjectDefinition | null; trigger: FlowTrigger; onChange: (next: FlowTrigger) => void }) {
   const t = useFlowT();
   const label = useLabel();
@@ -20,7 +21,7 @@ export function TriggerFields({ object, trigger, onChange }: { object: ObjectDef
           data-testid="flow-trigger-kind"
           options={FLOW_TRIGGERS.map((kind) => ({ value: kind, label: t(`flows.trigger.${kind}`) }))}
           // A new kind keeps only what it uses: no stale cron under a submit button.
-          onChange={(kind) => onChange({ kind, ...(trigger.condition ? { condition: trigger.condition } : {}) })}
+          onChange={(kind) => onChange({ kind, ...(trigger.condition && kind !== 'schedule' ? { condition: trigger.condition } : {}) })}
         />
       </Form.Item>
       {trigger.kind === 'field_changed' && (
@@ -54,6 +55,17 @@ export function TriggerFields({ object, trigger, onChange }: { object: ObjectDef
             <Input value={trigger.time ?? ''} placeholder="09:00" onChange={(e) => set({ time: e.target.value || undefined })} />
           </Form.Item>
         </>
+      )}
+      {/* A schedule starts without a record: there is nothing for a condition to read. */}
+      {trigger.kind !== 'schedule' && (
+        <Form.Item label={t('flows.trigger.condition')} style={{ marginBottom: 8 }}>
+          <FlowFormula
+            value={trigger.condition ?? ''}
+            object={object}
+            expectedType="boolean"
+            onChange={(condition) => set({ condition: condition.trim() ? condition : undefined })}
+          />
+        </Form.Item>
       )}
     </>
   );
