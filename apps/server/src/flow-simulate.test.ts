@@ -105,6 +105,13 @@ describe('simulating a draft flow', () => {
     expect((await call('GET', `/api/apps/sim/objects/quote/records/${quote.id}/flows`, admin)).json().instances).toEqual([]);
   });
 
+  it("runs as the person named: someone outside the rep's department has no head, so the manager's step is passed", async () => {
+    const quote = (await call('POST', '/api/apps/sim/objects/quote/records', repHeaders, { values: { title: 'As finance', discount: 40 } })).json();
+    const body = (await simulate({ flow: draftFlow, recordId: quote.id, initiatorId: ids.cfo })).json();
+    expect(body.path.find((e: { node: string | null }) => e.node === 'manager')).toMatchObject({ kind: 'skipped', detail: { reason: 'no_approver' } });
+    expect(body.steps.map((s: { node: string }) => s.node)).toEqual(['finance']);
+  });
+
   it('takes the other branch for a small discount and lists the step the submitter picks for', async () => {
     const quote = (await call('POST', '/api/apps/sim/objects/quote/records', repHeaders, { values: { title: 'Small deal', discount: 5 } })).json();
     const body = (await simulate({ flow: draftFlow, recordId: quote.id })).json();

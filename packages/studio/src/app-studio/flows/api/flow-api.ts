@@ -17,8 +17,9 @@ export interface Simulation {
 
 /** The routes the flow designer uses beyond the studio's own. */
 export const flowApi = {
-  simulate: (appId: string, flow: FlowDefinition, recordId: string) =>
-    request<Simulation>('POST', `/api/apps/${enc(appId)}/flows/simulate`, { flow, recordId }),
+  /** The draft flow walked on a record, as `initiatorId` would submit it (the server defaults to the record's owner). */
+  simulate: (appId: string, flow: FlowDefinition, recordId: string, initiatorId: string | null) =>
+    request<Simulation>('POST', `/api/apps/${enc(appId)}/flows/simulate`, { flow, recordId, ...(initiatorId ? { initiatorId } : {}) }),
   /** Records of the published object to simulate with: the latest, or those whose display field contains `text`. */
   records: (appId: string, objectId: string, displayField: string | null, text: string, signal?: AbortSignal) =>
     api.queryRecords(

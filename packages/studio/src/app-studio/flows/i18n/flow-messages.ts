@@ -146,6 +146,7 @@ export const FLOW_MESSAGES = {
   'flows.noProblems': { 'zh-CN': '这个流程没有问题', en: 'This flow has no problems' },
   'flows.simulate': { 'zh-CN': '模拟运行', en: 'Simulate' },
   'flows.simulate.record': { 'zh-CN': '选择一条已有记录', en: 'Pick an existing record' },
+  'flows.simulate.initiator': { 'zh-CN': '发起人（默认：记录负责人）', en: "Submitted by (default: the record's owner)" },
   'flows.simulate.run': { 'zh-CN': '模拟', en: 'Run' },
   'flows.simulate.hint': { 'zh-CN': '按草稿中的流程走一遍，不会写入任何数据', en: 'Walks the draft flow with this record; nothing is written' },
   'flows.simulate.unpublished': { 'zh-CN': '对象发布后才能选择记录', en: 'Records can be picked once the object is published' },

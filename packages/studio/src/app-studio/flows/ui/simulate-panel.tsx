@@ -1,5 +1,6 @@
 import type { FlowDefinition, ObjectDefinition } from '@tessera/schemas';
 import { ApiError, errorMessage, useT } from '@tessera/ui';
+import { UserSelect } from '@tessera/ui/user-select';
 import { Alert, Button, Flex, List, Select, Tag, Timeline, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useStudio } from '../../hooks/studio-context';
@@ -18,12 +19,13 @@ export function SimulatePanel({ flow, object }: { flow: FlowDefinition; object: 
   const t = useFlowT();
   const appId = useStudio((s) => s.appId) as string;
   const [recordId, setRecordId] = useState<string | null>(null);
+  const [initiatorId, setInitiatorId] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<Outcome>({ status: 'idle' });
   const run = async () => {
     if (!recordId) return;
     setOutcome({ status: 'running' });
     try {
-      setOutcome({ status: 'done', result: await flowApi.simulate(appId, flow, recordId) });
+      setOutcome({ status: 'done', result: await flowApi.simulate(appId, flow, recordId, initiatorId) });
     } catch (error) {
       setOutcome({ status: 'failed', error });
     }
@@ -40,6 +42,7 @@ export function SimulatePanel({ flow, object }: { flow: FlowDefinition; object: 
           {t('flows.simulate.run')}
         </Button>
       </Flex>
+      <UserSelect value={initiatorId} placeholder={t('flows.simulate.initiator')} onChange={setInitiatorId} />
       {outcome.status === 'failed' && <SimulationError error={outcome.error} />}
       {outcome.status === 'done' && <SimulationPath flow={flow} result={outcome.result} />}
     </Flex>
