@@ -131,6 +131,8 @@ describe('the flow designer in the browser', () => {
       const steps = page.getByTestId('flow-simulate-step');
       await steps.first().waitFor({ timeout: UI_TIMEOUT });
       expect(await steps.allTextContents()).toEqual([expect.stringContaining(MANAGER.name), expect.stringContaining(FINANCE.name)]);
+      // The canvas marks the path the simulation took.
+      await page.locator('[data-testid="flow-node-approval_2"].flow-node-passed').waitFor({ timeout: UI_TIMEOUT });
       await page.screenshot({ path: `${ARTIFACTS}flow-designer.png` });
 
       // Saved by autosave, then published after review.

@@ -6,6 +6,7 @@ import { useDrag } from 'react-dnd';
 import { useStudio, useStudioStore } from '../../hooks/studio-context';
 import { useLabel } from '../../i18n/use-label';
 import type { DragItem } from '../../model/studio-store';
+import { useSimulatedPath } from '../hooks/simulated-path';
 import { FLOW_ITEM } from '../hooks/use-flow-drop';
 import { useRoleName } from '../hooks/use-role-name';
 import { useFlowT } from '../i18n/use-flow-t';
@@ -37,6 +38,7 @@ export function FlowNodeCard({ flow, node, index, siblings }: FlowNodeCardProps)
     () => ({ type: FLOW_ITEM, item: { kind: 'flow-node', nodeId: node.id }, collect: (m) => ({ dragging: m.isDragging() }) }),
     [node.id],
   );
+  const passed = useSimulatedPath().nodes.has(node.id);
   const name = label(node.label, t(`flows.kind.${node.kind}`));
   const container = node.parent ?? null;
 
@@ -51,7 +53,13 @@ export function FlowNodeCard({ flow, node, index, siblings }: FlowNodeCardProps)
     event.preventDefault();
   };
   const select = () => store.getState().select({ flowNodeId: node.id });
-  const className = ['flow-node', `flow-node-${node.kind}`, selected ? 'flow-node-selected' : '', dragging || carried ? 'flow-node-dragging' : '']
+  const className = [
+    'flow-node',
+    `flow-node-${node.kind}`,
+    selected ? 'flow-node-selected' : '',
+    passed ? 'flow-node-passed' : '',
+    dragging || carried ? 'flow-node-dragging' : '',
+  ]
     .filter(Boolean)
     .join(' ');
   const summary = nodeSummary(t, node, roleName);
@@ -103,6 +111,7 @@ function FlowBranches({ flow, owner }: { flow: FlowDefinition; owner: FlowNode }
   const label = useLabel();
   const store = useStudioStore();
   const selectedId = useStudio((s) => s.selection.flowNodeId);
+  const passed = useSimulatedPath().nodes;
   const add = () => {
     const { document, edit } = store.getState();
     const result = document && addBranch(document, flow.id, owner.id);
@@ -120,7 +129,7 @@ function FlowBranches({ flow, owner }: { flow: FlowDefinition; owner: FlowNode }
             <div key={branch.id} className="flow-branch">
               <button
                 type="button"
-                className={`flow-branch-head${selectedId === branch.id ? ' flow-node-selected' : ''}`}
+                className={`flow-branch-head${selectedId === branch.id ? ' flow-node-selected' : ''}${passed.has(branch.id) ? ' flow-node-passed' : ''}`}
                 data-testid={`flow-node-${branch.id}`}
                 onClick={() => store.getState().select({ flowNodeId: branch.id })}
               >

@@ -1,4 +1,6 @@
 import { Card, Empty } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import { SimulatedPathContext } from '../hooks/simulated-path';
 import { useOpenFlow } from '../hooks/use-open-flow';
 import { useFlowT } from '../i18n/use-flow-t';
 import { FlowCanvas } from './flow-canvas';
@@ -12,24 +14,30 @@ import { SimulatePanel } from './simulate-panel';
 export function FlowsWorkspace() {
   const t = useFlowT();
   const { flow, object, node } = useOpenFlow();
+  const [passed, setPassed] = useState<ReadonlySet<string>>(() => new Set());
+  // A path simulated on another version of the flow would mislead: any edit clears it.
+  useEffect(() => setPassed(new Set()), [flow]);
+  const simulated = useMemo(() => ({ nodes: passed, show: setPassed }), [passed]);
   if (!flow) return <Empty description={t('flows.pick')} style={{ marginTop: 80 }} data-testid="flow-none-open" />;
   return (
-    <div className="studio-workspace" data-testid="flow-designer">
-      <div className="flow-designer">
-        <FlowPalette />
-        <FlowCanvas flow={flow} />
+    <SimulatedPathContext value={simulated}>
+      <div className="studio-workspace" data-testid="flow-designer">
+        <div className="flow-designer">
+          <FlowPalette />
+          <FlowCanvas flow={flow} />
+        </div>
+        <div className="studio-side">
+          <Card size="small">
+            <FlowProblems flow={flow} />
+          </Card>
+          <Card size="small">
+            <FlowProperties flow={flow} node={node} object={object} />
+          </Card>
+          <Card size="small">
+            <SimulatePanel key={flow.id} flow={flow} object={object} />
+          </Card>
+        </div>
       </div>
-      <div className="studio-side">
-        <Card size="small">
-          <FlowProblems flow={flow} />
-        </Card>
-        <Card size="small">
-          <FlowProperties flow={flow} node={node} object={object} />
-        </Card>
-        <Card size="small">
-          <SimulatePanel key={flow.id} flow={flow} object={object} />
-        </Card>
-      </div>
-    </div>
+    </SimulatedPathContext>
   );
 }

@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import { useStudio } from '../../hooks/studio-context';
 import { useLabel } from '../../i18n/use-label';
 import { flowApi, type Simulation } from '../api/flow-api';
+import { useSimulatedPath } from '../hooks/simulated-path';
 import { type FlowT, useFlowT } from '../i18n/use-flow-t';
 
 type Outcome = { status: 'idle' } | { status: 'running' } | { status: 'done'; result: Simulation } | { status: 'failed'; error: unknown };
@@ -21,11 +22,14 @@ export function SimulatePanel({ flow, object }: { flow: FlowDefinition; object: 
   const [recordId, setRecordId] = useState<string | null>(null);
   const [initiatorId, setInitiatorId] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<Outcome>({ status: 'idle' });
+  const path = useSimulatedPath();
   const run = async () => {
     if (!recordId) return;
     setOutcome({ status: 'running' });
     try {
-      setOutcome({ status: 'done', result: await flowApi.simulate(appId, flow, recordId, initiatorId) });
+      const result = await flowApi.simulate(appId, flow, recordId, initiatorId);
+      setOutcome({ status: 'done', result });
+      path.show(passedNodes(result));
     } catch (error) {
       setOutcome({ status: 'failed', error });
     }
@@ -47,6 +51,16 @@ export function SimulatePanel({ flow, object }: { flow: FlowDefinition; object: 
       {outcome.status === 'done' && <SimulationPath flow={flow} result={outcome.result} />}
     </Flex>
   );
+}
+
+/** The nodes the run went through, and the branches it took. */
+function passedNodes(result: Simulation): ReadonlySet<string> {
+  const nodes = new Set<string>();
+  for (const entry of result.path) {
+    if (entry.node) nodes.add(entry.node);
+    if (entry.kind === 'branched' && typeof entry.detail.branch === 'string') nodes.add(entry.detail.branch);
+  }
+  return nodes;
 }
 
 function RecordPicker(props: { appId: string; objectId: string; displayField: string | null; value: string | null; onChange: (id: string | null) => void }) {
