@@ -24,8 +24,10 @@ async function pointerDrag(page: Page, source: Locator, target: () => Locator): 
   await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
   // Release only once the place shows it is under the pointer (react-dnd saw the dragover there).
   const over = target().locator('xpath=.').and(page.locator('.studio-drop-slot-over'));
-  for (let nudge = 1; nudge <= 20 && (await over.count()) === 0; nudge += 1) await page.mouse.move(to.x + to.width / 2 + (nudge % 2), to.y + to.height / 2);
-  await over.waitFor({ timeout: UI_TIMEOUT });
+  await over.waitFor({ timeout: UI_TIMEOUT }).catch(async (error: unknown) => {
+    await page.screenshot({ path: join(ARTIFACTS, 'studio-drag-failed.png') });
+    throw error;
+  });
   await page.mouse.up();
 }
 
@@ -176,6 +178,7 @@ describe('the studio: an admin builds the form in the browser', () => {
       });
       await page.getByTestId('field-label-zh').fill('客户等级');
       await page.getByTestId('studio-conflict').waitFor({ timeout: UI_TIMEOUT });
+      expect(await page.getByTestId('conflict-their-changes').textContent()).toBe('label changed');
       const theirs = await callApi<{ draft: AppDocument }>(suite.api, 'GET', `/api/apps/${suite.appId}`);
       expect(theirs.draft.label).toEqual({ en: 'Renamed elsewhere' });
       await page.getByTestId('conflict-load-theirs').click();

@@ -8,5 +8,7 @@
 
 /** Which field types may be unique or encrypted: the same sets the checks use, for the studio to offer only what passes. */
 export { ENCRYPTABLE_TYPES, UNIQUE_CAPABLE_TYPES } from './column-types';
+/** What differs between two documents (what a publish would change; what another admin changed in a draft). */
+export { type DocumentChange, diffDocuments } from './diff-documents';
 export { type LocalizedIssue, localizeIssues, type MetaIssue } from './issue';
 export { type DocumentVerdict, validateDocument } from './validate-document';

@@ -49,7 +49,6 @@ function StudioWorkspace({ store, appId }: { store: StudioStore; appId: string }
   const t = useStudioT();
   const { message } = App.useApp();
   const remote = useDraftLoader(store, appId);
-  useAutosave(store);
   useStudioKeys(store);
   const [historyOpen, setHistoryOpen] = useState(false);
   const onPublished = useCallback((version: number) => void message.success(t('studio.review.published', { version })), [message, t]);
@@ -62,6 +61,7 @@ function StudioWorkspace({ store, appId }: { store: StudioStore; appId: string }
   return (
     // Plain elements for the frame, not antd's Layout: sharing Layout with the app shell would split it out of every end user's first load.
     <div className="studio" data-testid="studio">
+      <Autosave store={store} />
       <StudioHeader onPublish={() => void publishing.open()} onHistory={() => setHistoryOpen(true)} />
       <ConflictBanner />
       <div className="studio-body">
@@ -101,6 +101,12 @@ function SectionSwitch() {
       ]}
     />
   );
+}
+
+/** The autosave on its own: its save-state changes re-render nothing else (the canvas keeps its drag). */
+function Autosave({ store }: { store: StudioStore }) {
+  useAutosave(store);
+  return null;
 }
 
 /** The selected object: its fields or its form on the left, the property panel and the preview on the right. */

@@ -1,17 +1,12 @@
+import type { DocumentChange } from '@tessera/meta/validate';
 import type { AppDocument } from '@tessera/schemas';
 import { request } from '@tessera/ui';
 
+/** One change between two documents (the server's diffDocuments, the same function): its kind and what it names. */
+export type { DocumentChange };
+
 const enc = encodeURIComponent;
 const appPath = (appId: string) => `/api/apps/${enc(appId)}`;
-
-/** One change publishing would make (the server's diffDocuments): its kind and what it names. */
-export interface DocumentChange {
-  kind: string;
-  object?: string;
-  field?: string;
-  section?: string;
-  properties?: string[];
-}
 
 /** One DDL step publishing would run (the server's planDdl): its kind and what it names. */
 export interface PlanStep {

@@ -19,7 +19,7 @@ export async function saveDraftNow(store: StudioStore): Promise<boolean> {
   } catch (error) {
     if (error instanceof ApiError && error.status === 409) {
       const current = await studioApi.app(appId).catch(() => null);
-      store.getState().conflicted(current?.draftRevision ?? revision + 1);
+      store.getState().conflicted(current?.draftRevision ?? revision + 1, current?.draft ?? null);
     } else store.getState().saveFailed(error);
     return false;
   }

@@ -113,8 +113,8 @@ describe('studio store', () => {
     store.getState().saved(sent, 4);
     expect(store.getState()).toMatchObject({ revision: 4, save: { status: 'saved' } });
     expect(hasUnsavedChanges(store.getState())).toBe(false);
-    store.getState().conflicted(6);
-    expect(store.getState().save).toEqual({ status: 'conflict', theirs: 6 });
+    store.getState().conflicted(6, app);
+    expect(store.getState().save).toEqual({ status: 'conflict', theirs: 6, theirDocument: app });
     store.getState().overwriteFrom(6);
     expect(store.getState()).toMatchObject({ revision: 6, save: { status: 'saved' } });
     expect(hasUnsavedChanges(store.getState())).toBe(true); // the autosave sends mine, naming their revision

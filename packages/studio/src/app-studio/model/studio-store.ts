@@ -28,7 +28,12 @@ export type DragItem =
   | { kind: 'flow-node'; nodeId: string };
 
 /** Where the draft stands against the server. */
-export type SaveState = { status: 'saved' } | { status: 'saving' } | { status: 'conflict'; theirs: number } | { status: 'failed'; error: unknown };
+export type SaveState =
+  | { status: 'saved' }
+  | { status: 'saving' }
+  /** Another admin saved first: their revision and document, to show what they changed. */
+  | { status: 'conflict'; theirs: number; theirDocument: AppDocument | null }
+  | { status: 'failed'; error: unknown };
 
 export interface StudioState {
   appId: string | null;
@@ -64,7 +69,7 @@ export interface StudioState {
   /** The server kept `document` as `revision`. */
   saved: (document: AppDocument, revision: number) => void;
   saveFailed: (error: unknown) => void;
-  conflicted: (theirs: number) => void;
+  conflicted: (theirs: number, theirDocument: AppDocument | null) => void;
   /** After a conflict, the admin chose to overwrite: the next save names the server's revision and sends this document. */
   overwriteFrom: (revision: number) => void;
   published: (liveVersion: number) => void;
@@ -174,7 +179,7 @@ export function createStudioStore(): StudioStore {
     savingStarted: () => set({ save: { status: 'saving' } }),
     saved: (document, revision) => set({ savedDocument: document, revision, save: { status: 'saved' } }),
     saveFailed: (error) => set({ save: { status: 'failed', error } }),
-    conflicted: (theirs) => set({ save: { status: 'conflict', theirs } }),
+    conflicted: (theirs, theirDocument) => set({ save: { status: 'conflict', theirs, theirDocument } }),
     overwriteFrom: (revision) => set({ revision, savedDocument: null, save: { status: 'saved' } }),
     published: (liveVersion) => set({ liveVersion }),
   }));

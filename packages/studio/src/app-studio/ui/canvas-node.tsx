@@ -1,6 +1,6 @@
 import type { FieldDefinition, FormDefinition, FormNode } from '@tessera/schemas';
 import { Tag } from 'antd';
-import type { KeyboardEvent } from 'react';
+import { type KeyboardEvent, useCallback } from 'react';
 import { useDrag } from 'react-dnd';
 import { useStudio, useStudioStore } from '../hooks/studio-context';
 import { DESIGNER_ITEM } from '../hooks/use-drop-action';
@@ -57,6 +57,8 @@ export function CanvasNode({ form, node, fields }: CanvasNodeProps) {
     () => ({ type: DESIGNER_ITEM, item: { kind: 'node', nodeId: node.id }, collect: (m) => ({ dragging: m.isDragging() }) }),
     [node.id],
   );
+  // A stable ref: a new callback each render would reconnect the source mid-drag.
+  const attach = useCallback((element: HTMLDivElement | null) => void drag(element), [drag]);
   const field = node.kind === 'field' && node.field ? fields.get(node.field) : undefined;
   const name = field ? label(node.label ?? field.label, field.id) : label(node.label, t(`studio.kind.${node.kind}`));
 
@@ -83,7 +85,7 @@ export function CanvasNode({ form, node, fields }: CanvasNodeProps) {
   return (
     // biome-ignore lint/a11y/useSemanticElements: a draggable card holding nested cards cannot be a <button>
     <div
-      ref={(element) => void drag(element)}
+      ref={attach}
       className={className}
       role="button"
       tabIndex={0}

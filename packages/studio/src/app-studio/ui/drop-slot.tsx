@@ -1,4 +1,5 @@
 import type { FormDefinition } from '@tessera/schemas';
+import { useCallback } from 'react';
 import { useDrop } from 'react-dnd';
 import { useStudio } from '../hooks/studio-context';
 import { DESIGNER_ITEM, useDropAction } from '../hooks/use-drop-action';
@@ -35,11 +36,13 @@ export function DropSlot({ form, at, targetName, empty = false }: DropSlotProps)
     }),
     [form, at.parent, at.index, drop],
   );
+  // A stable ref: a new callback each render would disconnect and reconnect the target mid-drag, losing the hover.
+  const attach = useCallback((element: HTMLDivElement | null) => void ref(element), [ref]);
   const keyboardTarget = carrying !== null && canDrop(form, carrying, at);
   const label = t('studio.canvas.dropInto', { target: targetName, position: at.index + 1 });
   const className = ['studio-drop-slot', over ? 'studio-drop-slot-over' : '', empty ? 'studio-drop-slot-empty' : ''].filter(Boolean).join(' ');
   return (
-    <div ref={(element) => void ref(element)} className={className} data-testid={`drop-${at.parent ?? 'top'}-${at.index}`} data-drop-parent={at.parent ?? ''}>
+    <div ref={attach} className={className} data-testid={`drop-${at.parent ?? 'top'}-${at.index}`} data-drop-parent={at.parent ?? ''}>
       {keyboardTarget ? (
         <button type="button" className="studio-drop-button" aria-label={label} onClick={() => carrying && drop(carrying, at)}>
           {t('studio.canvas.dropHere')}

@@ -1,6 +1,6 @@
 import type { FieldDefinition } from '@tessera/schemas';
 import { Flex, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { type ReactNode, useCallback } from 'react';
 import { useDrag } from 'react-dnd';
 import { useStudio, useStudioStore } from '../hooks/studio-context';
 import { DESIGNER_ITEM } from '../hooks/use-drop-action';
@@ -19,9 +19,11 @@ function PaletteItem({ item, testId, children }: { item: DragItem; testId: strin
   const store = useStudioStore();
   const carried = useStudio((s) => sameItem(s.carrying, item));
   const [, drag] = useDrag<DragItem, void, unknown>(() => ({ type: DESIGNER_ITEM, item }), [JSON.stringify(item)]);
+  // A stable ref: a new callback each render would reconnect the source mid-drag.
+  const attach = useCallback((element: HTMLButtonElement | null) => void drag(element), [drag]);
   return (
     <button
-      ref={(element) => void drag(element)}
+      ref={attach}
       type="button"
       className={`studio-palette-item${carried ? ' studio-palette-item-carried' : ''}`}
       aria-pressed={carried}

@@ -1,9 +1,10 @@
 import { Alert, type ButtonProps, Input, List, Modal, Skeleton, Typography } from 'antd';
 import { useState } from 'react';
-import type { DocumentChange, PlanStep } from '../api/studio-api';
+import type { PlanStep } from '../api/studio-api';
 import { useIssues } from '../hooks/use-issues';
 import type { Review } from '../hooks/use-publish-review';
-import { type StudioKey, useStudioT } from '../i18n/use-studio-t';
+import { useChangeText } from '../i18n/use-change-text';
+import { useStudioT } from '../i18n/use-studio-t';
 
 interface PublishDialogProps {
   review: Review;
@@ -23,13 +24,7 @@ export function PublishDialog({ review, publishing, onPublish, onClose }: Publis
   const t = useStudioT();
   const issues = useIssues();
   const [comment, setComment] = useState('');
-  const changeText = (change: DocumentChange) =>
-    t(`studio.change.${change.kind}` as StudioKey, {
-      object: change.object ?? '',
-      field: change.field ?? '',
-      section: change.section ?? '',
-      properties: (change.properties ?? []).join(', '),
-    });
+  const changeText = useChangeText();
   const ready = review.status === 'ready';
   return (
     <Modal
