@@ -251,6 +251,16 @@ describe('the flow designer in the browser', () => {
       ]);
       expect(flow?.nodes.find((n) => n.id === 'branch_1')?.when).toBe('discount > 15');
       await page.screenshot({ path: `${ARTIFACTS}flow-designer-keyboard.png` });
+
+      // Switched off, then deleted after confirming; undo brings it back, still off.
+      const routingId = flow?.id ?? '';
+      await page.getByTestId(`flow-enabled-${routingId}`).click();
+      await page.getByTestId(`flow-delete-${routingId}`).click();
+      await page.locator('.ant-popconfirm').getByRole('button', { name: 'OK' }).click();
+      await page.getByTestId(`flow-list-${routingId}`).waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+      await page.getByTestId('studio-undo').click();
+      await page.getByTestId(`flow-list-${routingId}`).waitFor({ timeout: UI_TIMEOUT });
+      expect(await page.getByTestId(`flow-enabled-${routingId}`).getAttribute('aria-checked')).toBe('false');
       expect(errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
     } catch (error) {
       await page.screenshot({ path: `${ARTIFACTS}flow-designer-keyboard-failure.png` });
