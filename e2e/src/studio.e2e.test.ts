@@ -3,7 +3,7 @@ import type { AppDocument } from '@tessera/schemas';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { callApi } from './api';
-import { openPage } from './browser';
+import { animationsDone, openPage } from './browser';
 import { customerApp } from './fixtures/customer-app';
 import { E2E_ADMIN } from './server';
 import { shellPage } from './shell-page';
@@ -12,6 +12,9 @@ import { UI_TIMEOUT } from './timeouts';
 
 /** A real pointer drag: press on the source, move in steps (react-dnd's HTML5 backend sees native drag events), release on the target. */
 async function pointerDrag(page: Page, source: Locator, target: () => Locator): Promise<void> {
+  // As a person looks before they drag: the page has loaded its lazy parts (the preview's widgets) and stopped moving.
+  await page.waitForLoadState('networkidle');
+  await animationsDone(page);
   const from = await source.boundingBox();
   if (!from) throw new Error('drag source not on screen');
   await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
@@ -24,6 +27,12 @@ async function pointerDrag(page: Page, source: Locator, target: () => Locator): 
   await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
   // Release only once the place shows it is under the pointer (react-dnd saw the dragover there).
   const over = target().locator('xpath=.').and(page.locator('.studio-drop-slot-over'));
+  // On a machine this busy (load 20–40 on 2 cores) a dragenter can go missing between Playwright's
+  // synthetic drag and the page: leave the place and come back in, as a hand would.
+  for (let retry = 1; retry <= 10 && (await over.count()) === 0; retry += 1) {
+    await page.mouse.move(to.x + to.width / 2, to.y - 8, { steps: 2 });
+    await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 2 });
+  }
   await over.waitFor({ timeout: UI_TIMEOUT }).catch(async (error: unknown) => {
     await page.screenshot({ path: join(ARTIFACTS, 'studio-drag-failed.png') });
     throw error;
@@ -102,6 +111,8 @@ describe('the studio: an admin builds the form in the browser', () => {
       await page.goto(`/studio/apps/${suite.appId}`);
       await page.getByTestId('studio').waitFor({ timeout: UI_TIMEOUT });
       await page.getByTestId('studio-history-open').click();
+      // Version 1 beside version 2: the field the admin added.
+      await page.getByTestId('compare-change').filter({ hasText: 'Field "select_1" added to "customer"' }).waitFor({ timeout: UI_TIMEOUT });
       await page.getByTestId('rollback-1').click({ timeout: UI_TIMEOUT });
       await page.locator('.ant-popconfirm').getByRole('button', { name: 'OK' }).click();
       await page.getByTestId('studio-live-version').filter({ hasText: 'version 3' }).waitFor({ timeout: UI_TIMEOUT });
@@ -164,6 +175,15 @@ describe('the studio: an admin builds the form in the browser', () => {
       expect(saved.draft.objects[0]?.fields.find((f) => f.id === 'level')?.label).toEqual({});
 
       await page.getByTestId('field-row-name').click();
+      // The name is the display field and a column of a view: hiding it is refused with both, each a link.
+      await page.getByTestId('field-hide').click();
+      await page.getByTestId('field-usages').waitFor({ timeout: UI_TIMEOUT });
+      expect(await page.getByTestId('field-usages').locator('li').allTextContents()).toEqual([
+        "The object's display field /objects/0/displayField",
+        'A list view /objects/0/views/0',
+      ]);
+      expect(await page.locator('.ant-popconfirm').getByRole('button', { name: 'OK' }).isDisabled()).toBe(true);
+      await page.keyboard.press('Escape');
       await page.getByTestId('studio-problems').click();
       await page.getByTestId('studio-problem').first().click();
       expect(await page.getByTestId('field-properties').locator('input').first().inputValue()).toBe('level');

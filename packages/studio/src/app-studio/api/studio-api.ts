@@ -34,6 +34,8 @@ export const studioApi = {
   publish: (appId: string, revision: number, comment: string) =>
     request<{ version: number }>('POST', `${appPath(appId)}/publish`, { revision, ...(comment ? { comment } : {}) }),
   versions: (appId: string, signal?: AbortSignal) => request<VersionSummary[]>('GET', `${appPath(appId)}/versions`, undefined, signal),
+  version: (appId: string, version: number, signal?: AbortSignal) =>
+    request<{ version: number; document: AppDocument }>('GET', `${appPath(appId)}/versions/${version}`, undefined, signal),
   rollback: (appId: string, version: number) => request<{ version: number }>('POST', `${appPath(appId)}/rollback`, { version }),
 };
 

@@ -1,10 +1,11 @@
 import { ENCRYPTABLE_TYPES, UNIQUE_CAPABLE_TYPES } from '@tessera/meta/validate';
 import type { FieldDefinition } from '@tessera/schemas';
-import { Button, Checkbox, Flex, Form, Input, Popconfirm, Tag, Typography } from 'antd';
+import { Checkbox, Flex, Form, Input, Tag, Typography } from 'antd';
 import { useStudio } from '../hooks/studio-context';
 import { useStudioT } from '../i18n/use-studio-t';
-import { hideField, updateField } from '../model/document-edits';
+import { updateField } from '../model/document-edits';
 import { FieldTypeSettings } from './field-type-settings';
+import { HideFieldButton } from './hide-field-button';
 import { LocalizedInputs } from './localized-inputs';
 
 /** The property panel of one field: labels, help, required, unique and the settings of its type (field-type-settings.tsx). */
@@ -53,14 +54,7 @@ export function FieldProperties({ objectId, field }: { objectId: string; field: 
         )}
       </Flex>
       <FieldTypeSettings objectId={objectId} field={field} />
-      <Popconfirm
-        title={t('studio.fields.hideConfirm')}
-        onConfirm={() => edit((d) => hideField(d, objectId, field.id), { select: { fieldId: null, nodeId: null } })}
-      >
-        <Button danger size="small" data-testid="field-hide">
-          {t('studio.fields.hide')}
-        </Button>
-      </Popconfirm>
+      <HideFieldButton objectId={objectId} field={field} />
     </Form>
   );
 }

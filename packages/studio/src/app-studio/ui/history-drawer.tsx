@@ -5,6 +5,7 @@ import { studioApi, type VersionSummary } from '../api/studio-api';
 import { reloadDraft } from '../hooks/save-draft';
 import { useStudio, useStudioStore } from '../hooks/studio-context';
 import { useStudioT } from '../i18n/use-studio-t';
+import { VersionCompare } from './version-compare';
 
 /** Every published version, newest first, each with a one-click rollback (published again as a new version, and made the draft). */
 export function HistoryDrawer({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -39,40 +40,43 @@ export function HistoryDrawer({ open, onClose }: { open: boolean; onClose: () =>
       {versions === null ? (
         <Skeleton active />
       ) : (
-        <List
-          dataSource={versions}
-          locale={{ emptyText: t('studio.versions.none') }}
-          renderItem={(v) => (
-            <List.Item
-              data-testid={`version-${v.version}`}
-              actions={
-                v.version === liveVersion
-                  ? [
-                      <Tag key="live" color="green">
-                        {t('studio.versions.live')}
-                      </Tag>,
-                    ]
-                  : [
-                      <Popconfirm key="rollback" title={t('studio.versions.rollbackConfirm', { version: v.version })} onConfirm={() => rollback(v.version)}>
-                        <Button size="small" data-testid={`rollback-${v.version}`}>
-                          {t('studio.versions.rollback')}
-                        </Button>
-                      </Popconfirm>,
-                    ]
-              }
-            >
-              <List.Item.Meta
-                title={`${t('studio.versions.entry', { version: v.version })} ${v.rolledBackFrom ? t('studio.versions.rolledBackFrom', { version: v.rolledBackFrom }) : ''}`}
-                description={
-                  <>
-                    <Typography.Text type="secondary">{dayjs(v.publishedAt).format('YYYY-MM-DD HH:mm')}</Typography.Text>
-                    {v.comment && <div>{v.comment}</div>}
-                  </>
+        <>
+          {appId && <VersionCompare appId={appId} versions={versions} />}
+          <List
+            dataSource={versions}
+            locale={{ emptyText: t('studio.versions.none') }}
+            renderItem={(v) => (
+              <List.Item
+                data-testid={`version-${v.version}`}
+                actions={
+                  v.version === liveVersion
+                    ? [
+                        <Tag key="live" color="green">
+                          {t('studio.versions.live')}
+                        </Tag>,
+                      ]
+                    : [
+                        <Popconfirm key="rollback" title={t('studio.versions.rollbackConfirm', { version: v.version })} onConfirm={() => rollback(v.version)}>
+                          <Button size="small" data-testid={`rollback-${v.version}`}>
+                            {t('studio.versions.rollback')}
+                          </Button>
+                        </Popconfirm>,
+                      ]
                 }
-              />
-            </List.Item>
-          )}
-        />
+              >
+                <List.Item.Meta
+                  title={`${t('studio.versions.entry', { version: v.version })} ${v.rolledBackFrom ? t('studio.versions.rolledBackFrom', { version: v.rolledBackFrom }) : ''}`}
+                  description={
+                    <>
+                      <Typography.Text type="secondary">{dayjs(v.publishedAt).format('YYYY-MM-DD HH:mm')}</Typography.Text>
+                      {v.comment && <div>{v.comment}</div>}
+                    </>
+                  }
+                />
+              </List.Item>
+            )}
+          />
+        </>
       )}
     </Drawer>
   );
