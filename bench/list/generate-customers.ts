@@ -84,7 +84,7 @@ const textArray = (words: readonly string[]) => sql`array[${sql.join(words.map((
  * Seeded uniform numbers in SQL: a hash of (row, stream), not random(), so every run generates the
  * same rows in any order. Lives in the throwaway bench database only.
  */
-async function createHelpers(db: Db): Promise<void> {
+export async function createHelpers(db: Db): Promise<void> {
   await sql`create or replace function bench_u(i bigint, stream bigint) returns float8 language sql immutable parallel safe as
     $$ select (hashint8extended(i, stream) & 9007199254740991)::float8 / 9007199254740992 $$`.execute(db);
   await sql`create or replace function bench_pick(words text[], u float8) returns text language sql immutable parallel safe as

@@ -3,6 +3,7 @@ import { identifierSchema, localizedTextSchema } from './common.schema';
 import type { fieldSchema } from './field.schema';
 import { flowSchema } from './flow.schema';
 import { type filterConditionSchema, type listViewSchema, objectSchema, type sortKeySchema } from './object.schema';
+import { dashboardSchema, reportSchema } from './report.schema';
 
 /** The format names of `@tessera/formats` (FORMAT_NAMES); the forms package tests they agree. */
 export const FORM_FIELD_FORMATS = ['cn-mobile', 'cn-landline', 'cn-phone', 'email', 'url', 'cn-uscc', 'cn-resident-id'] as const;
@@ -95,13 +96,6 @@ export const formSchema = {
   additionalProperties: false,
 } as const;
 
-/** Slots the report and dashboard engines fill; here only what references need. */
-const engineDocumentSchema = {
-  type: 'object',
-  properties: { id: identifierSchema, object: identifierSchema, label: localizedTextSchema },
-  required: ['id'],
-} as const;
-
 export const RECORD_ACTIONS = ['create', 'read', 'update', 'delete', 'import', 'export'] as const;
 export const ROW_SCOPES = ['own', 'department', 'department_tree', 'all'] as const;
 
@@ -179,8 +173,10 @@ export const appSchema = {
     forms: { type: 'array', items: formSchema },
     /** Workflows and approvals (packages/flows). */
     flows: { type: 'array', items: flowSchema, maxItems: 200 },
-    reports: { type: 'array', items: engineDocumentSchema },
-    dashboards: { type: 'array', items: engineDocumentSchema },
+    /** Aggregate queries over one object (packages/reports). */
+    reports: { type: 'array', items: reportSchema, maxItems: 500 },
+    /** Pages of widgets, each showing a report. */
+    dashboards: { type: 'array', items: dashboardSchema, maxItems: 100 },
     roles: { type: 'array', items: roleSchema },
     navigation: { type: 'array', items: navigationItemSchema },
     i18n: {

@@ -4,3 +4,4 @@ export * from './expr.schema';
 export * from './field.schema';
 export * from './flow.schema';
 export * from './object.schema';
+export * from './report.schema';

@@ -42,7 +42,8 @@ async function boot() {
 }
 
 describe('embedded PGlite', () => {
-  it('publishes, evolves and serves records, and keeps them across a restart', async () => {
+  // Two boots of the WebAssembly database with every migration: ~25 s alone, more among the other suites on 2 cores.
+  it('publishes, evolves and serves records, and keeps them across a restart', { timeout: 120_000 }, async () => {
     const first = await boot();
     const post = (url: string, payload: object) => first.app.inject({ method: 'POST', url, payload });
     expect((await first.app.inject({ method: 'GET', url: '/api/health' })).json()).toEqual({ status: 'ok', database: 'pglite' });

@@ -1,8 +1,10 @@
 import { FlowError } from '@tessera/flows';
 import { type Locale, pickLocale, registerMessages, translate } from '@tessera/i18n';
 import { IdentityError } from '@tessera/identity';
+import { ImportError } from '@tessera/importer';
 import { localizeIssues, MetaError } from '@tessera/meta';
 import { localizeFieldIssues, RecordError } from '@tessera/records';
+import { ReportError } from '@tessera/reports';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { problemResponse } from './route-schemas';
 
@@ -80,7 +82,12 @@ export function registerProblemHandlers(app: FastifyInstance): void {
       return sendProblem(reply, body);
     }
     if (error instanceof IdentityError) return sendProblem(reply, problem(locale, error.status, error.code, error.params));
+    if (error instanceof ImportError) return sendProblem(reply, problem(locale, error.status, error.code, error.params));
     if (error instanceof FlowError) return sendProblem(reply, problem(locale, error.status, error.code, error.params));
+    if (error instanceof ReportError) {
+      const errors = localizeIssues(error.issues, locale).map((i) => ({ pointer: i.pointer, code: i.code, message: i.message }));
+      return sendProblem(reply, problem(locale, error.status, error.code, error.params, errors));
+    }
     if (error instanceof RecordError)
       return sendProblem(reply, problem(locale, error.status, error.code, error.params, localizeFieldIssues(error.issues, locale)));
     if (error.validation) return sendProblem(reply, validationProblem(locale, error));

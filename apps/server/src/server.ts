@@ -21,11 +21,14 @@ import {
 import { createJobRunner, type JobRunner } from '@tessera/jobs';
 import type { PublishHooks } from '@tessera/meta';
 import { createLiveAppCache, createRecordService, dataVersionsSubscriber, type RecordService } from '@tessera/records';
+import { createReportService } from '@tessera/reports';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { registerAuthentication } from './authentication';
+import { registerImportJobs } from './import-job';
 import { adminRoutes } from './plugins/admin-routes';
 import { authRoutes } from './plugins/auth-routes';
 import { draftRoutes } from './plugins/draft-routes';
+import { exportRoutes } from './plugins/export-routes';
 import { fileRoutes } from './plugins/file-routes';
 import { flowDelegationRoutes } from './plugins/flow-delegation-routes';
 import { flowRecordRoutes } from './plugins/flow-record-routes';
@@ -33,9 +36,11 @@ import { flowRoutes } from './plugins/flow-routes';
 import { flowSimulateRoutes } from './plugins/flow-simulate-routes';
 import { flowWebhookRoutes } from './plugins/flow-webhook-routes';
 import { healthRoutes } from './plugins/health-routes';
+import { importRoutes } from './plugins/import-routes';
 import { metaRoutes } from './plugins/meta-routes';
 import { recordRoutes } from './plugins/record-routes';
 import { regionRoutes } from './plugins/region-routes';
+import { reportRoutes } from './plugins/report-routes';
 import { viewRoutes } from './plugins/view-routes';
 import { webRoutes } from './plugins/web-routes';
 import { registerProblemHandlers } from './problem';
@@ -107,7 +112,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         { name: 'drafts' },
         { name: 'views' },
         { name: 'files' },
+        { name: 'imports' },
         { name: 'flows' },
+        { name: 'reports' },
         { name: 'notifications' },
         { name: 'reference' },
         { name: 'health' },
@@ -167,6 +174,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(draftRoutes, { records });
   await app.register(viewRoutes, { records });
   await app.register(regionRoutes);
+  await app.register(reportRoutes, { reports: createReportService(records) });
   await app.register(flowRoutes, { database: options.database, records, flows, definitions });
   await app.register(flowSimulateRoutes, { database: options.database, records, flows, liveApps });
   await app.register(flowDelegationRoutes, { database: options.database, directory });
@@ -174,6 +182,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(flowRecordRoutes, { database: options.database, records, definitions, liveApps });
   const store = options.fileStore ?? localDiskStore(options.filesDir ?? join(tmpdir(), 'tessera-files'));
   await app.register(fileRoutes, { database: options.database, records, store, definitions });
+  registerImportJobs(jobs, { database: options.database, records, liveApps, store });
+  await app.register(importRoutes, { database: options.database, records, liveApps, store });
+  await app.register(exportRoutes, { database: options.database, records, liveApps });
   if (options.webRoot) await app.register(webRoutes, { webRoot: options.webRoot });
   return app;
 }

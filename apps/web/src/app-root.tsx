@@ -32,7 +32,13 @@ export function AppRoot() {
         <ErrorBoundary>
           <AuthGate>
             {route.name === 'apps' && <AppPicker />}
-            {route.name === 'app' && <AppLayout appId={route.appId} objectId={route.objectId} />}
+            {(route.name === 'app' || route.name === 'dashboard') && (
+              <AppLayout
+                appId={route.appId}
+                objectId={route.name === 'app' ? route.objectId : null}
+                dashboardId={route.name === 'dashboard' ? route.dashboardId : null}
+              />
+            )}
             {route.name === 'record' && (
               <Suspense fallback={<Spin size="large" style={{ display: 'block', marginTop: '30vh' }} />}>
                 <RecordPage appId={route.appId} objectId={route.objectId} recordId={route.recordId} />

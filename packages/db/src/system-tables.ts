@@ -32,6 +32,8 @@ export interface SystemTables {
   flow_webhook_deliveries: FlowWebhookDeliveriesTable;
   flow_delegations: FlowDelegationsTable;
   notifications: NotificationsTable;
+  import_batches: ImportBatchesTable;
+  import_batch_records: ImportBatchRecordsTable;
 }
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -373,4 +375,33 @@ export interface FlowDelegationsTable {
   created_by: string | null;
   created_at: Generated<Date>;
   cancelled_at: Timestamp | null;
+}
+
+export type ImportStatus = 'uploaded' | 'running' | 'done' | 'failed' | 'undone';
+
+/** An import of one file into one object (packages/importer). */
+export interface ImportBatchesTable {
+  id: Generated<string>;
+  app_id: string;
+  object_id: string;
+  file_id: string;
+  file_name: string;
+  kind: string;
+  status: ColumnType<ImportStatus, ImportStatus | undefined, ImportStatus>;
+  plan: JSONColumnType<Record<string, unknown>> | null;
+  result: JSONColumnType<Record<string, unknown>> | null;
+  errors: JSONColumnType<Record<string, unknown>> | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  finished_at: Timestamp | null;
+  undone_at: Timestamp | null;
+}
+
+/** A record an import created or updated (with its values before), for undoing the import. */
+export interface ImportBatchRecordsTable {
+  batch_id: string;
+  record_id: string;
+  action: 'created' | 'updated';
+  version: number;
+  previous: JSONColumnType<Record<string, unknown>> | null;
 }

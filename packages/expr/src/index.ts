@@ -2,6 +2,7 @@ import './messages';
 
 export { type AnalyzeResult, analyze } from './analyze';
 export * from './ast';
+export { addMonths, civilFromDays, daysFromCivil, formatDate, localDays, localTime, MS_PER_DAY, parseDate } from './dates';
 export { type ComputedFieldReport, checkComputedFields, dependenciesOf, type FormulaDependencies } from './dependencies';
 export { EXPR_ERROR_CODES, type ExprError, type ExprErrorCode, type ExprErrorParams, formatExprError } from './errors';
 export type { EvalContext, EvalRecord } from './eval-env';

@@ -9,6 +9,8 @@ export { columnKey, emptyPhysicalState, type PhysicalColumn, type PhysicalState 
 export { planDdl } from './plan-ddl';
 export { type PublishResult, publishDocument } from './publish';
 export { purgeRetired } from './purge';
+export { checkReports } from './report-checks';
+export { aggregateFits, measureFields, type ReportColumn, reportColumn } from './report-fields';
 export { rollupFieldIds } from './rollup-formulas';
 export { checkSemantics } from './semantic-checks';
 export { sequenceName, sequenceRef, sequenceRegclass, tableRef } from './sql-names';

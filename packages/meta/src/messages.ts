@@ -79,6 +79,23 @@ registerMessages({
     'zh-CN': '公式字段“{field}”不能引用汇总关联记录的公式字段“{uses}”',
     en: 'Formula field "{field}" cannot use "{uses}", which aggregates related records',
   },
+  'meta.report_field': {
+    'zh-CN': '报表不能使用对象“{object}”的“{id}”（字段不存在，或是加密、长文本、汇总等无法分组统计的字段）',
+    en: 'A report cannot use "{id}" of object "{object}" (no such field, or one that cannot be grouped: encrypted, long text, rollup)',
+  },
+  'meta.report_grain_missing': {
+    'zh-CN': '日期字段“{id}”需要选择粒度（日、周、月、季、年）',
+    en: 'Date field "{id}" needs a grain (day, week, month, quarter, year)',
+  },
+  'meta.report_grain_not_date': { 'zh-CN': '“{id}”不是日期字段，不能按粒度分组', en: '"{id}" is not a date field; it has no grain' },
+  'meta.report_aggregate_type': { 'zh-CN': '字段“{id}”不能做“{aggregate}”统计', en: 'Field "{id}" cannot be aggregated with "{aggregate}"' },
+  'meta.report_date_field': { 'zh-CN': '“{id}”不是日期或日期时间字段', en: '"{id}" is not a date or date-time field' },
+  'meta.report_range_order': { 'zh-CN': '结束日期必须晚于开始日期', en: 'The end date must come after the start date' },
+  'meta.report_unknown_ref': { 'zh-CN': '“{id}”不存在', en: '"{id}" does not exist' },
+  'meta.report_compare_needs_date': {
+    'zh-CN': '报表“{id}”没有日期字段，无法与上一周期比较',
+    en: 'Report "{id}" has no date field, so it cannot be compared with the previous period',
+  },
   'meta.invalid': { 'zh-CN': '应用定义有 {count} 处错误', en: 'The app definition has {count} error(s)' },
   'meta.app_not_found': { 'zh-CN': '应用“{id}”不存在', en: 'App "{id}" does not exist' },
   'meta.app_exists': { 'zh-CN': '应用“{id}”已存在', en: 'App "{id}" already exists' },

@@ -5,6 +5,7 @@ import { ENCRYPTABLE_TYPES, TEXT_LIKE_TYPES, UNIQUE_CAPABLE_TYPES } from './colu
 import { checkFlows } from './flow-checks';
 import { checkFormulaFields } from './formula-checks';
 import type { MetaIssue } from './issue';
+import { checkReports } from './report-checks';
 import { RESERVED_FIELD_IDS, SYSTEM_COLUMNS } from './system-columns';
 
 /** Remembers the first pointer of each id in a scope and reports repeats. */
@@ -165,6 +166,7 @@ export function checkSemantics(app: AppDocument): MetaIssue[] {
   checkRoles(app, objects, issues);
   issues.push(...checkFormulaFields(app));
   issues.push(...checkFlows(app));
+  issues.push(...checkReports(app));
   issues.push(...checkForm(app));
   for (const slot of ['flows', 'reports', 'dashboards', 'roles'] as const) {
     const items = app[slot] ?? [];

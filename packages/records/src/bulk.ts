@@ -1,12 +1,12 @@
 import type { ChangeSource } from '@tessera/events';
-import { analyze, compileToSql } from '@tessera/expr';
 import { tableRef } from '@tessera/meta';
 import type { FilterCondition, ObjectDefinition } from '@tessera/schemas';
 import { type RawBuilder, sql } from 'kysely';
+import { formulaPredicate } from './formula-filter';
 import { objectOf } from './live-app';
 import { prepareUpdates, validated } from './prepare-write';
 import { type RecordRow, selectableColumns } from './record-columns';
-import { formulaContext, inTransaction, type RecordContext, requireAction } from './record-context';
+import { inTransaction, type RecordContext, requireAction } from './record-context';
 import { RecordError } from './record-error';
 import { filterPredicates } from './record-list';
 import { guarded } from './record-write';
@@ -45,18 +45,6 @@ function selectionSql(ctx: RecordContext, object: ObjectDefinition, selection: B
   const predicates = filterPredicates(ctx, object, selection.filters ?? []);
   if (selection.where) predicates.push(formulaPredicate(ctx, object, selection.where));
   return predicates.length ? sql.join(predicates, sql` and `) : sql`true`;
-}
-
-/** A yes/no formula as a predicate over the object's table (blank counts as no). */
-function formulaPredicate(ctx: RecordContext, object: ObjectDefinition, formula: string): RawBuilder<unknown> {
-  const relatedFields = Object.fromEntries(ctx.app.document.objects.map((o) => [o.id, o.fields] as const));
-  const checked = analyze(formula, { fields: object.fields, relatedFields });
-  const compiled =
-    checked.ok && checked.formula.type === 'boolean'
-      ? compileToSql(checked.formula, { column: (id) => sql.ref(`${object.id}.${id}`), context: formulaContext(ctx) })
-      : null;
-  if (!compiled?.ok) throw new RecordError('query.invalid', [{ field: 'where', pointer: '/where', code: 'query.formula', params: { formula } }], { count: 1 });
-  return sql`coalesce(${compiled.sql}, false)`;
 }
 
 /** The selected live records the actor may read and `action`, locked in id order (so two bulk changes cannot deadlock). */

@@ -42,3 +42,23 @@ export async function readDataVersions(db: Kysely<SystemTables>, appId: string, 
   for (const row of rows) versions[row.object_id] = Number(row.version);
   return versions;
 }
+
+/**
+ * The data versions of `objectIds`, or null while a committed change to one of them is not yet
+ * counted (its event not yet applied by the subscriber above, or the subscriber not running): a
+ * cache keyed by versions must not be trusted then, and computes afresh. Read before the data it
+ * guards, so a result is never filed under a version older than what it saw.
+ */
+export async function settledDataVersions(db: Kysely<SystemTables>, appId: string, objectIds: readonly string[]): Promise<Record<string, number> | null> {
+  // One round trip: the subscriber's progress, whether anything of these objects is beyond it, and their versions.
+  const { rows } = await sql<{ applied: string | null; pending: boolean; versions: Record<string, string> | null }>`
+    select s.position as applied,
+      exists (select 1 from record_events e where e.app_id = ${appId} and e.object_id = any(${[...objectIds]}::text[])
+        and (e.position is null or e.position > coalesce(s.position, -1))) as pending,
+      (select jsonb_object_agg(v.object_id, v.version) from record_data_versions v
+        where v.app_id = ${appId} and v.object_id = any(${[...objectIds]}::text[])) as versions
+    from (select (select position from event_subscribers where name = ${dataVersionsSubscriber.name}) as position) as s`.execute(db);
+  const state = rows[0];
+  if (!state || state.applied === null || state.pending) return null;
+  return Object.fromEntries(objectIds.map((id) => [id, Number(state.versions?.[id] ?? 0)]));
+}

@@ -1,11 +1,13 @@
 export { type BulkResult, type BulkSelection, DEFAULT_BULK_LIMIT } from './bulk';
-export { dataVersionsSubscriber, readDataVersions } from './data-versions';
-export { compileLiveApp, createLiveAppCache, type LiveApp, type LiveAppCache } from './live-app';
+export { dataVersionsSubscriber, readDataVersions, settledDataVersions } from './data-versions';
+export { formulaPredicate } from './formula-filter';
+export { compileLiveApp, createLiveAppCache, type LiveApp, type LiveAppCache, objectOf } from './live-app';
 export type { CreateInput, RefusedRow } from './prepare-write';
 export type { RecordRow } from './record-columns';
-export type { RecordContext } from './record-context';
+export { formulaContext, type RecordContext, requireAction } from './record-context';
 export { type FieldIssue, localizeFieldIssues, RecordError, type RecordErrorCode } from './record-error';
-export { EXACT_COUNT_LIMIT, type ListQuery, type ListResult } from './record-list';
+export { EXACT_COUNT_LIMIT, filterPredicates, type ListQuery, type ListResult } from './record-list';
+export type { FoundRecord } from './record-lookup';
 export {
   type AccessResolver,
   type CreateManyOptions,
@@ -15,4 +17,6 @@ export {
   type WriteOptions,
 } from './record-service';
 export type { CreateManyResult } from './record-write';
+export { rowScopeAt } from './row-scope';
+export type { RecordEdit, UpdateEachResult } from './update-each';
 export type { RecordWriteGuard } from './write-guard';

@@ -2,6 +2,7 @@ import { tableRef } from '@tessera/meta';
 import type { FilterCondition, ObjectDefinition, SortKey } from '@tessera/schemas';
 import { type RawBuilder, sql } from 'kysely';
 import { filterSql } from './filter-sql';
+import { formulaPredicate } from './formula-filter';
 import { decodeCursor, encodeCursor, keysetPredicate, type SortColumn } from './keyset';
 import { planLineCounts, takeLineCounts } from './line-counts';
 import { objectOf } from './live-app';
@@ -16,6 +17,8 @@ import { openRow } from './sealed-fields';
 
 export interface ListQuery {
   filters?: FilterCondition[] | undefined;
+  /** A yes/no formula the listed records satisfy as well (a report's drill-down carries its formula filters here). */
+  where?: string | undefined;
   sort?: SortKey[] | undefined;
   limit?: number | undefined;
   cursor?: string | undefined;
@@ -63,7 +66,13 @@ export function filterPredicates(ctx: RecordContext, object: ObjectDefinition, f
 }
 
 function compileWhere(ctx: RecordContext, object: ObjectDefinition, query: ListQuery): RawBuilder<unknown>[] {
-  return [query.deleted ? sql`deleted_at is not null` : sql`deleted_at is null`, rowScopeSql(ctx, object), ...filterPredicates(ctx, object, query.filters)];
+  const where = query.where ? [formulaPredicate(ctx, object, query.where)] : [];
+  return [
+    query.deleted ? sql`deleted_at is not null` : sql`deleted_at is null`,
+    rowScopeSql(ctx, object),
+    ...filterPredicates(ctx, object, query.filters),
+    ...where,
+  ];
 }
 
 function compileSort(ctx: RecordContext, object: ObjectDefinition, sort: SortKey[] | undefined): SortColumn[] {
@@ -105,7 +114,10 @@ export async function listRecords(ctx: RecordContext, objectId: string, query: L
   const baseWhere = sql.join(conditions, sql` and `);
   const pageConditions = query.cursor ? [...conditions, keysetPredicate(keys, decodeCursor(query.cursor, keys.length))] : conditions;
   const lineCounts = planLineCounts(ctx, object);
-  const columns = [...readSelections(ctx, object), ...lineCounts.selections];
+  // The cursor carries the sort values as PostgreSQL prints them: a timestamp keeps its microseconds
+  // (a JS Date would drop them, and rows written by one statement — an import — share one instant).
+  const cursorValues = sql`json_build_array(${sql.join(keys.map((k) => sql`${sql.ref(k.column)}::text`))}) as "__cursor"`;
+  const columns = [...readSelections(ctx, object), ...lineCounts.selections, cursorValues];
   const orderBy = sql.join(keys.map((k) => (k.direction === 'desc' ? sql`${sql.ref(k.column)} desc` : sql`${sql.ref(k.column)} asc`)));
   const offset = !query.cursor && query.offset ? sql` offset ${query.offset}` : sql``;
   const [{ rows }, count] = await Promise.all([
@@ -113,8 +125,9 @@ export async function listRecords(ctx: RecordContext, objectId: string, query: L
       order by ${orderBy} limit ${limit + 1}${offset}`.execute(ctx.db),
     query.count === false ? Promise.resolve(null) : countRows(ctx, from, baseWhere),
   ]);
-  const page = rows.slice(0, limit).map((row) => takeLineCounts(row, lineCounts));
-  const last = rows.length > limit ? page.at(-1)?.row : undefined;
+  const cursors = rows.map(({ __cursor }) => (typeof __cursor === 'string' ? JSON.parse(__cursor) : __cursor) as unknown[]);
+  const page = rows.slice(0, limit).map(({ __cursor: _, ...row }) => takeLineCounts(row, lineCounts));
+  const last = rows.length > limit ? cursors[limit - 1] : undefined;
   const items = await expandDisplay(
     ctx,
     object,
@@ -124,6 +137,6 @@ export async function listRecords(ctx: RecordContext, objectId: string, query: L
     items: lineCounts.fieldIds.length ? items.map((item, i) => ({ ...item, _lineCounts: page[i]!.counts })) : items,
     total: count?.total ?? null,
     totalIsEstimate: count?.estimate ?? false,
-    nextCursor: last ? encodeCursor(keys.map((k) => last[k.column])) : null,
+    nextCursor: last ? encodeCursor(last) : null,
   };
 }

@@ -15,13 +15,15 @@ import { type Reassignment, reassignOwner } from './reassign';
 import type { RecordRow } from './record-columns';
 import { toRecordJson } from './record-columns';
 import type { RecordContext } from './record-context';
-import { RecordError } from './record-error';
+import { type FieldIssue, RecordError } from './record-error';
 import { type ListQuery, listRecords } from './record-list';
+import { lookupByField } from './record-lookup';
 import { expandDisplay, getRecord } from './record-read';
-import { type CreateManyResult, createRecord, createRecords, setDeleted, updateRecord } from './record-write';
+import { type CreateManyResult, createRecord, createRecords, setDeleted, updateRecord, validated } from './record-write';
 import { deleteView, listSavedViews, saveView, type ViewDefinition } from './saved-views';
 import { openRow } from './sealed-fields';
 import { isValueTaken } from './unique-check';
+import { type RecordEdit, updateEach } from './update-each';
 import type { RecordWriteGuard } from './write-guard';
 
 /** A policy, or how to compile one from the live document (roles live in the app's metadata). */
@@ -120,6 +122,33 @@ function operations(db: Kysely<SystemTables>, liveApps: LiveAppCache, options: R
       const ctx = await context(appId, access, many);
       return written(await createRecords(ctx, objectId, inputs, { form: many.form, source: many.source ?? 'user', atomicity: many.atomicity ?? 'all' }));
     },
+    /** Many records, each with its own values (an import's matched rows, an undo), set-based: see `updateEach`. */
+    async updateEach(appId: string, objectId: string, access: AccessResolver, edits: readonly RecordEdit[], write: WriteOptions = {}) {
+      const ctx = await context(appId, access, write);
+      return written(await updateEach(ctx, objectId, edits, write.source ?? 'user'));
+    },
+    /**
+     * The issues a create of each of `rows` would meet in validation (the object's rules and the
+     * actor's field access), without writing or looking anything up: for reporting every problem
+     * of a row a caller refuses for reasons of its own (an import's unknown customer name).
+     */
+    async issuesOf(appId: string, objectId: string, access: AccessResolver, rows: readonly unknown[]): Promise<FieldIssue[][]> {
+      const ctx = await context(appId, access);
+      const object = objectOf(ctx.app, objectId);
+      return rows.map((values) => {
+        try {
+          validated(ctx, object, values, 'create');
+          return [];
+        } catch (error) {
+          if (error instanceof RecordError && error.code === 'record.invalid') return [...error.issues];
+          throw error;
+        }
+      });
+    },
+    /** Live records whose field equals one of the values, within the actor's scope (natural keys, dedup keys). */
+    async lookup(appId: string, objectId: string, access: AccessResolver, fieldId: string, values: readonly string[]) {
+      return lookupByField(await context(appId, access), objectId, fieldId, values);
+    },
     async get(appId: string, objectId: string, access: AccessResolver, id: string) {
       return getRecord(await context(appId, access), objectId, id);
     },
@@ -191,6 +220,14 @@ function operations(db: Kysely<SystemTables>, liveApps: LiveAppCache, options: R
         addComment(await context(appId, access), objectId, recordId, input),
       remove: async (appId: string, objectId: string, access: AccessResolver, recordId: string, commentId: string) =>
         removeComment(await context(appId, access), objectId, recordId, commentId),
+    },
+    /**
+     * The live app and the actor's compiled policy, for an engine that only reads aggregates
+     * (packages/reports): it applies the same row scope and field rules through `rowScopeAt`,
+     * `filterPredicates` and `formulaPredicate`, and never writes.
+     */
+    readContext(appId: string, access: AccessResolver): Promise<RecordContext> {
+      return context(appId, access);
     },
     async history(appId: string, objectId: string, access: AccessResolver, id: string) {
       const ctx = await context(appId, access);

@@ -297,6 +297,28 @@ describe('record lists', () => {
     expect(seen.length).toBe(all.total);
   });
 
+  it('pages past rows written in one statement, which share a created_at to the microsecond (an import)', async () => {
+    const made = await published.records.createMany(
+      'rec',
+      'customer',
+      admin,
+      Array.from({ length: 5 }, (_, i) => ({ values: { name: `Same instant ${i}` } })),
+      { atomicity: 'all', source: 'import' },
+    );
+    const seen: unknown[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await published.records.list('rec', 'customer', admin, {
+        filters: [{ field: 'name', op: 'starts_with', value: 'Same instant' }],
+        limit: 2,
+        cursor,
+      });
+      seen.push(...page.items.map((r) => r.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(new Set(seen)).toEqual(new Set(made.created.map((c) => c.id)));
+  });
+
   it('treats SQL-looking input as data and names the field and rule of a bad query', async () => {
     const inert = await published.records.list('rec', 'customer', admin, { filters: [{ field: 'name', op: 'eq', value: "x' or '1'='1" }] });
     expect(inert.items).toEqual([]);

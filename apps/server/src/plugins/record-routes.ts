@@ -200,6 +200,7 @@ export const recordRoutes: RoutePlugin<{ records: RecordService; database: Datab
           type: 'object',
           properties: {
             filters: { type: 'array', items: filterConditionSchema, maxItems: 50 },
+            where: { type: 'string', minLength: 1, maxLength: 4000, description: 'A yes/no formula the records satisfy too (a report drill-down)' },
             sort: { type: 'array', items: sortKeySchema, maxItems: 5 },
             limit: { type: 'integer', minimum: 1, maximum: 500 },
             cursor: { type: 'string', maxLength: 4000 },

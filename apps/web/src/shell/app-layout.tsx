@@ -10,6 +10,8 @@ import { useAppShell } from './use-app-shell';
 
 // The object page pulls in Table, Form and the record drawer: loaded when first needed.
 const ObjectPage = lazy(() => import('@tessera/ui/object-page').then((m) => ({ default: m.ObjectPage })));
+// Dashboards bring ECharts (itself loaded on the first chart): nothing of it until one is opened.
+const DashboardPage = lazy(() => import('@tessera/ui/dashboard-page').then((m) => ({ default: m.DashboardPage })));
 
 type MenuItem = Required<MenuProps>['items'][number];
 
@@ -22,11 +24,12 @@ function toMenuItems(entries: NavEntry[]): MenuItem[] {
 interface AppLayoutProps {
   appId: string;
   objectId: string | null;
+  dashboardId?: string | null | undefined;
 }
 
-export function AppLayout({ appId, objectId }: AppLayoutProps) {
+export function AppLayout({ appId, objectId, dashboardId = null }: AppLayoutProps) {
   const t = useT();
-  const shell = useAppShell(appId, objectId);
+  const shell = useAppShell(appId, objectId, dashboardId);
 
   const menu = (
     <Menu
@@ -81,7 +84,12 @@ export function AppLayout({ appId, objectId }: AppLayoutProps) {
           {shell.status === 'loading' && <Spin size="large" style={{ display: 'block', marginTop: 96 }} />}
           {shell.status === 'failed' && <ErrorState title={t('shell.loadFailed')} error={shell.error} onRetry={shell.reload} />}
           {shell.status === 'ready' && !shell.hasPages && <Empty style={{ marginTop: 96 }} description={t('shell.noObjects')} />}
-          {shell.status === 'ready' && shell.hasPages && !objectId && <Empty style={{ marginTop: 96 }} description={t('shell.pickItem')} />}
+          {shell.status === 'ready' && dashboardId && (
+            <Suspense fallback={<Spin style={{ display: 'block', marginTop: 96 }} />}>
+              <DashboardPage key={`${appId}/${dashboardId}`} appId={appId} dashboardId={dashboardId} />
+            </Suspense>
+          )}
+          {shell.status === 'ready' && shell.hasPages && !objectId && !dashboardId && <Empty style={{ marginTop: 96 }} description={t('shell.pickItem')} />}
           {shell.status === 'ready' && objectId && !shell.objectExists && <Result status="404" subTitle={t('shell.unknownObject')} />}
           {shell.status === 'ready' && objectId && shell.objectExists && (
             <Suspense fallback={<Spin style={{ display: 'block', marginTop: 96 }} />}>

@@ -42,6 +42,21 @@ describe('buildNavigation', () => {
     expect(entryKeyFor(nav, 'customer')).toBe('customers');
   });
 
+  it('opens the app’s dashboards from the menu', () => {
+    const doc: AppDocument = {
+      ...base,
+      dashboards: [{ id: 'kpi', label: { en: 'Sales overview' }, widgets: [] }],
+      navigation: [
+        { id: 'reports', label: { en: 'Reports' } },
+        { id: 'kpi_entry', parent: 'reports', dashboard: 'kpi' },
+        { id: 'gone', dashboard: 'nope' },
+      ],
+    };
+    const nav = buildNavigation(doc, 'en');
+    expect(nav[0]?.children.map((c) => [c.label, c.dashboardId])).toEqual([['Sales overview', 'kpi']]);
+    expect(entryKeyFor(nav, 'kpi', 'dashboard')).toBe('kpi_entry');
+  });
+
   it('uses the object list when the navigation leads nowhere', () => {
     const doc: AppDocument = { ...base, navigation: [{ id: 'kpi', dashboard: 'kpi' }] };
     expect(buildNavigation(doc, 'en')).toHaveLength(2);

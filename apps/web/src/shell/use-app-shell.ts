@@ -13,7 +13,7 @@ function findEntry(entries: NavEntry[], key: string): NavEntry | null {
 }
 
 /** Everything the app layout shows: the live document's menu, where we are, and how to move. */
-export function useAppShell(appId: string, objectId: string | null) {
+export function useAppShell(appId: string, objectId: string | null, dashboardId: string | null = null) {
   const locale = useSessionStore((s) => s.locale);
   const navigate = useRouteStore((s) => s.navigate);
   const { status, document, error, open, reload } = useCurrentAppStore();
@@ -28,15 +28,16 @@ export function useAppShell(appId: string, objectId: string | null) {
 
   // Opening an app lands on its first page, so the user never sees an empty frame.
   useEffect(() => {
-    if (status !== 'ready' || objectId) return;
+    if (status !== 'ready' || objectId || dashboardId) return;
     const first = firstObjectId(navigation);
     if (first) navigate({ name: 'app', appId, objectId: first }, { replace: true });
-  }, [status, objectId, navigation, appId, navigate]);
+  }, [status, objectId, dashboardId, navigation, appId, navigate]);
 
   const selectMenuItem = useCallback(
     (key: string) => {
       const entry = findEntry(navigation, key);
       if (entry?.objectId) navigate({ name: 'app', appId, objectId: entry.objectId });
+      if (entry?.dashboardId) navigate({ name: 'dashboard', appId, dashboardId: entry.dashboardId });
       setMenuOpen(false);
     },
     [navigation, appId, navigate],
@@ -50,7 +51,7 @@ export function useAppShell(appId: string, objectId: string | null) {
     reload,
     appLabel: document ? localized(document.label, locale, appId) : appId,
     navigation,
-    selectedKey: objectId ? entryKeyFor(navigation, objectId) : null,
+    selectedKey: objectId ? entryKeyFor(navigation, objectId) : dashboardId ? entryKeyFor(navigation, dashboardId, 'dashboard') : null,
     hasPages: navigation.length > 0,
     objectExists,
     isMobile,

@@ -1,5 +1,7 @@
 import { approvalsEn } from './approvals-en';
 import { childtableEn } from './childtable-en';
+import { dashboardsEn } from './dashboards-en';
+import { dataTransferEn } from './data-transfer-en';
 import { kanbanMoveEn } from './kanban-move-en';
 import { listEn } from './list-en';
 import { perfEn } from './perf-en';
@@ -105,9 +107,11 @@ export const en = {
   'comments.deleteConfirm': 'Delete this comment?',
   ...widgetsEn,
   ...listEn,
+  ...dataTransferEn,
   ...regionFilterEn,
   ...childtableEn,
   ...perfEn,
   ...approvalsEn,
+  ...dashboardsEn,
   ...kanbanMoveEn,
 } as const;

@@ -1,5 +1,7 @@
 import { approvalsZhCn } from './approvals-zh-cn';
 import { childtableZhCn } from './childtable-zh-cn';
+import { dashboardsZhCN } from './dashboards-zh-cn';
+import { dataTransferZhCn } from './data-transfer-zh-cn';
 import { kanbanMoveZhCn } from './kanban-move-zh-cn';
 import { listZhCn } from './list-zh-cn';
 import type { MessageKey } from './messages';
@@ -106,9 +108,11 @@ export const zhCN: Record<MessageKey, string> = {
   'comments.deleteConfirm': '确定删除这条评论？',
   ...widgetsZhCn,
   ...listZhCn,
+  ...dataTransferZhCn,
   ...regionFilterZhCn,
   ...childtableZhCn,
   ...perfZhCn,
   ...approvalsZhCn,
+  ...dashboardsZhCN,
   ...kanbanMoveZhCn,
 };

@@ -3,6 +3,7 @@ import { Alert, App, Button, Flex, Input, Typography } from 'antd';
 import { lazy, memo, type ReactNode, Suspense, useCallback, useMemo, useRef, useState } from 'react';
 import { errorMessage } from '../api/error-message';
 import type { RecordSort } from '../api/types';
+import { ExportButton } from '../data-transfer/export-button';
 import { localized, pluralTitle } from '../i18n/localized';
 import { useT } from '../i18n/use-t';
 import { BulkBar } from '../list-view/bulk-bar';
@@ -34,6 +35,8 @@ interface TableViewProps {
 
 // The bulk edit dialog brings the record form's widgets: loaded when first opened, as the drawer is.
 const BulkEditModal = lazy(() => import('../list-view/bulk-edit-modal').then((m) => ({ default: m.BulkEditModal })));
+// The import wizard (upload, mapping, check, result) loads when first opened.
+const ImportWizard = lazy(() => import('../data-transfer/import-wizard').then((m) => ({ default: m.ImportWizard })));
 
 /** Room kept under the table for the loaded count and the "load more" button. */
 const FOOTER_HEIGHT = 64;
@@ -60,6 +63,7 @@ export const TableView = memo(function TableView({ appId, object, change, contro
 
   const [selected, setSelected] = useState<string[]>([]);
   const [editing, setEditing] = useState(false);
+  const [importing, setImporting] = useState(false);
   // Only rows still in the list count: a search or a filter that hides a row also unselects it.
   const selectedIds = useMemo(() => {
     const loaded = new Set(list.items.map((r) => r.id));
@@ -125,7 +129,18 @@ export const TableView = memo(function TableView({ appId, object, change, contro
           />
         )}
         {controls}
+        {scope.can('import') && (
+          <Button onClick={() => setImporting(true)} data-testid="import-button">
+            {t('import.button')}
+          </Button>
+        )}
+        {scope.can('export') && <ExportButton appId={appId} objectId={object.id} filters={filters} sort={sort} columns={columns} />}
       </ObjectHeader>
+      {importing && (
+        <Suspense fallback={null}>
+          <ImportWizard appId={appId} object={object} onClose={() => setImporting(false)} onImported={list.reload} />
+        </Suspense>
+      )}
 
       <Flex vertical gap={8} ref={toolbar}>
         <Flex wrap gap={8} align="center">

@@ -9,6 +9,7 @@ describe('client routes', () => {
     ['/', { name: 'apps' }],
     ['/apps/crm', { name: 'app', appId: 'crm', objectId: null }],
     ['/apps/crm/objects/customer', { name: 'app', appId: 'crm', objectId: 'customer' }],
+    ['/apps/crm/dashboards/sales_overview', { name: 'dashboard', appId: 'crm', dashboardId: 'sales_overview' }],
     [
       '/apps/crm/objects/customer/records/0190c0de-7e57-7000-8000-000000000001',
       {

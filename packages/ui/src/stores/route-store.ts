@@ -19,6 +19,8 @@ export type Route =
   | { name: 'app'; appId: string; objectId: string | null }
   /** One record's full page ("customer 360"): `/apps/:appId/objects/:objectId/records/:recordId`. */
   | { name: 'record'; appId: string; objectId: string; recordId: string }
+  /** A dashboard of the app: `/apps/:appId/dashboards/:dashboardId`. */
+  | { name: 'dashboard'; appId: string; dashboardId: string }
   | { name: 'admin'; section: AdminSection }
   /** The approval inbox, one box at a time: `/approvals/todo`, `/approvals/done`, … */
   | { name: 'approvals'; box: InboxBox }
@@ -45,6 +47,7 @@ export function parseRoute(pathname: string): Route {
   if (parts[0] === 'apps' && parts[1] && parts[2] === 'objects' && parts[3] && parts[4] === 'records' && parts[5]) {
     return { name: 'record', appId: parts[1], objectId: parts[3], recordId: parts[5] };
   }
+  if (parts[0] === 'apps' && parts[1] && parts[2] === 'dashboards' && parts[3]) return { name: 'dashboard', appId: parts[1], dashboardId: parts[3] };
   if (parts[0] === 'apps' && parts[1]) {
     return { name: 'app', appId: parts[1], objectId: parts[2] === 'objects' && parts[3] ? parts[3] : null };
   }
@@ -59,6 +62,7 @@ export function routePath(route: Route): string {
   if (route.name === 'approvals') return `/approvals/${route.box}`;
   if (route.name === 'approval') return `/approvals/instances/${encodeURIComponent(route.instanceId)}`;
   const base = `/apps/${encodeURIComponent(route.appId)}`;
+  if (route.name === 'dashboard') return `${base}/dashboards/${encodeURIComponent(route.dashboardId)}`;
   if (route.name === 'record') {
     return `${base}/objects/${encodeURIComponent(route.objectId)}/records/${encodeURIComponent(route.recordId)}`;
   }

@@ -1,0 +1,138 @@
+import type { SystemTables } from '@tessera/db';
+import { type AccessResolver, type LiveAppCache, RecordError, type RecordService } from '@tessera/records';
+import type { Kysely } from 'kysely';
+import { checkPlan } from './check-plan';
+import { headerTitles } from './header-row';
+import { type ChunkContext, importChunk } from './import-chunk';
+import type { ImportOutcome, ImportPlan } from './import-plan';
+import { readRows } from './read-table';
+import { type CellValue, isEmptyRow, type SheetRow, type TableKind, type TableSource } from './sheet-row';
+
+/** Rows per chunk: a few set-based statements each, memory flat whatever the file's size. */
+export const ROWS_PER_CHUNK = 5_000;
+
+export interface ImporterDeps {
+  db: Kysely<SystemTables>;
+  records: RecordService;
+  liveApps: LiveAppCache;
+}
+
+export interface ImportTarget {
+  appId: string;
+  objectId: string;
+  access: AccessResolver;
+}
+
+export interface RunOptions {
+  /** Everything is checked and written, then rolled back: the counts and issues of a real run, nothing kept. */
+  dryRun: boolean;
+  batchId: string;
+  /** Told after each chunk how many data rows are done (a job's progress). */
+  onProgress?: ((rows: number) => Promise<void> | void) | undefined;
+  /** Written in the import's own transaction when it commits, so a crash leaves neither the rows nor the mark. */
+  onCommit?: ((outcome: ImportOutcome, db: Kysely<SystemTables>) => Promise<void>) | undefined;
+}
+
+/** Thrown inside the transaction to roll it back with the outcome in hand. */
+class RollBack extends Error {
+  constructor(readonly outcome: ImportOutcome) {
+    super('rolled back');
+  }
+}
+
+/**
+ * Imports one sheet of a file into one object, streamed: rows are read as they come, a few
+ * thousand at a time go through `importChunk` (the records service's set-based writes, with
+ * history rows and events), all in one transaction. `all`: one refused row rolls everything back;
+ * `valid`: the valid rows commit. A dry run always rolls back. A crash mid-way rolls back too —
+ * the import is then run again from the file, never half-applied.
+ */
+export async function runImport(
+  deps: ImporterDeps,
+  target: ImportTarget,
+  file: { source: TableSource; kind: TableKind },
+  plan: ImportPlan,
+  options: RunOptions,
+): Promise<ImportOutcome> {
+  const app = await deps.liveApps.get(target.appId, deps.db);
+  const object = app.objects.get(target.objectId);
+  if (!object || object.parent) throw new RecordError('record.object_not_found', [], { object: target.objectId });
+  const policy = typeof target.access === 'function' ? target.access(app.document) : target.access;
+  const checked = checkPlan(object, policy, plan);
+  try {
+    return await deps.records.transaction(async (inside, tx) => {
+      const outcome: ImportOutcome = {
+        counts: { rows: 0, created: 0, updated: 0, skipped: 0, refused: 0 },
+        committed: false,
+        titles: [],
+        issues: [],
+        refusedRows: [],
+      };
+      const ctx: ChunkContext = {
+        db: tx,
+        records: inside,
+        appId: target.appId,
+        object,
+        objects: app.objects,
+        policy,
+        plan: checked,
+        mode: plan.dedup?.mode ?? 'create',
+        timeZone: app.document.timeZone ?? 'Asia/Shanghai',
+        titles: [],
+        batchId: options.batchId,
+        remember: !options.dryRun,
+        seenKeys: new Map(),
+      };
+      let written = 0;
+      const flush = async (chunk: SheetRow[]) => {
+        const done = await importChunk(ctx, chunk);
+        outcome.counts.created += done.created;
+        outcome.counts.updated += done.updated;
+        outcome.counts.skipped += done.skipped;
+        outcome.counts.refused += done.refusedRows.size;
+        outcome.issues.push(...done.issues);
+        for (const row of chunk) if (done.refusedRows.has(row.number)) outcome.refusedRows.push({ row: row.number, cells: row.cells });
+        written += chunk.length;
+        await options.onProgress?.(written);
+      };
+      // The next chunk is parsed while the current one is written: parsing is Node's CPU, the
+      // writes mostly PostgreSQL's, so the two overlap instead of taking turns.
+      const rows = readRows(file.source, file.kind, plan.sheet)[Symbol.asyncIterator]();
+      const nextChunk = async (): Promise<SheetRow[]> => {
+        const chunk: SheetRow[] = [];
+        while (chunk.length < ROWS_PER_CHUNK) {
+          const { value: row, done } = await rows.next();
+          if (done) break;
+          if (row.number === plan.headerRow) ctx.titles = outcome.titles = headerTitles(row.cells);
+          if (row.number <= plan.headerRow || isEmptyRow(row.cells)) continue;
+          outcome.counts.rows += 1;
+          chunk.push(row);
+        }
+        return chunk;
+      };
+      try {
+        let chunk = await nextChunk();
+        while (chunk.length) {
+          const reading = nextChunk();
+          // A failed read is awaited below; this only keeps it from counting as unhandled meanwhile.
+          reading.catch(() => undefined);
+          await flush(chunk);
+          chunk = await reading;
+        }
+      } finally {
+        await rows.return?.(undefined);
+      }
+      outcome.issues.sort((a, b) => a.row - b.row);
+      outcome.refusedRows.sort((a, b) => a.row - b.row);
+      if (options.dryRun || (plan.atomicity === 'all' && outcome.counts.refused > 0)) throw new RollBack(outcome);
+      outcome.committed = true;
+      await options.onCommit?.(outcome, tx);
+      return outcome;
+    });
+  } catch (error) {
+    if (error instanceof RollBack) return error.outcome;
+    throw error;
+  }
+}
+
+export type { CellValue };

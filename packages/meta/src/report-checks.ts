@@ -1,0 +1,103 @@
+import { analyze } from '@tessera/expr';
+import type { AppDocument, DashboardDefinition, FieldDefinition, ObjectDefinition, ReportDateRange, ReportDefinition } from '@tessera/schemas';
+import type { MetaIssue } from './issue';
+import { aggregateFits, measureFields, reportColumn } from './report-fields';
+import { rollupFieldIds } from './rollup-formulas';
+
+/** A formula over `fields` must parse, typecheck, and give one of `expected`. */
+function checkFormula(issues: MetaIssue[], fields: readonly FieldDefinition[], formula: string, pointer: string, expected: readonly string[]): void {
+  const checked = analyze(formula, { fields });
+  if (!checked.ok) {
+    for (const error of checked.errors) issues.push({ pointer, code: error.code, params: { ...error.params, start: error.range.start, end: error.range.end } });
+    return;
+  }
+  if (!expected.includes(checked.formula.type))
+    issues.push({ pointer, code: 'meta.flow_formula_type', params: { actual: checked.formula.type, expected: expected.join(', ') } });
+}
+
+/** A range is relative (last N days needs its N) or two fixed dates, from before to. */
+function checkDateRange(range: ReportDateRange | undefined, pointer: string, issues: MetaIssue[]): void {
+  if (!range) return;
+  if (range.range === 'last_n_days' && !range.days) issues.push({ pointer, code: 'schema.required', params: { missing: 'days' } });
+  if (!range.range && !(range.from && range.to)) issues.push({ pointer, code: 'schema.required', params: { missing: range.from ? 'to' : 'from' } });
+  if (range.from && range.to && range.from >= range.to) issues.push({ pointer: `${pointer}/to`, code: 'meta.report_range_order', params: {} });
+}
+
+function checkReport(report: ReportDefinition, pointer: string, object: ObjectDefinition, rollups: ReadonlySet<string>, issues: MetaIssue[]): void {
+  const column = (id: string) => reportColumn(object, id, rollups);
+  const unknown = (at: string, id: string) => issues.push({ pointer: at, code: 'meta.report_field', params: { object: object.id, id } });
+  const ids = new Map<string, string>();
+  const claim = (id: string, at: string) => {
+    const first = ids.get(id);
+    if (first) issues.push({ pointer: at, code: 'meta.duplicate_id', params: { id, first } });
+    else ids.set(id, at);
+  };
+  (report.dimensions ?? []).forEach((dimension, d) => {
+    const at = `${pointer}/dimensions/${d}`;
+    claim(dimension.id, `${at}/id`);
+    const found = column(dimension.field);
+    if (!found) return void unknown(`${at}/field`, dimension.field);
+    if (found.kind === 'date' && !dimension.grain) issues.push({ pointer: `${at}/grain`, code: 'meta.report_grain_missing', params: { id: dimension.field } });
+    if (found.kind !== 'date' && dimension.grain) issues.push({ pointer: `${at}/grain`, code: 'meta.report_grain_not_date', params: { id: dimension.field } });
+  });
+  report.measures.forEach((measure, m) => {
+    const at = `${pointer}/measures/${m}`;
+    claim(measure.id, `${at}/id`);
+    if (measure.aggregate === 'formula') {
+      if (!measure.formula) return void issues.push({ pointer: at, code: 'schema.required', params: { missing: 'formula' } });
+      return checkFormula(issues, measureFields(report.measures), measure.formula, `${at}/formula`, ['number', 'currency']);
+    }
+    if (measure.filter) checkFormula(issues, object.fields, measure.filter, `${at}/filter`, ['boolean']);
+    if (!measure.field) {
+      if (measure.aggregate !== 'count') issues.push({ pointer: at, code: 'schema.required', params: { missing: 'field' } });
+      return;
+    }
+    const found = column(measure.field);
+    if (!found) return void unknown(`${at}/field`, measure.field);
+    if (!aggregateFits(measure.aggregate, found))
+      issues.push({ pointer: `${at}/aggregate`, code: 'meta.report_aggregate_type', params: { aggregate: measure.aggregate, id: measure.field } });
+  });
+  (report.filters ?? []).forEach((condition, f) => {
+    if (!column(condition.field)) unknown(`${pointer}/filters/${f}/field`, condition.field);
+  });
+  if (report.where) checkFormula(issues, object.fields, report.where, `${pointer}/where`, ['boolean']);
+  if (report.dateField && column(report.dateField)?.kind !== 'date')
+    issues.push({ pointer: `${pointer}/dateField`, code: 'meta.report_date_field', params: { id: report.dateField } });
+  checkDateRange(report.dateRange, `${pointer}/dateRange`, issues);
+  if (report.dateRange && !report.dateField) issues.push({ pointer: `${pointer}/dateRange`, code: 'schema.required', params: { missing: 'dateField' } });
+  (report.sort ?? []).forEach((key, s) => {
+    if (!ids.has(key.by)) issues.push({ pointer: `${pointer}/sort/${s}/by`, code: 'meta.report_unknown_ref', params: { id: key.by } });
+  });
+}
+
+function checkDashboard(dashboard: DashboardDefinition, pointer: string, reports: ReadonlyMap<string, ReportDefinition>, issues: MetaIssue[]): void {
+  checkDateRange(dashboard.dateRange, `${pointer}/dateRange`, issues);
+  const seen = new Map<string, string>();
+  dashboard.widgets.forEach((widget, w) => {
+    const at = `${pointer}/widgets/${w}`;
+    const first = seen.get(widget.id);
+    if (first) issues.push({ pointer: `${at}/id`, code: 'meta.duplicate_id', params: { id: widget.id, first } });
+    else seen.set(widget.id, `${at}/id`);
+    const report = reports.get(widget.report);
+    if (!report) return void issues.push({ pointer: `${at}/report`, code: 'meta.report_unknown_ref', params: { id: widget.report } });
+    if (widget.measure && !report.measures.some((m) => m.id === widget.measure))
+      issues.push({ pointer: `${at}/measure`, code: 'meta.report_unknown_ref', params: { id: widget.measure } });
+    if (widget.compare && !report.dateField) issues.push({ pointer: `${at}/compare`, code: 'meta.report_compare_needs_date', params: { id: report.id } });
+  });
+}
+
+/** Reports name fields that exist and fit what is done with them; dashboards show reports that exist. */
+export function checkReports(app: AppDocument): MetaIssue[] {
+  const issues: MetaIssue[] = [];
+  const objects = new Map(app.objects.map((o) => [o.id, o] as const));
+  const rollups = new Map<string, ReadonlySet<string>>();
+  (app.reports ?? []).forEach((report, r) => {
+    const object = objects.get(report.object);
+    if (!object) return; // reported once, with the other slots' unknown objects
+    if (!rollups.has(object.id)) rollups.set(object.id, rollupFieldIds(object, app));
+    checkReport(report, `/reports/${r}`, object, rollups.get(object.id) ?? new Set(), issues);
+  });
+  const reports = new Map((app.reports ?? []).map((r) => [r.id, r] as const));
+  (app.dashboards ?? []).forEach((dashboard, d) => checkDashboard(dashboard, `/dashboards/${d}`, reports, issues));
+  return issues;
+}

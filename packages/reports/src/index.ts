@@ -1,0 +1,13 @@
+export { compileReport, type PlannedDimension, type PlannedMeasure, type ReportPlan } from './compile-report';
+export { bucketRange, previousRange, type ResolvedRange, resolveRange, sameRangeLastYear, startOfLocalDay } from './date-range';
+export { ReportError, type ReportErrorCode } from './report-error';
+export type { DrillDown, ReportKey, ReportResult, ReportRow } from './report-result';
+export {
+  createReportService,
+  type DashboardData,
+  type ReportAnswer,
+  type ReportRequest,
+  type ReportService,
+  type ReportServiceOptions,
+  type WidgetData,
+} from './report-service';

@@ -1,0 +1,169 @@
+import { checkReports } from '@tessera/meta';
+import { type AccessResolver, type RecordContext, RecordError, type RecordService, settledDataVersions } from '@tessera/records';
+import type { DashboardWidget, ReportDateRange, ReportDefinition } from '@tessera/schemas';
+import type { CompiledQuery } from 'kysely';
+import { compileReport } from './compile-report';
+import { previousRange, type ResolvedRange, resolveRange, sameRangeLastYear } from './date-range';
+import { executeWithTimeout } from './execute-plan';
+import { ReportError } from './report-error';
+import { type ReportResult, shapeResult } from './report-result';
+import { ResultCache, type StatementRows } from './result-cache';
+
+/**
+ * One call (a dashboard, a report): its statements under way by text and parameters, so identical
+ * widgets share one run, and the data versions of the objects it reads, read once before any of
+ * its statements runs (null: changes not yet counted, no caching).
+ */
+interface Call {
+  inFlight: Map<string, Promise<{ rows: StatementRows; cached: boolean }>>;
+  versions: Promise<Record<string, number> | null>;
+}
+
+export interface ReportServiceOptions {
+  /** Longest a widget's statement may run (ms); default 10,000. */
+  widgetTimeoutMs?: number | undefined;
+  /** Results kept in memory; default 1,000. */
+  cacheSize?: number | undefined;
+}
+
+/** A report's answer, and whether it came from the cache. */
+export type ReportAnswer = ReportResult & { cached: boolean };
+
+export type WidgetData =
+  | { id: string; kind: DashboardWidget['kind']; status: 'ok'; result: ReportAnswer; previous?: ReportAnswer | undefined }
+  | { id: string; kind: DashboardWidget['kind']; status: 'error'; code: string; params: Record<string, string | number | boolean | null | undefined> };
+
+export interface DashboardData {
+  dashboard: string;
+  range: ResolvedRange | null;
+  widgets: WidgetData[];
+}
+
+export interface ReportRequest {
+  /** Replaces the report's own period (a dashboard's date filter). */
+  dateRange?: ReportDateRange | undefined;
+  /** The measure a drill-down is for (its filter formula joins the report's). */
+  measure?: string | undefined;
+}
+
+/** The period a KPI is compared with: the one just before (环比) or the same one a year earlier (同比). */
+function comparedRange(compare: NonNullable<DashboardWidget['compare']>, period: ResolvedRange): ResolvedRange {
+  return compare === 'previous_year' ? sameRangeLastYear(period) : previousRange(period);
+}
+
+/** A report as asked for: one of the app's by id, or a spec checked like a published one. */
+function reportOf(ctx: RecordContext, report: string | ReportDefinition): ReportDefinition {
+  if (typeof report === 'string') {
+    const found = (ctx.app.document.reports ?? []).find((r) => r.id === report);
+    if (!found) throw new ReportError('report.not_found', { id: report });
+    return found;
+  }
+  const issues = checkReports({ ...ctx.app.document, reports: [report], dashboards: [] }).map((i) => ({
+    ...i,
+    pointer: i.pointer.replace(/^\/reports\/0/, ''),
+  }));
+  if (issues.length) throw new ReportError('report.invalid', { count: issues.length }, issues);
+  return report;
+}
+
+/**
+ * Reports and dashboards for one viewer at a time: every statement compiled under their access,
+ * results cached by what they depend on (result-cache.ts), a dashboard's widgets asked in one
+ * call, identical statements run once, each with its own timeout.
+ */
+export function createReportService(records: RecordService, options: ReportServiceOptions = {}) {
+  const timeoutMs = options.widgetTimeoutMs ?? 10_000;
+  const cache = new ResultCache(options.cacheSize);
+
+  /** One statement's rows — from the cache, or run once however many widgets of a call need it — and whether they were cached. */
+  function statementRows(ctx: RecordContext, objectId: string, compiled: CompiledQuery, call: Call): Promise<{ rows: StatementRows; cached: boolean }> {
+    const statement = JSON.stringify([compiled.sql, compiled.parameters]);
+    const pending = call.inFlight.get(statement);
+    if (pending !== undefined) return pending;
+    const work = (async () => {
+      const versions = await call.versions;
+      const key = versions === null ? null : JSON.stringify([ctx.app.appId, ctx.app.version, statement, ctx.access.cacheKey, objectId, versions[objectId]]);
+      const hit = cache.get(key);
+      if (hit) return { rows: hit, cached: true };
+      const rows = await executeWithTimeout(ctx.db, compiled, timeoutMs);
+      cache.set(key, rows);
+      return { rows, cached: false };
+    })();
+    call.inFlight.set(statement, work);
+    return work;
+  }
+
+  async function answer(
+    ctx: RecordContext,
+    report: ReportDefinition,
+    range: ResolvedRange | null,
+    measure: string | undefined,
+    call: Call,
+  ): Promise<ReportAnswer> {
+    const plan = compileReport(ctx, report, range);
+    const { rows, cached } = await statementRows(ctx, plan.object.id, plan.query.compile(ctx.db), call);
+    return { ...shapeResult(plan, rows, ctx.app.document.timeZone ?? 'Asia/Shanghai', measure), cached };
+  }
+
+  /** A viewer without an access fingerprint is never cached: no versions to read. */
+  const startCall = (ctx: RecordContext, objects: readonly string[]): Call => ({
+    inFlight: new Map(),
+    // Versions that cannot be read mean no caching this time, not a failed dashboard.
+    versions: ctx.access.cacheKey === undefined ? Promise.resolve(null) : settledDataVersions(ctx.db, ctx.app.appId, [...new Set(objects)]).catch(() => null),
+  });
+
+  const resolved = (ctx: RecordContext, range: ReportDateRange | undefined) => resolveRange(range, new Date(), ctx.app.document.timeZone ?? 'Asia/Shanghai');
+
+  async function widgetData(ctx: RecordContext, widget: DashboardWidget, range: ReportDateRange | undefined, call: Call): Promise<WidgetData> {
+    try {
+      const found = reportOf(ctx, widget.report);
+      // A KPI is one number: the measure over the whole period, whatever the report groups by elsewhere.
+      const report = widget.kind === 'kpi' ? { ...found, dimensions: [], sort: undefined, limit: undefined } : found;
+      const period = resolved(ctx, report.dateField ? (range ?? report.dateRange) : undefined);
+      const measure = widget.measure ?? report.measures[0]?.id;
+      const [result, previous] = await Promise.all([
+        answer(ctx, report, period, measure, call),
+        widget.compare && period ? answer(ctx, report, comparedRange(widget.compare, period), measure, call) : undefined,
+      ]);
+      return { id: widget.id, kind: widget.kind, status: 'ok', result, ...(previous ? { previous } : {}) };
+    } catch (error) {
+      // A widget this viewer cannot be shown (a hidden field, a timeout, a bad filter) says so; the others still answer.
+      if (!(error instanceof ReportError) && !(error instanceof RecordError)) throw error;
+      return { id: widget.id, kind: widget.kind, status: 'error', code: error.code, params: { ...error.params } };
+    }
+  }
+
+  return {
+    /** One report (of the app, or an ad-hoc spec) as the viewer may see it. */
+    async run(appId: string, access: AccessResolver, report: string | ReportDefinition, request: ReportRequest = {}): Promise<ReportAnswer> {
+      const ctx = await records.readContext(appId, access);
+      const definition = reportOf(ctx, report);
+      const period = resolved(ctx, definition.dateField ? (request.dateRange ?? definition.dateRange) : undefined);
+      return answer(ctx, definition, period, request.measure, startCall(ctx, [definition.object]));
+    },
+
+    /** Every widget of a dashboard in one call; a widget that fails (hidden field, timeout) says so without failing the others. */
+    async dashboard(
+      appId: string,
+      access: AccessResolver,
+      dashboardId: string,
+      request: { dateRange?: ReportDateRange | undefined } = {},
+    ): Promise<DashboardData> {
+      const ctx = await records.readContext(appId, access);
+      const dashboard = (ctx.app.document.dashboards ?? []).find((d) => d.id === dashboardId);
+      if (!dashboard) throw new ReportError('dashboard.not_found', { id: dashboardId });
+      const range = request.dateRange ?? dashboard.dateRange;
+      const objects = dashboard.widgets.map((w) => (ctx.app.document.reports ?? []).find((r) => r.id === w.report)?.object ?? '').filter(Boolean);
+      const call = startCall(ctx, objects);
+      const widgets = await Promise.all(dashboard.widgets.map((widget) => widgetData(ctx, widget, range, call)));
+      return { dashboard: dashboard.id, range: resolved(ctx, range), widgets };
+    },
+
+    /** Entries held, for tests and metrics. */
+    get cachedResults(): number {
+      return cache.size;
+    },
+  };
+}
+
+export type ReportService = ReturnType<typeof createReportService>;

@@ -1,0 +1,57 @@
+import { ReloadOutlined } from '@ant-design/icons';
+import type { DashboardDefinition } from '@tessera/schemas';
+import { Button, Flex, Result, Spin, Typography } from 'antd';
+import { localized } from '../i18n/localized';
+import { useT } from '../i18n/use-t';
+import { ErrorState } from '../shell/error-state';
+import { useCurrentAppStore } from '../stores/current-app-store';
+import { useSessionStore } from '../stores/session-store';
+import { DateRangeFilter } from './date-range-filter';
+import { DrillDrawer } from './drill-drawer';
+import { useDashboard } from './use-dashboard';
+import { WidgetCard } from './widget-card';
+
+/** Rows of the 24-column grid are this tall; a widget's layout counts in them. */
+const ROW_PX = 40;
+
+/** A dashboard of the live app: its widgets on a 24-column grid, one date filter for all, drill-downs in a drawer. */
+export function DashboardPage({ appId, dashboardId }: { appId: string; dashboardId: string }) {
+  const dashboard = useCurrentAppStore((s) => s.document?.dashboards?.find((d) => d.id === dashboardId) ?? null);
+  const t = useT();
+  return dashboard ? <DashboardBody appId={appId} dashboard={dashboard} /> : <Result status="404" subTitle={t('dashboard.notFound')} />;
+}
+
+function DashboardBody({ appId, dashboard }: { appId: string; dashboard: DashboardDefinition }) {
+  const t = useT();
+  const locale = useSessionStore((s) => s.locale);
+  const view = useDashboard(appId, dashboard.id, dashboard.dateRange);
+  const data = view.state.status === 'ready' ? view.state.data : null;
+  return (
+    <Flex vertical gap={12} data-testid={`dashboard-${dashboard.id}`}>
+      <Flex justify="space-between" align="center" wrap gap={8}>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {localized(dashboard.label, locale, dashboard.id)}
+        </Typography.Title>
+        <Flex gap={8} align="center">
+          <DateRangeFilter value={view.range} onChange={view.setRange} />
+          <Button icon={<ReloadOutlined />} onClick={view.reload} aria-label={t('dashboard.refresh')} />
+        </Flex>
+      </Flex>
+      {view.state.status === 'failed' && <ErrorState title={t('dashboard.loadFailed')} error={view.state.error} onRetry={view.reload} />}
+      {view.state.status === 'loading' && <Spin style={{ display: 'block', marginTop: 64 }} />}
+      {data && (
+        <div className="tessera-dashboard-grid" style={{ gridAutoRows: ROW_PX }}>
+          {dashboard.widgets.map((widget, i) => {
+            const layout = widget.layout ?? { x: (i % 2) * 12, y: Math.floor(i / 2) * 8, w: 12, h: 8 };
+            return (
+              <div key={widget.id} style={{ gridColumn: `${layout.x + 1} / span ${layout.w}`, gridRow: `${layout.y + 1} / span ${layout.h}`, minWidth: 0 }}>
+                <WidgetCard widget={widget} data={data.widgets.find((w) => w.id === widget.id)} locale={locale} onDrill={view.openDrill} />
+              </div>
+            );
+          })}
+        </div>
+      )}
+      <DrillDrawer appId={appId} target={view.drill} onClose={view.closeDrill} />
+    </Flex>
+  );
+}

@@ -1,0 +1,144 @@
+import type { FromSchema } from 'json-schema-to-ts';
+import { identifierSchema, localizedTextSchema } from './common.schema';
+import { filterConditionSchema } from './object.schema';
+
+/** How a date dimension is bucketed, in the app's time zone (weeks start on Monday, ISO). */
+export const DATE_GRAINS = ['day', 'week', 'month', 'quarter', 'year'] as const;
+export const REPORT_AGGREGATES = ['count', 'sum', 'avg', 'min', 'max', 'distinct_count', 'formula'] as const;
+/** Ranges relative to now, resolved on the server to a half-open [from, to) in the app's time zone. */
+export const RELATIVE_RANGES = ['today', 'this_week', 'this_month', 'this_quarter', 'this_year', 'last_n_days', 'year_to_date', 'all_time'] as const;
+export const WIDGET_KINDS = ['kpi', 'line', 'bar', 'stacked_bar', 'pie', 'funnel', 'table', 'leaderboard'] as const;
+
+/** What a report groups by: a field (or system column) of the source object; dates need a grain. */
+export const reportDimensionSchema = {
+  type: 'object',
+  properties: {
+    id: identifierSchema,
+    field: { type: 'string', minLength: 1, maxLength: 64 },
+    grain: { enum: DATE_GRAINS },
+    label: localizedTextSchema,
+  },
+  required: ['id', 'field'],
+  additionalProperties: false,
+} as const;
+
+/**
+ * What a report computes per group. An aggregate of a field, optionally over only the rows a
+ * yes/no formula keeps (`count` of won deals), or a formula over the other measures by id
+ * (`[won] / ([won] + [lost])`), computed from the same groups.
+ */
+export const reportMeasureSchema = {
+  type: 'object',
+  properties: {
+    id: identifierSchema,
+    aggregate: { enum: REPORT_AGGREGATES },
+    field: { type: 'string', minLength: 1, maxLength: 64 },
+    filter: { type: 'string', minLength: 1, maxLength: 2000 },
+    formula: { type: 'string', minLength: 1, maxLength: 2000 },
+    label: localizedTextSchema,
+    /** How the value is shown: a plain number, money, or a share (0.25 → 25 %). */
+    format: { enum: ['number', 'currency', 'percent'] },
+  },
+  required: ['id', 'aggregate'],
+  additionalProperties: false,
+} as const;
+
+/** A date range: relative to today (with `days` for last_n_days), or fixed local dates [from, to). */
+export const reportDateRangeSchema = {
+  type: 'object',
+  properties: {
+    range: { enum: RELATIVE_RANGES },
+    days: { type: 'integer', minimum: 1, maximum: 3660 },
+    from: { type: 'string', pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' },
+    to: { type: 'string', pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' },
+  },
+  additionalProperties: false,
+} as const;
+
+export const reportSchema = {
+  type: 'object',
+  properties: {
+    id: identifierSchema,
+    label: localizedTextSchema,
+    /** The object whose records are aggregated. */
+    object: identifierSchema,
+    dimensions: { type: 'array', items: reportDimensionSchema, maxItems: 2 },
+    measures: { type: 'array', items: reportMeasureSchema, minItems: 1, maxItems: 20 },
+    /** Conditions as a list view has them (so a drill-down opens the same list), all must hold. */
+    filters: { type: 'array', items: filterConditionSchema, maxItems: 50 },
+    /** A yes/no formula every counted record must satisfy, besides `filters`. */
+    where: { type: 'string', minLength: 1, maxLength: 2000 },
+    /** The date (or date-time) field the report's period, and a dashboard's date filter, apply to. */
+    dateField: { type: 'string', minLength: 1, maxLength: 64 },
+    /** The period counted by default; a dashboard's date filter replaces it. */
+    dateRange: reportDateRangeSchema,
+    /** By a dimension or measure id; default: dimensions in their natural order (select options as defined, dates ascending). */
+    sort: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: { by: identifierSchema, direction: { enum: ['asc', 'desc'] } },
+        required: ['by'],
+        additionalProperties: false,
+      },
+      maxItems: 4,
+    },
+    /** Top N groups after sorting. */
+    limit: { type: 'integer', minimum: 1, maximum: 1000 },
+  },
+  required: ['id', 'label', 'object', 'measures'],
+  additionalProperties: false,
+} as const;
+
+export const dashboardWidgetSchema = {
+  type: 'object',
+  properties: {
+    id: identifierSchema,
+    kind: { enum: WIDGET_KINDS },
+    title: localizedTextSchema,
+    report: identifierSchema,
+    /** The measure shown (KPI, pie, funnel, leaderboard); default: the report's first. */
+    measure: identifierSchema,
+    /** KPI: show the change against the period just before the one shown (环比), or the same period a year before (同比). */
+    compare: { enum: ['previous_period', 'previous_year'] },
+    /** KPI: the value aimed at, for a progress bar. */
+    target: { type: 'number' },
+    /** Grid placement, 24 columns wide. */
+    layout: {
+      type: 'object',
+      properties: {
+        x: { type: 'integer', minimum: 0, maximum: 23 },
+        y: { type: 'integer', minimum: 0, maximum: 1000 },
+        w: { type: 'integer', minimum: 1, maximum: 24 },
+        h: { type: 'integer', minimum: 1, maximum: 40 },
+      },
+      required: ['x', 'y', 'w', 'h'],
+      additionalProperties: false,
+    },
+  },
+  required: ['id', 'kind', 'report'],
+  additionalProperties: false,
+} as const;
+
+export const dashboardSchema = {
+  type: 'object',
+  properties: {
+    id: identifierSchema,
+    label: localizedTextSchema,
+    /** The date filter the dashboard opens with, applied to every widget whose report has a dateField. */
+    dateRange: reportDateRangeSchema,
+    widgets: { type: 'array', items: dashboardWidgetSchema, maxItems: 40 },
+  },
+  required: ['id', 'label', 'widgets'],
+  additionalProperties: false,
+} as const;
+
+export type ReportDefinition = FromSchema<typeof reportSchema>;
+export type ReportDimension = FromSchema<typeof reportDimensionSchema>;
+export type ReportMeasure = FromSchema<typeof reportMeasureSchema>;
+export type ReportDateRange = FromSchema<typeof reportDateRangeSchema>;
+export type DashboardDefinition = FromSchema<typeof dashboardSchema>;
+export type DashboardWidget = FromSchema<typeof dashboardWidgetSchema>;
+export type DateGrain = (typeof DATE_GRAINS)[number];
+export type RelativeRange = (typeof RELATIVE_RANGES)[number];
+export type WidgetKind = (typeof WIDGET_KINDS)[number];
