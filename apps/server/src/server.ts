@@ -33,6 +33,7 @@ import { fileRoutes } from './plugins/file-routes';
 import { flowDelegationRoutes } from './plugins/flow-delegation-routes';
 import { flowRecordRoutes } from './plugins/flow-record-routes';
 import { flowRoutes } from './plugins/flow-routes';
+import { flowSimulateRoutes } from './plugins/flow-simulate-routes';
 import { flowWebhookRoutes } from './plugins/flow-webhook-routes';
 import { healthRoutes } from './plugins/health-routes';
 import { importRoutes } from './plugins/import-routes';
@@ -175,6 +176,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(regionRoutes);
   await app.register(reportRoutes, { reports: createReportService(records) });
   await app.register(flowRoutes, { database: options.database, records, flows, definitions });
+  await app.register(flowSimulateRoutes, { database: options.database, records, flows, liveApps });
   await app.register(flowDelegationRoutes, { database: options.database, directory });
   await app.register(flowWebhookRoutes, { database: options.database, webhooks: createWebhookReceiver(options.database.db, liveApps, records, flows) });
   await app.register(flowRecordRoutes, { database: options.database, records, definitions, liveApps });

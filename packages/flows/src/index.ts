@@ -1,6 +1,6 @@
 import './messages';
 
-export { type PreviewStep, previewApprovals } from './engine/preview';
+export { type LookAhead, lookAhead, type PreviewStep, previewApprovals } from './engine/preview';
 export { missingRequired, type Reduction, reduce } from './engine/reduce';
 export { FlowError, type FlowErrorCode } from './flow-error';
 export { buildGraph, type FlowGraph, MAIN, parallelPath } from './flow-graph';
@@ -8,7 +8,7 @@ export type { FileRef, FlowCommand, FlowEffect, FlowEnvironment, FlowHistoryEntr
 export { type ApprovalState, type InstanceState, type InstanceStatus, initialState, type Seat, type SeatStatus, type Token } from './instance-state';
 export { HTTP_QUEUE, TIMER_QUEUE } from './runtime/apply-effects';
 export { type ApprovalFields, approvalFields, approvalPolicy } from './runtime/approval-access';
-export { createFlowDefinitions, type FlowDefinitions, type FlowVersion } from './runtime/definitions';
+export { createFlowDefinitions, type FlowDefinitions, type FlowVersion, flowVersion } from './runtime/definitions';
 export { type DelegationStore, type DelegationView, delegationStore, type NewDelegation } from './runtime/delegations';
 export { createDirectoryCache, type Delegation, type DirectoryCache, type DirectorySnapshot, delegateOf, loadDirectory } from './runtime/directory';
 export { type FlowEngineWiring, wireFlowEngine } from './runtime/engine-wiring';

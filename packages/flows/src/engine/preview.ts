@@ -1,6 +1,6 @@
 import { buildGraph, type FlowGraph } from '../flow-graph';
-import type { FlowCommand, FlowEnvironment } from '../flow-step';
-import { type InstanceState, initialState } from '../instance-state';
+import type { FlowCommand, FlowEffect, FlowEnvironment, FlowHistoryEntry } from '../flow-step';
+import { type InstanceState, type InstanceStatus, initialState } from '../instance-state';
 import { reduce } from './reduce';
 
 /** One approval step the record would pass, and who would decide it. */
@@ -14,13 +14,33 @@ export interface PreviewStep {
 /** Stands in for the people a submitter has not picked yet, so the look-ahead passes their step. */
 const TO_BE_CHOSEN = '\u0000chosen';
 
+/** A dry run of a flow on a record: the approval steps met, what happened on the way, where it stopped. */
+export interface LookAhead {
+  steps: PreviewStep[];
+  /** The instance's history as the run would write it: branches taken, approvals started, records it would update, the end. */
+  trail: FlowHistoryEntry[];
+  /** running: it stopped at a timer or at a step nobody would decide. */
+  status: InstanceStatus;
+}
+
+const historyOf = (effects: readonly FlowEffect[]): FlowHistoryEntry[] => effects.flatMap((e) => (e.kind === 'history' ? [e.entry] : []));
+
 /**
- * "Who will approve this?": runs the flow on the record without writing anything, approving every
- * open task as its approver would, and lists the approval steps met on the way, in order. Branches
- * follow the record as it is; a timer or a step without approvers ends the look-ahead. A step
- * whose approvers the submitter picks is listed with `choose`, and passed as if they had approved.
+ * Runs the flow on the record without writing anything, approving every open task as its
+ * approver would, and lists the approval steps met on the way, in order, with the trail of what
+ * the run did. Branches follow the record as it is; a timer or a step without approvers ends the
+ * look-ahead. A step whose approvers the submitter picks is listed with `choose`, and passed as if
+ * they had approved. Effects (record writes, notifications, calls) are only reported, never applied.
  */
-export function previewApprovals(flowGraph: FlowGraph, env: FlowEnvironment, chosen: Record<string, string[]> = {}): PreviewStep[] {
+export function lookAhead(flowGraph: FlowGraph, realEnv: FlowEnvironment, chosen: Record<string, string[]> = {}): LookAhead {
+  // The stand-in for people not picked yet is nobody in the directory: resolving would drop it and skip the step.
+  const env: FlowEnvironment = {
+    ...realEnv,
+    resolve: (rules, node, picked, record) => {
+      const found = realEnv.resolve(rules, node, picked, record);
+      return picked?.includes(TO_BE_CHOSEN) && !found.includes(TO_BE_CHOSEN) ? [...found, TO_BE_CHOSEN] : found;
+    },
+  };
   // The look-ahead approves as if each approver had filled in what their step asks of them.
   const graph = buildGraph({ ...flowGraph.flow, nodes: flowGraph.flow.nodes.map(({ fieldPermissions: _asked, ...node }) => node) });
   const choosing = new Set(
@@ -28,7 +48,9 @@ export function previewApprovals(flowGraph: FlowGraph, env: FlowEnvironment, cho
   );
   const picks = { ...Object.fromEntries([...choosing].map((node) => [node, [TO_BE_CHOSEN]])), ...chosen };
   const steps: PreviewStep[] = [];
-  let state: InstanceState = reduce(graph, initialState(), { kind: 'start', chosen: picks }, env).state;
+  const started = reduce(graph, initialState(), { kind: 'start', chosen: picks }, env);
+  const trail = historyOf(started.effects);
+  let state: InstanceState = started.state;
   for (let round = 0; round < 100 && state.status === 'running'; round += 1) {
     const open = Object.values(state.approvals).flatMap((approval) =>
       approval.chains.flatMap((chain) => chain.seats.filter((s) => s.status === 'pending').map((s) => ({ node: approval.node, user: s.user }))),
@@ -40,7 +62,21 @@ export function previewApprovals(flowGraph: FlowGraph, env: FlowEnvironment, cho
       steps.push({ node: approval.node, approvers: approvers.filter((u) => u !== TO_BE_CHOSEN), choose: choosing.has(approval.node) });
     }
     const next: FlowCommand = { kind: 'approve', user: open[0]!.user, node: open[0]!.node };
-    state = reduce(graph, state, next, env).state;
+    const reduced = reduce(graph, state, next, env);
+    trail.push(...historyOf(reduced.effects));
+    state = reduced.state;
   }
-  return steps;
+  const hidden = (users: unknown) => (Array.isArray(users) ? users.filter((u) => u !== TO_BE_CHOSEN) : users);
+  return {
+    steps,
+    trail: trail.map((entry) =>
+      entry.detail && 'approvers' in entry.detail ? { ...entry, detail: { ...entry.detail, approvers: hidden(entry.detail.approvers) } } : entry,
+    ),
+    status: state.status,
+  };
+}
+
+/** "Who will approve this?": the approval steps of the look-ahead, in order. */
+export function previewApprovals(flowGraph: FlowGraph, env: FlowEnvironment, chosen: Record<string, string[]> = {}): PreviewStep[] {
+  return lookAhead(flowGraph, env, chosen).steps;
 }

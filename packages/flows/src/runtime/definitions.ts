@@ -16,6 +16,12 @@ export interface FlowVersion {
   timeZone: string;
 }
 
+/** A flow of `document` ready to run: its graph, and its object's formulas compiled in the app's time zone. */
+export function flowVersion(appId: string, version: number, document: AppDocument, flow: FlowDefinition): FlowVersion {
+  const timeZone = document.timeZone ?? 'Asia/Shanghai';
+  return { appId, version, document, flow, graph: buildGraph(flow), evaluate: formulaEvaluator(document, flow.object, timeZone), timeZone };
+}
+
 /**
  * Published flow definitions by app, version and flow. A running instance keeps the version it
  * started on, so definitions are read by version (immutable once published) and kept.
@@ -27,13 +33,7 @@ export function createFlowDefinitions() {
     const row = await db.selectFrom('meta_versions').select('document').where('app_id', '=', appId).where('version', '=', version).executeTakeFirst();
     if (!row) throw new FlowError('flow.not_found', { app: appId, version });
     const document = row.document as AppDocument;
-    const timeZone = document.timeZone ?? 'Asia/Shanghai';
-    return new Map(
-      (document.flows ?? []).map((flow) => [
-        flow.id,
-        { appId, version, document, flow, graph: buildGraph(flow), evaluate: formulaEvaluator(document, flow.object, timeZone), timeZone },
-      ]),
-    );
+    return new Map((document.flows ?? []).map((flow) => [flow.id, flowVersion(appId, version, document, flow)]));
   }
 
   return {

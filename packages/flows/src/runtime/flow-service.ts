@@ -1,6 +1,7 @@
 import type { Database, SystemTables } from '@tessera/db';
 import { tableRef } from '@tessera/meta';
 import type { LiveAppCache, RecordService } from '@tessera/records';
+import type { FlowDefinition } from '@tessera/schemas';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { reduce } from '../engine/reduce';
 import { FlowError } from '../flow-error';
@@ -8,7 +9,7 @@ import type { FlowCommand, FlowEnvironment } from '../flow-step';
 import { initialState } from '../instance-state';
 import { applyEffects, mirrorStatus } from './apply-effects';
 import { resolveApprovers } from './approvers';
-import { createFlowDefinitions, type FlowDefinitions, type FlowVersion } from './definitions';
+import { createFlowDefinitions, type FlowDefinitions, type FlowVersion, flowVersion } from './definitions';
 import { type DirectoryCache, delegateOf } from './directory';
 import { type InstanceRow, insertInstance, lockInstance, saveTransition } from './instance-store';
 import { queueMails } from './mail';
@@ -168,6 +169,23 @@ export function createFlowService(options: FlowServiceOptions) {
       const live = await options.liveApps.get(appId, executor);
       const definition = await definitions.get(executor, appId, live.version, flowId);
       const env = await environment(executor, definition, { object_id: definition.flow.object, record_id: recordId, initiator_id: initiator });
+      return { definition, env };
+    },
+
+    /**
+     * The same for a flow not published yet (the studio's draft): run against the live app — its
+     * records, fields and formulas — as if `flow` were one of its flows. The caller checks the flow first.
+     */
+    async draftEnvironment(
+      appId: string,
+      flow: FlowDefinition,
+      recordId: string,
+      initiator: string,
+    ): Promise<{ definition: FlowVersion; env: FlowEnvironment }> {
+      const live = await options.liveApps.get(appId, db);
+      const document = { ...live.document, flows: [...(live.document.flows ?? []).filter((f) => f.id !== flow.id), flow] };
+      const definition = flowVersion(appId, live.version, document, flow);
+      const env = await environment(db, definition, { object_id: flow.object, record_id: recordId, initiator_id: initiator });
       return { definition, env };
     },
   };

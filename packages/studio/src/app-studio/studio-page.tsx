@@ -1,8 +1,11 @@
 import { ErrorState, useAuthStore } from '@tessera/ui';
-import { App, Card, Empty, Result, Spin, Tabs } from 'antd';
+import { App, Card, Empty, Result, Segmented, Spin, Tabs } from 'antd';
 import { useCallback, useState } from 'react';
 import { DndProvider } from 'react-dnd';
 import { HTML5Backend } from 'react-dnd-html5-backend';
+import { useFlowT } from './flows/i18n/use-flow-t';
+import { FlowList } from './flows/ui/flow-list';
+import { FlowsWorkspace } from './flows/ui/flows-workspace';
 import { StudioContext, useStudio } from './hooks/studio-context';
 import { useAutosave } from './hooks/use-autosave';
 import { useDraftLoader } from './hooks/use-draft-loader';
@@ -51,6 +54,7 @@ function StudioWorkspace({ store, appId }: { store: StudioStore; appId: string }
   const onPublished = useCallback((version: number) => void message.success(t('studio.review.published', { version })), [message, t]);
   const publishing = usePublishReview(onPublished);
   const loaded = useStudio((s) => s.appId === appId && s.document !== null);
+  const flowsOpen = useStudio((s) => s.tab === 'flows');
 
   if (remote.status === 'failed') return <ErrorState title={t('studio.loadFailed')} error={remote.error} onRetry={remote.reload} />;
   if (!loaded) return <Spin size="large" style={{ display: 'block', marginTop: '30vh' }} />;
@@ -62,11 +66,10 @@ function StudioWorkspace({ store, appId }: { store: StudioStore; appId: string }
       <ConflictBanner />
       <div className="studio-body">
         <aside className="studio-sider">
-          <ObjectList />
+          <SectionSwitch />
+          {flowsOpen ? <FlowList /> : <ObjectList />}
         </aside>
-        <main className="studio-content">
-          <ObjectWorkspace appId={appId} />
-        </main>
+        <main className="studio-content">{flowsOpen ? <FlowsWorkspace /> : <ObjectWorkspace appId={appId} />}</main>
       </div>
       <PublishDialog
         review={publishing.review}
@@ -76,6 +79,27 @@ function StudioWorkspace({ store, appId }: { store: StudioStore; appId: string }
       />
       <HistoryDrawer open={historyOpen} onClose={() => setHistoryOpen(false)} />
     </div>
+  );
+}
+
+/** The studio's two sections: the objects (their fields and forms) and the draft's flows. */
+function SectionSwitch() {
+  const t = useStudioT();
+  const flowT = useFlowT();
+  const tab = useStudio((s) => s.tab);
+  const setTab = useStudio((s) => s.setTab);
+  return (
+    <Segmented
+      block
+      style={{ marginBottom: 8 }}
+      value={tab === 'flows' ? 'flows' : 'objects'}
+      data-testid="studio-section"
+      onChange={(section) => setTab(section === 'flows' ? 'flows' : 'form')}
+      options={[
+        { value: 'objects', label: t('studio.objects') },
+        { value: 'flows', label: <span data-testid="studio-section-flows">{flowT('flows.section')}</span> },
+      ]}
+    />
   );
 }
 

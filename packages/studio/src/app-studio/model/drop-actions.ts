@@ -17,6 +17,10 @@ export function canDrop(form: FormDefinition | null, item: DragItem, at: DropPos
       return form !== null && canMove(form, item.nodeId, at);
     case 'new-layout':
       return accepts(parentKind, item.layout);
+    // The flow designer's items land on flows only.
+    case 'new-flow-node':
+    case 'flow-node':
+      return false;
     default:
       return accepts(parentKind, 'field');
   }
@@ -56,5 +60,7 @@ export function dropOnForm(
     }
     case 'node':
       return { document: moveNode(withForm, form.id, item.nodeId, at), selection: { nodeId: item.nodeId } };
+    default:
+      return null;
   }
 }

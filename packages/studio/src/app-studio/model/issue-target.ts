@@ -7,7 +7,7 @@ export interface IssueTarget {
   tab: StudioTab;
 }
 
-/** `/objects/2/fields/5/target` selects that field; `/forms/0/nodes/3/field` that node of the form; others their object. */
+/** `/objects/2/fields/5/target` selects that field; `/forms/0/nodes/3/field` that node of the form; `/flows/1/nodes/4/when` that node of the flow; others their object. */
 export function issueTarget(document: AppDocument, pointer: string): IssueTarget | null {
   const [section, first, part, second] = pointer.split('/').slice(1);
   const at = (value: string | undefined) => (value !== undefined && /^\d+$/.test(value) ? Number(value) : -1);
@@ -25,6 +25,12 @@ export function issueTarget(document: AppDocument, pointer: string): IssueTarget
       selection: { objectId: form.object, fieldId: node?.kind === 'field' ? (node.field ?? null) : null, nodeId: node?.id ?? null },
       tab: part === 'rules' ? 'rules' : 'form',
     };
+  }
+  if (section === 'flows') {
+    const flow = document.flows?.[at(first)];
+    if (!flow) return null;
+    const node = part === 'nodes' ? flow.nodes[at(second)] : undefined;
+    return { selection: { objectId: flow.object, fieldId: null, nodeId: null, flowId: flow.id, flowNodeId: node?.id ?? null }, tab: 'flows' };
   }
   return null;
 }

@@ -1,16 +1,21 @@
 import type { AppDocument } from '@tessera/schemas';
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { PaletteNodeKind } from '../flows/model/flow-edits';
 
 /** The most undo steps kept: enough for a session of design, bounded so snapshots cannot pile up. */
 export const HISTORY_LIMIT = 200;
 
-export type StudioTab = 'fields' | 'form' | 'rules';
+/** What the workspace shows: the selected object's form, fields or rules, or the draft's flows. */
+export type StudioTab = 'fields' | 'form' | 'rules' | 'flows';
 
 /** What the property panel edits: an object, one of its fields, or a node of its form. */
 export interface Selection {
   objectId: string | null;
   fieldId: string | null;
   nodeId: string | null;
+  /** The flow open in the flow designer, and its selected node (the flows section). */
+  flowId?: string | null;
+  flowNodeId?: string | null;
 }
 
 /** What a drag carries, by pointer or keyboard: a new field type, a new layout element, a field not on the form yet, or a node of the form. */
@@ -18,7 +23,9 @@ export type DragItem =
   | { kind: 'new-field'; fieldType: string }
   | { kind: 'new-layout'; layout: 'section' | 'columns' | 'tabs' }
   | { kind: 'field'; fieldId: string }
-  | { kind: 'node'; nodeId: string };
+  | { kind: 'node'; nodeId: string }
+  | { kind: 'new-flow-node'; nodeKind: PaletteNodeKind }
+  | { kind: 'flow-node'; nodeId: string };
 
 /** Where the draft stands against the server. */
 export type SaveState =
@@ -81,10 +88,17 @@ const NOTHING_SELECTED: Selection = { objectId: null, fieldId: null, nodeId: nul
 
 /** A selection that still names things the document has (an undo may take them away). */
 function stillThere(document: AppDocument, selection: Selection): Selection {
+  const flow = document.flows?.find((f) => f.id === selection.flowId);
+  // The flow keys appear once the flows section has selected something (the objects' selection keeps its shape).
+  const flowSelection =
+    selection.flowId === undefined
+      ? {}
+      : { flowId: flow?.id ?? null, flowNodeId: flow?.nodes.some((n) => n.id === selection.flowNodeId) ? selection.flowNodeId : null };
   const object = document.objects.find((o) => o.id === selection.objectId);
-  if (!object) return { ...NOTHING_SELECTED, objectId: document.objects[0]?.id ?? null };
+  if (!object) return { ...NOTHING_SELECTED, objectId: document.objects[0]?.id ?? null, ...flowSelection };
   const form = document.forms?.find((f) => f.object === object.id);
   return {
+    ...flowSelection,
     objectId: object.id,
     fieldId: object.fields.some((f) => f.id === selection.fieldId) ? selection.fieldId : null,
     nodeId: form?.nodes.some((n) => n.id === selection.nodeId) ? selection.nodeId : null,

@@ -1,0 +1,272 @@
+import type { AppDocument } from '@tessera/schemas';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { callApi, createRecord, signInApi } from './api';
+import { openPage } from './browser';
+import { E2E_ADMIN } from './server';
+import { shellPage } from './shell-page';
+import { ARTIFACTS, useE2eSuite } from './suite';
+import { UI_TIMEOUT } from './timeouts';
+
+const REP = { email: 'li.na@flows.test', name: '李娜', password: 'rep flow designer password' };
+const MANAGER = { email: 'zhou.tao@flows.test', name: '周涛', password: 'manager flow designer password' };
+const FINANCE = { email: 'sun.li@flows.test', name: '孙丽', password: 'finance flow designer password' };
+
+const label = (en: string, zh: string) => ({ en, 'zh-CN': zh });
+
+/** Quotes with no flow yet: the admin designs the approval in the studio. */
+const quotes: AppDocument = {
+  id: 'e2e_flow_designer',
+  label: label('Quotes', '报价'),
+  objects: [
+    {
+      id: 'quote',
+      label: label('Quote', '报价单'),
+      pluralLabel: label('Quotes', '报价单'),
+      displayField: 'title',
+      fields: [
+        { id: 'title', type: 'text', label: label('Title', '标题'), required: true },
+        { id: 'discount', type: 'percent', label: label('Discount', '折扣') },
+      ],
+    },
+  ],
+  roles: [
+    { id: 'rep', label: label('Rep', '销售'), permissions: [{ object: 'quote', actions: ['create', 'read', 'update'], rows: 'own' }] },
+    { id: 'finance', label: label('Finance', '财务'), permissions: [{ object: 'quote', actions: ['read'], rows: 'all' }] },
+  ],
+  navigation: [{ id: 'quotes', object: 'quote' }],
+};
+
+/** A real pointer drag onto a flow slot: press, move in steps (react-dnd's HTML5 backend sees native drag events), release once the slot shows it is under the pointer. */
+async function pointerDrag(page: Page, source: Locator, target: Locator): Promise<void> {
+  const from = await source.boundingBox();
+  if (!from) throw new Error('drag source not on screen');
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(from.x + from.width / 2 + 12, from.y + from.height / 2 + 12, { steps: 4 });
+  // Slots grow once a drag is on: measure the target only now.
+  await target.and(page.locator('.flow-slot-active')).waitFor({ timeout: UI_TIMEOUT });
+  const to = await target.boundingBox();
+  if (!to) throw new Error('drop target not on screen');
+  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
+  const over = target.and(page.locator('.flow-slot-over'));
+  for (let nudge = 1; nudge <= 20 && (await over.count()) === 0; nudge += 1) await page.mouse.move(to.x + to.width / 2 + (nudge % 2), to.y + to.height / 2);
+  await over.waitFor({ timeout: UI_TIMEOUT });
+  await page.mouse.up();
+}
+
+/** Types into an input as a person does: click, then keys. */
+async function typeInto(page: Page, input: Locator, text: string): Promise<void> {
+  await input.click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type(text);
+}
+
+async function pick(page: Page, select: Locator, option: string): Promise<void> {
+  await select.click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
+}
+
+describe('the flow designer in the browser', () => {
+  const ids: Record<string, string> = {};
+  const suite = useE2eSuite(quotes, async ({ api, appId, server }) => {
+    const made = async (person: typeof REP) => (await callApi<{ id: string }>(api, 'POST', '/api/admin/users', person)).id;
+    ids.rep = await made(REP);
+    ids.manager = await made(MANAGER);
+    ids.finance = await made(FINANCE);
+    const sales = await callApi<{ id: string }>(api, 'POST', '/api/admin/departments', { name: '华南销售部', headUserId: ids.manager });
+    await callApi(api, 'PATCH', `/api/admin/users/${ids.rep}`, { departmentId: sales.id });
+    await callApi(api, 'PUT', `/api/admin/users/${ids.rep}/roles`, { appId, roles: ['rep'] });
+    await callApi(api, 'PUT', `/api/admin/users/${ids.finance}/roles`, { appId, roles: ['finance'] });
+    const asRep = await signInApi(server.baseUrl, { email: REP.email, password: REP.password });
+    ids.quote = (await createRecord(asRep, appId, 'quote', { title: '星河科技 年度报价', discount: 20 })).id;
+  });
+
+  it('an admin builds a two-level approval (a node dragged with the pointer, one added with +), simulates it, publishes; the rep sees both steps', async () => {
+    const admin = await openPage(suite.browser, { baseURL: suite.server.baseUrl, width: 1700, height: 1100 });
+    const { page } = admin;
+    try {
+      await page.goto(`/studio/apps/${suite.appId}`);
+      await shellPage(page).signIn(E2E_ADMIN);
+      await page.getByTestId('studio').waitFor({ timeout: UI_TIMEOUT });
+      await page.getByTestId('studio-section-flows').click();
+
+      // A new flow on quotes, started by the submit button, named in both languages.
+      await page.getByTestId('flow-new').click();
+      await typeInto(page, page.getByTestId('flow-new-label-zh'), '折扣审批');
+      await typeInto(page, page.getByTestId('flow-new-label-en'), 'Discount approval');
+      await pick(page, page.getByTestId('flow-new-object'), 'Quote');
+      await page.getByTestId('flow-new-ok').click();
+      await page.getByTestId('flow-canvas').waitFor({ timeout: UI_TIMEOUT });
+
+      // The manager's step: dragged from the palette onto the main line with the mouse.
+      await pointerDrag(page, page.getByTestId('flow-palette-approval'), page.getByTestId('flow-slot-main-0'));
+      await page.getByTestId('flow-node-approval_1').waitFor({ timeout: UI_TIMEOUT });
+      await typeInto(page, page.getByTestId('flow-node-label-zh'), '销售经理');
+      await typeInto(page, page.getByTestId('flow-node-label-en'), 'Sales manager');
+      await page.getByTestId('flow-approvers-add').click();
+      await page.getByTestId('flow-approvers-add-department_head').click();
+      await page.getByTestId('flow-approvers-0-levels').waitFor({ timeout: UI_TIMEOUT });
+
+      // Finance: added after it with the + between the manager and the end.
+      await page.getByTestId('flow-slot-main-1-add').click();
+      await page.getByTestId('flow-add-approval').click();
+      await page.getByTestId('flow-node-approval_2').waitFor({ timeout: UI_TIMEOUT });
+      // Until it has approvers the publish checks flag it, pointing at the node.
+      await page.getByTestId('flow-problem').first().waitFor({ timeout: UI_TIMEOUT });
+      await typeInto(page, page.getByTestId('flow-node-label-en'), 'Finance');
+      await typeInto(page, page.getByTestId('flow-node-label-zh'), '财务');
+      await page.getByTestId('flow-approvers-add').click();
+      await page.getByTestId('flow-approvers-add-role').click();
+      await pick(page, page.getByTestId('flow-approvers-0-role'), 'Finance');
+      await page.getByTestId('flow-problems-none').waitFor({ timeout: UI_TIMEOUT });
+      const order = await page
+        .locator('[data-testid="flow-canvas"] .flow-node[data-testid^="flow-node-approval_"]')
+        .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-testid')));
+      expect(order).toEqual(['flow-node-approval_1', 'flow-node-approval_2']);
+
+      // Simulate the draft flow on the rep's quote: the manager, then finance, by name.
+      await pick(page, page.getByTestId('flow-simulate-record'), '星河科技 年度报价');
+      await page.getByTestId('flow-simulate-run').click();
+      const steps = page.getByTestId('flow-simulate-step');
+      await steps.first().waitFor({ timeout: UI_TIMEOUT });
+      expect(await steps.allTextContents()).toEqual([expect.stringContaining(MANAGER.name), expect.stringContaining(FINANCE.name)]);
+      // The canvas marks the path the simulation took.
+      await page.locator('[data-testid="flow-node-approval_2"].flow-node-passed').waitFor({ timeout: UI_TIMEOUT });
+      await page.screenshot({ path: `${ARTIFACTS}flow-designer.png` });
+
+      // Saved by autosave, then published after review.
+      await page.locator('[data-testid="save-status"][data-status="saved"]').waitFor({ timeout: UI_TIMEOUT });
+      const draft = await callApi<{ draft: AppDocument }>(suite.api, 'GET', `/api/apps/${suite.appId}`);
+      expect(draft.draft.flows?.[0]?.nodes.map((n) => [n.id, n.approvers])).toEqual([
+        ['approval_1', [{ kind: 'department_head', levels: 1 }]],
+        ['approval_2', [{ kind: 'role', role: 'finance' }]],
+      ]);
+      await page.getByTestId('studio-publish').click();
+      await page.getByTestId('publish-confirm').click();
+      await page.getByTestId('studio-live-version').filter({ hasText: 'version 2' }).waitFor({ timeout: UI_TIMEOUT });
+    } catch (error) {
+      await page.screenshot({ path: `${ARTIFACTS}flow-designer-failure.png` });
+      console.log(admin.errors.join('\n'));
+      throw error;
+    } finally {
+      await admin.context.close();
+    }
+
+    // The rep opens the quote and sees who will approve it: the two steps, each with its person.
+    const rep = await openPage(suite.browser, { baseURL: suite.server.baseUrl });
+    try {
+      await rep.page.goto(`/apps/${suite.appId}/objects/quote/records/${ids.quote}`);
+      await shellPage(rep.page).signIn(REP);
+      await rep.page.getByTestId('approval-submit-flow_1').click();
+      const preview = rep.page.getByTestId('approval-preview');
+      await preview.filter({ hasText: MANAGER.name }).waitFor({ timeout: UI_TIMEOUT });
+      const text = (await preview.textContent()) ?? '';
+      expect(text.indexOf('Sales manager')).toBeGreaterThanOrEqual(0);
+      expect(text.indexOf(MANAGER.name)).toBeLessThan(text.indexOf(FINANCE.name));
+      await rep.page.screenshot({ path: `${ARTIFACTS}flow-designer-who-approves.png` });
+      expect(rep.errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
+    } finally {
+      await rep.context.close();
+    }
+  }, 90_000);
+  it('builds a condition by keyboard only: carries node kinds and a node to drop places, moves with Alt+arrows; a branch condition is checked live and its problem opens the branch', async () => {
+    const { page, errors, context } = await openPage(suite.browser, { baseURL: suite.server.baseUrl, width: 1700, height: 1100 });
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '');
+    const tabTo = async (label: string) => {
+      for (let i = 0; i < 120 && (await focused()) !== label; i += 1) await page.keyboard.press('Tab');
+      expect(await focused()).toBe(label);
+    };
+    try {
+      await page.goto(`/studio/apps/${suite.appId}`);
+      await shellPage(page).signIn(E2E_ADMIN);
+      await page.getByTestId('studio').waitFor({ timeout: UI_TIMEOUT });
+      await page.getByTestId('studio-section-flows').click();
+      await page.getByTestId('flow-new').click();
+      await typeInto(page, page.getByTestId('flow-new-label-en'), 'Routing');
+      await pick(page, page.getByTestId('flow-new-object'), 'Quote');
+      await page.getByTestId('flow-new-ok').click();
+      await page.getByTestId('flow-slot-main-0').waitFor({ timeout: UI_TIMEOUT });
+
+      // A condition, carried from the palette with Enter and dropped with Enter on the main line.
+      await page.getByTestId('flow-palette-condition').focus();
+      await page.keyboard.press('Enter');
+      await page.getByTestId('flow-carrying').waitFor({ timeout: UI_TIMEOUT });
+      await tabTo('Drop at position 1 of the main line');
+      await page.keyboard.press('Enter');
+      await page.getByTestId('flow-branches-condition_1').waitFor({ timeout: UI_TIMEOUT });
+
+      // An approval into the first branch, then an end after the condition.
+      await page.getByTestId('flow-palette-approval').focus();
+      await page.keyboard.press('Enter');
+      await tabTo('Drop at position 1 of Branch 1');
+      await page.keyboard.press('Enter');
+      await page.getByTestId('flow-node-approval_1').waitFor({ timeout: UI_TIMEOUT });
+      await page.getByTestId('flow-palette-end').focus();
+      await page.keyboard.press('Enter');
+      await tabTo('Drop at position 2 of the main line');
+      await page.keyboard.press('Enter');
+      await page.getByTestId('flow-node-end_1').waitFor({ timeout: UI_TIMEOUT });
+
+      // The approval carried from the first branch to "Otherwise".
+      await page.getByTestId('flow-node-approval_1').focus();
+      await page.keyboard.press('Enter');
+      await tabTo('Drop at position 1 of Otherwise');
+      await page.keyboard.press('Enter');
+      await page.locator('[data-testid="flow-slot-branch_2-1"]').waitFor({ timeout: UI_TIMEOUT });
+
+      // Alt+↑ moves the end above the condition (nothing after an end is reachable: the checks say so); undo puts it back.
+      await page.getByTestId('flow-node-end_1').focus();
+      await page.keyboard.press('Alt+ArrowUp');
+      await page.getByTestId('flow-problem').filter({ hasText: 'condition_1' }).first().waitFor({ timeout: UI_TIMEOUT });
+      await page.getByTestId('flow-start').click();
+      await page.keyboard.press('ControlOrMeta+Z');
+      await page.getByTestId('flow-problem').filter({ hasText: 'condition_1' }).waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+
+      // The first branch's condition, typed in the formula editor: half typed it is flagged, and the problem opens the branch.
+      await page.getByTestId('flow-node-branch_1').click();
+      await page.getByTestId('formula-editor-input').locator('.view-lines').click();
+      await page.keyboard.type('discount >');
+      await page.keyboard.press('Escape');
+      await page.getByTestId('flow-start').click();
+      const problem = page.locator('[data-testid="flow-problem"][data-pointer$="/when"]');
+      await problem.waitFor({ timeout: UI_TIMEOUT });
+      await problem.click();
+      await page.locator('[data-testid="flow-node-branch_1"].flow-node-selected').waitFor({ timeout: UI_TIMEOUT });
+      await page.getByTestId('formula-editor-input').locator('.view-lines').click();
+      await page.keyboard.press('End');
+      await page.keyboard.type(' 15');
+      await page.keyboard.press('Escape');
+      await problem.waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+
+      await page.locator('[data-testid="save-status"][data-status="saved"]').waitFor({ timeout: UI_TIMEOUT });
+      const draft = await callApi<{ draft: AppDocument }>(suite.api, 'GET', `/api/apps/${suite.appId}`);
+      const flow = draft.draft.flows?.find((f) => f.label.en === 'Routing');
+      expect(flow?.nodes.map((n) => [n.id, n.parent ?? null])).toEqual([
+        ['condition_1', null],
+        ['branch_1', 'condition_1'],
+        ['branch_2', 'condition_1'],
+        ['end_1', null],
+        ['approval_1', 'branch_2'],
+      ]);
+      expect(flow?.nodes.find((n) => n.id === 'branch_1')?.when).toBe('discount > 15');
+      await page.screenshot({ path: `${ARTIFACTS}flow-designer-keyboard.png` });
+
+      // Switched off, then deleted after confirming; undo brings it back, still off.
+      const routingId = flow?.id ?? '';
+      await page.getByTestId(`flow-enabled-${routingId}`).click();
+      await page.getByTestId(`flow-delete-${routingId}`).click();
+      await page.locator('.ant-popconfirm').getByRole('button', { name: 'OK' }).click();
+      await page.getByTestId(`flow-list-${routingId}`).waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+      await page.getByTestId('studio-undo').click();
+      await page.getByTestId(`flow-list-${routingId}`).waitFor({ timeout: UI_TIMEOUT });
+      expect(await page.getByTestId(`flow-enabled-${routingId}`).getAttribute('aria-checked')).toBe('false');
+      expect(errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
+    } catch (error) {
+      await page.screenshot({ path: `${ARTIFACTS}flow-designer-keyboard-failure.png` });
+      throw error;
+    } finally {
+      await context.close();
+    }
+  }, 90_000);
+});
