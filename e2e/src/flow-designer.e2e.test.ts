@@ -3,6 +3,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { callApi, createRecord, signInApi } from './api';
 import { openPage } from './browser';
+import { type DropPlace, pointerDrag } from './pointer-drag';
 import { E2E_ADMIN } from './server';
 import { shellPage } from './shell-page';
 import { ARTIFACTS, useE2eSuite } from './suite';
@@ -37,23 +38,12 @@ const quotes: AppDocument = {
   navigation: [{ id: 'quotes', object: 'quote' }],
 };
 
-/** A real pointer drag onto a flow slot: press, move in steps (react-dnd's HTML5 backend sees native drag events), release once the slot shows it is under the pointer. */
-async function pointerDrag(page: Page, source: Locator, target: Locator): Promise<void> {
-  const from = await source.boundingBox();
-  if (!from) throw new Error('drag source not on screen');
-  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(from.x + from.width / 2 + 12, from.y + from.height / 2 + 12, { steps: 4 });
-  // Slots grow once a drag is on: measure the target only now.
-  await target.and(page.locator('.flow-slot-active')).waitFor({ timeout: UI_TIMEOUT });
-  const to = await target.boundingBox();
-  if (!to) throw new Error('drop target not on screen');
-  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
-  const over = target.and(page.locator('.flow-slot-over'));
-  for (let nudge = 1; nudge <= 20 && (await over.count()) === 0; nudge += 1) await page.mouse.move(to.x + to.width / 2 + (nudge % 2), to.y + to.height / 2);
-  await over.waitFor({ timeout: UI_TIMEOUT });
-  await page.mouse.up();
-}
+/** A slot of the flow canvas: it lights up while a drag is on, and again under the pointer. */
+const flowSlot = (page: Page, target: Locator): DropPlace => ({
+  target: () => target,
+  dragging: () => target.and(page.locator('.flow-slot-active')),
+  over: () => target.and(page.locator('.flow-slot-over')),
+});
 
 /** Types into an input as a person does: click, then keys. */
 async function typeInto(page: Page, input: Locator, text: string): Promise<void> {
@@ -100,7 +90,7 @@ describe('the flow designer in the browser', () => {
       await page.getByTestId('flow-canvas').waitFor({ timeout: UI_TIMEOUT });
 
       // The manager's step: dragged from the palette onto the main line with the mouse.
-      await pointerDrag(page, page.getByTestId('flow-palette-approval'), page.getByTestId('flow-slot-main-0'));
+      await pointerDrag(page, page.getByTestId('flow-palette-approval'), flowSlot(page, page.getByTestId('flow-slot-main-0')));
       await page.getByTestId('flow-node-approval_1').waitFor({ timeout: UI_TIMEOUT });
       await typeInto(page, page.getByTestId('flow-node-label-zh'), '销售经理');
       await typeInto(page, page.getByTestId('flow-node-label-en'), 'Sales manager');

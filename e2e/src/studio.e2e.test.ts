@@ -3,67 +3,20 @@ import type { AppDocument } from '@tessera/schemas';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { callApi } from './api';
-import { animationsDone, openPage } from './browser';
+import { openPage } from './browser';
 import { customerApp } from './fixtures/customer-app';
+import { type DropPlace, pointerDrag } from './pointer-drag';
 import { E2E_ADMIN } from './server';
 import { shellPage } from './shell-page';
 import { ARTIFACTS, useE2eSuite } from './suite';
 import { UI_TIMEOUT } from './timeouts';
 
-/**
- * A real pointer drag: press on the source, move in steps (react-dnd's HTML5 backend sees native
- * drag events), release on the target.
- *
- * Playwright drives an HTML5 drag only if, right after the move that starts it, it can ask the page
- * whether a dragstart happened; on a machine this busy (load 20–40 on 2 cores) the page is still
- * rendering the drag's first frame, the question times out, and Playwright sends no drag events:
- * the page sits in a drag nobody moves. Then the gesture is ended (the dragend the browser would
- * have sent) and made again, as a person whose drag did not take would.
- */
-async function pointerDrag(page: Page, source: Locator, target: () => Locator): Promise<void> {
-  const over = () => target().locator('xpath=.').and(page.locator('.studio-drop-slot-over'));
-  for (let attempt = 1; ; attempt += 1) {
-    if (await dragOnce(page, source, target, over)) {
-      await page.mouse.up();
-      return;
-    }
-    // Let go away from every drop place: if the drag was moving after all, it lands nowhere.
-    await page.mouse.move(4, 4, { steps: 4 });
-    await page.mouse.up();
-    if (attempt === 4) {
-      await page.screenshot({ path: join(ARTIFACTS, 'studio-drag-failed.png') });
-      throw new Error(`the drop place never saw the drag, in ${attempt} attempts`);
-    }
-    await page.evaluate(() => document.body.dispatchEvent(new DragEvent('dragend', { bubbles: true })));
-    await page.locator('.studio-canvas-dragging').waitFor({ state: 'detached', timeout: UI_TIMEOUT });
-  }
-}
-
-/** One press, move and hover; true when the drop place shows the pointer over it (the button is still down). */
-async function dragOnce(page: Page, source: Locator, target: () => Locator, over: () => Locator): Promise<boolean> {
-  // As a person looks before they drag: the page has loaded its lazy parts (the preview's widgets) and stopped moving.
-  await page.waitForLoadState('networkidle');
-  await animationsDone(page);
-  const from = await source.boundingBox();
-  if (!from) throw new Error('drag source not on screen');
-  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(from.x + from.width / 2 + 12, from.y + from.height / 2 + 12, { steps: 4 });
-  // Drop places grow once a drag is on: measure the target only now.
-  await page.locator('.studio-canvas-dragging').waitFor({ timeout: UI_TIMEOUT });
-  const to = await target().boundingBox();
-  if (!to) throw new Error('drop target not on screen');
-  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
-  // Leave the place and come back in, as a hand would, before deciding the drag did not take.
-  for (let nudge = 0; nudge < 5 && (await over().count()) === 0; nudge += 1) {
-    await page.mouse.move(to.x + to.width / 2, to.y - 8, { steps: 2 });
-    await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 2 });
-  }
-  return over()
-    .waitFor({ timeout: 3_000 })
-    .then(() => true)
-    .catch(() => false);
-}
+/** A drop place of the form designer's canvas. */
+const canvasPlace = (page: Page, target: () => Locator): DropPlace => ({
+  target,
+  dragging: () => page.locator('.studio-canvas-dragging'),
+  over: () => target().locator('xpath=.').and(page.locator('.studio-drop-slot-over')),
+});
 
 async function openStudio(page: Page, appId: string): Promise<void> {
   await page.goto(`/studio/apps/${appId}`);
@@ -84,7 +37,11 @@ describe('the studio: an admin builds the form in the browser', () => {
       await openStudio(page, suite.appId);
       await page.getByTestId('canvas-node-main').waitFor({ timeout: UI_TIMEOUT });
 
-      await pointerDrag(page, page.getByTestId('palette-type-select'), () => page.getByTestId('drop-main-1'));
+      await pointerDrag(
+        page,
+        page.getByTestId('palette-type-select'),
+        canvasPlace(page, () => page.getByTestId('drop-main-1')),
+      );
       const node = page.getByTestId('canvas-node-f_select_1_1');
       await node.waitFor({ timeout: UI_TIMEOUT });
       // Placed second in the section, right after the name.
@@ -280,7 +237,11 @@ describe('the studio: a new app from nothing', () => {
       await page.getByTestId('studio-new-object').click();
       await page.getByTestId('object-label-en').fill('Visit');
       await page.getByTestId('object-label-zh').fill('拜访');
-      await pointerDrag(page, page.getByTestId('palette-type-date'), () => page.getByTestId('drop-main-1'));
+      await pointerDrag(
+        page,
+        page.getByTestId('palette-type-date'),
+        canvasPlace(page, () => page.getByTestId('drop-main-1')),
+      );
       await page.getByTestId('canvas-node-f_date_1_1').waitFor({ timeout: UI_TIMEOUT });
       await page.getByTestId('node-field-label-en').fill('Visit date');
       await page.locator('[data-testid="studio-problems"][data-count="0"]').waitFor({ timeout: UI_TIMEOUT });
