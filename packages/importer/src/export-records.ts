@@ -2,7 +2,7 @@ import { PassThrough, type Readable } from 'node:stream';
 import type { SystemTables } from '@tessera/db';
 import type { Locale } from '@tessera/i18n';
 import { type AccessResolver, type LiveAppCache, RecordError, type RecordService } from '@tessera/records';
-import type { FieldDefinition, FilterCondition, SortKey } from '@tessera/schemas';
+import { FIELD_TYPES, type FieldDefinition, type FieldType, type FilterCondition, type SortKey } from '@tessera/schemas';
 import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import { type ExportNames, exportCell } from './export-cells';
@@ -17,30 +17,9 @@ export interface ExportQuery {
   columns?: string[] | undefined;
 }
 
-/** Types a list shows in a column; child tables, related lists and rich text have no cell. */
-const CELL_TYPES: ReadonlySet<string> = new Set([
-  'text',
-  'long_text',
-  'number',
-  'currency',
-  'percent',
-  'date',
-  'datetime',
-  'select',
-  'multi_select',
-  'checkbox',
-  'user',
-  'department',
-  'relation',
-  'attachment',
-  'image',
-  'phone',
-  'email',
-  'url',
-  'region',
-  'auto_number',
-  'formula',
-]);
+/** Types a list shows in a column: all but child tables, related lists, rich text and signatures, which have no cell. */
+const NO_CELL: ReadonlySet<FieldType> = new Set(['child_table', 'related_list', 'rich_text', 'signature']);
+const CELL_TYPES: ReadonlySet<string> = new Set(FIELD_TYPES.filter((type) => !NO_CELL.has(type)));
 
 const PAGE = 500;
 

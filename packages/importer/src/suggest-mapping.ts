@@ -1,26 +1,8 @@
-import type { FieldDefinition, ObjectDefinition } from '@tessera/schemas';
+import { FIELD_TYPES, type FieldDefinition, type FieldType, type ObjectDefinition } from '@tessera/schemas';
 
-/** Field types an import can fill from a cell; the others are computed, nested or files. */
-export const IMPORTABLE_TYPES: ReadonlySet<string> = new Set([
-  'text',
-  'long_text',
-  'rich_text',
-  'number',
-  'currency',
-  'percent',
-  'date',
-  'datetime',
-  'select',
-  'multi_select',
-  'checkbox',
-  'user',
-  'department',
-  'relation',
-  'phone',
-  'email',
-  'url',
-  'region',
-]);
+/** Field types an import can fill from a cell: all but those computed, nested or holding files. */
+const NOT_IMPORTABLE: ReadonlySet<FieldType> = new Set(['child_table', 'related_list', 'formula', 'auto_number', 'attachment', 'image', 'signature']);
+export const IMPORTABLE_TYPES: ReadonlySet<string> = new Set(FIELD_TYPES.filter((type) => !NOT_IMPORTABLE.has(type)));
 
 export function importableFields(object: ObjectDefinition, hidden: ReadonlySet<string>, readOnly: ReadonlySet<string>): FieldDefinition[] {
   return object.fields.filter((f) => IMPORTABLE_TYPES.has(f.type) && !hidden.has(f.id) && !readOnly.has(f.id));
