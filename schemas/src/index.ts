@@ -5,3 +5,4 @@ export * from './field.schema';
 export * from './flow.schema';
 export * from './object.schema';
 export * from './report.schema';
+export * from './time-zone';

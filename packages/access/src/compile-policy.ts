@@ -1,5 +1,5 @@
 import { type AnalyzeResult, analyze, compileToSql } from '@tessera/expr';
-import type { AppDocument, FieldDefinition, RolePermission } from '@tessera/schemas';
+import { type AppDocument, appTimeZone, type FieldDefinition, type RolePermission } from '@tessera/schemas';
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import { type AccessPolicy, type Actor, fullAccess, type RecordAction, type RecordTables, type RowAction } from './access-policy';
 
@@ -88,7 +88,7 @@ export function compilePolicy(document: AppDocument, principal: Principal): Acce
   const permissions = (document.roles ?? []).filter((role) => held.has(role.id)).flatMap((role) => role.permissions ?? []);
   const byObject = new Map<string, RolePermission[]>();
   for (const permission of permissions) byObject.set(permission.object, [...(byObject.get(permission.object) ?? []), permission]);
-  const timeZone = document.timeZone ?? 'Asia/Shanghai';
+  const timeZone = appTimeZone(document);
   const rulesOf = new Map(document.objects.map((o) => [o.id, { fields: o.fields, timeZone }] as const));
   const granting = (objectId: string, action: RecordAction) => (byObject.get(objectId) ?? []).filter((p) => p.actions.includes(action));
 

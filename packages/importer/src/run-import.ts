@@ -1,5 +1,6 @@
 import type { SystemTables } from '@tessera/db';
 import { type AccessResolver, type LiveAppCache, RecordError, type RecordService } from '@tessera/records';
+import { appTimeZone } from '@tessera/schemas';
 import type { Kysely } from 'kysely';
 import { checkPlan } from './check-plan';
 import { headerTitles } from './header-row';
@@ -77,7 +78,7 @@ export async function runImport(
         policy,
         plan: checked,
         mode: plan.dedup?.mode ?? 'create',
-        timeZone: app.document.timeZone ?? 'Asia/Shanghai',
+        timeZone: appTimeZone(app.document),
         titles: [],
         batchId: options.batchId,
         remember: !options.dryRun,

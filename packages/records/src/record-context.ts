@@ -1,6 +1,6 @@
 import type { AccessPolicy, FieldCipher, RecordAction } from '@tessera/access';
 import { PREPARED, type SystemTables } from '@tessera/db';
-import type { ObjectDefinition } from '@tessera/schemas';
+import { appTimeZone, type ObjectDefinition } from '@tessera/schemas';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { LiveApp } from './live-app';
 import { RecordError } from './record-error';
@@ -44,7 +44,7 @@ export async function inTransaction<T>(ctx: RecordContext, work: (ctx: RecordCon
 
 /** What a formula evaluated for this operation sees: now, the app's time zone, the actor as CURRENTUSER(). */
 export function formulaContext(ctx: RecordContext): { now: Date; timeZone: string; currentUser: string | null } {
-  return { now: new Date(), timeZone: ctx.app.document.timeZone ?? 'Asia/Shanghai', currentUser: ctx.access.actor.userId };
+  return { now: new Date(), timeZone: appTimeZone(ctx.app.document), currentUser: ctx.access.actor.userId };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { checkReports } from '@tessera/meta';
 import { type AccessResolver, type RecordContext, RecordError, type RecordService, settledDataVersions } from '@tessera/records';
-import type { DashboardWidget, ReportDateRange, ReportDefinition } from '@tessera/schemas';
+import { appTimeZone, type DashboardWidget, type ReportDateRange, type ReportDefinition } from '@tessera/schemas';
 import type { CompiledQuery } from 'kysely';
 import { compileReport } from './compile-report';
 import { previousRange, type ResolvedRange, resolveRange, sameRangeLastYear } from './date-range';
@@ -102,7 +102,7 @@ export function createReportService(records: RecordService, options: ReportServi
   ): Promise<ReportAnswer> {
     const plan = compileReport(ctx, report, range);
     const { rows, cached } = await statementRows(ctx, plan.object.id, plan.query.compile(ctx.db), call);
-    return { ...shapeResult(plan, rows, ctx.app.document.timeZone ?? 'Asia/Shanghai', measure), cached };
+    return { ...shapeResult(plan, rows, appTimeZone(ctx.app.document), measure), cached };
   }
 
   /** A viewer without an access fingerprint is never cached: no versions to read. */
@@ -112,7 +112,7 @@ export function createReportService(records: RecordService, options: ReportServi
     versions: ctx.access.cacheKey === undefined ? Promise.resolve(null) : settledDataVersions(ctx.db, ctx.app.appId, [...new Set(objects)]).catch(() => null),
   });
 
-  const resolved = (ctx: RecordContext, range: ReportDateRange | undefined) => resolveRange(range, new Date(), ctx.app.document.timeZone ?? 'Asia/Shanghai');
+  const resolved = (ctx: RecordContext, range: ReportDateRange | undefined) => resolveRange(range, new Date(), appTimeZone(ctx.app.document));
 
   async function widgetData(ctx: RecordContext, widget: DashboardWidget, range: ReportDateRange | undefined, call: Call): Promise<WidgetData> {
     try {

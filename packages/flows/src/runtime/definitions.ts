@@ -1,5 +1,5 @@
 import type { SystemTables } from '@tessera/db';
-import type { AppDocument, FlowDefinition } from '@tessera/schemas';
+import { type AppDocument, appTimeZone, type FlowDefinition } from '@tessera/schemas';
 import type { Kysely } from 'kysely';
 import { FlowError } from '../flow-error';
 import { buildGraph, type FlowGraph } from '../flow-graph';
@@ -18,7 +18,7 @@ export interface FlowVersion {
 
 /** A flow of `document` ready to run: its graph, and its object's formulas compiled in the app's time zone. */
 export function flowVersion(appId: string, version: number, document: AppDocument, flow: FlowDefinition): FlowVersion {
-  const timeZone = document.timeZone ?? 'Asia/Shanghai';
+  const timeZone = appTimeZone(document);
   return { appId, version, document, flow, graph: buildGraph(flow), evaluate: formulaEvaluator(document, flow.object, timeZone), timeZone };
 }
 

@@ -2,12 +2,15 @@ import type { SystemTables } from '@tessera/db';
 import { enqueue, type Job } from '@tessera/jobs';
 import { tableRef } from '@tessera/meta';
 import type { LiveAppCache } from '@tessera/records';
-import type { AppDocument, FlowDefinition } from '@tessera/schemas';
+import { type AppDocument, appTimeZone, type FlowDefinition } from '@tessera/schemas';
 import { CronExpressionParser } from 'cron-parser';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { FlowService } from './flow-service';
 import { startTriggered } from './triggers';
 import { instantOf, minutesOf, nextDate, wallClock } from './zoned-clock';
+
+/** When a date-field trigger fires if it names no time of day. */
+const DEFAULT_TIME = '09:00';
 
 /** The queue of the ticks of flows started by the clock: a cron schedule, or a date field. */
 export const SCHEDULE_QUEUE = 'flows.schedule';
@@ -28,7 +31,7 @@ export function nextTick(flow: FlowDefinition, timeZone: string, after: Date): D
     return CronExpressionParser.parse(trigger.cron, { currentDate: after, tz: timeZone }).next().toDate();
   }
   if (trigger.kind === 'date_field') {
-    const minute = minutesOf(trigger.time ?? '09:00');
+    const minute = minutesOf(trigger.time ?? DEFAULT_TIME);
     const today = wallClock(after, timeZone).date;
     const at = instantOf(today, minute, timeZone);
     return at > after ? at : instantOf(nextDate(today), minute, timeZone);
@@ -50,7 +53,7 @@ async function enqueueTick(db: Kysely<SystemTables>, tick: Tick): Promise<void> 
  * every start of the server and after every publish or rollback, in the same transaction or after it.
  */
 export async function planClockTriggers(db: Kysely<SystemTables>, appId: string, document: AppDocument, now = new Date()): Promise<void> {
-  const timeZone = document.timeZone ?? 'Asia/Shanghai';
+  const timeZone = appTimeZone(document);
   const expected: string[] = [];
   for (const flow of (document.flows ?? []).filter(isClockTriggered)) {
     const at = nextTick(flow, timeZone, now);
@@ -82,8 +85,7 @@ async function dueRecords(tx: Transaction<SystemTables>, appId: string, flow: Fl
   target.setUTCDate(target.getUTCDate() - (trigger.days ?? 0));
   const date = target.toISOString().slice(0, 10);
   const column = sql.ref(trigger.dateField);
-  const onDay =
-    field.type === 'datetime' ? sql`(${column} at time zone ${document.timeZone ?? 'Asia/Shanghai'})::date = ${date}::date` : sql`${column} = ${date}::date`;
+  const onDay = field.type === 'datetime' ? sql`(${column} at time zone ${appTimeZone(document)})::date = ${date}::date` : sql`${column} = ${date}::date`;
   const { rows } = await sql<{ id: string }>`select id from ${tableRef(appId, flow.object)} where deleted_at is null and ${onDay} order by id`.execute(tx);
   return rows.map((r) => r.id);
 }
@@ -99,14 +101,14 @@ export async function runClockTick(flows: FlowService, liveApps: LiveAppCache, j
   const live = await liveApps.get(tick.app, tx).catch(() => null);
   const flow = live?.document.flows?.find((f) => f.id === tick.flow);
   if (!live || !flow || !isClockTriggered(flow)) return { started: 0, reason: 'flow_gone' };
-  const timeZone = live.document.timeZone ?? 'Asia/Shanghai';
+  const timeZone = appTimeZone(live.document);
   const now = new Date();
   let started = 0;
   if (flow.trigger.kind === 'schedule') {
     if (await startTriggered(flows, tick.app, flow, null, null, tx)) started += 1;
   } else {
     // Every day from the tick's to the last whose time of day has come: today's only once it is 09:00 there.
-    const minute = minutesOf(flow.trigger.time ?? '09:00');
+    const minute = minutesOf(flow.trigger.time ?? DEFAULT_TIME);
     for (let day = wallClock(new Date(tick.at), timeZone).date; instantOf(day, minute, timeZone) <= now; day = nextDate(day)) {
       for (const recordId of await dueRecords(tx, tick.app, flow, live.document, day)) {
         if (await startTriggered(flows, tick.app, flow, recordId, null, tx, `date:${day}`)) started += 1;

@@ -1,5 +1,5 @@
 import type { Locale } from '@tessera/i18n';
-import type { AppDocument, FormDefinition, ObjectDefinition } from '@tessera/schemas';
+import { type AppDocument, appTimeZone, type FormDefinition, type ObjectDefinition } from '@tessera/schemas';
 import { useMemo } from 'react';
 import { formLayout, generatedLayout, type LayoutNode } from '../form-runtime/form-layout';
 import { engineOfForm } from '../form-runtime/form-rules';
@@ -24,7 +24,7 @@ export interface FormPreviewOptions {
  * (a draft's object may have no table yet), files not uploaded (WidgetContext.preview).
  */
 export function useFormPreview({ appId, document, object, form, locale }: FormPreviewOptions): { runtime: FormRuntime; layout: LayoutNode[] } {
-  const context = useMemo(() => () => ({ now: new Date(), timeZone: document.timeZone ?? 'Asia/Shanghai', currentUser: null }), [document]);
+  const context = useMemo(() => () => ({ now: new Date(), timeZone: appTimeZone(document), currentUser: null }), [document]);
   const engine = useMemo(() => engineOfForm(document, object, form, context), [document, object, form, context]);
   const layout = useMemo(() => (form ? formLayout(form) : generatedLayout(object)), [form, object]);
   const store = useMemo(() => createFormStore(engine, {}, 'create'), [engine]);

@@ -1,4 +1,4 @@
-import type { AppDocument, ObjectDefinition } from '@tessera/schemas';
+import { type AppDocument, appTimeZone, type ObjectDefinition } from '@tessera/schemas';
 import { App } from 'antd';
 import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
 import { api } from '../api/client';
@@ -81,7 +81,7 @@ export function useRecordEditor({ appId, document, object, target, onSaved, onDe
   const context = useMemo(
     () => () => ({
       now: new Date(),
-      timeZone: document?.timeZone ?? 'Asia/Shanghai',
+      timeZone: appTimeZone(document),
       currentUser: useAuthStore.getState().me?.userId ?? null,
     }),
     [document],

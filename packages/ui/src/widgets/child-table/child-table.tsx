@@ -1,4 +1,4 @@
-import type { FieldDefinition, ObjectDefinition } from '@tessera/schemas';
+import { appTimeZone, type FieldDefinition, type ObjectDefinition } from '@tessera/schemas';
 import { Alert, ConfigProvider } from 'antd';
 import { type ReactElement, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { DndProvider } from 'react-dnd';
@@ -50,7 +50,7 @@ export function ChildTable(props: ChildTableProps) {
 function formulaContext() {
   return {
     now: new Date(),
-    timeZone: useCurrentAppStore.getState().document?.timeZone ?? 'Asia/Shanghai',
+    timeZone: appTimeZone(useCurrentAppStore.getState().document),
     currentUser: useAuthStore.getState().me?.userId ?? null,
   };
 }
