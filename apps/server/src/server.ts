@@ -31,6 +31,7 @@ import { draftRoutes } from './plugins/draft-routes';
 import { exportRoutes } from './plugins/export-routes';
 import { fileRoutes } from './plugins/file-routes';
 import { flowDelegationRoutes } from './plugins/flow-delegation-routes';
+import { flowInboxRoutes } from './plugins/flow-inbox-routes';
 import { flowRecordRoutes } from './plugins/flow-record-routes';
 import { flowRoutes } from './plugins/flow-routes';
 import { flowSimulateRoutes } from './plugins/flow-simulate-routes';
@@ -176,6 +177,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(regionRoutes);
   await app.register(reportRoutes, { reports: createReportService(records) });
   await app.register(flowRoutes, { database: options.database, records, flows, definitions });
+  await app.register(flowInboxRoutes, { database: options.database, flows, definitions });
   await app.register(flowSimulateRoutes, { database: options.database, records, flows, liveApps });
   await app.register(flowDelegationRoutes, { database: options.database, directory });
   await app.register(flowWebhookRoutes, { database: options.database, webhooks: createWebhookReceiver(options.database.db, liveApps, records, flows) });

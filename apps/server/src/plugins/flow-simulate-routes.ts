@@ -6,9 +6,9 @@ import type { FlowDefinition } from '@tessera/schemas';
 import { sql } from 'kysely';
 import { policyFor, requireAdmin } from '../authentication';
 import { identifier, type RoutePlugin, uuid } from '../route-schemas';
+import { localized } from './flow-route-schemas';
 
 const tags = ['flows'];
-const localized = { type: 'object', additionalProperties: { type: 'string' } } as const;
 const person = { type: 'object', additionalProperties: false, properties: { id: uuid, name: { type: 'string' } }, required: ['id', 'name'] } as const;
 
 /**
