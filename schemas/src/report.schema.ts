@@ -8,6 +8,11 @@ export const REPORT_AGGREGATES = ['count', 'sum', 'avg', 'min', 'max', 'distinct
 /** Ranges relative to now, resolved on the server to a half-open [from, to) in the app's time zone. */
 export const RELATIVE_RANGES = ['today', 'this_week', 'this_month', 'this_quarter', 'this_year', 'last_n_days', 'year_to_date', 'all_time'] as const;
 export const WIDGET_KINDS = ['kpi', 'line', 'bar', 'stacked_bar', 'pie', 'funnel', 'table', 'leaderboard'] as const;
+/** Filters a dashboard may offer its viewers besides the date range, each applied to every widget. */
+export const DASHBOARD_FILTERS = ['owner', 'department'] as const;
+
+/** The roles that may see a dashboard or a widget; absent or empty: everyone who may open the app. Administrators see all. */
+const audienceSchema = { type: 'array', items: identifierSchema, maxItems: 50, uniqueItems: true } as const;
 
 /** What a report groups by: a field (or system column) of the source object; dates need a grain. */
 export const reportDimensionSchema = {
@@ -103,6 +108,8 @@ export const dashboardWidgetSchema = {
     compare: { enum: ['previous_period', 'previous_year'] },
     /** KPI: the value aimed at, for a progress bar. */
     target: { type: 'number' },
+    /** Who is served this widget's data (enforced by the server); absent: everyone who sees the dashboard. */
+    roles: audienceSchema,
     /** Grid placement, 24 columns wide. */
     layout: {
       type: 'object',
@@ -127,6 +134,10 @@ export const dashboardSchema = {
     label: localizedTextSchema,
     /** The date filter the dashboard opens with, applied to every widget whose report has a dateField. */
     dateRange: reportDateRangeSchema,
+    /** Filters offered above the widgets, applied to every widget (the record's owner, its department). */
+    filters: { type: 'array', items: { enum: DASHBOARD_FILTERS }, uniqueItems: true, maxItems: 2 },
+    /** Who may open the dashboard (enforced by the server); absent: everyone who may open the app. */
+    roles: audienceSchema,
     widgets: { type: 'array', items: dashboardWidgetSchema, maxItems: 40 },
   },
   required: ['id', 'label', 'widgets'],
@@ -142,3 +153,4 @@ export type DashboardWidget = FromSchema<typeof dashboardWidgetSchema>;
 export type DateGrain = (typeof DATE_GRAINS)[number];
 export type RelativeRange = (typeof RELATIVE_RANGES)[number];
 export type WidgetKind = (typeof WIDGET_KINDS)[number];
+export type DashboardFilter = (typeof DASHBOARD_FILTERS)[number];

@@ -27,6 +27,7 @@ import { registerAuthentication } from './authentication';
 import { registerImportJobs } from './import-job';
 import { adminRoutes } from './plugins/admin-routes';
 import { authRoutes } from './plugins/auth-routes';
+import { dashboardWidgetRoutes } from './plugins/dashboard-widget-routes';
 import { draftRoutes } from './plugins/draft-routes';
 import { exportRoutes } from './plugins/export-routes';
 import { fileRoutes } from './plugins/file-routes';
@@ -175,7 +176,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(draftRoutes, { records });
   await app.register(viewRoutes, { records });
   await app.register(regionRoutes);
-  await app.register(reportRoutes, { reports: createReportService(records) });
+  const reports = createReportService(records);
+  await app.register(reportRoutes, { reports });
+  await app.register(dashboardWidgetRoutes, { database: options.database, reports });
   await app.register(flowRoutes, { database: options.database, records, flows, definitions });
   await app.register(flowInboxRoutes, { database: options.database, flows, definitions });
   await app.register(flowSimulateRoutes, { database: options.database, records, flows, liveApps });

@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import { type ExportNames, exportCell } from './export-cells';
 import './messages';
+import { csvLine } from './table-file';
 
 export type ExportFormat = 'xlsx' | 'csv';
 
@@ -22,12 +23,6 @@ const NO_CELL: ReadonlySet<FieldType> = new Set(['child_table', 'related_list', 
 const CELL_TYPES: ReadonlySet<string> = new Set(FIELD_TYPES.filter((type) => !NO_CELL.has(type)));
 
 const PAGE = 500;
-
-function csvCell(value: string | number | null): string {
-  if (value === null) return '';
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 /**
  * A list view as .xlsx or .csv, streamed: pages of 500 records are read through the records
@@ -75,10 +70,9 @@ export async function exportRecords(
   const write = async (): Promise<number> => {
     let count = 0;
     if (format === 'csv') {
-      const line = (cells: (string | number | null)[]) => `${cells.map(csvCell).join(',')}\r\n`;
-      if (!out.write(`\uFEFF${line(titles)}`)) await new Promise((resolve) => out.once('drain', resolve));
+      if (!out.write(`\uFEFF${csvLine(titles)}`)) await new Promise((resolve) => out.once('drain', resolve));
       for await (const items of pages()) {
-        const ok = out.write(items.map((r) => line(rowOf(r))).join(''));
+        const ok = out.write(items.map((r) => csvLine(rowOf(r))).join(''));
         count += items.length;
         if (!ok) await new Promise((resolve) => out.once('drain', resolve));
       }

@@ -16,4 +16,5 @@ export { readXlsxRows } from './read-xlsx';
 export { type ImporterDeps, type ImportTarget, ROWS_PER_CHUNK, runImport } from './run-import';
 export type { CellValue, SheetInfo, SheetRow, TableKind, TableSource } from './sheet-row';
 export { importableFields, normalizeHeader, suggestMapping } from './suggest-mapping';
+export { csvCell, type TableCell, tableFile } from './table-file';
 export { type UndoResult, undoImport } from './undo-import';

@@ -137,4 +137,18 @@ describe('report checks', () => {
       '/dashboards/0/widgets/1/compare meta.report_compare_needs_date',
     ]);
   });
+
+  it('name only roles the app has in a dashboard’s and a widget’s audience', () => {
+    const dashboard: DashboardDefinition = {
+      id: 'sales',
+      label: { en: 'Sales' },
+      roles: ['rep', 'ghost'],
+      widgets: [{ id: 'a', kind: 'kpi', report: 'win_rate', roles: ['rep', 'nobody'] }],
+    };
+    const roles = [{ id: 'rep', label: { en: 'Rep' }, permissions: [] }];
+    expect(issuesOf({ roles, reports: [winRate], dashboards: [dashboard] })).toEqual([
+      '/dashboards/0/roles/1 meta.report_unknown_ref',
+      '/dashboards/0/widgets/0/roles/1 meta.report_unknown_ref',
+    ]);
+  });
 });

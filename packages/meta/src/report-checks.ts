@@ -77,14 +77,29 @@ function checkReport(report: ReportDefinition, pointer: string, object: ObjectDe
   });
 }
 
-function checkDashboard(dashboard: DashboardDefinition, pointer: string, reports: ReadonlyMap<string, ReportDefinition>, issues: MetaIssue[]): void {
+/** An audience names roles the app has: a misspelt role would hide a dashboard from everyone it was meant for. */
+function checkAudience(roles: readonly string[] | undefined, pointer: string, known: ReadonlySet<string>, issues: MetaIssue[]): void {
+  (roles ?? []).forEach((role, i) => {
+    if (!known.has(role)) issues.push({ pointer: `${pointer}/${i}`, code: 'meta.report_unknown_ref', params: { id: role } });
+  });
+}
+
+function checkDashboard(
+  dashboard: DashboardDefinition,
+  pointer: string,
+  reports: ReadonlyMap<string, ReportDefinition>,
+  roles: ReadonlySet<string>,
+  issues: MetaIssue[],
+): void {
   checkDateRange(dashboard.dateRange, `${pointer}/dateRange`, issues);
+  checkAudience(dashboard.roles, `${pointer}/roles`, roles, issues);
   const seen = new Map<string, string>();
   dashboard.widgets.forEach((widget, w) => {
     const at = `${pointer}/widgets/${w}`;
     const first = seen.get(widget.id);
     if (first) issues.push({ pointer: `${at}/id`, code: 'meta.duplicate_id', params: { id: widget.id, first } });
     else seen.set(widget.id, `${at}/id`);
+    checkAudience(widget.roles, `${at}/roles`, roles, issues);
     const report = reports.get(widget.report);
     if (!report) return void issues.push({ pointer: `${at}/report`, code: 'meta.report_unknown_ref', params: { id: widget.report } });
     if (widget.measure && !report.measures.some((m) => m.id === widget.measure))
@@ -105,6 +120,7 @@ export function checkReports(app: AppDocument): MetaIssue[] {
     checkReport(report, `/reports/${r}`, object, rollups.get(object.id) ?? new Set(), issues);
   });
   const reports = new Map((app.reports ?? []).map((r) => [r.id, r] as const));
-  (app.dashboards ?? []).forEach((dashboard, d) => checkDashboard(dashboard, `/dashboards/${d}`, reports, issues));
+  const roles = new Set((app.roles ?? []).map((r) => r.id));
+  (app.dashboards ?? []).forEach((dashboard, d) => checkDashboard(dashboard, `/dashboards/${d}`, reports, roles, issues));
   return issues;
 }

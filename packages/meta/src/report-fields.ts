@@ -48,6 +48,11 @@ export function reportColumn(object: ObjectDefinition, id: string, rollups: Read
   return { id, sqlType, kind: kindOf(field, sqlType), field };
 }
 
+/** Every column of `object` a report may read, system columns first: what the studio offers to group, count and filter by. */
+export function reportColumns(object: ObjectDefinition, rollups: ReadonlySet<string>): ReportColumn[] {
+  return [...Object.keys(SYSTEM_REPORT_COLUMNS), ...object.fields.map((f) => f.id)].flatMap((id) => reportColumn(object, id, rollups) ?? []);
+}
+
 /**
  * The aggregate measures of a report as number fields, for the formulas over them (`[won] /
  * ([won] + [lost])`): a formula measure reads aggregates, never another formula, so there is no

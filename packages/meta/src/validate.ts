@@ -11,4 +11,7 @@ export { ENCRYPTABLE_TYPES, UNIQUE_CAPABLE_TYPES } from './column-types';
 /** What differs between two documents (what a publish would change; what another admin changed in a draft). */
 export { type DocumentChange, diffDocuments } from './diff-documents';
 export { type LocalizedIssue, localizeIssues, type MetaIssue } from './issue';
+/** What a report may group, count and filter by, and which aggregates fit a column: the studio's dashboard designer offers only what the checks accept. */
+export { aggregateFits, type ReportColumn, reportColumn, reportColumns } from './report-fields';
+export { rollupFieldIds } from './rollup-formulas';
 export { type DocumentVerdict, validateDocument } from './validate-document';

@@ -1,10 +1,12 @@
 import { checkReports } from '@tessera/meta';
 import { type AccessResolver, type RecordContext, RecordError, type RecordService, settledDataVersions } from '@tessera/records';
-import { appTimeZone, type DashboardWidget, type ReportDateRange, type ReportDefinition } from '@tessera/schemas';
+import { appTimeZone, type DashboardDefinition, type DashboardWidget, type ReportDateRange, type ReportDefinition } from '@tessera/schemas';
 import type { CompiledQuery } from 'kysely';
+import { reportServed, seesAudience, type Viewer, visibleWidgets } from './audience';
 import { compileReport } from './compile-report';
 import { previousRange, type ResolvedRange, resolveRange, sameRangeLastYear } from './date-range';
 import { executeWithTimeout } from './execute-plan';
+import { type GlobalFilterValues, withGlobalFilters } from './global-filters';
 import { ReportError } from './report-error';
 import { type ReportResult, shapeResult } from './report-result';
 import { ResultCache, type StatementRows } from './result-cache';
@@ -44,11 +46,30 @@ export interface ReportRequest {
   dateRange?: ReportDateRange | undefined;
   /** The measure a drill-down is for (its filter formula joins the report's). */
   measure?: string | undefined;
+  /** Whose roles decide which reports shown only in hidden widgets are refused; absent: internal work, no audience. */
+  viewer?: Viewer | undefined;
+}
+
+/** What a dashboard is asked with: the date filter, the global filters, and who asks (for the dashboard's and widgets' audiences). */
+export interface DashboardRequest extends GlobalFilterValues {
+  dateRange?: ReportDateRange | undefined;
+  /** Absent: internal work (benchmarks, tests of the engine), every widget. */
+  viewer?: Viewer | undefined;
+  /** The data leaves the app as a file: the viewer's role must also hold `export` on the widget's object. */
+  forExport?: boolean | undefined;
 }
 
 /** The period a KPI is compared with: the one just before (环比) or the same one a year earlier (同比). */
 function comparedRange(compare: NonNullable<DashboardWidget['compare']>, period: ResolvedRange): ResolvedRange {
   return compare === 'previous_year' ? sameRangeLastYear(period) : previousRange(period);
+}
+
+/** A dashboard of the live app the viewer may open. */
+function openDashboard(ctx: RecordContext, dashboardId: string, viewer: Viewer | undefined): DashboardDefinition {
+  const dashboard = (ctx.app.document.dashboards ?? []).find((d) => d.id === dashboardId);
+  if (!dashboard) throw new ReportError('dashboard.not_found', { id: dashboardId });
+  if (!seesAudience(dashboard.roles, viewer)) throw new ReportError('dashboard.forbidden', { id: dashboardId });
+  return dashboard;
 }
 
 /** A report as asked for: one of the app's by id, or a spec checked like a published one. */
@@ -114,18 +135,35 @@ export function createReportService(records: RecordService, options: ReportServi
 
   const resolved = (ctx: RecordContext, range: ReportDateRange | undefined) => resolveRange(range, new Date(), appTimeZone(ctx.app.document));
 
-  async function widgetData(ctx: RecordContext, widget: DashboardWidget, range: ReportDateRange | undefined, call: Call): Promise<WidgetData> {
+  /** A widget's answer (and the compared period's, for a KPI); throws what keeps it from this viewer. */
+  async function widgetAnswer(
+    ctx: RecordContext,
+    widget: DashboardWidget,
+    report: string | ReportDefinition,
+    request: DashboardRequest,
+    call: Call,
+  ): Promise<Extract<WidgetData, { status: 'ok' }>> {
+    const found = withGlobalFilters(reportOf(ctx, report), request);
+    // A KPI is one number: the measure over the whole period, whatever the report groups by elsewhere.
+    const shown = widget.kind === 'kpi' ? { ...found, dimensions: [], sort: undefined, limit: undefined } : found;
+    const period = resolved(ctx, shown.dateField ? (request.dateRange ?? shown.dateRange) : undefined);
+    const measure = widget.measure ?? shown.measures[0]?.id;
+    const [result, previous] = await Promise.all([
+      answer(ctx, shown, period, measure, call),
+      widget.compare && period ? answer(ctx, shown, comparedRange(widget.compare, period), measure, call) : undefined,
+    ]);
+    return { id: widget.id, kind: widget.kind, status: 'ok', result, ...(previous ? { previous } : {}) };
+  }
+
+  async function widgetData(
+    ctx: RecordContext,
+    widget: DashboardWidget,
+    report: string | ReportDefinition,
+    request: DashboardRequest,
+    call: Call,
+  ): Promise<WidgetData> {
     try {
-      const found = reportOf(ctx, widget.report);
-      // A KPI is one number: the measure over the whole period, whatever the report groups by elsewhere.
-      const report = widget.kind === 'kpi' ? { ...found, dimensions: [], sort: undefined, limit: undefined } : found;
-      const period = resolved(ctx, report.dateField ? (range ?? report.dateRange) : undefined);
-      const measure = widget.measure ?? report.measures[0]?.id;
-      const [result, previous] = await Promise.all([
-        answer(ctx, report, period, measure, call),
-        widget.compare && period ? answer(ctx, report, comparedRange(widget.compare, period), measure, call) : undefined,
-      ]);
-      return { id: widget.id, kind: widget.kind, status: 'ok', result, ...(previous ? { previous } : {}) };
+      return await widgetAnswer(ctx, widget, report, request, call);
     } catch (error) {
       // A widget this viewer cannot be shown (a hidden field, a timeout, a bad filter) says so; the others still answer.
       if (!(error instanceof ReportError) && !(error instanceof RecordError)) throw error;
@@ -137,28 +175,66 @@ export function createReportService(records: RecordService, options: ReportServi
     /** One report (of the app, or an ad-hoc spec) as the viewer may see it. */
     async run(appId: string, access: AccessResolver, report: string | ReportDefinition, request: ReportRequest = {}): Promise<ReportAnswer> {
       const ctx = await records.readContext(appId, access);
+      if (typeof report === 'string' && !reportServed(ctx.app.document, report, request.viewer)) throw new ReportError('report.hidden', { id: report });
       const definition = reportOf(ctx, report);
       const period = resolved(ctx, definition.dateField ? (request.dateRange ?? definition.dateRange) : undefined);
       return answer(ctx, definition, period, request.measure, startCall(ctx, [definition.object]));
     },
 
-    /** Every widget of a dashboard in one call; a widget that fails (hidden field, timeout) says so without failing the others. */
-    async dashboard(
-      appId: string,
-      access: AccessResolver,
-      dashboardId: string,
-      request: { dateRange?: ReportDateRange | undefined } = {},
-    ): Promise<DashboardData> {
+    /**
+     * Every widget of a dashboard the viewer may see, in one call; a widget that fails (hidden
+     * field, timeout) says so without failing the others. A widget outside the viewer's audience
+     * is not run and not listed.
+     */
+    async dashboard(appId: string, access: AccessResolver, dashboardId: string, request: DashboardRequest = {}): Promise<DashboardData> {
       const ctx = await records.readContext(appId, access);
-      const dashboard = (ctx.app.document.dashboards ?? []).find((d) => d.id === dashboardId);
-      if (!dashboard) throw new ReportError('dashboard.not_found', { id: dashboardId });
+      const dashboard = openDashboard(ctx, dashboardId, request.viewer);
       const range = request.dateRange ?? dashboard.dateRange;
-      const objects = dashboard.widgets.map((w) => (ctx.app.document.reports ?? []).find((r) => r.id === w.report)?.object ?? '').filter(Boolean);
+      const widgets = visibleWidgets(dashboard, request.viewer);
+      const objects = widgets.map((w) => (ctx.app.document.reports ?? []).find((r) => r.id === w.report)?.object ?? '').filter(Boolean);
       const call = startCall(ctx, objects);
       // A date filter that is no period is the request's mistake (422), not each widget's.
       const period = resolved(ctx, range);
-      const widgets = await Promise.all(dashboard.widgets.map((widget) => widgetData(ctx, widget, range, call)));
-      return { dashboard: dashboard.id, range: period, widgets };
+      const data = await Promise.all(widgets.map((widget) => widgetData(ctx, widget, widget.report, { ...request, dateRange: range }, call)));
+      return { dashboard: dashboard.id, range: period, widgets: data };
+    },
+
+    /** One widget of a dashboard (an export), with the dashboard's filters, if the viewer may see it; what keeps it from them is thrown. */
+    async widget(
+      appId: string,
+      access: AccessResolver,
+      dashboardId: string,
+      widgetId: string,
+      request: DashboardRequest = {},
+    ): Promise<Extract<WidgetData, { status: 'ok' }>> {
+      const ctx = await records.readContext(appId, access);
+      const dashboard = openDashboard(ctx, dashboardId, request.viewer);
+      const widget = visibleWidgets(dashboard, request.viewer).find((w) => w.id === widgetId);
+      if (!widget) throw new ReportError('widget.not_found', { id: widgetId });
+      const report = (ctx.app.document.reports ?? []).find((r) => r.id === widget.report);
+      if (request.forExport && report && !ctx.access.can('export', report.object)) throw new ReportError('report.export_forbidden', { object: report.object });
+      return widgetAnswer(
+        ctx,
+        widget,
+        widget.report,
+        { ...request, dateRange: request.dateRange ?? dashboard.dateRange },
+        startCall(ctx, report ? [report.object] : []),
+      );
+    },
+
+    /**
+     * A widget being designed, with its draft report, over the live app under the caller's access:
+     * the studio's live preview. Nothing is written; the spec is checked like a published one.
+     */
+    async previewWidget(
+      appId: string,
+      access: AccessResolver,
+      widget: DashboardWidget,
+      report: ReportDefinition,
+      request: DashboardRequest = {},
+    ): Promise<WidgetData> {
+      const ctx = await records.readContext(appId, access);
+      return widgetData(ctx, widget, report, request, startCall(ctx, [report.object]));
     },
 
     /** Entries held, for tests and metrics. */

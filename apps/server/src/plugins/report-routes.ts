@@ -1,97 +1,20 @@
 import { translate } from '@tessera/i18n';
-import type { ReportService } from '@tessera/reports';
-import { filterConditionSchema, reportDateRangeSchema, reportSchema } from '@tessera/schemas';
-import { policyFor } from '../authentication';
+import type { ReportService, Viewer } from '@tessera/reports';
+import { reportDateRangeSchema, reportSchema } from '@tessera/schemas';
+import type { FastifyRequest } from 'fastify';
+import { policyFor, requireUser } from '../authentication';
 import { localeOf } from '../problem';
 import { identifier, type RoutePlugin } from '../route-schemas';
+import { dashboardParams, globalFilterProperties, range, reportResult, widgetData } from './report-route-schemas';
 
 const tags = ['reports'];
-const localizedOrName = { description: 'A name: text, or one per language ({ "zh-CN", "en" })' } as const;
-const range = {
-  type: ['object', 'null'],
-  properties: { from: { type: 'string' }, to: { type: 'string' } },
-  required: ['from', 'to'],
-  additionalProperties: false,
-  description: 'The period counted, local dates of the app’s time zone, half-open [from, to); null: all time',
-} as const;
-const drill = {
-  type: 'object',
-  description: 'What POST …/objects/{object}/records/query needs to list exactly the records behind this data point',
-  properties: {
-    object: { type: 'string' },
-    filters: { type: 'array', items: filterConditionSchema },
-    where: { type: 'string' },
-  },
-  required: ['object', 'filters'],
-  additionalProperties: false,
-} as const;
-const reportResult = {
-  type: 'object',
-  properties: {
-    report: { type: 'string' },
-    object: { type: 'string' },
-    range,
-    cached: { type: 'boolean', description: 'Served from the result cache (same statement, same access, same data versions)' },
-    dimensions: {
-      type: 'array',
-      items: {
-        type: 'object',
-        properties: { id: { type: 'string' }, field: { type: 'string' }, grain: { type: ['string', 'null'] }, label: localizedOrName },
-        additionalProperties: false,
-      },
-    },
-    measures: {
-      type: 'array',
-      items: {
-        type: 'object',
-        properties: { id: { type: 'string' }, label: localizedOrName, format: { type: ['string', 'null'] } },
-        additionalProperties: false,
-      },
-    },
-    rows: {
-      type: 'array',
-      items: {
-        type: 'object',
-        properties: {
-          keys: {
-            type: 'object',
-            additionalProperties: {
-              type: 'object',
-              properties: { value: { type: ['string', 'number', 'boolean', 'null'] }, label: localizedOrName },
-              additionalProperties: false,
-            },
-          },
-          values: { type: 'object', additionalProperties: { type: ['number', 'string', 'null'] } },
-          drill,
-        },
-        required: ['keys', 'values', 'drill'],
-        additionalProperties: false,
-      },
-    },
-  },
-  required: ['report', 'object', 'range', 'cached', 'dimensions', 'measures', 'rows'],
-  additionalProperties: false,
-} as const;
-const widgetData = {
-  type: 'object',
-  properties: {
-    id: { type: 'string' },
-    kind: { type: 'string' },
-    status: { enum: ['ok', 'error'] },
-    result: reportResult,
-    previous: { ...reportResult, description: 'The period just before, for a KPI compared with it' },
-    code: { type: 'string', description: 'Why this widget has no data for the caller (report.field_hidden, report.timeout, …)' },
-    message: { type: 'string' },
-  },
-  required: ['id', 'kind', 'status'],
-  additionalProperties: false,
-} as const;
-const dashboardParams = {
-  type: 'object',
-  properties: { appId: identifier, dashboardId: identifier },
-  required: ['appId', 'dashboardId'],
-} as const;
 const appParams = { type: 'object', properties: { appId: identifier }, required: ['appId'] } as const;
+
+/** Who asks, for a dashboard's and a widget's audience: their roles in this app. */
+export function viewerOf(request: FastifyRequest, appId: string): Viewer {
+  const user = requireUser(request);
+  return { roles: user.roles[appId] ?? [], isAdmin: user.isAdmin };
+}
 
 /** Dashboards and reports, answered under the caller's access (packages/reports). */
 export const reportRoutes: RoutePlugin<{ reports: ReportService }> = async (app, { reports }) => {
@@ -100,9 +23,10 @@ export const reportRoutes: RoutePlugin<{ reports: ReportService }> = async (app,
     {
       schema: {
         tags,
-        summary: 'Every widget of a dashboard in one call, under the caller’s access; the date filter replaces each dated report’s period',
+        summary:
+          'Every widget of a dashboard the caller may see, in one call, under the caller’s access; the date filter replaces each dated report’s period, the owner and department filters narrow every widget',
         params: dashboardParams,
-        body: { type: 'object', properties: { dateRange: reportDateRangeSchema }, additionalProperties: false },
+        body: { type: 'object', properties: { dateRange: reportDateRangeSchema, ...globalFilterProperties }, additionalProperties: false },
         response: {
           200: {
             type: 'object',
@@ -115,7 +39,8 @@ export const reportRoutes: RoutePlugin<{ reports: ReportService }> = async (app,
     },
     async (request) => {
       const { appId, dashboardId } = request.params;
-      const data = await reports.dashboard(appId, policyFor(request, appId), dashboardId, { dateRange: request.body?.dateRange });
+      const { dateRange, owner, department } = request.body ?? {};
+      const data = await reports.dashboard(appId, policyFor(request, appId), dashboardId, { dateRange, owner, department, viewer: viewerOf(request, appId) });
       const locale = localeOf(request);
       return {
         ...data,
@@ -148,7 +73,7 @@ export const reportRoutes: RoutePlugin<{ reports: ReportService }> = async (app,
     async (request) => {
       const { appId } = request.params;
       const { reportId, report, dateRange, measure } = request.body;
-      return reports.run(appId, policyFor(request, appId), report ?? reportId ?? '', { dateRange, measure });
+      return reports.run(appId, policyFor(request, appId), report ?? reportId ?? '', { dateRange, measure, viewer: viewerOf(request, appId) });
     },
   );
 };
