@@ -3,6 +3,9 @@ import { App, Card, Empty, Result, Segmented, Spin, Tabs } from 'antd';
 import { useCallback, useState } from 'react';
 import { DndProvider } from 'react-dnd';
 import { HTML5Backend } from 'react-dnd-html5-backend';
+import { useDashboardT } from './dashboards/i18n/use-dashboard-t';
+import { DashboardList } from './dashboards/ui/dashboard-list';
+import { DashboardsWorkspace } from './dashboards/ui/dashboards-workspace';
 import { useFlowT } from './flows/i18n/use-flow-t';
 import { FlowList } from './flows/ui/flow-list';
 import { FlowsWorkspace } from './flows/ui/flows-workspace';
@@ -54,7 +57,7 @@ function StudioWorkspace({ store, appId }: { store: StudioStore; appId: string }
   const onPublished = useCallback((version: number) => void message.success(t('studio.review.published', { version })), [message, t]);
   const publishing = usePublishReview(onPublished);
   const loaded = useStudio((s) => s.appId === appId && s.document !== null);
-  const flowsOpen = useStudio((s) => s.tab === 'flows');
+  const section = useStudio((s) => (s.tab === 'flows' || s.tab === 'dashboards' ? s.tab : 'objects'));
 
   if (remote.status === 'failed') return <ErrorState title={t('studio.loadFailed')} error={remote.error} onRetry={remote.reload} />;
   if (!loaded) return <Spin size="large" style={{ display: 'block', marginTop: '30vh' }} />;
@@ -67,9 +70,11 @@ function StudioWorkspace({ store, appId }: { store: StudioStore; appId: string }
       <div className="studio-body">
         <aside className="studio-sider">
           <SectionSwitch />
-          {flowsOpen ? <FlowList /> : <ObjectList />}
+          {section === 'flows' ? <FlowList /> : section === 'dashboards' ? <DashboardList /> : <ObjectList />}
         </aside>
-        <main className="studio-content">{flowsOpen ? <FlowsWorkspace /> : <ObjectWorkspace appId={appId} />}</main>
+        <main className="studio-content">
+          {section === 'flows' ? <FlowsWorkspace /> : section === 'dashboards' ? <DashboardsWorkspace /> : <ObjectWorkspace appId={appId} />}
+        </main>
       </div>
       <PublishDialog
         review={publishing.review}
@@ -82,22 +87,24 @@ function StudioWorkspace({ store, appId }: { store: StudioStore; appId: string }
   );
 }
 
-/** The studio's two sections: the objects (their fields and forms) and the draft's flows. */
+/** The studio's sections: the objects (their fields and forms), the draft's flows and its dashboards. */
 function SectionSwitch() {
   const t = useStudioT();
   const flowT = useFlowT();
+  const dashT = useDashboardT();
   const tab = useStudio((s) => s.tab);
   const setTab = useStudio((s) => s.setTab);
   return (
     <Segmented
       block
       style={{ marginBottom: 8 }}
-      value={tab === 'flows' ? 'flows' : 'objects'}
+      value={tab === 'flows' || tab === 'dashboards' ? tab : 'objects'}
       data-testid="studio-section"
-      onChange={(section) => setTab(section === 'flows' ? 'flows' : 'form')}
+      onChange={(section) => setTab(section === 'flows' || section === 'dashboards' ? section : 'form')}
       options={[
         { value: 'objects', label: t('studio.objects') },
         { value: 'flows', label: <span data-testid="studio-section-flows">{flowT('flows.section')}</span> },
+        { value: 'dashboards', label: <span data-testid="studio-section-dashboards">{dashT('dash.section')}</span> },
       ]}
     />
   );

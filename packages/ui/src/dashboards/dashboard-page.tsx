@@ -6,6 +6,9 @@ import { useT } from '../i18n/use-t';
 import { ErrorState } from '../shell/error-state';
 import { useCurrentAppStore } from '../stores/current-app-store';
 import { useSessionStore } from '../stores/session-store';
+import { DepartmentSelect } from '../widgets/department-select';
+import { UserSelect } from '../widgets/user-select';
+import { dashboardsApi } from './dashboards-api';
 import { DateRangeFilter } from './date-range-filter';
 import { DrillDrawer } from './drill-drawer';
 import { useDashboard } from './use-dashboard';
@@ -32,7 +35,21 @@ function DashboardBody({ appId, dashboard }: { appId: string; dashboard: Dashboa
         <Typography.Title level={4} style={{ margin: 0 }}>
           {localized(dashboard.label, locale, dashboard.id)}
         </Typography.Title>
-        <Flex gap={8} align="center">
+        <Flex gap={8} align="center" wrap>
+          {dashboard.filters?.includes('owner') && (
+            <div data-testid="dashboard-owner" style={{ minWidth: 180 }}>
+              <UserSelect value={view.filters.owner ?? null} placeholder={t('dashboard.filter.owner')} onChange={(id) => view.setOwner(id ?? undefined)} />
+            </div>
+          )}
+          {dashboard.filters?.includes('department') && (
+            <div data-testid="dashboard-department" style={{ minWidth: 180 }}>
+              <DepartmentSelect
+                value={view.filters.department ?? null}
+                placeholder={t('dashboard.filter.department')}
+                onChange={(id) => view.setDepartment(id ?? undefined)}
+              />
+            </div>
+          )}
           <DateRangeFilter value={view.range} onChange={view.setRange} />
           <Button icon={<ReloadOutlined />} onClick={view.reload} aria-label={t('dashboard.refresh')} />
         </Flex>
@@ -42,10 +59,19 @@ function DashboardBody({ appId, dashboard }: { appId: string; dashboard: Dashboa
       {data && (
         <div className="tessera-dashboard-grid" style={{ gridAutoRows: ROW_PX }}>
           {dashboard.widgets.map((widget, i) => {
+            // The server sends only the widgets this viewer may see; the others take no place.
+            const served = data.widgets.find((w) => w.id === widget.id);
+            if (!served) return null;
             const layout = widget.layout ?? { x: (i % 2) * 12, y: Math.floor(i / 2) * 8, w: 12, h: 8 };
             return (
               <div key={widget.id} style={{ gridColumn: `${layout.x + 1} / span ${layout.w}`, gridRow: `${layout.y + 1} / span ${layout.h}`, minWidth: 0 }}>
-                <WidgetCard widget={widget} data={data.widgets.find((w) => w.id === widget.id)} locale={locale} onDrill={view.openDrill} />
+                <WidgetCard
+                  widget={widget}
+                  data={served}
+                  locale={locale}
+                  onDrill={view.openDrill}
+                  onExport={(format) => dashboardsApi.exportWidget(appId, dashboard.id, widget.id, format, view.filters)}
+                />
               </div>
             );
           })}

@@ -2,6 +2,7 @@ import type { DashboardData, DrillDown, ReportAnswer } from '@tessera/reports';
 import type { ReportDateRange } from '@tessera/schemas';
 import { request } from '../api/http';
 import type { RecordList } from '../api/types';
+import { downloadPosted } from '../data-transfer/imports-api';
 
 const enc = encodeURIComponent;
 
@@ -11,10 +12,28 @@ export type WidgetPayload = OnTheWire<DashboardData['widgets'][number]>;
 export type DashboardPayload = Omit<DashboardData, 'widgets'> & { widgets: WidgetPayload[] };
 export type { DrillDown, ReportAnswer };
 
+/** What a viewer filters a dashboard by: the period, and the global filters it offers (a person, a department). */
+export interface DashboardFilters {
+  dateRange?: ReportDateRange | undefined;
+  owner?: string | undefined;
+  department?: string | undefined;
+}
+
+/** Only the filters set: the server reads an absent key as "not filtered". */
+const setOnly = (filters: DashboardFilters) => Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined && v !== null));
+
 export const dashboardsApi = {
-  /** Every widget in one call (docs/api-contract.md, `POST …/dashboards/:id/data`). */
-  data: (appId: string, dashboardId: string, dateRange: ReportDateRange | undefined, signal?: AbortSignal) =>
-    request<DashboardPayload>('POST', `/api/apps/${enc(appId)}/dashboards/${enc(dashboardId)}/data`, dateRange ? { dateRange } : {}, signal),
+  /** Every widget the viewer may see, in one call (docs/api-contract.md, `POST …/dashboards/:id/data`). */
+  data: (appId: string, dashboardId: string, filters: DashboardFilters, signal?: AbortSignal) =>
+    request<DashboardPayload>('POST', `/api/apps/${enc(appId)}/dashboards/${enc(dashboardId)}/data`, setOnly(filters), signal),
+
+  /** One widget's data as a file, with the same filters (`POST …/widgets/:id/export`). */
+  exportWidget: (appId: string, dashboardId: string, widgetId: string, format: 'csv' | 'xlsx', filters: DashboardFilters) =>
+    downloadPosted(
+      `/api/apps/${enc(appId)}/dashboards/${enc(dashboardId)}/widgets/${enc(widgetId)}/export`,
+      { format, ...setOnly(filters) },
+      `${widgetId}.${format}`,
+    ),
 
   /** The records behind one data point: the drill-down's filters and formula through the records list. */
   drill: (appId: string, drill: DrillDown, signal?: AbortSignal) =>

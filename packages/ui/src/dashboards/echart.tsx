@@ -1,9 +1,16 @@
 import { Skeleton, Typography } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { type RefObject, useEffect, useRef, useState } from 'react';
 import { useT } from '../i18n/use-t';
 import type { ChartModel } from './chart-options';
 
-type EChartsInstance = {
+/** What an export needs of a drawn chart: its picture (an SVG data URL with the SVG renderer) and its size. */
+export interface ChartPicture {
+  getDataURL(options: { type?: 'svg' | 'png'; backgroundColor?: string; pixelRatio?: number }): string;
+  getWidth(): number;
+  getHeight(): number;
+}
+
+type EChartsInstance = ChartPicture & {
   setOption(option: unknown, notMerge?: boolean): void;
   resize(): void;
   dispose(): void;
@@ -20,7 +27,18 @@ async function loadECharts(): Promise<{ init(el: HTMLElement, theme?: string, op
   return setup as unknown as { init(el: HTMLElement, theme?: string, opts?: Record<string, unknown>): EChartsInstance };
 }
 
-export function EChart({ model, onPick, testId }: { model: ChartModel; onPick: (seriesIndex: number, dataIndex: number) => void; testId: string }) {
+export function EChart({
+  model,
+  onPick,
+  testId,
+  picture,
+}: {
+  model: ChartModel;
+  onPick: (seriesIndex: number, dataIndex: number) => void;
+  testId: string;
+  /** Holds the drawn chart while it is on screen, for a PNG export. */
+  picture?: RefObject<ChartPicture | null>;
+}) {
   const t = useT();
   const element = useRef<HTMLDivElement>(null);
   const chart = useRef<EChartsInstance | null>(null);
@@ -41,6 +59,7 @@ export function EChart({ model, onPick, testId }: { model: ChartModel; onPick: (
           pick.current(p.seriesIndex ?? 0, p.dataIndex ?? 0);
         });
         chart.current = instance;
+        if (picture) picture.current = instance;
         observer = new ResizeObserver(() => instance.resize());
         observer.observe(element.current);
         setReady(true);
@@ -52,8 +71,9 @@ export function EChart({ model, onPick, testId }: { model: ChartModel; onPick: (
       observer?.disconnect();
       chart.current?.dispose();
       chart.current = null;
+      if (picture) picture.current = null;
     };
-  }, []);
+  }, [picture]);
 
   useEffect(() => {
     if (ready) chart.current?.setOption(model.option, true);

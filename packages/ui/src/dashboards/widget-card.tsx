@@ -1,10 +1,15 @@
+import { DownloadOutlined } from '@ant-design/icons';
 import type { Locale } from '@tessera/i18n';
 import type { DashboardWidget } from '@tessera/schemas';
-import { Alert, Card } from 'antd';
-import { useMemo } from 'react';
+import { Alert, App, Button, Card, Dropdown } from 'antd';
+import { type RefObject, useMemo, useRef, useState } from 'react';
+import { errorMessage } from '../api/error-message';
+import { saveFile } from '../data-transfer/imports-api';
+import { useT } from '../i18n/use-t';
 import { chartModel, keyText, labelText } from './chart-options';
+import { chartPng } from './chart-png';
 import type { DrillDown, ReportAnswer, WidgetPayload } from './dashboards-api';
-import { EChart } from './echart';
+import { type ChartPicture, EChart } from './echart';
 import { KpiCard } from './kpi-card';
 import { ReportTable } from './report-table';
 
@@ -15,17 +20,76 @@ interface WidgetCardProps {
   data: WidgetPayload | undefined;
   locale: Locale;
   onDrill: (title: string, drill: DrillDown) => void;
+  /** Downloads the widget's data as a file (the server writes it under the viewer's access); absent: no data export offered. */
+  onExport?: ((format: 'csv' | 'xlsx') => Promise<void>) | undefined;
 }
 
-function ChartBody({ widget, result, locale, pick }: { widget: DashboardWidget; result: ReportAnswer; locale: Locale; pick: (row: Row | undefined) => void }) {
+function ChartBody({
+  widget,
+  result,
+  locale,
+  pick,
+  picture,
+}: {
+  widget: DashboardWidget;
+  result: ReportAnswer;
+  locale: Locale;
+  pick: (row: Row | undefined) => void;
+  picture: RefObject<ChartPicture | null>;
+}) {
   const measure = widget.measure ?? result.measures[0]?.id ?? '';
   const model = useMemo(() => chartModel(widget.kind, result, measure, locale), [widget.kind, result, measure, locale]);
-  return <EChart model={model} onPick={(series, index) => pick(model.rowAt(series, index))} testId={`chart-${widget.id}`} />;
+  return <EChart model={model} onPick={(series, index) => pick(model.rowAt(series, index))} testId={`chart-${widget.id}`} picture={picture} />;
+}
+
+const CHARTLESS: ReadonlySet<DashboardWidget['kind']> = new Set(['kpi', 'table', 'leaderboard']);
+
+/** The widget's export menu: its data as CSV or XLSX, a chart as PNG; a failure says why. */
+function ExportMenu({
+  widget,
+  onExport,
+  picture,
+}: {
+  widget: DashboardWidget;
+  onExport: WidgetCardProps['onExport'];
+  picture: RefObject<ChartPicture | null>;
+}) {
+  const t = useT();
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState(false);
+  const run = async (format: string) => {
+    setBusy(true);
+    try {
+      if (format === 'png') {
+        if (picture.current) saveFile(await chartPng(picture.current), `${widget.id}.png`);
+      } else await onExport?.(format === 'xlsx' ? 'xlsx' : 'csv');
+    } catch (error) {
+      void message.error(t('dashboard.export.failed', { reason: errorMessage(error, t) }));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const items = [
+    ...(onExport
+      ? [
+          { key: 'csv', label: <span data-testid={`export-${widget.id}-csv`}>{t('dashboard.export.csv')}</span> },
+          { key: 'xlsx', label: <span data-testid={`export-${widget.id}-xlsx`}>{t('dashboard.export.xlsx')}</span> },
+        ]
+      : []),
+    ...(CHARTLESS.has(widget.kind) ? [] : [{ key: 'png', label: <span data-testid={`export-${widget.id}-png`}>{t('dashboard.export.png')}</span> }]),
+  ];
+  if (items.length === 0) return null;
+  return (
+    <Dropdown trigger={['click']} menu={{ items, onClick: ({ key }) => void run(key) }}>
+      <Button size="small" type="text" icon={<DownloadOutlined />} loading={busy} aria-label={t('dashboard.export')} data-testid={`export-${widget.id}`} />
+    </Dropdown>
+  );
 }
 
 /** One widget: a KPI, a chart, a table or a leaderboard; clicking a number, bar, slice, stage or row drills down to its records. */
-export function WidgetCard({ widget, data, locale, onDrill }: WidgetCardProps) {
+export function WidgetCard({ widget, data, locale, onDrill, onExport }: WidgetCardProps) {
   const title = labelText(widget.title, locale, widget.id);
+  const picture = useRef<ChartPicture | null>(null);
   const pick = (row: Row | undefined) => {
     if (!row || data?.status !== 'ok') return;
     const name = Object.values(row.keys)
@@ -52,13 +116,14 @@ export function WidgetCard({ widget, data, locale, onDrill }: WidgetCardProps) {
       );
     else if (widget.kind === 'table' || widget.kind === 'leaderboard')
       body = <ReportTable result={result} locale={locale} ranked={widget.kind === 'leaderboard'} onPick={pick} />;
-    else body = <ChartBody widget={widget} result={result} locale={locale} pick={pick} />;
+    else body = <ChartBody widget={widget} result={result} locale={locale} pick={pick} picture={picture} />;
   }
   return (
     <Card
       title={title}
       size="small"
       loading={!data}
+      extra={data?.status === 'ok' ? <ExportMenu widget={widget} onExport={onExport} picture={picture} /> : null}
       data-testid={`widget-${widget.id}`}
       style={{ height: '100%' }}
       styles={{ body: { height: 'calc(100% - 40px)' } }}
@@ -67,3 +132,5 @@ export function WidgetCard({ widget, data, locale, onDrill }: WidgetCardProps) {
     </Card>
   );
 }
+
+export type { WidgetPayload } from './dashboards-api';

@@ -97,17 +97,27 @@ export const importsApi = {
 };
 
 /** Downloads a list view as .xlsx or .csv: the server streams it, the browser saves it under the server's name. */
-export async function downloadExport(
+export function downloadExport(
   appId: string,
   objectId: string,
   view: { format: 'xlsx' | 'csv'; filters: unknown[]; sort: unknown[]; columns: string[] },
 ): Promise<void> {
-  const response = await send(`${base(appId, objectId)}/records/export`, new Blob([JSON.stringify(view)], { type: 'application/json' }));
+  return downloadPosted(`${base(appId, objectId)}/records/export`, view, `${objectId}.${view.format}`);
+}
+
+/** POSTs `body` as JSON and saves the file answered under the server's name (else `fallbackName`); a refusal throws its problem. */
+export async function downloadPosted(path: string, body: unknown, fallbackName: string): Promise<void> {
+  const response = await send(path, new Blob([JSON.stringify(body)], { type: 'application/json' }));
   const name = /filename\*=UTF-8''([^;]+)/.exec(response.headers.get('content-disposition') ?? '')?.[1];
-  const url = URL.createObjectURL(await response.blob());
+  saveFile(await response.blob(), name ? decodeURIComponent(name) : fallbackName);
+}
+
+/** Hands a file made in the page (or fetched) to the browser's download. */
+export function saveFile(file: Blob, name: string): void {
+  const url = URL.createObjectURL(file);
   const link = document.createElement('a');
   link.href = url;
-  link.download = name ? decodeURIComponent(name) : `${objectId}.${view.format}`;
+  link.download = name;
   document.body.append(link);
   link.click();
   link.remove();

@@ -18,4 +18,11 @@ export const dashboardsEn = {
   'dashboard.drill.total': '{count} records',
   'dashboard.drill.openList': 'Open in the list',
   'dashboard.drill.failed': 'The records could not be loaded',
+  'dashboard.export': 'Export',
+  'dashboard.export.csv': 'Data as CSV',
+  'dashboard.export.xlsx': 'Data as Excel (.xlsx)',
+  'dashboard.export.png': 'Chart as PNG',
+  'dashboard.export.failed': 'The export failed: {reason}',
+  'dashboard.filter.owner': 'Owner',
+  'dashboard.filter.department': 'Department',
 } as const;

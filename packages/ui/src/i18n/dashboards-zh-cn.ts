@@ -20,4 +20,11 @@ export const dashboardsZhCN: Record<keyof typeof dashboardsEn, string> = {
   'dashboard.drill.total': '共 {count} 条记录',
   'dashboard.drill.openList': '在列表中打开',
   'dashboard.drill.failed': '记录加载失败',
+  'dashboard.export': '导出',
+  'dashboard.export.csv': '数据导出为 CSV',
+  'dashboard.export.xlsx': '数据导出为 Excel（.xlsx）',
+  'dashboard.export.png': '图表导出为 PNG',
+  'dashboard.export.failed': '导出失败：{reason}',
+  'dashboard.filter.owner': '负责人',
+  'dashboard.filter.department': '部门',
 };

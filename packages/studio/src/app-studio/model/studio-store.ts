@@ -5,8 +5,8 @@ import type { PaletteNodeKind } from '../flows/model/flow-edits';
 /** The most undo steps kept: enough for a session of design, bounded so snapshots cannot pile up. */
 export const HISTORY_LIMIT = 200;
 
-/** What the workspace shows: the selected object's form, fields or rules, or the draft's flows. */
-export type StudioTab = 'fields' | 'form' | 'rules' | 'flows';
+/** What the workspace shows: the selected object's form, fields or rules, the draft's flows, or its dashboards. */
+export type StudioTab = 'fields' | 'form' | 'rules' | 'flows' | 'dashboards';
 
 /** What the property panel edits: an object, one of its fields, or a node of its form. */
 export interface Selection {
@@ -16,6 +16,9 @@ export interface Selection {
   /** The flow open in the flow designer, and its selected node (the flows section). */
   flowId?: string | null;
   flowNodeId?: string | null;
+  /** The dashboard open in the dashboard designer, and its selected widget (the dashboards section). */
+  dashboardId?: string | null;
+  widgetId?: string | null;
 }
 
 /** What a drag carries, by pointer or keyboard: a new field type, a new layout element, a field not on the form yet, or a node of the form. */
@@ -86,6 +89,13 @@ export type StudioStore = StoreApi<StudioState>;
 
 const NOTHING_SELECTED: Selection = { objectId: null, fieldId: null, nodeId: null };
 
+/** The open dashboard and widget, while the document still has them (keys present once the dashboards section selected something). */
+function dashboardStillThere(document: AppDocument, selection: Selection): Partial<Selection> {
+  if (selection.dashboardId === undefined) return {};
+  const dashboard = document.dashboards?.find((d) => d.id === selection.dashboardId);
+  return { dashboardId: dashboard?.id ?? null, widgetId: dashboard?.widgets.some((w) => w.id === selection.widgetId) ? (selection.widgetId ?? null) : null };
+}
+
 /** A selection that still names things the document has (an undo may take them away). */
 function stillThere(document: AppDocument, selection: Selection): Selection {
   const flow = document.flows?.find((f) => f.id === selection.flowId);
@@ -94,11 +104,13 @@ function stillThere(document: AppDocument, selection: Selection): Selection {
     selection.flowId === undefined
       ? {}
       : { flowId: flow?.id ?? null, flowNodeId: flow?.nodes.some((n) => n.id === selection.flowNodeId) ? selection.flowNodeId : null };
+  const dashboardSelection = dashboardStillThere(document, selection);
   const object = document.objects.find((o) => o.id === selection.objectId);
-  if (!object) return { ...NOTHING_SELECTED, objectId: document.objects[0]?.id ?? null, ...flowSelection };
+  if (!object) return { ...NOTHING_SELECTED, objectId: document.objects[0]?.id ?? null, ...flowSelection, ...dashboardSelection };
   const form = document.forms?.find((f) => f.object === object.id);
   return {
     ...flowSelection,
+    ...dashboardSelection,
     objectId: object.id,
     fieldId: object.fields.some((f) => f.id === selection.fieldId) ? selection.fieldId : null,
     nodeId: form?.nodes.some((n) => n.id === selection.nodeId) ? selection.nodeId : null,

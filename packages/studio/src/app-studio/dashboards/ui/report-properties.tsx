@@ -1,0 +1,179 @@
+import type { DashboardWidget, DateGrain, ReportDefinition } from '@tessera/schemas';
+import { Divider, Form, InputNumber, Select, Space } from 'antd';
+import { FlowFormula } from '../../flows/ui/flow-formula';
+import { useStudio, useStudioStore } from '../../hooks/studio-context';
+import { useLabel } from '../../i18n/use-label';
+import { type NamedColumn, useReportColumns } from '../hooks/use-report-columns';
+import type { DashboardMessage } from '../i18n/dashboard-messages';
+import { useDashboardT } from '../i18n/use-dashboard-t';
+import { updateWidgetReport } from '../model/dashboard-edits';
+import { withDimension, withMeasure, withObject, withPeriod, withReportKeys, withSort } from '../model/report-edits';
+import { DIMENSION_KINDS, dimensionKindOf, MEASURE_KINDS, measureKindOf } from '../model/report-kinds';
+import { PeriodPicker } from './period-picker';
+
+const NONE = '__none';
+
+/**
+ * What a widget counts, built from pickers: the source object, one group (a kind from
+ * DIMENSION_KINDS, with its options), one measure (from MEASURE_KINDS), a filter formula, the
+ * date field and period, the sort and top N. Everything is a change to the widget's own report.
+ */
+export function ReportProperties({ dashboardId, widget, report }: { dashboardId: string; widget: DashboardWidget; report: ReportDefinition }) {
+  const t = useDashboardT();
+  const label = useLabel();
+  const store = useStudioStore();
+  const objects = useStudio((s) => s.document?.objects) ?? [];
+  const object = objects.find((o) => o.id === report.object) ?? null;
+  const columns = useReportColumns(object);
+  const change = (next: (r: ReportDefinition) => ReportDefinition, merge?: string) =>
+    store.getState().edit((d) => updateWidgetReport(d, dashboardId, widget.id, next), merge ? { merge } : {});
+  const columnOf = (id: string | undefined): NamedColumn | undefined => columns.find((c) => c.id === id);
+
+  const dimension = report.dimensions?.[0];
+  const dimensionKind = dimensionKindOf(dimension, columnOf(dimension?.field));
+  const measure = report.measures[0];
+  const measureKind = measureKindOf(measure);
+  const ids = [...(report.dimensions ?? []).map((d) => d.id), ...report.measures.map((m) => m.id)];
+
+  return (
+    <>
+      <Divider style={{ margin: '8px 0' }} />
+      <Form.Item label={t('dash.object')} style={{ marginBottom: 8 }}>
+        <Select
+          value={report.object}
+          data-testid="dash-report-object"
+          options={objects.filter((o) => !o.parent).map((o) => ({ value: o.id, label: label(o.label, o.id) }))}
+          onChange={(id: string) => change((r) => withObject(r, id))}
+        />
+      </Form.Item>
+      {widget.kind !== 'kpi' && (
+        <Form.Item
+          label={t('dash.dimension')}
+          extra={columnOf(dimension?.field)?.kind === 'select' ? t('dash.selectOrder') : undefined}
+          style={{ marginBottom: 8 }}
+        >
+          <Space.Compact block>
+            <Select
+              value={dimension?.field ?? NONE}
+              data-testid="dash-report-dimension"
+              showSearch
+              optionFilterProp="label"
+              options={[
+                { value: NONE, label: t('dash.dimension.none') },
+                ...DIMENSION_KINDS.map((kind) => ({
+                  label: t(`dash.dimensionKind.${kind.id}` as DashboardMessage),
+                  options: columns.filter(kind.fits).map((c) => ({ value: c.id, label: c.name })),
+                })),
+              ]}
+              onChange={(field: string) => {
+                const column = columnOf(field);
+                const kind = column && DIMENSION_KINDS.find((k) => k.fits(column));
+                change((r) => withDimension(r, column && kind ? kind.make(column, r.dimensions?.[0]) : null));
+              }}
+            />
+            {dimension && dimensionKind?.option && (
+              <Select
+                value={dimension[dimensionKind.option.key] ?? dimensionKind.option.fallback}
+                data-testid="dash-report-grain"
+                aria-label={t('dash.grain')}
+                options={dimensionKind.option.values.map((v) => ({ value: v, label: t(`dash.grain.${v}` as DashboardMessage) }))}
+                onChange={(value: DateGrain) => change((r) => withDimension(r, { ...dimension, grain: value }))}
+              />
+            )}
+          </Space.Compact>
+        </Form.Item>
+      )}
+      <Form.Item label={t('dash.measure')} style={{ marginBottom: 8 }}>
+        <Space.Compact block>
+          <Select
+            value={measure?.aggregate}
+            data-testid="dash-report-aggregate"
+            options={MEASURE_KINDS.map((kind) => ({ value: kind.aggregate, label: t(`dash.aggregate.${kind.aggregate}`) }))}
+            onChange={(aggregate: (typeof MEASURE_KINDS)[number]['aggregate']) => {
+              const kind = MEASURE_KINDS.find((k) => k.aggregate === aggregate);
+              const keep = columnOf(measure?.field);
+              const field = kind?.needsField ? (keep && kind.fits(keep) ? keep.id : columns.find(kind.fits)?.id) : undefined;
+              change((r) => withMeasure(r, aggregate, field));
+            }}
+          />
+          {measureKind?.needsField && (
+            <Select
+              value={measure?.field ?? null}
+              data-testid="dash-report-measure-field"
+              aria-label={t('dash.measureField')}
+              showSearch
+              optionFilterProp="label"
+              options={columns.filter(measureKind.fits).map((c) => ({ value: c.id, label: c.name }))}
+              onChange={(field: string) => change((r) => withMeasure(r, measureKind.aggregate, field))}
+            />
+          )}
+        </Space.Compact>
+      </Form.Item>
+      <Form.Item label={t('dash.where')} style={{ marginBottom: 8 }}>
+        <div data-testid="dash-report-where">
+          <FlowFormula
+            value={report.where ?? ''}
+            object={object}
+            expectedType="boolean"
+            onChange={(where) => change((r) => withReportKeys(r, { where: where.trim() ? where : undefined }), `dash-where-${report.id}`)}
+          />
+        </div>
+      </Form.Item>
+      <Form.Item label={t('dash.dateField')} style={{ marginBottom: 8 }}>
+        <Select
+          value={report.dateField ?? NONE}
+          data-testid="dash-report-date-field"
+          options={[{ value: NONE, label: t('dash.noDateField') }, ...columns.filter((c) => c.kind === 'date').map((c) => ({ value: c.id, label: c.name }))]}
+          onChange={(field: string) => change((r) => withReportKeys(r, { dateField: field === NONE ? undefined : field }))}
+        />
+      </Form.Item>
+      <PeriodPicker
+        value={report.dateRange}
+        disabled={!report.dateField}
+        label={t('dash.period')}
+        testId="dash-report-period"
+        onChange={(range) => change((r) => withPeriod(r, range))}
+      />
+      {widget.kind !== 'kpi' && (
+        <>
+          <Form.Item label={t('dash.sort')} style={{ marginBottom: 8 }}>
+            <Space.Compact block>
+              <Select
+                value={report.sort?.[0]?.by ?? NONE}
+                data-testid="dash-report-sort"
+                options={[{ value: NONE, label: t('dash.sort.natural') }, ...ids.map((id) => ({ value: id, label: sortName(id, report, columns, label) }))]}
+                onChange={(by: string) => change((r) => withSort(r, by === NONE ? null : by, r.sort?.[0]?.direction ?? 'desc'))}
+              />
+              {report.sort?.[0] && (
+                <Select
+                  value={report.sort[0].direction ?? 'asc'}
+                  data-testid="dash-report-direction"
+                  options={(['asc', 'desc'] as const).map((d) => ({ value: d, label: t(`dash.sort.${d}`) }))}
+                  onChange={(direction: 'asc' | 'desc') => change((r) => withSort(r, r.sort?.[0]?.by ?? null, direction))}
+                />
+              )}
+            </Space.Compact>
+          </Form.Item>
+          <Form.Item label={t('dash.limit')} style={{ marginBottom: 8 }}>
+            <InputNumber
+              min={1}
+              max={1000}
+              style={{ width: '100%' }}
+              value={report.limit ?? null}
+              data-testid="dash-report-limit"
+              onChange={(limit) => change((r) => withReportKeys(r, { limit: typeof limit === 'number' ? limit : undefined }), `dash-limit-${report.id}`)}
+            />
+          </Form.Item>
+        </>
+      )}
+    </>
+  );
+}
+
+/** A sort key's name: the grouped column's, or the measure's (its label, else what it aggregates). */
+function sortName(id: string, report: ReportDefinition, columns: readonly NamedColumn[], label: ReturnType<typeof useLabel>): string {
+  const dimension = report.dimensions?.find((d) => d.id === id);
+  if (dimension) return columns.find((c) => c.id === dimension.field)?.name ?? dimension.field;
+  const measure = report.measures.find((m) => m.id === id);
+  return label(measure?.label, id);
+}
