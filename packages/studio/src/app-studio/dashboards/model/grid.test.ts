@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellAt, gridRows, nextFreeRow, onGrid, withoutOverlap } from './grid';
+import { cellAt, gridRows, nextFreeRow, onGrid, settled, withoutOverlap } from './grid';
 
 describe('the dashboard grid', () => {
   it('keeps a widget on the 24 columns, at least 3 × 2 cells', () => {
@@ -21,6 +21,13 @@ describe('the dashboard grid', () => {
     expect(withoutOverlap({ x: 4, y: 1, w: 6, h: 2 }, others)).toEqual({ x: 4, y: 7, w: 6, h: 2 });
     expect(withoutOverlap({ x: 10, y: 0, w: 12, h: 4 }, others)).toEqual({ x: 10, y: 7, w: 12, h: 4 });
     expect(withoutOverlap({ x: 18, y: 0, w: 6, h: 4 }, others)).toEqual({ x: 18, y: 0, w: 6, h: 4 });
+  });
+
+  it('lets a pointer drop rise to the first free row of its columns', () => {
+    const others = [{ x: 0, y: 0, w: 12, h: 4 }];
+    expect(settled({ x: 4, y: 9, w: 6, h: 2 }, others)).toEqual({ x: 4, y: 4, w: 6, h: 2 });
+    expect(settled({ x: 12, y: 9, w: 6, h: 2 }, others)).toEqual({ x: 12, y: 0, w: 6, h: 2 });
+    expect(settled({ x: 2, y: 1, w: 6, h: 2 }, others)).toEqual({ x: 2, y: 4, w: 6, h: 2 });
   });
 
   it('adds below everything, and always leaves room to drop', () => {

@@ -46,6 +46,16 @@ export function withoutOverlap(rect: Rect, others: readonly Rect[]): Rect {
   return placed;
 }
 
+/**
+ * Where a pointer drop lands: clear of the others, then risen as far up as the column is free, so
+ * a dashboard has no empty bands a viewer scrolls past (the keyboard places exactly, without this).
+ */
+export function settled(rect: Rect, others: readonly Rect[]): Rect {
+  let placed = withoutOverlap(rect, others);
+  while (placed.y > 0 && !others.some((other) => overlaps({ ...placed, y: placed.y - 1 }, other))) placed = { ...placed, y: placed.y - 1 };
+  return placed;
+}
+
 /** The first row below every widget: where a widget added from the keyboard goes. */
 export function nextFreeRow(others: readonly Rect[]): number {
   return others.reduce((bottom, r) => Math.max(bottom, r.y + r.h), 0);

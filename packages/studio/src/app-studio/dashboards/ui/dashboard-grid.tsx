@@ -5,7 +5,7 @@ import { useStudio, useStudioStore } from '../../hooks/studio-context';
 import { useDashboardT } from '../i18n/use-dashboard-t';
 import { addWidget, DEFAULT_SIZE, layoutOf, newWidgetId, placeWidget } from '../model/dashboard-edits';
 import { DASHBOARD_DRAG, type DashboardDragItem } from '../model/drag';
-import { cellAt, GRID_COLUMNS, gridRows, type Rect, ROW_PX, withoutOverlap } from '../model/grid';
+import { cellAt, GRID_COLUMNS, gridRows, type Rect, ROW_PX, settled } from '../model/grid';
 import { useWidgetTitle } from './use-widget-title';
 import { WidgetTile } from './widget-tile';
 
@@ -14,7 +14,8 @@ const sameRect = (a: Rect | null, b: Rect | null) => a === b || (a !== null && b
 /**
  * The dashboard's 24-column grid, laid out as the runtime lays it out. A palette item or a
  * widget dropped on it lands on the cell under the pointer (a moved widget keeps where it was
- * grabbed), pushed below any widget it would cover; a shadow shows where before the release.
+ * grabbed), pushed below any widget it would cover and risen to the first free row; a shadow shows
+ * where before the release.
  */
 export function DashboardGrid({ dashboard }: { dashboard: DashboardDefinition }) {
   const t = useDashboardT();
@@ -34,7 +35,7 @@ export function DashboardGrid({ dashboard }: { dashboard: DashboardDefinition })
     const column = box.width / GRID_COLUMNS;
     if (item.kind === 'new') {
       const cell = cellAt(pointer.x - box.left, pointer.y - box.top, box.width);
-      return withoutOverlap({ ...cell, ...DEFAULT_SIZE[item.widgetKind] }, layouts);
+      return settled({ ...cell, ...DEFAULT_SIZE[item.widgetKind] }, layouts);
     }
     // A moved widget keeps the point it was grabbed by under the pointer: its top-left follows.
     const grabbed = monitor.getInitialClientOffset();
@@ -42,7 +43,7 @@ export function DashboardGrid({ dashboard }: { dashboard: DashboardDefinition })
     const offset = grabbed && source ? { x: grabbed.x - source.x, y: grabbed.y - source.y } : { x: 0, y: 0 };
     const cell = cellAt(pointer.x - offset.x - box.left + column / 2, pointer.y - offset.y - box.top + ROW_PX / 2, box.width);
     const others = dashboard.widgets.flatMap((w, i) => (w.id === item.widgetId ? [] : [layoutOf(w, i)]));
-    return withoutOverlap({ ...cell, w: item.w, h: item.h }, others);
+    return settled({ ...cell, w: item.w, h: item.h }, others);
   };
 
   const [{ active, over }, drop] = useDrop<DashboardDragItem, void, { active: boolean; over: boolean }>(
