@@ -1,9 +1,9 @@
 import type { AppDocument } from '@tessera/schemas';
-import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { callApi, createRecord, signInApi } from './api';
 import { openPage } from './browser';
-import { type DropPlace, pointerDrag } from './pointer-drag';
+import { flowSlot, pick, typeInto } from './flow-designer-page';
+import { pointerDrag } from './pointer-drag';
 import { E2E_ADMIN } from './server';
 import { shellPage } from './shell-page';
 import { ARTIFACTS, useE2eSuite } from './suite';
@@ -37,25 +37,6 @@ const quotes: AppDocument = {
   ],
   navigation: [{ id: 'quotes', object: 'quote' }],
 };
-
-/** A slot of the flow canvas: it lights up while a drag is on, and again under the pointer. */
-const flowSlot = (page: Page, target: Locator): DropPlace => ({
-  target: () => target,
-  dragging: () => target.and(page.locator('.flow-slot-active')),
-  over: () => target.and(page.locator('.flow-slot-over')),
-});
-
-/** Types into an input as a person does: click, then keys. */
-async function typeInto(page: Page, input: Locator, text: string): Promise<void> {
-  await input.click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.type(text);
-}
-
-async function pick(page: Page, select: Locator, option: string): Promise<void> {
-  await select.click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
-}
 
 describe('the flow designer in the browser', () => {
   const ids: Record<string, string> = {};
