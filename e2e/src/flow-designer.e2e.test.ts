@@ -141,7 +141,7 @@ describe('the flow designer in the browser', () => {
       await rep.context.close();
     }
   }, 90_000);
-  it('builds a condition by keyboard only: carries node kinds and a node to drop places, moves with Alt+arrows; a branch condition is checked live and its problem opens the branch', async () => {
+  it('builds a condition by keyboard: carries node kinds and a node to drop places, moves with Alt+arrows; a branch condition is checked live and its problem opens the branch; branches reorder by pointer and Alt+←/→, with undo', async () => {
     const { page, errors, context } = await openPage(suite.browser, { baseURL: suite.server.baseUrl, width: 1700, height: 1100 });
     const focused = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '');
     const tabTo = async (label: string) => {
@@ -209,6 +209,32 @@ describe('the flow designer in the browser', () => {
       await page.keyboard.type(' 15');
       await page.keyboard.press('Escape');
       await problem.waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+
+      // Branch order is meaning: numbered, reordered by a pointer drag of a head onto another, undone.
+      const priorities = () =>
+        page.locator('[data-testid="flow-branches-condition_1"] .flow-branch-head').evaluateAll((heads) => heads.map((h) => h.textContent));
+      expect(await priorities()).toEqual(['Branch 1Priority 1discount > 15', 'OtherwisePriority 2Otherwise']);
+      const head = (id: string) => page.getByTestId(`flow-node-${id}`);
+      await pointerDrag(page, head('branch_2'), {
+        target: () => head('branch_1'),
+        dragging: () => head('branch_1').and(page.locator('.flow-branch-target')),
+        over: () => head('branch_1').and(page.locator('.flow-branch-over')),
+      });
+      await page.locator('[data-testid="flow-node-branch_2"][data-position="1"]').waitFor({ timeout: UI_TIMEOUT });
+      // "Otherwise" first: the condition after it can never hold, and the checks say so.
+      await page.getByTestId('flow-problem').filter({ hasText: 'branch_1' }).first().waitFor({ timeout: UI_TIMEOUT });
+      await page.screenshot({ path: `${ARTIFACTS}flow-designer-branch-order.png` });
+      await page.getByTestId('studio-undo').click();
+      await page.locator('[data-testid="flow-node-branch_2"][data-position="2"]').waitFor({ timeout: UI_TIMEOUT });
+      // By keyboard: Alt+→ on the first head moves it right; Alt+← brings it back.
+      await head('branch_1').focus();
+      await page.keyboard.press('Alt+ArrowRight');
+      await page.locator('[data-testid="flow-node-branch_1"][data-position="2"]').waitFor({ timeout: UI_TIMEOUT });
+      expect(await priorities()).toEqual(['OtherwisePriority 1Otherwise', 'Branch 1Priority 2discount > 15']);
+      await head('branch_1').focus();
+      await page.keyboard.press('Alt+ArrowLeft');
+      await page.locator('[data-testid="flow-node-branch_1"][data-position="1"]').waitFor({ timeout: UI_TIMEOUT });
+      await page.getByTestId('flow-problem').filter({ hasText: 'branch_1' }).waitFor({ state: 'detached', timeout: UI_TIMEOUT });
 
       await page.locator('[data-testid="save-status"][data-status="saved"]').waitFor({ timeout: UI_TIMEOUT });
       const draft = await callApi<{ draft: AppDocument }>(suite.api, 'GET', `/api/apps/${suite.appId}`);
