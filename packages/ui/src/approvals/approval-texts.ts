@@ -40,6 +40,7 @@ const HISTORY_KINDS = new Set([
   'resubmitted',
   'transferred',
   'delegated',
+  'handed_over',
   'signer_added',
   'withdrawn',
   'urged',
@@ -105,7 +106,12 @@ export function historyLine(entry: HistoryEntry, context: HistoryContext): strin
     from: typeof detail?.from === 'string' ? nameOf(detail.from) : '',
     kind: entry.kind,
   };
-  const kind = entry.kind === 'returned' && detail?.to === 'initiator' ? 'returned_initiator' : entry.kind;
+  const kind =
+    entry.kind === 'returned' && detail?.to === 'initiator'
+      ? 'returned_initiator'
+      : entry.kind === 'delegated' && detail?.handedOver === true
+        ? 'handed_over'
+        : entry.kind;
   const key = HISTORY_KINDS.has(kind) ? (`approvals.h.${kind}` as MessageKey) : 'approvals.h.other';
   return t(key, params);
 }
