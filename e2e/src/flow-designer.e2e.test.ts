@@ -266,4 +266,45 @@ describe('the flow designer in the browser', () => {
       await context.close();
     }
   }, 90_000);
+
+  it('simulates with the studio in Chinese: the path is explained in Chinese, branch and approvers by name', async () => {
+    const { page, errors, context } = await openPage(suite.browser, { baseURL: suite.server.baseUrl, locale: 'zh-CN', width: 1700, height: 1100 });
+    try {
+      await page.goto(`/studio/apps/${suite.appId}`);
+      await shellPage(page).signIn(E2E_ADMIN);
+      await page.getByTestId('studio').waitFor({ timeout: UI_TIMEOUT });
+      await page.getByTestId('studio-section-flows').click();
+      await page.getByTestId('flow-list-flow_1').click();
+      await page.getByTestId('flow-node-approval_1').waitFor({ timeout: UI_TIMEOUT });
+
+      // A condition in front of the two approvals: its first branch for discounts above 15 %.
+      await page.getByTestId('flow-slot-main-0-add').click();
+      await page.getByTestId('flow-add-condition').click();
+      await page.getByTestId('flow-branches-condition_1').waitFor({ timeout: UI_TIMEOUT });
+      await page.getByTestId('flow-node-branch_1').click();
+      await page.getByTestId('formula-editor-input').locator('.view-lines').click();
+      await page.keyboard.type('discount > 15');
+      await page.keyboard.press('Escape');
+      await page.getByTestId('flow-node-branch_1').filter({ hasText: 'discount > 15' }).waitFor({ timeout: UI_TIMEOUT });
+      await page.getByTestId('flow-problems-none').waitFor({ timeout: UI_TIMEOUT });
+
+      await pick(page, page.getByTestId('flow-simulate-record'), '星河科技 年度报价');
+      await page.getByTestId('flow-simulate-run').click();
+      const result = page.getByTestId('flow-simulate-result');
+      await result.waitFor({ timeout: UI_TIMEOUT });
+      const lines = await page.getByTestId('flow-simulate-entry').allTextContents();
+      expect(lines).toEqual(['条件分支: 走分支“分支 1”', `销售经理: 审批：${MANAGER.name}`, `财务: 审批：${FINANCE.name}`]);
+      await result.filter({ hasText: '模拟结束时状态：已通过' }).waitFor({ timeout: UI_TIMEOUT });
+      // Everything the panel says is in Chinese: no English word in the explanation.
+      const said = (await result.textContent()) ?? '';
+      expect(said.match(/[A-Za-z]{3,}/g)).toBeNull();
+      await page.screenshot({ path: `${ARTIFACTS}flow-designer-simulate-zh-cn.png` });
+      expect(errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
+    } catch (error) {
+      await page.screenshot({ path: `${ARTIFACTS}flow-designer-simulate-zh-cn-failure.png` });
+      throw error;
+    } finally {
+      await context.close();
+    }
+  }, 90_000);
 });

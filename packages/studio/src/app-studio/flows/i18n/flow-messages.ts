@@ -172,6 +172,11 @@ export const FLOW_MESSAGES = {
   'flows.simulate.ended': { 'zh-CN': '结束：{outcome}', en: 'Ends: {outcome}' },
   'flows.simulate.other': { 'zh-CN': '{kind}', en: '{kind}' },
   'flows.simulate.status': { 'zh-CN': '模拟结束时状态：{status}', en: 'Status when the simulation stops: {status}' },
+  'flows.simulate.state.running': { 'zh-CN': '进行中', en: 'in progress' },
+  'flows.simulate.state.approved': { 'zh-CN': '已通过', en: 'approved' },
+  'flows.simulate.state.rejected': { 'zh-CN': '已驳回', en: 'rejected' },
+  'flows.simulate.state.withdrawn': { 'zh-CN': '已撤回', en: 'withdrawn' },
+  'flows.simulate.state.cancelled': { 'zh-CN': '已取消', en: 'cancelled' },
 } as const;
 
 export type FlowMessage = keyof typeof FLOW_MESSAGES;
