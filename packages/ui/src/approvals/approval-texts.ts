@@ -1,5 +1,5 @@
 import type { Locale } from '@tessera/i18n';
-import type { LocalizedText } from '@tessera/schemas';
+import { type LocalizedText, notificationKind } from '@tessera/schemas';
 import type { FileRef } from '../api/types';
 import { localized } from '../i18n/localized';
 import type { MessageKey, Translate } from '../i18n/messages';
@@ -128,22 +128,10 @@ export function historyComment(entry: HistoryEntry): string | null {
   return typeof text === 'string' && text.trim() !== '' ? text : null;
 }
 
-const NOTIFICATION_KINDS = new Set([
-  'task',
-  'returned',
-  'cc',
-  'urge',
-  'overdue',
-  'finished.approved',
-  'finished.rejected',
-  'finished.withdrawn',
-  'finished.cancelled',
-]);
-
 /** A notification's line: what happened, and to which approval. */
 export function notificationText(notification: AppNotification, t: Translate, locale: Locale): string {
   const flow = notification.title ? localized(notification.title as LocalizedText, locale) : '';
-  const key = NOTIFICATION_KINDS.has(notification.kind) ? (`approvals.n.${notification.kind}` as MessageKey) : 'approvals.n.other';
+  const key: MessageKey = `approvals.n.${notificationKind(notification.kind)}`;
   return t(key, { flow });
 }
 
