@@ -214,7 +214,11 @@ describe('a discount approval in the browser', () => {
       );
       expect(quote).toMatchObject({ status: 'approved', payment_terms: '月结30天' });
 
-      // The manager goes on leave for a week: approvals reaching them go to finance meanwhile.
+      // Another quote of the rep's waits for the manager when they go on leave for a week: approvals
+      // reaching them go to finance meanwhile, and (the box is ticked by default) this one too.
+      const asRep = await signInApi(baseUrl, { email: REP.email, password: REP.password });
+      const waiting = await createRecord(asRep, suite.appId, 'quote', { title: '海川制造 续约报价', discount: 18, status: 'draft' });
+      await callApi(asRep, 'POST', `/api/apps/${suite.appId}/flows/discount/instances`, { recordId: waiting.id });
       await manager.page.getByTestId('approval-back').click();
       await manager.page.getByTestId('out-of-office').click();
       await manager.page.locator('#out-of-office-delegate').click();
@@ -228,13 +232,26 @@ describe('a discount approval in the browser', () => {
       await manager.page.keyboard.press('Enter');
       await manager.page.keyboard.type(typed(end));
       await manager.page.keyboard.press('Enter');
+      expect(await manager.page.getByRole('checkbox', { name: 'Also hand over my pending approvals' }).isChecked()).toBe(true);
       await manager.page.getByTestId('out-of-office-save').click();
       await manager.page.getByTestId('out-of-office-mine').filter({ hasText: FINANCE.name }).waitFor({ timeout: UI_TIMEOUT });
+      await manager.page
+        .getByTestId('out-of-office-handed')
+        .filter({ hasText: `1 pending approval(s) handed over to ${FINANCE.name}` })
+        .waitFor({ timeout: UI_TIMEOUT });
       expect(await manager.page.getByTestId('out-of-office-problem').count()).toBe(0);
       await manager.page.screenshot({ path: `${ARTIFACTS}approvals-out-of-office.png` });
       const asManager = await signInApi(baseUrl, { email: MANAGER.email, password: MANAGER.password });
       const handed = await callApi<{ mine: { delegateId: string }[] }>(asManager, 'GET', '/api/flows/delegations');
       expect(handed.mine.map((d) => d.delegateId)).toEqual([ids.finance]);
+      // Finance finds the handed-over quote in their inbox; its history says it was handed over, in Chinese.
+      await finance.page.getByTestId('approval-back').click();
+      await finance.page.getByTestId('inbox-row').filter({ hasText: '海川制造 续约报价' }).click();
+      await finance.page
+        .getByTestId('approval-history')
+        .filter({ hasText: `${MANAGER.name} 外出，待处理的“销售经理”已移交给 ${FINANCE.name}` })
+        .waitFor({ timeout: UI_TIMEOUT });
+      await finance.page.getByTestId('approval-your-turn').waitFor({ timeout: UI_TIMEOUT });
       for (const opened of [rep, manager, finance]) expect(opened.errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
     } catch (error) {
       // Where each person stood when it failed.

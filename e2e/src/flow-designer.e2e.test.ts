@@ -1,9 +1,9 @@
 import type { AppDocument } from '@tessera/schemas';
-import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { callApi, createRecord, signInApi } from './api';
 import { openPage } from './browser';
-import { type DropPlace, pointerDrag } from './pointer-drag';
+import { flowSlot, pick, typeInto } from './flow-designer-page';
+import { pointerDrag } from './pointer-drag';
 import { E2E_ADMIN } from './server';
 import { shellPage } from './shell-page';
 import { ARTIFACTS, useE2eSuite } from './suite';
@@ -37,25 +37,6 @@ const quotes: AppDocument = {
   ],
   navigation: [{ id: 'quotes', object: 'quote' }],
 };
-
-/** A slot of the flow canvas: it lights up while a drag is on, and again under the pointer. */
-const flowSlot = (page: Page, target: Locator): DropPlace => ({
-  target: () => target,
-  dragging: () => target.and(page.locator('.flow-slot-active')),
-  over: () => target.and(page.locator('.flow-slot-over')),
-});
-
-/** Types into an input as a person does: click, then keys. */
-async function typeInto(page: Page, input: Locator, text: string): Promise<void> {
-  await input.click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.type(text);
-}
-
-async function pick(page: Page, select: Locator, option: string): Promise<void> {
-  await select.click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
-}
 
 describe('the flow designer in the browser', () => {
   const ids: Record<string, string> = {};
@@ -160,7 +141,7 @@ describe('the flow designer in the browser', () => {
       await rep.context.close();
     }
   }, 90_000);
-  it('builds a condition by keyboard only: carries node kinds and a node to drop places, moves with Alt+arrows; a branch condition is checked live and its problem opens the branch', async () => {
+  it('builds a condition by keyboard: carries node kinds and a node to drop places, moves with Alt+arrows; a branch condition is checked live and its problem opens the branch; branches reorder by pointer and Alt+←/→, with undo', async () => {
     const { page, errors, context } = await openPage(suite.browser, { baseURL: suite.server.baseUrl, width: 1700, height: 1100 });
     const focused = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '');
     const tabTo = async (label: string) => {
@@ -229,6 +210,32 @@ describe('the flow designer in the browser', () => {
       await page.keyboard.press('Escape');
       await problem.waitFor({ state: 'detached', timeout: UI_TIMEOUT });
 
+      // Branch order is meaning: numbered, reordered by a pointer drag of a head onto another, undone.
+      const priorities = () =>
+        page.locator('[data-testid="flow-branches-condition_1"] .flow-branch-head').evaluateAll((heads) => heads.map((h) => h.textContent));
+      expect(await priorities()).toEqual(['Branch 1Priority 1discount > 15', 'OtherwisePriority 2Otherwise']);
+      const head = (id: string) => page.getByTestId(`flow-node-${id}`);
+      await pointerDrag(page, head('branch_2'), {
+        target: () => head('branch_1'),
+        dragging: () => head('branch_1').and(page.locator('.flow-branch-target')),
+        over: () => head('branch_1').and(page.locator('.flow-branch-over')),
+      });
+      await page.locator('[data-testid="flow-node-branch_2"][data-position="1"]').waitFor({ timeout: UI_TIMEOUT });
+      // "Otherwise" first: the condition after it can never hold, and the checks say so.
+      await page.getByTestId('flow-problem').filter({ hasText: 'branch_1' }).first().waitFor({ timeout: UI_TIMEOUT });
+      await page.screenshot({ path: `${ARTIFACTS}flow-designer-branch-order.png` });
+      await page.getByTestId('studio-undo').click();
+      await page.locator('[data-testid="flow-node-branch_2"][data-position="2"]').waitFor({ timeout: UI_TIMEOUT });
+      // By keyboard: Alt+→ on the first head moves it right; Alt+← brings it back.
+      await head('branch_1').focus();
+      await page.keyboard.press('Alt+ArrowRight');
+      await page.locator('[data-testid="flow-node-branch_1"][data-position="2"]').waitFor({ timeout: UI_TIMEOUT });
+      expect(await priorities()).toEqual(['OtherwisePriority 1Otherwise', 'Branch 1Priority 2discount > 15']);
+      await head('branch_1').focus();
+      await page.keyboard.press('Alt+ArrowLeft');
+      await page.locator('[data-testid="flow-node-branch_1"][data-position="1"]').waitFor({ timeout: UI_TIMEOUT });
+      await page.getByTestId('flow-problem').filter({ hasText: 'branch_1' }).waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+
       await page.locator('[data-testid="save-status"][data-status="saved"]').waitFor({ timeout: UI_TIMEOUT });
       const draft = await callApi<{ draft: AppDocument }>(suite.api, 'GET', `/api/apps/${suite.appId}`);
       const flow = draft.draft.flows?.find((f) => f.label.en === 'Routing');
@@ -254,6 +261,47 @@ describe('the flow designer in the browser', () => {
       expect(errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
     } catch (error) {
       await page.screenshot({ path: `${ARTIFACTS}flow-designer-keyboard-failure.png` });
+      throw error;
+    } finally {
+      await context.close();
+    }
+  }, 90_000);
+
+  it('simulates with the studio in Chinese: the path is explained in Chinese, branch and approvers by name', async () => {
+    const { page, errors, context } = await openPage(suite.browser, { baseURL: suite.server.baseUrl, locale: 'zh-CN', width: 1700, height: 1100 });
+    try {
+      await page.goto(`/studio/apps/${suite.appId}`);
+      await shellPage(page).signIn(E2E_ADMIN);
+      await page.getByTestId('studio').waitFor({ timeout: UI_TIMEOUT });
+      await page.getByTestId('studio-section-flows').click();
+      await page.getByTestId('flow-list-flow_1').click();
+      await page.getByTestId('flow-node-approval_1').waitFor({ timeout: UI_TIMEOUT });
+
+      // A condition in front of the two approvals: its first branch for discounts above 15 %.
+      await page.getByTestId('flow-slot-main-0-add').click();
+      await page.getByTestId('flow-add-condition').click();
+      await page.getByTestId('flow-branches-condition_1').waitFor({ timeout: UI_TIMEOUT });
+      await page.getByTestId('flow-node-branch_1').click();
+      await page.getByTestId('formula-editor-input').locator('.view-lines').click();
+      await page.keyboard.type('discount > 15');
+      await page.keyboard.press('Escape');
+      await page.getByTestId('flow-node-branch_1').filter({ hasText: 'discount > 15' }).waitFor({ timeout: UI_TIMEOUT });
+      await page.getByTestId('flow-problems-none').waitFor({ timeout: UI_TIMEOUT });
+
+      await pick(page, page.getByTestId('flow-simulate-record'), '星河科技 年度报价');
+      await page.getByTestId('flow-simulate-run').click();
+      const result = page.getByTestId('flow-simulate-result');
+      await result.waitFor({ timeout: UI_TIMEOUT });
+      const lines = await page.getByTestId('flow-simulate-entry').allTextContents();
+      expect(lines).toEqual(['条件分支: 走分支“分支 1”', `销售经理: 审批：${MANAGER.name}`, `财务: 审批：${FINANCE.name}`]);
+      await result.filter({ hasText: '模拟结束时状态：已通过' }).waitFor({ timeout: UI_TIMEOUT });
+      // Everything the panel says is in Chinese: no English word in the explanation.
+      const said = (await result.textContent()) ?? '';
+      expect(said.match(/[A-Za-z]{3,}/g)).toBeNull();
+      await page.screenshot({ path: `${ARTIFACTS}flow-designer-simulate-zh-cn.png` });
+      expect(errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
+    } catch (error) {
+      await page.screenshot({ path: `${ARTIFACTS}flow-designer-simulate-zh-cn-failure.png` });
       throw error;
     } finally {
       await context.close();

@@ -182,7 +182,15 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(flowRoutes, { database: options.database, records, flows, definitions });
   await app.register(flowInboxRoutes, { database: options.database, flows, definitions });
   await app.register(flowSimulateRoutes, { database: options.database, records, flows, liveApps });
-  await app.register(flowDelegationRoutes, { database: options.database, directory });
+  await app.register(flowDelegationRoutes, {
+    database: options.database,
+    directory,
+    flows,
+    committed: () => {
+      jobs.wake();
+      events.wake();
+    },
+  });
   await app.register(flowWebhookRoutes, { database: options.database, webhooks: createWebhookReceiver(options.database.db, liveApps, records, flows) });
   await app.register(flowRecordRoutes, { database: options.database, records, definitions, liveApps });
   const store = options.fileStore ?? localDiskStore(options.filesDir ?? join(tmpdir(), 'tessera-files'));

@@ -25,6 +25,8 @@ export type FlowCommand =
   | ({ kind: 'resubmit'; user: string } & Remark)
   | ({ kind: 'transfer'; user: string; node?: string | undefined; to: string } & Remark)
   | ({ kind: 'add_signer'; user: string; node?: string | undefined; signer: string; position: 'before' | 'after' | 'parallel' } & Remark)
+  /** Out of office: every open seat of `user` in the instance goes to `to` (a delegation, when made or when it starts). */
+  | { kind: 'hand_over'; user: string; to: string }
   | ({ kind: 'withdraw'; user: string } & Remark)
   | { kind: 'urge'; user: string }
   | { kind: 'comment'; user: string; text: string; attachments?: FileRef[] | undefined }

@@ -9,6 +9,7 @@ export { type ApprovalState, type InstanceState, type InstanceStatus, initialSta
 export { HTTP_QUEUE, TIMER_QUEUE } from './runtime/apply-effects';
 export { type ApprovalFields, approvalFields, approvalPolicy } from './runtime/approval-access';
 export { createFlowDefinitions, type FlowDefinitions, type FlowVersion, flowVersion } from './runtime/definitions';
+export { createDelegation, endDelegation, HANDOVER_QUEUE, handOverOpenTasks } from './runtime/delegation-handover';
 export { type DelegationStore, type DelegationView, delegationStore, type NewDelegation } from './runtime/delegations';
 export { createDirectoryCache, type Delegation, type DirectoryCache, type DirectorySnapshot, delegateOf, loadDirectory } from './runtime/directory';
 export { type FlowEngineWiring, wireFlowEngine } from './runtime/engine-wiring';

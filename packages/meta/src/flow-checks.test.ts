@@ -93,6 +93,27 @@ describe('flow checks', () => {
     expect(verdict.ok ? null : localizeIssues(verdict.issues, 'zh-CN')[0]?.message).toBe('这个节点还没有设置审批人');
   });
 
+  it('flag the branches after one with no condition: a condition takes the first branch that holds', () => {
+    const routed = (whens: (string | undefined)[]) =>
+      issuesOf([
+        {
+          id: 'route',
+          label: { en: 'Route' },
+          object: 'quote',
+          trigger: { kind: 'submit' },
+          nodes: [
+            { id: 'c', kind: 'condition' },
+            ...whens.map((when, i) => ({ id: `b${i}`, kind: 'branch' as const, parent: 'c', ...(when ? { when } : {}) })),
+          ],
+        },
+      ]);
+    expect(routed(['discount > 30', 'discount > 15', undefined])).toEqual([]);
+    expect(routed([undefined, 'discount > 30', 'discount > 15'])).toEqual([
+      '/flows/0/nodes/2 meta.flow_branch_shadowed',
+      '/flows/0/nodes/3 meta.flow_branch_shadowed',
+    ]);
+  });
+
   it("refuse a schedule whose cron expression has no next time, in the user's language", () => {
     const scheduled = (cron: string) =>
       issuesOf([{ id: 'weekly', label: { en: 'Weekly' }, object: 'quote', trigger: { kind: 'schedule', cron }, nodes: [{ id: 'end', kind: 'end' }] }]);

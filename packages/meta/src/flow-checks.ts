@@ -98,6 +98,18 @@ function checkStructure(scope: Scope, flow: FlowDefinition, pointer: string): vo
       scope.issues.push({ pointer: `${pointer}/nodes/${flow.nodes.indexOf(unreachable)}`, code: 'meta.flow_unreachable', params: { id: unreachable.id } });
     }
   }
+  // A condition takes its first branch that holds: one with no condition holds always, so the branches after it never run.
+  for (const owner of flow.nodes.filter((n) => n.kind === 'condition')) {
+    const branches = flow.nodes.filter((n) => n.kind === 'branch' && n.parent === owner.id);
+    const always = branches.findIndex((b) => !b.when);
+    for (const shadowed of always >= 0 ? branches.slice(always + 1) : []) {
+      scope.issues.push({
+        pointer: `${pointer}/nodes/${flow.nodes.indexOf(shadowed)}`,
+        code: 'meta.flow_branch_shadowed',
+        params: { id: shadowed.id, otherwise: branches[always]!.id },
+      });
+    }
+  }
 }
 
 /** Whether a cron expression has a next time (five fields, or six with seconds, as cron-parser reads them). */

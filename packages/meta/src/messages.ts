@@ -33,6 +33,10 @@ registerMessages({
   'meta.flow_no_branches': { 'zh-CN': '节点“{id}”至少需要一个分支', en: 'Node "{id}" needs at least one branch' },
   'meta.flow_unknown_node': { 'zh-CN': '流程节点“{id}”不存在', en: 'Flow node "{id}" does not exist' },
   'meta.flow_unreachable': { 'zh-CN': '节点“{id}”在结束节点之后，永远不会执行', en: 'Node "{id}" comes after an end node and can never run' },
+  'meta.flow_branch_shadowed': {
+    'zh-CN': '分支“{id}”排在无条件分支“{otherwise}”之后，永远不会执行（条件分支按顺序走第一个成立的分支）',
+    en: 'Branch "{id}" comes after "{otherwise}", which has no condition, so it can never run (a condition takes the first branch that holds)',
+  },
   'meta.flow_cron': {
     'zh-CN': '“{cron}”不是有效的 cron 表达式（分 时 日 月 周）',
     en: '"{cron}" is not a valid cron expression (minute hour day month weekday)',

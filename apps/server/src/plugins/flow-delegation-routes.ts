@@ -1,5 +1,5 @@
 import type { Database } from '@tessera/db';
-import { type DirectoryCache, delegationStore, FlowError } from '@tessera/flows';
+import { createDelegation, type DirectoryCache, delegationStore, endDelegation, FlowError, type FlowService } from '@tessera/flows';
 import { requireUser } from '../authentication';
 import { dateTime, identifier, idParams, noContent, type RoutePlugin, uuid } from '../route-schemas';
 
@@ -23,7 +23,15 @@ const delegation = {
  * Out of office: a person hands the approvals that reach them in a period to a colleague — in
  * every app, one app, or some of its flows. Administrators may set one up for anyone.
  */
-export const flowDelegationRoutes: RoutePlugin<{ database: Database; directory: DirectoryCache }> = async (app, { database, directory }) => {
+interface DelegationRouteOptions {
+  database: Database;
+  directory: DirectoryCache;
+  flows: FlowService;
+  /** After a commit that handed tasks over: their notifications and timers are jobs to run. */
+  committed: () => void;
+}
+
+export const flowDelegationRoutes: RoutePlugin<DelegationRouteOptions> = async (app, { database, directory, flows, committed }) => {
   const store = delegationStore(database.db);
 
   app.get(
@@ -62,9 +70,17 @@ export const flowDelegationRoutes: RoutePlugin<{ database: Database; directory: 
             appId: identifier,
             flowIds: { type: 'array', items: identifier, minItems: 1, maxItems: 50, uniqueItems: true },
             userId: uuid,
+            // Also the approvals already waiting for them (at once, or when the delegation starts); default on.
+            handOverPending: { type: 'boolean', default: true },
           },
         },
-        response: { 201: delegation },
+        response: {
+          201: {
+            ...delegation,
+            properties: { ...delegation.properties, handedOver: { type: 'integer', minimum: 0 } },
+            required: [...delegation.required, 'handedOver'],
+          },
+        },
       },
     },
     async (request, reply) => {
@@ -72,7 +88,7 @@ export const flowDelegationRoutes: RoutePlugin<{ database: Database; directory: 
       const body = request.body;
       if (body.userId && body.userId !== user.userId && !user.isAdmin) throw new FlowError('flow.forbidden');
       if (body.flowIds && !body.appId) throw new FlowError('flow.delegation_scope');
-      const created = await store.create({
+      const { delegation: created, handedOver } = await createDelegation(database.db, flows, {
         userId: body.userId ?? user.userId,
         delegateId: body.delegateId,
         startsAt: new Date(body.startsAt),
@@ -80,19 +96,28 @@ export const flowDelegationRoutes: RoutePlugin<{ database: Database; directory: 
         appId: body.appId,
         flowIds: body.flowIds,
         createdBy: user.userId,
+        handOver: body.handOverPending ?? true,
       });
       // The next approval this process routes sees it at once; other processes hear the trigger's NOTIFY.
       directory.clear();
-      return reply.status(201).send(created);
+      committed();
+      return reply.status(201).send({ ...created, handedOver });
     },
   );
 
   app.delete(
     '/api/flows/delegations/:id',
-    { schema: { tags, summary: 'End a delegation now (its owner, or an administrator)', params: idParams, response: { 204: noContent } } },
+    {
+      schema: {
+        tags,
+        summary: 'End a delegation now (its owner, or an administrator); approvals it handed over stay with the delegate',
+        params: idParams,
+        response: { 204: noContent },
+      },
+    },
     async (request, reply) => {
       const user = requireUser(request);
-      await store.cancel(request.params.id, user.userId, user.isAdmin);
+      await endDelegation(database.db, request.params.id, user.userId, user.isAdmin);
       directory.clear();
       return reply.status(204).send(null);
     },

@@ -67,6 +67,9 @@ function apply(run: Run, command: FlowCommand): void {
     case 'add_signer':
       addSigner(run, command);
       return;
+    case 'hand_over':
+      handOver(run, command.user, command.to);
+      return;
     case 'withdraw': {
       if (command.user !== run.env.initiator) throw new FlowError('flow.not_initiator');
       const rule = run.graph.flow.withdraw ?? 'running';
@@ -174,6 +177,28 @@ function transfer(run: Run, user: string, nodeId: string | undefined, to: string
   chain.seats.splice(chain.seats.indexOf(seat) + 1, 0, next);
   run.effects.push({ kind: 'task', node: approval.node, round: approval.round, seat: next.id, user: to, status: 'pending' });
   history(run, { kind: 'transferred', actor: user, node: approval.node, detail: { to, ...remark(said) } });
+}
+
+/**
+ * Out of office: each seat of `user` still open — pending, or waiting its turn — passes to `to`
+ * in place, with a "delegated" history line. An approval where `to` already has an open seat
+ * keeps `user`'s: one person holding two seats would count twice under "all" or a percentage.
+ */
+function handOver(run: Run, user: string, to: string): void {
+  for (const approval of Object.values(run.state.approvals)) {
+    if (seatsOf(approval).some((s) => s.user === to && (s.status === 'pending' || s.status === 'waiting'))) continue;
+    for (const chain of approval.chains) {
+      for (const seat of [...chain.seats]) {
+        if (seat.user !== user || (seat.status !== 'pending' && seat.status !== 'waiting')) continue;
+        const next: Seat = { id: newId(run, 's'), user: to, status: seat.status, ...(seat.addedBy ? { addedBy: seat.addedBy } : {}) };
+        seat.status = 'transferred';
+        run.effects.push({ kind: 'task', node: approval.node, round: approval.round, seat: seat.id, user, status: 'transferred' });
+        chain.seats.splice(chain.seats.indexOf(seat) + 1, 0, next);
+        run.effects.push({ kind: 'task', node: approval.node, round: approval.round, seat: next.id, user: to, status: next.status });
+        history(run, { kind: 'delegated', actor: null, node: approval.node, detail: { from: user, to, handedOver: true } });
+      }
+    }
+  }
 }
 
 /**

@@ -49,7 +49,7 @@ const COLUMNS = ['id', 'user_id', 'delegate_id', 'starts_at', 'ends_at', 'app_id
 /**
  * Out-of-office delegations: while one is in force, the approvals that reach its owner go to the
  * delegate instead (the engine reads them through the directory cache, emptied by a trigger on
- * every change). Tasks already open stay where they are: the owner can transfer them.
+ * every change). Tasks already open are handed over by delegation-handover.ts when asked.
  */
 export function delegationStore(db: Kysely<SystemTables>) {
   return {

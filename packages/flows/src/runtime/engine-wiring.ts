@@ -8,6 +8,7 @@ import { type Kysely, sql } from 'kysely';
 import { FlowError } from '../flow-error';
 import type { FlowCommand } from '../flow-step';
 import { HTTP_QUEUE, TIMER_QUEUE } from './apply-effects';
+import { HANDOVER_QUEUE, handOverOpenTasks } from './delegation-handover';
 import type { FlowService } from './flow-service';
 import { readInstance } from './instance-store';
 import { approvalMailer, MAIL_QUEUE, type MailSettings } from './mail';
@@ -66,6 +67,12 @@ export async function wireFlowEngine(wiring: FlowEngineWiring): Promise<void> {
     const mailer = approvalMailer(wiring.db, wiring.mail);
     jobs.leased(MAIL_QUEUE, (job) => mailer.send(job), { slots: 2, leaseMs: 60_000 });
   }
+  // A delegation set up ahead hands its owner's open tasks over when it starts (delegation-handover.ts).
+  jobs.transactional(
+    HANDOVER_QUEUE,
+    async (job, tx) => ({ handedOver: await handOverOpenTasks(flows, tx, (job.payload as { delegation: string }).delegation) }),
+    { slots: 1 },
+  );
   jobs.transactional(SCHEDULE_QUEUE, (job, tx) => runClockTick(flows, wiring.liveApps, job, tx), { slots: 1 });
   await planEveryApp(wiring);
   jobs.leased(

@@ -203,12 +203,16 @@ describe('the flow engine in PostgreSQL', () => {
   });
 
   it('starts a triggered flow from the record event once, runs its timer as a job, and is not triggered by its own change', async () => {
+    const small = await quote({ discount: 40 });
     const id = await quote({ discount: 60 });
     await events.drain();
     const { rows } = await sql<{ id: string; status: string }>`select id, status from flow_instances where flow_id = 'welcome' and record_id = ${id}`.execute(
       database.db,
     );
     expect(rows).toEqual([{ id: rows[0]!.id, status: 'running' }]);
+    // Its condition (discount > 50) does not hold on the other: not started, and its event is spent all the same.
+    const { rows: none } = await sql`select id from flow_instances where flow_id = 'welcome' and record_id = ${small}`.execute(database.db);
+    expect(none).toEqual([]);
     // The delay is a job due 0.36 s later; the runner wakes for it when it is due.
     const deadline = Date.now() + 10_000;
     while ((await records.get('sales', 'quote', admin, id)).note !== 'needs a look' && Date.now() < deadline)

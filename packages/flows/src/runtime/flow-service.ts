@@ -36,6 +36,12 @@ export interface StartInput {
   chosen?: Record<string, string[]> | undefined;
   /** What started it, when a trigger may fire twice for one cause (a date): starts once per key. */
   triggerKey?: string | undefined;
+  /**
+   * A trigger's condition: started only if it holds on the record as read and locked for the
+   * start (else refused, `flow.start_refused` with reason `condition`), so the definition and the
+   * record are read once.
+   */
+  condition?: string | undefined;
 }
 
 type RecordValues = Record<string, unknown>;
@@ -129,6 +135,9 @@ export function createFlowService(options: FlowServiceOptions) {
         if (definition.flow.enabled === false) throw new FlowError('flow.disabled', { flow: input.flowId });
         const record = await readRecord(t, definition, { object_id: definition.flow.object, record_id: input.recordId }, true);
         if (input.recordId && !record) throw new FlowError('flow.start_refused', { reason: 'record' });
+        if (input.condition && definition.evaluate(input.condition, record, { now: new Date(), currentUser: input.initiator }) !== true) {
+          throw new FlowError('flow.start_refused', { reason: 'condition' });
+        }
         const instance = await insertInstance(t, {
           appId: input.appId,
           flowId: input.flowId,

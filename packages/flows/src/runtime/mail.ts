@@ -1,7 +1,7 @@
 import type { SystemTables } from '@tessera/db';
 import { translate } from '@tessera/i18n';
 import { enqueue, type Job } from '@tessera/jobs';
-import type { LocalizedText } from '@tessera/schemas';
+import { type LocalizedText, notificationKind } from '@tessera/schemas';
 import type { Kysely } from 'kysely';
 import nodemailer from 'nodemailer';
 import type { InstanceRow } from './instance-store';
@@ -61,7 +61,7 @@ export function approvalMailer(db: Kysely<SystemTables>, settings: MailSettings)
       if (!person) return { sent: false, reason: 'inactive' };
       const locale = localeOf(person.locale);
       const flow = mail.title ? (mail.title[locale] ?? mail.title.en ?? mail.title['zh-CN'] ?? '') : '';
-      const kind = MAIL_KINDS.has(mail.kind) ? mail.kind : 'other';
+      const kind = notificationKind(mail.kind);
       const subject = translate(locale, `flow.mail.${kind}`, { flow });
       const link = `${base}/approvals/instances/${encodeURIComponent(mail.instance)}`;
       const text = `${translate(locale, 'flow.mail.greeting', { name: person.name })}\n\n${subject}\n\n${translate(locale, 'flow.mail.open', {})}: ${link}\n`;
@@ -71,5 +71,3 @@ export function approvalMailer(db: Kysely<SystemTables>, settings: MailSettings)
     close: () => transport.close(),
   };
 }
-
-const MAIL_KINDS = new Set(['task', 'returned', 'cc', 'urge', 'overdue', 'finished.approved', 'finished.rejected', 'finished.withdrawn', 'finished.cancelled']);

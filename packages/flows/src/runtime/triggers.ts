@@ -39,13 +39,10 @@ export async function startTriggered(
   tx: Transaction<SystemTables>,
   triggerKey?: string,
 ): Promise<InstanceRow | null> {
-  if (flow.trigger.condition) {
-    const { definition, env } = await flows.dryEnvironment(appId, flow.id, recordId, actorId ?? '', tx);
-    if (definition.evaluate(flow.trigger.condition, env.record, { now: env.now, currentUser: actorId }) !== true) return null;
-  }
   await sql`savepoint flow_trigger`.execute(tx);
   try {
-    return await flows.start({ appId, flowId: flow.id, recordId, initiator: actorId, triggerKey }, tx);
+    // The condition is checked by the start itself, on the record it reads and locks anyway.
+    return await flows.start({ appId, flowId: flow.id, recordId, initiator: actorId, triggerKey, condition: flow.trigger.condition }, tx);
   } catch (error) {
     if (!(error instanceof FlowError)) throw error;
     await sql`rollback to savepoint flow_trigger`.execute(tx);

@@ -69,6 +69,9 @@ describe('approval texts', () => {
       'Dora is away: Fay approves “Finance” instead',
     );
     expect(historyLine(entry('delegated', { node: 'finance', detail: { from: 'u-d', to: 'u-f' } }), context('zh-CN'))).toBe('Dora 外出，“财务”改由 Fay 审批');
+    const handedOver = entry('delegated', { node: 'finance', detail: { from: 'u-d', to: 'u-f', handedOver: true } });
+    expect(historyLine(handedOver, context('en'))).toBe('Dora is away: “Finance”, already waiting, was handed over to Fay');
+    expect(historyLine(handedOver, context('zh-CN'))).toBe('Dora 外出，待处理的“财务”已移交给 Fay');
     expect(historyLine(entry('approved', { actor: 'u-f', actorName: null }), context('en'))).toBe('Fay approved');
     expect(historyLine(entry('node_approved', { node: 'finance' }), context('en'))).toBe('“Finance” approved');
     expect(historyLine(entry('something_new'), context('en'))).toBe('something_new');

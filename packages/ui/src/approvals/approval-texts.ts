@@ -1,5 +1,5 @@
 import type { Locale } from '@tessera/i18n';
-import type { LocalizedText } from '@tessera/schemas';
+import { type LocalizedText, notificationKind } from '@tessera/schemas';
 import type { FileRef } from '../api/types';
 import { localized } from '../i18n/localized';
 import type { MessageKey, Translate } from '../i18n/messages';
@@ -40,6 +40,7 @@ const HISTORY_KINDS = new Set([
   'resubmitted',
   'transferred',
   'delegated',
+  'handed_over',
   'signer_added',
   'withdrawn',
   'urged',
@@ -105,7 +106,12 @@ export function historyLine(entry: HistoryEntry, context: HistoryContext): strin
     from: typeof detail?.from === 'string' ? nameOf(detail.from) : '',
     kind: entry.kind,
   };
-  const kind = entry.kind === 'returned' && detail?.to === 'initiator' ? 'returned_initiator' : entry.kind;
+  const kind =
+    entry.kind === 'returned' && detail?.to === 'initiator'
+      ? 'returned_initiator'
+      : entry.kind === 'delegated' && detail?.handedOver === true
+        ? 'handed_over'
+        : entry.kind;
   const key = HISTORY_KINDS.has(kind) ? (`approvals.h.${kind}` as MessageKey) : 'approvals.h.other';
   return t(key, params);
 }
@@ -122,22 +128,10 @@ export function historyComment(entry: HistoryEntry): string | null {
   return typeof text === 'string' && text.trim() !== '' ? text : null;
 }
 
-const NOTIFICATION_KINDS = new Set([
-  'task',
-  'returned',
-  'cc',
-  'urge',
-  'overdue',
-  'finished.approved',
-  'finished.rejected',
-  'finished.withdrawn',
-  'finished.cancelled',
-]);
-
 /** A notification's line: what happened, and to which approval. */
 export function notificationText(notification: AppNotification, t: Translate, locale: Locale): string {
   const flow = notification.title ? localized(notification.title as LocalizedText, locale) : '';
-  const key = NOTIFICATION_KINDS.has(notification.kind) ? (`approvals.n.${notification.kind}` as MessageKey) : 'approvals.n.other';
+  const key: MessageKey = `approvals.n.${notificationKind(notification.kind)}`;
   return t(key, { flow });
 }
 

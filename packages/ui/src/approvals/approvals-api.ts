@@ -176,7 +176,8 @@ export const approvalsApi = {
 
   delegations: (signal?: AbortSignal) => request<{ mine: Delegation[]; forOthers: Delegation[] }>('GET', '/api/flows/delegations', undefined, signal),
 
-  delegate: (input: { delegateId: string; startsAt: string; endsAt: string; appId?: string }) => request<Delegation>('POST', '/api/flows/delegations', input),
+  delegate: (input: { delegateId: string; startsAt: string; endsAt: string; appId?: string; handOverPending?: boolean }) =>
+    request<Delegation & { handedOver: number }>('POST', '/api/flows/delegations', input),
 
   endDelegation: (id: string) => request<undefined>('DELETE', `/api/flows/delegations/${enc(id)}`),
 

@@ -1,4 +1,4 @@
-import { Alert, Button, DatePicker, Form, List, Modal, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Checkbox, DatePicker, Form, List, Modal, Space, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { errorMessage } from '../api/error-message';
@@ -21,6 +21,8 @@ export function OutOfOffice() {
   const [lists, setLists] = useState<{ mine: Delegation[]; forOthers: Delegation[] }>({ mine: [], forOthers: [] });
   const [delegate, setDelegate] = useState<string | null>(null);
   const [period, setPeriod] = useState<[Dayjs, Dayjs] | null>(null);
+  const [handOver, setHandOver] = useState(true);
+  const [handed, setHanded] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -44,7 +46,13 @@ export function OutOfOffice() {
     setBusy(true);
     setProblem(null);
     try {
-      await approvalsApi.delegate({ delegateId: delegate, startsAt: period[0].toISOString(), endsAt: period[1].toISOString() });
+      const made = await approvalsApi.delegate({
+        delegateId: delegate,
+        startsAt: period[0].toISOString(),
+        endsAt: period[1].toISOString(),
+        handOverPending: handOver,
+      });
+      setHanded(made.handedOver > 0 ? t('approvals.ooo.handedOver', { count: made.handedOver, delegate: nameOf(made.delegateId) }) : null);
       setDelegate(null);
       setPeriod(null);
       await load();
@@ -117,6 +125,12 @@ export function OutOfOffice() {
               style={{ width: '100%' }}
             />
           </Form.Item>
+          <Form.Item>
+            <Checkbox checked={handOver} onChange={(e) => setHandOver(e.target.checked)} data-testid="out-of-office-hand-over">
+              {t('approvals.ooo.handOver')}
+            </Checkbox>
+          </Form.Item>
+          {handed && <Alert type="success" showIcon style={{ marginBottom: 12 }} title={handed} data-testid="out-of-office-handed" />}
           {problem && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={problem} data-testid="out-of-office-problem" />}
           <Space>
             <Button type="primary" loading={busy} onClick={() => void save()} data-testid="out-of-office-save">

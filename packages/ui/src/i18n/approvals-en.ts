@@ -64,7 +64,7 @@ export const approvalsEn = {
   'approvals.ooo.away': 'away',
   'approvals.ooo.title': 'Out of office',
   'approvals.ooo.explain':
-    'While you are away, approvals that reach you go to the colleague you choose. Approvals already waiting for you stay with you: transfer them if needed.',
+    'While you are away, approvals that reach you go to the colleague you choose. Those already waiting for you go too if you tick the box below; ending the delegation does not take them back.',
   'approvals.ooo.line': '{delegate} approves for you from {from} to {to}',
   'approvals.ooo.covering': 'You approve for {person} until {to}',
   'approvals.ooo.delegate': 'Who approves for me',
@@ -73,6 +73,9 @@ export const approvalsEn = {
   'approvals.ooo.end': 'End now',
   'approvals.ooo.incomplete': 'Choose a colleague and a period',
   'approvals.h.delegated': '{from} is away: {people} approves “{step}” instead',
+  'approvals.h.handed_over': '{from} is away: “{step}”, already waiting, was handed over to {people}',
+  'approvals.ooo.handOver': 'Also hand over my pending approvals',
+  'approvals.ooo.handedOver': '{count} pending approval(s) handed over to {delegate}',
   'approvals.commentPlaceholder': 'Add a comment (optional)',
   'approvals.commentNeeded': 'Say why — the submitter will read it',
   'approvals.returnTo': 'Return to',

@@ -58,6 +58,16 @@ export const FLOW_MESSAGES = {
   'flows.mainLine': { 'zh-CN': '主流程', en: 'the main line' },
   'flows.addBranch': { 'zh-CN': '添加分支', en: 'Add branch' },
   'flows.otherwise': { 'zh-CN': '其他情况', en: 'Otherwise' },
+  'flows.branchPriority': { 'zh-CN': '优先级 {n}', en: 'Priority {n}' },
+  'flows.branchOrder': {
+    'zh-CN': '从左到右依次判断，走第一个条件成立的分支。拖动分支头或按 Alt+←/→ 调整顺序。',
+    en: 'Checked left to right: the first branch whose condition holds is taken. Drag a branch head, or press Alt+←/→ on it, to reorder.',
+  },
+  'flows.branchParallelOrder': {
+    'zh-CN': '各分支同时进行，全部完成后汇合。拖动分支头或按 Alt+←/→ 调整顺序。',
+    en: 'All branches run at once and join when all are done. Drag a branch head, or press Alt+←/→ on it, to reorder.',
+  },
+  'flows.branchHint': { 'zh-CN': '第 {position} 个分支，Alt+←/→ 调整顺序', en: 'branch {position}, Alt+←/→ reorders it' },
   'flows.palette': {
     'zh-CN': '拖动节点到流程中，或选中后按回车放到“放到这里”',
     en: 'Drag a node onto the flow, or press Enter on it and then on a “Drop here”',
@@ -162,6 +172,11 @@ export const FLOW_MESSAGES = {
   'flows.simulate.ended': { 'zh-CN': '结束：{outcome}', en: 'Ends: {outcome}' },
   'flows.simulate.other': { 'zh-CN': '{kind}', en: '{kind}' },
   'flows.simulate.status': { 'zh-CN': '模拟结束时状态：{status}', en: 'Status when the simulation stops: {status}' },
+  'flows.simulate.state.running': { 'zh-CN': '进行中', en: 'in progress' },
+  'flows.simulate.state.approved': { 'zh-CN': '已通过', en: 'approved' },
+  'flows.simulate.state.rejected': { 'zh-CN': '已驳回', en: 'rejected' },
+  'flows.simulate.state.withdrawn': { 'zh-CN': '已撤回', en: 'withdrawn' },
+  'flows.simulate.state.cancelled': { 'zh-CN': '已取消', en: 'cancelled' },
 } as const;
 
 export type FlowMessage = keyof typeof FLOW_MESSAGES;

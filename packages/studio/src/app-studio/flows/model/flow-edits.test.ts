@@ -1,6 +1,6 @@
 import type { AppDocument } from '@tessera/schemas';
 import { describe, expect, it } from 'vitest';
-import { addBranch, addFlow, branchesOf, flowOf, insertNode, lineOf, moveNode, newFlow, removeFlow, removeNode, updateFlow } from './flow-edits';
+import { addBranch, addFlow, branchesOf, flowOf, insertNode, lineOf, moveBranch, moveNode, newFlow, removeFlow, removeNode, updateFlow } from './flow-edits';
 
 const base: AppDocument = {
   id: 'crm',
@@ -72,5 +72,22 @@ describe('flow edits', () => {
     const { document } = insert(withFlow(), 'condition', null, 0);
     const added = addBranch(document, 'flow_1', 'condition_1');
     expect(branchesOf(flowOf(added!.document, 'flow_1')!, 'condition_1').map((b) => b.id)).toEqual(['branch_1', 'branch_3', 'branch_2']);
+  });
+
+  it('reorders the branches of a condition, each with its nodes; out of range or in place changes nothing', () => {
+    let { document } = insert(withFlow(), 'condition', null, 0);
+    ({ document } = insert(document, 'approval', 'branch_1', 0));
+    document = addBranch(document, 'flow_1', 'condition_1')!.document;
+    ({ document } = insert(document, 'end', null, 1));
+    const order = (d: AppDocument) => branchesOf(flowOf(d, 'flow_1')!, 'condition_1').map((b) => b.id);
+    expect(order(document)).toEqual(['branch_1', 'branch_3', 'branch_2']);
+    const last = moveBranch(document, 'flow_1', 'branch_1', 2);
+    expect(order(last)).toEqual(['branch_3', 'branch_2', 'branch_1']);
+    expect(ids(last, 'branch_1')).toEqual(['approval_1']);
+    expect(ids(last)).toEqual(['condition_1', 'end_1']);
+    expect(order(moveBranch(last, 'flow_1', 'branch_1', 0))).toEqual(['branch_1', 'branch_3', 'branch_2']);
+    expect(moveBranch(document, 'flow_1', 'branch_1', 0)).toBe(document);
+    expect(moveBranch(document, 'flow_1', 'branch_1', 3)).toBe(document);
+    expect(moveBranch(document, 'flow_1', 'approval_1', 0)).toBe(document);
   });
 });

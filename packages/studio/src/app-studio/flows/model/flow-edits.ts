@@ -211,3 +211,23 @@ export function addBranch(document: AppDocument, flowId: string, ownerId: string
   const nodes = [...flow.nodes.slice(0, at), branch, ...flow.nodes.slice(at)];
   return { document: mapFlow(document, flowId, (f) => ({ ...f, nodes })), nodeId: id };
 }
+
+/**
+ * Moves a branch to `index` among its owner's branches (others keep their order). Order is
+ * meaning for a condition: the engine takes the first branch whose condition holds. The branches
+ * keep their places in the flat list and only swap who sits in them, so their nodes (which point
+ * at the branch by id) move with them.
+ */
+export function moveBranch(document: AppDocument, flowId: string, branchId: string, index: number): AppDocument {
+  const flow = flowOf(document, flowId);
+  const branch = flow?.nodes.find((n) => n.id === branchId && n.kind === 'branch');
+  if (!flow || !branch?.parent) return document;
+  const branches = branchesOf(flow, branch.parent);
+  const from = branches.indexOf(branch);
+  if (index < 0 || index >= branches.length || index === from) return document;
+  const order = branches.filter((b) => b !== branch);
+  order.splice(index, 0, branch);
+  let next = 0;
+  const nodes = flow.nodes.map((n) => (n.kind === 'branch' && n.parent === branch.parent ? (order[next++] as FlowNode) : n));
+  return mapFlow(document, flowId, (f) => ({ ...f, nodes }));
+}

@@ -1,4 +1,4 @@
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { DeleteOutlined } from '@ant-design/icons';
 import type { FlowDefinition, FlowNode } from '@tessera/schemas';
 import { Button, Typography } from 'antd';
 import type { KeyboardEvent } from 'react';
@@ -10,8 +10,8 @@ import { useSimulatedPath } from '../hooks/simulated-path';
 import { FLOW_ITEM } from '../hooks/use-flow-drop';
 import { useRoleName } from '../hooks/use-role-name';
 import { useFlowT } from '../i18n/use-flow-t';
-import { addBranch, branchesOf, moveNode, removeNode } from '../model/flow-edits';
-import { FlowLine } from './flow-line';
+import { moveNode, removeNode } from '../model/flow-edits';
+import { FlowBranches } from './flow-branches';
 import { nodeSummary } from './rule-summary';
 
 interface FlowNodeCardProps {
@@ -101,46 +101,6 @@ export function FlowNodeCard({ flow, node, index, siblings }: FlowNodeCardProps)
         </div>
       </div>
       {(node.kind === 'condition' || node.kind === 'parallel') && <FlowBranches flow={flow} owner={node} />}
-    </div>
-  );
-}
-
-/** A condition's or parallel's branches side by side, each a line; "add branch" on top, the join below. */
-function FlowBranches({ flow, owner }: { flow: FlowDefinition; owner: FlowNode }) {
-  const t = useFlowT();
-  const label = useLabel();
-  const store = useStudioStore();
-  const selectedId = useStudio((s) => s.selection.flowNodeId);
-  const passed = useSimulatedPath().nodes;
-  const add = () => {
-    const { document, edit } = store.getState();
-    const result = document && addBranch(document, flow.id, owner.id);
-    if (result) edit(() => result.document, { select: { flowNodeId: result.nodeId } });
-  };
-  return (
-    <div className={`flow-branches flow-branches-${owner.kind}`} data-testid={`flow-branches-${owner.id}`}>
-      <Button size="small" icon={<PlusOutlined />} className="flow-add-branch" onClick={add} data-testid={`flow-add-branch-${owner.id}`}>
-        {t('flows.addBranch')}
-      </Button>
-      <div className="flow-branch-row">
-        {branchesOf(flow, owner.id).map((branch) => {
-          const name = label(branch.label, t('flows.kind.branch'));
-          return (
-            <div key={branch.id} className="flow-branch">
-              <button
-                type="button"
-                className={`flow-branch-head${selectedId === branch.id ? ' flow-node-selected' : ''}${passed.has(branch.id) ? ' flow-node-passed' : ''}`}
-                data-testid={`flow-node-${branch.id}`}
-                onClick={() => store.getState().select({ flowNodeId: branch.id })}
-              >
-                <strong>{name}</strong>
-                {owner.kind === 'condition' && <span className="flow-node-summary">{branch.when ?? t('flows.otherwise')}</span>}
-              </button>
-              <FlowLine flow={flow} container={branch.id} lineName={name} />
-            </div>
-          );
-        })}
-      </div>
     </div>
   );
 }

@@ -2,6 +2,7 @@ import type { FlowDefinition, ObjectDefinition } from '@tessera/schemas';
 import { ApiError, errorMessage, useT } from '@tessera/ui';
 import { UserSelect } from '@tessera/ui/user-select';
 import { Alert, Button, Flex, List, Select, Tag, Timeline, Typography } from 'antd';
+import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useStudio } from '../../hooks/studio-context';
 import { useLabel } from '../../i18n/use-label';
@@ -110,6 +111,14 @@ function SimulationError({ error }: { error: unknown }) {
   );
 }
 
+const STATES = ['running', 'approved', 'rejected', 'withdrawn', 'cancelled'] as const;
+
+/** An instance's status (or an end node's outcome) in the admin's language, not the engine's word. */
+function stateName(t: FlowT, state: unknown): string {
+  const known = STATES.find((s) => s === state);
+  return known ? t(`flows.simulate.state.${known}`) : String(state ?? '');
+}
+
 /** One line of the path in the admin's words. */
 function describe(t: FlowT, entry: Simulation['path'][number], nodeName: (id: string | null) => string): string | null {
   const people = entry.people.map((p) => p.name).join(', ');
@@ -129,9 +138,9 @@ function describe(t: FlowT, entry: Simulation['path'][number], nodeName: (id: st
     case 'updated_record':
       return t('flows.simulate.updated', { fields: Array.isArray(entry.detail.fields) ? entry.detail.fields.join(', ') : '' });
     case 'waiting':
-      return t('flows.simulate.waiting', { until: String(entry.detail.until ?? '') });
+      return t('flows.simulate.waiting', { until: typeof entry.detail.until === 'string' ? dayjs(entry.detail.until).format('YYYY-MM-DD HH:mm') : '' });
     case 'ended':
-      return t('flows.simulate.ended', { outcome: String(entry.detail.outcome ?? '') });
+      return t('flows.simulate.ended', { outcome: stateName(t, entry.detail.outcome) });
     // Each approver's approval in the dry run is assumed, not shown.
     case 'approved':
     case 'node_approved':
@@ -167,7 +176,7 @@ function SimulationPath({ flow, result }: { flow: FlowDefinition; result: Simula
           </List.Item>
         )}
       />
-      <Typography.Text type="secondary">{t('flows.simulate.status', { status: result.status })}</Typography.Text>
+      <Typography.Text type="secondary">{t('flows.simulate.status', { status: stateName(t, result.status) })}</Typography.Text>
     </div>
   );
 }
