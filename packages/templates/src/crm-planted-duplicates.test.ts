@@ -13,7 +13,12 @@ describe('the demo CRM’s planted duplicates', () => {
     expect(rules.map((r) => r.kind)).toEqual(['exact', 'company_name']);
     for (const seed of [7, 42]) {
       const customers = generateCrmSampleData({ seed, referenceDate: '2025-06-01' })[0]!.records;
-      const groups = groupPairs(findDuplicatePairs(rules, customers.map((c) => prepareSubject(rules, c.id, c.values))));
+      const groups = groupPairs(
+        findDuplicatePairs(
+          rules,
+          customers.map((c) => prepareSubject(rules, c.id, c.values)),
+        ),
+      );
       expect(groups).toHaveLength(PLANTED_DUPLICATES);
       for (const group of groups) {
         const names = group.ids.map((id) => String(customers.find((c) => c.id === id)!.values.name));
