@@ -28,6 +28,14 @@ export interface MergeResult {
   repointed: number;
 }
 
+export interface RecordMerge {
+  id: string;
+  survivorId: string;
+  loserId: string;
+  at: string;
+  undone: boolean;
+}
+
 /** The duplicate routes of docs/api-contract.md. */
 export const duplicatesApi = {
   check: (appId: string, objectId: string, values: RecordValues, excludeId: string | null, signal?: AbortSignal) =>
@@ -41,6 +49,8 @@ export const duplicatesApi = {
     request<DuplicateScan>('GET', `${objectPath(appId, objectId)}/duplicates`, undefined, signal),
   merge: (appId: string, objectId: string, body: { survivorId: string; loserId: string; take: string[] }) =>
     request<MergeResult>('POST', `${objectPath(appId, objectId)}/merges`, body),
+  merges: (appId: string, objectId: string, recordId: string, signal?: AbortSignal) =>
+    request<RecordMerge[]>('GET', `${objectPath(appId, objectId)}/records/${enc(recordId)}/merges`, undefined, signal),
   undo: (appId: string, objectId: string, mergeId: string) =>
     request<{ survivorId: string; loserId: string }>('POST', `${objectPath(appId, objectId)}/merges/${enc(mergeId)}/undo`),
 };

@@ -20,5 +20,6 @@ export const duplicatesEn = {
   'duplicates.merged': 'Merged: {count} related record(s) now point at the kept one',
   'duplicates.undo': 'Undo merge',
   'duplicates.undone': 'The merge was undone',
+  'duplicates.mergedFrom': 'History of the record merged into this one on {time}',
   'duplicates.mergeHint': 'The other record goes to the recycle bin; its history stays reachable from the kept one, and the merge can be undone.',
 } as const;

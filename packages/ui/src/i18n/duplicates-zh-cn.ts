@@ -22,5 +22,6 @@ export const duplicatesZhCn: Record<keyof typeof duplicatesEn, string> = {
   'duplicates.merged': '已合并：{count} 条相关记录改为指向保留的记录',
   'duplicates.undo': '撤销合并',
   'duplicates.undone': '已撤销合并',
+  'duplicates.mergedFrom': '{time} 合并到本记录的那条记录的历史',
   'duplicates.mergeHint': '另一条记录将移入回收站；它的历史仍可从保留的记录查到，合并也可以撤销。',
 };
