@@ -2,7 +2,7 @@ import type { FromSchema } from 'json-schema-to-ts';
 import { identifierSchema, localizedTextSchema } from './common.schema';
 import type { fieldSchema } from './field.schema';
 import { flowSchema } from './flow.schema';
-import { type filterConditionSchema, type listViewSchema, objectSchema, type sortKeySchema } from './object.schema';
+import { type filterConditionSchema, type listViewSchema, type matchRuleSchema, objectSchema, type sortKeySchema } from './object.schema';
 import { dashboardSchema, reportSchema } from './report.schema';
 
 /** The format names of `@tessera/formats` (FORMAT_NAMES); the forms package tests they agree. */
@@ -197,6 +197,7 @@ export type ObjectDefinition = FromSchema<typeof objectSchema>;
 export type FieldDefinition = FromSchema<typeof fieldSchema>;
 export type FieldType = FieldDefinition['type'];
 export type ListView = FromSchema<typeof listViewSchema>;
+export type MatchRule = FromSchema<typeof matchRuleSchema>;
 export type FilterCondition = FromSchema<typeof filterConditionSchema>;
 export type FilterOperator = FilterCondition['op'];
 export type SortKey = FromSchema<typeof sortKeySchema>;

@@ -56,6 +56,35 @@ export const listViewSchema = {
   additionalProperties: false,
 } as const;
 
+// biome-ignore lint/suspicious/noThenProperty: `if`/`then` is JSON Schema's conditional, never awaited
+const ruleNeeds = (kind: string, keys: readonly string[]) => ({ if: { properties: { kind: { const: kind } } }, then: { required: keys } }) as const;
+
+/**
+ * When two records of the object are the same thing (packages/dedup). `exact`: every field listed
+ * is filled and equal once normalized (a credit code, a phone, an e-mail). `company_name`: the
+ * company names are alike once region and legal form are set aside, and at least one contact
+ * field is equal — a name alone is not enough, two branches of one brand share it.
+ */
+export const matchRuleSchema = {
+  type: 'object',
+  properties: {
+    id: identifierSchema,
+    label: localizedTextSchema,
+    kind: { enum: ['exact', 'company_name'] },
+    /** exact: the fields that must all be equal. */
+    fields: { type: 'array', items: identifierSchema, minItems: 1, maxItems: 5, uniqueItems: true },
+    /** company_name: the field holding the company's name. */
+    nameField: identifierSchema,
+    /** company_name: phone or e-mail fields, one of which must be equal as well. */
+    contactFields: { type: 'array', items: identifierSchema, minItems: 1, maxItems: 5, uniqueItems: true },
+    /** company_name: the lowest name similarity (0–1) that counts as the same company; default 0.9. */
+    threshold: { type: 'number', minimum: 0.5, maximum: 1 },
+  },
+  required: ['id', 'kind'],
+  additionalProperties: false,
+  allOf: [ruleNeeds('exact', ['fields']), ruleNeeds('company_name', ['nameField', 'contactFields'])],
+} as const;
+
 export const objectSchema = {
   type: 'object',
   properties: {
@@ -69,6 +98,8 @@ export const objectSchema = {
     parent: identifierSchema,
     fields: { type: 'array', items: fieldSchema, maxItems: 500 },
     views: { type: 'array', items: listViewSchema, maxItems: 100 },
+    /** Duplicate detection: two records match when any rule holds (packages/dedup). */
+    matchRules: { type: 'array', items: matchRuleSchema, maxItems: 20 },
   },
   required: ['id', 'label', 'fields'],
   additionalProperties: false,

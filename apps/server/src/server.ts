@@ -29,6 +29,7 @@ import { adminRoutes } from './plugins/admin-routes';
 import { authRoutes } from './plugins/auth-routes';
 import { dashboardWidgetRoutes } from './plugins/dashboard-widget-routes';
 import { draftRoutes } from './plugins/draft-routes';
+import { duplicateRoutes } from './plugins/duplicate-routes';
 import { exportRoutes } from './plugins/export-routes';
 import { fileRoutes } from './plugins/file-routes';
 import { flowDelegationRoutes } from './plugins/flow-delegation-routes';
@@ -173,6 +174,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.decorate('publishHooks', publishHooks);
   await app.register(metaRoutes, { database: options.database, liveApps, hooks: publishHooks });
   await app.register(recordRoutes, { records, database: options.database });
+  await app.register(duplicateRoutes, { records, database: options.database });
   await app.register(draftRoutes, { records });
   await app.register(viewRoutes, { records });
   await app.register(regionRoutes);

@@ -34,6 +34,7 @@ export interface SystemTables {
   notifications: NotificationsTable;
   import_batches: ImportBatchesTable;
   import_batch_records: ImportBatchRecordsTable;
+  record_merges: RecordMergesTable;
 }
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -91,7 +92,7 @@ export interface RecordHistoryTable {
   changes: JSONColumnType<unknown[]>;
   actor_id: string | null;
   at: Timestamp;
-  /** What made the change: 'user', 'bulk', 'reassign', 'anonymize', 'import', 'template', 'flow'; null before 0008. */
+  /** What made the change: 'user', 'bulk', 'reassign', 'anonymize', 'import', 'template', 'flow', 'merge'; null before 0008. */
   source: string | null;
 }
 
@@ -404,4 +405,27 @@ export interface ImportBatchRecordsTable {
   action: 'created' | 'updated';
   version: number;
   previous: JSONColumnType<Record<string, unknown>> | null;
+}
+
+/**
+ * One merge of two records of an object: the loser went to the recycle bin pointing at the
+ * survivor, which took some of its values and lines, and every record that pointed at the loser
+ * points at the survivor. Enough is kept to undo it exactly (packages/records merge-records.ts).
+ */
+export interface RecordMergesTable {
+  id: Generated<string>;
+  app_id: string;
+  object_id: string;
+  survivor_id: string;
+  loser_id: string;
+  /** The survivor's values the merge replaced, as they were (lines with their ids). */
+  survivor_before: JSONColumnType<Record<string, unknown>>;
+  /** The survivor's version the merge left: an undo refuses once someone changed it since. */
+  survivor_version: number;
+  /** The records re-pointed from the loser to the survivor: `[{ object, field, ids }]`. */
+  repointed: JSONColumnType<{ object: string; field: string; ids: string[] }[]>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  undone_at: Date | null;
+  undone_by: string | null;
 }

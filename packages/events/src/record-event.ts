@@ -13,7 +13,7 @@ export type RecordOperation = 'create' | 'update' | 'delete' | 'restore' | 'anon
  * ignoring what flows did), but every kind is announced: formulas, imports, bulk edits and
  * flows fire triggers like a user's edit does.
  */
-export type ChangeSource = 'user' | 'bulk' | 'reassign' | 'anonymize' | 'import' | 'template' | 'flow';
+export type ChangeSource = 'user' | 'bulk' | 'reassign' | 'anonymize' | 'import' | 'template' | 'flow' | 'merge';
 
 /** A committed record change as a subscriber receives it. */
 export interface RecordEvent {

@@ -1,13 +1,10 @@
+import { toHalfWidth } from './half-width';
+
 /**
  * Chinese phone numbers as people type them: "+86 138-0013-8000", "(0571) 8765 4321 转 801".
  * Each `normalize*` returns the canonical form when the value is valid and null otherwise, so
  * one call both checks and cleans; the `is*` checks are defined through it and can never drift.
  */
-
-/** Full-width digits and punctuation come from Chinese input methods; treat them as ASCII. */
-function toHalfWidth(value: string): string {
-  return value.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
-}
 
 /** Separators people put inside numbers; they carry no meaning. */
 const SEPARATORS = /[\s\-().·]/g;

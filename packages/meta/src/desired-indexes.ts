@@ -10,6 +10,12 @@ function named(index: Unnamed): IndexDefinition {
   return { ...index, name: `ix_${index.object}_${hash}` };
 }
 
+function matchRuleKeyFields(object: ObjectDefinition): Set<string> {
+  const keys = new Set<string>();
+  for (const rule of object.matchRules ?? []) for (const id of [...(rule.fields ?? []), ...(rule.contactFields ?? [])]) keys.add(id);
+  return keys;
+}
+
 const EQUALITY_OPS = new Set(['eq', 'in', 'is_empty']);
 
 /** A composite index per saved list view: equality filters first, then its sort, then id. */
@@ -87,6 +93,12 @@ export function desiredIndexes(object: ObjectDefinition): IndexDefinition[] {
     if (searched.has(field.id) && TEXT_LIKE_TYPES.has(field.type)) {
       wanted.push({ object: object.id, columns: [{ column: field.id, direction: 'asc' }], method: 'trigram', unique: false, liveRowsOnly: true });
     }
+  }
+  // Duplicate checks look records up by the match rules' key and contact fields (records'
+  // duplicates.ts): one btree each, so a form's check stays a few index probes at a million rows.
+  for (const id of matchRuleKeyFields(object)) {
+    if (!object.fields.some((f) => f.id === id && f.unique))
+      wanted.push({ object: object.id, columns: [{ column: id, direction: 'asc' }], method: 'btree', unique: false, liveRowsOnly: true });
   }
   const byName = new Map(wanted.map((index) => named(index)).map((index) => [index.name, index] as const));
   return [...byName.values()];

@@ -57,6 +57,10 @@ registerMessages({
   },
   'meta.relation_to_child': { 'zh-CN': '关联字段不能指向子对象“{id}”', en: 'A relation cannot point at the child object "{id}"' },
   'meta.child_of_child': { 'zh-CN': '子对象“{id}”不能再作为父对象', en: 'Child object "{id}" cannot itself be a parent' },
+  'meta.match_field_type': {
+    'zh-CN': '查重规则不能比较字段“{id}”（{type}）；可用的类型：{allowed}，且不能加密',
+    en: 'A match rule cannot compare field "{id}" ({type}); usable types: {allowed}, not encrypted',
+  },
   'meta.display_field_type': { 'zh-CN': '显示字段“{id}”必须是文本类字段', en: 'Display field "{id}" must be a text-like field' },
   'meta.duplicate_option': { 'zh-CN': '选项值“{value}”重复', en: 'Option value "{value}" is used twice' },
   'meta.scale_over_precision': { 'zh-CN': '小数位数不能超过总位数', en: 'Scale cannot exceed precision' },

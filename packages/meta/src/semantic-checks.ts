@@ -5,6 +5,7 @@ import { ENCRYPTABLE_TYPES, TEXT_LIKE_TYPES, UNIQUE_CAPABLE_TYPES } from './colu
 import { checkFlows } from './flow-checks';
 import { checkFormulaFields } from './formula-checks';
 import type { MetaIssue } from './issue';
+import { checkMatchRules } from './match-rule-checks';
 import { checkReports } from './report-checks';
 import { RESERVED_FIELD_IDS, SYSTEM_COLUMNS } from './system-columns';
 
@@ -167,6 +168,7 @@ export function checkSemantics(app: AppDocument): MetaIssue[] {
   issues.push(...checkFormulaFields(app));
   issues.push(...checkFlows(app));
   issues.push(...checkReports(app));
+  issues.push(...checkMatchRules(app));
   issues.push(...checkForm(app));
   for (const slot of ['flows', 'reports', 'dashboards', 'roles'] as const) {
     const items = app[slot] ?? [];

@@ -1,7 +1,9 @@
 export { type BulkResult, type BulkSelection, DEFAULT_BULK_LIMIT } from './bulk';
 export { dataVersionsSubscriber, readDataVersions, settledDataVersions } from './data-versions';
+export type { DuplicateCandidate, DuplicateScan, ScannedGroup } from './duplicates';
 export { formulaPredicate } from './formula-filter';
 export { compileLiveApp, createLiveAppCache, type LiveApp, type LiveAppCache, objectOf } from './live-app';
+export type { MergeRequest, MergeResult } from './merge-records';
 export type { CreateInput, RefusedRow } from './prepare-write';
 export type { RecordRow } from './record-columns';
 export { formulaContext, type RecordContext, requireAction } from './record-context';

@@ -86,5 +86,14 @@ registerMessages({
     'zh-CN': '“{field}”的“位于”条件需要省、市或区县的 6 位行政区划代码（GB/T 2260），{value} 不是',
     en: 'The value for "{field}" within must be the 6-digit code of a province, city or district (GB/T 2260); {value} is not one',
   },
+  'merge.same_record': { 'zh-CN': '不能把记录与它自己合并', en: 'A record cannot be merged with itself' },
+  'merge.changed_since': {
+    'zh-CN': '合并后保留的记录已被修改（版本 {current}，合并时为 {merged}），无法准确撤销',
+    en: 'The kept record changed since the merge (version {current}, {merged} at the merge); it cannot be undone exactly',
+  },
+  'merge.field_not_mergeable': {
+    'zh-CN': '字段“{field}”由系统计算，不能从被合并记录取值',
+    en: 'Field "{field}" is computed; its value cannot be taken from the merged record',
+  },
   'query.cursor': { 'zh-CN': '分页游标无效，请从第一页重新开始', en: 'The page cursor is invalid; start again from the first page' },
 });

@@ -24,7 +24,9 @@ export type RecordErrorCode =
   | 'record.batch_invalid'
   | 'record.bulk_too_many'
   | 'query.invalid'
-  | 'query.cursor';
+  | 'query.cursor'
+  | 'merge.same_record'
+  | 'merge.changed_since';
 
 const STATUS: Record<RecordErrorCode, 400 | 403 | 404 | 409 | 422 | 423 | 503> = {
   'record.encryption_unavailable': 503,
@@ -41,6 +43,8 @@ const STATUS: Record<RecordErrorCode, 400 | 403 | 404 | 409 | 422 | 423 | 503> =
   'record.locked': 423,
   'query.invalid': 400,
   'query.cursor': 400,
+  'merge.same_record': 422,
+  'merge.changed_since': 409,
 };
 
 export class RecordError extends Error {

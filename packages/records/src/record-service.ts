@@ -6,9 +6,11 @@ import type { Kysely, Transaction } from 'kysely';
 import { type BulkSelection, bulkDelete, bulkUpdate, DEFAULT_BULK_LIMIT } from './bulk';
 import { addComment, listComments, removeComment } from './comments';
 import { deleteDraft, listDrafts, readDraft, saveDraft } from './drafts';
+import { findDuplicateCandidates, scanDuplicates } from './duplicates';
 import { readHistory } from './history';
 import type { LiveAppCache } from './live-app';
 import { objectOf } from './live-app';
+import { type MergeRequest, mergeRecords, mergesOf, undoMerge } from './merge-records';
 import { anonymizeRecord, exportPersonalData } from './personal-data';
 import type { CreateInput } from './prepare-write';
 import { type Reassignment, reassignOwner } from './reassign';
@@ -207,6 +209,24 @@ function operations(db: Kysely<SystemTables>, liveApps: LiveAppCache, options: R
     },
     async bulkDelete(appId: string, objectId: string, access: AccessResolver, selection: BulkSelection) {
       return written(await bulkDelete(await context(appId, access), objectId, selection, bulkLimit));
+    },
+    duplicates: {
+      /** The records `values` would duplicate under the object's match rules: those the actor may read, and how many others. */
+      check: async (appId: string, objectId: string, access: AccessResolver, input: { values: Record<string, unknown>; excludeId?: string | undefined }) =>
+        findDuplicateCandidates(await context(appId, access), objectId, input),
+      /** Duplicate groups among the records the actor may read, strongest first. */
+      scan: async (appId: string, objectId: string, access: AccessResolver, options: { limit: number }) =>
+        scanDuplicates(await context(appId, access), objectId, options),
+    },
+    /** Merges one record into another (merge-records.ts): values, lines, references, recycle bin, undoable. */
+    async merge(appId: string, objectId: string, access: AccessResolver, request: MergeRequest) {
+      return written(await mergeRecords(await context(appId, access), objectId, request));
+    },
+    async undoMerge(appId: string, objectId: string, access: AccessResolver, mergeId: string) {
+      return written(await undoMerge(await context(appId, access), objectId, mergeId));
+    },
+    async merges(appId: string, objectId: string, access: AccessResolver, recordId: string) {
+      return mergesOf(await context(appId, access), objectId, recordId);
     },
     views: {
       list: async (appId: string, objectId: string, access: AccessResolver) => listSavedViews(await context(appId, access), objectId),

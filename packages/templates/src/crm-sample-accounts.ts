@@ -120,7 +120,37 @@ export function generateCustomers(context: SampleContext, count: number): { reco
     records.push({ id, values });
     facts.push({ id, brand, domain, tier, status, lastContactMs, contactIds: [] });
   }
+  plantDuplicates(records, facts);
   return { records, facts };
+}
+
+/** How many customers the demo holds twice, so a newcomer sees the duplicate scan and merge work. */
+export const PLANTED_DUPLICATES = 2;
+
+/**
+ * The last customers become the first ones entered again through another channel (DOMAIN.md: 23 %
+ * of customers overlap between online and offline): the name written another way (北京… →
+ * 北京市…, another legal form), the same phone, the e-mail in capitals, no credit code. The
+ * demo's match rules find each pair; the count of customers stays what it was.
+ */
+function plantDuplicates(records: SampleRecord[], facts: CustomerFacts[]): void {
+  const originals = records.filter((r) => typeof r.values.phone === 'string').slice(0, PLANTED_DUPLICATES);
+  if (records.length < originals.length * 4) return;
+  originals.forEach((original, k) => {
+    const index = records.length - 1 - k;
+    const { credit_code: _code, ...values } = original.values;
+    const written = String(values.name);
+    const city = CITIES.find((c) => written.startsWith(c.name))?.name ?? '';
+    const name = `${city}市${written.slice(city.length)}`.replace(/(股份有限公司|有限责任公司|有限公司)$/, (form) =>
+      form === '有限公司' ? '有限责任公司' : '有限公司',
+    );
+    records[index] = {
+      id: records[index]!.id,
+      values: { ...values, name, email: typeof values.email === 'string' ? values.email.toUpperCase() : values.email, source: 'exhibition' },
+    };
+    const fact = facts.find((f) => f.id === original.id)!;
+    facts[index] = { ...facts[index]!, brand: fact.brand, domain: fact.domain };
+  });
 }
 
 /** Every customer gets a primary contact first; the rest go mostly to bigger customers. */

@@ -2,6 +2,7 @@
 import { FORMAT_CHECKS, isEmail, isUrl, isUscc } from '@tessera/formats';
 import type { FieldDefinition, ObjectDefinition } from '@tessera/schemas';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { PLANTED_DUPLICATES } from './crm-sample-accounts';
 import { CRM_SAMPLE_COUNTS, generateCrmSampleData } from './crm-sample-data';
 import type { SampleBatch, SampleRecord } from './template';
 import { loadTemplate } from './template-registry';
@@ -116,7 +117,10 @@ describe('crm sample data', () => {
     const all = batches.flatMap((b) => b.records.map((r) => r.id));
     expect(new Set(all).size).toBe(all.length);
     for (const id of all) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    for (const customer of records('customer')) {
+    // The customers planted as duplicates were entered again without a credit code.
+    const coded = records('customer').filter((c) => c.values.credit_code !== undefined);
+    expect(records('customer').length - coded.length).toBe(PLANTED_DUPLICATES);
+    for (const customer of coded) {
       expect(isUscc(String(customer.values.credit_code))).toBe(true);
       expect(String(customer.values.credit_code).slice(2, 8)).toBe(customer.values.region);
       expect(customer.values.name).toMatch(/^\p{Script=Han}{4,}(有限公司|股份有限公司|有限责任公司)$/u);

@@ -48,7 +48,7 @@ const historyEntry = {
     at: dateTime,
     source: {
       type: ['string', 'null'],
-      enum: ['user', 'bulk', 'reassign', 'anonymize', 'import', 'template', 'flow', null],
+      enum: ['user', 'bulk', 'reassign', 'anonymize', 'import', 'template', 'flow', 'merge', null],
       description: 'What made the change (null for changes older than sources)',
     },
   },

@@ -2,6 +2,7 @@ import { approvalsEn } from './approvals-en';
 import { childtableEn } from './childtable-en';
 import { dashboardsEn } from './dashboards-en';
 import { dataTransferEn } from './data-transfer-en';
+import { duplicatesEn } from './duplicates-en';
 import { kanbanMoveEn } from './kanban-move-en';
 import { listEn } from './list-en';
 import { perfEn } from './perf-en';
@@ -108,6 +109,7 @@ export const en = {
   ...widgetsEn,
   ...listEn,
   ...dataTransferEn,
+  ...duplicatesEn,
   ...regionFilterEn,
   ...childtableEn,
   ...perfEn,

@@ -2,6 +2,7 @@ import { approvalsZhCn } from './approvals-zh-cn';
 import { childtableZhCn } from './childtable-zh-cn';
 import { dashboardsZhCN } from './dashboards-zh-cn';
 import { dataTransferZhCn } from './data-transfer-zh-cn';
+import { duplicatesZhCn } from './duplicates-zh-cn';
 import { kanbanMoveZhCn } from './kanban-move-zh-cn';
 import { listZhCn } from './list-zh-cn';
 import type { MessageKey } from './messages';
@@ -109,6 +110,7 @@ export const zhCN: Record<MessageKey, string> = {
   ...widgetsZhCn,
   ...listZhCn,
   ...dataTransferZhCn,
+  ...duplicatesZhCn,
   ...regionFilterZhCn,
   ...childtableZhCn,
   ...perfZhCn,

@@ -17,6 +17,7 @@ import { useListScope } from '../list-view/use-list-scope';
 import { useListViews } from '../list-view/use-list-views';
 import { ViewPicker } from '../list-view/view-picker';
 import { ErrorState } from '../shell/error-state';
+import { useAuthStore } from '../stores/auth-store';
 import { useCurrentAppStore } from '../stores/current-app-store';
 import { useSessionStore } from '../stores/session-store';
 import { type RecordChange, useRecordChanges } from '../views/record-change';
@@ -35,6 +36,8 @@ interface TableViewProps {
 
 // The bulk edit dialog brings the record form's widgets: loaded when first opened, as the drawer is.
 const BulkEditModal = lazy(() => import('../list-view/bulk-edit-modal').then((m) => ({ default: m.BulkEditModal })));
+// The duplicate scan and its merge dialog load when first opened.
+const DuplicateScanDrawer = lazy(() => import('../duplicates/duplicate-scan-drawer').then((m) => ({ default: m.DuplicateScanDrawer })));
 // The import wizard (upload, mapping, check, result) loads when first opened.
 const ImportWizard = lazy(() => import('../data-transfer/import-wizard').then((m) => ({ default: m.ImportWizard })));
 
@@ -64,6 +67,10 @@ export const TableView = memo(function TableView({ appId, object, change, contro
   const [selected, setSelected] = useState<string[]>([]);
   const [editing, setEditing] = useState(false);
   const [importing, setImporting] = useState(false);
+  const [scanning, setScanning] = useState(false);
+  // The scan and merge are an administrator's cleaning tools, offered where match rules exist.
+  const isAdmin = useAuthStore((s) => s.me?.isAdmin ?? false);
+  const canScan = isAdmin && (object.matchRules?.length ?? 0) > 0;
   // Only rows still in the list count: a search or a filter that hides a row also unselects it.
   const selectedIds = useMemo(() => {
     const loaded = new Set(list.items.map((r) => r.id));
@@ -134,8 +141,18 @@ export const TableView = memo(function TableView({ appId, object, change, contro
             {t('import.button')}
           </Button>
         )}
+        {canScan && (
+          <Button onClick={() => setScanning(true)} data-testid="duplicate-scan-button">
+            {t('duplicates.scanButton')}
+          </Button>
+        )}
         {scope.can('export') && <ExportButton appId={appId} objectId={object.id} filters={filters} sort={sort} columns={columns} />}
       </ObjectHeader>
+      {scanning && (
+        <Suspense fallback={null}>
+          <DuplicateScanDrawer appId={appId} object={object} onClose={() => setScanning(false)} onChanged={list.reload} />
+        </Suspense>
+      )}
       {importing && (
         <Suspense fallback={null}>
           <ImportWizard appId={appId} object={object} onClose={() => setImporting(false)} onImported={list.reload} />

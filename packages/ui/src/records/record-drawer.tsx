@@ -3,6 +3,7 @@ import { Alert, Button, Drawer, Flex, Grid, Popconfirm, Skeleton, Tabs } from 'a
 import dayjs from 'dayjs';
 import { lazy, Suspense } from 'react';
 import type { RecordData } from '../api/types';
+import { DuplicateWarning } from '../duplicates/duplicate-warning';
 import { localized } from '../i18n/localized';
 import { useT } from '../i18n/use-t';
 import type { DrawerTarget } from '../objects/use-drawer-target';
@@ -72,6 +73,15 @@ export function RecordDrawer({ appId, object, target, onClose, onSaved, onDelete
               </Button>
             </Flex>
           }
+        />
+      )}
+      {editor.duplicates.length > 0 && (
+        <DuplicateWarning
+          appId={appId}
+          object={object}
+          candidates={editor.duplicates}
+          saving={editor.saving}
+          onSaveAnyway={() => void editor.save({ anyway: true })}
         />
       )}
       {editor.generalErrors.length > 0 && <Alert type="error" showIcon title={editor.generalErrors.map((m) => <div key={m}>{m}</div>)} />}

@@ -2,6 +2,7 @@ import type { Locale } from '@tessera/i18n';
 import type { FieldDefinition, ObjectDefinition } from '@tessera/schemas';
 import { Empty, Skeleton, Timeline, Typography } from 'antd';
 import dayjs from 'dayjs';
+import { MergedHistories } from '../duplicates/merged-histories';
 import { formatDateTime, optionDisplay } from '../format/field-format';
 import { localized } from '../i18n/localized';
 import type { MessageKey } from '../i18n/messages';
@@ -53,38 +54,46 @@ export function RecordHistory({ appId, object, recordId, version }: RecordHistor
   if (history.data.length === 0) return <Empty description={t('history.empty')} />;
 
   return (
-    <Timeline
-      items={history.data.map((entry) => {
-        const key = OPERATION_LABEL[entry.operation];
-        return {
-          key: `${entry.version}-${entry.at}`,
-          content: (
-            <>
-              <Typography.Text strong>{key ? t(key) : entry.operation}</Typography.Text>{' '}
-              <Typography.Text type="secondary">
-                {dayjs(entry.at).format('YYYY-MM-DD HH:mm')} · {t('history.version', { version: entry.version })}
-              </Typography.Text>
-              {entry.changes.map((change) => {
-                const field = object.fields.find((f) => f.id === change.field);
-                return (
-                  <div key={change.field}>
-                    <Typography.Text>{field ? localized(field.label, locale, field.id) : change.field}: </Typography.Text>
-                    {change.old !== null && change.old !== undefined && (
-                      <>
-                        <Typography.Text delete type="secondary">
-                          {describe(field, change.old, locale, words)}
-                        </Typography.Text>
-                        {' → '}
-                      </>
-                    )}
-                    <Typography.Text>{describe(field, change.new, locale, words)}</Typography.Text>
-                  </div>
-                );
-              })}
-            </>
-          ),
-        };
-      })}
-    />
+    <>
+      <Timeline
+        items={history.data.map((entry) => {
+          const key = OPERATION_LABEL[entry.operation];
+          return {
+            key: `${entry.version}-${entry.at}`,
+            content: (
+              <>
+                <Typography.Text strong>{key ? t(key) : entry.operation}</Typography.Text>{' '}
+                <Typography.Text type="secondary">
+                  {dayjs(entry.at).format('YYYY-MM-DD HH:mm')} · {t('history.version', { version: entry.version })}
+                </Typography.Text>
+                {entry.changes.map((change) => {
+                  const field = object.fields.find((f) => f.id === change.field);
+                  return (
+                    <div key={change.field}>
+                      <Typography.Text>{field ? localized(field.label, locale, field.id) : change.field}: </Typography.Text>
+                      {change.old !== null && change.old !== undefined && (
+                        <>
+                          <Typography.Text delete type="secondary">
+                            {describe(field, change.old, locale, words)}
+                          </Typography.Text>
+                          {' → '}
+                        </>
+                      )}
+                      <Typography.Text>{describe(field, change.new, locale, words)}</Typography.Text>
+                    </div>
+                  );
+                })}
+              </>
+            ),
+          };
+        })}
+      />
+      <MergedHistories
+        appId={appId}
+        object={object}
+        recordId={recordId}
+        renderHistory={(loserId) => <RecordHistory appId={appId} object={object} recordId={loserId} version={0} />}
+      />
+    </>
   );
 }

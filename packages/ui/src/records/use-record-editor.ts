@@ -7,6 +7,8 @@ import { isAbort } from '../api/http';
 import { ApiError, fieldErrorsOf, type Problem } from '../api/problem';
 import type { RecordData } from '../api/types';
 import { type ApprovalRecord, approvalsApi } from '../approvals/approvals-api';
+import { type DuplicateCandidate, duplicatesApi } from '../duplicates/duplicates-api';
+import { matchRuleFields } from '../duplicates/match-rule-fields';
 import { formLayout, generatedLayout } from '../form-runtime/form-layout';
 import { formEngine, formOf, plainEngine } from '../form-runtime/form-rules';
 import type { FormRuntime } from '../form-runtime/form-runtime-context';
@@ -60,6 +62,8 @@ export function useRecordEditor({ appId, document, object, target, onSaved, onDe
   const [saving, setSaving] = useState(false);
   const [conflict, setConflict] = useState(false);
   const [generalErrors, setGeneralErrors] = useState<string[]>([]);
+  const [duplicates, setDuplicates] = useState<DuplicateCandidate[]>([]);
+  const ruleFields = useMemo(() => matchRuleFields(object), [object]);
   const initialValues = useRef<FormValues | null>(null);
   const [attempt, setAttempt] = useState(0);
   const recordId = target.mode === 'edit' ? target.recordId : null;
@@ -176,33 +180,52 @@ export function useRecordEditor({ appId, document, object, target, onSaved, onDe
     [placeProblem, message, t],
   );
 
-  const save = useCallback(async () => {
-    const state = store.getState();
-    const missing = missingRequired(state);
-    if (missing.length > 0) {
-      state.setErrors(Object.fromEntries(missing.map((id) => [id, [t('record.required', { field: labelOf(id) })]])));
-      scrollToField(missing[0]);
-      return;
-    }
-    setSaving(true);
-    setGeneralErrors([]);
-    try {
-      const payload = toRecordValues(object, writableValues(state, locked), record ? initialValues.current : null);
-      const saved = !record
-        ? await formApi.createRecord(appId, object.id, engine.formId, payload)
-        : approval
-          ? (await approvalsApi.fill(approval, record.version, payload)).record
-          : await formApi.updateRecord(appId, object.id, engine.formId, record.id, record.version, payload);
-      draft.finish();
-      onSaved(saved);
-      void message.success(t(record ? 'record.saved' : 'record.created'));
-      onClose();
-    } catch (error) {
-      showProblem(error);
-    } finally {
-      setSaving(false);
-    }
-  }, [appId, object, engine, record, approval, store, locked, draft, labelOf, onSaved, onClose, message, t, showProblem]);
+  /**
+   * Before a create, or an edit of a field the match rules read, the server is asked which records
+   * the values would duplicate; any found are shown instead of saving, until "save anyway".
+   */
+  const likelyDuplicates = useCallback(
+    async (payload: Record<string, unknown>, anyway: boolean): Promise<DuplicateCandidate[]> => {
+      if (anyway || approval || ruleFields.size === 0 || (record && !Object.keys(payload).some((id) => ruleFields.has(id)))) return [];
+      const everything = toRecordValues(object, writableValues(store.getState(), locked), null);
+      return (await duplicatesApi.check(appId, object.id, everything, record?.id ?? null)).candidates;
+    },
+    [appId, object, record, approval, ruleFields, store, locked],
+  );
+
+  const save = useCallback(
+    async ({ anyway = false }: { anyway?: boolean } = {}) => {
+      const state = store.getState();
+      const missing = missingRequired(state);
+      if (missing.length > 0) {
+        state.setErrors(Object.fromEntries(missing.map((id) => [id, [t('record.required', { field: labelOf(id) })]])));
+        scrollToField(missing[0]);
+        return;
+      }
+      setSaving(true);
+      setGeneralErrors([]);
+      try {
+        const payload = toRecordValues(object, writableValues(state, locked), record ? initialValues.current : null);
+        const found = await likelyDuplicates(payload, anyway);
+        setDuplicates(found);
+        if (found.length > 0) return;
+        const saved = !record
+          ? await formApi.createRecord(appId, object.id, engine.formId, payload)
+          : approval
+            ? (await approvalsApi.fill(approval, record.version, payload)).record
+            : await formApi.updateRecord(appId, object.id, engine.formId, record.id, record.version, payload);
+        draft.finish();
+        onSaved(saved);
+        void message.success(t(record ? 'record.saved' : 'record.created'));
+        onClose();
+      } catch (error) {
+        showProblem(error);
+      } finally {
+        setSaving(false);
+      }
+    },
+    [appId, object, engine, record, approval, store, locked, draft, labelOf, onSaved, onClose, message, t, showProblem, likelyDuplicates],
+  );
 
   const remove = useCallback(async () => {
     if (!record) return;
@@ -230,6 +253,8 @@ export function useRecordEditor({ appId, document, object, target, onSaved, onDe
     saving,
     conflict,
     generalErrors,
+    /** Records the last save attempt would have duplicated; saving waits for "save anyway". */
+    duplicates,
     draft: { offer: draft.offer, resume: draft.resume, discard: draft.discard },
     save,
     remove,
