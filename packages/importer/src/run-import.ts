@@ -4,7 +4,7 @@ import { appTimeZone } from '@tessera/schemas';
 import type { Kysely } from 'kysely';
 import { checkPlan } from './check-plan';
 import { headerTitles } from './header-row';
-import { type ChunkContext, importChunk } from './import-chunk';
+import { type CheckedChunk, type ChunkContext, checkChunk, writeChunk } from './import-chunk';
 import type { ImportOutcome, ImportPlan } from './import-plan';
 import { readRows } from './read-table';
 import { type CellValue, isEmptyRow, type SheetRow, type TableKind, type TableSource } from './sheet-row';
@@ -43,7 +43,7 @@ class RollBack extends Error {
 
 /**
  * Imports one sheet of a file into one object, streamed: rows are read as they come, a few
- * thousand at a time go through `importChunk` (the records service's set-based writes, with
+ * thousand at a time are checked (`checkChunk`) and written (`writeChunk`: the records service's set-based writes, with
  * history rows and events), all in one transaction. `all`: one refused row rolls everything back;
  * `valid`: the valid rows commit. A dry run always rolls back. A crash mid-way rolls back too —
  * the import is then run again from the file, never half-applied.
@@ -85,8 +85,8 @@ export async function runImport(
         seenKeys: new Map(),
       };
       let written = 0;
-      const flush = async (chunk: SheetRow[]) => {
-        const done = await importChunk(ctx, chunk);
+      const write = async ({ rows: chunk, checked }: { rows: SheetRow[]; checked: CheckedChunk }) => {
+        const done = await writeChunk(ctx, checked);
         outcome.counts.created += done.created;
         outcome.counts.updated += done.updated;
         outcome.counts.skipped += done.skipped;
@@ -96,10 +96,8 @@ export async function runImport(
         written += chunk.length;
         await options.onProgress?.(written);
       };
-      // The next chunk is parsed while the current one is written: parsing is Node's CPU, the
-      // writes mostly PostgreSQL's, so the two overlap instead of taking turns.
       const rows = readRows(file.source, file.kind, plan.sheet)[Symbol.asyncIterator]();
-      const nextChunk = async (): Promise<SheetRow[]> => {
+      const nextChunk = async (): Promise<{ rows: SheetRow[]; checked: CheckedChunk } | null> => {
         const chunk: SheetRow[] = [];
         while (chunk.length < ROWS_PER_CHUNK) {
           const { value: row, done } = await rows.next();
@@ -109,16 +107,20 @@ export async function runImport(
           outcome.counts.rows += 1;
           chunk.push(row);
         }
-        return chunk;
+        if (chunk.length === 0) return null;
+        return { rows: chunk, checked: await checkChunk(ctx, chunk) };
       };
+      // Two halves overlap: while PostgreSQL writes one chunk (its rows, history rows, events), Node
+      // reads, converts and validates the next — the read half writes nothing, so it cannot see or
+      // disturb the write in flight.
       try {
-        let chunk = await nextChunk();
-        while (chunk.length) {
+        let next = await nextChunk();
+        while (next) {
           const reading = nextChunk();
           // A failed read is awaited below; this only keeps it from counting as unhandled meanwhile.
           reading.catch(() => undefined);
-          await flush(chunk);
-          chunk = await reading;
+          await write(next);
+          next = await reading;
         }
       } finally {
         await rows.return?.(undefined);

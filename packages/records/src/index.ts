@@ -2,7 +2,7 @@ export { type BulkResult, type BulkSelection, DEFAULT_BULK_LIMIT } from './bulk'
 export { dataVersionsSubscriber, readDataVersions, settledDataVersions } from './data-versions';
 export { formulaPredicate } from './formula-filter';
 export { compileLiveApp, createLiveAppCache, type LiveApp, type LiveAppCache, objectOf } from './live-app';
-export type { CreateInput, RefusedRow } from './prepare-write';
+export type { AheadVerdict, CreateInput, RefusedRow } from './prepare-write';
 export type { RecordRow } from './record-columns';
 export { formulaContext, type RecordContext, requireAction } from './record-context';
 export { type FieldIssue, localizeFieldIssues, RecordError, type RecordErrorCode } from './record-error';
