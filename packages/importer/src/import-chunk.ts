@@ -7,6 +7,7 @@ import type { FieldDefinition, ObjectDefinition } from '@tessera/schemas';
 import { type Kysely, sql } from 'kysely';
 import { cellToValue } from './cell-values';
 import type { CheckedPlan } from './check-plan';
+import type { FileKeys } from './file-keys';
 import type { DedupMode, RowIssue } from './import-plan';
 import { type PendingRow, resolveReferences } from './resolve-references';
 import type { SheetRow } from './sheet-row';
@@ -28,8 +29,8 @@ export interface ChunkContext {
   batchId: string;
   /** Whether to keep what was written for an undo (not for a dry run, which is rolled back). */
   remember: boolean;
-  /** Dedup keys seen in earlier rows of the file → the row that had them. */
-  seenKeys: Map<string, number>;
+  /** Dedup keys of earlier rows of the file. */
+  fileKeys: FileKeys;
 }
 
 export interface ChunkResult {
@@ -181,29 +182,33 @@ export async function writeChunk(ctx: ChunkContext, chunk: CheckedChunk): Promis
  * The existing record each row duplicates (by index; undefined: none), and issues for keys that
  * repeat an earlier row of the file or match several records. In `create` mode nothing matches.
  */
-async function matchExisting(ctx: ChunkContext, pending: PendingRow[]): Promise<(string | undefined)[]> {
+async function matchExisting(ctx: ChunkContext, pending: (PendingRow & { row: SheetRow })[]): Promise<(string | undefined)[]> {
   const key = ctx.plan.key;
   if (!key || ctx.mode === 'create') return pending.map(() => undefined);
   const keys = pending.map((p) => keyOf(key, p.values[key.id]));
-  const found = await ctx.records.lookup(
-    ctx.appId,
-    ctx.object.id,
-    ctx.policy,
-    key.id,
-    keys.filter((k): k is string => k !== null),
-  );
+  const keyed = pending.flatMap((p, i) => (keys[i] ? [{ key: keys[i], row: p.row.number }] : []));
+  const [found, earlier] = await Promise.all([
+    ctx.records.lookup(
+      ctx.appId,
+      ctx.object.id,
+      ctx.policy,
+      key.id,
+      keyed.map((k) => k.key),
+    ),
+    ctx.fileKeys.earlierRows(keyed),
+  ]);
   const byKey = new Map<string, string[]>();
   for (const record of found) byKey.set(record.value, [...(byKey.get(record.value) ?? []), record.id]);
+  const firstInChunk = new Map<string, number>();
   return pending.map((p, i) => {
     const k = keys[i];
     if (k === null || k === undefined) return undefined;
-    const row = (p as PendingRow & { row: SheetRow }).row.number;
-    const earlier = ctx.seenKeys.get(k);
-    if (earlier !== undefined) {
-      p.issues.push({ field: key.id, pointer: `/values/${key.id}`, code: 'import.duplicate_in_file', params: { row: earlier }, label: key.label });
+    const first = earlier.get(k) ?? firstInChunk.get(k);
+    if (first !== undefined && first !== p.row.number) {
+      p.issues.push({ field: key.id, pointer: `/values/${key.id}`, code: 'import.duplicate_in_file', params: { row: first }, label: key.label });
       return undefined;
     }
-    ctx.seenKeys.set(k, row);
+    firstInChunk.set(k, p.row.number);
     const ids = byKey.get(k) ?? [];
     if (ids.length > 1 && ctx.mode === 'update') {
       p.issues.push({

@@ -3,6 +3,7 @@ import { type AccessResolver, type LiveAppCache, RecordError, type RecordService
 import { appTimeZone } from '@tessera/schemas';
 import type { Kysely } from 'kysely';
 import { checkPlan } from './check-plan';
+import { fileKeys } from './file-keys';
 import { headerTitles } from './header-row';
 import { type CheckedChunk, type ChunkContext, checkChunk, writeChunk } from './import-chunk';
 import type { ImportOutcome, ImportPlan } from './import-plan';
@@ -82,7 +83,7 @@ export async function runImport(
         titles: [],
         batchId: options.batchId,
         remember: !options.dryRun,
-        seenKeys: new Map(),
+        fileKeys: fileKeys(tx),
       };
       let written = 0;
       const write = async ({ rows: chunk, checked }: { rows: SheetRow[]; checked: CheckedChunk }) => {
