@@ -61,6 +61,8 @@ export async function runImport(
   if (!object || object.parent) throw new RecordError('record.object_not_found', [], { object: target.objectId });
   const policy = typeof target.access === 'function' ? target.access(app.document) : target.access;
   const checked = checkPlan(object, policy, plan);
+  // A row may name (by a relation) a record of this same object that a row above it creates.
+  const namesOwnRecords = checked.columns.some((c) => c.field.type === 'relation' && c.field.target === object.id);
   try {
     return await deps.records.transaction(async (inside, tx) => {
       const outcome: ImportOutcome = {
@@ -98,7 +100,7 @@ export async function runImport(
         await options.onProgress?.(written);
       };
       const rows = readRows(file.source, file.kind, plan.sheet)[Symbol.asyncIterator]();
-      const nextChunk = async (): Promise<{ rows: SheetRow[]; checked: CheckedChunk } | null> => {
+      const nextChunk = async (before: Promise<void>): Promise<{ rows: SheetRow[]; checked: CheckedChunk } | null> => {
         const chunk: SheetRow[] = [];
         while (chunk.length < ROWS_PER_CHUNK) {
           const { value: row, done } = await rows.next();
@@ -109,20 +111,11 @@ export async function runImport(
           chunk.push(row);
         }
         if (chunk.length === 0) return null;
+        if (namesOwnRecords) await before;
         return { rows: chunk, checked: await checkChunk(ctx, chunk) };
       };
-      // Two halves overlap: while PostgreSQL writes one chunk (its rows, history rows, events), Node
-      // reads, converts and validates the next — the read half writes nothing, so it cannot see or
-      // disturb the write in flight.
       try {
-        let next = await nextChunk();
-        while (next) {
-          const reading = nextChunk();
-          // A failed read is awaited below; this only keeps it from counting as unhandled meanwhile.
-          reading.catch(() => undefined);
-          await write(next);
-          next = await reading;
-        }
+        await overlapped(nextChunk, write);
       } finally {
         await rows.return?.(undefined);
       }
@@ -136,6 +129,24 @@ export async function runImport(
   } catch (error) {
     if (error instanceof RollBack) return error.outcome;
     throw error;
+  }
+}
+
+/**
+ * Runs the chunks through their two halves, overlapped: while PostgreSQL writes one chunk (its
+ * rows, history rows, events), Node reads, converts and validates the next — a read half writes
+ * nothing, so it cannot disturb the write in flight. `read` is handed the write before it, to
+ * wait for when it must see that chunk's records.
+ */
+async function overlapped<T>(read: (before: Promise<void>) => Promise<T | null>, write: (chunk: T) => Promise<void>): Promise<void> {
+  let next = await read(Promise.resolve());
+  while (next) {
+    const writing = write(next);
+    const reading = read(writing);
+    // A failed read is awaited below; this only keeps it from counting as unhandled meanwhile.
+    reading.catch(() => undefined);
+    await writing;
+    next = await reading;
   }
 }
 
