@@ -1,5 +1,14 @@
-import { Parse } from 'unzipper';
+import { createRequire } from 'node:module';
+import type { Duplex, Readable } from 'node:stream';
 import type { SheetInfo, TableSource } from './sheet-row';
+
+/** The part of unzipper (exceljs's own unzip library, which ships no types) used here. */
+interface ZipEntry extends Readable {
+  path: string;
+  buffer(): Promise<Buffer>;
+  autodrain(): { promise(): Promise<void> };
+}
+const { Parse } = createRequire(import.meta.url)('unzipper') as { Parse: (options: { forceStream: true }) => Duplex & AsyncIterable<ZipEntry> };
 
 const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
