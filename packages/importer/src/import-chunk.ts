@@ -7,6 +7,7 @@ import type { FieldDefinition, ObjectDefinition } from '@tessera/schemas';
 import { type Kysely, sql } from 'kysely';
 import { cellToValue } from './cell-values';
 import type { CheckedPlan } from './check-plan';
+import type { FileKeys } from './file-keys';
 import type { DedupMode, RowIssue } from './import-plan';
 import { type PendingRow, resolveReferences } from './resolve-references';
 import type { SheetRow } from './sheet-row';
@@ -28,8 +29,8 @@ export interface ChunkContext {
   batchId: string;
   /** Whether to keep what was written for an undo (not for a dry run, which is rolled back). */
   remember: boolean;
-  /** Dedup keys seen in earlier rows of the file → the row that had them. */
-  seenKeys: Map<string, number>;
+  /** Dedup keys of earlier rows of the file. */
+  fileKeys: FileKeys;
 }
 
 export interface ChunkResult {
@@ -49,12 +50,26 @@ function keyOf(field: FieldDefinition, value: unknown): string | null {
   return field.type === 'phone' ? (normalizeCnPhone(text) ?? text) : text;
 }
 
+/** A row ready to write: its place in the file and its values as the shared validator passed them. */
+interface CheckedRow {
+  row: SheetRow;
+  values: Readonly<Record<string, unknown>>;
+}
+
+/** A chunk after its read half: what to create, what to update (and which record), and what was decided already. */
+export interface CheckedChunk {
+  creates: CheckedRow[];
+  updates: (CheckedRow & { id: string })[];
+  result: ChunkResult;
+}
+
 /**
- * One chunk of rows (a few thousand) through the same write path as the API: cells to values,
- * relations and people resolved by name, duplicates matched by the key, then one createMany and
- * one updateEach — set-based, with history rows and events — in the import's transaction.
+ * The read half of a chunk (a few thousand rows): cells to values, relations and people resolved
+ * by name, duplicates matched by the key (and against earlier rows of the file), then every row
+ * through the records API's own validator — as a create, or as a patch of the record it matched.
+ * It writes nothing, so it runs while the chunk before is being written.
  */
-export async function importChunk(ctx: ChunkContext, rows: readonly SheetRow[]): Promise<ChunkResult> {
+export async function checkChunk(ctx: ChunkContext, rows: readonly SheetRow[]): Promise<CheckedChunk> {
   const pending: (PendingRow & { row: SheetRow })[] = rows.map((row) => {
     const values: Record<string, unknown> = {};
     for (const { column, field } of ctx.plan.columns) {
@@ -70,45 +85,72 @@ export async function importChunk(ctx: ChunkContext, rows: readonly SheetRow[]):
   );
   const matches = await matchExisting(ctx, pending);
   const result: ChunkResult = { created: 0, updated: 0, skipped: 0, issues: [], refusedRows: new Set() };
-  const refuse = (row: SheetRow, issues: readonly FieldIssue[]) => {
-    result.refusedRows.add(row.number);
-    for (const issue of issues) result.issues.push(rowIssue(ctx, row.number, issue));
-  };
-  // A row refused here is still validated, so its report lists every problem at once.
-  const early = pending.filter((p) => p.issues.length);
-  if (early.length) {
-    const more = await ctx.records.issuesOf(
+  const creating = pending.filter((p, i) => matches[i] === undefined || p.issues.length > 0);
+  const updating = pending.flatMap((p, i) => (matches[i] !== undefined && p.issues.length === 0 ? [{ p, id: matches[i]! }] : []));
+  if (ctx.mode === 'skip') {
+    result.skipped = updating.length;
+    updating.length = 0;
+  }
+  const [asCreates, asPatches] = await Promise.all([
+    ctx.records.validateMany(
       ctx.appId,
       ctx.object.id,
       ctx.policy,
-      early.map((p) => p.values),
-    );
-    early.forEach((p, i) => p.issues.push(...more[i]!.filter((issue) => !p.issues.some((known) => known.field === issue.field))));
-  }
-  const creates: typeof pending = [];
-  const updates: { pending: (typeof pending)[number]; id: string }[] = [];
-  for (const [i, p] of pending.entries()) {
-    if (p.issues.length) refuse(p.row, p.issues);
-    else if (matches[i] === undefined) creates.push(p);
-    else if (ctx.mode === 'skip') result.skipped += 1;
-    else updates.push({ pending: p, id: matches[i]! });
-  }
+      creating.map((p) => p.values),
+      'create',
+    ),
+    ctx.records.validateMany(
+      ctx.appId,
+      ctx.object.id,
+      ctx.policy,
+      updating.map((u) => u.p.values),
+      'patch',
+    ),
+  ]);
+  const checked: CheckedChunk = { creates: [], updates: [], result };
+  creating.forEach((p, i) => {
+    const verdict = asCreates[i]!;
+    // A row refused here (an unknown customer name) is still validated, so its report lists every problem at once.
+    const issues = verdict.ok ? p.issues : [...p.issues, ...verdict.issues.filter((issue) => !p.issues.some((known) => known.field === issue.field))];
+    if (issues.length || !verdict.ok) refuse(ctx, result, p.row, issues);
+    else checked.creates.push({ row: p.row, values: verdict.values });
+  });
+  updating.forEach(({ p, id }, i) => {
+    const verdict = asPatches[i]!;
+    if (verdict.ok) checked.updates.push({ row: p.row, values: verdict.values, id });
+    else refuse(ctx, result, p.row, verdict.issues);
+  });
+  return checked;
+}
+
+function refuse(ctx: ChunkContext, result: ChunkResult, row: SheetRow, issues: readonly FieldIssue[]): void {
+  result.refusedRows.add(row.number);
+  for (const issue of issues) result.issues.push(rowIssue(ctx, row.number, issue));
+}
+
+/**
+ * The write half of a chunk, through the same write path as the API: one createMany and one
+ * updateEach — set-based, with history rows and events — in the import's transaction, and what
+ * they wrote kept for an undo. Values come as the read half validated them; the write does not
+ * validate them again, but checks what needs the database (references, unique values, locks).
+ */
+export async function writeChunk(ctx: ChunkContext, chunk: CheckedChunk): Promise<ChunkResult> {
+  const { creates, updates, result } = chunk;
   const write = { source: SOURCE, cause: { import: ctx.batchId } };
   if (creates.length) {
     const made = await ctx.records.createMany(
       ctx.appId,
       ctx.object.id,
       ctx.policy,
-      creates.map((p) => ({ values: p.values })),
+      creates.map((c) => ({ values: c.values })),
       { ...write, atomicity: 'valid' },
     );
-    for (const refused of made.refused) refuse(creates[refused.index]!.row, refused.issues);
+    for (const refused of made.refused) refuse(ctx, result, creates[refused.index]!.row, refused.issues);
     result.created = made.created.length;
     if (ctx.remember)
-      await remember(
+      await rememberCreated(
         ctx,
         made.created.map((c) => c.id),
-        'created',
       );
   }
   if (updates.length) {
@@ -116,20 +158,21 @@ export async function importChunk(ctx: ChunkContext, rows: readonly SheetRow[]):
       ctx.appId,
       ctx.object.id,
       ctx.policy,
-      updates.map((u) => ({ id: u.id, values: u.pending.values })),
+      updates.map((u) => ({ id: u.id, values: u.values })),
       write,
     );
     for (const refused of done.refused)
       refuse(
-        updates[refused.index]!.pending.row,
+        ctx,
+        result,
+        updates[refused.index]!.row,
         refused.issues.map((issue) => (issue.field ? issue : { ...issue, field: ctx.plan.key?.id ?? '' })),
       );
     result.updated = done.updated.length;
     if (ctx.remember)
-      await remember(
+      await rememberUpdated(
         ctx,
         done.updated.map((u) => u.id),
-        'updated',
       );
   }
   return result;
@@ -139,29 +182,33 @@ export async function importChunk(ctx: ChunkContext, rows: readonly SheetRow[]):
  * The existing record each row duplicates (by index; undefined: none), and issues for keys that
  * repeat an earlier row of the file or match several records. In `create` mode nothing matches.
  */
-async function matchExisting(ctx: ChunkContext, pending: PendingRow[]): Promise<(string | undefined)[]> {
+async function matchExisting(ctx: ChunkContext, pending: (PendingRow & { row: SheetRow })[]): Promise<(string | undefined)[]> {
   const key = ctx.plan.key;
   if (!key || ctx.mode === 'create') return pending.map(() => undefined);
   const keys = pending.map((p) => keyOf(key, p.values[key.id]));
-  const found = await ctx.records.lookup(
-    ctx.appId,
-    ctx.object.id,
-    ctx.policy,
-    key.id,
-    keys.filter((k): k is string => k !== null),
-  );
+  const keyed = pending.flatMap((p, i) => (keys[i] ? [{ key: keys[i], row: p.row.number }] : []));
+  const [found, earlier] = await Promise.all([
+    ctx.records.lookup(
+      ctx.appId,
+      ctx.object.id,
+      ctx.policy,
+      key.id,
+      keyed.map((k) => k.key),
+    ),
+    ctx.fileKeys.earlierRows(keyed),
+  ]);
   const byKey = new Map<string, string[]>();
   for (const record of found) byKey.set(record.value, [...(byKey.get(record.value) ?? []), record.id]);
+  const firstInChunk = new Map<string, number>();
   return pending.map((p, i) => {
     const k = keys[i];
     if (k === null || k === undefined) return undefined;
-    const row = (p as PendingRow & { row: SheetRow }).row.number;
-    const earlier = ctx.seenKeys.get(k);
-    if (earlier !== undefined) {
-      p.issues.push({ field: key.id, pointer: `/values/${key.id}`, code: 'import.duplicate_in_file', params: { row: earlier }, label: key.label });
+    const first = earlier.get(k) ?? firstInChunk.get(k);
+    if (first !== undefined && first !== p.row.number) {
+      p.issues.push({ field: key.id, pointer: `/values/${key.id}`, code: 'import.duplicate_in_file', params: { row: first }, label: key.label });
       return undefined;
     }
-    ctx.seenKeys.set(k, row);
+    firstInChunk.set(k, p.row.number);
     const ids = byKey.get(k) ?? [];
     if (ids.length > 1 && ctx.mode === 'update') {
       p.issues.push({
@@ -190,16 +237,26 @@ function rowIssue(ctx: ChunkContext, row: number, issue: FieldIssue): RowIssue {
 }
 
 /**
- * What the import wrote to each record, for an undo: the version it left the record at and, for
- * an update, the values it had before — both from the history row this import just wrote for it
- * (the latest: the import holds the record's lock until it commits).
+ * What the import wrote to each record, for an undo. A record it created is at version 1 (a new
+ * record's first), with nothing to put back: written straight from the ids, one statement.
  */
-async function remember(ctx: ChunkContext, ids: readonly string[], action: 'created' | 'updated'): Promise<void> {
+async function rememberCreated(ctx: ChunkContext, ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return;
-  const previous =
-    action === 'updated' ? sql`(select coalesce(jsonb_object_agg(c->>'field', c->'old'), '{}'::jsonb) from jsonb_array_elements(h.changes) c)` : sql`null`;
   await sql`insert into import_batch_records (batch_id, record_id, action, version, previous)
-    select ${ctx.batchId}::uuid, h.record_id, ${action}, h.record_version, ${previous}
+    select ${ctx.batchId}::uuid, id, 'created', 1, null from unnest(${ids}::uuid[]) as id
+    on conflict (batch_id, record_id) do nothing`.execute(ctx.db);
+}
+
+/**
+ * A record it updated: the version the import left it at and the values it had before, both from
+ * the history row this import just wrote for it (the latest: the import holds the record's lock
+ * until it commits).
+ */
+async function rememberUpdated(ctx: ChunkContext, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await sql`insert into import_batch_records (batch_id, record_id, action, version, previous)
+    select ${ctx.batchId}::uuid, h.record_id, 'updated', h.record_version,
+      (select coalesce(jsonb_object_agg(c->>'field', c->'old'), '{}'::jsonb) from jsonb_array_elements(h.changes) c)
     from (select distinct on (record_id) record_id, record_version, changes from record_history
       where app_id = ${ctx.appId} and object_id = ${ctx.object.id} and record_id = any(${ids}::uuid[]) and source = 'import'
       order by record_id, id desc) h

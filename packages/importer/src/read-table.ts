@@ -1,6 +1,7 @@
 import { readCsvRows } from './read-csv';
-import { listXlsxSheets, readXlsxRows } from './read-xlsx';
+import { readXlsxRows } from './read-xlsx';
 import type { SheetInfo, SheetRow, TableKind, TableSource } from './sheet-row';
+import { listXlsxSheets } from './xlsx-sheets';
 
 /** The kind of an uploaded file, from its name (the bytes of an .xlsx are a zip; a CSV is any text). */
 export function tableKindOf(fileName: string): TableKind | null {

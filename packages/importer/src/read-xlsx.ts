@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { CellValue, SheetInfo, SheetRow, TableSource } from './sheet-row';
+import type { CellValue, SheetRow, TableSource } from './sheet-row';
 
 /**
  * exceljs hands a cell as a plain value or as an object: a formula with its cached result, rich
@@ -59,28 +59,4 @@ export async function* readXlsxRows(source: TableSource, sheet: number): AsyncGe
   } finally {
     input.destroy();
   }
-}
-
-/** The sheets of a workbook, by position and name (a pass over the file, rows unread). */
-export async function listXlsxSheets(source: TableSource): Promise<SheetInfo[]> {
-  const input = source();
-  const sheets: SheetInfo[] = [];
-  try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
-      worksheets: 'emit',
-      sharedStrings: 'cache',
-      styles: 'ignore',
-      hyperlinks: 'ignore',
-      entries: 'ignore',
-    });
-    for await (const worksheet of reader) {
-      for await (const _row of worksheet as AsyncIterable<ExcelJS.Row>) {
-        // drained: the reader reaches the next sheet only past this one's rows
-      }
-      sheets.push({ index: sheets.length + 1, name: (worksheet as unknown as { name: string }).name });
-    }
-  } finally {
-    input.destroy();
-  }
-  return sheets;
 }

@@ -3,8 +3,9 @@ import { type AccessResolver, type LiveAppCache, RecordError, type RecordService
 import { appTimeZone } from '@tessera/schemas';
 import type { Kysely } from 'kysely';
 import { checkPlan } from './check-plan';
+import { fileKeys } from './file-keys';
 import { headerTitles } from './header-row';
-import { type ChunkContext, importChunk } from './import-chunk';
+import { type CheckedChunk, type ChunkContext, checkChunk, writeChunk } from './import-chunk';
 import type { ImportOutcome, ImportPlan } from './import-plan';
 import { readRows } from './read-table';
 import { type CellValue, isEmptyRow, type SheetRow, type TableKind, type TableSource } from './sheet-row';
@@ -43,7 +44,7 @@ class RollBack extends Error {
 
 /**
  * Imports one sheet of a file into one object, streamed: rows are read as they come, a few
- * thousand at a time go through `importChunk` (the records service's set-based writes, with
+ * thousand at a time are checked (`checkChunk`) and written (`writeChunk`: the records service's set-based writes, with
  * history rows and events), all in one transaction. `all`: one refused row rolls everything back;
  * `valid`: the valid rows commit. A dry run always rolls back. A crash mid-way rolls back too —
  * the import is then run again from the file, never half-applied.
@@ -60,6 +61,8 @@ export async function runImport(
   if (!object || object.parent) throw new RecordError('record.object_not_found', [], { object: target.objectId });
   const policy = typeof target.access === 'function' ? target.access(app.document) : target.access;
   const checked = checkPlan(object, policy, plan);
+  // A row may name (by a relation) a record of this same object that a row above it creates.
+  const namesOwnRecords = checked.columns.some((c) => c.field.type === 'relation' && c.field.target === object.id);
   try {
     return await deps.records.transaction(async (inside, tx) => {
       const outcome: ImportOutcome = {
@@ -82,11 +85,11 @@ export async function runImport(
         titles: [],
         batchId: options.batchId,
         remember: !options.dryRun,
-        seenKeys: new Map(),
+        fileKeys: fileKeys(tx),
       };
       let written = 0;
-      const flush = async (chunk: SheetRow[]) => {
-        const done = await importChunk(ctx, chunk);
+      const write = async ({ rows: chunk, checked }: { rows: SheetRow[]; checked: CheckedChunk }) => {
+        const done = await writeChunk(ctx, checked);
         outcome.counts.created += done.created;
         outcome.counts.updated += done.updated;
         outcome.counts.skipped += done.skipped;
@@ -96,10 +99,8 @@ export async function runImport(
         written += chunk.length;
         await options.onProgress?.(written);
       };
-      // The next chunk is parsed while the current one is written: parsing is Node's CPU, the
-      // writes mostly PostgreSQL's, so the two overlap instead of taking turns.
       const rows = readRows(file.source, file.kind, plan.sheet)[Symbol.asyncIterator]();
-      const nextChunk = async (): Promise<SheetRow[]> => {
+      const nextChunk = async (before: Promise<void>): Promise<{ rows: SheetRow[]; checked: CheckedChunk } | null> => {
         const chunk: SheetRow[] = [];
         while (chunk.length < ROWS_PER_CHUNK) {
           const { value: row, done } = await rows.next();
@@ -109,17 +110,12 @@ export async function runImport(
           outcome.counts.rows += 1;
           chunk.push(row);
         }
-        return chunk;
+        if (chunk.length === 0) return null;
+        if (namesOwnRecords) await before;
+        return { rows: chunk, checked: await checkChunk(ctx, chunk) };
       };
       try {
-        let chunk = await nextChunk();
-        while (chunk.length) {
-          const reading = nextChunk();
-          // A failed read is awaited below; this only keeps it from counting as unhandled meanwhile.
-          reading.catch(() => undefined);
-          await flush(chunk);
-          chunk = await reading;
-        }
+        await overlapped(nextChunk, write);
       } finally {
         await rows.return?.(undefined);
       }
@@ -133,6 +129,24 @@ export async function runImport(
   } catch (error) {
     if (error instanceof RollBack) return error.outcome;
     throw error;
+  }
+}
+
+/**
+ * Runs the chunks through their two halves, overlapped: while PostgreSQL writes one chunk (its
+ * rows, history rows, events), Node reads, converts and validates the next — a read half writes
+ * nothing, so it cannot disturb the write in flight. `read` is handed the write before it, to
+ * wait for when it must see that chunk's records.
+ */
+async function overlapped<T>(read: (before: Promise<void>) => Promise<T | null>, write: (chunk: T) => Promise<void>): Promise<void> {
+  let next = await read(Promise.resolve());
+  while (next) {
+    const writing = write(next);
+    const reading = read(writing);
+    // A failed read is awaited below; this only keeps it from counting as unhandled meanwhile.
+    reading.catch(() => undefined);
+    await writing;
+    next = await reading;
   }
 }
 

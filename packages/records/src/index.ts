@@ -4,7 +4,7 @@ export type { DuplicateCandidate, DuplicateScan, ScannedGroup } from './duplicat
 export { formulaPredicate } from './formula-filter';
 export { compileLiveApp, createLiveAppCache, type LiveApp, type LiveAppCache, objectOf } from './live-app';
 export type { MergeRequest, MergeResult } from './merge-records';
-export type { CreateInput, RefusedRow } from './prepare-write';
+export type { AheadVerdict, CreateInput, RefusedRow } from './prepare-write';
 export type { RecordRow } from './record-columns';
 export { formulaContext, type RecordContext, requireAction } from './record-context';
 export { type FieldIssue, localizeFieldIssues, RecordError, type RecordErrorCode } from './record-error';

@@ -33,6 +33,7 @@ export function validated(
   mode: 'create' | 'patch',
   computed: ReadonlySet<string> = NONE,
 ): RecordValues {
+  if (computed === NONE && passedAhead(ctx, object, values, mode)) return values as RecordValues;
   const verdict = ctx.app.validator.validate(object, values, mode);
   if (!verdict.ok) throw new RecordError('record.invalid', verdict.issues, { count: verdict.issues.length });
   refuseLockedFields(
@@ -41,6 +42,34 @@ export function validated(
     Object.keys(verdict.values).filter((key) => !computed.has(key)),
   );
   return verdict.values;
+}
+
+/**
+ * Values `validateAhead` passed, with what they were checked against: the object as published
+ * (a publish in between makes a new one), the actor's policy and the mode. A batch validated
+ * ahead of its write — an import checks the next few thousand rows while the last are written —
+ * is then not checked a second time by the write. Frozen, so what passed is what gets written.
+ */
+const passed = new WeakMap<object, { object: ObjectDefinition; access: object; mode: 'create' | 'patch' }>();
+
+function passedAhead(ctx: RecordContext, object: ObjectDefinition, values: unknown, mode: 'create' | 'patch'): boolean {
+  if (typeof values !== 'object' || values === null) return false;
+  const mark = passed.get(values);
+  return mark !== undefined && mark.object === object && mark.access === ctx.access && mark.mode === mode;
+}
+
+/** One row's verdict from `validateAhead`: its values as the write will take them, or its issues. */
+export type AheadVerdict = { ok: true; values: Readonly<RecordValues> } | { ok: false; issues: readonly FieldIssue[] };
+
+/** `validated` for each row (the same validator and field access as any write), keeping each row's refusal as its own. */
+export function validateAhead(ctx: RecordContext, object: ObjectDefinition, rows: readonly unknown[], mode: 'create' | 'patch'): AheadVerdict[] {
+  return rows.map((values) => {
+    const verdict = rowVerdict(() => validated(ctx, object, values, mode));
+    if (!verdict.ok) return verdict;
+    const frozen = Object.freeze(verdict.value);
+    passed.set(frozen, { object, access: ctx.access, mode });
+    return { ok: true, values: frozen };
+  });
 }
 
 /** A write that names a form: the form's verdict (form-submission.ts), then `validated` with what the form computed. */

@@ -12,16 +12,16 @@ import type { LiveAppCache } from './live-app';
 import { objectOf } from './live-app';
 import { type MergeRequest, mergeRecords, mergesOf, undoMerge } from './merge-records';
 import { anonymizeRecord, exportPersonalData } from './personal-data';
-import type { CreateInput } from './prepare-write';
+import { type AheadVerdict, type CreateInput, validateAhead } from './prepare-write';
 import { type Reassignment, reassignOwner } from './reassign';
 import type { RecordRow } from './record-columns';
 import { toRecordJson } from './record-columns';
 import type { RecordContext } from './record-context';
-import { type FieldIssue, RecordError } from './record-error';
+import { RecordError } from './record-error';
 import { type ListQuery, listRecords } from './record-list';
 import { lookupByField } from './record-lookup';
 import { expandDisplay, getRecord } from './record-read';
-import { type CreateManyResult, createRecord, createRecords, setDeleted, updateRecord, validated } from './record-write';
+import { type CreateManyResult, createRecord, createRecords, setDeleted, updateRecord } from './record-write';
 import { deleteView, listSavedViews, saveView, type ViewDefinition } from './saved-views';
 import { openRow } from './sealed-fields';
 import { isValueTaken } from './unique-check';
@@ -130,22 +130,14 @@ function operations(db: Kysely<SystemTables>, liveApps: LiveAppCache, options: R
       return written(await updateEach(ctx, objectId, edits, write.source ?? 'user'));
     },
     /**
-     * The issues a create of each of `rows` would meet in validation (the object's rules and the
-     * actor's field access), without writing or looking anything up: for reporting every problem
-     * of a row a caller refuses for reasons of its own (an import's unknown customer name).
+     * Each row checked as a create or a patch would check it (the object's rules and the actor's
+     * field access), without writing or looking anything up: an import validates a chunk while
+     * the one before is written. Values that passed go to `createMany` / `updateEach` unchanged
+     * and are not checked again there (prepare-write.ts); a refused row's issues list every problem.
      */
-    async issuesOf(appId: string, objectId: string, access: AccessResolver, rows: readonly unknown[]): Promise<FieldIssue[][]> {
+    async validateMany(appId: string, objectId: string, access: AccessResolver, rows: readonly unknown[], mode: 'create' | 'patch'): Promise<AheadVerdict[]> {
       const ctx = await context(appId, access);
-      const object = objectOf(ctx.app, objectId);
-      return rows.map((values) => {
-        try {
-          validated(ctx, object, values, 'create');
-          return [];
-        } catch (error) {
-          if (error instanceof RecordError && error.code === 'record.invalid') return [...error.issues];
-          throw error;
-        }
-      });
+      return validateAhead(ctx, objectOf(ctx.app, objectId), rows, mode);
     },
     /** Live records whose field equals one of the values, within the actor's scope (natural keys, dedup keys). */
     async lookup(appId: string, objectId: string, access: AccessResolver, fieldId: string, values: readonly string[]) {
