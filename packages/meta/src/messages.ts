@@ -93,6 +93,18 @@ registerMessages({
   'meta.report_date_invalid': { 'zh-CN': '“{date}”不是有效日期（格式 YYYY-MM-DD）', en: '"{date}" is not a valid date (YYYY-MM-DD)' },
   'meta.report_range_order': { 'zh-CN': '结束日期必须晚于开始日期', en: 'The end date must come after the start date' },
   'meta.report_unknown_ref': { 'zh-CN': '“{id}”不存在', en: '"{id}" does not exist' },
+  'meta.report_join_repeat': {
+    'zh-CN': '对象“{id}”在报表的来源和关联中只能出现一次',
+    en: 'Object "{id}" may appear only once among the report\'s source and joins',
+  },
+  'meta.report_join_via': {
+    'zh-CN': '“{object}.{id}”必须是指向“{parent}”的关联字段',
+    en: '"{object}.{id}" must be a relation field pointing at "{parent}"',
+  },
+  'meta.report_bucket': {
+    'zh-CN': '分段只适用于数字字段，且须给出宽度或从小到大的分段点（不能同时按日期粒度）',
+    en: 'Buckets apply to number fields only, with a width or ascending edges (not together with a date grain)',
+  },
   'meta.report_compare_needs_date': {
     'zh-CN': '报表“{id}”没有日期字段，无法与上一周期比较',
     en: 'Report "{id}" has no date field, so it cannot be compared with the previous period',

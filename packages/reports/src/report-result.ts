@@ -45,16 +45,36 @@ function keyValue(planned: PlannedDimension, raw: unknown): ReportKey['value'] {
   return typeof raw === 'boolean' || typeof raw === 'number' ? raw : String(raw);
 }
 
+/** A number bucket as [from, to): `to` null for the last of explicit edges, `from` null for the first (it takes everything below the second edge). */
+function bucketBounds(planned: PlannedDimension, lower: number): { from: number | null; to: number | null } {
+  const bucket = planned.dimension.bucket;
+  if (bucket?.width !== undefined) return { from: lower, to: lower + bucket.width };
+  const edges = bucket?.edges ?? [];
+  const at = edges.indexOf(lower);
+  return { from: at <= 0 ? null : lower, to: edges[at + 1] ?? null };
+}
+
+const shown = (n: number) => n.toLocaleString('en');
+
 function keyLabel(planned: PlannedDimension, value: ReportKey['value'], raw: unknown): ReportKey['label'] {
   if (planned.labelled) return typeof raw === 'string' ? raw : null;
+  if (planned.dimension.bucket && typeof value === 'number') {
+    const { from, to } = bucketBounds(planned, value);
+    if (from === null) return to === null ? null : `< ${shown(to)}`;
+    return to === null ? `≥ ${shown(from)}` : `${shown(from)} – ${shown(to)}`;
+  }
   if (planned.column.field?.type === 'select') return planned.column.field.options?.find((o) => o.value === value)?.label ?? null;
   return null;
 }
 
 /** The list condition selecting one group: a date bucket as [start, next start), an empty key as is_empty. */
 function keyConditions(planned: PlannedDimension, value: ReportKey['value'], timeZone: string): FilterCondition[] {
-  const field = planned.column.id;
+  const field = planned.dimension.field;
   if (value === null) return [{ field, op: 'is_empty' }];
+  if (planned.dimension.bucket && typeof value === 'number') {
+    const { from, to } = bucketBounds(planned, value);
+    return [...(from === null ? [] : [{ field, op: 'gte' as const, value: from }]), ...(to === null ? [] : [{ field, op: 'lt' as const, value: to }])];
+  }
   if (planned.column.kind === 'date' && planned.dimension.grain) {
     const bucket = bucketRange(String(value), planned.dimension.grain);
     const at = (date: string) => (planned.column.sqlType === 'timestamptz' ? startOfLocalDay(date, timeZone) : date);
@@ -81,7 +101,12 @@ export function shapeResult(plan: ReportPlan, rows: readonly Record<string, unkn
     report: plan.report.id,
     object: plan.object.id,
     range: plan.range,
-    dimensions: plan.dimensions.map((d) => ({ id: d.dimension.id, field: d.column.id, grain: d.dimension.grain ?? null, label: d.dimension.label ?? null })),
+    dimensions: plan.dimensions.map((d) => ({
+      id: d.dimension.id,
+      field: d.dimension.field,
+      grain: d.dimension.grain ?? null,
+      label: d.dimension.label ?? null,
+    })),
     measures: plan.measures.map((m) => ({ id: m.measure.id, label: m.measure.label ?? null, format: m.measure.format ?? null })),
     rows: rows.map((row) => {
       const keys: Record<string, ReportKey> = {};
