@@ -101,6 +101,24 @@ export const reportFilterConditionSchema = {
   properties: { ...filterConditionSchema.properties, field: { type: 'string', minLength: 1, maxLength: 200 } },
 } as const;
 
+/**
+ * A funnel from the record history of a select field (a deal's stage): one row per step, with
+ * the records that reached it, the conversion from the step before and from the first, and the
+ * average days a record stayed in it. `ordered`: a record counts at a step when it went through
+ * every step before it, in order; `reached`: when it was ever at this step or a later one.
+ */
+export const reportFunnelSchema = {
+  type: 'object',
+  properties: {
+    field: { type: 'string', minLength: 1, maxLength: 64 },
+    /** The steps, in order; default: the field's options as defined. */
+    steps: { type: 'array', items: { type: 'string', minLength: 1, maxLength: 200 }, minItems: 2, maxItems: 20 },
+    mode: { enum: ['ordered', 'reached'] },
+  },
+  required: ['field'],
+  additionalProperties: false,
+} as const;
+
 export const reportSchema = {
   type: 'object',
   properties: {
@@ -109,6 +127,8 @@ export const reportSchema = {
     /** The object whose records are aggregated. */
     object: identifierSchema,
     dimensions: { type: 'array', items: reportDimensionSchema, maxItems: 2 },
+    /** Makes the report a funnel over the history of a select field (see reportFunnelSchema); its first measure is the count of records per step. */
+    funnel: reportFunnelSchema,
     /** Child records whose measures the report aggregates (see reportJoinSchema). */
     joins: { type: 'array', items: reportJoinSchema, maxItems: 5 },
     measures: { type: 'array', items: reportMeasureSchema, minItems: 1, maxItems: 20 },
@@ -186,6 +206,7 @@ export type ReportDimension = FromSchema<typeof reportDimensionSchema>;
 export type ReportMeasure = FromSchema<typeof reportMeasureSchema>;
 export type ReportJoin = FromSchema<typeof reportJoinSchema>;
 export type ReportBucket = FromSchema<typeof reportBucketSchema>;
+export type ReportFunnel = FromSchema<typeof reportFunnelSchema>;
 export type ReportDateRange = FromSchema<typeof reportDateRangeSchema>;
 export type DashboardDefinition = FromSchema<typeof dashboardSchema>;
 export type DashboardWidget = FromSchema<typeof dashboardWidgetSchema>;

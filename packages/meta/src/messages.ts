@@ -101,6 +101,10 @@ registerMessages({
     'zh-CN': '“{object}.{id}”必须是指向“{parent}”的关联字段',
     en: '"{object}.{id}" must be a relation field pointing at "{parent}"',
   },
+  'meta.report_funnel_field': {
+    'zh-CN': '漏斗须跟随单选字段（如阶段），“{id}”不是',
+    en: 'A funnel follows a select field (such as a stage); "{id}" is not one',
+  },
   'meta.report_bucket': {
     'zh-CN': '分段只适用于数字字段，且须给出宽度或从小到大的分段点（不能同时按日期粒度）',
     en: 'Buckets apply to number fields only, with a width or ascending edges (not together with a date grain)',

@@ -102,6 +102,9 @@ function checkReport(report: ReportDefinition, pointer: string, object: ObjectDe
   if (report.where) checkFormula(issues, object.fields, report.where, `${pointer}/where`, ['boolean']);
   if (report.dateField && reportColumn(object, report.dateField, scope.rollupsOf(object))?.kind !== 'date')
     issues.push({ pointer: `${pointer}/dateField`, code: 'meta.report_date_field', params: { id: report.dateField } });
+  const funnelField = report.funnel ? object.fields.find((f) => f.id === report.funnel?.field) : undefined;
+  if (report.funnel && funnelField?.type !== 'select')
+    issues.push({ pointer: `${pointer}/funnel/field`, code: 'meta.report_funnel_field', params: { id: report.funnel.field } });
   checkDateRange(report.dateRange, `${pointer}/dateRange`, issues);
   if (report.dateRange && !report.dateField) issues.push({ pointer: `${pointer}/dateRange`, code: 'schema.required', params: { missing: 'dateField' } });
   (report.sort ?? []).forEach((key, s) => {

@@ -1,9 +1,10 @@
 import { analyze, compileToSql, dependenciesOf } from '@tessera/expr';
 import { measureFields, type ReportColumn, type ReportPath, type ResolvedJoin, reportPath, resolveJoins, tableRef } from '@tessera/meta';
 import { filterPredicates, formulaContext, formulaPredicate, type RecordContext, rowScopeAt } from '@tessera/records';
-import type { FilterCondition, ObjectDefinition, ReportDefinition, ReportDimension, ReportMeasure } from '@tessera/schemas';
+import type { FieldDefinition, FilterCondition, ObjectDefinition, ReportDefinition, ReportDimension, ReportMeasure } from '@tessera/schemas';
 import { type RawBuilder, sql } from 'kysely';
 import { type ResolvedRange, startOfLocalDay } from './date-range';
+import { funnelSql, funnelSteps } from './funnel-sql';
 import { ReportError } from './report-error';
 import { joinChainSql, ParentJoins, pathConditionSql, readableRows } from './report-joins';
 import { aggregateSql, dimensionSql, emptyGroupValue } from './report-sql';
@@ -37,6 +38,8 @@ export interface ReportPlan {
   filters: FilterCondition[];
   range: ResolvedRange | null;
   query: RawBuilder<Record<string, unknown>>;
+  /** A funnel report: the select field followed and its steps in order. */
+  funnel?: { field: FieldDefinition; steps: string[] } | undefined;
 }
 
 /** The period as list conditions on the date field (instants for a date-time field), so a drill-down lists exactly the counted records. */
@@ -74,6 +77,7 @@ function fieldsRead(report: ReportDefinition, object: ObjectDefinition, paths: r
     ...measures.flatMap(({ join }) => (join ? [{ object: join.object, field: join.via.id }] : [])),
     ...formulaFields(object, report.where),
     ...(report.dateField ? [{ object, field: report.dateField }] : []),
+    ...(report.funnel ? [{ object, field: report.funnel.field }] : []),
   ];
 }
 
@@ -256,6 +260,13 @@ export function compileReport(ctx: RecordContext, report: ReportDefinition, rang
   const dateColumn = report.dateField ? columnOf(ctx, object, report.dateField, '/dateField') : null;
   const filters = [...(report.filters ?? []), ...(dateColumn && range ? periodConditions(dateColumn, range, context.timeZone) : [])];
   const source = readableRows(ctx, object, object.id, sourceConditions(ctx, report, object, filters));
+  if (report.funnel) {
+    const field = object.fields.find((f) => f.id === report.funnel?.field && f.type === 'select');
+    if (!field) throw invalid('/funnel/field', 'meta.report_funnel_field', { id: report.funnel.field });
+    const steps = funnelSteps(report.funnel, field);
+    const query = funnelSql(ctx, object, source, field.id, report.funnel, steps) as RawBuilder<Record<string, unknown>>;
+    return { report, object, dimensions: [], measures, filters, range, query, funnel: { field, steps } };
+  }
 
   const outer: RawBuilder<unknown>[] = [sql`g.*`];
   for (const planned of dimensions) {
