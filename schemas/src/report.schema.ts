@@ -4,7 +4,7 @@ import { filterConditionSchema } from './object.schema';
 
 /** How a date dimension is bucketed, in the app's time zone (weeks start on Monday, ISO). */
 export const DATE_GRAINS = ['day', 'week', 'month', 'quarter', 'year'] as const;
-export const REPORT_AGGREGATES = ['count', 'sum', 'avg', 'min', 'max', 'distinct_count', 'median', 'formula'] as const;
+export const REPORT_AGGREGATES = ['count', 'sum', 'avg', 'min', 'max', 'distinct_count', 'median', 'formula', 'target'] as const;
 /** Ranges relative to now, resolved on the server to a half-open [from, to) in the app's time zone. */
 export const RELATIVE_RANGES = ['today', 'this_week', 'this_month', 'this_quarter', 'this_year', 'last_n_days', 'year_to_date', 'all_time'] as const;
 export const WIDGET_KINDS = ['kpi', 'line', 'bar', 'stacked_bar', 'pie', 'funnel', 'table', 'leaderboard'] as const;
@@ -42,6 +42,26 @@ export const reportDimensionSchema = {
 } as const;
 
 /**
+ * Targets kept as records (a sales target per person and month): a group's target is the sum of
+ * `field` over the targets the viewer may read whose `person` is the group's person (when the
+ * report groups by owner or another user field) and whose `month` falls in the group's period
+ * (when it groups by its date field with a month, quarter or year grain) and in the report's period.
+ */
+export const reportTargetsSchema = {
+  type: 'object',
+  properties: {
+    object: identifierSchema,
+    field: identifierSchema,
+    /** A user field of the targets object; default owner_id. */
+    person: { type: 'string', minLength: 1, maxLength: 64 },
+    /** A date field of the targets object: the month (any day in it) a target is for. */
+    month: identifierSchema,
+  },
+  required: ['object', 'field', 'month'],
+  additionalProperties: false,
+} as const;
+
+/**
  * What a report computes per group. An aggregate of a field, optionally over only the rows a
  * yes/no formula keeps (`count` of won deals), or a formula over the other measures by id
  * (`[won] / ([won] + [lost])`), computed from the same groups.
@@ -54,6 +74,10 @@ export const reportMeasureSchema = {
     field: { type: 'string', minLength: 1, maxLength: 64 },
     /** Aggregate the records of this join (by its id) instead of the source's: per group, before joining, so never double-counted. */
     join: identifierSchema,
+    /** aggregate `target`: the same value for every group (a monthly quota of 100,000). */
+    value: { type: 'number' },
+    /** aggregate `target`: the sum of a targets object's amounts matching each group (see reportTargetsSchema). */
+    targets: reportTargetsSchema,
     filter: { type: 'string', minLength: 1, maxLength: 2000 },
     formula: { type: 'string', minLength: 1, maxLength: 2000 },
     label: localizedTextSchema,
@@ -207,6 +231,7 @@ export type ReportMeasure = FromSchema<typeof reportMeasureSchema>;
 export type ReportJoin = FromSchema<typeof reportJoinSchema>;
 export type ReportBucket = FromSchema<typeof reportBucketSchema>;
 export type ReportFunnel = FromSchema<typeof reportFunnelSchema>;
+export type ReportTargets = FromSchema<typeof reportTargetsSchema>;
 export type ReportDateRange = FromSchema<typeof reportDateRangeSchema>;
 export type DashboardDefinition = FromSchema<typeof dashboardSchema>;
 export type DashboardWidget = FromSchema<typeof dashboardWidgetSchema>;

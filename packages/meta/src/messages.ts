@@ -105,6 +105,14 @@ registerMessages({
     'zh-CN': '漏斗须跟随单选字段（如阶段），“{id}”不是',
     en: 'A funnel follows a select field (such as a stage); "{id}" is not one',
   },
+  'meta.report_target_dimension': {
+    'zh-CN': '目标只能按人员或报表日期字段（月、季、年）分组，不能按“{id}”',
+    en: 'Targets group by a person or the report\'s date field (month, quarter, year), not by "{id}"',
+  },
+  'meta.report_target': {
+    'zh-CN': '目标须给出固定值，或目标对象的数字字段、日期字段（月份）与人员字段',
+    en: 'A target needs a fixed value, or a targets object with a number field, a month date field and a person field',
+  },
   'meta.report_bucket': {
     'zh-CN': '分段只适用于数字字段，且须给出宽度或从小到大的分段点（不能同时按日期粒度）',
     en: 'Buckets apply to number fields only, with a width or ascending edges (not together with a date grain)',

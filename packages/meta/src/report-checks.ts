@@ -1,5 +1,14 @@
 import { analyze } from '@tessera/expr';
-import type { AppDocument, DashboardDefinition, FieldDefinition, ObjectDefinition, ReportDateRange, ReportDefinition, ReportDimension } from '@tessera/schemas';
+import type {
+  AppDocument,
+  DashboardDefinition,
+  FieldDefinition,
+  ObjectDefinition,
+  ReportDateRange,
+  ReportDefinition,
+  ReportDimension,
+  ReportMeasure,
+} from '@tessera/schemas';
 import type { MetaIssue } from './issue';
 import { aggregateFits, measureFields, reportColumn } from './report-fields';
 import { reportPath, resolveJoins } from './report-paths';
@@ -49,6 +58,19 @@ function checkDimensionShape(dimension: ReportDimension, kind: string, at: strin
     issues.push({ pointer: `${at}/bucket`, code: 'meta.report_bucket', params: { id: dimension.field } });
 }
 
+/** A target is a fixed value, or a targets object's number field by a date field (the month) and a user field (the person). */
+function checkTarget(measure: ReportMeasure, at: string, scope: ReportScope, issues: MetaIssue[]): void {
+  const targets = measure.targets;
+  if ((measure.value === undefined) === (targets === undefined)) return void issues.push({ pointer: at, code: 'meta.report_target', params: {} });
+  if (!targets) return;
+  const object = scope.objects.get(targets.object);
+  if (!object) return void issues.push({ pointer: `${at}/targets/object`, code: 'meta.unknown_object', params: { id: targets.object } });
+  const column = (id: string) => reportColumn(object, id, scope.rollupsOf(object));
+  if (column(targets.field)?.kind !== 'number') issues.push({ pointer: `${at}/targets/field`, code: 'meta.report_target', params: {} });
+  if (column(targets.month)?.sqlType !== 'date') issues.push({ pointer: `${at}/targets/month`, code: 'meta.report_target', params: {} });
+  if (column(targets.person ?? 'owner_id')?.kind !== 'user') issues.push({ pointer: `${at}/targets/person`, code: 'meta.report_target', params: {} });
+}
+
 function checkMeasures(
   report: ReportDefinition,
   pointer: string,
@@ -62,6 +84,7 @@ function checkMeasures(
       if (!measure.formula) return void issues.push({ pointer: at, code: 'schema.required', params: { missing: 'formula' } });
       return checkFormula(issues, measureFields(report.measures), measure.formula, `${at}/formula`, ['number', 'currency']);
     }
+    if (measure.aggregate === 'target') return checkTarget(measure, at, scope, issues);
     const object = objectOf(measure.join);
     if (!object) return void issues.push({ pointer: `${at}/join`, code: 'meta.report_unknown_ref', params: { id: measure.join ?? '' } });
     if (measure.filter) checkFormula(issues, object.fields, measure.filter, `${at}/filter`, ['boolean']);

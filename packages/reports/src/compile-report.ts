@@ -1,13 +1,14 @@
 import { analyze, compileToSql, dependenciesOf } from '@tessera/expr';
-import { measureFields, type ReportColumn, type ReportPath, type ResolvedJoin, reportPath, resolveJoins, tableRef } from '@tessera/meta';
+import { measureFields, type ReportColumn, type ReportPath, type ResolvedJoin, resolveJoins, tableRef } from '@tessera/meta';
 import { filterPredicates, formulaContext, formulaPredicate, type RecordContext, rowScopeAt } from '@tessera/records';
 import type { FieldDefinition, FilterCondition, ObjectDefinition, ReportDefinition, ReportDimension, ReportMeasure } from '@tessera/schemas';
 import { type RawBuilder, sql } from 'kysely';
 import { type ResolvedRange, startOfLocalDay } from './date-range';
 import { funnelSql, funnelSteps } from './funnel-sql';
+import { columnOf, invalid, pathOf } from './report-columns';
 import { ReportError } from './report-error';
-import { joinChainSql, ParentJoins, pathConditionSql, readableRows } from './report-joins';
-import { aggregateSql, dimensionSql, emptyGroupValue } from './report-sql';
+import { groupsSql } from './report-groups';
+import { pathConditionSql, readableRows } from './report-joins';
 
 export interface PlannedDimension {
   dimension: ReportDimension;
@@ -92,22 +93,6 @@ function requireReadable(ctx: RecordContext, read: readonly FieldRead[], object:
     });
 }
 
-const invalid = (pointer: string, code: string, params: Record<string, string>) => new ReportError('report.invalid', { count: 1 }, [{ pointer, code, params }]);
-
-const rollupsOf = (ctx: RecordContext) => (object: ObjectDefinition) => new Set((ctx.app.rollups.get(object.id) ?? []).map((r) => r.fieldId));
-
-function columnOf(ctx: RecordContext, object: ObjectDefinition, id: string, pointer: string): ReportColumn {
-  const column = reportPath(ctx.app.objects, object, id, rollupsOf(ctx));
-  if (!column || column.hops.length) throw invalid(pointer, 'meta.report_field', { object: object.id, id });
-  return column.column;
-}
-
-function pathOf(ctx: RecordContext, object: ObjectDefinition, id: string, pointer: string): ReportPath {
-  const path = reportPath(ctx.app.objects, object, id, rollupsOf(ctx));
-  if (!path) throw invalid(pointer, 'meta.report_field', { object: object.id, id });
-  return path;
-}
-
 /** The name shown for a group key: a person's or department's name, a related record's display field (if the viewer may see it). */
 function labelSql(ctx: RecordContext, planned: PlannedDimension): RawBuilder<unknown> | null {
   const key = sql.ref(`g.${planned.alias}`);
@@ -139,16 +124,6 @@ function orderSql(report: ReportDefinition, dimensions: readonly PlannedDimensio
     keys.push(sql`${key} nulls last`);
   }
   return keys;
-}
-
-/** The aggregates over `object`'s rows (the source's, or a join's), each under its alias; a measure's pointer is its index in the report. */
-function aggregateSelections(ctx: RecordContext, object: ObjectDefinition, measures: readonly PlannedMeasure[]): RawBuilder<unknown>[] {
-  return measures.flatMap(({ measure, alias, index }) => {
-    if (measure.aggregate === 'formula') return [];
-    const ref = measure.field ? sql.ref(`${object.id}.${columnOf(ctx, object, measure.field, `/measures/${index}/field`).id}`) : null;
-    const keep = measure.filter ? formulaPredicate(ctx, object, measure.filter, `/measures/${index}/filter`) : null;
-    return [sql`${aggregateSql(measure, ref, keep)} as ${sql.id(alias)}`];
-  });
 }
 
 /** Formulas over the aggregates (win rate), computed in the outer query from the inner one's columns. */
@@ -196,50 +171,6 @@ function sourceConditions(ctx: RecordContext, report: ReportDefinition, object: 
 }
 
 /**
- * The groups with their aggregates, as one select: the source's measures grouped by the
- * dimensions, and each join's measures grouped by the same keys in a query of their own — each
- * child row is counted once per group, before it meets the source's groups (a naive join of
- * customers, deals and contracts would count a customer once per contract).
- */
-function groupsSql(
-  ctx: RecordContext,
-  object: ObjectDefinition,
-  source: RawBuilder<unknown>,
-  dimensions: readonly PlannedDimension[],
-  measures: readonly PlannedMeasure[],
-) {
-  const timeZone = formulaContext(ctx).timeZone;
-  const groupsOf = (join: ResolvedJoin | null) => {
-    const parents = new ParentJoins(ctx, object.id);
-    const select = [
-      ...dimensions.map((d) => sql`${dimensionSql(parents.refOf(d.path), d.column, d.dimension, timeZone)} as ${sql.id(d.alias)}`),
-      ...aggregateSelections(
-        ctx,
-        join?.object ?? object,
-        measures.filter((m) => m.join === join),
-      ),
-    ];
-    // A report of formula measures only still needs a select list to group.
-    if (select.length === 0) select.push(sql`count(*) as _rows`);
-    const groupBy = dimensions.length ? sql` group by ${sql.join(dimensions.map((_, i) => sql.lit(i + 1)))}` : sql``;
-    return sql`select ${sql.join(select)} from ${source}${sql.join(parents.joins, sql``)}${join ? joinChainSql(ctx, join, object.id) : sql``}${groupBy}`;
-  };
-  const joins = [...new Set(measures.flatMap((m) => (m.join ? [m.join] : [])))];
-  if (joins.length === 0) return groupsOf(null);
-  const columns = [
-    ...dimensions.map((d) => sql.ref(`g0.${d.alias}`)),
-    ...measures.filter((m) => !m.join && m.measure.aggregate !== 'formula').map((m) => sql.ref(`g0.${m.alias}`)),
-    ...measures.flatMap((m) => (m.join ? [sql`${emptyGroupValue(m.measure, sql.ref(`g${joins.indexOf(m.join) + 1}.${m.alias}`))} as ${sql.id(m.alias)}`] : [])),
-  ];
-  const joined = joins.map((join, j) => {
-    const alias = `g${j + 1}`;
-    const same = dimensions.map((d) => sql`${sql.ref(`g0.${d.alias}`)} is not distinct from ${sql.ref(`${alias}.${d.alias}`)}`);
-    return sql` left join (${groupsOf(join)}) as ${sql.id(alias)} on ${same.length ? sql.join(same, sql` and `) : sql`true`}`;
-  });
-  return sql`select ${sql.join(columns)} from (${groupsOf(null)}) as g0${sql.join(joined, sql``)}`;
-}
-
-/**
  * Compiles a report to one parameterized statement under the viewer's access: their row scope
  * at every table it reads (the source, related records, joined children), the list's own filter
  * compiler for conditions and the period, the formula compiler for formula filters and measures.
@@ -277,7 +208,8 @@ export function compileReport(ctx: RecordContext, report: ReportDefinition, rang
   outer.push(...formulaMeasureSelections(report, measures, context));
 
   const order = orderSql(report, dimensions, measures);
-  const query = sql<Record<string, unknown>>`select ${sql.join(outer)} from (${groupsSql(ctx, object, source, dimensions, measures)}) as g${
+  const groups = groupsSql(ctx, { object, report, range, source, dimensions, measures });
+  const query = sql<Record<string, unknown>>`select ${sql.join(outer)} from (${groups}) as g${
     order.length ? sql` order by ${sql.join(order)}` : sql``
   }${report.limit ? sql` limit ${report.limit}` : sql``}`;
   return { report, object, dimensions, measures, filters, range, query };

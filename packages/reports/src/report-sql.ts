@@ -47,7 +47,10 @@ export function aggregateSql(measure: ReportMeasure, ref: RawBuilder<unknown> | 
   }
 }
 
-/** Counts and sums of a group without records in a join are zero, not blank. */
+/** Counts, sums and targets of a group without such records are zero (or the fixed target), not blank. */
 export function emptyGroupValue(measure: ReportMeasure, ref: RawBuilder<unknown>): RawBuilder<unknown> {
-  return measure.aggregate === 'count' || measure.aggregate === 'distinct_count' || measure.aggregate === 'sum' ? sql`coalesce(${ref}, 0)` : ref;
+  // A fixed target holds for a group with a target record and no sale too.
+  if (measure.aggregate === 'target' && measure.value !== undefined) return sql`coalesce(${ref}, ${String(measure.value)}::numeric)`;
+  const zero = ['count', 'distinct_count', 'sum', 'target'].includes(measure.aggregate);
+  return zero ? sql`coalesce(${ref}, 0)` : ref;
 }

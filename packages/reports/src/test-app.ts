@@ -38,6 +38,14 @@ export const salesApp: AppDocument = {
       ],
     },
     {
+      id: 'sales_target',
+      label: { en: 'Sales target', 'zh-CN': '销售目标' },
+      fields: [
+        { id: 'month', type: 'date', label: { en: 'Month' } },
+        { id: 'amount', type: 'currency', label: { en: 'Amount' } },
+      ],
+    },
+    {
       id: 'contract',
       label: { en: 'Contract', 'zh-CN': '合同' },
       displayField: 'name',
@@ -81,6 +89,7 @@ export const salesApp: AppDocument = {
         { object: 'deal', actions: ['read', 'create', 'update'], rows: 'own', hiddenFields: ['margin'] },
         { object: 'customer', actions: ['read'], rows: 'all', hiddenFields: ['credit_limit'] },
         { object: 'contract', actions: ['read'], rows: 'own' },
+        { object: 'sales_target', actions: ['read'], rows: 'own' },
       ],
     },
     {
@@ -90,6 +99,7 @@ export const salesApp: AppDocument = {
         { object: 'deal', actions: ['read', 'create', 'update'], rows: 'department_tree' },
         { object: 'customer', actions: ['read'], rows: 'department_tree' },
         { object: 'contract', actions: ['read'], rows: 'department_tree' },
+        { object: 'sales_target', actions: ['read'], rows: 'department_tree' },
       ],
     },
     {
@@ -99,6 +109,7 @@ export const salesApp: AppDocument = {
         { object: 'deal', actions: ['read'], rows: 'all' },
         { object: 'customer', actions: ['read'], rows: 'all' },
         { object: 'contract', actions: ['read'], rows: 'all' },
+        { object: 'sales_target', actions: ['read'], rows: 'all' },
       ],
     },
   ],
