@@ -190,12 +190,14 @@ export function compileReport(ctx: RecordContext, report: ReportDefinition, rang
   const context = formulaContext(ctx);
   const dateColumn = report.dateField ? columnOf(ctx, object, report.dateField, '/dateField') : null;
   const filters = [...(report.filters ?? []), ...(dateColumn && range ? periodConditions(dateColumn, range, context.timeZone) : [])];
-  const source = readableRows(ctx, object, object.id, sourceConditions(ctx, report, object, filters));
+  const conditions = sourceConditions(ctx, report, object, filters);
   if (report.funnel) {
     const field = object.fields.find((f) => f.id === report.funnel?.field && f.type === 'select');
     if (!field) throw invalid('/funnel/field', 'meta.report_funnel_field', { id: report.funnel.field });
     const steps = funnelSteps(report.funnel, field);
-    const query = funnelSql(ctx, object, source, field.id, report.funnel, steps) as RawBuilder<Record<string, unknown>>;
+    const query = funnelSql(ctx, object, readableRows(ctx, object, object.id, conditions), field.id, report.funnel, steps) as RawBuilder<
+      Record<string, unknown>
+    >;
     return { report, object, dimensions: [], measures, filters, range, query, funnel: { field, steps } };
   }
 
@@ -208,7 +210,7 @@ export function compileReport(ctx: RecordContext, report: ReportDefinition, rang
   outer.push(...formulaMeasureSelections(report, measures, context));
 
   const order = orderSql(report, dimensions, measures);
-  const groups = groupsSql(ctx, { object, report, range, source, dimensions, measures });
+  const groups = groupsSql(ctx, { object, report, range, conditions, dimensions, measures });
   const query = sql<Record<string, unknown>>`select ${sql.join(outer)} from (${groups}) as g${
     order.length ? sql` order by ${sql.join(order)}` : sql``
   }${report.limit ? sql` limit ${report.limit}` : sql``}`;

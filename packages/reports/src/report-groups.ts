@@ -1,5 +1,5 @@
-import type { ResolvedJoin } from '@tessera/meta';
-import { formulaContext, formulaPredicate, type RecordContext } from '@tessera/records';
+import { type ResolvedJoin, tableRef } from '@tessera/meta';
+import { formulaContext, formulaPredicate, type RecordContext, rowScopeAt } from '@tessera/records';
 import type { ObjectDefinition, ReportDefinition } from '@tessera/schemas';
 import { type RawBuilder, sql } from 'kysely';
 import type { PlannedDimension, PlannedMeasure } from './compile-report';
@@ -14,8 +14,8 @@ export interface GroupsInput {
   object: ObjectDefinition;
   report: ReportDefinition;
   range: ResolvedRange | null;
-  /** The source's readable, filtered records as a derived table named by the object's id. */
-  source: RawBuilder<unknown>;
+  /** What the source's counted records satisfy besides being readable and not deleted (conditions naming columns without a table). */
+  conditions: RawBuilder<unknown>[];
   dimensions: readonly PlannedDimension[];
   measures: readonly PlannedMeasure[];
 }
@@ -49,7 +49,13 @@ function sourceGroups(ctx: RecordContext, input: GroupsInput, join: ResolvedJoin
   ];
   // A report of formula measures only still needs a select list to group.
   if (select.length === 0) select.push(sql`count(*) as _rows`);
-  return sql`select ${sql.join(select)} from ${input.source}${sql.join(parents.joins, sql``)}${join ? joinChainSql(ctx, join, object.id) : sql``}${groupBy(dimensions)}`;
+  if (!parents.joins.length && !join) {
+    // The source alone: the plain statement a person would write (conditions cannot clash with a joined table's columns).
+    const where = [sql`${sql.ref(`${object.id}.deleted_at`)} is null`, rowScopeAt(ctx, object, object.id), ...input.conditions];
+    return sql`select ${sql.join(select)} from ${tableRef(ctx.app.appId, object.id)} as ${sql.id(object.id)} where ${sql.join(where, sql` and `)}${groupBy(dimensions)}`;
+  }
+  const source = readableRows(ctx, object, object.id, input.conditions);
+  return sql`select ${sql.join(select)} from ${source}${sql.join(parents.joins, sql``)}${join ? joinChainSql(ctx, join, object.id) : sql``}${groupBy(dimensions)}`;
 }
 
 /**
