@@ -266,4 +266,27 @@ describe('reports over joins', () => {
     await expect(reports.run('sales', team.people.rep1.policy, report)).rejects.toMatchObject({ code: 'report.field_hidden' });
     expect((await reports.run('sales', team.people.director.policy, report)).rows.length).toBeGreaterThan(0);
   });
+
+  it('never serve a cached answer after a joined object changed', async () => {
+    const report: ReportDefinition = {
+      id: 'contracts_total',
+      label: { en: 'Contracts' },
+      object: 'customer',
+      joins: JOINS,
+      measures: [{ id: 'contract_value', aggregate: 'sum', field: 'value', join: 'contracts' }],
+    };
+    const director = team.people.director.policy;
+    const customer = await team.record('director', 'customer', { name: 'Late' });
+    const deal = await team.deal('director', { name: 'late', customer });
+    await team.events.drain();
+    const first = await reports.run('sales', director, report);
+    const again = await reports.run('sales', director, report);
+    expect([first.cached, again.cached]).toEqual([false, true]);
+    // Only a contract changes: the customers (the source) keep their data version.
+    await team.record('director', 'contract', { name: 'late', deal, value: 7 });
+    await team.events.drain();
+    const after = await reports.run('sales', director, report);
+    expect(after.cached).toBe(false);
+    expect(Number(after.rows[0]?.values.contract_value)).toBe(Number(first.rows[0]?.values.contract_value) + 7);
+  });
 });
