@@ -113,6 +113,10 @@ registerMessages({
     'zh-CN': '目标须给出固定值，或目标对象的数字字段、日期字段（月份）与人员字段',
     en: 'A target needs a fixed value, or a targets object with a number field, a month date field and a person field',
   },
+  'meta.report_completeness': {
+    'zh-CN': '完整度须列出关键字段，或在对象“{object}”上设置 quality.keyFields',
+    en: 'Completeness needs its key fields, or quality.keyFields on object "{object}"',
+  },
   'meta.report_bucket': {
     'zh-CN': '分段只适用于数字字段，且须给出宽度或从小到大的分段点（不能同时按日期粒度）',
     en: 'Buckets apply to number fields only, with a width or ascending edges (not together with a date grain)',

@@ -88,6 +88,15 @@ function checkMeasures(
     const object = objectOf(measure.join);
     if (!object) return void issues.push({ pointer: `${at}/join`, code: 'meta.report_unknown_ref', params: { id: measure.join ?? '' } });
     if (measure.filter) checkFormula(issues, object.fields, measure.filter, `${at}/filter`, ['boolean']);
+    if (measure.aggregate === 'completeness') {
+      const fields = measure.fields ?? object.quality?.keyFields ?? [];
+      if (!fields.length) issues.push({ pointer: `${at}/fields`, code: 'meta.report_completeness', params: { object: object.id } });
+      fields.forEach((id, f) => {
+        if (!reportColumn(object, id, scope.rollupsOf(object)))
+          issues.push({ pointer: `${at}/fields/${f}`, code: 'meta.report_field', params: { object: object.id, id } });
+      });
+      return;
+    }
     if (!measure.field) {
       if (measure.aggregate !== 'count') issues.push({ pointer: at, code: 'schema.required', params: { missing: 'field' } });
       return;

@@ -73,7 +73,12 @@ function fieldsRead(report: ReportDefinition, object: ObjectDefinition, paths: r
     ]),
     ...measures.flatMap(({ measure, join }) => {
       const on = join?.object ?? object;
-      return [...(measure.field ? [{ object: on, field: measure.field }] : []), ...formulaFields(on, measure.filter)];
+      const keyFields = measure.aggregate === 'completeness' ? (measure.fields ?? on.quality?.keyFields ?? []) : [];
+      return [
+        ...(measure.field ? [{ object: on, field: measure.field }] : []),
+        ...keyFields.map((field) => ({ object: on, field })),
+        ...formulaFields(on, measure.filter),
+      ];
     }),
     ...measures.flatMap(({ join }) => (join ? [{ object: join.object, field: join.via.id }] : [])),
     ...formulaFields(object, report.where),
