@@ -96,6 +96,12 @@ export const objectSchema = {
     displayField: { type: 'string' },
     /** Set on a child object (quote lines): its rows belong to a record of this object. */
     parent: identifierSchema,
+    /** Data quality: the fields a complete record has filled (a report's `completeness` measure reads them). */
+    quality: {
+      type: 'object',
+      properties: { keyFields: { type: 'array', items: identifierSchema, minItems: 1, maxItems: 50 } },
+      additionalProperties: false,
+    },
     fields: { type: 'array', items: fieldSchema, maxItems: 500 },
     views: { type: 'array', items: listViewSchema, maxItems: 100 },
     /** Duplicate detection: two records match when any rule holds (packages/dedup). */

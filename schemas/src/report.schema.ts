@@ -4,7 +4,7 @@ import { filterConditionSchema } from './object.schema';
 
 /** How a date dimension is bucketed, in the app's time zone (weeks start on Monday, ISO). */
 export const DATE_GRAINS = ['day', 'week', 'month', 'quarter', 'year'] as const;
-export const REPORT_AGGREGATES = ['count', 'sum', 'avg', 'min', 'max', 'distinct_count', 'formula'] as const;
+export const REPORT_AGGREGATES = ['count', 'sum', 'avg', 'min', 'max', 'distinct_count', 'median', 'formula', 'target', 'completeness'] as const;
 /** Ranges relative to now, resolved on the server to a half-open [from, to) in the app's time zone. */
 export const RELATIVE_RANGES = ['today', 'this_week', 'this_month', 'this_quarter', 'this_year', 'last_n_days', 'year_to_date', 'all_time'] as const;
 export const WIDGET_KINDS = ['kpi', 'line', 'bar', 'stacked_bar', 'pie', 'funnel', 'table', 'leaderboard'] as const;
@@ -14,16 +14,55 @@ export const DASHBOARD_FILTERS = ['owner', 'department'] as const;
 /** The roles that may see a dashboard or a widget; absent or empty: everyone who may open the app. Administrators see all. */
 const audienceSchema = { type: 'array', items: identifierSchema, maxItems: 50, uniqueItems: true } as const;
 
-/** What a report groups by: a field (or system column) of the source object; dates need a grain. */
+/**
+ * Number buckets: fixed-width ranges [k·width, (k+1)·width), or explicit ascending edges
+ * (`[0, 1000, 10000]` → below 0, [0, 1000), [1000, 10000), 10000 and over). A group's key is
+ * its bucket's lower bound (null below the first edge).
+ */
+export const reportBucketSchema = {
+  type: 'object',
+  properties: {
+    width: { type: 'number', exclusiveMinimum: 0 },
+    edges: { type: 'array', items: { type: 'number' }, minItems: 1, maxItems: 50 },
+  },
+  additionalProperties: false,
+} as const;
+
+/**
+ * What a report groups by: a field (or system column) of the source object, or of a record it
+ * points to along relation fields (`customer.industry`, `deal.customer.owner_id`); dates need a
+ * grain, numbers may be bucketed.
+ */
 export const reportDimensionSchema = {
   type: 'object',
   properties: {
     id: identifierSchema,
-    field: { type: 'string', minLength: 1, maxLength: 64 },
+    field: { type: 'string', minLength: 1, maxLength: 200 },
     grain: { enum: DATE_GRAINS },
+    bucket: reportBucketSchema,
     label: localizedTextSchema,
   },
   required: ['id', 'field'],
+  additionalProperties: false,
+} as const;
+
+/**
+ * Targets kept as records (a sales target per person and month): a group's target is the sum of
+ * `field` over the targets the viewer may read whose `person` is the group's person (when the
+ * report groups by owner or another user field) and whose `month` falls in the group's period
+ * (when it groups by its date field with a month, quarter or year grain) and in the report's period.
+ */
+export const reportTargetsSchema = {
+  type: 'object',
+  properties: {
+    object: identifierSchema,
+    field: identifierSchema,
+    /** A user field of the targets object; default owner_id. */
+    person: { type: 'string', minLength: 1, maxLength: 64 },
+    /** A date field of the targets object: the month (any day in it) a target is for. */
+    month: identifierSchema,
+  },
+  required: ['object', 'field', 'month'],
   additionalProperties: false,
 } as const;
 
@@ -38,6 +77,14 @@ export const reportMeasureSchema = {
     id: identifierSchema,
     aggregate: { enum: REPORT_AGGREGATES },
     field: { type: 'string', minLength: 1, maxLength: 64 },
+    /** Aggregate the records of this join (by its id) instead of the source's: per group, before joining, so never double-counted. */
+    join: identifierSchema,
+    /** aggregate `completeness`: the key fields whose filled share is averaged over the records; default the object's quality.keyFields. */
+    fields: { type: 'array', items: identifierSchema, minItems: 1, maxItems: 50 },
+    /** aggregate `target`: the same value for every group (a monthly quota of 100,000). */
+    value: { type: 'number' },
+    /** aggregate `target`: the sum of a targets object's amounts matching each group (see reportTargetsSchema). */
+    targets: reportTargetsSchema,
     filter: { type: 'string', minLength: 1, maxLength: 2000 },
     formula: { type: 'string', minLength: 1, maxLength: 2000 },
     label: localizedTextSchema,
@@ -60,6 +107,49 @@ export const reportDateRangeSchema = {
   additionalProperties: false,
 } as const;
 
+/**
+ * Child records joined to the report's source along a relation field: the records of `object`
+ * whose relation field `via` points at a source record, or at a record of the join `from`
+ * (customer → its deals → their contracts). Each joined object is read under the viewer's row
+ * scope; measures over a join are aggregated per group before they meet the source's groups.
+ */
+export const reportJoinSchema = {
+  type: 'object',
+  properties: {
+    id: identifierSchema,
+    object: identifierSchema,
+    via: identifierSchema,
+    from: identifierSchema,
+    label: localizedTextSchema,
+  },
+  required: ['id', 'object', 'via'],
+  additionalProperties: false,
+} as const;
+
+/** A list condition on the source's field, or on a field of a record it points to (`customer.industry`). */
+export const reportFilterConditionSchema = {
+  ...filterConditionSchema,
+  properties: { ...filterConditionSchema.properties, field: { type: 'string', minLength: 1, maxLength: 200 } },
+} as const;
+
+/**
+ * A funnel from the record history of a select field (a deal's stage): one row per step, with
+ * the records that reached it, the conversion from the step before and from the first, and the
+ * average days a record stayed in it. `ordered`: a record counts at a step when it went through
+ * every step before it, in order; `reached`: when it was ever at this step or a later one.
+ */
+export const reportFunnelSchema = {
+  type: 'object',
+  properties: {
+    field: { type: 'string', minLength: 1, maxLength: 64 },
+    /** The steps, in order; default: the field's options as defined. */
+    steps: { type: 'array', items: { type: 'string', minLength: 1, maxLength: 200 }, minItems: 2, maxItems: 20 },
+    mode: { enum: ['ordered', 'reached'] },
+  },
+  required: ['field'],
+  additionalProperties: false,
+} as const;
+
 export const reportSchema = {
   type: 'object',
   properties: {
@@ -68,9 +158,13 @@ export const reportSchema = {
     /** The object whose records are aggregated. */
     object: identifierSchema,
     dimensions: { type: 'array', items: reportDimensionSchema, maxItems: 2 },
+    /** Makes the report a funnel over the history of a select field (see reportFunnelSchema); its first measure is the count of records per step. */
+    funnel: reportFunnelSchema,
+    /** Child records whose measures the report aggregates (see reportJoinSchema). */
+    joins: { type: 'array', items: reportJoinSchema, maxItems: 5 },
     measures: { type: 'array', items: reportMeasureSchema, minItems: 1, maxItems: 20 },
-    /** Conditions as a list view has them (so a drill-down opens the same list), all must hold. */
-    filters: { type: 'array', items: filterConditionSchema, maxItems: 50 },
+    /** Conditions as a list view has them (so a drill-down opens the same list), all must hold; a field may be a path along relations. */
+    filters: { type: 'array', items: reportFilterConditionSchema, maxItems: 50 },
     /** A yes/no formula every counted record must satisfy, besides `filters`. */
     where: { type: 'string', minLength: 1, maxLength: 2000 },
     /** The date (or date-time) field the report's period, and a dashboard's date filter, apply to. */
@@ -147,6 +241,10 @@ export const dashboardSchema = {
 export type ReportDefinition = FromSchema<typeof reportSchema>;
 export type ReportDimension = FromSchema<typeof reportDimensionSchema>;
 export type ReportMeasure = FromSchema<typeof reportMeasureSchema>;
+export type ReportJoin = FromSchema<typeof reportJoinSchema>;
+export type ReportBucket = FromSchema<typeof reportBucketSchema>;
+export type ReportFunnel = FromSchema<typeof reportFunnelSchema>;
+export type ReportTargets = FromSchema<typeof reportTargetsSchema>;
 export type ReportDateRange = FromSchema<typeof reportDateRangeSchema>;
 export type DashboardDefinition = FromSchema<typeof dashboardSchema>;
 export type DashboardWidget = FromSchema<typeof dashboardWidgetSchema>;

@@ -11,6 +11,7 @@ export { type PublishResult, publishDocument } from './publish';
 export { purgeRetired } from './purge';
 export { checkReports } from './report-checks';
 export { aggregateFits, measureFields, type ReportColumn, reportColumn } from './report-fields';
+export { MAX_REPORT_HOPS, type ReportHop, type ReportPath, type ResolvedJoin, reportPath, resolveJoins } from './report-paths';
 export { rollupFieldIds } from './rollup-formulas';
 export { checkSemantics } from './semantic-checks';
 export { sequenceName, sequenceRef, sequenceRegclass, tableRef } from './sql-names';

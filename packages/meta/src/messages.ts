@@ -101,6 +101,34 @@ registerMessages({
   'meta.report_date_invalid': { 'zh-CN': '“{date}”不是有效日期（格式 YYYY-MM-DD）', en: '"{date}" is not a valid date (YYYY-MM-DD)' },
   'meta.report_range_order': { 'zh-CN': '结束日期必须晚于开始日期', en: 'The end date must come after the start date' },
   'meta.report_unknown_ref': { 'zh-CN': '“{id}”不存在', en: '"{id}" does not exist' },
+  'meta.report_join_repeat': {
+    'zh-CN': '对象“{id}”在报表的来源和关联中只能出现一次',
+    en: 'Object "{id}" may appear only once among the report\'s source and joins',
+  },
+  'meta.report_join_via': {
+    'zh-CN': '“{object}.{id}”必须是指向“{parent}”的关联字段',
+    en: '"{object}.{id}" must be a relation field pointing at "{parent}"',
+  },
+  'meta.report_funnel_field': {
+    'zh-CN': '漏斗须跟随单选字段（如阶段），“{id}”不是',
+    en: 'A funnel follows a select field (such as a stage); "{id}" is not one',
+  },
+  'meta.report_target_dimension': {
+    'zh-CN': '目标只能按人员或报表日期字段（月、季、年）分组，不能按“{id}”',
+    en: 'Targets group by a person or the report\'s date field (month, quarter, year), not by "{id}"',
+  },
+  'meta.report_target': {
+    'zh-CN': '目标须给出固定值，或目标对象的数字字段、日期字段（月份）与人员字段',
+    en: 'A target needs a fixed value, or a targets object with a number field, a month date field and a person field',
+  },
+  'meta.report_completeness': {
+    'zh-CN': '完整度须列出关键字段，或在对象“{object}”上设置 quality.keyFields',
+    en: 'Completeness needs its key fields, or quality.keyFields on object "{object}"',
+  },
+  'meta.report_bucket': {
+    'zh-CN': '分段只适用于数字字段，且须给出宽度或从小到大的分段点（不能同时按日期粒度）',
+    en: 'Buckets apply to number fields only, with a width or ascending edges (not together with a date grain)',
+  },
   'meta.report_compare_needs_date': {
     'zh-CN': '报表“{id}”没有日期字段，无法与上一周期比较',
     en: 'Report "{id}" has no date field, so it cannot be compared with the previous period',

@@ -151,4 +151,61 @@ describe('report checks', () => {
       '/dashboards/0/widgets/0/roles/1 meta.report_unknown_ref',
     ]);
   });
+
+  it('follow relation paths and joins, and check number buckets', () => {
+    const objects: AppDocument['objects'] = [
+      ...base.objects.map((o) => ({
+        ...o,
+        fields: [...o.fields, { id: 'customer', type: 'relation' as const, target: 'customer', label: { en: 'Customer' } }],
+      })),
+      {
+        id: 'customer',
+        label: { en: 'Customer' },
+        fields: [
+          { id: 'name', type: 'text', label: { en: 'Name' } },
+          { id: 'employees', type: 'number', label: { en: 'Employees' } },
+        ],
+      },
+    ];
+    const byCustomer: ReportDefinition = {
+      id: 'by_customer',
+      label: { en: 'By customer' },
+      object: 'customer',
+      joins: [{ id: 'deals', object: 'deal', via: 'customer' }],
+      dimensions: [{ id: 'size', field: 'employees', bucket: { edges: [0, 100, 1000] } }],
+      measures: [
+        { id: 'customers', aggregate: 'count' },
+        { id: 'median', aggregate: 'median', field: 'amount', join: 'deals' },
+      ],
+    };
+    const byIndustry: ReportDefinition = {
+      id: 'by_name',
+      label: { en: 'By customer name' },
+      object: 'deal',
+      dimensions: [{ id: 'customer_name', field: 'customer.name' }],
+      measures: [{ id: 'deals', aggregate: 'count' }],
+      filters: [{ field: 'customer.employees', op: 'gte', value: 10 }],
+    };
+    expect(issuesOf({ objects, reports: [byCustomer, byIndustry] })).toEqual([]);
+    const wrong: ReportDefinition = {
+      ...byCustomer,
+      joins: [
+        { id: 'deals', object: 'deal', via: 'name' },
+        { id: 'again', object: 'customer', via: 'name' },
+      ],
+      dimensions: [
+        { id: 'size', field: 'name', bucket: { width: 10 } },
+        { id: 'band', field: 'employees', bucket: { edges: [10, 5] } },
+      ],
+      filters: [{ field: 'employees.name', op: 'eq', value: 'x' }],
+    };
+    expect(issuesOf({ objects, reports: [wrong] })).toEqual([
+      '/reports/0/joins/0/via meta.report_join_via',
+      '/reports/0/joins/1/object meta.report_join_repeat',
+      '/reports/0/dimensions/0/bucket meta.report_bucket',
+      '/reports/0/dimensions/1/bucket meta.report_bucket',
+      '/reports/0/measures/1/join meta.report_unknown_ref',
+      '/reports/0/filters/0/field meta.report_field',
+    ]);
+  });
 });

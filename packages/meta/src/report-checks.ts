@@ -1,7 +1,17 @@
 import { analyze } from '@tessera/expr';
-import type { AppDocument, DashboardDefinition, FieldDefinition, ObjectDefinition, ReportDateRange, ReportDefinition } from '@tessera/schemas';
+import type {
+  AppDocument,
+  DashboardDefinition,
+  FieldDefinition,
+  ObjectDefinition,
+  ReportDateRange,
+  ReportDefinition,
+  ReportDimension,
+  ReportMeasure,
+} from '@tessera/schemas';
 import type { MetaIssue } from './issue';
 import { aggregateFits, measureFields, reportColumn } from './report-fields';
+import { reportPath, resolveJoins } from './report-paths';
 import { rollupFieldIds } from './rollup-formulas';
 
 /** A formula over `fields` must parse, typecheck, and give one of `expected`. */
@@ -30,8 +40,76 @@ function checkDateRange(range: ReportDateRange | undefined, pointer: string, iss
   if (range.from && range.to && range.from >= range.to) issues.push({ pointer: `${pointer}/to`, code: 'meta.report_range_order', params: {} });
 }
 
-function checkReport(report: ReportDefinition, pointer: string, object: ObjectDefinition, rollups: ReadonlySet<string>, issues: MetaIssue[]): void {
-  const column = (id: string) => reportColumn(object, id, rollups);
+/** What report checks look up: the app's objects, and each one's rollup fields (no column to read). */
+interface ReportScope {
+  objects: ReadonlyMap<string, ObjectDefinition>;
+  rollupsOf: (object: ObjectDefinition) => ReadonlySet<string>;
+}
+
+/** A dimension's grain fits a date, its buckets a number: a width, or edges in ascending order. */
+function checkDimensionShape(dimension: ReportDimension, kind: string, at: string, issues: MetaIssue[]): void {
+  if (kind === 'date' && !dimension.grain) issues.push({ pointer: `${at}/grain`, code: 'meta.report_grain_missing', params: { id: dimension.field } });
+  if (kind !== 'date' && dimension.grain) issues.push({ pointer: `${at}/grain`, code: 'meta.report_grain_not_date', params: { id: dimension.field } });
+  const bucket = dimension.bucket;
+  if (!bucket) return;
+  const edges = bucket.edges ?? [];
+  const ascending = edges.every((edge, i) => i === 0 || edge > (edges[i - 1] ?? edge));
+  if (kind !== 'number' || (bucket.width === undefined) === (bucket.edges === undefined) || !ascending)
+    issues.push({ pointer: `${at}/bucket`, code: 'meta.report_bucket', params: { id: dimension.field } });
+}
+
+/** A target is a fixed value, or a targets object's number field by a date field (the month) and a user field (the person). */
+function checkTarget(measure: ReportMeasure, at: string, scope: ReportScope, issues: MetaIssue[]): void {
+  const targets = measure.targets;
+  if ((measure.value === undefined) === (targets === undefined)) return void issues.push({ pointer: at, code: 'meta.report_target', params: {} });
+  if (!targets) return;
+  const object = scope.objects.get(targets.object);
+  if (!object) return void issues.push({ pointer: `${at}/targets/object`, code: 'meta.unknown_object', params: { id: targets.object } });
+  const column = (id: string) => reportColumn(object, id, scope.rollupsOf(object));
+  if (column(targets.field)?.kind !== 'number') issues.push({ pointer: `${at}/targets/field`, code: 'meta.report_target', params: {} });
+  if (column(targets.month)?.sqlType !== 'date') issues.push({ pointer: `${at}/targets/month`, code: 'meta.report_target', params: {} });
+  if (column(targets.person ?? 'owner_id')?.kind !== 'user') issues.push({ pointer: `${at}/targets/person`, code: 'meta.report_target', params: {} });
+}
+
+function checkMeasures(
+  report: ReportDefinition,
+  pointer: string,
+  objectOf: (join: string | undefined) => ObjectDefinition | null,
+  scope: ReportScope,
+  issues: MetaIssue[],
+): void {
+  report.measures.forEach((measure, m) => {
+    const at = `${pointer}/measures/${m}`;
+    if (measure.aggregate === 'formula') {
+      if (!measure.formula) return void issues.push({ pointer: at, code: 'schema.required', params: { missing: 'formula' } });
+      return checkFormula(issues, measureFields(report.measures), measure.formula, `${at}/formula`, ['number', 'currency']);
+    }
+    if (measure.aggregate === 'target') return checkTarget(measure, at, scope, issues);
+    const object = objectOf(measure.join);
+    if (!object) return void issues.push({ pointer: `${at}/join`, code: 'meta.report_unknown_ref', params: { id: measure.join ?? '' } });
+    if (measure.filter) checkFormula(issues, object.fields, measure.filter, `${at}/filter`, ['boolean']);
+    if (measure.aggregate === 'completeness') {
+      const fields = measure.fields ?? object.quality?.keyFields ?? [];
+      if (!fields.length) issues.push({ pointer: `${at}/fields`, code: 'meta.report_completeness', params: { object: object.id } });
+      fields.forEach((id, f) => {
+        if (!reportColumn(object, id, scope.rollupsOf(object)))
+          issues.push({ pointer: `${at}/fields/${f}`, code: 'meta.report_field', params: { object: object.id, id } });
+      });
+      return;
+    }
+    if (!measure.field) {
+      if (measure.aggregate !== 'count') issues.push({ pointer: at, code: 'schema.required', params: { missing: 'field' } });
+      return;
+    }
+    const found = reportColumn(object, measure.field, scope.rollupsOf(object));
+    if (!found) return void issues.push({ pointer: `${at}/field`, code: 'meta.report_field', params: { object: object.id, id: measure.field } });
+    if (!aggregateFits(measure.aggregate, found))
+      issues.push({ pointer: `${at}/aggregate`, code: 'meta.report_aggregate_type', params: { aggregate: measure.aggregate, id: measure.field } });
+  });
+}
+
+function checkReport(report: ReportDefinition, pointer: string, object: ObjectDefinition, scope: ReportScope, issues: MetaIssue[]): void {
+  const column = (id: string) => reportPath(scope.objects, object, id, scope.rollupsOf)?.column ?? null;
   const unknown = (at: string, id: string) => issues.push({ pointer: at, code: 'meta.report_field', params: { object: object.id, id } });
   const ids = new Map<string, string>();
   const claim = (id: string, at: string) => {
@@ -39,37 +117,26 @@ function checkReport(report: ReportDefinition, pointer: string, object: ObjectDe
     if (first) issues.push({ pointer: at, code: 'meta.duplicate_id', params: { id, first } });
     else ids.set(id, at);
   };
+  const { joins, issues: joinIssues } = resolveJoins(scope.objects, report);
+  for (const issue of joinIssues) issues.push({ pointer: `${pointer}/joins/${issue.index}/${issue.at}`, code: issue.code, params: issue.params });
   (report.dimensions ?? []).forEach((dimension, d) => {
     const at = `${pointer}/dimensions/${d}`;
     claim(dimension.id, `${at}/id`);
     const found = column(dimension.field);
     if (!found) return void unknown(`${at}/field`, dimension.field);
-    if (found.kind === 'date' && !dimension.grain) issues.push({ pointer: `${at}/grain`, code: 'meta.report_grain_missing', params: { id: dimension.field } });
-    if (found.kind !== 'date' && dimension.grain) issues.push({ pointer: `${at}/grain`, code: 'meta.report_grain_not_date', params: { id: dimension.field } });
+    checkDimensionShape(dimension, found.kind, at, issues);
   });
-  report.measures.forEach((measure, m) => {
-    const at = `${pointer}/measures/${m}`;
-    claim(measure.id, `${at}/id`);
-    if (measure.aggregate === 'formula') {
-      if (!measure.formula) return void issues.push({ pointer: at, code: 'schema.required', params: { missing: 'formula' } });
-      return checkFormula(issues, measureFields(report.measures), measure.formula, `${at}/formula`, ['number', 'currency']);
-    }
-    if (measure.filter) checkFormula(issues, object.fields, measure.filter, `${at}/filter`, ['boolean']);
-    if (!measure.field) {
-      if (measure.aggregate !== 'count') issues.push({ pointer: at, code: 'schema.required', params: { missing: 'field' } });
-      return;
-    }
-    const found = column(measure.field);
-    if (!found) return void unknown(`${at}/field`, measure.field);
-    if (!aggregateFits(measure.aggregate, found))
-      issues.push({ pointer: `${at}/aggregate`, code: 'meta.report_aggregate_type', params: { aggregate: measure.aggregate, id: measure.field } });
-  });
+  report.measures.forEach((measure, m) => claim(measure.id, `${pointer}/measures/${m}/id`));
+  checkMeasures(report, pointer, (join) => (join === undefined ? object : (joins.get(join)?.object ?? null)), scope, issues);
   (report.filters ?? []).forEach((condition, f) => {
     if (!column(condition.field)) unknown(`${pointer}/filters/${f}/field`, condition.field);
   });
   if (report.where) checkFormula(issues, object.fields, report.where, `${pointer}/where`, ['boolean']);
-  if (report.dateField && column(report.dateField)?.kind !== 'date')
+  if (report.dateField && reportColumn(object, report.dateField, scope.rollupsOf(object))?.kind !== 'date')
     issues.push({ pointer: `${pointer}/dateField`, code: 'meta.report_date_field', params: { id: report.dateField } });
+  const funnelField = report.funnel ? object.fields.find((f) => f.id === report.funnel?.field) : undefined;
+  if (report.funnel && funnelField?.type !== 'select')
+    issues.push({ pointer: `${pointer}/funnel/field`, code: 'meta.report_funnel_field', params: { id: report.funnel.field } });
   checkDateRange(report.dateRange, `${pointer}/dateRange`, issues);
   if (report.dateRange && !report.dateField) issues.push({ pointer: `${pointer}/dateRange`, code: 'schema.required', params: { missing: 'dateField' } });
   (report.sort ?? []).forEach((key, s) => {
@@ -113,11 +180,17 @@ export function checkReports(app: AppDocument): MetaIssue[] {
   const issues: MetaIssue[] = [];
   const objects = new Map(app.objects.map((o) => [o.id, o] as const));
   const rollups = new Map<string, ReadonlySet<string>>();
+  const rollupsOf = (object: ObjectDefinition) => {
+    const known = rollups.get(object.id);
+    if (known) return known;
+    const found = rollupFieldIds(object, app);
+    rollups.set(object.id, found);
+    return found;
+  };
   (app.reports ?? []).forEach((report, r) => {
     const object = objects.get(report.object);
     if (!object) return; // reported once, with the other slots' unknown objects
-    if (!rollups.has(object.id)) rollups.set(object.id, rollupFieldIds(object, app));
-    checkReport(report, `/reports/${r}`, object, rollups.get(object.id) ?? new Set(), issues);
+    checkReport(report, `/reports/${r}`, object, { objects, rollupsOf }, issues);
   });
   const reports = new Map((app.reports ?? []).map((r) => [r.id, r] as const));
   const roles = new Set((app.roles ?? []).map((r) => r.id));

@@ -67,6 +67,7 @@ export function aggregateFits(aggregate: ReportMeasure['aggregate'], column: Rep
   switch (aggregate) {
     case 'sum':
     case 'avg':
+    case 'median':
       return column.sqlType === 'numeric';
     case 'min':
     case 'max':

@@ -1,14 +1,20 @@
 import { analyze, compileToSql, dependenciesOf } from '@tessera/expr';
-import { measureFields, type ReportColumn, reportColumn, tableRef } from '@tessera/meta';
+import { measureFields, type ReportColumn, type ReportPath, type ResolvedJoin, resolveJoins, tableRef } from '@tessera/meta';
 import { filterPredicates, formulaContext, formulaPredicate, type RecordContext, rowScopeAt } from '@tessera/records';
-import type { DateGrain, FilterCondition, ObjectDefinition, ReportDefinition, ReportDimension, ReportMeasure } from '@tessera/schemas';
+import type { FieldDefinition, FilterCondition, ObjectDefinition, ReportDefinition, ReportDimension, ReportMeasure } from '@tessera/schemas';
 import { type RawBuilder, sql } from 'kysely';
 import { type ResolvedRange, startOfLocalDay } from './date-range';
+import { funnelSql, funnelSteps } from './funnel-sql';
+import { columnOf, invalid, pathOf } from './report-columns';
 import { ReportError } from './report-error';
+import { groupsSql } from './report-groups';
+import { pathConditionSql, readableRows } from './report-joins';
 
 export interface PlannedDimension {
   dimension: ReportDimension;
+  /** The column grouped by, and the relations walked to reach it (none for the source's own field). */
   column: ReportColumn;
+  path: ReportPath;
   /** Output column of the group key (`d0`), and of its display name (`d0_label`) for people, departments and related records. */
   alias: string;
   labelled: boolean;
@@ -17,6 +23,10 @@ export interface PlannedDimension {
 export interface PlannedMeasure {
   measure: ReportMeasure;
   alias: string;
+  /** Its place in the report's measures, for error pointers. */
+  index: number;
+  /** The join whose records it aggregates; null: the source's. */
+  join: ResolvedJoin | null;
 }
 
 /** A report compiled for one viewer and one period: the statement, and what its columns mean. */
@@ -29,6 +39,8 @@ export interface ReportPlan {
   filters: FilterCondition[];
   range: ResolvedRange | null;
   query: RawBuilder<Record<string, unknown>>;
+  /** A funnel report: the select field followed and its steps in order. */
+  funnel?: { field: FieldDefinition; steps: string[] } | undefined;
 }
 
 /** The period as list conditions on the date field (instants for a date-time field), so a drill-down lists exactly the counted records. */
@@ -40,62 +52,50 @@ function periodConditions(column: ReportColumn, range: ResolvedRange, timeZone: 
   ];
 }
 
-/** Every field the report reads, so one the viewer's role hides refuses the report instead of being aggregated. */
-function fieldsRead(report: ReportDefinition, object: ObjectDefinition): string[] {
-  const fromFormula = (formula: string | undefined) => {
-    const checked = formula ? analyze(formula, { fields: object.fields }) : null;
-    return checked?.ok ? dependenciesOf(checked.formula).fields : [];
-  };
+/** A field read by the report, on the object that holds it (the source, a related record, a joined child). */
+interface FieldRead {
+  object: ObjectDefinition;
+  field: string;
+}
+
+/** Fields a formula reads on `object` (none when it does not check: that is reported where it is compiled). */
+function formulaFields(object: ObjectDefinition, formula: string | undefined): FieldRead[] {
+  const checked = formula ? analyze(formula, { fields: object.fields }) : null;
+  return checked?.ok ? dependenciesOf(checked.formula).fields.map((field) => ({ object, field })) : [];
+}
+
+/** Every field the report reads, on every object it touches, so one the viewer's role hides refuses the report instead of being aggregated. */
+function fieldsRead(report: ReportDefinition, object: ObjectDefinition, paths: readonly ReportPath[], measures: readonly PlannedMeasure[]): FieldRead[] {
   return [
-    ...(report.dimensions ?? []).map((d) => d.field),
-    ...report.measures.flatMap((m) => [...(m.field ? [m.field] : []), ...fromFormula(m.filter)]),
-    ...(report.filters ?? []).map((f) => f.field),
-    ...fromFormula(report.where),
-    ...(report.dateField ? [report.dateField] : []),
+    ...paths.flatMap((path) => [
+      ...path.hops.map((hop, i) => ({ object: i === 0 ? object : (path.hops[i - 1]?.target ?? object), field: hop.field.id })),
+      { object: path.object, field: path.column.id },
+    ]),
+    ...measures.flatMap(({ measure, join }) => {
+      const on = join?.object ?? object;
+      const keyFields = measure.aggregate === 'completeness' ? (measure.fields ?? on.quality?.keyFields ?? []) : [];
+      return [
+        ...(measure.field ? [{ object: on, field: measure.field }] : []),
+        ...keyFields.map((field) => ({ object: on, field })),
+        ...formulaFields(on, measure.filter),
+      ];
+    }),
+    ...measures.flatMap(({ join }) => (join ? [{ object: join.object, field: join.via.id }] : [])),
+    ...formulaFields(object, report.where),
+    ...(report.dateField ? [{ object, field: report.dateField }] : []),
+    ...(report.funnel ? [{ object, field: report.funnel.field }] : []),
   ];
 }
 
-function requireReadable(ctx: RecordContext, report: ReportDefinition, object: ObjectDefinition): void {
-  if (!ctx.access.can('read', object.id)) throw new ReportError('report.forbidden', { object: object.id });
-  const hidden = ctx.access.hiddenFields(object.id);
-  const field = fieldsRead(report, object).find((id) => hidden.has(id));
-  if (field) throw new ReportError('report.field_hidden', { field: object.fields.find((f) => f.id === field)?.label.en ?? field, id: field });
-}
-
-function columnOf(ctx: RecordContext, object: ObjectDefinition, id: string, pointer: string): ReportColumn {
-  const rollups = new Set((ctx.app.rollups.get(object.id) ?? []).map((r) => r.fieldId));
-  const column = reportColumn(object, id, rollups);
-  if (!column) throw new ReportError('report.invalid', { count: 1 }, [{ pointer, code: 'meta.report_field', params: { object: object.id, id } }]);
-  return column;
-}
-
-/** The group key: a date bucketed by a validated grain literal in the app's zone (as 'YYYY-MM-DD'), else the value itself. */
-function dimensionSql(ref: RawBuilder<unknown>, column: ReportColumn, grain: DateGrain | undefined, timeZone: string): RawBuilder<unknown> {
-  if (column.kind !== 'date' || !grain) return ref;
-  const unit = sql.lit(grain);
-  if (column.sqlType === 'date') return sql`to_char(date_trunc(${unit}, ${ref}::timestamp), 'YYYY-MM-DD')`;
-  return sql`to_char(date_trunc(${unit}, ${ref}, ${timeZone}) at time zone ${timeZone}, 'YYYY-MM-DD')`;
-}
-
-/** One aggregate over the group's rows, over only those its filter keeps when it has one. */
-function aggregateSql(measure: ReportMeasure, ref: RawBuilder<unknown> | null, keep: RawBuilder<unknown> | null): RawBuilder<unknown> {
-  const filter = keep ? sql` filter (where ${keep})` : sql``;
-  switch (measure.aggregate) {
-    case 'count':
-      return ref ? sql`count(${ref})${filter}` : sql`count(*)${filter}`;
-    case 'distinct_count':
-      return sql`count(distinct ${ref})${filter}`;
-    case 'sum':
-      return sql`coalesce(sum(${ref})${filter}, 0)`;
-    case 'avg':
-      return sql`avg(${ref})${filter}`;
-    case 'min':
-      return sql`min(${ref})${filter}`;
-    case 'max':
-      return sql`max(${ref})${filter}`;
-    default:
-      throw new Error(`not an aggregate: ${measure.aggregate}`);
-  }
+function requireReadable(ctx: RecordContext, read: readonly FieldRead[], object: ObjectDefinition): void {
+  for (const touched of new Set([object, ...read.map((r) => r.object)]))
+    if (!ctx.access.can('read', touched.id)) throw new ReportError('report.forbidden', { object: touched.id });
+  const hidden = read.find((r) => ctx.access.hiddenFields(r.object.id).has(r.field));
+  if (hidden)
+    throw new ReportError('report.field_hidden', {
+      field: hidden.object.fields.find((f) => f.id === hidden.field)?.label.en ?? hidden.field,
+      id: hidden.field,
+    });
 }
 
 /** The name shown for a group key: a person's or department's name, a related record's display field (if the viewer may see it). */
@@ -131,16 +131,6 @@ function orderSql(report: ReportDefinition, dimensions: readonly PlannedDimensio
   return keys;
 }
 
-/** The aggregates of the inner query, each under its alias; a measure's pointer is its index in the report. */
-function aggregateSelections(ctx: RecordContext, object: ObjectDefinition, measures: readonly PlannedMeasure[]): RawBuilder<unknown>[] {
-  return measures.flatMap(({ measure, alias }, i) => {
-    if (measure.aggregate === 'formula') return [];
-    const ref = measure.field ? sql.ref(`${object.id}.${columnOf(ctx, object, measure.field, `/measures/${i}/field`).id}`) : null;
-    const keep = measure.filter ? formulaPredicate(ctx, object, measure.filter, `/measures/${i}/filter`) : null;
-    return [sql`${aggregateSql(measure, ref, keep)} as ${sql.id(alias)}`];
-  });
-}
-
 /** Formulas over the aggregates (win rate), computed in the outer query from the inner one's columns. */
 function formulaMeasureSelections(
   report: ReportDefinition,
@@ -163,42 +153,58 @@ function formulaMeasureSelections(
   });
 }
 
+/** The report's joins, and each measure's: the join named, or null for the source's own records. */
+function planMeasures(ctx: RecordContext, report: ReportDefinition): PlannedMeasure[] {
+  const { joins, issues } = resolveJoins(ctx.app.objects, report);
+  const first = issues[0];
+  if (first) throw invalid(`/joins/${first.index}/${first.at}`, first.code, first.params);
+  return report.measures.map((measure, index) => {
+    const join = measure.join && measure.aggregate !== 'formula' ? joins.get(measure.join) : null;
+    if (join === undefined) throw invalid(`/measures/${index}/join`, 'meta.report_unknown_ref', { id: measure.join ?? '' });
+    return { measure, alias: `m${index}`, index, join };
+  });
+}
+
+/** The source's records the report counts: its own conditions and the period, conditions on related records, the formula filter. */
+function sourceConditions(ctx: RecordContext, report: ReportDefinition, object: ObjectDefinition, filters: readonly FilterCondition[]): RawBuilder<unknown>[] {
+  const own = filters.filter((f) => !f.field.includes('.'));
+  const related = filters.flatMap((condition, i) => {
+    if (!condition.field.includes('.')) return [];
+    return [pathConditionSql(ctx, object.id, pathOf(ctx, object, condition.field, `/filters/${i}/field`).hops, condition)];
+  });
+  return [...filterPredicates(ctx, object, own), ...related, ...(report.where ? [formulaPredicate(ctx, object, report.where)] : [])];
+}
+
 /**
  * Compiles a report to one parameterized statement under the viewer's access: their row scope
- * at the source table, the list's own filter compiler for conditions and the period, the
- * formula compiler for formula filters and measures. Aggregates run in an inner query grouped
- * by ordinal (a grain literal and a zone parameter appear once), names and formula measures over
- * the groups in the outer one, then sort and top-N.
+ * at every table it reads (the source, related records, joined children), the list's own filter
+ * compiler for conditions and the period, the formula compiler for formula filters and measures.
+ * Aggregates run in an inner query grouped by ordinal (a grain literal and a zone parameter
+ * appear once), names and formula measures over the groups in the outer one, then sort and top-N.
  */
 export function compileReport(ctx: RecordContext, report: ReportDefinition, range: ResolvedRange | null): ReportPlan {
   const object = ctx.app.objects.get(report.object);
-  if (!object) throw new ReportError('report.invalid', { count: 1 }, [{ pointer: '/object', code: 'meta.unknown_object', params: { id: report.object } }]);
-  requireReadable(ctx, report, object);
+  if (!object) throw invalid('/object', 'meta.unknown_object', { id: report.object });
+  const measures = planMeasures(ctx, report);
+  const dimensions: PlannedDimension[] = (report.dimensions ?? []).map((dimension, i) => {
+    const path = pathOf(ctx, object, dimension.field, `/dimensions/${i}/field`);
+    return { dimension, path, column: path.column, alias: `d${i}`, labelled: false };
+  });
+  const filterPaths = (report.filters ?? []).map((f, i) => pathOf(ctx, object, f.field, `/filters/${i}/field`));
+  requireReadable(ctx, fieldsRead(report, object, [...dimensions.map((d) => d.path), ...filterPaths], measures), object);
   const context = formulaContext(ctx);
   const dateColumn = report.dateField ? columnOf(ctx, object, report.dateField, '/dateField') : null;
   const filters = [...(report.filters ?? []), ...(dateColumn && range ? periodConditions(dateColumn, range, context.timeZone) : [])];
-
-  const dimensions: PlannedDimension[] = (report.dimensions ?? []).map((dimension, i) => ({
-    dimension,
-    column: columnOf(ctx, object, dimension.field, `/dimensions/${i}/field`),
-    alias: `d${i}`,
-    labelled: false,
-  }));
-  const measures: PlannedMeasure[] = report.measures.map((measure, i) => ({ measure, alias: `m${i}` }));
-
-  const inner = [
-    ...dimensions.map((d) => sql`${dimensionSql(sql.ref(`${object.id}.${d.column.id}`), d.column, d.dimension.grain, context.timeZone)} as ${sql.id(d.alias)}`),
-    ...aggregateSelections(ctx, object, measures),
-  ];
-  // A report of formula measures only still needs a select list to group.
-  if (inner.length === 0) inner.push(sql`count(*) as _rows`);
-  const where = [
-    sql`${sql.ref(`${object.id}.deleted_at`)} is null`,
-    rowScopeAt(ctx, object, object.id),
-    ...filterPredicates(ctx, object, filters),
-    ...(report.where ? [formulaPredicate(ctx, object, report.where)] : []),
-  ];
-  const groupBy = dimensions.length ? sql` group by ${sql.join(dimensions.map((_, i) => sql.lit(i + 1)))}` : sql``;
+  const conditions = sourceConditions(ctx, report, object, filters);
+  if (report.funnel) {
+    const field = object.fields.find((f) => f.id === report.funnel?.field && f.type === 'select');
+    if (!field) throw invalid('/funnel/field', 'meta.report_funnel_field', { id: report.funnel.field });
+    const steps = funnelSteps(report.funnel, field);
+    const query = funnelSql(ctx, object, readableRows(ctx, object, object.id, conditions), field.id, report.funnel, steps) as RawBuilder<
+      Record<string, unknown>
+    >;
+    return { report, object, dimensions: [], measures, filters, range, query, funnel: { field, steps } };
+  }
 
   const outer: RawBuilder<unknown>[] = [sql`g.*`];
   for (const planned of dimensions) {
@@ -209,9 +215,9 @@ export function compileReport(ctx: RecordContext, report: ReportDefinition, rang
   outer.push(...formulaMeasureSelections(report, measures, context));
 
   const order = orderSql(report, dimensions, measures);
-  const query = sql<Record<string, unknown>>`select ${sql.join(outer)} from (
-    select ${sql.join(inner)} from ${tableRef(ctx.app.appId, object.id)} as ${sql.id(object.id)}
-    where ${sql.join(where, sql` and `)}${groupBy}
-  ) as g${order.length ? sql` order by ${sql.join(order)}` : sql``}${report.limit ? sql` limit ${report.limit}` : sql``}`;
+  const groups = groupsSql(ctx, { object, report, range, conditions, dimensions, measures });
+  const query = sql<Record<string, unknown>>`select ${sql.join(outer)} from (${groups}) as g${
+    order.length ? sql` order by ${sql.join(order)}` : sql``
+  }${report.limit ? sql` limit ${report.limit}` : sql``}`;
   return { report, object, dimensions, measures, filters, range, query };
 }

@@ -59,6 +59,7 @@ const MEASURES: OracleMeasure[] = [
   { spec: { id: 'smallest', aggregate: 'min', field: 'amount' }, expr: sql`min(d.amount)` },
   { spec: { id: 'latest', aggregate: 'max', field: 'closed_on' }, expr: sql`to_char(max(d.closed_on), 'YYYY-MM-DD')` },
   { spec: { id: 'owners', aggregate: 'distinct_count', field: 'owner_id' }, expr: sql`count(distinct d.owner_id)` },
+  { spec: { id: 'median', aggregate: 'median', field: 'amount' }, expr: sql`percentile_cont(0.5) within group (order by d.amount)` },
   {
     spec: { id: 'won_share', aggregate: 'formula', formula: 'IF([deals] = 0, 0, [won] / [deals])' },
     expr: sql`case when count(*) = 0 then 0 else sum(case when d.stage = 'won' then 1 else 0 end)::numeric / count(*) end`,

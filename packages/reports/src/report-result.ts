@@ -45,16 +45,36 @@ function keyValue(planned: PlannedDimension, raw: unknown): ReportKey['value'] {
   return typeof raw === 'boolean' || typeof raw === 'number' ? raw : String(raw);
 }
 
+/** A number bucket as [from, to): `to` null for the last of explicit edges, `from` null for the first (it takes everything below the second edge). */
+function bucketBounds(planned: PlannedDimension, lower: number): { from: number | null; to: number | null } {
+  const bucket = planned.dimension.bucket;
+  if (bucket?.width !== undefined) return { from: lower, to: lower + bucket.width };
+  const edges = bucket?.edges ?? [];
+  const at = edges.indexOf(lower);
+  return { from: at <= 0 ? null : lower, to: edges[at + 1] ?? null };
+}
+
+const shown = (n: number) => n.toLocaleString('en');
+
 function keyLabel(planned: PlannedDimension, value: ReportKey['value'], raw: unknown): ReportKey['label'] {
   if (planned.labelled) return typeof raw === 'string' ? raw : null;
+  if (planned.dimension.bucket && typeof value === 'number') {
+    const { from, to } = bucketBounds(planned, value);
+    if (from === null) return to === null ? null : `< ${shown(to)}`;
+    return to === null ? `≥ ${shown(from)}` : `${shown(from)} – ${shown(to)}`;
+  }
   if (planned.column.field?.type === 'select') return planned.column.field.options?.find((o) => o.value === value)?.label ?? null;
   return null;
 }
 
 /** The list condition selecting one group: a date bucket as [start, next start), an empty key as is_empty. */
 function keyConditions(planned: PlannedDimension, value: ReportKey['value'], timeZone: string): FilterCondition[] {
-  const field = planned.column.id;
+  const field = planned.dimension.field;
   if (value === null) return [{ field, op: 'is_empty' }];
+  if (planned.dimension.bucket && typeof value === 'number') {
+    const { from, to } = bucketBounds(planned, value);
+    return [...(from === null ? [] : [{ field, op: 'gte' as const, value: from }]), ...(to === null ? [] : [{ field, op: 'lt' as const, value: to }])];
+  }
   if (planned.column.kind === 'date' && planned.dimension.grain) {
     const bucket = bucketRange(String(value), planned.dimension.grain);
     const at = (date: string) => (planned.column.sqlType === 'timestamptz' ? startOfLocalDay(date, timeZone) : date);
@@ -74,14 +94,61 @@ function drillFormula(plan: ReportPlan, measureId: string | undefined): string |
   return `AND(${parts.map((p) => `(${p})`).join(', ')})`;
 }
 
+/** The figures of a funnel step besides its count: conversion from the step before and from the first, days in the step. */
+export const FUNNEL_VALUES = ['conversion', 'overall', 'days_in_stage'] as const;
+
+/**
+ * A funnel's one row of JSON as a row per step. Its drill-down lists the records whose stage is
+ * now this step or a later one: the history behind "reached" has no list condition of its own.
+ */
+function shapeFunnel(plan: ReportPlan, funnel: NonNullable<ReportPlan['funnel']>, row: Record<string, unknown> | undefined): ReportResult {
+  const counts = ((row?.counts as number[] | undefined) ?? []).map(Number);
+  const days = (row?.days as Record<string, number> | undefined) ?? {};
+  const countId = plan.report.measures[0]?.id ?? 'records';
+  const first = counts[0] ?? 0;
+  const ratio = (n: number, of: number | undefined) => (of ? n / of : null);
+  return {
+    report: plan.report.id,
+    object: plan.object.id,
+    range: plan.range,
+    dimensions: [{ id: 'step', field: funnel.field.id, grain: null, label: funnel.field.label }],
+    measures: [
+      { id: countId, label: plan.report.measures[0]?.label ?? null, format: 'number' },
+      { id: 'conversion', label: { en: 'Step conversion', 'zh-CN': '步骤转化率' }, format: 'percent' },
+      { id: 'overall', label: { en: 'Overall conversion', 'zh-CN': '总转化率' }, format: 'percent' },
+      { id: 'days_in_stage', label: { en: 'Days in stage', 'zh-CN': '停留天数' }, format: 'number' },
+    ],
+    rows: funnel.steps.map((step, i) => {
+      const count = counts[i] ?? 0;
+      const stay = days[String(i + 1)];
+      return {
+        keys: { step: { value: step, label: funnel.field.options?.find((o) => o.value === step)?.label ?? step } },
+        values: {
+          [countId]: count,
+          conversion: i === 0 ? ratio(count, first) : ratio(count, counts[i - 1]),
+          overall: ratio(count, first),
+          days_in_stage: stay === undefined || stay === null ? null : Number(stay),
+        },
+        drill: { object: plan.object.id, filters: [...plan.filters, { field: funnel.field.id, op: 'in', value: funnel.steps.slice(i) }] },
+      };
+    }),
+  };
+}
+
 /** Rows as the API returns them: keys with names, numbers as numbers, and each row's drill-down for the measure shown. */
 export function shapeResult(plan: ReportPlan, rows: readonly Record<string, unknown>[], timeZone: string, measureId?: string): ReportResult {
+  if (plan.funnel) return shapeFunnel(plan, plan.funnel, rows[0]);
   const where = drillFormula(plan, measureId ?? plan.report.measures[0]?.id);
   return {
     report: plan.report.id,
     object: plan.object.id,
     range: plan.range,
-    dimensions: plan.dimensions.map((d) => ({ id: d.dimension.id, field: d.column.id, grain: d.dimension.grain ?? null, label: d.dimension.label ?? null })),
+    dimensions: plan.dimensions.map((d) => ({
+      id: d.dimension.id,
+      field: d.dimension.field,
+      grain: d.dimension.grain ?? null,
+      label: d.dimension.label ?? null,
+    })),
     measures: plan.measures.map((m) => ({ id: m.measure.id, label: m.measure.label ?? null, format: m.measure.format ?? null })),
     rows: rows.map((row) => {
       const keys: Record<string, ReportKey> = {};

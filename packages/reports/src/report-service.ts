@@ -1,4 +1,4 @@
-import { checkReports } from '@tessera/meta';
+import { checkReports, reportPath } from '@tessera/meta';
 import { type AccessResolver, type RecordContext, RecordError, type RecordService, settledDataVersions } from '@tessera/records';
 import { appTimeZone, type DashboardDefinition, type DashboardWidget, type ReportDateRange, type ReportDefinition } from '@tessera/schemas';
 import type { CompiledQuery } from 'kysely';
@@ -59,6 +59,20 @@ export interface DashboardRequest extends GlobalFilterValues {
   forExport?: boolean | undefined;
 }
 
+/**
+ * Every object whose records a report's answer depends on — its source, the records its paths
+ * walk to, its joins, its targets — so a change to any of them is a new cache key.
+ */
+function objectsRead(ctx: RecordContext, report: ReportDefinition): string[] {
+  const source = ctx.app.objects.get(report.object);
+  const rollups = () => new Set<string>();
+  const walked = [...(report.dimensions ?? []).map((d) => d.field), ...(report.filters ?? []).map((f) => f.field)].flatMap((field) =>
+    source && field.includes('.') ? (reportPath(ctx.app.objects, source, field, rollups)?.hops.map((h) => h.target.id) ?? []) : [],
+  );
+  const targets = report.measures.flatMap((m) => (m.targets ? [m.targets.object] : []));
+  return [...new Set([report.object, ...walked, ...(report.joins ?? []).map((j) => j.object), ...targets])].sort();
+}
+
 /** The period a KPI is compared with: the one just before (环比) or the same one a year earlier (同比). */
 function comparedRange(compare: NonNullable<DashboardWidget['compare']>, period: ResolvedRange): ResolvedRange {
   return compare === 'previous_year' ? sameRangeLastYear(period) : previousRange(period);
@@ -97,13 +111,19 @@ export function createReportService(records: RecordService, options: ReportServi
   const cache = new ResultCache(options.cacheSize);
 
   /** One statement's rows — from the cache, or run once however many widgets of a call need it — and whether they were cached. */
-  function statementRows(ctx: RecordContext, objectId: string, compiled: CompiledQuery, call: Call): Promise<{ rows: StatementRows; cached: boolean }> {
+  function statementRows(
+    ctx: RecordContext,
+    objects: readonly string[],
+    compiled: CompiledQuery,
+    call: Call,
+  ): Promise<{ rows: StatementRows; cached: boolean }> {
     const statement = JSON.stringify([compiled.sql, compiled.parameters]);
     const pending = call.inFlight.get(statement);
     if (pending !== undefined) return pending;
     const work = (async () => {
       const versions = await call.versions;
-      const key = versions === null ? null : JSON.stringify([ctx.app.appId, ctx.app.version, statement, ctx.access.cacheKey, objectId, versions[objectId]]);
+      const read = objects.map((o) => [o, versions?.[o] ?? null] as const);
+      const key = versions === null ? null : JSON.stringify([ctx.app.appId, ctx.app.version, statement, ctx.access.cacheKey, read]);
       const hit = cache.get(key);
       if (hit) return { rows: hit, cached: true };
       const rows = await executeWithTimeout(ctx.db, compiled, timeoutMs);
@@ -122,7 +142,7 @@ export function createReportService(records: RecordService, options: ReportServi
     call: Call,
   ): Promise<ReportAnswer> {
     const plan = compileReport(ctx, report, range);
-    const { rows, cached } = await statementRows(ctx, plan.object.id, plan.query.compile(ctx.db), call);
+    const { rows, cached } = await statementRows(ctx, objectsRead(ctx, report), plan.query.compile(ctx.db), call);
     return { ...shapeResult(plan, rows, appTimeZone(ctx.app.document), measure), cached };
   }
 
@@ -178,7 +198,7 @@ export function createReportService(records: RecordService, options: ReportServi
       if (typeof report === 'string' && !reportServed(ctx.app.document, report, request.viewer)) throw new ReportError('report.hidden', { id: report });
       const definition = reportOf(ctx, report);
       const period = resolved(ctx, definition.dateField ? (request.dateRange ?? definition.dateRange) : undefined);
-      return answer(ctx, definition, period, request.measure, startCall(ctx, [definition.object]));
+      return answer(ctx, definition, period, request.measure, startCall(ctx, objectsRead(ctx, definition)));
     },
 
     /**
@@ -191,7 +211,10 @@ export function createReportService(records: RecordService, options: ReportServi
       const dashboard = openDashboard(ctx, dashboardId, request.viewer);
       const range = request.dateRange ?? dashboard.dateRange;
       const widgets = visibleWidgets(dashboard, request.viewer);
-      const objects = widgets.map((w) => (ctx.app.document.reports ?? []).find((r) => r.id === w.report)?.object ?? '').filter(Boolean);
+      const objects = widgets.flatMap((w) => {
+        const report = (ctx.app.document.reports ?? []).find((r) => r.id === w.report);
+        return report ? objectsRead(ctx, report) : [];
+      });
       const call = startCall(ctx, objects);
       // A date filter that is no period is the request's mistake (422), not each widget's.
       const period = resolved(ctx, range);

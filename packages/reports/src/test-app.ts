@@ -7,9 +7,10 @@ import { createLiveAppCache, createRecordService, dataVersionsSubscriber, type R
 import type { AppDocument } from '@tessera/schemas';
 
 /**
- * Test-only: a sales app with deals — stage, amount, a close date-time and date, and a margin
- * the rep role may not see — and roles whose row scopes differ: a rep sees their own deals, a
- * manager their department's tree, a director every deal.
+ * Test-only: a sales app with customers, their deals — stage, amount, a close date-time and date,
+ * and a margin the rep role may not see — and the deals' contracts, with roles whose row scopes
+ * differ by object: a rep sees every customer (but not its credit limit) and their own deals and
+ * contracts, a manager their department tree's customers, deals and contracts, a director all.
  */
 export const salesApp: AppDocument = {
   id: 'sales',
@@ -17,11 +18,50 @@ export const salesApp: AppDocument = {
   timeZone: 'Asia/Shanghai',
   objects: [
     {
+      id: 'customer',
+      label: { en: 'Customer', 'zh-CN': '客户' },
+      displayField: 'name',
+      fields: [
+        { id: 'name', type: 'text', label: { en: 'Name' } },
+        {
+          id: 'industry',
+          type: 'select',
+          label: { en: 'Industry' },
+          options: [
+            { value: 'retail', label: { en: 'Retail', 'zh-CN': '零售' } },
+            { value: 'energy', label: { en: 'Energy', 'zh-CN': '能源' } },
+            { value: 'finance', label: { en: 'Finance', 'zh-CN': '金融' } },
+          ],
+        },
+        { id: 'employees', type: 'number', label: { en: 'Employees' } },
+        { id: 'credit_limit', type: 'currency', label: { en: 'Credit limit' } },
+      ],
+    },
+    {
+      id: 'sales_target',
+      label: { en: 'Sales target', 'zh-CN': '销售目标' },
+      fields: [
+        { id: 'month', type: 'date', label: { en: 'Month' } },
+        { id: 'amount', type: 'currency', label: { en: 'Amount' } },
+      ],
+    },
+    {
+      id: 'contract',
+      label: { en: 'Contract', 'zh-CN': '合同' },
+      displayField: 'name',
+      fields: [
+        { id: 'name', type: 'text', label: { en: 'Name' } },
+        { id: 'deal', type: 'relation', target: 'deal', label: { en: 'Deal' } },
+        { id: 'value', type: 'currency', label: { en: 'Value' } },
+      ],
+    },
+    {
       id: 'deal',
       label: { en: 'Deal', 'zh-CN': '商机' },
       displayField: 'name',
       fields: [
         { id: 'name', type: 'text', label: { en: 'Name' } },
+        { id: 'customer', type: 'relation', target: 'customer', label: { en: 'Customer' } },
         {
           id: 'stage',
           type: 'select',
@@ -42,9 +82,36 @@ export const salesApp: AppDocument = {
     },
   ],
   roles: [
-    { id: 'rep', label: { en: 'Rep' }, permissions: [{ object: 'deal', actions: ['read', 'create', 'update'], rows: 'own', hiddenFields: ['margin'] }] },
-    { id: 'manager', label: { en: 'Manager' }, permissions: [{ object: 'deal', actions: ['read', 'create', 'update'], rows: 'department_tree' }] },
-    { id: 'director', label: { en: 'Director' }, permissions: [{ object: 'deal', actions: ['read'], rows: 'all' }] },
+    {
+      id: 'rep',
+      label: { en: 'Rep' },
+      permissions: [
+        { object: 'deal', actions: ['read', 'create', 'update'], rows: 'own', hiddenFields: ['margin'] },
+        { object: 'customer', actions: ['read'], rows: 'all', hiddenFields: ['credit_limit'] },
+        { object: 'contract', actions: ['read'], rows: 'own' },
+        { object: 'sales_target', actions: ['read'], rows: 'own' },
+      ],
+    },
+    {
+      id: 'manager',
+      label: { en: 'Manager' },
+      permissions: [
+        { object: 'deal', actions: ['read', 'create', 'update'], rows: 'department_tree' },
+        { object: 'customer', actions: ['read'], rows: 'department_tree' },
+        { object: 'contract', actions: ['read'], rows: 'department_tree' },
+        { object: 'sales_target', actions: ['read'], rows: 'department_tree' },
+      ],
+    },
+    {
+      id: 'director',
+      label: { en: 'Director' },
+      permissions: [
+        { object: 'deal', actions: ['read'], rows: 'all' },
+        { object: 'customer', actions: ['read'], rows: 'all' },
+        { object: 'contract', actions: ['read'], rows: 'all' },
+        { object: 'sales_target', actions: ['read'], rows: 'all' },
+      ],
+    },
   ],
 };
 
@@ -56,6 +123,8 @@ export interface SalesTeam {
   people: Record<'rep1' | 'rep2' | 'rep3' | 'manager' | 'director', { id: string; department: string; policy: AccessPolicy }>;
   /** Creates a deal owned by `owner`, in their department. */
   deal(owner: keyof SalesTeam['people'], values: Record<string, unknown>): Promise<string>;
+  /** Creates a record of any object owned by `owner`, in their department. */
+  record(owner: keyof SalesTeam['people'], object: string, values: Record<string, unknown>): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -83,16 +152,18 @@ export async function createSalesTeam(document: AppDocument = salesApp): Promise
     manager: await person('王磊', east, ['manager'], [east, eastTeam]),
     director: await person('刘洋', east, ['director'], [east, eastTeam]),
   };
+  const record: SalesTeam['record'] = async (owner, object, values) => {
+    const actor = people[owner];
+    const created = await records.create(document.id, object, fullAccess({ userId: actor.id, departmentId: actor.department }), { values });
+    return String(created.id);
+  };
   return {
     database,
     records,
     events,
     people,
-    async deal(owner, values) {
-      const actor = people[owner];
-      const created = await records.create(document.id, 'deal', fullAccess({ userId: actor.id, departmentId: actor.department }), { values });
-      return String(created.id);
-    },
+    deal: (owner, values) => record(owner, 'deal', values),
+    record,
     async close() {
       await events.stop();
       await database.drop();
