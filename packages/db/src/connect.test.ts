@@ -35,5 +35,7 @@ describe('openDatabase', () => {
     } finally {
       await lite.close();
     }
-  });
+    // Starting PGlite compiles its WebAssembly and runs every migration in one thread: on a busy
+    // 2-core machine that alone can pass the default 30 s.
+  }, 120_000);
 });
