@@ -13,7 +13,12 @@ import { usePublishReview } from './hooks/use-publish-review';
 import { useSelected } from './hooks/use-selected';
 import { useStudioKeys } from './hooks/use-studio-keys';
 import { useStudioT } from './i18n/use-studio-t';
-import { createStudioStore, type StudioStore } from './model/studio-store';
+import { createStudioStore, type StudioStore, type StudioTab } from './model/studio-store';
+import { useNavT } from './navigation/i18n/use-nav-t';
+import { NavigationWorkspace } from './navigation/ui/navigation-workspace';
+import { useRoleT } from './roles/i18n/use-role-t';
+import { RoleList } from './roles/ui/role-list';
+import { RolesWorkspace } from './roles/ui/roles-workspace';
 import './studio.css';
 import { ConflictBanner } from './ui/conflict-banner';
 import { FieldsView } from './ui/fields-view';
@@ -54,7 +59,7 @@ function StudioWorkspace({ store, appId }: { store: StudioStore; appId: string }
   const onPublished = useCallback((version: number) => void message.success(t('studio.review.published', { version })), [message, t]);
   const publishing = usePublishReview(onPublished);
   const loaded = useStudio((s) => s.appId === appId && s.document !== null);
-  const flowsOpen = useStudio((s) => s.tab === 'flows');
+  const section = sectionOf(useStudio((s) => s.tab));
 
   if (remote.status === 'failed') return <ErrorState title={t('studio.loadFailed')} error={remote.error} onRetry={remote.reload} />;
   if (!loaded) return <Spin size="large" style={{ display: 'block', marginTop: '30vh' }} />;
@@ -67,9 +72,19 @@ function StudioWorkspace({ store, appId }: { store: StudioStore; appId: string }
       <div className="studio-body">
         <aside className="studio-sider">
           <SectionSwitch />
-          {flowsOpen ? <FlowList /> : <ObjectList />}
+          {section === 'flows' ? <FlowList /> : section === 'roles' ? <RoleList /> : section === 'navigation' ? null : <ObjectList />}
         </aside>
-        <main className="studio-content">{flowsOpen ? <FlowsWorkspace /> : <ObjectWorkspace appId={appId} />}</main>
+        <main className="studio-content">
+          {section === 'flows' ? (
+            <FlowsWorkspace />
+          ) : section === 'roles' ? (
+            <RolesWorkspace />
+          ) : section === 'navigation' ? (
+            <NavigationWorkspace />
+          ) : (
+            <ObjectWorkspace appId={appId} />
+          )}
+        </main>
       </div>
       <PublishDialog
         review={publishing.review}
@@ -82,22 +97,29 @@ function StudioWorkspace({ store, appId }: { store: StudioStore; appId: string }
   );
 }
 
-/** The studio's two sections: the objects (their fields and forms) and the draft's flows. */
+type Section = 'objects' | 'flows' | 'roles' | 'navigation';
+const sectionOf = (tab: StudioTab): Section => (tab === 'flows' || tab === 'roles' || tab === 'navigation' ? tab : 'objects');
+
+/** The studio's sections: the objects (their fields and forms), the draft's flows, its roles, its menu. */
 function SectionSwitch() {
   const t = useStudioT();
   const flowT = useFlowT();
-  const tab = useStudio((s) => s.tab);
+  const roleT = useRoleT();
+  const navT = useNavT();
+  const section = sectionOf(useStudio((s) => s.tab));
   const setTab = useStudio((s) => s.setTab);
   return (
-    <Segmented
+    <Segmented<Section>
       block
       style={{ marginBottom: 8 }}
-      value={tab === 'flows' ? 'flows' : 'objects'}
+      value={section}
       data-testid="studio-section"
-      onChange={(section) => setTab(section === 'flows' ? 'flows' : 'form')}
+      onChange={(next) => setTab(next === 'objects' ? 'form' : next)}
       options={[
         { value: 'objects', label: t('studio.objects') },
         { value: 'flows', label: <span data-testid="studio-section-flows">{flowT('flows.section')}</span> },
+        { value: 'roles', label: <span data-testid="studio-section-roles">{roleT('roles.section')}</span> },
+        { value: 'navigation', label: <span data-testid="studio-section-navigation">{navT('nav.section')}</span> },
       ]}
     />
   );

@@ -5,8 +5,8 @@ import type { PaletteNodeKind } from '../flows/model/flow-edits';
 /** The most undo steps kept: enough for a session of design, bounded so snapshots cannot pile up. */
 export const HISTORY_LIMIT = 200;
 
-/** What the workspace shows: the selected object's form, fields or rules, or the draft's flows. */
-export type StudioTab = 'fields' | 'form' | 'rules' | 'flows';
+/** What the workspace shows: the selected object's form, fields or rules, the draft's flows, its roles, or its menu. */
+export type StudioTab = 'fields' | 'form' | 'rules' | 'flows' | 'roles' | 'navigation';
 
 /** What the property panel edits: an object, one of its fields, or a node of its form. */
 export interface Selection {
@@ -16,6 +16,8 @@ export interface Selection {
   /** The flow open in the flow designer, and its selected node (the flows section). */
   flowId?: string | null;
   flowNodeId?: string | null;
+  /** The role open in the permission matrix (the roles section). */
+  roleId?: string | null;
 }
 
 /** What a drag carries, by pointer or keyboard: a new field type, a new layout element, a field not on the form yet, or a node of the form. */
@@ -94,11 +96,13 @@ function stillThere(document: AppDocument, selection: Selection): Selection {
     selection.flowId === undefined
       ? {}
       : { flowId: flow?.id ?? null, flowNodeId: flow?.nodes.some((n) => n.id === selection.flowNodeId) ? selection.flowNodeId : null };
+  const roleSelection = selection.roleId === undefined ? {} : { roleId: document.roles?.some((r) => r.id === selection.roleId) ? selection.roleId : null };
   const object = document.objects.find((o) => o.id === selection.objectId);
-  if (!object) return { ...NOTHING_SELECTED, objectId: document.objects[0]?.id ?? null, ...flowSelection };
+  if (!object) return { ...NOTHING_SELECTED, objectId: document.objects[0]?.id ?? null, ...flowSelection, ...roleSelection };
   const form = document.forms?.find((f) => f.object === object.id);
   return {
     ...flowSelection,
+    ...roleSelection,
     objectId: object.id,
     fieldId: object.fields.some((f) => f.id === selection.fieldId) ? selection.fieldId : null,
     nodeId: form?.nodes.some((n) => n.id === selection.nodeId) ? selection.nodeId : null,
