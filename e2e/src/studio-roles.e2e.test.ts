@@ -6,6 +6,7 @@ import { callApi, signInApi } from './api';
 import { openPage } from './browser';
 import { customerApp } from './fixtures/customer-app';
 import { listPage } from './list-page';
+import { pointerDrag } from './pointer-drag';
 import { E2E_ADMIN } from './server';
 import { shellPage } from './shell-page';
 import { ARTIFACTS, useE2eSuite } from './suite';
@@ -112,6 +113,83 @@ describe('the studio: roles and permissions', () => {
       expect(texts).not.toContain('Other customer');
       expect(await listPage(rep.page).headers()).not.toContain('Credit limit');
       await rep.page.screenshot({ path: join(ARTIFACTS, 'studio-role-rep-list.png') });
+      expect(rep.errors.filter((e) => !e.includes('401 (Unauthorized)'))).toEqual([]);
+    } finally {
+      await rep.context.close();
+    }
+  });
+
+  it('an admin builds the menu: adds the approval inbox and drags it to the top, reorders by keyboard, gives an icon, shows a list view to one role; the rep gets that menu', async () => {
+    const { page, errors, context } = await openPage(suite.browser, { baseURL: suite.server.baseUrl, width: 1600, height: 1000, locale: 'en' });
+    const order = () => page.locator('[data-testid^="nav-entry-"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-testid')));
+    try {
+      await page.goto(`/studio/apps/${suite.appId}`);
+      await shellPage(page).signIn(E2E_ADMIN);
+      await page.getByTestId('studio').waitFor({ timeout: UI_TIMEOUT });
+      const list = listPage(page);
+
+      // A role the rep does not hold, for an entry only it sees.
+      await page.getByTestId('studio-section-roles').click();
+      await page.getByTestId('role-new').click();
+      await page.getByTestId('role-list-role_1').waitFor({ timeout: UI_TIMEOUT });
+
+      await page.getByTestId('studio-section-navigation').click();
+      await page.getByTestId('nav-entry-customers').waitFor({ timeout: UI_TIMEOUT });
+      await list.pick(page.getByTestId('nav-add'), 'Approval inbox');
+      await page.getByTestId('nav-entry-nav_1').waitFor({ timeout: UI_TIMEOUT });
+      expect(await order()).toEqual(['nav-entry-customers', 'nav-entry-nav_1']);
+
+      // A real pointer drag puts the inbox first.
+      const top = () => page.getByTestId('nav-drop-top-0');
+      await pointerDrag(page, page.getByTestId('nav-name-nav_1'), {
+        target: top,
+        dragging: () => page.locator('.nav-dragging'),
+        over: () => top().locator('xpath=.').and(page.locator('.nav-drop-over')),
+      });
+      await expect.poll(order, { timeout: UI_TIMEOUT }).toEqual(['nav-entry-nav_1', 'nav-entry-customers']);
+
+      // The keyboard moves an entry as well: Alt+↑ and back with Alt+↓, the focus staying on it.
+      await page.getByTestId('nav-entry-customers').focus();
+      await page.keyboard.press('Alt+ArrowUp');
+      await expect.poll(order, { timeout: UI_TIMEOUT }).toEqual(['nav-entry-customers', 'nav-entry-nav_1']);
+      await page.keyboard.press('Alt+ArrowDown');
+      await expect.poll(order, { timeout: UI_TIMEOUT }).toEqual(['nav-entry-nav_1', 'nav-entry-customers']);
+
+      // An icon for the customers, and a list view entry only the new role sees.
+      await page.getByTestId('nav-icon-customers').click();
+      await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option span[title="team"]').click();
+      await list.pick(page.getByTestId('nav-add'), 'List view: Customers · All customers');
+      await page.getByTestId('nav-entry-nav_2').waitFor({ timeout: UI_TIMEOUT });
+      await list.pick(page.getByTestId('nav-roles-nav_2'), 'New role');
+      await page.keyboard.press('Escape');
+      await waitSaved(page);
+      const draft = await callApi<{ draft: AppDocument }>(suite.api, 'GET', `/api/apps/${suite.appId}`);
+      expect(draft.draft.navigation).toEqual([
+        { id: 'nav_1', page: 'approvals', icon: 'audit' },
+        { id: 'customers', object: 'customer', icon: 'team' },
+        { id: 'nav_2', object: 'customer', view: 'all', roles: ['role_1'] },
+      ]);
+      await page.screenshot({ path: join(ARTIFACTS, 'studio-navigation.png') });
+
+      await page.getByTestId('studio-publish').click();
+      await page.getByTestId('publish-change').filter({ hasText: 'navigation' }).waitFor({ timeout: UI_TIMEOUT });
+      await page.getByTestId('publish-confirm').click();
+      await page.getByTestId('studio-live-version').filter({ hasText: 'version 3' }).waitFor({ timeout: UI_TIMEOUT });
+      expect(errors.filter((e) => !e.includes('401 (Unauthorized)'))).toEqual([]);
+    } finally {
+      await context.close();
+    }
+
+    // The rep's menu: the inbox first, then the customers; the list view for the other role is not there.
+    const rep = await openPage(suite.browser, { baseURL: suite.server.baseUrl, locale: 'en' });
+    try {
+      await rep.page.goto(`/apps/${suite.appId}/objects/customer`);
+      await shellPage(rep.page).signIn({ email: REP.email, password: REP.password });
+      const menu = rep.page.getByTestId('side-nav').locator('.ant-menu-item');
+      await expect.poll(() => menu.allTextContents(), { timeout: UI_TIMEOUT }).toEqual(['Approvals', 'Customers']);
+      expect(await menu.nth(1).locator('.anticon-team').count()).toBe(1);
+      await menu.nth(0).click();
+      await rep.page.waitForURL(/\/approvals/, { timeout: UI_TIMEOUT });
       expect(rep.errors.filter((e) => !e.includes('401 (Unauthorized)'))).toEqual([]);
     } finally {
       await rep.context.close();

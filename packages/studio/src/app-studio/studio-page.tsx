@@ -109,8 +109,10 @@ function SectionSwitch() {
   const section = sectionOf(useStudio((s) => s.tab));
   const setTab = useStudio((s) => s.setTab);
   return (
+    // One section a line: four side by side would not fit the sider's width in either language.
     <Segmented<Section>
       block
+      orientation="vertical"
       style={{ marginBottom: 8 }}
       value={section}
       data-testid="studio-section"

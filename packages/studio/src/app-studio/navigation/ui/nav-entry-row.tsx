@@ -104,7 +104,7 @@ export function NavEntryRow({ item, index, count }: NavEntryRowProps) {
 function IconOf({ icon }: { icon: NavigationIcon }) {
   const Icon = NAVIGATION_ICON_COMPONENTS[icon];
   return (
-    <span title={icon} data-icon={icon}>
+    <span title={icon}>
       <Icon />
     </span>
   );
