@@ -128,6 +128,34 @@ export const roleSchema = {
   additionalProperties: false,
 } as const;
 
+/** Icons a menu entry may show, by name (the runtime maps each to one of its icon components). */
+export const NAVIGATION_ICONS = [
+  'team',
+  'user',
+  'contacts',
+  'shop',
+  'bank',
+  'dollar',
+  'wallet',
+  'file',
+  'file-done',
+  'solution',
+  'calendar',
+  'phone',
+  'dashboard',
+  'bar-chart',
+  'pie-chart',
+  'audit',
+  'check-square',
+  'folder',
+  'star',
+  'flag',
+] as const;
+
+/**
+ * One entry of the app's menu, in document order among its siblings: an object's list (optionally
+ * opened on one of its list views), a dashboard, the approval inbox, or a group of entries.
+ */
 export const navigationItemSchema = {
   type: 'object',
   properties: {
@@ -135,7 +163,14 @@ export const navigationItemSchema = {
     label: localizedTextSchema,
     parent: { type: 'string' },
     object: identifierSchema,
+    /** With `object`: the list view it opens on. */
+    view: identifierSchema,
     dashboard: identifierSchema,
+    /** The approval inbox (to approve, submitted by me, …). */
+    page: { enum: ['approvals'] },
+    icon: { enum: NAVIGATION_ICONS },
+    /** Shown only to people holding one of these roles (administrators see every entry); absent: everyone. */
+    roles: { type: 'array', items: identifierSchema, uniqueItems: true, maxItems: 50 },
   },
   required: ['id'],
   additionalProperties: false,
@@ -210,3 +245,5 @@ export type LocalizedText = FromSchema<typeof localizedTextSchema>;
 export type RoleDefinition = FromSchema<typeof roleSchema>;
 export type RolePermission = FromSchema<typeof rolePermissionSchema>;
 export type RowScope = (typeof ROW_SCOPES)[number];
+export type NavigationItem = FromSchema<typeof navigationItemSchema>;
+export type NavigationIcon = (typeof NAVIGATION_ICONS)[number];

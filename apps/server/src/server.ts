@@ -44,6 +44,7 @@ import { metaRoutes } from './plugins/meta-routes';
 import { recordRoutes } from './plugins/record-routes';
 import { regionRoutes } from './plugins/region-routes';
 import { reportRoutes } from './plugins/report-routes';
+import { rolePreviewRoutes } from './plugins/role-preview-routes';
 import { viewRoutes } from './plugins/view-routes';
 import { webRoutes } from './plugins/web-routes';
 import { registerProblemHandlers } from './problem';
@@ -184,6 +185,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(flowRoutes, { database: options.database, records, flows, definitions });
   await app.register(flowInboxRoutes, { database: options.database, flows, definitions });
   await app.register(flowSimulateRoutes, { database: options.database, records, flows, liveApps });
+  await app.register(rolePreviewRoutes, { database: options.database, records, liveApps });
   await app.register(flowDelegationRoutes, {
     database: options.database,
     directory,

@@ -2,3 +2,4 @@ export { type AccessPolicy, type Actor, fullAccess, type RecordAction, type Reco
 export { compilePolicy, type Principal } from './compile-policy';
 export { createFieldCipher, type FieldCipher, isSealed, maskValue } from './field-cipher';
 export { type ObjectAccess, objectAccess, RECORD_ACTIONS } from './object-access';
+export { rolePreviewPolicy } from './role-preview';

@@ -6,7 +6,7 @@ export { ensureFirstAdmin } from './bootstrap';
 export { createDepartment, type Department, deleteDepartment, listDepartments, updateDepartment } from './departments';
 export { type DirectoryDepartment, type DirectoryEntry, listDirectoryDepartments, searchDirectory } from './directory';
 export { IdentityError, type IdentityErrorCode } from './identity-error';
-export { loadCredential, loadSignedInUser, type SignedInUser } from './principal';
+export { loadCredential, loadPersonForAccess, loadSignedInUser, type PersonForAccess, type SignedInUser } from './principal';
 export { hashPassword, MIN_PASSWORD_LENGTH, newPassword, tokenDigest, verifyPassword } from './secrets';
 export { endSessions, SESSION_DAYS, SIGN_IN_LIMIT, signIn, signOut } from './sessions';
 export { createSignedInUserCache, IDENTITY_CHANNEL, type SignedInUserCache } from './signed-in-cache';

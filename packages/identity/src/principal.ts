@@ -15,6 +15,12 @@ export interface SignedInUser {
   roles: Record<string, string[]>;
 }
 
+/** The ids of `u.department_id` and every department below it, as text[] (null without a department). */
+const departmentSubtree = sql`(with recursive tree(id) as (
+         select d.id from departments d where d.id = u.department_id
+         union all select d.id from departments d join tree on d.parent_id = tree.id
+       ) select array_agg(id::text) from tree)`;
+
 interface Row {
   scope_app_id: string | null;
   scope_roles: string[] | null;
@@ -47,10 +53,7 @@ export async function loadCredential(
   const { rows } = await sql<Row>`${sql.raw(PREPARED)}
     select u.id, u.email, u.name, u.department_id, u.is_admin, u.locale, c.scope_app_id, c.scope_roles, c.expires_at,
       (select array_agg(r.app_id || ':' || r.role_id order by r.app_id, r.role_id) from user_roles r where r.user_id = u.id) as roles,
-      (with recursive tree(id) as (
-         select d.id from departments d where d.id = u.department_id
-         union all select d.id from departments d join tree on d.parent_id = tree.id
-       ) select array_agg(id::text) from tree) as tree
+      ${departmentSubtree} as tree
     from (${credential}) c join users u on u.id = c.user_id where u.active`.execute(db);
   const row = rows[0];
   if (!row) return null;
@@ -79,4 +82,20 @@ export async function loadCredential(
 /** The user behind a session or token digest, read now (see `loadCredential`). */
 export async function loadSignedInUser(db: Kysely<SystemTables>, source: 'session' | 'token', digest: string): Promise<SignedInUser | null> {
   return (await loadCredential(db, source, digest))?.user ?? null;
+}
+
+/** Another person as an access policy sees them: the admin's "view as" previews run with it. */
+export interface PersonForAccess {
+  userId: string;
+  name: string;
+  departmentId: string | null;
+  departmentTree: string[];
+}
+
+/** One user by id, with their department subtree (the same query as a signed-in user's), whether active or not; null if unknown. */
+export async function loadPersonForAccess(db: Kysely<SystemTables>, userId: string): Promise<PersonForAccess | null> {
+  const { rows } = await sql<{ id: string; name: string; department_id: string | null; tree: string[] | null }>`
+    select u.id, u.name, u.department_id, ${departmentSubtree} as tree from users u where u.id = ${userId}`.execute(db);
+  const row = rows[0];
+  return row ? { userId: row.id, name: row.name, departmentId: row.department_id, departmentTree: row.tree ?? [] } : null;
 }

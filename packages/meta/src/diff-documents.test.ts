@@ -25,7 +25,7 @@ describe('diffDocuments', () => {
       { kind: 'object_changed', object: 'opportunity', properties: ['label'] },
       { kind: 'field_removed', object: 'opportunity', field: 'amount' },
       { kind: 'object_removed', object: 'quote_line' },
-      { kind: 'section_changed', section: 'roles' },
+      { kind: 'role_added', role: 'rep' },
     ]);
   });
 

@@ -1,4 +1,5 @@
 import type { AppDocument, FieldDefinition, ObjectDefinition } from '@tessera/schemas';
+import { diffRoles, type RoleChange } from './diff-roles';
 
 export type DocumentChange =
   | { kind: 'object_added' | 'object_removed'; object: string }
@@ -8,7 +9,8 @@ export type DocumentChange =
   | {
       kind: 'section_changed';
       section: 'forms' | 'flows' | 'reports' | 'dashboards' | 'roles' | 'navigation' | 'i18n' | 'label' | 'description' | 'defaultLocale';
-    };
+    }
+  | RoleChange;
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
@@ -51,8 +53,10 @@ function diffObjects(before: readonly ObjectDefinition[], after: readonly Object
 export function diffDocuments(before: AppDocument | null, after: AppDocument): DocumentChange[] {
   const out: DocumentChange[] = [];
   diffObjects(before?.objects ?? [], after.objects, out);
-  for (const section of ['label', 'description', 'defaultLocale', 'forms', 'flows', 'reports', 'dashboards', 'roles', 'navigation', 'i18n'] as const) {
+  for (const section of ['label', 'description', 'defaultLocale', 'forms', 'flows', 'reports', 'dashboards', 'navigation', 'i18n'] as const) {
     if (!same(before?.[section], after[section])) out.push({ kind: 'section_changed', section });
   }
+  // Roles are reviewed role by role: who gains or loses which action, rows and fields.
+  out.push(...diffRoles(before?.roles ?? [], after.roles ?? []));
   return out;
 }

@@ -50,6 +50,13 @@ registerMessages({
     'zh-CN': '审批状态“{state}”要写入的值“{value}”不是字段“{id}”的选项',
     en: 'The value "{value}" written for the approval state "{state}" is not an option of field "{id}"',
   },
+  'meta.nav_one_target': {
+    'zh-CN': '菜单项“{id}”只能指向一个地方：对象、仪表板或审批中心之一',
+    en: 'Menu entry "{id}" may lead to one place only: an object, a dashboard or the approval inbox',
+  },
+  'meta.nav_view_without_object': { 'zh-CN': '菜单项“{id}”的列表视图需要先选择对象', en: 'Menu entry "{id}" names a list view but no object' },
+  'meta.nav_unknown_view': { 'zh-CN': '对象“{object}”没有列表视图“{id}”', en: 'Object "{object}" has no list view "{id}"' },
+  'meta.nav_unknown_role': { 'zh-CN': '菜单项“{entry}”的可见角色“{id}”不存在', en: 'Menu entry "{entry}" is shown to role "{id}", which does not exist' },
   'meta.unknown_node': { 'zh-CN': '布局节点“{id}”不存在', en: 'Layout node "{id}" does not exist' },
   'meta.child_target': {
     'zh-CN': '子表字段必须指向以“{object}”为父对象的子对象，而“{id}”不是',

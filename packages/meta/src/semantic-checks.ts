@@ -6,6 +6,7 @@ import { checkFlows } from './flow-checks';
 import { checkFormulaFields } from './formula-checks';
 import type { MetaIssue } from './issue';
 import { checkMatchRules } from './match-rule-checks';
+import { checkNavigationEntry } from './navigation-checks';
 import { checkReports } from './report-checks';
 import { RESERVED_FIELD_IDS, SYSTEM_COLUMNS } from './system-columns';
 
@@ -125,6 +126,7 @@ function checkNavigation(app: AppDocument, objects: Map<string, ObjectDefinition
     if (item.parent && !ids.has(item.parent)) issues.push({ pointer: `/navigation/${i}/parent`, code: 'meta.unknown_node', params: { id: item.parent } });
     if (item.dashboard && !dashboards.has(item.dashboard))
       issues.push({ pointer: `/navigation/${i}/dashboard`, code: 'meta.unknown_node', params: { id: item.dashboard } });
+    issues.push(...checkNavigationEntry(app, item, `/navigation/${i}`));
   });
 }
 

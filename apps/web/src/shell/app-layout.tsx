@@ -1,5 +1,6 @@
 import { AppstoreOutlined, BuildOutlined, MenuOutlined } from '@ant-design/icons';
 import { ErrorState, LanguageSwitch } from '@tessera/ui';
+import { NAVIGATION_ICON_COMPONENTS } from '@tessera/ui/navigation-icons';
 import { Button, Drawer, Empty, Layout, Menu, type MenuProps, Result, Spin, Typography } from 'antd';
 import { lazy, Suspense } from 'react';
 import { UserMenu } from '../auth/user-menu';
@@ -15,10 +16,12 @@ const DashboardPage = lazy(() => import('@tessera/ui/dashboard-page').then((m) =
 
 type MenuItem = Required<MenuProps>['items'][number];
 
-function toMenuItems(entries: NavEntry[]): MenuItem[] {
-  return entries.map((entry) =>
-    entry.children.length > 0 ? { key: entry.key, label: entry.label, children: toMenuItems(entry.children) } : { key: entry.key, label: entry.label },
-  );
+function toMenuItems(entries: NavEntry[], inboxLabel: string): MenuItem[] {
+  return entries.map((entry) => {
+    const Icon = entry.icon ? NAVIGATION_ICON_COMPONENTS[entry.icon] : null;
+    const item = { key: entry.key, label: entry.label || (entry.page === 'approvals' ? inboxLabel : entry.key), icon: Icon ? <Icon /> : undefined };
+    return entry.children.length > 0 ? { ...item, children: toMenuItems(entry.children, inboxLabel) } : item;
+  });
 }
 
 interface AppLayoutProps {
@@ -35,7 +38,7 @@ export function AppLayout({ appId, objectId, dashboardId = null }: AppLayoutProp
     <Menu
       mode="inline"
       data-testid="side-nav"
-      items={toMenuItems(shell.navigation)}
+      items={toMenuItems(shell.navigation, t('approvals.title'))}
       selectedKeys={shell.selectedKey ? [shell.selectedKey] : []}
       defaultOpenKeys={shell.navigation.filter((e) => e.children.length > 0).map((e) => e.key)}
       onClick={({ key }) => shell.selectMenuItem(key)}
@@ -93,7 +96,7 @@ export function AppLayout({ appId, objectId, dashboardId = null }: AppLayoutProp
           {shell.status === 'ready' && objectId && !shell.objectExists && <Result status="404" subTitle={t('shell.unknownObject')} />}
           {shell.status === 'ready' && objectId && shell.objectExists && (
             <Suspense fallback={<Spin style={{ display: 'block', marginTop: 96 }} />}>
-              <ObjectPage key={`${appId}/${objectId}`} appId={appId} objectId={objectId} />
+              <ObjectPage key={`${appId}/${objectId}/${shell.opened}`} appId={appId} objectId={objectId} />
             </Suspense>
           )}
         </Layout.Content>

@@ -61,4 +61,28 @@ describe('buildNavigation', () => {
     const doc: AppDocument = { ...base, navigation: [{ id: 'kpi', dashboard: 'kpi' }] };
     expect(buildNavigation(doc, 'en')).toHaveLength(2);
   });
+
+  it('shows each entry only to the roles named on it (administrators: all), with its icon, a list view and the inbox', () => {
+    const doc: AppDocument = {
+      ...base,
+      objects: base.objects.map((o) => (o.id === 'customer' ? { ...o, views: [{ id: 'key', label: { en: 'Key accounts' } }] } : o)),
+      roles: [
+        { id: 'rep', label: { en: 'Rep' } },
+        { id: 'boss', label: { en: 'Boss' } },
+      ],
+      navigation: [
+        { id: 'inbox', page: 'approvals', icon: 'audit' },
+        { id: 'key', object: 'customer', view: 'key', icon: 'star' },
+        { id: 'quotes', object: 'quote', roles: ['boss'] },
+        { id: 'stale', object: 'customer', view: 'gone' },
+      ],
+    };
+    const rep = buildNavigation(doc, 'en', ['rep']);
+    expect(rep.map((n) => [n.key, n.label, n.objectId, n.viewId, n.page, n.icon])).toEqual([
+      ['inbox', '', null, null, 'approvals', 'audit'],
+      ['key', 'Key accounts', 'customer', 'key', null, 'star'],
+    ]);
+    expect(buildNavigation(doc, 'en', ['boss']).map((n) => n.key)).toEqual(['inbox', 'key', 'quotes']);
+    expect(buildNavigation(doc, 'en').map((n) => n.key)).toEqual(['inbox', 'key', 'quotes']);
+  });
 });

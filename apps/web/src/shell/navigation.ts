@@ -1,60 +1,60 @@
 import type { Locale } from '@tessera/i18n';
-import type { AppDocument } from '@tessera/schemas';
+import { type AppDocument, type NavigationIcon, type NavigationItem, navigationOf } from '@tessera/schemas';
 import { localized, pluralTitle } from '@tessera/ui/localized';
 
 export interface NavEntry {
   key: string;
   label: string;
-  /** The object page this entry opens; null for a group heading or a dashboard. */
+  /** The object page this entry opens; null for a group heading, a dashboard or the inbox. */
   objectId: string | null;
+  /** With `objectId`: the list view it opens on. */
+  viewId: string | null;
   /** The dashboard this entry opens. */
   dashboardId: string | null;
+  /** A page of the app that is neither: the approval inbox. */
+  page: 'approvals' | null;
+  icon: NavigationIcon | null;
   children: NavEntry[];
 }
 
 /**
- * The side navigation from the live document: its `navigation` tree when that leads anywhere
- * the runtime can show, else one entry per top-level object (child objects such as quote lines
- * live inside their parent's record, not in the menu). An entry pointing at an object or a
- * dashboard the live version no longer has is left out.
+ * The side navigation from the live document: its `navigation` tree (`navigationOf`: one entry per
+ * top-level object when it has none, or when its tree leads nowhere the runtime can show). An entry
+ * pointing at an object, view or dashboard the live version no longer has is left out, and so is
+ * an entry for roles the person does not hold (`roles`: theirs in this app; null — administrators —
+ * sees every entry). The menu only offers; the access layer still decides what each page shows.
  */
-export function buildNavigation(document: AppDocument, locale: Locale): NavEntry[] {
-  const objectLabel = (id: string) => {
-    const object = document.objects.find((o) => o.id === id);
-    return object ? pluralTitle(object, locale) : null;
-  };
+export function buildNavigation(document: AppDocument, locale: Locale, roles: readonly string[] | null = null): NavEntry[] {
+  const all = build(document, navigationOf(document), locale, null);
+  const items = all.length > 0 ? navigationOf(document) : navigationOf({ ...document, navigation: [] });
+  return build(document, items, locale, roles);
+}
 
-  const items = document.navigation ?? [];
-  const build = (parent: string | undefined): NavEntry[] =>
+function build(document: AppDocument, items: readonly NavigationItem[], locale: Locale, roles: readonly string[] | null): NavEntry[] {
+  const shown = (item: NavigationItem) => roles === null || !item.roles || item.roles.some((r) => roles.includes(r));
+  const level = (parent: string | undefined): NavEntry[] =>
     items
-      .filter((item) => item.parent === parent)
+      .filter((item) => item.parent === parent && shown(item))
       .flatMap((item): NavEntry[] => {
-        const children = build(item.id);
+        const entry = { key: item.id, objectId: null, viewId: null, dashboardId: null, page: null, icon: item.icon ?? null, children: level(item.id) };
         if (item.object) {
-          const fallback = objectLabel(item.object);
-          if (fallback === null) return []; // points at an object the live version no longer has
-          return [{ key: item.id, label: localized(item.label, locale, fallback), objectId: item.object, dashboardId: null, children }];
+          const object = document.objects.find((o) => o.id === item.object);
+          if (!object) return []; // points at an object the live version no longer has
+          const view = item.view ? object.views?.find((v) => v.id === item.view) : undefined;
+          if (item.view && !view) return [];
+          const fallback = view ? localized(view.label, locale, view.id) : pluralTitle(object, locale);
+          return [{ ...entry, label: localized(item.label, locale, fallback), objectId: object.id, viewId: view?.id ?? null }];
         }
         if (item.dashboard) {
           const dashboard = (document.dashboards ?? []).find((d) => d.id === item.dashboard);
           if (!dashboard) return [];
-          return [{ key: item.id, label: localized(item.label ?? dashboard.label, locale, dashboard.id), objectId: null, dashboardId: dashboard.id, children }];
+          return [{ ...entry, label: localized(item.label ?? dashboard.label, locale, dashboard.id), dashboardId: dashboard.id }];
         }
-        if (children.length === 0) return [];
-        return [{ key: item.id, label: localized(item.label, locale, item.id), objectId: null, dashboardId: null, children }];
+        if (item.page === 'approvals') return [{ ...entry, label: localized(item.label, locale, ''), page: 'approvals' }];
+        if (entry.children.length === 0) return [];
+        return [{ ...entry, label: localized(item.label, locale, item.id) }];
       });
-
-  const tree = build(undefined);
-  if (tree.length > 0) return tree;
-  return document.objects
-    .filter((object) => !object.parent)
-    .map((object) => ({
-      key: `object:${object.id}`,
-      label: pluralTitle(object, locale),
-      objectId: object.id,
-      dashboardId: null,
-      children: [],
-    }));
+  return level(undefined);
 }
 
 /** The first object page of the menu: where opening an app lands. */

@@ -1,4 +1,5 @@
 import { localized, useAuthStore, useCurrentAppStore, useRouteStore, useSessionStore } from '@tessera/ui';
+import { presetViewKey, rememberView } from '@tessera/ui/list-view-memory';
 import { Grid } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { buildNavigation, entryKeyFor, firstObjectId, type NavEntry } from './navigation';
@@ -24,7 +25,12 @@ export function useAppShell(appId: string, objectId: string | null, dashboardId:
 
   useEffect(() => open(appId), [appId, open]);
 
-  const navigation = useMemo(() => (document ? buildNavigation(document, locale) : []), [document, locale]);
+  // Administrators see every entry; everyone else the entries for the roles they hold in this app.
+  const me = useAuthStore((s) => s.me);
+  const roles = useMemo(() => (me && !me.isAdmin ? (me.roles[appId] ?? []) : null), [me, appId]);
+  const navigation = useMemo(() => (document ? buildNavigation(document, locale, roles) : []), [document, locale, roles]);
+  /** Bumped by each menu choice, so choosing another view of the open object opens it afresh. */
+  const [opened, setOpened] = useState(0);
 
   // Opening an app lands on its first page, so the user never sees an empty frame.
   useEffect(() => {
@@ -36,7 +42,10 @@ export function useAppShell(appId: string, objectId: string | null, dashboardId:
   const selectMenuItem = useCallback(
     (key: string) => {
       const entry = findEntry(navigation, key);
+      if (entry?.objectId && entry.viewId) rememberView(appId, entry.objectId, presetViewKey(entry.viewId));
       if (entry?.objectId) navigate({ name: 'app', appId, objectId: entry.objectId });
+      if (entry?.page === 'approvals') navigate({ name: 'approvals', box: 'todo' });
+      setOpened((n) => n + 1);
       if (entry?.dashboardId) navigate({ name: 'dashboard', appId, dashboardId: entry.dashboardId });
       setMenuOpen(false);
     },
@@ -51,6 +60,7 @@ export function useAppShell(appId: string, objectId: string | null, dashboardId:
     reload,
     appLabel: document ? localized(document.label, locale, appId) : appId,
     navigation,
+    opened,
     selectedKey: objectId ? entryKeyFor(navigation, objectId) : dashboardId ? entryKeyFor(navigation, dashboardId, 'dashboard') : null,
     hasPages: navigation.length > 0,
     objectExists,

@@ -16,7 +16,12 @@ import { usePublishReview } from './hooks/use-publish-review';
 import { useSelected } from './hooks/use-selected';
 import { useStudioKeys } from './hooks/use-studio-keys';
 import { useStudioT } from './i18n/use-studio-t';
-import { createStudioStore, type StudioStore } from './model/studio-store';
+import { createStudioStore, type StudioStore, type StudioTab } from './model/studio-store';
+import { useNavT } from './navigation/i18n/use-nav-t';
+import { NavigationWorkspace } from './navigation/ui/navigation-workspace';
+import { useRoleT } from './roles/i18n/use-role-t';
+import { RoleList } from './roles/ui/role-list';
+import { RolesWorkspace } from './roles/ui/roles-workspace';
 import './studio.css';
 import { ConflictBanner } from './ui/conflict-banner';
 import { FieldsView } from './ui/fields-view';
@@ -57,7 +62,7 @@ function StudioWorkspace({ store, appId }: { store: StudioStore; appId: string }
   const onPublished = useCallback((version: number) => void message.success(t('studio.review.published', { version })), [message, t]);
   const publishing = usePublishReview(onPublished);
   const loaded = useStudio((s) => s.appId === appId && s.document !== null);
-  const section = useStudio((s) => (s.tab === 'flows' || s.tab === 'dashboards' ? s.tab : 'objects'));
+  const section = sectionOf(useStudio((s) => s.tab));
 
   if (remote.status === 'failed') return <ErrorState title={t('studio.loadFailed')} error={remote.error} onRetry={remote.reload} />;
   if (!loaded) return <Spin size="large" style={{ display: 'block', marginTop: '30vh' }} />;
@@ -70,10 +75,28 @@ function StudioWorkspace({ store, appId }: { store: StudioStore; appId: string }
       <div className="studio-body">
         <aside className="studio-sider">
           <SectionSwitch />
-          {section === 'flows' ? <FlowList /> : section === 'dashboards' ? <DashboardList /> : <ObjectList />}
+          {section === 'flows' ? (
+            <FlowList />
+          ) : section === 'dashboards' ? (
+            <DashboardList />
+          ) : section === 'roles' ? (
+            <RoleList />
+          ) : section === 'navigation' ? null : (
+            <ObjectList />
+          )}
         </aside>
         <main className="studio-content">
-          {section === 'flows' ? <FlowsWorkspace /> : section === 'dashboards' ? <DashboardsWorkspace /> : <ObjectWorkspace appId={appId} />}
+          {section === 'flows' ? (
+            <FlowsWorkspace />
+          ) : section === 'dashboards' ? (
+            <DashboardsWorkspace />
+          ) : section === 'roles' ? (
+            <RolesWorkspace />
+          ) : section === 'navigation' ? (
+            <NavigationWorkspace />
+          ) : (
+            <ObjectWorkspace appId={appId} />
+          )}
         </main>
       </div>
       <PublishDialog
@@ -87,24 +110,33 @@ function StudioWorkspace({ store, appId }: { store: StudioStore; appId: string }
   );
 }
 
-/** The studio's sections: the objects (their fields and forms), the draft's flows and its dashboards. */
+type Section = 'objects' | 'flows' | 'dashboards' | 'roles' | 'navigation';
+const sectionOf = (tab: StudioTab): Section => (tab === 'flows' || tab === 'dashboards' || tab === 'roles' || tab === 'navigation' ? tab : 'objects');
+
+/** The studio's sections: the objects (their fields and forms), the draft's flows, its dashboards, its roles, its menu. */
 function SectionSwitch() {
   const t = useStudioT();
   const flowT = useFlowT();
   const dashT = useDashboardT();
-  const tab = useStudio((s) => s.tab);
+  const roleT = useRoleT();
+  const navT = useNavT();
+  const section = sectionOf(useStudio((s) => s.tab));
   const setTab = useStudio((s) => s.setTab);
   return (
-    <Segmented
+    // One section a line: five side by side would not fit the sider's width in either language.
+    <Segmented<Section>
       block
+      orientation="vertical"
       style={{ marginBottom: 8 }}
-      value={tab === 'flows' || tab === 'dashboards' ? tab : 'objects'}
+      value={section}
       data-testid="studio-section"
-      onChange={(section) => setTab(section === 'flows' || section === 'dashboards' ? section : 'form')}
+      onChange={(next) => setTab(next === 'objects' ? 'form' : next)}
       options={[
         { value: 'objects', label: t('studio.objects') },
         { value: 'flows', label: <span data-testid="studio-section-flows">{flowT('flows.section')}</span> },
         { value: 'dashboards', label: <span data-testid="studio-section-dashboards">{dashT('dash.section')}</span> },
+        { value: 'roles', label: <span data-testid="studio-section-roles">{roleT('roles.section')}</span> },
+        { value: 'navigation', label: <span data-testid="studio-section-navigation">{navT('nav.section')}</span> },
       ]}
     />
   );

@@ -51,7 +51,7 @@ export function presetViews(object: ObjectDefinition, scope: ListViewScope): Lis
   const views = object.views ?? [];
   if (views.length === 0) return [{ key: ALL_RECORDS_KEY, kind: 'preset', label: null, state: usableState({}, scope) }];
   return views.map((view) => ({
-    key: `preset:${view.id}`,
+    key: presetViewKey(view.id),
     kind: 'preset',
     label: view.label,
     state: usableState(
@@ -92,6 +92,11 @@ export function moveColumn(columns: readonly string[], id: string, step: -1 | 1)
 export function toggleColumn(columns: readonly string[], id: string, show: boolean): string[] {
   if (!show) return columns.length > 1 ? columns.filter((c) => c !== id) : [...columns];
   return columns.includes(id) ? [...columns] : [...columns, id];
+}
+
+/** The key of a designer's list view among a list's views: what a menu entry opening that view remembers. */
+export function presetViewKey(viewId: string): string {
+  return `preset:${viewId}`;
 }
 
 function storageKey(appId: string, objectId: string): string {

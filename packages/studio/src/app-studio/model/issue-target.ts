@@ -7,7 +7,7 @@ export interface IssueTarget {
   tab: StudioTab;
 }
 
-/** `/objects/2/fields/5/target` selects that field; `/forms/0/nodes/3/field` that node of the form; `/flows/1/nodes/4/when` that node of the flow; others their object. */
+/** `/objects/2/fields/5/target` selects that field; `/forms/0/nodes/3/field` that node of the form; `/flows/1/nodes/4/when` that node of the flow; `/roles/0/…` that role; others their object. */
 export function issueTarget(document: AppDocument, pointer: string): IssueTarget | null {
   const [section, first, part, second] = pointer.split('/').slice(1);
   const at = (value: string | undefined) => (value !== undefined && /^\d+$/.test(value) ? Number(value) : -1);
@@ -31,6 +31,13 @@ export function issueTarget(document: AppDocument, pointer: string): IssueTarget
     if (!flow) return null;
     const node = part === 'nodes' ? flow.nodes[at(second)] : undefined;
     return { selection: { objectId: flow.object, fieldId: null, nodeId: null, flowId: flow.id, flowNodeId: node?.id ?? null }, tab: 'flows' };
+  }
+  if (section === 'navigation') return { selection: { objectId: document.objects[0]?.id ?? null, fieldId: null, nodeId: null }, tab: 'navigation' };
+  if (section === 'roles') {
+    const role = document.roles?.[at(first)];
+    if (!role) return null;
+    const objectId = (part === 'permissions' ? role.permissions?.[at(second)]?.object : undefined) ?? document.objects[0]?.id ?? null;
+    return { selection: { objectId, fieldId: null, nodeId: null, roleId: role.id }, tab: 'roles' };
   }
   return null;
 }

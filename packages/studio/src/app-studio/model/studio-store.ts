@@ -5,8 +5,8 @@ import type { PaletteNodeKind } from '../flows/model/flow-edits';
 /** The most undo steps kept: enough for a session of design, bounded so snapshots cannot pile up. */
 export const HISTORY_LIMIT = 200;
 
-/** What the workspace shows: the selected object's form, fields or rules, the draft's flows, or its dashboards. */
-export type StudioTab = 'fields' | 'form' | 'rules' | 'flows' | 'dashboards';
+/** What the workspace shows: the selected object's form, fields or rules, the draft's flows, its dashboards, its roles, or its menu. */
+export type StudioTab = 'fields' | 'form' | 'rules' | 'flows' | 'dashboards' | 'roles' | 'navigation';
 
 /** What the property panel edits: an object, one of its fields, or a node of its form. */
 export interface Selection {
@@ -19,6 +19,8 @@ export interface Selection {
   /** The dashboard open in the dashboard designer, and its selected widget (the dashboards section). */
   dashboardId?: string | null;
   widgetId?: string | null;
+  /** The role open in the permission matrix (the roles section). */
+  roleId?: string | null;
 }
 
 /** What a drag carries, by pointer or keyboard: a new field type, a new layout element, a field not on the form yet, or a node of the form. */
@@ -105,12 +107,14 @@ function stillThere(document: AppDocument, selection: Selection): Selection {
       ? {}
       : { flowId: flow?.id ?? null, flowNodeId: flow?.nodes.some((n) => n.id === selection.flowNodeId) ? selection.flowNodeId : null };
   const dashboardSelection = dashboardStillThere(document, selection);
+  const roleSelection = selection.roleId === undefined ? {} : { roleId: document.roles?.some((r) => r.id === selection.roleId) ? selection.roleId : null };
   const object = document.objects.find((o) => o.id === selection.objectId);
-  if (!object) return { ...NOTHING_SELECTED, objectId: document.objects[0]?.id ?? null, ...flowSelection, ...dashboardSelection };
+  if (!object) return { ...NOTHING_SELECTED, objectId: document.objects[0]?.id ?? null, ...flowSelection, ...dashboardSelection, ...roleSelection };
   const form = document.forms?.find((f) => f.object === object.id);
   return {
     ...flowSelection,
     ...dashboardSelection,
+    ...roleSelection,
     objectId: object.id,
     fieldId: object.fields.some((f) => f.id === selection.fieldId) ? selection.fieldId : null,
     nodeId: form?.nodes.some((n) => n.id === selection.nodeId) ? selection.nodeId : null,

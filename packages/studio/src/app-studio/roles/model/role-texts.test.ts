@@ -1,0 +1,59 @@
+import { translate } from '@tessera/i18n';
+import { localizeIssues, validateDocument } from '@tessera/meta/validate';
+import type { AppDocument, LocalizedText } from '@tessera/schemas';
+import { describe, expect, it } from 'vitest';
+import '../i18n/role-messages';
+import type { RoleMessage } from '../i18n/role-messages';
+import { inRole, roleChangeText, roleIssueText } from './role-texts';
+
+const en = (key: RoleMessage, params?: Record<string, string | number>) => translate('en', key, params);
+const zh = (key: RoleMessage, params?: Record<string, string | number>) => translate('zh-CN', key, params);
+const label = (text: LocalizedText | undefined, fallback: string) => text?.en ?? fallback;
+
+const draft = {
+  id: 'crm',
+  label: { en: 'CRM' },
+  objects: [{ id: 'customer', label: { en: 'Customer' }, fields: [{ id: 'name', type: 'text', label: { en: 'Name' } }] }],
+  roles: [
+    { id: 'rep', label: { en: 'Sales rep' }, permissions: [{ object: 'customer', actions: ['read'], rows: 'all', rowFormula: '', hiddenFields: ['gone'] }] },
+  ],
+} as AppDocument;
+
+describe('role texts', () => {
+  it("names the role, the object and the part of a problem, then the rule it breaks, in the admin's language", () => {
+    const verdict = validateDocument(draft);
+    expect(verdict.ok).toBe(false);
+    if (verdict.ok) return;
+    const [issue] = localizeIssues(verdict.issues, 'en');
+    expect(inRole(issue!.pointer, 0)).toBe(true);
+    expect(inRole(issue!.pointer, 1)).toBe(false);
+    expect(roleIssueText(draft, issue!, en, label)).toBe('Role "Sales rep" · object "Customer" · row condition: Must have at least 1 characters');
+    const [zhIssue] = localizeIssues(verdict.issues, 'zh-CN');
+    expect(roleIssueText(draft, zhIssue!, zh, label)).toBe('角色“Sales rep” · 对象“Customer” · 记录条件：至少需要 1 个字符');
+    const fixed = {
+      ...draft,
+      roles: [{ ...draft.roles![0]!, permissions: [{ object: 'customer', actions: ['read'], hiddenFields: ['gone'] }] }],
+    } as AppDocument;
+    const second = validateDocument(fixed);
+    if (second.ok) throw new Error('expected a problem');
+    expect(roleIssueText(fixed, localizeIssues(second.issues, 'en')[0]!, en, label)).toBe(
+      'Role "Sales rep" · object "Customer" · hidden fields: Object "customer" has no field "gone"',
+    );
+  });
+
+  it('words each role change of the review', () => {
+    expect(roleChangeText({ kind: 'role_actions_changed', role: 'rep', object: 'customer', added: ['delete'], removed: ['update'] }, en)).toBe(
+      'Role "rep" on "customer": +Delete −Update',
+    );
+    expect(roleChangeText({ kind: 'role_rows_changed', role: 'rep', object: 'customer', from: 'all', to: 'own' }, en)).toBe(
+      'Role "rep" on "customer" sees rows: All → Their own',
+    );
+    expect(roleChangeText({ kind: 'role_rows_changed', role: 'rep', object: 'quote', from: '', to: 'all & amount > 1' }, zh)).toBe(
+      '角色“rep”对“quote”可见的记录：不可查看 → 全部 & amount > 1',
+    );
+    expect(roleChangeText({ kind: 'role_fields_changed', role: 'rep', object: 'customer', access: 'hidden', added: ['credit'], removed: [] }, en)).toBe(
+      'Role "rep" on "customer", Hidden fields: +credit',
+    );
+    expect(roleChangeText({ kind: 'role_added', role: 'finance' }, zh)).toBe('新增角色“finance”');
+  });
+});

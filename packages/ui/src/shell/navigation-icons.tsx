@@ -1,0 +1,48 @@
+import {
+  AuditOutlined,
+  BankOutlined,
+  BarChartOutlined,
+  CalendarOutlined,
+  CheckSquareOutlined,
+  ContactsOutlined,
+  DashboardOutlined,
+  DollarOutlined,
+  FileDoneOutlined,
+  FileOutlined,
+  FlagOutlined,
+  FolderOutlined,
+  PhoneOutlined,
+  PieChartOutlined,
+  ShopOutlined,
+  SolutionOutlined,
+  StarOutlined,
+  TeamOutlined,
+  UserOutlined,
+  WalletOutlined,
+} from '@ant-design/icons';
+import type { NavigationIcon } from '@tessera/schemas';
+import type { ComponentType } from 'react';
+
+/** The icon component of each icon name the app document may give a menu entry (schemas' NAVIGATION_ICONS). */
+export const NAVIGATION_ICON_COMPONENTS: Record<NavigationIcon, ComponentType> = {
+  team: TeamOutlined,
+  user: UserOutlined,
+  contacts: ContactsOutlined,
+  shop: ShopOutlined,
+  bank: BankOutlined,
+  dollar: DollarOutlined,
+  wallet: WalletOutlined,
+  file: FileOutlined,
+  'file-done': FileDoneOutlined,
+  solution: SolutionOutlined,
+  calendar: CalendarOutlined,
+  phone: PhoneOutlined,
+  dashboard: DashboardOutlined,
+  'bar-chart': BarChartOutlined,
+  'pie-chart': PieChartOutlined,
+  audit: AuditOutlined,
+  'check-square': CheckSquareOutlined,
+  folder: FolderOutlined,
+  star: StarOutlined,
+  flag: FlagOutlined,
+};
