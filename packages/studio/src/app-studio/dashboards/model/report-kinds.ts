@@ -42,8 +42,8 @@ export interface MeasureKind {
   fits: (column: ReportColumn) => boolean;
 }
 
-/** The aggregates the panel offers; formula measures (win rate) are written in the JSON view for now. */
-export const MEASURE_KINDS: readonly MeasureKind[] = (['count', 'sum', 'avg', 'min', 'max', 'distinct_count'] as const).map((aggregate) => ({
+/** The aggregates the panel offers; formula, target and completeness measures are written in the JSON view for now. */
+export const MEASURE_KINDS: readonly MeasureKind[] = (['count', 'sum', 'avg', 'min', 'max', 'distinct_count', 'median'] as const).map((aggregate) => ({
   aggregate,
   needsField: aggregate !== 'count',
   fits: (column: ReportColumn) => aggregateFits(aggregate, column),
