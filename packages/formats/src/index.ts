@@ -1,6 +1,7 @@
 export { isEmail, normalizeEmail } from './email';
 export type { FormatName } from './format-checks';
 export { FORMAT_CHECKS, FORMAT_NAMES } from './format-checks';
+export { toHalfWidth, toHalfWidthAscii } from './half-width';
 export { isCnLandline, isCnMobile, isCnPhone, normalizeCnLandline, normalizeCnMobile, normalizeCnPhone } from './phone';
 export { isRegionCode, REGION_ROOT, regionChildren, regionPath } from './region';
 export type { RegionArea } from './region-area';

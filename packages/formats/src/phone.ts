@@ -4,10 +4,7 @@
  * one call both checks and cleans; the `is*` checks are defined through it and can never drift.
  */
 
-/** Full-width digits and punctuation come from Chinese input methods; treat them as ASCII. */
-function toHalfWidth(value: string): string {
-  return value.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
-}
+import { toHalfWidthAscii } from './half-width';
 
 /** Separators people put inside numbers; they carry no meaning. */
 const SEPARATORS = /[\s\-().·]/g;
@@ -25,7 +22,7 @@ const MOBILE = /^1[3-9]\d{9}$/;
 
 /** `13800138000` for any accepted spelling of a mainland mobile number, else null. */
 export function normalizeCnMobile(value: string): string | null {
-  const compact = toHalfWidth(value).trim().replace(SEPARATORS, '');
+  const compact = toHalfWidthAscii(value).trim().replace(SEPARATORS, '');
   const { rest } = stripCountryCode(compact);
   return MOBILE.test(rest) ? rest : null;
 }
@@ -60,7 +57,7 @@ function parseLandlineMain(main: string): string | null {
  * ("0571-8765-4321").
  */
 export function normalizeCnLandline(value: string): string | null {
-  const text = toHalfWidth(value).trim();
+  const text = toHalfWidthAscii(value).trim();
   const marked = EXTENSION_MARKER.exec(text);
   if (marked) {
     const main = parseLandlineMain(marked[1] ?? '');
