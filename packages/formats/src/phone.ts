@@ -23,8 +23,12 @@ const MOBILE = /^1[3-9]\d{9}$/;
 /** `13800138000` for any accepted spelling of a mainland mobile number, else null. */
 export function normalizeCnMobile(value: string): string | null {
   const compact = toHalfWidthAscii(value).trim().replace(SEPARATORS, '');
-  const { rest } = stripCountryCode(compact);
-  return MOBILE.test(rest) ? rest : null;
+  const { rest, hadCountryCode } = stripCountryCode(compact);
+  if (MOBILE.test(rest)) return rest;
+  // "8613800138000": the country code without its + or 00, as exported by phones and
+  // messaging apps. Thirteen digits starting 86 are never a domestic number, so this is safe.
+  const bare = !hadCountryCode && rest.length === 13 && rest.startsWith('86') ? rest.slice(2) : null;
+  return bare !== null && MOBILE.test(bare) ? bare : null;
 }
 
 export function isCnMobile(value: string): boolean {
