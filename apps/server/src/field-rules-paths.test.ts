@@ -112,6 +112,9 @@ describe('field rules over HTTP, on every write path', () => {
       payload: body.payload,
     });
     expect(uploaded.statusCode).toBe(201);
+    // The preview carries each field's data rules, for the wizard to show samples as they will be stored.
+    expect(uploaded.json().fields).toContainEqual(expect.objectContaining({ id: 'code', format: 'cn-uscc' }));
+    expect(uploaded.json().fields).toContainEqual(expect.objectContaining({ id: 'mobile', phoneKind: 'mobile' }));
     const url = `/api/apps/fr/objects/company/imports/${uploaded.json().id}`;
     const plan = {
       sheet: 1,
