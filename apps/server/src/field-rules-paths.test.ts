@@ -28,6 +28,7 @@ const app: AppDocument = {
         { id: 'code', type: 'text', label: { 'zh-CN': '信用代码', en: 'Credit code' }, format: 'cn-uscc' },
         { id: 'mobile', type: 'phone', label: { 'zh-CN': '手机', en: 'Mobile' }, phoneKind: 'mobile' },
         { id: 'stage', type: 'select', label: { en: 'Stage' }, options: ['new', 'checked'].map((value) => ({ value, label: { en: value } })) },
+        { id: 'contact', type: 'text', label: { 'zh-CN': '联系邮箱', en: 'Contact' } },
       ],
     },
   ],
@@ -146,5 +147,41 @@ describe('field rules over HTTP, on every write path', () => {
     expect(spoiled.statusCode).toBe(422);
     expectCodeRefused(spoiled.json(), 'zh-CN');
     expect(await storedBy('Flow')).toEqual({ code: GOOD, mobile: '13800138000' });
+  });
+
+  it('the publish review counts the stored rows that break a new rule; publish goes on, the rows stay readable, writing one again must meet the rule', async () => {
+    // Rows from before the rule, as an old import or API client left them.
+    const made = (await post(records, { values: { name: 'Old 1', contact: 'not an address' } })).json();
+    await post(records, { values: { name: 'Old 2', contact: 'li@example.com' } });
+    const app0 = (await server.inject({ method: 'GET', url: '/api/apps/fr', headers: admin })).json();
+    const draft = structuredClone(app0.draft ?? app) as AppDocument;
+    const contact = draft.objects[0]!.fields.find((f) => f.id === 'contact')!;
+    Object.assign(contact, { format: 'email', required: true });
+    const saved = await server.inject({ method: 'PUT', url: '/api/apps/fr/draft', headers: admin, payload: { document: draft, revision: app0.draftRevision } });
+    expect(saved.statusCode).toBe(200);
+    const empty = Number(
+      (
+        await sql<{ n: string }>`select count(*) as n from app_fr.company where deleted_at is null and (contact is null or btrim(contact) = '')`.execute(
+          database.db,
+        )
+      ).rows[0]!.n,
+    );
+    const review = await server.inject({ method: 'GET', url: '/api/apps/fr/diff', headers: admin });
+    expect(review.json().ruleBreaks).toEqual([
+      { object: 'company', field: 'contact', rule: 'required', count: empty, list: '/apps/fr/objects/company' },
+      { object: 'company', field: 'contact', rule: 'format', format: 'email', count: 1, list: '/apps/fr/objects/company' },
+    ]);
+    expect((await server.inject({ method: 'POST', url: '/api/apps/fr/publish', headers: admin, payload: {} })).statusCode).toBe(200);
+    const read = await server.inject({ method: 'GET', url: `${records}/${made.id}`, headers: admin });
+    expect(read.statusCode).toBe(200);
+    expect(read.json().values?.contact ?? read.json().contact).toBe('not an address');
+    const again = await server.inject({
+      method: 'PATCH',
+      url: `${records}/${made.id}`,
+      headers: { ...admin, 'accept-language': 'en' },
+      payload: { version: made.version ?? 1, values: { contact: 'still not one' } },
+    });
+    expect(again.statusCode).toBe(422);
+    expect(again.json().errors[0]).toMatchObject({ field: 'contact', code: 'field.format' });
   });
 });

@@ -54,3 +54,13 @@ export function canonicalFieldValue(field: FieldDefinition, value: unknown): unk
   const canonical = canonicalText(value, canonicalRulesOf(field));
   return canonical.kind === 'blank' ? null : canonical.value;
 }
+
+/**
+ * Whether a stored value meets the field's format as it is now (a value written before the rule
+ * may not): read with the field's cleaning rules, as a new write of it would be. Blank meets it.
+ */
+export function meetsFieldFormat(field: FieldDefinition, value: unknown): boolean {
+  const format = fieldFormat(field);
+  if (!format || typeof value !== 'string') return true;
+  return canonicalText(value, canonicalRulesOf(field)).kind !== 'bad_format';
+}
