@@ -92,6 +92,13 @@ export const STUDIO_MESSAGES = {
   'studio.field.regionLevel': { 'zh-CN': '地区级别', en: 'Region level' },
   'studio.field.phoneKind': { 'zh-CN': '号码类型', en: 'Number kind' },
   'studio.field.encrypted': { 'zh-CN': '加密存储', en: 'Encrypted at rest' },
+  'studio.review.ruleBreaks': {
+    'zh-CN': '已有数据不符合新规则：仍可发布，这些记录照常可读，再次保存该字段时须符合规则',
+    en: 'Stored data breaks new rules: publishing goes ahead, the records stay readable, and saving the field again must meet the rule',
+  },
+  'studio.review.breaksRequired': { 'zh-CN': '{field}：{count} 条记录为空，发布后为必填', en: '{field}: {count} record(s) are empty; it becomes required' },
+  'studio.review.breaksFormat': { 'zh-CN': '{field}：{count} 条记录不是有效的{format}', en: '{field}: {count} record(s) are not a valid {format}' },
+  'studio.review.openList': { 'zh-CN': '打开列表', en: 'Open the list' },
   'studio.fieldRules.title': { 'zh-CN': '数据规则', en: 'Data rules' },
   'studio.fieldRules.hint': {
     'zh-CN': '每次保存都执行：表单、接口、导入、批量修改、流程步骤；表单只能增加规则，不能放宽。',
