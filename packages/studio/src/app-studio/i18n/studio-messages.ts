@@ -106,7 +106,7 @@ export const STUDIO_MESSAGES = {
   },
   'studio.fieldRules.format': { 'zh-CN': '格式', en: 'Format' },
   'studio.fieldRules.noFormat': { 'zh-CN': '不限格式', en: 'Any text' },
-  'studio.fieldRules.typeFormat': { 'zh-CN': '此类型的值须为{format}', en: 'Values of this type must be a {format}' },
+  'studio.fieldRules.typeFormat': { 'zh-CN': '此类型的值须为{format}', en: 'Values of this type must be a valid {format}' },
   'studio.fieldRules.trim': { 'zh-CN': '去掉首尾空格', en: 'Trim spaces' },
   'studio.fieldRules.halfWidth': { 'zh-CN': '全角字母、数字、括号转半角', en: 'Full-width letters, digits, brackets to half width' },
   'studio.fieldRules.letterCase': { 'zh-CN': '字母大小写', en: 'Letter case' },
