@@ -1,12 +1,12 @@
 import type { FromSchema } from 'json-schema-to-ts';
 import { identifierSchema, localizedTextSchema } from './common.schema';
-import type { fieldSchema } from './field.schema';
+import { FIELD_FORMATS, type fieldSchema } from './field.schema';
 import { flowSchema } from './flow.schema';
 import { type filterConditionSchema, type listViewSchema, type matchRuleSchema, objectSchema, type sortKeySchema } from './object.schema';
 import { dashboardSchema, reportSchema } from './report.schema';
 
-/** The format names of `@tessera/formats` (FORMAT_NAMES); the forms package tests they agree. */
-export const FORM_FIELD_FORMATS = ['cn-mobile', 'cn-landline', 'cn-phone', 'email', 'url', 'cn-uscc', 'cn-resident-id'] as const;
+/** A form node may ask for any format a field may have (on top of the field's own, never instead of it). */
+export const FORM_FIELD_FORMATS = FIELD_FORMATS;
 
 /** What a rule does to one field when its condition holds. */
 export const formEffectSchema = {
@@ -73,7 +73,7 @@ export const formNodeSchema = {
     field: { type: 'string' },
     /** kind field: a formula for the value a new record starts with (applied on create only). */
     defaultValue: { type: 'string', minLength: 1, maxLength: 10_000 },
-    /** kind field, text fields only: a format check on top of the field type's own. */
+    /** kind field, text fields only: a format check on top of the field's own (never another one instead of it). */
     format: { enum: FORM_FIELD_FORMATS },
     /** kind field: hint shown in the empty input. */
     placeholder: localizedTextSchema,

@@ -29,6 +29,15 @@ export const FIELD_TYPES = [
   'related_list',
 ] as const;
 
+/** The format names of `@tessera/formats` (FORMAT_NAMES); the forms package tests they agree. */
+export const FIELD_FORMATS = ['cn-mobile', 'cn-landline', 'cn-phone', 'email', 'url', 'cn-uscc', 'cn-resident-id'] as const;
+
+/** `@tessera/formats`' LETTER_CASES: what a field does with the case of letters on save. */
+export const FIELD_LETTER_CASES = ['upper', 'lower', 'keep'] as const;
+
+/** The field types whose values are one line or more of plain text, cleaned on save by `normalize`. */
+export const PLAIN_TEXT_FIELD_TYPES = ['text', 'long_text', 'phone', 'email', 'url'] as const;
+
 export const FORMULA_RESULT_TYPES = ['text', 'number', 'currency', 'boolean', 'date', 'datetime'] as const;
 
 const selectOptionSchema = {
@@ -56,8 +65,29 @@ export const fieldSchema = {
     type: { enum: FIELD_TYPES },
     label: localizedTextSchema,
     description: localizedTextSchema,
+    /** On every write — a form or none, the API, bulk edit, import, a flow step — a value is needed; white space alone is none. */
     required: { type: 'boolean' },
     unique: { type: 'boolean' },
+    /**
+     * text: a format every write must meet, whatever path it takes (a form may add one, never
+     * drop this one). phone, email and url fields have their type's own format already.
+     */
+    format: { enum: FIELD_FORMATS },
+    /**
+     * Plain-text fields (PLAIN_TEXT_FIELD_TYPES): how a value is cleaned before it is checked and
+     * stored. What is unset follows the format's defaults (`defaultCanonicalRules` of
+     * @tessera/formats): always trimmed; a formatted value read in half width and in its format's case.
+     */
+    normalize: {
+      type: 'object',
+      properties: {
+        trim: { type: 'boolean' },
+        /** Full-width letters, digits and brackets as ASCII. */
+        halfWidth: { type: 'boolean' },
+        letterCase: { enum: FIELD_LETTER_CASES },
+      },
+      additionalProperties: false,
+    },
     /** number, currency, percent: digits after the decimal point. */
     scale: { type: 'integer', minimum: 0, maximum: 10 },
     /** number, currency, percent: total significant digits. */

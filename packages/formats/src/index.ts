@@ -1,7 +1,13 @@
+export { isBlankText } from './blank-text';
+export type { CanonicalRules, CanonicalText } from './canonical-text';
+export { canonicalText, defaultCanonicalRules } from './canonical-text';
 export { isEmail, normalizeEmail } from './email';
+export { canonicalFormat } from './format-canonical';
 export type { FormatName } from './format-checks';
 export { FORMAT_CHECKS, FORMAT_NAMES } from './format-checks';
-export { toHalfWidth } from './half-width';
+export { toHalfWidth, toHalfWidthAscii } from './half-width';
+export type { LetterCase } from './letter-case';
+export { LETTER_CASES, toLetterCase } from './letter-case';
 export { isCnLandline, isCnMobile, isCnPhone, normalizeCnLandline, normalizeCnMobile, normalizeCnPhone } from './phone';
 export { isRegionCode, REGION_ROOT, regionChildren, regionPath } from './region';
 export type { RegionArea } from './region-area';

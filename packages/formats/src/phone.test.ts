@@ -11,6 +11,8 @@ describe('normalizeCnMobile', () => {
     ['(+86) 166 1234 5678', '16612345678'],
     [' 15012345678 ', '15012345678'],
     ['１３８００１３８０００', '13800138000'], // full-width digits from a Chinese IME
+    ['8613800138000', '13800138000'], // the country code without + or 00
+    ['86 138-0013-8000', '13800138000'],
   ])('%s → %s', (input, expected) => expect(normalizeCnMobile(input)).toBe(expected));
 
   it.each([
@@ -21,7 +23,8 @@ describe('normalizeCnMobile', () => {
     '10086',
     '23800138000',
     '+85 13800138000',
-    '8613800138000',
+    '86 1380013800',
+    '+86 8613800138000',
     '1380013800a',
     '+86 +86 13800138000',
     '010-62345678',
@@ -32,7 +35,7 @@ describe('normalizeCnMobile', () => {
 
   it('accepts every 1[3-9] number with any prefix and separators', () => {
     const mobile = fc.tuple(fc.integer({ min: 3, max: 9 }), fc.stringMatching(/^\d{9}$/)).map(([second, rest]) => `1${second}${rest}`);
-    const prefix = fc.constantFrom('', '+86', '0086', '+86 ', '0086-');
+    const prefix = fc.constantFrom('', '+86', '0086', '+86 ', '0086-', '86', '86 ');
     fc.assert(
       fc.property(mobile, prefix, (number, p) => {
         const spaced = `${number.slice(0, 3)} ${number.slice(3, 7)}-${number.slice(7)}`;

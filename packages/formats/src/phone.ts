@@ -1,10 +1,10 @@
-import { toHalfWidth } from './half-width';
-
 /**
  * Chinese phone numbers as people type them: "+86 138-0013-8000", "(0571) 8765 4321 转 801".
  * Each `normalize*` returns the canonical form when the value is valid and null otherwise, so
  * one call both checks and cleans; the `is*` checks are defined through it and can never drift.
  */
+
+import { toHalfWidthAscii } from './half-width';
 
 /** Separators people put inside numbers; they carry no meaning. */
 const SEPARATORS = /[\s\-().·]/g;
@@ -22,9 +22,13 @@ const MOBILE = /^1[3-9]\d{9}$/;
 
 /** `13800138000` for any accepted spelling of a mainland mobile number, else null. */
 export function normalizeCnMobile(value: string): string | null {
-  const compact = toHalfWidth(value).trim().replace(SEPARATORS, '');
-  const { rest } = stripCountryCode(compact);
-  return MOBILE.test(rest) ? rest : null;
+  const compact = toHalfWidthAscii(value).trim().replace(SEPARATORS, '');
+  const { rest, hadCountryCode } = stripCountryCode(compact);
+  if (MOBILE.test(rest)) return rest;
+  // "8613800138000": the country code without its + or 00, as exported by phones and
+  // messaging apps. Thirteen digits starting 86 are never a domestic number, so this is safe.
+  const bare = !hadCountryCode && rest.length === 13 && rest.startsWith('86') ? rest.slice(2) : null;
+  return bare !== null && MOBILE.test(bare) ? bare : null;
 }
 
 export function isCnMobile(value: string): boolean {
@@ -57,7 +61,7 @@ function parseLandlineMain(main: string): string | null {
  * ("0571-8765-4321").
  */
 export function normalizeCnLandline(value: string): string | null {
-  const text = toHalfWidth(value).trim();
+  const text = toHalfWidthAscii(value).trim();
   const marked = EXTENSION_MARKER.exec(text);
   if (marked) {
     const main = parseLandlineMain(marked[1] ?? '');

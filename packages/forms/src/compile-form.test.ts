@@ -102,6 +102,34 @@ describe('checkForm', () => {
     ]);
   });
 
+  it('refuses a form that weakens the field’s own rules: a required field made optional, its format replaced', () => {
+    const uscc = CUSTOMER.fields.map((f) => (f.id === 'uscc' ? { ...f, format: 'cn-uscc' as const } : f));
+    const object = { ...CUSTOMER, fields: uscc };
+    const nodes = CUSTOMER_FORM.nodes.map((n) => (n.field === 'uscc' ? { ...n, format: 'email' as const } : n));
+    const document: AppDocument = {
+      ...CUSTOMER_APP,
+      objects: [object],
+      forms: [{ ...CUSTOMER_FORM, nodes, rules: [{ id: 'lax', when: 'TRUE', effects: [{ kind: 'required', field: 'name', value: false }] }] }],
+    };
+    const uscNode = nodes.findIndex((n) => n.field === 'uscc');
+    expect(checkForm(document).map((i) => [i.pointer, i.code])).toEqual([
+      [`/forms/0/nodes/${uscNode}/format`, 'form.format_replaces_field'],
+      ['/forms/0/rules/0/effects/0/value', 'form.required_weakened'],
+    ]);
+    // Adding a rule is fine: the same format again, "required" on an optional field.
+    const adding: AppDocument = {
+      ...document,
+      forms: [
+        {
+          ...CUSTOMER_FORM,
+          nodes: CUSTOMER_FORM.nodes.map((n) => (n.field === 'uscc' ? { ...n, format: 'cn-uscc' as const } : n)),
+          rules: [{ id: 'strict', when: 'TRUE', effects: [{ kind: 'required', field: 'note', value: true }] }],
+        },
+      ],
+    };
+    expect(checkForm(adding)).toEqual([]);
+  });
+
   it('leaves forms of unknown objects to the meta checks', () => {
     expect(checkForm({ ...CUSTOMER_APP, forms: [{ ...CUSTOMER_FORM, object: 'ghost' }] })).toEqual([]);
   });

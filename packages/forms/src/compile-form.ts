@@ -136,6 +136,13 @@ function compileFields(form: FormDefinition, object: ObjectDefinition, base: str
     if (fields.has(field.id)) return void checker.issues.push({ pointer: `${base}/nodes/${n}/field`, code: 'form.duplicate_field', params: { id: field.id } });
     if (node.format && field.type !== 'text')
       checker.issues.push({ pointer: `${base}/nodes/${n}/format`, code: 'form.format_field', params: { field: field.id, type: field.type } });
+    // A form adds rules to the field's, never weakens them: another format would replace the field's.
+    else if (node.format && field.format && node.format !== field.format)
+      checker.issues.push({
+        pointer: `${base}/nodes/${n}/format`,
+        code: 'form.format_replaces_field',
+        params: { field: field.id, format: field.format, replacement: node.format },
+      });
     let defaultValue: CompiledFormula | undefined;
     if (node.defaultValue) {
       if (!SETTABLE_TYPES.has(field.type))
@@ -187,6 +194,9 @@ function compileEffect(
       return { kind: 'options', field: field.id, values: [...effect.values] };
     }
     default:
+      // The field's own "required" holds on every write; a form cannot lift it.
+      if (effect.kind === 'required' && !effect.value && field.required)
+        return void checker.issues.push({ pointer: `${pointer}/value`, code: 'form.required_weakened', params: { field: field.id } });
       return { kind: effect.kind, field: field.id, value: effect.value };
   }
 }

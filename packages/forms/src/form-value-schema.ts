@@ -1,11 +1,11 @@
 import type { FieldDefinition } from '@tessera/schemas';
+import { fieldFormat } from './field-rules';
 import type { FormFormatName } from './form-formats';
 
 export type JsonSchema = Record<string, unknown>;
 
 const DECIMAL = { type: ['string', 'number'], format: 'decimal' } as const;
 const UUID = { type: 'string', format: 'uuid' } as const;
-const PHONE_FORMAT = { mobile: 'cn-mobile', landline: 'cn-landline', any: 'cn-phone' } as const;
 const TEXT_MAX: Partial<Record<FieldDefinition['type'], number>> = {
   text: 2000,
   url: 2000,
@@ -16,7 +16,6 @@ const TEXT_MAX: Partial<Record<FieldDefinition['type'], number>> = {
   rich_text: 1_000_000,
   signature: 500_000,
 };
-const TEXT_FORMAT: Partial<Record<FieldDefinition['type'], FormFormatName>> = { url: 'url', email: 'email' };
 
 /**
  * A region field's level (`regionLevel`, district when unset) is a format per level, checked by
@@ -46,13 +45,9 @@ const ATTACHMENT = {
 
 function textSchema(field: FieldDefinition, extraFormat: FormFormatName | undefined): JsonSchema {
   const schema: JsonSchema = { type: 'string', maxLength: field.maxLength ?? TEXT_MAX[field.type] ?? 2000 };
-  const own =
-    field.type === 'phone'
-      ? PHONE_FORMAT[field.phoneKind ?? 'any']
-      : field.type === 'region'
-        ? REGION_FORMAT[field.regionLevel ?? 'district']
-        : TEXT_FORMAT[field.type];
-  const formats = [own, extraFormat].filter((f): f is FormFormatName => f !== undefined);
+  // The field's own format holds on every path; a form's can only be added to it.
+  const own = field.type === 'region' ? REGION_FORMAT[field.regionLevel ?? 'district'] : fieldFormat(field);
+  const formats = [...new Set([own, extraFormat])].filter((f): f is FormFormatName => f !== undefined);
   if (formats.length === 1) schema.format = formats[0];
   if (formats.length === 2) schema.allOf = formats.map((format) => ({ format }));
   return schema;

@@ -17,6 +17,14 @@ export const FORM_MESSAGES: Record<string, { 'zh-CN': string; en: string }> = {
   'form.field_not_on_form': { 'zh-CN': '字段 {id} 不在此表单上', en: 'Field {id} is not on this form' },
   'form.duplicate_field': { 'zh-CN': '字段 {id} 在表单上出现了多次', en: 'Field {id} is placed on the form more than once' },
   'form.duplicate_rule': { 'zh-CN': '规则 ID {id} 重复', en: 'Rule id {id} is used more than once' },
+  'form.format_replaces_field': {
+    'zh-CN': '字段 {field} 已要求格式“{format}”，表单只能增加规则，不能改为“{replacement}”',
+    en: 'Field {field} already requires a {format}; a form may add rules, not replace it with {replacement}',
+  },
+  'form.required_weakened': {
+    'zh-CN': '字段 {field} 在对象上是必填的，表单规则不能把它改为选填',
+    en: 'Field {field} is required on the object; a form rule cannot make it optional',
+  },
   'form.format_field': { 'zh-CN': '只有文本字段可以设置格式（{field} 是{type}）', en: 'Only text fields take a format ({field} is {type})' },
   'form.value_field': { 'zh-CN': '不能用公式为{type}类型的字段 {field} 赋值', en: 'A formula cannot set field {field} of type {type}' },
   'form.value_type': { 'zh-CN': '公式结果类型 {actual} 与字段类型 {expected} 不符', en: 'The formula gives {actual}, but the field is {expected}' },

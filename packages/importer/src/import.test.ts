@@ -123,7 +123,7 @@ describe('importing a workbook written by LibreOffice', () => {
         name: '上海启明软件有限公司',
         uscc: '91310000MA1XXXXX02',
         phone: '13900001111',
-        email: 'QM@qiming.cn',
+        email: 'qm@qiming.cn', // e-mail fields store addresses in lower case (the field's data rules)
         signed: '2024-03-01',
         amount: '1250.5',
         level: 'b',

@@ -13,6 +13,7 @@ export { checkReports } from './report-checks';
 export { aggregateFits, measureFields, type ReportColumn, reportColumn } from './report-fields';
 export { MAX_REPORT_HOPS, type ReportHop, type ReportPath, type ResolvedJoin, reportPath, resolveJoins } from './report-paths';
 export { rollupFieldIds } from './rollup-formulas';
+export { findRuleBreaks, type RuleBreak } from './rule-breaks';
 export { checkSemantics } from './semantic-checks';
 export { sequenceName, sequenceRef, sequenceRegclass, tableRef } from './sql-names';
 export { appSchemaName, CHILD_COLUMNS, isSystemColumn, RESERVED_FIELD_IDS, SYSTEM_COLUMNS, type SystemColumn } from './system-columns';

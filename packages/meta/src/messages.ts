@@ -81,6 +81,11 @@ registerMessages({
     'zh-CN': '公式字段“{field}”不能汇总“{relation}”：它指向单条记录；请汇总子表或关联列表',
     en: 'Formula field "{field}" cannot aggregate "{relation}": it points at one record; aggregate a child table or a related list',
   },
+  'meta.format_field': { 'zh-CN': '只有文本字段可以设置格式（此字段是 {type}）', en: 'Only text fields take a format (this field is {type})' },
+  'meta.normalize_field': {
+    'zh-CN': '只有文本、多行文本、电话、邮箱、网址字段可以设置保存时规整（此字段是 {type}）',
+    en: 'Only text, long text, phone, email and URL fields are normalized on save (this field is {type})',
+  },
   'meta.encryption_unsupported': {
     'zh-CN': '“{type}”不能加密存储（可加密：文本、长文本、电话、邮箱；不能同时唯一或作为显示字段）',
     en: '"{type}" cannot be stored encrypted (text, long text, phone and email can; not unique, not the display field)',

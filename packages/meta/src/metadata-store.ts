@@ -8,6 +8,7 @@ import { MetaError, type MetaIssue } from './issue';
 import { loadPhysicalState } from './physical-catalog';
 import { planDdl } from './plan-ddl';
 import { publishDocument } from './publish';
+import { findRuleBreaks, type RuleBreak } from './rule-breaks';
 import { validateDocument } from './validate-document';
 
 type Db = Kysely<SystemTables>;
@@ -102,12 +103,15 @@ export function createMetadataStore(db: Db, hooks: PublishHooks = {}) {
     },
 
     /** What publishing the draft would change, and the DDL it would run. */
-    async diffDraft(appId: string): Promise<{ changes: DocumentChange[]; plan: DdlStep[] }> {
+    /** The publish review: what changes, the DDL it runs, and how many stored rows break each new or tightened data rule. */
+    async diffDraft(appId: string): Promise<{ changes: DocumentChange[]; plan: DdlStep[]; ruleBreaks: RuleBreak[] }> {
       const row = await appRow(db, appId);
       const draft = requireValid(row.draft);
       const live = row.live_version === null ? null : await this.getVersion(appId, row.live_version);
-      const plan = planDdl(draft, await loadPhysicalState(db, appId));
-      return { changes: diffDocuments(live?.document ?? null, draft), plan };
+      const physical = await loadPhysicalState(db, appId);
+      const plan = planDdl(draft, physical);
+      const ruleBreaks = await findRuleBreaks(db, appId, live?.document ?? null, draft, physical);
+      return { changes: diffDocuments(live?.document ?? null, draft), plan, ruleBreaks };
     },
 
     async publish(appId: string, options: { revision?: number | undefined; comment?: string | undefined; actor: string | null }) {

@@ -1,5 +1,5 @@
 import { analyze } from '@tessera/expr';
-import { checkForm } from '@tessera/forms';
+import { checkForm, isPlainTextField } from '@tessera/forms';
 import type { AppDocument, FieldDefinition, ObjectDefinition } from '@tessera/schemas';
 import { ENCRYPTABLE_TYPES, TEXT_LIKE_TYPES, UNIQUE_CAPABLE_TYPES } from './column-types';
 import { checkFlows } from './flow-checks';
@@ -55,6 +55,9 @@ function checkField(field: FieldDefinition, pointer: string, object: ObjectDefin
   if (field.encrypted && (!ENCRYPTABLE_TYPES.has(field.type) || field.unique)) {
     issues.push({ pointer: `${pointer}/encrypted`, code: 'meta.encryption_unsupported', params: { type: field.type } });
   }
+  // A field's own format is for free text; phone, email and url have their type's format.
+  if (field.format && field.type !== 'text') issues.push({ pointer: `${pointer}/format`, code: 'meta.format_field', params: { type: field.type } });
+  if (field.normalize && !isPlainTextField(field)) issues.push({ pointer: `${pointer}/normalize`, code: 'meta.normalize_field', params: { type: field.type } });
   if (field.unique && !UNIQUE_CAPABLE_TYPES.has(field.type)) {
     issues.push({ pointer: `${pointer}/unique`, code: 'meta.unique_not_supported', params: { type: field.type } });
   }

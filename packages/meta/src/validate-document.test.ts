@@ -23,6 +23,36 @@ describe('validateDocument', () => {
     expect(zh?.message).toMatch(/小写字母/);
   });
 
+  it('refuses a form that weakens a field’s rules, and field rules on types that cannot take them, with pointers in both languages', () => {
+    let app = mapField(salesApp(), 'customer', 'name', (f) => ({ ...f, format: 'cn-uscc' as const }));
+    app = withField(app, 'customer', { id: 'score', type: 'number', label: { en: 'Score' }, format: 'email', normalize: { trim: true } });
+    app = {
+      ...app,
+      forms: [
+        {
+          id: 'customer_form',
+          object: 'customer',
+          label: { en: 'Customer' },
+          nodes: [{ id: 'n1', kind: 'field', field: 'name', format: 'cn-mobile' }],
+          rules: [{ id: 'lax', when: 'TRUE', effects: [{ kind: 'required', field: 'name', value: false }] }],
+        },
+      ],
+    };
+    const issues = issuesOf(app);
+    const score = app.objects[0]!.fields.length - 1;
+    expect(issues.map((i) => [i.pointer, i.code])).toEqual(
+      expect.arrayContaining([
+        [`/objects/0/fields/${score}/format`, 'meta.format_field'],
+        [`/objects/0/fields/${score}/normalize`, 'meta.normalize_field'],
+        ['/forms/0/nodes/0/format', 'form.format_replaces_field'],
+        ['/forms/0/rules/0/effects/0/value', 'form.required_weakened'],
+      ]),
+    );
+    const weakened = issues.filter((i) => i.code === 'form.required_weakened');
+    expect(localizeIssues(weakened, 'zh-CN')[0]!.message).toBe('字段 name 在对象上是必填的，表单规则不能把它改为选填');
+    expect(localizeIssues(weakened, 'en')[0]!.message).toBe('Field name is required on the object; a form rule cannot make it optional');
+  });
+
   it('requires the settings a field type cannot do without', () => {
     const bad = withField(salesApp(), 'customer', { id: 'owner_company', type: 'relation', label: { en: 'X' } });
     expect(issuesOf(bad)).toContainEqual(expect.objectContaining({ pointer: '/objects/0/fields/5', code: 'schema.required', params: { missing: 'target' } }));

@@ -53,6 +53,9 @@ registerMessages({
   'format.cn-phone': { 'zh-CN': '手机或固定电话号码', en: 'phone number' },
   'format.cn-mobile': { 'zh-CN': '手机号码', en: 'mobile number' },
   'format.cn-landline': { 'zh-CN': '固定电话号码', en: 'landline number' },
+  'format.cn-uscc': { 'zh-CN': '统一社会信用代码（18 位，末位为校验码）', en: 'unified social credit code (18 characters, the last a check character)' },
+  'format.cn-resident-id': { 'zh-CN': '居民身份证号码', en: 'resident ID number' },
+  'format.url': { 'zh-CN': '网址', en: 'URL' },
   'record.invalid': { 'zh-CN': '记录有 {count} 处错误', en: 'The record has {count} error(s)' },
   'record.not_found': { 'zh-CN': '记录不存在或无权查看', en: 'The record does not exist or you may not see it' },
   'record.version_conflict': {

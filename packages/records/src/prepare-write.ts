@@ -81,7 +81,7 @@ export function validatedThroughForm(
   current: RecordRow | null,
   mode: 'create' | 'patch',
 ): RecordValues {
-  const form = throughForm(ctx, object, formId, values, current);
+  const form = throughForm(ctx, object, formId, ctx.app.validator.canonical(object, values), current);
   return validated(ctx, object, form.values, mode, form.computed);
 }
 

@@ -1,9 +1,9 @@
 import { sniffImage } from '@tessera/files';
-import { normalizeCnPhone } from '@tessera/formats';
 import { errorValue, FORM_FORMATS, regionLevelRefusal } from '@tessera/forms';
 import type { FieldDefinition, ObjectDefinition } from '@tessera/schemas';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
 import sanitizeHtml from 'sanitize-html';
+import { canonicalValues } from './canonical-values';
 import type { FieldIssue } from './record-error';
 import { isSystemAssigned, recordValuesSchema } from './record-schema';
 import './messages';
@@ -114,10 +114,10 @@ function isBlank(value: unknown): boolean {
   return value === null || value === '' || (Array.isArray(value) && value.length === 0);
 }
 
-/** After the schema: decimals to exact text with their scale and bounds, rich text sanitized, phones normalised. */
 /** Half of a UTF-16 surrogate pair, with no other half. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+/** After the schema: decimals to exact text with their scale and bounds, rich text sanitized, signatures sniffed. */
 function normalizeField(field: FieldDefinition, value: unknown, issues: FieldIssue[], pointer: string): unknown {
   if (value === null || value === undefined) return value;
   const issue = (code: string, params: FieldIssue['params']) => issues.push({ field: field.id, pointer, code, params, label: field.label });
@@ -142,8 +142,6 @@ function normalizeField(field: FieldDefinition, value: unknown, issues: FieldIss
     case 'signature':
       if (!isPngDataUrl(String(value))) issue('field.signature_invalid', { field: field.id });
       return value;
-    case 'phone':
-      return normalizeCnPhone(String(value)) ?? value;
     default:
       return value;
   }
@@ -171,9 +169,15 @@ export class RecordValidator {
     return entry;
   }
 
-  validate(object: ObjectDefinition, input: unknown, mode: 'create' | 'patch'): Verdict {
+  /** The values as they will be stored, before any check (canonical-values.ts): a form judges these too. */
+  canonical(object: ObjectDefinition, input: unknown): unknown {
+    return canonicalValues(object, input, this.objects);
+  }
+
+  validate(object: ObjectDefinition, sent: unknown, mode: 'create' | 'patch'): Verdict {
     const validate = this.compile(object)[mode];
     const issues: FieldIssue[] = [];
+    const input = this.canonical(object, sent);
     if (!validate(input)) {
       for (const error of validate.errors ?? []) {
         const issue = issueOf(error, object, this.objects, input);

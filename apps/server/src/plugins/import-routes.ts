@@ -75,7 +75,16 @@ export const importRoutes: RoutePlugin<{ database: Database; records: RecordServ
       fileName: batch.fileName,
       kind: batch.kind,
       ...preview,
-      fields: preview.fields.map((f) => ({ id: f.id, type: f.type, label: f.label as Record<string, string>, required: f.required === true })),
+      // The field's data rules come along so the wizard shows each sample as it will be stored.
+      fields: preview.fields.map((f) => ({
+        id: f.id,
+        type: f.type,
+        label: f.label as Record<string, string>,
+        required: f.required === true,
+        ...(f.format ? { format: f.format } : {}),
+        ...(f.phoneKind ? { phoneKind: f.phoneKind } : {}),
+        ...(f.normalize ? { normalize: f.normalize } : {}),
+      })),
     };
   };
 

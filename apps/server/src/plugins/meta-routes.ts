@@ -201,14 +201,37 @@ export const metaRoutes: RoutePlugin<{ database: Database; liveApps: LiveAppCach
                 items: { type: 'object', additionalProperties: true, description: 'A change: `kind` and the object, field or section it names' },
               },
               plan: planSchema,
+              ruleBreaks: {
+                type: 'array',
+                description:
+                  'Per field newly required or given a (new) format: how many stored rows break it. Publish is not blocked; the rows stay readable; writing one again must meet the rule.',
+                items: {
+                  type: 'object',
+                  properties: {
+                    object: { type: 'string' },
+                    field: { type: 'string' },
+                    rule: { type: 'string', enum: ['required', 'format'] },
+                    format: { type: 'string' },
+                    count: { type: 'integer' },
+                    list: { type: 'string', description: 'The runtime list page of the object' },
+                  },
+                  required: ['object', 'field', 'rule', 'count', 'list'],
+                  additionalProperties: false,
+                },
+              },
             },
-            required: ['changes', 'plan'],
+            required: ['changes', 'plan', 'ruleBreaks'],
             additionalProperties: false,
           },
         },
       },
     },
-    async (request) => store.diffDraft(request.params.appId),
+    async (request) => {
+      const { appId } = request.params;
+      const review = await store.diffDraft(appId);
+      const list = (object: string) => `/apps/${encodeURIComponent(appId)}/objects/${encodeURIComponent(object)}`;
+      return { ...review, ruleBreaks: review.ruleBreaks.map((b) => ({ ...b, list: list(b.object) })) };
+    },
   );
 
   app.post(

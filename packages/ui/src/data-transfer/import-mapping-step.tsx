@@ -2,10 +2,34 @@ import { Flex, InputNumber, Radio, Select, Table, Typography } from 'antd';
 import { localized } from '../i18n/localized';
 import { useT } from '../i18n/use-t';
 import { useSessionStore } from '../stores/session-store';
+import type { ImportPreview } from './imports-api';
+import { storedSample } from './stored-sample';
 import type { ImportWizardState } from './use-import-wizard';
 
-const sample = (value: unknown) =>
-  value === null || value === undefined ? '' : typeof value === 'string' && /^\d{4}-\d\d-\d\dT/.test(value) ? value.slice(0, 10) : String(value);
+/** The first samples of a column, each with the value the import will store where that differs (stored-sample.ts). */
+function ColumnSamples({ samples, field }: { samples: unknown[]; field: ImportPreview['fields'][number] | undefined }) {
+  const t = useT();
+  const shown = samples
+    .map((value) => storedSample(field, value))
+    .filter((s) => s.cell !== '')
+    .slice(0, 3);
+  return (
+    <Flex vertical gap={0}>
+      {shown.map((s, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: samples are fixed rows of the file, in order
+        <Typography.Text key={i} type="secondary">
+          {s.cell}
+          {s.stored !== undefined && (
+            <Typography.Text type="success" data-testid="import-stored-sample" title={t('import.storedAs')}>
+              {' → '}
+              {s.stored ?? t('import.storedBlank')}
+            </Typography.Text>
+          )}
+        </Typography.Text>
+      ))}
+    </Flex>
+  );
+}
 
 /** Sheet and header row, then one row per column of the file with the field it fills; how duplicates go; all or the valid rows. */
 export function ImportMappingStep({ wizard }: { wizard: ImportWizardState }) {
@@ -56,7 +80,7 @@ export function ImportMappingStep({ wizard }: { wizard: ImportWizardState }) {
           {
             title: t('import.samples'),
             key: 'samples',
-            render: (_, c) => <Typography.Text type="secondary">{c.samples.map(sample).filter(Boolean).slice(0, 3).join(' · ')}</Typography.Text>,
+            render: (_, c) => <ColumnSamples samples={c.samples} field={preview.fields.find((f) => f.id === choices.mapping[c.column])} />,
           },
           {
             title: t('import.field'),

@@ -1,4 +1,4 @@
-import type { LocalizedText } from '@tessera/schemas';
+import type { FieldDefinition } from '@tessera/schemas';
 import { request } from '../api/http';
 import { ApiError, parseProblem } from '../api/problem';
 import { useSessionStore } from '../stores/session-store';
@@ -12,7 +12,8 @@ export interface ImportPreview {
   sheet: number;
   headerRow: number;
   columns: { column: number; title: string; samples: unknown[]; suggestion: string | null }[];
-  fields: { id: string; type: string; label: LocalizedText; required: boolean }[];
+  /** With each field's data rules, so the preview shows a sample as it will be stored (`canonicalFieldValue`). */
+  fields: (Pick<FieldDefinition, 'id' | 'type' | 'label' | 'format' | 'phoneKind' | 'normalize'> & { required: boolean })[];
 }
 
 export type DedupMode = 'skip' | 'update' | 'create';

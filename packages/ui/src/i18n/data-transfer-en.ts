@@ -12,6 +12,8 @@ export const dataTransferEn = {
   'import.headerRow': 'Titles in row',
   'import.column': 'Column in the file',
   'import.samples': 'First values',
+  'import.storedAs': 'Stored as (the field’s data rules)',
+  'import.storedBlank': '(blank)',
   'import.field': 'Field',
   'import.skipColumn': '(do not import)',
   'import.dedup': 'Records already there, matched by',

@@ -14,6 +14,8 @@ export const dataTransferZhCn: Record<keyof typeof dataTransferEn, string> = {
   'import.headerRow': '标题所在行',
   'import.column': '文件中的列',
   'import.samples': '前几行的值',
+  'import.storedAs': '按字段的数据规则保存为',
+  'import.storedBlank': '（空）',
   'import.field': '字段',
   'import.skipColumn': '（不导入）',
   'import.dedup': '已有记录按此字段识别',

@@ -16,6 +16,17 @@ export interface PlanStep {
   index?: { name: string; object: string; columns: { column: string }[] };
 }
 
+/** A data rule the draft adds over stored data, and how many live rows break it (the server's findRuleBreaks). */
+export interface RuleBreak {
+  object: string;
+  field: string;
+  rule: 'required' | 'format';
+  format?: string;
+  count: number;
+  /** The object's list page in the runtime. */
+  list: string;
+}
+
 export interface VersionSummary {
   version: number;
   publishedAt: string;
@@ -30,7 +41,8 @@ export const studioApi = {
     request<{ id: string; draft: AppDocument; draftRevision: number; liveVersion: number | null }>('GET', appPath(appId), undefined, signal),
   saveDraft: (appId: string, document: AppDocument, revision: number) =>
     request<{ draftRevision: number; valid: boolean }>('PUT', `${appPath(appId)}/draft`, { document, revision }),
-  diff: (appId: string, signal?: AbortSignal) => request<{ changes: DocumentChange[]; plan: PlanStep[] }>('GET', `${appPath(appId)}/diff`, undefined, signal),
+  diff: (appId: string, signal?: AbortSignal) =>
+    request<{ changes: DocumentChange[]; plan: PlanStep[]; ruleBreaks: RuleBreak[] }>('GET', `${appPath(appId)}/diff`, undefined, signal),
   publish: (appId: string, revision: number, comment: string) =>
     request<{ version: number }>('POST', `${appPath(appId)}/publish`, { revision, ...(comment ? { comment } : {}) }),
   versions: (appId: string, signal?: AbortSignal) => request<VersionSummary[]>('GET', `${appPath(appId)}/versions`, undefined, signal),

@@ -4,6 +4,7 @@ import { Checkbox, Flex, Form, Input, Tag, Typography } from 'antd';
 import { useStudio } from '../hooks/studio-context';
 import { useStudioT } from '../i18n/use-studio-t';
 import { updateField } from '../model/document-edits';
+import { FieldRulesSettings } from './field-rules-settings';
 import { FieldTypeSettings } from './field-type-settings';
 import { HideFieldButton } from './hide-field-button';
 import { LocalizedInputs } from './localized-inputs';
@@ -54,6 +55,7 @@ export function FieldProperties({ objectId, field }: { objectId: string; field: 
         )}
       </Flex>
       <FieldTypeSettings objectId={objectId} field={field} />
+      <FieldRulesSettings objectId={objectId} field={field} />
       <HideFieldButton objectId={objectId} field={field} />
     </Form>
   );

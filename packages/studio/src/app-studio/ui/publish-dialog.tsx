@@ -5,6 +5,7 @@ import { useIssues } from '../hooks/use-issues';
 import type { Review } from '../hooks/use-publish-review';
 import { useChangeText } from '../i18n/use-change-text';
 import { useStudioT } from '../i18n/use-studio-t';
+import { RuleBreaksList } from './rule-breaks-list';
 
 interface PublishDialogProps {
   review: Review;
@@ -51,6 +52,7 @@ export function PublishDialog({ review, publishing, onPublish, onClose }: Publis
         )}
         {ready && (
           <>
+            <RuleBreaksList breaks={review.ruleBreaks} />
             <Typography.Title level={5}>{t('studio.review.changes')}</Typography.Title>
             <List
               size="small"

@@ -1,0 +1,54 @@
+import type { FIELD_FORMATS } from '@tessera/schemas';
+import { Alert, List, Typography } from 'antd';
+import type { RuleBreak } from '../api/studio-api';
+import { useStudio } from '../hooks/studio-context';
+import { useLabel } from '../i18n/use-label';
+import { useStudioT } from '../i18n/use-studio-t';
+
+type FieldFormat = (typeof FIELD_FORMATS)[number];
+
+/**
+ * The publish review's word on data already stored: per new or tightened rule, how many rows break
+ * it, with the object's list. Publishing is not blocked — the rows stay readable, and a later
+ * write of the field must meet the rule — so this is a warning, not an error.
+ */
+export function RuleBreaksList({ breaks }: { breaks: readonly RuleBreak[] }) {
+  const t = useStudioT();
+  const label = useLabel();
+  const objects = useStudio((s) => s.document?.objects) ?? [];
+  const broken = breaks.filter((b) => b.count > 0);
+  if (broken.length === 0) return null;
+  const fieldName = (b: RuleBreak) => {
+    const object = objects.find((o) => o.id === b.object);
+    const field = object?.fields.find((f) => f.id === b.field);
+    return `${label(object?.label, b.object)} · ${label(field?.label, b.field)}`;
+  };
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      style={{ marginBottom: 12 }}
+      title={t('studio.review.ruleBreaks')}
+      description={
+        <List
+          size="small"
+          dataSource={broken}
+          renderItem={(b) => (
+            <List.Item data-testid="publish-rule-break">
+              <span>
+                {t(b.rule === 'required' ? 'studio.review.breaksRequired' : 'studio.review.breaksFormat', {
+                  field: fieldName(b),
+                  count: b.count,
+                  format: b.format ? t(`studio.format.${b.format as FieldFormat}`) : '',
+                })}{' '}
+                <Typography.Link href={b.list} target="_blank" data-testid="publish-rule-break-list">
+                  {t('studio.review.openList')}
+                </Typography.Link>
+              </span>
+            </List.Item>
+          )}
+        />
+      }
+    />
+  );
+}
