@@ -1,7 +1,7 @@
 import type { AccessPolicy } from '@tessera/access';
 import type { SystemTables } from '@tessera/db';
 import type { ChangeSource } from '@tessera/events';
-import { normalizeCnPhone } from '@tessera/formats';
+import { canonicalFieldValue } from '@tessera/forms';
 import type { FieldIssue, RecordService } from '@tessera/records';
 import type { FieldDefinition, ObjectDefinition } from '@tessera/schemas';
 import { type Kysely, sql } from 'kysely';
@@ -43,11 +43,13 @@ export interface ChunkResult {
 
 const SOURCE: ChangeSource = 'import';
 
-/** A key as records store it, so "+86 138 1234 5678" in the file finds 13812345678. */
+/**
+ * A key as records store it — cleaned by the field's own data rules — so "+86 138 1234 5678"
+ * in the file finds 13812345678 and a credit code typed in lower case finds the stored one.
+ */
 function keyOf(field: FieldDefinition, value: unknown): string | null {
-  if (typeof value !== 'string' || value.trim() === '') return null;
-  const text = value.trim();
-  return field.type === 'phone' ? (normalizeCnPhone(text) ?? text) : text;
+  const stored = canonicalFieldValue(field, value);
+  return typeof stored === 'string' && stored !== '' ? stored : null;
 }
 
 /** A row ready to write: its place in the file and its values as the shared validator passed them. */

@@ -177,7 +177,8 @@ describe('importing a workbook written by LibreOffice', () => {
   it('dedup by credit code: updates matches, creates the rest, flags repeats within the file; undo puts everything back', async () => {
     const csv = [
       '客户名称,统一社会信用代码,手机,金额',
-      '杭州云帆科技有限公司（新）,91330100MA2XXXXX01,+86 138 1234 5679,4000',
+      // The key as typed (lower case, full-width spaces around it) still finds the stored record.
+      '杭州云帆科技有限公司（新）,　 91330100ma2xxxxx01 ,+86 138 1234 5679,4000',
       '广州南风贸易有限公司,91440100MA9XXXXX06,13500004444,10',
       '广州南风贸易有限公司,91440100MA9XXXXX06,13500004444,10',
     ].join('\n');

@@ -17,7 +17,7 @@ export const importApp: AppDocument = {
       displayField: 'name',
       fields: [
         { id: 'name', type: 'text', label: { 'zh-CN': '客户名称', en: 'Customer name' }, required: true },
-        { id: 'uscc', type: 'text', label: { 'zh-CN': '统一社会信用代码', en: 'Credit code' }, unique: true },
+        { id: 'uscc', type: 'text', label: { 'zh-CN': '统一社会信用代码', en: 'Credit code' }, unique: true, normalize: { letterCase: 'upper' } },
         { id: 'phone', type: 'phone', label: { 'zh-CN': '手机', en: 'Mobile' }, phoneKind: 'mobile' },
         { id: 'email', type: 'email', label: { 'zh-CN': '邮箱', en: 'E-mail' } },
         { id: 'signed', type: 'date', label: { 'zh-CN': '签约日期', en: 'Signed on' } },
