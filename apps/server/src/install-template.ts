@@ -7,6 +7,7 @@ import { loadTemplate, type SampleBatch, type SampleRecord } from '@tessera/temp
 import { systemAccess } from './authentication';
 import { type PlannedApproval, planDemoApprovals } from './demo-approvals';
 import { createTeam, type DemoPerson } from './demo-team';
+import { createdValues, replaySamplePaths } from './sample-history';
 import { sampleOwners } from './sample-owners';
 
 export interface InstallResult {
@@ -43,10 +44,11 @@ function nestChildRows(document: AppDocument, batches: SampleBatch[]): SampleBat
       const assigned = new Set(object?.fields.filter((f) => f.type === 'auto_number' || f.type === 'formula').map((f) => f.id));
       return {
         object: batch.object,
-        records: batch.records.map(({ id, values }) => {
+        records: batch.records.map((record) => {
+          const { id, values } = record;
           const kept = Object.fromEntries(Object.entries(values).filter(([key]) => !assigned.has(key)));
           for (const field of childFields) kept[field.id] = rowsByParent.get(field.target ?? '')?.get(id) ?? [];
-          return { id, values: kept };
+          return { ...record, values: kept };
         }),
       };
     });
@@ -72,7 +74,8 @@ export async function installTemplate(
   await store.createApp(document);
   const { version } = await store.publish(document.id, { actor: null, comment: `template ${templateId}` });
   const records = options.records ?? createRecordService(database.db, createLiveAppCache(database.db));
-  const batches = nestChildRows(document, template.sampleData({ seed: options.seed ?? 2026, scale: options.scale ?? 1 }));
+  const owners = options.team ? (template.team?.people.filter((p) => p.ownsSamples).length ?? 0) : 0;
+  const batches = nestChildRows(document, template.sampleData({ seed: options.seed ?? 2026, scale: options.scale ?? 1, owners: Math.max(1, owners) }));
   return records.transaction(async (inside, tx) => {
     const people = options.team && template.team ? await createTeam(tx, document.id, template.team) : new Map<string, DemoPerson>();
     const owners = [...people.values()].filter((p) => p.ownsSamples);
@@ -94,8 +97,10 @@ export async function installTemplate(
         byOwner.get(owner)!.push(record);
       }
       for (const [owner, rows] of byOwner) {
-        const result = await inside.createMany(document.id, batch.object, accessOf(owner), rows, { source: 'template' });
+        const rowsAsCreated = rows.map((r) => ({ id: r.id, values: createdValues(r) }));
+        const result = await inside.createMany(document.id, batch.object, accessOf(owner), rowsAsCreated, { source: 'template' });
         created += result.created.length;
+        await replaySamplePaths(inside, tx, document.id, batch.object, accessOf(owner), rows);
       }
     }
     const approvals = options.team ? planDemoApprovals(template.demoApprovals ?? [], batches, ownerOf, people) : [];

@@ -31,7 +31,7 @@ describe('crm app document', () => {
 
   it('has the CRM objects, each with a text-like display field', () => {
     expect(app.id).toBe('crm');
-    expect([...objects.keys()]).toEqual(['customer', 'contact', 'opportunity', 'visit', 'contract', 'quote', 'quote_line']);
+    expect([...objects.keys()]).toEqual(['customer', 'contact', 'opportunity', 'visit', 'contract', 'quote', 'quote_line', 'sales_target']);
     for (const object of app.objects) {
       const display = fieldOf(object, object.displayField ?? '');
       expect(display, object.id).toBeDefined();

@@ -72,7 +72,7 @@ function misfit(field: FieldDefinition, value: unknown, ids: Map<string, Set<str
 
 describe('crm sample data', () => {
   it('comes in dependency order with the default counts', () => {
-    expect(batches.map((b) => b.object)).toEqual(['customer', 'contact', 'opportunity', 'visit', 'contract', 'quote', 'quote_line']);
+    expect(batches.map((b) => b.object)).toEqual(['customer', 'contact', 'opportunity', 'visit', 'contract', 'quote', 'quote_line', 'sales_target']);
     for (const [object, count] of Object.entries(CRM_SAMPLE_COUNTS)) expect(records(object), object).toHaveLength(count);
     const order = batches.map((b) => b.object);
     for (const object of document.objects) {

@@ -1,5 +1,6 @@
 import { generateContacts, generateCustomers, generateVisits } from './crm-sample-accounts';
 import { generateContracts, generateOpportunities, generateQuotes } from './crm-sample-sales';
+import { generateTargets } from './crm-sample-targets';
 import { clockFor } from './sample-values';
 import type { SampleBatch, SampleDataOptions } from './template';
 
@@ -28,6 +29,7 @@ export function generateCrmSampleData(options: SampleDataOptions): SampleBatch[]
   const visits = generateVisits(context, customers.facts, count(CRM_SAMPLE_COUNTS.visit));
   const contracts = generateContracts(context, opportunities.facts, customers.facts, count(CRM_SAMPLE_COUNTS.contract));
   const quotes = generateQuotes(context, opportunities.facts, count(CRM_SAMPLE_COUNTS.quote));
+  const targets = generateTargets(context, customers.facts, opportunities.facts, Math.max(1, options.owners ?? 1));
   return [
     { object: 'customer', records: customers.records },
     { object: 'contact', records: contacts },
@@ -38,5 +40,6 @@ export function generateCrmSampleData(options: SampleDataOptions): SampleBatch[]
     // Child rows carry their quote in `parent_id` and their position in `sort_index`, the
     // child-table columns the metadata layer adds (packages/meta CHILD_COLUMNS).
     { object: 'quote_line', records: quotes.lines },
+    { object: 'sales_target', records: targets },
   ];
 }

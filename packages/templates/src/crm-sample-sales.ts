@@ -1,21 +1,10 @@
 import type { CustomerFacts, SampleContext } from './crm-sample-accounts';
+import { STAGE_PROBABILITY, type Stage, stageHistory } from './crm-sample-history';
 import type { Random } from './random';
 import { createRandom } from './random';
 import { addDays, createNumberer, endOfTerm, fenToDecimal, logUniform, roundTo, toDate, toDateTime, workingMoment } from './sample-values';
 import { DISCOUNT_REASONS, LOSS_REASONS, PRODUCTS, PROJECTS } from './sample-vocabulary';
 import type { SampleRecord } from './template';
-
-type Stage = 'lead' | 'qualified' | 'proposal' | 'negotiation' | 'won' | 'lost';
-
-/** Each stage is a step of the sales funnel, with the default probability the document describes. */
-const STAGE_PROBABILITY: Record<Stage, string> = {
-  lead: '10',
-  qualified: '20',
-  proposal: '50',
-  negotiation: '75',
-  won: '100',
-  lost: '0',
-};
 
 /** Open stages narrow like a funnel; won and lost accumulate two years of closed deals. */
 const STAGE_WEIGHTS: readonly (readonly [Stage, number])[] = [
@@ -36,6 +25,7 @@ export function generateOpportunities(context: SampleContext, customers: Custome
   const random = createRandom(context.seed, 'opportunity/values');
   // Its own stream, so adding the reasons left every other generated value as it was.
   const reasons = createRandom(context.seed, 'opportunity/lost_reason');
+  const history = createRandom(context.seed, 'opportunity/history');
   const weights = customers.map((c) => [c, c.status === 'lost' ? 1 : c.tier === 'A' ? 4 : 2] as const);
   const records: SampleRecord[] = [];
   const facts: OpportunityFacts[] = [];
@@ -70,7 +60,9 @@ export function generateOpportunities(context: SampleContext, customers: Custome
       // Some open deals are overdue, as in every real pipeline.
       values.expected_close = toDate(addDays(context.clock.today, random.chance(0.15) ? -random.int(1, 30) : random.int(7, 180)));
     }
-    records.push({ id, values });
+    // An open deal last moved within the past five weeks; a closed one at its close.
+    const movedMs = closedMs ?? workingMoment(context.clock, history, history.int(1, 35));
+    records.push({ id, values, path: stageHistory(stage, movedMs, history) });
     facts.push({ id, customer, stage, amountFen, ...(closedMs === undefined ? {} : { closedMs }) });
   }
   return { records, facts };

@@ -6,7 +6,7 @@ import { MOBILE_PREFIXES } from './sample-vocabulary';
  * YYYY-MM-DD, datetimes as ISO 8601. Money is handled in integer fen so totals add up exactly.
  */
 
-const DAY_MS = 86_400_000;
+export const DAY_MS = 86_400_000;
 
 /** Sample dates count back from this day, so a demo installed today has "recent" activity. */
 export type Clock = { today: number };

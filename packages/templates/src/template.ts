@@ -3,7 +3,16 @@ import type { AppDocument, LocalizedText } from '@tessera/schemas';
 export const TEMPLATE_IDS = ['crm'] as const;
 export type TemplateId = (typeof TEMPLATE_IDS)[number];
 
-export type SampleRecord = { id: string; values: Record<string, unknown> };
+/** One earlier state of a sample record: the values written at `at` (an ISO time in the past). */
+export type SampleStep = { at: string; values: Record<string, unknown> };
+
+/**
+ * A sample record in its final state. `path`, when given, is how it got there: created with its
+ * values overlaid by the first step's, then each later step written in turn (the last leaves it at
+ * `values`), every history row dated at its step's time. `owner` picks the n-th sample owner of
+ * the team (in turn) for a record that belongs to a person rather than to a customer.
+ */
+export type SampleRecord = { id: string; values: Record<string, unknown>; path?: SampleStep[]; owner?: number };
 
 /** All records of one object; batches come in dependency order (customers before contacts…). */
 export type SampleBatch = { object: string; records: SampleRecord[] };
@@ -17,6 +26,8 @@ export type SampleDataOptions = {
    * and reference date always give the same data.
    */
   referenceDate?: string;
+  /** How many people own the samples (the team's `ownsSamples`); each gets monthly targets. Default 1. */
+  owners?: number;
 };
 
 /**
