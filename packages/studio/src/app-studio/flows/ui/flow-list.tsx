@@ -1,8 +1,8 @@
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Empty, List, Popconfirm, Switch, Typography } from 'antd';
+import { Switch } from 'antd';
 import { useState } from 'react';
 import { useStudio, useStudioStore } from '../../hooks/studio-context';
 import { useLabel } from '../../i18n/use-label';
+import { SectionList } from '../../ui/section-list';
 import { useFlowT } from '../i18n/use-flow-t';
 import { removeFlow, updateFlow } from '../model/flow-edits';
 import { NewFlowDialog } from './new-flow-dialog';
@@ -18,64 +18,36 @@ export function FlowList() {
   const [creating, setCreating] = useState(false);
   const edit = store.getState().edit;
   return (
-    <div data-testid="flow-list">
-      {flows.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('flows.none')} />}
-      <List
-        size="small"
-        dataSource={flows}
-        renderItem={(flow) => {
-          const name = label(flow.label, flow.id);
-          return (
-            <List.Item
-              className={`flow-list-item${flow.id === openId ? ' flow-list-item-open' : ''}`}
-              data-testid={`flow-list-${flow.id}`}
-              onClick={() => store.getState().select({ flowId: flow.id, flowNodeId: null })}
-              style={{ cursor: 'pointer', background: flow.id === openId ? '#e6f4ff' : undefined, paddingInline: 8 }}
-              actions={[
-                <Switch
-                  key="enabled"
-                  size="small"
-                  checked={flow.enabled !== false}
-                  aria-label={t('flows.enabled')}
-                  data-testid={`flow-enabled-${flow.id}`}
-                  onClick={(checked, event) => {
-                    event.stopPropagation();
-                    edit((d) => updateFlow(d, flow.id, { enabled: checked }));
-                  }}
-                />,
-                <Popconfirm
-                  key="delete"
-                  title={t('flows.deleteConfirm', { name })}
-                  onConfirm={() => edit((d) => removeFlow(d, flow.id), { select: { flowId: null, flowNodeId: null } })}
-                >
-                  <Button
-                    size="small"
-                    type="text"
-                    danger
-                    icon={<DeleteOutlined />}
-                    aria-label={t('flows.delete')}
-                    data-testid={`flow-delete-${flow.id}`}
-                    onClick={(event) => event.stopPropagation()}
-                  />
-                </Popconfirm>,
-              ]}
-            >
-              <List.Item.Meta
-                title={name}
-                description={
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {label(objects.find((o) => o.id === flow.object)?.label, flow.object)} · {t(`flows.trigger.${flow.trigger.kind}`)}
-                  </Typography.Text>
-                }
-              />
-            </List.Item>
-          );
+    <>
+      <SectionList
+        testPrefix="flow"
+        items={flows}
+        openId={openId}
+        texts={{
+          none: t('flows.none'),
+          add: t('flows.new'),
+          deleteLabel: () => t('flows.delete'),
+          deleteConfirm: (name) => t('flows.deleteConfirm', { name }),
         }}
+        onOpen={(id) => store.getState().select({ flowId: id, flowNodeId: null })}
+        onDelete={(id) => edit((d) => removeFlow(d, id), { select: { flowId: null, flowNodeId: null } })}
+        onAdd={() => setCreating(true)}
+        describe={(flow) => `${label(objects.find((o) => o.id === flow.object)?.label, flow.object)} · ${t(`flows.trigger.${flow.trigger.kind}`)}`}
+        actions={(flow) => [
+          <Switch
+            key="enabled"
+            size="small"
+            checked={flow.enabled !== false}
+            aria-label={t('flows.enabled')}
+            data-testid={`flow-enabled-${flow.id}`}
+            onClick={(checked, event) => {
+              event.stopPropagation();
+              edit((d) => updateFlow(d, flow.id, { enabled: checked }));
+            }}
+          />,
+        ]}
       />
-      <Button type="dashed" block icon={<PlusOutlined />} onClick={() => setCreating(true)} style={{ marginTop: 8 }} data-testid="flow-new">
-        {t('flows.new')}
-      </Button>
       <NewFlowDialog open={creating} onClose={() => setCreating(false)} />
-    </div>
+    </>
   );
 }
