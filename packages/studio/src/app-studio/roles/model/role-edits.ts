@@ -1,7 +1,7 @@
 import type { AppDocument, LocalizedText, RoleDefinition, RolePermission, RowScope } from '@tessera/schemas';
 
 /**
- * Pure edits of the draft's roles for the permission matrix (ADR 0061): each takes the document
+ * Pure edits of the draft's roles for the permission matrix (ADR 0035): each takes the document
  * and returns the next one — the same document when nothing changes, so no undo step is left.
  * A role holds at most one permission per object; the matrix edits that one.
  */
