@@ -1,12 +1,12 @@
 import type { AppDocument } from '@tessera/schemas';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { callApi } from './api';
+import { actAndClose, statusIs } from './approval-page';
+import { createApprovalTeam, signedIn } from './approval-team';
 import { type OpenedPage, openPage } from './browser';
-import { flowSlot, pick, typeInto } from './flow-designer-page';
+import { createFlow, flowSlot, openStudioFlows, pick, typeInto } from './flow-designer-page';
 import { pointerDrag } from './pointer-drag';
 import { E2E_ADMIN } from './server';
-import { shellPage } from './shell-page';
 import { ARTIFACTS, useE2eSuite } from './suite';
 import { UI_TIMEOUT } from './timeouts';
 
@@ -16,6 +16,7 @@ const FINANCE = { email: 'lin.xue@journey.test', name: '林雪', password: 'fina
 const QUOTE = '远航物流 三年框架报价';
 
 const label = (en: string, zh: string) => ({ en, 'zh-CN': zh });
+const JOURNEY_VIEW = { width: 1500, height: 1000 };
 
 /** Quotes and no flow: the admin designs the approval, everyone else only signs in and clicks. */
 const quotes: AppDocument = {
@@ -41,27 +42,6 @@ const quotes: AppDocument = {
   navigation: [{ id: 'quotes', object: 'quote' }],
 };
 
-async function signedIn(browser: Browser, baseURL: string, who: typeof REP, path: string): Promise<OpenedPage> {
-  const opened = await openPage(browser, { baseURL, width: 1500, height: 1000 });
-  await opened.page.goto(path);
-  await shellPage(opened.page).signIn(who);
-  return opened;
-}
-
-/** Opens an action's dialog from the approval panel, types the comment, and confirms; waits for the dialog to close. */
-async function act(page: Page, action: string, comment: string): Promise<void> {
-  await page.getByTestId(`approval-${action}`).click();
-  await page.getByTestId('approval-dialog-ok').waitFor({ timeout: UI_TIMEOUT });
-  await page.locator('textarea[data-testid="approval-comment"]').click();
-  await page.keyboard.type(comment);
-  await page.getByTestId('approval-dialog-ok').click();
-  await page.getByTestId('approval-dialog-ok').waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
-}
-
-async function statusIs(page: Page, text: string): Promise<void> {
-  await page.getByTestId('approval-status').filter({ hasText: text }).waitFor({ timeout: UI_TIMEOUT });
-}
-
 /** From the header's approvals link to the quote's approval page. */
 async function openFromInbox(page: Page): Promise<void> {
   await page.getByTestId('header-approvals').click();
@@ -74,16 +54,8 @@ async function openFromInbox(page: Page): Promise<void> {
 
 /** The admin designs "manager, then finance" on quotes in the studio, by pointer and keyboard, and publishes it. */
 async function designAndPublish(page: Page, appId: string): Promise<void> {
-  await page.goto(`/studio/apps/${appId}`);
-  await shellPage(page).signIn(E2E_ADMIN);
-  await page.getByTestId('studio').waitFor({ timeout: UI_TIMEOUT });
-  await page.getByTestId('studio-section-flows').click();
-  await page.getByTestId('flow-new').click();
-  await typeInto(page, page.getByTestId('flow-new-label-zh'), '报价折扣审批');
-  await typeInto(page, page.getByTestId('flow-new-label-en'), 'Quote approval');
-  await pick(page, page.getByTestId('flow-new-object'), 'Quote');
-  await page.getByTestId('flow-new-ok').click();
-  await page.getByTestId('flow-canvas').waitFor({ timeout: UI_TIMEOUT });
+  await openStudioFlows(page, appId, E2E_ADMIN);
+  await createFlow(page, { zh: '报价折扣审批', en: 'Quote approval', object: 'Quote' });
 
   // Level one, the rep's manager: an approval dragged from the palette with the mouse.
   await pointerDrag(page, page.getByTestId('flow-palette-approval'), flowSlot(page, page.getByTestId('flow-slot-main-0')));
@@ -131,12 +103,7 @@ async function repCreatesQuote(page: Page): Promise<void> {
 
 describe('a two-level approval, from the designer to approved, in the browser', () => {
   const suite = useE2eSuite(quotes, async ({ api, appId }) => {
-    const made = async (person: typeof REP) => (await callApi<{ id: string }>(api, 'POST', '/api/admin/users', person)).id;
-    const [rep, manager, finance] = [await made(REP), await made(MANAGER), await made(FINANCE)];
-    const sales = await callApi<{ id: string }>(api, 'POST', '/api/admin/departments', { name: '华北销售部', headUserId: manager });
-    await callApi(api, 'PATCH', `/api/admin/users/${rep}`, { departmentId: sales.id });
-    await callApi(api, 'PUT', `/api/admin/users/${rep}/roles`, { appId, roles: ['rep'] });
-    await callApi(api, 'PUT', `/api/admin/users/${finance}/roles`, { appId, roles: ['finance'] });
+    await createApprovalTeam(api, appId, { rep: REP, manager: MANAGER, finance: FINANCE }, '华北销售部');
   });
 
   it('admin designs and publishes; rep submits; manager returns with a comment; rep edits and resubmits; manager and finance approve; rep sees it approved', async () => {
@@ -146,7 +113,7 @@ describe('a two-level approval, from the designer to approved, in the browser', 
       people.admin = await openPage(suite.browser, { baseURL: baseUrl, width: 1700, height: 1100 });
       await designAndPublish(people.admin.page, suite.appId);
 
-      const rep = (people.rep = await signedIn(suite.browser, baseUrl, REP, `/apps/${suite.appId}/objects/quote`)).page;
+      const rep = (people.rep = await signedIn(suite.browser, baseUrl, REP, `/apps/${suite.appId}/objects/quote`, JOURNEY_VIEW)).page;
       await repCreatesQuote(rep);
       await rep.getByTestId('approval-submit-flow_1').click();
       const preview = rep.getByTestId('approval-preview');
@@ -155,9 +122,9 @@ describe('a two-level approval, from the designer to approved, in the browser', 
       await statusIs(rep, 'In progress');
 
       // The manager returns it, saying why.
-      const manager = (people.manager = await signedIn(suite.browser, baseUrl, MANAGER, '/')).page;
+      const manager = (people.manager = await signedIn(suite.browser, baseUrl, MANAGER, '/', JOURNEY_VIEW)).page;
       await openFromInbox(manager);
-      await act(manager, 'return', 'Why 25%? Please give a reason');
+      await actAndClose(manager, 'return', 'Why 25%? Please give a reason');
       await manager.getByTestId('approval-history').filter({ hasText: 'Why 25%? Please give a reason' }).waitFor({ timeout: UI_TIMEOUT });
 
       // The rep reads the comment on the quote, fills the reason, and resubmits.
@@ -170,18 +137,18 @@ describe('a two-level approval, from the designer to approved, in the browser', 
       await rep.getByTestId('record-save').click();
       await rep.getByTestId('record-drawer').waitFor({ state: 'detached', timeout: UI_TIMEOUT });
       await rep.getByTestId('record-field-reason').filter({ hasText: '三年框架合同' }).waitFor({ timeout: UI_TIMEOUT });
-      await act(rep, 'resubmit', 'Reason added');
+      await actAndClose(rep, 'resubmit', 'Reason added');
       await statusIs(rep, 'In progress');
 
       // The manager approves, seeing the reason now on the quote; then finance approves.
       await manager.getByTestId('approval-back').click();
       await openFromInbox(manager);
       await manager.getByTestId('record-field-reason').filter({ hasText: '三年框架合同' }).waitFor({ timeout: UI_TIMEOUT });
-      await act(manager, 'approve', 'Agreed');
+      await actAndClose(manager, 'approve', 'Agreed');
       await manager.getByTestId('approval-your-turn').waitFor({ state: 'detached', timeout: UI_TIMEOUT });
-      const finance = (people.finance = await signedIn(suite.browser, baseUrl, FINANCE, '/')).page;
+      const finance = (people.finance = await signedIn(suite.browser, baseUrl, FINANCE, '/', JOURNEY_VIEW)).page;
       await openFromInbox(finance);
-      await act(finance, 'approve', 'Terms fine');
+      await actAndClose(finance, 'approve', 'Terms fine');
       await statusIs(finance, 'Approved');
 
       // The rep sees it approved, with the whole story in the history.

@@ -1,9 +1,8 @@
 import type { AppDocument } from '@tessera/schemas';
-import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { callApi, createRecord, signInApi } from './api';
-import { openPage } from './browser';
-import { shellPage } from './shell-page';
+import { act, actAndClose, statusIs } from './approval-page';
+import { createApprovalTeam, signedIn } from './approval-team';
 import { ARTIFACTS, useE2eSuite } from './suite';
 import { UI_TIMEOUT } from './timeouts';
 
@@ -76,39 +75,10 @@ const quotes: AppDocument = {
   navigation: [{ id: 'quotes', object: 'quote' }],
 };
 
-async function signedIn(browser: Browser, baseURL: string, who: typeof REP, path: string, locale: 'en' | 'zh-CN' = 'en') {
-  const opened = await openPage(browser, { baseURL, locale });
-  await opened.page.goto(path);
-  await shellPage(opened.page).signIn(who);
-  return opened;
-}
-
-/** Opens an action's dialog from the approval panel, types the comment, and confirms. */
-async function act(page: Page, action: string, comment?: string): Promise<void> {
-  await page.getByTestId(`approval-${action}`).click();
-  await page.getByTestId('approval-dialog-ok').waitFor({ timeout: UI_TIMEOUT });
-  if (comment !== undefined) {
-    await page.locator('textarea[data-testid="approval-comment"]').click();
-    await page.keyboard.type(comment);
-  }
-  await page.getByTestId('approval-dialog-ok').click();
-}
-
-async function statusIs(page: Page, text: string): Promise<void> {
-  await page.getByTestId('approval-status').filter({ hasText: text }).waitFor({ timeout: UI_TIMEOUT });
-}
-
 describe('a discount approval in the browser', () => {
   const ids: Record<string, string> = {};
   const suite = useE2eSuite(quotes, async ({ api, appId, server }) => {
-    const made = async (person: typeof REP) => (await callApi<{ id: string }>(api, 'POST', '/api/admin/users', person)).id;
-    ids.rep = await made(REP);
-    ids.manager = await made(MANAGER);
-    ids.finance = await made(FINANCE);
-    const sales = await callApi<{ id: string }>(api, 'POST', '/api/admin/departments', { name: '华东销售部', headUserId: ids.manager });
-    await callApi(api, 'PATCH', `/api/admin/users/${ids.rep}`, { departmentId: sales.id });
-    await callApi(api, 'PUT', `/api/admin/users/${ids.rep}/roles`, { appId, roles: ['rep'] });
-    await callApi(api, 'PUT', `/api/admin/users/${ids.finance}/roles`, { appId, roles: ['finance'] });
+    Object.assign(ids, await createApprovalTeam(api, appId, { rep: REP, manager: MANAGER, finance: FINANCE }, '华东销售部'));
     const asRep = await signInApi(server.baseUrl, { email: REP.email, password: REP.password });
     ids.quote = (await createRecord(asRep, appId, 'quote', { title: '云栖数据中台 报价', discount: 25, status: 'draft' })).id;
   });
@@ -118,7 +88,7 @@ describe('a discount approval in the browser', () => {
     const recordPath = `/apps/${suite.appId}/objects/quote/records/${ids.quote}`;
     const rep = await signedIn(suite.browser, baseUrl, REP, recordPath);
     const manager = await signedIn(suite.browser, baseUrl, MANAGER, '/');
-    const finance = await signedIn(suite.browser, baseUrl, FINANCE, '/', 'zh-CN');
+    const finance = await signedIn(suite.browser, baseUrl, FINANCE, '/', { locale: 'zh-CN' });
     try {
       // The rep sees who will approve before submitting.
       await rep.page.getByTestId('approval-submit-discount').click();
@@ -171,15 +141,13 @@ describe('a discount approval in the browser', () => {
       await note.waitFor({ timeout: UI_TIMEOUT });
       const href = await note.getAttribute('href');
       expect(await rep.page.evaluate(async (url) => (await fetch(url ?? '')).text(), href)).toBe('List price holds above 20% off');
-      await act(rep.page, 'resubmit', 'Strategic account, three-year contract');
-      await rep.page.getByTestId('approval-dialog-ok').waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
+      await actAndClose(rep.page, 'resubmit', 'Strategic account, three-year contract');
       await statusIs(rep.page, 'In progress');
 
       // The manager approves from the inbox.
       await manager.page.getByTestId('approval-back').click();
       await manager.page.getByTestId('inbox-row').filter({ hasText: '云栖数据中台 报价' }).click();
-      await act(manager.page, 'approve', 'OK for a strategic account');
-      await manager.page.getByTestId('approval-dialog-ok').waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
+      await actAndClose(manager.page, 'approve', 'OK for a strategic account');
       await manager.page.getByTestId('approval-your-turn').waitFor({ state: 'detached', timeout: UI_TIMEOUT });
 
       // Finance, in Chinese: approving asks for the payment terms first; filled in the form, then approved.

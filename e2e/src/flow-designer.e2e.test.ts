@@ -1,8 +1,9 @@
 import type { AppDocument } from '@tessera/schemas';
 import { describe, expect, it } from 'vitest';
 import { callApi, createRecord, signInApi } from './api';
+import { createApprovalTeam } from './approval-team';
 import { openPage } from './browser';
-import { flowSlot, pick, typeInto } from './flow-designer-page';
+import { createFlow, flowSlot, openStudioFlows, pick, typeInto } from './flow-designer-page';
 import { pointerDrag } from './pointer-drag';
 import { E2E_ADMIN } from './server';
 import { shellPage } from './shell-page';
@@ -41,14 +42,7 @@ const quotes: AppDocument = {
 describe('the flow designer in the browser', () => {
   const ids: Record<string, string> = {};
   const suite = useE2eSuite(quotes, async ({ api, appId, server }) => {
-    const made = async (person: typeof REP) => (await callApi<{ id: string }>(api, 'POST', '/api/admin/users', person)).id;
-    ids.rep = await made(REP);
-    ids.manager = await made(MANAGER);
-    ids.finance = await made(FINANCE);
-    const sales = await callApi<{ id: string }>(api, 'POST', '/api/admin/departments', { name: '华南销售部', headUserId: ids.manager });
-    await callApi(api, 'PATCH', `/api/admin/users/${ids.rep}`, { departmentId: sales.id });
-    await callApi(api, 'PUT', `/api/admin/users/${ids.rep}/roles`, { appId, roles: ['rep'] });
-    await callApi(api, 'PUT', `/api/admin/users/${ids.finance}/roles`, { appId, roles: ['finance'] });
+    Object.assign(ids, await createApprovalTeam(api, appId, { rep: REP, manager: MANAGER, finance: FINANCE }, '华南销售部'));
     const asRep = await signInApi(server.baseUrl, { email: REP.email, password: REP.password });
     ids.quote = (await createRecord(asRep, appId, 'quote', { title: '星河科技 年度报价', discount: 20 })).id;
   });
@@ -57,18 +51,10 @@ describe('the flow designer in the browser', () => {
     const admin = await openPage(suite.browser, { baseURL: suite.server.baseUrl, width: 1700, height: 1100 });
     const { page } = admin;
     try {
-      await page.goto(`/studio/apps/${suite.appId}`);
-      await shellPage(page).signIn(E2E_ADMIN);
-      await page.getByTestId('studio').waitFor({ timeout: UI_TIMEOUT });
-      await page.getByTestId('studio-section-flows').click();
+      await openStudioFlows(page, suite.appId, E2E_ADMIN);
 
       // A new flow on quotes, started by the submit button, named in both languages.
-      await page.getByTestId('flow-new').click();
-      await typeInto(page, page.getByTestId('flow-new-label-zh'), '折扣审批');
-      await typeInto(page, page.getByTestId('flow-new-label-en'), 'Discount approval');
-      await pick(page, page.getByTestId('flow-new-object'), 'Quote');
-      await page.getByTestId('flow-new-ok').click();
-      await page.getByTestId('flow-canvas').waitFor({ timeout: UI_TIMEOUT });
+      await createFlow(page, { zh: '折扣审批', en: 'Discount approval', object: 'Quote' });
 
       // The manager's step: dragged from the palette onto the main line with the mouse.
       await pointerDrag(page, page.getByTestId('flow-palette-approval'), flowSlot(page, page.getByTestId('flow-slot-main-0')));
@@ -149,15 +135,8 @@ describe('the flow designer in the browser', () => {
       expect(await focused()).toBe(label);
     };
     try {
-      await page.goto(`/studio/apps/${suite.appId}`);
-      await shellPage(page).signIn(E2E_ADMIN);
-      await page.getByTestId('studio').waitFor({ timeout: UI_TIMEOUT });
-      await page.getByTestId('studio-section-flows').click();
-      await page.getByTestId('flow-new').click();
-      await typeInto(page, page.getByTestId('flow-new-label-en'), 'Routing');
-      await pick(page, page.getByTestId('flow-new-object'), 'Quote');
-      await page.getByTestId('flow-new-ok').click();
-      await page.getByTestId('flow-slot-main-0').waitFor({ timeout: UI_TIMEOUT });
+      await openStudioFlows(page, suite.appId, E2E_ADMIN);
+      await createFlow(page, { en: 'Routing', object: 'Quote' });
 
       // A condition, carried from the palette with Enter and dropped with Enter on the main line.
       await page.getByTestId('flow-palette-condition').focus();
@@ -270,10 +249,7 @@ describe('the flow designer in the browser', () => {
   it('simulates with the studio in Chinese: the path is explained in Chinese, branch and approvers by name', async () => {
     const { page, errors, context } = await openPage(suite.browser, { baseURL: suite.server.baseUrl, locale: 'zh-CN', width: 1700, height: 1100 });
     try {
-      await page.goto(`/studio/apps/${suite.appId}`);
-      await shellPage(page).signIn(E2E_ADMIN);
-      await page.getByTestId('studio').waitFor({ timeout: UI_TIMEOUT });
-      await page.getByTestId('studio-section-flows').click();
+      await openStudioFlows(page, suite.appId, E2E_ADMIN);
       await page.getByTestId('flow-list-flow_1').click();
       await page.getByTestId('flow-node-approval_1').waitFor({ timeout: UI_TIMEOUT });
 
