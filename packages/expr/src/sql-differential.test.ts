@@ -84,10 +84,9 @@ const formulas = fc.integer().map((seed) => {
   return TYPES.map((type) => generator[type](generator.int(1, 4)));
 });
 
-function normalise(value: unknown): unknown {
-  if (value instanceof Date) return value.toISOString();
-  if (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value)) return new Dec(value).toFixed();
-  return value;
+/** Only the driver's Date objects are turned into text; numbers must already be equal as text (`64`, never `64.0000000000`). */
+function asText(value: unknown): unknown {
+  return value instanceof Date ? value.toISOString() : value;
 }
 
 let database: TestDatabase;
@@ -137,8 +136,8 @@ async function compare(rows: Row[], sources: string[], ctx: EvalContext): Promis
     checked.forEach((formula, i) => {
       const result = compileFormula(formula).evaluate(withLines, ctx);
       if (!result.ok) throw new Error(`${sources[i]}: ${result.error.code} ${JSON.stringify(result.error.params)}`);
-      const js = normalise(toPlain(result.value));
-      const pg = normalise(record[`v${i}`]);
+      const js = asText(toPlain(result.value));
+      const pg = asText(record[`v${i}`]);
       expect(js, `${sources[i]} on ${JSON.stringify(withLines)} in ${ctx.timeZone}`).toEqual(pg);
     });
   }
