@@ -42,7 +42,7 @@ const orNull = <T>(arb: fc.Arbitrary<T>): fc.Arbitrary<T | null> => fc.option(ar
 const decimal = fc
   .tuple(fc.integer({ min: -9_999_999, max: 9_999_999 }), fc.integer({ min: 0, max: 3 }))
   .map(([units, scale]) => new Dec(units).div(new Dec(10).pow(scale)).toFixed(scale));
-const text = fc.constantFrom('', 'a', 'ab', 'A b', ' x  y ', '金额', 'b-a', 'Z', 'aa ', '12.5', ' 7 ');
+const text = fc.constantFrom('', 'a', 'ab', 'A b', ' x  y ', '金额', 'b-a', 'Z', 'aa ', '12.5', ' 7 ', '1,234.5', '7%', '－３');
 // Month ends, leap days and the days around them.
 const date = fc
   .tuple(fc.integer({ min: 2023, max: 2025 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: -2, max: 1 }))
@@ -163,6 +163,11 @@ describe('JS evaluator and PostgreSQL agree', () => {
     ['VALUE("+1.") + VALUE(".5")'],
     ['DATE(2024, 14, -1)'],
     ['POWER(-2, 3) + POWER(4, 0.5)'],
+    ['2 ^ 6'],
+    ['AVERAGE(1, 2, 3) & "|" & (10 / 4)'],
+    ['VALUE("1,000.5") + VALUE("12%") + VALUE("１２％")'],
+    ['TEXT(-1234.5678, "#,##0.00") & TEXT(0.1234, "0.0%") & TEXT(9.996, "0.00E+00")'],
+    ['TEXT(NOW(), "yyyy/mm/dd hh:mm") & TEXT(TODAY(), "yyyy年m月d日")'],
   ])('on %s', async (source) => {
     await compare([{ n1: null, n2: null, c1: null, t1: null, t2: null, b1: null, d1: null, d2: null, ts1: null, ts2: null, tags: null, lines: [] }], [source], {
       now: '2024-03-10T06:59:59.500Z',
