@@ -65,7 +65,11 @@ describe('rollups over related lists', () => {
     expect(acme).toMatchObject({ visit_count: '0', visit_minutes: '0' });
     const visits: RecordRow[] = [];
     for (const minutes of [30, 45, 15]) visits.push(await published.records.create('rollup', 'visit', admin, { values: { customer: acme.id, minutes } }));
-    expect(await published.records.get('rollup', 'customer', admin, String(acme.id))).toMatchObject({ visit_count: '3', visit_minutes: '90', visit_average: '30' });
+    expect(await published.records.get('rollup', 'customer', admin, String(acme.id))).toMatchObject({
+      visit_count: '3',
+      visit_minutes: '90',
+      visit_average: '30',
+    });
     await published.records.remove('rollup', 'visit', admin, String(visits[0]!.id));
     const listed = await published.records.list('rollup', 'customer', admin, {});
     expect(listed.items[0]).toMatchObject({ name: 'Acme', visit_count: '2', visit_minutes: '60', visit_average: '30' });
