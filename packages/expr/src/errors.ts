@@ -17,6 +17,7 @@ export const EXPR_ERROR_CODES = [
   'expr.arg_type',
   'expr.operand_type',
   'expr.branch_type',
+  'expr.text_format',
   'expr.not_a_relation',
   'expr.bad_member',
   'expr.unsupported_field',
@@ -56,5 +57,8 @@ export function formatExprError(error: ExprError, locale: Locale): string {
     const value = params[key];
     if (typeof value === 'string' && hasMessage(`expr.type.${value}`)) params[key] = translate(locale, `expr.type.${value}`);
   }
+  // TEXT's format errors name the rule that was broken, itself a message with the same params.
+  if (typeof params.rule === 'string' && hasMessage(`expr.format_rule.${params.rule}`))
+    params.rule = translate(locale, `expr.format_rule.${params.rule}`, params);
   return translate(locale, error.code, params);
 }

@@ -1,6 +1,9 @@
 import { type CallSite, type FunctionCompiler, strictCall } from './eval-call-site';
 import { checkLength, type Env, step } from './eval-env';
 import { digitsOf } from './eval-functions-logic';
+import { parseNumberText } from './number-text';
+import { formatArg } from './text-format';
+import { applyTextFormat } from './text-format-js';
 import { Dec, type ExprValue, roundTo, toText } from './values';
 
 /** Characters are code points (as PostgreSQL counts them), not UTF-16 units. */
@@ -73,12 +76,12 @@ function textOf([value, decimals]: ExprValue[], env: Env): ExprValue {
   return d === null ? null : roundTo(value, d, Dec.ROUND_HALF_UP).toFixed(Math.max(d, 0));
 }
 
-const NUMBER_TEXT = /^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)$/;
-
-function valueOfText([value]: ExprValue[]): ExprValue {
-  const trimmed = (value as string).replace(/^ +| +$/g, '');
-  return NUMBER_TEXT.test(trimmed) ? new Dec(trimmed) : null;
-}
+/** TEXT(value, "format"): the format is a literal the typechecker accepted, so it is parsed once here. */
+const textFn: FunctionCompiler = (site) => {
+  const format = formatArg(site.node);
+  if (format === undefined) return text(site, textOf);
+  return text(site, ([value], env) => (format === null ? null : applyTextFormat(value ?? null, format, env.timeZone)));
+};
 
 export const TEXT_FUNCTIONS: ReadonlyMap<string, FunctionCompiler> = new Map<string, FunctionCompiler>([
   ['CONCAT', concat],
@@ -91,6 +94,6 @@ export const TEXT_FUNCTIONS: ReadonlyMap<string, FunctionCompiler> = new Map<str
   ['TRIM', (site) => text(site, ([value]) => trimSpaces(value as string))],
   ['SUBSTITUTE', (site) => text(site, substitute)],
   ['CONTAINS', (site) => strictCall(site, contains)],
-  ['TEXT', (site) => text(site, textOf)],
-  ['VALUE', (site) => strictCall(site, valueOfText)],
+  ['TEXT', textFn],
+  ['VALUE', (site) => strictCall(site, ([value]) => parseNumberText(value as string))],
 ]);

@@ -2,7 +2,7 @@ import type { Locale } from '@tessera/i18n';
 
 export type FunctionCategory = 'logic' | 'math' | 'text' | 'date' | 'aggregate';
 /** `temporal`: date or datetime; `any`: any single value; `any_or_list`: also a multi-select list. */
-export type ParamType = 'number' | 'text' | 'boolean' | 'temporal' | 'any' | 'any_or_list' | 'text_or_list';
+export type ParamType = 'number' | 'text' | 'boolean' | 'temporal' | 'any' | 'any_or_list' | 'text_or_list' | 'number_or_text';
 /** `numeric`: currency if any numeric argument is currency, else number; `same`: the common type of the value arguments. */
 export type ReturnType = 'number' | 'numeric' | 'text' | 'boolean' | 'date' | 'datetime' | 'user' | 'same';
 
@@ -265,13 +265,21 @@ export const FUNCTION_DOCS: readonly FunctionDoc[] = [
   fn(
     'TEXT',
     'text',
-    [p('value', 'any'), p('decimals', 'number', { optional: true })],
+    [p('value', 'any'), p('format', 'number_or_text', { optional: true })],
     'text',
-    '转为文本；数字可指定小数位数',
-    'Converts to text; numbers with a fixed number of decimals',
-    'TEXT(amount, 2)',
+    '转为文本；第二个参数为小数位数，或格式代码：数字用 0 # , . % E+00（如 "#,##0.00"、"0.0%"），日期用 yyyy yy m mm d dd h hh mm ss（如 "yyyy-mm-dd"、"yyyy年m月d日"）',
+    'Converts to text; the second argument is a number of decimals or a format code: 0 # , . % E+00 for numbers ("#,##0.00", "0.0%"), yyyy yy m mm d dd h hh mm ss for dates ("yyyy-mm-dd", "yyyy/mm/dd hh:mm")',
+    'TEXT(amount, "#,##0.00")',
   ),
-  fn('VALUE', 'text', [p('text', 'text')], 'number', '把文本转为数字，无法转换时为空', 'Converts text to a number; blank when it is not one', 'VALUE("12.5")'),
+  fn(
+    'VALUE',
+    'text',
+    [p('text', 'text')],
+    'number',
+    '把文本转为数字，可带千分位、百分号、正负号和全角数字（如 "1,000.5"、"12%"）；无法转换时为空',
+    'Converts text to a number, with thousands separators, percent, sign and full-width digits ("1,000.5", "12%"); blank when it is not one',
+    'VALUE("1,000.5")',
+  ),
   fn('TODAY', 'date', [], 'date', '今天（按用户时区）', 'Today in the user time zone', 'TODAY()'),
   fn('NOW', 'date', [], 'datetime', '当前时间', 'The current date and time', 'NOW()'),
   fn('CURRENTUSER', 'logic', [], 'user', '当前用户', 'The current user', 'owner = CURRENTUSER()'),

@@ -21,6 +21,7 @@ export const EXPR_MESSAGES: Record<ExprErrorCode, { 'zh-CN': string; en: string 
     'zh-CN': '{name} 的各个结果类型不一致：{expected} 与 {actual}',
     en: 'The results of {name} have different types: {expected} and {actual}',
   },
+  'expr.text_format': { 'zh-CN': '{name} 的格式“{format}”不可用：{rule}', en: 'The format "{format}" of {name} cannot be used: {rule}' },
   'expr.not_a_relation': { 'zh-CN': '{name} 不是关联字段或子表', en: '{name} is not a relation or child table' },
   'expr.bad_member': { 'zh-CN': '{relation} 中没有字段 {name}', en: '{relation} has no field {name}' },
   'expr.unsupported_field': { 'zh-CN': '公式中不能使用{type}类型的字段 {name}', en: 'Field {name} of type {type} cannot be used in formulas' },
@@ -44,9 +45,26 @@ export const EXPR_TYPE_MESSAGES: Record<string, { 'zh-CN': string; en: string }>
   'expr.type.temporal': { 'zh-CN': '日期或日期时间', en: 'a date or date and time' },
   'expr.type.any': { 'zh-CN': '单个值', en: 'a single value' },
   'expr.type.text_or_list': { 'zh-CN': '文本或多选', en: 'text or a multi-selection' },
+  'expr.type.number_or_text': { 'zh-CN': '小数位数或格式文本', en: 'a number of decimals or a format text' },
   'expr.type.relation': { 'zh-CN': '关联', en: 'a relation' },
   'expr.type.child_table': { 'zh-CN': '子表', en: 'a child table' },
 };
 
+/** The rules behind `expr.text_format`; `{token}` is the part of the format that broke the rule. */
+export const EXPR_FORMAT_RULE_MESSAGES: Record<string, { 'zh-CN': string; en: string }> = {
+  'expr.format_rule.literal': {
+    'zh-CN': '格式必须直接写成带引号的文本，如 "#,##0.00"',
+    en: 'the format must be written in quotes in the formula, e.g. "#,##0.00"',
+  },
+  'expr.format_rule.empty': { 'zh-CN': '格式为空', en: 'the format is empty' },
+  'expr.format_rule.unknown_code': {
+    'zh-CN': '“{token}”不是可用的格式代码（数字用 0 # , . % E+00，日期用 yyyy yy m mm d dd h hh mm ss）',
+    en: '"{token}" is not a supported format code (numbers: 0 # , . % E+00; dates: yyyy yy m mm d dd h hh mm ss)',
+  },
+  'expr.format_rule.needs_number': { 'zh-CN': '数字格式只能用于数字', en: 'a number format needs a number' },
+  'expr.format_rule.needs_date': { 'zh-CN': '日期格式只能用于日期或日期时间', en: 'a date format needs a date or a date and time' },
+};
+
 registerMessages(EXPR_MESSAGES);
+registerMessages(EXPR_FORMAT_RULE_MESSAGES);
 registerMessages(EXPR_TYPE_MESSAGES);

@@ -8,7 +8,7 @@ import { SQL_TEXT_AND_DATE } from './sql-functions-text-date';
 import { divide, type Sql, type SqlEnv } from './sql-helpers';
 import { compileBinarySql } from './sql-operators';
 import type { CheckedFormula } from './typecheck';
-import type { ExprType } from './types';
+import { type ExprType, isNumeric } from './types';
 
 /** Where the rows of a child table / related records live, for `SUM(lines.amount)`. */
 export interface SqlRelation {
@@ -122,7 +122,10 @@ function sqlEnv(context: SqlCompileOptions['context']): SqlEnv {
  */
 export function compileToSql(formula: CheckedFormula, options: SqlCompileOptions): SqlCompileResult {
   try {
-    return { ok: true, sql: new SqlCompiler(formula, options, sqlEnv(options.context)).compile(formula.ast) };
+    const compiled = new SqlCompiler(formula, options, sqlEnv(options.context)).compile(formula.ast);
+    // numeric keeps the scale of its inputs (round(x, 10) is 64.0000000000, 1.50 * 2 is 3.00) while
+    // decimal.js prints 64 and 3: one trim at the top makes the results equal as text, not only as numbers.
+    return { ok: true, sql: isNumeric(formula.type) ? sql`trim_scale(${compiled})` : compiled };
   } catch (caught) {
     if (caught instanceof ExprFailure) return { ok: false, error: caught.error };
     const reason = caught instanceof Error ? caught.message.slice(0, 200) : 'unknown';

@@ -42,7 +42,7 @@ const orNull = <T>(arb: fc.Arbitrary<T>): fc.Arbitrary<T | null> => fc.option(ar
 const decimal = fc
   .tuple(fc.integer({ min: -9_999_999, max: 9_999_999 }), fc.integer({ min: 0, max: 3 }))
   .map(([units, scale]) => new Dec(units).div(new Dec(10).pow(scale)).toFixed(scale));
-const text = fc.constantFrom('', 'a', 'ab', 'A b', ' x  y ', '金额', 'b-a', 'Z', 'aa ', '12.5', ' 7 ');
+const text = fc.constantFrom('', 'a', 'ab', 'A b', ' x  y ', '金额', 'b-a', 'Z', 'aa ', '12.5', ' 7 ', '1,234.5', '7%', '－３');
 // Month ends, leap days and the days around them.
 const date = fc
   .tuple(fc.integer({ min: 2023, max: 2025 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: -2, max: 1 }))
@@ -84,10 +84,9 @@ const formulas = fc.integer().map((seed) => {
   return TYPES.map((type) => generator[type](generator.int(1, 4)));
 });
 
-function normalise(value: unknown): unknown {
-  if (value instanceof Date) return value.toISOString();
-  if (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value)) return new Dec(value).toFixed();
-  return value;
+/** Only the driver's Date objects are turned into text; numbers must already be equal as text (`64`, never `64.0000000000`). */
+function asText(value: unknown): unknown {
+  return value instanceof Date ? value.toISOString() : value;
 }
 
 let database: TestDatabase;
@@ -137,8 +136,8 @@ async function compare(rows: Row[], sources: string[], ctx: EvalContext): Promis
     checked.forEach((formula, i) => {
       const result = compileFormula(formula).evaluate(withLines, ctx);
       if (!result.ok) throw new Error(`${sources[i]}: ${result.error.code} ${JSON.stringify(result.error.params)}`);
-      const js = normalise(toPlain(result.value));
-      const pg = normalise(record[`v${i}`]);
+      const js = asText(toPlain(result.value));
+      const pg = asText(record[`v${i}`]);
       expect(js, `${sources[i]} on ${JSON.stringify(withLines)} in ${ctx.timeZone}`).toEqual(pg);
     });
   }
@@ -164,6 +163,11 @@ describe('JS evaluator and PostgreSQL agree', () => {
     ['VALUE("+1.") + VALUE(".5")'],
     ['DATE(2024, 14, -1)'],
     ['POWER(-2, 3) + POWER(4, 0.5)'],
+    ['2 ^ 6'],
+    ['AVERAGE(1, 2, 3) & "|" & (10 / 4)'],
+    ['VALUE("1,000.5") + VALUE("12%") + VALUE("１２％")'],
+    ['TEXT(-1234.5678, "#,##0.00") & TEXT(0.1234, "0.0%") & TEXT(9.996, "0.00E+00")'],
+    ['TEXT(NOW(), "yyyy/mm/dd hh:mm") & TEXT(TODAY(), "yyyy年m月d日")'],
   ])('on %s', async (source) => {
     await compare([{ n1: null, n2: null, c1: null, t1: null, t2: null, b1: null, d1: null, d2: null, ts1: null, ts2: null, tags: null, lines: [] }], [source], {
       now: '2024-03-10T06:59:59.500Z',

@@ -1,19 +1,25 @@
 import { sql } from 'kysely';
+import { ASCII_CHARS, FULL_WIDTH_CHARS, NUMBER_TEXT_PATTERN } from './number-text';
 import { at, type SqlFunction } from './sql-functions-logic';
 import { int, join, localDate, type Sql, textOf, withDigits } from './sql-helpers';
+import { formatArg } from './text-format';
+import { textFormatSql } from './text-format-sql';
 import { type ExprType, isNumeric } from './types';
 
 /** A character count: blank when negative, capped as in JS. */
 const count = (n: Sql | undefined, body: (k: Sql) => Sql): Sql =>
   n === undefined ? body(sql`1`) : sql`(case when trunc(${n}) < 0 then null else ${body(sql`least(trunc(${n}), 1000000)::int`)} end)`;
 
-function textFn(args: readonly Sql[], types: readonly ExprType[], env: Parameters<SqlFunction>[3]): Sql {
+const textFn: SqlFunction = (args, types, node, env) => {
+  const format = formatArg(node);
+  if (format === null) return sql`cast(null as text)`;
+  if (format !== undefined) return textFormatSql(at(args, 0), types[0] as ExprType, format, env);
   const value = textOf(at(args, 0), types[0] as ExprType, env);
   const digits = args[1];
   if (digits === undefined) return value;
   if (!isNumeric(types[0] as ExprType)) return sql`(case when ${digits} is null then null else ${value} end)`;
   return withDigits(digits, (d) => sql`round(${at(args, 0)}, ${d})::text`);
-}
+};
 
 const monthsBetween = (end: Sql, start: Sql): Sql =>
   sql`(extract(year from age(${end}::timestamp, ${start}::timestamp)) * 12 + extract(month from age(${end}::timestamp, ${start}::timestamp)))`;
@@ -64,7 +70,12 @@ const datePart =
 const listContains = (list: Sql, needle: Sql): Sql =>
   sql`(case when ${list} is null or ${needle} is null then null else coalesce(${needle} = any(${list}), false) end)`;
 
-const NUMBER_TEXT = '^[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)$';
+/** VALUE: the same normalisation and pattern as `parseNumberText`; a percent multiplies by 0.01, which numeric does exactly. */
+function numberFromText(text: Sql): Sql {
+  return sql`(select case when t ~ ${NUMBER_TEXT_PATTERN}
+      then translate(t, ',%', '')::numeric * (case when right(t, 1) = '%' then 0.01 else 1 end) end
+    from (select btrim(translate(${text}, ${FULL_WIDTH_CHARS}, ${ASCII_CHARS}), ' ') as t) as expr_value)`;
+}
 
 export const SQL_TEXT_AND_DATE = new Map<string, SqlFunction>([
   [
@@ -88,8 +99,8 @@ export const SQL_TEXT_AND_DATE = new Map<string, SqlFunction>([
   ['TRIM', (args) => sql`btrim(regexp_replace(${at(args, 0)}, ' {2,}', ' ', 'g'), ' ')`],
   ['SUBSTITUTE', (args) => sql`replace(${at(args, 0)}, ${at(args, 1)}, ${at(args, 2)})`],
   ['CONTAINS', (args, types) => (types[0] === 'list' ? listContains(at(args, 0), at(args, 1)) : sql`(strpos(${at(args, 0)}, ${at(args, 1)}) > 0)`)],
-  ['TEXT', (args, types, _node, env) => textFn(args, types, env)],
-  ['VALUE', (args) => sql`(case when btrim(${at(args, 0)}, ' ') ~ ${NUMBER_TEXT} then btrim(${at(args, 0)}, ' ')::numeric end)`],
+  ['TEXT', textFn],
+  ['VALUE', (args) => numberFromText(at(args, 0))],
   ['TODAY', (_args, _types, _node, env) => sql`cast(${env.today} as date)`],
   ['NOW', (_args, _types, _node, env) => sql`cast(${env.now} as timestamptz)`],
   ['CURRENTUSER', (_args, _types, _node, env) => sql`cast(${env.currentUser} as text)`],

@@ -1,5 +1,6 @@
 import type { CallNode, ExprNode } from './ast';
 import type { FunctionDoc, ParamDoc, ParamType } from './function-docs';
+import { type FormatRule, parseTextFormat } from './text-format';
 import type { Checker } from './typecheck';
 import { type ExprType, isNumeric, isTemporal, isTextual, unifyTypes } from './types';
 
@@ -19,6 +20,8 @@ function accepts(param: ParamType, type: ExprType): boolean {
       return true;
     case 'text_or_list':
       return isTextual(type) || type === 'list';
+    case 'number_or_text':
+      return isNumeric(type) || isTextual(type);
   }
 }
 
@@ -114,6 +117,23 @@ function checkDateAddUnit(checker: Checker, call: CallNode, types: ExprType[]): 
   return true;
 }
 
+/** TEXT's format: a text literal the format parser accepts, of the kind (number or date) the value has. */
+function checkTextFormat(checker: Checker, call: CallNode, types: ExprType[]): boolean {
+  const arg = call.args[1];
+  if (arg === undefined || isNumeric(types[1] as ExprType)) return true;
+  const report = (rule: FormatRule, token = ''): boolean => {
+    checker.report('expr.text_format', arg.range, { name: 'TEXT', format: arg.kind === 'text' ? arg.value : '', rule, token });
+    return false;
+  };
+  if (arg.kind !== 'text') return report('literal');
+  const parsed = parseTextFormat(arg.value);
+  if (!parsed.ok) return report(parsed.rule, parsed.token);
+  const value = types[0] as ExprType;
+  if (parsed.format.kind === 'number' && !isNumeric(value)) return report('needs_number');
+  if (parsed.format.kind === 'date' && !isTemporal(value)) return report('needs_date');
+  return true;
+}
+
 /** Checks a call's arguments against its documented signature and returns its result type. */
 export function checkCallArguments(checker: Checker, doc: FunctionDoc, call: CallNode, argTypes: (ExprType | null)[]): ExprType | null {
   if (!arityOk(doc, argTypes.length)) {
@@ -133,6 +153,7 @@ export function checkCallArguments(checker: Checker, doc: FunctionDoc, call: Cal
         types.map((_, i) => i).filter((i) => i === 0 || (i % 2 === 1 && i < types.length - (types.length % 2 === 0 ? 1 : 0))),
       ) !== null;
   if (doc.name === 'DATEADD' && ok) ok = checkDateAddUnit(checker, call, types);
+  if (doc.name === 'TEXT' && ok) ok = checkTextFormat(checker, call, types);
   if (!ok) return null;
   switch (doc.returns) {
     case 'numeric':

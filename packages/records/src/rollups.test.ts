@@ -19,6 +19,8 @@ const app: AppDocument = {
         { id: 'visits', type: 'related_list', label: { 'zh-CN': '拜访记录', en: 'Visits' }, target: 'visit', via: 'customer' },
         { id: 'visit_count', type: 'formula', label: { en: 'Visits' }, formula: 'COUNT(visits)', resultType: 'number' },
         { id: 'visit_minutes', type: 'formula', label: { en: 'Minutes' }, formula: 'SUM([拜访记录].minutes)', resultType: 'number' },
+        // An average divides in SQL (10 decimals kept): it still reads `30`, as the JS evaluator prints it.
+        { id: 'visit_average', type: 'formula', label: { en: 'Average' }, formula: 'AVERAGE(visits.minutes)', resultType: 'number' },
       ],
     },
     {
@@ -63,10 +65,14 @@ describe('rollups over related lists', () => {
     expect(acme).toMatchObject({ visit_count: '0', visit_minutes: '0' });
     const visits: RecordRow[] = [];
     for (const minutes of [30, 45, 15]) visits.push(await published.records.create('rollup', 'visit', admin, { values: { customer: acme.id, minutes } }));
-    expect(await published.records.get('rollup', 'customer', admin, String(acme.id))).toMatchObject({ visit_count: '3', visit_minutes: '90' });
+    expect(await published.records.get('rollup', 'customer', admin, String(acme.id))).toMatchObject({
+      visit_count: '3',
+      visit_minutes: '90',
+      visit_average: '30',
+    });
     await published.records.remove('rollup', 'visit', admin, String(visits[0]!.id));
     const listed = await published.records.list('rollup', 'customer', admin, {});
-    expect(listed.items[0]).toMatchObject({ name: 'Acme', visit_count: '2', visit_minutes: '60' });
+    expect(listed.items[0]).toMatchObject({ name: 'Acme', visit_count: '2', visit_minutes: '60', visit_average: '30' });
     expect(listed.items[0]).not.toHaveProperty('visits');
   });
 
@@ -96,8 +102,8 @@ describe('rollups over related lists', () => {
     };
     const verdict = validateDocument(broken);
     expect(verdict.ok ? [] : verdict.issues.map((i) => `${i.pointer}:${i.code}`)).toEqual([
-      '/objects/0/fields/5/via:meta.related_list_via',
-      '/objects/0/fields/4/formula:meta.formula_rollup_chain',
+      '/objects/0/fields/6/via:meta.related_list_via',
+      '/objects/0/fields/5/formula:meta.formula_rollup_chain',
     ]);
   });
 

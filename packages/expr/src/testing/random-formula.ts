@@ -4,6 +4,11 @@
  * where both sides are exact: field values have ≤ 7 significant digits and products have a leaf
  * on one side, so no result exceeds decimal.js's 60 significant digits.
  */
+/** Texts VALUE reads (thousands, percent, full width) and texts it must refuse. */
+const NUMBER_TEXTS = ['"1,000.5"', '"12%"', '" -3.5% "', '"１，２３４"', '"1,00"', '"+.5"', '"7%%"'];
+const NUMBER_FORMATS = ['#,##0.00', '0.0%', '0', '#,##0', '0.00E+00', '0.0##', '#.0', '000.#', '¥#,##0', '0E-0'];
+const DATE_FORMATS = ['yyyy-mm-dd', 'yyyy/mm/dd hh:mm', 'mm/dd', 'yyyy年m月d日', 'yy.m.d h:m:s', 'hh:mm:ss'];
+
 export type GenType = 'number' | 'text' | 'boolean' | 'date' | 'datetime';
 
 export class FormulaGenerator {
@@ -83,7 +88,8 @@ export class FormulaGenerator {
   text(d: number): string {
     const t = () => this.text(d - 1);
     const any = () => this[this.pick(['number', 'text', 'boolean', 'date', 'datetime'] as const)](d - 1);
-    return this.choose(d, () => this.pick(['t1', 't2', '[Name]', '"ab"', '"A b"', '""', '"金额"', '" x  y "', '"a"']), [
+    const temporal = () => (this.next() < 0.5 ? this.date(d - 1) : this.datetime(d - 1));
+    return this.choose(d, () => this.pick(['t1', 't2', '[Name]', '"ab"', '"A b"', '""', '"金额"', '" x  y "', '"a"', ...NUMBER_TEXTS]), [
       () => `(${any()} & ${any()})`,
       () => `CONCAT(${any()}, ${any()}, ${any()})`,
       () => `LEFT(${t()}, ${this.int(0, 5)})`,
@@ -94,6 +100,8 @@ export class FormulaGenerator {
       () => `SUBSTITUTE(${t()}, "${this.pick(['a', ' ', 'b'])}", "${this.pick(['', 'Z', '--'])}")`,
       () => `TEXT(${this.number(d - 1)}, ${this.int(-1, 3)})`,
       () => `TEXT(${any()})`,
+      () => `TEXT(${this.number(d - 1)}, "${this.pick(NUMBER_FORMATS)}")`,
+      () => `TEXT(${temporal()}, "${this.pick(DATE_FORMATS)}")`,
       () => `IF(${this.boolean(d - 1)}, ${t()}, ${t()})`,
       () => `COALESCE(${t()}, ${t()})`,
     ]);
