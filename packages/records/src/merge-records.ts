@@ -1,10 +1,10 @@
 import type { FieldDefinition, ObjectDefinition } from '@tessera/schemas';
 import { sql } from 'kysely';
 import { objectOf } from './live-app';
+import { type Repointed, repoint } from './merge-repoint';
 import type { RecordRow } from './record-columns';
 import { inTransaction, type RecordContext, requireAction } from './record-context';
 import { type FieldIssue, RecordError } from './record-error';
-import { type Repointed, repoint } from './merge-repoint';
 import { getRecord } from './record-read';
 import { setDeleted, updateRecord } from './record-write';
 
