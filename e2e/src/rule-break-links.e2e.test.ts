@@ -6,8 +6,7 @@ import { callApi } from './api';
 import { openPage } from './browser';
 import { customerApp } from './fixtures/customer-app';
 import { listPage } from './list-page';
-import { E2E_ADMIN } from './server';
-import { shellPage } from './shell-page';
+import { openStudioField } from './studio-fields';
 import { ARTIFACTS, useE2eSuite } from './suite';
 import { UI_TIMEOUT } from './timeouts';
 
@@ -57,11 +56,7 @@ describe('rule-break links', () => {
   it('an admin gives a field a format over bad data; the review’s link opens exactly the breaking rows, and a reload keeps them', async () => {
     const { page, errors, context } = await openPage(suite.browser, { baseURL: suite.server.baseUrl, width: 1600, height: 1000 });
     try {
-      await page.goto(`/studio/apps/${suite.appId}`);
-      await shellPage(page).signIn(E2E_ADMIN);
-      await page.getByTestId('studio').waitFor({ timeout: UI_TIMEOUT });
-      await page.getByRole('tab', { name: 'Fields' }).click();
-      await page.getByTestId('field-row-code').click();
+      await openStudioField(page, suite.appId, 'code');
       await listPage(page).pick(page.getByTestId('field-format'), 'unified social credit code');
       await page.locator('[data-testid="save-status"][data-status="saved"]').waitFor({ timeout: UI_TIMEOUT });
 

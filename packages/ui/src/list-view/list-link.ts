@@ -10,7 +10,7 @@ import type { RecordFilter } from '../api/types';
 export type LinkProblem = { kind: 'malformed' } | { kind: 'version' } | { kind: 'stale'; fields: string[] } | { kind: 'refused' };
 
 export interface LinkedFilters {
-  /** The conditions to show; null when the link carries none or they cannot be used. */
+  /** The conditions to show (none: the link clears the view's); null when the address has no filters or they cannot be used. */
   filters: RecordFilter[] | null;
   problem: LinkProblem | null;
 }
@@ -24,21 +24,24 @@ export function readLinkedFilters(search: string, filterable: ReadonlySet<string
   const unknown = [...new Set(decoded.filters.map((f) => f.field).filter((field) => !filterable.has(field)))];
   // All or nothing: a link that shows fewer conditions than it says would show the wrong records.
   if (unknown.length > 0) return { filters: null, problem: { kind: 'stale', fields: unknown } };
-  return { filters: decoded.filters.length > 0 ? decoded.filters : null, problem: null };
+  return { filters: decoded.filters, problem: null };
 }
 
-/** The address's query string with these filters in it (and nothing for none), other parameters kept. */
-export function searchWithFilters(search: string, filters: readonly RecordFilter[]): string {
+/**
+ * The address's query string with these filters in it, other parameters kept. No filters is no
+ * parameter — unless `clears` (the view has filters the user took off: a reload must not bring them back).
+ */
+export function searchWithFilters(search: string, filters: readonly RecordFilter[], clears = false): string {
   const params = new URLSearchParams(search);
-  if (filters.length > 0) params.set(LIST_FILTER_PARAM, encodeListFilters(filters));
+  if (filters.length > 0 || clears) params.set(LIST_FILTER_PARAM, encodeListFilters(filters));
   else params.delete(LIST_FILTER_PARAM);
   const text = params.toString();
   return text ? `?${text}` : '';
 }
 
 /** Keeps the address in step with what the list shows, so a reload or a copied link opens the same records. */
-export function showFiltersInAddress(filters: readonly RecordFilter[]): void {
-  const search = searchWithFilters(window.location.search, filters);
+export function showFiltersInAddress(filters: readonly RecordFilter[], viewFilters: readonly RecordFilter[]): void {
+  const search = searchWithFilters(window.location.search, filters, viewFilters.length > 0);
   if (search !== window.location.search) window.history.replaceState(window.history.state, '', `${window.location.pathname}${search}${window.location.hash}`);
 }
 

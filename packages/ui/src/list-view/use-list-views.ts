@@ -11,6 +11,7 @@ import {
   presetViews,
   readRememberedView,
   rememberView,
+  sameFilters,
   sameState,
   savedViewOptions,
 } from './view-state';
@@ -27,14 +28,14 @@ type SavedStatus = 'loading' | 'ready' | 'failed';
 export function useListViews(appId: string, object: ObjectDefinition, scope: ListViewScope) {
   const [saved, setSaved] = useState<SavedView[]>([]);
   const [status, setStatus] = useState<SavedStatus>('loading');
-  // A link's filters, if the address carries any: shown on the first view, as unsaved changes.
+  // A link's filters, if the address carries any: shown on the chosen view, as unsaved changes.
   const [linked] = useState(() => readLinkedFilters(window.location.search, new Set(scope.filterable.map((f) => f.id))));
   const [linkProblem, setLinkProblem] = useState<LinkProblem | null>(linked.problem);
-  const [chosenKey, setChosenKey] = useState<string | null>(() => (linked.filters ? null : readRememberedView(appId, object.id)));
+  const [chosenKey, setChosenKey] = useState<string | null>(() => readRememberedView(appId, object.id));
   /** Changes on top of the chosen view; null while it shows as saved. */
-  const [edits, setEdits] = useState<ListViewState | null>(() =>
-    linked.filters ? { ...presetViews(object, scope)[0]!.state, filters: linked.filters } : null,
-  );
+  const [edits, setEdits] = useState<ListViewState | null>(null);
+  /** The link's filters until the chosen view is known: they apply on top of it, unless it already has them (a reload). */
+  const [pendingLink, setPendingLink] = useState<RecordFilter[] | null>(linked.filters);
   const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
@@ -62,8 +63,14 @@ export function useListViews(appId: string, object: ObjectDefinition, scope: Lis
   const state = edits ?? current.state;
 
   useEffect(() => {
-    if (!waiting) showFiltersInAddress(state.filters);
-  }, [waiting, state.filters]);
+    if (waiting || pendingLink === null) return;
+    if (!sameFilters(pendingLink, current.state.filters)) setEdits({ ...current.state, filters: pendingLink });
+    setPendingLink(null);
+  }, [waiting, pendingLink, current.state]);
+
+  useEffect(() => {
+    if (!waiting && pendingLink === null) showFiltersInAddress(state.filters, current.state.filters);
+  }, [waiting, pendingLink, state.filters, current.state.filters]);
 
   /** The server refused the link's conditions (a value that no longer fits): back to the view, saying why. */
   const refuseLink = useCallback(() => {
@@ -133,7 +140,7 @@ export function useListViews(appId: string, object: ObjectDefinition, scope: Lis
     current,
     state,
     /** The list may be queried: the chosen view is known. */
-    ready: !waiting,
+    ready: !waiting && pendingLink === null,
     /** Why the address's filters are not shown, until the user closes the message. */
     linkProblem,
     dismissLinkProblem: useCallback(() => setLinkProblem(null), []),
