@@ -93,7 +93,7 @@ export function filterSql(
   if (op === 'breaks_format') {
     const breaking = formatBreaks.get(condition);
     if (!isFormatName(value) || !breaking) return fail();
-    return sql`${ref} = any(${breaking}::text[])`;
+    return sql`${ref} in (select unnest(${breaking}::text[]))`;
   }
   if (op === 'is_empty') return emptySql(column, ref);
   if (op === 'is_not_empty') return sql`not ${emptySql(column, ref)}`;
