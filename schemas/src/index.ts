@@ -3,6 +3,7 @@ export * from './common.schema';
 export * from './expr.schema';
 export * from './field.schema';
 export * from './flow.schema';
+export * from './list-filter-param';
 export * from './navigation';
 export * from './notification-kinds';
 export * from './object.schema';

@@ -16,6 +16,9 @@ export const FILTER_OPERATORS = [
   'is_not_empty',
   // Region fields only: the code is the area picked or lies inside it (a province holds its cities and districts).
   'within',
+  // Text fields: the stored value does not have the format named as the value (a publish review's
+  // "N rows break this rule"); checked by the same functions every write runs (packages/formats).
+  'breaks_format',
 ] as const;
 
 export const filterConditionSchema = {

@@ -173,7 +173,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(adminRoutes, { database: options.database });
   const publishHooks: PublishHooks = { encrypt: cipher?.encrypt, published: planClockTriggers };
   app.decorate('publishHooks', publishHooks);
-  await app.register(metaRoutes, { database: options.database, liveApps, hooks: publishHooks });
+  await app.register(metaRoutes, { database: options.database, liveApps, hooks: publishHooks, records });
   await app.register(recordRoutes, { records, database: options.database });
   await app.register(duplicateRoutes, { records, database: options.database });
   await app.register(draftRoutes, { records });

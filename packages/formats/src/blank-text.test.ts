@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isBlankText } from './blank-text';
+import { BLANK_TEXT_PATTERN, isBlankText } from './blank-text';
 import { toLetterCase } from './letter-case';
 
 describe('isBlankText', () => {
@@ -8,6 +8,17 @@ describe('isBlankText', () => {
   });
   it('is false as soon as one character is not white space', () => {
     for (const text of ['a', ' 张 ', '\u30000']) expect(isBlankText(text)).toBe(false);
+  });
+});
+
+describe('BLANK_TEXT_PATTERN', () => {
+  it('calls blank exactly the UTF-16 units isBlankText does, alone and around a letter', () => {
+    const blank = new RegExp(BLANK_TEXT_PATTERN);
+    for (let unit = 0; unit <= 0xffff; unit++) {
+      const char = String.fromCharCode(unit);
+      expect(blank.test(char), `U+${unit.toString(16)}`).toBe(isBlankText(char));
+      expect(blank.test(`${char}a${char}`)).toBe(false);
+    }
   });
 });
 

@@ -1,4 +1,4 @@
-export { isBlankText } from './blank-text';
+export { BLANK_TEXT_PATTERN, isBlankText } from './blank-text';
 export type { CanonicalRules, CanonicalText } from './canonical-text';
 export { canonicalText, defaultCanonicalRules } from './canonical-text';
 export { isEmail, normalizeEmail } from './email';

@@ -33,7 +33,12 @@ export function isPlainTextField(field: FieldDefinition): boolean {
 
 /** The field's cleaning rules: what its admin set, the rest from its format's defaults. */
 export function canonicalRulesOf(field: FieldDefinition): CanonicalRules {
-  const defaults = defaultCanonicalRules(fieldFormat(field));
+  return canonicalRulesWith(field, fieldFormat(field));
+}
+
+/** The field's cleaning rules if its format were this one (a rule about to be published). */
+function canonicalRulesWith(field: FieldDefinition, format: FormatName | undefined): CanonicalRules {
+  const defaults = defaultCanonicalRules(format);
   const chosen = field.normalize ?? {};
   return {
     trim: chosen.trim ?? defaults.trim,
@@ -60,7 +65,14 @@ export function canonicalFieldValue(field: FieldDefinition, value: unknown): unk
  * may not): read with the field's cleaning rules, as a new write of it would be. Blank meets it.
  */
 export function meetsFieldFormat(field: FieldDefinition, value: unknown): boolean {
-  const format = fieldFormat(field);
+  return meetsFormat(field, fieldFormat(field), value);
+}
+
+/**
+ * Whether a stored value would meet this format were it the field's: the publish review's count
+ * and the records API's `breaks_format` filter ask it of a rule the draft adds, before it is live.
+ */
+export function meetsFormat(field: FieldDefinition, format: FormatName | undefined, value: unknown): boolean {
   if (!format || typeof value !== 'string') return true;
-  return canonicalText(value, canonicalRulesOf(field)).kind !== 'bad_format';
+  return canonicalText(value, canonicalRulesWith(field, format)).kind !== 'bad_format';
 }

@@ -14,7 +14,7 @@ export {
 } from './compile-form';
 export { errorValue } from './error-value';
 export { evaluateForm, type FormEvalContext, type FormEvalError, type FormState, type FormValues, toFieldValue } from './evaluate-form';
-export { canonicalFieldValue, canonicalRulesOf, fieldFormat, isPlainTextField, meetsFieldFormat } from './field-rules';
+export { canonicalFieldValue, canonicalRulesOf, fieldFormat, isPlainTextField, meetsFieldFormat, meetsFormat } from './field-rules';
 export { FORM_FORMATS, type FormFormatName } from './form-formats';
 export {
   compileFormValidator,

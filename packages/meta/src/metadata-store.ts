@@ -102,15 +102,14 @@ export function createMetadataStore(db: Db, hooks: PublishHooks = {}) {
       return verdict.ok ? { valid: true, issues: [] } : { valid: false, issues: verdict.issues };
     },
 
-    /** What publishing the draft would change, and the DDL it would run. */
-    /** The publish review: what changes, the DDL it runs, and how many stored rows break each new or tightened data rule. */
+    /** The publish review: what changes, the DDL it runs, and the filter of the stored rows that break each new or tightened data rule. */
     async diffDraft(appId: string): Promise<{ changes: DocumentChange[]; plan: DdlStep[]; ruleBreaks: RuleBreak[] }> {
       const row = await appRow(db, appId);
       const draft = requireValid(row.draft);
       const live = row.live_version === null ? null : await this.getVersion(appId, row.live_version);
       const physical = await loadPhysicalState(db, appId);
       const plan = planDdl(draft, physical);
-      const ruleBreaks = await findRuleBreaks(db, appId, live?.document ?? null, draft, physical);
+      const ruleBreaks = findRuleBreaks(live?.document ?? null, draft, physical);
       return { changes: diffDocuments(live?.document ?? null, draft), plan, ruleBreaks };
     },
 

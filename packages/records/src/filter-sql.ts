@@ -1,5 +1,7 @@
+import { BLANK_TEXT_PATTERN } from '@tessera/formats';
 import type { FilterCondition } from '@tessera/schemas';
 import { type RawBuilder, sql } from 'kysely';
+import { type FormatBreaks, isFormatName } from './format-filter';
 import type { QueryableColumn } from './query-fields';
 import type { FieldIssue } from './record-error';
 import { withinSql } from './region-filter';
@@ -45,8 +47,9 @@ function scalar(column: QueryableColumn, value: unknown): unknown {
 
 const likeEscape = (text: string): string => text.replace(/[\\%_]/g, '\\$&');
 
+/** Empty as a write sees it: text of only white space is blank (the records validator's `required` refuses it too). */
 function emptySql(column: QueryableColumn, ref: RawBuilder<unknown>): RawBuilder<unknown> {
-  if (column.sqlType === 'text') return sql`(${ref} is null or ${ref} = '')`;
+  if (column.sqlType === 'text') return sql`(${ref} is null or ${ref} ~ ${BLANK_TEXT_PATTERN})`;
   if (column.sqlType === 'text[]') return sql`(${ref} is null or cardinality(${ref}) = 0)`;
   if (column.sqlType === 'jsonb') return sql`(${ref} is null or ${ref} = '[]'::jsonb)`;
   return sql`${ref} is null`;
@@ -57,7 +60,13 @@ function emptySql(column: QueryableColumn, ref: RawBuilder<unknown>): RawBuilder
  * type first: a wrong value is the client's error (named field, operator and expectation),
  * never a database error, and never part of the SQL text.
  */
-export function filterSql(column: QueryableColumn, condition: FilterCondition, issues: FieldIssue[], pointer: string): RawBuilder<unknown> | null {
+export function filterSql(
+  column: QueryableColumn,
+  condition: FilterCondition,
+  issues: FieldIssue[],
+  pointer: string,
+  formatBreaks: FormatBreaks = new Map(),
+): RawBuilder<unknown> | null {
   const ref = sql.ref(column.id);
   const { op, value } = condition;
   const fail = () => {
@@ -69,12 +78,23 @@ export function filterSql(column: QueryableColumn, condition: FilterCondition, i
         field: column.id,
         op,
         expected:
-          op === 'in' ? `a list of ${EXPECTED[column.sqlType]}` : op === 'between' ? `[from, to] of ${EXPECTED[column.sqlType]}` : EXPECTED[column.sqlType],
+          op === 'in'
+            ? `a list of ${EXPECTED[column.sqlType]}`
+            : op === 'between'
+              ? `[from, to] of ${EXPECTED[column.sqlType]}`
+              : op === 'breaks_format'
+                ? 'a format name'
+                : EXPECTED[column.sqlType],
       },
     });
     return null;
   };
   if (op === 'within') return withinSql(column, value, issues, pointer);
+  if (op === 'breaks_format') {
+    const breaking = formatBreaks.get(condition);
+    if (!isFormatName(value) || !breaking) return fail();
+    return sql`${ref} in (select unnest(${breaking}::text[]))`;
+  }
   if (op === 'is_empty') return emptySql(column, ref);
   if (op === 'is_not_empty') return sql`not ${emptySql(column, ref)}`;
   if (op === 'in') {

@@ -1,14 +1,12 @@
-import { fullAccess } from '@tessera/access';
 import type { FieldDefinition, ObjectDefinition } from '@tessera/schemas';
 import { sql } from 'kysely';
 import { objectOf } from './live-app';
+import { type Repointed, repoint } from './merge-repoint';
 import type { RecordRow } from './record-columns';
 import { inTransaction, type RecordContext, requireAction } from './record-context';
 import { type FieldIssue, RecordError } from './record-error';
-import { lookupByField } from './record-lookup';
 import { getRecord } from './record-read';
 import { setDeleted, updateRecord } from './record-write';
-import { updateEach } from './update-each';
 
 /** Which two records, and which fields the survivor takes from the loser (the rest it keeps). */
 export interface MergeRequest {
@@ -21,14 +19,8 @@ export interface MergeResult {
   mergeId: string;
   survivorId: string;
   loserId: string;
-  /** Records of other objects now pointing at the survivor instead of the loser. */
+  /** Records of other objects (in the recycle bin too) and child-table lines now pointing at the survivor instead of the loser. */
   repointed: number;
-}
-
-export interface Repointed {
-  object: string;
-  field: string;
-  ids: string[];
 }
 
 /** Values no one writes: the system computes them. */
@@ -68,35 +60,6 @@ function mergedValues(ctx: RecordContext, object: ObjectDefinition, survivor: Re
   });
   if (issues.length) throw new RecordError('record.invalid', issues, { count: issues.length });
   return { patch, before };
-}
-
-/**
- * Moves every reference to `from` onto `to`: each relation field of every object that targets
- * this one, edited through the write path (history rows and events, the approval lock) with the
- * actor's full reach — a reference the actor cannot see must move too, or it would point at a
- * record in the recycle bin. `only` limits the move to records an earlier merge moved (an undo).
- */
-async function repoint(ctx: RecordContext, object: ObjectDefinition, from: string, to: string, only?: readonly Repointed[]): Promise<Repointed[]> {
-  const reach = { ...ctx, access: fullAccess(ctx.access.actor) };
-  const moved: Repointed[] = [];
-  for (const other of ctx.app.objects.values()) {
-    if (other.parent) continue;
-    for (const field of other.fields.filter((f) => f.type === 'relation' && f.target === object.id)) {
-      const allowed = only ? new Set(only.find((r) => r.object === other.id && r.field === field.id)?.ids ?? []) : null;
-      const ids = (await lookupByField(reach, other.id, field.id, [from])).map((f) => f.id).filter((id) => !allowed || allowed.has(id));
-      if (ids.length === 0) continue;
-      const result = await updateEach(
-        reach,
-        other.id,
-        ids.map((id) => ({ id, values: { [field.id]: to } })),
-        'merge',
-      );
-      const refused = result.refused[0];
-      if (refused) throw new RecordError(refused.issues[0]?.code === 'record.locked' ? 'record.locked' : 'record.invalid', refused.issues, { count: 1 });
-      moved.push({ object: other.id, field: field.id, ids });
-    }
-  }
-  return moved;
 }
 
 /**

@@ -34,15 +34,19 @@ export const OPERATORS_BY_TYPE: Record<QueryableColumn['sqlType'], readonly Filt
 };
 
 export const ENCRYPTED_OPERATORS: readonly FilterOperator[] = ['is_empty', 'is_not_empty'];
+/** Text a format can apply to (text, phone, e-mail, URL) may be asked which values break one. */
+const FORMAT_TYPES: ReadonlySet<string> = new Set(['text', 'phone', 'email', 'url']);
 
 /** A region is text with a meaning: it may also be asked whether it lies in a province, city or district. */
 const REGION_OPERATORS: readonly FilterOperator[] = [...OPERATORS_BY_TYPE.text, 'within'];
 
 /** What a filter may do with a column: by its SQL type, narrowed for ciphertext, widened for regions. */
 export function operatorsFor(column: QueryableColumn): readonly FilterOperator[] {
-  // Ciphertext can only be told apart from nothing: no search, no comparison, on encrypted fields.
-  if (column.field?.encrypted) return ENCRYPTED_OPERATORS;
-  return column.field?.type === 'region' ? REGION_OPERATORS : OPERATORS_BY_TYPE[column.sqlType];
+  const format: readonly FilterOperator[] = column.field && FORMAT_TYPES.has(column.field.type) ? ['breaks_format'] : [];
+  // Ciphertext can only be told apart from nothing in SQL: no search, no comparison, on encrypted
+  // fields. A format is checked on the opened values (format-filter.ts), so that one stays.
+  if (column.field?.encrypted) return [...ENCRYPTED_OPERATORS, ...format];
+  return column.field?.type === 'region' ? REGION_OPERATORS : [...OPERATORS_BY_TYPE[column.sqlType], ...format];
 }
 
 export const SORTABLE: ReadonlySet<QueryableColumn['sqlType']> = new Set(['text', 'numeric', 'integer', 'date', 'timestamptz', 'boolean', 'uuid']);

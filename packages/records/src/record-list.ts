@@ -2,6 +2,7 @@ import { tableRef } from '@tessera/meta';
 import type { FilterCondition, ObjectDefinition, SortKey } from '@tessera/schemas';
 import { type RawBuilder, sql } from 'kysely';
 import { filterSql } from './filter-sql';
+import { type FormatBreaks, resolveFormatFilters } from './format-filter';
 import { formulaPredicate } from './formula-filter';
 import { decodeCursor, encodeCursor, keysetPredicate, type SortColumn } from './keyset';
 import { planLineCounts, takeLineCounts } from './line-counts';
@@ -41,8 +42,17 @@ const rollupIds = (ctx: RecordContext, object: ObjectDefinition): ReadonlySet<st
 export const EXACT_COUNT_LIMIT = 100_000;
 const DEFAULT_SORT: SortColumn[] = [{ column: 'created_at', direction: 'desc' }];
 
-/** A list's filter conditions as SQL predicates over the object's table; unknown fields and operators are a `query.invalid`. */
-export function filterPredicates(ctx: RecordContext, object: ObjectDefinition, filters: readonly FilterCondition[] | undefined): RawBuilder<unknown>[] {
+/**
+ * A list's filter conditions as SQL predicates over the object's table; unknown fields and
+ * operators are a `query.invalid`. A `breaks_format` condition needs its values found first
+ * (`resolveFormatFilters`): a caller that did not is refused it, as a `query.value`.
+ */
+export function filterPredicates(
+  ctx: RecordContext,
+  object: ObjectDefinition,
+  filters: readonly FilterCondition[] | undefined,
+  formatBreaks?: FormatBreaks,
+): RawBuilder<unknown>[] {
   const hidden = ctx.access.hiddenFields(object.id);
   const issues: FieldIssue[] = [];
   const predicates: RawBuilder<unknown>[] = [];
@@ -58,19 +68,19 @@ export function filterPredicates(ctx: RecordContext, object: ObjectDefinition, f
         code: 'query.operator',
         params: { field: condition.field, op: condition.op },
       });
-    const predicate = filterSql(column, condition, issues, `${pointer}/value`);
+    const predicate = filterSql(column, condition, issues, `${pointer}/value`, formatBreaks);
     if (predicate) predicates.push(predicate);
   });
   if (issues.length) throw new RecordError('query.invalid', issues, { count: issues.length });
   return predicates;
 }
 
-function compileWhere(ctx: RecordContext, object: ObjectDefinition, query: ListQuery): RawBuilder<unknown>[] {
+function compileWhere(ctx: RecordContext, object: ObjectDefinition, query: ListQuery, formatBreaks: FormatBreaks): RawBuilder<unknown>[] {
   const where = query.where ? [formulaPredicate(ctx, object, query.where)] : [];
   return [
     query.deleted ? sql`deleted_at is not null` : sql`deleted_at is null`,
     rowScopeSql(ctx, object),
-    ...filterPredicates(ctx, object, query.filters),
+    ...filterPredicates(ctx, object, query.filters, formatBreaks),
     ...where,
   ];
 }
@@ -108,7 +118,7 @@ export async function listRecords(ctx: RecordContext, objectId: string, query: L
   const object = objectOf(ctx.app, objectId);
   requireAction(ctx, 'read', object);
   const limit = Math.min(Math.max(query.limit ?? 50, 1), 500);
-  const conditions = compileWhere(ctx, object, query);
+  const conditions = compileWhere(ctx, object, query, await resolveFormatFilters(ctx, object, query.filters));
   const keys = compileSort(ctx, object, query.sort);
   const from = tableRef(ctx.app.appId, object.id);
   const baseWhere = sql.join(conditions, sql` and `);

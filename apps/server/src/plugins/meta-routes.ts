@@ -3,10 +3,11 @@ import type { Database } from '@tessera/db';
 import { takesPartInApprovals } from '@tessera/flows';
 import { appendAudit } from '@tessera/identity';
 import { createMetadataStore, localizeIssues, MetaError, type PublishHooks, purgeRetired, rollupFieldIds } from '@tessera/meta';
-import type { LiveAppCache } from '@tessera/records';
+import type { LiveAppCache, RecordService } from '@tessera/records';
 import { policyFor, requireAdmin, requireUser } from '../authentication';
 import { localeOf } from '../problem';
 import { appParams, dateTime, identifier, type RoutePlugin } from '../route-schemas';
+import { countRuleBreaks } from '../rule-break-counts';
 
 const anyDocument = { type: 'object', additionalProperties: true, description: 'An app document: see schemas/json/app.schema.json' } as const;
 const localizedText = { type: 'object', additionalProperties: { type: 'string' } } as const;
@@ -51,7 +52,10 @@ const issues = {
  * Bodies are checked for shape here; the document itself by the metadata store's validator,
  * whose errors point into the document and are translated.
  */
-export const metaRoutes: RoutePlugin<{ database: Database; liveApps: LiveAppCache; hooks: PublishHooks }> = async (app, { database, liveApps, hooks }) => {
+export const metaRoutes: RoutePlugin<{ database: Database; liveApps: LiveAppCache; hooks: PublishHooks; records: RecordService }> = async (
+  app,
+  { database, liveApps, hooks, records },
+) => {
   const store = createMetadataStore(database.db, hooks);
   // Designing apps is for administrators; end users read the app list and live documents only.
   app.addHook('preHandler', async (request) => {
@@ -204,7 +208,7 @@ export const metaRoutes: RoutePlugin<{ database: Database; liveApps: LiveAppCach
               ruleBreaks: {
                 type: 'array',
                 description:
-                  'Per field newly required or given a (new) format: how many stored rows break it. Publish is not blocked; the rows stay readable; writing one again must meet the rule.',
+                  'Per field newly required or given a (new) format: how many live rows the caller can see break it, and the list filtered to exactly them. Publish is not blocked; the rows stay readable; writing one again must meet the rule.',
                 items: {
                   type: 'object',
                   properties: {
@@ -212,8 +216,8 @@ export const metaRoutes: RoutePlugin<{ database: Database; liveApps: LiveAppCach
                     field: { type: 'string' },
                     rule: { type: 'string', enum: ['required', 'format'] },
                     format: { type: 'string' },
-                    count: { type: 'integer' },
-                    list: { type: 'string', description: 'The runtime list page of the object' },
+                    count: { type: ['integer', 'null'], description: 'null: an encrypted field this server holds no key for' },
+                    list: { type: 'string', description: 'The runtime list page of the object, filtered to the rows that break the rule (`?f=`)' },
                   },
                   required: ['object', 'field', 'rule', 'count', 'list'],
                   additionalProperties: false,
@@ -229,8 +233,7 @@ export const metaRoutes: RoutePlugin<{ database: Database; liveApps: LiveAppCach
     async (request) => {
       const { appId } = request.params;
       const review = await store.diffDraft(appId);
-      const list = (object: string) => `/apps/${encodeURIComponent(appId)}/objects/${encodeURIComponent(object)}`;
-      return { ...review, ruleBreaks: review.ruleBreaks.map((b) => ({ ...b, list: list(b.object) })) };
+      return { ...review, ruleBreaks: await countRuleBreaks(records, appId, policyFor(request, appId), review.ruleBreaks) };
     },
   );
 

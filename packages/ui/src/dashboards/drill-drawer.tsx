@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { isAbort } from '../api/http';
 import type { RecordList } from '../api/types';
 import { useT } from '../i18n/use-t';
-import { handOffFilters } from '../list-view/list-handoff';
+import { searchWithFilters } from '../list-view/list-link';
 import { useObjectDefinition } from '../stores/current-app-store';
 import { useRouteStore } from '../stores/route-store';
 import { type DrillDown, dashboardsApi } from './dashboards-api';
@@ -45,12 +45,8 @@ export function DrillDrawer({ appId, target, onClose }: { appId: string; target:
           <Button
             data-testid="drill-open-list"
             onClick={() => {
-              handOffFilters(
-                appId,
-                target.drill.object,
-                target.drill.filters.map((f) => ({ field: f.field, op: f.op, value: f.value })),
-              );
-              navigate({ name: 'app', appId, objectId: target.drill.object });
+              const filters = target.drill.filters.map((f) => ({ field: f.field, op: f.op, value: f.value }));
+              navigate({ name: 'app', appId, objectId: target.drill.object }, { search: searchWithFilters('', filters) });
             }}
           >
             {t('dashboard.drill.openList')}

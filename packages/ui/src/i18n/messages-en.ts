@@ -5,6 +5,7 @@ import { dataTransferEn } from './data-transfer-en';
 import { duplicatesEn } from './duplicates-en';
 import { kanbanMoveEn } from './kanban-move-en';
 import { listEn } from './list-en';
+import { listLinkEn } from './list-link-en';
 import { perfEn } from './perf-en';
 import { regionFilterEn } from './region-filter-en';
 import { widgetsEn } from './widgets-en';
@@ -110,6 +111,7 @@ export const en = {
   ...listEn,
   ...dataTransferEn,
   ...duplicatesEn,
+  ...listLinkEn,
   ...regionFilterEn,
   ...childtableEn,
   ...perfEn,

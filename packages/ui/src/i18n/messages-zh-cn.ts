@@ -4,6 +4,7 @@ import { dashboardsZhCN } from './dashboards-zh-cn';
 import { dataTransferZhCn } from './data-transfer-zh-cn';
 import { duplicatesZhCn } from './duplicates-zh-cn';
 import { kanbanMoveZhCn } from './kanban-move-zh-cn';
+import { listLinkZhCn } from './list-link-zh-cn';
 import { listZhCn } from './list-zh-cn';
 import type { MessageKey } from './messages';
 import { perfZhCn } from './perf-zh-cn';
@@ -111,6 +112,7 @@ export const zhCN: Record<MessageKey, string> = {
   ...listZhCn,
   ...dataTransferZhCn,
   ...duplicatesZhCn,
+  ...listLinkZhCn,
   ...regionFilterZhCn,
   ...childtableZhCn,
   ...perfZhCn,

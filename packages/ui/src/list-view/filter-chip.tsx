@@ -1,3 +1,5 @@
+import { FORM_MESSAGES } from '@tessera/forms';
+import type { Locale } from '@tessera/i18n';
 import type { ObjectDefinition } from '@tessera/schemas';
 import { Tag } from 'antd';
 import type { RecordFilter } from '../api/types';
@@ -58,6 +60,12 @@ function ValueText(props: ValueProps) {
   }
 }
 
+/** A format by its name in the reader's language ("unified social credit code"), as the form's error names it. */
+function formatName(value: unknown, locale: Locale): string {
+  const names: Partial<Record<string, Record<Locale, string>>> = FORM_MESSAGES;
+  return names[`form.format.${String(value)}`]?.[locale] ?? String(value);
+}
+
 interface FilterChipProps {
   appId: string;
   objects: readonly ObjectDefinition[];
@@ -72,7 +80,7 @@ export function FilterChip({ appId, objects, target, condition, onEdit, onRemove
   const t = useT();
   const locale = useSessionStore((s) => s.locale);
   const label = filterFieldLabel(target, locale, t);
-  const shape = valueShape(target.kind, condition.op);
+  const shape = condition.op === 'breaks_format' ? 'format' : valueShape(target.kind, condition.op);
   const values = Array.isArray(condition.value) ? condition.value : [condition.value];
   const valueProps = { appId, objects, target };
 
@@ -91,6 +99,7 @@ export function FilterChip({ appId, objects, target, condition, onEdit, onRemove
     >
       <button type="button" onClick={onEdit} style={{ all: 'unset', cursor: 'pointer' }}>
         <strong>{label}</strong> {t(operatorLabel(target.kind, condition.op))}
+        {shape === 'format' && ` ${formatName(condition.value, locale)}`}
         {shape === 'range' && (
           <>
             {' '}

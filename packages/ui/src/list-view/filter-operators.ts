@@ -53,6 +53,8 @@ const OP_LABEL: Record<FilterOperator, MessageKey> = {
   is_empty: 'listView.op.is_empty',
   is_not_empty: 'listView.op.is_not_empty',
   within: 'listView.op.within',
+  // Only arrives by link (a publish review's rule breaks); not offered in the builder, where a format name means nothing.
+  breaks_format: 'listView.op.breaks_format',
 };
 
 /** Words that read naturally for the kind: a date is "after", a tag list "has any of", a checkbox "is checked". */

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { api } from '../api/client';
 import { isAbort } from '../api/http';
 import type { RecordFilter, RecordSort, SavedView } from '../api/types';
-import { clearHandedFilters, handedFilters } from './list-handoff';
+import { type LinkProblem, readLinkedFilters, showFiltersInAddress } from './list-link';
 import {
   type ListViewOption,
   type ListViewScope,
@@ -11,9 +11,9 @@ import {
   presetViews,
   readRememberedView,
   rememberView,
+  sameFilters,
   sameState,
   savedViewOptions,
-  usableState,
 } from './view-state';
 
 type SavedStatus = 'loading' | 'ready' | 'failed';
@@ -21,21 +21,21 @@ type SavedStatus = 'loading' | 'ready' | 'failed';
 /**
  * The list's current view: the app designer's views and the user's own saved ones, which one
  * is chosen (remembered per object in this browser), and the changes made on top of it
- * (filters, sort, columns) until they are saved or discarded.
+ * (filters, sort, columns) until they are saved or discarded. The filters shown are kept in the
+ * page's address (`?f=`): a link — a publish review's rule breaks, a dashboard's drill-down, one
+ * a colleague copied — opens the list with them, and a reload keeps them.
  */
 export function useListViews(appId: string, object: ObjectDefinition, scope: ListViewScope) {
   const [saved, setSaved] = useState<SavedView[]>([]);
   const [status, setStatus] = useState<SavedStatus>('loading');
-  // A drill-down's filters, if one opened this list: shown on the first view, as unsaved changes.
-  const [drilled] = useState(() => handedFilters(appId, object.id));
-  useEffect(() => clearHandedFilters(appId, object.id), [appId, object.id]);
-  const [chosenKey, setChosenKey] = useState<string | null>(() => (drilled ? null : readRememberedView(appId, object.id)));
+  // A link's filters, if the address carries any: shown on the chosen view, as unsaved changes.
+  const [linked] = useState(() => readLinkedFilters(window.location.search, new Set(scope.filterable.map((f) => f.id))));
+  const [linkProblem, setLinkProblem] = useState<LinkProblem | null>(linked.problem);
+  const [chosenKey, setChosenKey] = useState<string | null>(() => readRememberedView(appId, object.id));
   /** Changes on top of the chosen view; null while it shows as saved. */
-  const [edits, setEdits] = useState<ListViewState | null>(() => {
-    if (!drilled) return null;
-    const first = presetViews(object, scope)[0]!.state;
-    return { ...first, filters: usableState({ ...first, filters: drilled }, scope).filters };
-  });
+  const [edits, setEdits] = useState<ListViewState | null>(null);
+  /** The link's filters until the chosen view is known: they apply on top of it, unless it already has them (a reload). */
+  const [pendingLink, setPendingLink] = useState<RecordFilter[] | null>(linked.filters);
   const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
@@ -61,6 +61,23 @@ export function useListViews(appId: string, object: ObjectDefinition, scope: Lis
   const waiting = status === 'loading' && chosenKey !== null && chosenKey.startsWith('mine:');
   const current: ListViewOption = options.find((o) => o.key === chosenKey) ?? presets[0]!;
   const state = edits ?? current.state;
+
+  useEffect(() => {
+    if (waiting || pendingLink === null) return;
+    if (!sameFilters(pendingLink, current.state.filters)) setEdits({ ...current.state, filters: pendingLink });
+    setPendingLink(null);
+  }, [waiting, pendingLink, current.state]);
+
+  useEffect(() => {
+    if (!waiting && pendingLink === null) showFiltersInAddress(state.filters, current.state.filters);
+  }, [waiting, pendingLink, state.filters, current.state.filters]);
+
+  /** The server refused the link's conditions (a value that no longer fits): back to the view, saying why. */
+  const refuseLink = useCallback(() => {
+    if (linked.filters === null || edits?.filters !== linked.filters) return;
+    setEdits(null);
+    setLinkProblem({ kind: 'refused' });
+  }, [linked.filters, edits]);
 
   const choose = useCallback(
     (key: string) => {
@@ -123,7 +140,11 @@ export function useListViews(appId: string, object: ObjectDefinition, scope: Lis
     current,
     state,
     /** The list may be queried: the chosen view is known. */
-    ready: !waiting,
+    ready: !waiting && pendingLink === null,
+    /** Why the address's filters are not shown, until the user closes the message. */
+    linkProblem,
+    dismissLinkProblem: useCallback(() => setLinkProblem(null), []),
+    refuseLink,
     savedStatus: status,
     retrySaved: useCallback(() => {
       setStatus('loading');

@@ -69,13 +69,14 @@ export function savedViewOptions(views: readonly SavedView[], scope: ListViewSco
   return views.map((view) => ({ key: `mine:${view.id}`, kind: 'mine', name: view.name, savedId: view.id, state: usableState(view, scope) }));
 }
 
+/** Whether two lists of conditions select the same way (same conditions, same order). */
+export function sameFilters(a: readonly RecordFilter[], b: readonly RecordFilter[]): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
 /** Whether the list still shows the view as saved (so "Save" has nothing to do). */
 export function sameState(a: ListViewState, b: ListViewState): boolean {
-  return (
-    JSON.stringify(a.filters) === JSON.stringify(b.filters) &&
-    JSON.stringify(a.sort) === JSON.stringify(b.sort) &&
-    JSON.stringify(a.columns) === JSON.stringify(b.columns)
-  );
+  return sameFilters(a.filters, b.filters) && JSON.stringify(a.sort) === JSON.stringify(b.sort) && JSON.stringify(a.columns) === JSON.stringify(b.columns);
 }
 
 /** Column order after moving one column by `step` places; the list is unchanged at either end. */

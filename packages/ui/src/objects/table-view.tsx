@@ -1,6 +1,6 @@
 import type { ObjectDefinition } from '@tessera/schemas';
 import { Alert, App, Button, Flex, Input, Typography } from 'antd';
-import { lazy, memo, type ReactNode, Suspense, useCallback, useMemo, useRef, useState } from 'react';
+import { lazy, memo, type ReactNode, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { errorMessage } from '../api/error-message';
 import type { RecordSort } from '../api/types';
 import { ExportButton } from '../data-transfer/export-button';
@@ -11,6 +11,8 @@ import { bulkEditableFields } from '../list-view/bulk-fields';
 import { BulkReportModal } from '../list-view/bulk-report-modal';
 import { ColumnChooser } from '../list-view/column-chooser';
 import { FilterBar } from '../list-view/filter-bar';
+import { LinkProblemAlert } from '../list-view/link-problem-alert';
+import { isRefusedQuery } from '../list-view/list-link';
 import { useBulkActions } from '../list-view/use-bulk-actions';
 import { useFillHeight } from '../list-view/use-fill-height';
 import { useListScope } from '../list-view/use-list-scope';
@@ -63,6 +65,10 @@ export const TableView = memo(function TableView({ appId, object, change, contro
   const request = useMemo(() => (views.ready ? { filters, sort } : null), [views.ready, filters, sort]);
   const list = useRecordList(appId, object, request, scope.searchField?.id ?? null);
   useRecordChanges(change, list.upsert, list.remove);
+  const { refuseLink } = views;
+  useEffect(() => {
+    if (list.status === 'failed' && isRefusedQuery(list.error)) refuseLink();
+  }, [list.status, list.error, refuseLink]);
 
   const [selected, setSelected] = useState<string[]>([]);
   const [editing, setEditing] = useState(false);
@@ -165,6 +171,7 @@ export const TableView = memo(function TableView({ appId, object, change, contro
           <ColumnChooser fields={scope.cellFields} columns={columns} defaultColumns={scope.defaultColumns} onChange={views.setColumns} />
           <FilterBar appId={appId} objects={objects} fields={scope.filterable} filters={filters} onChange={views.setFilters} />
         </Flex>
+        {views.linkProblem && <LinkProblemAlert problem={views.linkProblem} onClose={views.dismissLinkProblem} />}
         {views.savedStatus === 'failed' && (
           <Alert
             type="warning"

@@ -71,7 +71,8 @@ export function routePath(route: Route): string {
 
 interface RouteState {
   route: Route;
-  navigate: (route: Route, options?: { replace?: boolean }) => void;
+  /** `search`: the page's query string (`?f=…`, a list's filters), read by the page itself; none by default. */
+  navigate: (route: Route, options?: { replace?: boolean; search?: string }) => void;
 }
 
 export const useRouteStore = create<RouteState>((set) => {
@@ -79,8 +80,10 @@ export const useRouteStore = create<RouteState>((set) => {
   return {
     route: parseRoute(window.location.pathname),
     navigate: (route, options) => {
-      const path = routePath(route);
-      if (path !== window.location.pathname) {
+      const target = routePath(route);
+      // The same page again (its menu entry clicked) keeps its query string: the list on it still shows those filters.
+      const path = `${target}${options?.search ?? (target === window.location.pathname ? window.location.search : '')}`;
+      if (path !== `${window.location.pathname}${window.location.search}`) {
         if (options?.replace) window.history.replaceState(null, '', path);
         else window.history.pushState(null, '', path);
       }

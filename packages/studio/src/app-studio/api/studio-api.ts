@@ -16,14 +16,15 @@ export interface PlanStep {
   index?: { name: string; object: string; columns: { column: string }[] };
 }
 
-/** A data rule the draft adds over stored data, and how many live rows break it (the server's findRuleBreaks). */
+/** A data rule the draft adds over stored data, and how many live rows break it (counted by the records API with the link's filter). */
 export interface RuleBreak {
   object: string;
   field: string;
   rule: 'required' | 'format';
   format?: string;
-  count: number;
-  /** The object's list page in the runtime. */
+  /** null: an encrypted field the server holds no key for. */
+  count: number | null;
+  /** The object's list page in the runtime, filtered to exactly the rows counted. */
   list: string;
 }
 

@@ -98,7 +98,11 @@ export const STUDIO_MESSAGES = {
   },
   'studio.review.breaksRequired': { 'zh-CN': '{field}：{count} 条记录为空，发布后为必填', en: '{field}: {count} record(s) are empty; it becomes required' },
   'studio.review.breaksFormat': { 'zh-CN': '{field}：{count} 条记录不是有效的{format}', en: '{field}: {count} record(s) are not a valid {format}' },
-  'studio.review.openList': { 'zh-CN': '打开列表', en: 'Open the list' },
+  'studio.review.openList': { 'zh-CN': '打开这些记录', en: 'Open these records' },
+  'studio.review.breaksUncounted': {
+    'zh-CN': '{field}：加密存储，本服务器没有密钥，无法检查已有数据',
+    en: '{field}: encrypted at rest and this server holds no key, so stored values cannot be checked',
+  },
   'studio.fieldRules.title': { 'zh-CN': '数据规则', en: 'Data rules' },
   'studio.fieldRules.hint': {
     'zh-CN': '每次保存都执行：表单、接口、导入、批量修改、流程步骤；表单只能增加规则，不能放宽。',

@@ -9,14 +9,14 @@ type FieldFormat = (typeof FIELD_FORMATS)[number];
 
 /**
  * The publish review's word on data already stored: per new or tightened rule, how many rows break
- * it, with the object's list. Publishing is not blocked — the rows stay readable, and a later
+ * it, with a link to the object's list filtered to exactly those rows. Publishing is not blocked — the rows stay readable, and a later
  * write of the field must meet the rule — so this is a warning, not an error.
  */
 export function RuleBreaksList({ breaks }: { breaks: readonly RuleBreak[] }) {
   const t = useStudioT();
   const label = useLabel();
   const objects = useStudio((s) => s.document?.objects) ?? [];
-  const broken = breaks.filter((b) => b.count > 0);
+  const broken = breaks.filter((b) => b.count === null || b.count > 0);
   if (broken.length === 0) return null;
   const fieldName = (b: RuleBreak) => {
     const object = objects.find((o) => o.id === b.object);
@@ -35,16 +35,20 @@ export function RuleBreaksList({ breaks }: { breaks: readonly RuleBreak[] }) {
           dataSource={broken}
           renderItem={(b) => (
             <List.Item data-testid="publish-rule-break">
-              <span>
-                {t(b.rule === 'required' ? 'studio.review.breaksRequired' : 'studio.review.breaksFormat', {
-                  field: fieldName(b),
-                  count: b.count,
-                  format: b.format ? t(`studio.format.${b.format as FieldFormat}`) : '',
-                })}{' '}
-                <Typography.Link href={b.list} target="_blank" data-testid="publish-rule-break-list">
-                  {t('studio.review.openList')}
-                </Typography.Link>
-              </span>
+              {b.count === null ? (
+                <span>{t('studio.review.breaksUncounted', { field: fieldName(b) })}</span>
+              ) : (
+                <span>
+                  {t(b.rule === 'required' ? 'studio.review.breaksRequired' : 'studio.review.breaksFormat', {
+                    field: fieldName(b),
+                    count: b.count,
+                    format: b.format ? t(`studio.format.${b.format as FieldFormat}`) : '',
+                  })}{' '}
+                  <Typography.Link href={b.list} target="_blank" data-testid="publish-rule-break-list">
+                    {t('studio.review.openList')}
+                  </Typography.Link>
+                </span>
+              )}
             </List.Item>
           )}
         />
