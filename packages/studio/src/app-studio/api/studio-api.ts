@@ -27,6 +27,24 @@ export interface RuleBreak {
   list: string;
 }
 
+/** What publishing a type change does to the stored rows (the server's previewTypeChange, the publish DDL's own cast). */
+export interface TypeChange {
+  object: string;
+  field: string;
+  from: string;
+  to: string;
+  conversion: 'safe' | 'checked';
+  rows: number;
+  converted: number;
+  blanked: number;
+  empty: number;
+  failing: number;
+  examples: { failing: string[]; blanked: string[]; converted: { before: string; after: string }[] };
+}
+
+/** The field panel's preview: the counts, or why there is nothing to convert, or why it cannot be done. */
+export type FieldTypePreview = { kind: 'none' } | { kind: 'same' } | { kind: 'unsupported'; from: string; to: string } | ({ kind: 'convert' } & TypeChange);
+
 export interface VersionSummary {
   version: number;
   publishedAt: string;
@@ -42,7 +60,17 @@ export const studioApi = {
   saveDraft: (appId: string, document: AppDocument, revision: number) =>
     request<{ draftRevision: number; valid: boolean }>('PUT', `${appPath(appId)}/draft`, { document, revision }),
   diff: (appId: string, signal?: AbortSignal) =>
-    request<{ changes: DocumentChange[]; plan: PlanStep[]; ruleBreaks: RuleBreak[] }>('GET', `${appPath(appId)}/diff`, undefined, signal),
+    request<{ changes: DocumentChange[]; plan: PlanStep[]; ruleBreaks: RuleBreak[]; typeChanges: TypeChange[] }>(
+      'GET',
+      `${appPath(appId)}/diff`,
+      undefined,
+      signal,
+    ),
+  typePreview: (appId: string, objectId: string, fieldId: string, type: string, resultType: string | undefined, signal?: AbortSignal) => {
+    const query = new URLSearchParams({ type, ...(resultType ? { resultType } : {}) });
+    const path = `${appPath(appId)}/objects/${enc(objectId)}/fields/${enc(fieldId)}/type-preview?${query}`;
+    return request<FieldTypePreview>('GET', path, undefined, signal);
+  },
   publish: (appId: string, revision: number, comment: string) =>
     request<{ version: number }>('POST', `${appPath(appId)}/publish`, { revision, ...(comment ? { comment } : {}) }),
   versions: (appId: string, signal?: AbortSignal) => request<VersionSummary[]>('GET', `${appPath(appId)}/versions`, undefined, signal),

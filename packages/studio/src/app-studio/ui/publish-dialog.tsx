@@ -6,6 +6,7 @@ import type { Review } from '../hooks/use-publish-review';
 import { useChangeText } from '../i18n/use-change-text';
 import { useStudioT } from '../i18n/use-studio-t';
 import { RuleBreaksList } from './rule-breaks-list';
+import { TypeChangesList } from './type-change-summary';
 
 interface PublishDialogProps {
   review: Review;
@@ -52,6 +53,7 @@ export function PublishDialog({ review, publishing, onPublish, onClose }: Publis
         )}
         {ready && (
           <>
+            <TypeChangesList changes={review.typeChanges} />
             <RuleBreaksList breaks={review.ruleBreaks} />
             <Typography.Title level={5}>{t('studio.review.changes')}</Typography.Title>
             <List
