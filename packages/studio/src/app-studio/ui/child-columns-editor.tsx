@@ -61,6 +61,8 @@ export function ChildColumnsEditor({ objectId, field }: { objectId: string; fiel
         value={null}
         onChange={add}
         options={FIELD_LIST_TYPES.map((type) => ({ value: type, label: t(`studio.type.${type}`) }))}
+        showSearch
+        optionFilterProp="label"
         data-testid="column-add"
       />
       {selected && (

@@ -32,6 +32,8 @@ export function FieldTypePicker({ objectId, field }: { objectId: string; field: 
             label: t(`studio.type.${type}`),
           }))}
           aria-label={t('studio.typeChange.label')}
+          showSearch
+          optionFilterProp="label"
           data-testid="field-type"
         />
       </Form.Item>

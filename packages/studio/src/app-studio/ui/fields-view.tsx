@@ -41,6 +41,8 @@ export function FieldsView({ object }: { object: ObjectDefinition }) {
         value={null}
         onChange={add}
         options={[...FIELD_LIST_TYPES, ...(object.parent ? [] : (['child_table'] as const))].map((type) => ({ value: type, label: t(`studio.type.${type}`) }))}
+        showSearch
+        optionFilterProp="label"
         data-testid="add-field"
       />
       <List
