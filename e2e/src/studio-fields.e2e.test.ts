@@ -63,13 +63,13 @@ describe('the studio field editor', () => {
       await page.keyboard.press('Alt+ArrowUp');
       await expect.poll(() => columnOrder(page), { timeout: UI_TIMEOUT }).toEqual(['column-row-currency_1', 'column-row-number_1', 'column-row-name']);
 
-      // A formula field: an unknown name is flagged as typed, then fixed.
+      // A formula field: a mistyped name is flagged as typed, with the field it probably meant, then fixed.
       await pick(page, page.getByTestId('add-field'), 'Formula');
       const editor = page.getByTestId('formula-field-editor');
       await editor.locator('.monaco-editor').waitFor({ timeout: UI_TIMEOUT });
-      await typeFormula(page, 'credit * rate');
+      await typeFormula(page, 'credt * 2');
       await editor.locator('.squiggly-error').first().waitFor({ timeout: UI_TIMEOUT });
-      await editor.getByTestId('formula-preview-error').filter({ hasText: 'Unknown field rate' }).waitFor({ timeout: UI_TIMEOUT });
+      await editor.getByTestId('formula-preview-error').filter({ hasText: 'Unknown field credt. Did you mean credit?' }).waitFor({ timeout: UI_TIMEOUT });
       await page.screenshot({ path: join(ARTIFACTS, 'studio-formula-field-error.png') });
       await typeFormula(page, 'credit * 2');
       await editor.locator('[data-testid="formula-preview-type"][data-type="currency"]').waitFor({ timeout: UI_TIMEOUT });
@@ -104,4 +104,35 @@ describe('the studio field editor', () => {
       await context.close();
     }
   }, 180_000);
+
+  it('shows what changing a field type does to the stored rows, in the field panel and the publish review', async () => {
+    const records = `/api/apps/${suite.appId}/objects/customer/records`;
+    for (const [name, email] of [
+      ['Acme', 'sales@acme.test'],
+      ['Beta', 'info@beta.test'],
+      ['Gamma', null],
+    ] as const)
+      await callApi(suite.api, 'POST', records, { values: { name, email } });
+    const { page, errors, context } = await openPage(suite.browser, { baseURL: suite.server.baseUrl, width: 1600, height: 1100 });
+    try {
+      await page.goto(`/studio/apps/${suite.appId}`);
+      await shellPage(page).signIn(E2E_ADMIN);
+      await page.getByTestId('studio').waitFor({ timeout: UI_TIMEOUT });
+      await page.getByRole('tab', { name: 'Fields' }).click();
+      await page.getByTestId('field-row-email').click();
+      await pick(page, page.getByTestId('field-type'), 'Number');
+      const summary = page.getByTestId('type-change-summary');
+      await summary.filter({ hasText: 'Email → Number: 0 rows convert, 0 become blank, 2 cannot convert (3 rows' }).waitFor({ timeout: UI_TIMEOUT });
+      expect(await page.getByTestId('type-change-failing').textContent()).toContain("'info@beta.test', 'sales@acme.test'");
+
+      await page.getByTestId('studio-publish').click();
+      const review = page.getByTestId('publish-type-changes');
+      await review.filter({ hasText: 'Customer · Email: Email → Number' }).waitFor({ timeout: UI_TIMEOUT });
+      await page.screenshot({ path: join(ARTIFACTS, 'studio-type-change-review.png') });
+      expect(await page.getByTestId('publish-confirm').isDisabled()).toBe(true);
+      expect(errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
 });

@@ -56,5 +56,7 @@ export function formatExprError(error: ExprError, locale: Locale): string {
     const value = params[key];
     if (typeof value === 'string' && hasMessage(`expr.type.${value}`)) params[key] = translate(locale, `expr.type.${value}`);
   }
-  return translate(locale, error.code, params);
+  const message = translate(locale, error.code, params);
+  // An unknown name close to a field's: the message says which one was probably meant.
+  return typeof params.suggestion === 'string' ? message + translate(locale, 'expr.did_you_mean', { suggestion: params.suggestion }) : message;
 }

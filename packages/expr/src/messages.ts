@@ -49,4 +49,5 @@ export const EXPR_TYPE_MESSAGES: Record<string, { 'zh-CN': string; en: string }>
 };
 
 registerMessages(EXPR_MESSAGES);
+registerMessages({ 'expr.did_you_mean': { 'zh-CN': '，是不是 {suggestion}？', en: '. Did you mean {suggestion}?' } });
 registerMessages(EXPR_TYPE_MESSAGES);
