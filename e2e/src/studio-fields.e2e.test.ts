@@ -22,6 +22,14 @@ async function columnOrder(page: Page): Promise<(string | null)[]> {
   return page.locator('[data-testid^="column-row-"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-testid')));
 }
 
+/** The studio's fields list of the app's first object, signed in as the administrator. */
+async function openFields(page: Page, appId: string): Promise<void> {
+  await page.goto(`/studio/apps/${appId}`);
+  await shellPage(page).signIn(E2E_ADMIN);
+  await page.getByTestId('studio').waitFor({ timeout: UI_TIMEOUT });
+  await page.getByRole('tab', { name: 'Fields' }).click();
+}
+
 /** Replaces the formula field's text; insertText types exactly (no auto-closed brackets). */
 async function typeFormula(page: Page, text: string): Promise<void> {
   await page.getByTestId('formula-field-editor').locator('.view-lines').click();
@@ -36,10 +44,7 @@ describe('the studio field editor', () => {
   it('builds a child table column by column (drag and keyboard), and a formula field checked live in Monaco', async () => {
     const { page, errors, context } = await openPage(suite.browser, { baseURL: suite.server.baseUrl, width: 1600, height: 1100 });
     try {
-      await page.goto(`/studio/apps/${suite.appId}`);
-      await shellPage(page).signIn(E2E_ADMIN);
-      await page.getByTestId('studio').waitFor({ timeout: UI_TIMEOUT });
-      await page.getByRole('tab', { name: 'Fields' }).click();
+      await openFields(page, suite.appId);
 
       // A child table: its line object comes with a first column.
       await pick(page, page.getByTestId('add-field'), 'Child table');
@@ -115,10 +120,7 @@ describe('the studio field editor', () => {
       await callApi(suite.api, 'POST', records, { values: { name, email } });
     const { page, errors, context } = await openPage(suite.browser, { baseURL: suite.server.baseUrl, width: 1600, height: 1100 });
     try {
-      await page.goto(`/studio/apps/${suite.appId}`);
-      await shellPage(page).signIn(E2E_ADMIN);
-      await page.getByTestId('studio').waitFor({ timeout: UI_TIMEOUT });
-      await page.getByRole('tab', { name: 'Fields' }).click();
+      await openFields(page, suite.appId);
       await page.getByTestId('field-row-email').click();
       await pick(page, page.getByTestId('field-type'), 'Number');
       const summary = page.getByTestId('type-change-summary');

@@ -7,39 +7,12 @@ import { columnKey, type PhysicalState } from './physical-state';
 import { columnTypeChange, type TypeChangeStep } from './plan-ddl';
 import { tableRef } from './sql-names';
 import { conversionExpression, unconvertible } from './type-change-sql';
+import type { FieldTypeChangePreview, TypeChangePreview } from './type-change-types';
+
+export type { FieldTypeChangePreview, TypeChangePreview };
 
 /** Examples of each outcome shown with a preview: enough to recognise the pattern, few enough to read. */
 const EXAMPLES = 5;
-
-/**
- * What publishing a field's type change does to the rows already stored, counted in SQL with the
- * very expressions the publish DDL runs (type-change-sql.ts). Every row counts, the recycle bin's
- * too, because `alter column … using` converts them all.
- */
-export interface TypeChangePreview {
-  object: string;
-  field: string;
-  from: string;
-  to: string;
-  conversion: TypeChangeStep['conversion'];
-  rows: number;
-  /** Had a value and keep one in the new type. */
-  converted: number;
-  /** Had a value (white space only) and become blank. */
-  blanked: number;
-  /** Were blank and stay so. */
-  empty: number;
-  /** Would not convert: publishing is refused while any remain (the admin fixes or clears them first). */
-  failing: number;
-  examples: { failing: string[]; blanked: string[]; converted: { before: string; after: string }[] };
-}
-
-/** One field's preview for the studio's panel: `convert`, or why nothing needs converting, or why it cannot be. */
-export type FieldTypeChangePreview =
-  | { kind: 'none' }
-  | { kind: 'same' }
-  | { kind: 'unsupported'; from: string; to: string }
-  | ({ kind: 'convert' } & TypeChangePreview);
 
 type Db = Kysely<SystemTables>;
 

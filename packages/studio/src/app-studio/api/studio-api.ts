@@ -1,4 +1,4 @@
-import type { DocumentChange } from '@tessera/meta/validate';
+import type { DocumentChange, FieldTypeChangePreview, TypeChangePreview } from '@tessera/meta/validate';
 import type { AppDocument } from '@tessera/schemas';
 import { request } from '@tessera/ui';
 
@@ -27,23 +27,8 @@ export interface RuleBreak {
   list: string;
 }
 
-/** What publishing a type change does to the stored rows (the server's previewTypeChange, the publish DDL's own cast). */
-export interface TypeChange {
-  object: string;
-  field: string;
-  from: string;
-  to: string;
-  conversion: 'safe' | 'checked';
-  rows: number;
-  converted: number;
-  blanked: number;
-  empty: number;
-  failing: number;
-  examples: { failing: string[]; blanked: string[]; converted: { before: string; after: string }[] };
-}
-
-/** The field panel's preview: the counts, or why there is nothing to convert, or why it cannot be done. */
-export type FieldTypePreview = { kind: 'none' } | { kind: 'same' } | { kind: 'unsupported'; from: string; to: string } | ({ kind: 'convert' } & TypeChange);
+/** What publishing a type change does to the stored rows, and the field panel's preview of one (the server's, the publish DDL's own cast). */
+export type { FieldTypeChangePreview as FieldTypePreview, TypeChangePreview as TypeChange };
 
 export interface VersionSummary {
   version: number;
@@ -60,7 +45,7 @@ export const studioApi = {
   saveDraft: (appId: string, document: AppDocument, revision: number) =>
     request<{ draftRevision: number; valid: boolean }>('PUT', `${appPath(appId)}/draft`, { document, revision }),
   diff: (appId: string, signal?: AbortSignal) =>
-    request<{ changes: DocumentChange[]; plan: PlanStep[]; ruleBreaks: RuleBreak[]; typeChanges: TypeChange[] }>(
+    request<{ changes: DocumentChange[]; plan: PlanStep[]; ruleBreaks: RuleBreak[]; typeChanges: TypeChangePreview[] }>(
       'GET',
       `${appPath(appId)}/diff`,
       undefined,
@@ -69,7 +54,7 @@ export const studioApi = {
   typePreview: (appId: string, objectId: string, fieldId: string, type: string, resultType: string | undefined, signal?: AbortSignal) => {
     const query = new URLSearchParams({ type, ...(resultType ? { resultType } : {}) });
     const path = `${appPath(appId)}/objects/${enc(objectId)}/fields/${enc(fieldId)}/type-preview?${query}`;
-    return request<FieldTypePreview>('GET', path, undefined, signal);
+    return request<FieldTypeChangePreview>('GET', path, undefined, signal);
   },
   publish: (appId: string, revision: number, comment: string) =>
     request<{ version: number }>('POST', `${appPath(appId)}/publish`, { revision, ...(comment ? { comment } : {}) }),
