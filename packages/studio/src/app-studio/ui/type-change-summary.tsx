@@ -1,4 +1,5 @@
 import type { FieldType } from '@tessera/schemas';
+import { useSessionStore } from '@tessera/ui';
 import { Alert, Typography } from 'antd';
 import type { TypeChange } from '../api/studio-api';
 import { useFieldName } from '../i18n/use-field-name';
@@ -13,15 +14,17 @@ const quoted = (values: readonly string[]) => values.map((v) => `'${v}'`).join('
  */
 export function TypeChangeSummary({ change, name }: { change: TypeChange; name?: string }) {
   const t = useStudioT();
+  const locale = useSessionStore((s) => s.locale);
+  const count = (n: number) => n.toLocaleString(locale);
   // The server names field types from the same closed list the studio's messages cover.
   const typeName = (type: string) => t(`studio.type.${type as FieldType}`);
   const summary = t('studio.typeChange.summary', {
     from: typeName(change.from),
     to: typeName(change.to),
-    converted: change.converted.toLocaleString(),
-    blanked: change.blanked.toLocaleString(),
-    failing: change.failing.toLocaleString(),
-    rows: change.rows.toLocaleString(),
+    converted: count(change.converted),
+    blanked: count(change.blanked),
+    failing: count(change.failing),
+    rows: count(change.rows),
   });
   const { examples } = change;
   return (
