@@ -45,6 +45,7 @@ import { recordRoutes } from './plugins/record-routes';
 import { regionRoutes } from './plugins/region-routes';
 import { reportRoutes } from './plugins/report-routes';
 import { rolePreviewRoutes } from './plugins/role-preview-routes';
+import { typePreviewRoutes } from './plugins/type-preview-routes';
 import { viewRoutes } from './plugins/view-routes';
 import { webRoutes } from './plugins/web-routes';
 import { registerProblemHandlers } from './problem';
@@ -174,6 +175,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const publishHooks: PublishHooks = { encrypt: cipher?.encrypt, published: planClockTriggers };
   app.decorate('publishHooks', publishHooks);
   await app.register(metaRoutes, { database: options.database, liveApps, hooks: publishHooks, records });
+  await app.register(typePreviewRoutes, { database: options.database });
   await app.register(recordRoutes, { records, database: options.database });
   await app.register(duplicateRoutes, { records, database: options.database });
   await app.register(draftRoutes, { records });

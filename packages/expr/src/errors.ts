@@ -60,5 +60,7 @@ export function formatExprError(error: ExprError, locale: Locale): string {
   // TEXT's format errors name the rule that was broken, itself a message with the same params.
   if (typeof params.rule === 'string' && hasMessage(`expr.format_rule.${params.rule}`))
     params.rule = translate(locale, `expr.format_rule.${params.rule}`, params);
-  return translate(locale, error.code, params);
+  const message = translate(locale, error.code, params);
+  // An unknown name close to a field's: the message says which one was probably meant.
+  return typeof params.suggestion === 'string' ? message + translate(locale, 'expr.did_you_mean', { suggestion: params.suggestion }) : message;
 }

@@ -67,4 +67,5 @@ export const EXPR_FORMAT_RULE_MESSAGES: Record<string, { 'zh-CN': string; en: st
 
 registerMessages(EXPR_MESSAGES);
 registerMessages(EXPR_FORMAT_RULE_MESSAGES);
+registerMessages({ 'expr.did_you_mean': { 'zh-CN': '，是不是 {suggestion}？', en: '. Did you mean {suggestion}?' } });
 registerMessages(EXPR_TYPE_MESSAGES);

@@ -3,6 +3,7 @@ import type { SourceRange } from './ast';
 import { type AggregateFunction, AggregateNode, BinaryNode, CallNode, type ExprNode, FieldNode, UnaryNode } from './ast';
 import { type ExprError, type ExprErrorCode, type ExprErrorParams, exprError } from './errors';
 import { FieldIndex } from './field-index';
+import { suggestField } from './field-suggestion';
 import { findFunction } from './function-docs';
 import { MAX_DEPTH } from './parser';
 import { checkCallArguments } from './typecheck-call';
@@ -114,7 +115,9 @@ export class Checker {
     }
     const found = this.index.lookup(node.name);
     if (!found.ok) {
-      return this.typed(node, this.report(found.reason === 'ambiguous' ? 'expr.ambiguous_field' : 'expr.unknown_field', node.range, { name: node.name }));
+      if (found.reason === 'ambiguous') return this.typed(node, this.report('expr.ambiguous_field', node.range, { name: node.name }));
+      const suggestion = suggestField(node.name, this.index.fields);
+      return this.typed(node, this.report('expr.unknown_field', node.range, { name: node.name, ...(suggestion ? { suggestion } : {}) }));
     }
     const kind = fieldKind(found.field);
     const bound = FieldNode.create(found.field.id, null, node.range);

@@ -1,15 +1,13 @@
 import type { SystemTables } from '@tessera/db';
 import type { AppDocument } from '@tessera/schemas';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
-import type { SqlType } from './column-types';
 import type { DdlStep, IndexDefinition } from './ddl-steps';
 import { MetaError } from './issue';
 import { sequenceRef, tableRef } from './sql-names';
 import { appSchemaName } from './system-columns';
+import { conversionExpression, sqlType, unconvertible } from './type-change-sql';
 
 type Tx = Kysely<SystemTables>;
-
-const sqlType = (type: SqlType): RawBuilder<unknown> => sql.raw(type); // from a closed union, never user input
 
 async function count(tx: Tx, query: RawBuilder<{ n: string }>): Promise<number> {
   const { rows } = await query.execute(tx);
@@ -33,23 +31,11 @@ async function createTable(tx: Tx, appId: string, object: string, parent: string
   )`.execute(tx);
 }
 
-/** `using` expression turning the old column into the new type; only reached for safe or checked conversions. */
-function conversionExpression(column: RawBuilder<unknown>, from: SqlType, to: SqlType): RawBuilder<unknown> {
-  if (to === 'text' && from === 'text[]') return sql`array_to_string(${column}, ', ')`;
-  if (to === 'text[]') return sql`case when ${column} is null then null else array[${column}] end`;
-  if (from === 'text') return sql`nullif(trim(${column}), '')::${sqlType(to)}`;
-  return sql`${column}::${sqlType(to)}`;
-}
-
 async function changeColumnType(tx: Tx, appId: string, step: Extract<DdlStep, { kind: 'change_column_type' }>): Promise<void> {
   const table = tableRef(appId, step.object);
   const column = sql.ref(step.field);
   if (step.conversion === 'checked') {
-    const rows = await count(
-      tx,
-      sql<{ n: string }>`select count(*) as n from ${table}
-      where nullif(trim(${column}), '') is not null and not tessera_can_cast(trim(${column}), ${step.to.sqlType})`,
-    );
+    const rows = await count(tx, sql<{ n: string }>`select count(*) as n from ${table} where ${unconvertible(column, step.to.sqlType)}`);
     if (rows > 0) {
       throw new MetaError('meta.unsafe_type_change', 422, [], {
         object: step.object,

@@ -38,7 +38,7 @@ const SQL_TYPE_BY_FORMULA_RESULT: Record<NonNullable<FieldDefinition['resultType
 };
 
 /** The column type of a field, or null for fields stored elsewhere (a child table's rows, the records of a related list). */
-export function sqlTypeOf(field: FieldDefinition): SqlType | null {
+export function sqlTypeOf(field: Pick<FieldDefinition, 'type' | 'resultType'>): SqlType | null {
   if (field.type === 'child_table' || field.type === 'related_list') return null;
   if (field.type === 'formula') return SQL_TYPE_BY_FORMULA_RESULT[field.resultType ?? 'text'];
   return SQL_TYPE_BY_FIELD[field.type];

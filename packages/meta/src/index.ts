@@ -17,4 +17,5 @@ export { findRuleBreaks, type RuleBreak } from './rule-breaks';
 export { checkSemantics } from './semantic-checks';
 export { sequenceName, sequenceRef, sequenceRegclass, tableRef } from './sql-names';
 export { appSchemaName, CHILD_COLUMNS, isSystemColumn, RESERVED_FIELD_IDS, SYSTEM_COLUMNS, type SystemColumn } from './system-columns';
+export type { FieldTypeChangePreview, TypeChangePreview } from './type-change-preview';
 export { type DocumentVerdict, validateDocument } from './validate-document';

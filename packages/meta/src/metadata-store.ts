@@ -1,5 +1,5 @@
 import type { SystemTables } from '@tessera/db';
-import type { AppDocument } from '@tessera/schemas';
+import type { AppDocument, FieldDefinition } from '@tessera/schemas';
 import type { Kysely } from 'kysely';
 import type { PublishHooks } from './apply-ddl';
 import type { DdlStep } from './ddl-steps';
@@ -9,6 +9,7 @@ import { loadPhysicalState } from './physical-catalog';
 import { planDdl } from './plan-ddl';
 import { publishDocument } from './publish';
 import { findRuleBreaks, type RuleBreak } from './rule-breaks';
+import { type FieldTypeChangePreview, previewFieldTypeChange, previewPlanTypeChanges, type TypeChangePreview } from './type-change-preview';
 import { validateDocument } from './validate-document';
 
 type Db = Kysely<SystemTables>;
@@ -102,15 +103,22 @@ export function createMetadataStore(db: Db, hooks: PublishHooks = {}) {
       return verdict.ok ? { valid: true, issues: [] } : { valid: false, issues: verdict.issues };
     },
 
-    /** The publish review: what changes, the DDL it runs, and the filter of the stored rows that break each new or tightened data rule. */
-    async diffDraft(appId: string): Promise<{ changes: DocumentChange[]; plan: DdlStep[]; ruleBreaks: RuleBreak[] }> {
+    /** The publish review: what changes, the DDL it runs, the filter of the stored rows that break each new or tightened data rule, and what each type change does to stored rows. */
+    async diffDraft(appId: string): Promise<{ changes: DocumentChange[]; plan: DdlStep[]; ruleBreaks: RuleBreak[]; typeChanges: TypeChangePreview[] }> {
       const row = await appRow(db, appId);
       const draft = requireValid(row.draft);
       const live = row.live_version === null ? null : await this.getVersion(appId, row.live_version);
       const physical = await loadPhysicalState(db, appId);
       const plan = planDdl(draft, physical);
       const ruleBreaks = findRuleBreaks(live?.document ?? null, draft, physical);
-      return { changes: diffDocuments(live?.document ?? null, draft), plan, ruleBreaks };
+      const typeChanges = await previewPlanTypeChanges(db, appId, plan);
+      return { changes: diffDocuments(live?.document ?? null, draft), plan, ruleBreaks, typeChanges };
+    },
+
+    /** What giving a stored field another type would do to its rows, before the draft is even saved (the studio's field panel). */
+    async previewFieldType(appId: string, objectId: string, field: Pick<FieldDefinition, 'id' | 'type' | 'resultType'>): Promise<FieldTypeChangePreview> {
+      await appRow(db, appId);
+      return previewFieldTypeChange(db, appId, await loadPhysicalState(db, appId), objectId, field);
     },
 
     async publish(appId: string, options: { revision?: number | undefined; comment?: string | undefined; actor: string | null }) {

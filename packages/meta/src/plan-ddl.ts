@@ -1,14 +1,40 @@
 import type { AppDocument, FieldDefinition, ObjectDefinition } from '@tessera/schemas';
-import { sqlTypeOf } from './column-types';
+import { type SqlType, sqlTypeOf } from './column-types';
 import type { DdlStep } from './ddl-steps';
 import { desiredIndexes } from './desired-indexes';
 import { MetaError, type MetaIssue } from './issue';
-import { columnKey, type PhysicalState } from './physical-state';
+import { columnKey, type PhysicalColumn, type PhysicalState } from './physical-state';
 import { classifyConversion } from './type-conversion';
 
 /** Parents before children, so a child table's foreign key always has its target. */
 function parentsFirst(objects: readonly ObjectDefinition[]): ObjectDefinition[] {
   return [...objects].sort((a, b) => Number(Boolean(a.parent)) - Number(Boolean(b.parent)));
+}
+
+export type TypeChangeStep = Extract<DdlStep, { kind: 'change_column_type' }>;
+
+/**
+ * What giving an existing column a field type's SQL type does to its values: nothing ('same'),
+ * refused ('unsupported'), or the step that converts them — for the publish plan and the
+ * studio's preview of the change alike.
+ */
+export function columnTypeChange(
+  objectId: string,
+  fieldId: string,
+  fieldType: string,
+  sqlType: SqlType,
+  existing: PhysicalColumn,
+): TypeChangeStep | 'same' | 'unsupported' {
+  const conversion = classifyConversion(existing.sqlType, sqlType);
+  if (conversion === 'same' || conversion === 'unsupported') return conversion;
+  return {
+    kind: 'change_column_type',
+    object: objectId,
+    field: fieldId,
+    from: { fieldType: existing.fieldType, sqlType: existing.sqlType },
+    to: { fieldType, sqlType },
+    conversion,
+  };
 }
 
 function planColumn(object: ObjectDefinition, field: FieldDefinition, state: PhysicalState, steps: DdlStep[], refusals: MetaIssue[], pointer: string): void {
@@ -25,8 +51,8 @@ function planColumn(object: ObjectDefinition, field: FieldDefinition, state: Phy
     return;
   }
   if (existing.retired) steps.push({ kind: 'reactivate_column', object: object.id, field: field.id, fieldType: field.type });
-  const conversion = classifyConversion(existing.sqlType, sqlType);
-  if (conversion === 'unsupported') {
+  const change = columnTypeChange(object.id, field.id, field.type, sqlType, existing);
+  if (change === 'unsupported') {
     refusals.push({
       pointer: `${pointer}/type`,
       code: 'meta.type_change_unsupported',
@@ -34,20 +60,13 @@ function planColumn(object: ObjectDefinition, field: FieldDefinition, state: Phy
     });
     return;
   }
-  if (conversion === 'same') {
+  if (change === 'same') {
     if (existing.target !== target) steps.push({ kind: 'retarget_relation', object: object.id, field: field.id, from: existing.target, to: target });
     else if (existing.fieldType !== field.type)
       steps.push({ kind: 'set_field_type', object: object.id, field: field.id, from: existing.fieldType, to: field.type });
     return;
   }
-  steps.push({
-    kind: 'change_column_type',
-    object: object.id,
-    field: field.id,
-    from: { fieldType: existing.fieldType, sqlType: existing.sqlType },
-    to: { fieldType: field.type, sqlType },
-    conversion,
-  });
+  steps.push(change);
 }
 
 function planIndexes(object: ObjectDefinition, state: PhysicalState, steps: DdlStep[]): void {

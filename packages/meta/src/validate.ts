@@ -14,4 +14,6 @@ export { type LocalizedIssue, localizeIssues, type MetaIssue } from './issue';
 /** What a report may group, count and filter by, and which aggregates fit a column: the studio's dashboard designer offers only what the checks accept. */
 export { aggregateFits, type ReportColumn, reportColumn, reportColumns } from './report-fields';
 export { rollupFieldIds } from './rollup-formulas';
+/** What a type change does to stored rows, as the server's preview answers it. */
+export type { FieldTypeChangePreview, TypeChangePreview } from './type-change-types';
 export { type DocumentVerdict, validateDocument } from './validate-document';

@@ -8,6 +8,7 @@ import { policyFor, requireAdmin, requireUser } from '../authentication';
 import { localeOf } from '../problem';
 import { appParams, dateTime, identifier, type RoutePlugin } from '../route-schemas';
 import { countRuleBreaks } from '../rule-break-counts';
+import { typeChangeSchema } from './type-preview-routes';
 
 const anyDocument = { type: 'object', additionalProperties: true, description: 'An app document: see schemas/json/app.schema.json' } as const;
 const localizedText = { type: 'object', additionalProperties: { type: 'string' } } as const;
@@ -223,8 +224,14 @@ export const metaRoutes: RoutePlugin<{ database: Database; liveApps: LiveAppCach
                   additionalProperties: false,
                 },
               },
+              typeChanges: {
+                type: 'array',
+                description:
+                  'Per column whose type changes: how many stored rows convert, become blank or would not convert (publish is refused while any would not)',
+                items: typeChangeSchema,
+              },
             },
-            required: ['changes', 'plan', 'ruleBreaks'],
+            required: ['changes', 'plan', 'ruleBreaks', 'typeChanges'],
             additionalProperties: false,
           },
         },

@@ -1,4 +1,4 @@
-import type { DocumentChange } from '@tessera/meta/validate';
+import type { DocumentChange, FieldTypeChangePreview, TypeChangePreview } from '@tessera/meta/validate';
 import type { AppDocument } from '@tessera/schemas';
 import { request } from '@tessera/ui';
 
@@ -28,6 +28,9 @@ export interface RuleBreak {
   list: string;
 }
 
+/** What publishing a type change does to the stored rows, and the field panel's preview of one (the server's, the publish DDL's own cast). */
+export type { FieldTypeChangePreview as FieldTypePreview, TypeChangePreview as TypeChange };
+
 export interface VersionSummary {
   version: number;
   publishedAt: string;
@@ -43,7 +46,17 @@ export const studioApi = {
   saveDraft: (appId: string, document: AppDocument, revision: number) =>
     request<{ draftRevision: number; valid: boolean }>('PUT', `${appPath(appId)}/draft`, { document, revision }),
   diff: (appId: string, signal?: AbortSignal) =>
-    request<{ changes: DocumentChange[]; plan: PlanStep[]; ruleBreaks: RuleBreak[] }>('GET', `${appPath(appId)}/diff`, undefined, signal),
+    request<{ changes: DocumentChange[]; plan: PlanStep[]; ruleBreaks: RuleBreak[]; typeChanges: TypeChangePreview[] }>(
+      'GET',
+      `${appPath(appId)}/diff`,
+      undefined,
+      signal,
+    ),
+  typePreview: (appId: string, objectId: string, fieldId: string, type: string, resultType: string | undefined, signal?: AbortSignal) => {
+    const query = new URLSearchParams({ type, ...(resultType ? { resultType } : {}) });
+    const path = `${appPath(appId)}/objects/${enc(objectId)}/fields/${enc(fieldId)}/type-preview?${query}`;
+    return request<FieldTypeChangePreview>('GET', path, undefined, signal);
+  },
   publish: (appId: string, revision: number, comment: string) =>
     request<{ version: number }>('POST', `${appPath(appId)}/publish`, { revision, ...(comment ? { comment } : {}) }),
   versions: (appId: string, signal?: AbortSignal) => request<VersionSummary[]>('GET', `${appPath(appId)}/versions`, undefined, signal),

@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { type DocumentChange, type PlanStep, type RuleBreak, studioApi } from '../api/studio-api';
+import { type DocumentChange, type PlanStep, type RuleBreak, studioApi, type TypeChange } from '../api/studio-api';
 import { useStudioT } from '../i18n/use-studio-t';
 import { saveDraftNow } from './save-draft';
 import { useStudioStore } from './studio-context';
@@ -7,7 +7,7 @@ import { useStudioStore } from './studio-context';
 export type Review =
   | { status: 'closed' }
   | { status: 'loading' }
-  | { status: 'ready'; changes: DocumentChange[]; plan: PlanStep[]; ruleBreaks: RuleBreak[] }
+  | { status: 'ready'; changes: DocumentChange[]; plan: PlanStep[]; ruleBreaks: RuleBreak[]; typeChanges: TypeChange[] }
   | { status: 'failed'; error: unknown };
 
 /**
@@ -30,12 +30,12 @@ export function usePublishReview(onPublished: (version: number) => void) {
       const { save } = store.getState();
       if (!saved) throw save.status === 'failed' ? save.error : new Error(t('studio.conflictTitle'));
       const appId = store.getState().appId as string;
-      const { changes, plan, ruleBreaks } = await studioApi.diff(appId).catch((error: unknown) => {
+      const { changes, plan, ruleBreaks, typeChanges } = await studioApi.diff(appId).catch((error: unknown) => {
         // An invalid draft has no diff (the server refuses to plan it); the dialog lists its problems instead.
-        if (error instanceof Error && 'status' in error && error.status === 422) return { changes: [], plan: [], ruleBreaks: [] };
+        if (error instanceof Error && 'status' in error && error.status === 422) return { changes: [], plan: [], ruleBreaks: [], typeChanges: [] };
         throw error;
       });
-      setReview({ status: 'ready', changes, plan, ruleBreaks });
+      setReview({ status: 'ready', changes, plan, ruleBreaks, typeChanges });
     } catch (error) {
       setReview({ status: 'failed', error });
     }

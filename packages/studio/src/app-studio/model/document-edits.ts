@@ -35,6 +35,11 @@ export function updateField(document: AppDocument, objectId: string, fieldId: st
   return mapObject(document, objectId, (o) => ({ ...o, fields: o.fields.map((f) => (f.id === fieldId ? patched(f, patch) : f)) }));
 }
 
+/** Puts `field` in place of the field with its id (a change of type drops the old type's settings). */
+export function replaceField(document: AppDocument, objectId: string, field: FieldDefinition): AppDocument {
+  return mapObject(document, objectId, (o) => ({ ...o, fields: o.fields.map((f) => (f.id === field.id ? field : f)) }));
+}
+
 /** Moves a field to `index` in its object's order (the order lists and generated forms use). */
 export function moveField(document: AppDocument, objectId: string, fieldId: string, index: number): AppDocument {
   return mapObject(document, objectId, (o) => {

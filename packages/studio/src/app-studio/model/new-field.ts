@@ -32,6 +32,10 @@ export const PALETTE_FIELD_TYPES = [
 
 export type PaletteFieldType = (typeof PALETTE_FIELD_TYPES)[number];
 
+/** What the fields list adds and a field's type can become: the palette's types, and formulas (edited in the formula editor). */
+export const FIELD_LIST_TYPES = [...PALETTE_FIELD_TYPES, 'formula'] as const satisfies readonly FieldType[];
+export type ListFieldType = (typeof FIELD_LIST_TYPES)[number];
+
 /** Colours offered for select options, in the order new options take them. */
 export const OPTION_COLORS = ['#1677ff', '#52c41a', '#faad14', '#f5222d', '#722ed1', '#13c2c2', '#eb2f96', '#8c8c8c'] as const;
 
@@ -54,7 +58,7 @@ export function newOption(existing: readonly { value: string }[]) {
  * A new field of `type` on `object`, valid as it stands: the settings its type cannot do without
  * (select options, a relation's target) are filled with a first choice the admin then changes.
  */
-export function newField(document: AppDocument, object: ObjectDefinition, type: PaletteFieldType): FieldDefinition {
+export function newField(document: AppDocument, object: ObjectDefinition, type: ListFieldType): FieldDefinition {
   const id = freeId(type, new Set(object.fields.map((f) => f.id)));
   const base: FieldDefinition = { id, type, label: { 'zh-CN': '新字段', en: 'New field' } };
   switch (type) {
@@ -67,6 +71,9 @@ export function newField(document: AppDocument, object: ObjectDefinition, type: 
     }
     case 'currency':
       return { ...base, currency: 'CNY', scale: 2 };
+    case 'formula':
+      // A formula the admin then types over; valid meanwhile, so the draft has no problem to show yet.
+      return { ...base, formula: '0', resultType: 'number' };
     case 'auto_number':
       return { ...base, numberFormat: `${object.id.slice(0, 3).toUpperCase()}-{YYYY}{MM}-{0000}` };
     default:

@@ -5,12 +5,17 @@ import { useStudio } from '../hooks/studio-context';
 import { useStudioT } from '../i18n/use-studio-t';
 import { updateField } from '../model/document-edits';
 import { FieldRulesSettings } from './field-rules-settings';
+import { FieldTypePicker } from './field-type-picker';
 import { FieldTypeSettings } from './field-type-settings';
 import { HideFieldButton } from './hide-field-button';
 import { LocalizedInputs } from './localized-inputs';
 
-/** The property panel of one field: labels, help, required, unique and the settings of its type (field-type-settings.tsx). */
-export function FieldProperties({ objectId, field }: { objectId: string; field: FieldDefinition }) {
+/**
+ * The property panel of one field: its type (with what a change does to stored rows), labels,
+ * help, required, unique and the settings of its type (field-type-settings.tsx). `nested`: a
+ * child-table column's panel inside its table's, which stays selected when the column goes.
+ */
+export function FieldProperties({ objectId, field, nested = false }: { objectId: string; field: FieldDefinition; nested?: boolean }) {
   const t = useStudioT();
   const edit = useStudio((s) => s.edit);
   const set = (patch: Partial<FieldDefinition>, merge?: string) =>
@@ -27,6 +32,7 @@ export function FieldProperties({ objectId, field }: { objectId: string; field: 
       <Form.Item label={t('studio.id')} style={{ marginBottom: 8 }}>
         <Input value={field.id} disabled />
       </Form.Item>
+      <FieldTypePicker objectId={objectId} field={field} />
       <LocalizedInputs
         value={field.label}
         onChange={(label) => set({ label: label ?? {} }, 'label')}
@@ -56,7 +62,7 @@ export function FieldProperties({ objectId, field }: { objectId: string; field: 
       </Flex>
       <FieldTypeSettings objectId={objectId} field={field} />
       <FieldRulesSettings objectId={objectId} field={field} />
-      <HideFieldButton objectId={objectId} field={field} />
+      <HideFieldButton objectId={objectId} field={field} keepSelection={nested} />
     </Form>
   );
 }

@@ -4,13 +4,15 @@ import { useStudio } from '../hooks/studio-context';
 import { useLabel } from '../i18n/use-label';
 import { useStudioT } from '../i18n/use-studio-t';
 import { updateField } from '../model/document-edits';
+import { ChildColumnsEditor } from './child-columns-editor';
+import { FormulaFieldSettings } from './formula-field-settings';
 import { SelectOptionsEditor } from './select-options-editor';
 
 const NUMERIC = new Set(['number', 'currency', 'percent']);
 
 /**
  * The settings only some field types have — select options, a relation's target, digits and
- * currency, phone kind, region level, number pattern — in the field panel and in the form
+ * currency, phone kind, region level, number pattern, a formula, a child table's columns — in the field panel and in the form
  * designer's panel alike, so a field dropped on the form is set up without leaving it.
  */
 export function FieldTypeSettings({ objectId, field }: { objectId: string; field: FieldDefinition }) {
@@ -81,6 +83,8 @@ export function FieldTypeSettings({ objectId, field }: { objectId: string; field
           />
         </Form.Item>
       )}
+      {field.type === 'formula' && <FormulaFieldSettings objectId={objectId} field={field} />}
+      {field.type === 'child_table' && <ChildColumnsEditor objectId={objectId} field={field} />}
       {field.type === 'auto_number' && (
         <Form.Item label={t('studio.field.numberFormat')}>
           <Input value={field.numberFormat ?? ''} onChange={(e) => set({ numberFormat: e.target.value || undefined }, 'numberFormat')} />

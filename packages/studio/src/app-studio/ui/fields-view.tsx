@@ -4,11 +4,12 @@ import { Button, Flex, List, Select, Tag, Typography } from 'antd';
 import { useStudio, useStudioStore } from '../hooks/studio-context';
 import { useLabel } from '../i18n/use-label';
 import { useStudioT } from '../i18n/use-studio-t';
+import { addChildTable } from '../model/child-table-edits';
 import { addField, moveField } from '../model/document-edits';
 import { designedForm } from '../model/form-edits';
-import { newField, PALETTE_FIELD_TYPES } from '../model/new-field';
+import { FIELD_LIST_TYPES, type ListFieldType, newField } from '../model/new-field';
 
-/** The object's fields in order: add one of any type, reorder, select to edit its properties. */
+/** The object's fields in order: add one of any type (a child table with the object holding its rows), reorder, select to edit its properties. */
 export function FieldsView({ object }: { object: ObjectDefinition }) {
   const t = useStudioT();
   const label = useLabel();
@@ -18,9 +19,14 @@ export function FieldsView({ object }: { object: ObjectDefinition }) {
   const onForm = useStudio((s) => (s.document ? designedForm(s.document, object.id) : null));
   const placed = new Set(onForm?.nodes.map((n) => n.field) ?? []);
 
-  const add = (type: (typeof PALETTE_FIELD_TYPES)[number]) => {
+  const add = (type: ListFieldType | 'child_table') => {
     const document = store.getState().document;
     if (!document) return;
+    if (type === 'child_table') {
+      const { fieldId } = addChildTable(document, object.id);
+      edit((d) => addChildTable(d, object.id).document, { select: { fieldId, nodeId: null } });
+      return;
+    }
     const field = newField(document, object, type);
     edit((d) => addField(d, object.id, field), { select: { fieldId: field.id, nodeId: null } });
   };
@@ -28,13 +34,15 @@ export function FieldsView({ object }: { object: ObjectDefinition }) {
 
   return (
     <Flex vertical gap={8} data-testid="fields-view">
-      <Select<(typeof PALETTE_FIELD_TYPES)[number]>
+      <Select<ListFieldType | 'child_table'>
         style={{ width: 220 }}
         placeholder={t('studio.fields.add')}
         aria-label={t('studio.fields.add')}
         value={null}
         onChange={add}
-        options={PALETTE_FIELD_TYPES.map((type) => ({ value: type, label: t(`studio.type.${type}`) }))}
+        options={[...FIELD_LIST_TYPES, ...(object.parent ? [] : (['child_table'] as const))].map((type) => ({ value: type, label: t(`studio.type.${type}`) }))}
+        showSearch
+        optionFilterProp="label"
         data-testid="add-field"
       />
       <List

@@ -7,7 +7,7 @@ import { fieldUsages } from '../model/field-usages';
 import { issueTarget } from '../model/issue-target';
 
 /** Hides a field after a confirmation, or refuses while something uses it, listing each use as a link to it. */
-export function HideFieldButton({ objectId, field }: { objectId: string; field: FieldDefinition }) {
+export function HideFieldButton({ objectId, field, keepSelection = false }: { objectId: string; field: FieldDefinition; keepSelection?: boolean }) {
   const t = useStudioT();
   const store = useStudioStore();
   const document = useStudio((s) => s.document);
@@ -41,7 +41,7 @@ export function HideFieldButton({ objectId, field }: { objectId: string; field: 
       title={t('studio.fields.hide')}
       description={description}
       okButtonProps={{ disabled: usages.length > 0 }}
-      onConfirm={() => edit((d) => hideField(d, objectId, field.id), { select: { fieldId: null, nodeId: null } })}
+      onConfirm={() => edit((d) => hideField(d, objectId, field.id), keepSelection ? {} : { select: { fieldId: null, nodeId: null } })}
     >
       <Button danger size="small" data-testid="field-hide">
         {t('studio.fields.hide')}

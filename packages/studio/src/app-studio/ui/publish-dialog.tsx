@@ -6,6 +6,7 @@ import type { Review } from '../hooks/use-publish-review';
 import { useChangeText } from '../i18n/use-change-text';
 import { useStudioT } from '../i18n/use-studio-t';
 import { RuleBreaksList } from './rule-breaks-list';
+import { TypeChangesList } from './type-change-summary';
 
 interface PublishDialogProps {
   review: Review;
@@ -27,13 +28,15 @@ export function PublishDialog({ review, publishing, onPublish, onClose }: Publis
   const [comment, setComment] = useState('');
   const changeText = useChangeText();
   const ready = review.status === 'ready';
+  // Publish would refuse a type change while rows cannot convert (the summary names them): say so before the click.
+  const unconvertible = ready && review.typeChanges.some((change) => change.failing > 0);
   return (
     <Modal
       open={review.status !== 'closed'}
       title={t('studio.review.title')}
       onCancel={onClose}
       okText={t('studio.review.confirm')}
-      okButtonProps={{ disabled: !ready || issues.length > 0, loading: publishing, 'data-testid': 'publish-confirm' } as ButtonProps}
+      okButtonProps={{ disabled: !ready || issues.length > 0 || unconvertible, loading: publishing, 'data-testid': 'publish-confirm' } as ButtonProps}
       onOk={() => onPublish(comment)}
       width={640}
       destroyOnHidden
@@ -52,6 +55,7 @@ export function PublishDialog({ review, publishing, onPublish, onClose }: Publis
         )}
         {ready && (
           <>
+            <TypeChangesList changes={review.typeChanges} />
             <RuleBreaksList breaks={review.ruleBreaks} />
             <Typography.Title level={5}>{t('studio.review.changes')}</Typography.Title>
             <List

@@ -1,8 +1,7 @@
 import type { FIELD_FORMATS } from '@tessera/schemas';
 import { Alert, List, Typography } from 'antd';
 import type { RuleBreak } from '../api/studio-api';
-import { useStudio } from '../hooks/studio-context';
-import { useLabel } from '../i18n/use-label';
+import { useFieldName } from '../i18n/use-field-name';
 import { useStudioT } from '../i18n/use-studio-t';
 
 type FieldFormat = (typeof FIELD_FORMATS)[number];
@@ -14,15 +13,10 @@ type FieldFormat = (typeof FIELD_FORMATS)[number];
  */
 export function RuleBreaksList({ breaks }: { breaks: readonly RuleBreak[] }) {
   const t = useStudioT();
-  const label = useLabel();
-  const objects = useStudio((s) => s.document?.objects) ?? [];
+  const nameOf = useFieldName();
   const broken = breaks.filter((b) => b.count === null || b.count > 0);
   if (broken.length === 0) return null;
-  const fieldName = (b: RuleBreak) => {
-    const object = objects.find((o) => o.id === b.object);
-    const field = object?.fields.find((f) => f.id === b.field);
-    return `${label(object?.label, b.object)} · ${label(field?.label, b.field)}`;
-  };
+  const fieldName = (b: RuleBreak) => nameOf(b.object, b.field);
   return (
     <Alert
       type="warning"
