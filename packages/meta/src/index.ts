@@ -3,6 +3,7 @@ export { ENCRYPTABLE_TYPES, type SqlType, sqlTypeOf, TEXT_LIKE_TYPES } from './c
 export type { DdlStep, IndexDefinition } from './ddl-steps';
 export { desiredIndexes } from './desired-indexes';
 export { type DocumentChange, diffDocuments } from './diff-documents';
+export { countAppRecords, dropApp } from './drop-app';
 export { type LocalizedIssue, localizeIssues, MetaError, type MetaIssue } from './issue';
 export { type AppSummary, createMetadataStore, type MetadataStore, type VersionSummary } from './metadata-store';
 export { columnKey, emptyPhysicalState, type PhysicalColumn, type PhysicalState } from './physical-state';
