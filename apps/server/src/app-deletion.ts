@@ -2,22 +2,11 @@ import type { Database } from '@tessera/db';
 import type { FileStore } from '@tessera/files';
 import { cancelAppFlows } from '@tessera/flows';
 import { appendAudit } from '@tessera/identity';
-import { countAppRecords, createMetadataStore, dropApp, MetaError } from '@tessera/meta';
+import { countAppRecords, createMetadataStore, type DeletionImpact, dropApp, MetaError } from '@tessera/meta';
 import type { AppDocument } from '@tessera/schemas';
 import { sql } from 'kysely';
 
 type Label = AppDocument['label'];
-
-/** What deleting an app takes with it, as the confirmation dialog lists it. */
-export interface DeletionImpact {
-  id: string;
-  label: Label;
-  objects: { id: string; label: Label; records: number }[];
-  flows: { id: string; label: Label; running: number }[];
-  dashboards: { id: string; label: Label }[];
-  files: { count: number; bytes: number };
-  versions: number;
-}
 
 function labelOf(items: readonly { id: string; label?: Label | undefined }[] | undefined, id: string): Label {
   return items?.find((i) => i.id === id)?.label ?? { en: id };

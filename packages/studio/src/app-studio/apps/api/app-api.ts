@@ -1,16 +1,7 @@
-import type { LocalizedText } from '@tessera/schemas';
+import type { DeletionImpact } from '@tessera/meta/validate';
 import { request } from '@tessera/ui';
 
-/** What deleting an app removes (GET /api/apps/:appId/deletion-impact). */
-export interface DeletionImpact {
-  id: string;
-  label: LocalizedText;
-  objects: { id: string; label: LocalizedText; records: number }[];
-  flows: { id: string; label: LocalizedText; running: number }[];
-  dashboards: { id: string; label: LocalizedText }[];
-  files: { count: number; bytes: number };
-  versions: number;
-}
+export type { DeletionImpact };
 
 const appPath = (appId: string) => `/api/apps/${encodeURIComponent(appId)}`;
 
