@@ -77,7 +77,7 @@ describe('managing an app: rename, icon, delete', () => {
       await page.close();
     }
 
-    const rep = await signInApi(suite.server.baseUrl, REP);
+    const rep = await signInApi(suite.server.baseUrl, { email: REP.email, password: REP.password });
     const apps = await callApi<{ id: string }[]>(rep, 'GET', '/api/apps');
     expect(apps.map((a) => a.id)).toEqual([]);
     const repPage = await openPage(suite.browser, { baseURL: suite.server.baseUrl, width: 1200, height: 800, locale: 'en' });
