@@ -184,6 +184,8 @@ export const appSchema = {
   properties: {
     id: identifierSchema,
     label: localizedTextSchema,
+    /** Shown with the app's name in the app list (one of the menu's icons). */
+    icon: { enum: NAVIGATION_ICONS },
     description: localizedTextSchema,
     defaultLocale: { enum: ['zh-CN', 'en'] },
     /** IANA time zone for TODAY(), date parts and date formatting in formulas (default Asia/Shanghai). */

@@ -26,6 +26,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { registerAuthentication } from './authentication';
 import { registerImportJobs } from './import-job';
 import { adminRoutes } from './plugins/admin-routes';
+import { appDeletionRoutes } from './plugins/app-deletion-routes';
 import { authRoutes } from './plugins/auth-routes';
 import { dashboardWidgetRoutes } from './plugins/dashboard-widget-routes';
 import { draftRoutes } from './plugins/draft-routes';
@@ -201,6 +202,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(flowRecordRoutes, { database: options.database, records, definitions, liveApps });
   const store = options.fileStore ?? localDiskStore(options.filesDir ?? join(tmpdir(), 'tessera-files'));
   await app.register(fileRoutes, { database: options.database, records, store, definitions });
+  await app.register(appDeletionRoutes, { database: options.database, liveApps, definitions, store });
   registerImportJobs(jobs, { database: options.database, records, liveApps, store });
   await app.register(importRoutes, { database: options.database, records, liveApps, store });
   await app.register(exportRoutes, { database: options.database, records, liveApps });

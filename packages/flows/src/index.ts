@@ -8,6 +8,7 @@ export type { FileRef, FlowCommand, FlowEffect, FlowEnvironment, FlowHistoryEntr
 export { type ApprovalState, type InstanceState, type InstanceStatus, initialState, type Seat, type SeatStatus, type Token } from './instance-state';
 export { HTTP_QUEUE, TIMER_QUEUE } from './runtime/apply-effects';
 export { type ApprovalFields, approvalFields, approvalPolicy } from './runtime/approval-access';
+export { type CancelledFlows, cancelAppFlows } from './runtime/cancel-app-flows';
 export { createFlowDefinitions, type FlowDefinitions, type FlowVersion, flowVersion } from './runtime/definitions';
 export { createDelegation, endDelegation, HANDOVER_QUEUE, handOverOpenTasks } from './runtime/delegation-handover';
 export { type DelegationStore, type DelegationView, delegationStore, type NewDelegation } from './runtime/delegations';

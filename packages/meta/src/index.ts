@@ -1,8 +1,10 @@
 export type { PublishHooks } from './apply-ddl';
 export { ENCRYPTABLE_TYPES, type SqlType, sqlTypeOf, TEXT_LIKE_TYPES } from './column-types';
 export type { DdlStep, IndexDefinition } from './ddl-steps';
+export type { DeletionImpact } from './deletion-impact';
 export { desiredIndexes } from './desired-indexes';
 export { type DocumentChange, diffDocuments } from './diff-documents';
+export { countAppRecords, dropApp } from './drop-app';
 export { type LocalizedIssue, localizeIssues, MetaError, type MetaIssue } from './issue';
 export { type AppSummary, createMetadataStore, type MetadataStore, type VersionSummary } from './metadata-store';
 export { columnKey, emptyPhysicalState, type PhysicalColumn, type PhysicalState } from './physical-state';

@@ -149,6 +149,7 @@ registerMessages({
   'meta.app_not_found': { 'zh-CN': '应用“{id}”不存在', en: 'App "{id}" does not exist' },
   'meta.app_exists': { 'zh-CN': '应用“{id}”已存在', en: 'App "{id}" already exists' },
   'meta.app_id_mismatch': { 'zh-CN': '文档的 id 必须是“{id}”', en: 'The document id must be "{id}"' },
+  'meta.delete_confirm': { 'zh-CN': '请输入应用标识“{id}”以确认删除', en: 'Type the app id "{id}" to confirm the deletion' },
   'meta.version_not_found': { 'zh-CN': '版本 {version} 不存在', en: 'Version {version} does not exist' },
   'meta.not_published': { 'zh-CN': '应用“{id}”尚未发布', en: 'App "{id}" has not been published yet' },
   'meta.draft_conflict': {

@@ -17,6 +17,7 @@ type Db = Kysely<SystemTables>;
 export interface AppSummary {
   id: string;
   label: AppDocument['label'];
+  icon: AppDocument['icon'] | null;
   liveVersion: number | null;
   draftRevision: number;
   updatedAt: Date;
@@ -51,6 +52,7 @@ export function createMetadataStore(db: Db, hooks: PublishHooks = {}) {
         id: r.id,
         // A saved draft may be half-built (saveDraft): without a label the app is listed by its id.
         label: (r.draft as Partial<AppDocument>).label ?? { en: r.id },
+        icon: (r.draft as Partial<AppDocument>).icon ?? null,
         liveVersion: r.live_version,
         draftRevision: r.draft_revision,
         updatedAt: r.updated_at,

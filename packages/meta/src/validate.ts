@@ -8,6 +8,8 @@
 
 /** Which field types may be unique or encrypted: the same sets the checks use, for the studio to offer only what passes. */
 export { ENCRYPTABLE_TYPES, UNIQUE_CAPABLE_TYPES } from './column-types';
+/** What deleting an app removes, as the server answers and the studio lists it. */
+export type { DeletionImpact } from './deletion-impact';
 /** What differs between two documents (what a publish would change; what another admin changed in a draft). */
 export { type DocumentChange, diffDocuments } from './diff-documents';
 export { type LocalizedIssue, localizeIssues, type MetaIssue } from './issue';

@@ -81,6 +81,7 @@ export const metaRoutes: RoutePlugin<{ database: Database; liveApps: LiveAppCach
               properties: {
                 id: { type: 'string' },
                 label: localizedText,
+                icon: { type: ['string', 'null'], description: "The app's icon name (the document's `icon`)" },
                 liveVersion: { type: ['integer', 'null'] },
                 draftRevision: { type: 'integer' },
                 updatedAt: dateTime,

@@ -1,23 +1,24 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { ErrorState, LanguageSwitch, localized, useSessionStore } from '@tessera/ui';
-import { Button, Card, Col, Empty, Flex, Layout, Row, Skeleton, Tag, Typography } from 'antd';
+import { ErrorState, LanguageSwitch } from '@tessera/ui';
+import { Button, Col, Empty, Flex, Layout, Row, Skeleton, Typography } from 'antd';
 import { lazy, Suspense } from 'react';
 import { BrandMark } from '../auth/brand-mark';
 import { UserMenu } from '../auth/user-menu';
 import { useT } from '../i18n/use-t';
+import { AppCard } from './app-card';
 import { ApprovalsButton } from './approvals-button';
 import { useApps } from './use-apps';
 
 // Administrators only: the dialog comes with the studio's chunk, never on an end user's first load.
 const NewAppDialog = lazy(() => import('@tessera/studio/app-studio').then((m) => ({ default: m.NewAppDialog })));
+const DeleteAppDialog = lazy(() => import('@tessera/studio/app-studio').then((m) => ({ default: m.DeleteAppDialog })));
 
 // One card per row on a phone, up to four on a wide screen.
 const column = { xs: 24, sm: 12, md: 8, xl: 6 };
 
 export function AppPicker() {
   const t = useT();
-  const locale = useSessionStore((s) => s.locale);
-  const { apps, openApp, designApp, isAdmin, creating, setCreating, copyable } = useApps();
+  const { apps, openApp, designApp, isAdmin, creating, setCreating, copyable, deleting, setDeleting, deleted } = useApps();
 
   return (
     <Layout style={{ minHeight: '100%' }}>
@@ -46,6 +47,11 @@ export function AppPicker() {
             <NewAppDialog open apps={copyable} onClose={() => setCreating(false)} onCreated={designApp} />
           </Suspense>
         )}
+        {deleting !== null && (
+          <Suspense fallback={null}>
+            <DeleteAppDialog appId={deleting} onClose={() => setDeleting(null)} onDeleted={deleted} />
+          </Suspense>
+        )}
         <Typography.Paragraph type="secondary">{t('apps.subtitle')}</Typography.Paragraph>
         {apps.status === 'loading' && <Skeleton active />}
         {apps.status === 'failed' && <ErrorState title={t('apps.loadFailed')} error={apps.error} onRetry={apps.reload} />}
@@ -53,22 +59,11 @@ export function AppPicker() {
         {apps.status === 'ready' && (
           <Row gutter={[16, 16]}>
             {apps.data.map((app) => {
-              const published = app.liveVersion !== null;
               // An app nobody can use yet is still the administrator's to design.
-              const open = published ? () => openApp(app.id) : isAdmin ? () => designApp(app.id) : undefined;
+              const open = app.liveVersion !== null ? openApp : isAdmin ? designApp : undefined;
               return (
                 <Col key={app.id} {...column}>
-                  <Card hoverable={open !== undefined} data-testid={`app-card-${app.id}`} onClick={open} style={open ? undefined : { opacity: 0.6 }}>
-                    <Flex vertical gap={8}>
-                      <Typography.Text strong>{localized(app.label, locale, app.id)}</Typography.Text>
-                      <Flex justify="space-between" align="center">
-                        <Typography.Text type="secondary" code>
-                          {app.id}
-                        </Typography.Text>
-                        {published ? <Tag color="green">{t('apps.version', { version: app.liveVersion ?? '' })}</Tag> : <Tag>{t('apps.notPublished')}</Tag>}
-                      </Flex>
-                    </Flex>
-                  </Card>
+                  <AppCard app={app} isAdmin={isAdmin} onOpen={open} onDesign={designApp} onDelete={setDeleting} />
                 </Col>
               );
             })}

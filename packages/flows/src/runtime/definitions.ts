@@ -50,6 +50,10 @@ export function createFlowDefinitions() {
       if (!found) throw new FlowError('flow.not_found', { flow: flowId });
       return found;
     },
+    /** Drops an app's versions: a deleted app's id may be created again, with other version 1s. */
+    forget(appId: string): void {
+      for (const key of byVersion.keys()) if (key.startsWith(`${appId}:`)) byVersion.delete(key);
+    },
   };
 }
 

@@ -16,6 +16,8 @@ import { usePublishReview } from './hooks/use-publish-review';
 import { useSelected } from './hooks/use-selected';
 import { useStudioKeys } from './hooks/use-studio-keys';
 import { useStudioT } from './i18n/use-studio-t';
+import { useJsonT } from './json/i18n/use-json-t';
+import { JsonWorkspace } from './json/ui/json-workspace';
 import { createStudioStore, type StudioStore, type StudioTab } from './model/studio-store';
 import { useNavT } from './navigation/i18n/use-nav-t';
 import { NavigationWorkspace } from './navigation/ui/navigation-workspace';
@@ -81,7 +83,7 @@ function StudioWorkspace({ store, appId }: { store: StudioStore; appId: string }
             <DashboardList />
           ) : section === 'roles' ? (
             <RoleList />
-          ) : section === 'navigation' ? null : (
+          ) : section === 'navigation' || section === 'json' ? null : (
             <ObjectList />
           )}
         </aside>
@@ -94,6 +96,8 @@ function StudioWorkspace({ store, appId }: { store: StudioStore; appId: string }
             <RolesWorkspace />
           ) : section === 'navigation' ? (
             <NavigationWorkspace />
+          ) : section === 'json' ? (
+            <JsonWorkspace />
           ) : (
             <ObjectWorkspace appId={appId} />
           )}
@@ -110,16 +114,20 @@ function StudioWorkspace({ store, appId }: { store: StudioStore; appId: string }
   );
 }
 
-type Section = 'objects' | 'flows' | 'dashboards' | 'roles' | 'navigation';
-const sectionOf = (tab: StudioTab): Section => (tab === 'flows' || tab === 'dashboards' || tab === 'roles' || tab === 'navigation' ? tab : 'objects');
+/** The sections that are one tab each; every other tab belongs to the objects section. */
+const OWN_TABS = ['flows', 'dashboards', 'roles', 'navigation', 'json'] as const;
+type Section = 'objects' | (typeof OWN_TABS)[number];
+const isOwnTab = (tab: StudioTab): tab is (typeof OWN_TABS)[number] => (OWN_TABS as readonly StudioTab[]).includes(tab);
+const sectionOf = (tab: StudioTab): Section => (isOwnTab(tab) ? tab : 'objects');
 
-/** The studio's sections: the objects (their fields and forms), the draft's flows, its dashboards, its roles, its menu. */
+/** The studio's sections: the objects (their fields and forms), the draft's flows, its dashboards, its roles, its menu, the draft as JSON. */
 function SectionSwitch() {
   const t = useStudioT();
   const flowT = useFlowT();
   const dashT = useDashboardT();
   const roleT = useRoleT();
   const navT = useNavT();
+  const jsonT = useJsonT();
   const section = sectionOf(useStudio((s) => s.tab));
   const setTab = useStudio((s) => s.setTab);
   return (
@@ -137,6 +145,7 @@ function SectionSwitch() {
         { value: 'dashboards', label: <span data-testid="studio-section-dashboards">{dashT('dash.section')}</span> },
         { value: 'roles', label: <span data-testid="studio-section-roles">{roleT('roles.section')}</span> },
         { value: 'navigation', label: <span data-testid="studio-section-navigation">{navT('nav.section')}</span> },
+        { value: 'json', label: <span data-testid="studio-section-json">{jsonT('json.section')}</span> },
       ]}
     />
   );

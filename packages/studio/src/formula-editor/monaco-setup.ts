@@ -14,8 +14,16 @@ import 'monaco-editor/features/clipboard/register';
 import 'monaco-editor/features/wordOperations/register';
 import 'monaco-editor/features/codicon/register';
 
+/** Language workers by Monaco's label ('json'), added by the modules that load a language. */
+const languageWorkers = new Map<string, () => Worker>();
+
+/** Gives Monaco a language's worker; the base editor worker serves every other label. */
+export function registerLanguageWorker(label: string, create: () => Worker): void {
+  languageWorkers.set(label, create);
+}
+
 // The base editor worker (text diffing, word ranges); formulas need no language worker.
-self.MonacoEnvironment = { getWorker: () => new EditorWorker() };
+self.MonacoEnvironment = { getWorker: (_id: string, label: string) => languageWorkers.get(label)?.() ?? new EditorWorker() };
 
 export { monaco };
 export type Monaco = typeof monaco;

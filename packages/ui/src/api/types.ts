@@ -5,6 +5,7 @@ import type { AppDocument, FilterOperator } from '@tessera/schemas';
 export interface AppSummary {
   id: string;
   label: AppDocument['label'];
+  icon: AppDocument['icon'] | null;
   liveVersion: number | null;
   draftRevision: number;
   updatedAt: string;

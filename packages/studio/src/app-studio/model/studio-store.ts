@@ -5,8 +5,8 @@ import type { PaletteNodeKind } from '../flows/model/flow-edits';
 /** The most undo steps kept: enough for a session of design, bounded so snapshots cannot pile up. */
 export const HISTORY_LIMIT = 200;
 
-/** What the workspace shows: the selected object's form, fields or rules, the draft's flows, its dashboards, its roles, or its menu. */
-export type StudioTab = 'fields' | 'form' | 'rules' | 'flows' | 'dashboards' | 'roles' | 'navigation';
+/** What the workspace shows: the selected object's form, fields or rules, the draft's flows, its dashboards, its roles, its menu, or the whole draft as JSON. */
+export type StudioTab = 'fields' | 'form' | 'rules' | 'flows' | 'dashboards' | 'roles' | 'navigation' | 'json';
 
 /** What the property panel edits: an object, one of its fields, or a node of its form. */
 export interface Selection {

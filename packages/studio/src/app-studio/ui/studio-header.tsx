@@ -1,6 +1,9 @@
-import { AppstoreOutlined, HistoryOutlined, RedoOutlined, UndoOutlined } from '@ant-design/icons';
+import { AppstoreOutlined, EditOutlined, HistoryOutlined, RedoOutlined, UndoOutlined } from '@ant-design/icons';
 import { LanguageSwitch, localized, useRouteStore, useSessionStore } from '@tessera/ui';
 import { Button, Flex, Tag, Tooltip, Typography } from 'antd';
+import { useState } from 'react';
+import { useAppT } from '../apps/i18n/use-app-t';
+import { AppSettingsDialog } from '../apps/ui/app-settings-dialog';
 import { useStudio, useStudioStore } from '../hooks/studio-context';
 import { useStudioT } from '../i18n/use-studio-t';
 import { ProblemsButton } from './problems-button';
@@ -17,12 +20,25 @@ export function StudioHeader({ onPublish, onHistory }: { onPublish: () => void; 
   const canUndo = useStudio((s) => s.past.length > 0);
   const canRedo = useStudio((s) => s.future.length > 0);
   const liveVersion = useStudio((s) => s.liveVersion);
+  const appT = useAppT();
+  const [renaming, setRenaming] = useState(false);
   return (
     <header className="studio-header">
       <Flex align="center" gap={12} style={{ minWidth: 0 }}>
         <Typography.Text strong style={{ whiteSpace: 'nowrap' }}>
           {t('studio.title')} · {localized(label, locale, appId ?? '')}
         </Typography.Text>
+        <Tooltip title={appT('app.settings')}>
+          <Button
+            size="small"
+            type="text"
+            icon={<EditOutlined />}
+            onClick={() => setRenaming(true)}
+            aria-label={appT('app.settings')}
+            data-testid="app-settings-open"
+          />
+        </Tooltip>
+        {renaming && <AppSettingsDialog onClose={() => setRenaming(false)} />}
         <Tag color={liveVersion ? 'green' : 'default'} data-testid="studio-live-version">
           {liveVersion ? t('studio.liveVersion', { version: liveVersion }) : t('studio.notPublished')}
         </Tag>

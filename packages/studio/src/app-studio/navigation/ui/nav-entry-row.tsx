@@ -1,12 +1,12 @@
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, HolderOutlined } from '@ant-design/icons';
-import { NAVIGATION_ICONS, type NavigationIcon, type NavigationItem } from '@tessera/schemas';
-import { NAVIGATION_ICON_COMPONENTS } from '@tessera/ui/navigation-icons';
+import type { NavigationIcon, NavigationItem } from '@tessera/schemas';
 import { Button, Flex, Select, Typography } from 'antd';
 import type { KeyboardEvent } from 'react';
 import { useCallback } from 'react';
 import { useDrag } from 'react-dnd';
 import { useStudio, useStudioStore } from '../../hooks/studio-context';
 import { useLabel } from '../../i18n/use-label';
+import { iconOptions } from '../../ui/icon-options';
 import { useNavT } from '../i18n/use-nav-t';
 import { moveEntry, removeEntry, setEntryIcon, setEntryRoles } from '../model/navigation-edits';
 import { NAV_ENTRY, type NavDragItem } from './nav-drop-slot';
@@ -63,7 +63,7 @@ export function NavEntryRow({ item, index, count }: NavEntryRowProps) {
           onChange={(icon) => edit((d) => setEntryIcon(d, item.id, icon || null))}
           aria-label={t('nav.icon', { name })}
           data-testid={`nav-icon-${item.id}`}
-          options={[{ value: '', label: t('nav.noIcon') }, ...NAVIGATION_ICONS.map((icon) => ({ value: icon, label: <IconOf icon={icon} /> }))]}
+          options={iconOptions(t('nav.noIcon'))}
         />
         <Typography.Text strong style={{ flex: 1 }} data-testid={`nav-name-${item.id}`}>
           {name}
@@ -98,14 +98,5 @@ export function NavEntryRow({ item, index, count }: NavEntryRowProps) {
         />
       </Flex>
     </div>
-  );
-}
-
-function IconOf({ icon }: { icon: NavigationIcon }) {
-  const Icon = NAVIGATION_ICON_COMPONENTS[icon];
-  return (
-    <span title={icon}>
-      <Icon />
-    </span>
   );
 }
