@@ -6,11 +6,13 @@ import { type RefObject, useMemo, useRef, useState } from 'react';
 import { errorMessage } from '../api/error-message';
 import { saveFile } from '../data-transfer/imports-api';
 import { useT } from '../i18n/use-t';
+import { RichTextView } from '../widgets/rich-text-view';
 import { chartModel, keyText, labelText } from './chart-options';
 import { chartPng } from './chart-png';
 import type { DrillDown, ReportAnswer, WidgetPayload } from './dashboards-api';
 import { type ChartPicture, EChart } from './echart';
 import { KpiCard } from './kpi-card';
+import { PivotGrid } from './pivot-grid';
 import { ReportTable } from './report-table';
 
 type Row = ReportAnswer['rows'][number];
@@ -37,12 +39,18 @@ function ChartBody({
   pick: (row: Row | undefined) => void;
   picture: RefObject<ChartPicture | null>;
 }) {
+  const t = useT();
   const measure = widget.measure ?? result.measures[0]?.id ?? '';
-  const model = useMemo(() => chartModel(widget.kind, result, measure, locale), [widget.kind, result, measure, locale]);
+  const { kind, max, target } = widget;
+  const targetLabel = t('dashboard.gauge.target');
+  const model = useMemo(
+    () => chartModel(kind, result, measure, locale, { max, target, targetLabel }),
+    [kind, result, measure, locale, max, target, targetLabel],
+  );
   return <EChart model={model} onPick={(series, index) => pick(model.rowAt(series, index))} testId={`chart-${widget.id}`} picture={picture} />;
 }
 
-const CHARTLESS: ReadonlySet<DashboardWidget['kind']> = new Set(['kpi', 'table', 'leaderboard']);
+const CHARTLESS: ReadonlySet<DashboardWidget['kind']> = new Set(['kpi', 'table', 'leaderboard', 'pivot', 'note']);
 
 /** The widget's export menu: its data as CSV or XLSX, a chart as PNG; a failure says why. */
 function ExportMenu({
@@ -86,6 +94,16 @@ function ExportMenu({
   );
 }
 
+/** A note in the reader's language (else the other one), sanitized by the server and again by the browser. */
+function NoteBody({ text, locale, testId }: { text: { 'zh-CN'?: string; en?: string }; locale: Locale; testId: string }) {
+  const html = text[locale] || text.en || text['zh-CN'] || '';
+  return (
+    <div style={{ height: '100%', overflow: 'auto' }}>
+      <RichTextView html={html} testId={testId} />
+    </div>
+  );
+}
+
 /** One widget: a KPI, a chart, a table or a leaderboard; clicking a number, bar, slice, stage or row drills down to its records. */
 export function WidgetCard({ widget, data, locale, onDrill, onExport }: WidgetCardProps) {
   const title = labelText(widget.title, locale, widget.id);
@@ -99,6 +117,7 @@ export function WidgetCard({ widget, data, locale, onDrill, onExport }: WidgetCa
   };
   let body: React.ReactNode = null;
   if (data?.status === 'error') body = <Alert type="warning" showIcon message={data.message ?? data.code} />;
+  else if (data?.status === 'note') body = <NoteBody text={data.text} locale={locale} testId={`note-${widget.id}`} />;
   else if (data?.status === 'ok') {
     const { result } = data;
     const measure = widget.measure ?? result.measures[0]?.id ?? '';
@@ -114,6 +133,8 @@ export function WidgetCard({ widget, data, locale, onDrill, onExport }: WidgetCa
           onPick={() => pick(result.rows[0])}
         />
       );
+    else if (widget.kind === 'pivot' && data.pivot)
+      body = <PivotGrid pivot={data.pivot} result={result} locale={locale} onPick={(name, drill) => onDrill(`${title} — ${name}`, drill)} />;
     else if (widget.kind === 'table' || widget.kind === 'leaderboard')
       body = <ReportTable result={result} locale={locale} ranked={widget.kind === 'leaderboard'} onPick={pick} />;
     else body = <ChartBody widget={widget} result={result} locale={locale} pick={pick} picture={picture} />;
