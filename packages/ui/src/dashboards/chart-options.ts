@@ -131,14 +131,16 @@ function gaugeModel(result: ReportAnswer, measureId: string, locale: Locale, dia
       progress: { show: true, width: 14 },
       axisLine: { lineStyle: { width: 14 } },
       axisTick: { show: false },
+      splitNumber: 4,
       splitLine: { length: 8, lineStyle: { width: 1 } },
-      axisLabel: { distance: 18, fontSize: 10, formatter: (v: number) => formatValue(v, measure?.format, locale) },
+      // Short numbers on the dial (100K, 10万): the full value is written under it.
+      axisLabel: { distance: 18, fontSize: 10, formatter: (v: number) => v.toLocaleString(locale, { notation: 'compact' }) },
       pointer: { width: 4 },
       anchor: { show: true, size: 10 },
       title: { show: false },
       detail: {
         valueAnimation: false,
-        offsetCenter: [0, '62%'],
+        offsetCenter: [0, '72%'],
         formatter: () => `{value|${format(raw)}}${targetText}`,
         rich: { value: { fontSize: 22, fontWeight: 600 }, target: { fontSize: 12, color: '#8c8c8c', padding: [4, 0, 0, 0] } },
       },

@@ -1,6 +1,9 @@
 import type { Locale } from '@tessera/i18n';
 import type { PivotCell, PivotTable } from '@tessera/reports';
+import { listEn } from '../i18n/list-en';
+import type { MessageKey } from '../i18n/messages';
 import { useT } from '../i18n/use-t';
+import { useCurrentAppStore } from '../stores/current-app-store';
 import { formatValue, keyText, labelText } from './chart-options';
 import type { DrillDown, ReportAnswer } from './dashboards-api';
 
@@ -44,8 +47,17 @@ function Cell({
 export function PivotGrid({ pivot, result, locale, onPick }: { pivot: PivotTable; result: ReportAnswer; locale: Locale; onPick: Pick }) {
   const t = useT();
   const format = result.measures.find((m) => m.id === pivot.measure)?.format ?? null;
-  const rowName = pivot.rowDimension ? labelText(pivot.rowDimension.label, locale, pivot.rowDimension.field) : '';
-  const columnName = pivot.columnDimension ? labelText(pivot.columnDimension.label, locale, pivot.columnDimension.field) : '';
+  const object = useCurrentAppStore((s) => s.document?.objects.find((o) => o.id === result.object));
+  // A dimension without a label of its own is named as its field is (a system column as the list names it).
+  const nameOf = (dimension: PivotTable['rowDimension']) => {
+    if (!dimension) return '';
+    const field = object?.fields.find((f) => f.id === dimension.field);
+    const system = `listView.system.${dimension.field}`;
+    const fallback = field ? labelText(field.label, locale, field.id) : system in listEn ? t(system as MessageKey) : dimension.field;
+    return labelText(dimension.label, locale, fallback);
+  };
+  const rowName = nameOf(pivot.rowDimension);
+  const columnName = nameOf(pivot.columnDimension);
   const totalText = t('dashboard.pivot.total');
   return (
     <div className="tessera-pivot">

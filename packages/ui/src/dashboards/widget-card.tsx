@@ -9,6 +9,7 @@ import { useT } from '../i18n/use-t';
 import { RichTextView } from '../widgets/rich-text-view';
 import { chartModel, keyText, labelText } from './chart-options';
 import { chartPng } from './chart-png';
+import { EXPORT_SKIP } from './dashboard-export';
 import type { DrillDown, ReportAnswer, WidgetPayload } from './dashboards-api';
 import { type ChartPicture, EChart } from './echart';
 import { KpiCard } from './kpi-card';
@@ -89,7 +90,15 @@ function ExportMenu({
   if (items.length === 0) return null;
   return (
     <Dropdown trigger={['click']} menu={{ items, onClick: ({ key }) => void run(key) }}>
-      <Button size="small" type="text" icon={<DownloadOutlined />} loading={busy} aria-label={t('dashboard.export')} data-testid={`export-${widget.id}`} />
+      <Button
+        size="small"
+        type="text"
+        icon={<DownloadOutlined />}
+        loading={busy}
+        aria-label={t('dashboard.export')}
+        data-testid={`export-${widget.id}`}
+        {...{ [EXPORT_SKIP]: '' }}
+      />
     </Dropdown>
   );
 }

@@ -33,5 +33,4 @@ export const dashboardsEn = {
   'dashboard.exportAll.exportedAt': 'Exported {at}',
   'dashboard.exportAll.period': 'Period: {range}',
   'dashboard.exportAll.allTime': 'all time',
-  'dashboard.exportAll.filter': '{name}: {value}',
 } as const;

@@ -35,5 +35,4 @@ export const dashboardsZhCN: Record<keyof typeof dashboardsEn, string> = {
   'dashboard.exportAll.exportedAt': '导出时间 {at}',
   'dashboard.exportAll.period': '期间：{range}',
   'dashboard.exportAll.allTime': '全部时间',
-  'dashboard.exportAll.filter': '{name}：{value}',
 };
