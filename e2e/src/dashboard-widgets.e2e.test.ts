@@ -1,9 +1,10 @@
 import type { AppDocument } from '@tessera/schemas';
-import type { Download, Locator, Page } from 'playwright-core';
+import type { Download, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { callApi, createRecord, signInApi } from './api';
+import { callApi } from './api';
 import { openPage } from './browser';
-import { type DropPlace, pointerDrag } from './pointer-drag';
+import { dealsApp, designerGrid, pick, seedDealTeam, typeInto } from './dashboard-fixtures';
+import { pointerDrag } from './pointer-drag';
 import { E2E_ADMIN } from './server';
 import { shellPage } from './shell-page';
 import { ARTIFACTS, useE2eSuite } from './suite';
@@ -13,60 +14,16 @@ const REP = { email: 'zhou.lin@widgets.test', name: '周琳', password: 'rep wid
 const OTHER = { email: 'wu.feng@widgets.test', name: '吴峰', password: 'other rep widgets e2e password' };
 const MANAGER = { email: 'zheng.yu@widgets.test', name: '郑宇', password: 'manager widgets e2e password' };
 
-const label = (en: string, zh: string) => ({ en, 'zh-CN': zh });
-
 /** Deals, and a dashboard only managers may open, already in the menu. */
 const deals: AppDocument = {
-  id: 'e2e_dash_widgets',
-  label: label('Deals', '商机'),
-  objects: [
-    {
-      id: 'deal',
-      label: label('Deal', '商机'),
-      pluralLabel: label('Deals', '商机'),
-      displayField: 'name',
-      fields: [
-        { id: 'name', type: 'text', label: label('Name', '名称'), required: true },
-        {
-          id: 'stage',
-          type: 'select',
-          label: label('Stage', '阶段'),
-          options: [
-            { value: 'open', label: label('Open', '进行中') },
-            { value: 'won', label: label('Won', '赢单') },
-          ],
-        },
-        { id: 'amount', type: 'currency', label: label('Amount', '金额') },
-      ],
-    },
-  ],
-  roles: [
-    { id: 'rep', label: label('Rep', '销售'), permissions: [{ object: 'deal', actions: ['create', 'read', 'update'], rows: 'own' }] },
-    { id: 'manager', label: label('Manager', '经理'), permissions: [{ object: 'deal', actions: ['read', 'export'], rows: 'all' }] },
-  ],
-  dashboards: [{ id: 'managers_only', label: label('Managers only', '经理专用'), roles: ['manager'], widgets: [] }],
+  ...dealsApp('e2e_dash_widgets'),
+  dashboards: [{ id: 'managers_only', label: { en: 'Managers only', 'zh-CN': '经理专用' }, roles: ['manager'], widgets: [] }],
   navigation: [
     { id: 'deals', object: 'deal' },
     { id: 'nav_managers_only', dashboard: 'managers_only' },
   ],
 };
-
-const grid = (page: Page): DropPlace => ({
-  target: () => page.getByTestId('dash-grid'),
-  dragging: () => page.locator('[data-testid=dash-grid].dash-grid-active'),
-  over: () => page.locator('[data-testid=dash-grid].dash-grid-over'),
-});
-
-async function typeInto(page: Page, input: Locator, text: string): Promise<void> {
-  await input.click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.type(text);
-}
-
-async function pick(page: Page, select: Locator, option: string): Promise<void> {
-  await select.click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
-}
+const grid = designerGrid;
 
 const bytesOf = async (download: Download) => Buffer.concat((await (await download.createReadStream()).toArray()) as Buffer[]);
 
@@ -89,29 +46,23 @@ async function pngPixels(page: Page, png: Buffer): Promise<{ width: number; heig
 }
 
 describe('gauge, pivot and note widgets, the whole dashboard exported, and the menu by audience', () => {
-  const suite = useE2eSuite(deals, async ({ api, appId, server }) => {
-    for (const [person, role] of [
-      [REP, 'rep'],
-      [OTHER, 'rep'],
-      [MANAGER, 'manager'],
-    ] as const) {
-      const { id } = await callApi<{ id: string }>(api, 'POST', '/api/admin/users', person);
-      await callApi(api, 'PUT', `/api/admin/users/${id}/roles`, { appId, roles: [role] });
-    }
-    const rep = await signInApi(server.baseUrl, { email: REP.email, password: REP.password });
-    for (const [name, stage, amount] of [
-      ['星河科技', 'open', '10000.00'],
-      ['云栖数据', 'open', '20000.00'],
-      ['江南制造', 'won', '30000.00'],
-    ])
-      await createRecord(rep, appId, 'deal', { name, stage, amount });
-    const other = await signInApi(server.baseUrl, { email: OTHER.email, password: OTHER.password });
-    for (const [name, stage, amount] of [
-      ['北方物流', 'won', '40000.00'],
-      ['东海渔业', 'won', '50000.00'],
-    ])
-      await createRecord(other, appId, 'deal', { name, stage, amount });
-  });
+  const suite = useE2eSuite(deals, (world) =>
+    seedDealTeam(
+      world,
+      [
+        [REP, 'rep'],
+        [OTHER, 'rep'],
+        [MANAGER, 'manager'],
+      ],
+      [
+        [REP, { name: '星河科技', stage: 'open', amount: '10000.00' }],
+        [REP, { name: '云栖数据', stage: 'open', amount: '20000.00' }],
+        [REP, { name: '江南制造', stage: 'won', amount: '30000.00' }],
+        [OTHER, { name: '北方物流', stage: 'won', amount: '40000.00' }],
+        [OTHER, { name: '东海渔业', stage: 'won', amount: '50000.00' }],
+      ],
+    ),
+  );
 
   it('an admin drags a pivot, a gauge and a note onto a new dashboard, configures and publishes them; the manager reads, drills and exports it; the menu offers each only what they may open', async () => {
     const admin = await openPage(suite.browser, { baseURL: suite.server.baseUrl, width: 1700, height: 1100, locale: 'en' });
