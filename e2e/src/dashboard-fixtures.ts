@@ -1,5 +1,5 @@
 import type { AppDocument } from '@tessera/schemas';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { callApi, createRecord, signInApi } from './api';
 import type { DropPlace } from './pointer-drag';
 import type { E2eSuite } from './suite';
@@ -69,13 +69,5 @@ export const designerGrid = (page: Page): DropPlace => ({
   over: () => page.locator('[data-testid=dash-grid].dash-grid-over'),
 });
 
-export async function typeInto(page: Page, input: Locator, text: string): Promise<void> {
-  await input.click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.type(text);
-}
-
-export async function pick(page: Page, select: Locator, option: string): Promise<void> {
-  await select.click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
-}
+// Typing and picking as on the flow designer's page: one definition for the studio's e2e tests.
+export { pick, typeInto } from './flow-designer-page';
