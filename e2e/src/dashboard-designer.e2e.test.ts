@@ -1,9 +1,9 @@
 import type { AppDocument } from '@tessera/schemas';
-import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { callApi, createRecord, signInApi } from './api';
+import { callApi } from './api';
 import { openPage } from './browser';
-import { type DropPlace, pointerDrag } from './pointer-drag';
+import { dealsApp, designerGrid, pick, seedDealTeam, typeInto } from './dashboard-fixtures';
+import { pointerDrag } from './pointer-drag';
 import { E2E_ADMIN } from './server';
 import { shellPage } from './shell-page';
 import { ARTIFACTS, useE2eSuite } from './suite';
@@ -13,83 +13,28 @@ const REP = { email: 'zhao.min@dash.test', name: '赵敏', password: 'rep dashbo
 const OTHER = { email: 'qian.hao@dash.test', name: '钱浩', password: 'other rep dashboard password' };
 const MANAGER = { email: 'sun.yue@dash.test', name: '孙悦', password: 'manager dashboard designer password' };
 
-const label = (en: string, zh: string) => ({ en, 'zh-CN': zh });
-
-/** Deals with no dashboard yet: reps read their own, the manager reads and exports all. */
-const deals: AppDocument = {
-  id: 'e2e_dash_designer',
-  label: label('Deals', '商机'),
-  objects: [
-    {
-      id: 'deal',
-      label: label('Deal', '商机'),
-      pluralLabel: label('Deals', '商机'),
-      displayField: 'name',
-      fields: [
-        { id: 'name', type: 'text', label: label('Name', '名称'), required: true },
-        {
-          id: 'stage',
-          type: 'select',
-          label: label('Stage', '阶段'),
-          options: [
-            { value: 'open', label: label('Open', '进行中') },
-            { value: 'won', label: label('Won', '赢单') },
-          ],
-        },
-        { id: 'amount', type: 'currency', label: label('Amount', '金额') },
-      ],
-    },
-  ],
-  roles: [
-    { id: 'rep', label: label('Rep', '销售'), permissions: [{ object: 'deal', actions: ['create', 'read', 'update'], rows: 'own' }] },
-    { id: 'manager', label: label('Manager', '经理'), permissions: [{ object: 'deal', actions: ['read', 'export'], rows: 'all' }] },
-  ],
-  navigation: [{ id: 'deals', object: 'deal' }],
-};
-
-/** The designer's grid: it lights up while a widget is dragged, and again under the pointer. */
-const grid = (page: Page): DropPlace => ({
-  target: () => page.getByTestId('dash-grid'),
-  dragging: () => page.locator('[data-testid=dash-grid].dash-grid-active'),
-  over: () => page.locator('[data-testid=dash-grid].dash-grid-over'),
-});
-
-async function typeInto(page: Page, input: Locator, text: string): Promise<void> {
-  await input.click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.type(text);
-}
-
-async function pick(page: Page, select: Locator, option: string): Promise<void> {
-  await select.click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
-}
+const deals = dealsApp('e2e_dash_designer');
+const grid = designerGrid;
 
 describe('the dashboard designer in the browser', () => {
-  const suite = useE2eSuite(deals, async ({ api, appId, server }) => {
-    for (const [person, role] of [
-      [REP, 'rep'],
-      [OTHER, 'rep'],
-      [MANAGER, 'manager'],
-    ] as const) {
-      const { id } = await callApi<{ id: string }>(api, 'POST', '/api/admin/users', person);
-      await callApi(api, 'PUT', `/api/admin/users/${id}/roles`, { appId, roles: [role] });
-    }
-    // Three deals of the rep, two of the other rep: each created by its owner.
-    const rep = await signInApi(server.baseUrl, { email: REP.email, password: REP.password });
-    for (const [name, amount] of [
-      ['星河科技', '10000.00'],
-      ['云栖数据', '20000.00'],
-      ['江南制造', '30000.00'],
-    ])
-      await createRecord(rep, appId, 'deal', { name, stage: 'open', amount });
-    const other = await signInApi(server.baseUrl, { email: OTHER.email, password: OTHER.password });
-    for (const [name, amount] of [
-      ['北方物流', '40000.00'],
-      ['东海渔业', '50000.00'],
-    ])
-      await createRecord(other, appId, 'deal', { name, stage: 'won', amount });
-  });
+  const suite = useE2eSuite(deals, (world) =>
+    seedDealTeam(
+      world,
+      [
+        [REP, 'rep'],
+        [OTHER, 'rep'],
+        [MANAGER, 'manager'],
+      ],
+      // Three deals of the rep, two of the other rep: each created by its owner.
+      [
+        [REP, { name: '星河科技', stage: 'open', amount: '10000.00' }],
+        [REP, { name: '云栖数据', stage: 'open', amount: '20000.00' }],
+        [REP, { name: '江南制造', stage: 'open', amount: '30000.00' }],
+        [OTHER, { name: '北方物流', stage: 'won', amount: '40000.00' }],
+        [OTHER, { name: '东海渔业', stage: 'won', amount: '50000.00' }],
+      ],
+    ),
+  );
 
   it('an admin builds a dashboard of two widgets by pointer drags, keyboard and typing, and publishes it; a rep sees only their numbers and not the managers’ widget; the owner filter changes the numbers', async () => {
     const admin = await openPage(suite.browser, { baseURL: suite.server.baseUrl, width: 1700, height: 1100, locale: 'en' });

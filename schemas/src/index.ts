@@ -1,4 +1,5 @@
 export * from './app.schema';
+export * from './audience';
 export * from './common.schema';
 export * from './expr.schema';
 export * from './field.schema';

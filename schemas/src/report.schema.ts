@@ -7,7 +7,9 @@ export const DATE_GRAINS = ['day', 'week', 'month', 'quarter', 'year'] as const;
 export const REPORT_AGGREGATES = ['count', 'sum', 'avg', 'min', 'max', 'distinct_count', 'median', 'formula', 'target', 'completeness'] as const;
 /** Ranges relative to now, resolved on the server to a half-open [from, to) in the app's time zone. */
 export const RELATIVE_RANGES = ['today', 'this_week', 'this_month', 'this_quarter', 'this_year', 'last_n_days', 'year_to_date', 'all_time'] as const;
-export const WIDGET_KINDS = ['kpi', 'line', 'bar', 'stacked_bar', 'pie', 'funnel', 'table', 'leaderboard'] as const;
+export const WIDGET_KINDS = ['kpi', 'line', 'bar', 'stacked_bar', 'pie', 'funnel', 'table', 'leaderboard', 'gauge', 'pivot', 'note'] as const;
+/** Widgets that show no report: a note is text written in the designer. */
+export const REPORTLESS_WIDGETS: ReadonlySet<string> = new Set(['note']);
 /** Filters a dashboard may offer its viewers besides the date range, each applied to every widget. */
 export const DASHBOARD_FILTERS = ['owner', 'department'] as const;
 
@@ -189,19 +191,35 @@ export const reportSchema = {
   additionalProperties: false,
 } as const;
 
+/** A note's text: rich text (the editor's HTML, sanitized by the server before it is served), one per language. */
+export const noteTextSchema = {
+  type: 'object',
+  properties: {
+    'zh-CN': { type: 'string', maxLength: 20000 },
+    en: { type: 'string', maxLength: 20000 },
+  },
+  additionalProperties: false,
+  minProperties: 1,
+} as const;
+
 export const dashboardWidgetSchema = {
   type: 'object',
   properties: {
     id: identifierSchema,
     kind: { enum: WIDGET_KINDS },
     title: localizedTextSchema,
+    /** The report shown; every kind but a note needs one. A pivot's report has two dimensions: rows, then columns. */
     report: identifierSchema,
-    /** The measure shown (KPI, pie, funnel, leaderboard); default: the report's first. */
+    /** The measure shown (KPI, gauge, pie, funnel, leaderboard, pivot); default: the report's first. */
     measure: identifierSchema,
     /** KPI: show the change against the period just before the one shown (环比), or the same period a year before (同比). */
     compare: { enum: ['previous_period', 'previous_year'] },
-    /** KPI: the value aimed at, for a progress bar. */
+    /** KPI: the value aimed at, for a progress bar; gauge: a mark on the dial (and its end when there is no max). */
     target: { type: 'number' },
+    /** Gauge: where the dial ends; default the target. */
+    max: { type: 'number', exclusiveMinimum: 0 },
+    /** Note: its text. */
+    text: noteTextSchema,
     /** Who is served this widget's data (enforced by the server); absent: everyone who sees the dashboard. */
     roles: audienceSchema,
     /** Grid placement, 24 columns wide. */
@@ -217,7 +235,7 @@ export const dashboardWidgetSchema = {
       additionalProperties: false,
     },
   },
-  required: ['id', 'kind', 'report'],
+  required: ['id', 'kind'],
   additionalProperties: false,
 } as const;
 

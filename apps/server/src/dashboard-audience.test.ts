@@ -27,6 +27,16 @@ function withTeamBoard(document: AppDocument): AppDocument {
         measures: [{ id: 'deals', aggregate: 'count' }],
       },
       {
+        id: 'team_pivot',
+        label: { en: 'Deals by stage and owner', 'zh-CN': '按阶段和负责人' },
+        object: 'opportunity',
+        dimensions: [
+          { id: 'stage', field: 'stage' },
+          { id: 'owner', field: 'owner_id' },
+        ],
+        measures: [{ id: 'deals', aggregate: 'count' }],
+      },
+      {
         id: 'team_by_owner',
         label: { en: 'By owner', 'zh-CN': '按负责人' },
         object: 'opportunity',
@@ -46,6 +56,15 @@ function withTeamBoard(document: AppDocument): AppDocument {
         ],
       },
       { id: 'managers', label: { en: 'Managers', 'zh-CN': '经理' }, roles: ['sales_manager'], widgets: [{ id: 'deals', kind: 'kpi', report: 'team_deals' }] },
+      {
+        id: 'shapes',
+        label: { en: 'Shapes', 'zh-CN': '形状' },
+        widgets: [
+          { id: 'pivot', kind: 'pivot', report: 'team_pivot' },
+          { id: 'gauge', kind: 'gauge', report: 'team_deals', max: 1000 },
+          { id: 'note', kind: 'note', text: { 'zh-CN': '<h2>说明</h2><img src=x onerror="alert(1)"><a href="javascript:alert(1)">链接</a>' } },
+        ],
+      },
     ],
   };
 }
@@ -109,6 +128,41 @@ describe('who is served a dashboard and its widgets', () => {
     expect(report.statusCode).toBe(403);
     expect(report.json()).toMatchObject({ code: 'report.hidden', title: '报表“team_by_owner”只在你的角色看不到的组件中展示' });
     expect((await post('wang.lei', '/api/apps/crm/reports/query', { reportId: 'team_by_owner' })).statusCode).toBe(200);
+  });
+
+  it('sends a pivot with its totals, a gauge’s one number and a sanitized note, each over the viewer’s rows', async () => {
+    type Shapes = {
+      widgets: {
+        id: string;
+        status: string;
+        result?: ReportAnswer;
+        pivot?: { columns: unknown[]; rows: { cells: { value: number | null }[]; total: { value: number } }[]; total: { value: number } };
+        text?: Record<string, string>;
+      }[];
+    };
+    const board = async (who: Who) => {
+      const response = await post(who, '/api/apps/crm/dashboards/shapes/data', {});
+      expect(response.statusCode).toBe(200);
+      const widgets = (response.json() as Shapes).widgets;
+      return Object.fromEntries(widgets.map((w) => [w.id, w]));
+    };
+    const rep = await board('chen.jing');
+    const owned = await countOwnedBy(await userId(person('chen.jing').email));
+    expect(rep.pivot?.pivot?.total.value).toBe(owned);
+    expect(rep.pivot?.pivot?.columns).toHaveLength(1);
+    expect(rep.gauge?.result?.rows[0]?.values.deals).toBe(owned);
+    const manager = await board('wang.lei');
+    const pivot = manager.pivot?.pivot;
+    expect(pivot?.columns.length).toBeGreaterThan(1);
+    // Every row's total is its cells' sum for a count, and the grand total is every row's.
+    for (const row of pivot?.rows ?? []) expect(row.cells.reduce((sum, c) => sum + (c.value ?? 0), 0)).toBe(row.total.value);
+    expect(pivot?.rows.reduce((sum, r) => sum + r.total.value, 0)).toBe(pivot?.total.value);
+    expect(manager.note).toEqual({
+      id: 'note',
+      kind: 'note',
+      status: 'note',
+      text: { 'zh-CN': '<h2>说明</h2><a target="_blank" rel="noopener noreferrer nofollow">链接</a>' },
+    });
   });
 
   it('narrows every widget by the owner filter, under the viewer’s access', async () => {

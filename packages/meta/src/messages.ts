@@ -141,6 +141,12 @@ registerMessages({
     'zh-CN': '分段只适用于数字字段，且须给出宽度或从小到大的分段点（不能同时按日期粒度）',
     en: 'Buckets apply to number fields only, with a width or ascending edges (not together with a date grain)',
   },
+  'meta.widget_note_text': { 'zh-CN': '备注须有文字（中文或英文）', en: 'A note needs its text (in Chinese or English)' },
+  'meta.widget_pivot_dimensions': {
+    'zh-CN': '透视表的报表“{id}”须有两个分组维度：先行、后列（不能是漏斗）',
+    en: 'A pivot table\'s report "{id}" needs two dimensions: rows, then columns (not a funnel)',
+  },
+  'meta.widget_gauge_max': { 'zh-CN': '仪表盘须有最大值或大于 0 的目标值', en: 'A gauge needs a max or a target above 0' },
   'meta.report_compare_needs_date': {
     'zh-CN': '报表“{id}”没有日期字段，无法与上一周期比较',
     en: 'Report "{id}" has no date field, so it cannot be compared with the previous period',

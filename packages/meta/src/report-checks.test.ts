@@ -138,6 +138,29 @@ describe('report checks', () => {
     ]);
   });
 
+  it('check what a gauge, a pivot table and a note each need', () => {
+    const oneDimension: ReportDefinition = { ...winRate, id: 'by_owner', dimensions: [{ id: 'owner', field: 'owner_id' }] };
+    const dashboard: DashboardDefinition = {
+      id: 'sales',
+      label: { en: 'Sales' },
+      widgets: [
+        { id: 'pivot_ok', kind: 'pivot', report: 'win_rate' },
+        { id: 'pivot_flat', kind: 'pivot', report: 'by_owner' },
+        { id: 'gauge_ok', kind: 'gauge', report: 'win_rate', target: 50 },
+        { id: 'gauge_endless', kind: 'gauge', report: 'win_rate' },
+        { id: 'note_ok', kind: 'note', text: { en: '<p>Read me</p>' } },
+        { id: 'note_empty', kind: 'note', text: { en: '  ' } },
+        { id: 'bar_bare', kind: 'bar' },
+      ],
+    };
+    expect(issuesOf({ reports: [winRate, oneDimension], dashboards: [dashboard] })).toEqual([
+      '/dashboards/0/widgets/1/report meta.widget_pivot_dimensions',
+      '/dashboards/0/widgets/3/max meta.widget_gauge_max',
+      '/dashboards/0/widgets/5/text meta.widget_note_text',
+      '/dashboards/0/widgets/6/report schema.required',
+    ]);
+  });
+
   it('name only roles the app has in a dashboard’s and a widget’s audience', () => {
     const dashboard: DashboardDefinition = {
       id: 'sales',

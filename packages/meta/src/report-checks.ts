@@ -1,13 +1,15 @@
 import { analyze } from '@tessera/expr';
-import type {
-  AppDocument,
-  DashboardDefinition,
-  FieldDefinition,
-  ObjectDefinition,
-  ReportDateRange,
-  ReportDefinition,
-  ReportDimension,
-  ReportMeasure,
+import {
+  type AppDocument,
+  type DashboardDefinition,
+  type DashboardWidget,
+  type FieldDefinition,
+  type ObjectDefinition,
+  REPORTLESS_WIDGETS,
+  type ReportDateRange,
+  type ReportDefinition,
+  type ReportDimension,
+  type ReportMeasure,
 } from '@tessera/schemas';
 import type { MetaIssue } from './issue';
 import { aggregateFits, measureFields, reportColumn } from './report-fields';
@@ -167,12 +169,26 @@ function checkDashboard(
     if (first) issues.push({ pointer: `${at}/id`, code: 'meta.duplicate_id', params: { id: widget.id, first } });
     else seen.set(widget.id, `${at}/id`);
     checkAudience(widget.roles, `${at}/roles`, roles, issues);
-    const report = reports.get(widget.report);
-    if (!report) return void issues.push({ pointer: `${at}/report`, code: 'meta.report_unknown_ref', params: { id: widget.report } });
-    if (widget.measure && !report.measures.some((m) => m.id === widget.measure))
-      issues.push({ pointer: `${at}/measure`, code: 'meta.report_unknown_ref', params: { id: widget.measure } });
-    if (widget.compare && !report.dateField) issues.push({ pointer: `${at}/compare`, code: 'meta.report_compare_needs_date', params: { id: report.id } });
+    checkWidget(widget, at, reports, issues);
   });
+}
+
+/** What each kind needs: a note its text, the others a report (a pivot's with two dimensions), a gauge where its dial ends. */
+function checkWidget(widget: DashboardWidget, at: string, reports: ReadonlyMap<string, ReportDefinition>, issues: MetaIssue[]): void {
+  if (REPORTLESS_WIDGETS.has(widget.kind)) {
+    if (!Object.values(widget.text ?? {}).some((t) => t.trim() !== '')) issues.push({ pointer: `${at}/text`, code: 'meta.widget_note_text', params: {} });
+    return;
+  }
+  if (widget.report === undefined) return void issues.push({ pointer: `${at}/report`, code: 'schema.required', params: { missing: 'report' } });
+  const report = reports.get(widget.report);
+  if (!report) return void issues.push({ pointer: `${at}/report`, code: 'meta.report_unknown_ref', params: { id: widget.report } });
+  if (widget.measure && !report.measures.some((m) => m.id === widget.measure))
+    issues.push({ pointer: `${at}/measure`, code: 'meta.report_unknown_ref', params: { id: widget.measure } });
+  if (widget.compare && !report.dateField) issues.push({ pointer: `${at}/compare`, code: 'meta.report_compare_needs_date', params: { id: report.id } });
+  if (widget.kind === 'pivot' && ((report.dimensions ?? []).length !== 2 || report.funnel))
+    issues.push({ pointer: `${at}/report`, code: 'meta.widget_pivot_dimensions', params: { id: report.id } });
+  if (widget.kind === 'gauge' && widget.max === undefined && (widget.target ?? 0) <= 0)
+    issues.push({ pointer: `${at}/max`, code: 'meta.widget_gauge_max', params: {} });
 }
 
 /** Reports name fields that exist and fit what is done with them; dashboards show reports that exist. */

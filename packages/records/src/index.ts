@@ -18,6 +18,7 @@ export {
   type RecordServiceOptions,
   type WriteOptions,
 } from './record-service';
+export { sanitizeRichText } from './record-validator';
 export type { CreateManyResult } from './record-write';
 export { rowScopeAt } from './row-scope';
 export type { RecordEdit, UpdateEachResult } from './update-each';

@@ -101,6 +101,11 @@ const RICH_TEXT: sanitizeHtml.IOptions = {
   },
 };
 
+/** Rich text as stored and served: the editor's tags only (a rich text field's value, a dashboard note). */
+export function sanitizeRichText(html: string): string {
+  return sanitizeHtml(html, RICH_TEXT);
+}
+
 const PNG_DATA_URL = /^data:image\/png;base64,([A-Za-z0-9+/]+={0,2})$/;
 
 /** A signature is a PNG as a data URL, and its bytes must really be a PNG, whatever the prefix claims. */
@@ -138,7 +143,7 @@ function normalizeField(field: FieldDefinition, value: unknown, issues: FieldIss
       return text;
     }
     case 'rich_text':
-      return sanitizeHtml(String(value), RICH_TEXT);
+      return sanitizeRichText(String(value));
     case 'signature':
       if (!isPngDataUrl(String(value))) issue('field.signature_invalid', { field: field.id });
       return value;

@@ -1,16 +1,6 @@
-import type { AppDocument, DashboardDefinition, DashboardWidget } from '@tessera/schemas';
+import { type AppDocument, type DashboardDefinition, type DashboardWidget, seesAudience, type Viewer } from '@tessera/schemas';
 
-/** Who is looking, as far as a dashboard's audience goes: the roles they hold in the app. */
-export interface Viewer {
-  roles: readonly string[];
-  isAdmin: boolean;
-}
-
-/** An audience is a list of roles; none listed means everyone, and administrators see everything. */
-export function seesAudience(roles: readonly string[] | undefined, viewer: Viewer | undefined): boolean {
-  if (!viewer || viewer.isAdmin || !roles || roles.length === 0) return true;
-  return roles.some((role) => viewer.roles.includes(role));
-}
+export { seesAudience, type Viewer };
 
 /** The widgets of a dashboard the viewer is served, in their order. */
 export function visibleWidgets(dashboard: DashboardDefinition, viewer: Viewer | undefined): DashboardWidget[] {

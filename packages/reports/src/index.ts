@@ -2,6 +2,7 @@ export { reportServed, seesAudience, type Viewer, visibleWidgets } from './audie
 export { compileReport, type PlannedDimension, type PlannedMeasure, type ReportPlan } from './compile-report';
 export { bucketRange, previousRange, type ResolvedRange, resolveRange, sameRangeLastYear, startOfLocalDay } from './date-range';
 export { type GlobalFilterValues, withGlobalFilters } from './global-filters';
+export type { PivotCell, PivotLine, PivotTable } from './pivot-table';
 export { ReportError, type ReportErrorCode } from './report-error';
 export type { DrillDown, ReportKey, ReportResult, ReportRow } from './report-result';
 export {

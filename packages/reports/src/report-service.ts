@@ -1,15 +1,17 @@
 import { checkReports, reportPath } from '@tessera/meta';
-import { type AccessResolver, type RecordContext, RecordError, type RecordService, settledDataVersions } from '@tessera/records';
-import { appTimeZone, type DashboardDefinition, type DashboardWidget, type ReportDateRange, type ReportDefinition } from '@tessera/schemas';
+import { type AccessResolver, type RecordContext, RecordError, type RecordService, sanitizeRichText, settledDataVersions } from '@tessera/records';
+import { appTimeZone, type DashboardDefinition, type DashboardWidget, REPORTLESS_WIDGETS, type ReportDateRange, type ReportDefinition } from '@tessera/schemas';
 import type { CompiledQuery } from 'kysely';
 import { reportServed, seesAudience, type Viewer, visibleWidgets } from './audience';
 import { compileReport } from './compile-report';
 import { previousRange, type ResolvedRange, resolveRange, sameRangeLastYear } from './date-range';
 import { executeWithTimeout } from './execute-plan';
 import { type GlobalFilterValues, withGlobalFilters } from './global-filters';
+import { type PivotTable, pivotTable } from './pivot-table';
 import { ReportError } from './report-error';
 import { type ReportResult, shapeResult } from './report-result';
 import { ResultCache, type StatementRows } from './result-cache';
+import { pivotMargins, shownReport } from './widget-reports';
 
 /**
  * One call (a dashboard, a report): its statements under way by text and parameters, so identical
@@ -32,8 +34,10 @@ export interface ReportServiceOptions {
 export type ReportAnswer = ReportResult & { cached: boolean };
 
 export type WidgetData =
-  | { id: string; kind: DashboardWidget['kind']; status: 'ok'; result: ReportAnswer; previous?: ReportAnswer | undefined }
-  | { id: string; kind: DashboardWidget['kind']; status: 'error'; code: string; params: Record<string, string | number | boolean | null | undefined> };
+  | { id: string; kind: DashboardWidget['kind']; status: 'ok'; result: ReportAnswer; previous?: ReportAnswer | undefined; pivot?: PivotTable | undefined }
+  | { id: string; kind: DashboardWidget['kind']; status: 'error'; code: string; params: Record<string, string | number | boolean | null | undefined> }
+  /** A note: its text per language, sanitized here whatever the document holds (docs/adr/0006). */
+  | { id: string; kind: DashboardWidget['kind']; status: 'note'; text: { 'zh-CN'?: string; en?: string } };
 
 export interface DashboardData {
   dashboard: string;
@@ -76,6 +80,12 @@ function objectsRead(ctx: RecordContext, report: ReportDefinition): string[] {
 /** The period a KPI is compared with: the one just before (环比) or the same one a year earlier (同比). */
 function comparedRange(compare: NonNullable<DashboardWidget['compare']>, period: ResolvedRange): ResolvedRange {
   return compare === 'previous_year' ? sameRangeLastYear(period) : previousRange(period);
+}
+
+/** A note as served: each language's text through the rich-text allow-list. */
+function noteData(widget: DashboardWidget): WidgetData {
+  const text = Object.fromEntries(Object.entries(widget.text ?? {}).map(([locale, html]) => [locale, sanitizeRichText(html)]));
+  return { id: widget.id, kind: widget.kind, status: 'note', text };
 }
 
 /** A dashboard of the live app the viewer may open. */
@@ -163,11 +173,15 @@ export function createReportService(records: RecordService, options: ReportServi
     request: DashboardRequest,
     call: Call,
   ): Promise<Extract<WidgetData, { status: 'ok' }>> {
-    const found = withGlobalFilters(reportOf(ctx, report), request);
-    // A KPI is one number: the measure over the whole period, whatever the report groups by elsewhere.
-    const shown = widget.kind === 'kpi' ? { ...found, dimensions: [], sort: undefined, limit: undefined } : found;
+    const shown = shownReport(widget.kind, withGlobalFilters(reportOf(ctx, report), request));
     const period = resolved(ctx, shown.dateField ? (request.dateRange ?? shown.dateRange) : undefined);
     const measure = widget.measure ?? shown.measures[0]?.id;
+    if (widget.kind === 'pivot') {
+      const margins = pivotMargins(shown);
+      const ask = (r: ReportDefinition) => answer(ctx, r, period, measure, call);
+      const [cells, rows, columns, total] = await Promise.all([ask(shown), ask(margins.rows), ask(margins.columns), ask(margins.total)]);
+      return { id: widget.id, kind: widget.kind, status: 'ok', result: cells, pivot: pivotTable({ cells, rows, columns, total }, measure ?? '') };
+    }
     const [result, previous] = await Promise.all([
       answer(ctx, shown, period, measure, call),
       widget.compare && period ? answer(ctx, shown, comparedRange(widget.compare, period), measure, call) : undefined,
@@ -178,11 +192,13 @@ export function createReportService(records: RecordService, options: ReportServi
   async function widgetData(
     ctx: RecordContext,
     widget: DashboardWidget,
-    report: string | ReportDefinition,
+    report: string | ReportDefinition | undefined,
     request: DashboardRequest,
     call: Call,
   ): Promise<WidgetData> {
+    if (REPORTLESS_WIDGETS.has(widget.kind)) return noteData(widget);
     try {
+      if (report === undefined) throw new ReportError('report.not_found', { id: '' });
       return await widgetAnswer(ctx, widget, report, request, call);
     } catch (error) {
       // A widget this viewer cannot be shown (a hidden field, a timeout, a bad filter) says so; the others still answer.
@@ -234,6 +250,7 @@ export function createReportService(records: RecordService, options: ReportServi
       const dashboard = openDashboard(ctx, dashboardId, request.viewer);
       const widget = visibleWidgets(dashboard, request.viewer).find((w) => w.id === widgetId);
       if (!widget) throw new ReportError('widget.not_found', { id: widgetId });
+      if (widget.report === undefined) throw new ReportError('widget.not_found', { id: widgetId });
       const report = (ctx.app.document.reports ?? []).find((r) => r.id === widget.report);
       if (request.forExport && report && !ctx.access.can('export', report.object)) throw new ReportError('report.export_forbidden', { object: report.object });
       return widgetAnswer(

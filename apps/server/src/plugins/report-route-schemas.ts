@@ -21,6 +21,11 @@ const drill = {
   required: ['object', 'filters'],
   additionalProperties: false,
 } as const;
+const dimension = {
+  type: 'object',
+  properties: { id: { type: 'string' }, field: { type: 'string' }, grain: { type: ['string', 'null'] }, label: localizedOrName },
+  additionalProperties: false,
+} as const;
 export const reportResult = {
   type: 'object',
   properties: {
@@ -28,14 +33,7 @@ export const reportResult = {
     object: { type: 'string' },
     range,
     cached: { type: 'boolean', description: 'Served from the result cache (same statement, same access, same data versions)' },
-    dimensions: {
-      type: 'array',
-      items: {
-        type: 'object',
-        properties: { id: { type: 'string' }, field: { type: 'string' }, grain: { type: ['string', 'null'] }, label: localizedOrName },
-        additionalProperties: false,
-      },
-    },
+    dimensions: { type: 'array', items: dimension },
     measures: {
       type: 'array',
       items: {
@@ -68,14 +66,58 @@ export const reportResult = {
   required: ['report', 'object', 'range', 'cached', 'dimensions', 'measures', 'rows'],
   additionalProperties: false,
 } as const;
+const pivotKey = {
+  type: 'object',
+  properties: { value: { type: ['string', 'number', 'boolean', 'null'] }, label: localizedOrName },
+  additionalProperties: false,
+} as const;
+const pivotCell = {
+  type: 'object',
+  properties: { value: { type: ['number', 'string', 'null'] }, drill: { anyOf: [drill, { type: 'null' }] } },
+  required: ['value', 'drill'],
+  additionalProperties: false,
+} as const;
+const pivotDimension = { anyOf: [dimension, { type: 'null' }] } as const;
+const pivot = {
+  type: 'object',
+  description: 'A pivot widget: rows × columns of one measure, with row, column and grand totals computed from the records',
+  properties: {
+    measure: { type: 'string' },
+    rowDimension: pivotDimension,
+    columnDimension: pivotDimension,
+    columns: {
+      type: 'array',
+      items: { type: 'object', properties: { key: pivotKey, total: pivotCell }, required: ['key', 'total'], additionalProperties: false },
+    },
+    rows: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: { key: pivotKey, cells: { type: 'array', items: pivotCell }, total: pivotCell },
+        required: ['key', 'cells', 'total'],
+        additionalProperties: false,
+      },
+    },
+    total: pivotCell,
+  },
+  required: ['measure', 'columns', 'rows', 'total'],
+  additionalProperties: false,
+} as const;
 export const widgetData = {
   type: 'object',
   properties: {
     id: { type: 'string' },
     kind: { type: 'string' },
-    status: { enum: ['ok', 'error'] },
+    status: { enum: ['ok', 'error', 'note'] },
     result: reportResult,
     previous: { ...reportResult, description: 'The period just before, for a KPI compared with it' },
+    pivot,
+    text: {
+      type: 'object',
+      description: 'A note: its rich text per language, sanitized by the server',
+      properties: { 'zh-CN': { type: 'string' }, en: { type: 'string' } },
+      additionalProperties: false,
+    },
     code: { type: 'string', description: 'Why this widget has no data for the caller (report.field_hidden, report.timeout, …)' },
     message: { type: 'string' },
   },

@@ -57,6 +57,30 @@ describe('buildNavigation', () => {
     expect(entryKeyFor(nav, 'kpi', 'dashboard')).toBe('kpi_entry');
   });
 
+  it('offers a dashboard only to the roles of its audience: a rep does not see the managers’ one', () => {
+    const doc: AppDocument = {
+      ...base,
+      dashboards: [
+        { id: 'team', label: { en: 'Team pipeline' }, roles: ['manager'], widgets: [] },
+        { id: 'mine', label: { en: 'My pipeline' }, widgets: [] },
+      ],
+      navigation: [
+        { id: 'reports', label: { en: 'Reports' } },
+        { id: 'team_entry', parent: 'reports', dashboard: 'team' },
+        { id: 'mine_entry', parent: 'reports', dashboard: 'mine' },
+        { id: 'managers', label: { en: 'Managers' } },
+        { id: 'team_again', parent: 'managers', dashboard: 'team' },
+      ],
+    };
+    const dashboards = (roles: string[] | null) => buildNavigation(doc, 'en', roles).map((n) => [n.key, n.children.map((c) => c.dashboardId)]);
+    expect(dashboards(['rep'])).toEqual([['reports', ['mine']]]);
+    expect(dashboards(['manager'])).toEqual([
+      ['reports', ['team', 'mine']],
+      ['managers', ['team']],
+    ]);
+    expect(dashboards(null)).toEqual(dashboards(['manager']));
+  });
+
   it('uses the object list when the navigation leads nowhere', () => {
     const doc: AppDocument = { ...base, navigation: [{ id: 'kpi', dashboard: 'kpi' }] };
     expect(buildNavigation(doc, 'en')).toHaveLength(2);

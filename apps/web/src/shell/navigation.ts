@@ -1,5 +1,5 @@
 import type { Locale } from '@tessera/i18n';
-import { type AppDocument, type NavigationIcon, type NavigationItem, navigationOf } from '@tessera/schemas';
+import { type AppDocument, type NavigationIcon, type NavigationItem, navigationOf, seesAudience } from '@tessera/schemas';
 import { localized, pluralTitle } from '@tessera/ui/localized';
 
 export interface NavEntry {
@@ -22,7 +22,9 @@ export interface NavEntry {
  * top-level object when it has none, or when its tree leads nowhere the runtime can show). An entry
  * pointing at an object, view or dashboard the live version no longer has is left out, and so is
  * an entry for roles the person does not hold (`roles`: theirs in this app; null — administrators —
- * sees every entry). The menu only offers; the access layer still decides what each page shows.
+ * sees every entry), and a dashboard whose audience leaves them out (the report service's
+ * `seesAudience`, so the menu never offers a page that would answer "forbidden"). The menu only
+ * offers; the access layer still decides what each page shows.
  */
 export function buildNavigation(document: AppDocument, locale: Locale, roles: readonly string[] | null = null): NavEntry[] {
   const all = build(document, navigationOf(document), locale, null);
@@ -31,7 +33,8 @@ export function buildNavigation(document: AppDocument, locale: Locale, roles: re
 }
 
 function build(document: AppDocument, items: readonly NavigationItem[], locale: Locale, roles: readonly string[] | null): NavEntry[] {
-  const shown = (item: NavigationItem) => roles === null || !item.roles || item.roles.some((r) => roles.includes(r));
+  const viewer = roles === null ? null : { roles, isAdmin: false };
+  const shown = (item: NavigationItem) => seesAudience(item.roles, viewer);
   const level = (parent: string | undefined): NavEntry[] =>
     items
       .filter((item) => item.parent === parent && shown(item))
@@ -47,7 +50,7 @@ function build(document: AppDocument, items: readonly NavigationItem[], locale: 
         }
         if (item.dashboard) {
           const dashboard = (document.dashboards ?? []).find((d) => d.id === item.dashboard);
-          if (!dashboard) return [];
+          if (!dashboard || !seesAudience(dashboard.roles, viewer)) return [];
           return [{ ...entry, label: localized(item.label ?? dashboard.label, locale, dashboard.id), dashboardId: dashboard.id }];
         }
         if (item.page === 'approvals') return [{ ...entry, label: localized(item.label, locale, ''), page: 'approvals' }];

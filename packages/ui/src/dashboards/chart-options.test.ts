@@ -52,4 +52,18 @@ describe('chart options', () => {
     expect(formatValue(1234567.5, 'currency', 'en')).toBe('1,234,567.5');
     expect(formatValue(null, 'number', 'en')).toBe('—');
   });
+
+  it('draw a gauge of one number up to the max, with the target as a mark and named under the value', () => {
+    const one: ReportAnswer = { ...result, dimensions: [], rows: [{ keys: {}, values: { amount: 1250.5 }, drill }] };
+    const model = chartModel('gauge', one, 'amount', 'zh-CN', { max: 2000, target: 1500, targetLabel: '目标' });
+    const [dial, mark] = model.option.series as { type: string; max: number; data: { value: number }[]; detail: { formatter: () => string } }[];
+    expect([dial?.type, dial?.max, dial?.data[0]?.value]).toEqual(['gauge', 2000, 1250.5]);
+    expect(dial?.detail.formatter()).toBe('{value|1,250.5}\n{target|目标 1,500}');
+    expect(mark?.data[0]?.value).toBe(1500);
+    expect(model.rowAt(0, 0)).toBe(one.rows[0]);
+    // Past the end the needle stops there, and without a max the target ends the dial (no mark on its end).
+    const over = chartModel('gauge', one, 'amount', 'en', { target: 1000 });
+    const series = over.option.series as { max: number; data: { value: number }[] }[];
+    expect([series.length, series[0]?.max, series[0]?.data[0]?.value]).toEqual([1, 1000, 1000]);
+  });
 });

@@ -44,7 +44,8 @@ export interface ChartModel {
  * funnel's stages, the pie's slices), a second dimension becomes one series per value (stacked
  * bars), the measure shown is the widget's.
  */
-export function chartModel(kind: WidgetKind, result: ReportAnswer, measureId: string, locale: Locale): ChartModel {
+export function chartModel(kind: WidgetKind, result: ReportAnswer, measureId: string, locale: Locale, dial: GaugeDial = {}): ChartModel {
+  if (kind === 'gauge') return gaugeModel(result, measureId, locale, dial);
   const [first, second] = result.dimensions;
   const measure = result.measures.find((m) => m.id === measureId);
   const name = labelText(measure?.label, locale, measureId);
@@ -98,4 +99,69 @@ export function chartModel(kind: WidgetKind, result: ReportAnswer, measureId: st
     },
     rowAt: (_s, i) => result.rows[i],
   };
+}
+
+/** Where a gauge's dial ends and the mark it shows: the widget's max, else its target; the target as a mark on the dial. */
+export interface GaugeDial {
+  max?: number | undefined;
+  target?: number | undefined;
+  /** "Target" in the reader's language, named under the value. */
+  targetLabel?: string | undefined;
+}
+
+/**
+ * A gauge: the measure's one number on a dial from 0 to the widget's max (or target), the part
+ * reached drawn as progress, the target as a tick of its own and named under the value. A value
+ * past the end pins the needle there; the text still says the number.
+ */
+function gaugeModel(result: ReportAnswer, measureId: string, locale: Locale, dial: GaugeDial): ChartModel {
+  const measure = result.measures.find((m) => m.id === measureId);
+  const format = (v: unknown) => formatValue(v, measure?.format, locale);
+  const raw = result.rows[0]?.values[measureId];
+  const value = Number(raw ?? 0);
+  const max = dial.max ?? dial.target ?? Math.max(value, 1);
+  const target = dial.target;
+  const targetText = target === undefined ? '' : `\n{target|${dial.targetLabel ?? '⊙'} ${format(target)}}`;
+  const series: Record<string, unknown>[] = [
+    {
+      type: 'gauge',
+      name: labelText(measure?.label, locale, measureId),
+      min: 0,
+      max,
+      progress: { show: true, width: 14 },
+      axisLine: { lineStyle: { width: 14 } },
+      axisTick: { show: false },
+      splitNumber: 4,
+      splitLine: { length: 8, lineStyle: { width: 1 } },
+      // Short numbers on the dial (100K, 10万): the full value is written under it.
+      axisLabel: { distance: 18, fontSize: 10, formatter: (v: number) => v.toLocaleString(locale, { notation: 'compact' }) },
+      pointer: { width: 4 },
+      anchor: { show: true, size: 10 },
+      title: { show: false },
+      detail: {
+        valueAnimation: false,
+        offsetCenter: [0, '72%'],
+        formatter: () => `{value|${format(raw)}}${targetText}`,
+        rich: { value: { fontSize: 22, fontWeight: 600 }, target: { fontSize: 12, color: '#8c8c8c', padding: [4, 0, 0, 0] } },
+      },
+      data: [{ value: Math.min(value, max), name: labelText(measure?.label, locale, measureId) }],
+    },
+  ];
+  if (target !== undefined && target < max)
+    series.push({
+      // The target as one red tick on the dial: a gauge of its own, drawn over the first with only a pointer-shaped mark.
+      type: 'gauge',
+      min: 0,
+      max,
+      silent: true,
+      axisLine: { show: false },
+      axisTick: { show: false },
+      splitLine: { show: false },
+      axisLabel: { show: false },
+      detail: { show: false },
+      title: { show: false },
+      pointer: { icon: 'rect', length: '18%', width: 3, offsetCenter: [0, '-78%'], itemStyle: { color: '#cf1322' } },
+      data: [{ value: target }],
+    });
+  return { option: { tooltip: { trigger: 'item', valueFormatter: format }, series }, rowAt: () => result.rows[0] };
 }

@@ -1,6 +1,7 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import type { DashboardDefinition } from '@tessera/schemas';
 import { Button, Flex, Result, Spin, Typography } from 'antd';
+import { useRef, useState } from 'react';
 import { localized } from '../i18n/localized';
 import { useT } from '../i18n/use-t';
 import { ErrorState } from '../shell/error-state';
@@ -8,9 +9,12 @@ import { useCurrentAppStore } from '../stores/current-app-store';
 import { useSessionStore } from '../stores/session-store';
 import { DepartmentSelect } from '../widgets/department-select';
 import { UserSelect } from '../widgets/user-select';
+import { EXPORT_SKIP } from './dashboard-export';
+import { DashboardExportMenu } from './dashboard-export-menu';
 import { dashboardsApi } from './dashboards-api';
 import { DateRangeFilter } from './date-range-filter';
 import { DrillDrawer } from './drill-drawer';
+import { ExportCaption } from './export-caption';
 import { useDashboard } from './use-dashboard';
 import { WidgetCard } from './widget-card';
 
@@ -29,11 +33,14 @@ function DashboardBody({ appId, dashboard }: { appId: string; dashboard: Dashboa
   const locale = useSessionStore((s) => s.locale);
   const view = useDashboard(appId, dashboard.id, dashboard.dateRange);
   const data = view.state.status === 'ready' ? view.state.data : null;
+  const sheet = useRef<HTMLDivElement>(null);
+  const [exportedAt, setExportedAt] = useState<Date | null>(null);
+  const title = localized(dashboard.label, locale, dashboard.id);
   return (
-    <Flex vertical gap={12} data-testid={`dashboard-${dashboard.id}`}>
+    <Flex vertical gap={12} data-testid={`dashboard-${dashboard.id}`} ref={sheet} style={{ background: '#fff' }}>
       <Flex justify="space-between" align="center" wrap gap={8}>
         <Typography.Title level={4} style={{ margin: 0 }}>
-          {localized(dashboard.label, locale, dashboard.id)}
+          {title}
         </Typography.Title>
         <Flex gap={8} align="center" wrap>
           {dashboard.filters?.includes('owner') && (
@@ -51,9 +58,11 @@ function DashboardBody({ appId, dashboard }: { appId: string; dashboard: Dashboa
             </div>
           )}
           <DateRangeFilter value={view.range} onChange={view.setRange} />
-          <Button icon={<ReloadOutlined />} onClick={view.reload} aria-label={t('dashboard.refresh')} />
+          <Button icon={<ReloadOutlined />} onClick={view.reload} aria-label={t('dashboard.refresh')} {...{ [EXPORT_SKIP]: '' }} />
+          {data && <DashboardExportMenu sheet={sheet} fileName={dashboard.id} title={title} onCaption={setExportedAt} />}
         </Flex>
       </Flex>
+      {exportedAt && data && <ExportCaption exportedAt={exportedAt} range={data.range} locale={locale} />}
       {view.state.status === 'failed' && <ErrorState title={t('dashboard.loadFailed')} error={view.state.error} onRetry={view.reload} />}
       {view.state.status === 'loading' && <Spin style={{ display: 'block', marginTop: 64 }} />}
       {data && (

@@ -6,11 +6,14 @@ import { type RefObject, useMemo, useRef, useState } from 'react';
 import { errorMessage } from '../api/error-message';
 import { saveFile } from '../data-transfer/imports-api';
 import { useT } from '../i18n/use-t';
+import { RichTextView } from '../widgets/rich-text-view';
 import { chartModel, keyText, labelText } from './chart-options';
 import { chartPng } from './chart-png';
+import { EXPORT_SKIP } from './dashboard-export';
 import type { DrillDown, ReportAnswer, WidgetPayload } from './dashboards-api';
 import { type ChartPicture, EChart } from './echart';
 import { KpiCard } from './kpi-card';
+import { PivotGrid } from './pivot-grid';
 import { ReportTable } from './report-table';
 
 type Row = ReportAnswer['rows'][number];
@@ -37,12 +40,18 @@ function ChartBody({
   pick: (row: Row | undefined) => void;
   picture: RefObject<ChartPicture | null>;
 }) {
+  const t = useT();
   const measure = widget.measure ?? result.measures[0]?.id ?? '';
-  const model = useMemo(() => chartModel(widget.kind, result, measure, locale), [widget.kind, result, measure, locale]);
+  const { kind, max, target } = widget;
+  const targetLabel = t('dashboard.gauge.target');
+  const model = useMemo(
+    () => chartModel(kind, result, measure, locale, { max, target, targetLabel }),
+    [kind, result, measure, locale, max, target, targetLabel],
+  );
   return <EChart model={model} onPick={(series, index) => pick(model.rowAt(series, index))} testId={`chart-${widget.id}`} picture={picture} />;
 }
 
-const CHARTLESS: ReadonlySet<DashboardWidget['kind']> = new Set(['kpi', 'table', 'leaderboard']);
+const CHARTLESS: ReadonlySet<DashboardWidget['kind']> = new Set(['kpi', 'table', 'leaderboard', 'pivot', 'note']);
 
 /** The widget's export menu: its data as CSV or XLSX, a chart as PNG; a failure says why. */
 function ExportMenu({
@@ -81,8 +90,26 @@ function ExportMenu({
   if (items.length === 0) return null;
   return (
     <Dropdown trigger={['click']} menu={{ items, onClick: ({ key }) => void run(key) }}>
-      <Button size="small" type="text" icon={<DownloadOutlined />} loading={busy} aria-label={t('dashboard.export')} data-testid={`export-${widget.id}`} />
+      <Button
+        size="small"
+        type="text"
+        icon={<DownloadOutlined />}
+        loading={busy}
+        aria-label={t('dashboard.export')}
+        data-testid={`export-${widget.id}`}
+        {...{ [EXPORT_SKIP]: '' }}
+      />
     </Dropdown>
+  );
+}
+
+/** A note in the reader's language (else the other one), sanitized by the server and again by the browser. */
+function NoteBody({ text, locale, testId }: { text: { 'zh-CN'?: string; en?: string }; locale: Locale; testId: string }) {
+  const html = text[locale] || text.en || text['zh-CN'] || '';
+  return (
+    <div style={{ height: '100%', overflow: 'auto' }}>
+      <RichTextView html={html} testId={testId} />
+    </div>
   );
 }
 
@@ -99,6 +126,7 @@ export function WidgetCard({ widget, data, locale, onDrill, onExport }: WidgetCa
   };
   let body: React.ReactNode = null;
   if (data?.status === 'error') body = <Alert type="warning" showIcon message={data.message ?? data.code} />;
+  else if (data?.status === 'note') body = <NoteBody text={data.text} locale={locale} testId={`note-${widget.id}`} />;
   else if (data?.status === 'ok') {
     const { result } = data;
     const measure = widget.measure ?? result.measures[0]?.id ?? '';
@@ -114,6 +142,8 @@ export function WidgetCard({ widget, data, locale, onDrill, onExport }: WidgetCa
           onPick={() => pick(result.rows[0])}
         />
       );
+    else if (widget.kind === 'pivot' && data.pivot)
+      body = <PivotGrid pivot={data.pivot} result={result} locale={locale} onPick={(name, drill) => onDrill(`${title} — ${name}`, drill)} />;
     else if (widget.kind === 'table' || widget.kind === 'leaderboard')
       body = <ReportTable result={result} locale={locale} ranked={widget.kind === 'leaderboard'} onPick={pick} />;
     else body = <ChartBody widget={widget} result={result} locale={locale} pick={pick} picture={picture} />;

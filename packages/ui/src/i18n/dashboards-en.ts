@@ -25,4 +25,12 @@ export const dashboardsEn = {
   'dashboard.export.failed': 'The export failed: {reason}',
   'dashboard.filter.owner': 'Owner',
   'dashboard.filter.department': 'Department',
+  'dashboard.gauge.target': 'Target',
+  'dashboard.pivot.total': 'Total',
+  'dashboard.exportAll': 'Export dashboard',
+  'dashboard.exportAll.png': 'Dashboard as PNG',
+  'dashboard.exportAll.pdf': 'Dashboard as PDF',
+  'dashboard.exportAll.exportedAt': 'Exported {at}',
+  'dashboard.exportAll.period': 'Period: {range}',
+  'dashboard.exportAll.allTime': 'all time',
 } as const;

@@ -27,4 +27,12 @@ export const dashboardsZhCN: Record<keyof typeof dashboardsEn, string> = {
   'dashboard.export.failed': '导出失败：{reason}',
   'dashboard.filter.owner': '负责人',
   'dashboard.filter.department': '部门',
+  'dashboard.gauge.target': '目标',
+  'dashboard.pivot.total': '合计',
+  'dashboard.exportAll': '导出仪表盘',
+  'dashboard.exportAll.png': '整个仪表盘导出为 PNG',
+  'dashboard.exportAll.pdf': '整个仪表盘导出为 PDF',
+  'dashboard.exportAll.exportedAt': '导出时间 {at}',
+  'dashboard.exportAll.period': '期间：{range}',
+  'dashboard.exportAll.allTime': '全部时间',
 };

@@ -1,4 +1,12 @@
-import type { AppDocument, DashboardDefinition, DashboardWidget, LocalizedText, ReportDefinition, WidgetKind } from '@tessera/schemas';
+import {
+  type AppDocument,
+  type DashboardDefinition,
+  type DashboardWidget,
+  type LocalizedText,
+  REPORTLESS_WIDGETS,
+  type ReportDefinition,
+  type WidgetKind,
+} from '@tessera/schemas';
 import { type Cell, nextFreeRow, onGrid, type Rect, withoutOverlap } from './grid';
 
 /**
@@ -18,7 +26,13 @@ export const DEFAULT_SIZE: Record<WidgetKind, { w: number; h: number }> = {
   funnel: { w: 8, h: 8 },
   table: { w: 12, h: 8 },
   leaderboard: { w: 8, h: 8 },
+  gauge: { w: 8, h: 7 },
+  pivot: { w: 12, h: 8 },
+  note: { w: 8, h: 5 },
 };
+
+/** The ids of the reports `widgets` show (a note shows none). */
+const reportsOf = (widgets: readonly DashboardWidget[]): string[] => widgets.flatMap((w) => (w.report === undefined ? [] : [w.report]));
 
 /** An identifier not yet taken: `base`, else `base_2`, `base_3`… (kept within the 40 characters ids may have). */
 export function uniqueId(base: string, taken: ReadonlySet<string>): string {
@@ -47,7 +61,7 @@ function withWidget(document: AppDocument, dashboardId: string, widgetId: string
 
 /** Reports no widget of any dashboard shows any more, among `candidates`, leave the document. */
 function withoutOrphans(document: AppDocument, candidates: readonly string[]): AppDocument {
-  const shown = new Set((document.dashboards ?? []).flatMap((d) => d.widgets.map((w) => w.report)));
+  const shown = new Set((document.dashboards ?? []).flatMap((d) => reportsOf(d.widgets)));
   const orphans = new Set(candidates.filter((id) => !shown.has(id)));
   return orphans.size ? { ...document, reports: (document.reports ?? []).filter((r) => !orphans.has(r.id)) } : document;
 }
@@ -72,10 +86,7 @@ export function removeDashboard(document: AppDocument, id: string): AppDocument 
     dashboards: (document.dashboards ?? []).filter((d) => d.id !== id),
     navigation: (document.navigation ?? []).filter((n) => n.dashboard !== id),
   };
-  return withoutOrphans(
-    next,
-    dashboard.widgets.map((w) => w.report),
-  );
+  return withoutOrphans(next, reportsOf(dashboard.widgets));
 }
 
 /** Dashboard settings; a key set to undefined leaves the dashboard. */
@@ -92,18 +103,28 @@ function withPatch<T extends object>(value: T, patch: object): T {
 /** The first object people keep records in (not a child table's rows): what a new widget counts. */
 const firstObject = (document: AppDocument) => document.objects.find((o) => !o.parent) ?? document.objects[0];
 
+/** The groups a new widget starts with: none for one number, the first select field for a chart, and by owner across for a pivot. */
+function starterDimensions(kind: WidgetKind, group: string | undefined): ReportDefinition['dimensions'] {
+  if (kind === 'kpi' || kind === 'gauge' || !group) return undefined;
+  const rows = { id: 'group', field: group };
+  return kind === 'pivot' ? [rows, { id: 'across', field: 'owner_id' }] : [rows];
+}
+
 /** A new widget's report: a count of the first object's records, grouped by its first select field where a chart needs a group. */
 function starterReport(document: AppDocument, id: string, kind: WidgetKind, title: LocalizedText): ReportDefinition {
   const object = firstObject(document);
-  const group = object?.fields.find((f) => f.type === 'select');
+  const dimensions = starterDimensions(kind, object?.fields.find((f) => f.type === 'select')?.id);
   return {
     id,
     label: title,
     object: object?.id ?? '',
-    ...(kind !== 'kpi' && group ? { dimensions: [{ id: 'group', field: group.id }] } : {}),
+    ...(dimensions ? { dimensions } : {}),
     measures: [{ id: 'value', aggregate: 'count', label: { en: 'Count', 'zh-CN': '数量' } }],
   };
 }
+
+/** What a new note says until the admin writes it. */
+const STARTER_NOTE = { 'zh-CN': '<p>在此写说明</p>', en: '<p>Write the note here</p>' };
 
 /** The id the next widget of `kind` on this dashboard gets. */
 export function newWidgetId(document: AppDocument, dashboardId: string, kind: WidgetKind): string {
@@ -120,8 +141,12 @@ export function addWidget(document: AppDocument, dashboardId: string, kind: Widg
   const others = dashboard.widgets.map(layoutOf);
   const size = DEFAULT_SIZE[kind];
   const layout = withoutOverlap({ ...size, ...(at ?? { x: 0, y: nextFreeRow(others) }) }, others);
+  if (REPORTLESS_WIDGETS.has(kind)) {
+    const note: DashboardWidget = { id: widgetId, kind, title, text: STARTER_NOTE, layout };
+    return withDashboard(document, dashboardId, (d) => ({ ...d, widgets: [...d.widgets, note] }));
+  }
   const reportId = uniqueId(`${dashboardId}_${widgetId}`, new Set((document.reports ?? []).map((r) => r.id)));
-  const widget: DashboardWidget = { id: widgetId, kind, title, report: reportId, layout };
+  const widget: DashboardWidget = { id: widgetId, kind, title, report: reportId, layout, ...(kind === 'gauge' ? { max: 100 } : {}) };
   return {
     ...withDashboard(document, dashboardId, (d) => ({ ...d, widgets: [...d.widgets, widget] })),
     reports: [...(document.reports ?? []), starterReport(document, reportId, kind, title)],
@@ -175,5 +200,5 @@ export function removeWidget(document: AppDocument, dashboardId: string, widgetI
   const widget = dashboardOf(document, dashboardId)?.widgets.find((w) => w.id === widgetId);
   if (!widget) return document;
   const next = withDashboard(document, dashboardId, (d) => ({ ...d, widgets: d.widgets.filter((w) => w.id !== widgetId) }));
-  return withoutOrphans(next, [widget.report]);
+  return withoutOrphans(next, reportsOf([widget]));
 }

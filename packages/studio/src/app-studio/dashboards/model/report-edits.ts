@@ -63,3 +63,12 @@ export function withSort(report: ReportDefinition, by: string | null, direction:
   const { sort: _old, ...rest } = report;
   return by ? { ...rest, sort: [{ by, direction }] } : rest;
 }
+
+/** A pivot's second group, across (replaced, or removed with null); the first, down, stays. Its id never clashes with the first's. */
+export function withColumnDimension(report: ReportDefinition, dimension: ReportDimension | null): ReportDefinition {
+  const [rows] = report.dimensions ?? [];
+  const across = dimension ? { ...dimension, id: dimension.id === rows?.id ? `${dimension.id}_across` : dimension.id } : null;
+  const dimensions = [...(rows ? [rows] : []), ...(across ? [across] : [])];
+  const { dimensions: _old, ...without } = report;
+  return sortStillValid(dimensions.length ? { ...without, dimensions } : without);
+}

@@ -20,7 +20,7 @@ export function DashboardsWorkspace() {
         <DashboardGrid dashboard={dashboard} />
       </div>
       <div className="studio-side">
-        {widget && report && (
+        {widget && (report || widget.kind === 'note') && (
           <Card size="small">
             <WidgetPreview widget={widget} report={report} />
           </Card>

@@ -1,21 +1,21 @@
-import type { DashboardWidget, DateGrain, ReportDefinition } from '@tessera/schemas';
+import type { DashboardWidget, ReportDefinition } from '@tessera/schemas';
 import { Divider, Form, InputNumber, Select, Space } from 'antd';
 import { FlowFormula } from '../../flows/ui/flow-formula';
 import { useStudio, useStudioStore } from '../../hooks/studio-context';
 import { useLabel } from '../../i18n/use-label';
 import { type NamedColumn, useReportColumns } from '../hooks/use-report-columns';
-import type { DashboardMessage } from '../i18n/dashboard-messages';
 import { useDashboardT } from '../i18n/use-dashboard-t';
 import { updateWidgetReport } from '../model/dashboard-edits';
-import { withDimension, withMeasure, withObject, withPeriod, withReportKeys, withSort } from '../model/report-edits';
-import { DIMENSION_KINDS, dimensionKindOf, MEASURE_KINDS, measureKindOf } from '../model/report-kinds';
+import { withColumnDimension, withDimension, withMeasure, withObject, withPeriod, withReportKeys, withSort } from '../model/report-edits';
+import { MEASURE_KINDS, measureKindOf } from '../model/report-kinds';
+import { DimensionPicker } from './dimension-picker';
 import { PeriodPicker } from './period-picker';
 
 const NONE = '__none';
 
 /**
- * What a widget counts, built from pickers: the source object, one group (a kind from
- * DIMENSION_KINDS, with its options), one measure (from MEASURE_KINDS), a filter formula, the
+ * What a widget counts, built from pickers: the source object, one group (a pivot: rows and columns;
+ * a kind from DIMENSION_KINDS, with its options), one measure (from MEASURE_KINDS), a filter formula, the
  * date field and period, the sort and top N. Everything is a change to the widget's own report.
  */
 export function ReportProperties({ dashboardId, widget, report }: { dashboardId: string; widget: DashboardWidget; report: ReportDefinition }) {
@@ -29,8 +29,6 @@ export function ReportProperties({ dashboardId, widget, report }: { dashboardId:
     store.getState().edit((d) => updateWidgetReport(d, dashboardId, widget.id, next), merge ? { merge } : {});
   const columnOf = (id: string | undefined): NamedColumn | undefined => columns.find((c) => c.id === id);
 
-  const dimension = report.dimensions?.[0];
-  const dimensionKind = dimensionKindOf(dimension, columnOf(dimension?.field));
   const measure = report.measures[0];
   const measureKind = measureKindOf(measure);
   const ids = [...(report.dimensions ?? []).map((d) => d.id), ...report.measures.map((m) => m.id)];
@@ -46,42 +44,23 @@ export function ReportProperties({ dashboardId, widget, report }: { dashboardId:
           onChange={(id: string) => change((r) => withObject(r, id))}
         />
       </Form.Item>
-      {widget.kind !== 'kpi' && (
-        <Form.Item
-          label={t('dash.dimension')}
-          extra={columnOf(dimension?.field)?.kind === 'select' ? t('dash.selectOrder') : undefined}
-          style={{ marginBottom: 8 }}
-        >
-          <Space.Compact block>
-            <Select
-              value={dimension?.field ?? NONE}
-              data-testid="dash-report-dimension"
-              showSearch
-              optionFilterProp="label"
-              options={[
-                { value: NONE, label: t('dash.dimension.none') },
-                ...DIMENSION_KINDS.map((kind) => ({
-                  label: t(`dash.dimensionKind.${kind.id}` as DashboardMessage),
-                  options: columns.filter(kind.fits).map((c) => ({ value: c.id, label: c.name })),
-                })),
-              ]}
-              onChange={(field: string) => {
-                const column = columnOf(field);
-                const kind = column && DIMENSION_KINDS.find((k) => k.fits(column));
-                change((r) => withDimension(r, column && kind ? kind.make(column, r.dimensions?.[0]) : null));
-              }}
-            />
-            {dimension && dimensionKind?.option && (
-              <Select
-                value={dimension[dimensionKind.option.key] ?? dimensionKind.option.fallback}
-                data-testid="dash-report-grain"
-                aria-label={t('dash.grain')}
-                options={dimensionKind.option.values.map((v) => ({ value: v, label: t(`dash.grain.${v}` as DashboardMessage) }))}
-                onChange={(value: DateGrain) => change((r) => withDimension(r, { ...dimension, grain: value }))}
-              />
-            )}
-          </Space.Compact>
-        </Form.Item>
+      {widget.kind !== 'kpi' && widget.kind !== 'gauge' && (
+        <DimensionPicker
+          label={t(widget.kind === 'pivot' ? 'dash.rowsDimension' : 'dash.dimension')}
+          dimension={report.dimensions?.[0]}
+          columns={columns}
+          testId="dash-report-dimension"
+          onChange={(dimension) => change((r) => withDimension(r, dimension))}
+        />
+      )}
+      {widget.kind === 'pivot' && (
+        <DimensionPicker
+          label={t('dash.columnsDimension')}
+          dimension={report.dimensions?.[1]}
+          columns={columns}
+          testId="dash-report-columns"
+          onChange={(dimension) => change((r) => withColumnDimension(r, dimension))}
+        />
       )}
       <Form.Item label={t('dash.measure')} style={{ marginBottom: 8 }}>
         <Space.Compact block>
@@ -134,7 +113,7 @@ export function ReportProperties({ dashboardId, widget, report }: { dashboardId:
         testId="dash-report-period"
         onChange={(range) => change((r) => withPeriod(r, range))}
       />
-      {widget.kind !== 'kpi' && (
+      {widget.kind !== 'kpi' && widget.kind !== 'gauge' && (
         <>
           <Form.Item label={t('dash.sort')} style={{ marginBottom: 8 }}>
             <Space.Compact block>

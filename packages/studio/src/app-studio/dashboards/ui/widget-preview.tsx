@@ -16,7 +16,36 @@ type Preview = { status: 'loading' } | { status: 'ready'; data: WidgetPayload } 
  * The selected widget drawn by the runtime's own widget card, with real data: its draft report
  * run by the server over the published records under the admin's access, nothing written.
  */
-export function WidgetPreview({ widget, report }: { widget: DashboardWidget; report: ReportDefinition }) {
+export function WidgetPreview({ widget, report }: { widget: DashboardWidget; report: ReportDefinition | null }) {
+  const locale = useSessionStore((s) => s.locale);
+  // A note has no data to ask for: its text is drawn as the runtime draws it (sanitized in the browser too).
+  if (!report)
+    return (
+      <PreviewFrame>
+        <WidgetCard
+          widget={widget}
+          data={{ id: widget.id, kind: widget.kind, status: 'note', text: widget.text ?? {} }}
+          locale={locale}
+          onDrill={() => undefined}
+        />
+      </PreviewFrame>
+    );
+  return <ReportPreview widget={widget} report={report} />;
+}
+
+function PreviewFrame({ children }: { children: React.ReactNode }) {
+  const t = useDashboardT();
+  return (
+    <div data-testid="dash-preview">
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {t('dash.preview')}
+      </Typography.Text>
+      <div style={{ height: 320, marginTop: 8 }}>{children}</div>
+    </div>
+  );
+}
+
+function ReportPreview({ widget, report }: { widget: DashboardWidget; report: ReportDefinition }) {
   const t = useDashboardT();
   const appId = useStudio((s) => s.appId) ?? '';
   const locale = useSessionStore((s) => s.locale);
@@ -38,18 +67,15 @@ export function WidgetPreview({ widget, report }: { widget: DashboardWidget; rep
       controller.abort();
     };
   }, [appId, widget, report, attempt]);
-  return (
-    <div data-testid="dash-preview">
-      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        {t('dash.preview')}
-      </Typography.Text>
-      {preview.status === 'failed' ? (
+  if (preview.status === 'failed')
+    return (
+      <div data-testid="dash-preview">
         <ErrorState title={t('dash.previewFailed')} error={preview.error} onRetry={() => setAttempt((n) => n + 1)} />
-      ) : (
-        <div style={{ height: 320, marginTop: 8 }}>
-          <WidgetCard widget={widget} data={preview.status === 'ready' ? preview.data : undefined} locale={locale} onDrill={() => undefined} />
-        </div>
-      )}
-    </div>
+      </div>
+    );
+  return (
+    <PreviewFrame>
+      <WidgetCard widget={widget} data={preview.status === 'ready' ? preview.data : undefined} locale={locale} onDrill={() => undefined} />
+    </PreviewFrame>
   );
 }

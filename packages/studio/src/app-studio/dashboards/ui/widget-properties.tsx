@@ -6,6 +6,7 @@ import { updateWidget } from '../model/dashboard-edits';
 import { ReportProperties } from './report-properties';
 import { RolePicker } from './role-picker';
 import { TextPair } from './text-pair';
+import { GaugeProperties, NoteProperties } from './widget-kind-properties';
 
 /** The selected widget: how it is drawn (kind, title, comparison, target, audience), then what it counts (its report). */
 export function WidgetProperties({ dashboardId, widget, report }: { dashboardId: string; widget: DashboardWidget; report: ReportDefinition | null }) {
@@ -30,6 +31,8 @@ export function WidgetProperties({ dashboardId, widget, report }: { dashboardId:
         testId="dash-widget-title"
         onChange={(title) => change({ title }, `dash-title-${widget.id}`)}
       />
+      {widget.kind === 'gauge' && <GaugeProperties widget={widget} change={change} />}
+      {widget.kind === 'note' && <NoteProperties widget={widget} change={change} />}
       {widget.kind === 'kpi' && (
         <>
           <Form.Item label={t('dash.compare')} extra={report?.dateField ? undefined : t('dash.compareNeedsDate')} style={{ marginBottom: 8 }}>
