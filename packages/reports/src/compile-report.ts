@@ -8,7 +8,7 @@ import { funnelSql, funnelSteps } from './funnel-sql';
 import { columnOf, invalid, pathOf } from './report-columns';
 import { ReportError } from './report-error';
 import { groupsSql } from './report-groups';
-import { pathConditionSql, readableRows } from './report-joins';
+import { readableRows } from './report-joins';
 
 export interface PlannedDimension {
   dimension: ReportDimension;
@@ -165,14 +165,9 @@ function planMeasures(ctx: RecordContext, report: ReportDefinition): PlannedMeas
   });
 }
 
-/** The source's records the report counts: its own conditions and the period, conditions on related records, the formula filter. */
+/** The source's records the report counts: the list's conditions (on its own fields and on related records') and the period, the formula filter. */
 function sourceConditions(ctx: RecordContext, report: ReportDefinition, object: ObjectDefinition, filters: readonly FilterCondition[]): RawBuilder<unknown>[] {
-  const own = filters.filter((f) => !f.field.includes('.'));
-  const related = filters.flatMap((condition, i) => {
-    if (!condition.field.includes('.')) return [];
-    return [pathConditionSql(ctx, object.id, pathOf(ctx, object, condition.field, `/filters/${i}/field`).hops, condition)];
-  });
-  return [...filterPredicates(ctx, object, own), ...related, ...(report.where ? [formulaPredicate(ctx, object, report.where)] : [])];
+  return [...filterPredicates(ctx, object, filters), ...(report.where ? [formulaPredicate(ctx, object, report.where)] : [])];
 }
 
 /**
