@@ -1,7 +1,8 @@
 import { isSystemColumn, sqlTypeOf, tableRef } from '@tessera/meta';
-import type { ActivitySource, ObjectDefinition } from '@tessera/schemas';
+import type { ActivitySource, FilterCondition, ObjectDefinition } from '@tessera/schemas';
 import { type RawBuilder, sql } from 'kysely';
 import { formulaContext, type RecordContext } from './record-context';
+import type { FieldIssue } from './record-error';
 import { rowScopeAt } from './row-scope';
 
 /** No activity configured: a record is active while it changes. */
@@ -53,4 +54,38 @@ export function dormantSql(ctx: RecordContext, object: ObjectDefinition, alias: 
   const cutoff = sql`(${dayBefore(now, timeZone, days)}::date::timestamp at time zone ${timeZone})`;
   if (!sources.length) return sql<boolean>`true`;
   return sql<boolean>`coalesce(greatest(${sql.join(sources)}) < ${cutoff}, true)`;
+}
+
+/** The list's and the record page's flag, and the list filter's field: `_dormant`, true or false (absent on an object without a dormancy rule). */
+export const DORMANT_FLAG = '_dormant';
+
+/** The flag as a selected column, for an object that has a dormancy rule. */
+export function dormantSelection(ctx: RecordContext, object: ObjectDefinition): RawBuilder<unknown>[] {
+  const dormant = dormantSql(ctx, object);
+  return dormant ? [sql`${dormant} as ${sql.id(DORMANT_FLAG)}`] : [];
+}
+
+/**
+ * The list filter "dormant is yes / no" (`_dormant` eq or ne a boolean): the predicate, null
+ * after naming a wrong operator or value in `issues`, undefined when the object has no dormancy rule.
+ */
+export function dormantCondition(
+  ctx: RecordContext,
+  object: ObjectDefinition,
+  condition: FilterCondition,
+  pointer: string,
+  issues: FieldIssue[],
+): RawBuilder<unknown> | null | undefined {
+  const dormant = dormantSql(ctx, object);
+  const { field, op, value } = condition;
+  if (!dormant) return undefined;
+  if (op !== 'eq' && op !== 'ne') {
+    issues.push({ field, pointer: `${pointer}/op`, code: 'query.operator', params: { field, op } });
+    return null;
+  }
+  if (typeof value !== 'boolean') {
+    issues.push({ field, pointer: `${pointer}/value`, code: 'query.value', params: { field, op, expected: 'true or false' } });
+    return null;
+  }
+  return (op === 'eq') === value ? dormant : sql`not ${dormant}`;
 }

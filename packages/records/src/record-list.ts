@@ -1,6 +1,7 @@
 import { MAX_REPORT_HOPS, tableRef } from '@tessera/meta';
 import type { FilterCondition, ObjectDefinition, SortKey } from '@tessera/schemas';
 import { type RawBuilder, sql } from 'kysely';
+import { DORMANT_FLAG, dormantCondition, dormantSelection } from './dormant';
 import { filterSql } from './filter-sql';
 import { formulaPredicate } from './formula-filter';
 import { decodeCursor, encodeCursor, keysetPredicate, type SortColumn } from './keyset';
@@ -79,6 +80,10 @@ export function filterPredicates(
   (filters ?? []).forEach((condition, i) => {
     const pointer = `/filters/${i}`;
     const unknown = () => issues.push({ field: condition.field, pointer: `${pointer}/field`, code: 'query.unknown_field', params: { field: condition.field } });
+    if (condition.field === DORMANT_FLAG) {
+      const predicate = dormantCondition(ctx, object, condition, pointer, issues);
+      return void (predicate === undefined ? unknown() : predicate && predicates.push(predicate));
+    }
     if (condition.field.includes('.')) {
       // "Blank" along a path: no readable related record with a value — a report groups a deal without a customer, or with one the viewer may not read, under the blank key.
       const blank = condition.op === 'is_empty';
@@ -153,7 +158,7 @@ export async function listRecords(ctx: RecordContext, objectId: string, query: L
   // The cursor carries the sort values as PostgreSQL prints them: a timestamp keeps its microseconds
   // (a JS Date would drop them, and rows written by one statement — an import — share one instant).
   const cursorValues = sql`json_build_array(${sql.join(keys.map((k) => sql`${sql.ref(k.column)}::text`))}) as "__cursor"`;
-  const columns = [...readSelections(ctx, object), ...lineCounts.selections, cursorValues];
+  const columns = [...readSelections(ctx, object), ...dormantSelection(ctx, object), ...lineCounts.selections, cursorValues];
   const orderBy = sql.join(keys.map((k) => (k.direction === 'desc' ? sql`${sql.ref(k.column)} desc` : sql`${sql.ref(k.column)} asc`)));
   const offset = !query.cursor && query.offset ? sql` offset ${query.offset}` : sql``;
   const [{ rows }, count] = await Promise.all([

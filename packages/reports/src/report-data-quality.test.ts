@@ -177,3 +177,27 @@ describe('duplicates and days between dates', () => {
     ).rejects.toMatchObject({ code: 'report.invalid' });
   });
 });
+
+describe('the dormant flag in the records list and on the record', () => {
+  it.each(VIEWERS)('filters and flags exactly the customers the measure counts for %s', async (viewer) => {
+    const policy = team.people[viewer].policy;
+    const expected = Object.values(await dormantOracle(viewer)).reduce((sum, [n]) => sum + Number(n), 0);
+    const dormant = await team.records.list('sales', 'customer', policy, { filters: [{ field: '_dormant', op: 'eq', value: true }], limit: 500 });
+    const awake = await team.records.list('sales', 'customer', policy, { filters: [{ field: '_dormant', op: 'ne', value: true }], limit: 500 });
+    expect(dormant.total).toBe(expected);
+    expect(dormant.items.every((r) => r._dormant === true)).toBe(true);
+    expect(awake.items.every((r) => r._dormant === false)).toBe(true);
+    const one = dormant.items[0];
+    if (one) expect((await team.records.get('sales', 'customer', policy, String(one.id)))._dormant).toBe(true);
+  });
+
+  it('refuses the filter on an object without a dormancy rule, and a value that is no yes/no', async () => {
+    const policy = team.people.director.policy;
+    await expect(team.records.list('sales', 'deal', policy, { filters: [{ field: '_dormant', op: 'eq', value: true }] })).rejects.toMatchObject({
+      code: 'query.invalid',
+    });
+    await expect(team.records.list('sales', 'customer', policy, { filters: [{ field: '_dormant', op: 'eq', value: 'yes' }] })).rejects.toMatchObject({
+      code: 'query.invalid',
+    });
+  });
+});
