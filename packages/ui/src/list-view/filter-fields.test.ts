@@ -107,3 +107,11 @@ describe('a condition on a related record’s field (a drill-down on a joined ke
     expect(pathFilterField(fields, [customer], 'level')).toBeNull();
   });
 });
+
+describe('the dormant filter', () => {
+  it('is offered, as a yes/no, only on an object with a dormancy rule', () => {
+    const ids = (object: ObjectDefinition) => filterableFields(object, FULL, []).filter((f) => f.id === '_dormant');
+    expect(ids(customer)).toEqual([]);
+    expect(ids({ ...customer, quality: { dormantAfterDays: 90 } })).toEqual([{ id: '_dormant', kind: 'checkbox', field: null }]);
+  });
+});

@@ -92,7 +92,9 @@ export function filterableFields(object: ObjectDefinition, access: ObjectAccess,
     const kind = filterKind(field);
     return kind ? [{ id: field.id, kind, field }] : [];
   });
-  return [...fields, ...SYSTEM_FILTERS];
+  // "Dormant" (no activity in the object's days) where the object has the rule: the server computes it.
+  const dormant: FilterableField[] = object.quality?.dormantAfterDays ? [{ id: '_dormant', kind: 'checkbox', field: null }] : [];
+  return [...fields, ...SYSTEM_FILTERS, ...dormant];
 }
 
 /**
