@@ -1,11 +1,7 @@
-import { createTestDatabase, type TestDatabase } from '@tessera/db/testing';
 import type { ReportAnswer } from '@tessera/reports';
-import type { FastifyInstance } from 'fastify';
-import { type RawBuilder, sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type InstallResult, installTemplate } from './install-template';
-import { buildServer } from './server';
-import { adminHeaders, signInHeaders } from './test-session';
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { type DemoViewer, useDemoServer } from './demo-testing';
 
 /**
  * The demo CRM's data-quality dashboard (dormant customers, duplicate rate) and the sales
@@ -14,39 +10,13 @@ import { adminHeaders, signInHeaders } from './test-session';
  * department's, the admin all — and the duplicates equal what the duplicates page shows them.
  */
 
-let database: TestDatabase;
-let app: FastifyInstance;
-let demo: InstallResult;
+const server = useDemoServer();
+const VIEWERS: DemoViewer[] = ['chen.jing', 'li.qiang', 'wang.lei', 'admin'];
+const { headers, scope } = server;
+const person = (key: string) => server.demo.people.find((p) => p.key === key)!;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  app = await buildServer({ database });
-  await adminHeaders(app, database);
-  demo = await installTemplate(database, 'crm', { seed: 11, scale: 1, team: true, records: app.records });
-  await app.ready();
-  await app.events.drain();
-}, 240_000);
-afterAll(async () => {
-  await app?.close();
-  await database?.drop();
-});
-
-type Viewer = 'chen.jing' | 'li.qiang' | 'wang.lei' | 'admin';
-const VIEWERS: Viewer[] = ['chen.jing', 'li.qiang', 'wang.lei', 'admin'];
-const person = (key: string) => demo.people.find((p) => p.key === key)!;
-const headers = (who: Viewer) => (who === 'admin' ? adminHeaders(app, database) : signInHeaders(app, person(who).email, person(who).password));
-
-/** Each viewer's rows written out by hand. */
-function scope(who: Viewer, alias: string): RawBuilder<unknown> {
-  if (who === 'chen.jing' || who === 'li.qiang') return sql`${sql.ref(`${alias}.owner_id`)} = (select id from users where email = ${person(who).email})`;
-  if (who === 'wang.lei')
-    return sql`${sql.ref(`${alias}.department_id`)} in (with recursive tree as (select id from departments where name = '华东销售部'
-      union all select d.id from departments d join tree on d.parent_id = tree.id) select id from tree)`;
-  return sql`true`;
-}
-
-async function widgets(who: Viewer, dashboard: string): Promise<Map<string, ReportAnswer>> {
-  const response = await app.inject({
+async function widgets(who: DemoViewer, dashboard: string): Promise<Map<string, ReportAnswer>> {
+  const response = await server.app.inject({
     method: 'POST',
     url: `/api/apps/crm/dashboards/${dashboard}/data`,
     headers: await headers(who),
@@ -60,31 +30,31 @@ async function widgets(who: Viewer, dashboard: string): Promise<Map<string, Repo
 const kpi = (answers: Map<string, ReportAnswer>, id: string, measure: string) => Number(answers.get(id)?.rows[0]?.values[measure]);
 
 /** Dormant: no contact, visit or deal change the viewer may read since the start of the local day 180 days ago. */
-async function dormantByHand(who: Viewer) {
+async function dormantByHand(who: DemoViewer) {
   const cutoff = sql`((date_trunc('day', now() at time zone 'Asia/Shanghai') - interval '180 days') at time zone 'Asia/Shanghai')`;
   const { rows } = await sql<{ dormant: string; customers: string }>`select count(*) filter (where coalesce(greatest(c.last_contact_at,
       (select max(v.visited_at) from app_crm.visit v where v.customer = c.id and v.deleted_at is null and ${scope(who, 'v')}),
       (select max(o.updated_at) from app_crm.opportunity o where o.customer = c.id and o.deleted_at is null and ${scope(who, 'o')})) < ${cutoff}, true)) as dormant,
       count(*) as customers
-    from app_crm.customer c where c.deleted_at is null and ${scope(who, 'c')}`.execute(database.db);
+    from app_crm.customer c where c.deleted_at is null and ${scope(who, 'c')}`.execute(server.database.db);
   return { dormant: Number(rows[0]!.dormant), customers: Number(rows[0]!.customers) };
 }
 
 describe('the demo data-quality dashboard', () => {
   it('shows each viewer the dormant customers and the duplicate rate of the customers they may see', async () => {
-    const seen = new Map<Viewer, { dormant: number; duplicates: number }>();
+    const seen = new Map<DemoViewer, { dormant: number; duplicates: number }>();
     for (const who of VIEWERS) {
       const answers = await widgets(who, 'data_quality');
       const expected = await dormantByHand(who);
       expect(kpi(answers, 'dormant_customers', 'dormant')).toBe(expected.dormant);
       expect(kpi(answers, 'dormant_rate', 'dormant_rate')).toBeCloseTo(expected.dormant / expected.customers, 9);
 
-      const scan = await app.inject({ method: 'GET', url: '/api/apps/crm/objects/customer/duplicates?limit=1000', headers: await headers(who) });
+      const scan = await server.app.inject({ method: 'GET', url: '/api/apps/crm/objects/customer/duplicates?limit=1000', headers: await headers(who) });
       const grouped = new Set((scan.json() as { groups: { records: { id: string }[] }[] }).groups.flatMap((g) => g.records.map((r) => r.id)));
       // Exact rule by hand: customers sharing a credit code with another the viewer may read.
       const { rows } = await sql<{ n: string }>`select count(*) as n from app_crm.customer c where c.deleted_at is null and ${scope(who, 'c')}
         and exists (select 1 from app_crm.customer d where d.id <> c.id and d.deleted_at is null and ${scope(who, 'd')}
-          and upper(d.credit_code) = upper(c.credit_code))`.execute(database.db);
+          and upper(d.credit_code) = upper(c.credit_code))`.execute(server.database.db);
       expect(grouped.size).toBeGreaterThanOrEqual(Number(rows[0]!.n));
       expect(kpi(answers, 'duplicate_rate', 'duplicate_rate')).toBeCloseTo(grouped.size / expected.customers, 9);
       seen.set(who, { dormant: expected.dormant, duplicates: grouped.size });
@@ -103,14 +73,14 @@ describe('the demo data-quality dashboard', () => {
 
 describe('the demo sales overview’s sales cycle and visits leaderboard', () => {
   it('averages the days from a deal’s creation to its won close, and ranks visits per rep, as each viewer may see them', async () => {
-    const cycles = new Map<Viewer, Record<string, number>>();
+    const cycles = new Map<DemoViewer, Record<string, number>>();
     for (const who of VIEWERS) {
       const answers = await widgets(who, 'sales_overview');
       const { rows } = await sql<{ owner: string; days: string; visits: string }>`select u.name as owner,
           (select avg(extract(epoch from o.closed_at - o.created_at) / 86400) from app_crm.opportunity o
             where o.owner_id = u.id and o.stage = 'won' and o.deleted_at is null and ${scope(who, 'o')}) as days,
           (select count(*) from app_crm.visit v where v.owner_id = u.id and v.deleted_at is null and ${scope(who, 'v')}) as visits
-        from users u where u.email in (${person('chen.jing').email}, ${person('li.qiang').email})`.execute(database.db);
+        from users u where u.email in (${person('chen.jing').email}, ${person('li.qiang').email})`.execute(server.database.db);
       const expected = Object.fromEntries(rows.filter((r) => r.days !== null).map((r) => [r.owner, Math.round(Number(r.days) * 1e6) / 1e6]));
       const shown = Object.fromEntries(
         (answers.get('sales_cycle_by_owner')?.rows ?? []).map((r) => [String(r.keys.owner?.label), Math.round(Number(r.values.cycle_days) * 1e6) / 1e6]),
