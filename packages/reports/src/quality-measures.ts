@@ -1,20 +1,14 @@
 import { dormantSql, formulaPredicate, type RecordContext } from '@tessera/records';
-import type { ObjectDefinition, ReportMeasure } from '@tessera/schemas';
+import { type ObjectDefinition, QUALITY_AGGREGATES, type ReportMeasure } from '@tessera/schemas';
 import { type RawBuilder, sql } from 'kysely';
 import { columnOf, invalid } from './report-columns';
 
 /** The records of each object that duplicate another the viewer may read (read before the statement is compiled). */
 export type DuplicateSets = ReadonlyMap<string, readonly string[]>;
 
-/** Aggregates about the data itself rather than a field: completeness, dormancy, duplicates, and days between two dates. */
-export const QUALITY_AGGREGATES: ReadonlySet<ReportMeasure['aggregate']> = new Set([
-  'completeness',
-  'dormant_count',
-  'dormant_rate',
-  'duplicate_count',
-  'duplicate_rate',
-  'avg_days',
-]);
+const QUALITY: ReadonlySet<string> = new Set(QUALITY_AGGREGATES);
+/** An aggregate about the data itself (completeness, dormancy, duplicates, days between two dates), computed here. */
+export const isQualityAggregate = (aggregate: ReportMeasure['aggregate']): boolean => QUALITY.has(aggregate);
 
 /**
  * Data completeness: per record, the share of its key fields that are filled (blank text counts

@@ -4,7 +4,7 @@ import type { ObjectDefinition, ReportDefinition } from '@tessera/schemas';
 import { type RawBuilder, sql } from 'kysely';
 import type { PlannedDimension, PlannedMeasure } from './compile-report';
 import type { ResolvedRange } from './date-range';
-import { type DuplicateSets, QUALITY_AGGREGATES, qualityMeasureSql } from './quality-measures';
+import { type DuplicateSets, isQualityAggregate, qualityMeasureSql } from './quality-measures';
 import { columnOf, invalid } from './report-columns';
 import { ReportError } from './report-error';
 import { joinChainSql, ParentJoins, readableRows } from './report-joins';
@@ -33,7 +33,7 @@ function aggregateSelections(
     if (measure.aggregate === 'formula' || measure.targets) return [];
     // A fixed target is the same for every group.
     if (measure.aggregate === 'target') return [sql`${String(measure.value ?? 0)}::numeric as ${sql.id(alias)}`];
-    if (QUALITY_AGGREGATES.has(measure.aggregate)) return [sql`${qualityMeasureSql(ctx, object, measure, index, duplicates)} as ${sql.id(alias)}`];
+    if (isQualityAggregate(measure.aggregate)) return [sql`${qualityMeasureSql(ctx, object, measure, index, duplicates)} as ${sql.id(alias)}`];
     const ref = measure.field ? sql.ref(`${object.id}.${columnOf(ctx, object, measure.field, `/measures/${index}/field`).id}`) : null;
     const keep = measure.filter ? formulaPredicate(ctx, object, measure.filter, `/measures/${index}/filter`) : null;
     return [sql`${aggregateSql(measure, ref, keep)} as ${sql.id(alias)}`];
