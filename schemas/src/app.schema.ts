@@ -2,7 +2,14 @@ import type { FromSchema } from 'json-schema-to-ts';
 import { identifierSchema, localizedTextSchema } from './common.schema';
 import { FIELD_FORMATS, type fieldSchema } from './field.schema';
 import { flowSchema } from './flow.schema';
-import { type filterConditionSchema, type listViewSchema, type matchRuleSchema, objectSchema, type sortKeySchema } from './object.schema';
+import {
+  type activitySourceSchema,
+  type filterConditionSchema,
+  type listViewSchema,
+  type matchRuleSchema,
+  objectSchema,
+  type sortKeySchema,
+} from './object.schema';
 import { dashboardSchema, reportSchema } from './report.schema';
 
 /** A form node may ask for any format a field may have (on top of the field's own, never instead of it). */
@@ -235,6 +242,7 @@ export type FieldDefinition = FromSchema<typeof fieldSchema>;
 export type FieldType = FieldDefinition['type'];
 export type ListView = FromSchema<typeof listViewSchema>;
 export type MatchRule = FromSchema<typeof matchRuleSchema>;
+export type ActivitySource = FromSchema<typeof activitySourceSchema>;
 export type FilterCondition = FromSchema<typeof filterConditionSchema>;
 export type FilterOperator = FilterCondition['op'];
 export type SortKey = FromSchema<typeof sortKeySchema>;

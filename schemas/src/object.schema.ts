@@ -88,6 +88,24 @@ export const matchRuleSchema = {
   allOf: [ruleNeeds('exact', ['fields']), ruleNeeds('company_name', ['nameField', 'contactFields'])],
 } as const;
 
+/**
+ * One source of a record's activity, its latest date counting: a date field of the record itself
+ * (`last_contact_at`, `updated_at` — its last change), or of the related records of `object`
+ * whose relation field `via` points at it (a customer's visits by `visited_at`, its opportunities
+ * by `updated_at`). Related records count only where the viewer may read them.
+ */
+export const activitySourceSchema = {
+  type: 'object',
+  properties: {
+    object: identifierSchema,
+    via: identifierSchema,
+    /** A date or date-time field, or created_at / updated_at; default updated_at. */
+    field: identifierSchema,
+  },
+  additionalProperties: false,
+  dependentRequired: { object: ['via'], via: ['object'] },
+} as const;
+
 export const objectSchema = {
   type: 'object',
   properties: {
@@ -99,10 +117,16 @@ export const objectSchema = {
     displayField: { type: 'string' },
     /** Set on a child object (quote lines): its rows belong to a record of this object. */
     parent: identifierSchema,
-    /** Data quality: the fields a complete record has filled (a report's `completeness` measure reads them). */
+    /** Data quality: the fields a complete record has filled (a report's `completeness` measure reads them), and when a record is dormant. */
     quality: {
       type: 'object',
-      properties: { keyFields: { type: 'array', items: identifierSchema, minItems: 1, maxItems: 50 } },
+      properties: {
+        keyFields: { type: 'array', items: identifierSchema, minItems: 1, maxItems: 50 },
+        /** A record with no activity for this many days is dormant (the list's badge and filter, a report's `dormant_count` / `dormant_rate`). */
+        dormantAfterDays: { type: 'integer', minimum: 1, maximum: 3650 },
+        /** What counts as activity; default the record's own last change (updated_at). */
+        activity: { type: 'array', items: activitySourceSchema, minItems: 1, maxItems: 10 },
+      },
       additionalProperties: false,
     },
     fields: { type: 'array', items: fieldSchema, maxItems: 500 },

@@ -4,7 +4,9 @@ import { filterConditionSchema } from './object.schema';
 
 /** How a date dimension is bucketed, in the app's time zone (weeks start on Monday, ISO). */
 export const DATE_GRAINS = ['day', 'week', 'month', 'quarter', 'year'] as const;
-export const REPORT_AGGREGATES = ['count', 'sum', 'avg', 'min', 'max', 'distinct_count', 'median', 'formula', 'target', 'completeness'] as const;
+/** Aggregates about the data itself rather than one field: completeness, dormancy, duplicates, days between two dates. */
+export const QUALITY_AGGREGATES = ['completeness', 'dormant_count', 'dormant_rate', 'duplicate_count', 'duplicate_rate', 'avg_days'] as const;
+export const REPORT_AGGREGATES = ['count', 'sum', 'avg', 'min', 'max', 'distinct_count', 'median', 'formula', 'target', ...QUALITY_AGGREGATES] as const;
 /** Ranges relative to now, resolved on the server to a half-open [from, to) in the app's time zone. */
 export const RELATIVE_RANGES = ['today', 'this_week', 'this_month', 'this_quarter', 'this_year', 'last_n_days', 'year_to_date', 'all_time'] as const;
 export const WIDGET_KINDS = ['kpi', 'line', 'bar', 'stacked_bar', 'pie', 'funnel', 'table', 'leaderboard', 'gauge', 'pivot', 'note'] as const;
@@ -83,6 +85,8 @@ export const reportMeasureSchema = {
     join: identifierSchema,
     /** aggregate `completeness`: the key fields whose filled share is averaged over the records; default the object's quality.keyFields. */
     fields: { type: 'array', items: identifierSchema, minItems: 1, maxItems: 50 },
+    /** aggregate `avg_days`: the date field the days are counted from (default created_at) to `field` (a won deal's sales cycle). */
+    from: { type: 'string', minLength: 1, maxLength: 64 },
     /** aggregate `target`: the same value for every group (a monthly quota of 100,000). */
     value: { type: 'number' },
     /** aggregate `target`: the sum of a targets object's amounts matching each group (see reportTargetsSchema). */

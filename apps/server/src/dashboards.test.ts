@@ -1,35 +1,14 @@
-import { createTestDatabase, type TestDatabase } from '@tessera/db/testing';
 import type { ReportAnswer, ReportRow } from '@tessera/reports';
-import type { FastifyInstance } from 'fastify';
-import { type RawBuilder, sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type InstallResult, installTemplate } from './install-template';
-import { buildServer } from './server';
-import { adminHeaders, signInHeaders } from './test-session';
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { type DemoViewer, useDemoServer } from './demo-testing';
 
-let database: TestDatabase;
-let app: FastifyInstance;
-let demo: InstallResult;
+const server = useDemoServer();
+type Viewer = DemoViewer;
+const { headers } = server;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  app = await buildServer({ database });
-  // The administrator first: ensureFirstAdmin creates one only while there are no users yet.
-  await adminHeaders(app, database);
-  demo = await installTemplate(database, 'crm', { seed: 11, scale: 1, team: true, records: app.records });
-  await app.ready();
-  await app.events.drain();
-});
-afterAll(async () => {
-  await app?.close();
-  await database?.drop();
-});
-
-type Viewer = 'chen.jing' | 'li.qiang' | 'wang.lei' | 'admin';
-const person = (key: string) => demo.people.find((p) => p.key === key)!;
-const headers = (who: Viewer) => (who === 'admin' ? adminHeaders(app, database) : signInHeaders(app, person(who).email, person(who).password));
 const dashboard = async (who: Viewer, body: Record<string, unknown> = {}) => {
-  const response = await app.inject({ method: 'POST', url: '/api/apps/crm/dashboards/sales_overview/data', headers: await headers(who), payload: body });
+  const response = await server.app.inject({ method: 'POST', url: '/api/apps/crm/dashboards/sales_overview/data', headers: await headers(who), payload: body });
   expect(response.statusCode).toBe(200);
   return response.json() as { range: { from: string; to: string }; widgets: { id: string; status: string; result: ReportAnswer; message?: string }[] };
 };
@@ -37,14 +16,7 @@ const widget = (data: Awaited<ReturnType<typeof dashboard>>, id: string) => data
 /** A KPI's one number. */
 const revenueOf = (data: Awaited<ReturnType<typeof dashboard>>) => Number(widget(data, 'revenue').result.rows[0]?.values.revenue);
 
-/** Each viewer's rows written out by hand: a rep their own, the manager their department's tree, the admin all. */
-function scope(who: Viewer): RawBuilder<unknown> {
-  if (who === 'chen.jing' || who === 'li.qiang') return sql`o.owner_id = (select id from users where email = ${person(who).email})`;
-  if (who === 'wang.lei')
-    return sql`o.department_id in (with recursive tree as (select id from departments where name = '华东销售部'
-      union all select d.id from departments d join tree on d.parent_id = tree.id) select id from tree)`;
-  return sql`true`;
-}
+const scope = (who: Viewer) => server.scope(who, 'o');
 const thisYear = sql`o.closed_at >= date_trunc('year', now() at time zone 'Asia/Shanghai') at time zone 'Asia/Shanghai'
   and o.closed_at < (date_trunc('year', now() at time zone 'Asia/Shanghai') + interval '1 year') at time zone 'Asia/Shanghai'`;
 
@@ -54,7 +26,7 @@ async function expected(who: Viewer) {
       count(*) filter (where o.stage = 'won' and ${thisYear}) as won,
       count(*) filter (where o.stage = 'lost' and ${thisYear}) as lost,
       count(*) filter (where o.stage in ('lead', 'qualified', 'proposal', 'negotiation')) as open
-    from app_crm.opportunity o where o.deleted_at is null and ${scope(who)}`.execute(database.db);
+    from app_crm.opportunity o where o.deleted_at is null and ${scope(who)}`.execute(server.database.db);
   const row = rows[0]!;
   const won = Number(row.won);
   const lost = Number(row.lost);
@@ -88,14 +60,14 @@ describe('the demo CRM’s sales dashboard', () => {
 
     // The rep wins one of their open deals today: their revenue grows by its amount at once, not from the cache.
     const rep = await headers('chen.jing');
-    const open = await app.inject({
+    const open = await server.app.inject({
       method: 'POST',
       url: '/api/apps/crm/objects/opportunity/records/query',
       headers: rep,
       payload: { filters: [{ field: 'stage', op: 'eq', value: 'negotiation' }], limit: 1 },
     });
     const deal = open.json().items[0];
-    const won = await app.inject({
+    const won = await server.app.inject({
       method: 'PATCH',
       url: `/api/apps/crm/objects/opportunity/records/${deal.id}`,
       headers: rep,
@@ -115,7 +87,7 @@ describe('the demo CRM’s sales dashboard', () => {
       const result = widget(data, id).result;
       expect(result.rows.length).toBeGreaterThan(1);
       for (const row of result.rows.slice(0, 3)) {
-        const listed = await app.inject({
+        const listed = await server.app.inject({
           method: 'POST',
           url: `/api/apps/crm/objects/${row.drill.object}/records/query`,
           headers: rep,
@@ -131,7 +103,7 @@ describe('the demo CRM’s sales dashboard', () => {
 
   it('takes an ad-hoc report, and answers mistakes as problem+json in the caller’s language, never a 500', async () => {
     const admin = await headers('admin');
-    const adhoc = await app.inject({
+    const adhoc = await server.app.inject({
       method: 'POST',
       url: '/api/apps/crm/reports/query',
       headers: admin,
@@ -146,10 +118,10 @@ describe('the demo CRM’s sales dashboard', () => {
       },
     });
     expect(adhoc.statusCode).toBe(200);
-    const { rows } = await sql<{ n: string }>`select count(*) as n from app_crm.customer where deleted_at is null`.execute(database.db);
+    const { rows } = await sql<{ n: string }>`select count(*) as n from app_crm.customer where deleted_at is null`.execute(server.database.db);
     expect(adhoc.json().rows.reduce((sum: number, r: ReportRow) => sum + Number(r.values.n), 0)).toBe(Number(rows[0]!.n));
 
-    const invalid = await app.inject({
+    const invalid = await server.app.inject({
       method: 'POST',
       url: '/api/apps/crm/reports/query',
       headers: { ...admin, 'accept-language': 'zh-CN' },
@@ -165,7 +137,7 @@ describe('the demo CRM’s sales dashboard', () => {
       { where: '[amount] +' },
       { dateField: 'closed_at', dateRange: { from: '2026-13-45', to: '2027-01-01' } },
     ]) {
-      const refused = await app.inject({
+      const refused = await server.app.inject({
         method: 'POST',
         url: '/api/apps/crm/reports/query',
         headers: admin,
@@ -178,7 +150,7 @@ describe('the demo CRM’s sales dashboard', () => {
       ]);
     }
 
-    const backwards = await app.inject({
+    const backwards = await server.app.inject({
       method: 'POST',
       url: '/api/apps/crm/dashboards/sales_overview/data',
       headers: admin,
@@ -186,17 +158,22 @@ describe('the demo CRM’s sales dashboard', () => {
     });
     expect([backwards.statusCode, backwards.json().errors.map((e: { pointer: string }) => e.pointer)]).toEqual([422, ['/dateRange/to']]);
 
-    const missing = await app.inject({ method: 'POST', url: '/api/apps/crm/dashboards/nope/data', headers: admin, payload: {} });
+    const missing = await server.app.inject({ method: 'POST', url: '/api/apps/crm/dashboards/nope/data', headers: admin, payload: {} });
     expect([missing.statusCode, missing.json().code]).toEqual([404, 'dashboard.not_found']);
-    const malformed = await app.inject({ method: 'POST', url: '/api/apps/crm/reports/query', headers: admin, payload: { dateRange: { range: 'someday' } } });
+    const malformed = await server.app.inject({
+      method: 'POST',
+      url: '/api/apps/crm/reports/query',
+      headers: admin,
+      payload: { dateRange: { range: 'someday' } },
+    });
     expect(malformed.statusCode).toBe(400);
-    const unsigned = await app.inject({ method: 'POST', url: '/api/apps/crm/dashboards/sales_overview/data', payload: {} });
+    const unsigned = await server.app.inject({ method: 'POST', url: '/api/apps/crm/dashboards/sales_overview/data', payload: {} });
     expect(unsigned.statusCode).toBe(401);
   });
 
   it('withholds a widget over a field the viewer’s role hides, with the reason, while the others answer', async () => {
     const rep = await headers('chen.jing');
-    const response = await app.inject({
+    const response = await server.app.inject({
       method: 'POST',
       url: '/api/apps/crm/reports/query',
       headers: { ...rep, 'accept-language': 'en' },

@@ -1,4 +1,5 @@
 import type { SystemTables } from '@tessera/db';
+import { tableRef } from '@tessera/meta';
 import type { AccessResolver, RecordService } from '@tessera/records';
 import type { SampleRecord } from '@tessera/templates';
 import { type Kysely, sql } from 'kysely';
@@ -28,6 +29,7 @@ export async function replaySamplePaths(
     const failed = result.refused[0];
     if (failed) throw new Error(`sample ${objectId} path step ${step} refused: ${JSON.stringify(failed)}`);
   }
+  await backdateRecords(db, appId, objectId, withPath);
   const dated = withPath.flatMap((r) => r.path!.map((s, i) => sql`(${r.id}::uuid, ${i + 1}::int, ${s.at}::timestamptz)`));
   for (let i = 0; i < dated.length; i += 500) {
     // The n-th history row of a record (by id, the order it was written) is its path's n-th step.
@@ -37,4 +39,16 @@ export async function replaySamplePaths(
            (values ${sql.join(dated.slice(i, i + 500))}) as d(record_id, n, at)
       where h.id = o.id and h.record_id = d.record_id and o.n = d.n`.execute(db);
   }
+}
+
+/**
+ * A record with a path was created at its first step and last changed at its last: what a
+ * deal's sales cycle (creation to close) and a customer's latest activity read, rather than the
+ * minute the demo was installed.
+ */
+async function backdateRecords(db: Kysely<SystemTables>, appId: string, objectId: string, rows: readonly SampleRecord[]): Promise<void> {
+  const spans = rows.map((r) => sql`(${r.id}::uuid, ${r.path![0]!.at}::timestamptz, ${r.path!.at(-1)!.at}::timestamptz)`);
+  for (let i = 0; i < spans.length; i += 500)
+    await sql`update ${tableRef(appId, objectId)} as t set created_at = d.created, updated_at = d.updated
+      from (values ${sql.join(spans.slice(i, i + 500))}) as d(id, created, updated) where t.id = d.id`.execute(db);
 }

@@ -137,6 +137,18 @@ registerMessages({
     'zh-CN': '完整度须列出关键字段，或在对象“{object}”上设置 quality.keyFields',
     en: 'Completeness needs its key fields, or quality.keyFields on object "{object}"',
   },
+  'meta.report_dormant': {
+    'zh-CN': '沉睡记录的度量须在对象“{object}”上设置 quality.dormantAfterDays',
+    en: 'A dormant-records measure needs quality.dormantAfterDays on object "{object}"',
+  },
+  'meta.report_duplicates': {
+    'zh-CN': '重复率须在对象“{object}”上设置查重规则（matchRules）',
+    en: 'A duplicate measure needs match rules (matchRules) on object "{object}"',
+  },
+  'meta.quality_activity': {
+    'zh-CN': '活动来源“{id}”须是本对象或指向本对象的关联对象上的日期字段',
+    en: 'Activity source "{id}" must be a date field of this object, or of an object whose relation field points here',
+  },
   'meta.report_bucket': {
     'zh-CN': '分段只适用于数字字段，且须给出宽度或从小到大的分段点（不能同时按日期粒度）',
     en: 'Buckets apply to number fields only, with a width or ascending edges (not together with a date grain)',

@@ -99,6 +99,19 @@ function checkMeasures(
       });
       return;
     }
+    if (measure.aggregate.startsWith('dormant_')) {
+      if (!object.quality?.dormantAfterDays) issues.push({ pointer: `${at}/aggregate`, code: 'meta.report_dormant', params: { object: object.id } });
+      return;
+    }
+    if (measure.aggregate.startsWith('duplicate_')) {
+      if (!object.matchRules?.length) issues.push({ pointer: `${at}/aggregate`, code: 'meta.report_duplicates', params: { object: object.id } });
+      return;
+    }
+    if (measure.aggregate === 'avg_days' && measure.from) {
+      const from = reportColumn(object, measure.from, scope.rollupsOf(object));
+      if (from?.kind !== 'date')
+        issues.push({ pointer: `${at}/from`, code: 'meta.report_aggregate_type', params: { aggregate: measure.aggregate, id: measure.from } });
+    }
     if (!measure.field) {
       if (measure.aggregate !== 'count') issues.push({ pointer: at, code: 'schema.required', params: { missing: 'field' } });
       return;

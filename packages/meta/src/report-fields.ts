@@ -72,6 +72,8 @@ export function aggregateFits(aggregate: ReportMeasure['aggregate'], column: Rep
     case 'min':
     case 'max':
       return column.sqlType === 'numeric' || column.sqlType === 'date' || column.sqlType === 'timestamptz';
+    case 'avg_days':
+      return column.kind === 'date';
     default:
       return true;
   }

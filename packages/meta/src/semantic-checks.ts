@@ -7,6 +7,7 @@ import { checkFormulaFields } from './formula-checks';
 import type { MetaIssue } from './issue';
 import { checkMatchRules } from './match-rule-checks';
 import { checkNavigationEntry } from './navigation-checks';
+import { checkQuality } from './quality-checks';
 import { checkReports } from './report-checks';
 import { RESERVED_FIELD_IDS, SYSTEM_COLUMNS } from './system-columns';
 
@@ -174,6 +175,7 @@ export function checkSemantics(app: AppDocument): MetaIssue[] {
   issues.push(...checkFlows(app));
   issues.push(...checkReports(app));
   issues.push(...checkMatchRules(app));
+  issues.push(...checkQuality(app));
   issues.push(...checkForm(app));
   for (const slot of ['flows', 'reports', 'dashboards', 'roles'] as const) {
     const items = app[slot] ?? [];

@@ -111,6 +111,20 @@ export interface DuplicateScan {
  * those blocks. Memory follows the number of duplicates, not the size of the object.
  */
 export async function scanDuplicates(ctx: RecordContext, objectId: string, options: { limit: number }): Promise<DuplicateScan> {
+  const { groups, subjects, skippedBlocks } = await readableDuplicateGroups(ctx, objectId);
+  return { groups: groups.slice(0, options.limit).map((g) => shown(g, subjects)), total: groups.length, skippedBlocks };
+}
+
+/**
+ * The ids of every record the actor may read that the rules say duplicates another they may read
+ * (a report's duplicate rate): the same groups as the scan, so the rate and the duplicates page agree.
+ */
+export async function duplicateRecordIds(ctx: RecordContext, objectId: string): Promise<string[]> {
+  const { groups } = await readableDuplicateGroups(ctx, objectId);
+  return groups.flatMap((g) => g.ids).sort();
+}
+
+async function readableDuplicateGroups(ctx: RecordContext, objectId: string) {
   const object = objectOf(ctx.app, objectId);
   requireAction(ctx, 'read', object);
   const rules = rulesOf(object);
@@ -135,7 +149,7 @@ export async function scanDuplicates(ctx: RecordContext, objectId: string, optio
       [...subjects.values()].map((s) => s.subject),
     ),
   );
-  return { groups: groups.slice(0, options.limit).map((g) => shown(g, subjects)), total: groups.length, skippedBlocks };
+  return { groups, subjects, skippedBlocks };
 }
 
 async function readSubjects(ctx: RecordContext, object: ObjectDefinition, rules: readonly MatchRule[], ids: readonly string[]) {

@@ -1,6 +1,7 @@
 export { type BulkResult, type BulkSelection, DEFAULT_BULK_LIMIT } from './bulk';
 export { dataVersionsSubscriber, readDataVersions, settledDataVersions } from './data-versions';
-export type { DuplicateCandidate, DuplicateScan, ScannedGroup } from './duplicates';
+export { dormantSql } from './dormant';
+export { type DuplicateCandidate, type DuplicateScan, duplicateRecordIds, type ScannedGroup } from './duplicates';
 export { formulaPredicate } from './formula-filter';
 export { compileLiveApp, createLiveAppCache, type LiveApp, type LiveAppCache, objectOf } from './live-app';
 export type { MergeRequest, MergeResult } from './merge-records';

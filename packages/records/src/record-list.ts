@@ -1,6 +1,7 @@
-import { tableRef } from '@tessera/meta';
+import { MAX_REPORT_HOPS, tableRef } from '@tessera/meta';
 import type { FilterCondition, ObjectDefinition, SortKey } from '@tessera/schemas';
 import { type RawBuilder, sql } from 'kysely';
+import { DORMANT_FLAG, dormantCondition, dormantSelection } from './dormant';
 import { filterSql } from './filter-sql';
 import { type FormatBreaks, resolveFormatFilters } from './format-filter';
 import { formulaPredicate } from './formula-filter';
@@ -13,7 +14,7 @@ import { type RecordContext, requireAction } from './record-context';
 import { type FieldIssue, RecordError } from './record-error';
 import { expandDisplay } from './record-read';
 import { readSelections } from './rollups';
-import { rowScopeSql } from './row-scope';
+import { rowScopeAt, rowScopeSql } from './row-scope';
 import { openRow } from './sealed-fields';
 
 export interface ListQuery {
@@ -43,24 +44,59 @@ export const EXACT_COUNT_LIMIT = 100_000;
 const DEFAULT_SORT: SortColumn[] = [{ column: 'created_at', direction: 'desc' }];
 
 /**
- * A list's filter conditions as SQL predicates over the object's table; unknown fields and
- * operators are a `query.invalid`. A `breaks_format` condition needs its values found first
- * (`resolveFormatFilters`): a caller that did not is refused it, as a `query.value`.
+ * A condition on a related record's field (`customer.industry = 'retail'`, a report's drill-down
+ * on a joined key): the row is kept when the record it points to exists, the actor may read it
+ * and it meets the condition — compiled by this same filter compiler inside the innermost
+ * subquery, so hidden fields, encrypted values and operators are checked as on the list itself.
+ * Null when the path does not walk readable relations to a visible field.
+ */
+function pathConditionSql(ctx: RecordContext, object: ObjectDefinition, condition: FilterCondition, depth: number): RawBuilder<unknown> | null {
+  const [head, ...rest] = condition.field.split('.');
+  const field = object.fields.find((f) => f.id === head);
+  const target = field?.type === 'relation' && field.target && !field.encrypted ? ctx.app.objects.get(field.target) : undefined;
+  if (!field || !target || depth >= MAX_REPORT_HOPS || ctx.access.hiddenFields(object.id).has(field.id) || !ctx.access.can('read', target.id)) return null;
+  const alias = `_f${depth}`;
+  // Inside the derived table the condition's columns need no table name, so they cannot clash with the outer row's.
+  const inner = filterPredicates(ctx, target, [{ ...condition, field: rest.join('.') }], undefined, depth + 1);
+  const scoped = [sql`${sql.ref(`${alias}.deleted_at`)} is null`, rowScopeAt(ctx, target, alias), ...inner];
+  const readable = sql`(select * from ${tableRef(ctx.app.appId, target.id)} as ${sql.id(alias)} where ${sql.join(scoped, sql` and `)}) as ${sql.id(alias)}`;
+  return sql`exists (select 1 from ${readable} where ${sql.ref(`${alias}.id`)} = ${sql.ref(`${outerAliasOf(object, depth)}.${field.id}`)})`;
+}
+
+/** The outer row of a path condition: the object's own table (named by its id) at the top, the enclosing subquery's alias below. */
+const outerAliasOf = (object: ObjectDefinition, depth: number) => (depth === 0 ? object.id : `_f${depth - 1}`);
+
+/**
+ * A list's filter conditions as SQL predicates over the object's table (named by its id); a field
+ * may be a path along relation fields. Unknown fields and operators are a `query.invalid`. A
+ * `breaks_format` condition needs its values found first (`resolveFormatFilters`): a caller that
+ * did not is refused it, as a `query.value` (along a path it always is).
  */
 export function filterPredicates(
   ctx: RecordContext,
   object: ObjectDefinition,
   filters: readonly FilterCondition[] | undefined,
   formatBreaks?: FormatBreaks,
+  depth = 0,
 ): RawBuilder<unknown>[] {
   const hidden = ctx.access.hiddenFields(object.id);
   const issues: FieldIssue[] = [];
   const predicates: RawBuilder<unknown>[] = [];
   (filters ?? []).forEach((condition, i) => {
     const pointer = `/filters/${i}`;
+    const unknown = () => issues.push({ field: condition.field, pointer: `${pointer}/field`, code: 'query.unknown_field', params: { field: condition.field } });
+    if (condition.field === DORMANT_FLAG) {
+      const predicate = dormantCondition(ctx, object, condition, pointer, issues);
+      return void (predicate === undefined ? unknown() : predicate && predicates.push(predicate));
+    }
+    if (condition.field.includes('.')) {
+      // "Blank" along a path: no readable related record with a value — a report groups a deal without a customer, or with one the viewer may not read, under the blank key.
+      const blank = condition.op === 'is_empty';
+      const predicate = pathConditionSql(ctx, object, blank ? { ...condition, op: 'is_not_empty' } : condition, depth);
+      return void (predicate ? predicates.push(blank ? sql`not ${predicate}` : predicate) : unknown());
+    }
     const column = queryableColumn(object, condition.field, hidden, rollupIds(ctx, object));
-    if (!column)
-      return void issues.push({ field: condition.field, pointer: `${pointer}/field`, code: 'query.unknown_field', params: { field: condition.field } });
+    if (!column) return void unknown();
     if (!operatorsFor(column).includes(condition.op))
       return void issues.push({
         field: condition.field,
@@ -127,7 +163,7 @@ export async function listRecords(ctx: RecordContext, objectId: string, query: L
   // The cursor carries the sort values as PostgreSQL prints them: a timestamp keeps its microseconds
   // (a JS Date would drop them, and rows written by one statement — an import — share one instant).
   const cursorValues = sql`json_build_array(${sql.join(keys.map((k) => sql`${sql.ref(k.column)}::text`))}) as "__cursor"`;
-  const columns = [...readSelections(ctx, object), ...lineCounts.selections, cursorValues];
+  const columns = [...readSelections(ctx, object), ...dormantSelection(ctx, object), ...lineCounts.selections, cursorValues];
   const orderBy = sql.join(keys.map((k) => (k.direction === 'desc' ? sql`${sql.ref(k.column)} desc` : sql`${sql.ref(k.column)} asc`)));
   const offset = !query.cursor && query.offset ? sql` offset ${query.offset}` : sql``;
   const [{ rows }, count] = await Promise.all([

@@ -3,6 +3,7 @@ import { tableRef } from '@tessera/meta';
 import type { ObjectDefinition } from '@tessera/schemas';
 import { sql } from 'kysely';
 import { childTableFields, readChildRows } from './child-rows';
+import { dormantSelection } from './dormant';
 import { objectOf } from './live-app';
 import { type RecordRow, toRecordJson } from './record-columns';
 import { type RecordContext, requireAction } from './record-context';
@@ -47,7 +48,8 @@ export async function expandDisplay(ctx: RecordContext, object: ObjectDefinition
 export async function getRecord(ctx: RecordContext, objectId: string, id: string, options: { deleted?: boolean } = {}): Promise<RecordRow> {
   const object = objectOf(ctx.app, objectId);
   requireAction(ctx, 'read', object);
-  const { rows } = await sql<RecordRow>`select ${sql.join(readSelections(ctx, object))} from ${tableRef(ctx.app.appId, object.id)}
+  const { rows } =
+    await sql<RecordRow>`select ${sql.join([...readSelections(ctx, object), ...dormantSelection(ctx, object)])} from ${tableRef(ctx.app.appId, object.id)}
     where id = ${id} and ${options.deleted ? sql`true` : sql`deleted_at is null`} and ${rowScopeSql(ctx, object)}`.execute(ctx.db);
   if (!rows[0]) throw new RecordError('record.not_found');
   const record = openRow(ctx, object, toRecordJson(rows[0]), 'full');

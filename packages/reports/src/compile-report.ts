@@ -5,10 +5,11 @@ import type { FieldDefinition, FilterCondition, ObjectDefinition, ReportDefiniti
 import { type RawBuilder, sql } from 'kysely';
 import { type ResolvedRange, startOfLocalDay } from './date-range';
 import { funnelSql, funnelSteps } from './funnel-sql';
+import type { DuplicateSets } from './quality-measures';
 import { columnOf, invalid, pathOf } from './report-columns';
 import { ReportError } from './report-error';
 import { groupsSql } from './report-groups';
-import { pathConditionSql, readableRows } from './report-joins';
+import { readableRows } from './report-joins';
 
 export interface PlannedDimension {
   dimension: ReportDimension;
@@ -58,6 +59,10 @@ interface FieldRead {
   field: string;
 }
 
+/** The fields an object's match rules compare. */
+const matchRuleFields = (object: ObjectDefinition): string[] =>
+  (object.matchRules ?? []).flatMap((rule) => [...(rule.fields ?? []), ...(rule.contactFields ?? []), ...(rule.nameField ? [rule.nameField] : [])]);
+
 /** Fields a formula reads on `object` (none when it does not check: that is reported where it is compiled). */
 function formulaFields(object: ObjectDefinition, formula: string | undefined): FieldRead[] {
   const checked = formula ? analyze(formula, { fields: object.fields }) : null;
@@ -74,8 +79,12 @@ function fieldsRead(report: ReportDefinition, object: ObjectDefinition, paths: r
     ...measures.flatMap(({ measure, join }) => {
       const on = join?.object ?? object;
       const keyFields = measure.aggregate === 'completeness' ? (measure.fields ?? on.quality?.keyFields ?? []) : [];
+      // A duplicate rate compares the rules' fields: one the viewer may not see would tell of its values.
+      const ruleFields = measure.aggregate.startsWith('duplicate_') ? matchRuleFields(on) : [];
+      const from = measure.aggregate === 'avg_days' ? [measure.from ?? 'created_at'] : [];
       return [
         ...(measure.field ? [{ object: on, field: measure.field }] : []),
+        ...[...ruleFields, ...from].map((field) => ({ object: on, field })),
         ...keyFields.map((field) => ({ object: on, field })),
         ...formulaFields(on, measure.filter),
       ];
@@ -165,14 +174,9 @@ function planMeasures(ctx: RecordContext, report: ReportDefinition): PlannedMeas
   });
 }
 
-/** The source's records the report counts: its own conditions and the period, conditions on related records, the formula filter. */
+/** The source's records the report counts: the list's conditions (on its own fields and on related records') and the period, the formula filter. */
 function sourceConditions(ctx: RecordContext, report: ReportDefinition, object: ObjectDefinition, filters: readonly FilterCondition[]): RawBuilder<unknown>[] {
-  const own = filters.filter((f) => !f.field.includes('.'));
-  const related = filters.flatMap((condition, i) => {
-    if (!condition.field.includes('.')) return [];
-    return [pathConditionSql(ctx, object.id, pathOf(ctx, object, condition.field, `/filters/${i}/field`).hops, condition)];
-  });
-  return [...filterPredicates(ctx, object, own), ...related, ...(report.where ? [formulaPredicate(ctx, object, report.where)] : [])];
+  return [...filterPredicates(ctx, object, filters), ...(report.where ? [formulaPredicate(ctx, object, report.where)] : [])];
 }
 
 /**
@@ -182,7 +186,7 @@ function sourceConditions(ctx: RecordContext, report: ReportDefinition, object: 
  * Aggregates run in an inner query grouped by ordinal (a grain literal and a zone parameter
  * appear once), names and formula measures over the groups in the outer one, then sort and top-N.
  */
-export function compileReport(ctx: RecordContext, report: ReportDefinition, range: ResolvedRange | null): ReportPlan {
+export function compileReport(ctx: RecordContext, report: ReportDefinition, range: ResolvedRange | null, duplicates: DuplicateSets = new Map()): ReportPlan {
   const object = ctx.app.objects.get(report.object);
   if (!object) throw invalid('/object', 'meta.unknown_object', { id: report.object });
   const measures = planMeasures(ctx, report);
@@ -215,7 +219,7 @@ export function compileReport(ctx: RecordContext, report: ReportDefinition, rang
   outer.push(...formulaMeasureSelections(report, measures, context));
 
   const order = orderSql(report, dimensions, measures);
-  const groups = groupsSql(ctx, { object, report, range, conditions, dimensions, measures });
+  const groups = groupsSql(ctx, { object, report, range, conditions, dimensions, measures, duplicates });
   const query = sql<Record<string, unknown>>`select ${sql.join(outer)} from (${groups}) as g${
     order.length ? sql` order by ${sql.join(order)}` : sql``
   }${report.limit ? sql` limit ${report.limit}` : sql``}`;

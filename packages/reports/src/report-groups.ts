@@ -4,6 +4,7 @@ import type { ObjectDefinition, ReportDefinition } from '@tessera/schemas';
 import { type RawBuilder, sql } from 'kysely';
 import type { PlannedDimension, PlannedMeasure } from './compile-report';
 import type { ResolvedRange } from './date-range';
+import { type DuplicateSets, isQualityAggregate, qualityMeasureSql } from './quality-measures';
 import { columnOf, invalid } from './report-columns';
 import { ReportError } from './report-error';
 import { joinChainSql, ParentJoins, readableRows } from './report-joins';
@@ -18,31 +19,21 @@ export interface GroupsInput {
   conditions: RawBuilder<unknown>[];
   dimensions: readonly PlannedDimension[];
   measures: readonly PlannedMeasure[];
-}
-
-/**
- * Data completeness: per record, the share of its key fields that are filled (blank text counts
- * as empty, as the list's "is empty" has it), averaged over the group's records.
- */
-function completenessSql(ctx: RecordContext, object: ObjectDefinition, measure: PlannedMeasure['measure'], index: number): RawBuilder<unknown> {
-  const fields = measure.fields ?? object.quality?.keyFields ?? [];
-  if (!fields.length) throw invalid(`/measures/${index}/fields`, 'meta.report_completeness', { object: object.id });
-  const filled = fields.map((id, f) => {
-    const column = columnOf(ctx, object, id, `/measures/${index}/fields/${f}`);
-    const ref = sql.ref(`${object.id}.${column.id}`);
-    return column.sqlType === 'text' ? sql`(nullif(${ref}, '') is not null)::int` : sql`(${ref} is not null)::int`;
-  });
-  const keep = measure.filter ? sql` filter (where ${formulaPredicate(ctx, object, measure.filter, `/measures/${index}/filter`)})` : sql``;
-  return sql`avg((${sql.join(filled, sql` + `)})::numeric / ${fields.length})${keep}`;
+  duplicates: DuplicateSets;
 }
 
 /** The aggregates over `object`'s rows (the source's, or a join's), each under its alias; a measure's pointer is its index in the report. */
-function aggregateSelections(ctx: RecordContext, object: ObjectDefinition, measures: readonly PlannedMeasure[]): RawBuilder<unknown>[] {
+function aggregateSelections(
+  ctx: RecordContext,
+  object: ObjectDefinition,
+  measures: readonly PlannedMeasure[],
+  duplicates: DuplicateSets,
+): RawBuilder<unknown>[] {
   return measures.flatMap(({ measure, alias, index }) => {
     if (measure.aggregate === 'formula' || measure.targets) return [];
     // A fixed target is the same for every group.
     if (measure.aggregate === 'target') return [sql`${String(measure.value ?? 0)}::numeric as ${sql.id(alias)}`];
-    if (measure.aggregate === 'completeness') return [sql`${completenessSql(ctx, object, measure, index)} as ${sql.id(alias)}`];
+    if (isQualityAggregate(measure.aggregate)) return [sql`${qualityMeasureSql(ctx, object, measure, index, duplicates)} as ${sql.id(alias)}`];
     const ref = measure.field ? sql.ref(`${object.id}.${columnOf(ctx, object, measure.field, `/measures/${index}/field`).id}`) : null;
     const keep = measure.filter ? formulaPredicate(ctx, object, measure.filter, `/measures/${index}/filter`) : null;
     return [sql`${aggregateSql(measure, ref, keep)} as ${sql.id(alias)}`];
@@ -62,6 +53,7 @@ function sourceGroups(ctx: RecordContext, input: GroupsInput, join: ResolvedJoin
       ctx,
       join?.object ?? object,
       input.measures.filter((m) => m.join === join),
+      input.duplicates,
     ),
   ];
   // A report of formula measures only still needs a select list to group.

@@ -1,6 +1,6 @@
 import { type ReportHop, type ReportPath, type ResolvedJoin, tableRef } from '@tessera/meta';
-import { filterPredicates, type RecordContext, rowScopeAt } from '@tessera/records';
-import type { FilterCondition, ObjectDefinition } from '@tessera/schemas';
+import { type RecordContext, rowScopeAt } from '@tessera/records';
+import type { ObjectDefinition } from '@tessera/schemas';
 import { type RawBuilder, sql } from 'kysely';
 
 /**
@@ -51,26 +51,6 @@ export class ParentJoins {
   refOf(path: ReportPath): RawBuilder<unknown> {
     return sql.ref(`${this.aliasOf(path.hops)}.${path.column.id}`);
   }
-}
-
-/**
- * A list condition on a related record's field (`customer.industry = 'retail'`): the source row
- * is kept when the record it points to exists, is readable by the viewer and meets the condition
- * — compiled by the list's own filter compiler inside the innermost subquery.
- */
-export function pathConditionSql(
-  ctx: RecordContext,
-  outerAlias: string,
-  hops: readonly ReportHop[],
-  condition: FilterCondition,
-  depth = 0,
-): RawBuilder<unknown> {
-  const [hop, ...rest] = hops;
-  if (!hop) throw new Error('a path condition needs a relation');
-  const alias = `_f${depth}`;
-  const leaf = condition.field.split('.').at(-1) ?? condition.field;
-  const inner = rest.length ? [pathConditionSql(ctx, alias, rest, condition, depth + 1)] : filterPredicates(ctx, hop.target, [{ ...condition, field: leaf }]);
-  return sql`exists (select 1 from ${readableRows(ctx, hop.target, alias, inner)} where ${sql.ref(`${alias}.id`)} = ${sql.ref(`${outerAlias}.${hop.field.id}`)})`;
 }
 
 /** The joins from the source to `join`'s records, parents first: each child's relation field equal to its parent's id, every object under its row scope. */

@@ -1,5 +1,13 @@
 import { checkReports, reportPath } from '@tessera/meta';
-import { type AccessResolver, type RecordContext, RecordError, type RecordService, sanitizeRichText, settledDataVersions } from '@tessera/records';
+import {
+  type AccessResolver,
+  duplicateRecordIds,
+  type RecordContext,
+  RecordError,
+  type RecordService,
+  sanitizeRichText,
+  settledDataVersions,
+} from '@tessera/records';
 import { appTimeZone, type DashboardDefinition, type DashboardWidget, REPORTLESS_WIDGETS, type ReportDateRange, type ReportDefinition } from '@tessera/schemas';
 import type { CompiledQuery } from 'kysely';
 import { reportServed, seesAudience, type Viewer, visibleWidgets } from './audience';
@@ -8,6 +16,7 @@ import { previousRange, type ResolvedRange, resolveRange, sameRangeLastYear } fr
 import { executeWithTimeout } from './execute-plan';
 import { type GlobalFilterValues, withGlobalFilters } from './global-filters';
 import { type PivotTable, pivotTable } from './pivot-table';
+import type { DuplicateSets } from './quality-measures';
 import { ReportError } from './report-error';
 import { type ReportResult, shapeResult } from './report-result';
 import { ResultCache, type StatementRows } from './result-cache';
@@ -74,7 +83,12 @@ function objectsRead(ctx: RecordContext, report: ReportDefinition): string[] {
     source && field.includes('.') ? (reportPath(ctx.app.objects, source, field, rollups)?.hops.map((h) => h.target.id) ?? []) : [],
   );
   const targets = report.measures.flatMap((m) => (m.targets ? [m.targets.object] : []));
-  return [...new Set([report.object, ...walked, ...(report.joins ?? []).map((j) => j.object), ...targets])].sort();
+  const measured = (m: ReportDefinition['measures'][number]) => (m.join ? report.joins?.find((j) => j.id === m.join)?.object : report.object);
+  // A dormancy measure reads the related records its object's activity lists (a customer's visits).
+  const activity = report.measures.flatMap((m) =>
+    m.aggregate.startsWith('dormant_') ? (ctx.app.objects.get(measured(m) ?? '')?.quality?.activity ?? []).flatMap((a) => (a.object ? [a.object] : [])) : [],
+  );
+  return [...new Set([report.object, ...walked, ...(report.joins ?? []).map((j) => j.object), ...targets, ...activity])].sort();
 }
 
 /** The period a KPI is compared with: the one just before (环比) or the same one a year earlier (同比). */
@@ -119,6 +133,7 @@ function reportOf(ctx: RecordContext, report: string | ReportDefinition): Report
 export function createReportService(records: RecordService, options: ReportServiceOptions = {}) {
   const timeoutMs = options.widgetTimeoutMs ?? 10_000;
   const cache = new ResultCache(options.cacheSize);
+  const duplicateCache = new ResultCache<readonly string[]>(100);
 
   /** One statement's rows — from the cache, or run once however many widgets of a call need it — and whether they were cached. */
   function statementRows(
@@ -144,6 +159,29 @@ export function createReportService(records: RecordService, options: ReportServi
     return work;
   }
 
+  /**
+   * The viewer's duplicates of each object a duplicate measure counts, read once per data version
+   * and access fingerprint (they enter the statement as a parameter, so its cache key holds them).
+   */
+  async function duplicateSets(ctx: RecordContext, report: ReportDefinition, call: Call): Promise<DuplicateSets> {
+    const objects = new Set(
+      report.measures.flatMap((m) =>
+        m.aggregate.startsWith('duplicate_') ? [m.join ? (report.joins?.find((j) => j.id === m.join)?.object ?? '') : report.object] : [],
+      ),
+    );
+    const versions = objects.size ? await call.versions : null;
+    const sets = await Promise.all(
+      [...objects].map(async (object) => {
+        const key = versions?.[object] === undefined ? null : JSON.stringify([ctx.app.appId, ctx.app.version, object, ctx.access.cacheKey, versions[object]]);
+        const known = duplicateCache.get(key);
+        const ids = known ?? (await duplicateRecordIds(ctx, object));
+        if (!known) duplicateCache.set(key, ids);
+        return [object, ids] as const;
+      }),
+    );
+    return new Map(sets);
+  }
+
   async function answer(
     ctx: RecordContext,
     report: ReportDefinition,
@@ -151,7 +189,7 @@ export function createReportService(records: RecordService, options: ReportServi
     measure: string | undefined,
     call: Call,
   ): Promise<ReportAnswer> {
-    const plan = compileReport(ctx, report, range);
+    const plan = compileReport(ctx, report, range, await duplicateSets(ctx, report, call));
     const { rows, cached } = await statementRows(ctx, objectsRead(ctx, report), plan.query.compile(ctx.db), call);
     return { ...shapeResult(plan, rows, appTimeZone(ctx.app.document), measure), cached };
   }

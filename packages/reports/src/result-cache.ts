@@ -8,12 +8,12 @@ export type StatementRows = readonly Record<string, unknown>[];
  * data version of each object read — so an entry is never stale and never reaches a viewer
  * with other rights. No key (a policy without a fingerprint, changes not yet counted): no caching.
  */
-export class ResultCache {
-  private readonly entries = new Map<string, StatementRows>();
+export class ResultCache<T = StatementRows> {
+  private readonly entries = new Map<string, T>();
 
   constructor(private readonly capacity = 1000) {}
 
-  get(key: string | null): StatementRows | undefined {
+  get(key: string | null): T | undefined {
     if (key === null) return undefined;
     const hit = this.entries.get(key);
     if (hit) {
@@ -23,7 +23,7 @@ export class ResultCache {
     return hit;
   }
 
-  set(key: string | null, result: StatementRows): void {
+  set(key: string | null, result: T): void {
     if (key === null) return;
     this.entries.set(key, result);
     if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as string);

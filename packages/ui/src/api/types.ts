@@ -62,6 +62,8 @@ export type RecordData = SystemColumns & {
   _display?: Record<string, string>;
   /** In a list (which carries no child rows): how many lines each child table has, by field id. */
   _lineCounts?: Record<string, number>;
+  /** On an object with a dormancy rule: no activity the reader may see in its days (quality.dormantAfterDays). */
+  _dormant?: boolean;
   [fieldId: string]: unknown;
 };
 

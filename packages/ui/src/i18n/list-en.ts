@@ -26,6 +26,7 @@ export const listEn = {
   'listView.system.created_by': 'Created by',
   'listView.system.created_at': 'Created',
   'listView.system.updated_at': 'Last modified',
+  'listView.system._dormant': 'Dormant',
   'listView.system.updated_by': 'Last modified by',
   'listView.filter.button': 'Filter',
   'listView.filter.addTitle': 'Add a filter',

@@ -28,6 +28,7 @@ export const listZhCn: Record<keyof typeof listEn, string> = {
   'listView.system.created_by': '创建人',
   'listView.system.created_at': '创建时间',
   'listView.system.updated_at': '最后修改时间',
+  'listView.system._dormant': '沉睡',
   'listView.system.updated_by': '最后修改人',
   'listView.filter.button': '筛选',
   'listView.filter.addTitle': '添加筛选条件',

@@ -45,6 +45,8 @@ export const en = {
   'record.conflictDetail': 'Reload to see the latest version. Your unsaved edits will be lost.',
   'record.invalid': 'Please correct the highlighted fields.',
   'record.loadFailed': 'Could not load the record',
+  'record.dormant': 'Dormant',
+  'record.dormantHint': 'No activity in {days} days',
   'record.required': '{field} is required',
   'record.computed': 'Computed automatically',
   'record.numberedOnSave': 'Numbered when saved',

@@ -46,6 +46,8 @@ export const zhCN: Record<MessageKey, string> = {
   'record.conflictDetail': '重新加载以查看最新版本，未保存的修改将丢失。',
   'record.invalid': '请修正标出的字段。',
   'record.loadFailed': '无法加载记录',
+  'record.dormant': '沉睡',
+  'record.dormantHint': '{days} 天无活动',
   'record.required': '请填写{field}',
   'record.computed': '自动计算',
   'record.numberedOnSave': '保存后自动编号',

@@ -10,6 +10,7 @@ const SYSTEM_LABEL: Record<string, MessageKey> = {
   created_at: 'listView.system.created_at',
   updated_at: 'listView.system.updated_at',
   updated_by: 'listView.system.updated_by',
+  _dormant: 'listView.system._dormant',
 };
 
 /** A field's name as the user reads it: the designer's label, or ours for a system column. */

@@ -5,7 +5,7 @@ import { lazy, Suspense, useMemo, useState } from 'react';
 import type { RecordFilter } from '../api/types';
 import { useT } from '../i18n/use-t';
 import { FilterChip } from './filter-chip';
-import type { FilterableField } from './filter-fields';
+import { type FilterableField, pathFilterField } from './filter-fields';
 
 interface FilterBarProps {
   appId: string;
@@ -50,7 +50,8 @@ export function FilterBar({ appId, objects, fields, filters, onChange }: FilterB
   return (
     <Flex wrap gap={8} align="center" data-testid="filter-bar" role="group" aria-label={t('listView.filter.allMatch')}>
       {filters.map((condition, index) => {
-        const target = byId.get(condition.field);
+        const own = byId.get(condition.field);
+        const target = own ?? pathFilterField(fields, objects, condition.field);
         if (!target) return null;
         return (
           <Popover
@@ -70,7 +71,8 @@ export function FilterBar({ appId, objects, fields, filters, onChange }: FilterB
                 objects={objects}
                 target={target}
                 condition={condition}
-                onEdit={() => setEditing(index)}
+                // A related record's condition (from a drill-down) can be removed, not edited: the editor offers the object's own fields.
+                onEdit={() => own && setEditing(index)}
                 onRemove={() => onChange(filters.filter((_, i) => i !== index))}
               />
             </span>

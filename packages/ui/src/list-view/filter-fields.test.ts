@@ -1,6 +1,6 @@
 import type { ObjectDefinition } from '@tessera/schemas';
 import { describe, expect, it } from 'vitest';
-import { filterableFields, filterKind } from './filter-fields';
+import { filterableFields, filterKind, pathFilterField } from './filter-fields';
 import { operatorsFor, valueShape } from './filter-operators';
 
 const FULL = { actions: ['read' as const], hiddenFields: [], readOnlyFields: [] };
@@ -92,5 +92,26 @@ describe('operators per kind', () => {
     expect(valueShape('checkbox', 'eq')).toBe('none');
     expect(valueShape('date', 'gt')).toBe('one');
     expect(valueShape('region', 'within')).toBe('one');
+  });
+});
+
+describe('a condition on a related record’s field (a drill-down on a joined key)', () => {
+  it('shows the leaf field, named along the path, and nothing for a path that is not one', () => {
+    const fields = filterableFields(customer, FULL, []);
+    const found = pathFilterField(fields, [customer], 'parent.level');
+    expect(found?.kind).toBe('select');
+    expect(found?.field?.label.en).toBe('Parent › Level');
+    expect(found?.field?.options?.[0]?.value).toBe('a');
+    expect(pathFilterField(fields, [customer], 'parent.nothing')).toBeNull();
+    expect(pathFilterField(fields, [customer], 'name.level')).toBeNull();
+    expect(pathFilterField(fields, [customer], 'level')).toBeNull();
+  });
+});
+
+describe('the dormant filter', () => {
+  it('is offered, as a yes/no, only on an object with a dormancy rule', () => {
+    const ids = (object: ObjectDefinition) => filterableFields(object, FULL, []).filter((f) => f.id === '_dormant');
+    expect(ids(customer)).toEqual([]);
+    expect(ids({ ...customer, quality: { dormantAfterDays: 90 } })).toEqual([{ id: '_dormant', kind: 'checkbox', field: null }]);
   });
 });

@@ -92,5 +92,27 @@ export function filterableFields(object: ObjectDefinition, access: ObjectAccess,
     const kind = filterKind(field);
     return kind ? [{ id: field.id, kind, field }] : [];
   });
-  return [...fields, ...SYSTEM_FILTERS];
+  // "Dormant" (no activity in the object's days) where the object has the rule: the server computes it.
+  const dormant: FilterableField[] = object.quality?.dormantAfterDays ? [{ id: '_dormant', kind: 'checkbox', field: null }] : [];
+  return [...fields, ...SYSTEM_FILTERS, ...dormant];
+}
+
+/**
+ * A condition on a related record's field (`customer.industry`, handed over by a dashboard's
+ * drill-down on a joined key) as a chip can show it: the leaf field, named along the path
+ * ("Customer › Industry"). Null when the path does not walk the objects' relation fields.
+ */
+export function pathFilterField(fields: readonly FilterableField[], objects: readonly ObjectDefinition[], path: string): FilterableField | null {
+  const [head, ...rest] = path.split('.');
+  let field = fields.find((f) => f.id === head)?.field ?? null;
+  const names = [field?.label];
+  for (const part of rest) {
+    const target = field?.type === 'relation' ? objects.find((o) => o.id === field?.target) : undefined;
+    field = target?.fields.find((f) => f.id === part) ?? null;
+    names.push(field?.label);
+  }
+  const kind = field && rest.length ? filterKind(field) : null;
+  if (!field || !kind) return null;
+  const along = (locale: 'zh-CN' | 'en') => names.map((n) => n?.[locale] ?? n?.en ?? n?.['zh-CN'] ?? '').join(' › ');
+  return { id: path, kind, field: { ...field, label: { 'zh-CN': along('zh-CN'), en: along('en') } } };
 }

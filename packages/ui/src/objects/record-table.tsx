@@ -8,6 +8,7 @@ import { localized } from '../i18n/localized';
 import { useT } from '../i18n/use-t';
 import { routePath, useRouteStore } from '../stores/route-store';
 import { useSessionStore } from '../stores/session-store';
+import { DormantBadge } from '../widgets/dormant-badge';
 import { FieldCell } from './field-cell';
 
 /** Row selection for bulk actions; absent when the user may neither edit nor delete. */
@@ -134,12 +135,13 @@ export function RecordTable({
             >
               <ExportOutlined />
             </a>
+            <DormantBadge object={object} record={record} />
           </span>
         ) : (
           <FieldCell field={field} record={record} locale={locale} t={t} />
         ),
     }));
-  }, [appId, object.id, fields, sort, sortable, locale, t, onOpen, navigate]);
+  }, [appId, object, fields, sort, sortable, locale, t, onOpen, navigate]);
 
   const width = fields.reduce((sum, field, index) => sum + columnWidth(field, index), selection ? SELECTION_WIDTH : 0);
 

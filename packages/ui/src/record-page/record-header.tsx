@@ -6,6 +6,7 @@ import type { RecordData } from '../api/types';
 import { localized } from '../i18n/localized';
 import { useT } from '../i18n/use-t';
 import { useSessionStore } from '../stores/session-store';
+import { DormantBadge } from '../widgets/dormant-badge';
 import { RecordValue } from './record-value';
 
 interface RecordHeaderProps {
@@ -40,6 +41,7 @@ export function RecordHeader({ object, record, title, listTitle, facts, ownerNam
             <Typography.Text type="secondary" className="record-page-kind">
               {objectLabel}
             </Typography.Text>
+            <DormantBadge object={object} record={record} />
             <Typography.Title level={3} className="record-page-title" style={{ margin: 0 }} data-testid="record-page-title" ellipsis={{ tooltip: title }}>
               {title}
             </Typography.Title>

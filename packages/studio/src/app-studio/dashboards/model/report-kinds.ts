@@ -42,7 +42,7 @@ export interface MeasureKind {
   fits: (column: ReportColumn) => boolean;
 }
 
-/** The aggregates the panel offers; formula, target and completeness measures are written in the JSON view for now. */
+/** The aggregates the panel offers; formula, target and data-quality measures (completeness, dormant, duplicates, days) are written in the JSON view for now. */
 export const MEASURE_KINDS: readonly MeasureKind[] = (['count', 'sum', 'avg', 'min', 'max', 'distinct_count', 'median'] as const).map((aggregate) => ({
   aggregate,
   needsField: aggregate !== 'count',
