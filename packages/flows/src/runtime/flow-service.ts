@@ -13,6 +13,7 @@ import { createFlowDefinitions, type FlowDefinitions, type FlowVersion, flowVers
 import { type DirectoryCache, delegateOf } from './directory';
 import { type InstanceRow, insertInstance, lockInstance, saveTransition } from './instance-store';
 import { queueMails } from './mail';
+import { reduceWithoutRecord } from './unread-record';
 import { addBusinessHours } from './work-calendar';
 
 export interface FlowServiceOptions {
@@ -100,6 +101,15 @@ export function createFlowService(options: FlowServiceOptions) {
     };
   }
 
+  /** The reducer's answer; a command on a record's instance first tries without reading the record (unread-record.ts). */
+  async function decide(tx: Kysely<SystemTables>, flow: FlowVersion, instance: InstanceRow, command: FlowCommand, record?: RecordValues | null) {
+    if (record === undefined && instance.record_id) {
+      const reduced = reduceWithoutRecord(flow.graph, instance.state, command, await environment(tx, flow, instance, null));
+      if (reduced) return reduced;
+    }
+    return reduce(flow.graph, instance.state, command, await environment(tx, flow, instance, record));
+  }
+
   async function transition(
     tx: Transaction<SystemTables>,
     instance: InstanceRow,
@@ -107,8 +117,7 @@ export function createFlowService(options: FlowServiceOptions) {
     loaded?: { definition: FlowVersion; record: RecordValues | null },
   ): Promise<InstanceRow> {
     const flow = loaded?.definition ?? (await definitions.get(tx, instance.app_id, instance.app_version, instance.flow_id));
-    const env = await environment(tx, flow, instance, loaded?.record);
-    const { state, effects } = reduce(flow.graph, instance.state, command, env);
+    const { state, effects } = await decide(tx, flow, instance, command, loaded?.record);
     const writes = await applyEffects({ tx, records: options.records, definition: flow, instance }, effects);
     await mirrorStatus({ tx, records: options.records, definition: flow, instance }, command.kind === 'start' ? null : instance.state, state);
     await saveTransition(tx, instance, state, writes);
