@@ -17,11 +17,15 @@ import { type BenchDatabase, withBenchDatabase } from '../shared/bench-database'
 import { formatTable, printKeys, progress } from '../shared/report';
 import { APP_ID, approvalApp, FLOW_ID, OBJECT_ID } from './approval-app';
 import { approveByHand, BASELINE_TABLES, startByHand } from './baseline';
+import { createCpuMeter } from './cpu-meter';
 
 const instances = numberArg('instances', 10_000);
 const concurrency = numberArg('concurrency', 50);
 const killAt = numberArg('kill-at', 0.4);
 const clients = fileURLToPath(new URL('./engine-clients.ts', import.meta.url));
+/** The connections' application names, so each side's PostgreSQL time is told apart from the benchmark's own queries. */
+const ENGINE = 'b5-engine';
+const BASELINE = 'b5-baseline';
 
 const count = async (database: BenchDatabase, query: ReturnType<typeof sql<{ n: string }>>) => Number((await query.execute(database.db)).rows[0]?.n ?? 0);
 
@@ -30,8 +34,10 @@ async function runClients(
   database: BenchDatabase,
   transitions: () => Promise<number>,
   killAfter: number | null,
+  cpu: ReturnType<typeof createCpuMeter>,
 ): Promise<{ seconds: number; killed: boolean }> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', clients, database.url, String(concurrency)], {
+  const url = `${database.url}${database.url.includes('?') ? '&' : '?'}application_name=${ENGINE}`;
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', clients, url, String(concurrency)], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let started = 0;
@@ -42,10 +48,18 @@ async function runClients(
     if (text.includes('done')) finished = true;
   });
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  let sampled = 0;
   for (;;) {
     await new Promise((resolve) => setTimeout(resolve, 50));
+    // The clients' time is read from when they are ready (not loading code) and while they still
+    // run: it goes with the process.
+    if (started && (finished || performance.now() - sampled > 1_000)) {
+      await cpu.sample([child.pid!]);
+      sampled = performance.now();
+    }
     if (finished) break;
     if (killAfter !== null && started && (await transitions()) >= killAfter) {
+      await cpu.sample([child.pid!]);
       child.kill('SIGKILL');
       await exited;
       return { seconds: (performance.now() - started) / 1000, killed: true };
@@ -77,7 +91,10 @@ await withBenchDatabase(10, async (database) => {
 
   progress('  baseline: hand-written transactions');
   await sql.raw(BASELINE_TABLES).execute(database.db);
-  const pool = new pg.Pool({ connectionString: database.url, max: 20 });
+  const pool = new pg.Pool({ connectionString: database.url, max: 20, application_name: BASELINE });
+  const baselineCpu = createCpuMeter(database, BASELINE);
+  await baselineCpu.start();
+  const baselineNode = process.cpuUsage();
   let next = 0;
   const baselineStart = performance.now();
   await Promise.all(
@@ -92,13 +109,18 @@ await withBenchDatabase(10, async (database) => {
     }),
   );
   const baselineSeconds = (performance.now() - baselineStart) / 1000;
+  const baselineUsed = process.cpuUsage(baselineNode);
+  const baselineNodeSeconds = (baselineUsed.user + baselineUsed.system) / 1e6;
+  await baselineCpu.sample();
   await pool.end();
 
   progress('  ours: the flow engine, killed part-way and started again');
   const transitions = () => count(database, sql<{ n: string }>`select count(*) as n from flow_history where kind in ('started', 'approved')`);
-  const first = await runClients(database, transitions, Math.round(instances * 3 * killAt));
+  const engineCpu = createCpuMeter(database, ENGINE);
+  await engineCpu.start();
+  const first = await runClients(database, transitions, Math.round(instances * 3 * killAt), engineCpu);
   const atKill = await transitions();
-  const second = await runClients(database, transitions, null);
+  const second = await runClients(database, transitions, null, engineCpu);
   const total = await transitions();
 
   const lost = await count(
@@ -125,6 +147,16 @@ await withBenchDatabase(10, async (database) => {
       [`engine, until SIGKILL (${first.killed ? 'killed' : 'not killed'})`, atKill, first.seconds, atKill / first.seconds],
       ['engine, after restart', total - atKill, second.seconds, (total - atKill) / second.seconds],
       ['engine, both', total, oursSeconds, oursPerSecond],
+    ])}\n`,
+  );
+  const perTransition = (seconds: number) => (seconds * 1000) / (instances * 3);
+  const cpuRow = (path: string, node: number, postgres: number) => [path, perTransition(node), perTransition(postgres), perTransition(node + postgres)];
+  const engineCpuTotals = engineCpu.totals();
+  console.log(
+    `CPU milliseconds per transition (the client processes while running; PostgreSQL backends where /proc shows them)\n${formatTable([
+      ['path', 'Node', 'PostgreSQL', 'both'],
+      cpuRow('hand-written transactions', baselineNodeSeconds, baselineCpu.totals().postgres),
+      cpuRow('engine', engineCpuTotals.node, engineCpuTotals.postgres),
     ])}\n`,
   );
   printKeys({

@@ -71,7 +71,8 @@ async function currentVersion(db: Kysely<SystemTables>, definition: FlowVersion,
  */
 export async function applyEffects(context: EffectContext, effects: readonly FlowEffect[]): Promise<TransitionWrites> {
   const { tx, definition, instance } = context;
-  const records = context.records.within(tx);
+  // Bound to the transaction only when a step writes records: most steps never do (B5).
+  const records = () => context.records.within(tx);
   const write = { source: 'flow' as const, cause: { flow: instance.flow_id, instance: instance.id } };
   const tasks: TaskChange[] = [];
   const history: FlowHistoryEntry[] = [];
@@ -96,14 +97,14 @@ export async function applyEffects(context: EffectContext, effects: readonly Flo
       case 'update_record': {
         const version = await currentVersion(tx, definition, instance);
         if (version === null || !instance.record_id) break;
-        await records.update(instance.app_id, instance.object_id, FLOW_ACCESS, instance.record_id, { version, values: effect.values }, write);
+        await records().update(instance.app_id, instance.object_id, FLOW_ACCESS, instance.record_id, { version, values: effect.values }, write);
         break;
       }
       case 'create_record':
-        await records.create(instance.app_id, effect.object, FLOW_ACCESS, { values: effect.values }, write);
+        await records().create(instance.app_id, effect.object, FLOW_ACCESS, { values: effect.values }, write);
         break;
       case 'update_many':
-        await records.bulkUpdate(instance.app_id, effect.object, FLOW_ACCESS, { where: effect.filter ?? 'TRUE' }, effect.values, write);
+        await records().bulkUpdate(instance.app_id, effect.object, FLOW_ACCESS, { where: effect.filter ?? 'TRUE' }, effect.values, write);
         break;
       case 'schedule':
         await enqueue(tx, {

@@ -168,12 +168,16 @@ describe('the flow engine in PostgreSQL', () => {
     await records.update('sales', 'quote', as(users.rep), id, { version: 3, values: { title: 'Final' } });
   });
 
-  it('applies a command sent twice with one key once, and refuses a start on a record where the flow runs', async () => {
+  it('applies a command sent twice with one key once, and refuses a start on a record where the flow runs or that is deleted', async () => {
     const id = await quote({ discount: 20 });
     const started = await flows.start({ appId: 'sales', flowId: 'discount', recordId: id, initiator: users.rep });
     expect(code(await flows.start({ appId: 'sales', flowId: 'discount', recordId: id, initiator: users.rep }).catch((e: unknown) => e))).toBe(
       'flow.already_running',
     );
+    const deleted = await quote({ discount: 20 });
+    await sql`update app_sales.quote set deleted_at = now() where id = ${deleted}`.execute(database.db);
+    const refused = await flows.start({ appId: 'sales', flowId: 'discount', recordId: deleted, initiator: users.rep }).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: 'flow.start_refused', params: { reason: 'record' } });
     const first = await flows.act(started.id, { kind: 'approve', user: users.manager }, { key: 'click-1' });
     const again = await flows.act(started.id, { kind: 'approve', user: users.manager }, { key: 'click-1' });
     expect(first.status).toBe('approved');

@@ -13,6 +13,7 @@ import { createFlowDefinitions, type FlowDefinitions, type FlowVersion, flowVers
 import { type DirectoryCache, delegateOf } from './directory';
 import { type InstanceRow, insertInstance, lockInstance, saveTransition } from './instance-store';
 import { queueMails } from './mail';
+import { reduceWithoutRecord } from './unread-record';
 import { addBusinessHours } from './work-calendar';
 
 export interface FlowServiceOptions {
@@ -100,15 +101,23 @@ export function createFlowService(options: FlowServiceOptions) {
     };
   }
 
+  /** The reducer's answer; a command on a record's instance first tries without reading the record (unread-record.ts). */
+  async function decide(tx: Kysely<SystemTables>, flow: FlowVersion, instance: InstanceRow, command: FlowCommand, record?: RecordValues | null) {
+    if (record === undefined && instance.record_id) {
+      const reduced = reduceWithoutRecord(flow.graph, instance.state, command, await environment(tx, flow, instance, null));
+      if (reduced) return reduced;
+    }
+    return reduce(flow.graph, instance.state, command, await environment(tx, flow, instance, record));
+  }
+
   async function transition(
     tx: Transaction<SystemTables>,
     instance: InstanceRow,
     command: FlowCommand,
-    loaded?: { definition: FlowVersion; record: RecordValues | null },
+    loaded?: { definition: FlowVersion; record?: RecordValues | null },
   ): Promise<InstanceRow> {
     const flow = loaded?.definition ?? (await definitions.get(tx, instance.app_id, instance.app_version, instance.flow_id));
-    const env = await environment(tx, flow, instance, loaded?.record);
-    const { state, effects } = reduce(flow.graph, instance.state, command, env);
+    const { state, effects } = await decide(tx, flow, instance, command, loaded?.record);
     const writes = await applyEffects({ tx, records: options.records, definition: flow, instance }, effects);
     await mirrorStatus({ tx, records: options.records, definition: flow, instance }, command.kind === 'start' ? null : instance.state, state);
     await saveTransition(tx, instance, state, writes);
@@ -133,12 +142,8 @@ export function createFlowService(options: FlowServiceOptions) {
         const live = await options.liveApps.get(input.appId, t);
         const definition = await definitions.get(t, input.appId, live.version, input.flowId);
         if (definition.flow.enabled === false) throw new FlowError('flow.disabled', { flow: input.flowId });
-        const record = await readRecord(t, definition, { object_id: definition.flow.object, record_id: input.recordId }, true);
-        if (input.recordId && !record) throw new FlowError('flow.start_refused', { reason: 'record' });
-        if (input.condition && definition.evaluate(input.condition, record, { now: new Date(), currentUser: input.initiator }) !== true) {
-          throw new FlowError('flow.start_refused', { reason: 'condition' });
-        }
-        const instance = await insertInstance(t, {
+        const target = { object_id: definition.flow.object, record_id: input.recordId };
+        const fresh = {
           appId: input.appId,
           flowId: input.flowId,
           version: live.version,
@@ -147,7 +152,21 @@ export function createFlowService(options: FlowServiceOptions) {
           initiator: input.initiator,
           state: initialState(),
           triggerKey: input.triggerKey ?? null,
-        });
+        };
+        // Without a condition to check first, the record is locked in the statement that inserts
+        // the instance, and read only if the start reaches for it (unread-record.ts).
+        if (input.recordId && !input.condition) {
+          const instance = await insertInstance(t, fresh, tableRef(definition.appId, definition.flow.object));
+          if (instance) return transition(t, instance, { kind: 'start', chosen: input.chosen }, { definition });
+          if (!(await readRecord(t, definition, target, true))) throw new FlowError('flow.start_refused', { reason: 'record' });
+          throw new FlowError('flow.already_running', { flow: input.flowId });
+        }
+        const record = await readRecord(t, definition, target, true);
+        if (input.recordId && !record) throw new FlowError('flow.start_refused', { reason: 'record' });
+        if (input.condition && definition.evaluate(input.condition, record, { now: new Date(), currentUser: input.initiator }) !== true) {
+          throw new FlowError('flow.start_refused', { reason: 'condition' });
+        }
+        const instance = await insertInstance(t, fresh);
         if (!instance) throw new FlowError('flow.already_running', { flow: input.flowId });
         return transition(t, instance, { kind: 'start', chosen: input.chosen }, { definition, record });
       });

@@ -1,5 +1,5 @@
 import { PREPARED, type SystemTables } from '@tessera/db';
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { FlowHistoryEntry } from '../flow-step';
 import type { InstanceState, InstanceStatus } from '../instance-state';
 
@@ -62,13 +62,19 @@ export interface NewInstance {
 
 /**
  * A new instance, or null when the record already runs this flow (the partial unique index on
- * running instances), or this trigger has started it before (`trigger_key`).
+ * running instances), or this trigger has started it before (`trigger_key`). With `recordTable`,
+ * the same statement first locks the record and finds it not deleted (else null too): an edit and
+ * the start of its approval cannot pass each other, in one round trip instead of two (B5).
  */
-export async function insertInstance(tx: Kysely<SystemTables>, instance: NewInstance): Promise<InstanceRow | null> {
+export async function insertInstance(tx: Kysely<SystemTables>, instance: NewInstance, recordTable?: RawBuilder<unknown>): Promise<InstanceRow | null> {
+  const values = sql`${instance.appId}::text, ${instance.flowId}::text, ${instance.version}::integer, ${instance.objectId}::text, ${instance.recordId}::uuid,
+      ${instance.initiator}::uuid, ${JSON.stringify(instance.state)}::jsonb, ${instance.triggerKey}::text`;
+  const source = recordTable
+    ? sql`with locked as (select id from ${recordTable} where id = ${instance.recordId} and deleted_at is null for update) select ${values} from locked`
+    : sql`values (${values})`;
   const { rows } =
     await sql<InstanceRow>`${prepared}insert into flow_instances (app_id, flow_id, app_version, object_id, record_id, initiator_id, state, trigger_key)
-    values (${instance.appId}, ${instance.flowId}, ${instance.version}, ${instance.objectId}, ${instance.recordId}, ${instance.initiator},
-      ${JSON.stringify(instance.state)}::jsonb, ${instance.triggerKey})
+    ${source}
     on conflict do nothing
     returning ${COLUMNS}`.execute(tx);
   return rows[0] ?? null;
