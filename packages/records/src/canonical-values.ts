@@ -1,5 +1,6 @@
 import { canonicalFieldValue } from '@tessera/forms';
 import type { ObjectDefinition } from '@tessera/schemas';
+import { fieldById } from './field-index';
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -15,7 +16,7 @@ export function canonicalValues(object: ObjectDefinition, input: unknown, object
   if (!isPlainObject(input)) return input;
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(input)) {
-    const field = object.fields.find((f) => f.id === key);
+    const field = fieldById(object, key);
     const child = field?.type === 'child_table' ? objects.get(field.target ?? '') : undefined;
     if (child && Array.isArray(value)) out[key] = value.map((row) => canonicalValues(child, row, objects));
     else out[key] = field ? canonicalFieldValue(field, value) : value;

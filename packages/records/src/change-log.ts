@@ -52,15 +52,23 @@ export async function logChanges(ctx: RecordContext, objectId: string, source: C
   const rows = JSON.stringify(entries.map((e) => ({ record_id: e.recordId, record_version: e.version, operation: e.operation, changes: e.changes })));
   await sql`with _changed as (
       select record_id, record_version, operation, changes
-      from jsonb_to_recordset(${rows}::jsonb) as x(record_id uuid, record_version integer, operation text, changes jsonb)
+      from json_to_recordset(${rows}::json) as x(record_id uuid, record_version integer, operation text, changes jsonb)
     ), ${changeLogCtes(ctx, objectId, source)}
     select 1`.execute(ctx.db);
 }
 
-/** The changes of a create, built in SQL from the inserted row `row` (auto-numbers included). */
+/**
+ * The changes of a create, built in SQL from the inserted row `row` (auto-numbers included). The
+ * array is put together as JSON text and parsed once: the same jsonb as nesting
+ * `jsonb_build_object` per field, which took about half of an import's insert statement (B2).
+ */
 export function createChangesSql(fields: readonly FieldDefinition[], row: string): RawBuilder<unknown> {
   if (fields.length === 0) return sql`'[]'::jsonb`;
-  return sql`jsonb_build_array(${sql.join(fields.map((f) => sql`jsonb_build_object('field', ${f.id}::text, 'old', null, 'new', to_jsonb(${sql.ref(`${row}.${f.id}`)}))`))})`;
+  const entries = fields.map(
+    (f) => sql`${`{"field":${JSON.stringify(f.id)},"old":null,"new":`}::text || coalesce(to_json(${sql.ref(`${row}.${f.id}`)})::text, 'null') || '}'`,
+  );
+  // Joined with `||`, not concat_ws: a function takes at most 100 arguments, an object may have more fields.
+  return sql`('[' || ${sql.join(entries, sql` || ',' || `)} || ']')::jsonb`;
 }
 
 /** An event about a whole batch (an import), with what it did; no history row of its own. */

@@ -4,6 +4,7 @@ import type { FieldDefinition, ObjectDefinition } from '@tessera/schemas';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
 import sanitizeHtml from 'sanitize-html';
 import { canonicalValues } from './canonical-values';
+import { fieldById } from './field-index';
 import type { FieldIssue } from './record-error';
 import { isSystemAssigned, recordValuesSchema } from './record-schema';
 import './messages';
@@ -122,30 +123,46 @@ function isBlank(value: unknown): boolean {
 /** Half of a UTF-16 surrogate pair, with no other half. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-/** After the schema: decimals to exact text with their scale and bounds, rich text sanitized, signatures sniffed. */
+const fieldIssue = (field: FieldDefinition, pointer: string, code: string, params: FieldIssue['params']): FieldIssue => ({
+  field: field.id,
+  pointer,
+  code,
+  params,
+  label: field.label,
+});
+
+/**
+ * After the schema: decimals to exact text with their scale and bounds, rich text sanitized,
+ * signatures sniffed. No closure per call: an import runs this for every cell of its rows.
+ */
 function normalizeField(field: FieldDefinition, value: unknown, issues: FieldIssue[], pointer: string): unknown {
   if (value === null || value === undefined) return value;
-  const issue = (code: string, params: FieldIssue['params']) => issues.push({ field: field.id, pointer, code, params, label: field.label });
   // Text PostgreSQL cannot store (a NUL) or that is not text at all (half a surrogate pair) is
   // the sender's mistake, said per field — not a database error after the fact.
-  if (typeof value === 'string' && (value.includes('\u0000') || LONE_SURROGATE.test(value))) return void issue('field.characters', { field: field.id });
+  if (typeof value === 'string' && (value.includes('\u0000') || LONE_SURROGATE.test(value))) {
+    issues.push(fieldIssue(field, pointer, 'field.characters', { field: field.id }));
+    return undefined;
+  }
   switch (field.type) {
     case 'number':
     case 'currency':
     case 'percent': {
-      const text = typeof value === 'number' ? String(value) : String(value);
+      const text = String(value);
       const match = DECIMAL.exec(text);
-      if (!match || (typeof value === 'number' && !Number.isFinite(value))) return void issue('field.format', { format: 'format.decimal' });
+      if (!match || (typeof value === 'number' && !Number.isFinite(value))) {
+        issues.push(fieldIssue(field, pointer, 'field.format', { format: 'format.decimal' }));
+        return undefined;
+      }
       const scale = field.scale ?? (field.type === 'currency' ? 2 : undefined);
-      if (scale !== undefined && (match[2]?.length ?? 0) > scale) issue('field.scale', { limit: scale });
-      if (field.minimum !== undefined && Number(text) < field.minimum) issue('field.minimum', { limit: field.minimum });
-      if (field.maximum !== undefined && Number(text) > field.maximum) issue('field.maximum', { limit: field.maximum });
+      if (scale !== undefined && (match[2]?.length ?? 0) > scale) issues.push(fieldIssue(field, pointer, 'field.scale', { limit: scale }));
+      if (field.minimum !== undefined && Number(text) < field.minimum) issues.push(fieldIssue(field, pointer, 'field.minimum', { limit: field.minimum }));
+      if (field.maximum !== undefined && Number(text) > field.maximum) issues.push(fieldIssue(field, pointer, 'field.maximum', { limit: field.maximum }));
       return text;
     }
     case 'rich_text':
       return sanitizeRichText(String(value));
     case 'signature':
-      if (!isPngDataUrl(String(value))) issue('field.signature_invalid', { field: field.id });
+      if (!isPngDataUrl(String(value))) issues.push(fieldIssue(field, pointer, 'field.signature_invalid', { field: field.id }));
       return value;
     default:
       return value;
@@ -212,7 +229,7 @@ function normalizeValues(
 ): RecordValues {
   const values: RecordValues = {};
   for (const [key, value] of Object.entries(input)) {
-    const field = object.fields.find((f) => f.id === key);
+    const field = fieldById(object, key);
     if (!field) continue;
     const pointer = `${base}/${key}`;
     if (field.type === 'child_table' && Array.isArray(value)) {

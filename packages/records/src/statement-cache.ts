@@ -3,7 +3,7 @@ import type { RecordContext } from './record-context';
 
 /**
  * Stands in for the one value of a cached statement that changes on every call — the rows it
- * writes, as one jsonb parameter — while the statement is built and compiled.
+ * writes, as one json parameter — while the statement is built and compiled.
  */
 export const ROWS: unknown = Object.freeze({ slot: 'rows' });
 
