@@ -1,6 +1,13 @@
 import type { AppDocument } from '@tessera/schemas';
 
 /** A signed-in API caller for test set-up: the server's base URL and the session cookie it set. */
+/** Someone the tests create and sign in as: an e-mail, a display name and a password. */
+export interface Person {
+  email: string;
+  name: string;
+  password: string;
+}
+
 export interface ApiSession {
   baseUrl: string;
   cookie: string;

@@ -1,13 +1,7 @@
 import type { Browser } from 'playwright-core';
-import { type ApiSession, callApi } from './api';
+import { type ApiSession, callApi, type Person } from './api';
 import { type OpenedPage, openPage, type PageOptions } from './browser';
 import { shellPage } from './shell-page';
-
-export interface Person {
-  email: string;
-  name: string;
-  password: string;
-}
 
 /** The three people of every approval test: a rep, the rep's manager (head of their department) and finance. */
 export interface ApprovalTeam {

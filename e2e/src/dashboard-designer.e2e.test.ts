@@ -2,7 +2,7 @@ import type { AppDocument } from '@tessera/schemas';
 import { describe, expect, it } from 'vitest';
 import { callApi } from './api';
 import { openPage } from './browser';
-import { dealsApp, designerGrid, pick, seedDealTeam, typeInto } from './dashboard-fixtures';
+import { createDashboard, dealsApp, designerGrid, openStudioDashboards, pick, seedDealTeam, typeInto } from './dashboard-fixtures';
 import { pointerDrag } from './pointer-drag';
 import { E2E_ADMIN } from './server';
 import { shellPage } from './shell-page';
@@ -40,15 +40,8 @@ describe('the dashboard designer in the browser', () => {
     const admin = await openPage(suite.browser, { baseURL: suite.server.baseUrl, width: 1700, height: 1100, locale: 'en' });
     const { page } = admin;
     try {
-      await page.goto(`/studio/apps/${suite.appId}`);
-      await shellPage(page).signIn(E2E_ADMIN);
-      await page.getByTestId('studio').waitFor({ timeout: UI_TIMEOUT });
-      await page.getByTestId('studio-section-dashboards').click();
-      await page.getByTestId('dash-new').click();
-      await typeInto(page, page.getByTestId('dash-new-label-zh'), '销售看板');
-      await typeInto(page, page.getByTestId('dash-new-label-en'), 'Sales board');
-      await page.getByTestId('dash-new-ok').click();
-      await page.getByTestId('dash-grid').waitFor({ timeout: UI_TIMEOUT });
+      await openStudioDashboards(page, suite.appId, E2E_ADMIN);
+      await createDashboard(page, { zh: '销售看板', en: 'Sales board' });
 
       // A KPI dragged from the palette onto the grid with the mouse: it counts deals, live.
       await pointerDrag(page, page.getByTestId('dash-palette-kpi'), grid(page));

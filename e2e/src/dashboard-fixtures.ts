@@ -1,8 +1,11 @@
 import type { AppDocument } from '@tessera/schemas';
 import type { Page } from 'playwright-core';
-import { callApi, createRecord, signInApi } from './api';
+import { callApi, createRecord, type Person, signInApi } from './api';
+import { typeInto } from './flow-designer-page';
 import type { DropPlace } from './pointer-drag';
+import { shellPage } from './shell-page';
 import type { E2eSuite } from './suite';
+import { UI_TIMEOUT } from './timeouts';
 
 const label = (en: string, zh: string) => ({ en, 'zh-CN': zh });
 
@@ -40,12 +43,6 @@ export function dealsApp(id: string): AppDocument {
   };
 }
 
-export interface Person {
-  email: string;
-  name: string;
-  password: string;
-}
-
 /** The people with their roles in the app, and each rep's deals created by themselves (so they own them). */
 export async function seedDealTeam(
   { api, appId, server }: E2eSuite,
@@ -71,3 +68,20 @@ export const designerGrid = (page: Page): DropPlace => ({
 
 // Typing and picking as on the flow designer's page: one definition for the studio's e2e tests.
 export { pick, typeInto } from './flow-designer-page';
+
+/** The studio of `appId` at its dashboards section, signed in as `admin` on the way. */
+export async function openStudioDashboards(page: Page, appId: string, admin: { email: string; password: string }): Promise<void> {
+  await page.goto(`/studio/apps/${appId}`);
+  await shellPage(page).signIn(admin);
+  await page.getByTestId('studio').waitFor({ timeout: UI_TIMEOUT });
+  await page.getByTestId('studio-section-dashboards').click();
+}
+
+/** "New dashboard", named in both languages; waits for its empty grid. */
+export async function createDashboard(page: Page, name: { zh: string; en: string }): Promise<void> {
+  await page.getByTestId('dash-new').click();
+  await typeInto(page, page.getByTestId('dash-new-label-zh'), name.zh);
+  await typeInto(page, page.getByTestId('dash-new-label-en'), name.en);
+  await page.getByTestId('dash-new-ok').click();
+  await page.getByTestId('dash-grid').waitFor({ timeout: UI_TIMEOUT });
+}

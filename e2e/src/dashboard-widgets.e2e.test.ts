@@ -3,7 +3,7 @@ import type { Download, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { callApi } from './api';
 import { openPage } from './browser';
-import { dealsApp, designerGrid, pick, seedDealTeam, typeInto } from './dashboard-fixtures';
+import { createDashboard, dealsApp, designerGrid, openStudioDashboards, pick, seedDealTeam, typeInto } from './dashboard-fixtures';
 import { pointerDrag } from './pointer-drag';
 import { E2E_ADMIN } from './server';
 import { shellPage } from './shell-page';
@@ -68,15 +68,8 @@ describe('gauge, pivot and note widgets, the whole dashboard exported, and the m
     const admin = await openPage(suite.browser, { baseURL: suite.server.baseUrl, width: 1700, height: 1100, locale: 'en' });
     const { page } = admin;
     try {
-      await page.goto(`/studio/apps/${suite.appId}`);
-      await shellPage(page).signIn(E2E_ADMIN);
-      await page.getByTestId('studio').waitFor({ timeout: UI_TIMEOUT });
-      await page.getByTestId('studio-section-dashboards').click();
-      await page.getByTestId('dash-new').click();
-      await typeInto(page, page.getByTestId('dash-new-label-zh'), '管道看板');
-      await typeInto(page, page.getByTestId('dash-new-label-en'), 'Pipeline board');
-      await page.getByTestId('dash-new-ok').click();
-      await page.getByTestId('dash-grid').waitFor({ timeout: UI_TIMEOUT });
+      await openStudioDashboards(page, suite.appId, E2E_ADMIN);
+      await createDashboard(page, { zh: '管道看板', en: 'Pipeline board' });
 
       // A pivot dragged from the palette: stage down, owner across (its starter), the sum of amounts in the cells.
       await pointerDrag(page, page.getByTestId('dash-palette-pivot'), grid(page));
