@@ -7,6 +7,7 @@ import { type OpenedPage, openPage } from './browser';
 import { createFlow, flowSlot, openStudioFlows, pick, typeInto } from './flow-designer-page';
 import { pointerDrag } from './pointer-drag';
 import { E2E_ADMIN } from './server';
+import { confirmPublish } from './studio-page';
 import { ARTIFACTS, useE2eSuite } from './suite';
 import { UI_TIMEOUT } from './timeouts';
 
@@ -82,8 +83,7 @@ async function designAndPublish(page: Page, appId: string): Promise<void> {
 
   await page.locator('[data-testid="save-status"][data-status="saved"]').waitFor({ timeout: UI_TIMEOUT });
   await page.getByTestId('studio-publish').click();
-  await page.getByTestId('publish-confirm').click();
-  await page.getByTestId('studio-live-version').filter({ hasText: 'version 2' }).waitFor({ timeout: UI_TIMEOUT });
+  await confirmPublish(page, 2);
   await page.screenshot({ path: `${ARTIFACTS}approval-journey-designed.png` });
 }
 

@@ -6,6 +6,7 @@ import { createDashboard, dealsApp, designerGrid, openStudioDashboards, pick, se
 import { pointerDrag } from './pointer-drag';
 import { E2E_ADMIN } from './server';
 import { shellPage } from './shell-page';
+import { confirmPublish } from './studio-page';
 import { ARTIFACTS, useE2eSuite } from './suite';
 import { UI_TIMEOUT } from './timeouts';
 
@@ -97,8 +98,7 @@ describe('the dashboard designer in the browser', () => {
       expect(draft.draft.reports?.find((r) => r.id === board?.widgets[1]?.report)?.measures[0]).toMatchObject({ aggregate: 'sum', field: 'amount' });
 
       await page.getByTestId('studio-publish').click();
-      await page.getByTestId('publish-confirm').click();
-      await page.getByTestId('studio-live-version').filter({ hasText: 'version 2' }).waitFor({ timeout: UI_TIMEOUT });
+      await confirmPublish(page, 2);
     } catch (error) {
       await page.screenshot({ path: `${ARTIFACTS}dashboard-designer-failure.png` });
       console.log(admin.errors.join('\n'));

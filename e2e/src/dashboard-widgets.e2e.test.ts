@@ -7,6 +7,7 @@ import { createDashboard, dealsApp, designerGrid, openStudioDashboards, pick, se
 import { pointerDrag } from './pointer-drag';
 import { E2E_ADMIN } from './server';
 import { shellPage } from './shell-page';
+import { confirmPublish } from './studio-page';
 import { ARTIFACTS, useE2eSuite } from './suite';
 import { UI_TIMEOUT } from './timeouts';
 
@@ -114,8 +115,7 @@ describe('gauge, pivot and note widgets, the whole dashboard exported, and the m
       await page.screenshot({ path: `${ARTIFACTS}dashboard-widgets-designer.png` });
 
       await page.getByTestId('studio-publish').click();
-      await page.getByTestId('publish-confirm').click();
-      await page.getByTestId('studio-live-version').filter({ hasText: 'version 2' }).waitFor({ timeout: UI_TIMEOUT });
+      await confirmPublish(page, 2);
     } catch (error) {
       await page.screenshot({ path: `${ARTIFACTS}dashboard-widgets-failure.png` });
       console.log(admin.errors.join('\n'));

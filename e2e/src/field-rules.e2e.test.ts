@@ -5,6 +5,7 @@ import { callApi } from './api';
 import { openPage } from './browser';
 import { customerApp } from './fixtures/customer-app';
 import { openStudioField } from './studio-fields';
+import { confirmPublish } from './studio-page';
 import { ARTIFACTS, useE2eSuite } from './suite';
 import { UI_TIMEOUT } from './timeouts';
 
@@ -31,8 +32,7 @@ describe('field data rules in the studio', () => {
       expect(await warning.textContent()).toMatch(/Customer · Email: \d+ record\(s\) are empty/);
       expect(await page.getByTestId('publish-rule-break-list').getAttribute('href')).toMatch(new RegExp(`^/apps/${suite.appId}/objects/customer\\?f=1\\.`));
       await page.screenshot({ path: join(ARTIFACTS, 'field-rules-publish-review.png') });
-      await page.getByTestId('publish-confirm').click();
-      await page.getByTestId('studio-live-version').filter({ hasText: 'version 2' }).waitFor({ timeout: UI_TIMEOUT });
+      await confirmPublish(page, 2);
 
       const made = await callApi<{ id: string }>(suite.api, 'POST', records, { values: { name: 'Cleaned', email: ' LI@EXAMPLE.COM ' } });
       const read = await callApi<Record<string, unknown>>(suite.api, 'GET', `${records}/${made.id}`);

@@ -7,6 +7,7 @@ import { createFlow, flowSlot, openStudioFlows, pick, typeInto } from './flow-de
 import { pointerDrag } from './pointer-drag';
 import { E2E_ADMIN } from './server';
 import { shellPage } from './shell-page';
+import { confirmPublish } from './studio-page';
 import { ARTIFACTS, useE2eSuite } from './suite';
 import { UI_TIMEOUT } from './timeouts';
 
@@ -100,8 +101,7 @@ describe('the flow designer in the browser', () => {
         ['approval_2', [{ kind: 'role', role: 'finance' }]],
       ]);
       await page.getByTestId('studio-publish').click();
-      await page.getByTestId('publish-confirm').click();
-      await page.getByTestId('studio-live-version').filter({ hasText: 'version 2' }).waitFor({ timeout: UI_TIMEOUT });
+      await confirmPublish(page, 2);
     } catch (error) {
       await page.screenshot({ path: `${ARTIFACTS}flow-designer-failure.png` });
       console.log(admin.errors.join('\n'));

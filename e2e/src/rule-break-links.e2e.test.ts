@@ -7,6 +7,7 @@ import { openPage } from './browser';
 import { customerApp } from './fixtures/customer-app';
 import { listPage } from './list-page';
 import { openStudioField } from './studio-fields';
+import { confirmPublish } from './studio-page';
 import { ARTIFACTS, useE2eSuite } from './suite';
 import { UI_TIMEOUT } from './timeouts';
 
@@ -73,8 +74,7 @@ describe('rule-break links', () => {
       await list.screenshot({ path: join(ARTIFACTS, 'rule-break-list.png') });
 
       // Published, the rule is the field's own; a reload of the list keeps its filter.
-      await page.getByTestId('publish-confirm').click();
-      await page.getByTestId('studio-live-version').filter({ hasText: 'version 2' }).waitFor({ timeout: UI_TIMEOUT });
+      await confirmPublish(page, 2);
       await list.reload();
       await expectBreakingRows(list);
 

@@ -9,6 +9,7 @@ import { listPage } from './list-page';
 import { pointerDrag } from './pointer-drag';
 import { E2E_ADMIN } from './server';
 import { shellPage } from './shell-page';
+import { confirmPublish } from './studio-page';
 import { ARTIFACTS, useE2eSuite } from './suite';
 import { UI_TIMEOUT } from './timeouts';
 
@@ -91,8 +92,7 @@ describe('the studio: roles and permissions', () => {
       await changes.filter({ hasText: 'Role "rep" on "customer" sees rows: All → Their own' }).waitFor({ timeout: UI_TIMEOUT });
       await changes.filter({ hasText: 'Role "rep" on "customer", Hidden fields: +credit' }).waitFor({ timeout: UI_TIMEOUT });
       await page.screenshot({ path: join(ARTIFACTS, 'studio-role-review.png') });
-      await page.getByTestId('publish-confirm').click();
-      await page.getByTestId('studio-live-version').filter({ hasText: 'version 2' }).waitFor({ timeout: UI_TIMEOUT });
+      await confirmPublish(page, 2);
       // The sign-in page's first look at the session is a 401 by design; nothing else may fail.
       expect(errors.filter((e) => !e.includes('401 (Unauthorized)'))).toEqual([]);
     } finally {
@@ -173,8 +173,7 @@ describe('the studio: roles and permissions', () => {
 
       await page.getByTestId('studio-publish').click();
       await page.getByTestId('publish-change').filter({ hasText: 'navigation' }).waitFor({ timeout: UI_TIMEOUT });
-      await page.getByTestId('publish-confirm').click();
-      await page.getByTestId('studio-live-version').filter({ hasText: 'version 3' }).waitFor({ timeout: UI_TIMEOUT });
+      await confirmPublish(page, 3);
       expect(errors.filter((e) => !e.includes('401 (Unauthorized)'))).toEqual([]);
     } finally {
       await context.close();

@@ -8,6 +8,7 @@ import { customerApp } from './fixtures/customer-app';
 import { type DropPlace, pointerDrag } from './pointer-drag';
 import { E2E_ADMIN } from './server';
 import { shellPage } from './shell-page';
+import { confirmPublish } from './studio-page';
 import { ARTIFACTS, useE2eSuite } from './suite';
 import { UI_TIMEOUT } from './timeouts';
 
@@ -79,8 +80,7 @@ describe('the studio: an admin builds the form in the browser', () => {
       expect(await page.getByTestId('publish-ddl').allTextContents()).toContain('add_column — customer.select_1');
       await page.screenshot({ path: join(ARTIFACTS, 'studio-publish-review.png') });
       await page.getByTestId('publish-comment').fill('Industry on the customer form');
-      await page.getByTestId('publish-confirm').click();
-      await page.getByTestId('studio-live-version').filter({ hasText: 'version 2' }).waitFor({ timeout: UI_TIMEOUT });
+      await confirmPublish(page, 2);
 
       // The end user's form shows the new field at once: no restart, no rebuild.
       await page.goto(`/apps/${suite.appId}/objects/customer`);
@@ -248,8 +248,7 @@ describe('the studio: a new app from nothing', () => {
 
       await page.getByTestId('studio-publish').click();
       await page.getByTestId('publish-change').filter({ hasText: 'Object "object_1" added' }).waitFor({ timeout: UI_TIMEOUT });
-      await page.getByTestId('publish-confirm').click();
-      await page.getByTestId('studio-live-version').filter({ hasText: 'version 1' }).waitFor({ timeout: UI_TIMEOUT });
+      await confirmPublish(page, 1);
 
       await page.getByTestId('studio-open-app').click();
       await page.getByTestId('object-page-object_1').waitFor({ timeout: UI_TIMEOUT });
