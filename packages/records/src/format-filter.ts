@@ -3,6 +3,7 @@ import { meetsFormat } from '@tessera/forms';
 import { tableRef } from '@tessera/meta';
 import type { FieldDefinition, FilterCondition, ObjectDefinition } from '@tessera/schemas';
 import { type RawBuilder, sql } from 'kysely';
+import { cachedBreakingValues } from './format-breaks-cache';
 import { operatorsFor, queryableColumn } from './query-fields';
 import type { RecordContext } from './record-context';
 import { RecordError } from './record-error';
@@ -50,8 +51,11 @@ export async function resolveFormatFilters(
   for (const condition of filters ?? []) {
     if (condition.op !== 'breaks_format' || !isFormatName(condition.value)) continue;
     const column = queryableColumn(object, condition.field, ctx.access.hiddenFields(object.id));
-    if (column?.field && operatorsFor(column).includes('breaks_format'))
-      resolved.set(condition, await breakingValues(ctx, object, column.field, condition.value));
+    if (column?.field && operatorsFor(column).includes('breaks_format')) {
+      const { field } = column;
+      const format = condition.value;
+      resolved.set(condition, await cachedBreakingValues(ctx, object.id, `${field.id}\u0000${format}`, () => breakingValues(ctx, object, field, format)));
+    }
   }
   return resolved;
 }
