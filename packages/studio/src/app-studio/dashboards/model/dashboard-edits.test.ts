@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createStudioStore } from '../../model/studio-store';
 import { addDashboard, addWidget, placeWidget, removeDashboard, removeWidget, updateWidget, updateWidgetReport } from './dashboard-edits';
 import { withDimension, withMeasure, withObject, withPeriod, withReportKeys, withSort } from './report-edits';
+import { MEASURE_KINDS } from './report-kinds';
 
 const app: AppDocument = {
   id: 'sales',
@@ -107,5 +108,34 @@ describe('dashboard edits', () => {
     expect(store.getState().document).toBe(app);
     store.getState().redo();
     expect(store.getState().document?.dashboards?.[0]?.id).toBe('team');
+  });
+
+  it('offers the data-quality measures only where the object declares what they read, and shows the shares as percent', () => {
+    const deal = app.objects[0]!;
+    const kind = (aggregate: string) => MEASURE_KINDS.find((k) => k.aggregate === aggregate)!;
+    expect(['completeness', 'dormant_rate', 'duplicate_count'].map((a) => kind(a).missing(deal))).toEqual([
+      'dash.needs.keyFields',
+      'dash.needs.dormancy',
+      'dash.needs.matchRules',
+    ]);
+    const declared: typeof deal = {
+      ...deal,
+      quality: { keyFields: ['name', 'amount'], dormantAfterDays: 90 },
+      matchRules: [{ id: 'same_name', kind: 'exact', fields: ['name'] }],
+    };
+    expect(['completeness', 'dormant_rate', 'duplicate_count', 'sum'].map((a) => kind(a).missing(declared))).toEqual([null, null, null, null]);
+
+    const report = board().reports!.find((r) => r.id === 'team_kpi')!;
+    const rate = withMeasure(report, 'dormant_rate', undefined, { percent: true });
+    expect(rate.measures[0]).toMatchObject({ aggregate: 'dormant_rate', format: 'percent' });
+    expect(rate.measures[0]).not.toHaveProperty('field');
+    // Back to a sum: the percent the share brought goes, a currency the admin chose stays.
+    expect(withMeasure(rate, 'sum', 'amount').measures[0]).not.toHaveProperty('format');
+    const money = { ...report, measures: [{ ...report.measures[0]!, format: 'currency' as const }] };
+    expect(withMeasure(money, 'sum', 'amount').measures[0]).toMatchObject({ format: 'currency' });
+    // Average days counts from a second date; another aggregate drops it.
+    const days = withMeasure(report, 'avg_days', 'updated_at', { from: 'created_at' });
+    expect(days.measures[0]).toMatchObject({ aggregate: 'avg_days', field: 'updated_at', from: 'created_at' });
+    expect(withMeasure(days, 'count', undefined).measures[0]).not.toHaveProperty('from');
   });
 });

@@ -35,11 +35,25 @@ export function withDimension(report: ReportDefinition, dimension: ReportDimensi
   return sortStillValid(dimensions.length ? { ...without, dimensions } : without);
 }
 
-/** The first measure's aggregate and field (count has none); its id, label and format stay. */
-export function withMeasure(report: ReportDefinition, aggregate: ReportMeasure['aggregate'], field: string | undefined): ReportDefinition {
+/** The first measure's aggregate and field (count has none), and its `from` date (average days); its id, label and format stay, less a percent a share brought. */
+export function withMeasure(
+  report: ReportDefinition,
+  aggregate: ReportMeasure['aggregate'],
+  field: string | undefined,
+  shape: { percent?: boolean; from?: string | undefined } = {},
+): ReportDefinition {
   const [first, ...rest] = report.measures;
-  const { field: _f, aggregate: _a, formula: _formula, ...kept } = first ?? { id: 'value' };
-  const measure: ReportMeasure = { ...kept, id: first?.id ?? 'value', aggregate, ...(field && aggregate !== 'count' ? { field } : {}) };
+  const { field: _f, aggregate: _a, formula: _formula, from: _from, format, ...kept } = first ?? { id: 'value' };
+  // A share is shown as one; a measure that is no longer a share drops the percent it brought.
+  const shown = shape.percent ? 'percent' : format === 'percent' ? undefined : format;
+  const measure: ReportMeasure = {
+    ...kept,
+    id: first?.id ?? 'value',
+    aggregate,
+    ...(field && aggregate !== 'count' ? { field } : {}),
+    ...(shape.from ? { from: shape.from } : {}),
+    ...(shown ? { format: shown } : {}),
+  };
   return { ...report, measures: [measure, ...rest] };
 }
 

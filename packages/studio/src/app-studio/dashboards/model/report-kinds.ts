@@ -1,5 +1,5 @@
 import { aggregateFits, type ReportColumn } from '@tessera/meta/validate';
-import { DATE_GRAINS, type DateGrain, type ReportDimension, type ReportMeasure } from '@tessera/schemas';
+import { DATE_GRAINS, type DateGrain, type ObjectDefinition, type ReportDimension, type ReportMeasure } from '@tessera/schemas';
 
 /**
  * What the property panel offers to group by and to compute, one entry per kind. The engine grows
@@ -37,17 +37,59 @@ export const DIMENSION_KINDS: readonly DimensionKind[] = [
 
 export interface MeasureKind {
   aggregate: ReportMeasure['aggregate'];
-  /** Count needs no field; the others aggregate one. */
+  /** Count and the data-quality measures need no field; the others aggregate one. */
   needsField: boolean;
   fits: (column: ReportColumn) => boolean;
+  /** What the object must declare first (a dormancy rule, match rules, key fields): the message saying so, or null when it is there. */
+  missing: (object: ObjectDefinition | null) => MeasureRequirement | null;
+  /** Shown as a share (0.25 → 25 %): the rates and completeness. */
+  percent: boolean;
+  /** Counted from a second date (`from`, default the record's creation) to the field: average days. */
+  fromDate: boolean;
 }
 
-/** The aggregates the panel offers; formula, target and data-quality measures (completeness, dormant, duplicates, days) are written in the JSON view for now. */
-export const MEASURE_KINDS: readonly MeasureKind[] = (['count', 'sum', 'avg', 'min', 'max', 'distinct_count', 'median'] as const).map((aggregate) => ({
-  aggregate,
-  needsField: aggregate !== 'count',
-  fits: (column: ReportColumn) => aggregateFits(aggregate, column),
-}));
+export type MeasureRequirement = 'dash.needs.keyFields' | 'dash.needs.dormancy' | 'dash.needs.matchRules';
+
+const needs =
+  (requirement: MeasureRequirement, has: (object: ObjectDefinition) => boolean) =>
+  (object: ObjectDefinition | null): MeasureRequirement | null =>
+    object && has(object) ? null : requirement;
+const always = (): null => null;
+const fieldAggregates = ['count', 'sum', 'avg', 'min', 'max', 'distinct_count', 'median'] as const;
+
+/**
+ * The aggregates the panel offers: a field's, then the data-quality measures, which read what the
+ * object declares (the publish checks refuse them otherwise, so the panel says what is missing
+ * instead of offering a report that cannot publish). Formula and target measures are written in
+ * the JSON view for now.
+ */
+export const MEASURE_KINDS: readonly MeasureKind[] = [
+  ...fieldAggregates.map((aggregate) => ({
+    aggregate,
+    needsField: aggregate !== 'count',
+    fits: (column: ReportColumn) => aggregateFits(aggregate, column),
+    missing: always,
+    percent: false,
+    fromDate: false,
+  })),
+  ...(
+    [
+      ['completeness', needs('dash.needs.keyFields', (o) => Boolean(o.quality?.keyFields?.length)), true],
+      ['dormant_count', needs('dash.needs.dormancy', (o) => Boolean(o.quality?.dormantAfterDays)), false],
+      ['dormant_rate', needs('dash.needs.dormancy', (o) => Boolean(o.quality?.dormantAfterDays)), true],
+      ['duplicate_count', needs('dash.needs.matchRules', (o) => Boolean(o.matchRules?.length)), false],
+      ['duplicate_rate', needs('dash.needs.matchRules', (o) => Boolean(o.matchRules?.length)), true],
+    ] as const
+  ).map(([aggregate, missing, percent]) => ({ aggregate, needsField: false, fits: () => false, missing, percent, fromDate: false })),
+  {
+    aggregate: 'avg_days',
+    needsField: true,
+    fits: (column: ReportColumn) => aggregateFits('avg_days', column),
+    missing: always,
+    percent: false,
+    fromDate: true,
+  },
+];
 
 export const dimensionKindOf = (dimension: ReportDimension | undefined, column: ReportColumn | undefined): DimensionKind | undefined =>
   dimension ? DIMENSION_KINDS.find((kind) => kind.owns(dimension, column)) : undefined;

@@ -6,16 +6,16 @@ import { useLabel } from '../../i18n/use-label';
 import { type NamedColumn, useReportColumns } from '../hooks/use-report-columns';
 import { useDashboardT } from '../i18n/use-dashboard-t';
 import { updateWidgetReport } from '../model/dashboard-edits';
-import { withColumnDimension, withDimension, withMeasure, withObject, withPeriod, withReportKeys, withSort } from '../model/report-edits';
-import { MEASURE_KINDS, measureKindOf } from '../model/report-kinds';
+import { withColumnDimension, withDimension, withObject, withPeriod, withReportKeys, withSort } from '../model/report-edits';
 import { DimensionPicker } from './dimension-picker';
+import { MeasurePicker } from './measure-picker';
 import { PeriodPicker } from './period-picker';
 
 const NONE = '__none';
 
 /**
  * What a widget counts, built from pickers: the source object, one group (a pivot: rows and columns;
- * a kind from DIMENSION_KINDS, with its options), one measure (from MEASURE_KINDS), a filter formula, the
+ * a kind from DIMENSION_KINDS, with its options), one measure (MeasurePicker), a filter formula, the
  * date field and period, the sort and top N. Everything is a change to the widget's own report.
  */
 export function ReportProperties({ dashboardId, widget, report }: { dashboardId: string; widget: DashboardWidget; report: ReportDefinition }) {
@@ -27,10 +27,8 @@ export function ReportProperties({ dashboardId, widget, report }: { dashboardId:
   const columns = useReportColumns(object);
   const change = (next: (r: ReportDefinition) => ReportDefinition, merge?: string) =>
     store.getState().edit((d) => updateWidgetReport(d, dashboardId, widget.id, next), merge ? { merge } : {});
-  const columnOf = (id: string | undefined): NamedColumn | undefined => columns.find((c) => c.id === id);
 
   const measure = report.measures[0];
-  const measureKind = measureKindOf(measure);
   const ids = [...(report.dimensions ?? []).map((d) => d.id), ...report.measures.map((m) => m.id)];
 
   return (
@@ -62,32 +60,7 @@ export function ReportProperties({ dashboardId, widget, report }: { dashboardId:
           onChange={(dimension) => change((r) => withColumnDimension(r, dimension))}
         />
       )}
-      <Form.Item label={t('dash.measure')} style={{ marginBottom: 8 }}>
-        <Space.Compact block>
-          <Select
-            value={measure?.aggregate}
-            data-testid="dash-report-aggregate"
-            options={MEASURE_KINDS.map((kind) => ({ value: kind.aggregate, label: t(`dash.aggregate.${kind.aggregate}`) }))}
-            onChange={(aggregate: (typeof MEASURE_KINDS)[number]['aggregate']) => {
-              const kind = MEASURE_KINDS.find((k) => k.aggregate === aggregate);
-              const keep = columnOf(measure?.field);
-              const field = kind?.needsField ? (keep && kind.fits(keep) ? keep.id : columns.find(kind.fits)?.id) : undefined;
-              change((r) => withMeasure(r, aggregate, field));
-            }}
-          />
-          {measureKind?.needsField && (
-            <Select
-              value={measure?.field ?? null}
-              data-testid="dash-report-measure-field"
-              aria-label={t('dash.measureField')}
-              showSearch
-              optionFilterProp="label"
-              options={columns.filter(measureKind.fits).map((c) => ({ value: c.id, label: c.name }))}
-              onChange={(field: string) => change((r) => withMeasure(r, measureKind.aggregate, field))}
-            />
-          )}
-        </Space.Compact>
-      </Form.Item>
+      <MeasurePicker measure={measure} object={object} columns={columns} onChange={(next) => change(next)} />
       <Form.Item label={t('dash.where')} style={{ marginBottom: 8 }}>
         <div data-testid="dash-report-where">
           <FlowFormula
