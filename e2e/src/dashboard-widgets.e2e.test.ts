@@ -81,6 +81,8 @@ describe('gauge, pivot and note widgets, the whole dashboard exported, and the m
       await pick(page, page.getByTestId('dash-report-aggregate'), 'Sum');
       await page.getByTestId('dash-report-measure-field').filter({ hasText: 'Amount' }).waitFor({ timeout: UI_TIMEOUT });
       await page.locator('[data-testid=dash-preview] .tessera-pivot tfoot').filter({ hasText: '150,000' }).waitFor({ timeout: UI_TIMEOUT });
+      // Its corner names the draft's fields, as the published board will, not their ids.
+      expect(await page.locator('[data-testid=dash-preview] .tessera-pivot thead th').first().textContent()).toBe('Stage \\ Owner');
 
       // A gauge: the sum of amounts on a dial to 200,000 with a target of 100,000.
       await pointerDrag(page, page.getByTestId('dash-palette-gauge'), grid(page));

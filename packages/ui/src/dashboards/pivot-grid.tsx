@@ -3,7 +3,7 @@ import type { PivotCell, PivotTable } from '@tessera/reports';
 import { listEn } from '../i18n/list-en';
 import type { MessageKey } from '../i18n/messages';
 import { useT } from '../i18n/use-t';
-import { useCurrentAppStore } from '../stores/current-app-store';
+import { useAppDocument } from '../stores/document-source';
 import { formatValue, keyText, labelText } from './chart-options';
 import type { DrillDown, ReportAnswer } from './dashboards-api';
 
@@ -47,7 +47,8 @@ function Cell({
 export function PivotGrid({ pivot, result, locale, onPick }: { pivot: PivotTable; result: ReportAnswer; locale: Locale; onPick: Pick }) {
   const t = useT();
   const format = result.measures.find((m) => m.id === pivot.measure)?.format ?? null;
-  const object = useCurrentAppStore((s) => s.document?.objects.find((o) => o.id === result.object));
+  // The live app's, or the studio's draft in its preview: the names the admin is giving the fields.
+  const object = useAppDocument()?.objects.find((o) => o.id === result.object);
   // A dimension without a label of its own is named as its field is (a system column as the list names it).
   const nameOf = (dimension: PivotTable['rowDimension']) => {
     if (!dimension) return '';

@@ -1,6 +1,7 @@
 import type { DashboardWidget, ReportDefinition } from '@tessera/schemas';
 import { ErrorState, isAbort, useSessionStore } from '@tessera/ui';
 import { WidgetCard, type WidgetPayload } from '@tessera/ui/dashboard-widget';
+import { DocumentSourceContext } from '@tessera/ui/document-source';
 import { Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useStudio } from '../../hooks/studio-context';
@@ -33,14 +34,18 @@ export function WidgetPreview({ widget, report }: { widget: DashboardWidget; rep
   return <ReportPreview widget={widget} report={report} />;
 }
 
+/** The runtime's widget drawn with the draft's names (a pivot's row and column headers), as the app will show them once published. */
 function PreviewFrame({ children }: { children: React.ReactNode }) {
   const t = useDashboardT();
+  const draft = useStudio((s) => s.document);
   return (
     <div data-testid="dash-preview">
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {t('dash.preview')}
       </Typography.Text>
-      <div style={{ height: 320, marginTop: 8 }}>{children}</div>
+      <DocumentSourceContext value={draft}>
+        <div style={{ height: 320, marginTop: 8 }}>{children}</div>
+      </DocumentSourceContext>
     </div>
   );
 }
