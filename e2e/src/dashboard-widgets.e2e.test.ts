@@ -28,22 +28,32 @@ const grid = designerGrid;
 
 const bytesOf = async (download: Download) => Buffer.concat((await (await download.createReadStream()).toArray()) as Buffer[]);
 
-/** A PNG decoded by the browser itself: its size, and how many of its pixels are not (near) white. */
-async function pngPixels(page: Page, png: Buffer): Promise<{ width: number; height: number; ink: number }> {
-  return page.evaluate(async (base64) => {
-    const image = new Image();
-    image.src = `data:image/png;base64,${base64}`;
-    await image.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = image.naturalWidth;
-    canvas.height = image.naturalHeight;
-    const context = canvas.getContext('2d')!;
-    context.drawImage(image, 0, 0);
-    const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
-    let ink = 0;
-    for (let i = 0; i < data.length; i += 4) if (data[i]! < 200 || data[i + 1]! < 200 || data[i + 2]! < 200) ink += 1;
-    return { width: canvas.width, height: canvas.height, ink };
-  }, png.toString('base64'));
+/** A PNG decoded by the browser itself: its size, how many of its pixels are not (near) white, and how many of those lie within `edge` pixels of its border. */
+async function pngPixels(page: Page, png: Buffer, edge = 0): Promise<{ width: number; height: number; ink: number; edgeInk: number }> {
+  return page.evaluate(
+    async ({ base64, edge }) => {
+      const image = new Image();
+      image.src = `data:image/png;base64,${base64}`;
+      await image.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = image.naturalWidth;
+      canvas.height = image.naturalHeight;
+      const context = canvas.getContext('2d')!;
+      context.drawImage(image, 0, 0);
+      const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+      let ink = 0;
+      let edgeInk = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        if (data[i]! >= 200 && data[i + 1]! >= 200 && data[i + 2]! >= 200) continue;
+        ink += 1;
+        const x = (i / 4) % canvas.width;
+        const y = Math.floor(i / 4 / canvas.width);
+        if (x < edge || y < edge || x >= canvas.width - edge || y >= canvas.height - edge) edgeInk += 1;
+      }
+      return { width: canvas.width, height: canvas.height, ink, edgeInk };
+    },
+    { base64: png.toString('base64'), edge },
+  );
 }
 
 describe('gauge, pivot and note widgets, the whole dashboard exported, and the menu by audience', () => {
@@ -174,8 +184,10 @@ describe('gauge, pivot and note widgets, the whole dashboard exported, and the m
       const pngBytes = await bytesOf(png);
       expect(pngBytes.subarray(1, 4).toString()).toBe('PNG');
       const box = (await m.getByTestId('dashboard-pipeline_board').boundingBox())!;
-      const pixels = await pngPixels(m, pngBytes);
-      expect(pixels.width).toBeGreaterThanOrEqual(Math.floor(box.width * 2) - 2);
+      // A white margin all round (24 screen pixels, 48 in the picture): nothing drawn within 40 pixels of its border.
+      const pixels = await pngPixels(m, pngBytes, 40);
+      expect(pixels.edgeInk).toBe(0);
+      expect(pixels.width).toBeGreaterThanOrEqual(Math.floor(box.width * 2) + 96 - 2);
       expect(pixels.height).toBeGreaterThan(box.height * 1.5);
       // Twice the pixels each way is four times the ink; half of that leaves room for anti-aliasing.
       expect(pixels.ink).toBeGreaterThan(shown.ink * 2);

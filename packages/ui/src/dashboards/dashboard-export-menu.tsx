@@ -35,9 +35,9 @@ export function DashboardExportMenu({
     onCaption(at);
     try {
       await nextFrame();
-      const canvas = await dashboardCanvas(sheet.current);
+      const { canvas, pixelRatio } = await dashboardCanvas(sheet.current);
       const stamp = at.toISOString().slice(0, 10);
-      saveFile(format === 'png' ? await dashboardPng(canvas) : await dashboardPdf(canvas, title), `${fileName}-${stamp}.${format}`);
+      saveFile(format === 'png' ? await dashboardPng(canvas, pixelRatio) : await dashboardPdf(canvas, title), `${fileName}-${stamp}.${format}`);
     } catch (error) {
       void message.error(t('dashboard.export.failed', { reason: errorMessage(error, t) }));
     } finally {

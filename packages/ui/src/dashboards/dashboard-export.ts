@@ -11,25 +11,39 @@ export const EXPORT_SKIP = 'data-export-skip';
 /** Canvases past ~16k pixels a side fail in Chromium and Safari: a very tall dashboard is drawn at a lower ratio. */
 const MAX_SIDE_PX = 16_000;
 
-/** The dashboard's element drawn on a canvas on white, twice the screen's size where that fits. */
-export async function dashboardCanvas(element: HTMLElement): Promise<HTMLCanvasElement> {
+/** The dashboard's element drawn on a canvas on white, twice the screen's size where that fits (`pixelRatio`: canvas pixels per screen pixel). */
+export async function dashboardCanvas(element: HTMLElement): Promise<{ canvas: HTMLCanvasElement; pixelRatio: number }> {
   const { toCanvas } = await import('html-to-image');
   const { width, height } = element.getBoundingClientRect();
   const pixelRatio = Math.max(0.5, Math.min(2, MAX_SIDE_PX / Math.max(width, height, 1)));
-  return toCanvas(element, {
+  const canvas = await toCanvas(element, {
     backgroundColor: '#ffffff',
     pixelRatio,
     // The app's fonts are the system's (antd's stack, CJK included): nothing to fetch and embed.
     skipFonts: true,
     filter: (node) => !(node instanceof HTMLElement && node.hasAttribute(EXPORT_SKIP)),
   });
+  return { canvas, pixelRatio };
 }
 
 const blobOf = (canvas: HTMLCanvasElement, type: string, quality?: number) =>
   new Promise<Blob>((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error(`${type} encoding failed`))), type, quality));
 
-export function dashboardPng(canvas: HTMLCanvasElement): Promise<Blob> {
-  return blobOf(canvas, 'image/png');
+/** White space around the PNG's picture, in screen pixels: a board pasted into a slide or a mail does not touch its frame. */
+const PNG_MARGIN_PX = 24;
+
+/** The picture on a white sheet with a margin (the PDF has its page margins instead). */
+export function dashboardPng(canvas: HTMLCanvasElement, pixelRatio: number): Promise<Blob> {
+  const margin = Math.round(PNG_MARGIN_PX * pixelRatio);
+  const sheet = document.createElement('canvas');
+  sheet.width = canvas.width + 2 * margin;
+  sheet.height = canvas.height + 2 * margin;
+  const context = sheet.getContext('2d');
+  if (!context) throw new Error('canvas 2d unavailable');
+  context.fillStyle = '#ffffff';
+  context.fillRect(0, 0, sheet.width, sheet.height);
+  context.drawImage(canvas, margin, margin);
+  return blobOf(sheet, 'image/png');
 }
 
 /** Page size and margin of the PDF, in millimetres (A4 landscape: dashboards are wide). */
