@@ -194,6 +194,30 @@ describe('exporting a widget', () => {
     const board = (await post('wang.lei', '/api/apps/crm/dashboards/team/data', {})).json() as Board;
     expect(lines.length).toBe(1 + board.widgets.find((w) => w.id === 'owners')!.result.rows.length);
 
+    // A pivot leaves as the grid it shows: stage down, owner across, a total column and a total row.
+    const pivotCsv = await app.inject({
+      method: 'POST',
+      url: '/api/apps/crm/dashboards/shapes/widgets/pivot/export',
+      headers: { ...(await headers('wang.lei')), 'accept-language': 'en' },
+      payload: { format: 'csv' },
+    });
+    expect(pivotCsv.statusCode).toBe(200);
+    const grid = pivotCsv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n')
+      .map((line) => line.split(','));
+    const shapes = (await post('wang.lei', '/api/apps/crm/dashboards/shapes/data', {})).json() as {
+      widgets: { id: string; pivot?: { columns: unknown[]; rows: unknown[]; total: { value: number } } }[];
+    };
+    const pivot = shapes.widgets.find((w) => w.id === 'pivot')!.pivot!;
+    expect(grid[0]![0]).toBe('Stage \\ Owner');
+    expect(grid[0]!.length).toBe(pivot.columns.length + 2);
+    expect(grid[0]!.at(-1)).toBe('Total');
+    expect(grid.length).toBe(1 + pivot.rows.length + 1);
+    expect(grid.at(-1)![0]).toBe('Total');
+    expect(Number(grid.at(-1)!.at(-1))).toBe(pivot.total.value);
+
     const xlsx = await post('admin', '/api/apps/crm/dashboards/team/widgets/deals/export', { format: 'xlsx' });
     expect(xlsx.statusCode).toBe(200);
     const workbook = new ExcelJS.Workbook();

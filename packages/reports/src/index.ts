@@ -15,4 +15,4 @@ export {
   type ReportServiceOptions,
   type WidgetData,
 } from './report-service';
-export { widgetTable } from './widget-table';
+export { pivotGridTable, widgetTable } from './widget-table';

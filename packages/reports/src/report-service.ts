@@ -14,6 +14,7 @@ import { reportServed, seesAudience, type Viewer, visibleWidgets } from './audie
 import { compileReport } from './compile-report';
 import { previousRange, type ResolvedRange, resolveRange, sameRangeLastYear } from './date-range';
 import { executeWithTimeout } from './execute-plan';
+import { withDimensionNames } from './export-names';
 import { type GlobalFilterValues, withGlobalFilters } from './global-filters';
 import { type PivotTable, pivotTable } from './pivot-table';
 import type { DuplicateSets } from './quality-measures';
@@ -291,13 +292,14 @@ export function createReportService(records: RecordService, options: ReportServi
       if (widget.report === undefined) throw new ReportError('widget.not_found', { id: widgetId });
       const report = (ctx.app.document.reports ?? []).find((r) => r.id === widget.report);
       if (request.forExport && report && !ctx.access.can('export', report.object)) throw new ReportError('report.export_forbidden', { object: report.object });
-      return widgetAnswer(
+      const answer = await widgetAnswer(
         ctx,
         widget,
         widget.report,
         { ...request, dateRange: request.dateRange ?? dashboard.dateRange },
         startCall(ctx, report ? [report.object] : []),
       );
+      return request.forExport ? withDimensionNames(answer, ctx.app.document) : answer;
     },
 
     /**

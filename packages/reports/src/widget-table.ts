@@ -1,5 +1,6 @@
 import type { Locale } from '@tessera/i18n';
 import type { LocalizedText } from '@tessera/schemas';
+import type { PivotTable } from './pivot-table';
 import type { ReportKey, ReportResult } from './report-result';
 
 /** A name in the reader's language, else English, else Chinese, else the id. */
@@ -24,5 +25,27 @@ export function widgetTable(result: ReportResult, locale: Locale): { titles: str
     ...result.dimensions.map((d) => keyCell(row.keys[d.id], locale)),
     ...result.measures.map((m) => row.values[m.id] ?? null),
   ]);
+  return { titles, rows };
+}
+
+const TOTAL: LocalizedText = { 'zh-CN': '合计', en: 'Total' };
+
+/**
+ * A pivot as its reader sees it, for CSV and XLSX: the first dimension down, the second across,
+ * a total column and a total row as the server computed them (an average's total is not the sum
+ * of its cells), and the corner naming both dimensions.
+ */
+export function pivotGridTable(pivot: PivotTable, locale: Locale): { titles: string[]; rows: (string | number | null)[][] } {
+  const name = (dimension: PivotTable['rowDimension']) => (dimension ? named(dimension.label, locale, dimension.field) : '');
+  const total = named(TOTAL, locale, 'Total');
+  const titles = [
+    `${name(pivot.rowDimension)} \\ ${name(pivot.columnDimension)}`,
+    ...pivot.columns.map((column) => String(keyCell(column.key, locale) ?? '')),
+    total,
+  ];
+  const rows = [
+    ...pivot.rows.map((row) => [keyCell(row.key, locale), ...row.cells.map((cell) => cell.value), row.total.value]),
+    [total, ...pivot.columns.map((column) => column.total.value), pivot.total.value],
+  ];
   return { titles, rows };
 }

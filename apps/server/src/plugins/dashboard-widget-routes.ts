@@ -2,7 +2,7 @@ import type { Database } from '@tessera/db';
 import { translate } from '@tessera/i18n';
 import { appendAudit } from '@tessera/identity';
 import { tableFile } from '@tessera/importer';
-import { type ReportService, widgetTable } from '@tessera/reports';
+import { pivotGridTable, type ReportService, widgetTable } from '@tessera/reports';
 import { dashboardWidgetSchema, reportDateRangeSchema, reportSchema } from '@tessera/schemas';
 import { policyFor, requireAdmin, requireUser } from '../authentication';
 import { localeOf } from '../problem';
@@ -56,7 +56,8 @@ export const dashboardWidgetRoutes: RoutePlugin<{ database: Database; reports: R
         viewer: viewerOf(request, appId),
         forExport: true,
       });
-      const table = widgetTable(data.result, locale);
+      // A pivot leaves as the grid it shows (rows × columns with totals); every other widget as its rows.
+      const table = data.pivot ? pivotGridTable(data.pivot, locale) : widgetTable(data.result, locale);
       const file = await tableFile(format, widgetId, table.titles, table.rows);
       await appendAudit(database.db, {
         actorId: user.userId,
