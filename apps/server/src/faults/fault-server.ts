@@ -19,6 +19,7 @@ export const ledger: AppDocument = {
         { id: 'name', type: 'text', label: { 'zh-CN': '名称', en: 'Name' } },
         { id: 'code', type: 'text', label: { 'zh-CN': '编码', en: 'Code' } },
         { id: 'amount', type: 'number', label: { 'zh-CN': '金额', en: 'Amount' } },
+        { id: 'ref', type: 'text', label: { 'zh-CN': '参考号', en: 'Reference' } },
       ],
     },
   ],
