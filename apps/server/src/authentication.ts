@@ -13,10 +13,15 @@ declare module 'fastify' {
   }
 }
 
-/** Routes anyone may call: liveness, signing in, the API docs, the web app's files, and inbound webhooks (their signature authenticates them). */
+/** Routes anyone may call: liveness and readiness, signing in, the API docs, the web app's files, and inbound webhooks (their signature authenticates them). */
 function isPublic(request: FastifyRequest): boolean {
   const path = request.url.split('?')[0] ?? '';
-  return !path.startsWith('/api/') || path === '/api/health' || path === '/api/auth/sign-in' || path.startsWith('/api/hooks/');
+  return !path.startsWith('/api/') || isHealthProbe(request) || path === '/api/auth/sign-in' || path.startsWith('/api/hooks/');
+}
+
+function isHealthProbe(request: FastifyRequest): boolean {
+  const path = request.url.split('?')[0] ?? '';
+  return path === '/api/health' || path.startsWith('/api/health/');
 }
 
 /**
@@ -57,6 +62,8 @@ export function registerAuthentication(app: FastifyInstance, database: Database)
   app.addHook('onClose', () => signedIn.stop());
   app.decorateRequest('user', null);
   app.addHook('onRequest', async (request) => {
+    // Health probes never ask who is calling: liveness must not depend on the database at all.
+    if (isHealthProbe(request)) return;
     const token = bearerToken(request);
     const session = request.cookies[SESSION_COOKIE];
     if (token) request.user = await signedIn.get('token', tokenDigest(token));

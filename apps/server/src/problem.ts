@@ -7,6 +7,7 @@ import { localizeFieldIssues, RecordError } from '@tessera/records';
 import { ReportError } from '@tessera/reports';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { problemResponse } from './route-schemas';
+import { sendIfDatabaseUnavailable } from './unavailable';
 
 registerMessages({
   'request.invalid': { 'zh-CN': '请求有 {count} 处错误', en: 'The request has {count} error(s)' },
@@ -98,6 +99,8 @@ export function registerProblemHandlers(app: FastifyInstance): void {
       return sendProblem(reply, problem(locale, 400, 'request.malformed_json'));
     }
     if (error.statusCode && error.statusCode < 500) return sendProblem(reply, problem(locale, error.statusCode, 'request.invalid', { count: 1 }));
+    const unavailable = sendIfDatabaseUnavailable(error, request, reply);
+    if (unavailable) return unavailable;
     request.log.error({ err: error }, 'unhandled error');
     return sendProblem(reply, problem(locale, 500, 'server.error'));
   });

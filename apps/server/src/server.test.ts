@@ -69,6 +69,8 @@ describe('HTTP API', () => {
 
   it('answers health and serves OpenAPI at /docs', async () => {
     expect((await json('GET', '/api/health')).json()).toEqual({ status: 'ok', database: 'postgres' });
+    expect((await json('GET', '/api/health/live')).json()).toEqual({ status: 'live' });
+    expect((await json('GET', '/api/health/ready')).json()).toEqual({ status: 'ready', database: 'postgres', listener: true });
     const spec = (await json('GET', '/docs/json')).json();
     expect(Object.keys(spec.paths)).toEqual(
       expect.arrayContaining(['/api/apps', '/api/apps/{appId}/publish', '/api/apps/{appId}/objects/{objectId}/records/query']),

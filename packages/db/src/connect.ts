@@ -42,11 +42,20 @@ async function pglite(dataDir: string): Promise<PGlite> {
   });
 }
 
+const CONNECT_TIMEOUT_MS = 10_000;
+
 function postgresDialect(url: string, max: number): Dialect {
-  const pool = new pg.Pool({ connectionString: url, max });
-  // An idle connection the server drops (restart, failover, admin command) is simply replaced on
-  // next use; without a listener, pg would raise it as an uncaught error and end the process.
+  // A request waits at most this long for a connection: with PostgreSQL unreachable it fails (503) rather than hanging.
+  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+  // A connection the server drops (restart, failover, admin command) is replaced on next use.
+  // pg raises the drop as an 'error' event on the client; the pool listens only while the client
+  // is idle, and an 'error' nobody listens to ends the process. So every client gets a listener of
+  // its own for its whole life: the statement it was running fails (the request answers 503), and
+  // the pool discards the broken client when it is released.
   pool.on('error', (error) => process.emitWarning(`idle database connection closed: ${error.message}`));
+  pool.on('connect', (client) => {
+    client.on('error', (error) => process.emitWarning(`database connection lost while in use: ${error.message}`));
+  });
   return new PostgresDialect({ pool: preparingPool(pool) });
 }
 

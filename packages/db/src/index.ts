@@ -1,4 +1,5 @@
 export { type Database, type DatabaseKind, type OpenOptions, openDatabase } from './connect';
+export { isConnectionLost } from './connection-lost';
 export { migrateToLatest } from './migrations';
 export type { NotificationHandler, Notifications } from './notifications';
 export { PREPARED } from './prepared-statements';

@@ -35,6 +35,9 @@ async function changeColumnType(tx: Tx, appId: string, step: Extract<DdlStep, { 
   const table = tableRef(appId, step.object);
   const column = sql.ref(step.field);
   if (step.conversion === 'checked') {
+    // The lock ALTER takes anyway, taken before the check: no write can add an unconvertible value
+    // between the check and the change (which would fail the publish as a 500, not this 422).
+    await sql`lock table ${table} in access exclusive mode`.execute(tx);
     const rows = await count(tx, sql<{ n: string }>`select count(*) as n from ${table} where ${unconvertible(column, step.to.sqlType)}`);
     if (rows > 0) {
       throw new MetaError('meta.unsafe_type_change', 422, [], {
@@ -60,6 +63,9 @@ async function createIndex(tx: Tx, appId: string, index: IndexDefinition): Promi
   const table = tableRef(appId, index.object);
   const first = index.columns[0]?.column ?? 'id';
   if (index.unique) {
+    // The lock CREATE INDEX takes anyway (writes wait, reads go on), taken before the duplicate
+    // check: no write can add a duplicate between the check and the index.
+    await sql`lock table ${table} in share mode`.execute(tx);
     const duplicates = await count(
       tx,
       sql<{ n: string }>`select count(*) as n from (select 1 from ${table}

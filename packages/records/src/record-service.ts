@@ -13,6 +13,7 @@ import { objectOf } from './live-app';
 import { type MergeRequest, mergeRecords, mergesOf, undoMerge } from './merge-records';
 import { anonymizeRecord, exportPersonalData } from './personal-data';
 import { type AheadVerdict, type CreateInput, validateAhead } from './prepare-write';
+import { onLatestVersion } from './publish-race';
 import { type Reassignment, reassignOwner } from './reassign';
 import type { RecordRow } from './record-columns';
 import { toRecordJson } from './record-columns';
@@ -103,8 +104,16 @@ function operations(db: Kysely<SystemTables>, liveApps: LiveAppCache, options: R
   };
   return {
     async create(appId: string, objectId: string, access: AccessResolver, input: CreateInput & { form?: string | undefined }, write: WriteOptions = {}) {
-      const ctx = await context(appId, access, write);
-      const { id, row } = written(await createRecord(ctx, objectId, input, write.source ?? 'user'));
+      const { ctx, id, row } = await onLatestVersion(
+        liveApps,
+        appId,
+        () => context(appId, access, write),
+        async (ctx) => ({
+          ctx,
+          ...(await createRecord(ctx, objectId, input, write.source ?? 'user')),
+        }),
+      );
+      written(null);
       const object = objectOf(ctx.app, objectId);
       if (row) return (await expandDisplay(ctx, object, [openRow(ctx, object, toRecordJson(row), 'full')]))[0]!;
       // A role may create without reading (a web form for leads): it gets the new id, no more.
@@ -121,13 +130,26 @@ function operations(db: Kysely<SystemTables>, liveApps: LiveAppCache, options: R
       inputs: readonly CreateInput[],
       many: CreateManyOptions = {},
     ): Promise<CreateManyResult> {
-      const ctx = await context(appId, access, many);
-      return written(await createRecords(ctx, objectId, inputs, { form: many.form, source: many.source ?? 'user', atomicity: many.atomicity ?? 'all' }));
+      const options = { form: many.form, source: many.source ?? 'user', atomicity: many.atomicity ?? 'all' } as const;
+      return written(
+        await onLatestVersion(
+          liveApps,
+          appId,
+          () => context(appId, access, many),
+          (ctx) => createRecords(ctx, objectId, inputs, options),
+        ),
+      );
     },
     /** Many records, each with its own values (an import's matched rows, an undo), set-based: see `updateEach`. */
     async updateEach(appId: string, objectId: string, access: AccessResolver, edits: readonly RecordEdit[], write: WriteOptions = {}) {
-      const ctx = await context(appId, access, write);
-      return written(await updateEach(ctx, objectId, edits, write.source ?? 'user'));
+      return written(
+        await onLatestVersion(
+          liveApps,
+          appId,
+          () => context(appId, access, write),
+          (ctx) => updateEach(ctx, objectId, edits, write.source ?? 'user'),
+        ),
+      );
     },
     /**
      * Each row checked as a create or a patch would check it (the object's rules and the actor's
@@ -154,8 +176,16 @@ function operations(db: Kysely<SystemTables>, liveApps: LiveAppCache, options: R
       input: { version: number; values: unknown; form?: string | undefined },
       write: WriteOptions = {},
     ) {
-      const ctx = await context(appId, access, write);
-      written(await updateRecord(ctx, objectId, id, input, write.source ?? 'user'));
+      const ctx = await onLatestVersion(
+        liveApps,
+        appId,
+        () => context(appId, access, write),
+        async (ctx) => {
+          await updateRecord(ctx, objectId, id, input, write.source ?? 'user');
+          return ctx;
+        },
+      );
+      written(null);
       return getRecord(ctx, objectId, id);
     },
     async remove(appId: string, objectId: string, access: AccessResolver, id: string, write: WriteOptions = {}) {
@@ -197,7 +227,14 @@ function operations(db: Kysely<SystemTables>, liveApps: LiveAppCache, options: R
       values: Record<string, unknown>,
       write: WriteOptions = {},
     ) {
-      return written(await bulkUpdate(await context(appId, access, write), objectId, selection, values, bulkLimit, write.source ?? 'bulk'));
+      return written(
+        await onLatestVersion(
+          liveApps,
+          appId,
+          () => context(appId, access, write),
+          (ctx) => bulkUpdate(ctx, objectId, selection, values, bulkLimit, write.source ?? 'bulk'),
+        ),
+      );
     },
     async bulkDelete(appId: string, objectId: string, access: AccessResolver, selection: BulkSelection) {
       return written(await bulkDelete(await context(appId, access), objectId, selection, bulkLimit));

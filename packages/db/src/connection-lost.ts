@@ -1,0 +1,30 @@
+/**
+ * Whether an error means the database connection went away (a restart, a failover, an admin
+ * terminating backends, the network) rather than that the statement was wrong. Such a request can
+ * simply be tried again once PostgreSQL is back, so it is answered 503, never 500.
+ */
+
+/** SQLSTATEs of a lost connection: class 08 (connection exception), and shutdown / not yet accepting (57P01–57P03). */
+const LOST_STATE = /^(08...|57P0[123])$/;
+
+/** Socket errors from node:net, as node-postgres passes them on. */
+const SOCKET_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ECONNABORTED', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+
+/**
+ * node-postgres reports a dropped connection by message only: "Connection terminated
+ * unexpectedly", "Client has encountered a connection error and is not queryable", and the pool's
+ * "timeout exceeded when trying to connect" when no connection can be made in time.
+ */
+const LOST_MESSAGE =
+  /Connection terminated|connection error and is not queryable|Connection ended|timeout exceeded when trying to connect|Client was closed and is not queryable/i;
+
+export function isConnectionLost(error: unknown): boolean {
+  for (let current = error, depth = 0; current && depth < 5; depth += 1) {
+    if (typeof current !== 'object') return false;
+    const { code, message, cause } = current as { code?: unknown; message?: unknown; cause?: unknown };
+    if (typeof code === 'string' && (LOST_STATE.test(code) || SOCKET_CODES.has(code))) return true;
+    if (typeof message === 'string' && LOST_MESSAGE.test(message)) return true;
+    current = cause;
+  }
+  return false;
+}
