@@ -78,7 +78,11 @@ async function tableOid(db: AnyDb, schema: string, name: string): Promise<string
   return rows[0].oid;
 }
 
-/** Columns, constraints and indexes of one table, as PostgreSQL itself prints them. */
+/**
+ * Columns, constraints and indexes of one table, as PostgreSQL itself prints them. Not-null rules
+ * go with their columns: newer servers (PGlite's among them) also list them as constraints, in a
+ * syntax older ones cannot read.
+ */
 export async function readTableShape(db: AnyDb, schema: string, name: string): Promise<AppTableShape> {
   const oid = await tableOid(db, schema, name);
   const columns = await sql<{ name: string; type: string; not_null: boolean; default: string | null }>`
@@ -87,7 +91,7 @@ export async function readTableShape(db: AnyDb, schema: string, name: string): P
     where a.attrelid = ${oid}::oid and a.attnum > 0 and not a.attisdropped order by a.attnum`.execute(db);
   const constraints = await sql<{ name: string; type: string; definition: string }>`
     select conname as name, contype as type, pg_get_constraintdef(oid) as definition from pg_constraint
-    where conrelid = ${oid}::oid order by contype = 'f', conname`.execute(db);
+    where conrelid = ${oid}::oid and contype <> 'n' order by contype = 'f', conname`.execute(db);
   const indexes = await sql<{ definition: string }>`select pg_get_indexdef(i.indexrelid) as definition from pg_index i
     where i.indrelid = ${oid}::oid and not exists (select 1 from pg_constraint k where k.conrelid = i.indrelid and k.conindid = i.indexrelid)
     order by 1`.execute(db);
