@@ -2,9 +2,8 @@ import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { FileStore } from '@tessera/files';
+import { type FileStore, measureStream } from '@tessera/files';
 import type { Kysely } from 'kysely';
 import type { TableEntry } from './catalog';
 import type { Manifest } from './manifest';
@@ -28,20 +27,6 @@ async function* fileRows(tx: AnyDb): AsyncGenerator<FileRow> {
   for await (const lines of tableLines(tx, FILES_TABLE)) for (const line of lines) yield JSON.parse(line) as FileRow;
 }
 
-/** A pass-through that hashes what flows by. */
-function hashing(): { stream: Transform; hex: () => string; bytes: () => number } {
-  const hash = createHash('sha256');
-  let size = 0;
-  const stream = new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      size += chunk.length;
-      hash.update(chunk);
-      done(null, chunk);
-    },
-  });
-  return { stream, hex: () => hash.digest('hex'), bytes: () => size };
-}
-
 /**
  * Copies the bytes of every file the snapshot knows into the backup, checking each against the
  * SHA-256 recorded at upload. A file gone from the store or changed on disk is listed as missing
@@ -55,9 +40,9 @@ export async function copyFilesOut(tx: AnyDb, store: FileStore, folder: string):
   for await (const row of fileRows(tx)) {
     const target = pathIn(folder, row.id);
     await mkdir(join(target, '..'), { recursive: true });
-    const hash = hashing();
+    const hash = measureStream();
     const copied = await pipeline(store.open(row.id), hash.stream, createWriteStream(target)).then(
-      () => hash.hex() === row.sha256,
+      () => hash.sha256() === row.sha256,
       () => false,
     );
     if (!copied) {
@@ -66,7 +51,7 @@ export async function copyFilesOut(tx: AnyDb, store: FileStore, folder: string):
       continue;
     }
     count += 1;
-    bytes += hash.bytes();
+    bytes += hash.size();
     listing.update(`${row.id} ${row.sha256}\n`);
   }
   return { count, bytes, sha256: listing.digest('hex'), missing };
