@@ -1,1 +1,3 @@
+export { runDemoApprovals } from './demo-approvals';
+export { type InstallResult, installTemplate } from './install-template';
 export { buildServer, type ServerOptions } from './server';

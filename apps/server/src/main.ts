@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { backupSettingsFromEnv } from '@tessera/backup';
 import { type Database, openDatabase } from '@tessera/db';
 import { ensureFirstAdmin } from '@tessera/identity';
 import { createMetadataStore } from '@tessera/meta';
@@ -57,6 +58,7 @@ async function main(): Promise<void> {
     encryptionKey: env.TESSERA_ENCRYPTION_KEY,
     filesDir: env.TESSERA_FILES_DIR ?? resolve(root, 'data/files'),
     bulkLimit: bulkLimitFromEnv(env.TESSERA_BULK_LIMIT),
+    backups: backupSettingsFromEnv(env, resolve(root, 'data/backups')),
     flowHttpSecret: env.TESSERA_FLOW_HTTP_SECRET,
     mail: env.TESSERA_SMTP_URL
       ? {

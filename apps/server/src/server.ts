@@ -4,6 +4,7 @@ import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { createFieldCipher } from '@tessera/access';
+import { type BackupSettings, registerBackupJobs, scheduleNextBackup } from '@tessera/backup';
 import type { Database } from '@tessera/db';
 import { createEventDispatcher, type EventDispatcher, type EventSubscriber } from '@tessera/events';
 import { type FileStore, localDiskStore } from '@tessera/files';
@@ -28,6 +29,7 @@ import { registerImportJobs } from './import-job';
 import { adminRoutes } from './plugins/admin-routes';
 import { appDeletionRoutes } from './plugins/app-deletion-routes';
 import { authRoutes } from './plugins/auth-routes';
+import { backupRoutes } from './plugins/backup-routes';
 import { dashboardWidgetRoutes } from './plugins/dashboard-widget-routes';
 import { draftRoutes } from './plugins/draft-routes';
 import { duplicateRoutes } from './plugins/duplicate-routes';
@@ -72,6 +74,8 @@ export interface ServerOptions {
   flowHttpSecret?: string | undefined;
   /** An SMTP server for approval e-mails; without it notifications stay in the app. */
   mail?: MailSettings | undefined;
+  /** Where backups go, how often, how many are kept; default: a temporary folder and no schedule (`main.ts` passes the settings from the environment). */
+  backups?: BackupSettings | undefined;
   /** How often the event dispatcher and the job runner look for work without being woken (ms); default 1,000. */
   eventPollMs?: number | undefined;
 }
@@ -206,6 +210,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerImportJobs(jobs, { database: options.database, records, liveApps, store });
   await app.register(importRoutes, { database: options.database, records, liveApps, store });
   await app.register(exportRoutes, { database: options.database, records, liveApps });
+  const backups = options.backups ?? { directory: join(tmpdir(), 'tessera-backups'), everyMinutes: null, keep: 24, keepDays: null };
+  registerBackupJobs(jobs, { database: options.database, fileStore: store, settings: backups });
+  app.addHook('onReady', () => scheduleNextBackup(options.database.db, backups));
+  await app.register(backupRoutes, { database: options.database, jobs, settings: backups });
   if (options.webRoot) await app.register(webRoutes, { webRoot: options.webRoot });
   return app;
 }

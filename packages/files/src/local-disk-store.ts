@@ -1,10 +1,9 @@
-import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { FileStore } from './file-store';
+import { measureStream } from './measure-stream';
 
 const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -22,24 +21,16 @@ export function localDiskStore(root: string): FileStore {
     async put(id, content) {
       const path = pathOf(id);
       await mkdir(join(path, '..'), { recursive: true });
-      const hash = createHash('sha256');
-      let size = 0;
-      const count = new Transform({
-        transform(chunk: Buffer, _encoding, done) {
-          size += chunk.length;
-          hash.update(chunk);
-          done(null, chunk);
-        },
-      });
+      const measured = measureStream();
       const partial = `${path}.partial`;
       try {
-        await pipeline(content, count, createWriteStream(partial));
+        await pipeline(content, measured.stream, createWriteStream(partial));
         await rename(partial, path);
       } catch (error) {
         await rm(partial, { force: true });
         throw error;
       }
-      return { size, sha256: hash.digest('hex') };
+      return { size: measured.size(), sha256: measured.sha256() };
     },
     open: (id) => createReadStream(pathOf(id)),
     remove: (id) => rm(pathOf(id), { force: true }),

@@ -1,0 +1,95 @@
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { applyRetention, backupSettingsFromEnv, listBackups, restoreBackup, writeBackup } from '@tessera/backup';
+import { openDatabase } from '@tessera/db';
+import { localDiskStore } from '@tessera/files';
+import pg from 'pg';
+
+const root = resolve(fileURLToPath(import.meta.url), '../../../..');
+const env = process.env;
+const filesDir = () => env.TESSERA_FILES_DIR ?? resolve(root, 'data/files');
+
+const USAGE = `pnpm backup             back the workspace up now (DATABASE_URL, or the embedded database — stop the server first)
+pnpm backup --list      the backups in TESSERA_BACKUP_DIR, newest first
+pnpm restore <folder> --database postgres://…/new_db   into a new, empty PostgreSQL database (created if missing)
+pnpm restore <folder> --data-dir <folder>               into a new embedded database
+  --files-dir <folder>  where the restored uploads go (default TESSERA_FILES_DIR or data/files)`;
+
+async function backup(list: boolean): Promise<void> {
+  const settings = backupSettingsFromEnv(env, resolve(root, 'data/backups'));
+  if (list) {
+    for (const b of await listBackups(settings.directory))
+      process.stdout.write(`${b.name}  ${b.createdAt}  ${b.rows} rows in ${b.tables} tables, ${b.files} files, ${(b.bytes / 1e6).toFixed(1)} MB\n`);
+    return;
+  }
+  const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.TESSERA_DATA_DIR ?? resolve(root, 'data/pglite'), maxConnections: 2 });
+  try {
+    const made = await writeBackup({ database, fileStore: localDiskStore(filesDir()), directory: settings.directory });
+    const removed = await applyRetention(settings.directory, settings);
+    process.stdout.write(`backup ${made.path}: ${made.rows} rows in ${made.tables} tables, ${made.files} files, ${(made.bytes / 1e6).toFixed(1)} MB\n`);
+    if (made.missingFiles) process.stdout.write(`warning: ${made.missingFiles} uploaded files were missing or damaged in the file store\n`);
+    if (removed.length) process.stdout.write(`removed by retention: ${removed.join(', ')}\n`);
+  } finally {
+    await database.close();
+  }
+}
+
+/** The new workspace's PostgreSQL database, created when it does not exist yet. */
+async function ensureDatabase(url: string): Promise<void> {
+  const name = decodeURIComponent(new URL(url).pathname.slice(1));
+  const server = new URL(url);
+  server.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: server.toString() });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [name]);
+    if (!rowCount) await client.query(`create database ${client.escapeIdentifier(name)}`);
+  } finally {
+    await client.end();
+  }
+}
+
+async function restore(folder: string | undefined, url: string | undefined, dataDir: string | undefined, files: string | undefined): Promise<void> {
+  if (!folder || (url === undefined) === (dataDir === undefined)) throw new Error(`name a backup folder and one of --database or --data-dir\n${USAGE}`);
+  if (url) await ensureDatabase(url);
+  const database = await openDatabase({ url, dataDir: dataDir && resolve(dataDir), maxConnections: 2 });
+  try {
+    const report = await restoreBackup({
+      folder: resolve(folder),
+      database,
+      fileStore: localDiskStore(resolve(files ?? filesDir())),
+      progress: (step) => process.stdout.write(`${step}\n`),
+    });
+    process.stdout.write(
+      `restored and verified: ${report.rows} rows in ${report.tables} tables, ${report.files} files${report.missingFiles ? ` (${report.missingFiles} were missing when backed up)` : ''}, in ${report.seconds} s\n`,
+    );
+  } finally {
+    await database.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      list: { type: 'boolean' },
+      database: { type: 'string' },
+      'data-dir': { type: 'string' },
+      'files-dir': { type: 'string' },
+      help: { type: 'boolean' },
+    },
+  });
+  const [command, folder] = positionals;
+  if (values.help || (command !== 'backup' && command !== 'restore')) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  if (command === 'backup') await backup(values.list === true);
+  else await restore(folder, values.database, values['data-dir'], values['files-dir']);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
