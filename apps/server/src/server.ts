@@ -50,6 +50,7 @@ import { typePreviewRoutes } from './plugins/type-preview-routes';
 import { viewRoutes } from './plugins/view-routes';
 import { webRoutes } from './plugins/web-routes';
 import { registerProblemHandlers } from './problem';
+import { registerSecurityHeaders } from './security-headers';
 
 export interface ServerOptions {
   database: Database;
@@ -101,6 +102,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     return503OnClosing: true,
   });
   registerProblemHandlers(app);
+  await registerSecurityHeaders(app);
   await app.register(cookie);
   registerAuthentication(app, options.database);
   await app.register(swagger, {
