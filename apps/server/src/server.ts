@@ -73,6 +73,11 @@ export interface ServerOptions {
   flowHttpSecret?: string | undefined;
   /** An SMTP server for approval e-mails; without it notifications stay in the app. */
   mail?: MailSettings | undefined;
+  /**
+   * The reverse proxies whose `X-Forwarded-For` names the client (addresses or CIDRs, e.g. from
+   * TESSERA_TRUST_PROXY); from anyone else it is ignored. Sign-in throttling counts by that address.
+   */
+  trustProxy?: readonly string[] | undefined;
   /** How often the event dispatcher and the job runner look for work without being woken (ms); default 1,000. */
   eventPollMs?: number | undefined;
 }
@@ -100,6 +105,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     // Unknown properties are errors, not silently dropped; every problem is reported at once.
     ajv: { customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array' } },
     return503OnClosing: true,
+    ...(options.trustProxy?.length ? { trustProxy: [...options.trustProxy] } : {}),
   });
   registerProblemHandlers(app);
   await registerSecurityHeaders(app);
