@@ -51,6 +51,18 @@ afterAll(async () => {
 const call = (method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, headers: Record<string, string>, payload?: object) =>
   app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
 
+/** Sign-in throttling waits are measured on the clock: only it is fake, for the rest of the test. */
+function freezeClock(): void {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  onTestFinished(() => {
+    vi.useRealTimers();
+  });
+}
+
+/** A sign-in attempt arriving from `remoteAddress` (the socket's peer). */
+const signInFrom = (server: FastifyInstance, remoteAddress: string, headers: Record<string, string>, payload: { email: string; password: string }) =>
+  server.inject({ method: 'POST', url: '/api/auth/sign-in', remoteAddress, headers, payload });
+
 describe('authentication and authorization over HTTP', () => {
   it('requires a session for everything but health and sign-in', async () => {
     expect((await call('GET', '/api/health', {})).statusCode).toBe(200);
@@ -109,19 +121,9 @@ describe('authentication and authorization over HTTP', () => {
   });
 
   it('slows sign-in guesses per account and address with a 429 saying how long to wait, never locking the owner out elsewhere', async () => {
-    // Only the clock is fake: the waits are measured against it.
-    vi.useFakeTimers({ toFake: ['Date'] });
-    onTestFinished(() => {
-      vi.useRealTimers();
-    });
+    freezeClock();
     const attempt = (password: string, remoteAddress: string, locale = 'en') =>
-      app.inject({
-        method: 'POST',
-        url: '/api/auth/sign-in',
-        remoteAddress,
-        headers: { 'accept-language': locale, 'x-forwarded-for': '192.0.2.1' },
-        payload: { email: 'admin@test.local', password },
-      });
+      signInFrom(app, remoteAddress, { 'accept-language': locale, 'x-forwarded-for': '192.0.2.1' }, { email: 'admin@test.local', password });
     for (let i = 0; i < 4; i += 1) expect((await attempt('guess', '203.0.113.5')).statusCode).toBe(401);
     const limited = await attempt('test admin password', '203.0.113.5', 'zh-CN');
     expect(limited.statusCode).toBe(429);
@@ -137,18 +139,9 @@ describe('authentication and authorization over HTTP', () => {
   it('believes X-Forwarded-For only from the proxies it is told to trust', async () => {
     const behindProxy = await buildServer({ database, trustProxy: ['10.0.0.0/8'] });
     try {
-      vi.useFakeTimers({ toFake: ['Date'] });
-      onTestFinished(() => {
-        vi.useRealTimers();
-      });
+      freezeClock();
       const attempt = (remoteAddress: string, client: string, password = 'guess') =>
-        behindProxy.inject({
-          method: 'POST',
-          url: '/api/auth/sign-in',
-          remoteAddress,
-          headers: { 'x-forwarded-for': client },
-          payload: { email: 'rep@test.local', password },
-        });
+        signInFrom(behindProxy, remoteAddress, { 'x-forwarded-for': client }, { email: 'rep@test.local', password });
       for (let i = 0; i < 4; i += 1) expect((await attempt('10.1.2.3', '198.51.100.20')).statusCode).toBe(401);
       expect((await attempt('10.1.2.3', '198.51.100.20', 'test user password')).statusCode).toBe(429);
       // The same proxy, another client behind it: not held up by the first one's guesses.
