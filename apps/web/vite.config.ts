@@ -1,5 +1,21 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+import { appSchemaValidatorSource } from '../../packages/meta/src/app-schema-source';
+import { appSchema } from '../../schemas/src/app.schema';
+
+/**
+ * The studio checks app documents in the browser: their validator is generated here, ahead of
+ * time, because compiling it there needs `new Function`, which our Content-Security-Policy forbids.
+ */
+function appSchemaValidatorAheadOfTime(): Plugin {
+  return {
+    name: 'tessera-app-schema-validator',
+    enforce: 'pre',
+    load(id) {
+      return id.endsWith('/packages/meta/src/app-schema-validator.ts') ? appSchemaValidatorSource(appSchema) : null;
+    },
+  };
+}
 
 /**
  * Modules that only define functions and tables, for the server and the generated validators:
@@ -16,7 +32,7 @@ const DROPPABLE_WHEN_UNUSED = [
 
 // The server (apps/server) serves `dist/` and answers `/api`; in development Vite proxies to it.
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), appSchemaValidatorAheadOfTime()],
   server: {
     proxy: { '/api': { target: 'http://127.0.0.1:3000', changeOrigin: false } },
   },

@@ -9,6 +9,7 @@ import closeWithGrace from 'close-with-grace';
 import { runDemoApprovals } from './demo-approvals';
 import { type InstallResult, installTemplate } from './install-template';
 import { buildServer } from './server';
+import { trustedProxiesFromEnv } from './trust-proxy';
 
 const root = resolve(fileURLToPath(import.meta.url), '../../../..');
 const env = process.env;
@@ -59,6 +60,7 @@ async function main(): Promise<void> {
     filesDir: env.TESSERA_FILES_DIR ?? resolve(root, 'data/files'),
     bulkLimit: bulkLimitFromEnv(env.TESSERA_BULK_LIMIT),
     backups: backupSettingsFromEnv(env, resolve(root, 'data/backups')),
+    trustProxy: trustedProxiesFromEnv(env.TESSERA_TRUST_PROXY),
     flowHttpSecret: env.TESSERA_FLOW_HTTP_SECRET,
     mail: env.TESSERA_SMTP_URL
       ? {

@@ -82,7 +82,10 @@ export function registerProblemHandlers(app: FastifyInstance): void {
       if (error.code !== 'meta.invalid') body.detail = body.title;
       return sendProblem(reply, body);
     }
-    if (error instanceof IdentityError) return sendProblem(reply, problem(locale, error.status, error.code, error.params));
+    if (error instanceof IdentityError) {
+      if (error.code === 'auth.rate_limited') reply.header('retry-after', String(error.params.seconds));
+      return sendProblem(reply, problem(locale, error.status, error.code, error.params));
+    }
     if (error instanceof ImportError) return sendProblem(reply, problem(locale, error.status, error.code, error.params));
     if (error instanceof FlowError) return sendProblem(reply, problem(locale, error.status, error.code, error.params));
     if (error instanceof ReportError) {

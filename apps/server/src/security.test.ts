@@ -1,7 +1,7 @@
 import { createTestDatabase, type TestDatabase } from '@tessera/db/testing';
 import type { AppDocument } from '@tessera/schemas';
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { buildServer } from './server';
 import { adminHeaders, signInHeaders, userHeaders } from './test-session';
 
@@ -50,6 +50,18 @@ afterAll(async () => {
 
 const call = (method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, headers: Record<string, string>, payload?: object) =>
   app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
+
+/** Sign-in throttling waits are measured on the clock: only it is fake, for the rest of the test. */
+function freezeClock(): void {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  onTestFinished(() => {
+    vi.useRealTimers();
+  });
+}
+
+/** A sign-in attempt arriving from `remoteAddress` (the socket's peer). */
+const signInFrom = (server: FastifyInstance, remoteAddress: string, headers: Record<string, string>, payload: { email: string; password: string }) =>
+  server.inject({ method: 'POST', url: '/api/auth/sign-in', remoteAddress, headers, payload });
 
 describe('authentication and authorization over HTTP', () => {
   it('requires a session for everything but health and sign-in', async () => {
@@ -108,12 +120,37 @@ describe('authentication and authorization over HTTP', () => {
     ).toBe(201);
   });
 
-  it('rate-limits sign-in failures', async () => {
-    const attempt = (password: string) => call('POST', '/api/auth/sign-in', {}, { email: 'admin@test.local', password });
-    for (let i = 0; i < 5; i += 1) expect((await attempt('guess')).statusCode).toBe(401);
-    const limited = await attempt('test admin password');
+  it('slows sign-in guesses per account and address with a 429 saying how long to wait, never locking the owner out elsewhere', async () => {
+    freezeClock();
+    const attempt = (password: string, remoteAddress: string, locale = 'en') =>
+      signInFrom(app, remoteAddress, { 'accept-language': locale, 'x-forwarded-for': '192.0.2.1' }, { email: 'admin@test.local', password });
+    for (let i = 0; i < 4; i += 1) expect((await attempt('guess', '203.0.113.5')).statusCode).toBe(401);
+    const limited = await attempt('test admin password', '203.0.113.5', 'zh-CN');
     expect(limited.statusCode).toBe(429);
-    expect(limited.json()).toMatchObject({ code: 'auth.rate_limited' });
+    expect(limited.headers['content-type']).toContain('application/problem+json');
+    expect(limited.headers['retry-after']).toBe('1');
+    expect(limited.json()).toMatchObject({ status: 429, code: 'auth.rate_limited', title: '登录失败次数过多，请 1 秒后再试' });
+    // X-Forwarded-For from a client that is no trusted proxy changes nothing; the owner's own address signs in.
+    expect((await attempt('test admin password', '203.0.113.6')).statusCode).toBe(200);
+    vi.setSystemTime(Date.now() + 1000);
+    expect((await attempt('test admin password', '203.0.113.5')).statusCode).toBe(200);
+  });
+
+  it('believes X-Forwarded-For only from the proxies it is told to trust', async () => {
+    const behindProxy = await buildServer({ database, trustProxy: ['10.0.0.0/8'] });
+    try {
+      freezeClock();
+      const attempt = (remoteAddress: string, client: string, password = 'guess') =>
+        signInFrom(behindProxy, remoteAddress, { 'x-forwarded-for': client }, { email: 'rep@test.local', password });
+      for (let i = 0; i < 4; i += 1) expect((await attempt('10.1.2.3', '198.51.100.20')).statusCode).toBe(401);
+      expect((await attempt('10.1.2.3', '198.51.100.20', 'test user password')).statusCode).toBe(429);
+      // The same proxy, another client behind it: not held up by the first one's guesses.
+      expect((await attempt('10.1.2.3', '198.51.100.21', 'test user password')).statusCode).toBe(200);
+      // Not a trusted proxy: its X-Forwarded-For is ignored, so naming the throttled client does not matter either way.
+      expect((await attempt('172.16.0.9', '198.51.100.20', 'test user password')).statusCode).toBe(200);
+    } finally {
+      await behindProxy.close();
+    }
   });
 
   it("stops a deactivated user's session and tokens at once", async () => {

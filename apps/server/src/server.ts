@@ -52,6 +52,7 @@ import { typePreviewRoutes } from './plugins/type-preview-routes';
 import { viewRoutes } from './plugins/view-routes';
 import { webRoutes } from './plugins/web-routes';
 import { registerProblemHandlers } from './problem';
+import { registerSecurityHeaders } from './security-headers';
 
 export interface ServerOptions {
   database: Database;
@@ -76,6 +77,11 @@ export interface ServerOptions {
   mail?: MailSettings | undefined;
   /** Where backups go, how often, how many are kept; default: a temporary folder and no schedule (`main.ts` passes the settings from the environment). */
   backups?: BackupSettings | undefined;
+  /**
+   * The reverse proxies whose `X-Forwarded-For` names the client (addresses or CIDRs, e.g. from
+   * TESSERA_TRUST_PROXY); from anyone else it is ignored. Sign-in throttling counts by that address.
+   */
+  trustProxy?: readonly string[] | undefined;
   /** How often the event dispatcher and the job runner look for work without being woken (ms); default 1,000. */
   eventPollMs?: number | undefined;
 }
@@ -103,8 +109,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     // Unknown properties are errors, not silently dropped; every problem is reported at once.
     ajv: { customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array' } },
     return503OnClosing: true,
+    ...(options.trustProxy?.length ? { trustProxy: [...options.trustProxy] } : {}),
   });
   registerProblemHandlers(app);
+  await registerSecurityHeaders(app);
   await app.register(cookie);
   registerAuthentication(app, options.database);
   await app.register(swagger, {

@@ -5,6 +5,7 @@ import enUS from 'antd/es/locale/en_US';
 import zhCN from 'antd/es/locale/zh_CN';
 import { lazy, Suspense } from 'react';
 import { AuthGate } from './auth/auth-gate';
+import { cspNonce } from './csp-nonce';
 import { AppLayout } from './shell/app-layout';
 import { AppPicker } from './shell/app-picker';
 import { ErrorBoundary } from './shell/error-boundary';
@@ -21,13 +22,15 @@ const FormulaPlaygroundPage = lazy(() => import('./studio/formula-playground-pag
 const StudioPage = lazy(() => import('@tessera/studio/app-studio').then((m) => ({ default: m.StudioPage })));
 
 const theme = { token: { colorPrimary: '#1f6feb', borderRadius: 6 } };
+// antd's CSS-in-JS writes its style elements with the page's nonce (Content-Security-Policy).
+const csp = { nonce: cspNonce };
 
 /** Providers, the sign-in gate and the route switch; every page below renders inside antd's App context. */
 export function AppRoot() {
   const locale = useSessionStore((s) => s.locale);
   const route = useRouteStore((s) => s.route);
   return (
-    <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS} theme={theme}>
+    <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS} theme={theme} csp={csp}>
       <AntApp style={{ height: '100%' }}>
         <ErrorBoundary>
           <AuthGate>

@@ -1,3 +1,5 @@
+// First: gives the page's style nonce to style elements our libraries create (Content-Security-Policy).
+import './csp-nonce';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AppRoot } from './app-root';

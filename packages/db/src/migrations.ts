@@ -493,6 +493,18 @@ const migrations: Record<string, Migration> = {
       await sql`create index record_merges_survivor_idx on record_merges (app_id, object_id, survivor_id, created_at desc)`.execute(db);
     },
   },
+  '0016_sign_in_throttle': {
+    async up(db) {
+      // Failed sign-ins per source (an account on an address, an address) and how long that source
+      // must wait before its next try (packages/identity sign-in-throttle.ts), shared by every server process.
+      await sql`create table sign_in_throttle (
+        key text primary key,
+        failures integer not null,
+        last_failure_at timestamptz not null,
+        blocked_until timestamptz not null
+      )`.execute(db);
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

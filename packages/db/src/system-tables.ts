@@ -15,6 +15,7 @@ export interface SystemTables {
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
   audit_log: AuditLogTable;
+  sign_in_throttle: SignInThrottleTable;
   form_drafts: FormDraftsTable;
   files: FilesTable;
   saved_views: SavedViewsTable;
@@ -144,6 +145,14 @@ export interface ApiTokensTable {
   /** With scope_roles: the token acts only in this app, only with these roles. Null: as its user. */
   scope_app_id: string | null;
   scope_roles: string[] | null;
+}
+
+/** Failed sign-ins of one source and when it may try again (packages/identity sign-in-throttle.ts). */
+export interface SignInThrottleTable {
+  key: string;
+  failures: number;
+  last_failure_at: Timestamp;
+  blocked_until: Timestamp;
 }
 
 export interface AuditLogTable {

@@ -8,6 +8,7 @@ export { type DirectoryDepartment, type DirectoryEntry, listDirectoryDepartments
 export { IdentityError, type IdentityErrorCode } from './identity-error';
 export { loadCredential, loadPersonForAccess, loadSignedInUser, type PersonForAccess, type SignedInUser } from './principal';
 export { hashPassword, MIN_PASSWORD_LENGTH, newPassword, tokenDigest, verifyPassword } from './secrets';
-export { endSessions, SESSION_DAYS, SIGN_IN_LIMIT, signIn, signOut } from './sessions';
+export { endSessions, SESSION_DAYS, signIn, signOut } from './sessions';
+export { type BackoffRule, backoffSeconds, SIGN_IN_THROTTLE } from './sign-in-throttle';
 export { createSignedInUserCache, IDENTITY_CHANNEL, type SignedInUserCache } from './signed-in-cache';
 export { changePassword, createUser, getUser, listUsers, type NewUser, setActive, setRoles, type UserSummary, updateUser } from './users';

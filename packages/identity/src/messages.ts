@@ -3,7 +3,7 @@ import { registerMessages } from '@tessera/i18n';
 registerMessages({
   'auth.required': { 'zh-CN': '请先登录', en: 'Please sign in' },
   'auth.invalid_credentials': { 'zh-CN': '邮箱或密码不正确', en: 'Wrong email or password' },
-  'auth.rate_limited': { 'zh-CN': '登录失败次数过多，请 {minutes} 分钟后再试', en: 'Too many failed sign-ins; try again in {minutes} minutes' },
+  'auth.rate_limited': { 'zh-CN': '登录失败次数过多，请 {seconds} 秒后再试', en: 'Too many failed sign-ins; try again in {seconds} seconds' },
   'auth.admin_required': { 'zh-CN': '只有管理员可以执行此操作', en: 'Only an administrator may do this' },
   'auth.cross_site': { 'zh-CN': '拒绝跨站请求', en: 'Cross-site request refused' },
   'auth.weak_password': { 'zh-CN': '密码至少需要 {min} 个字符', en: 'The password needs at least {min} characters' },

@@ -3,34 +3,25 @@ import { type Kysely, sql } from 'kysely';
 import { appendAudit } from './audit-log';
 import { IdentityError } from './identity-error';
 import { decoyHash, newToken, tokenDigest, verifyPassword } from './secrets';
+import { checkSignInThrottle, clearSignInFailures, recordSignInFailure } from './sign-in-throttle';
 
 type Db = Kysely<SystemTables>;
 
 export const SESSION_DAYS = 14;
-/** Failed sign-ins allowed per email (and, four times as many, per address) in the window. */
-export const SIGN_IN_LIMIT = { failures: 5, minutes: 15 } as const;
-
-async function recentFailures(db: Db, column: 'subject' | 'ip', value: string): Promise<number> {
-  const { rows } = await sql<{ n: string }>`select count(*) as n from audit_log
-    where action = 'auth.sign_in_failed' and ${sql.ref(column)} = ${value}
-    and at > now() - make_interval(mins => ${SIGN_IN_LIMIT.minutes})`.execute(db);
-  return Number(rows[0]?.n ?? 0);
-}
 
 /**
- * Checks the password and opens a new session. The failure count lives in the audit log (the
- * database, not process memory), so the limit holds across server processes. A session token is
- * always new: a token presented before sign-in is never adopted (no session fixation).
+ * Checks the password and opens a new session. Failures slow down further tries from the same
+ * account on the same address and from the same address (sign-in-throttle.ts, in the database so
+ * every server process sees them), never the account everywhere. A session token is always new:
+ * a token presented before sign-in is never adopted (no session fixation).
  */
 export async function signIn(
   db: Db,
   input: { email: string; password: string; ip: string | null },
 ): Promise<{ token: string; userId: string; expiresAt: Date }> {
   const email = input.email.trim().toLowerCase();
-  const limited =
-    (await recentFailures(db, 'subject', email)) >= SIGN_IN_LIMIT.failures ||
-    (input.ip !== null && (await recentFailures(db, 'ip', input.ip)) >= SIGN_IN_LIMIT.failures * 4);
-  if (limited) throw new IdentityError('auth.rate_limited', { minutes: SIGN_IN_LIMIT.minutes });
+  const now = new Date();
+  await checkSignInThrottle(db, email, input.ip, now);
   const user = await db.selectFrom('users').select(['id', 'password_hash', 'active']).where(sql<string>`lower(email)`, '=', email).executeTakeFirst();
   const ok = await verifyPassword(user?.password_hash ?? (await decoyHash()), input.password);
   if (!user || !ok || !user.active) {
@@ -41,8 +32,10 @@ export async function signIn(
       ip: input.ip,
       detail: { reason: !user ? 'unknown_email' : !ok ? 'wrong_password' : 'inactive' },
     });
+    await recordSignInFailure(db, email, input.ip, now);
     throw new IdentityError('auth.invalid_credentials');
   }
+  await clearSignInFailures(db, email, input.ip);
   const token = newToken('ts');
   const expiresAt = new Date(Date.now() + SESSION_DAYS * 86_400_000);
   await db

@@ -1,16 +1,13 @@
 import type { AppDocument } from '@tessera/schemas';
-import { appSchema } from '@tessera/schemas';
-import { Ajv2020, type ErrorObject } from 'ajv/dist/2020';
+import type { ErrorObject } from 'ajv/dist/2020';
+import { validateApp } from './app-schema-validator';
 import type { MetaIssue } from './issue';
 import './messages';
-
-const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
-// `if/then` checks report twice (the `if` and the failing `then` keyword); the `then` one is enough.
-const validateApp = ajv.compile<AppDocument>(appSchema);
 
 function issueOf(error: ErrorObject): MetaIssue | null {
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
+    // `if/then` checks report twice (the `if` and the failing `then` keyword); the `then` one is enough.
     case 'if':
       return null;
     case 'required':

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
+import { sendIndexHtml } from '../index-html';
 import type { RoutePlugin } from '../route-schemas';
 
 /**
@@ -12,7 +13,8 @@ export const webRoutes: RoutePlugin<{ webRoot: string }> = async (app, { webRoot
     app.log.warn({ webRoot }, 'web app not built: run `pnpm --filter @tessera/web build`');
     return;
   }
-  await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'], maxAge: '1h', immutable: false });
+  // index.html is never served as a plain file: sendIndexHtml fills in its nonce and keeps it out of caches.
+  await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false, globIgnore: ['index.html'], maxAge: '1h', immutable: false });
   app.get(
     '/*',
     {
@@ -25,7 +27,7 @@ export const webRoutes: RoutePlugin<{ webRoot: string }> = async (app, { webRoot
     },
     async (request, reply) => {
       if (request.url.startsWith('/api/') || request.url.startsWith('/docs')) return reply.callNotFound();
-      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').sendFile('index.html');
+      return sendIndexHtml(reply, webRoot);
     },
   );
 };
