@@ -16,7 +16,16 @@ export interface Database {
   kind: DatabaseKind;
   /** LISTEN/NOTIFY between the processes on this database (a dedicated connection, opened on first listen). */
   notifications: Notifications;
+  /** The connection pool's use now (PostgreSQL; null for the embedded database, which has one connection). */
+  poolUse(): PoolUse | null;
   close(): Promise<void>;
+}
+
+export interface PoolUse {
+  total: number;
+  idle: number;
+  /** Queries waiting for a connection. */
+  waiting: number;
 }
 
 export interface OpenOptions {
@@ -42,8 +51,7 @@ async function pglite(dataDir: string): Promise<PGlite> {
   });
 }
 
-function postgresDialect(url: string, max: number): Dialect {
-  const pool = new pg.Pool({ connectionString: url, max });
+function postgresDialect(pool: pg.Pool): Dialect {
   // An idle connection the server drops (restart, failover, admin command) is simply replaced on
   // next use; without a listener, pg would raise it as an uncaught error and end the process.
   pool.on('error', (error) => process.emitWarning(`idle database connection closed: ${error.message}`));
@@ -55,8 +63,10 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
   const kind: DatabaseKind = options.url ? 'postgres' : 'pglite';
   let dialect: Dialect;
   let notifications: Notifications;
+  let pool: pg.Pool | null = null;
   if (options.url) {
-    dialect = postgresDialect(options.url, options.maxConnections ?? 10);
+    pool = new pg.Pool({ connectionString: options.url, max: options.maxConnections ?? 10 });
+    dialect = postgresDialect(pool);
     notifications = postgresNotifications(options.url, (message) => process.emitWarning(message));
   } else {
     const client = await pglite(options.dataDir ?? './data/pglite');
@@ -71,6 +81,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
     db,
     kind,
     notifications,
+    poolUse: () => (pool ? { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount } : null),
     async close() {
       await notifications.close();
       await db.destroy();
