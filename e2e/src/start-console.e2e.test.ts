@@ -2,8 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
+import { freePort } from '@tessera/db/testing';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort, runOnTerminal, type TerminalRun } from './console';
+import { runOnTerminal, type TerminalRun } from './console';
 import { assertWebBuilt } from './server';
 
 const LAST_BANNER_LINE = '(shown only this once; change it after signing in)';

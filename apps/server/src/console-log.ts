@@ -15,7 +15,9 @@ export interface ConsoleLog {
  */
 export function consoleLog(env: NodeJS.ProcessEnv, terminal: boolean): ConsoleLog {
   const level = env.LOG_LEVEL ?? 'info';
-  if (!terminal) return { logger: { level }, requestLog: { ordinaryLevel: 'info' } };
+  // Through process.stdout itself, as the banner is, so the startup log lands before it (pino's own
+  // writer to the same descriptor may flush after it).
+  if (!terminal) return { logger: { level, stream: process.stdout }, requestLog: { ordinaryLevel: 'info' } };
   const stream = pretty({
     colorize: true,
     sync: true,

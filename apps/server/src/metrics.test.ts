@@ -29,7 +29,11 @@ function sample(text: string, series: string): number | undefined {
 describe('GET /metrics', () => {
   it('is refused without the token, in problem+json naming the setting', async () => {
     for (const authorization of [undefined, 'Bearer wrong token', TOKEN]) {
-      const response = await app.inject({ method: 'GET', url: '/metrics', headers: { ...(authorization ? { authorization } : {}), 'accept-language': 'zh-CN' } });
+      const response = await app.inject({
+        method: 'GET',
+        url: '/metrics',
+        headers: { ...(authorization ? { authorization } : {}), 'accept-language': 'zh-CN' },
+      });
       expect(response.statusCode).toBe(401);
       expect(response.headers['content-type']).toContain('application/problem+json');
       expect(response.json().title).toContain('TESSERA_METRICS_TOKEN');

@@ -1,7 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { createTestDatabase, type TestDatabase } from '@tessera/db/testing';
+import { createTestDatabase, freePort, type TestDatabase } from '@tessera/db/testing';
 import { SCHEDULE_QUEUE } from '@tessera/flows';
 import { enqueue } from '@tessera/jobs';
 import { createMetadataStore } from '@tessera/meta';
@@ -44,15 +43,6 @@ interface Started {
   child: ChildProcess;
   output: () => string;
   base: string;
-}
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const address = probe.address();
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
 }
 
 /** Starts `main.ts` as `role` and resolves once it says it runs (the banner, or the worker's line). */
