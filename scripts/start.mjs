@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // `pnpm start`: build the web app when any of its sources is newer than the build, then run the server.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { runQuietly } from './quiet-run.mjs';
 
 const newest = (dir) =>
   readdirSync(dir, { withFileTypes: true }).reduce((latest, entry) => {
@@ -24,8 +25,18 @@ const sources = [
 const changed = (path) => (statSync(path).isDirectory() ? newest(path) : statSync(path).mtimeMs);
 const dist = 'apps/web/dist/index.html';
 if (!existsSync(dist) || Math.max(...sources.filter(existsSync).map(changed)) > statSync(dist).mtimeMs) {
-  const build = spawnSync('pnpm', ['--filter', '@tessera/web', 'build'], { stdio: 'inherit' });
-  if (build.status !== 0) process.exit(build.status ?? 1);
+  process.stdout.write('Building the web app (about a minute; its output is shown only if it fails)…\n');
+  const status = runQuietly('pnpm', ['--filter', '@tessera/web', 'build']);
+  if (status !== 0) process.exit(status);
 }
-const server = spawnSync('pnpm', ['exec', 'tsx', 'apps/server/src/main.ts'], { stdio: 'inherit', env: process.env });
-process.exit(server.status ?? 0);
+
+// The server runs in node directly (no pnpm or tsx process between). `exec` in package.json makes
+// this script pnpm's own child, so pnpm waits for its exit code rather than seeing a shell die of
+// the signal (and printing ELIFECYCLE). Ctrl-C reaches the server with the rest of the terminal's
+// process group: it closes the database and exits 0, and so does this script.
+const server = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], { stdio: 'inherit', env: process.env });
+// Passing Ctrl-C on as well would be a second one, which cuts the graceful stop short. A stop
+// sent to this process alone (a supervisor's SIGTERM) is passed on.
+process.on('SIGINT', () => {});
+for (const signal of ['SIGTERM', 'SIGHUP']) process.on(signal, () => server.kill('SIGTERM'));
+server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -6,8 +6,10 @@ import { ensureFirstAdmin } from '@tessera/identity';
 import { createMetadataStore } from '@tessera/meta';
 import type { AppDocument } from '@tessera/schemas';
 import closeWithGrace from 'close-with-grace';
+import { consoleLog } from './console-log';
 import { runDemoApprovals } from './demo-approvals';
 import { type InstallResult, installTemplate } from './install-template';
+import { processRoleFromEnv } from './process-role';
 import { buildServer } from './server';
 import { trustedProxiesFromEnv } from './trust-proxy';
 
@@ -46,6 +48,7 @@ function demoSignIns(demo: InstallResult): string {
 }
 
 async function main(): Promise<void> {
+  const role = processRoleFromEnv(env.TESSERA_PROCESS, env.DATABASE_URL);
   const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.TESSERA_DATA_DIR ?? resolve(root, 'data/pglite') });
   const sealedFields = await encryptedFieldsInUse(database);
   if (sealedFields.length && !env.TESSERA_ENCRYPTION_KEY) {
@@ -55,7 +58,9 @@ async function main(): Promise<void> {
   const app = await buildServer({
     database,
     webRoot: env.TESSERA_WEB_ROOT ?? resolve(root, 'apps/web/dist'),
-    logger: { level: env.LOG_LEVEL ?? 'info' },
+    ...consoleLog(env, process.stdout.isTTY === true),
+    background: role !== 'web',
+    metricsToken: env.TESSERA_METRICS_TOKEN || undefined,
     encryptionKey: env.TESSERA_ENCRYPTION_KEY,
     filesDir: env.TESSERA_FILES_DIR ?? resolve(root, 'data/files'),
     bulkLimit: bulkLimitFromEnv(env.TESSERA_BULK_LIMIT),
@@ -75,6 +80,12 @@ async function main(): Promise<void> {
     await app.close();
     await database.close();
   });
+  if (role === 'worker') {
+    // No port: the jobs, scheduled flows and event delivery start with the server's ready hooks.
+    await app.ready();
+    app.log.info('Tessera worker running: jobs, scheduled flows and event delivery (no HTTP)');
+    return;
+  }
 
   // The administrator first: the demo's team must not count as "someone already signed up".
   const admin = await ensureFirstAdmin(database.db, { email: env.TESSERA_ADMIN_EMAIL ?? 'admin@tessera.local', password: env.TESSERA_ADMIN_PASSWORD });

@@ -23,9 +23,10 @@ import { createJobRunner, type JobRunner } from '@tessera/jobs';
 import type { PublishHooks } from '@tessera/meta';
 import { createLiveAppCache, createRecordService, dataVersionsSubscriber, type RecordService } from '@tessera/records';
 import { createReportService } from '@tessera/reports';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
 import { registerAuthentication } from './authentication';
 import { registerImportJobs } from './import-job';
+import { registerMetrics } from './metrics-endpoint';
 import { adminRoutes } from './plugins/admin-routes';
 import { appDeletionRoutes } from './plugins/app-deletion-routes';
 import { authRoutes } from './plugins/auth-routes';
@@ -52,6 +53,7 @@ import { typePreviewRoutes } from './plugins/type-preview-routes';
 import { viewRoutes } from './plugins/view-routes';
 import { webRoutes } from './plugins/web-routes';
 import { registerProblemHandlers } from './problem';
+import { type RequestLogOptions, registerRequestLog } from './request-log';
 import { registerSecurityHeaders } from './security-headers';
 
 export interface ServerOptions {
@@ -84,6 +86,16 @@ export interface ServerOptions {
   trustProxy?: readonly string[] | undefined;
   /** How often the event dispatcher and the job runner look for work without being woken (ms); default 1,000. */
   eventPollMs?: number | undefined;
+  /**
+   * Whether this process runs the background work — jobs, scheduled flows, event delivery —
+   * besides serving requests; default true. False: a web-only process (TESSERA_PROCESS=web) whose
+   * writes wake the workers by NOTIFY.
+   */
+  background?: boolean | undefined;
+  /** Serves `GET /metrics` to holders of this bearer token (TESSERA_METRICS_TOKEN); absent: no metrics endpoint. */
+  metricsToken?: string | undefined;
+  /** How ordinary requests are logged (request-log.ts); default: every request at info. */
+  requestLog?: RequestLogOptions | undefined;
 }
 
 declare module 'fastify' {
@@ -110,8 +122,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     ajv: { customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array' } },
     return503OnClosing: true,
     ...(options.trustProxy?.length ? { trustProxy: [...options.trustProxy] } : {}),
+    // One line per request, from request-log.ts, instead of Fastify's two.
+    logController: new LogController({ disableRequestLogging: true }),
   });
   registerProblemHandlers(app);
+  registerRequestLog(app, options.requestLog ?? { ordinaryLevel: 'info' });
+  registerMetrics(app, { database: options.database, token: options.metricsToken });
   await registerSecurityHeaders(app);
   await app.register(cookie);
   registerAuthentication(app, options.database);
@@ -151,14 +167,24 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
   for (const subscriber of [dataVersionsSubscriber, ...(options.subscribers ?? [])]) await events.subscribe(subscriber);
   app.decorate('events', events);
-  app.addHook('onReady', () => events.start());
-  app.addHook('onClose', () => events.stop());
   const jobs = createJobRunner(options.database, { pollMs: options.eventPollMs, log: (message, error) => app.log.error({ err: error }, message) });
   app.decorate('jobs', jobs);
-  app.addHook('onReady', () => jobs.start());
+  if (options.background !== false) {
+    app.addHook('onReady', () => events.start());
+    app.addHook('onReady', () => jobs.start());
+  }
+  app.addHook('onClose', () => events.stop());
   app.addHook('onClose', () => jobs.stop());
   // The flow engine: records under approval are locked by its guard; its timers and triggers run on the runners above.
   const definitions = createFlowDefinitions();
+  // Other processes' publishes, rollbacks and deletions reach this one's caches at once (PostgreSQL; PGlite is one process).
+  if (options.database.kind === 'postgres') {
+    let unfollow: (() => Promise<void>) | null = null;
+    app.addHook('onReady', async () => {
+      unfollow = await liveApps.follow(options.database.notifications, (appId) => definitions.forget(appId));
+    });
+    app.addHook('onClose', async () => unfollow?.());
+  }
   const directory = createDirectoryCache(options.database);
   app.addHook('onReady', () => directory.start());
   const records = createRecordService(options.database.db, liveApps, {

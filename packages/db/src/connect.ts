@@ -16,7 +16,16 @@ export interface Database {
   kind: DatabaseKind;
   /** LISTEN/NOTIFY between the processes on this database (a dedicated connection, opened on first listen). */
   notifications: Notifications;
+  /** The connection pool's use now (PostgreSQL; null for the embedded database, which has one connection). */
+  poolUse(): PoolUse | null;
   close(): Promise<void>;
+}
+
+export interface PoolUse {
+  total: number;
+  idle: number;
+  /** Queries waiting for a connection. */
+  waiting: number;
 }
 
 export interface OpenOptions {
@@ -42,11 +51,10 @@ async function pglite(dataDir: string): Promise<PGlite> {
   });
 }
 
+/** A request waits at most this long for a connection: with PostgreSQL unreachable it fails (503) rather than hanging. */
 const CONNECT_TIMEOUT_MS = 10_000;
 
-function postgresDialect(url: string, max: number): Dialect {
-  // A request waits at most this long for a connection: with PostgreSQL unreachable it fails (503) rather than hanging.
-  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+function postgresDialect(pool: pg.Pool): Dialect {
   // A connection the server drops (restart, failover, admin command) is replaced on next use.
   // pg raises the drop as an 'error' event on the client; the pool listens only while the client
   // is idle, and an 'error' nobody listens to ends the process. So every client gets a listener of
@@ -64,8 +72,10 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
   const kind: DatabaseKind = options.url ? 'postgres' : 'pglite';
   let dialect: Dialect;
   let notifications: Notifications;
+  let pool: pg.Pool | null = null;
   if (options.url) {
-    dialect = postgresDialect(options.url, options.maxConnections ?? 10);
+    pool = new pg.Pool({ connectionString: options.url, max: options.maxConnections ?? 10, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+    dialect = postgresDialect(pool);
     notifications = postgresNotifications(options.url, (message) => process.emitWarning(message));
   } else {
     const client = await pglite(options.dataDir ?? './data/pglite');
@@ -80,6 +90,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
     db,
     kind,
     notifications,
+    poolUse: () => (pool ? { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount } : null),
     async close() {
       await notifications.close();
       await db.destroy();

@@ -1,4 +1,4 @@
-export { type Database, type DatabaseKind, type OpenOptions, openDatabase } from './connect';
+export { type Database, type DatabaseKind, type OpenOptions, openDatabase, type PoolUse } from './connect';
 export { isConnectionLost } from './connection-lost';
 export { migrateToLatest } from './migrations';
 export type { NotificationHandler, Notifications } from './notifications';

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
 import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
 import pg from 'pg';
 import { type Database, openDatabase } from './connect';
@@ -42,6 +43,16 @@ async function dropWhenIdle(name: string): Promise<void> {
     }
   }
   await adminQuery(`drop database if exists "${name}" with (force)`);
+}
+
+/** A port nobody listens on now, for a server a test starts as a separate process. */
+export async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const address = probe.address();
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  if (address === null || typeof address === 'string') throw new Error('no free port');
+  return address.port;
 }
 
 export interface TestDatabase extends Database {

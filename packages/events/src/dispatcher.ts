@@ -138,8 +138,9 @@ export function createEventDispatcher(database: Pick<Database, 'db' | 'notificat
       void run();
     },
     wake() {
-      if (!started || stopped) return;
-      void run();
+      if (stopped) return;
+      // A process that delivers no events itself (TESSERA_PROCESS=web) still tells the workers.
+      if (started) void run();
       notifyOthers();
     },
     async drain() {

@@ -52,7 +52,7 @@ export interface JobRunner {
   /** Runs `queue`'s long jobs under a renewable lease (`slots` at a time, default 1). */
   leased(queue: string, handle: LeasedHandler, options?: { slots?: number; leaseMs?: number }): void;
   start(): Promise<void>;
-  /** A job was committed (here or, by NOTIFY, elsewhere): look now. */
+  /** A job was committed (here or, by NOTIFY, elsewhere): look now, and tell the other processes. */
   wake(): void;
   /** Runs until no due job of a registered queue is left (for tests). */
   drain(): Promise<void>;
@@ -257,8 +257,9 @@ export function createJobRunner(database: Pick<Database, 'db' | 'notifications'>
       scan();
     },
     wake() {
-      if (!started || stopping.signal.aborted) return;
-      scan();
+      if (stopping.signal.aborted) return;
+      // A process that runs no jobs itself (TESSERA_PROCESS=web) still tells the workers.
+      if (started) scan();
       if (notifyTimer) return;
       notifyTimer = setTimeout(() => {
         notifyTimer = null;

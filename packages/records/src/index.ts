@@ -3,7 +3,7 @@ export { dataVersionsSubscriber, readDataVersions, settledDataVersions } from '.
 export { dormantSql } from './dormant';
 export { type DuplicateCandidate, type DuplicateScan, duplicateRecordIds, type ScannedGroup } from './duplicates';
 export { formulaPredicate } from './formula-filter';
-export { compileLiveApp, createLiveAppCache, type LiveApp, type LiveAppCache, objectOf } from './live-app';
+export { APPS_CHANNEL, compileLiveApp, createLiveAppCache, type LiveApp, type LiveAppCache, objectOf } from './live-app';
 export type { MergeRequest, MergeResult } from './merge-records';
 export type { AheadVerdict, CreateInput, RefusedRow } from './prepare-write';
 export type { RecordRow } from './record-columns';

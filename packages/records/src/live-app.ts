@@ -1,4 +1,4 @@
-import type { SystemTables } from '@tessera/db';
+import type { Notifications, SystemTables } from '@tessera/db';
 import type { FormulaPlan } from '@tessera/expr';
 import type { CompiledForm } from '@tessera/forms';
 import { desiredIndexes } from '@tessera/meta';
@@ -69,26 +69,35 @@ export function objectOf(app: LiveApp, objectId: string, { allowChild = false } 
   return object;
 }
 
+/** The channel a trigger on `meta_apps` notifies with an app's id when its live version changes or it is deleted. */
+export const APPS_CHANNEL = 'tessera_apps';
+
 /**
- * Compiled live versions, shared by requests. A process learns of another process's publish
- * within `recheckMs` (one cheap primary-key read); its own publishes invalidate at once.
- * Nothing here breaks when a second server process starts.
+ * Compiled live versions, shared by requests. Its own process's publishes invalidate at once;
+ * another process's publish reaches it by NOTIFY on `APPS_CHANNEL` once `follow` was called
+ * (PostgreSQL). Without it (PGlite, or while the listening connection is down) it falls back to
+ * re-reading `live_version` (one cheap primary-key read) at most every `recheckMs` (ADR 0004).
  */
 export function createLiveAppCache(pool: Kysely<SystemTables>, recheckMs = 1000) {
   const entries = new Map<string, { app: LiveApp; checkedAt: number }>();
   // One load per app at a time: a burst of requests after a start or a publish shares it instead
   // of each compiling the same validators.
   const loading = new Map<string, Promise<LiveApp>>();
+  // Bumped by every invalidation: a load that saw a change under way keeps its result for one use only.
+  let generation = 0;
+  let notified: Notifications | null = null;
 
   async function load(appId: string, db: Kysely<SystemTables>): Promise<LiveApp> {
+    const seen = generation;
     const cached = entries.get(appId);
     const row = await db.selectFrom('meta_apps').select('live_version').where('id', '=', appId).executeTakeFirst();
     if (!row || row.live_version === null) {
       entries.delete(appId);
       throw new RecordError('record.app_not_published', [], { app: appId });
     }
+    const checkedAt = seen === generation ? Date.now() : Number.NEGATIVE_INFINITY;
     if (cached && cached.app.version === row.live_version) {
-      cached.checkedAt = Date.now();
+      cached.checkedAt = checkedAt;
       return cached.app;
     }
     const version = await db
@@ -98,9 +107,20 @@ export function createLiveAppCache(pool: Kysely<SystemTables>, recheckMs = 1000)
       .where('version', '=', row.live_version)
       .executeTakeFirstOrThrow();
     const app = compileLiveApp(appId, row.live_version, version.document as AppDocument);
-    entries.set(appId, { app, checkedAt: Date.now() });
+    entries.set(appId, { app, checkedAt });
     return app;
   }
+
+  const invalidate = (appId: string): void => {
+    generation += 1;
+    entries.delete(appId);
+  };
+  const clear = (): void => {
+    generation += 1;
+    entries.clear();
+  };
+  /** Trusted: the listening connection is up, so no publish elsewhere can have gone unheard. */
+  const fresh = (checkedAt: number): boolean => checkedAt > Number.NEGATIVE_INFINITY && (notified?.healthy() === true || Date.now() - checkedAt < recheckMs);
 
   return {
     /**
@@ -109,7 +129,7 @@ export function createLiveAppCache(pool: Kysely<SystemTables>, recheckMs = 1000)
      */
     get(appId: string, db: Kysely<SystemTables> = pool): Promise<LiveApp> {
       const cached = entries.get(appId);
-      if (cached && Date.now() - cached.checkedAt < recheckMs) return Promise.resolve(cached.app);
+      if (cached && fresh(cached.checkedAt)) return Promise.resolve(cached.app);
       if (db.isTransaction) return load(appId, db);
       let pending = loading.get(appId);
       if (!pending) {
@@ -118,8 +138,23 @@ export function createLiveAppCache(pool: Kysely<SystemTables>, recheckMs = 1000)
       }
       return pending;
     },
-    invalidate(appId: string): void {
-      entries.delete(appId);
+    invalidate,
+    /**
+     * Hears other processes' publishes, rollbacks and deletions at once; after a gap in the
+     * listening connection everything cached is re-read. Returns the way to stop.
+     */
+    async follow(notifications: Notifications, onChange?: (appId: string) => void): Promise<() => Promise<void>> {
+      notifications.onResync(clear);
+      const unlisten = await notifications.listen(APPS_CHANNEL, (appId) => {
+        invalidate(appId);
+        onChange?.(appId);
+      });
+      clear();
+      notified = notifications;
+      return async () => {
+        notified = null;
+        await unlisten();
+      };
     },
   };
 }
