@@ -24,6 +24,7 @@ import { createLiveAppCache, createRecordService, dataVersionsSubscriber, type R
 import { createReportService } from '@tessera/reports';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { registerAuthentication } from './authentication';
+import { registerCompression } from './compression';
 import { registerImportJobs } from './import-job';
 import { adminRoutes } from './plugins/admin-routes';
 import { appDeletionRoutes } from './plugins/app-deletion-routes';
@@ -101,6 +102,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     return503OnClosing: true,
   });
   registerProblemHandlers(app);
+  await registerCompression(app);
   await app.register(cookie);
   registerAuthentication(app, options.database);
   await app.register(swagger, {

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { RoutePlugin } from '../route-schemas';
+import { staticAssetOptions } from './static-assets';
 
 /**
  * Serves the built web app, and index.html for client-side routes, so a reload of
@@ -12,7 +13,7 @@ export const webRoutes: RoutePlugin<{ webRoot: string }> = async (app, { webRoot
     app.log.warn({ webRoot }, 'web app not built: run `pnpm --filter @tessera/web build`');
     return;
   }
-  await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'], maxAge: '1h', immutable: false });
+  await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'], maxAge: '1h', immutable: false, ...staticAssetOptions });
   app.get(
     '/*',
     {
