@@ -47,7 +47,7 @@ export function pageTransferReport({ signIn, list }: { signIn: PageTransfer; lis
     page.allKb,
     page.largest.map((t) => `${t.url.replace(/.*\/assets\//, '')} ${(t.bytes / 1024).toFixed(0)}`).join(', '),
   ];
-  return `\nB6 bytes received (cold cache, as Chromium counts them)\n${formatTable([
+  return `\nB6 bytes received (first visit in a fresh context, as Chromium counts them)\n${formatTable([
     ['page', 'JS KB', 'JS files', 'all KB', 'largest scripts (KB)'],
     row('sign-in', signIn),
     row('first list (demo CRM customers)', list),
