@@ -1,7 +1,8 @@
 /**
  * B4 list: a page of 50 customers filtered by owner + stage + name search, newest first, through
  * the record service (as an admin and as the owning rep) against the same page in hand-written
- * SQL, at several table sizes. See /docs/benchmarks.md.
+ * SQL, at several table sizes, and the admin's page over HTTP from the real server (http-paths.ts),
+ * rows alone and with the total beside them as the web app asks. See /docs/benchmarks.md.
  *
  *   pnpm bench:list [--rows 1000000] [--iterations 400] [--growth] [--explain]
  */
@@ -17,6 +18,7 @@ import { pick, seededRandom } from '../shared/seeded-random';
 import { type Summary, summarize, timed } from '../shared/stats';
 import { APP_ID, customerApp, OBJECT_ID, STAGES } from './customer-app';
 import { FRAGMENTS, generateCustomers, ownerIds } from './generate-customers';
+import { startHttpPaths } from './http-paths';
 import {
   baselinePath,
   baselineText,
@@ -32,7 +34,7 @@ import {
 interface SizeResult {
   rows: number;
   loadSeconds: number;
-  paths: Record<PathName | 'admin_with_count' | 'admin_no_search', Summary>;
+  paths: Record<PathName | 'admin_with_count' | 'admin_no_search' | 'http' | 'http_plain' | 'http_with_total', Summary>;
   fragmentShare: Record<string, number>;
 }
 
@@ -58,11 +60,14 @@ async function measure(paths: Array<[string, PagePath]>, cases: PageCase[], warm
   return Object.fromEntries([...samples].map(([name, list]) => [name, summarize(list)]));
 }
 
-/** The record service must return exactly the rows the hand-written SQL returns, or the timing means nothing. */
-async function checkSamePages(paths: Record<PathName, PagePath>, cases: PageCase[]): Promise<void> {
+/** Every path must return exactly the rows the hand-written SQL returns, or the timing means nothing. */
+async function checkSamePages(paths: Record<string, PagePath>, cases: PageCase[]): Promise<void> {
+  const { baseline, ...ours } = paths;
   for (const page of cases) {
-    const [admin, rep, baseline] = await Promise.all([paths.admin(page), paths.rep(page), paths.baseline(page)]);
-    if (admin.join() !== baseline.join() || rep.join() !== baseline.join()) throw new Error(`pages differ for ${JSON.stringify(page)}`);
+    const expected = (await baseline!(page)).join();
+    for (const [name, path] of Object.entries(ours)) {
+      if ((await path(page)).join() !== expected) throw new Error(`${name} differs from the SQL for ${JSON.stringify(page)}`);
+    }
   }
 }
 
@@ -108,19 +113,21 @@ async function runSize(rows: number, explain: boolean): Promise<SizeResult> {
     const fragmentShare = Object.fromEntries(FRAGMENTS.map((f) => [f, Number(shares.rows[0]?.[f] ?? 0)]));
 
     const pool = new pg.Pool({ connectionString: database.url, max: 10 });
+    const http = await startHttpPaths(database);
     try {
       const owners = await ownerIds(database.db);
       const records = newRecordService(database.db);
       const service = servicePaths(records);
       const paths: Record<PathName, PagePath> = { admin: service.admin, rep: service.rep, baseline: baselinePath(pool) };
       const cases = workload(owners, warmup + iterations, 42);
-      await checkSamePages(paths, cases.slice(0, 20));
+      await checkSamePages({ ...paths, http: http.http, http_with_total: http.http_with_total }, cases.slice(0, 20));
       progress(`  measuring ${iterations} pages per path (+${warmup} warm-up)`);
       const measured = await measure(
         [
           ['admin', paths.admin],
           ['rep', paths.rep],
           ['baseline', paths.baseline],
+          ['http', http.http],
         ],
         cases,
         warmup,
@@ -131,6 +138,8 @@ async function runSize(rows: number, explain: boolean): Promise<SizeResult> {
         [
           ['admin', withCount],
           ['no_search', service.no_search],
+          ['http_with_total', http.http_with_total],
+          ['http_plain', http.http_plain],
         ],
         countCases,
         warmup,
@@ -146,9 +155,13 @@ async function runSize(rows: number, explain: boolean): Promise<SizeResult> {
           baseline: measured.baseline!,
           admin_with_count: counted.admin!,
           admin_no_search: counted.no_search!,
+          http: measured.http!,
+          http_with_total: counted.http_with_total!,
+          http_plain: counted.http_plain!,
         },
       };
     } finally {
+      await http.close();
       await pool.end();
     }
   });
@@ -162,7 +175,7 @@ function report(results: SizeResult[], main: SizeResult): void {
   console.log(`\nB4 list: page of 50, owner + stage + name contains, created_at desc (count: false unless noted)\n${formatTable(table)}`);
   const first = results[0]!;
   const growth: Array<Array<string | number>> = [
-    ['rows', 'load s', 'admin p95', 'rep p95', 'baseline p95', 'with count p95', 'no search p95', 'admin p95 vs smallest'],
+    ['rows', 'load s', 'admin p95', 'rep p95', 'baseline p95', 'with count p95', 'no search p95', 'HTTP p95', 'HTTP + total p95', 'admin p95 vs smallest'],
   ];
   for (const r of results)
     growth.push([
@@ -173,6 +186,8 @@ function report(results: SizeResult[], main: SizeResult): void {
       r.paths.baseline.p95,
       r.paths.admin_with_count.p95,
       r.paths.admin_no_search.p95,
+      r.paths.http.p95,
+      r.paths.http_with_total.p95,
       r.paths.admin.p95 / first.paths.admin.p95,
     ]);
   console.log(`\nGrowth\n${formatTable(growth)}`);
@@ -202,6 +217,10 @@ function report(results: SizeResult[], main: SizeResult): void {
     'B4.ratio': admin.p95 / baseline.p95,
     'B4.rep_p95_ms': rep.p95,
     'B4.rep_ratio': rep.p95 / baseline.p95,
+    'B4.http_plain_p95_ms': main.paths.http_plain.p95,
+    'B4.http_p95_ms': main.paths.http.p95,
+    'B4.http_ratio': main.paths.http.p95 / baseline.p95,
+    'B4.http_with_total_p95_ms': main.paths.http_with_total.p95,
   });
 }
 

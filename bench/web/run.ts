@@ -1,24 +1,26 @@
 /**
- * B6 web (BENCHMARKS.md): the runtime's initial JavaScript, and in Debian's Chromium the first
+ * B6 web (BENCHMARKS.md): the JavaScript bytes Chromium receives from our server for the sign-in
+ * page and the first signed-in list page (page-transfer.ts), and in Debian's Chromium the first
  * render of a 200-field form and the time from a keystroke to the next painted frame, each beside
  * the same probe on a bare page (baseline.ts), the floor of this machine at the time of the run.
  *
  * It also times a pointer drag in the studio's form designer over the same 200 fields.
  *
- *   pnpm bench:web [--fields 200] [--keys 60] [--drag-moves 120]
+ *   pnpm bench:web [--fields 200] [--keys 60] [--drag-moves 120] [--bytes-only]
  */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { createPublishedApp, signInApi } from '@tessera/e2e/src/api';
 import { launchBrowser } from '@tessera/e2e/src/browser';
 import { E2E_ADMIN, startServer } from '@tessera/e2e/src/server';
-import { numberArg } from '../shared/args';
+import { flagArg, numberArg } from '../shared/args';
 import { formatTable, printKeys, progress } from '../shared/report';
 import { percentile } from '../shared/stats';
 import { measureBaseline } from './baseline';
 import { childTableReport, measureChildTable } from './childtable';
 import { measureDesignerDrag } from './designer-drag';
 import { initialJsGzipKb } from './initial-js';
+import { measurePageTransfers, pageTransferReport } from './page-transfer';
 import { BROWSER_ARGS } from './probes';
 import { wideApp } from './wide-app';
 import { measureWideForm } from './wide-form';
@@ -36,6 +38,15 @@ async function main(): Promise<void> {
   const server = await startServer();
   const browser = await launchBrowser(BROWSER_ARGS);
   try {
+    progress('bytes received: the sign-in page and the demo CRM customer list');
+    const transfer = await measurePageTransfers(browser, server.baseUrl);
+    console.log(pageTransferReport(transfer));
+    const bytesKeys = {
+      'B6.initial_js_gzip_kb': initial.kb,
+      'B6.signin_transfer_kb': transfer.signIn.scriptKb,
+      'B6.list_transfer_kb': transfer.list.scriptKb,
+    };
+    if (flagArg('bytes-only')) return printKeys(bytesKeys);
     progress('baseline: a bare page');
     const baseline = await measureBaseline(browser, fieldCount, keys);
     const session = await signInApi(server.baseUrl, E2E_ADMIN);
@@ -70,7 +81,7 @@ async function main(): Promise<void> {
       ])}\n`,
     );
     printKeys({
-      'B6.initial_js_gzip_kb': initial.kb,
+      ...bytesKeys,
       'B6.first_render_ms': form.firstRenderMs,
       'B6.warm_render_ms': form.warmRenderMs,
       'B6.unsettled_open_ms': form.unsettledOpenMs,

@@ -25,6 +25,7 @@ import { createLiveAppCache, createRecordService, dataVersionsSubscriber, type R
 import { createReportService } from '@tessera/reports';
 import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
 import { registerAuthentication } from './authentication';
+import { registerCompression } from './compression';
 import { registerImportJobs } from './import-job';
 import { registerMetrics } from './metrics-endpoint';
 import { adminRoutes } from './plugins/admin-routes';
@@ -129,6 +130,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerRequestLog(app, options.requestLog ?? { ordinaryLevel: 'info' });
   registerMetrics(app, { database: options.database, token: options.metricsToken });
   await registerSecurityHeaders(app);
+  await registerCompression(app);
   await app.register(cookie);
   registerAuthentication(app, options.database);
   await app.register(swagger, {

@@ -19,7 +19,7 @@ import type { RecordRow } from './record-columns';
 import { toRecordJson } from './record-columns';
 import type { RecordContext } from './record-context';
 import { RecordError } from './record-error';
-import { type ListQuery, listRecords } from './record-list';
+import { countRecords, type ListQuery, listRecords } from './record-list';
 import { lookupByField } from './record-lookup';
 import { expandDisplay, getRecord } from './record-read';
 import { type CreateManyResult, createRecord, createRecords, setDeleted, updateRecord } from './record-write';
@@ -198,6 +198,10 @@ function operations(db: Kysely<SystemTables>, liveApps: LiveAppCache, options: R
     },
     async list(appId: string, objectId: string, access: AccessResolver, query: ListQuery) {
       return listRecords(await context(appId, access), objectId, query);
+    },
+    /** The total of what `list` would page through, without the rows. */
+    async count(appId: string, objectId: string, access: AccessResolver, query: Pick<ListQuery, 'filters' | 'where' | 'deleted'>) {
+      return countRecords(await context(appId, access), objectId, query);
     },
     async reassign(appId: string, objectId: string, access: AccessResolver, change: Reassignment) {
       return written(await reassignOwner(await context(appId, access), objectId, change));

@@ -29,6 +29,18 @@ const list = {
   },
   additionalProperties: false,
 } as const;
+/** What selects a list's records (the rows and the total alike). */
+const listConditions = {
+  filters: { type: 'array', items: filterConditionSchema, maxItems: 50 },
+  where: { type: 'string', minLength: 1, maxLength: 4000, description: 'A yes/no formula the records satisfy too (a report drill-down)' },
+  deleted: { type: 'boolean' },
+} as const;
+const listTotal = {
+  type: 'object',
+  properties: { total: { type: 'integer' }, totalIsEstimate: { type: 'boolean' } },
+  required: ['total', 'totalIsEstimate'],
+  additionalProperties: false,
+} as const;
 const values = { type: 'object', additionalProperties: true, description: 'Field values by field id; checked against the published object' } as const;
 const tags = ['records'];
 
@@ -199,14 +211,15 @@ export const recordRoutes: RoutePlugin<{ records: RecordService; database: Datab
         body: {
           type: 'object',
           properties: {
-            filters: { type: 'array', items: filterConditionSchema, maxItems: 50 },
-            where: { type: 'string', minLength: 1, maxLength: 4000, description: 'A yes/no formula the records satisfy too (a report drill-down)' },
+            ...listConditions,
             sort: { type: 'array', items: sortKeySchema, maxItems: 5 },
             limit: { type: 'integer', minimum: 1, maximum: 500 },
             cursor: { type: 'string', maxLength: 4000 },
             offset: { type: 'integer', minimum: 0, maximum: 100_000 },
-            count: { type: 'boolean' },
-            deleted: { type: 'boolean' },
+            count: {
+              type: 'boolean',
+              description: 'Also the total (default true); a list that shows rows first asks `false` and POSTs …/records/count beside it',
+            },
           },
           additionalProperties: false,
         },
@@ -214,6 +227,20 @@ export const recordRoutes: RoutePlugin<{ records: RecordService; database: Datab
       },
     },
     async (request) => records.list(request.params.appId, request.params.objectId, policyFor(request, request.params.appId), request.body),
+  );
+
+  app.post(
+    `${base}/count`,
+    {
+      schema: {
+        tags,
+        summary: 'The total of a query, without its rows: exact up to 100,000, past that the estimate with totalIsEstimate',
+        params: objectParams,
+        body: { type: 'object', properties: listConditions, additionalProperties: false },
+        response: { 200: listTotal },
+      },
+    },
+    async (request) => records.count(request.params.appId, request.params.objectId, policyFor(request, request.params.appId), request.body),
   );
 
   app.post(

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import { sendIndexHtml } from '../index-html';
 import type { RoutePlugin } from '../route-schemas';
+import { staticAssetOptions } from './static-assets';
 
 /**
  * Serves the built web app, and index.html for client-side routes, so a reload of
@@ -14,7 +15,15 @@ export const webRoutes: RoutePlugin<{ webRoot: string }> = async (app, { webRoot
     return;
   }
   // index.html is never served as a plain file: sendIndexHtml fills in its nonce and keeps it out of caches.
-  await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false, globIgnore: ['index.html'], maxAge: '1h', immutable: false });
+  await app.register(fastifyStatic, {
+    root: webRoot,
+    wildcard: false,
+    index: false,
+    globIgnore: ['index.html'],
+    maxAge: '1h',
+    immutable: false,
+    ...staticAssetOptions,
+  });
   app.get(
     '/*',
     {

@@ -1,5 +1,17 @@
 import { request } from './http';
-import type { AppSummary, BulkResult, HistoryEntry, LiveApp, RecordData, RecordList, RecordQuery, RecordValues, SavedView, SavedViewInput } from './types';
+import type {
+  AppSummary,
+  BulkResult,
+  HistoryEntry,
+  LiveApp,
+  RecordData,
+  RecordList,
+  RecordQuery,
+  RecordTotal,
+  RecordValues,
+  SavedView,
+  SavedViewInput,
+} from './types';
 
 const enc = encodeURIComponent;
 
@@ -19,6 +31,10 @@ export const api = {
 
   queryRecords: (appId: string, objectId: string, query: RecordQuery, signal?: AbortSignal) =>
     request<RecordList>('POST', `${recordsPath(appId, objectId)}/query`, query, signal),
+
+  /** A query's total alone, so its rows (asked with `count: false`) never wait for the count. */
+  countRecords: (appId: string, objectId: string, query: Pick<RecordQuery, 'filters' | 'deleted'>, signal?: AbortSignal) =>
+    request<RecordTotal>('POST', `${recordsPath(appId, objectId)}/count`, query, signal),
 
   getRecord: (appId: string, objectId: string, id: string, signal?: AbortSignal) =>
     request<RecordData>('GET', `${recordsPath(appId, objectId)}/${enc(id)}`, undefined, signal),

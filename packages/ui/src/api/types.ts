@@ -94,6 +94,11 @@ export interface RecordList {
   nextCursor: string | null;
 }
 
+export interface RecordTotal {
+  total: number;
+  totalIsEstimate: boolean;
+}
+
 export type RecordValues = Record<string, FieldValue>;
 
 export interface HistoryEntry {

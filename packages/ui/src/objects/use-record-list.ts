@@ -68,15 +68,22 @@ export function useRecordList(appId: string, object: ObjectDefinition, view: Lis
 
   useEffect(() => {
     pageRequest.current?.abort();
-    setState((s) => ({ ...s, status: 'loading', error: null }));
+    setState((s) => ({ ...s, status: 'loading', error: null, total: null, totalIsEstimate: false }));
     if (!baseQuery) return;
     const controller = new AbortController();
     pageRequest.current = controller;
-    api.queryRecords(appId, object.id, { ...baseQuery, count: true }, controller.signal).then(
-      (page) => setState({ ...initial, status: 'ready', ...page }),
+    // Rows and total are two requests: counting a large filtered set can take longer than the page.
+    api.queryRecords(appId, object.id, { ...baseQuery, count: false }, controller.signal).then(
+      (page) =>
+        setState((s) => ({ ...initial, status: 'ready', items: page.items, nextCursor: page.nextCursor, total: s.total, totalIsEstimate: s.totalIsEstimate })),
       (error: unknown) => {
         if (!isAbort(error)) setState({ ...initial, status: 'failed', error });
       },
+    );
+    api.countRecords(appId, object.id, { filters: baseQuery.filters }, controller.signal).then(
+      (counted) => setState((s) => ({ ...s, ...counted })),
+      // Without a total the list still works; the rows' own request reports what went wrong.
+      () => undefined,
     );
     return () => controller.abort();
   }, [appId, object.id, baseQuery, attempt]);

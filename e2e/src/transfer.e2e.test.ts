@@ -1,0 +1,80 @@
+import type { Route } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { createRecord } from './api';
+import { openPage } from './browser';
+import { listPage } from './list-page';
+import { DEMO_CRM, listPageTransfers, signInPageTransfers } from './page-transfers';
+import { E2E_ADMIN } from './server';
+import { shellPage } from './shell-page';
+import { useE2eSuite } from './suite';
+import { UI_TIMEOUT } from './timeouts';
+import { type Transfer, transferredKb } from './transfer';
+
+/** B6's goal (docs/benchmarks.md): the JavaScript a browser receives for each of these pages. */
+const PAGE_JS_GOAL_KB = 350;
+/**
+ * The demo CRM's customer list does not meet that goal yet (about 480 KB received: the shell, the
+ * table, and the record drawer with the form and formula engines preloaded when idle; see
+ * docs/benchmarks.md, B6). Until it does, this ceiling keeps it from growing: 1.69 MB before compression.
+ */
+const LIST_JS_CEILING_KB = 520;
+const CUSTOMERS = 60;
+
+/** Every script came from the hashed assets, Brotli-encoded, cached for a year without asking again. */
+function expectHashedBrotli(transfers: readonly Transfer[]): void {
+  const scripts = transfers.filter((t) => t.type === 'Script');
+  expect(scripts.length).toBeGreaterThan(0);
+  for (const script of scripts) {
+    expect({ path: new URL(script.url).pathname, encoding: script.encoding }).toEqual({ path: expect.stringMatching(/^\/assets\//), encoding: 'br' });
+    expect(script.cacheControl).toMatch(/max-age=31536000.*immutable/);
+  }
+}
+
+describe('what the browser downloads (the demo CRM)', () => {
+  const suite = useE2eSuite(DEMO_CRM, async ({ api, appId }) => {
+    for (let i = 0; i < CUSTOMERS; i++) await createRecord(api, appId, 'customer', { name: `客户 ${String(i).padStart(2, '0')}`, tier: 'A', status: 'active' });
+  });
+  const listUrl = () => `/apps/${suite.appId}/objects/customer`;
+
+  it('the sign-in page: its scripts in Brotli, cached for a year, under the goal in all', async () => {
+    const transfers = await signInPageTransfers(suite.browser, suite.server.baseUrl);
+    expectHashedBrotli(transfers);
+    expect(transferredKb(transfers, 'Script')).toBeLessThan(PAGE_JS_GOAL_KB);
+  });
+
+  it('the first signed-in list page: its scripts in Brotli and under the ceiling, its list answers compressed', async () => {
+    const transfers = await listPageTransfers(suite.browser, suite.server.baseUrl, listUrl(), E2E_ADMIN);
+    expectHashedBrotli(transfers);
+    expect(transferredKb(transfers, 'Script')).toBeLessThan(LIST_JS_CEILING_KB);
+    const answers = transfers.filter((t) => /\/records\/(query|count)$/.test(t.url));
+    expect(answers.map((t) => t.url.replace(/.*\//, '')).sort()).toEqual(['count', 'query']);
+    expect(answers.find((t) => t.url.endsWith('/query'))?.encoding).toMatch(/^(br|gzip)$/);
+  });
+
+  it('the list shows its rows before its total arrives', async () => {
+    const { page, context } = await openPage(suite.browser, { baseURL: suite.server.baseUrl, locale: 'en' });
+    const shell = shellPage(page);
+    const list = listPage(page);
+    // The total is held back until the rows are on screen: a list whose rows waited for it would never show them.
+    const held: Route[] = [];
+    let countAsked!: () => void;
+    const asked = new Promise<void>((resolve) => {
+      countAsked = resolve;
+    });
+    await page.route('**/records/count', (route) => {
+      held.push(route);
+      countAsked();
+    });
+    try {
+      await page.goto(listUrl());
+      await shell.signIn(E2E_ADMIN);
+      await shell.rows().first().waitFor({ timeout: UI_TIMEOUT });
+      await asked;
+      expect(await list.total.count()).toBe(0);
+      for (const route of held.splice(0)) await route.continue();
+      await list.total.filter({ hasText: `${CUSTOMERS} in total` }).waitFor({ timeout: UI_TIMEOUT });
+    } finally {
+      await context.close();
+    }
+  });
+});
