@@ -26,6 +26,11 @@ const list = {
     total: { type: ['integer', 'null'] },
     totalIsEstimate: { type: 'boolean' },
     nextCursor: { type: ['string', 'null'] },
+    sums: {
+      type: 'object',
+      additionalProperties: { type: 'string' },
+      description: 'By field id, when asked for: the sum over every matching row the reader may read',
+    },
   },
   additionalProperties: false,
 } as const;
@@ -207,6 +212,12 @@ export const recordRoutes: RoutePlugin<{ records: RecordService; database: Datab
             offset: { type: 'integer', minimum: 0, maximum: 100_000 },
             count: { type: 'boolean' },
             deleted: { type: 'boolean' },
+            sums: {
+              type: 'array',
+              items: { type: 'string', maxLength: 64 },
+              maxItems: 5,
+              description: 'Number, currency or percent fields to add up over every matching row',
+            },
           },
           additionalProperties: false,
         },

@@ -86,6 +86,7 @@ export const en = {
   'views.dateField': 'Date',
   'kanban.empty': '(empty)',
   'kanban.noCards': 'No records',
+  'kanban.order': 'Order',
   'kanban.conflict': 'Someone else changed this record in the meantime. It has been reloaded; try again.',
   'calendar.previous': 'Previous month',
   'calendar.next': 'Next month',

@@ -87,6 +87,7 @@ export const zhCN: Record<MessageKey, string> = {
   'views.dateField': '日期',
   'kanban.empty': '（空）',
   'kanban.noCards': '暂无记录',
+  'kanban.order': '排序',
   'kanban.conflict': '该记录已被他人修改，已重新加载，请再试一次。',
   'calendar.previous': '上个月',
   'calendar.next': '下个月',
