@@ -112,6 +112,7 @@ export const en = {
   'comments.loadFailed': 'Could not load the comments',
   'comments.placeholder': 'Write a comment…',
   'comments.mention': '@ Mention people',
+  'comments.mentionHint': 'Write a comment… type @ to mention someone',
   'comments.send': 'Send',
   'comments.sendHint': 'Ctrl+Enter (⌘+Enter) to send',
   'comments.deleteConfirm': 'Delete this comment?',

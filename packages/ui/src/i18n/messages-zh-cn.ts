@@ -113,6 +113,7 @@ export const zhCN: Record<MessageKey, string> = {
   'comments.loadFailed': '无法加载评论',
   'comments.placeholder': '写评论…',
   'comments.mention': '@ 提及同事',
+  'comments.mentionHint': '写评论…输入 @ 提及同事',
   'comments.send': '发送',
   'comments.sendHint': 'Ctrl+Enter（⌘+Enter）发送',
   'comments.deleteConfirm': '确定删除这条评论？',
