@@ -12,6 +12,8 @@ export interface DropPlace {
   dragging: () => Locator;
   /** Visible when the page sees the pointer over the place. */
   over: () => Locator;
+  /** Where in the place's box to let go; its centre unless said (a drop low in a tall column). */
+  at?: (box: { x: number; y: number; width: number; height: number }) => { x: number; y: number };
 }
 
 /**
@@ -55,11 +57,12 @@ async function dragOnce(page: Page, source: Locator, place: DropPlace): Promise<
   await place.dragging().waitFor({ timeout: UI_TIMEOUT });
   const to = await place.target().boundingBox();
   if (!to) throw new Error('drop target not on screen');
-  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
+  const point = place.at ? place.at(to) : { x: to.x + to.width / 2, y: to.y + to.height / 2 };
+  await page.mouse.move(point.x, point.y, { steps: 12 });
   // Leave the place and come back in, as a hand would, before deciding the drag did not take.
   for (let nudge = 0; nudge < 5 && (await place.over().count()) === 0; nudge += 1) {
-    await page.mouse.move(to.x + to.width / 2, to.y - 8, { steps: 2 });
-    await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 2 });
+    await page.mouse.move(point.x, to.y - 8, { steps: 2 });
+    await page.mouse.move(point.x, point.y, { steps: 2 });
   }
   return place
     .over()

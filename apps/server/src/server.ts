@@ -212,7 +212,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.decorate('flows', flows);
   await app.register(healthRoutes, { database: options.database });
   await app.register(authRoutes, { database: options.database });
-  await app.register(adminRoutes, { database: options.database });
+  await app.register(adminRoutes, { database: options.database, records, liveApps });
   const publishHooks: PublishHooks = { encrypt: cipher?.encrypt, published: planClockTriggers };
   app.decorate('publishHooks', publishHooks);
   await app.register(metaRoutes, { database: options.database, liveApps, hooks: publishHooks, records });

@@ -12,8 +12,6 @@ import { ErrorBoundary } from './shell/error-boundary';
 
 // Administration is for a few users and pulls in Tree, TreeSelect and the audit table: its own chunk.
 const AdminPage = lazy(() => import('./admin/admin-page').then((m) => ({ default: m.AdminPage })));
-// A record's own page ("customer 360") has its own chunk: reached by link, never in the first load.
-const RecordPage = lazy(() => import('./shell/record-page-route').then((m) => ({ default: m.RecordPageRoute })));
 // The approval inbox and pages: reached from the header's badge or a notification.
 const ApprovalsRoute = lazy(() => import('./shell/approvals-route').then((m) => ({ default: m.ApprovalsRoute })));
 // The formula playground brings Monaco (loaded later still, by the editor itself): never in the first load.
@@ -35,17 +33,13 @@ export function AppRoot() {
         <ErrorBoundary>
           <AuthGate>
             {route.name === 'apps' && <AppPicker />}
-            {(route.name === 'app' || route.name === 'dashboard') && (
+            {(route.name === 'app' || route.name === 'dashboard' || route.name === 'record') && (
               <AppLayout
                 appId={route.appId}
-                objectId={route.name === 'app' ? route.objectId : null}
+                objectId={route.name === 'dashboard' ? null : route.objectId}
                 dashboardId={route.name === 'dashboard' ? route.dashboardId : null}
+                recordId={route.name === 'record' ? route.recordId : null}
               />
-            )}
-            {route.name === 'record' && (
-              <Suspense fallback={<Spin size="large" style={{ display: 'block', marginTop: '30vh' }} />}>
-                <RecordPage appId={route.appId} objectId={route.objectId} recordId={route.recordId} />
-              </Suspense>
             )}
             {route.name === 'admin' && (
               <Suspense fallback={<Spin size="large" style={{ display: 'block', marginTop: '30vh' }} />}>

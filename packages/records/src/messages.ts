@@ -82,6 +82,10 @@ registerMessages({
   'record.forbidden': { 'zh-CN': '你没有权限{action}“{object}”', en: 'You may not {action} "{object}"' },
   'query.invalid': { 'zh-CN': '查询条件有 {count} 处错误', en: 'The query has {count} error(s)' },
   'query.unknown_field': { 'zh-CN': '不能按“{field}”查询或排序', en: 'Cannot filter or sort by "{field}"' },
+  'query.sum_field': {
+    'zh-CN': '不能对“{field}”求和：只能对可见的数字、金额或百分比字段求和',
+    en: 'Cannot sum "{field}": only visible number, currency or percent fields add up',
+  },
   'query.formula': { 'zh-CN': '筛选公式无效或不是是/否结果：{formula}', en: 'The filter formula is invalid or not yes/no: {formula}' },
   'query.operator': { 'zh-CN': '“{field}”不支持运算“{op}”', en: 'Operator "{op}" does not apply to "{field}"' },
   'query.value': { 'zh-CN': '“{field}”的“{op}”条件值不正确：{expected}', en: 'The value for "{field}" {op} is invalid: {expected}' },

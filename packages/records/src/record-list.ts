@@ -7,6 +7,7 @@ import { type FormatBreaks, resolveFormatFilters } from './format-filter';
 import { formulaPredicate } from './formula-filter';
 import { decodeCursor, encodeCursor, keysetPredicate, type SortColumn } from './keyset';
 import { planLineCounts, takeLineCounts } from './line-counts';
+import { sumRows } from './list-sums';
 import { objectOf } from './live-app';
 import { operatorsFor, queryableColumn, SORTABLE } from './query-fields';
 import { type RecordRow, toRecordJson } from './record-columns';
@@ -27,6 +28,8 @@ export interface ListQuery {
   offset?: number | undefined;
   count?: boolean | undefined;
   deleted?: boolean | undefined;
+  /** Fields to add up over every matching row (a kanban column's amount). */
+  sums?: string[] | undefined;
 }
 
 export interface ListResult {
@@ -35,6 +38,8 @@ export interface ListResult {
   total: number | null;
   totalIsEstimate: boolean;
   nextCursor: string | null;
+  /** By field id, when the query asked for sums: exact decimals as text. */
+  sums?: Record<string, string>;
 }
 
 const rollupIds = (ctx: RecordContext, object: ObjectDefinition): ReadonlySet<string> => new Set((ctx.app.rollups.get(object.id) ?? []).map((r) => r.fieldId));
@@ -166,10 +171,11 @@ export async function listRecords(ctx: RecordContext, objectId: string, query: L
   const columns = [...readSelections(ctx, object), ...dormantSelection(ctx, object), ...lineCounts.selections, cursorValues];
   const orderBy = sql.join(keys.map((k) => (k.direction === 'desc' ? sql`${sql.ref(k.column)} desc` : sql`${sql.ref(k.column)} asc`)));
   const offset = !query.cursor && query.offset ? sql` offset ${query.offset}` : sql``;
-  const [{ rows }, count] = await Promise.all([
+  const [{ rows }, count, sums] = await Promise.all([
     sql<RecordRow>`select ${sql.join(columns)} from ${from} where ${sql.join(pageConditions, sql` and `)}
       order by ${orderBy} limit ${limit + 1}${offset}`.execute(ctx.db),
     query.count === false ? Promise.resolve(null) : countRows(ctx, from, baseWhere),
+    query.sums?.length ? sumRows(ctx, object, query.sums, rollupIds(ctx, object), from, baseWhere) : Promise.resolve(null),
   ]);
   const cursors = rows.map(({ __cursor }) => (typeof __cursor === 'string' ? JSON.parse(__cursor) : __cursor) as unknown[]);
   const page = rows.slice(0, limit).map(({ __cursor: _, ...row }) => takeLineCounts(row, lineCounts));
@@ -184,6 +190,7 @@ export async function listRecords(ctx: RecordContext, objectId: string, query: L
     total: count?.total ?? null,
     totalIsEstimate: count?.estimate ?? false,
     nextCursor: last ? encodeCursor(last) : null,
+    ...(sums ? { sums } : {}),
   };
 }
 

@@ -13,6 +13,8 @@ import {
   updateUser,
 } from '@tessera/identity';
 import { createMetadataStore, MetaError } from '@tessera/meta';
+import type { LiveAppCache, RecordService } from '@tessera/records';
+import { labelAuditLines } from '../audit-labels';
 import { requireAdmin } from '../authentication';
 import { created, dateTime, identifier, idParams, noContent, nullableString, nullableUuid, type RoutePlugin, uuid } from '../route-schemas';
 
@@ -51,13 +53,18 @@ const auditLine = {
     recordId: nullableString,
     ip: nullableString,
     detail: { type: 'object', additionalProperties: true, description: "What the action's line keeps; a record change: its version and changes" },
+    objectLabel: { type: ['object', 'null'], additionalProperties: { type: 'string' }, description: "The object's label by language, from the live app" },
+    recordTitle: { ...nullableString, description: "The record's title, when the reader may read it" },
   },
   required: ['at', 'actorId', 'action', 'subject', 'appId', 'objectId', 'recordId', 'ip', 'detail'],
   additionalProperties: false,
 } as const;
 
 /** Users, departments, role assignments and the audit log: administrators only, every change audited. */
-export const adminRoutes: RoutePlugin<{ database: Database }> = async (app, { database }) => {
+export const adminRoutes: RoutePlugin<{ database: Database; records: RecordService; liveApps: LiveAppCache }> = async (
+  app,
+  { database, records, liveApps },
+) => {
   const db = database.db;
   const store = createMetadataStore(db);
   app.addHook('onRequest', async (request) => {
@@ -246,6 +253,6 @@ export const adminRoutes: RoutePlugin<{ database: Database }> = async (app, { da
         response: { 200: { type: 'array', items: auditLine } },
       },
     },
-    async (request) => queryAudit(db, request.query),
+    async (request) => labelAuditLines(await queryAudit(db, request.query), request, records, liveApps),
   );
 };

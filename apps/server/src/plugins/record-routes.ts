@@ -26,6 +26,11 @@ const list = {
     total: { type: ['integer', 'null'] },
     totalIsEstimate: { type: 'boolean' },
     nextCursor: { type: ['string', 'null'] },
+    sums: {
+      type: 'object',
+      additionalProperties: { type: 'string' },
+      description: 'By field id, when asked for: the sum over every matching row the reader may read',
+    },
   },
   additionalProperties: false,
 } as const;
@@ -219,6 +224,12 @@ export const recordRoutes: RoutePlugin<{ records: RecordService; database: Datab
             count: {
               type: 'boolean',
               description: 'Also the total (default true); a list that shows rows first asks `false` and POSTs …/records/count beside it',
+            },
+            sums: {
+              type: 'array',
+              items: { type: 'string', maxLength: 64 },
+              maxItems: 5,
+              description: 'Number, currency or percent fields to add up over every matching row',
             },
           },
           additionalProperties: false,

@@ -1,7 +1,9 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import { type AuditLine, ErrorState, localized, useSessionStore } from '@tessera/ui';
+import { ErrorState, localized, useSessionStore } from '@tessera/ui';
 import { Button, Card, DatePicker, Flex, Form, Input, Select, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
+import type { LabelledAuditLine } from '../api/admin-client';
+import { auditActionName } from '../i18n/audit-actions';
 import { useT } from '../i18n/use-t';
 import { type AuditFilterValues, useAudit } from './use-audit';
 import { useDirectory } from './use-directory';
@@ -78,7 +80,7 @@ export function AuditPage() {
       {lines.status === 'failed' ? (
         <ErrorState title={t('audit.loadFailed')} error={lines.error} onRetry={lines.reload} />
       ) : (
-        <Table<AuditLine>
+        <Table<LabelledAuditLine>
           size="small"
           data-testid="audit-table"
           rowKey={(line, index) => `${line.at}-${line.action}-${index ?? 0}`}
@@ -96,7 +98,12 @@ export function AuditPage() {
             {
               title: t('audit.action'),
               dataIndex: 'action',
-              render: (action: string) => <Tag color={FAMILY_COLOURS[action.split('.')[0] ?? ''] ?? 'default'}>{action}</Tag>,
+              // The action's name in the reader's language; its code stays at hand for the filter.
+              render: (action: string) => (
+                <Tag color={FAMILY_COLOURS[action.split('.')[0] ?? ''] ?? 'default'} title={action} data-testid="audit-action">
+                  {auditActionName(action, locale)}
+                </Tag>
+              ),
             },
             { title: t('audit.subject'), dataIndex: 'subject', ellipsis: true },
             {
@@ -104,12 +111,22 @@ export function AuditPage() {
               dataIndex: 'appId',
               render: (id: string | null) => (id ? localized(apps.find((a) => a.id === id)?.label, locale, id) : null),
             },
-            { title: t('audit.object'), dataIndex: 'objectId' },
+            {
+              title: t('audit.object'),
+              dataIndex: 'objectId',
+              render: (id: string | null, line) => (id ? <span data-testid="audit-object">{localized(line.objectLabel ?? undefined, locale, id)}</span> : null),
+            },
             {
               title: t('audit.record'),
               dataIndex: 'recordId',
               ellipsis: true,
-              render: (id: string | null) => (id ? <Typography.Text code>{id.slice(0, 8)}</Typography.Text> : null),
+              // The record's title when the reader may read it; a deleted or hidden one by its short id.
+              render: (id: string | null, line) =>
+                id ? (
+                  <span data-testid="audit-record" title={id}>
+                    {line.recordTitle ?? <Typography.Text code>{id.slice(0, 8)}</Typography.Text>}
+                  </span>
+                ) : null,
             },
             { title: t('audit.ip'), dataIndex: 'ip', width: 120 },
           ]}

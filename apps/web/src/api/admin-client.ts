@@ -1,4 +1,4 @@
-import type { AppDocument } from '@tessera/schemas';
+import type { AppDocument, LocalizedText } from '@tessera/schemas';
 import {
   type AdminUser,
   type AuditFilter,
@@ -11,6 +11,9 @@ import {
 } from '@tessera/ui';
 
 const enc = encodeURIComponent;
+
+/** An audit line with what it names in words: the object's label and the record's title (null when gone or not readable). */
+export type LabelledAuditLine = AuditLine & { objectLabel?: LocalizedText | null; recordTitle?: string | null };
 
 function auditQuery(filter: AuditFilter): string {
   const params = new URLSearchParams();
@@ -33,7 +36,7 @@ export const adminApi = {
   updateDepartment: (id: string, changes: DepartmentChanges) => request<undefined>('PATCH', `/api/admin/departments/${enc(id)}`, changes),
   deleteDepartment: (id: string) => request<undefined>('DELETE', `/api/admin/departments/${enc(id)}`),
 
-  audit: (filter: AuditFilter, signal?: AbortSignal) => request<AuditLine[]>('GET', `/api/admin/audit${auditQuery(filter)}`, undefined, signal),
+  audit: (filter: AuditFilter, signal?: AbortSignal) => request<LabelledAuditLine[]>('GET', `/api/admin/audit${auditQuery(filter)}`, undefined, signal),
 
   /** The draft document: role options come from it, so roles can be granted before a publish. */
   appDraft: (appId: string, signal?: AbortSignal) =>

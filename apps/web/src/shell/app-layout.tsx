@@ -11,6 +11,8 @@ import { useAppShell } from './use-app-shell';
 
 // The object page pulls in Table, Form and the record drawer: loaded when first needed.
 const ObjectPage = lazy(() => import('@tessera/ui/object-page').then((m) => ({ default: m.ObjectPage })));
+// A record's own page ("customer 360"): reached by link, never in the first load.
+const RecordPage = lazy(() => import('@tessera/ui/record-page').then((m) => ({ default: m.RecordPage })));
 // Dashboards bring ECharts (itself loaded on the first chart): nothing of it until one is opened.
 const DashboardPage = lazy(() => import('@tessera/ui/dashboard-page').then((m) => ({ default: m.DashboardPage })));
 
@@ -28,9 +30,12 @@ interface AppLayoutProps {
   appId: string;
   objectId: string | null;
   dashboardId?: string | null | undefined;
+  /** A record's own page, shown in the same shell as its list (objectId is then the record's object). */
+  recordId?: string | null | undefined;
 }
 
-export function AppLayout({ appId, objectId, dashboardId = null }: AppLayoutProps) {
+/** The one shell of an app's pages: header, side menu, and the list, dashboard or record page in it. */
+export function AppLayout({ appId, objectId, dashboardId = null, recordId = null }: AppLayoutProps) {
   const t = useT();
   const shell = useAppShell(appId, objectId, dashboardId);
 
@@ -94,7 +99,12 @@ export function AppLayout({ appId, objectId, dashboardId = null }: AppLayoutProp
           )}
           {shell.status === 'ready' && shell.hasPages && !objectId && !dashboardId && <Empty style={{ marginTop: 96 }} description={t('shell.pickItem')} />}
           {shell.status === 'ready' && objectId && !shell.objectExists && <Result status="404" subTitle={t('shell.unknownObject')} />}
-          {shell.status === 'ready' && objectId && shell.objectExists && (
+          {shell.status === 'ready' && objectId && shell.objectExists && recordId && (
+            <Suspense fallback={<Spin style={{ display: 'block', marginTop: 96 }} />}>
+              <RecordPage appId={appId} objectId={objectId} recordId={recordId} />
+            </Suspense>
+          )}
+          {shell.status === 'ready' && objectId && shell.objectExists && !recordId && (
             <Suspense fallback={<Spin style={{ display: 'block', marginTop: 96 }} />}>
               <ObjectPage key={`${appId}/${objectId}/${shell.opened}`} appId={appId} objectId={objectId} />
             </Suspense>

@@ -85,6 +85,8 @@ export interface RecordQuery {
   cursor?: string;
   count?: boolean;
   deleted?: boolean;
+  /** Number, currency or percent fields the server adds up over every matching row the reader may read. */
+  sums?: string[];
 }
 
 export interface RecordList {
@@ -92,6 +94,8 @@ export interface RecordList {
   total: number | null;
   totalIsEstimate: boolean;
   nextCursor: string | null;
+  /** By field id, when the query asked for sums: exact decimals as text. */
+  sums?: Record<string, string>;
 }
 
 export interface RecordTotal {

@@ -1,10 +1,10 @@
 import type { ObjectDefinition } from '@tessera/schemas';
-import { Alert, App, Button, Flex, Input, Typography } from 'antd';
+import { Alert, App, Button, Flex, Typography } from 'antd';
 import { lazy, memo, type ReactNode, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { errorMessage } from '../api/error-message';
 import type { RecordSort } from '../api/types';
 import { ExportButton } from '../data-transfer/export-button';
-import { localized, pluralTitle } from '../i18n/localized';
+import { pluralTitle } from '../i18n/localized';
 import { useT } from '../i18n/use-t';
 import { BulkBar } from '../list-view/bulk-bar';
 import { bulkEditableFields } from '../list-view/bulk-fields';
@@ -13,6 +13,7 @@ import { ColumnChooser } from '../list-view/column-chooser';
 import { FilterBar } from '../list-view/filter-bar';
 import { LinkProblemAlert } from '../list-view/link-problem-alert';
 import { isRefusedQuery } from '../list-view/list-link';
+import { QuickSearch } from '../list-view/quick-search';
 import { useBulkActions } from '../list-view/use-bulk-actions';
 import { useFillHeight } from '../list-view/use-fill-height';
 import { useListScope } from '../list-view/use-list-scope';
@@ -96,7 +97,6 @@ export const TableView = memo(function TableView({ appId, object, change, contro
   }, [columns, scope.cellFields]);
 
   const setSort = useCallback((next: RecordSort[]) => views.setSort(next.length > 0 ? next : NEWEST_FIRST), [views]);
-  const searchLabel = scope.searchField ? localized(scope.searchField.label, locale, scope.searchField.id) : '';
   const count = (n: number) => new Intl.NumberFormat(locale).format(n);
 
   const confirmDelete = () => {
@@ -131,16 +131,7 @@ export const TableView = memo(function TableView({ appId, object, change, contro
           )
         }
       >
-        {scope.searchField && (
-          <Input.Search
-            allowClear
-            data-testid="record-search"
-            placeholder={t('list.search', { field: searchLabel })}
-            value={list.searchText}
-            onChange={(e) => list.setSearchText(e.target.value)}
-            style={{ flex: '1 1 auto', minWidth: 0, maxWidth: 320 }}
-          />
-        )}
+        {scope.searchField && <QuickSearch field={scope.searchField} value={list.searchText} onChange={list.setSearchText} />}
         {controls}
         {scope.can('import') && (
           <Button onClick={() => setImporting(true)} data-testid="import-button">

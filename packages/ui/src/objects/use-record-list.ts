@@ -4,12 +4,12 @@ import { api } from '../api/client';
 import { isAbort } from '../api/http';
 import type { RecordData, RecordFilter, RecordQuery, RecordSort } from '../api/types';
 import { queryFilters } from '../list-view/filter-condition';
+import { useSearchText } from '../list-view/use-search-text';
 
 /** The most records one list query returns (the records API's `limit` maximum). */
 const QUERY_PAGE_LIMIT = 500;
 
 const PAGE_SIZE = 50;
-const SEARCH_DELAY_MS = 300;
 
 interface ListState {
   status: 'loading' | 'ready' | 'failed';
@@ -44,17 +44,10 @@ export interface ListRequest {
  * from the first page.
  */
 export function useRecordList(appId: string, object: ObjectDefinition, view: ListRequest | null, searchFieldId: string | null) {
-  const [searchText, setSearchText] = useState('');
-  const [search, setSearch] = useState('');
+  const { searchText, setSearchText, search } = useSearchText();
   const [state, setState] = useState<ListState>(initial);
   const [attempt, setAttempt] = useState(0);
   const pageRequest = useRef<AbortController | null>(null);
-
-  // Typing fires one query after a pause, not one per key stroke.
-  useEffect(() => {
-    const timer = window.setTimeout(() => setSearch(searchText.trim()), SEARCH_DELAY_MS);
-    return () => window.clearTimeout(timer);
-  }, [searchText]);
 
   const baseQuery = useMemo(
     (): RecordQuery | null =>

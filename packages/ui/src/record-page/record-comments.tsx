@@ -1,5 +1,5 @@
 import { DeleteOutlined, SendOutlined } from '@ant-design/icons';
-import { Avatar, Button, Empty, Flex, Input, Popconfirm, Select, Skeleton, Spin, Tag, Typography } from 'antd';
+import { Avatar, Button, Empty, Flex, Mentions, Popconfirm, Select, Skeleton, Spin, Tag, Typography } from 'antd';
 import { useT } from '../i18n/use-t';
 import { ErrorState } from '../shell/error-state';
 import { useCommentComposer } from './use-comment-composer';
@@ -93,11 +93,18 @@ function CommentComposer({ post }: { post: (body: string, mentions: readonly str
   const composer = useCommentComposer(post);
   return (
     <div className="record-page-comment-composer">
-      <Input.TextArea
+      <Mentions
+        prefix="@"
         value={composer.text}
-        onChange={(e) => composer.setText(e.target.value)}
+        onChange={composer.setText}
+        onSearch={composer.searchInline}
+        onSelect={(option) => composer.mentionInline(option.value)}
+        options={composer.inlineOptions.map(({ value, label }) => ({ key: value, value, label }))}
+        filterOption={false}
+        loading={composer.inlineSearching}
+        notFoundContent={composer.inlineSearching ? <Spin size="small" /> : t('widget.typeToSearch')}
         onKeyDown={composer.onKeyDown}
-        placeholder={t('comments.placeholder')}
+        placeholder={t('comments.mentionHint')}
         autoSize={{ minRows: 2, maxRows: 8 }}
         maxLength={5000}
         aria-label={t('comments.placeholder')}

@@ -1,14 +1,13 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import type { ObjectDefinition } from '@tessera/schemas';
-import { Button, Card, Col, Layout, Result, Row, Skeleton, Spin, Tabs, Typography } from 'antd';
-import { type ReactNode, Suspense } from 'react';
+import { Button, Card, Col, Result, Row, Skeleton, Spin, Tabs } from 'antd';
+import { Suspense } from 'react';
 import { ApiError } from '../api/problem';
 import { RecordApprovals } from '../approvals/record-approvals';
 import { localized } from '../i18n/localized';
 import { useT } from '../i18n/use-t';
 import { RecordDrawer, RecordDrawerPreload } from '../records/lazy-record-drawer';
 import { ErrorState } from '../shell/error-state';
-import { LanguageSwitch } from '../shell/language-switch';
 import { useSessionStore } from '../stores/session-store';
 import { RecordComments } from './record-comments';
 import { RecordDetails } from './record-details';
@@ -24,30 +23,22 @@ interface RecordPageProps {
   appId: string;
   objectId: string;
   recordId: string;
-  /** The host's account menu for the header: accounts are the host's business, not the runtime's. */
-  userMenu: ReactNode;
 }
 
-/** One record's own page ("customer 360"): a shareable URL, safe to reload, outside the list. */
-export function RecordPage({ appId, objectId, recordId, userMenu }: RecordPageProps) {
+/**
+ * One record's own page ("customer 360"): a shareable URL, safe to reload, outside the list. It
+ * renders inside the host's app shell, as the lists do: one header and side menu for every page.
+ */
+export function RecordPage({ appId, objectId, recordId }: RecordPageProps) {
   const t = useT();
   const frame = usePageFrame(appId, objectId);
   return (
-    <Layout style={{ height: '100%' }}>
-      <Layout.Header className="tessera-header">
-        <Typography.Title level={5} className="tessera-header-title" style={{ margin: 0 }}>
-          {frame.appLabel}
-        </Typography.Title>
-        <LanguageSwitch compact />
-        {userMenu}
-      </Layout.Header>
-      <Layout.Content className="record-page-content" data-testid="record-page">
-        {frame.status === 'failed' && <ErrorState title={t('shell.loadFailed')} error={frame.error} onRetry={frame.reload} />}
-        {frame.status === 'ready' && !frame.object && <Result status="404" subTitle={t('shell.unknownObject')} />}
-        {frame.status !== 'failed' && !frame.object && frame.status !== 'ready' && <Spin size="large" style={{ display: 'block', marginTop: 96 }} />}
-        {frame.object && <RecordPageBody key={`${objectId}/${recordId}`} appId={appId} object={frame.object} recordId={recordId} listTitle={frame.listTitle} />}
-      </Layout.Content>
-    </Layout>
+    <div className="record-page-content" data-testid="record-page">
+      {frame.status === 'failed' && <ErrorState title={t('shell.loadFailed')} error={frame.error} onRetry={frame.reload} />}
+      {frame.status === 'ready' && !frame.object && <Result status="404" subTitle={t('shell.unknownObject')} />}
+      {frame.status !== 'failed' && !frame.object && frame.status !== 'ready' && <Spin size="large" style={{ display: 'block', marginTop: 96 }} />}
+      {frame.object && <RecordPageBody key={`${objectId}/${recordId}`} appId={appId} object={frame.object} recordId={recordId} listTitle={frame.listTitle} />}
+    </div>
   );
 }
 

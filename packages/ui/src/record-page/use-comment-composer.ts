@@ -7,13 +7,16 @@ import { commentHtml } from './comment-format';
 
 /**
  * The comment being written: plain text (sent as escaped HTML), the people to mention found by
- * the directory's server-side search, and Send — also Ctrl+Enter / ⌘+Enter from the text.
+ * the directory's server-side search — from the picker, or typing `@` in the text — and Send,
+ * also Ctrl+Enter / ⌘+Enter from the text.
  */
 export function useCommentComposer(post: (body: string, mentions: readonly string[]) => Promise<boolean>) {
   const [text, setText] = useState('');
   const [mentions, setMentions] = useState<string[]>([]);
   const [sending, setSending] = useState(false);
   const search = useUserSearch(null);
+  // Typing `@` searches the directory on its own, so the picker's list is not disturbed.
+  const inline = useUserSearch(null);
   const users = useUserNamesStore((s) => s.users);
 
   // Picked people stay among the options while the next search runs, so their tags keep a name.
@@ -25,6 +28,22 @@ export function useCommentComposer(post: (body: string, mentions: readonly strin
     });
     return [...picked, ...search.options];
   }, [search.options, mentions, users]);
+
+  // What `@` offers: the name goes into the text (with the e-mail when two found share it), the id to the mentions.
+  const inlineOptions = useMemo(() => {
+    const people = inline.options.map((o) => ({ id: o.value, name: users[o.value]?.name ?? o.label, label: o.label }));
+    const shared = (name: string) => people.filter((p) => p.name === name).length > 1;
+    return people.map((p) => ({ id: p.id, value: shared(p.name) ? p.label : p.name, label: p.label }));
+  }, [inline.options, users]);
+
+  /** A person picked after `@`: mentioned as if picked in the picker, so they are notified the same way. */
+  const mentionInline = useCallback(
+    (value: string | undefined) => {
+      const id = inlineOptions.find((o) => o.value === value)?.id;
+      if (id) setMentions((before) => (before.includes(id) ? before : [...before, id]));
+    },
+    [inlineOptions],
+  );
 
   const canSend = text.trim() !== '' && !sending;
 
@@ -40,7 +59,7 @@ export function useCommentComposer(post: (body: string, mentions: readonly strin
   }, [text, mentions, sending, post]);
 
   const onKeyDown = useCallback(
-    (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    (event: KeyboardEvent<HTMLElement>) => {
       if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
         event.preventDefault();
         void send();
@@ -58,6 +77,10 @@ export function useCommentComposer(post: (body: string, mentions: readonly strin
     searching: search.loading,
     typed: search.typed,
     searchPeople: search.search,
+    inlineOptions,
+    inlineSearching: inline.loading,
+    searchInline: inline.search,
+    mentionInline,
     sending,
     canSend,
     send,

@@ -8,6 +8,7 @@ import type { RecordData } from '../api/types';
 import { useT } from '../i18n/use-t';
 import { useSessionStore } from '../stores/session-store';
 import { displayText } from './display-text';
+import { MonthJump } from './month-jump';
 import { type CalendarMonth, dayKeyOf, shiftMonth } from './month-range';
 import { type RecordChange, useRecordChanges } from './record-change';
 import { useCalendarRecords } from './use-calendar-records';
@@ -56,6 +57,7 @@ function MonthCalendar({ appId, object, field, change, onOpen }: Omit<CalendarVi
       <Button onClick={calendar.goToday} data-testid="calendar-today">
         {t('calendar.today')}
       </Button>
+      <MonthJump neighbours={calendar.neighbours} total={calendar.total} onJump={calendar.setMonth} />
       {calendar.status === 'loading' && <Spin size="small" />}
     </Flex>
   );

@@ -51,9 +51,15 @@ function loadedBoard(): BoardState {
     type: 'loaded',
     key: 'lead',
     page: { items: [card('a', 'lead'), card('b', 'lead'), card('c', 'lead')], total: 3, totalIsEstimate: false, nextCursor: null },
+    sum: null,
   });
-  state = boardReducer(state, { type: 'loaded', key: 'won', page: { items: [card('w', 'won')], total: 1, totalIsEstimate: false, nextCursor: 'x' } });
-  return boardReducer(state, { type: 'loaded', key: EMPTY_COLUMN, page: { items: [], total: 0, totalIsEstimate: false, nextCursor: null } });
+  state = boardReducer(state, {
+    type: 'loaded',
+    key: 'won',
+    page: { items: [card('w', 'won')], total: 1, totalIsEstimate: false, nextCursor: 'x' },
+    sum: null,
+  });
+  return boardReducer(state, { type: 'loaded', key: EMPTY_COLUMN, page: { items: [], total: 0, totalIsEstimate: false, nextCursor: null }, sum: null });
 }
 
 const ids = (state: BoardState, key: string) => state.columns[key]?.items.map((r) => r.id);

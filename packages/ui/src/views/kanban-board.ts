@@ -60,6 +60,8 @@ export interface ColumnState {
   status: 'loading' | 'ready' | 'failed';
   items: RecordData[];
   total: number | null;
+  /** The server's sum of the board's amount field over every card of the column the reader may read. */
+  sum: string | null;
   nextCursor: string | null;
   loadingMore: boolean;
   error: unknown;
@@ -80,7 +82,8 @@ export interface BoardState {
 
 export type BoardAction =
   | { type: 'reset'; keys: string[] }
-  | { type: 'loaded'; key: string; page: RecordList }
+  | { type: 'loaded'; key: string; page: RecordList; sum: string | null }
+  | { type: 'totals'; key: string; total: number | null; sum: string | null }
   | { type: 'failed'; key: string; error: unknown }
   | { type: 'loadingMore'; key: string }
   | { type: 'appended'; key: string; page: RecordList }
@@ -90,7 +93,7 @@ export type BoardAction =
   | { type: 'upsert'; record: RecordData; field: FieldDefinition }
   | { type: 'remove'; id: string };
 
-const emptyColumn: ColumnState = { status: 'loading', items: [], total: null, nextCursor: null, loadingMore: false, error: null };
+const emptyColumn: ColumnState = { status: 'loading', items: [], total: null, sum: null, nextCursor: null, loadingMore: false, error: null };
 
 export function initialBoard(keys: string[]): BoardState {
   return { columns: Object.fromEntries(keys.map((k) => [k, emptyColumn])), pending: {} };
@@ -151,8 +154,11 @@ export function boardReducer(state: BoardState, action: BoardAction): BoardState
         status: 'ready',
         items: action.page.items,
         total: action.page.total,
+        sum: action.sum,
         nextCursor: action.page.nextCursor,
       }));
+    case 'totals':
+      return withColumn(state, action.key, (c) => ({ ...c, total: action.total, sum: action.sum }));
     case 'failed':
       return withColumn(state, action.key, (c) =>
         c.status === 'ready' ? { ...c, loadingMore: false, error: action.error } : { ...c, status: 'failed', error: action.error },

@@ -45,6 +45,7 @@ export function KanbanCard({ object, record, column, fields, pending, locale, t,
         drag(node);
       }}
       data-testid={`kanban-card-${record.id}`}
+      data-dragging={dragging || undefined}
       style={{ opacity: dragging || pending ? 0.5 : 1 }}
     >
       <Card

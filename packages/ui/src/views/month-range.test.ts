@@ -1,7 +1,7 @@
 import type { FieldDefinition } from '@tessera/schemas';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RecordData } from '../api/types';
-import { dayKey, daysInMonth, groupByDay, monthFilter, shiftMonth } from './month-range';
+import { beyondMonthFilter, dayKey, daysInMonth, groupByDay, monthFilter, monthOfValue, shiftMonth } from './month-range';
 
 const label = { en: 'When' };
 const visitDate: FieldDefinition = { id: 'visit_date', type: 'date', label };
@@ -79,5 +79,20 @@ describe('month range', () => {
   it('shifts months across years', () => {
     expect(shiftMonth({ year: 2026, month: 12 }, 1)).toEqual({ year: 2027, month: 1 });
     expect(shiftMonth({ year: 2026, month: 1 }, -1)).toEqual({ year: 2025, month: 12 });
+  });
+});
+
+describe('the months around the one on screen', () => {
+  it('looks for records strictly before the 1st and after the last day of a date field’s month', () => {
+    expect(beyondMonthFilter(visitDate, { year: 2026, month: 2 }, 'before')).toEqual({ field: 'visit_date', op: 'lt', value: '2026-02-01' });
+    expect(beyondMonthFilter(visitDate, { year: 2026, month: 2 }, 'after')).toEqual({ field: 'visit_date', op: 'gt', value: '2026-02-28' });
+  });
+
+  it('uses the local month’s instants for a datetime, and finds the local month of a value', () => {
+    inTimeZone('Asia/Shanghai');
+    expect(beyondMonthFilter(meetingAt, { year: 2026, month: 3 }, 'before')).toEqual({ field: 'meeting_at', op: 'lt', value: '2026-02-28T16:00:00.000Z' });
+    expect(monthOfValue('2026-02-28T16:30:00.000Z', 'datetime')).toEqual({ year: 2026, month: 3 });
+    expect(monthOfValue('2025-12-31', 'date')).toEqual({ year: 2025, month: 12 });
+    expect(monthOfValue(null, 'date')).toBeNull();
   });
 });

@@ -34,6 +34,18 @@ export function monthFilter(field: FieldDefinition, { year, month }: CalendarMon
   return { field: field.id, op: 'between', value: [start.toISOString(), end.toISOString()] };
 }
 
+/** Records dated before the month (`before`) or after it (`after`): where the nearest other visit is looked for. */
+export function beyondMonthFilter(field: FieldDefinition, month: CalendarMonth, side: 'before' | 'after'): RecordFilter {
+  const [start, end] = monthFilter(field, month).value as [string, string];
+  return side === 'before' ? { field: field.id, op: 'lt', value: start } : { field: field.id, op: 'gt', value: end };
+}
+
+/** The local month a date or datetime value falls in, or null when it holds none. */
+export function monthOfValue(value: unknown, type: FieldDefinition['type']): CalendarMonth | null {
+  const key = dayKey(value, type);
+  return key === null ? null : { year: Number(key.slice(0, 4)), month: Number(key.slice(5, 7)) };
+}
+
 /** The local day (`YYYY-MM-DD`) a date or datetime value falls on, or null when it holds none. */
 export function dayKey(value: unknown, type: FieldDefinition['type']): string | null {
   if (typeof value !== 'string' || value === '') return null;

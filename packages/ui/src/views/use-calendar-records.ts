@@ -4,6 +4,7 @@ import { api } from '../api/client';
 import { isAbort } from '../api/http';
 import type { RecordData, RecordQuery } from '../api/types';
 import { type CalendarMonth, groupByDay, monthFilter, monthOfDate } from './month-range';
+import { useMonthNeighbours } from './use-month-neighbours';
 
 /** The server's largest page; four of them are more visits than a month's grid can show anyway. */
 const PAGE_SIZE = 500;
@@ -14,13 +15,15 @@ interface MonthState {
   records: RecordData[];
   /** More records fell in the month than were loaded. */
   truncated: boolean;
+  /** How many records fall in the month (the server's count), null until known. */
+  total: number | null;
   error: unknown;
 }
 
 /** The records of one object whose date (or datetime) field falls in the month on screen. */
 export function useCalendarRecords(appId: string, object: ObjectDefinition, field: FieldDefinition) {
   const [month, setMonth] = useState<CalendarMonth>(() => monthOfDate(new Date()));
-  const [state, setState] = useState<MonthState>({ status: 'loading', records: [], truncated: false, error: null });
+  const [state, setState] = useState<MonthState>({ status: 'loading', records: [], truncated: false, total: null, error: null });
   const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
@@ -30,28 +33,32 @@ export function useCalendarRecords(appId: string, object: ObjectDefinition, fiel
     (async () => {
       const records: RecordData[] = [];
       let cursor: string | null = null;
+      let total: number | null = null;
       for (let page = 0; page < MAX_PAGES; page++) {
-        const list = await api.queryRecords(appId, object.id, cursor ? { ...query, cursor } : query, controller.signal);
+        const list = await api.queryRecords(appId, object.id, cursor ? { ...query, cursor } : { ...query, count: true }, controller.signal);
         records.push(...list.items);
+        total ??= list.total;
         cursor = list.nextCursor;
         if (!cursor) break;
       }
-      return { records, truncated: cursor !== null };
+      return { records, truncated: cursor !== null, total };
     })().then(
-      ({ records, truncated }) => setState({ status: 'ready', records, truncated, error: null }),
+      ({ records, truncated, total }) => setState({ status: 'ready', records, truncated, total, error: null }),
       (error: unknown) => {
-        if (!isAbort(error)) setState({ status: 'failed', records: [], truncated: false, error });
+        if (!isAbort(error)) setState({ status: 'failed', records: [], truncated: false, total: null, error });
       },
     );
     return () => controller.abort();
   }, [appId, object.id, field, month, attempt]);
 
   const days = useMemo(() => groupByDay(state.records, field), [state.records, field]);
+  const neighbours = useMonthNeighbours(appId, object, field, month, attempt);
 
   return {
     ...state,
     month,
     days,
+    neighbours,
     setMonth,
     goToday: useCallback(() => setMonth(monthOfDate(new Date())), []),
     // A save can move a record to another day or month: reloading the month is simplest and cheap.

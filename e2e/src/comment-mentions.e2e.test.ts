@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { callApi, createRecord } from './api';
+import { openPage } from './browser';
+import { customerApp } from './fixtures/customer-app';
+import { E2E_ADMIN } from './server';
+import { shellPage } from './shell-page';
+import { useE2eSuite } from './suite';
+import { UI_TIMEOUT } from './timeouts';
+
+const COLLEAGUE = { email: 'li.na@e2e.test', name: '李娜', password: 'li na e2e password' };
+
+interface StoredComment {
+  body: string;
+  mentions: string[];
+}
+
+describe('mentions typed in a comment', () => {
+  let customerId = '';
+  let colleagueId = '';
+  const suite = useE2eSuite(customerApp, async ({ api, appId }) => {
+    customerId = (await createRecord(api, appId, 'customer', { name: '上海云帆贸易有限公司' })).id;
+    colleagueId = (await callApi<{ id: string }>(api, 'POST', '/api/admin/users', COLLEAGUE)).id;
+  });
+
+  it('opens the directory search on @, inserts the person picked and mentions them', async () => {
+    const { page, errors, context } = await openPage(suite.browser, { baseURL: suite.server.baseUrl, locale: 'zh-CN' });
+    const shell = shellPage(page);
+    const text = page.getByTestId('record-comment-text');
+    try {
+      await page.goto(`/apps/${suite.appId}/objects/customer/records/${customerId}`);
+      await shell.signIn(E2E_ADMIN);
+      await page.getByTestId('record-comments').waitFor({ timeout: UI_TIMEOUT });
+
+      await text.click();
+      await page.keyboard.type('请 @li.na');
+      // The directory's server-side search, right under the text.
+      const person = page.locator('.ant-mentions-dropdown .ant-mentions-dropdown-menu-item').filter({ hasText: '李娜 <li.na@e2e.test>' });
+      await person.waitFor({ timeout: UI_TIMEOUT });
+      await person.click();
+      expect(await text.inputValue()).toBe('请 @李娜 ');
+      await page.keyboard.type('明天回访客户');
+      await text.press('Control+Enter');
+
+      const comment = page.getByTestId('record-comment').filter({ hasText: '明天回访客户' });
+      await comment.waitFor({ timeout: UI_TIMEOUT });
+      expect(await comment.getByTestId('record-comment-mention').textContent()).toBe('@李娜');
+      // Stored as a mention of that person, as the picker's are.
+      const stored = await callApi<StoredComment[]>(suite.api, 'GET', `/api/apps/${suite.appId}/objects/customer/records/${customerId}/comments`);
+      expect(stored).toEqual([expect.objectContaining({ body: '<p>请 @李娜 明天回访客户</p>', mentions: [colleagueId] })]);
+      expect(errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+});

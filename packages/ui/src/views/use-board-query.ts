@@ -1,0 +1,49 @@
+import type { ObjectDefinition } from '@tessera/schemas';
+import { useEffect, useMemo, useState } from 'react';
+import { useT } from '../i18n/use-t';
+import { queryFilters } from '../list-view/filter-condition';
+import { isRefusedQuery } from '../list-view/list-link';
+import { useListScope } from '../list-view/use-list-scope';
+import { useListViews } from '../list-view/use-list-views';
+import { useSearchText } from '../list-view/use-search-text';
+import { defaultSort } from '../objects/list-columns';
+import { useSessionStore } from '../stores/session-store';
+import { initialOrder, kanbanOrders, sortOfKey } from './kanban-order';
+import { summedField } from './kanban-totals';
+import type { BoardQuery } from './use-kanban-board';
+
+/**
+ * What a kanban board shows, chosen as on the list: the list's view and filters (kept in the
+ * address, ADR 0075, so switching between list and board keeps them), its quick search, and
+ * an order the user sees and picks. The board sums the first amount the reader may see.
+ */
+export function useBoardQuery(appId: string, object: ObjectDefinition) {
+  const t = useT();
+  const locale = useSessionStore((s) => s.locale);
+  const scope = useListScope(object);
+  const views = useListViews(appId, object, scope);
+  const search = useSearchText();
+  const hidden = useMemo(() => new Set(scope.access.hiddenFields), [scope.access.hiddenFields]);
+  const orders = useMemo(() => kanbanOrders(object, hidden, locale, t), [object, hidden, locale, t]);
+  const [orderKey, setOrderKey] = useState(() => initialOrder(orders, defaultSort(object)).key);
+  const order = orders.find((o) => o.key === orderKey) ?? initialOrder(orders, defaultSort(object));
+  // From the key, not the option: a language switch relabels the options without reloading the board.
+  const sort = useMemo(() => sortOfKey(order.key), [order.key]);
+  const sumField = useMemo(() => summedField(object, hidden), [object, hidden]);
+  const { filters } = views.state;
+
+  const query = useMemo(
+    (): BoardQuery | null => (views.ready ? { filters: queryFilters(filters, scope.searchField?.id ?? null, search.search), sort, sumField } : null),
+    [views.ready, filters, scope.searchField, search.search, sort, sumField],
+  );
+
+  return { scope, views, search, orders, order, setOrderKey, query };
+}
+
+/** A link's filters the server refused (a value that no longer fits): back to the view, saying why. */
+export function useRefusedLink(errors: readonly unknown[], refuseLink: () => void): void {
+  const refused = errors.some(isRefusedQuery);
+  useEffect(() => {
+    if (refused) refuseLink();
+  }, [refused, refuseLink]);
+}
