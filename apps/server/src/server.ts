@@ -49,7 +49,8 @@ import { rolePreviewRoutes } from './plugins/role-preview-routes';
 import { typePreviewRoutes } from './plugins/type-preview-routes';
 import { viewRoutes } from './plugins/view-routes';
 import { webRoutes } from './plugins/web-routes';
-import { registerProblemHandlers } from './problem';
+import { frameworkProblem, registerProblemHandlers } from './problem';
+import { registerTextChecks } from './text-checks';
 
 export interface ServerOptions {
   database: Database;
@@ -99,8 +100,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     // Unknown properties are errors, not silently dropped; every problem is reported at once.
     ajv: { customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array' } },
     return503OnClosing: true,
+    frameworkErrors: frameworkProblem,
   });
   registerProblemHandlers(app);
+  registerTextChecks(app);
   await app.register(cookie);
   registerAuthentication(app, options.database);
   await app.register(swagger, {
