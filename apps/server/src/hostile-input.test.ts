@@ -45,10 +45,11 @@ describe('values PostgreSQL would refuse are refused first, naming the field and
     expect(zh.body.errors?.[0]?.message).toContain('不能保存');
   });
 
-  it('refuses a lone surrogate in values stored as JSON', async () => {
+  it('refuses a lone surrogate in values stored as JSON (a saved view keeps its filters in jsonb)', async () => {
     const admin = await server.headers('admin');
-    const sent = await call('POST', records('customer'), { values: { name: 'ok', tags: ['a\uD800'] } }, admin);
-    expect(sent).toMatchObject({ status: 400, body: { errors: [{ field: 'values.tags.0', code: 'request.lone_surrogate' }] } });
+    const views = `/api/apps/${server.demo.appId}/objects/customer/views`;
+    const saved = await call('POST', views, { name: 'Half a pair', filters: [{ field: 'name', op: 'eq', value: 'a\uD800' }] }, admin);
+    expect(saved).toMatchObject({ status: 400, body: { errors: [{ field: 'filters.0.value', code: 'request.lone_surrogate' }] } });
   });
 
   it('refuses dates that do not exist and extended-year date-times in filters', async () => {
@@ -103,6 +104,8 @@ describe('values PostgreSQL would refuse are refused first, naming the field and
     expect(renamed).toMatchObject({ status: 409, body: { code: 'view.name_taken', errors: [{ field: 'name' }] } });
     const roles = await call('PUT', '/api/admin/users/00000000-0000-4000-8000-000000000000/roles', { appId: server.demo.appId, roles: [] }, admin);
     expect(roles).toMatchObject({ status: 404, body: { code: 'identity.user_not_found' } });
+    const department = await call('POST', '/api/admin/departments', { name: 'Headless', headUserId: '00000000-0000-4000-8000-000000000000' }, admin);
+    expect(department).toMatchObject({ status: 404, body: { code: 'identity.user_not_found' } });
     const purge = await call('POST', '/api/apps/no_such_app/purge', { object: 'customer' }, admin);
     expect(purge).toMatchObject({ status: 404, body: { code: 'meta.app_not_found' } });
   });
