@@ -21,9 +21,10 @@ export interface DemoServer {
 /**
  * Test-only: the demo CRM installed with its team (seed 11) in a database of its own behind a
  * running server, the administrator created first (ensureFirstAdmin creates one only while there
- * are no users yet), dropped after the file's tests. Read its fields inside tests.
+ * are no users yet), dropped after the file's tests. Read its fields inside tests. A smaller
+ * `scale` (sample records) installs faster where a test needs the app and its people, not volume.
  */
-export function useDemoServer(): DemoServer {
+export function useDemoServer(options: { scale?: number } = {}): DemoServer {
   const server = {} as DemoServer;
   const person = (key: string) => server.demo.people.find((p) => p.key === key)!;
   server.headers = (who) => (who === 'admin' ? adminHeaders(server.app, server.database) : signInHeaders(server.app, person(who).email, person(who).password));
@@ -38,7 +39,7 @@ export function useDemoServer(): DemoServer {
     server.database = await createTestDatabase();
     server.app = await buildServer({ database: server.database });
     await adminHeaders(server.app, server.database);
-    server.demo = await installTemplate(server.database, 'crm', { seed: 11, scale: 1, team: true, records: server.app.records });
+    server.demo = await installTemplate(server.database, 'crm', { seed: 11, scale: options.scale ?? 1, team: true, records: server.app.records });
     await server.app.ready();
     await server.app.events.drain();
   }, 240_000);

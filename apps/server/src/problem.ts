@@ -6,6 +6,8 @@ import { localizeIssues, MetaError } from '@tessera/meta';
 import { localizeFieldIssues, RecordError } from '@tessera/records';
 import { ReportError } from '@tessera/reports';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { drainRequestBody } from './body-drain';
+import { databaseProblem } from './database-problem';
 import { problemResponse } from './route-schemas';
 import { sendIfDatabaseUnavailable } from './unavailable';
 
@@ -14,6 +16,8 @@ registerMessages({
   'request.malformed_json': { 'zh-CN': '请求体不是有效的 JSON', en: 'The request body is not valid JSON' },
   'request.too_large': { 'zh-CN': '请求体过大（上限 {limit} 字节）', en: 'The request body is too large (limit {limit} bytes)' },
   'request.unsupported_media_type': { 'zh-CN': '只接受 application/json 请求体', en: 'Only application/json request bodies are accepted' },
+  'request.uri_too_long': { 'zh-CN': '请求地址过长', en: 'The request URI is too long' },
+  'request.bad_url': { 'zh-CN': '请求地址含有无效的编码', en: 'The request URI is not validly encoded' },
   'request.not_found': { 'zh-CN': '没有这个接口：{method} {url}', en: 'No such endpoint: {method} {url}' },
   'request.rule': { 'zh-CN': '“{field}”不符合规则“{rule}”{detail}', en: '"{field}" does not satisfy rule "{rule}"{detail}' },
   'server.error': { 'zh-CN': '服务器内部错误，请稍后重试', en: 'Internal server error; please try again later' },
@@ -72,9 +76,20 @@ function validationProblem(locale: Locale, error: FastifyError): Problem {
   return problem(locale, 400, 'request.invalid', { count: errors.length }, errors);
 }
 
+/**
+ * The router's own refusals (a path segment that is not valid UTF-8, or longer than the router
+ * takes), answered before any route or error handler runs: passed to Fastify as `frameworkErrors`.
+ */
+export function frameworkProblem(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const locale = localeOf(request);
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return sendProblem(reply, problem(locale, 414, 'request.uri_too_long'));
+  if (error.code === 'FST_ERR_BAD_URL') return sendProblem(reply, problem(locale, 400, 'request.bad_url'));
+  return sendProblem(reply, problem(locale, error.statusCode && error.statusCode < 500 ? error.statusCode : 400, 'request.invalid', { count: 1 }));
+}
+
 /** Every error leaves as problem+json; a 5xx never leaks internals, and is logged. */
 export function registerProblemHandlers(app: FastifyInstance): void {
-  app.setErrorHandler((error: FastifyError, request, reply) => {
+  app.setErrorHandler(async (error: FastifyError, request, reply) => {
     const locale = localeOf(request);
     if (error instanceof MetaError) {
       const errors = localizeIssues(error.issues, locale).map((i) => ({ pointer: i.pointer, code: i.code, message: i.message }));
@@ -95,15 +110,25 @@ export function registerProblemHandlers(app: FastifyInstance): void {
     if (error instanceof RecordError)
       return sendProblem(reply, problem(locale, error.status, error.code, error.params, localizeFieldIssues(error.issues, locale)));
     if (error.validation) return sendProblem(reply, validationProblem(locale, error));
-    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      await drainRequestBody(request.raw);
       return sendProblem(reply, problem(locale, 413, 'request.too_large', { limit: app.initialConfig.bodyLimit ?? 0 }));
-    if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return sendProblem(reply, problem(locale, 415, 'request.unsupported_media_type'));
+    }
+    if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+      await drainRequestBody(request.raw);
+      return sendProblem(reply, problem(locale, 415, 'request.unsupported_media_type'));
+    }
     if (error instanceof SyntaxError || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
       return sendProblem(reply, problem(locale, 400, 'request.malformed_json'));
     }
     if (error.statusCode && error.statusCode < 500) return sendProblem(reply, problem(locale, error.statusCode, 'request.invalid', { count: 1 }));
     const unavailable = sendIfDatabaseUnavailable(error, request, reply);
     if (unavailable) return unavailable;
+    const refused = databaseProblem(locale, error);
+    if (refused) {
+      request.log.warn({ err: error }, 'PostgreSQL refused a value the checks let through');
+      return sendProblem(reply, refused);
+    }
     request.log.error({ err: error }, 'unhandled error');
     return sendProblem(reply, problem(locale, 500, 'server.error'));
   });

@@ -28,6 +28,8 @@ export const uuid = { type: 'string', format: 'uuid' } as const;
 export const nullableUuid = { anyOf: [uuid, { type: 'null' }] } as const;
 export const dateTime = { type: 'string', format: 'date-time' } as const;
 export const nullableString = { type: ['string', 'null'] } as const;
+/** A version or revision number as its column holds it (PostgreSQL integer): 1e308 is an integer to JSON Schema, not to the column. */
+export const versionNumber = { type: 'integer', minimum: 1, maximum: 2_147_483_647 } as const;
 
 export const idParams = { type: 'object', properties: { id: uuid }, required: ['id'] } as const;
 export const appParams = { type: 'object', properties: { appId: identifier }, required: ['appId'] } as const;

@@ -53,9 +53,10 @@ import { rolePreviewRoutes } from './plugins/role-preview-routes';
 import { typePreviewRoutes } from './plugins/type-preview-routes';
 import { viewRoutes } from './plugins/view-routes';
 import { webRoutes } from './plugins/web-routes';
-import { registerProblemHandlers } from './problem';
+import { frameworkProblem, registerProblemHandlers } from './problem';
 import { type RequestLogOptions, registerRequestLog } from './request-log';
 import { registerSecurityHeaders } from './security-headers';
+import { registerTextChecks } from './text-checks';
 
 export interface ServerOptions {
   database: Database;
@@ -125,8 +126,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     ...(options.trustProxy?.length ? { trustProxy: [...options.trustProxy] } : {}),
     // One line per request, from request-log.ts, instead of Fastify's two.
     logController: new LogController({ disableRequestLogging: true }),
+    frameworkErrors: frameworkProblem,
   });
   registerProblemHandlers(app);
+  registerTextChecks(app);
   registerRequestLog(app, options.requestLog ?? { ordinaryLevel: 'info' });
   registerMetrics(app, { database: options.database, token: options.metricsToken });
   await registerSecurityHeaders(app);

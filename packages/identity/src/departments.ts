@@ -22,11 +22,19 @@ async function assertExists(db: Db, id: string | null | undefined): Promise<void
   if (!found) throw new IdentityError('identity.department_not_found');
 }
 
+/** A department's head must be a user that exists (checked here, not left to the foreign key). */
+async function assertUserExists(db: Db, userId: string | null | undefined): Promise<void> {
+  if (!userId) return;
+  const found = await db.selectFrom('users').select('id').where('id', '=', userId).executeTakeFirst();
+  if (!found) throw new IdentityError('identity.user_not_found');
+}
+
 export async function createDepartment(
   db: Db,
   input: { name: string; parentId?: string | null | undefined; headUserId?: string | null | undefined },
 ): Promise<string> {
   await assertExists(db, input.parentId);
+  await assertUserExists(db, input.headUserId);
   const row = await db
     .insertInto('departments')
     .values({ name: input.name.trim(), parent_id: input.parentId ?? null, head_user_id: input.headUserId ?? null })
@@ -49,6 +57,7 @@ export async function updateDepartment(
       ) select id from below where id = ${changes.parentId}::uuid`.execute(db);
     if (rows.length) throw new IdentityError('identity.department_cycle');
   }
+  await assertUserExists(db, changes.headUserId);
   await db
     .updateTable('departments')
     .set({

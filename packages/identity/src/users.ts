@@ -115,6 +115,9 @@ export async function setActive(db: Db, userId: string, active: boolean): Promis
 /** Replaces the user's roles in one app. Role ids are checked against the app by the caller. */
 export async function setRoles(db: Db, userId: string, appId: string, roleIds: readonly string[]): Promise<void> {
   const replace = async (tx: Db) => {
+    // The user row is locked so it cannot vanish between this check and the insert.
+    const user = await tx.selectFrom('users').select('id').where('id', '=', userId).forUpdate().executeTakeFirst();
+    if (!user) throw new IdentityError('identity.user_not_found');
     await tx.deleteFrom('user_roles').where('user_id', '=', userId).where('app_id', '=', appId).execute();
     if (roleIds.length)
       await tx

@@ -14,7 +14,8 @@ export async function purgeRetired(
 ): Promise<{ purged: string }> {
   const name = target.field ? `${target.object}.${target.field}` : target.object;
   return db.transaction().execute(async (tx) => {
-    await tx.selectFrom('meta_apps').select('id').where('id', '=', appId).forUpdate().executeTakeFirstOrThrow();
+    const app = await tx.selectFrom('meta_apps').select('id').where('id', '=', appId).forUpdate().executeTakeFirst();
+    if (!app) throw new MetaError('meta.app_not_found', 404, [], { id: appId });
     const row = await tx
       .selectFrom('meta_columns')
       .select(['retired_at'])

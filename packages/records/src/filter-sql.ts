@@ -1,6 +1,7 @@
 import { BLANK_TEXT_PATTERN } from '@tessera/formats';
 import type { FilterCondition } from '@tessera/schemas';
 import { type RawBuilder, sql } from 'kysely';
+import { startsWithExistingDate } from './calendar-date';
 import { type FormatBreaks, isFormatName } from './format-filter';
 import type { QueryableColumn } from './query-fields';
 import type { FieldIssue } from './record-error';
@@ -33,9 +34,9 @@ function scalar(column: QueryableColumn, value: unknown): unknown {
       return typeof text === 'string' && DECIMAL.test(text) ? text : undefined;
     }
     case 'date':
-      return typeof value === 'string' && DATE.test(value) && !Number.isNaN(Date.parse(value)) ? value : undefined;
+      return typeof value === 'string' && DATE.test(value) && startsWithExistingDate(value) ? value : undefined;
     case 'timestamptz':
-      return typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? new Date(value).toISOString() : undefined;
+      return typeof value === 'string' && startsWithExistingDate(value) ? instant(value) : undefined;
     case 'boolean':
       return typeof value === 'boolean' ? value : undefined;
     case 'uuid':
@@ -43,6 +44,13 @@ function scalar(column: QueryableColumn, value: unknown): unknown {
     case 'jsonb':
       return undefined;
   }
+}
+
+/** An ISO date-time as the instant PostgreSQL takes, or undefined when it is not one (or lands outside years 1–9999 in UTC). */
+function instant(text: string): string | undefined {
+  if (Number.isNaN(Date.parse(text))) return undefined;
+  const iso = new Date(text).toISOString();
+  return startsWithExistingDate(iso) ? iso : undefined;
 }
 
 const likeEscape = (text: string): string => text.replace(/[\\%_]/g, '\\$&');

@@ -22,5 +22,6 @@ export {
 export { sanitizeRichText } from './record-validator';
 export type { CreateManyResult } from './record-write';
 export { rowScopeAt } from './row-scope';
+export { unstorableText } from './storable-text';
 export type { RecordEdit, UpdateEachResult } from './update-each';
 export type { RecordWriteGuard } from './write-guard';

@@ -1,9 +1,43 @@
 import { type RawBuilder, sql } from 'kysely';
+import { startsWithExistingDate } from './calendar-date';
+import type { QueryableColumn } from './query-fields';
 import { RecordError } from './record-error';
+import { unstorableText } from './storable-text';
 
 export interface SortColumn {
   column: string;
   direction: 'asc' | 'desc';
+  sqlType: QueryableColumn['sqlType'];
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DECIMAL = /^-?\d{1,28}(\.\d{1,28})?$/;
+/** How PostgreSQL prints a timestamptz as text (the cursor keeps that form, microseconds and all). */
+const PRINTED_TIMESTAMP = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2}){0,2}$/;
+
+/**
+ * Whether a cursor value is what PostgreSQL prints for a column of this type. The cursor is not
+ * signed (ADR 0084): it only carries sort values of rows the caller could read, so a changed one
+ * can move the page but not widen it — it must only never be a value the column refuses.
+ */
+function fitsColumn(sqlType: QueryableColumn['sqlType'], value: unknown): boolean {
+  if (value === null) return true;
+  if (typeof value !== 'string') return false;
+  switch (sqlType) {
+    case 'uuid':
+      return UUID.test(value);
+    case 'numeric':
+    case 'integer':
+      return DECIMAL.test(value);
+    case 'date':
+      return /^\d{4}-\d{2}-\d{2}$/.test(value) && startsWithExistingDate(value);
+    case 'timestamptz':
+      return PRINTED_TIMESTAMP.test(value) && startsWithExistingDate(value);
+    case 'boolean':
+      return value === 'true' || value === 'false';
+    default:
+      return unstorableText(value) === null;
+  }
 }
 
 /** The last row's sort values (and id), opaque to clients. */
@@ -11,11 +45,11 @@ export function encodeCursor(values: unknown[]): string {
   return Buffer.from(JSON.stringify(values.map((v) => (v instanceof Date ? v.toISOString() : v)))).toString('base64url');
 }
 
-export function decodeCursor(cursor: string, length: number): unknown[] {
+/** The sort values a cursor carries, each checked against its column's type; any other cursor is a client error. */
+export function decodeCursor(cursor: string, keys: readonly SortColumn[]): unknown[] {
   try {
     const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(values) && values.length === length && values.every((v) => v === null || ['string', 'number', 'boolean'].includes(typeof v)))
-      return values;
+    if (Array.isArray(values) && values.length === keys.length && values.every((v, i) => fitsColumn(keys[i]!.sqlType, v))) return values;
   } catch {
     // fall through: any undecodable cursor is the same client error
   }

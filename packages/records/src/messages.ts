@@ -58,6 +58,8 @@ registerMessages({
   'format.url': { 'zh-CN': '网址', en: 'URL' },
   'record.invalid': { 'zh-CN': '记录有 {count} 处错误', en: 'The record has {count} error(s)' },
   'record.not_found': { 'zh-CN': '记录不存在或无权查看', en: 'The record does not exist or you may not see it' },
+  'record.id_taken': { 'zh-CN': '已有记录使用这个 id（{id}）', en: 'A record with this id ({id}) already exists' },
+  'view.name_taken': { 'zh-CN': '已有名为“{name}”的视图', en: 'A view named "{name}" already exists' },
   'record.version_conflict': {
     'zh-CN': '记录已被他人修改（当前版本 {current}，你基于 {yours}），请刷新后再保存',
     en: 'Someone else changed this record (version {current}; yours is {yours}); reload before saving',

@@ -14,6 +14,8 @@ export type RecordErrorCode =
   | 'record.invalid'
   | 'record.locked'
   | 'record.not_found'
+  | 'record.id_taken'
+  | 'view.name_taken'
   | 'record.app_not_published'
   | 'record.encryption_unavailable'
   | 'record.form_not_found'
@@ -33,6 +35,8 @@ const STATUS: Record<RecordErrorCode, 400 | 403 | 404 | 409 | 422 | 423 | 503> =
   'record.form_not_found': 404,
   'record.invalid': 422,
   'record.not_found': 404,
+  'record.id_taken': 409,
+  'view.name_taken': 409,
   'record.app_not_published': 404,
   'record.version_conflict': 409,
   'record.object_not_found': 404,

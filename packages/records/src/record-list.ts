@@ -46,7 +46,7 @@ const rollupIds = (ctx: RecordContext, object: ObjectDefinition): ReadonlySet<st
 
 /** Past this many matching rows (by the planner's estimate) a list shows an estimate, labelled as one. */
 export const EXACT_COUNT_LIMIT = 100_000;
-const DEFAULT_SORT: SortColumn[] = [{ column: 'created_at', direction: 'desc' }];
+const DEFAULT_SORT: SortColumn[] = [{ column: 'created_at', direction: 'desc', sqlType: 'timestamptz' }];
 
 /**
  * A condition on a related record's field (`customer.industry = 'retail'`, a report's drill-down
@@ -134,12 +134,12 @@ function compileSort(ctx: RecordContext, object: ObjectDefinition, sort: SortKey
     const column = queryableColumn(object, key.field, hidden, rollupIds(ctx, object));
     if (!column || !SORTABLE.has(column.sqlType) || column.field?.encrypted)
       return void issues.push({ field: key.field, pointer: `/sort/${i}/field`, code: 'query.unknown_field', params: { field: key.field } });
-    if (key.field !== 'id') keys.push({ column: key.field, direction: key.direction ?? 'asc' });
+    if (key.field !== 'id') keys.push({ column: key.field, direction: key.direction ?? 'asc', sqlType: column.sqlType });
   });
   if (issues.length) throw new RecordError('query.invalid', issues, { count: issues.length });
   const ordered = keys.length ? keys : DEFAULT_SORT;
   // id breaks ties, so paging is stable even when many rows share a sort value.
-  return [...ordered, { column: 'id', direction: ordered.at(-1)?.direction ?? 'asc' }];
+  return [...ordered, { column: 'id', direction: ordered.at(-1)?.direction ?? 'asc', sqlType: 'uuid' }];
 }
 
 async function countRows(ctx: RecordContext, from: RawBuilder<unknown>, where: RawBuilder<unknown>): Promise<{ total: number; estimate: boolean }> {
@@ -163,7 +163,7 @@ export async function listRecords(ctx: RecordContext, objectId: string, query: L
   const keys = compileSort(ctx, object, query.sort);
   const from = tableRef(ctx.app.appId, object.id);
   const baseWhere = sql.join(conditions, sql` and `);
-  const pageConditions = query.cursor ? [...conditions, keysetPredicate(keys, decodeCursor(query.cursor, keys.length))] : conditions;
+  const pageConditions = query.cursor ? [...conditions, keysetPredicate(keys, decodeCursor(query.cursor, keys))] : conditions;
   const lineCounts = planLineCounts(ctx, object);
   // The cursor carries the sort values as PostgreSQL prints them: a timestamp keeps its microseconds
   // (a JS Date would drop them, and rows written by one statement — an import — share one instant).

@@ -8,6 +8,7 @@ import { fieldById } from './field-index';
 import type { FieldIssue } from './record-error';
 import { isSystemAssigned, recordValuesSchema } from './record-schema';
 import './messages';
+import { unstorableText } from './storable-text';
 
 const DECIMAL = FORM_FORMATS.decimal;
 
@@ -121,7 +122,6 @@ function isBlank(value: unknown): boolean {
 }
 
 /** Half of a UTF-16 surrogate pair, with no other half. */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 const fieldIssue = (field: FieldDefinition, pointer: string, code: string, params: FieldIssue['params']): FieldIssue => ({
   field: field.id,
@@ -139,7 +139,7 @@ function normalizeField(field: FieldDefinition, value: unknown, issues: FieldIss
   if (value === null || value === undefined) return value;
   // Text PostgreSQL cannot store (a NUL) or that is not text at all (half a surrogate pair) is
   // the sender's mistake, said per field — not a database error after the fact.
-  if (typeof value === 'string' && (value.includes('\u0000') || LONE_SURROGATE.test(value))) {
+  if (typeof value === 'string' && unstorableText(value)) {
     issues.push(fieldIssue(field, pointer, 'field.characters', { field: field.id }));
     return undefined;
   }

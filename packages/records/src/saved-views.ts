@@ -62,6 +62,14 @@ export async function saveView(ctx: RecordContext, objectId: string, view: ViewD
         .where('user_id', '=', userId)
         .returning('id')
         .executeTakeFirst()
+        .catch((error: { code?: string; constraint?: string }) => {
+          // Renamed to a name another of the owner's views has: insert overwrites by name, a rename must not.
+          if (error.code === '23505' && error.constraint === 'saved_views_name')
+            throw new RecordError('view.name_taken', [{ field: 'name', pointer: '/name', code: 'view.name_taken', params: { name: view.name } }], {
+              name: view.name,
+            });
+          throw error;
+        })
     : await ctx.db
         .insertInto('saved_views')
         .values({ user_id: userId, app_id: ctx.app.appId, object_id: object.id, name: view.name, definition })

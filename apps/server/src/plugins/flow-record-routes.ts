@@ -3,7 +3,7 @@ import { type ApprovalFields, approvalFields, approvalPolicy, type FlowDefinitio
 import type { LiveAppCache, RecordService } from '@tessera/records';
 import type { FastifyRequest } from 'fastify';
 import { policyFor, requireUser } from '../authentication';
-import { type RoutePlugin, record, uuid } from '../route-schemas';
+import { type RoutePlugin, record, uuid, versionNumber } from '../route-schemas';
 import { approvalViewer } from './flow-viewer';
 
 const tags = ['flows'];
@@ -78,7 +78,7 @@ export const flowRecordRoutes: RoutePlugin<Options> = async (app, { database, re
           type: 'object',
           additionalProperties: false,
           required: ['version', 'values'],
-          properties: { version: { type: 'integer', minimum: 1 }, values: { type: 'object', additionalProperties: true } },
+          properties: { version: versionNumber, values: { type: 'object', additionalProperties: true } },
         },
         response: { 200: answer },
       },

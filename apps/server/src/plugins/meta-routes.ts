@@ -6,7 +6,7 @@ import { createMetadataStore, localizeIssues, MetaError, type PublishHooks, purg
 import type { LiveAppCache, RecordService } from '@tessera/records';
 import { policyFor, requireAdmin, requireUser } from '../authentication';
 import { localeOf } from '../problem';
-import { appParams, dateTime, identifier, type RoutePlugin } from '../route-schemas';
+import { appParams, dateTime, identifier, type RoutePlugin, versionNumber } from '../route-schemas';
 import { countRuleBreaks } from '../rule-break-counts';
 import { typeChangeSchema } from './type-preview-routes';
 
@@ -152,7 +152,7 @@ export const metaRoutes: RoutePlugin<{ database: Database; liveApps: LiveAppCach
         params: appParams,
         body: {
           type: 'object',
-          properties: { document: anyDocument, revision: { type: 'integer', minimum: 1 } },
+          properties: { document: anyDocument, revision: versionNumber },
           required: ['document', 'revision'],
           additionalProperties: false,
         },
@@ -254,7 +254,7 @@ export const metaRoutes: RoutePlugin<{ database: Database; liveApps: LiveAppCach
         params: appParams,
         body: {
           type: 'object',
-          properties: { revision: { type: 'integer', minimum: 1 }, comment: { type: 'string', maxLength: 2000 } },
+          properties: { revision: versionNumber, comment: { type: 'string', maxLength: 2000 } },
           additionalProperties: false,
         },
         response: { 200: publishResult },
@@ -311,7 +311,7 @@ export const metaRoutes: RoutePlugin<{ database: Database; liveApps: LiveAppCach
       schema: {
         tags,
         summary: 'One published version',
-        params: { type: 'object', properties: { ...appParams.properties, version: { type: 'integer', minimum: 1 } }, required: ['appId', 'version'] },
+        params: { type: 'object', properties: { ...appParams.properties, version: versionNumber }, required: ['appId', 'version'] },
         response: {
           200: {
             type: 'object',
@@ -361,7 +361,7 @@ export const metaRoutes: RoutePlugin<{ database: Database; liveApps: LiveAppCach
         params: appParams,
         body: {
           type: 'object',
-          properties: { version: { type: 'integer', minimum: 1 }, comment: { type: 'string', maxLength: 2000 } },
+          properties: { version: versionNumber, comment: { type: 'string', maxLength: 2000 } },
           required: ['version'],
           additionalProperties: false,
         },

@@ -17,6 +17,7 @@ import {
   record,
   recordParams,
   uuid,
+  versionNumber,
 } from '../route-schemas';
 
 const list = {
@@ -371,7 +372,7 @@ export const recordRoutes: RoutePlugin<{ records: RecordService; database: Datab
         querystring: formQuery,
         body: {
           type: 'object',
-          properties: { version: { type: 'integer', minimum: 1 }, values },
+          properties: { version: versionNumber, values },
           required: ['version', 'values'],
           additionalProperties: false,
         },
