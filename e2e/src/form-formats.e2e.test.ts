@@ -5,7 +5,6 @@ import { openPage } from './browser';
 import { E2E_ADMIN } from './server';
 import { shellPage } from './shell-page';
 import { ARTIFACTS, useE2eSuite } from './suite';
-import { UI_TIMEOUT } from './timeouts';
 
 const crm = loadTemplate('crm')!.document;
 
