@@ -9,4 +9,5 @@ export * from './navigation';
 export * from './notification-kinds';
 export * from './object.schema';
 export * from './report.schema';
+export * from './saved-view.schema';
 export * from './time-zone';

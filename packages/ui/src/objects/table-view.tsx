@@ -61,9 +61,9 @@ export const TableView = memo(function TableView({ appId, object, change, contro
   const objects = useCurrentAppStore((s) => s.document?.objects ?? NO_OBJECTS);
   const scope = useListScope(object);
   const views = useListViews(appId, object, scope);
-  const { filters, sort, columns } = views.state;
+  const { filters, sort, columns, search, columnWidths } = views.state;
   const request = useMemo(() => (views.ready ? { filters, sort } : null), [views.ready, filters, sort]);
-  const list = useRecordList(appId, object, request, scope.searchField?.id ?? null);
+  const list = useRecordList(appId, object, request, scope.searchField?.id ?? null, search);
   useRecordChanges(change, list.upsert, list.remove);
   const { refuseLink } = views;
   useEffect(() => {
@@ -136,8 +136,8 @@ export const TableView = memo(function TableView({ appId, object, change, contro
             allowClear
             data-testid="record-search"
             placeholder={t('list.search', { field: searchLabel })}
-            value={list.searchText}
-            onChange={(e) => list.setSearchText(e.target.value)}
+            value={search}
+            onChange={(e) => views.setSearch(e.target.value)}
             style={{ flex: '1 1 auto', minWidth: 0, maxWidth: 320 }}
           />
         )}
@@ -206,6 +206,8 @@ export const TableView = memo(function TableView({ appId, object, change, contro
             records={list.items}
             loading={list.status === 'loading'}
             columns={columnFields}
+            columnWidths={columnWidths}
+            onColumnResize={views.setColumnWidth}
             sort={sort}
             sortable={scope.sortable}
             onSortChange={setSort}

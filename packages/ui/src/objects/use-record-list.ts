@@ -43,18 +43,19 @@ export interface ListRequest {
  * never an offset that slows down deep in a big table). Changing any of them starts again
  * from the first page.
  */
-export function useRecordList(appId: string, object: ObjectDefinition, view: ListRequest | null, searchFieldId: string | null) {
-  const [searchText, setSearchText] = useState('');
-  const [search, setSearch] = useState('');
+export function useRecordList(appId: string, object: ObjectDefinition, view: ListRequest | null, searchFieldId: string | null, searchText: string) {
+  // A view opened with its saved search queries with it at once; typing waits for a pause.
+  const [search, setSearch] = useState(() => searchText.trim());
   const [state, setState] = useState<ListState>(initial);
   const [attempt, setAttempt] = useState(0);
   const pageRequest = useRef<AbortController | null>(null);
 
   // Typing fires one query after a pause, not one per key stroke.
   useEffect(() => {
+    if (searchText.trim() === search) return;
     const timer = window.setTimeout(() => setSearch(searchText.trim()), SEARCH_DELAY_MS);
     return () => window.clearTimeout(timer);
-  }, [searchText]);
+  }, [searchText, search]);
 
   const baseQuery = useMemo(
     (): RecordQuery | null =>
@@ -147,8 +148,6 @@ export function useRecordList(appId: string, object: ObjectDefinition, view: Lis
 
   return {
     ...state,
-    searchText,
-    setSearchText,
     reload: useCallback(() => setAttempt((n) => n + 1), []),
     loadMore,
     upsert,
