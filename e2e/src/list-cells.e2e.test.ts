@@ -2,7 +2,7 @@ import { loadTemplate } from '@tessera/templates';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { callApi, createRecord } from './api';
-import { openPage } from './browser';
+import { animationsDone, openPage } from './browser';
 import { listPage } from './list-page';
 import { E2E_ADMIN } from './server';
 import { shellPage } from './shell-page';
@@ -82,6 +82,38 @@ describe('the demo CRM lists', () => {
       // The record's page and the form say the same.
       await shell.row(small!.number).click();
       await page.getByTestId('computed-total').filter({ hasText: 'CNY 31,502.25' }).waitFor({ timeout: UI_TIMEOUT });
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('opens a quote in a drawer wide enough for its lines, with a total under Line amount only', async () => {
+    const { page, context } = await openPage(suite.browser, { baseURL: suite.server.baseUrl, locale: 'en', width: 1366, height: 860 });
+    const shell = shellPage(page);
+    try {
+      await page.goto(`/apps/${suite.appId}/objects/quote`);
+      await shell.signIn(E2E_ADMIN);
+      await shell.row(quotes[0]!.number).click();
+      const lines = page.getByTestId('child-table-lines');
+      await lines.getByTestId('child-table-row').nth(2).waitFor({ timeout: UI_TIMEOUT });
+      await animationsDone(page, UI_TIMEOUT);
+
+      // Line amount and each line's buttons are inside the drawer, not scrolled off to its right.
+      const drawer = (await shell.drawer.boundingBox())!;
+      const remove = (await lines.getByTestId('child-table-remove').first().boundingBox())!;
+      expect(remove.x + remove.width).toBeLessThanOrEqual(drawer.x + drawer.width);
+      const amountHeader = (await lines.getByRole('columnheader', { name: 'Line amount' }).boundingBox())!;
+      expect(amountHeader.x + amountHeader.width).toBeLessThanOrEqual(drawer.x + drawer.width);
+
+      // The admin asked for the amount's total; ten licences, five days and a year add up to nothing.
+      const totals = lines.getByTestId('child-table-totals');
+      expect((await totals.locator('[data-field="line_amount"]').textContent())?.replace(/\s/g, ' ')).toContain('31,502.25');
+      expect((await totals.locator('[data-field="quantity"]').textContent())?.trim()).toBe('');
+      await page.screenshot({ path: `${ARTIFACTS}quote-drawer-1366.png` });
+
+      await page.setViewportSize({ width: 375, height: 740 });
+      await animationsDone(page, UI_TIMEOUT);
+      await page.screenshot({ path: `${ARTIFACTS}quote-drawer-375.png` });
     } finally {
       await context.close();
     }

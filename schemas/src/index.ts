@@ -1,5 +1,6 @@
 export * from './app.schema';
 export * from './audience';
+export * from './column-total';
 export * from './common.schema';
 export * from './expr.schema';
 export * from './field.schema';
