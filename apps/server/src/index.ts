@@ -1,1 +1,2 @@
+export { type InstallResult, installTemplate } from './install-template';
 export { buildServer, type ServerOptions } from './server';
