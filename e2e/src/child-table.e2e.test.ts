@@ -31,9 +31,10 @@ const quotesApp: AppDocument = {
       displayField: 'product',
       fields: [
         { id: 'product', type: 'text', label: label('Product', '产品'), required: true },
-        { id: 'qty', type: 'number', label: label('Quantity', '数量'), scale: 2, minimum: 0 },
+        // Totals are the admin's choice (issue 18): this app asks for the quantity's and the amount's.
+        { id: 'qty', type: 'number', label: label('Quantity', '数量'), scale: 2, minimum: 0, showTotal: true },
         { id: 'price', type: 'currency', label: label('Unit price', '单价'), currency: 'CNY', scale: 2 },
-        { id: 'amount', type: 'formula', label: label('Amount', '金额'), formula: 'qty * price', resultType: 'currency' },
+        { id: 'amount', type: 'formula', label: label('Amount', '金额'), formula: 'qty * price', resultType: 'currency', showTotal: true },
         { id: 'supplier', type: 'relation', label: label('Supplier', '供应商'), target: 'supplier' },
       ],
     },

@@ -121,8 +121,8 @@ export const fieldSchema = {
     maxFiles: { type: 'integer', minimum: 1, maximum: 100 },
     /**
      * number, currency, or a formula with such a result, in a child table: whether its column
-     * shows a total under the lines. Quantities and amounts do (the default); a unit price's sum
-     * means nothing, so a template turns it off.
+     * shows a total under the lines. Only when the admin asks for it (column-total.ts): the total
+     * of a quote's line amounts means something, that of its quantities (licences, days, years) not.
      */
     showTotal: { type: 'boolean' },
   },

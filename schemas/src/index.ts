@@ -1,5 +1,6 @@
 export * from './app.schema';
 export * from './audience';
+export * from './column-total';
 export * from './common.schema';
 export * from './expr.schema';
 export * from './field.schema';
@@ -9,4 +10,5 @@ export * from './navigation';
 export * from './notification-kinds';
 export * from './object.schema';
 export * from './report.schema';
+export * from './saved-view.schema';
 export * from './time-zone';

@@ -83,4 +83,19 @@ describe('saved views', () => {
     expect((await server.inject({ method: 'DELETE', url: `${apiViews}/${first.json().id}`, headers: owner.headers })).statusCode).toBe(204);
     expect((await server.inject({ method: 'GET', url: apiViews, headers: owner.headers })).json()).toEqual([]);
   });
+
+  it('keep their quick search and column widths, and refuse widths out of range or for unknown columns', async () => {
+    const apiViews = '/api/apps/visits/objects/visit/views';
+    const owner = await userHeaders(server, database, 'widths@test.local');
+    await server.inject({ method: 'PUT', url: `/api/admin/users/${owner.id}/roles`, headers: admin, payload: { appId: 'visits', roles: ['rep'] } });
+    const save = (body: object) => server.inject({ method: 'POST', url: apiViews, headers: owner.headers, payload: body });
+    expect((await save({ name: '报价', columns: ['summary'], search: '报价', columnWidths: { summary: 420 } })).statusCode).toBe(201);
+    expect((await server.inject({ method: 'GET', url: apiViews, headers: owner.headers })).json()).toEqual([
+      expect.objectContaining({ name: '报价', search: '报价', columnWidths: { summary: 420 } }),
+    ]);
+    const narrow = await save({ name: 'narrow', columnWidths: { summary: 5 } });
+    expect(narrow.statusCode).toBe(400);
+    const ghost = await save({ name: 'ghost', columnWidths: { ghost: 200 } });
+    expect(ghost.json()).toMatchObject({ status: 400, errors: [{ pointer: '/columnWidths/ghost' }] });
+  });
 });

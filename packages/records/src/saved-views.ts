@@ -11,6 +11,10 @@ export interface ViewDefinition {
   filters: FilterCondition[];
   sort: SortKey[];
   columns: string[];
+  /** The quick search the view was saved with; absent in views saved before it was kept. */
+  search?: string;
+  /** Column widths the user dragged, in pixels, by field id. */
+  columnWidths?: Record<string, number>;
 }
 
 function owner(ctx: RecordContext, objectId: string) {
@@ -32,6 +36,7 @@ function checkFields(ctx: RecordContext, object: ObjectDefinition, view: ViewDef
     ...view.filters.map((f, i): [string, string, boolean] => [`/filters/${i}/field`, f.field, queryable(f.field)]),
     ...view.sort.map((k, i): [string, string, boolean] => [`/sort/${i}/field`, k.field, queryable(k.field)]),
     ...view.columns.map((c, i): [string, string, boolean] => [`/columns/${i}`, c, shown(c)]),
+    ...Object.keys(view.columnWidths ?? {}).map((c): [string, string, boolean] => [`/columnWidths/${c}`, c, shown(c)]),
   ];
   const issues: FieldIssue[] = refs.filter(([, , ok]) => !ok).map(([pointer, field]) => ({ field, pointer, code: 'query.unknown_field', params: { field } }));
   if (issues.length) throw new RecordError('query.invalid', issues, { count: issues.length });
@@ -53,7 +58,8 @@ export async function listSavedViews(ctx: RecordContext, objectId: string) {
 export async function saveView(ctx: RecordContext, objectId: string, view: ViewDefinition, id?: string): Promise<string> {
   const { object, userId } = owner(ctx, objectId);
   checkFields(ctx, object, view);
-  const definition = JSON.stringify({ filters: view.filters, sort: view.sort, columns: view.columns });
+  const { filters, sort, columns, search, columnWidths } = view;
+  const definition = JSON.stringify({ filters, sort, columns, ...(search ? { search } : {}), ...(columnWidths ? { columnWidths } : {}) });
   const row = id
     ? await ctx.db
         .updateTable('saved_views')

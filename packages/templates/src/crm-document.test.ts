@@ -21,6 +21,14 @@ describe('crm app document', () => {
     expect(validateDocument(broken).ok).toBe(false);
   });
 
+  it('checks the credit code as a unified social credit code, with its check character (issue 18)', () => {
+    const customer = objects.get('customer')!;
+    expect(fieldOf(customer, 'credit_code')?.format).toBe('cn-uscc');
+    // Every field that holds a formatted value says so: phones, e-mails and URLs by their type, text by its format.
+    const formatted = app.objects.flatMap((o) => o.fields.filter((f) => ['phone', 'email', 'url'].includes(f.type) || f.format).map((f) => `${o.id}.${f.id}`));
+    expect(formatted).toEqual(['customer.credit_code', 'customer.phone', 'customer.email', 'customer.website', 'contact.mobile', 'contact.email']);
+  });
+
   it('is listed and loads as a fresh copy each time', () => {
     expect(listTemplates().map((t) => t.id)).toEqual(['crm']);
     expect(loadTemplate('nope')).toBeNull();

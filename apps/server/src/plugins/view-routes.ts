@@ -1,5 +1,5 @@
 import type { RecordService } from '@tessera/records';
-import { filterConditionSchema, sortKeySchema } from '@tessera/schemas';
+import { filterConditionSchema, savedViewSchema, sortKeySchema } from '@tessera/schemas';
 import { policyFor } from '../authentication';
 import { created, dateTime, identifier, noContent, objectParams, type RoutePlugin, uuid } from '../route-schemas';
 
@@ -8,18 +8,8 @@ const viewParams = {
   properties: { appId: identifier, objectId: identifier, viewId: uuid },
   required: ['appId', 'objectId', 'viewId'],
 } as const;
-const view = {
-  type: 'object',
-  properties: {
-    name: { type: 'string', minLength: 1, maxLength: 100 },
-    filters: { type: 'array', items: filterConditionSchema, maxItems: 50, default: [] },
-    sort: { type: 'array', items: sortKeySchema, maxItems: 5, default: [] },
-    columns: { type: 'array', items: { type: 'string', maxLength: 64 }, maxItems: 200, default: [] },
-  },
-  required: ['name'],
-  additionalProperties: false,
-} as const;
-/** A saved view as listed: what was saved (filters, sort, columns as stored), its id and when. */
+const view = savedViewSchema;
+/** A saved view as listed: what was saved (filters, sort, columns, search and widths as stored), its id and when. */
 const savedView = {
   type: 'object',
   properties: {
@@ -28,6 +18,8 @@ const savedView = {
     filters: { type: 'array', items: filterConditionSchema },
     sort: { type: 'array', items: sortKeySchema },
     columns: { type: 'array', items: { type: 'string' } },
+    search: savedViewSchema.properties.search,
+    columnWidths: savedViewSchema.properties.columnWidths,
     updatedAt: dateTime,
   },
   required: ['id', 'name', 'updatedAt'],

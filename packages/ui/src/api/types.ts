@@ -120,10 +120,14 @@ export interface SavedView {
   filters: RecordFilter[];
   sort: RecordSort[];
   columns: string[];
+  /** Absent in views saved before the search was kept. */
+  search?: string;
+  /** Widths (pixels) of the columns the user resized, by field id. */
+  columnWidths?: Record<string, number>;
   updatedAt: string;
 }
 
-export type SavedViewInput = Pick<SavedView, 'name' | 'filters' | 'sort' | 'columns'>;
+export type SavedViewInput = Pick<SavedView, 'name' | 'filters' | 'sort' | 'columns' | 'search' | 'columnWidths'>;
 
 /** What a bulk update or delete did: records outside the caller's reach are skipped with a reason code. */
 export interface BulkResult {

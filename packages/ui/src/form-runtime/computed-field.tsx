@@ -3,7 +3,6 @@ import { useMemo } from 'react';
 import { useStore } from 'zustand';
 import type { Translate } from '../i18n/messages';
 import { FieldCell } from '../objects/field-cell';
-import { displayAs } from '../record-page/key-facts';
 import { rowAsRecord } from '../widgets/child-table/row-record';
 import { FieldFrame } from './field-frame';
 import { useFormRuntime } from './form-runtime-context';
@@ -21,7 +20,7 @@ function LiveValue({ field, formulas, t }: { field: FieldDefinition; formulas: L
   const { store, widgets } = useFormRuntime();
   const value = useStore(store, (s) => formulas.valuesOf(s.values)[field.id] ?? null);
   const record = useMemo(() => rowAsRecord({ [field.id]: value }), [field.id, value]);
-  return <FieldCell field={displayAs(field)} record={record} locale={widgets.locale} t={t} />;
+  return <FieldCell field={field} record={record} locale={widgets.locale} t={t} />;
 }
 
 /**
@@ -39,7 +38,7 @@ export function ComputedField({ field, label, description, t }: ComputedFieldPro
     return (
       <FieldFrame label={label} required={false} description={description} messages={[]} extra={t('record.computed')}>
         <div className="tessera-field-static" data-testid={`computed-${field.id}`}>
-          {live ? <LiveValue field={field} formulas={live} t={t} /> : <FieldCell field={displayAs(field)} record={record!} locale={widgets.locale} t={t} />}
+          {live ? <LiveValue field={field} formulas={live} t={t} /> : <FieldCell field={field} record={record!} locale={widgets.locale} t={t} />}
         </div>
       </FieldFrame>
     );

@@ -1,5 +1,5 @@
 import { type CompiledForm, compileForm, evaluateForm, type FormEvalContext } from '@tessera/forms';
-import type { AppDocument, FieldDefinition, FormDefinition, ObjectDefinition } from '@tessera/schemas';
+import type { AppDocument, FieldDefinition, FormDefinition, FormFieldFormat, ObjectDefinition } from '@tessera/schemas';
 import type { RecordValues } from '../api/types';
 import { type FormValue, type FormValues, isEditable, toFieldValue, toFormValue } from '../records/form-values';
 import { ruleInputs } from './rule-inputs';
@@ -34,6 +34,8 @@ export interface FormEngine {
    * every field state as it was, so the store does not evaluate for it. Null: evaluate on every change.
    */
   readonly reads: ReadonlySet<string> | null;
+  /** Formats the form adds to its fields (a text field checked as a mobile number on this form only). */
+  readonly formats: ReadonlyMap<string, FormFieldFormat>;
   evaluate(values: FormValues, mode: FormMode): Evaluation;
 }
 
@@ -63,10 +65,12 @@ function staticState(field: FieldDefinition): FieldState {
   return { visible: true, required: field.required === true, readOnly: !isEditable(field), options: null };
 }
 
+const NO_FORMATS: ReadonlyMap<string, FormFieldFormat> = new Map();
+
 /** The generated form: every field of the object, in order, with no rules. */
 export function plainEngine(object: ObjectDefinition): FormEngine {
   const fields = Object.fromEntries(object.fields.map((f) => [f.id, staticState(f)]));
-  return { formId: null, fields: object.fields, reads: new Set(), evaluate: () => ({ fields, computed: {} }) };
+  return { formId: null, fields: object.fields, reads: new Set(), formats: NO_FORMATS, evaluate: () => ({ fields, computed: {} }) };
 }
 
 function sameWire(field: FieldDefinition, a: FormValue, b: FormValue): boolean {
@@ -75,10 +79,12 @@ function sameWire(field: FieldDefinition, a: FormValue, b: FormValue): boolean {
 
 function ruleEngine(compiled: CompiledForm, context: RuleContext, reads: ReadonlySet<string> | null): FormEngine {
   const fields = [...compiled.fields.values()].map((f) => f.field);
+  const formats = new Map([...compiled.fields].flatMap(([id, { format }]) => (format ? [[id, format] as const] : [])));
   return {
     formId: compiled.form.id,
     fields,
     reads,
+    formats,
     evaluate(values, mode) {
       const state = evaluateForm(compiled, toWireValues(fields, values), { ...context(), mode });
       const result: Evaluation = { fields: {}, computed: {} };

@@ -3,7 +3,7 @@ import dayjs from 'dayjs';
 import { describe, expect, it } from 'vitest';
 import { formLayout } from './form-layout';
 import { formEngine, plainEngine, toWireValues } from './form-rules';
-import { createFormStore, mergeFieldStates, missingRequired, writableValues } from './form-store';
+import { createFormStore, formatErrors, mergeFieldStates, missingRequired, writableValues } from './form-store';
 import { ruleInputs } from './rule-inputs';
 
 const label = (en: string) => ({ en });
@@ -170,5 +170,37 @@ describe('form layout', () => {
     const main = roots[0];
     expect(main?.children.map((c) => c.node.id)).toEqual(['cols', 'n_reason', 'n_tier', 'n_note']);
     expect(main?.children[0]?.children[0]?.children.map((c) => c.node.field)).toEqual(['name', 'discount']);
+  });
+});
+
+describe('format checks in the browser', () => {
+  const contact: ObjectDefinition = {
+    id: 'contact',
+    label: label('Contact'),
+    fields: [
+      { id: 'phone', type: 'phone', label: { en: 'Phone', 'zh-CN': '电话' } },
+      { id: 'credit_code', type: 'text', label: label('Credit code'), format: 'cn-uscc' },
+      { id: 'email', type: 'email', label: label('Email') },
+    ],
+  };
+
+  it('marks a field on blur with the server’s message, and lists every broken format before a save', () => {
+    const engine = plainEngine(contact);
+    const store = createFormStore(engine, {}, 'create');
+    store.getState().setValue('phone', '1381234567');
+    expect(store.getState().checkFormat('phone', 'zh-CN')).toBe(false);
+    expect(store.getState().errors.phone).toEqual(['“电话”格式不正确（应为手机或固定电话号码）']);
+    // Spaces and +86 are cleaned as the server cleans them: a valid number, however typed.
+    store.getState().setValue('phone', ' +86 138 1234 5678 ');
+    expect(store.getState().checkFormat('phone', 'en')).toBe(true);
+    expect(store.getState().errors.phone).toBeUndefined();
+    store.getState().setValue('credit_code', '91110000600037341X');
+    store.getState().setValue('email', 'zhang@@example');
+    expect(formatErrors(engine, store.getState(), 'en')).toEqual({
+      credit_code: ['"Credit code" is not a valid unified social credit code'],
+      email: ['"Email" is not a valid email address'],
+    });
+    store.getState().setValue('credit_code', '91110000600037341L');
+    expect(Object.keys(formatErrors(engine, store.getState(), 'en'))).toEqual(['email']);
   });
 });

@@ -1,6 +1,8 @@
+import type { Locale } from '@tessera/i18n';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { FormValue, FormValues } from '../records/form-values';
 import type { FieldState, FormEngine, FormMode } from './form-rules';
+import { formatProblem } from './format-check';
 
 export interface FormStoreState {
   mode: FormMode;
@@ -17,6 +19,8 @@ export interface FormStoreState {
   reset: (values: FormValues, mode: FormMode, dirty?: boolean) => void;
   setErrors: (errors: Record<string, readonly string[]>) => void;
   setTaken: (fieldId: string, taken: boolean) => void;
+  /** On leaving a field: marks it at once if its value breaks its format (format-check.ts); false if it does. */
+  checkFormat: (fieldId: string, locale: Locale) => boolean;
 }
 
 export type FormStore = StoreApi<FormStoreState>;
@@ -94,7 +98,30 @@ export function createFormStore(engine: FormEngine, initial: FormValues, mode: F
     reset: (values, nextMode, dirty = false) => set({ mode: nextMode, ...evaluated(values, nextMode, get().fields), errors: NO_ERRORS, taken: {}, dirty }),
     setErrors: (errors) => set({ errors }),
     setTaken: (fieldId, taken) => set({ taken: { ...get().taken, [fieldId]: taken } }),
+    checkFormat: (fieldId, locale) => {
+      const state = get();
+      const problem = state.fields[fieldId]?.visible === false ? null : formatProblemOf(engine, fieldId, state.values[fieldId], locale);
+      if (problem) set({ errors: { ...state.errors, [fieldId]: [problem] } });
+      return problem === null;
+    },
   }));
+}
+
+function formatProblemOf(engine: FormEngine, fieldId: string, value: FormValue, locale: Locale): string | null {
+  const field = engine.fields.find((f) => f.id === fieldId);
+  return field ? formatProblem(field, engine.formats.get(fieldId), value, locale) : null;
+}
+
+/** Before a save: every visible, editable field whose value breaks its format, with the message the server would give. */
+export function formatErrors(engine: FormEngine, state: Pick<FormStoreState, 'values' | 'fields'>, locale: Locale): Record<string, readonly string[]> {
+  const errors: Record<string, readonly string[]> = {};
+  for (const field of engine.fields) {
+    const fieldState = state.fields[field.id];
+    if (fieldState?.visible === false || fieldState?.readOnly) continue;
+    const problem = formatProblem(field, engine.formats.get(field.id), state.values[field.id], locale);
+    if (problem) errors[field.id] = [problem];
+  }
+  return errors;
 }
 
 function isEmpty(value: FormValue): boolean {

@@ -66,8 +66,9 @@ export function useFormField(field: FieldDefinition) {
 
   const onChange = useCallback((arg: unknown) => store.getState().setValue(id, valueFromChange(arg)), [store, id]);
   const onBlur = useCallback(() => {
-    if (field.unique) checkUnique(id);
-  }, [field.unique, checkUnique, id]);
+    // A value of the wrong format is refused whoever else has it: no need to ask the server.
+    if (store.getState().checkFormat(id, widgets.locale) && field.unique) checkUnique(id);
+  }, [store, widgets.locale, field.unique, checkUnique, id]);
 
   const allowed = state?.options ?? null;
   const options = useMemo(

@@ -46,6 +46,44 @@ export function formatPercent(value: unknown, locale: Locale, scale?: number): s
   return text === '' ? '' : `${text}%`;
 }
 
+/**
+ * A formula's value rendered as the type it produces (a currency total as money, a count as a
+ * number), so one cell renderer serves computed and stored fields alike.
+ */
+export function displayAs(field: FieldDefinition): FieldDefinition {
+  if (field.type !== 'formula' || !field.resultType) return field;
+  const type = field.resultType === 'boolean' ? 'checkbox' : field.resultType;
+  // Counts carry no decimals; amounts keep the scale the admin set (or two, for money).
+  const scale = field.scale ?? (type === 'number' ? 0 : undefined);
+  return { ...field, type, ...(scale !== undefined ? { scale } : {}) };
+}
+
+/**
+ * A figure as its field says to show it, in the reader's locale: money with its currency code and
+ * scale, numbers with separators and their precision, percentages with the sign; a formula as the
+ * type it produces. The one formatter of the form, lists, record pages and Kanban cards; null for
+ * a field that is not a figure.
+ */
+export function formatFigure(field: FieldDefinition, value: unknown, locale: Locale): string | null {
+  const shown = displayAs(field);
+  switch (shown.type) {
+    case 'currency':
+      return formatCurrency(value, locale, shown.currency, shown.scale ?? 2);
+    case 'number':
+      return formatNumber(value, locale, shown.scale);
+    case 'percent':
+      return formatPercent(value, locale, shown.scale);
+    default:
+      return null;
+  }
+}
+
+/** Whether a column of this field holds figures (aligned right, digits of one width). */
+export function isFigureField(field: FieldDefinition): boolean {
+  const { type } = displayAs(field);
+  return type === 'currency' || type === 'number' || type === 'percent';
+}
+
 export function formatDate(value: unknown): string {
   if (typeof value !== 'string' || value === '') return '';
   const date = dayjs(value);

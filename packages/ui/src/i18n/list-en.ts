@@ -50,6 +50,7 @@ export const listEn = {
   'listView.columns.moveDown': 'Move {field} down',
   'listView.columns.reset': 'Default columns',
   'listView.columns.lastOne': 'At least one column stays shown',
+  'listView.resizeColumn': 'Resize the {field} column',
   'listView.views.label': 'View',
   'listView.views.allRecords': 'All records',
   'listView.views.shared': 'Standard views',

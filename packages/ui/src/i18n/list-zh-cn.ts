@@ -52,6 +52,7 @@ export const listZhCn: Record<keyof typeof listEn, string> = {
   'listView.columns.moveDown': '下移“{field}”',
   'listView.columns.reset': '恢复默认列',
   'listView.columns.lastOne': '至少保留一列',
+  'listView.resizeColumn': '调整“{field}”列宽',
   'listView.views.label': '视图',
   'listView.views.allRecords': '全部记录',
   'listView.views.shared': '标准视图',

@@ -21,7 +21,7 @@ type SavedStatus = 'loading' | 'ready' | 'failed';
 /**
  * The list's current view: the app designer's views and the user's own saved ones, which one
  * is chosen (remembered per object in this browser), and the changes made on top of it
- * (filters, sort, columns) until they are saved or discarded. The filters shown are kept in the
+ * (filters, sort, columns and their widths, the quick search) until they are saved or discarded. The filters shown are kept in the
  * page's address (`?f=`): a link — a publish review's rule breaks, a dashboard's drill-down, one
  * a colleague copied — opens the list with them, and a reload keeps them.
  */
@@ -155,6 +155,11 @@ export function useListViews(appId: string, object: ObjectDefinition, scope: Lis
     setFilters: useCallback((filters: RecordFilter[]) => change({ filters }), [change]),
     setSort: useCallback((sort: RecordSort[]) => change({ sort }), [change]),
     setColumns: useCallback((columns: string[]) => change({ columns }), [change]),
+    setSearch: useCallback((search: string) => change({ search }), [change]),
+    setColumnWidth: useCallback(
+      (fieldId: string, width: number) => change({ columnWidths: { ...(edits ?? current.state).columnWidths, [fieldId]: width } }),
+      [change, edits, current.state],
+    ),
     discard: useCallback(() => setEdits(null), []),
     save,
     saveAs,

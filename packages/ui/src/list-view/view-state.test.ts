@@ -41,11 +41,15 @@ describe('list view state', () => {
       ],
       sort: [{ field: 'files', direction: 'asc' as const }],
       columns: ['gone', 'amount', 'amount'],
+      search: 'acme',
+      columnWidths: { amount: 300, gone: 200 },
     };
     expect(usableState(stored, scope)).toEqual({
       filters: [{ field: 'stage', op: 'in', value: ['won'] }],
       sort: [{ field: 'created_at', direction: 'desc' }],
       columns: ['amount'],
+      search: 'acme',
+      columnWidths: { amount: 300 },
     });
     expect(usableState({ columns: ['gone'] }, scope).columns).toEqual(scope.defaultColumns);
   });
@@ -68,7 +72,14 @@ describe('list view state', () => {
         kind: 'mine',
         name: 'Big ones',
         savedId: 'v1',
-        state: { filters: [{ field: 'amount', op: 'gt', value: '1000' }], sort: [{ field: 'created_at', direction: 'desc' }], columns: ['name'] },
+        // Saved before views kept their search and widths: none of either.
+        state: {
+          filters: [{ field: 'amount', op: 'gt', value: '1000' }],
+          sort: [{ field: 'created_at', direction: 'desc' }],
+          columns: ['name'],
+          search: '',
+          columnWidths: {},
+        },
       },
     ]);
   });
@@ -78,6 +89,9 @@ describe('list view state', () => {
     expect(sameState(state, { ...state })).toBe(true);
     expect(sameState(state, { ...state, columns: ['name'] })).toBe(false);
     expect(sameState(state, { ...state, filters: [{ field: 'name', op: 'is_empty' }] })).toBe(false);
+    expect(sameState(state, { ...state, search: 'acme' })).toBe(false);
+    expect(sameState(state, { ...state, columnWidths: { name: 320 } })).toBe(false);
+    expect(sameState({ ...state, columnWidths: { name: 320 } }, { ...state, columnWidths: { name: 320 } })).toBe(true);
   });
 
   it('moves, hides and shows columns, keeping at least one', () => {

@@ -2,11 +2,15 @@ import type { FieldDefinition, LocalizedText, ObjectDefinition } from '@tessera/
 import type { RecordFilter, RecordSort, SavedView } from '../api/types';
 import type { FilterableField } from './filter-fields';
 
-/** What a list view is: its conditions, its order and its columns. Saved views store exactly this. */
+/** What a list view is: its conditions, its order, its columns and their widths, its quick search. Saved views store exactly this. */
 export interface ListViewState {
   filters: RecordFilter[];
   sort: RecordSort[];
   columns: string[];
+  /** The quick search on the object's search field, '' for none. */
+  search: string;
+  /** Widths the user dragged columns to (pixels); a column not named keeps the width of its kind. */
+  columnWidths: Record<string, number>;
 }
 
 /** What the user may use in this object's list; anything else in a stored view is dropped. */
@@ -39,10 +43,13 @@ export function usableState(state: Partial<ListViewState>, scope: ListViewScope)
   const filters = (state.filters ?? []).filter((f) => filterable.has(f.field));
   const sort = (state.sort ?? []).filter((s) => scope.sortable.has(s.field)).map((s) => ({ field: s.field, direction: s.direction ?? 'asc' }));
   const columns = [...new Set(state.columns ?? [])].filter((id) => cells.has(id));
+  const columnWidths = Object.fromEntries(Object.entries(state.columnWidths ?? {}).filter(([id]) => cells.has(id)));
   return {
     filters,
     sort: sort.length > 0 ? sort : NEWEST_FIRST,
     columns: columns.length > 0 ? columns : [...scope.defaultColumns],
+    search: state.search ?? '',
+    columnWidths,
   };
 }
 
@@ -76,7 +83,18 @@ export function sameFilters(a: readonly RecordFilter[], b: readonly RecordFilter
 
 /** Whether the list still shows the view as saved (so "Save" has nothing to do). */
 export function sameState(a: ListViewState, b: ListViewState): boolean {
-  return sameFilters(a.filters, b.filters) && JSON.stringify(a.sort) === JSON.stringify(b.sort) && JSON.stringify(a.columns) === JSON.stringify(b.columns);
+  return (
+    sameFilters(a.filters, b.filters) &&
+    JSON.stringify(a.sort) === JSON.stringify(b.sort) &&
+    JSON.stringify(a.columns) === JSON.stringify(b.columns) &&
+    a.search.trim() === b.search.trim() &&
+    sameWidths(a.columnWidths, b.columnWidths)
+  );
+}
+
+function sameWidths(a: Readonly<Record<string, number>>, b: Readonly<Record<string, number>>): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
 }
 
 /** Column order after moving one column by `step` places; the list is unchanged at either end. */

@@ -2,7 +2,7 @@ import type { Locale } from '@tessera/i18n';
 import type { FieldDefinition } from '@tessera/schemas';
 import { Space, Tag, Typography } from 'antd';
 import type { RecordData } from '../api/types';
-import { formatCurrency, formatDate, formatDateTime, formatNumber, formatPercent, optionDisplay } from '../format/field-format';
+import { displayAs, formatDate, formatDateTime, formatFigure, optionDisplay } from '../format/field-format';
 import type { Translate } from '../i18n/messages';
 import { DepartmentCell } from '../widgets/department-cell';
 import { FileCell } from '../widgets/file-cell';
@@ -26,8 +26,12 @@ function OptionTag({ field, value, locale }: { field: FieldDefinition; value: st
   );
 }
 
-/** One value as a reader expects it: labels not codes, money with its currency, dates local. */
-export function FieldCell({ field, record, locale, t }: FieldCellProps) {
+/**
+ * One value as a reader expects it: labels not codes, money with its currency, dates local; a
+ * formula as the type it produces (a quote's total as money), wherever the cell is shown.
+ */
+export function FieldCell({ field: defined, record, locale, t }: FieldCellProps) {
+  const field = displayAs(defined);
   const value = record[field.id];
   // A cell counts the lines; the record page lists them. A list sends only the count.
   if (field.type === 'child_table') {
@@ -69,11 +73,9 @@ export function FieldCell({ field, record, locale, t }: FieldCellProps) {
     case 'signature':
       return <SignatureImage value={value} size="cell" />;
     case 'currency':
-      return <span style={{ fontVariantNumeric: 'tabular-nums' }}>{formatCurrency(value, locale, field.currency, field.scale ?? 2)}</span>;
     case 'number':
-      return <span style={{ fontVariantNumeric: 'tabular-nums' }}>{formatNumber(value, locale, field.scale)}</span>;
     case 'percent':
-      return <span style={{ fontVariantNumeric: 'tabular-nums' }}>{formatPercent(value, locale, field.scale)}</span>;
+      return <span style={{ fontVariantNumeric: 'tabular-nums' }}>{formatFigure(field, value, locale)}</span>;
     case 'date':
       return <span>{formatDate(value)}</span>;
     case 'datetime':

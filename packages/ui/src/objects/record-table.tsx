@@ -2,14 +2,17 @@ import { ExportOutlined } from '@ant-design/icons';
 import type { FieldDefinition, FieldType, ObjectDefinition } from '@tessera/schemas';
 import { Button, Table, type TableProps } from 'antd';
 import type { SorterResult } from 'antd/es/table/interface';
-import { type UIEvent, useMemo } from 'react';
+import { type HTMLAttributes, type UIEvent, useCallback, useMemo, useState } from 'react';
 import type { RecordData, RecordSort } from '../api/types';
+import { isFigureField } from '../format/field-format';
 import { localized } from '../i18n/localized';
 import { useT } from '../i18n/use-t';
 import { routePath, useRouteStore } from '../stores/route-store';
 import { useSessionStore } from '../stores/session-store';
 import { DormantBadge } from '../widgets/dormant-badge';
 import { FieldCell } from './field-cell';
+import { OverflowCell } from './overflow-cell';
+import { type ColumnResize, ResizableHeaderCell } from './resizable-header-cell';
 
 /** Row selection for bulk actions; absent when the user may neither edit nor delete. */
 export interface TableSelection {
@@ -23,6 +26,10 @@ interface RecordTableProps {
   records: RecordData[];
   loading: boolean;
   columns: FieldDefinition[];
+  /** Widths the user set by dragging (pixels, by field id); other columns take their kind's width. */
+  columnWidths: Readonly<Record<string, number>>;
+  /** A column was dragged to a new width. */
+  onColumnResize: (fieldId: string, width: number) => void;
   sort: RecordSort[];
   sortable: ReadonlySet<string>;
   onSortChange: (sort: RecordSort[]) => void;
@@ -63,7 +70,8 @@ const SELECTION_WIDTH = 48;
 /** Load the next page this far (in pixels) before the last row comes into view. */
 const NEAR_END_PX = 600;
 
-const columnWidth = (field: FieldDefinition, index: number) => (index === 0 ? FIRST_WIDTH : (WIDTH[field.type] ?? DEFAULT_WIDTH));
+const kindWidth = (field: FieldDefinition, index: number) => (index === 0 ? FIRST_WIDTH : (WIDTH[field.type] ?? DEFAULT_WIDTH));
+const TABLE_COMPONENTS = { header: { cell: ResizableHeaderCell } };
 
 function toSort(sorter: SorterResult<RecordData> | SorterResult<RecordData>[]): RecordSort[] {
   return (Array.isArray(sorter) ? sorter : [sorter])
@@ -81,6 +89,8 @@ export function RecordTable({
   records,
   loading,
   columns: fields,
+  columnWidths,
+  onColumnResize,
   sort,
   sortable,
   onSortChange,
@@ -92,21 +102,38 @@ export function RecordTable({
   const t = useT();
   const locale = useSessionStore((s) => s.locale);
   const navigate = useRouteStore((s) => s.navigate);
+  // The column being dragged, at the width under the pointer; kept in the view on release.
+  const [dragging, setDragging] = useState<{ field: string; width: number } | null>(null);
+  const widthOf = useCallback(
+    (field: FieldDefinition, index: number) => (dragging?.field === field.id ? dragging.width : (columnWidths[field.id] ?? kindWidth(field, index))),
+    [dragging, columnWidths],
+  );
 
   const columns = useMemo((): TableProps<RecordData>['columns'] => {
     const first = sort[0];
     return fields.map((field, index) => ({
       key: field.id,
       title: localized(field.label, locale, field.id),
-      width: columnWidth(field, index),
-      ellipsis: field.type === 'long_text' || field.type === 'text',
+      width: widthOf(field, index),
+      onHeaderCell: () =>
+        ({
+          resize: {
+            width: widthOf(field, index),
+            label: t('listView.resizeColumn', { field: localized(field.label, locale, field.id) }),
+            onResize: (width: number) => setDragging({ field: field.id, width }),
+            onResizeEnd: (width: number) => {
+              setDragging(null);
+              onColumnResize(field.id, width);
+            },
+          } satisfies ColumnResize,
+        }) as HTMLAttributes<HTMLElement>,
       // Server-side sort: antd only shows the arrow, the list re-queries.
       sorter: sortable.has(field.id),
       sortOrder: first?.field === field.id ? (first.direction === 'desc' ? 'descend' : 'ascend') : null,
-      align: field.type === 'number' || field.type === 'currency' || field.type === 'percent' ? 'right' : undefined,
+      align: isFigureField(field) ? 'right' : undefined,
       render: (_: unknown, record: RecordData) =>
         index === 0 ? (
-          <span>
+          <OverflowCell>
             {/* The first cell is also a real button, so keyboard users can open a record too. */}
             <Button
               type="link"
@@ -136,14 +163,16 @@ export function RecordTable({
               <ExportOutlined />
             </a>
             <DormantBadge object={object} record={record} />
-          </span>
+          </OverflowCell>
         ) : (
-          <FieldCell field={field} record={record} locale={locale} t={t} />
+          <OverflowCell>
+            <FieldCell field={field} record={record} locale={locale} t={t} />
+          </OverflowCell>
         ),
     }));
-  }, [appId, object, fields, sort, sortable, locale, t, onOpen, navigate]);
+  }, [appId, object, fields, widthOf, sort, sortable, locale, t, onOpen, onColumnResize, navigate]);
 
-  const width = fields.reduce((sum, field, index) => sum + columnWidth(field, index), selection ? SELECTION_WIDTH : 0);
+  const width = fields.reduce((sum, field, index) => sum + widthOf(field, index), selection ? SELECTION_WIDTH : 0);
 
   const onScroll = (event: UIEvent<HTMLDivElement>) => {
     const body = event.currentTarget;
@@ -159,6 +188,7 @@ export function RecordTable({
       size="middle"
       data-testid="record-table"
       columns={columns}
+      components={TABLE_COMPONENTS}
       dataSource={records}
       loading={loading}
       pagination={false}

@@ -62,9 +62,9 @@ export const TableView = memo(function TableView({ appId, object, change, contro
   const objects = useCurrentAppStore((s) => s.document?.objects ?? NO_OBJECTS);
   const scope = useListScope(object);
   const views = useListViews(appId, object, scope);
-  const { filters, sort, columns } = views.state;
+  const { filters, sort, columns, search, columnWidths } = views.state;
   const request = useMemo(() => (views.ready ? { filters, sort } : null), [views.ready, filters, sort]);
-  const list = useRecordList(appId, object, request, scope.searchField?.id ?? null);
+  const list = useRecordList(appId, object, request, scope.searchField?.id ?? null, search);
   useRecordChanges(change, list.upsert, list.remove);
   const { refuseLink } = views;
   useEffect(() => {
@@ -131,7 +131,7 @@ export const TableView = memo(function TableView({ appId, object, change, contro
           )
         }
       >
-        {scope.searchField && <QuickSearch field={scope.searchField} value={list.searchText} onChange={list.setSearchText} />}
+        {scope.searchField && <QuickSearch field={scope.searchField} value={search} onChange={views.setSearch} />}
         {controls}
         {scope.can('import') && (
           <Button onClick={() => setImporting(true)} data-testid="import-button">
@@ -197,6 +197,8 @@ export const TableView = memo(function TableView({ appId, object, change, contro
             records={list.items}
             loading={list.status === 'loading'}
             columns={columnFields}
+            columnWidths={columnWidths}
+            onColumnResize={views.setColumnWidth}
             sort={sort}
             sortable={scope.sortable}
             onSortChange={setSort}

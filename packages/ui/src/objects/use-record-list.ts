@@ -4,7 +4,7 @@ import { api } from '../api/client';
 import { isAbort } from '../api/http';
 import type { RecordData, RecordFilter, RecordQuery, RecordSort } from '../api/types';
 import { queryFilters } from '../list-view/filter-condition';
-import { useSearchText } from '../list-view/use-search-text';
+import { useSearchQuery } from '../list-view/use-search-text';
 
 /** The most records one list query returns (the records API's `limit` maximum). */
 const QUERY_PAGE_LIMIT = 500;
@@ -43,8 +43,8 @@ export interface ListRequest {
  * never an offset that slows down deep in a big table). Changing any of them starts again
  * from the first page.
  */
-export function useRecordList(appId: string, object: ObjectDefinition, view: ListRequest | null, searchFieldId: string | null) {
-  const { searchText, setSearchText, search } = useSearchText();
+export function useRecordList(appId: string, object: ObjectDefinition, view: ListRequest | null, searchFieldId: string | null, searchText: string) {
+  const search = useSearchQuery(searchText);
   const [state, setState] = useState<ListState>(initial);
   const [attempt, setAttempt] = useState(0);
   const pageRequest = useRef<AbortController | null>(null);
@@ -147,8 +147,6 @@ export function useRecordList(appId: string, object: ObjectDefinition, view: Lis
 
   return {
     ...state,
-    searchText,
-    setSearchText,
     reload: useCallback(() => setAttempt((n) => n + 1), []),
     loadMore,
     upsert,

@@ -1,6 +1,7 @@
 import type { ObjectDefinition } from '@tessera/schemas';
 import { describe, expect, it } from 'vitest';
-import { displayAs, pickKeyFacts } from './key-facts';
+import { displayAs } from '../format/field-format';
+import { pickKeyFacts } from './key-facts';
 
 const option = (value: string) => ({ value, label: { en: value } });
 

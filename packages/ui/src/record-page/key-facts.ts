@@ -41,15 +41,3 @@ export function pickKeyFacts(object: ObjectDefinition): FieldDefinition[] {
     .map((s) => s.field);
   return [...states, ...figures];
 }
-
-/**
- * A formula's value rendered as the type it produces (a currency total as money, a count as a
- * number), so one cell renderer serves computed and stored fields alike.
- */
-export function displayAs(field: FieldDefinition): FieldDefinition {
-  if (field.type !== 'formula' || !field.resultType) return field;
-  const type = field.resultType === 'boolean' ? 'checkbox' : field.resultType;
-  // Counts carry no decimals; amounts keep the scale the admin set (or two, for money).
-  const scale = field.scale ?? (type === 'number' ? 0 : undefined);
-  return { ...field, type, ...(scale !== undefined ? { scale } : {}) };
-}

@@ -7,7 +7,6 @@ import { useSessionStore } from '../stores/session-store';
 import { ChildTableView } from '../widgets/child-table/child-table-view';
 import { RichTextView } from '../widgets/rich-text-view';
 import { SignatureImage } from '../widgets/signature-image';
-import { displayAs } from './key-facts';
 
 interface RecordValueProps {
   field: FieldDefinition;
@@ -31,5 +30,5 @@ export function RecordValue({ field, record }: RecordValueProps) {
   }
   if (field.type === 'rich_text') return <RichTextView html={String(value)} testId={`rich-text-view-${field.id}`} />;
   if (field.type === 'signature') return <SignatureImage value={value} size="page" />;
-  return <FieldCell field={displayAs(field)} record={record} locale={locale} t={t} />;
+  return <FieldCell field={field} record={record} locale={locale} t={t} />;
 }

@@ -1,7 +1,7 @@
 import type { Locale } from '@tessera/i18n';
 import type { FieldDefinition, ObjectDefinition } from '@tessera/schemas';
 import type { HistoryEntry } from '../api/types';
-import { formatCurrency, formatDate, formatDateTime, formatNumber, formatPercent, optionDisplay } from '../format/field-format';
+import { formatDate, formatDateTime, formatFigure, optionDisplay } from '../format/field-format';
 import { localized } from '../i18n/localized';
 import { isFileRef } from '../widgets/file-values';
 import { richTextExcerpt } from '../widgets/rich-text-values';
@@ -47,11 +47,9 @@ export function describeValue(field: FieldDefinition | undefined, value: unknown
     case 'multi_select':
       return (Array.isArray(value) ? value : [value]).map((v) => optionDisplay(field, String(v), locale).label).join(', ');
     case 'currency':
-      return formatCurrency(value, locale, field.currency, field.scale ?? 2);
     case 'number':
-      return formatNumber(value, locale, field.scale);
     case 'percent':
-      return formatPercent(value, locale, field.scale);
+      return formatFigure(field, value, locale) ?? String(value);
     case 'date':
       return formatDate(value);
     case 'datetime':

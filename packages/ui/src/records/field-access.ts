@@ -37,6 +37,7 @@ export function withFieldAccess(engine: FormEngine, access: FieldRestrictions): 
     formId: engine.formId,
     fields: engine.fields,
     reads: engine.reads,
+    formats: engine.formats,
     evaluate(values, mode) {
       const result = engine.evaluate(values, mode);
       const fields: Record<string, FieldState> = {};

@@ -12,7 +12,7 @@ import { matchRuleFields } from '../duplicates/match-rule-fields';
 import { formLayout, generatedLayout } from '../form-runtime/form-layout';
 import { formEngine, formOf, plainEngine } from '../form-runtime/form-rules';
 import type { FormRuntime } from '../form-runtime/form-runtime-context';
-import { createFormStore, missingRequired, writableValues } from '../form-runtime/form-store';
+import { createFormStore, formatErrors, missingRequired, writableValues } from '../form-runtime/form-store';
 import { liveFormulas } from '../form-runtime/live-formulas';
 import { formApi } from '../form-runtime/runtime-api';
 import { useDraftAutosave } from '../form-runtime/use-draft-autosave';
@@ -196,10 +196,12 @@ export function useRecordEditor({ appId, document, object, target, onSaved, onDe
   const save = useCallback(
     async ({ anyway = false }: { anyway?: boolean } = {}) => {
       const state = store.getState();
-      const missing = missingRequired(state);
-      if (missing.length > 0) {
-        state.setErrors(Object.fromEntries(missing.map((id) => [id, [t('record.required', { field: labelOf(id) })]])));
-        scrollToField(missing[0]);
+      // Everything the server would refuse for the values alone, in one go: empty required fields and broken formats.
+      const missing = Object.fromEntries(missingRequired(state).map((id) => [id, [t('record.required', { field: labelOf(id) })]]));
+      const errors = { ...formatErrors(engine, state, locale), ...missing };
+      if (Object.keys(errors).length > 0) {
+        state.setErrors(errors);
+        scrollToField(engine.fields.find((f) => f.id in errors)?.id);
         return;
       }
       setSaving(true);
@@ -224,7 +226,7 @@ export function useRecordEditor({ appId, document, object, target, onSaved, onDe
         setSaving(false);
       }
     },
-    [appId, object, engine, record, approval, store, locked, draft, labelOf, onSaved, onClose, message, t, showProblem, likelyDuplicates],
+    [appId, object, engine, record, approval, store, locked, draft, labelOf, locale, onSaved, onClose, message, t, showProblem, likelyDuplicates],
   );
 
   const remove = useCallback(async () => {

@@ -7,9 +7,10 @@ export const quoteLine: ObjectDefinition = {
   parent: 'quote',
   fields: [
     { id: 'product', type: 'text', label: { en: 'Product' }, required: true },
-    { id: 'qty', type: 'number', label: { en: 'Qty' } },
+    // Both with the total the admin asked for (a column shows one only then).
+    { id: 'qty', type: 'number', label: { en: 'Qty' }, showTotal: true },
     { id: 'price', type: 'currency', label: { en: 'Price' }, currency: 'CNY' },
-    { id: 'amount', type: 'formula', label: { en: 'Amount' }, formula: 'qty * price', resultType: 'currency' },
+    { id: 'amount', type: 'formula', label: { en: 'Amount' }, formula: 'qty * price', resultType: 'currency', showTotal: true },
   ],
 };
 

@@ -5,7 +5,7 @@ import { queryFilters } from '../list-view/filter-condition';
 import { isRefusedQuery } from '../list-view/list-link';
 import { useListScope } from '../list-view/use-list-scope';
 import { useListViews } from '../list-view/use-list-views';
-import { useSearchText } from '../list-view/use-search-text';
+import { useSearchQuery } from '../list-view/use-search-text';
 import { defaultSort } from '../objects/list-columns';
 import { useSessionStore } from '../stores/session-store';
 import { initialOrder, kanbanOrders, sortOfKey } from './kanban-order';
@@ -22,7 +22,6 @@ export function useBoardQuery(appId: string, object: ObjectDefinition) {
   const locale = useSessionStore((s) => s.locale);
   const scope = useListScope(object);
   const views = useListViews(appId, object, scope);
-  const search = useSearchText();
   const hidden = useMemo(() => new Set(scope.access.hiddenFields), [scope.access.hiddenFields]);
   const orders = useMemo(() => kanbanOrders(object, hidden, locale, t), [object, hidden, locale, t]);
   const [orderKey, setOrderKey] = useState(() => initialOrder(orders, defaultSort(object)).key);
@@ -31,6 +30,9 @@ export function useBoardQuery(appId: string, object: ObjectDefinition) {
   const sort = useMemo(() => sortOfKey(order.key), [order.key]);
   const sumField = useMemo(() => summedField(object, hidden), [object, hidden]);
   const { filters } = views.state;
+  // The view's search, as on the list: a saved view keeps it, and the board opens with it.
+  const searchText = views.state.search;
+  const search = { searchText, setSearchText: views.setSearch, search: useSearchQuery(searchText) };
 
   const query = useMemo(
     (): BoardQuery | null => (views.ready ? { filters: queryFilters(filters, scope.searchField?.id ?? null, search.search), sort, sumField } : null),

@@ -78,6 +78,7 @@ export const STUDIO_MESSAGES = {
   'studio.field.helpEn': { 'zh-CN': '帮助说明（英文）', en: 'Help text (English)' },
   'studio.field.required': { 'zh-CN': '必填', en: 'Required' },
   'studio.field.unique': { 'zh-CN': '不允许重复', en: 'Unique' },
+  'studio.field.showTotal': { 'zh-CN': '在明细下方显示合计', en: 'Show a total under the lines' },
   'studio.field.options': { 'zh-CN': '选项', en: 'Options' },
   'studio.field.addOption': { 'zh-CN': '添加选项', en: 'Add option' },
   'studio.field.optionValue': { 'zh-CN': '选项值', en: 'Option value' },

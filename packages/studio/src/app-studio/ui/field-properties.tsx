@@ -1,5 +1,5 @@
 import { ENCRYPTABLE_TYPES, UNIQUE_CAPABLE_TYPES } from '@tessera/meta/validate';
-import type { FieldDefinition } from '@tessera/schemas';
+import { canShowTotal, type FieldDefinition } from '@tessera/schemas';
 import { Checkbox, Flex, Form, Input, Tag, Typography } from 'antd';
 import { useStudio } from '../hooks/studio-context';
 import { useStudioT } from '../i18n/use-studio-t';
@@ -57,6 +57,11 @@ export function FieldProperties({ objectId, field, nested = false }: { objectId:
         {ENCRYPTABLE_TYPES.has(field.type) && (
           <Checkbox checked={field.encrypted === true} onChange={(e) => set({ encrypted: e.target.checked || undefined })}>
             {t('studio.field.encrypted')}
+          </Checkbox>
+        )}
+        {nested && canShowTotal(field) && (
+          <Checkbox checked={field.showTotal === true} onChange={(e) => set({ showTotal: e.target.checked || undefined })} data-testid="field-show-total">
+            {t('studio.field.showTotal')}
           </Checkbox>
         )}
       </Flex>

@@ -19,8 +19,8 @@ const document: AppDocument = {
       parent: 'quote',
       fields: [
         { id: 'product', type: 'text', label: { en: 'Product', 'zh-CN': '产品' } },
-        { id: 'qty', type: 'number', label: { en: 'Qty', 'zh-CN': '数量' } },
-        { id: 'amount', type: 'formula', label: { en: 'Amount', 'zh-CN': '金额' }, formula: 'qty * 2', resultType: 'currency' },
+        { id: 'qty', type: 'number', label: { en: 'Qty', 'zh-CN': '数量' }, showTotal: true },
+        { id: 'amount', type: 'formula', label: { en: 'Amount', 'zh-CN': '金额' }, formula: 'qty * 2', resultType: 'currency', showTotal: true },
       ],
     },
   ],

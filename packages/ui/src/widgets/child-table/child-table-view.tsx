@@ -6,7 +6,6 @@ import type { FieldValue } from '../../api/types';
 import { localized } from '../../i18n/localized';
 import { useT } from '../../i18n/use-t';
 import { FieldCell } from '../../objects/field-cell';
-import { displayAs } from '../../record-page/key-facts';
 import { useCurrentAppStore } from '../../stores/current-app-store';
 import { useSessionStore } from '../../stores/session-store';
 import { type ChildRow, childObjectOf } from './child-row';
@@ -77,7 +76,7 @@ export function ChildTableView({ field, lines }: { field: FieldDefinition; lines
         const value = line.row.values[column.id];
         // Lines carry bare ids: the relation's name comes from the label store.
         const display = column.type === 'relation' && typeof value === 'string' && labels[value] ? { [column.id]: labels[value] } : {};
-        return <FieldCell field={displayAs(column)} record={rowAsRecord(line.row.values, display)} locale={locale} t={t} />;
+        return <FieldCell field={column} record={rowAsRecord(line.row.values, display)} locale={locale} t={t} />;
       },
     })),
   ];
@@ -101,7 +100,7 @@ export function ChildTableView({ field, lines }: { field: FieldDefinition; lines
                 <Table.Summary.Cell key={column.id} index={i + 1} align={align === 'end' ? 'right' : undefined}>
                   {isSummed && (
                     <strong data-testid={`child-table-view-total-${column.id}`}>
-                      <FieldCell field={displayAs(column)} record={rowAsRecord({ [column.id]: totals[column.id] ?? null })} locale={locale} t={t} />
+                      <FieldCell field={column} record={rowAsRecord({ [column.id]: totals[column.id] ?? null })} locale={locale} t={t} />
                     </strong>
                   )}
                 </Table.Summary.Cell>

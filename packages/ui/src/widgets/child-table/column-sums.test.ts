@@ -10,13 +10,15 @@ const price: FieldDefinition = { id: 'price', type: 'currency', label: { en: 'Pr
 const rows = (values: Record<string, string | null>[]): ChildRows => values.map((v, i): ChildRow => ({ key: `k${i}`, values: v }));
 
 describe('column totals', () => {
-  it('sum quantities and amounts (typed or computed), never percentages or text', () => {
-    expect(isSummed(qty)).toBe(true);
-    expect(isSummed(price)).toBe(true);
+  it('sum the quantities and amounts (typed or computed) the admin asked a total of, never percentages or text', () => {
+    // Ten licences, five days and a year add up to nothing: no total unless asked for.
+    expect(isSummed(qty)).toBe(false);
+    expect(isSummed({ ...qty, showTotal: true })).toBe(true);
+    expect(isSummed({ ...price, showTotal: true })).toBe(true);
     expect(isSummed({ ...price, showTotal: false })).toBe(false);
-    expect(isSummed({ id: 'p', type: 'percent', label: { en: 'P' } })).toBe(false);
-    expect(isSummed({ id: 'a', type: 'formula', label: { en: 'A' }, formula: 'qty', resultType: 'currency' })).toBe(true);
-    expect(isSummed({ id: 't', type: 'formula', label: { en: 'T' }, formula: '"x"', resultType: 'text' })).toBe(false);
+    expect(isSummed({ id: 'p', type: 'percent', label: { en: 'P' }, showTotal: true })).toBe(false);
+    expect(isSummed({ id: 'a', type: 'formula', label: { en: 'A' }, formula: 'qty', resultType: 'currency', showTotal: true })).toBe(true);
+    expect(isSummed({ id: 't', type: 'formula', label: { en: 'T' }, formula: '"x"', resultType: 'text', showTotal: true })).toBe(false);
   });
 
   it('add exactly and skip blanks and half-typed numbers', () => {

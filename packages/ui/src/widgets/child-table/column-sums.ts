@@ -1,17 +1,12 @@
 import { Dec } from '@tessera/expr';
-import type { FieldDefinition } from '@tessera/schemas';
+import { canShowTotal, type FieldDefinition } from '@tessera/schemas';
 import type { ChildRow, ChildRows } from './child-row';
 
 export type ColumnTotals = Readonly<Record<string, string>>;
 
-/**
- * Columns with a meaningful total: quantities and amounts, typed or computed, unless the field
- * says otherwise (`showTotal: false`, a unit price). A sum of percentages means nothing.
- */
+/** Columns whose total the admin asked for (`showTotal: true`) and that can have one (column-total.ts). */
 export function isSummed(field: FieldDefinition): boolean {
-  if (field.showTotal === false) return false;
-  if (field.type === 'formula') return field.resultType === 'number' || field.resultType === 'currency';
-  return field.type === 'number' || field.type === 'currency';
+  return field.showTotal === true && canShowTotal(field);
 }
 
 function decimal(value: unknown): Dec | null {

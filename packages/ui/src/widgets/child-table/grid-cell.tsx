@@ -9,7 +9,6 @@ import type { WidgetProps } from '../../form-runtime/widget-props';
 import { localized } from '../../i18n/localized';
 import { useT } from '../../i18n/use-t';
 import { FieldCell } from '../../objects/field-cell';
-import { displayAs } from '../../record-page/key-facts';
 import { toFieldValue, toFormValue } from '../../records/form-values';
 import { RelationSelect } from '../../records/relation-select';
 import { useSessionStore } from '../../stores/session-store';
@@ -46,7 +45,7 @@ function FormulaCell({ field, value }: { field: FieldDefinition; value: PlainVal
   const t = useT();
   const locale = useSessionStore((s) => s.locale);
   const record = useMemo(() => rowAsRecord({ [field.id]: value ?? null }), [field.id, value]);
-  return <FieldCell field={displayAs(field)} record={record} locale={locale} t={t} />;
+  return <FieldCell field={field} record={record} locale={locale} t={t} />;
 }
 
 /**

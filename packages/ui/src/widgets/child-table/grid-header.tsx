@@ -6,7 +6,6 @@ import { useStore } from 'zustand';
 import { localized } from '../../i18n/localized';
 import { useT } from '../../i18n/use-t';
 import { FieldCell } from '../../objects/field-cell';
-import { displayAs } from '../../record-page/key-facts';
 import { useSessionStore } from '../../stores/session-store';
 import { columnSums } from './column-sums';
 import { ACTIONS_WIDTH, type GridColumn, LEAD_WIDTH } from './grid-columns';
@@ -56,7 +55,7 @@ const Total = memo(function Total({ field, value }: { field: FieldDefinition; va
   const t = useT();
   const locale = useSessionStore((s) => s.locale);
   const record = useMemo(() => rowAsRecord({ [field.id]: value ?? null }), [field.id, value]);
-  return <FieldCell field={displayAs(field)} record={record} locale={locale} t={t} />;
+  return <FieldCell field={field} record={record} locale={locale} t={t} />;
 });
 
 /**
