@@ -5,6 +5,8 @@ import { encodeListFilters, LIST_FILTER_PARAM } from '@tessera/schemas';
 export interface CountedRuleBreak extends Omit<RuleBreak, 'filter'> {
   /** Live rows the admin's list shows under the filter; null when they cannot be counted (an encrypted field and no key on this server). */
   count: number | null;
+  /** The count is the planner's estimate, as the list labels it: past 100,000 rows an exact count would cost a full scan. */
+  countIsEstimate: boolean;
   /** The runtime list filtered to exactly those rows. */
   list: string;
 }
@@ -25,9 +27,9 @@ export async function countRuleBreaks(
       const list = `/apps/${encodeURIComponent(appId)}/objects/${encodeURIComponent(rest.object)}?${LIST_FILTER_PARAM}=${encodeListFilters([filter])}`;
       try {
         const page = await records.list(appId, rest.object, access, { filters: [filter], count: true, limit: 1 });
-        return { ...rest, count: page.total, list };
+        return { ...rest, count: page.total, countIsEstimate: page.totalIsEstimate, list };
       } catch (error) {
-        if (error instanceof RecordError) return { ...rest, count: null, list };
+        if (error instanceof RecordError) return { ...rest, count: null, countIsEstimate: false, list };
         throw error;
       }
     }),

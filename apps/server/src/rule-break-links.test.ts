@@ -153,4 +153,22 @@ describe('the publish review’s rule breaks', () => {
     expect(after.ruleBreaks).toEqual([]);
     expect((await query([{ field: 'code', op: 'breaks_format', value: 'cn-uscc' }])).names).toEqual(expected['code format']);
   });
+
+  it('says when a count is the estimate the list would show (past 100,000 rows), and when it is exact', async () => {
+    const sizeRequired = async () => {
+      const current = (await call('GET', '/api/apps/links')).json() as { draft: AppDocument | null; live: AppDocument | null; draftRevision: number };
+      const draft = structuredClone(current.draft ?? current.live ?? app);
+      Object.assign(draft.objects[0]!.fields.find((f) => f.id === 'size')!, { required: true });
+      expect((await call('PUT', '/api/apps/links/draft', { document: draft, revision: current.draftRevision })).statusCode).toBe(200);
+      const review = (await call('GET', '/api/apps/links/diff')).json() as { ruleBreaks: { field: string; count: number; countIsEstimate: boolean }[] };
+      return review.ruleBreaks.find((b) => b.field === 'size');
+    };
+    expect(await sizeRequired()).toMatchObject({ countIsEstimate: false });
+    // 120,000 rows without a size, as an old import left them (the table's statistics read afresh).
+    await sql`insert into app_links.customer (id, name) select gen_random_uuid(), 'bulk ' || g from generate_series(1, 120000) g`.execute(database.db);
+    await sql`analyze app_links.customer`.execute(database.db);
+    const estimated = await sizeRequired();
+    expect(estimated?.countIsEstimate).toBe(true);
+    expect(estimated?.count).toBeGreaterThan(100_000);
+  });
 });

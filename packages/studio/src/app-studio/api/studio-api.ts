@@ -24,6 +24,8 @@ export interface RuleBreak {
   format?: string;
   /** null: an encrypted field the server holds no key for. */
   count: number | null;
+  /** The count is an estimate (past 100,000 rows), shown with "≈" as the list shows its total. */
+  countIsEstimate: boolean;
   /** The object's list page in the runtime, filtered to exactly the rows counted. */
   list: string;
 }

@@ -1,4 +1,5 @@
 import type { FIELD_FORMATS } from '@tessera/schemas';
+import { useSessionStore } from '@tessera/ui';
 import { Alert, List, Typography } from 'antd';
 import type { RuleBreak } from '../api/studio-api';
 import { useFieldName } from '../i18n/use-field-name';
@@ -14,6 +15,7 @@ type FieldFormat = (typeof FIELD_FORMATS)[number];
 export function RuleBreaksList({ breaks }: { breaks: readonly RuleBreak[] }) {
   const t = useStudioT();
   const nameOf = useFieldName();
+  const locale = useSessionStore((s) => s.locale);
   const broken = breaks.filter((b) => b.count === null || b.count > 0);
   if (broken.length === 0) return null;
   const fieldName = (b: RuleBreak) => nameOf(b.object, b.field);
@@ -35,7 +37,7 @@ export function RuleBreaksList({ breaks }: { breaks: readonly RuleBreak[] }) {
                 <span>
                   {t(b.rule === 'required' ? 'studio.review.breaksRequired' : 'studio.review.breaksFormat', {
                     field: fieldName(b),
-                    count: b.count,
+                    count: countText(b.count, b.countIsEstimate, locale),
                     format: b.format ? t(`studio.format.${b.format as FieldFormat}`) : '',
                   })}{' '}
                   <Typography.Link href={b.list} target="_blank" data-testid="publish-rule-break-list">
@@ -49,4 +51,10 @@ export function RuleBreaksList({ breaks }: { breaks: readonly RuleBreak[] }) {
       }
     />
   );
+}
+
+/** A count as the list shows its total: separated by the reader's locale, "≈" before an estimate. */
+function countText(count: number, estimate: boolean, locale: string): string {
+  const text = count.toLocaleString(locale);
+  return estimate ? `≈ ${text}` : text;
 }
