@@ -136,6 +136,7 @@ describe('creating many records at once', () => {
     const result = await published.records.createMany('many', 'customer', admin, [{ id, values: { name: 'Chosen' } }]);
     expect(result.created).toEqual([{ index: 0, id }]);
     const again = await published.records.create('many', 'customer', admin, { id, values: { name: 'Twice' } }).catch((e: unknown) => e);
-    expect(again).toMatchObject({ code: 'record.invalid', issues: [{ field: 'id', code: 'field.unique' }] });
+    // A conflict with what exists (409), not a value to correct: the id names the record already there.
+    expect(again).toMatchObject({ code: 'record.id_taken', issues: [{ field: 'id', code: 'record.id_taken' }] });
   });
 });
