@@ -85,6 +85,14 @@ describe('rule-break links', () => {
         .waitFor({ timeout: UI_TIMEOUT });
       expect(new URL(list.url()).searchParams.get('f')).toBeNull();
 
+      // The same rows from the filter builder: the field now has a format, so it offers "has an invalid format".
+      await listPage(list).addFilter('Credit code', 'has an invalid format', async () => undefined);
+      await expectBreakingRows(list);
+      await list.getByTestId('filter-chip-code').getByLabel('Remove').click();
+      await listPage(list)
+        .total.filter({ hasText: `${CUSTOMERS.length} in total` })
+        .waitFor({ timeout: UI_TIMEOUT });
+
       // A link that cannot be read says so and shows the whole list.
       await list.goto(`/apps/${suite.appId}/objects/customer?f=1.not-json`);
       await list.getByTestId('list-link-problem').waitFor({ timeout: UI_TIMEOUT });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { changeOperator, emptyDraft, queryFilters, toCondition, toDraft } from './filter-condition';
 import type { FilterableField } from './filter-fields';
+import { operatorsForField } from './filter-operators';
 
 const field = (id: string, kind: FilterableField['kind']): FilterableField => ({ id, kind, field: null });
 const amount = field('amount', 'number');
@@ -16,6 +17,20 @@ const startOf = (y: number, m: number, d: number) => new Date(y, m - 1, d, 0, 0,
 const endOf = (y: number, m: number, d: number) => new Date(y, m - 1, d, 23, 59, 59, 999).toISOString();
 
 describe('a draft becomes the condition sent to the server', () => {
+  it('offers "has an invalid format" on a field that has a format, and sends the field’s own', () => {
+    const code: FilterableField = { id: 'code', kind: 'text', field: { id: 'code', type: 'text', label: { en: 'Code' }, format: 'cn-uscc' } };
+    const mobile: FilterableField = { id: 'mobile', kind: 'text', field: { id: 'mobile', type: 'phone', label: { en: 'Mobile' }, phoneKind: 'mobile' } };
+    const note: FilterableField = { id: 'note', kind: 'text', field: { id: 'note', type: 'text', label: { en: 'Note' } } };
+    expect(operatorsForField(code)).toContain('breaks_format');
+    expect(operatorsForField(note)).not.toContain('breaks_format');
+    expect(operatorsForField(name)).not.toContain('breaks_format');
+    expect(toCondition(emptyDraft(code, 'breaks_format'), code)).toEqual({ field: 'code', op: 'breaks_format', value: 'cn-uscc' });
+    expect(toCondition({ field: 'mobile', op: 'breaks_format', value: null }, mobile)).toEqual({ field: 'mobile', op: 'breaks_format', value: 'cn-mobile' });
+    // Back in the builder from a link, it is the same condition again.
+    const fromLink = toDraft({ field: 'code', op: 'breaks_format', value: 'cn-uscc' }, code);
+    expect(toCondition(fromLink, code)).toEqual({ field: 'code', op: 'breaks_format', value: 'cn-uscc' });
+  });
+
   it('waits for a value, and trims text', () => {
     expect(toCondition({ field: 'name', op: 'contains', value: '  ' }, name)).toBeNull();
     expect(toCondition({ field: 'name', op: 'contains', value: ' Acme ' }, name)).toEqual({ field: 'name', op: 'contains', value: 'Acme' });

@@ -1,3 +1,4 @@
+import { fieldFormat } from '@tessera/forms';
 import type { FilterOperator } from '@tessera/schemas';
 import dayjs from 'dayjs';
 import type { RecordFilter } from '../api/types';
@@ -62,6 +63,10 @@ export function toCondition(draft: FilterDraft, target: FilterableField): Record
   const base = { field: draft.field };
   switch (valueShape(target.kind, draft.op)) {
     case 'none':
+      if (draft.op === 'breaks_format') {
+        const format = target.field ? fieldFormat(target.field) : undefined;
+        return format ? { ...base, op: draft.op, value: format } : null;
+      }
       return target.kind === 'checkbox' ? { ...base, op: draft.op, value: true } : { ...base, op: draft.op };
     case 'many': {
       const values = (Array.isArray(draft.value) ? draft.value : []).map((v) => oneValue(target, v)).filter((v): v is string => v !== null);

@@ -7,7 +7,7 @@ import { useSessionStore } from '../stores/session-store';
 import { filterFieldLabel } from './field-label';
 import { changeOperator, emptyDraft, type FilterDraft, toCondition, toDraft } from './filter-condition';
 import type { FilterableField } from './filter-fields';
-import { operatorLabel, operatorsFor, valueShape } from './filter-operators';
+import { operatorLabel, operatorsForField, valueShape } from './filter-operators';
 import { FilterValueInput } from './filter-value-input';
 
 interface FilterEditorProps {
@@ -30,14 +30,14 @@ export function FilterEditor({ appId, objects, fields, initial, onApply, onCance
     return initial && target ? toDraft(initial, target) : null;
   });
   const target = draft ? byId.get(draft.field) : undefined;
-  const operators = target ? operatorsFor(target.kind) : [];
+  const operators = target ? operatorsForField(target) : [];
   // A loaded view may use an operator the builder does not list for the kind (`gt` on a date is listed, `in` on text is not): keep it selectable.
   const shownOperators = draft && target && !operators.includes(draft.op) ? [...operators, draft.op] : operators;
   const condition = draft && target ? toCondition(draft, target) : null;
 
   const pickField = (id: string) => {
     const next = byId.get(id);
-    if (next) setDraft(emptyDraft(next, operatorsFor(next.kind)[0]!));
+    if (next) setDraft(emptyDraft(next, operatorsForField(next)[0]!));
   };
 
   return (
@@ -59,7 +59,10 @@ export function FilterEditor({ appId, objects, fields, initial, onApply, onCance
             data-testid="filter-operator"
             value={draft.op}
             onChange={(op) => setDraft(changeOperator(draft, target, op))}
-            options={shownOperators.map((op) => ({ value: op, label: t(operatorLabel(target.kind, op)) }))}
+            options={shownOperators.map((op) => ({
+              value: op,
+              label: t(op === 'breaks_format' ? 'listView.op.breaks_own_format' : operatorLabel(target.kind, op)),
+            }))}
             style={{ width: '100%' }}
           />
           <FilterValueInput

@@ -1,6 +1,7 @@
+import { fieldFormat } from '@tessera/forms';
 import type { FilterOperator } from '@tessera/schemas';
 import type { MessageKey } from '../i18n/messages';
-import type { FilterKind } from './filter-fields';
+import type { FilterableField, FilterKind } from './filter-fields';
 
 /**
  * The operators offered per kind, in the order a user looks for them. Each is one the server
@@ -29,7 +30,8 @@ export const OPERATORS_BY_KIND: Record<FilterKind, readonly FilterOperator[]> = 
 export type ValueShape = 'none' | 'one' | 'many' | 'range';
 
 export function valueShape(kind: FilterKind, op: FilterOperator): ValueShape {
-  if (op === 'is_empty' || op === 'is_not_empty' || kind === 'checkbox') return 'none';
+  // "Has an invalid format" checks the field's own format: nothing to type.
+  if (op === 'is_empty' || op === 'is_not_empty' || op === 'breaks_format' || kind === 'checkbox') return 'none';
   if (op === 'in') return 'many';
   if (op === 'between') return 'range';
   return 'one';
@@ -37,6 +39,12 @@ export function valueShape(kind: FilterKind, op: FilterOperator): ValueShape {
 
 export function operatorsFor(kind: FilterKind): readonly FilterOperator[] {
   return OPERATORS_BY_KIND[kind];
+}
+
+/** The operators offered for a field: its kind's, and "has an invalid format" where the field has one (a phone, a credit code). */
+export function operatorsForField(target: FilterableField): readonly FilterOperator[] {
+  const own = operatorsFor(target.kind);
+  return target.field && fieldFormat(target.field) ? [...own, 'breaks_format'] : own;
 }
 
 const OP_LABEL: Record<FilterOperator, MessageKey> = {
@@ -53,7 +61,7 @@ const OP_LABEL: Record<FilterOperator, MessageKey> = {
   is_empty: 'listView.op.is_empty',
   is_not_empty: 'listView.op.is_not_empty',
   within: 'listView.op.within',
-  // Only arrives by link (a publish review's rule breaks); not offered in the builder, where a format name means nothing.
+  // Read with the format's name after it on a chip ("is not a valid credit code"); in the builder's list, `listView.op.breaks_own_format`.
   breaks_format: 'listView.op.breaks_format',
 };
 
