@@ -91,6 +91,9 @@ describe('the import API', () => {
     expect(uploaded.statusCode).toBe(201);
     const preview = uploaded.json();
     expect(preview).toMatchObject({ fileName: '客户.xlsx', kind: 'xlsx', headerRow: 1, sheets: [{ index: 1, name: 'Sheet1' }] });
+    // Titles and offered fields first: a wrong suggestion then says which side it came from.
+    expect(preview.columns.map((c: { title: string }) => c.title)).toEqual(['客户名称', '电话']);
+    expect(preview.fields.map((f: { id: string }) => f.id)).toEqual(['name', 'phone']);
     expect(preview.columns.map((c: { suggestion: string }) => c.suggestion)).toEqual(['name', 'phone']);
     const url = `${base}/${preview.id}`;
 
