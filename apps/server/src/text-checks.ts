@@ -19,21 +19,32 @@ registerMessages({
   },
 });
 
+type Rule = 'request.nul_character' | 'request.lone_surrogate';
+/** Where a value sits: its parent's place and its key. The pointer text is built only for a value that breaks a rule — this runs on every request. */
+type Place = { parent: Place | null; key: string };
+
+const escapeKey = (key: string) => key.replaceAll('~', '~0').replaceAll('/', '~1');
+function pointerOf(place: Place): string {
+  const keys: string[] = [];
+  for (let at: Place | null = place; at; at = at.parent) keys.push(at.parent ? escapeKey(at.key) : at.key);
+  return keys.reverse().join('/');
+}
+
 /** Every string in `value` (keys too) that breaks a rule, with its JSON pointer; walked without recursion, so depth cannot overflow the stack. */
-export function textIssues(value: unknown, root: string): { pointer: string; rule: 'request.nul_character' | 'request.lone_surrogate' }[] {
-  const issues: { pointer: string; rule: 'request.nul_character' | 'request.lone_surrogate' }[] = [];
-  const pending: [unknown, string][] = [[value, root]];
+export function textIssues(value: unknown, root: string): { pointer: string; rule: Rule }[] {
+  const issues: { pointer: string; rule: Rule }[] = [];
+  const pending: [unknown, Place][] = [[value, { parent: null, key: root }]];
   while (pending.length && issues.length < 20) {
-    const [current, pointer] = pending.pop()!;
+    const [current, place] = pending.pop()!;
     if (typeof current === 'string') {
       const rule = unstorableText(current);
-      if (rule) issues.push({ pointer, rule });
+      if (rule) issues.push({ pointer: pointerOf(place), rule });
     } else if (current && typeof current === 'object') {
       for (const [key, child] of Object.entries(current)) {
-        const childPointer = `${pointer}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`;
+        const childPlace = { parent: place, key };
         const rule = unstorableText(key);
-        if (rule) issues.push({ pointer: childPointer, rule });
-        pending.push([child, childPointer]);
+        if (rule) issues.push({ pointer: pointerOf(childPlace), rule });
+        pending.push([child, childPlace]);
       }
     }
   }
