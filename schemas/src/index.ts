@@ -11,4 +11,5 @@ export * from './notification-kinds';
 export * from './object.schema';
 export * from './report.schema';
 export * from './saved-view.schema';
+export * from './system-column-labels';
 export * from './time-zone';

@@ -1,16 +1,8 @@
-import type { AppDocument, LocalizedText } from '@tessera/schemas';
+import { type AppDocument, type LocalizedText, SYSTEM_COLUMN_LABELS } from '@tessera/schemas';
 import type { PivotTable } from './pivot-table';
 import type { ReportResult } from './report-result';
 
-/** The record columns every object has, named as the list names them. */
-const SYSTEM_COLUMNS: Record<string, LocalizedText> = {
-  owner_id: { 'zh-CN': '负责人', en: 'Owner' },
-  created_by: { 'zh-CN': '创建人', en: 'Created by' },
-  updated_by: { 'zh-CN': '最后修改人', en: 'Last changed by' },
-  department_id: { 'zh-CN': '所属部门', en: 'Department' },
-  created_at: { 'zh-CN': '创建时间', en: 'Created at' },
-  updated_at: { 'zh-CN': '修改时间', en: 'Changed at' },
-};
+const SYSTEM_COLUMNS: Record<string, LocalizedText> = SYSTEM_COLUMN_LABELS;
 
 type Dimension = ReportResult['dimensions'][number];
 

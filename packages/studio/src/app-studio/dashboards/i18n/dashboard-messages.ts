@@ -1,4 +1,5 @@
 import { registerMessages } from '@tessera/i18n';
+import { SYSTEM_COLUMN_LABELS } from '@tessera/schemas';
 
 /** The dashboard designer's words, both languages side by side. */
 export const DASHBOARD_MESSAGES = {
@@ -118,12 +119,12 @@ export const DASHBOARD_MESSAGES = {
   'dash.preview': { 'zh-CN': '实时预览（已发布的数据，你的权限）', en: 'Live preview (published data, your access)' },
   'dash.previewObjectUnpublished': { 'zh-CN': '对象“{object}”尚未发布，发布后可预览', en: 'The object "{object}" is not published yet; publish to preview' },
   'dash.previewFailed': { 'zh-CN': '预览失败', en: 'The preview failed' },
-  'dash.column.owner_id': { 'zh-CN': '负责人', en: 'Owner' },
-  'dash.column.created_by': { 'zh-CN': '创建人', en: 'Created by' },
-  'dash.column.updated_by': { 'zh-CN': '最后修改人', en: 'Last changed by' },
-  'dash.column.department_id': { 'zh-CN': '所属部门', en: 'Department' },
-  'dash.column.created_at': { 'zh-CN': '创建时间', en: 'Created at' },
-  'dash.column.updated_at': { 'zh-CN': '修改时间', en: 'Changed at' },
+  'dash.column.owner_id': SYSTEM_COLUMN_LABELS.owner_id,
+  'dash.column.created_by': SYSTEM_COLUMN_LABELS.created_by,
+  'dash.column.updated_by': SYSTEM_COLUMN_LABELS.updated_by,
+  'dash.column.department_id': SYSTEM_COLUMN_LABELS.department_id,
+  'dash.column.created_at': SYSTEM_COLUMN_LABELS.created_at,
+  'dash.column.updated_at': SYSTEM_COLUMN_LABELS.updated_at,
   'dash.problems': { 'zh-CN': '此组件有 {count} 处问题', en: 'This widget has {count} problem(s)' },
 } as const;
 
