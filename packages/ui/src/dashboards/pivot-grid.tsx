@@ -1,8 +1,7 @@
 import type { Locale } from '@tessera/i18n';
 import type { PivotCell, PivotTable } from '@tessera/reports';
-import { listEn } from '../i18n/list-en';
-import type { MessageKey } from '../i18n/messages';
 import { useT } from '../i18n/use-t';
+import { systemColumnLabel } from '../list-view/field-label';
 import { useAppDocument } from '../stores/document-source';
 import { formatValue, keyText, labelText } from './chart-options';
 import type { DrillDown, ReportAnswer } from './dashboards-api';
@@ -53,8 +52,7 @@ export function PivotGrid({ pivot, result, locale, onPick }: { pivot: PivotTable
   const nameOf = (dimension: PivotTable['rowDimension']) => {
     if (!dimension) return '';
     const field = object?.fields.find((f) => f.id === dimension.field);
-    const system = `listView.system.${dimension.field}`;
-    const fallback = field ? labelText(field.label, locale, field.id) : system in listEn ? t(system as MessageKey) : dimension.field;
+    const fallback = field ? labelText(field.label, locale, field.id) : (systemColumnLabel(dimension.field, locale, t) ?? dimension.field);
     return labelText(dimension.label, locale, fallback);
   };
   const rowName = nameOf(pivot.rowDimension);
