@@ -203,4 +203,27 @@ describe('format checks in the browser', () => {
     store.getState().setValue('credit_code', '91110000600037341L');
     expect(Object.keys(formatErrors(engine, store.getState(), 'en'))).toEqual(['email']);
   });
+  it('shows a valid value as the server will store it when the user leaves the field, and leaves a broken one as typed', () => {
+    const store = createFormStore(plainEngine(contact), {}, 'create');
+    store.getState().setValue('phone', ' +86 138 1234 5678 ');
+    store.getState().showStored('phone');
+    expect(store.getState().values.phone).toBe('13812345678');
+    store.getState().setValue('email', ' Zhang@Example.COM ');
+    store.getState().showStored('email');
+    expect(store.getState().values.email).toBe('zhang@example.com');
+    store.getState().setValue('credit_code', '９１１１００００６０００３７３４１ｌ');
+    store.getState().showStored('credit_code');
+    expect(store.getState().values.credit_code).toBe('91110000600037341L');
+    // Only spaces is blank, as the server reads it.
+    store.getState().setValue('email', '   ');
+    store.getState().showStored('email');
+    expect(store.getState().values.email).toBeNull();
+  });
+
+  it('changes nothing, and marks nothing unsaved, when the value is already as stored', () => {
+    const store = createFormStore(plainEngine(contact), { phone: '13812345678' }, 'update');
+    store.getState().showStored('phone');
+    expect(store.getState().values.phone).toBe('13812345678');
+    expect(store.getState().dirty).toBe(false);
+  });
 });

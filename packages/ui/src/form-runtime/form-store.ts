@@ -1,3 +1,4 @@
+import { canonicalFieldValue } from '@tessera/forms';
 import type { Locale } from '@tessera/i18n';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { FormValue, FormValues } from '../records/form-values';
@@ -21,6 +22,11 @@ export interface FormStoreState {
   setTaken: (fieldId: string, taken: boolean) => void;
   /** On leaving a field: marks it at once if its value breaks its format (format-check.ts); false if it does. */
   checkFormat: (fieldId: string, locale: Locale) => boolean;
+  /**
+   * On leaving a field whose value passed its format check: shows the text as it will be stored
+   * (trimmed, half-width, +86 dropped, letter case), so what the user reads is what is saved.
+   */
+  showStored: (fieldId: string) => void;
 }
 
 export type FormStore = StoreApi<FormStoreState>;
@@ -103,6 +109,15 @@ export function createFormStore(engine: FormEngine, initial: FormValues, mode: F
       const problem = state.fields[fieldId]?.visible === false ? null : formatProblemOf(engine, fieldId, state.values[fieldId], locale);
       if (problem) set({ errors: { ...state.errors, [fieldId]: [problem] } });
       return problem === null;
+    },
+    showStored: (fieldId) => {
+      const state = get();
+      const field = engine.fields.find((f) => f.id === fieldId);
+      const value = state.values[fieldId];
+      if (!field || typeof value !== 'string' || state.fields[fieldId]?.readOnly) return;
+      // The records validator's own cleaning (@tessera/forms), not a copy of it.
+      const stored = canonicalFieldValue(field, value);
+      if (stored !== value && (stored === null || typeof stored === 'string')) state.setValue(fieldId, stored);
     },
   }));
 }

@@ -67,7 +67,10 @@ export function useFormField(field: FieldDefinition) {
   const onChange = useCallback((arg: unknown) => store.getState().setValue(id, valueFromChange(arg)), [store, id]);
   const onBlur = useCallback(() => {
     // A value of the wrong format is refused whoever else has it: no need to ask the server.
-    if (store.getState().checkFormat(id, widgets.locale) && field.unique) checkUnique(id);
+    if (!store.getState().checkFormat(id, widgets.locale)) return;
+    // Whether the value is taken is asked of the value the server would store.
+    store.getState().showStored(id);
+    if (field.unique) checkUnique(id);
   }, [store, widgets.locale, field.unique, checkUnique, id]);
 
   const allowed = state?.options ?? null;
