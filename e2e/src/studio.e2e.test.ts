@@ -160,10 +160,7 @@ describe('the studio: an admin builds the form in the browser', () => {
       // The name is the display field and a column of a view: hiding it is refused with both, each a link.
       await page.getByTestId('field-hide').click();
       await page.getByTestId('field-usages').waitFor({ timeout: UI_TIMEOUT });
-      expect(await page.getByTestId('field-usages').locator('li').allTextContents()).toEqual([
-        "The object's display field /objects/0/displayField",
-        'A list view /objects/0/views/0',
-      ]);
+      expect(await page.getByTestId('field-usages').locator('li').allTextContents()).toEqual(['The display field of “Customer”', 'List view “All customers”']);
       expect(await page.locator('.ant-popconfirm').getByRole('button', { name: 'OK' }).isDisabled()).toBe(true);
       await page.keyboard.press('Escape');
       await page.getByTestId('studio-problems').click();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { localizeIssues } from './issue';
 import { mapField, mapObject, salesApp, withField } from './test-fixtures';
-import { validateDocument } from './validate-document';
+import { draftProblems, validateDocument } from './validate-document';
 
 function issuesOf(document: unknown) {
   const verdict = validateDocument(document);
@@ -11,6 +11,15 @@ function issuesOf(document: unknown) {
 describe('validateDocument', () => {
   it('accepts a well-formed app', () => {
     expect(validateDocument(salesApp()).ok).toBe(true);
+  });
+
+  it('reads a half-built draft’s meaning past a structural error elsewhere (draftProblems), where validateDocument stops at the structure', () => {
+    let draft = mapField(salesApp(), 'customer', 'name', (f) => ({ ...f, label: {} }));
+    draft = { ...draft, objects: draft.objects.map((o, i) => (i === 0 ? { ...o, displayField: 'gone' } : o)) };
+    const codes = (issues: readonly { pointer: string; code: string }[]) => issues.map((i) => `${i.pointer} ${i.code}`);
+    expect(codes(issuesOf(draft))).not.toContain('/objects/0/displayField meta.unknown_field');
+    expect(codes(draftProblems(draft))).toEqual(expect.arrayContaining(['/objects/0/displayField meta.unknown_field', ...codes(issuesOf(draft))]));
+    expect(draftProblems(salesApp())).toEqual([]);
   });
 
   it('names the pointer and rule of a structural error, in both languages', () => {

@@ -18,4 +18,4 @@ export { aggregateFits, type ReportColumn, reportColumn, reportColumns } from '.
 export { rollupFieldIds } from './rollup-formulas';
 /** What a type change does to stored rows, as the server's preview answers it. */
 export type { FieldTypeChangePreview, TypeChangePreview } from './type-change-types';
-export { type DocumentVerdict, validateDocument } from './validate-document';
+export { type DocumentVerdict, draftProblems, validateDocument } from './validate-document';

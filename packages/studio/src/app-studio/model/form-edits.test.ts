@@ -114,6 +114,24 @@ describe('form edits', () => {
   it('finds the element a validation problem points at', () => {
     expect(issueTarget(app, '/objects/0/fields/2/target')).toEqual({ selection: { objectId: 'customer', fieldId: 'city', nodeId: null }, tab: 'fields' });
     expect(issueTarget(app, '/forms/0/nodes/2/field')).toEqual({ selection: { objectId: 'customer', fieldId: 'phone', nodeId: 'f_phone' }, tab: 'form' });
+    const withDashboard: AppDocument = {
+      ...app,
+      reports: [{ id: 'by_city', label: { en: 'By city' }, object: 'customer', measures: [{ id: 'n', aggregate: 'count' }] }],
+      dashboards: [
+        {
+          id: 'home',
+          label: { en: 'Home' },
+          widgets: [
+            { id: 'note', kind: 'note' },
+            { id: 'cities', kind: 'bar', report: 'by_city' },
+          ],
+        },
+      ],
+    };
+    const cities = { selection: { objectId: 'customer', fieldId: null, nodeId: null, dashboardId: 'home', widgetId: 'cities' }, tab: 'dashboards' };
+    expect(issueTarget(withDashboard, '/reports/0/measures/0/field')).toEqual(cities);
+    expect(issueTarget(withDashboard, '/dashboards/0/widgets/1')).toEqual(cities);
+    expect(issueTarget(app, '/reports/0')).toBeNull();
     expect(issueTarget(app, '/forms/0/rules/0/when')?.tab).toBe('rules');
     expect(issueTarget(app, '/roles/0/id')).toBeNull();
   });

@@ -1,6 +1,8 @@
 import type { FieldDefinition } from '@tessera/schemas';
 import { Button, Popconfirm, Typography } from 'antd';
+import { useMemo, useState } from 'react';
 import { useStudio, useStudioStore } from '../hooks/studio-context';
+import { useLabel } from '../i18n/use-label';
 import { useStudioT } from '../i18n/use-studio-t';
 import { hideField } from '../model/document-edits';
 import { fieldUsages } from '../model/field-usages';
@@ -12,7 +14,10 @@ export function HideFieldButton({ objectId, field, keepSelection = false }: { ob
   const store = useStudioStore();
   const document = useStudio((s) => s.document);
   const edit = useStudio((s) => s.edit);
-  const usages = document ? fieldUsages(document, objectId, field.id) : [];
+  const label = useLabel();
+  const [asked, setAsked] = useState(false);
+  // Two validations of the whole draft: only once the admin asks to hide the field.
+  const usages = useMemo(() => (asked && document ? fieldUsages(document, objectId, field.id) : []), [asked, document, objectId, field.id]);
   const open = (pointer: string) => {
     const target = document && issueTarget(document, pointer);
     if (!target) return;
@@ -29,7 +34,8 @@ export function HideFieldButton({ objectId, field, keepSelection = false }: { ob
           {usages.map((usage) => (
             <li key={usage.pointer}>
               <Typography.Link onClick={() => open(usage.pointer)}>
-                {t(`studio.usage.${usage.kind}`)} <Typography.Text type="secondary">{usage.pointer}</Typography.Text>
+                {t(`studio.usage.${usage.kind}`)}
+                {usage.name !== null && ` “${typeof usage.name === 'string' ? usage.name : label(usage.name, usage.pointer)}”`}
               </Typography.Link>
             </li>
           ))}
@@ -40,6 +46,7 @@ export function HideFieldButton({ objectId, field, keepSelection = false }: { ob
     <Popconfirm
       title={t('studio.fields.hide')}
       description={description}
+      onOpenChange={setAsked}
       okButtonProps={{ disabled: usages.length > 0 }}
       onConfirm={() => edit((d) => hideField(d, objectId, field.id), keepSelection ? {} : { select: { fieldId: null, nodeId: null } })}
     >
