@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { type Database, openDatabase } from '@tessera/db';
-import type { AppDocument } from '@tessera/schemas';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, describe, expect, it } from 'vitest';
+import { DESK_SAMPLE, DESK_TICKETS, deskApp } from './backup-testing';
 import { buildServer } from './server';
 import { adminHeaders, signInHeaders } from './test-session';
 
@@ -38,23 +38,7 @@ async function run(...args: string[]): Promise<{ code: number; stdout: string; s
   }
 }
 
-const desk: AppDocument = {
-  id: 'desk',
-  label: { en: 'Desk' },
-  objects: [
-    {
-      id: 'ticket',
-      label: { en: 'Ticket' },
-      displayField: 'title',
-      fields: [
-        { id: 'title', type: 'text', label: { en: 'Title' }, required: true },
-        { id: 'number', type: 'auto_number', label: { en: 'No.' }, numberFormat: 'T-{0000}' },
-        { id: 'amount', type: 'currency', label: { en: 'Amount' } },
-      ],
-    },
-  ],
-};
-const records = '/api/apps/desk/objects/ticket/records';
+const records = DESK_TICKETS;
 const query = { sort: [{ field: 'number', direction: 'asc' }] };
 
 const open: { server: FastifyInstance; database: Database }[] = [];
@@ -74,17 +58,13 @@ async function serve(dir: string): Promise<{ server: FastifyInstance; database: 
 }
 
 describe('pnpm backup and pnpm restore on the embedded database', () => {
-  it('refuse while the server has it open, then back it up and restore it into a new embedded database', { timeout: 300_000 }, async () => {
+  it('refuse while the server has it open, then back it up and restore it into a new embedded database', { timeout: 600_000 }, async () => {
     const running = await serve(dataDir);
     const admin = await adminHeaders(running.server, running.database);
     const send = (method: 'POST', url: string, payload: unknown) => running.server.inject({ method, url, headers: admin, payload: payload as object });
-    expect((await send('POST', '/api/apps', { document: desk })).statusCode).toBe(201);
+    expect((await send('POST', '/api/apps', { document: deskApp })).statusCode).toBe(201);
     expect((await send('POST', '/api/apps/desk/publish', {})).statusCode).toBe(200);
-    for (const [title, amount] of [
-      ['Printer jam', '12.50'],
-      ['登录失败', '0.10'],
-    ])
-      expect((await send('POST', records, { values: { title, amount } })).statusCode).toBe(201);
+    for (const [title, amount] of DESK_SAMPLE) expect((await send('POST', records, { values: { title, amount } })).statusCode).toBe(201);
     const before = (await send('POST', `${records}/query`, query)).json();
 
     const refused = await run('backup');

@@ -1,16 +1,15 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createTestDatabase, type TestDatabase } from '@tessera/db/testing';
 import { libreOfficeXlsx } from '@tessera/importer/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FaultServer, startFaultServer } from './fault-server';
+import { startServerProcess } from './server-process';
 import { waitFor } from './wait-for';
 
-const entry = fileURLToPath(new URL('./serve.ts', import.meta.url));
 const imports = '/api/apps/ledger/objects/entry/imports';
 /** Six chunks of the importer's 2,000 rows: the kill comes after the first, with most still to go. */
 const ROWS = 12_000;
@@ -56,19 +55,6 @@ afterAll(async () => {
   rmSync(filesDir, { recursive: true, force: true });
 });
 
-function startServerProcess(): Promise<string> {
-  const started = spawn(process.execPath, ['--import', 'tsx', entry, database.url, filesDir, String(LEASE_MS)], { stdio: ['ignore', 'pipe', 'inherit'] });
-  child = started;
-  return new Promise((resolve, reject) => {
-    started.stdout!.on('data', (chunk: Buffer) => {
-      const port = /listening (\d+)/.exec(chunk.toString())?.[1];
-      if (port) resolve(`http://127.0.0.1:${port}`);
-    });
-    started.on('error', reject);
-    started.on('exit', (code) => reject(new Error(`the server exited (${code}) before it listened`)));
-  });
-}
-
 const scalar = async (query: ReturnType<typeof sql<{ n: number }>>) => (await query.execute(database.db)).rows[0]!.n;
 const entries = () => scalar(sql<{ n: number }>`select count(*)::int as n from app_ledger.entry`);
 const batchStatus = async (id: string) =>
@@ -83,7 +69,9 @@ const importJob = (id: string) =>
 
 describe('kill -9 of the server during an import', () => {
   it('leaves nothing half-imported; the restarted server imports the file exactly once', async () => {
-    const base = await startServerProcess();
+    const started = await startServerProcess([database.url, filesDir, String(LEASE_MS)]);
+    child = started.child;
+    const { base } = started;
     const form = new FormData();
     form.append('file', new Blob([readFileSync(workbook)]), 'ledger.xlsx');
     const uploaded = await fetch(`${base}${imports}`, { method: 'POST', headers: setup.admin, body: form });
