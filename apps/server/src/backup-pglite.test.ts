@@ -5,9 +5,9 @@ import { type BackupSettings, restoreBackup } from '@tessera/backup';
 import { type Database, openDatabase } from '@tessera/db';
 import { createTestDatabase, type TestDatabase } from '@tessera/db/testing';
 import { localDiskStore } from '@tessera/files';
-import type { AppDocument } from '@tessera/schemas';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, describe, expect, it } from 'vitest';
+import { DESK_SAMPLE, DESK_TICKETS, deskApp } from './backup-testing';
 import { buildServer } from './server';
 import { adminHeaders, signInHeaders } from './test-session';
 
@@ -19,23 +19,7 @@ const folder = (name: string) => {
   folders.push(path);
   return path;
 };
-const tickets: AppDocument = {
-  id: 'desk',
-  label: { en: 'Desk' },
-  objects: [
-    {
-      id: 'ticket',
-      label: { en: 'Ticket' },
-      displayField: 'title',
-      fields: [
-        { id: 'title', type: 'text', label: { en: 'Title' }, required: true },
-        { id: 'number', type: 'auto_number', label: { en: 'No.' }, numberFormat: 'T-{0000}' },
-        { id: 'amount', type: 'currency', label: { en: 'Amount' } },
-      ],
-    },
-  ],
-};
-const records = '/api/apps/desk/objects/ticket/records';
+const records = DESK_TICKETS;
 
 let source: Database | undefined;
 let target: TestDatabase | undefined;
@@ -54,12 +38,9 @@ describe('backups of the embedded database', () => {
     const app = await buildServer({ database: source, filesDir: folder('pglite-files'), backups: settings });
     servers.push(app);
     const admin = await adminHeaders(app, source);
-    expect((await app.inject({ method: 'POST', url: '/api/apps', headers: admin, payload: { document: tickets } })).statusCode).toBe(201);
+    expect((await app.inject({ method: 'POST', url: '/api/apps', headers: admin, payload: { document: deskApp } })).statusCode).toBe(201);
     expect((await app.inject({ method: 'POST', url: '/api/apps/desk/publish', headers: admin, payload: {} })).statusCode).toBe(200);
-    for (const [title, amount] of [
-      ['Printer jam', '12.50'],
-      ['登录失败', '0.10'],
-    ])
+    for (const [title, amount] of DESK_SAMPLE)
       expect((await app.inject({ method: 'POST', url: records, headers: admin, payload: { values: { title, amount } } })).statusCode).toBe(201);
     await app.ready();
 

@@ -22,9 +22,13 @@ export interface ImportJobPayload {
  * done; a process killed mid-way leaves nothing of it, and the job — its lease run out — is taken
  * over and the file imported again from the start. A batch already done is not imported twice.
  * On PGlite (one connection) progress cannot be written beside the open transaction, so the lease
- * is long and renewed only before it starts.
+ * is long and renewed only before it starts; a server restarted after a crash takes it back at
+ * once all the same (no other process can have the embedded database open, ADR 0113).
  */
-export function registerImportJobs(jobs: JobRunner, deps: { database: Database; records: RecordService; liveApps: LiveAppCache; store: FileStore }): void {
+export function registerImportJobs(
+  jobs: JobRunner,
+  deps: { database: Database; records: RecordService; liveApps: LiveAppCache; store: FileStore; leaseMs?: number | undefined },
+): void {
   const { database } = deps;
   const embedded = database.kind === 'pglite';
   jobs.leased(
@@ -69,6 +73,6 @@ export function registerImportJobs(jobs: JobRunner, deps: { database: Database; 
         throw error;
       }
     },
-    { slots: 1, leaseMs: embedded ? 30 * 60_000 : 60_000 },
+    { slots: 1, leaseMs: deps.leaseMs ?? (embedded ? 30 * 60_000 : 60_000) },
   );
 }

@@ -94,6 +94,11 @@ export interface ServerOptions {
    * writes wake the workers by NOTIFY.
    */
   background?: boolean | undefined;
+  /**
+   * How long an import's lease lasts without a heartbeat before another process takes the job
+   * over (ms); default import-job.ts's. A process killed mid-import is noticed after this long.
+   */
+  importLeaseMs?: number | undefined;
   /** Serves `GET /metrics` to holders of this bearer token (TESSERA_METRICS_TOKEN); absent: no metrics endpoint. */
   metricsToken?: string | undefined;
   /** How ordinary requests are logged (request-log.ts); default: every request at info. */
@@ -172,7 +177,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
   for (const subscriber of [dataVersionsSubscriber, ...(options.subscribers ?? [])]) await events.subscribe(subscriber);
   app.decorate('events', events);
-  const jobs = createJobRunner(options.database, { pollMs: options.eventPollMs, log: (message, error) => app.log.error({ err: error }, message) });
+  const jobs = createJobRunner(options.database, {
+    pollMs: options.eventPollMs,
+    log: (message, error) => app.log.error({ err: error }, message),
+    // The embedded database is open in this process alone (ADR 0113): a job still marked running was a killed predecessor's.
+    soleProcess: options.database.kind === 'pglite',
+  });
   app.decorate('jobs', jobs);
   if (options.background !== false) {
     app.addHook('onReady', () => events.start());
@@ -246,7 +256,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const store = options.fileStore ?? localDiskStore(options.filesDir ?? join(tmpdir(), 'tessera-files'));
   await app.register(fileRoutes, { database: options.database, records, store, definitions });
   await app.register(appDeletionRoutes, { database: options.database, liveApps, definitions, store });
-  registerImportJobs(jobs, { database: options.database, records, liveApps, store });
+  registerImportJobs(jobs, { database: options.database, records, liveApps, store, leaseMs: options.importLeaseMs });
   await app.register(importRoutes, { database: options.database, records, liveApps, store });
   await app.register(exportRoutes, { database: options.database, records, liveApps });
   const backups = options.backups ?? { directory: join(tmpdir(), 'tessera-backups'), everyMinutes: null, keep: 24, keepDays: null };

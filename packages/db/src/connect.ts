@@ -4,6 +4,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { type Dialect, Kysely, PostgresDialect, sql } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
+import { type DataDirLock, lockDataDir } from './data-dir-lock';
 import { migrateToLatest } from './migrations';
 import { type Notifications, pgliteNotifications, postgresNotifications } from './notifications';
 import { preparingPool } from './prepared-statements';
@@ -73,19 +74,33 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
   let dialect: Dialect;
   let notifications: Notifications;
   let pool: pg.Pool | null = null;
+  let lock: DataDirLock | null = null;
   if (options.url) {
     pool = new pg.Pool({ connectionString: options.url, max: options.maxConnections ?? 10, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
     dialect = postgresDialect(pool);
     notifications = postgresNotifications(options.url, (message) => process.emitWarning(message));
   } else {
-    const client = await pglite(options.dataDir ?? './data/pglite');
-    dialect = new PGliteDialect(client);
-    notifications = pgliteNotifications(client);
+    const dataDir = options.dataDir ?? './data/pglite';
+    if (!dataDir.startsWith('memory://')) lock = lockDataDir(dataDir);
+    try {
+      const client = await pglite(dataDir);
+      dialect = new PGliteDialect(client);
+      notifications = pgliteNotifications(client);
+    } catch (error) {
+      lock?.release();
+      throw error;
+    }
   }
   const db = new Kysely<SystemTables>({ dialect });
-  // pg_trgm backs "contains" search on text fields; both PostgreSQL and PGlite ship it.
-  await sql`create extension if not exists pg_trgm`.execute(db);
-  await migrateToLatest(db as unknown as Kysely<unknown>);
+  try {
+    // pg_trgm backs "contains" search on text fields; both PostgreSQL and PGlite ship it.
+    await sql`create extension if not exists pg_trgm`.execute(db);
+    await migrateToLatest(db as unknown as Kysely<unknown>);
+  } catch (error) {
+    await db.destroy().catch(() => undefined);
+    lock?.release();
+    throw error;
+  }
   return {
     db,
     kind,
@@ -94,6 +109,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
     async close() {
       await notifications.close();
       await db.destroy();
+      lock?.release();
     },
   };
 }

@@ -2,7 +2,7 @@ import { createTestDatabase, type TestDatabase } from '@tessera/db/testing';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { IdentityError } from './identity-error';
 import { signIn } from './sessions';
-import { backoffSeconds, checkSignInThrottle, recordSignInFailure, SIGN_IN_THROTTLE } from './sign-in-throttle';
+import { backoffSeconds, checkSignInThrottle, PRUNE_BATCH, recordSignInFailure, SIGN_IN_THROTTLE } from './sign-in-throttle';
 import { createUser } from './users';
 
 let database: TestDatabase;
@@ -89,5 +89,39 @@ describe('sign-in throttling', () => {
     for (let i = 0; i < 4; i += 1) expect(await attempt('owner@example.com', 'no', null)).toBe('wrong');
     expect(await attempt('owner@example.com', 'the right password', null)).toBe(1);
     expect(await attempt('owner@example.com', 'the right password', '198.51.100.8')).toBe('ok');
+  });
+
+  it('prunes sources forgotten under every rule as failures come, a bounded batch at a time, and keeps live ones', async () => {
+    await database.db.deleteFrom('sign_in_throttle').execute();
+    const rows = async (prefix: string) =>
+      Number(
+        (
+          await database.db
+            .selectFrom('sign_in_throttle')
+            .select((eb) => eb.fn.countAll<string>().as('n'))
+            .where('key', 'like', `%${prefix}%`)
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    // 150 addresses that each tried one account once: 300 rows (the account on the address, the address).
+    for (let i = 0; i < 150; i += 1) await recordSignInFailure(database.db, 'someone@example.com', `198.18.0.${i}`, new Date());
+    expect(await rows('198.18.')).toBe(300);
+    const longest = Math.max(SIGN_IN_THROTTLE.accountOnAddress.forgetAfterSeconds, SIGN_IN_THROTTLE.address.forgetAfterSeconds);
+    wait(longest - 60);
+    // A source seen within the hour, and one that is blocked now: both still count.
+    await recordSignInFailure(database.db, 'someone@example.com', '198.19.0.1', new Date());
+    expect(await rows('198.18.')).toBe(300);
+    for (let i = 0; i < 4; i += 1) await recordSignInFailure(database.db, 'owner@example.com', '198.20.0.1', new Date());
+    expect(await rows('198.18.')).toBe(300);
+    wait(61);
+    // Each failure removes at most a batch of the forgotten rows.
+    await recordSignInFailure(database.db, 'owner@example.com', '198.20.0.1', new Date());
+    expect(await rows('198.18.')).toBe(300 - PRUNE_BATCH);
+    await recordSignInFailure(database.db, 'owner@example.com', '198.20.0.1', new Date());
+    await recordSignInFailure(database.db, 'owner@example.com', '198.20.0.1', new Date());
+    expect(await rows('198.18.')).toBe(0);
+    expect(await rows('198.19.0.1')).toBe(2);
+    // The account on that address is still held back: its row was kept and kept counting.
+    await expect(checkSignInThrottle(database.db, 'owner@example.com', '198.20.0.1', new Date())).rejects.toMatchObject({ code: 'auth.rate_limited' });
   });
 });

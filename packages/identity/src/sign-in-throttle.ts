@@ -25,6 +25,15 @@ export const SIGN_IN_THROTTLE = {
   address: { free: 20, firstWaitSeconds: 1, capSeconds: 60, forgetAfterSeconds: 15 * 60 },
 } as const satisfies Record<string, BackoffRule>;
 
+/**
+ * A source quiet this long is forgotten under every rule, and its wait (at most a rule's cap, which
+ * is shorter) is over: its row says nothing a missing row would not, and can go.
+ */
+const FORGOTTEN_AFTER_SECONDS = Math.max(...Object.values(SIGN_IN_THROTTLE).map((rule) => rule.forgetAfterSeconds));
+
+/** Rows removed at most per failed sign-in: a failure adds two at most, so the table never grows past an hour's sources. */
+export const PRUNE_BATCH = 100;
+
 /** The wait after the `failures`-th failure in a row (0 while free). */
 export function backoffSeconds(rule: BackoffRule, failures: number): number {
   if (failures <= rule.free) return 0;
@@ -53,10 +62,28 @@ export async function checkSignInThrottle(db: Db, email: string, ip: string | nu
 }
 
 /**
+ * Deletes up to `PRUNE_BATCH` rows of sources forgotten by now. Run on each failure rather than on
+ * a schedule: only failures add rows, so this keeps pace with them in every kind of process
+ * (a web-only one too) with no job to set up; the bound keeps each failure's share small.
+ */
+export async function pruneSignInThrottle(db: Db, now: Date): Promise<number> {
+  const forgottenBefore = new Date(now.getTime() - FORGOTTEN_AFTER_SECONDS * 1000);
+  const result = await db
+    .deleteFrom('sign_in_throttle')
+    .where('key', 'in', (eb) =>
+      eb.selectFrom('sign_in_throttle').select('key').where('last_failure_at', '<', forgottenBefore).where('blocked_until', '<=', now).limit(PRUNE_BATCH),
+    )
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/**
  * Counts a failure against every source, in the database (every server process sees it): a
- * source quiet for its rule's `forgetAfterSeconds` starts again at one.
+ * source quiet for its rule's `forgetAfterSeconds` starts again at one. Sources forgotten by
+ * now are pruned on the way.
  */
 export async function recordSignInFailure(db: Db, email: string, ip: string | null, now: Date): Promise<void> {
+  await pruneSignInThrottle(db, now);
   for (const { key, rule } of sourcesOf(email, ip)) {
     const forgottenBefore = new Date(now.getTime() - rule.forgetAfterSeconds * 1000);
     const row = await db

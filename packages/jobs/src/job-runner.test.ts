@@ -12,8 +12,8 @@ beforeAll(async () => {
 afterAll(async () => database?.drop());
 
 const runners: JobRunner[] = [];
-function runner(): JobRunner {
-  const created = createJobRunner(database, { pollMs: 60_000 });
+function runner(options: { soleProcess?: boolean } = {}): JobRunner {
+  const created = createJobRunner(database, { pollMs: 60_000, ...options });
   runners.push(created);
   return created;
 }
@@ -128,5 +128,25 @@ describe('jobs', () => {
       // The first worker's handler ends; its late completion must not overwrite the second's.
       release();
     }
+  });
+
+  it('as the only process on its database, take back at once a leased job a killed process left running', async () => {
+    const id = (await enqueue(database.db, { queue: 'import', payload: {} }))!;
+    // What a process killed with -9 leaves: the job running, its lease (an embedded import's half hour) far from over.
+    await sql`update jobs set state = 'running', attempts = 1, locked_by = 'the dead worker', locked_until = now() + interval '30 minutes'
+      where id = ${id}`.execute(database.db);
+    const handler = async (j: { attempt: number }) => ({ resumedAt: j.attempt });
+    const shared = runner();
+    shared.leased('import', handler, { leaseMs: 30 * 60_000 });
+    await shared.start();
+    await shared.drain();
+    expect(await job(id)).toMatchObject({ state: 'running', attempts: 1 });
+    await shared.stop();
+
+    const sole = runner({ soleProcess: true });
+    sole.leased('import', handler, { leaseMs: 30 * 60_000 });
+    await sole.start();
+    await sole.drain();
+    expect(await job(id)).toMatchObject({ state: 'done', attempts: 2, result: { resumedAt: 2 } });
   });
 });

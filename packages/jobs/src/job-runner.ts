@@ -44,6 +44,12 @@ export interface JobRunnerOptions {
   /** Look for due jobs this often even without a wake-up; default 1 s. */
   pollMs?: number | undefined;
   log?: ((message: string, error?: unknown) => void) | undefined;
+  /**
+   * No other process can have this database open (the embedded one, ADR 0113): a leased job
+   * still marked running at start was held by a process that died, and is taken back at once
+   * rather than after its lease (half an hour for an embedded import) runs out.
+   */
+  soleProcess?: boolean | undefined;
 }
 
 export interface JobRunner {
@@ -251,6 +257,7 @@ export function createJobRunner(database: Pick<Database, 'db' | 'notifications'>
     async start() {
       if (started) return;
       started = true;
+      if (options.soleProcess) await sql`update jobs set locked_until = now(), updated_at = now() where state = 'running'`.execute(db);
       unlisten = await database.notifications.listen(JOBS_CHANNEL, scan);
       database.notifications.onResync(scan);
       schedulePoll();

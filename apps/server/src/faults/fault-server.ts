@@ -3,7 +3,7 @@ import type { Database } from '@tessera/db';
 import type { AppDocument } from '@tessera/schemas';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
-import { buildServer } from '../server';
+import { buildServer, type ServerOptions } from '../server';
 import { adminHeaders } from '../test-session';
 
 /** The app the fault tests write to: entries with a name each test makes unique. */
@@ -37,14 +37,16 @@ export interface FaultServer {
   close(): Promise<void>;
 }
 
-/** A server on `database` with the ledger app published and the administrator signed in. */
-export async function startFaultServer(database: Database): Promise<FaultServer> {
-  const app = await buildServer({ database, eventPollMs: 200 });
+/** A server on `database` with the ledger app published (unless it already is) and the administrator signed in. */
+export async function startFaultServer(database: Database, options: Partial<ServerOptions> = {}): Promise<FaultServer> {
+  const app = await buildServer({ database, eventPollMs: 200, ...options });
   const admin = await adminHeaders(app, database);
   const send: FaultServer['send'] = (method, url, payload) =>
     app.inject({ method, url, payload: payload as object, headers: { 'accept-language': 'en', ...admin } });
-  expect((await send('POST', '/api/apps', { document: ledger })).statusCode).toBe(201);
-  expect((await send('POST', '/api/apps/ledger/publish', {})).statusCode).toBe(200);
+  if ((await send('GET', '/api/apps/ledger')).statusCode === 404) {
+    expect((await send('POST', '/api/apps', { document: ledger })).statusCode).toBe(201);
+    expect((await send('POST', '/api/apps/ledger/publish', {})).statusCode).toBe(200);
+  }
   return {
     app,
     admin,

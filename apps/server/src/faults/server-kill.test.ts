@@ -1,13 +1,12 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import { createTestDatabase, type TestDatabase } from '@tessera/db/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENTRIES, type FaultServer, ledger, startFaultServer } from './fault-server';
+import { startServerProcess } from './server-process';
 import { waitFor } from './wait-for';
 
-const entry = fileURLToPath(new URL('./serve.ts', import.meta.url));
 let database: TestDatabase;
 let child: ChildProcess | null = null;
 /** The server after the kill: a new one on the same database (in this process, to keep the test quick). */
@@ -23,20 +22,6 @@ afterAll(async () => {
   await database?.drop();
 });
 
-/** Starts the server process and resolves with its address once it listens. */
-function startServerProcess(): Promise<string> {
-  const started = spawn(process.execPath, ['--import', 'tsx', entry, database.url], { stdio: ['ignore', 'pipe', 'inherit'] });
-  child = started;
-  return new Promise((resolve, reject) => {
-    started.stdout!.on('data', (chunk: Buffer) => {
-      const port = /listening (\d+)/.exec(chunk.toString())?.[1];
-      if (port) resolve(`http://127.0.0.1:${port}`);
-    });
-    started.on('error', reject);
-    started.on('exit', (code) => reject(new Error(`the server exited (${code}) before it listened`)));
-  });
-}
-
 const scalar = async (query: ReturnType<typeof sql<{ n: number }>>) => (await query.execute(database.db)).rows[0]!.n;
 const count = (name: string) => scalar(sql<{ n: number }>`select count(*)::int as n from app_ledger.entry where name = ${name}`);
 const liveVersion = () => scalar(sql<{ n: number }>`select live_version as n from meta_apps where id = 'ledger'`);
@@ -48,7 +33,9 @@ const publishOpen = async () =>
 
 describe('kill -9 of the server process', () => {
   it('during creates and a publish: nothing acknowledged lost, nothing applied twice, the app at one version or the other', async () => {
-    const base = await startServerProcess();
+    const started = await startServerProcess([database.url]);
+    child = started.child;
+    const { base } = started;
     const call = (method: 'POST' | 'PUT', path: string, body: unknown) =>
       fetch(`${base}${path}`, {
         method,
