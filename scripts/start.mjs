@@ -35,8 +35,10 @@ if (!existsSync(dist) || Math.max(...sources.filter(existsSync).map(changed)) > 
 // the signal (and printing ELIFECYCLE). Ctrl-C reaches the server with the rest of the terminal's
 // process group: it closes the database and exits 0, and so does this script.
 const server = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], { stdio: 'inherit', env: process.env });
-// Passing Ctrl-C on as well would be a second one, which cuts the graceful stop short. A stop
-// sent to this process alone (a supervisor's SIGTERM) is passed on.
+// Ctrl-C already reaches the server from the terminal, and pnpm sends this script one more SIGINT
+// for it: passing that on would be a second Ctrl-C, which cuts the clean stop short. A stop sent
+// to this process or to pnpm alone (a supervisor's SIGTERM) is passed on; when the whole group
+// got it, the server takes the repeat as the same stop (apps/server/src/shutdown.ts).
 process.on('SIGINT', () => {});
 for (const signal of ['SIGTERM', 'SIGHUP']) process.on(signal, () => server.kill('SIGTERM'));
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

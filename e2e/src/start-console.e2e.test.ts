@@ -8,6 +8,7 @@ import { runOnTerminal, type TerminalRun } from './console';
 import { assertWebBuilt } from './server';
 
 const LAST_BANNER_LINE = '(shown only this once; change it after signing in)';
+const STOPPED_LINE = 'Tessera stopped; the database is closed.';
 const dataDir = mkdtempSync(join(tmpdir(), 'tessera-start-'));
 let run: TerminalRun | null = null;
 
@@ -50,12 +51,12 @@ describe('pnpm start on a terminal', () => {
     expect(screen).not.toMatch(/ELIFECYCLE|Command failed/);
     expect(code).toBe(0);
 
-    // Nothing after the sign-in but what Ctrl-C prints: ordinary requests leave the screen alone.
+    // Nothing after the sign-in but the line of a clean stop: ordinary requests leave the screen alone.
     const before = linesOf(screen.slice(0, screen.indexOf(LAST_BANNER_LINE) + LAST_BANNER_LINE.length));
     const after = linesOf(screen.slice(screen.indexOf(LAST_BANNER_LINE) + LAST_BANNER_LINE.length));
     // A slow answer (≥ 1 s, request-log.ts) may still show: this machine is shared and loaded.
     const slow = (line: string) => Number(/ (\d+) ms$/.exec(line)?.[1] ?? 0) >= 1000;
-    expect(after.filter((line) => !slow(line))).toEqual([]);
+    expect(after.filter((line) => !slow(line))).toEqual([STOPPED_LINE]);
     expect(before.slice(-3)).toEqual([
       `Tessera is running at http://127.0.0.1:${port}/  (API docs: /docs; data: embedded PostgreSQL in ${dataDir})`,
       expect.stringMatching(/^First start: sign in as admin@tessera\.local with password \S+$/),

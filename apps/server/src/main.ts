@@ -5,12 +5,12 @@ import { type Database, openDatabase } from '@tessera/db';
 import { ensureFirstAdmin } from '@tessera/identity';
 import { createMetadataStore } from '@tessera/meta';
 import type { AppDocument } from '@tessera/schemas';
-import closeWithGrace from 'close-with-grace';
 import { consoleLog } from './console-log';
 import { runDemoApprovals } from './demo-approvals';
 import { type InstallResult, installTemplate } from './install-template';
 import { processRoleFromEnv } from './process-role';
 import { buildServer } from './server';
+import { closeOnStop } from './shutdown';
 import { trustedProxiesFromEnv } from './trust-proxy';
 
 const root = resolve(fileURLToPath(import.meta.url), '../../../..');
@@ -75,10 +75,12 @@ async function main(): Promise<void> {
         }
       : undefined,
   });
-  closeWithGrace({ delay: 10_000 }, async ({ err }) => {
+  closeOnStop(async (err) => {
     if (err) app.log.error({ err }, 'shutting down after an error');
     await app.close();
     await database.close();
+    // The last line a person (or a supervisor's log) sees: the stop was a clean one.
+    process.stdout.write('Tessera stopped; the database is closed.\n');
   });
   if (role === 'worker') {
     // No port: the jobs, scheduled flows and event delivery start with the server's ready hooks.

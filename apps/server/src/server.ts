@@ -25,6 +25,7 @@ import { createLiveAppCache, createRecordService, dataVersionsSubscriber, type R
 import { createReportService } from '@tessera/reports';
 import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
 import { registerAuthentication } from './authentication';
+import { answerClientError } from './client-errors';
 import { registerCompression } from './compression';
 import { registerImportJobs } from './import-job';
 import { registerMetrics } from './metrics-endpoint';
@@ -132,6 +133,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     // One line per request, from request-log.ts, instead of Fastify's two.
     logController: new LogController({ disableRequestLogging: true }),
     frameworkErrors: frameworkProblem,
+    clientErrorHandler: answerClientError,
   });
   registerProblemHandlers(app);
   registerTextChecks(app);
