@@ -187,7 +187,7 @@ describe('the studio: an admin builds the form in the browser', () => {
       await context.close();
     }
   }, 120_000);
-  it('gives the form a rule in the formula editor — credit limit hidden while the level is empty — and the preview follows it', async () => {
+  it('gives the form a rule in the formula editor — credit limit hidden and the level narrowed while the level is empty — and the preview follows it', async () => {
     const { page, errors, context } = await openPage(suite.browser, { baseURL: suite.server.baseUrl, width: 1600, height: 1000 });
     try {
       await openStudio(page, suite.appId);
@@ -201,13 +201,34 @@ describe('the studio: an admin builds the form in the browser', () => {
       await page.getByTestId('rule-rule_1-effect-0').getByLabel('Field').click();
       await page.locator('.ant-select-dropdown:visible').getByText('Credit limit', { exact: true }).click();
       await page.getByTestId('rule-rule_1-effect-0').getByRole('switch').click(); // visible: off
+      // A second effect narrows a select: "Offer only", on the level (the first select), without "Normal".
+      await page.getByTestId('rule-rule_1-add-effect').click();
+      const narrowing = page.getByTestId('rule-rule_1-effect-1');
+      await narrowing.getByLabel('Effect').click();
+      await page.locator('.ant-select-dropdown:visible').getByText('Offer only', { exact: true }).click();
+      await narrowing.locator('.ant-select-selection-item', { hasText: 'Normal' }).locator('.ant-select-selection-item-remove').click();
       await page.locator('[data-testid="studio-problems"][data-count="0"]').waitFor({ timeout: UI_TIMEOUT });
       await page.getByTestId('studio-preview').locator('#record-form_name').waitFor({ timeout: UI_TIMEOUT });
       expect(await page.getByTestId('studio-preview').locator('#record-form_credit').count()).toBe(0);
+      // The preview offers only what the rule leaves, while the level is still empty.
+      await page.getByTestId('studio-preview').locator('#record-form_level').click();
+      const offered = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+      await offered.first().waitFor({ timeout: UI_TIMEOUT });
+      expect(await offered.allTextContents()).toEqual(['Key account']);
+      await page.keyboard.press('Escape');
       await page.screenshot({ path: join(ARTIFACTS, 'studio-rules.png') });
       await waitSaved(page);
       const saved = await callApi<{ draft: AppDocument }>(suite.api, 'GET', `/api/apps/${suite.appId}`);
-      expect(saved.draft.forms?.[0]?.rules).toEqual([{ id: 'rule_1', when: 'ISBLANK(level)', effects: [{ kind: 'visible', field: 'credit', value: false }] }]);
+      expect(saved.draft.forms?.[0]?.rules).toEqual([
+        {
+          id: 'rule_1',
+          when: 'ISBLANK(level)',
+          effects: [
+            { kind: 'visible', field: 'credit', value: false },
+            { kind: 'options', field: 'level', values: ['key'] },
+          ],
+        },
+      ]);
       expect(errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
     } finally {
       await context.close();

@@ -43,7 +43,7 @@ export type CompileFormResult = { ok: true; form: CompiledForm } | { ok: false; 
 /** Calls whose result depends on the evaluation context, so a rule using them is never static. */
 const CONTEXT_FUNCTIONS = new Set(['NOW', 'TODAY', 'CURRENTUSER']);
 /** Field types a rule may set: the ones a formula can compute a storable value for. */
-const SETTABLE_TYPES = new Set<FieldDefinition['type']>([
+export const RULE_SETTABLE_TYPES: ReadonlySet<FieldDefinition['type']> = new Set<FieldDefinition['type']>([
   'text',
   'long_text',
   'phone',
@@ -145,7 +145,7 @@ function compileFields(form: FormDefinition, object: ObjectDefinition, base: str
       });
     let defaultValue: CompiledFormula | undefined;
     if (node.defaultValue) {
-      if (!SETTABLE_TYPES.has(field.type))
+      if (!RULE_SETTABLE_TYPES.has(field.type))
         checker.issues.push({ pointer: `${base}/nodes/${n}/defaultValue`, code: 'form.value_field', params: { field: field.id, type: field.type } });
       else
         defaultValue = checker.formula(
@@ -175,7 +175,7 @@ function compileEffect(
   const { field } = placed;
   switch (effect.kind) {
     case 'setValue': {
-      if (!SETTABLE_TYPES.has(field.type))
+      if (!RULE_SETTABLE_TYPES.has(field.type))
         return void checker.issues.push({ pointer: `${pointer}/field`, code: 'form.value_field', params: { field: field.id, type: field.type } });
       const checked = checker.formula(effect.formula, `${pointer}/formula`, { name: field.type, fits: (t) => valueFits(field, t) }, 'form.value_type');
       return checked && { kind: 'setValue', field: field.id, formula: checked.compiled };

@@ -9,6 +9,7 @@ export {
   compileForm,
   type FormField,
   type FormIssue,
+  RULE_SETTABLE_TYPES,
   relatedFields,
   valueFits,
 } from './compile-form';

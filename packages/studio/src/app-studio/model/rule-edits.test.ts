@@ -1,8 +1,8 @@
 import { validateDocument } from '@tessera/meta/validate';
-import type { AppDocument } from '@tessera/schemas';
+import type { AppDocument, FormEffect } from '@tessera/schemas';
 import { describe, expect, it } from 'vitest';
 import { designedForm, setAlwaysReadOnly } from './form-edits';
-import { addRule, editableRules, removeRule, updateRule } from './rule-edits';
+import { addRule, EFFECT_KINDS, editableRules, effectFields, removeRule, updateRule, withEffectField, withEffectKind } from './rule-edits';
 import { createStudioStore } from './studio-store';
 
 const app: AppDocument = {
@@ -57,5 +57,66 @@ describe('rule edits', () => {
     const bad = updateRule(addRule(app, 'customer', 'tier').document, 'customer', 'rule_1', { when: 'tier +' });
     const verdict = validateDocument(bad);
     expect(verdict.ok ? [] : verdict.issues.map((i) => i.pointer)).toContain('/forms/0/rules/0/when');
+  });
+});
+
+describe('effects of every kind', () => {
+  const customer = {
+    ...app.objects[0]!,
+    fields: [
+      ...app.objects[0]!.fields,
+      {
+        id: 'level',
+        type: 'select' as const,
+        label: { en: 'Level' },
+        options: [
+          { value: 'x', label: { en: 'X' } },
+          { value: 'y', label: { en: 'Y' } },
+        ],
+      },
+      { id: 'deals', type: 'related_list' as const, label: { en: 'Deals' }, target: 'customer', via: 'tier' },
+    ],
+  };
+
+  it('offers each kind only the fields it can act on', () => {
+    expect(EFFECT_KINDS).toEqual(['visible', 'required', 'readOnly', 'setValue', 'options']);
+    expect(effectFields(customer, 'options').map((f) => f.id)).toEqual(['tier', 'level']);
+    // A list of other records has no value a formula could compute.
+    expect(effectFields(customer, 'setValue').map((f) => f.id)).toEqual(['tier', 'discount', 'level']);
+    expect(effectFields(customer, 'visible')).toHaveLength(4);
+  });
+
+  it('turns an effect into another kind, valid at once: a value that changes nothing, options that narrow nothing', () => {
+    const shown = { kind: 'visible', field: 'discount', value: false } as const;
+    expect(withEffectKind(customer, shown, 'required')).toEqual({ kind: 'required', field: 'discount', value: false });
+    expect(withEffectKind(customer, shown, 'setValue')).toEqual({ kind: 'setValue', field: 'discount', formula: 'discount' });
+    // Options act on selects: the effect moves to the first one, offering all its options.
+    expect(withEffectKind(customer, shown, 'options')).toEqual({ kind: 'options', field: 'tier', values: ['A'] });
+    expect(withEffectKind({ ...customer, fields: [customer.fields[1]!] }, shown, 'options')).toBeNull();
+  });
+
+  it('moves an effect to another field: options start from that field’s, a formula already written is kept', () => {
+    expect(withEffectField(customer, { kind: 'options', field: 'tier', values: [] }, 'level')).toEqual({ kind: 'options', field: 'level', values: ['x', 'y'] });
+    expect(withEffectField(customer, { kind: 'setValue', field: 'discount', formula: 'discount * 2' }, 'tier')).toEqual({
+      kind: 'setValue',
+      field: 'tier',
+      formula: 'discount * 2',
+    });
+  });
+
+  it('keeps a rule that sets a value and narrows options valid, and the server’s checks refuse what they cannot do', () => {
+    // The designed form places every field of the object, so a rule may act on any of them.
+    const { document } = addRule(app, 'customer', 'discount');
+    const withEffects = (effects: FormEffect[]) => updateRule(document, 'customer', 'rule_1', { when: 'discount > 10', effects });
+    expect(
+      validateDocument(
+        withEffects([
+          { kind: 'setValue', field: 'discount', formula: '10' },
+          { kind: 'options', field: 'tier', values: [] },
+        ]),
+      ).ok,
+    ).toBe(true);
+    const wrongType = validateDocument(withEffects([{ kind: 'setValue', field: 'discount', formula: '"ten"' }]));
+    expect(wrongType.ok ? [] : wrongType.issues.map((i) => i.code)).toContain('form.value_type');
   });
 });

@@ -1,24 +1,22 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import type { ObjectDefinition } from '@tessera/schemas';
+import type { FormEffect, ObjectDefinition } from '@tessera/schemas';
 import { useSessionStore } from '@tessera/ui';
-import { Button, Card, Empty, Flex, Select, Skeleton, Switch, Typography } from 'antd';
+import { Button, Card, Empty, Flex, Skeleton, Typography } from 'antd';
 import { Suspense } from 'react';
 import { FormulaEditor } from '../../index';
 import { useStudio, useStudioStore } from '../hooks/studio-context';
-import { useLabel } from '../i18n/use-label';
 import { useStudioT } from '../i18n/use-studio-t';
-import { addRule, editableRules, removeRule, type SwitchEffect, updateRule } from '../model/rule-edits';
-
-const EFFECT_KINDS = ['visible', 'required', 'readOnly'] as const;
+import { addRule, editableRules, removeRule, updateRule } from '../model/rule-edits';
+import { RuleEffectRow } from './rule-effect-row';
 
 /**
  * The form's rules: while a yes/no formula holds (written in the formula editor, checked against
- * the object's fields as it is typed), fields show or hide, become required or locked. The same
+ * the object's fields as it is typed), fields show or hide, become required or locked, take a
+ * computed value or offer fewer options. The same
  * rules run in the browser and again on the server.
  */
 export function RulesView({ object }: { object: ObjectDefinition }) {
   const t = useStudioT();
-  const label = useLabel();
   const locale = useSessionStore((s) => s.locale);
   const store = useStudioStore();
   const document = useStudio((s) => s.document);
@@ -26,8 +24,7 @@ export function RulesView({ object }: { object: ObjectDefinition }) {
   if (!document) return null;
   const rules = editableRules(document, object.id);
   const relatedFields = Object.fromEntries(document.objects.map((o) => [o.id, o.fields] as const));
-  const fieldOptions = object.fields.map((f) => ({ value: f.id, label: label(f.label, f.id) }));
-  const setEffects = (ruleId: string, effects: SwitchEffect[]) => edit((d) => updateRule(d, object.id, ruleId, { effects }));
+  const setEffects = (ruleId: string, effects: FormEffect[]) => edit((d) => updateRule(d, object.id, ruleId, { effects }));
 
   const add = () => {
     const first = object.fields[0];
@@ -40,7 +37,7 @@ export function RulesView({ object }: { object: ObjectDefinition }) {
       <Typography.Text type="secondary">{t('studio.rules.hint')}</Typography.Text>
       {rules.length === 0 && <Empty description={t('studio.rules.none')} />}
       {rules.map((rule) => {
-        const effects = rule.effects.filter((e): e is SwitchEffect => e.kind === 'visible' || e.kind === 'required' || e.kind === 'readOnly');
+        const effects = rule.effects;
         return (
           <Card
             key={rule.id}
@@ -73,59 +70,28 @@ export function RulesView({ object }: { object: ObjectDefinition }) {
               {t('studio.rules.then')}
             </Typography.Text>
             {effects.map((effect, index) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: an effect has no id; its row is its position
-              <Flex key={index} gap={8} align="center" style={{ marginBottom: 4 }} data-testid={`rule-${rule.id}-effect-${index}`}>
-                <Select
-                  size="small"
-                  style={{ width: 160 }}
-                  value={effect.field}
-                  options={fieldOptions}
-                  onChange={(field) =>
-                    setEffects(
-                      rule.id,
-                      effects.map((e, i) => (i === index ? { ...e, field } : e)),
-                    )
-                  }
-                  aria-label={t('studio.rules.field')}
-                />
-                <Select
-                  size="small"
-                  style={{ width: 130 }}
-                  value={effect.kind}
-                  options={EFFECT_KINDS.map((kind) => ({ value: kind, label: t(`studio.rules.kind.${kind}`) }))}
-                  onChange={(kind) =>
-                    setEffects(
-                      rule.id,
-                      effects.map((e, i) => (i === index ? { ...e, kind } : e)),
-                    )
-                  }
-                  aria-label={t('studio.rules.effect')}
-                />
-                <Switch
-                  size="small"
-                  checked={effect.value}
-                  onChange={(value) =>
-                    setEffects(
-                      rule.id,
-                      effects.map((e, i) => (i === index ? { ...e, value } : e)),
-                    )
-                  }
-                  aria-label={t('studio.rules.value')}
-                />
-                <Button
-                  size="small"
-                  type="text"
-                  icon={<DeleteOutlined />}
-                  disabled={effects.length === 1}
-                  aria-label={t('studio.delete')}
-                  onClick={() =>
-                    setEffects(
-                      rule.id,
-                      effects.filter((_, i) => i !== index),
-                    )
-                  }
-                />
-              </Flex>
+              <RuleEffectRow
+                // biome-ignore lint/suspicious/noArrayIndexKey: an effect has no id; its row is its position
+                key={index}
+                object={object}
+                effect={effect}
+                testId={`rule-${rule.id}-effect-${index}`}
+                onChange={(next) =>
+                  setEffects(
+                    rule.id,
+                    effects.map((e, i) => (i === index ? next : e)),
+                  )
+                }
+                onRemove={
+                  effects.length === 1
+                    ? null
+                    : () =>
+                        setEffects(
+                          rule.id,
+                          effects.filter((_, i) => i !== index),
+                        )
+                }
+              />
             ))}
             <Button
               size="small"
