@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { backupSettingsFromEnv } from '@tessera/backup';
-import { type Database, openDatabase } from '@tessera/db';
+import { type Database, DataDirInUse, openDatabase } from '@tessera/db';
 import { ensureFirstAdmin } from '@tessera/identity';
 import { createMetadataStore } from '@tessera/meta';
 import type { AppDocument } from '@tessera/schemas';
@@ -113,6 +113,13 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  // Not a fault in the code but a second start on the same folder: say what to do, no stack.
+  if (error instanceof DataDirInUse) {
+    process.stderr.write(
+      `Tessera failed to start: ${error.message}.\nStop that process first, or give this one a folder of its own (TESSERA_DATA_DIR); several server processes need PostgreSQL (DATABASE_URL, docs/deployment.md).\n`,
+    );
+    process.exit(1);
+  }
   process.stderr.write(`Tessera failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exit(1);
 });

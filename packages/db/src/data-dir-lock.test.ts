@@ -53,7 +53,7 @@ describe('the embedded data folder lock', () => {
     }
   });
 
-  it('is taken by openDatabase for a PGlite folder and given back by close', { timeout: 60_000 }, async () => {
+  it('is taken by openDatabase for a PGlite folder and given back by close', { timeout: 180_000 }, async () => {
     const dir = join(root, 'pglite');
     const database = await openDatabase({ dataDir: dir });
     await expect(openDatabase({ dataDir: dir })).rejects.toThrow(DataDirInUse);

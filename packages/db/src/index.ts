@@ -1,6 +1,6 @@
 export { type Database, type DatabaseKind, type OpenOptions, openDatabase, type PoolUse } from './connect';
 export { isConnectionLost } from './connection-lost';
-export { DataDirInUse } from './data-dir-lock';
+export { DataDirInUse, type DataDirLock, lockDataDir } from './data-dir-lock';
 export { migrateToLatest } from './migrations';
 export type { NotificationHandler, Notifications } from './notifications';
 export { PREPARED } from './prepared-statements';
