@@ -105,8 +105,11 @@ describe('the kanban board', () => {
       // The order is the user's to choose: newest first puts the new deal on top.
       await list.pick(page.getByTestId('kanban-order'), 'Created ↓');
       await expect.poll(async () => (await cards(page, 'lead').first().textContent()) ?? '', { timeout: UI_TIMEOUT }).toContain('Zeta newcomer');
+      expect(await page.getByTestId('list-view-modified').count()).toBe(1);
       await list.pick(page.getByTestId('kanban-order'), 'Close date ↑');
       await expect.poll(async () => (await cards(page, 'lead').first().textContent()) ?? '', { timeout: UI_TIMEOUT }).toContain('Lead deal 01');
+      // Back on the view's own order, the view has nothing to save.
+      expect(await page.getByTestId('list-view-modified').count()).toBe(0);
 
       // Deep in the long column, the short one beside it is as tall and takes the drop at that height.
       await page.getByTestId('kanban-load-more-lead').click();

@@ -157,7 +157,7 @@ export function useListViews(appId: string, object: ObjectDefinition, scope: Lis
     setSort: useCallback((sort: RecordSort[]) => change({ sort }), [change]),
     setColumns: useCallback((columns: string[]) => change({ columns }), [change]),
     setSearch: useCallback((search: string) => change({ search }), [change]),
-    setCardOrder: useCallback((cardOrder: RecordSort) => change({ cardOrder }), [change]),
+    setCardOrder: useCallback((cardOrder: RecordSort | null) => change({ cardOrder }), [change]),
     setColumnWidth: useCallback(
       (fieldId: string, width: number) => change({ columnWidths: { ...(edits ?? current.state).columnWidths, [fieldId]: width } }),
       [change, edits, current.state],

@@ -7,7 +7,7 @@ import { useListScope } from '../list-view/use-list-scope';
 import { useListViews } from '../list-view/use-list-views';
 import { useSearchQuery } from '../list-view/use-search-text';
 import { useSessionStore } from '../stores/session-store';
-import { initialOrder, kanbanOrders, sortOfKey } from './kanban-order';
+import { initialOrder, kanbanOrders, orderKey, sortOfKey } from './kanban-order';
 import { summedField } from './kanban-totals';
 import type { BoardQuery } from './use-kanban-board';
 
@@ -26,8 +26,16 @@ export function useBoardQuery(appId: string, object: ObjectDefinition) {
   // The order the user chose is part of the view (a saved view keeps it); else the view's own sort, when the board offers it.
   const { cardOrder, sort: viewSort } = views.state;
   const order = initialOrder(orders, cardOrder ? [cardOrder] : viewSort);
-  const { setCardOrder } = views;
-  const setOrderKey = useCallback((key: string) => setCardOrder(sortOfKey(key)[0]!), [setCardOrder]);
+  const { setCardOrder, current } = views;
+  const setOrderKey = useCallback(
+    (key: string) => {
+      // Back to the order the view already shows by itself: no change to save.
+      const saved = current.state;
+      const same = saved.cardOrder ? orderKey(saved.cardOrder) === key : initialOrder(orders, saved.sort).key === key;
+      setCardOrder(same ? saved.cardOrder : sortOfKey(key)[0]!);
+    },
+    [setCardOrder, current.state, orders],
+  );
   // From the key, not the option: a language switch relabels the options without reloading the board.
   const sort = useMemo(() => sortOfKey(order.key), [order.key]);
   const sumField = useMemo(() => summedField(object, hidden), [object, hidden]);
