@@ -2,7 +2,7 @@ import type { AppDocument } from '@tessera/schemas';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { callApi, createRecord } from './api';
-import { openPage } from './browser';
+import { animationsDone, openPage } from './browser';
 import { E2E_ADMIN } from './server';
 import { shellPage } from './shell-page';
 import { ARTIFACTS, useE2eSuite } from './suite';
@@ -22,6 +22,7 @@ const quotesApp: AppDocument = {
       fields: [
         { id: 'name', type: 'text', label: label('Name', '名称'), required: true },
         { id: 'lines', type: 'child_table', label: label('Lines', '明细'), target: 'quote_line' },
+        { id: 'account', type: 'relation', label: label('Account', '客户'), target: 'account' },
       ],
     },
     {
@@ -36,6 +37,15 @@ const quotesApp: AppDocument = {
         { id: 'price', type: 'currency', label: label('Unit price', '单价'), currency: 'CNY', scale: 2 },
         { id: 'amount', type: 'formula', label: label('Amount', '金额'), formula: 'qty * price', resultType: 'currency', showTotal: true },
         { id: 'supplier', type: 'relation', label: label('Supplier', '供应商'), target: 'supplier' },
+      ],
+    },
+    {
+      id: 'account',
+      label: label('Account', '客户'),
+      displayField: 'name',
+      fields: [
+        { id: 'name', type: 'text', label: label('Name', '名称'), required: true },
+        { id: 'quotes', type: 'related_list', label: label('Quotes', '报价单'), target: 'quote', via: 'account' },
       ],
     },
     {
@@ -82,7 +92,9 @@ function grid(page: Page) {
 
 describe('the child table (quote lines)', () => {
   let seededQuote: string;
+  let account: string;
   const suite = useE2eSuite(quotesApp, async ({ api, appId }) => {
+    account = (await createRecord(api, appId, 'account', { name: 'Northwind Offices' })).id;
     const acme = await createRecord(api, appId, 'supplier', { name: 'Acme Furniture' });
     await createRecord(api, appId, 'supplier', { name: 'Bright Lamps' });
     seededQuote = (await createRecord(api, appId, 'quote', { name: 'Seeded', lines: [{ product: 'Sofa', qty: '1', price: '800', supplier: acme.id }] })).id;
@@ -266,6 +278,50 @@ describe('the child table (quote lines)', () => {
       );
       expect(saved.lines.map((l) => l.product)).toEqual(['Sofa', 'Desk lamp']);
       expect(saved.lines.every((l) => typeof l.supplier === 'string')).toBe(true);
+      expect(errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+
+  it('adds a quote from an account page in a drawer as wide as its lines, the same rule as the record drawer, and fits a phone', async () => {
+    const { page, errors, context } = await openPage(suite.browser, { baseURL: suite.server.baseUrl, locale: 'en', width: 1366, height: 800 });
+    const shell = shellPage(page);
+    const lines = grid(page);
+    try {
+      await page.goto(`/apps/${suite.appId}/objects/account/records/${account}`);
+      await shell.signIn(E2E_ADMIN);
+      await page.getByTestId('related-quotes-new').click();
+      await page.locator('#record-form_name').waitFor({ timeout: UI_TIMEOUT });
+      await lines.addLine();
+      await animationsDone(page, UI_TIMEOUT);
+
+      // Wider than the plain form's 560 px, so the last column and each line's buttons are inside the drawer.
+      const drawer = (await shell.drawer.boundingBox())!;
+      expect(drawer.width).toBeGreaterThan(560);
+      const remove = (await lines.table.getByTestId('child-table-remove').first().boundingBox())!;
+      expect(remove.x + remove.width).toBeLessThanOrEqual(drawer.x + drawer.width);
+      const supplier = (await lines.table.getByRole('columnheader', { name: 'Supplier' }).boundingBox())!;
+      expect(supplier.x + supplier.width).toBeLessThanOrEqual(drawer.x + drawer.width);
+      await page.screenshot({ path: `${ARTIFACTS}related-create-drawer-1366.png` });
+
+      // On a phone the drawer is the screen; the grid scrolls inside itself, the page does not.
+      await page.setViewportSize({ width: 375, height: 740 });
+      await animationsDone(page, UI_TIMEOUT);
+      const phone = (await shell.drawer.boundingBox())!;
+      expect(phone.x).toBeGreaterThanOrEqual(0);
+      expect(phone.width).toBeLessThanOrEqual(375);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+      await page.screenshot({ path: `${ARTIFACTS}related-create-drawer-375.png` });
+
+      await shell.fill('name', 'Meeting room chairs');
+      await lines.fillLine(0, 'Chair', '6', '120');
+      const saved = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/objects/quote/records'));
+      await shell.save();
+      expect((await saved).status()).toBe(201);
+      // A phone shows the related lists on their own tab.
+      await page.getByRole('tab', { name: 'Related' }).click();
+      await page.getByTestId('related-quotes-row').filter({ hasText: 'Meeting room chairs' }).waitFor({ timeout: UI_TIMEOUT });
       expect(errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
     } finally {
       await context.close();

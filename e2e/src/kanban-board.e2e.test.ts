@@ -105,8 +105,11 @@ describe('the kanban board', () => {
       // The order is the user's to choose: newest first puts the new deal on top.
       await list.pick(page.getByTestId('kanban-order'), 'Created ↓');
       await expect.poll(async () => (await cards(page, 'lead').first().textContent()) ?? '', { timeout: UI_TIMEOUT }).toContain('Zeta newcomer');
+      expect(await page.getByTestId('list-view-modified').count()).toBe(1);
       await list.pick(page.getByTestId('kanban-order'), 'Close date ↑');
       await expect.poll(async () => (await cards(page, 'lead').first().textContent()) ?? '', { timeout: UI_TIMEOUT }).toContain('Lead deal 01');
+      // Back on the view's own order, the view has nothing to save.
+      expect(await page.getByTestId('list-view-modified').count()).toBe(0);
 
       // Deep in the long column, the short one beside it is as tall and takes the drop at that height.
       await page.getByTestId('kanban-load-more-lead').click();
@@ -135,6 +138,43 @@ describe('the kanban board', () => {
       await page.setViewportSize({ width: 375, height: 760 });
       await column(page, 'lead').waitFor({ timeout: UI_TIMEOUT });
       await page.screenshot({ path: join(ARTIFACTS, 'kanban-375.png') });
+      expect(errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+
+  it('keeps the card order the user chose in the saved view: leaving the board and a reload show it again', async () => {
+    const { page, errors, context } = await openPage(suite.browser, { baseURL: suite.server.baseUrl, locale: 'en', width: 1366, height: 800 });
+    const list = listPage(page);
+    const order = page.getByTestId('kanban-order');
+    const firstLead = async () => (await cards(page, 'lead').first().textContent()) ?? '';
+    const openBoard = async () => {
+      await page.goto(`/apps/${suite.appId}/objects/deal`);
+      await page.getByTestId('view-switcher').getByText('Kanban').click();
+      await cards(page, 'lead').first().waitFor({ timeout: UI_TIMEOUT });
+    };
+    try {
+      await page.goto(`/apps/${suite.appId}/objects/deal`);
+      await shellPage(page).signIn(E2E_ADMIN);
+      await openBoard();
+      expect(await order.textContent()).toContain('Close date ↑');
+
+      // The biggest deal first, saved as a view of one's own.
+      await list.pick(order, 'Amount ↓');
+      await expect.poll(firstLead, { timeout: UI_TIMEOUT }).toContain('Lead deal 35');
+      await list.saveViewAs('By amount');
+
+      // Away to the app's home and back: the board opens on the saved view, in its order.
+      await page.goto(`/apps/${suite.appId}`);
+      await openBoard();
+      await expect.poll(() => order.textContent(), { timeout: UI_TIMEOUT }).toContain('Amount ↓');
+      await expect.poll(firstLead, { timeout: UI_TIMEOUT }).toContain('Lead deal 35');
+
+      await page.reload();
+      await cards(page, 'lead').first().waitFor({ timeout: UI_TIMEOUT });
+      await expect.poll(() => order.textContent(), { timeout: UI_TIMEOUT }).toContain('Amount ↓');
+      await expect.poll(firstLead, { timeout: UI_TIMEOUT }).toContain('Lead deal 35');
       expect(errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
     } finally {
       await context.close();

@@ -7,8 +7,9 @@ export const COLUMN_WIDTH_MAX = 1200;
 
 /**
  * A user's saved list view as sent: its conditions, order and columns, and (since issue 18) the
- * quick search it was saved with and the widths the user dragged columns to. Both are optional,
- * so views saved before them still read and save unchanged.
+ * quick search it was saved with, the widths the user dragged columns to, and the order a Kanban
+ * board shows its cards in (one key: a board offers one order at a time). All are optional, so
+ * views saved before them still read and save unchanged.
  */
 export const savedViewSchema = {
   type: 'object',
@@ -18,6 +19,7 @@ export const savedViewSchema = {
     sort: { type: 'array', items: sortKeySchema, maxItems: 5, default: [] },
     columns: { type: 'array', items: { type: 'string', maxLength: 64 }, maxItems: 200, default: [] },
     search: { type: 'string', maxLength: 200 },
+    cardOrder: sortKeySchema,
     columnWidths: {
       type: 'object',
       propertyNames: { type: 'string', maxLength: 64 },

@@ -17,6 +17,7 @@ const app: AppDocument = {
       fields: [
         { id: 'summary', type: 'long_text', label: { en: 'Summary' } },
         { id: 'secret', type: 'text', label: { en: 'Secret' }, encrypted: true },
+        { id: 'visit_date', type: 'date', label: { en: 'Visit date' } },
       ],
     },
   ],
@@ -97,5 +98,30 @@ describe('saved views', () => {
     expect(narrow.statusCode).toBe(400);
     const ghost = await save({ name: 'ghost', columnWidths: { ghost: 200 } });
     expect(ghost.json()).toMatchObject({ status: 400, errors: [{ pointer: '/columnWidths/ghost' }] });
+  });
+
+  it('keep the order a Kanban board shows its cards in, and refuse one by a field the object does not have', async () => {
+    const apiViews = '/api/apps/visits/objects/visit/views';
+    const owner = await userHeaders(server, database, 'board@test.local');
+    await server.inject({ method: 'PUT', url: `/api/admin/users/${owner.id}/roles`, headers: admin, payload: { appId: 'visits', roles: ['rep'] } });
+    const save = (body: object) => server.inject({ method: 'POST', url: apiViews, headers: owner.headers, payload: body });
+    const saved = await save({ name: '看板', cardOrder: { field: 'visit_date', direction: 'asc' } });
+    expect(saved.statusCode).toBe(201);
+    expect((await server.inject({ method: 'GET', url: apiViews, headers: owner.headers })).json()).toEqual([
+      expect.objectContaining({ name: '看板', cardOrder: { field: 'visit_date', direction: 'asc' } }),
+    ]);
+    const changed = await server.inject({
+      method: 'PUT',
+      url: `${apiViews}/${saved.json().id}`,
+      headers: owner.headers,
+      payload: { name: '看板', cardOrder: { field: 'created_at', direction: 'desc' } },
+    });
+    expect(changed.statusCode).toBe(200);
+    expect((await server.inject({ method: 'GET', url: apiViews, headers: owner.headers })).json()[0].cardOrder).toEqual({
+      field: 'created_at',
+      direction: 'desc',
+    });
+    const ghost = await save({ name: 'ghost', cardOrder: { field: 'nope', direction: 'asc' } });
+    expect(ghost.json()).toMatchObject({ status: 400, errors: [{ pointer: '/cardOrder/field', code: 'query.unknown_field' }] });
   });
 });

@@ -1,6 +1,7 @@
 import type { FieldDefinition } from '@tessera/schemas';
 import { type CellValue, isEmptyCell } from './sheet-row';
 import { normalizeHeader } from './suggest-mapping';
+import { wallClock } from './wall-clock';
 
 /**
  * A cell turned into the value the records API takes for its field, before validation: what a
@@ -83,18 +84,7 @@ const DATETIME_TEXT = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})[ T](\d{1,2}):(\d{2})
 function zonedInstant(parts: [number, number, number, number, number, number], timeZone: string): string {
   const [y, mo, d, h, mi, s] = parts;
   const guess = Date.UTC(y, mo - 1, d, h, mi, s);
-  const shown = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  }).formatToParts(new Date(guess));
-  const part = (type: string) => Number(shown.find((p) => p.type === type)?.value ?? 0);
-  const offset = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second')) - guess;
+  const offset = wallClock(new Date(guess), timeZone).getTime() - guess;
   return new Date(guess - offset).toISOString();
 }
 

@@ -2,10 +2,10 @@ import { PassThrough, type Readable } from 'node:stream';
 import type { SystemTables } from '@tessera/db';
 import type { Locale } from '@tessera/i18n';
 import { type AccessResolver, type LiveAppCache, RecordError, type RecordService } from '@tessera/records';
-import { FIELD_TYPES, type FieldDefinition, type FieldType, type FilterCondition, type SortKey } from '@tessera/schemas';
+import { appTimeZone, FIELD_TYPES, type FieldDefinition, type FieldType, type FilterCondition, type SortKey } from '@tessera/schemas';
 import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
-import { type ExportNames, exportCell } from './export-cells';
+import { csvColumnTitle, csvValue, type ExportContext, type ExportNames, sheetCell } from './export-cells';
 import './messages';
 import { csvLine } from './table-file';
 
@@ -48,11 +48,12 @@ export async function exportRecords(
   const columns = query.columns?.length ? query.columns.flatMap((id) => visible.filter((f) => f.id === id)) : visible;
   // The first page is read now, so a bad filter is a 400 before the download starts.
   const first = await deps.records.list(target.appId, object.id, policy, { filters: query.filters, sort: query.sort, limit: PAGE, count: false });
-  const names = await directoryNames(deps.db, columns);
+  const context: ExportContext = { names: await directoryNames(deps.db, columns), locale: target.locale, timeZone: appTimeZone(live.document) };
   const titles = columns.map((f) => f.label[target.locale] ?? f.label.en ?? f.label['zh-CN'] ?? f.id);
   const out = new PassThrough();
-  const rowOf = (record: Record<string, unknown>) =>
-    columns.map((f) => exportCell(f, record[f.id], record._display as Record<string, unknown> | undefined, names, target.locale));
+  const displayOf = (record: Record<string, unknown>) => record._display as Record<string, unknown> | undefined;
+  const csvRow = (record: Record<string, unknown>) => csvLine(columns.map((f) => csvValue(f, record[f.id], displayOf(record), context)));
+  const sheetRow = (record: Record<string, unknown>) => columns.map((f) => sheetCell(f, record[f.id], displayOf(record), context));
   const pages = async function* () {
     let page = first;
     yield page.items;
@@ -70,20 +71,28 @@ export async function exportRecords(
   const write = async (): Promise<number> => {
     let count = 0;
     if (format === 'csv') {
-      if (!out.write(`\uFEFF${csvLine(titles)}`)) await new Promise((resolve) => out.once('drain', resolve));
+      if (!out.write(`\uFEFF${csvLine(columns.map((f, i) => csvColumnTitle(f, titles[i] ?? f.id)))}`))
+        await new Promise((resolve) => out.once('drain', resolve));
       for await (const items of pages()) {
-        const ok = out.write(items.map((r) => csvLine(rowOf(r))).join(''));
+        const ok = out.write(items.map(csvRow).join(''));
         count += items.length;
         if (!ok) await new Promise((resolve) => out.once('drain', resolve));
       }
       out.end();
       return count;
     }
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
     const sheet = workbook.addWorksheet(object.label[target.locale] ?? object.label.en ?? object.id);
     sheet.addRow(titles).commit();
     for await (const items of pages()) {
-      for (const record of items) sheet.addRow(rowOf(record)).commit();
+      for (const record of items) {
+        const cells = sheetRow(record);
+        const row = sheet.addRow(cells.map((c) => c.value));
+        cells.forEach((c, i) => {
+          if (c.numFmt) row.getCell(i + 1).numFmt = c.numFmt;
+        });
+        row.commit();
+      }
       count += items.length;
     }
     sheet.commit();

@@ -15,6 +15,8 @@ export interface ViewDefinition {
   search?: string;
   /** Column widths the user dragged, in pixels, by field id. */
   columnWidths?: Record<string, number>;
+  /** The order a Kanban board of this view shows its cards in. */
+  cardOrder?: SortKey;
 }
 
 function owner(ctx: RecordContext, objectId: string) {
@@ -35,6 +37,7 @@ function checkFields(ctx: RecordContext, object: ObjectDefinition, view: ViewDef
   const refs: [string, string, boolean][] = [
     ...view.filters.map((f, i): [string, string, boolean] => [`/filters/${i}/field`, f.field, queryable(f.field)]),
     ...view.sort.map((k, i): [string, string, boolean] => [`/sort/${i}/field`, k.field, queryable(k.field)]),
+    ...(view.cardOrder ? [['/cardOrder/field', view.cardOrder.field, queryable(view.cardOrder.field)] satisfies [string, string, boolean]] : []),
     ...view.columns.map((c, i): [string, string, boolean] => [`/columns/${i}`, c, shown(c)]),
     ...Object.keys(view.columnWidths ?? {}).map((c): [string, string, boolean] => [`/columnWidths/${c}`, c, shown(c)]),
   ];
@@ -58,8 +61,15 @@ export async function listSavedViews(ctx: RecordContext, objectId: string) {
 export async function saveView(ctx: RecordContext, objectId: string, view: ViewDefinition, id?: string): Promise<string> {
   const { object, userId } = owner(ctx, objectId);
   checkFields(ctx, object, view);
-  const { filters, sort, columns, search, columnWidths } = view;
-  const definition = JSON.stringify({ filters, sort, columns, ...(search ? { search } : {}), ...(columnWidths ? { columnWidths } : {}) });
+  const { filters, sort, columns, search, columnWidths, cardOrder } = view;
+  const definition = JSON.stringify({
+    filters,
+    sort,
+    columns,
+    ...(search ? { search } : {}),
+    ...(columnWidths ? { columnWidths } : {}),
+    ...(cardOrder ? { cardOrder } : {}),
+  });
   const row = id
     ? await ctx.db
         .updateTable('saved_views')

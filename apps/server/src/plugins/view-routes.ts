@@ -9,7 +9,7 @@ const viewParams = {
   required: ['appId', 'objectId', 'viewId'],
 } as const;
 const view = savedViewSchema;
-/** A saved view as listed: what was saved (filters, sort, columns, search and widths as stored), its id and when. */
+/** A saved view as listed: what was saved (filters, sort, columns, search, widths and card order as stored), its id and when. */
 const savedView = {
   type: 'object',
   properties: {
@@ -20,6 +20,7 @@ const savedView = {
     columns: { type: 'array', items: { type: 'string' } },
     search: savedViewSchema.properties.search,
     columnWidths: savedViewSchema.properties.columnWidths,
+    cardOrder: savedViewSchema.properties.cardOrder,
     updatedAt: dateTime,
   },
   required: ['id', 'name', 'updatedAt'],

@@ -124,10 +124,12 @@ export interface SavedView {
   search?: string;
   /** Widths (pixels) of the columns the user resized, by field id. */
   columnWidths?: Record<string, number>;
+  /** The order the Kanban board shows its cards in; absent: the view's sort, when the board offers it. */
+  cardOrder?: RecordSort;
   updatedAt: string;
 }
 
-export type SavedViewInput = Pick<SavedView, 'name' | 'filters' | 'sort' | 'columns' | 'search' | 'columnWidths'>;
+export type SavedViewInput = Pick<SavedView, 'name' | 'filters' | 'sort' | 'columns' | 'search' | 'columnWidths' | 'cardOrder'>;
 
 /** What a bulk update or delete did: records outside the caller's reach are skipped with a reason code. */
 export interface BulkResult {

@@ -1,5 +1,5 @@
 import type { DashboardData, DrillDown, ReportAnswer } from '@tessera/reports';
-import type { ReportDateRange } from '@tessera/schemas';
+import type { ReportDateRange, ReportDefinition } from '@tessera/schemas';
 import { request } from '../api/http';
 import type { RecordList } from '../api/types';
 import { downloadPosted } from '../data-transfer/imports-api';
@@ -34,6 +34,10 @@ export const dashboardsApi = {
       { format, ...setOnly(filters) },
       `${widgetId}.${format}`,
     ),
+
+  /** An ad-hoc report (`POST …/reports/query`), grouped and counted by the server under the caller's access. */
+  run: (appId: string, report: ReportDefinition, signal?: AbortSignal) =>
+    request<ReportAnswer>('POST', `/api/apps/${enc(appId)}/reports/query`, { report }, signal),
 
   /** The records behind one data point: the drill-down's filters and formula through the records list. */
   drill: (appId: string, drill: DrillDown, signal?: AbortSignal) =>

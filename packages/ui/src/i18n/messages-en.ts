@@ -98,6 +98,8 @@ export const en = {
   'calendar.noLater': 'No later records',
   'calendar.monthCount': '{count} records this month',
   'calendar.emptyMonth': 'No records this month',
+  'calendar.yearCounts': 'Records per month of {year}',
+  'calendar.monthRecords': '{month}: {count} records',
   'recordPage.owner': 'Owner',
   'recordPage.updatedAt': 'Last updated',
   'recordPage.system': 'System',

@@ -99,6 +99,8 @@ export const zhCN: Record<MessageKey, string> = {
   'calendar.noLater': '没有更晚的记录',
   'calendar.monthCount': '本月 {count} 条记录',
   'calendar.emptyMonth': '本月没有记录',
+  'calendar.yearCounts': '{year} 年每月记录数',
+  'calendar.monthRecords': '{month}：{count} 条记录',
   'recordPage.owner': '负责人',
   'recordPage.updatedAt': '最后更新',
   'recordPage.system': '系统',

@@ -13,6 +13,7 @@ import {
   rememberView,
   sameFilters,
   sameState,
+  savedViewInput,
   savedViewOptions,
 } from './view-state';
 
@@ -21,7 +22,7 @@ type SavedStatus = 'loading' | 'ready' | 'failed';
 /**
  * The list's current view: the app designer's views and the user's own saved ones, which one
  * is chosen (remembered per object in this browser), and the changes made on top of it
- * (filters, sort, columns and their widths, the quick search) until they are saved or discarded. The filters shown are kept in the
+ * (filters, sort, columns and their widths, the quick search, the board's card order) until they are saved or discarded. The filters shown are kept in the
  * page's address (`?f=`): a link — a publish review's rule breaks, a dashboard's drill-down, one
  * a colleague copied — opens the list with them, and a reload keeps them.
  */
@@ -103,7 +104,7 @@ export function useListViews(appId: string, object: ObjectDefinition, scope: Lis
   /** Saves what the list shows under a new name (the same name replaces that view) and switches to it. */
   const saveAs = useCallback(
     async (name: string) => {
-      const { id } = await api.createView(appId, object.id, { name, ...state });
+      const { id } = await api.createView(appId, object.id, savedViewInput(name, state));
       await reloadSaved();
       choose(`mine:${id}`);
     },
@@ -113,7 +114,7 @@ export function useListViews(appId: string, object: ObjectDefinition, scope: Lis
   /** Stores the changes into the chosen view of the user's own. */
   const save = useCallback(async () => {
     if (current.kind !== 'mine') return;
-    await api.updateView(appId, object.id, current.savedId, { name: current.name, ...state });
+    await api.updateView(appId, object.id, current.savedId, savedViewInput(current.name, state));
     await reloadSaved();
     setEdits(null);
   }, [appId, object.id, current, state, reloadSaved]);
@@ -121,7 +122,7 @@ export function useListViews(appId: string, object: ObjectDefinition, scope: Lis
   const rename = useCallback(
     async (name: string) => {
       if (current.kind !== 'mine') return;
-      await api.updateView(appId, object.id, current.savedId, { name, ...current.state });
+      await api.updateView(appId, object.id, current.savedId, savedViewInput(name, current.state));
       await reloadSaved();
     },
     [appId, object.id, current, reloadSaved],
@@ -156,6 +157,7 @@ export function useListViews(appId: string, object: ObjectDefinition, scope: Lis
     setSort: useCallback((sort: RecordSort[]) => change({ sort }), [change]),
     setColumns: useCallback((columns: string[]) => change({ columns }), [change]),
     setSearch: useCallback((search: string) => change({ search }), [change]),
+    setCardOrder: useCallback((cardOrder: RecordSort | null) => change({ cardOrder }), [change]),
     setColumnWidth: useCallback(
       (fieldId: string, width: number) => change({ columnWidths: { ...(edits ?? current.state).columnWidths, [fieldId]: width } }),
       [change, edits, current.state],

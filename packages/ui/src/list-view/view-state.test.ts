@@ -43,6 +43,7 @@ describe('list view state', () => {
       columns: ['gone', 'amount', 'amount'],
       search: 'acme',
       columnWidths: { amount: 300, gone: 200 },
+      cardOrder: { field: 'gone', direction: 'asc' as const },
     };
     expect(usableState(stored, scope)).toEqual({
       filters: [{ field: 'stage', op: 'in', value: ['won'] }],
@@ -50,7 +51,9 @@ describe('list view state', () => {
       columns: ['amount'],
       search: 'acme',
       columnWidths: { amount: 300 },
+      cardOrder: null,
     });
+    expect(usableState({ cardOrder: { field: 'amount', direction: 'desc' } }, scope).cardOrder).toEqual({ field: 'amount', direction: 'desc' });
     expect(usableState({ columns: ['gone'] }, scope).columns).toEqual(scope.defaultColumns);
   });
 
@@ -79,6 +82,7 @@ describe('list view state', () => {
           columns: ['name'],
           search: '',
           columnWidths: {},
+          cardOrder: null,
         },
       },
     ]);
@@ -91,6 +95,7 @@ describe('list view state', () => {
     expect(sameState(state, { ...state, filters: [{ field: 'name', op: 'is_empty' }] })).toBe(false);
     expect(sameState(state, { ...state, search: 'acme' })).toBe(false);
     expect(sameState(state, { ...state, columnWidths: { name: 320 } })).toBe(false);
+    expect(sameState(state, { ...state, cardOrder: { field: 'amount', direction: 'desc' } })).toBe(false);
     expect(sameState({ ...state, columnWidths: { name: 320 } }, { ...state, columnWidths: { name: 320 } })).toBe(true);
   });
 

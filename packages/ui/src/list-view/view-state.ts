@@ -1,8 +1,8 @@
 import type { FieldDefinition, LocalizedText, ObjectDefinition } from '@tessera/schemas';
-import type { RecordFilter, RecordSort, SavedView } from '../api/types';
+import type { RecordFilter, RecordSort, SavedView, SavedViewInput } from '../api/types';
 import type { FilterableField } from './filter-fields';
 
-/** What a list view is: its conditions, its order, its columns and their widths, its quick search. Saved views store exactly this. */
+/** What a list view is: its conditions, its order, its columns and their widths, its quick search, its board's card order. Saved views store exactly this. */
 export interface ListViewState {
   filters: RecordFilter[];
   sort: RecordSort[];
@@ -11,6 +11,8 @@ export interface ListViewState {
   search: string;
   /** Widths the user dragged columns to (pixels); a column not named keeps the width of its kind. */
   columnWidths: Record<string, number>;
+  /** The order the user chose for the Kanban board's cards; null: the board starts from the view's sort. */
+  cardOrder: RecordSort | null;
 }
 
 /** What the user may use in this object's list; anything else in a stored view is dropped. */
@@ -44,13 +46,21 @@ export function usableState(state: Partial<ListViewState>, scope: ListViewScope)
   const sort = (state.sort ?? []).filter((s) => scope.sortable.has(s.field)).map((s) => ({ field: s.field, direction: s.direction ?? 'asc' }));
   const columns = [...new Set(state.columns ?? [])].filter((id) => cells.has(id));
   const columnWidths = Object.fromEntries(Object.entries(state.columnWidths ?? {}).filter(([id]) => cells.has(id)));
+  const cardOrder =
+    state.cardOrder && scope.sortable.has(state.cardOrder.field) ? { field: state.cardOrder.field, direction: state.cardOrder.direction ?? 'asc' } : null;
   return {
     filters,
     sort: sort.length > 0 ? sort : NEWEST_FIRST,
     columns: columns.length > 0 ? columns : [...scope.defaultColumns],
     search: state.search ?? '',
     columnWidths,
+    cardOrder,
   };
+}
+
+/** A view as the server takes it: a card order only when the user chose one. */
+export function savedViewInput(name: string, { cardOrder, ...state }: ListViewState): SavedViewInput {
+  return { name, ...state, ...(cardOrder ? { cardOrder } : {}) };
 }
 
 /** The app designer's list views, or one "All records" view when the object defines none. */
@@ -88,6 +98,7 @@ export function sameState(a: ListViewState, b: ListViewState): boolean {
     JSON.stringify(a.sort) === JSON.stringify(b.sort) &&
     JSON.stringify(a.columns) === JSON.stringify(b.columns) &&
     a.search.trim() === b.search.trim() &&
+    JSON.stringify(a.cardOrder) === JSON.stringify(b.cardOrder) &&
     sameWidths(a.columnWidths, b.columnWidths)
   );
 }

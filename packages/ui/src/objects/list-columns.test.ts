@@ -1,6 +1,6 @@
 import type { ObjectDefinition } from '@tessera/schemas';
 import { describe, expect, it } from 'vitest';
-import { cellFields, columnFields, defaultSort, isSortable, searchField } from './list-columns';
+import { cellFields, columnFields, isSortable, searchField } from './list-columns';
 
 const text = (id: string) => ({ id, type: 'text' as const, label: { en: id } });
 
@@ -64,11 +64,5 @@ describe('list columns', () => {
     // Ciphertext cannot be searched: the next text-like field is used instead.
     const sealed = { ...customer, fields: customer.fields.map((f) => (f.id === 'name' ? { ...f, encrypted: true } : f)) };
     expect(searchField(sealed)?.id).toBe('phone');
-  });
-
-  it('sorts newest first by default, else by the first view', () => {
-    expect(defaultSort(customer)).toEqual([{ field: 'created_at', direction: 'desc' }]);
-    const object = { ...customer, views: [{ id: 'all', label: { en: 'All' }, sort: [{ field: 'name' }] }] };
-    expect(defaultSort(object)).toEqual([{ field: 'name', direction: 'asc' }]);
   });
 });

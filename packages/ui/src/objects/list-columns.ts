@@ -1,5 +1,4 @@
 import type { FieldDefinition, FieldType, ObjectDefinition } from '@tessera/schemas';
-import type { RecordSort } from '../api/types';
 
 const MAX_DEFAULT_COLUMNS = 8;
 const NONE: ReadonlySet<string> = new Set();
@@ -62,13 +61,4 @@ const SEARCHABLE: ReadonlySet<FieldType> = new Set(['text', 'phone', 'email', 'u
 export function searchField(object: ObjectDefinition): FieldDefinition | null {
   const display = object.displayField ? object.fields.find((f) => f.id === object.displayField && f.encrypted !== true) : undefined;
   return display ?? object.fields.find((f) => SEARCHABLE.has(f.type) && f.encrypted !== true) ?? null;
-}
-
-/**
- * The first view's sort, else newest first. The server appends `id` as the tie-breaker: it
- * builds the keyset cursor, so it owns the total order.
- */
-export function defaultSort(object: ObjectDefinition): RecordSort[] {
-  const fromView = (object.views?.[0]?.sort ?? []).map((s): RecordSort => ({ field: s.field, direction: s.direction ?? 'asc' }));
-  return fromView.length > 0 ? fromView : [{ field: 'created_at', direction: 'desc' }];
 }

@@ -1,9 +1,10 @@
-import { Alert, Button, ConfigProvider, Drawer, Flex, Form, Grid } from 'antd';
+import { Alert, Button, ConfigProvider, Drawer, Flex, Form } from 'antd';
 import type { RecordData } from '../api/types';
 import { localized } from '../i18n/localized';
 import { useT } from '../i18n/use-t';
 import { fieldWidget } from '../records/field-widget';
 import type { FormValues } from '../records/form-values';
+import { useDrawerSize } from '../records/use-drawer-size';
 import { useCurrentAppStore } from '../stores/current-app-store';
 import { useSessionStore } from '../stores/session-store';
 import type { RelatedListSpec } from './related-lists';
@@ -25,7 +26,7 @@ export function RelatedCreateDrawer({ appId, list, parent, onCreated, onClose }:
   const t = useT();
   const locale = useSessionStore((s) => s.locale);
   const objects = useCurrentAppStore((s) => s.document?.objects ?? []);
-  const isPhone = Grid.useBreakpoint().md === false;
+  const size = useDrawerSize(list.target);
   const create = useRelatedCreate({ appId, list, parent, onCreated, onClose });
   const ctx = { appId, locale, record: create.displayRecord, objects };
 
@@ -33,7 +34,7 @@ export function RelatedCreateDrawer({ appId, list, parent, onCreated, onClose }:
     <Drawer
       open
       onClose={onClose}
-      size={isPhone ? '100%' : 560}
+      size={size}
       title={t('record.createTitle', { object: localized(list.target.label, locale, list.target.id) })}
       data-testid="record-drawer"
       destroyOnHidden

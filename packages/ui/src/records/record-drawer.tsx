@@ -1,7 +1,7 @@
 import type { ObjectDefinition } from '@tessera/schemas';
-import { Alert, Button, Drawer, Flex, Grid, Popconfirm, Skeleton, Tabs } from 'antd';
+import { Alert, Button, Drawer, Flex, Popconfirm, Skeleton, Tabs } from 'antd';
 import dayjs from 'dayjs';
-import { lazy, Suspense, useMemo } from 'react';
+import { lazy, Suspense } from 'react';
 import type { RecordData } from '../api/types';
 import { DuplicateWarning } from '../duplicates/duplicate-warning';
 import { localized } from '../i18n/localized';
@@ -10,8 +10,8 @@ import type { DrawerTarget } from '../objects/use-drawer-target';
 import { ErrorState } from '../shell/error-state';
 import { useAppDocument } from '../stores/document-source';
 import { useSessionStore } from '../stores/session-store';
-import { drawerWidth } from './drawer-width';
 import { RecordForm } from './record-form';
+import { useDrawerSize } from './use-drawer-size';
 import { useRecordEditor } from './use-record-editor';
 
 // The history tab (antd's Timeline) loads when it is first opened, not with every form.
@@ -36,11 +36,10 @@ export function RecordDrawer({ appId, object, target, onClose, onSaved, onDelete
   const t = useT();
   const locale = useSessionStore((s) => s.locale);
   const document = useAppDocument();
-  const screens = Grid.useBreakpoint();
   const editor = useRecordEditor({ appId, document, object, target, onSaved, onDeleted, onClose });
   const objectLabel = localized(object.label, locale, object.id);
   const isEdit = target.mode === 'edit';
-  const width = useMemo(() => drawerWidth(document, object), [document, object]);
+  const size = useDrawerSize(object);
 
   const form = document && (
     <Flex vertical gap={12}>
@@ -121,7 +120,7 @@ export function RecordDrawer({ appId, object, target, onClose, onSaved, onDelete
     <Drawer
       open
       onClose={onClose}
-      size={screens.md === false ? '100%' : width}
+      size={size}
       title={editor.asApprover ? t('approvals.fill') : t(isEdit ? 'record.editTitle' : 'record.createTitle', { object: objectLabel })}
       footer={footer}
       data-testid="record-drawer"

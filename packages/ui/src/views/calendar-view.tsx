@@ -8,6 +8,7 @@ import type { RecordData } from '../api/types';
 import { useT } from '../i18n/use-t';
 import { useSessionStore } from '../stores/session-store';
 import { displayText } from './display-text';
+import { MonthCounts } from './month-counts';
 import { MonthJump } from './month-jump';
 import { type CalendarMonth, dayKeyOf, shiftMonth } from './month-range';
 import { type RecordChange, useRecordChanges } from './record-change';
@@ -65,6 +66,7 @@ function MonthCalendar({ appId, object, field, change, onOpen }: Omit<CalendarVi
   return (
     <div data-testid="calendar-view">
       {header}
+      <MonthCounts month={calendar.month} counts={calendar.yearCounts} onPick={calendar.setMonth} />
       {calendar.status === 'failed' && (
         <Alert
           type="error"

@@ -44,7 +44,7 @@ export function kanbanOrders(object: ObjectDefinition, hidden: ReadonlySet<strin
   }));
 }
 
-/** The order the board starts in: the object's first view's, when the board offers it, else newest first. */
+/** The order the board shows: the first of `preferred` (the view's card order, else its sort) when the board offers it, else newest first. */
 export function initialOrder(orders: readonly KanbanOrder[], preferred: readonly RecordSort[]): KanbanOrder {
   const first = preferred[0];
   return (first && orders.find((o) => o.key === orderKey(first))) ?? orders.find((o) => o.key === 'created_at:desc')!;

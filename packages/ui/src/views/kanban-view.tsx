@@ -8,6 +8,7 @@ import { FilterBar } from '../list-view/filter-bar';
 import { LinkProblemAlert } from '../list-view/link-problem-alert';
 import { QuickSearch } from '../list-view/quick-search';
 import { useFillHeight } from '../list-view/use-fill-height';
+import { ViewPicker } from '../list-view/view-picker';
 import type { DrawerPreset } from '../objects/use-drawer-target';
 import { useCurrentAppStore } from '../stores/current-app-store';
 import { useSessionStore } from '../stores/session-store';
@@ -57,6 +58,7 @@ function KanbanBoard({ appId, object, field, change, onOpen }: Omit<KanbanViewPr
   return (
     <Flex vertical gap={8}>
       <Flex wrap gap={8} align="center" ref={toolbar}>
+        <ViewPicker views={views} />
         {scope.searchField && <QuickSearch field={scope.searchField} value={search.searchText} onChange={search.setSearchText} />}
         <Select
           data-testid="kanban-order"

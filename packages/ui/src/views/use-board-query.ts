@@ -1,21 +1,20 @@
 import type { ObjectDefinition } from '@tessera/schemas';
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { useT } from '../i18n/use-t';
 import { queryFilters } from '../list-view/filter-condition';
 import { isRefusedQuery } from '../list-view/list-link';
 import { useListScope } from '../list-view/use-list-scope';
 import { useListViews } from '../list-view/use-list-views';
 import { useSearchQuery } from '../list-view/use-search-text';
-import { defaultSort } from '../objects/list-columns';
 import { useSessionStore } from '../stores/session-store';
-import { initialOrder, kanbanOrders, sortOfKey } from './kanban-order';
+import { initialOrder, kanbanOrders, orderKey, sortOfKey } from './kanban-order';
 import { summedField } from './kanban-totals';
 import type { BoardQuery } from './use-kanban-board';
 
 /**
  * What a kanban board shows, chosen as on the list: the list's view and filters (kept in the
  * address, ADR 0075, so switching between list and board keeps them), its quick search, and
- * an order the user sees and picks. The board sums the first amount the reader may see.
+ * an order the user sees and picks, kept with the view when it is saved. The board sums the first amount the reader may see.
  */
 export function useBoardQuery(appId: string, object: ObjectDefinition) {
   const t = useT();
@@ -24,8 +23,19 @@ export function useBoardQuery(appId: string, object: ObjectDefinition) {
   const views = useListViews(appId, object, scope);
   const hidden = useMemo(() => new Set(scope.access.hiddenFields), [scope.access.hiddenFields]);
   const orders = useMemo(() => kanbanOrders(object, hidden, locale, t), [object, hidden, locale, t]);
-  const [orderKey, setOrderKey] = useState(() => initialOrder(orders, defaultSort(object)).key);
-  const order = orders.find((o) => o.key === orderKey) ?? initialOrder(orders, defaultSort(object));
+  // The order the user chose is part of the view (a saved view keeps it); else the view's own sort, when the board offers it.
+  const { cardOrder, sort: viewSort } = views.state;
+  const order = initialOrder(orders, cardOrder ? [cardOrder] : viewSort);
+  const { setCardOrder, current } = views;
+  const setOrderKey = useCallback(
+    (key: string) => {
+      // Back to the order the view already shows by itself: no change to save.
+      const saved = current.state;
+      const same = saved.cardOrder ? orderKey(saved.cardOrder) === key : initialOrder(orders, saved.sort).key === key;
+      setCardOrder(same ? saved.cardOrder : sortOfKey(key)[0]!);
+    },
+    [setCardOrder, current.state, orders],
+  );
   // From the key, not the option: a language switch relabels the options without reloading the board.
   const sort = useMemo(() => sortOfKey(order.key), [order.key]);
   const sumField = useMemo(() => summedField(object, hidden), [object, hidden]);

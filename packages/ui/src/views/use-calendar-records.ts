@@ -5,6 +5,7 @@ import { isAbort } from '../api/http';
 import type { RecordData, RecordQuery } from '../api/types';
 import { type CalendarMonth, groupByDay, monthFilter, monthOfDate } from './month-range';
 import { useMonthNeighbours } from './use-month-neighbours';
+import { useYearCounts } from './use-year-counts';
 
 /** The server's largest page; four of them are more visits than a month's grid can show anyway. */
 const PAGE_SIZE = 500;
@@ -53,12 +54,14 @@ export function useCalendarRecords(appId: string, object: ObjectDefinition, fiel
 
   const days = useMemo(() => groupByDay(state.records, field), [state.records, field]);
   const neighbours = useMonthNeighbours(appId, object, field, month, attempt);
+  const yearCounts = useYearCounts(appId, object, field, month.year, attempt);
 
   return {
     ...state,
     month,
     days,
     neighbours,
+    yearCounts,
     setMonth,
     goToday: useCallback(() => setMonth(monthOfDate(new Date())), []),
     // A save can move a record to another day or month: reloading the month is simplest and cheap.
