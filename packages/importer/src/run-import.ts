@@ -9,7 +9,7 @@ import { type CheckedChunk, type ChunkContext, checkChunk, writeChunk } from './
 import { LapTimer } from './import-laps';
 import type { ImportOutcome, ImportPlan } from './import-plan';
 import { readRows } from './read-table';
-import { type CellValue, isEmptyRow, type SheetRow, type TableKind, type TableSource } from './sheet-row';
+import { type CellValue, detachedCells, isEmptyRow, type SheetRow, type TableKind, type TableSource } from './sheet-row';
 
 /**
  * Rows per chunk: a few set-based statements each, memory flat whatever the file's size. Two
@@ -105,7 +105,7 @@ export async function runImport(
         outcome.counts.skipped += done.skipped;
         outcome.counts.refused += done.refusedRows.size;
         outcome.issues.push(...done.issues);
-        for (const row of chunk) if (done.refusedRows.has(row.number)) outcome.refusedRows.push({ row: row.number, cells: row.cells });
+        for (const row of chunk) if (done.refusedRows.has(row.number)) outcome.refusedRows.push({ row: row.number, cells: detachedCells(row.cells) });
         written += chunk.length;
         await options.onProgress?.(written);
       };
