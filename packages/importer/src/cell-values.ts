@@ -119,11 +119,29 @@ function yesNo(cell: CellValue): unknown {
   return t;
 }
 
+/**
+ * The options of each field by every name they go by (value or label in any language, as
+ * `normalizeHeader` compares titles), the first option winning a name two share — built once per
+ * field, not per cell: an import of 50,000 rows names an option in every row.
+ */
+const optionNames = new WeakMap<FieldDefinition, Map<string, string>>();
+
+function namesOf(field: FieldDefinition): Map<string, string> {
+  let names = optionNames.get(field);
+  if (!names) {
+    names = new Map();
+    for (const option of field.options ?? []) {
+      for (const name of [option.value, ...Object.values(option.label).map(String)]) {
+        const key = normalizeHeader(name);
+        if (!names.has(key)) names.set(key, option.value);
+      }
+    }
+    optionNames.set(field, names);
+  }
+  return names;
+}
+
 /** An option named by its value or its label in any language; unknown text is left for the validator to refuse. */
 function optionValue(field: FieldDefinition, name: string): string {
-  const wanted = normalizeHeader(name);
-  const option = (field.options ?? []).find(
-    (o) => o.value === name || normalizeHeader(o.value) === wanted || Object.values(o.label).some((l) => normalizeHeader(String(l)) === wanted),
-  );
-  return option?.value ?? name;
+  return namesOf(field).get(normalizeHeader(name)) ?? name;
 }

@@ -86,7 +86,7 @@ export async function saveOutcome(db: Kysely<SystemTables>, id: string, plan: Im
     .set({
       status,
       plan: JSON.stringify(plan),
-      result: JSON.stringify({ counts: outcome.counts, committed: outcome.committed, dryRun }),
+      result: JSON.stringify({ counts: outcome.counts, committed: outcome.committed, dryRun, laps: outcome.laps }),
       errors: JSON.stringify(errors),
       finished_at: dryRun ? null : new Date(),
     })

@@ -8,6 +8,7 @@ import { type Kysely, sql } from 'kysely';
 import { cellToValue } from './cell-values';
 import type { CheckedPlan } from './check-plan';
 import type { FileKeys } from './file-keys';
+import type { LapTimer } from './import-laps';
 import type { DedupMode, RowIssue } from './import-plan';
 import { type PendingRow, resolveReferences } from './resolve-references';
 import type { SheetRow } from './sheet-row';
@@ -31,6 +32,7 @@ export interface ChunkContext {
   remember: boolean;
   /** Dedup keys of earlier rows of the file. */
   fileKeys: FileKeys;
+  timer: LapTimer;
 }
 
 export interface ChunkResult {
@@ -72,20 +74,24 @@ export interface CheckedChunk {
  * It writes nothing, so it runs while the chunk before is being written.
  */
 export async function checkChunk(ctx: ChunkContext, rows: readonly SheetRow[]): Promise<CheckedChunk> {
-  const pending: (PendingRow & { row: SheetRow })[] = rows.map((row) => {
-    const values: Record<string, unknown> = {};
-    for (const { column, field } of ctx.plan.columns) {
-      const value = cellToValue(field, row.cells[column] ?? null, ctx.timeZone);
-      if (value !== null && !(Array.isArray(value) && value.length === 0)) values[field.id] = value;
-    }
-    return { row, values, issues: [] };
-  });
-  await resolveReferences(
-    { db: ctx.db, records: ctx.records, appId: ctx.appId, access: ctx.policy, objects: ctx.objects },
-    ctx.plan.columns.map((c) => c.field),
-    pending,
+  const pending: (PendingRow & { row: SheetRow })[] = ctx.timer.timeSync('values', () =>
+    rows.map((row) => {
+      const values: Record<string, unknown> = {};
+      for (const { column, field } of ctx.plan.columns) {
+        const value = cellToValue(field, row.cells[column] ?? null, ctx.timeZone);
+        if (value !== null && !(Array.isArray(value) && value.length === 0)) values[field.id] = value;
+      }
+      return { row, values, issues: [] };
+    }),
   );
-  const matches = await matchExisting(ctx, pending);
+  await ctx.timer.time('references', () =>
+    resolveReferences(
+      { db: ctx.db, records: ctx.records, appId: ctx.appId, access: ctx.policy, objects: ctx.objects },
+      ctx.plan.columns.map((c) => c.field),
+      pending,
+    ),
+  );
+  const matches = await ctx.timer.time('dedup', () => matchExisting(ctx, pending));
   const result: ChunkResult = { created: 0, updated: 0, skipped: 0, issues: [], refusedRows: new Set() };
   const creating = pending.filter((p, i) => matches[i] === undefined || p.issues.length > 0);
   const updating = pending.flatMap((p, i) => (matches[i] !== undefined && p.issues.length === 0 ? [{ p, id: matches[i]! }] : []));
@@ -93,22 +99,24 @@ export async function checkChunk(ctx: ChunkContext, rows: readonly SheetRow[]): 
     result.skipped = updating.length;
     updating.length = 0;
   }
-  const [asCreates, asPatches] = await Promise.all([
-    ctx.records.validateMany(
-      ctx.appId,
-      ctx.object.id,
-      ctx.policy,
-      creating.map((p) => p.values),
-      'create',
-    ),
-    ctx.records.validateMany(
-      ctx.appId,
-      ctx.object.id,
-      ctx.policy,
-      updating.map((u) => u.p.values),
-      'patch',
-    ),
-  ]);
+  const [asCreates, asPatches] = await ctx.timer.time('validate', () =>
+    Promise.all([
+      ctx.records.validateMany(
+        ctx.appId,
+        ctx.object.id,
+        ctx.policy,
+        creating.map((p) => p.values),
+        'create',
+      ),
+      ctx.records.validateMany(
+        ctx.appId,
+        ctx.object.id,
+        ctx.policy,
+        updating.map((u) => u.p.values),
+        'patch',
+      ),
+    ]),
+  );
   const checked: CheckedChunk = { creates: [], updates: [], result };
   creating.forEach((p, i) => {
     const verdict = asCreates[i]!;
@@ -140,28 +148,34 @@ export async function writeChunk(ctx: ChunkContext, chunk: CheckedChunk): Promis
   const { creates, updates, result } = chunk;
   const write = { source: SOURCE, cause: { import: ctx.batchId } };
   if (creates.length) {
-    const made = await ctx.records.createMany(
-      ctx.appId,
-      ctx.object.id,
-      ctx.policy,
-      creates.map((c) => ({ values: c.values })),
-      { ...write, atomicity: 'valid' },
+    const made = await ctx.timer.time('create', () =>
+      ctx.records.createMany(
+        ctx.appId,
+        ctx.object.id,
+        ctx.policy,
+        creates.map((c) => ({ values: c.values })),
+        { ...write, atomicity: 'valid' },
+      ),
     );
     for (const refused of made.refused) refuse(ctx, result, creates[refused.index]!.row, refused.issues);
     result.created = made.created.length;
     if (ctx.remember)
-      await rememberCreated(
-        ctx,
-        made.created.map((c) => c.id),
+      await ctx.timer.time('remember', () =>
+        rememberCreated(
+          ctx,
+          made.created.map((c) => c.id),
+        ),
       );
   }
   if (updates.length) {
-    const done = await ctx.records.updateEach(
-      ctx.appId,
-      ctx.object.id,
-      ctx.policy,
-      updates.map((u) => ({ id: u.id, values: u.values })),
-      write,
+    const done = await ctx.timer.time('update', () =>
+      ctx.records.updateEach(
+        ctx.appId,
+        ctx.object.id,
+        ctx.policy,
+        updates.map((u) => ({ id: u.id, values: u.values })),
+        write,
+      ),
     );
     for (const refused of done.refused)
       refuse(
@@ -172,9 +186,11 @@ export async function writeChunk(ctx: ChunkContext, chunk: CheckedChunk): Promis
       );
     result.updated = done.updated.length;
     if (ctx.remember)
-      await rememberUpdated(
-        ctx,
-        done.updated.map((u) => u.id),
+      await ctx.timer.time('remember', () =>
+        rememberUpdated(
+          ctx,
+          done.updated.map((u) => u.id),
+        ),
       );
   }
   return result;

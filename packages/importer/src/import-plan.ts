@@ -1,5 +1,6 @@
 import type { MessageParams } from '@tessera/i18n';
 import type { LocalizedText } from '@tessera/schemas';
+import type { ImportLaps } from './import-laps';
 import type { CellValue } from './sheet-row';
 
 /** How an existing record is recognised, and what happens to a row that matches one. */
@@ -49,4 +50,6 @@ export interface ImportOutcome {
   issues: RowIssue[];
   /** The refused rows as they were in the file, for the error report. */
   refusedRows: { row: number; cells: CellValue[] }[];
+  /** Where the run's time went. */
+  laps: ImportLaps;
 }

@@ -190,6 +190,9 @@ describe('importing a workbook written by LibreOffice', () => {
     const { batchId, outcome } = await run(gbk, p, false, 'csv');
     expect(outcome.counts).toMatchObject({ rows: 3, created: 1, updated: 1, refused: 1 });
     expect(outcome.issues).toEqual([expect.objectContaining({ row: 4, column: '统一社会信用代码', code: 'import.duplicate_in_file', params: { row: 3 } })]);
+    // Where the run's time went is kept with it: every phase this run went through, in whole ms.
+    expect(Object.keys(outcome.laps).sort()).toEqual(['create', 'dedup', 'read', 'references', 'remember', 'total', 'update', 'validate', 'values']);
+    expect(Object.values(outcome.laps).every((ms) => Number.isInteger(ms) && ms >= 0)).toBe(true);
     const yunfan = (await customers()).find((c) => c.uscc === '91330100MA2XXXXX01');
     expect(yunfan).toMatchObject({ name: '杭州云帆科技有限公司（新）', phone: '13812345679', amount: '4000', email: 'info@yunfan.cn' });
     const undone = await undoImport(fx, { appId: 'imp', objectId: 'customer', access: admin, batchId });

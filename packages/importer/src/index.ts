@@ -8,6 +8,7 @@ export { type ExportFormat, type ExportQuery, exportRecords } from './export-rec
 export { columnLetter, detectHeaderRow } from './header-row';
 export { createBatch, type ImportBatch, markRunning, readBatch, readErrors, type StoredErrors, saveOutcome } from './import-batches';
 export { ImportError, type ImportErrorCode } from './import-error';
+export type { ImportLaps, ImportPhase } from './import-laps';
 export type { DedupMode, ImportCounts, ImportOutcome, ImportPlan, RowIssue } from './import-plan';
 export { type FilePreview, inspectFile } from './inspect-file';
 export { detectCsvEncoding, readCsvRows } from './read-csv';

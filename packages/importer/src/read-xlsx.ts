@@ -1,62 +1,129 @@
-import ExcelJS from 'exceljs';
+import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import type { CellValue, SheetRow, TableSource } from './sheet-row';
+import { type Cell, cellValue, excelColumn, openZip, sheetEntry, type WorkbookParts, workbookPart } from './xlsx-parts';
 
 /**
- * exceljs hands a cell as a plain value or as an object: a formula with its cached result, rich
- * text in runs, a hyperlink with its text, an error. The importer wants what the user sees.
- */
-export function plainCell(value: unknown): CellValue {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string') return detached(value);
-  if (typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
-  if (typeof value === 'object') {
-    const cell = value as { result?: unknown; richText?: { text: string }[]; text?: unknown; error?: unknown; formula?: unknown; sharedFormula?: unknown };
-    if ('formula' in cell || 'sharedFormula' in cell) return plainCell(cell.result);
-    if (Array.isArray(cell.richText)) return cell.richText.map((run) => run.text).join('');
-    if ('error' in cell) return null;
-    if ('text' in cell) return plainCell(cell.text);
-  }
-  return String(value);
-}
-
-/**
- * A copy of `text` that holds nothing else: the XML parser's strings are slices of the chunk they
- * were read from, and keeping one (a dedup key, a refused row for the report) would keep the whole
- * chunk — over a 50,000-row import, most of the sheet's XML.
- */
-function detached(text: string): string {
-  return Buffer.from(text, 'utf8').toString('utf8');
-}
-
-/**
- * The rows of one sheet of an .xlsx file, read as a stream (exceljs's streaming reader): memory
- * stays flat whatever the number of rows. Dates formatted as dates come as Date; other numbers
- * (phone numbers typed into Excel) as numbers. `sheet` is the 1-based position of the sheet.
+ * The rows of one sheet of an .xlsx file, read as a stream with a SAX parser over the zip entry
+ * (ADR 0111): memory stays flat whatever the number of rows. A cell means what exceljs's streaming
+ * reader made of it (xlsx-parts.ts keeps its rules): dates formatted as dates come as Date, other
+ * numbers (phone numbers typed into Excel) as numbers. `sheet` is the 1-based position of the
+ * sheet, as exceljs counts them.
  */
 export async function* readXlsxRows(source: TableSource, sheet: number): AsyncGenerator<SheetRow> {
-  const input = source();
+  const parts: WorkbookParts = { relations: false, sharedStrings: null, styles: null, date1904: false, readySheets: 0, waitingSheets: [] };
+  // One pass reads the small parts and, when they came before it, the sheet; a sheet that came
+  // before its shared strings is read in a second pass, with everything the first one found.
+  const first = openZip(source);
   try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
-      worksheets: 'emit',
-      sharedStrings: 'cache',
-      styles: 'cache',
-      hyperlinks: 'ignore',
-      entries: 'ignore',
-    });
-    let position = 0;
-    for await (const worksheet of reader) {
-      position += 1;
-      // Every sheet's rows must be read for the reader to move on; the others are skipped unseen.
-      for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {
-        if (position !== sheet) continue;
-        const values = row.values as unknown[];
-        const cells: CellValue[] = [];
-        for (let column = 1; column < values.length; column += 1) cells.push(plainCell(values[column]));
-        yield { number: row.number, cells };
+    for await (const entry of first.entries) {
+      if (await workbookPart(entry, parts)) continue;
+      if (!sheetEntry(entry.path)) {
+        await entry.autodrain().promise();
+        continue;
       }
-      if (position === sheet) return;
+      if (parts.relations && parts.sharedStrings) {
+        parts.readySheets += 1;
+        if (parts.readySheets === sheet) {
+          yield* sheetRows(entry, parts);
+          return;
+        }
+      } else parts.waitingSheets.push(entry.path);
+      await entry.autodrain().promise();
     }
   } finally {
-    input.destroy();
+    first.close();
   }
+  const path = parts.waitingSheets[sheet - parts.readySheets - 1];
+  if (path === undefined) return;
+  const second = openZip(source);
+  try {
+    for await (const entry of second.entries) {
+      if (entry.path === path) {
+        yield* sheetRows(entry, parts);
+        return;
+      }
+      await entry.autodrain().promise();
+    }
+  } finally {
+    second.close();
+  }
+}
+
+/** The rows of a sheet's XML part, each as its row closes. */
+async function* sheetRows(input: AsyncIterable<Buffer>, parts: WorkbookParts): AsyncGenerator<SheetRow> {
+  const parser = new SaxesParser();
+  const done: SheetRow[] = [];
+  let inRows = false;
+  let rowNumber = 0;
+  let rowStyle = 0;
+  let values: CellValue[] | null = null;
+  let cell: Cell | null = null;
+  let column = 0;
+  // Text goes to the value or formula opened last, also after it closed (as in exceljs).
+  let current: { text: string } | null = null;
+  parser.on('opentag', (node: SaxesTagPlain) => {
+    switch (node.name) {
+      case 'sheetData':
+        inRows = true;
+        break;
+      case 'row':
+        if (inRows) {
+          const r = Number.parseInt(node.attributes.r ?? '', 10);
+          rowNumber = Number.isNaN(r) ? rowNumber + 1 : r;
+          rowStyle = Number.parseInt(node.attributes.s ?? '', 10);
+          values = [];
+          column = 0;
+        }
+        break;
+      case 'c':
+        if (values) {
+          const ref = node.attributes.r;
+          column = ref ? excelColumn(ref) : column + 1;
+          cell = { s: Number.parseInt(node.attributes.s ?? '', 10), t: node.attributes.t, f: null, v: null };
+        }
+        break;
+      case 'f':
+        if (cell) current = cell.f = { text: '' };
+        break;
+      case 'v':
+      case 'is':
+      case 't':
+        if (cell) current = cell.v = { text: '' };
+        break;
+    }
+  });
+  parser.on('text', (text) => {
+    if (current) current.text += text;
+  });
+  parser.on('closetag', (node) => {
+    switch (node.name) {
+      case 'sheetData':
+        inRows = false;
+        break;
+      case 'row':
+        if (values) {
+          const cells: CellValue[] = [];
+          for (let i = 1; i < values.length; i += 1) cells.push(values[i] ?? null);
+          done.push({ number: rowNumber, cells });
+          values = null;
+        }
+        break;
+      case 'c':
+        if (values && cell) {
+          const value = cellValue(cell, rowStyle, parts);
+          if (value !== undefined) values[column] = value;
+          cell = null;
+        }
+        break;
+    }
+  });
+  // Bytes are decoded as a stream, so a character split between two chunks stays whole.
+  const decoder = new TextDecoder('utf-8');
+  for await (const chunk of input) {
+    parser.write(decoder.decode(chunk, { stream: true }));
+    yield* done.splice(0);
+  }
+  parser.write(decoder.decode());
+  parser.close();
+  yield* done.splice(0);
 }

@@ -6,9 +6,10 @@ import { checkPlan } from './check-plan';
 import { fileKeys } from './file-keys';
 import { headerTitles } from './header-row';
 import { type CheckedChunk, type ChunkContext, checkChunk, writeChunk } from './import-chunk';
+import { LapTimer } from './import-laps';
 import type { ImportOutcome, ImportPlan } from './import-plan';
 import { readRows } from './read-table';
-import { type CellValue, isEmptyRow, type SheetRow, type TableKind, type TableSource } from './sheet-row';
+import { type CellValue, detachedCells, isEmptyRow, type SheetRow, type TableKind, type TableSource } from './sheet-row';
 
 /**
  * Rows per chunk: a few set-based statements each, memory flat whatever the file's size. Two
@@ -68,6 +69,8 @@ export async function runImport(
   const checked = checkPlan(object, policy, plan);
   // A row may name (by a relation) a record of this same object that a row above it creates.
   const namesOwnRecords = checked.columns.some((c) => c.field.type === 'relation' && c.field.target === object.id);
+  const timer = new LapTimer();
+  const started = performance.now();
   try {
     return await deps.records.transaction(async (inside, tx) => {
       const outcome: ImportOutcome = {
@@ -76,6 +79,7 @@ export async function runImport(
         titles: [],
         issues: [],
         refusedRows: [],
+        laps: {},
       };
       const ctx: ChunkContext = {
         db: tx,
@@ -91,6 +95,7 @@ export async function runImport(
         batchId: options.batchId,
         remember: !options.dryRun,
         fileKeys: fileKeys(tx),
+        timer,
       };
       let written = 0;
       const write = async ({ rows: chunk, checked }: { rows: SheetRow[]; checked: CheckedChunk }) => {
@@ -100,7 +105,7 @@ export async function runImport(
         outcome.counts.skipped += done.skipped;
         outcome.counts.refused += done.refusedRows.size;
         outcome.issues.push(...done.issues);
-        for (const row of chunk) if (done.refusedRows.has(row.number)) outcome.refusedRows.push({ row: row.number, cells: row.cells });
+        for (const row of chunk) if (done.refusedRows.has(row.number)) outcome.refusedRows.push({ row: row.number, cells: detachedCells(row.cells) });
         written += chunk.length;
         await options.onProgress?.(written);
       };
@@ -108,7 +113,7 @@ export async function runImport(
       const nextChunk = async (before: Promise<void>): Promise<{ rows: SheetRow[]; checked: CheckedChunk } | null> => {
         const chunk: SheetRow[] = [];
         while (chunk.length < ROWS_PER_CHUNK) {
-          const { value: row, done } = await rows.next();
+          const { value: row, done } = await timer.time('read', () => rows.next());
           if (done) break;
           if (row.number === plan.headerRow) ctx.titles = outcome.titles = headerTitles(row.cells);
           if (row.number <= plan.headerRow || isEmptyRow(row.cells)) continue;
@@ -126,6 +131,8 @@ export async function runImport(
       }
       outcome.issues.sort((a, b) => a.row - b.row);
       outcome.refusedRows.sort((a, b) => a.row - b.row);
+      timer.add('total', performance.now() - started);
+      outcome.laps = timer.laps();
       if (options.dryRun || (plan.atomicity === 'all' && outcome.counts.refused > 0)) throw new RollBack(outcome);
       outcome.committed = true;
       await options.onCommit?.(outcome, tx);

@@ -30,3 +30,12 @@ export function isEmptyRow(cells: readonly CellValue[]): boolean {
 
 /** Opens the uploaded file's bytes afresh each time (a preview, then the run, read it again). */
 export type TableSource = () => Readable;
+
+/**
+ * A copy of a row's cells that holds nothing else, for a row kept to the end of an import (a
+ * refused row, for the report): a parser's strings may be slices of the chunk they were read
+ * from, and keeping one would keep the whole chunk.
+ */
+export function detachedCells(cells: readonly CellValue[]): CellValue[] {
+  return cells.map((cell) => (typeof cell === 'string' ? Buffer.from(cell, 'utf8').toString('utf8') : cell));
+}

@@ -1,14 +1,5 @@
-import { createRequire } from 'node:module';
-import type { Duplex, Readable } from 'node:stream';
 import type { SheetInfo, TableSource } from './sheet-row';
-
-/** The part of unzipper (exceljs's own unzip library, which ships no types) used here. */
-interface ZipEntry extends Readable {
-  path: string;
-  buffer(): Promise<Buffer>;
-  autodrain(): { promise(): Promise<void> };
-}
-const { Parse } = createRequire(import.meta.url)('unzipper') as { Parse: (options: { forceStream: true }) => Duplex & AsyncIterable<ZipEntry> };
+import { openZip } from './xlsx-parts';
 
 const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
@@ -35,16 +26,16 @@ function elements(xml: string, tag: string): Record<string, string>[] {
 /**
  * The sheets of a workbook by position and name, from the zip's directory files alone: the
  * workbook's sheet list and its relations name each sheet's part, and the parts' order in the zip
- * is the position exceljs's streaming reader gives them (read-xlsx.ts). The sheets' rows are
+ * is the position the sheet reader gives them (read-xlsx.ts). The sheets' rows are
  * skipped unparsed — before, listing the sheets parsed every row of the file.
  */
 export async function listXlsxSheets(source: TableSource): Promise<SheetInfo[]> {
-  const input = source();
+  const zip = openZip(source);
   const parts: string[] = [];
   let workbook = '';
   let relations = '';
   try {
-    for await (const entry of input.pipe(Parse({ forceStream: true }))) {
+    for await (const entry of zip.entries) {
       if (entry.path === 'xl/workbook.xml') workbook = (await entry.buffer()).toString('utf8');
       else if (entry.path === 'xl/_rels/workbook.xml.rels') relations = (await entry.buffer()).toString('utf8');
       else {
@@ -53,7 +44,7 @@ export async function listXlsxSheets(source: TableSource): Promise<SheetInfo[]> 
       }
     }
   } finally {
-    input.destroy();
+    zip.close();
   }
   const targetOf = new Map(elements(relations, 'Relationship').map((r) => [r.Id, `xl/${(r.Target ?? '').replace(/^\/?xl\//, '')}`]));
   const nameOf = new Map(elements(workbook, 'sheet').map((s) => [targetOf.get(s['r:id'] ?? ''), s.name ?? '']));

@@ -42,8 +42,11 @@ function byFields<T>(items: readonly T[], fieldsOf: (item: T) => FieldDefinition
   return [...groups.values()];
 }
 
-const givenFields = (object: ObjectDefinition) => (row: PreparedCreate) =>
-  columnFields(object).filter((f) => f.type !== 'auto_number' && row.values[f.id] !== undefined);
+/** The fields a create gives (auto-numbers are numbered here); the object's columns listed once, not per row. */
+const givenFields = (object: ObjectDefinition) => {
+  const fields = columnFields(object).filter((f) => f.type !== 'auto_number');
+  return (row: PreparedCreate) => fields.filter((f) => row.values[f.id] !== undefined);
+};
 
 /**
  * The insert of new records with their history rows and events, as one statement; `select` is
