@@ -35,6 +35,7 @@ export interface LoadResult {
   seconds: number;
   serverExitCode: number | null;
   serverOutput: string;
+  serverWarnings: Record<string, number>;
   loadAverage: { start: number; end: number };
 }
 
@@ -94,11 +95,15 @@ export async function runLoad(database: BenchDatabase, options: LoadOptions): Pr
         const random = seededRandom(5000 + index);
         await sleep(random() * options.thinkMs); // users arrive over the first pause, not all in one instant
         await user.openApp();
-        for (const step of user.plan()) {
-          if (performance.now() >= deadline) break;
+        // The first round is finished even past the deadline, so every kind is exercised.
+        for (const step of user.firstRound()) {
+          await sleep(think(random));
+          await user.run(step);
+        }
+        while (performance.now() < deadline) {
           await sleep(Math.min(think(random), Math.max(0, deadline - performance.now())));
           if (performance.now() >= deadline) break;
-          await user.run(step);
+          await user.run(user.nextStep());
         }
       }),
     );
@@ -116,6 +121,7 @@ export async function runLoad(database: BenchDatabase, options: LoadOptions): Pr
       seconds,
       serverExitCode: await server.stop(),
       serverOutput: server.output(),
+      serverWarnings: Object.fromEntries(server.warnings()),
       loadAverage: { start: loadStart, end: loadEnd },
     };
   } finally {

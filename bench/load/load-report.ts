@@ -77,6 +77,8 @@ export function printLoadReport(result: LoadResult): void {
         .map(([name, n]) => `${name}: ${n}`)
         .join('; ')}`,
     );
+  const warnings = Object.entries(result.serverWarnings).sort((a, b) => b[1] - a[1]);
+  for (const [message, n] of warnings.slice(0, 25)) console.log(`server warning ×${n}: ${message}`);
   for (const error of result.errorSamples) console.log(`error ${error.kind} at ${error.atSecond.toFixed(0)} s: ${error.status ?? 'network'} ${error.detail}`);
   if (result.serverExitCode !== 0) console.log(`the server exited with ${result.serverExitCode}:\n${result.serverOutput}`);
 

@@ -60,23 +60,24 @@ export class VirtualUser {
   }
 
   /**
-   * The steps this user takes, forever: every step of the persona once in a random order first
-   * (a short run exercises each kind of request, and a long one starts as a working day does,
-   * everything looked at once), then steps picked by the persona's weights.
+   * Every step of the persona once, in a random order: a short run exercises each kind of
+   * request whatever the machine's speed, and a long one starts as a working day does
+   * (everything looked at once).
    */
-  *plan(): Generator<StepName> {
-    const steps = STEPS[this.persona];
-    const first = steps.map(([name]) => name);
-    for (let i = first.length - 1; i > 0; i--) {
+  firstRound(): StepName[] {
+    const steps = STEPS[this.persona].map(([name]) => name);
+    for (let i = steps.length - 1; i > 0; i--) {
       const j = Math.floor(this.random() * (i + 1));
-      [first[i], first[j]] = [first[j]!, first[i]!];
+      [steps[i], steps[j]] = [steps[j]!, steps[i]!];
     }
-    yield* first;
-    const total = steps.reduce((sum, [, weight]) => sum + weight, 0);
-    for (;;) {
-      let roll = this.random() * total;
-      yield steps.find(([, weight]) => (roll -= weight) <= 0)?.[0] ?? steps[0]![0];
-    }
+    return steps;
+  }
+
+  /** A step picked by the persona's weights. */
+  nextStep(): StepName {
+    const steps = STEPS[this.persona];
+    let roll = this.random() * steps.reduce((sum, [, weight]) => sum + weight, 0);
+    return steps.find(([, weight]) => (roll -= weight) <= 0)?.[0] ?? steps[0]![0];
   }
 
   run(step: StepName): Promise<void> {

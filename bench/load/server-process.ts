@@ -14,6 +14,8 @@ export interface ServerProcess {
   metricsToken: string;
   /** The last lines the server printed (for a failure's report). */
   output(): string;
+  /** The server's warnings and errors over the run, counted by message: what a 5xx or a slow minute was. */
+  warnings(): Map<string, number>;
   /** SIGTERM, and the exit code once it has stopped. */
   stop(): Promise<number | null>;
 }
@@ -47,8 +49,20 @@ export async function startServerProcess(databaseUrl: string): Promise<ServerPro
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString('utf8')).slice(-20_000);
   };
-  child.stdout!.on('data', keep);
-  child.stderr!.on('data', keep);
+  const warnings = new Map<string, number>();
+  let partial = '';
+  const tallyLines = (chunk: Buffer) => {
+    const lines = (partial + chunk.toString('utf8')).split('\n');
+    partial = lines.pop() ?? '';
+    for (const line of lines) {
+      const message = warningOf(line);
+      if (message) warnings.set(message, (warnings.get(message) ?? 0) + 1);
+    }
+  };
+  for (const stream of [child.stdout!, child.stderr!]) {
+    stream.on('data', keep);
+    stream.on('data', tallyLines);
+  }
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   await new Promise<void>((resolve, reject) => {
     const ready = () => {
@@ -63,6 +77,7 @@ export async function startServerProcess(databaseUrl: string): Promise<ServerPro
     pid: child.pid!,
     metricsToken,
     output: () => output,
+    warnings: () => warnings,
     stop: async () => {
       if (child.exitCode === null) child.kill('SIGTERM');
       const code = await exited;
@@ -70,4 +85,21 @@ export async function startServerProcess(databaseUrl: string): Promise<ServerPro
       return code;
     },
   };
+}
+
+/** A log line at warning level or above (pino's JSON, or Node's own `Warning:` lines), as one short message; null for any other line. */
+function warningOf(line: string): string | null {
+  if (line.startsWith('{')) {
+    try {
+      const entry = JSON.parse(line) as { level?: number; msg?: string; err?: { message?: string } };
+      if ((entry.level ?? 0) < 40) return null;
+      // Slow-request lines differ only by record id and time: counted as one message.
+      const message = (entry.msg ?? '').replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, ':id').replace(/ \d+ ms$/, ' (slow)');
+      return `${message}${entry.err?.message ? `: ${entry.err.message}` : ''}`.slice(0, 200);
+    } catch {
+      return null;
+    }
+  }
+  const warning = /Warning: (.*)$/.exec(line)?.[1];
+  return warning ? warning.slice(0, 200) : null;
 }
