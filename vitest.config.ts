@@ -11,7 +11,13 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit-integration',
-          include: ['packages/*/src/**/*.test.ts', 'packages/*/src/**/*.test.tsx', 'apps/*/src/**/*.test.ts', 'schemas/src/**/*.test.ts'],
+          include: [
+            'packages/*/src/**/*.test.ts',
+            'packages/*/src/**/*.test.tsx',
+            'apps/*/src/**/*.test.ts',
+            'schemas/src/**/*.test.ts',
+            'bench/*/**/*.test.ts',
+          ],
           // @tessera/ui's components render in the component project's happy-dom.
           exclude: [...configDefaults.exclude, 'packages/ui/src/**/*.test.tsx'],
           testTimeout: 30_000,
