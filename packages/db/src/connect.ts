@@ -36,6 +36,8 @@ export interface OpenOptions {
   dataDir?: string | undefined;
   /** Pool size for a real server. */
   maxConnections?: number | undefined;
+  /** How long a request waits for a free connection of the pool (default CONNECT_TIMEOUT_MS). */
+  connectTimeoutMs?: number | undefined;
 }
 
 // Both drivers hand back the same JS values: numeric and int8 as strings (money must never
@@ -76,7 +78,11 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
   let pool: pg.Pool | null = null;
   let lock: DataDirLock | null = null;
   if (options.url) {
-    pool = new pg.Pool({ connectionString: options.url, max: options.maxConnections ?? 10, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+    pool = new pg.Pool({
+      connectionString: options.url,
+      max: options.maxConnections ?? 10,
+      connectionTimeoutMillis: options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS,
+    });
     dialect = postgresDialect(pool);
     notifications = postgresNotifications(options.url, (message) => process.emitWarning(message));
   } else {

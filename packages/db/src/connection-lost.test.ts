@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isConnectionLost } from './connection-lost';
+import { isConnectionLost, isNoConnectionInTime } from './connection-lost';
 
 describe('isConnectionLost', () => {
   it('knows the ways node-postgres and PostgreSQL report a lost connection', () => {
@@ -28,5 +28,12 @@ describe('isConnectionLost', () => {
       null,
     ])
       expect(isConnectionLost(error), String(error)).toBe(false);
+  });
+
+  it('tells the pool’s “no connection in time” (busy or unreachable) from a connection that broke', () => {
+    expect(isNoConnectionInTime(new Error('timeout exceeded when trying to connect'))).toBe(true);
+    expect(isNoConnectionInTime(new Error('query failed', { cause: new Error('timeout exceeded when trying to connect') }))).toBe(true);
+    expect(isNoConnectionInTime(new Error('Connection terminated unexpectedly'))).toBe(false);
+    expect(isNoConnectionInTime(Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }))).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 export { type Database, type DatabaseKind, type OpenOptions, openDatabase, type PoolUse } from './connect';
-export { isConnectionLost } from './connection-lost';
+export { isConnectionLost, isNoConnectionInTime } from './connection-lost';
 export { DataDirInUse, type DataDirLock, lockDataDir } from './data-dir-lock';
 export { migrateToLatest } from './migrations';
 export type { NotificationHandler, Notifications } from './notifications';
