@@ -86,7 +86,12 @@ describe('the studio: several forms per object', () => {
       ]);
       expect(draft.draft.roles?.[0]?.permissions?.[0]?.form).toBe('customer_form_1');
 
+      // The review names which form the role will open.
       await page.getByTestId('studio-publish').click();
+      await page
+        .getByTestId('publish-change')
+        .filter({ hasText: 'Role "rep" on "customer" opens form: the default form → customer_form_1' })
+        .waitFor({ timeout: UI_TIMEOUT });
       await confirmPublish(page, 2);
 
       // The admin holds no role: the default form, with the email.
