@@ -9,7 +9,7 @@ import { listPage } from './list-page';
 import { pointerDrag } from './pointer-drag';
 import { E2E_ADMIN } from './server';
 import { shellPage } from './shell-page';
-import { confirmPublish } from './studio-page';
+import { confirmPublish, openSignedIn } from './studio-page';
 import { ARTIFACTS, useE2eSuite } from './suite';
 import { UI_TIMEOUT } from './timeouts';
 
@@ -100,10 +100,8 @@ describe('the studio: roles and permissions', () => {
     }
 
     // The rep signs in: only their two customers, and no credit limit anywhere in the list.
-    const rep = await openPage(suite.browser, { baseURL: suite.server.baseUrl, locale: 'en' });
+    const rep = await openSignedIn(suite, REP, `/apps/${suite.appId}/objects/customer`);
     try {
-      await rep.page.goto(`/apps/${suite.appId}/objects/customer`);
-      await shellPage(rep.page).signIn({ email: REP.email, password: REP.password });
       const rows = shellPage(rep.page).rows();
       await rows.first().waitFor({ timeout: UI_TIMEOUT });
       await expect.poll(() => rows.allTextContents(), { timeout: UI_TIMEOUT }).toHaveLength(2);
@@ -180,10 +178,8 @@ describe('the studio: roles and permissions', () => {
     }
 
     // The rep's menu: the inbox first, then the customers; the list view for the other role is not there.
-    const rep = await openPage(suite.browser, { baseURL: suite.server.baseUrl, locale: 'en' });
+    const rep = await openSignedIn(suite, REP, `/apps/${suite.appId}/objects/customer`);
     try {
-      await rep.page.goto(`/apps/${suite.appId}/objects/customer`);
-      await shellPage(rep.page).signIn({ email: REP.email, password: REP.password });
       const menu = rep.page.getByTestId('side-nav').locator('.ant-menu-item');
       await expect.poll(() => menu.allTextContents(), { timeout: UI_TIMEOUT }).toEqual(['Approvals', 'Customers']);
       expect(await menu.nth(1).locator('.anticon-team').count()).toBe(1);

@@ -118,6 +118,8 @@ export const rolePermissionSchema = {
     rowFormula: { type: 'string', minLength: 1, maxLength: 2000 },
     hiddenFields: { type: 'array', items: identifierSchema, uniqueItems: true },
     readOnlyFields: { type: 'array', items: identifierSchema, uniqueItems: true },
+    /** The form (of this object) the role opens to create and edit its records, instead of the object's default form. */
+    form: identifierSchema,
   },
   required: ['object', 'actions'],
   additionalProperties: false,

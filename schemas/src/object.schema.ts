@@ -130,6 +130,8 @@ export const objectSchema = {
       additionalProperties: false,
     },
     fields: { type: 'array', items: fieldSchema, maxItems: 500 },
+    /** The form (of this object) people open to create and edit its records unless their role names another; absent: the object's first form. */
+    defaultForm: identifierSchema,
     views: { type: 'array', items: listViewSchema, maxItems: 100 },
     /** Duplicate detection: two records match when any rule holds (packages/dedup). */
     matchRules: { type: 'array', items: matchRuleSchema, maxItems: 20 },

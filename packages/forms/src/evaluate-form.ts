@@ -91,9 +91,10 @@ function applyDefaults(compiled: CompiledForm, draft: Draft, context: EvalContex
   }
 }
 
-function applyRule(compiled: CompiledForm, rule: CompiledRule, draft: Draft, context: EvalContext): void {
+/** Applies the rule's effects when its condition holds; says whether it held. */
+function applyRule(compiled: CompiledForm, rule: CompiledRule, draft: Draft, context: EvalContext): boolean {
   // A blank condition does not hold, as in IF; a failed one neither (and is reported).
-  if (run(rule.when, draft, context, rule.id, null) !== true) return;
+  if (run(rule.when, draft, context, rule.id, null) !== true) return false;
   for (const effect of rule.effects) {
     switch (effect.kind) {
       case 'visible':
@@ -116,6 +117,7 @@ function applyRule(compiled: CompiledForm, rule: CompiledRule, draft: Draft, con
       }
     }
   }
+  return true;
 }
 
 /**
@@ -123,10 +125,16 @@ function applyRule(compiled: CompiledForm, rule: CompiledRule, draft: Draft, con
  * order, each seeing the values earlier rules set; for conflicting effects the last rule wins.
  * Pure and deterministic given the context's clock, zone and user: the browser and the server agree.
  */
-export function evaluateForm(compiled: CompiledForm, input: FormValues, context: FormEvalContext): FormState {
+export function evaluateForm(
+  compiled: CompiledForm,
+  input: FormValues,
+  context: FormEvalContext,
+  /** Told of each rule whose condition held, in order, once its effects applied (explain-form.ts). */
+  onHeld?: (rule: CompiledRule) => void,
+): FormState {
   const draft = initialDraft(compiled, input);
   if ((context.mode ?? 'create') === 'create') applyDefaults(compiled, draft, context);
-  for (const rule of compiled.rules) applyRule(compiled, rule, draft, context);
+  for (const rule of compiled.rules) if (applyRule(compiled, rule, draft, context)) onHeld?.(rule);
   for (const id of compiled.fields.keys()) draft.required[id] = draft.required[id] === true && draft.visible[id] === true;
   return draft;
 }

@@ -19,12 +19,12 @@ describe('diffRoles (the publish review of who may do what)', () => {
     ]);
   });
 
-  it('names, per object, actions gained and lost, the new row scope, fields hidden or shown', () => {
+  it('names, per object, actions gained and lost, the new row scope, fields hidden or shown, the form it opens', () => {
     const after: RoleDefinition = {
       ...rep,
       label: { en: 'Sales rep' },
       permissions: [
-        { object: 'customer', actions: ['read', 'delete'], rows: 'own', hiddenFields: ['credit'] },
+        { object: 'customer', actions: ['read', 'delete'], rows: 'own', hiddenFields: ['credit'], form: 'customer_quick' },
         { object: 'quote', actions: ['read'], rows: 'all', rowFormula: 'amount > 10' },
       ],
     };
@@ -33,6 +33,7 @@ describe('diffRoles (the publish review of who may do what)', () => {
       { kind: 'role_actions_changed', role: 'rep', object: 'customer', added: ['delete'], removed: ['update'] },
       { kind: 'role_rows_changed', role: 'rep', object: 'customer', from: 'all', to: 'own' },
       { kind: 'role_fields_changed', role: 'rep', object: 'customer', access: 'hidden', added: ['credit'], removed: [] },
+      { kind: 'role_form_changed', role: 'rep', object: 'customer', from: '', to: 'customer_quick' },
       { kind: 'role_actions_changed', role: 'rep', object: 'contract', added: [], removed: ['read'] },
       { kind: 'role_actions_changed', role: 'rep', object: 'quote', added: ['read'], removed: [] },
       { kind: 'role_rows_changed', role: 'rep', object: 'quote', from: '', to: 'all & amount > 10' },

@@ -12,7 +12,9 @@ export type RoleChange =
   | { kind: 'role_changed'; role: string; properties: string[] }
   | { kind: 'role_actions_changed'; role: string; object: string; added: string[]; removed: string[] }
   | { kind: 'role_rows_changed'; role: string; object: string; from: string; to: string }
-  | { kind: 'role_fields_changed'; role: string; object: string; access: 'hidden' | 'readOnly'; added: string[]; removed: string[] };
+  | { kind: 'role_fields_changed'; role: string; object: string; access: 'hidden' | 'readOnly'; added: string[]; removed: string[] }
+  /** The form the role opens for the object's records; '' is the object's default form. */
+  | { kind: 'role_form_changed'; role: string; object: string; from: string; to: string };
 
 const minus = (a: readonly string[], b: readonly string[]) => a.filter((x) => !b.includes(x));
 const NO_ACCESS: RolePermission = { object: '', actions: [] };
@@ -34,6 +36,7 @@ function diffPermission(role: string, object: string, before: RolePermission, af
     const shown = { added: minus(is, was), removed: minus(was, is) };
     if (shown.added.length || shown.removed.length) out.push({ kind: 'role_fields_changed', role, object, access, ...shown });
   }
+  if ((before.form ?? '') !== (after.form ?? '')) out.push({ kind: 'role_form_changed', role, object, from: before.form ?? '', to: after.form ?? '' });
 }
 
 function diffRole(before: RoleDefinition, after: RoleDefinition, out: RoleChange[]): void {

@@ -21,6 +21,7 @@ registerMessages({
   'meta.duplicate_id': { 'zh-CN': '标识“{id}”重复（已在 {first} 使用）', en: 'Id "{id}" is used twice (first at {first})' },
   'meta.reserved_name': { 'zh-CN': '“{id}”是系统保留名称，请换一个', en: '"{id}" is a reserved name; choose another' },
   'meta.unknown_object': { 'zh-CN': '对象“{id}”不存在', en: 'Object "{id}" does not exist' },
+  'meta.unknown_form': { 'zh-CN': '对象“{object}”没有表单“{id}”', en: 'Object "{object}" has no form "{id}"' },
   'meta.unknown_field': { 'zh-CN': '对象“{object}”没有字段“{id}”', en: 'Object "{object}" has no field "{id}"' },
   'meta.flow_formula_type': { 'zh-CN': '公式结果为 {actual}，此处需要 {expected}', en: 'The formula gives {actual}; {expected} is needed here' },
   'meta.flow_field_not_writable': { 'zh-CN': '流程不能写入对象“{object}”的字段“{id}”', en: 'A flow cannot write field "{id}" of object "{object}"' },

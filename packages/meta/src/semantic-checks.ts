@@ -120,6 +120,18 @@ function checkForms(app: AppDocument, objects: Map<string, ObjectDefinition>, is
   });
 }
 
+/** A form named by an object (its default) or by a role (the one it opens) must be a form of that same object. */
+function checkFormChoices(app: AppDocument, issues: MetaIssue[]): void {
+  const formObject = new Map((app.forms ?? []).map((f) => [f.id, f.object] as const));
+  const check = (object: string, id: string | undefined, pointer: string) => {
+    if (id !== undefined && formObject.get(id) !== object) issues.push({ pointer, code: 'meta.unknown_form', params: { object, id } });
+  };
+  app.objects.forEach((object, o) => check(object.id, object.defaultForm, `/objects/${o}/defaultForm`));
+  (app.roles ?? []).forEach((role, r) => {
+    (role.permissions ?? []).forEach((permission, p) => check(permission.object, permission.form, `/roles/${r}/permissions/${p}/form`));
+  });
+}
+
 function checkNavigation(app: AppDocument, objects: Map<string, ObjectDefinition>, issues: MetaIssue[]): void {
   const items = app.navigation ?? [];
   uniqueIds(items, '/navigation', issues);
@@ -169,6 +181,7 @@ export function checkSemantics(app: AppDocument): MetaIssue[] {
   const objects = new Map(app.objects.map((o) => [o.id, o] as const));
   app.objects.forEach((object, index) => checkObject(object, `/objects/${index}`, objects, issues));
   checkForms(app, objects, issues);
+  checkFormChoices(app, issues);
   checkNavigation(app, objects, issues);
   checkRoles(app, objects, issues);
   issues.push(...checkFormulaFields(app));

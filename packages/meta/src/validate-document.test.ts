@@ -188,6 +188,30 @@ describe('role row formulas', () => {
   });
 });
 
+describe('form choices', () => {
+  it('a default form and a role’s form must be forms of the same object, named in both languages', () => {
+    const base = salesApp();
+    const forms = [
+      { id: 'customer_form', object: 'customer', label: { en: 'Customer' }, nodes: [] },
+      { id: 'customer_short', object: 'customer', label: { en: 'Short' }, nodes: [] },
+      { id: 'quote_form', object: 'quote', label: { en: 'Quote' }, nodes: [] },
+    ];
+    const good = {
+      ...mapObject({ ...base, forms }, 'customer', (o) => ({ ...o, defaultForm: 'customer_short' })),
+      roles: [{ id: 'rep', label: { en: 'Rep' }, permissions: [{ object: 'customer', actions: ['read' as const], form: 'customer_form' }] }],
+    };
+    expect(issuesOf(good)).toEqual([]);
+    const bad = {
+      ...mapObject({ ...base, forms }, 'customer', (o) => ({ ...o, defaultForm: 'quote_form' })),
+      roles: [{ id: 'rep', label: { en: 'Rep' }, permissions: [{ object: 'customer', actions: ['read' as const], form: 'ghost' }] }],
+    };
+    const issues = issuesOf(bad);
+    expect(issues.map((i) => `${i.pointer}:${i.code}`)).toEqual(['/objects/0/defaultForm:meta.unknown_form', '/roles/0/permissions/0/form:meta.unknown_form']);
+    expect(localizeIssues(issues.slice(0, 1), 'en')[0]?.message).toBe('Object "customer" has no form "quote_form"');
+    expect(localizeIssues(issues.slice(0, 1), 'zh-CN')[0]?.message).toBe('对象“customer”没有表单“quote_form”');
+  });
+});
+
 describe('form rules', () => {
   it('are checked at publish: formulas typecheck and are yes/no, effects name fields on the form', () => {
     const app = {

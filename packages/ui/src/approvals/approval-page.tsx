@@ -1,4 +1,5 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
+import { chosenForm } from '@tessera/forms/form-choice';
 import { Button, Card, Col, Result, Row, Skeleton, Typography } from 'antd';
 import { Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { ApiError } from '../api/problem';
@@ -9,6 +10,7 @@ import { RecordDetails } from '../record-page/record-details';
 import { usePageFrame } from '../record-page/use-page-frame';
 import { RecordDrawer, RecordDrawerPreload } from '../records/lazy-record-drawer';
 import { ErrorState } from '../shell/error-state';
+import { useMyRoleIds } from '../stores/auth-store';
 import { useCurrentAppStore, useObjectAccess } from '../stores/current-app-store';
 import { useRouteStore } from '../stores/route-store';
 import { useSessionStore } from '../stores/session-store';
@@ -54,7 +56,8 @@ function ApprovalBody({ view, approval }: { view: InstanceView; approval: Return
   const navigate = useRouteStore((s) => s.navigate);
   const frame = usePageFrame(view.appId, view.objectId);
   const access = useObjectAccess(view.objectId);
-  const forms = useCurrentAppStore((s) => s.document?.forms);
+  const document = useCurrentAppStore((s) => s.document);
+  const roleIds = useMyRoleIds(view.appId);
   const [record, setRecord] = useState<ApprovalRecord | null>(null);
   const [filling, setFilling] = useState(false);
   const [attempt, setAttempt] = useState(0);
@@ -71,8 +74,9 @@ function ApprovalBody({ view, approval }: { view: InstanceView; approval: Return
   const layout = useMemo(() => {
     if (!object) return [];
     const hidden = new Set([...(record?.fields.hidden ?? []), ...access.hiddenFields]);
-    return buildLayout({ ...object, fields: object.fields.filter((f) => !hidden.has(f.id)) }, forms);
-  }, [object, record, access, forms]);
+    const form = document ? chosenForm(document, object.id, roleIds) : null;
+    return buildLayout({ ...object, fields: object.fields.filter((f) => !hidden.has(f.id)) }, form);
+  }, [object, record, access, document, roleIds]);
   const fieldLabel = useCallback((id: string) => localized(object?.fields.find((f) => f.id === id)?.label, locale, id), [object, locale]);
 
   return (

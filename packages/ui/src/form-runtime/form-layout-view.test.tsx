@@ -58,7 +58,7 @@ const stepsApp: AppDocument = {
 function renderForm(document: AppDocument = app) {
   const form = document.forms?.[0];
   if (!form) throw new Error('fixture has a form');
-  const store = createFormStore(formEngine(document, lead, context), {}, 'create');
+  const store = createFormStore(formEngine(document, lead, context, []), {}, 'create');
   const runtime: FormRuntime = { store, fields: new Map(lead.fields.map((f) => [f.id, f])), widgets: ctx, checkUnique: () => undefined };
   const view = render(<RecordForm runtime={runtime} layout={formLayout(form)} disabled={false} />);
   const field = (id: string) => view.container.querySelector(`#record-form_${id}`);

@@ -1,4 +1,5 @@
 import { type CompiledForm, compileForm, evaluateForm, type FormEvalContext } from '@tessera/forms';
+import { chosenForm } from '@tessera/forms/form-choice';
 import type { AppDocument, FieldDefinition, FormDefinition, FormFieldFormat, ObjectDefinition } from '@tessera/schemas';
 import type { RecordValues } from '../api/types';
 import { type FormValue, type FormValues, isEditable, toFieldValue, toFormValue } from '../records/form-values';
@@ -39,9 +40,9 @@ export interface FormEngine {
   evaluate(values: FormValues, mode: FormMode): Evaluation;
 }
 
-/** The first form of the live document made for this object, if any. */
-export function formOf(document: AppDocument, object: ObjectDefinition): FormDefinition | null {
-  return document.forms?.find((f) => f.object === object.id) ?? null;
+/** The form of the live document the user opens for this object (their role's, else the object's default), if any. */
+export function formOf(document: AppDocument, object: ObjectDefinition, roleIds: readonly string[]): FormDefinition | null {
+  return chosenForm(document, object.id, roleIds);
 }
 
 /** Every editable field, with its wire value (null when empty): the rules and drafts read these. */
@@ -113,8 +114,8 @@ function ruleEngine(compiled: CompiledForm, context: RuleContext, reads: Readonl
  * (and it compiles), else the generated form. A form that fails to compile falls back rather
  * than blocking data entry; publish validation (checkForm) keeps such forms out of live apps.
  */
-export function formEngine(document: AppDocument, object: ObjectDefinition, context: RuleContext): FormEngine {
-  return engineOfForm(document, object, formOf(document, object), context);
+export function formEngine(document: AppDocument, object: ObjectDefinition, context: RuleContext, roleIds: readonly string[]): FormEngine {
+  return engineOfForm(document, object, formOf(document, object, roleIds), context);
 }
 
 /** The same for a chosen form of the object (the studio previews the one being designed), or the generated form without one. */

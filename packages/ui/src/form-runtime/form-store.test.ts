@@ -70,7 +70,7 @@ const context = () => ({ now: '2026-03-01T08:00:00Z', timeZone: 'Asia/Shanghai',
 
 describe('form store with the form rules', () => {
   it('applies defaults on create and shows the reason only for a big discount', () => {
-    const store = createFormStore(formEngine(app, deal, context), {}, 'create');
+    const store = createFormStore(formEngine(app, deal, context, []), {}, 'create');
     expect(store.getState().values.note).toBe('from the form');
     expect(store.getState().fields.reason).toMatchObject({ visible: false, required: false });
 
@@ -83,7 +83,7 @@ describe('form store with the form rules', () => {
   });
 
   it('keeps the state object of every field a change did not touch', () => {
-    const store = createFormStore(formEngine(app, deal, context), {}, 'create');
+    const store = createFormStore(formEngine(app, deal, context, []), {}, 'create');
     const before = store.getState();
     store.getState().setValue('name', 'ACME');
     const after = store.getState();
@@ -95,7 +95,7 @@ describe('form store with the form rules', () => {
   });
 
   it('leaves hidden fields out of a save and clears a field error when the field is edited', () => {
-    const store = createFormStore(formEngine(app, deal, context), { reason: 'typed before', discount: '0.5' }, 'create');
+    const store = createFormStore(formEngine(app, deal, context, []), { reason: 'typed before', discount: '0.5' }, 'create');
     store.getState().setValue('discount', '0.05');
     expect(writableValues(store.getState())).not.toHaveProperty('reason');
     store.getState().setErrors({ name: ['taken'], discount: ['too big'] });
@@ -105,7 +105,7 @@ describe('form store with the form rules', () => {
   });
 
   it('does not apply defaults on update, and a reset is not a user change', () => {
-    const store = createFormStore(formEngine(app, deal, context), {}, 'update');
+    const store = createFormStore(formEngine(app, deal, context, []), {}, 'update');
     store.getState().reset({ name: 'Old', closes: dayjs('2026-04-01') }, 'update');
     expect(store.getState().values.note).toBeUndefined();
     expect(store.getState().dirty).toBe(false);
@@ -113,7 +113,7 @@ describe('form store with the form rules', () => {
   });
 
   it('falls back to the plain generated form for objects without a form', () => {
-    const engine = formEngine({ ...app, forms: [] }, deal, context);
+    const engine = formEngine({ ...app, forms: [] }, deal, context, []);
     expect(engine.formId).toBeNull();
     const store = createFormStore(engine, {}, 'create');
     expect(store.getState().fields.name).toEqual({ visible: true, required: true, readOnly: false, options: null });
@@ -135,7 +135,7 @@ describe('rules run only for the fields they read', () => {
   });
 
   it('does not evaluate for a change no rule reads, and does for one a rule reads', () => {
-    const engine = formEngine(app, deal, context);
+    const engine = formEngine(app, deal, context, []);
     let runs = 0;
     const counted = {
       ...engine,

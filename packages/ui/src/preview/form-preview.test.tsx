@@ -1,7 +1,7 @@
 import type { AppDocument, ObjectDefinition } from '@tessera/schemas';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FormPreview } from './form-preview';
+import { FormPreview, type RecordData } from './form-preview';
 
 const label = (en: string) => ({ en });
 const customer: ObjectDefinition = {
@@ -58,6 +58,17 @@ describe('FormPreview', () => {
       const init = (call as unknown[])[1] as RequestInit | undefined;
       return init?.method !== undefined && init.method !== 'GET';
     });
+    expect(writes).toEqual([]);
+  });
+
+  it('fills the form from an existing record, its rules applied to its values, and writes nothing', async () => {
+    const form = draft.forms?.[0] ?? null;
+    const record = { id: 'r1', version: 3, name: 'Beta', tier: 'a', budget: 1200, files: [] } as unknown as RecordData;
+    const view = render(<FormPreview appId="crm" document={draft} object={customer} form={form} locale="en" record={record} />);
+    expect((view.container.querySelector('#record-form_name') as HTMLInputElement).value).toBe('Beta');
+    // The rule hides the budget only while the name is blank: this record has one.
+    await waitFor(() => expect((view.container.querySelector('#record-form_budget') as HTMLInputElement | null)?.value).toBe('1200'));
+    const writes = fetchSpy.mock.calls.filter((call) => (((call as unknown[])[1] as RequestInit | undefined)?.method ?? 'GET') !== 'GET');
     expect(writes).toEqual([]);
   });
 

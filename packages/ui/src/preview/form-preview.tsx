@@ -17,4 +17,7 @@ export function FormPreview(props: FormPreviewOptions) {
   );
 }
 
+export type { RecordData } from '../api/types';
+/** The record picker the studio fills its preview from: searched by title through the records API, as the admin reads them. */
+export { RelationSelect as RecordPicker } from '../records/relation-select';
 export type { FormPreviewOptions } from './use-form-preview';

@@ -1,4 +1,4 @@
-import type { AppDocument, ObjectDefinition } from '@tessera/schemas';
+import type { FormDefinition, ObjectDefinition } from '@tessera/schemas';
 import { describe, expect, it } from 'vitest';
 import { buildLayout, type LayoutItem } from './form-layout';
 
@@ -15,11 +15,7 @@ const customer: ObjectDefinition = {
   ],
 };
 
-type Forms = AppDocument['forms'];
-const form = (nodes: NonNullable<Forms>[number]['nodes']): Forms => [
-  { id: 'other_form', object: 'visit', label: { en: 'Visit' }, nodes: [{ id: 'x', kind: 'section' }] },
-  { id: 'customer_form', object: 'customer', label: { en: 'Customer' }, nodes },
-];
+const form = (nodes: FormDefinition['nodes']): FormDefinition => ({ id: 'customer_form', object: 'customer', label: { en: 'Customer' }, nodes });
 
 /** The tree as `kind:id(children)` text: easy to read in a failing assertion. */
 function shape(items: readonly LayoutItem[]): string {
@@ -88,7 +84,7 @@ describe('record page layout from the flat form nodes', () => {
   });
 
   it('falls back to every field but related lists without a form for the object', () => {
-    expect(shape(buildLayout(customer, undefined))).toBe('section:__all(name phone email visit_count)');
-    expect(buildLayout(customer, [])[0]?.label).toBeUndefined();
+    expect(shape(buildLayout(customer, null))).toBe('section:__all(name phone email visit_count)');
+    expect(buildLayout(customer, form([]))[0]?.label).toBeUndefined();
   });
 });

@@ -1,4 +1,4 @@
-import type { AppDocument, FieldDefinition, FormNode, LocalizedText, ObjectDefinition } from '@tessera/schemas';
+import type { FieldDefinition, FormDefinition, FormNode, LocalizedText, ObjectDefinition } from '@tessera/schemas';
 
 /** A container of the read-only layout: what the form designer placed, as a tree. */
 export interface LayoutGroup {
@@ -22,13 +22,12 @@ export function isDetailField(field: FieldDefinition): boolean {
 }
 
 /**
- * The object's first form as a tree. Forms are stored flat (each node names its parent) so the
+ * The form as a tree (the one the user opens: chosenForm). Forms are stored flat (each node names its parent) so the
  * designer can move nodes freely; a node whose parent is missing is shown at the top rather than
  * lost, a parent cycle is cut, fields the object no longer has are dropped, and containers left
  * empty are pruned. Without a usable form every field goes into one section.
  */
-export function buildLayout(object: ObjectDefinition, forms: AppDocument['forms']): LayoutGroup[] {
-  const form = (forms ?? []).find((f) => f.object === object.id);
+export function buildLayout(object: ObjectDefinition, form: FormDefinition | null): LayoutGroup[] {
   const tree = form ? treeOf(form.nodes, object) : [];
   return tree.length > 0 ? tree : [fallbackSection(object)];
 }

@@ -1,3 +1,4 @@
+import { chosenForm } from '@tessera/forms/form-choice';
 import type { ObjectDefinition } from '@tessera/schemas';
 import { App, Grid } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
@@ -6,6 +7,7 @@ import { errorMessage } from '../api/error-message';
 import { isAbort } from '../api/http';
 import type { RecordData } from '../api/types';
 import { useT } from '../i18n/use-t';
+import { useMyRoleIds } from '../stores/auth-store';
 import { useAppDocument } from '../stores/document-source';
 import { useRouteStore } from '../stores/route-store';
 import { buildLayout } from './form-layout';
@@ -54,7 +56,8 @@ export function useRecordPage(appId: string, object: ObjectDefinition, recordId:
     return () => controller.abort();
   }, [appId, object.id, recordId, attempt]);
 
-  const layout = useMemo(() => buildLayout(object, document?.forms), [object, document]);
+  const roleIds = useMyRoleIds(appId);
+  const layout = useMemo(() => buildLayout(object, document ? chosenForm(document, object.id, roleIds) : null), [object, document, roleIds]);
   const facts = useMemo(() => pickKeyFacts(object), [object]);
   const lists = useMemo(() => relatedLists(object, document?.objects ?? []), [object, document]);
   const backToList = useCallback(() => navigate({ name: 'app', appId, objectId: object.id }), [navigate, appId, object.id]);

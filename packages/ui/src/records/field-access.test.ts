@@ -48,7 +48,7 @@ const access: ObjectAccess = { actions: ['create', 'read', 'update'], hiddenFiel
 
 describe('field access in the drawer’s form', () => {
   it('locks read-only fields and hides hidden ones on top of the rules, and leaves the rest to them', () => {
-    const engine = withFieldAccess(formEngine(app, customer, context), access);
+    const engine = withFieldAccess(formEngine(app, customer, context, []), access);
     const { fields } = engine.evaluate({ tier: 'b' }, 'update');
     expect(fields.credit).toMatchObject({ visible: true, readOnly: true, required: true });
     expect(fields.phone).toMatchObject({ visible: false });
@@ -75,7 +75,7 @@ describe('field access in the drawer’s form', () => {
 
   it("applies an approval step's permissions: only what it lets the approver fill is open, and what it requires is required", () => {
     const step = { hiddenFields: ['credit'], readOnlyFields: ['name', 'tier'], requiredFields: ['phone'] };
-    const { fields } = withFieldAccess(formEngine(app, customer, context), step).evaluate({ tier: 'b' }, 'update');
+    const { fields } = withFieldAccess(formEngine(app, customer, context, []), step).evaluate({ tier: 'b' }, 'update');
     expect(fields.phone).toMatchObject({ visible: true, readOnly: false, required: true });
     expect(fields.credit).toMatchObject({ visible: false });
     expect(fields.name).toMatchObject({ readOnly: true });

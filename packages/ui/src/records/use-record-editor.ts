@@ -20,7 +20,7 @@ import { useUniqueCheck } from '../form-runtime/use-unique-check';
 import { localized } from '../i18n/localized';
 import { useT } from '../i18n/use-t';
 import type { DrawerTarget } from '../objects/use-drawer-target';
-import { useAuthStore } from '../stores/auth-store';
+import { useAuthStore, useMyRoleIds } from '../stores/auth-store';
 import { useObjectAccess, useRollupFields } from '../stores/current-app-store';
 import { useSessionStore } from '../stores/session-store';
 import { childErrorsOf } from '../widgets/child-table/cell-errors';
@@ -91,14 +91,15 @@ export function useRecordEditor({ appId, document, object, target, onSaved, onDe
     [document],
   );
   // The user's field access joins the rules here, once: every field then follows one readOnly/visible state.
+  const roleIds = useMyRoleIds(appId);
   const engine = useMemo(
-    () => withFieldAccess(document ? formEngine(document, object, context) : plainEngine(object), access),
-    [document, object, access, context],
+    () => withFieldAccess(document ? formEngine(document, object, context, roleIds) : plainEngine(object), access),
+    [document, object, access, context, roleIds],
   );
   const layout = useMemo(() => {
-    const form = document && engine.formId ? formOf(document, object) : null;
+    const form = document && engine.formId ? formOf(document, object, roleIds) : null;
     return form ? formLayout(form) : generatedLayout(object);
-  }, [document, object, engine]);
+  }, [document, object, engine, roleIds]);
   const fields = useMemo(() => new Map(object.fields.map((f) => [f.id, f])), [object]);
   const store = useMemo(() => createFormStore(engine, {}, recordId ? 'update' : 'create'), [engine, recordId]);
   const checkUnique = useUniqueCheck(appId, object.id, recordId, store, fields);

@@ -22,6 +22,13 @@ interface AuthState {
   expire: () => void;
 }
 
+const NO_ROLES: readonly string[] = [];
+
+/** The role ids the signed-in user holds in `appId`: they choose which form opens (chosenForm). */
+export function useMyRoleIds(appId: string | null | undefined): readonly string[] {
+  return useAuthStore((s) => (appId ? s.me?.roles[appId] : undefined) ?? NO_ROLES);
+}
+
 export const useAuthStore = create<AuthState>((set, get) => ({
   status: 'checking',
   me: null,

@@ -9,6 +9,7 @@ import { formOf } from '../form-runtime/form-rules';
 import { formApi } from '../form-runtime/runtime-api';
 import { useT } from '../i18n/use-t';
 import type { DrawerPreset } from '../objects/use-drawer-target';
+import { useMyRoleIds } from '../stores/auth-store';
 import { useAppDocument } from '../stores/document-source';
 import { useSessionStore } from '../stores/session-store';
 import { boardReducer, columnFilter, columnValue, initialBoard, kanbanColumns, moveErrorMessage } from './kanban-board';
@@ -46,7 +47,8 @@ export function useKanbanBoard(
   // Keys depend on the field only: switching language must not reload the board.
   const keys = useMemo(() => kanbanColumns(field, 'en').map((c) => c.key), [field]);
   const document = useAppDocument();
-  const formId = useMemo(() => (document ? (formOf(document, object)?.id ?? null) : null), [document, object]);
+  const roleIds = useMyRoleIds(appId);
+  const formId = useMemo(() => (document ? (formOf(document, object, roleIds)?.id ?? null) : null), [document, object, roleIds]);
   const [state, dispatch] = useReducer(boardReducer, keys, initialBoard);
   const [attempt, setAttempt] = useState(0);
   const requests = useRef(new Set<AbortController>());

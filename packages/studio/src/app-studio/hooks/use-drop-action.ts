@@ -15,7 +15,7 @@ export function useDropAction(): (item: DragItem, at: DropPosition) => void {
       const { document, selection, edit, carry } = store.getState();
       carry(null);
       if (!document || !selection.objectId) return;
-      const result = dropOnForm(document, selection.objectId, item, at);
+      const result = dropOnForm(document, selection.objectId, item, at, selection.formId ?? null);
       if (result) edit(() => result.document, { select: result.selection });
     },
     [store],

@@ -7,7 +7,7 @@ export function useSelected(): { object: ObjectDefinition | null; field: FieldDe
   const document = useStudio((s) => s.document);
   const selection = useStudio((s) => s.selection);
   const object = document?.objects.find((o) => o.id === selection.objectId) ?? null;
-  const form = document && object ? designedForm(document, object.id) : null;
+  const form = document && object ? designedForm(document, object.id, selection.formId ?? null) : null;
   return {
     object,
     form,

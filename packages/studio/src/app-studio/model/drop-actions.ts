@@ -37,10 +37,11 @@ export function dropOnForm(
   objectId: string,
   item: DragItem,
   at: DropPosition,
+  formId: string | null = null,
 ): { document: AppDocument; selection: Partial<Selection> } | null {
   const object = document.objects.find((o) => o.id === objectId);
   if (!object) return null;
-  const { document: withForm, form } = withDesignedForm(document, objectId);
+  const { document: withForm, form } = withDesignedForm(document, objectId, formId);
   if (!canDrop(form, item, at)) return null;
   switch (item.kind) {
     case 'new-field': {

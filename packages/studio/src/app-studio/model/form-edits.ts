@@ -1,3 +1,4 @@
+import { defaultFormOf } from '@tessera/forms/form-choice';
 import type { AppDocument, FormDefinition, FormNode } from '@tessera/schemas';
 import { patched } from './document-edits';
 import { freeId } from './new-field';
@@ -21,9 +22,12 @@ export function accepts(parentKind: NodeKind | null, childKind: NodeKind): boole
   return parentKind === null || parentKind === 'section' || parentKind === 'tab' || parentKind === 'column' || parentKind === 'step';
 }
 
-/** The form the studio designs for an object: the first one made for it, as the runtime shows it. */
-export function designedForm(document: AppDocument, objectId: string): FormDefinition | null {
-  return document.forms?.find((f) => f.object === objectId) ?? null;
+/**
+ * The form the studio designs for an object: the one the admin chose (`formId`, when it is a form
+ * of the object), else the object's default form, the one end users open unless their role names another.
+ */
+export function designedForm(document: AppDocument, objectId: string, formId: string | null = null): FormDefinition | null {
+  return document.forms?.find((f) => f.id === formId && f.object === objectId) ?? defaultFormOf(document, objectId);
 }
 
 /** The ids of a parent's children in order (the flat list's order), top-level nodes under null. */
@@ -166,8 +170,8 @@ export function fieldNode(form: FormDefinition, fieldId: string): FormNode {
  * The object's form, made when it has none: one section holding every field in the object's
  * order — what the runtime showed without a form, now arranged by the admin.
  */
-export function withDesignedForm(document: AppDocument, objectId: string): { document: AppDocument; form: FormDefinition } {
-  const existing = designedForm(document, objectId);
+export function withDesignedForm(document: AppDocument, objectId: string, formId: string | null = null): { document: AppDocument; form: FormDefinition } {
+  const existing = designedForm(document, objectId, formId);
   if (existing) return { document, form: existing };
   const object = document.objects.find((o) => o.id === objectId);
   const taken = new Set((document.forms ?? []).map((f) => f.id));

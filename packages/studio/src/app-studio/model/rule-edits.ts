@@ -46,8 +46,8 @@ export function withEffectField(object: ObjectDefinition, effect: FormEffect, fi
   return field ? effectOn(field, effect.kind, effect) : effect;
 }
 
-function mapRules(document: AppDocument, objectId: string, change: (rules: FormRule[]) => FormRule[]): AppDocument {
-  const { document: withForm, form } = withDesignedForm(document, objectId);
+function mapRules(document: AppDocument, objectId: string, formId: string | null, change: (rules: FormRule[]) => FormRule[]): AppDocument {
+  const { document: withForm, form } = withDesignedForm(document, objectId, formId);
   const rules = change(form.rules ?? []);
   return {
     ...withForm,
@@ -56,22 +56,22 @@ function mapRules(document: AppDocument, objectId: string, change: (rules: FormR
 }
 
 /** The rules an admin writes (the designer's own read-only rule is kept out of the list: the read-only switches edit it). */
-export function editableRules(document: AppDocument, objectId: string): FormRule[] {
-  return (designedForm(document, objectId)?.rules ?? []).filter((r) => r.id !== ALWAYS_RULE_ID);
+export function editableRules(document: AppDocument, objectId: string, formId: string | null = null): FormRule[] {
+  return (designedForm(document, objectId, formId)?.rules ?? []).filter((r) => r.id !== ALWAYS_RULE_ID);
 }
 
 /** A new rule at the end: while its condition holds, the first field shows (the admin then picks what it does). */
-export function addRule(document: AppDocument, objectId: string, fieldId: string): { document: AppDocument; ruleId: string } {
-  const taken = new Set((designedForm(document, objectId)?.rules ?? []).map((r) => r.id));
+export function addRule(document: AppDocument, objectId: string, fieldId: string, formId: string | null = null): { document: AppDocument; ruleId: string } {
+  const taken = new Set((designedForm(document, objectId, formId)?.rules ?? []).map((r) => r.id));
   const ruleId = freeId('rule', taken);
   const rule: FormRule = { id: ruleId, when: 'TRUE', effects: [{ kind: 'visible', field: fieldId, value: true }] };
-  return { document: mapRules(document, objectId, (rules) => [...rules, rule]), ruleId };
+  return { document: mapRules(document, objectId, formId, (rules) => [...rules, rule]), ruleId };
 }
 
-export function updateRule(document: AppDocument, objectId: string, ruleId: string, patch: Partial<FormRule>): AppDocument {
-  return mapRules(document, objectId, (rules) => rules.map((r) => (r.id === ruleId ? patched(r, patch) : r)));
+export function updateRule(document: AppDocument, objectId: string, ruleId: string, patch: Partial<FormRule>, formId: string | null = null): AppDocument {
+  return mapRules(document, objectId, formId, (rules) => rules.map((r) => (r.id === ruleId ? patched(r, patch) : r)));
 }
 
-export function removeRule(document: AppDocument, objectId: string, ruleId: string): AppDocument {
-  return mapRules(document, objectId, (rules) => rules.filter((r) => r.id !== ruleId));
+export function removeRule(document: AppDocument, objectId: string, ruleId: string, formId: string | null = null): AppDocument {
+  return mapRules(document, objectId, formId, (rules) => rules.filter((r) => r.id !== ruleId));
 }

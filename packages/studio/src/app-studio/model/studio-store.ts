@@ -1,6 +1,7 @@
 import type { AppDocument } from '@tessera/schemas';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { PaletteNodeKind } from '../flows/model/flow-edits';
+import { designedForm } from './form-edits';
 
 /** The most undo steps kept: enough for a session of design, bounded so snapshots cannot pile up. */
 export const HISTORY_LIMIT = 200;
@@ -13,6 +14,8 @@ export interface Selection {
   objectId: string | null;
   fieldId: string | null;
   nodeId: string | null;
+  /** The form of the object open in the form designer and rules editor (absent or null: the object's default form). */
+  formId?: string | null;
   /** The flow open in the flow designer, and its selected node (the flows section). */
   flowId?: string | null;
   flowNodeId?: string | null;
@@ -110,8 +113,11 @@ function stillThere(document: AppDocument, selection: Selection): Selection {
   const roleSelection = selection.roleId === undefined ? {} : { roleId: document.roles?.some((r) => r.id === selection.roleId) ? selection.roleId : null };
   const object = document.objects.find((o) => o.id === selection.objectId);
   if (!object) return { ...NOTHING_SELECTED, objectId: document.objects[0]?.id ?? null, ...flowSelection, ...dashboardSelection, ...roleSelection };
-  const form = document.forms?.find((f) => f.object === object.id);
+  const form = designedForm(document, object.id, selection.formId ?? null);
+  // The form keys appear once the admin switched forms (the objects' selection keeps its shape otherwise).
+  const formSelection = selection.formId === undefined ? {} : { formId: form?.id === selection.formId ? selection.formId : null };
   return {
+    ...formSelection,
     ...flowSelection,
     ...dashboardSelection,
     ...roleSelection,

@@ -66,7 +66,7 @@ export function CanvasNode({ form, node, fields }: CanvasNodeProps) {
     if (event.target !== event.currentTarget) return;
     const { edit: editDocument, carry, carrying } = store.getState();
     // The canvas may show the form the object will get: the first change makes it real.
-    const edit: typeof editDocument = (change, options) => editDocument((d) => change(withDesignedForm(d, form.object).document), options);
+    const edit: typeof editDocument = (change, options) => editDocument((d) => change(withDesignedForm(d, form.object, form.id).document), options);
     const siblings = childrenOf(form, node.parent ?? null);
     const index = siblings.findIndex((s) => s.id === node.id);
     if (event.key === 'Enter' || event.key === ' ') carry(carrying ? null : { kind: 'node', nodeId: node.id });

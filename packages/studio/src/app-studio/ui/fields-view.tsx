@@ -16,7 +16,7 @@ export function FieldsView({ object }: { object: ObjectDefinition }) {
   const store = useStudioStore();
   const edit = useStudio((s) => s.edit);
   const selected = useStudio((s) => s.selection.fieldId);
-  const onForm = useStudio((s) => (s.document ? designedForm(s.document, object.id) : null));
+  const onForm = useStudio((s) => (s.document ? designedForm(s.document, object.id, s.selection.formId ?? null) : null));
   const placed = new Set(onForm?.nodes.map((n) => n.field) ?? []);
 
   const add = (type: ListFieldType | 'child_table') => {

@@ -7,6 +7,7 @@ import { useLabel } from '../i18n/use-label';
 import { type StudioKey, useStudioT } from '../i18n/use-studio-t';
 import { withDesignedForm } from '../model/form-edits';
 import { CanvasChildren } from './canvas-node';
+import { FormSwitcher } from './form-switcher';
 import { Palette } from './palette';
 
 /**
@@ -18,10 +19,11 @@ export function FormDesigner({ object }: { object: ObjectDefinition }) {
   const label = useLabel();
   const document = useStudio((s) => s.document);
   const carrying = useStudio((s) => s.carrying);
+  const formId = useStudio((s) => s.selection.formId ?? null);
   // One subscriber for the whole canvas: its drop places grow by CSS while a drag is on.
   const dragging = useDragLayer((monitor) => monitor.isDragging());
   // What the canvas shows: the object's form, or the one the first drop (or keyboard move) will make.
-  const shown = useMemo(() => (document ? withDesignedForm(document, object.id).form : null), [document, object.id]);
+  const shown = useMemo(() => (document ? withDesignedForm(document, object.id, formId).form : null), [document, object.id, formId]);
   const fields = useMemo(() => new Map(object.fields.map((f) => [f.id, f])), [object]);
   const placed = new Set(shown?.nodes.map((n) => n.field) ?? []);
   const unplaced = object.fields.filter((f) => !placed.has(f.id) && f.type !== 'related_list');
@@ -52,6 +54,7 @@ export function FormDesigner({ object }: { object: ObjectDefinition }) {
         data-testid="form-canvas"
         title={label(shown?.label ?? object.label, object.id)}
       >
+        {shown && <FormSwitcher object={object} shown={shown} />}
         {carrying && (
           <Alert
             type="info"

@@ -21,15 +21,16 @@ export function RulesView({ object }: { object: ObjectDefinition }) {
   const store = useStudioStore();
   const document = useStudio((s) => s.document);
   const edit = useStudio((s) => s.edit);
+  const formId = useStudio((s) => s.selection.formId ?? null);
   if (!document) return null;
-  const rules = editableRules(document, object.id);
+  const rules = editableRules(document, object.id, formId);
   const relatedFields = Object.fromEntries(document.objects.map((o) => [o.id, o.fields] as const));
-  const setEffects = (ruleId: string, effects: FormEffect[]) => edit((d) => updateRule(d, object.id, ruleId, { effects }));
+  const setEffects = (ruleId: string, effects: FormEffect[]) => edit((d) => updateRule(d, object.id, ruleId, { effects }, formId));
 
   const add = () => {
     const first = object.fields[0];
     if (!first) return;
-    store.getState().edit((d) => addRule(d, object.id, first.id).document);
+    store.getState().edit((d) => addRule(d, object.id, first.id, formId).document);
   };
 
   return (
@@ -51,14 +52,14 @@ export function RulesView({ object }: { object: ObjectDefinition }) {
                 danger
                 icon={<DeleteOutlined />}
                 aria-label={t('studio.delete')}
-                onClick={() => edit((d) => removeRule(d, object.id, rule.id))}
+                onClick={() => edit((d) => removeRule(d, object.id, rule.id, formId))}
               />
             }
           >
             <Suspense fallback={<Skeleton active paragraph={{ rows: 1 }} />}>
               <FormulaEditor
                 value={rule.when}
-                onChange={(when) => edit((d) => updateRule(d, object.id, rule.id, { when }), { merge: `${object.id}.${rule.id}.when` })}
+                onChange={(when) => edit((d) => updateRule(d, object.id, rule.id, { when }, formId), { merge: `${object.id}.${rule.id}.when` })}
                 fields={object.fields}
                 relatedFields={relatedFields}
                 locale={locale}

@@ -77,6 +77,11 @@ export const ROLE_MESSAGES = {
     'zh-CN': '角色“{role}”对“{object}”的{access}字段：{changes}',
     en: 'Role "{role}" on "{object}", {access} fields: {changes}',
   },
+  'roles.change.role_form_changed': {
+    'zh-CN': '角色“{role}”对“{object}”使用的表单：{from} → {to}',
+    en: 'Role "{role}" on "{object}" opens form: {from} → {to}',
+  },
+  'roles.change.defaultForm': { 'zh-CN': '默认表单', en: 'the default form' },
   'roles.change.none': { 'zh-CN': '无', en: 'none' },
 } as const;
 

@@ -54,6 +54,12 @@ describe('role texts', () => {
     expect(roleChangeText({ kind: 'role_fields_changed', role: 'rep', object: 'customer', access: 'hidden', added: ['credit'], removed: [] }, en)).toBe(
       'Role "rep" on "customer", Hidden fields: +credit',
     );
+    expect(roleChangeText({ kind: 'role_form_changed', role: 'rep', object: 'customer', from: '', to: 'customer_quick' }, en)).toBe(
+      'Role "rep" on "customer" opens form: the default form → customer_quick',
+    );
+    expect(roleChangeText({ kind: 'role_form_changed', role: 'rep', object: 'customer', from: 'customer_quick', to: '' }, zh)).toBe(
+      '角色“rep”对“customer”使用的表单：customer_quick → 默认表单',
+    );
     expect(roleChangeText({ kind: 'role_added', role: 'finance' }, zh)).toBe('新增角色“finance”');
   });
 });

@@ -61,6 +61,10 @@ export function roleChangeText(change: RoleChange, t: T): string {
         changes: list(changes, t),
       });
     }
+    case 'role_form_changed': {
+      const form = (id: string) => id || t('roles.change.defaultForm');
+      return t('roles.change.role_form_changed', { role: change.role, object: change.object, from: form(change.from), to: form(change.to) });
+    }
   }
 }
 
