@@ -80,8 +80,13 @@ export function runOnTerminal(command: string, env: NodeJS.ProcessEnv): Terminal
     kill() {
       if (child.exitCode !== null || !child.pid) return;
       // The command's own process group first: it is a session of its own, which `script` ending does not end.
-      for (const leader of childrenOf(child.pid)) process.kill(-leader, 'SIGKILL');
-      process.kill(-child.pid, 'SIGKILL');
+      for (const pid of [...childrenOf(child.pid), child.pid]) {
+        try {
+          process.kill(-pid, 'SIGKILL');
+        } catch {
+          // Already gone.
+        }
+      }
     },
   };
 }

@@ -9,7 +9,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { drainRequestBody } from './body-drain';
 import { databaseProblem } from './database-problem';
 import { problemResponse } from './route-schemas';
-import { sendIfDatabaseUnavailable } from './unavailable';
+import { sendIfDatabaseUnavailable, sendIfWriteConflict } from './unavailable';
 
 registerMessages({
   'request.invalid': { 'zh-CN': '请求有 {count} 处错误', en: 'The request has {count} error(s)' },
@@ -124,6 +124,8 @@ export function registerProblemHandlers(app: FastifyInstance): void {
     if (error.statusCode && error.statusCode < 500) return sendProblem(reply, problem(locale, error.statusCode, 'request.invalid', { count: 1 }));
     const unavailable = sendIfDatabaseUnavailable(error, request, reply);
     if (unavailable) return unavailable;
+    const conflict = sendIfWriteConflict(error, request, reply);
+    if (conflict) return conflict;
     const refused = databaseProblem(locale, error);
     if (refused) {
       request.log.warn({ err: error }, 'PostgreSQL refused a value the checks let through');

@@ -1,4 +1,4 @@
-import { isConnectionLost, isNoConnectionInTime } from '@tessera/db';
+import { isConnectionLost, isNoConnectionInTime, isTransientConflict, TRANSACTION_ATTEMPTS } from '@tessera/db';
 import { registerMessages } from '@tessera/i18n';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { localeOf, problem, sendProblem } from './problem';
@@ -11,6 +11,10 @@ registerMessages({
   'server.database_busy': {
     'zh-CN': '服务器繁忙或暂时连不上数据库，请在 {seconds} 秒后重试',
     en: 'The server is busy or cannot reach the database right now; please try again in {seconds} s',
+  },
+  'server.write_conflict': {
+    'zh-CN': '此更改与同时进行的其他更改冲突，已重试 {attempts} 次仍未成功，未保存任何内容；请在 {seconds} 秒后重试',
+    en: 'This change collided with others made at the same moment {attempts} times and nothing was saved; please try again in {seconds} s',
   },
 });
 
@@ -32,4 +36,16 @@ export function sendIfDatabaseUnavailable(error: unknown, request: FastifyReques
   request.log.warn({ err: error }, waited ? 'no database connection free within the wait' : 'database connection lost during the request');
   reply.header('retry-after', String(RETRY_AFTER_SECONDS));
   return sendProblem(reply, problem(localeOf(request), 503, waited ? 'server.database_busy' : 'server.database_unavailable', { seconds: RETRY_AFTER_SECONDS }));
+}
+
+/**
+ * A deadlock or serialization failure that outlasted the transaction's own retries
+ * (`transactionWithRetry`), or one in a statement outside them: nothing was saved, and the same
+ * request sent again normally succeeds. 503 with `Retry-After`, never a 500.
+ */
+export function sendIfWriteConflict(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply | null {
+  if (!isTransientConflict(error)) return null;
+  request.log.warn({ err: error }, 'deadlock or serialization failure after retries');
+  reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+  return sendProblem(reply, problem(localeOf(request), 503, 'server.write_conflict', { seconds: RETRY_AFTER_SECONDS, attempts: TRANSACTION_ATTEMPTS }));
 }

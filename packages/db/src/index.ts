@@ -5,3 +5,4 @@ export { migrateToLatest } from './migrations';
 export type { NotificationHandler, Notifications } from './notifications';
 export { PREPARED } from './prepared-statements';
 export type * from './system-tables';
+export { isTransientConflict, TRANSACTION_ATTEMPTS, transactionWithRetry } from './transient-conflict';

@@ -1,5 +1,5 @@
 import type { AccessPolicy, FieldCipher, RecordAction } from '@tessera/access';
-import { PREPARED, type SystemTables } from '@tessera/db';
+import { PREPARED, type SystemTables, transactionWithRetry } from '@tessera/db';
 import { appTimeZone, type ObjectDefinition } from '@tessera/schemas';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { LiveApp } from './live-app';
@@ -35,11 +35,11 @@ export function requireAction(ctx: RecordContext, action: RecordAction, object: 
 
 /**
  * Runs `work` in one transaction: the caller's when `ctx.db` already is one (Kysely refuses to
- * nest), else a new one that commits when `work` resolves and rolls back when it throws.
+ * nest), else a new one that commits when `work` resolves and rolls back when it throws — and is
+ * run again whole after a deadlock or serialization failure (`transactionWithRetry`).
  */
 export async function inTransaction<T>(ctx: RecordContext, work: (ctx: RecordContext) => Promise<T>): Promise<T> {
-  if (ctx.db.isTransaction) return work(ctx);
-  return ctx.db.transaction().execute((tx) => work({ ...ctx, db: tx }));
+  return transactionWithRetry(ctx.db, (tx) => work({ ...ctx, db: tx }));
 }
 
 /** What a formula evaluated for this operation sees: now, the app's time zone, the actor as CURRENTUSER(). */

@@ -1,5 +1,5 @@
 import type { AccessPolicy, FieldCipher } from '@tessera/access';
-import type { SystemTables } from '@tessera/db';
+import { type SystemTables, transactionWithRetry } from '@tessera/db';
 import type { ChangeSource } from '@tessera/events';
 import type { AppDocument } from '@tessera/schemas';
 import type { Kysely, Transaction } from 'kysely';
@@ -72,7 +72,11 @@ export interface CreateManyOptions extends WriteOptions {
 export type RecordService = ReturnType<typeof operations> & {
   /** This service inside the caller's transaction: no operation opens or commits one of its own. */
   within(trx: Transaction<SystemTables>): RecordService;
-  /** Runs `work` in one new transaction with a service bound to it, and the transaction itself for the caller's own writes (an audit line). */
+  /**
+   * Runs `work` in one new transaction with a service bound to it, and the transaction itself for
+   * the caller's own writes (an audit line). After a deadlock or serialization failure the whole of
+   * `work` runs again (`transactionWithRetry`), so it must do database work only.
+   */
   transaction<T>(work: (records: RecordService, tx: Transaction<SystemTables>) => Promise<T>): Promise<T>;
 };
 
@@ -83,7 +87,8 @@ export function createRecordService(db: Kysely<SystemTables>, liveApps: LiveAppC
     within: (trx) => createRecordService(trx, liveApps, { ...options, onCommit: undefined }),
     async transaction(work) {
       if (db.isTransaction) return work(createRecordService(db, liveApps, { ...options, onCommit: undefined }), db as Transaction<SystemTables>);
-      const result = await db.transaction().execute((tx) => work(createRecordService(tx, liveApps, { ...options, onCommit: undefined }), tx));
+      // `work` may run more than once (after a deadlock): it does database work only.
+      const result = await transactionWithRetry(db, (tx) => work(createRecordService(tx, liveApps, { ...options, onCommit: undefined }), tx));
       options.onCommit?.();
       return result;
     },

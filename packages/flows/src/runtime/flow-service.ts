@@ -1,4 +1,4 @@
-import type { Database, SystemTables } from '@tessera/db';
+import { type Database, type SystemTables, transactionWithRetry } from '@tessera/db';
 import { tableRef } from '@tessera/meta';
 import type { LiveAppCache, RecordService } from '@tessera/records';
 import type { FlowDefinition } from '@tessera/schemas';
@@ -128,7 +128,8 @@ export function createFlowService(options: FlowServiceOptions) {
   /** Runs `work` in the caller's transaction, or in one of its own (and wakes the runners after it commits). */
   async function inTransaction<T>(tx: Transaction<SystemTables> | undefined, work: (tx: Transaction<SystemTables>) => Promise<T>): Promise<T> {
     if (tx) return work(tx);
-    const result = await db.transaction().execute(work);
+    // A transition writes only to the database (mails go to an outbox): safe to run again after a deadlock.
+    const result = await transactionWithRetry(db, work);
     options.onCommit?.();
     return result;
   }
