@@ -19,6 +19,7 @@ import type { RecordRow } from './record-columns';
 import { toRecordJson } from './record-columns';
 import type { RecordContext } from './record-context';
 import { RecordError } from './record-error';
+import { recordJsonSchemas, withJsonShape } from './record-json-schema';
 import { countRecords, type ListQuery, listRecords } from './record-list';
 import { lookupByField } from './record-lookup';
 import { expandDisplay, getRecord } from './record-read';
@@ -90,6 +91,11 @@ export function createRecordService(db: Kysely<SystemTables>, liveApps: LiveAppC
   };
 }
 
+/** An answer paired with the shape of its object in the version it was read from (record-json-schema.ts). */
+function shaped<T extends object>(ctx: RecordContext, objectId: string, kind: 'record' | 'list', value: T): T {
+  return withJsonShape(value, recordJsonSchemas(ctx.app, objectId)?.[kind]);
+}
+
 function operations(db: Kysely<SystemTables>, liveApps: LiveAppCache, options: RecordServiceOptions) {
   const cipher = options.cipher ?? null;
   const bulkLimit = options.bulkLimit ?? DEFAULT_BULK_LIMIT;
@@ -115,12 +121,14 @@ function operations(db: Kysely<SystemTables>, liveApps: LiveAppCache, options: R
       );
       written(null);
       const object = objectOf(ctx.app, objectId);
-      if (row) return (await expandDisplay(ctx, object, [openRow(ctx, object, toRecordJson(row), 'full')]))[0]!;
+      if (row) return shaped(ctx, objectId, 'record', (await expandDisplay(ctx, object, [openRow(ctx, object, toRecordJson(row), 'full')]))[0]!);
       // A role may create without reading (a web form for leads): it gets the new id, no more.
-      return getRecord(ctx, objectId, id).catch((error: unknown) => {
+      try {
+        return shaped(ctx, objectId, 'record', await getRecord(ctx, objectId, id));
+      } catch (error) {
         if (error instanceof RecordError && (error.code === 'record.forbidden' || error.code === 'record.not_found')) return { id } as RecordRow;
         throw error;
-      });
+      }
     },
     /** Many new records, set-based (an import, a template's sample data): see `createRecords`. */
     async createMany(
@@ -166,7 +174,8 @@ function operations(db: Kysely<SystemTables>, liveApps: LiveAppCache, options: R
       return lookupByField(await context(appId, access), objectId, fieldId, values);
     },
     async get(appId: string, objectId: string, access: AccessResolver, id: string) {
-      return getRecord(await context(appId, access), objectId, id);
+      const ctx = await context(appId, access);
+      return shaped(ctx, objectId, 'record', await getRecord(ctx, objectId, id));
     },
     async update(
       appId: string,
@@ -186,7 +195,7 @@ function operations(db: Kysely<SystemTables>, liveApps: LiveAppCache, options: R
         },
       );
       written(null);
-      return getRecord(ctx, objectId, id);
+      return shaped(ctx, objectId, 'record', await getRecord(ctx, objectId, id));
     },
     async remove(appId: string, objectId: string, access: AccessResolver, id: string, write: WriteOptions = {}) {
       written(await setDeleted(await context(appId, access, write), objectId, id, true, write.source ?? 'user'));
@@ -194,10 +203,11 @@ function operations(db: Kysely<SystemTables>, liveApps: LiveAppCache, options: R
     async restore(appId: string, objectId: string, access: AccessResolver, id: string, write: WriteOptions = {}) {
       const ctx = await context(appId, access, write);
       written(await setDeleted(ctx, objectId, id, false, write.source ?? 'user'));
-      return getRecord(ctx, objectId, id);
+      return shaped(ctx, objectId, 'record', await getRecord(ctx, objectId, id));
     },
     async list(appId: string, objectId: string, access: AccessResolver, query: ListQuery) {
-      return listRecords(await context(appId, access), objectId, query);
+      const ctx = await context(appId, access);
+      return shaped(ctx, objectId, 'list', await listRecords(ctx, objectId, query));
     },
     /** The total of what `list` would page through, without the rows. */
     async count(appId: string, objectId: string, access: AccessResolver, query: Pick<ListQuery, 'filters' | 'where' | 'deleted'>) {

@@ -5,6 +5,7 @@ import { filterConditionSchema, type SortKey, sortKeySchema } from '@tessera/sch
 import type { FastifyRequest } from 'fastify';
 import { policyFor } from '../authentication';
 import { localeOf } from '../problem';
+import { inRecordShape } from '../record-json';
 import {
   created,
   dateTime,
@@ -116,7 +117,8 @@ export const recordRoutes: RoutePlugin<{ records: RecordService; database: Datab
     },
     async (request, reply) => {
       const { appId, objectId } = request.params;
-      return reply.status(201).send(await records.create(appId, objectId, policyFor(request, appId), { ...request.body, form: request.query.form }));
+      const answer = await records.create(appId, objectId, policyFor(request, appId), { ...request.body, form: request.query.form });
+      return reply.status(201).send(inRecordShape(reply, answer));
     },
   );
 
@@ -200,10 +202,10 @@ export const recordRoutes: RoutePlugin<{ records: RecordService; database: Datab
         response: { 200: list },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { appId, objectId } = request.params;
       const { sort, ...rest } = request.query;
-      return records.list(appId, objectId, policyFor(request, request.params.appId), { ...rest, sort: parseSort(sort) });
+      return inRecordShape(reply, await records.list(appId, objectId, policyFor(request, request.params.appId), { ...rest, sort: parseSort(sort) }));
     },
   );
 
@@ -238,7 +240,8 @@ export const recordRoutes: RoutePlugin<{ records: RecordService; database: Datab
         response: { 200: list },
       },
     },
-    async (request) => records.list(request.params.appId, request.params.objectId, policyFor(request, request.params.appId), request.body),
+    async (request, reply) =>
+      inRecordShape(reply, await records.list(request.params.appId, request.params.objectId, policyFor(request, request.params.appId), request.body)),
   );
 
   app.post(
@@ -359,7 +362,8 @@ export const recordRoutes: RoutePlugin<{ records: RecordService; database: Datab
     {
       schema: { tags, summary: 'One record, with child rows and related display values', params: recordParams, response: { 200: record } },
     },
-    async (request) => records.get(request.params.appId, request.params.objectId, policyFor(request, request.params.appId), request.params.recordId),
+    async (request, reply) =>
+      inRecordShape(reply, await records.get(request.params.appId, request.params.objectId, policyFor(request, request.params.appId), request.params.recordId)),
   );
 
   app.patch(
@@ -379,11 +383,14 @@ export const recordRoutes: RoutePlugin<{ records: RecordService; database: Datab
         response: { 200: record },
       },
     },
-    async (request) =>
-      records.update(request.params.appId, request.params.objectId, policyFor(request, request.params.appId), request.params.recordId, {
-        ...request.body,
-        form: request.query.form,
-      }),
+    async (request, reply) =>
+      inRecordShape(
+        reply,
+        await records.update(request.params.appId, request.params.objectId, policyFor(request, request.params.appId), request.params.recordId, {
+          ...request.body,
+          form: request.query.form,
+        }),
+      ),
   );
 
   app.delete(
@@ -402,7 +409,11 @@ export const recordRoutes: RoutePlugin<{ records: RecordService; database: Datab
     {
       schema: { tags, summary: 'Restore a record from the recycle bin', params: recordParams, response: { 200: record } },
     },
-    async (request) => records.restore(request.params.appId, request.params.objectId, policyFor(request, request.params.appId), request.params.recordId),
+    async (request, reply) =>
+      inRecordShape(
+        reply,
+        await records.restore(request.params.appId, request.params.objectId, policyFor(request, request.params.appId), request.params.recordId),
+      ),
   );
 
   app.post(
