@@ -1,4 +1,5 @@
 export { type BulkResult, type BulkSelection, DEFAULT_BULK_LIMIT } from './bulk';
+export type { SavedComment } from './comments';
 export { dataVersionsSubscriber, readDataVersions, settledDataVersions } from './data-versions';
 export { dormantSql } from './dormant';
 export { type DuplicateCandidate, type DuplicateScan, duplicateRecordIds, type ScannedGroup } from './duplicates';

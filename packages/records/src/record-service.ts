@@ -4,7 +4,7 @@ import type { ChangeSource } from '@tessera/events';
 import type { AppDocument } from '@tessera/schemas';
 import type { Kysely, Transaction } from 'kysely';
 import { type BulkSelection, bulkDelete, bulkUpdate, DEFAULT_BULK_LIMIT } from './bulk';
-import { addComment, listComments, removeComment } from './comments';
+import { addComment, editComment, listComments, removeComment } from './comments';
 import { deleteDraft, listDrafts, readDraft, saveDraft } from './drafts';
 import { findDuplicateCandidates, scanDuplicates } from './duplicates';
 import { readHistory } from './history';
@@ -281,6 +281,15 @@ function operations(db: Kysely<SystemTables>, liveApps: LiveAppCache, options: R
       list: async (appId: string, objectId: string, access: AccessResolver, recordId: string) => listComments(await context(appId, access), objectId, recordId),
       add: async (appId: string, objectId: string, access: AccessResolver, recordId: string, input: { body: string; mentions: readonly string[] }) =>
         addComment(await context(appId, access), objectId, recordId, input),
+      /** The author's new text and mentions; answers whom the comment mentions for the first time. */
+      edit: async (
+        appId: string,
+        objectId: string,
+        access: AccessResolver,
+        recordId: string,
+        commentId: string,
+        input: { body: string; mentions: readonly string[] },
+      ) => editComment(await context(appId, access), objectId, recordId, commentId, input),
       remove: async (appId: string, objectId: string, access: AccessResolver, recordId: string, commentId: string) =>
         removeComment(await context(appId, access), objectId, recordId, commentId),
     },

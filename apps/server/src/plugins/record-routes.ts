@@ -7,7 +7,6 @@ import { policyFor } from '../authentication';
 import { localeOf } from '../problem';
 import { inRecordShape } from '../record-json';
 import {
-  created,
   dateTime,
   identifier,
   listedRecord,
@@ -499,78 +498,6 @@ export const recordRoutes: RoutePlugin<{ records: RecordService; database: Datab
         (inside) => inside.anonymize(appId, objectId, policyFor(request, appId), recordId, { cascade: request.body?.cascade ?? false }),
         (result) => result,
       );
-    },
-  );
-
-  app.get(
-    `${base}/:recordId/comments`,
-    {
-      schema: {
-        tags,
-        summary: 'Comments on a record, oldest first',
-        params: recordParams,
-        response: {
-          200: {
-            type: 'array',
-            items: {
-              type: 'object',
-              properties: {
-                id: uuid,
-                authorId: nullableString,
-                body: { type: 'string', description: 'Sanitized rich text (HTML)' },
-                mentions: { type: 'array', items: { type: 'string' } },
-                createdAt: dateTime,
-              },
-              required: ['id', 'authorId', 'body', 'mentions', 'createdAt'],
-              additionalProperties: false,
-            },
-          },
-        },
-      },
-    },
-    async (request) => records.comments.list(request.params.appId, request.params.objectId, policyFor(request, request.params.appId), request.params.recordId),
-  );
-
-  app.post(
-    `${base}/:recordId/comments`,
-    {
-      schema: {
-        tags,
-        summary: 'Comment on a record you may read, mentioning people',
-        params: recordParams,
-        body: {
-          type: 'object',
-          properties: { body: { type: 'string', minLength: 1, maxLength: 20_000 }, mentions: { type: 'array', items: uuid, maxItems: 50 } },
-          required: ['body'],
-          additionalProperties: false,
-        },
-        response: { 201: created },
-      },
-    },
-    async (request, reply) => {
-      const { appId, objectId, recordId } = request.params;
-      const id = await records.comments.add(appId, objectId, policyFor(request, appId), recordId, {
-        body: request.body.body,
-        mentions: request.body.mentions ?? [],
-      });
-      return reply.status(201).send({ id });
-    },
-  );
-
-  app.delete(
-    `${base}/:recordId/comments/:commentId`,
-    {
-      schema: {
-        tags,
-        summary: 'Remove one of my comments',
-        params: { type: 'object', properties: { ...recordParams.properties, commentId: uuid }, required: ['appId', 'objectId', 'recordId', 'commentId'] },
-        response: { 204: noContent },
-      },
-    },
-    async (request, reply) => {
-      const { appId, objectId, recordId, commentId } = request.params;
-      await records.comments.remove(appId, objectId, policyFor(request, appId), recordId, commentId);
-      return reply.status(204).send(null);
     },
   );
 
