@@ -8,6 +8,8 @@ import { useE2eSuite } from './suite';
 import { UI_TIMEOUT } from './timeouts';
 
 const COLLEAGUE = { email: 'li.na@e2e.test', name: '李娜', password: 'li na e2e password' };
+/** Someone who may read every customer (an administrator), so a mention reaches them. */
+const READER = { email: 'wang.fang@e2e.test', name: '王芳', password: 'wang fang e2e password', isAdmin: true };
 
 interface StoredComment {
   body: string;
@@ -20,6 +22,7 @@ describe('mentions typed in a comment', () => {
   const suite = useE2eSuite(customerApp, async ({ api, appId }) => {
     customerId = (await createRecord(api, appId, 'customer', { name: '上海云帆贸易有限公司' })).id;
     colleagueId = (await callApi<{ id: string }>(api, 'POST', '/api/admin/users', COLLEAGUE)).id;
+    await callApi(api, 'POST', '/api/admin/users', READER);
   });
 
   it('opens the directory search on @, inserts the person picked and mentions them', async () => {
@@ -52,4 +55,42 @@ describe('mentions typed in a comment', () => {
       await context.close();
     }
   }, 60_000);
+
+  it('tells the person mentioned in the bell, and their click opens the record at the comment', async () => {
+    const author = await openPage(suite.browser, { baseURL: suite.server.baseUrl, locale: 'zh-CN' });
+    const reader = await openPage(suite.browser, { baseURL: suite.server.baseUrl, locale: 'zh-CN' });
+    try {
+      const page = author.page;
+      await page.goto(`/apps/${suite.appId}/objects/customer/records/${customerId}`);
+      await shellPage(page).signIn(E2E_ADMIN);
+      const text = page.getByTestId('record-comment-text');
+      await text.waitFor({ timeout: UI_TIMEOUT });
+      await text.click();
+      await page.keyboard.type('@wang.fang');
+      const person = page.locator('.ant-mentions-dropdown .ant-mentions-dropdown-menu-item').filter({ hasText: '王芳' });
+      await person.waitFor({ timeout: UI_TIMEOUT });
+      await person.click();
+      await page.keyboard.type('请核对信用额度');
+      await text.press('Control+Enter');
+      await page.getByTestId('record-comment').filter({ hasText: '请核对信用额度' }).waitFor({ timeout: UI_TIMEOUT });
+
+      // The person mentioned signs in elsewhere and finds it in the bell.
+      const them = reader.page;
+      await them.goto('/');
+      await shellPage(them).signIn(READER);
+      await them.getByTestId('header-notifications').click({ timeout: UI_TIMEOUT });
+      const item = them.getByTestId('notification-item').filter({ hasText: '提到了你' });
+      await item.waitFor({ timeout: UI_TIMEOUT });
+      expect(await item.textContent()).toContain('在客户 “上海云帆贸易有限公司”的评论中提到了你');
+      await item.click();
+      await them.waitForURL(`**/apps/${suite.appId}/objects/customer/records/${customerId}?comment=*`, { timeout: UI_TIMEOUT });
+      const focused = them.locator('[data-testid="record-comment"][data-focused="true"]');
+      await focused.waitFor({ timeout: UI_TIMEOUT });
+      expect(await focused.textContent()).toContain('请核对信用额度');
+      expect([...author.errors, ...reader.errors].filter((e) => e.startsWith('pageerror'))).toEqual([]);
+    } finally {
+      await author.context.close();
+      await reader.context.close();
+    }
+  }, 90_000);
 });

@@ -21,3 +21,9 @@ export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export function notificationKind(kind: string): NotificationKind | 'other' {
   return NOTIFICATION_KINDS.find((k) => k === kind) ?? 'other';
 }
+
+/**
+ * A comment mentions the person (in-app only, never mailed): its link names the record and the
+ * comment, the author's name and the record's title as the person may see it.
+ */
+export const MENTION_NOTIFICATION = 'mention';

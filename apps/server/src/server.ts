@@ -33,6 +33,7 @@ import { adminRoutes } from './plugins/admin-routes';
 import { appDeletionRoutes } from './plugins/app-deletion-routes';
 import { authRoutes } from './plugins/auth-routes';
 import { backupRoutes } from './plugins/backup-routes';
+import { commentRoutes } from './plugins/comment-routes';
 import { dashboardWidgetRoutes } from './plugins/dashboard-widget-routes';
 import { draftRoutes } from './plugins/draft-routes';
 import { duplicateRoutes } from './plugins/duplicate-routes';
@@ -233,6 +234,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(metaRoutes, { database: options.database, liveApps, hooks: publishHooks, records });
   await app.register(typePreviewRoutes, { database: options.database });
   await app.register(recordRoutes, { records, database: options.database });
+  await app.register(commentRoutes, { records });
   await app.register(duplicateRoutes, { records, database: options.database });
   await app.register(draftRoutes, { records });
   await app.register(viewRoutes, { records });

@@ -6,7 +6,15 @@ export { ensureFirstAdmin } from './bootstrap';
 export { createDepartment, type Department, deleteDepartment, listDepartments, updateDepartment } from './departments';
 export { type DirectoryDepartment, type DirectoryEntry, listDirectoryDepartments, searchDirectory } from './directory';
 export { IdentityError, type IdentityErrorCode } from './identity-error';
-export { loadCredential, loadPersonForAccess, loadSignedInUser, type PersonForAccess, type SignedInUser } from './principal';
+export {
+  loadCredential,
+  loadPeopleInApp,
+  loadPersonForAccess,
+  loadSignedInUser,
+  type PersonForAccess,
+  type PersonInApp,
+  type SignedInUser,
+} from './principal';
 export { hashPassword, MIN_PASSWORD_LENGTH, newPassword, tokenDigest, verifyPassword } from './secrets';
 export { endSessions, SESSION_DAYS, signIn, signOut } from './sessions';
 export { type BackoffRule, backoffSeconds, SIGN_IN_THROTTLE } from './sign-in-throttle';

@@ -99,3 +99,30 @@ export async function loadPersonForAccess(db: Kysely<SystemTables>, userId: stri
   const row = rows[0];
   return row ? { userId: row.id, name: row.name, departmentId: row.department_id, departmentTree: row.tree ?? [] } : null;
 }
+
+/** A person as their own access policy for one app sees them: what `compilePolicy` needs. */
+export interface PersonInApp extends PersonForAccess {
+  isAdmin: boolean;
+  /** Their role ids in the app. */
+  roles: string[];
+}
+
+/**
+ * Active users among `userIds` with their roles in `appId` and department subtree, in one query:
+ * to ask, as each of them, whether they may read something (who a comment may notify).
+ */
+export async function loadPeopleInApp(db: Kysely<SystemTables>, appId: string, userIds: readonly string[]): Promise<PersonInApp[]> {
+  if (userIds.length === 0) return [];
+  const { rows } = await sql<{ id: string; name: string; department_id: string | null; is_admin: boolean; roles: string[] | null; tree: string[] | null }>`
+    select u.id, u.name, u.department_id, u.is_admin, ${departmentSubtree} as tree,
+      (select array_agg(r.role_id order by r.role_id) from user_roles r where r.user_id = u.id and r.app_id = ${appId}) as roles
+    from users u where u.id in (${sql.join([...userIds])}) and u.active`.execute(db);
+  return rows.map((row) => ({
+    userId: row.id,
+    name: row.name,
+    departmentId: row.department_id,
+    departmentTree: row.tree ?? [],
+    isAdmin: row.is_admin,
+    roles: row.roles ?? [],
+  }));
+}

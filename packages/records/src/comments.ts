@@ -5,8 +5,10 @@ import { getRecord } from './record-read';
 
 /**
  * Discussion on a record ("customer 360"). Whoever may read the record may read and add comments;
- * a comment's body is sanitized rich text; mentions name active users (their inbox and
- * notifications come with the flow engine). Authors remove their own comments (kept as deleted).
+ * a comment's body is sanitized rich text; mentions name active users, and the people a saved
+ * comment newly mentions are told by whoever calls (apps/server mention-notifications.ts, which
+ * asks the access layer whether each may read the record). Authors edit and remove their own
+ * comments (removed ones are kept as deleted).
  */
 export async function listComments(ctx: RecordContext, objectId: string, recordId: string) {
   await getRecord(ctx, objectId, recordId);
@@ -23,13 +25,14 @@ export async function listComments(ctx: RecordContext, objectId: string, recordI
   return rows.map((r) => ({ id: r.id, authorId: r.author_id, body: r.body, mentions: r.mentions, createdAt: r.created_at.toISOString() }));
 }
 
-export async function addComment(
-  ctx: RecordContext,
-  objectId: string,
-  recordId: string,
-  input: { body: string; mentions: readonly string[] },
-): Promise<string> {
-  await getRecord(ctx, objectId, recordId);
+/** A comment as written: sanitized body, each person mentioned once. */
+interface CommentInput {
+  body: string;
+  mentions: readonly string[];
+}
+
+/** The body sanitized and the mentions checked (active users, each once); refuses an empty body or an unknown person. */
+async function checkedComment(ctx: RecordContext, input: CommentInput): Promise<{ body: string; mentions: string[] }> {
   const body = sanitizeHtml(input.body).trim();
   const mentions = [...new Set(input.mentions)];
   const issues: FieldIssue[] = [];
@@ -42,12 +45,49 @@ export async function addComment(
     });
   }
   if (issues.length) throw new RecordError('record.invalid', issues, { count: issues.length });
+  return { body, mentions };
+}
+
+/** A saved comment and the people it mentions for the first time (every mention of a new comment). */
+export interface SavedComment {
+  id: string;
+  newMentions: string[];
+}
+
+export async function addComment(ctx: RecordContext, objectId: string, recordId: string, input: CommentInput): Promise<SavedComment> {
+  await getRecord(ctx, objectId, recordId);
+  const { body, mentions } = await checkedComment(ctx, input);
   const row = await ctx.db
     .insertInto('record_comments')
     .values({ app_id: ctx.app.appId, object_id: objectId, record_id: recordId, author_id: ctx.access.actor.userId, body, mentions })
     .returning('id')
     .executeTakeFirstOrThrow();
-  return row.id;
+  return { id: row.id, newMentions: mentions };
+}
+
+/**
+ * The author rewrites one of their comments. Only people the comment did not mention before count
+ * as newly mentioned: someone already told is not told again for a typo fixed.
+ */
+export async function editComment(ctx: RecordContext, objectId: string, recordId: string, commentId: string, input: CommentInput): Promise<SavedComment> {
+  await getRecord(ctx, objectId, recordId);
+  const { body, mentions } = await checkedComment(ctx, input);
+  // Locked, so two edits at once cannot both count the same person as new.
+  const before = await ctx.db
+    .selectFrom('record_comments')
+    .select('mentions')
+    .where('id', '=', commentId)
+    .where('app_id', '=', ctx.app.appId)
+    .where('object_id', '=', objectId)
+    .where('record_id', '=', recordId)
+    .where('author_id', '=', ctx.access.actor.userId ?? '')
+    .where('deleted_at', 'is', null)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!before) throw new RecordError('record.not_found');
+  await ctx.db.updateTable('record_comments').set({ body, mentions }).where('id', '=', commentId).execute();
+  const told = new Set(before.mentions);
+  return { id: commentId, newMentions: mentions.filter((id) => !told.has(id)) };
 }
 
 export async function removeComment(ctx: RecordContext, objectId: string, recordId: string, commentId: string): Promise<void> {

@@ -1,4 +1,5 @@
 export { type BulkResult, type BulkSelection, DEFAULT_BULK_LIMIT } from './bulk';
+export type { SavedComment } from './comments';
 export { dataVersionsSubscriber, readDataVersions, settledDataVersions } from './data-versions';
 export { dormantSql } from './dormant';
 export { type DuplicateCandidate, type DuplicateScan, duplicateRecordIds, type ScannedGroup } from './duplicates';
@@ -9,6 +10,7 @@ export type { AheadVerdict, CreateInput, RefusedRow } from './prepare-write';
 export type { RecordRow } from './record-columns';
 export { formulaContext, type RecordContext, requireAction } from './record-context';
 export { type FieldIssue, localizeFieldIssues, RecordError, type RecordErrorCode } from './record-error';
+export { buildRecordJsonSchemas, JSON_SHAPE, jsonShapeOf, type RecordJsonSchemas, recordJsonSchemas } from './record-json-schema';
 export { EXACT_COUNT_LIMIT, filterPredicates, type ListQuery, type ListResult, type ListTotal } from './record-list';
 export type { FoundRecord } from './record-lookup';
 export {

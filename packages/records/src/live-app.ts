@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import { planComputed } from './computed-fields';
 import { compileForms } from './form-submission';
 import { RecordError } from './record-error';
+import type { RecordJsonSchemas } from './record-json-schema';
 import { RecordValidator } from './record-validator';
 import { planRollups, type RollupPlan } from './rollups';
 import type { StatementCache } from './statement-cache';
@@ -28,6 +29,8 @@ export interface LiveApp {
   forms: ReadonlyMap<string, CompiledForm>;
   /** Hot statements compiled once for this version (statement-cache.ts). */
   statements: StatementCache;
+  /** objectId → the JSON Schemas its records are written with, built on first use (record-json-schema.ts). */
+  jsonSchemas: Map<string, RecordJsonSchemas>;
 }
 
 export function compileLiveApp(appId: string, version: number, document: AppDocument): LiveApp {
@@ -59,6 +62,7 @@ export function compileLiveApp(appId: string, version: number, document: AppDocu
     rollups,
     forms: compileForms(document),
     statements: new Map(),
+    jsonSchemas: new Map(),
   };
 }
 

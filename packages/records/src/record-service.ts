@@ -4,7 +4,7 @@ import type { ChangeSource } from '@tessera/events';
 import type { AppDocument } from '@tessera/schemas';
 import type { Kysely, Transaction } from 'kysely';
 import { type BulkSelection, bulkDelete, bulkUpdate, DEFAULT_BULK_LIMIT } from './bulk';
-import { addComment, listComments, removeComment } from './comments';
+import { addComment, editComment, listComments, removeComment } from './comments';
 import { deleteDraft, listDrafts, readDraft, saveDraft } from './drafts';
 import { findDuplicateCandidates, scanDuplicates } from './duplicates';
 import { readHistory } from './history';
@@ -19,6 +19,7 @@ import type { RecordRow } from './record-columns';
 import { toRecordJson } from './record-columns';
 import type { RecordContext } from './record-context';
 import { RecordError } from './record-error';
+import { recordJsonSchemas, withJsonShape } from './record-json-schema';
 import { countRecords, type ListQuery, listRecords } from './record-list';
 import { lookupByField } from './record-lookup';
 import { expandDisplay, getRecord } from './record-read';
@@ -95,6 +96,11 @@ export function createRecordService(db: Kysely<SystemTables>, liveApps: LiveAppC
   };
 }
 
+/** An answer paired with the shape of its object in the version it was read from (record-json-schema.ts). */
+function shaped<T extends object>(ctx: RecordContext, objectId: string, kind: 'record' | 'list', value: T): T {
+  return withJsonShape(value, recordJsonSchemas(ctx.app, objectId)?.[kind]);
+}
+
 function operations(db: Kysely<SystemTables>, liveApps: LiveAppCache, options: RecordServiceOptions) {
   const cipher = options.cipher ?? null;
   const bulkLimit = options.bulkLimit ?? DEFAULT_BULK_LIMIT;
@@ -120,12 +126,14 @@ function operations(db: Kysely<SystemTables>, liveApps: LiveAppCache, options: R
       );
       written(null);
       const object = objectOf(ctx.app, objectId);
-      if (row) return (await expandDisplay(ctx, object, [openRow(ctx, object, toRecordJson(row), 'full')]))[0]!;
+      if (row) return shaped(ctx, objectId, 'record', (await expandDisplay(ctx, object, [openRow(ctx, object, toRecordJson(row), 'full')]))[0]!);
       // A role may create without reading (a web form for leads): it gets the new id, no more.
-      return getRecord(ctx, objectId, id).catch((error: unknown) => {
+      try {
+        return shaped(ctx, objectId, 'record', await getRecord(ctx, objectId, id));
+      } catch (error) {
         if (error instanceof RecordError && (error.code === 'record.forbidden' || error.code === 'record.not_found')) return { id } as RecordRow;
         throw error;
-      });
+      }
     },
     /** Many new records, set-based (an import, a template's sample data): see `createRecords`. */
     async createMany(
@@ -171,7 +179,8 @@ function operations(db: Kysely<SystemTables>, liveApps: LiveAppCache, options: R
       return lookupByField(await context(appId, access), objectId, fieldId, values);
     },
     async get(appId: string, objectId: string, access: AccessResolver, id: string) {
-      return getRecord(await context(appId, access), objectId, id);
+      const ctx = await context(appId, access);
+      return shaped(ctx, objectId, 'record', await getRecord(ctx, objectId, id));
     },
     async update(
       appId: string,
@@ -191,7 +200,7 @@ function operations(db: Kysely<SystemTables>, liveApps: LiveAppCache, options: R
         },
       );
       written(null);
-      return getRecord(ctx, objectId, id);
+      return shaped(ctx, objectId, 'record', await getRecord(ctx, objectId, id));
     },
     async remove(appId: string, objectId: string, access: AccessResolver, id: string, write: WriteOptions = {}) {
       written(await setDeleted(await context(appId, access, write), objectId, id, true, write.source ?? 'user'));
@@ -199,10 +208,11 @@ function operations(db: Kysely<SystemTables>, liveApps: LiveAppCache, options: R
     async restore(appId: string, objectId: string, access: AccessResolver, id: string, write: WriteOptions = {}) {
       const ctx = await context(appId, access, write);
       written(await setDeleted(ctx, objectId, id, false, write.source ?? 'user'));
-      return getRecord(ctx, objectId, id);
+      return shaped(ctx, objectId, 'record', await getRecord(ctx, objectId, id));
     },
     async list(appId: string, objectId: string, access: AccessResolver, query: ListQuery) {
-      return listRecords(await context(appId, access), objectId, query);
+      const ctx = await context(appId, access);
+      return shaped(ctx, objectId, 'list', await listRecords(ctx, objectId, query));
     },
     /** The total of what `list` would page through, without the rows. */
     async count(appId: string, objectId: string, access: AccessResolver, query: Pick<ListQuery, 'filters' | 'where' | 'deleted'>) {
@@ -276,6 +286,15 @@ function operations(db: Kysely<SystemTables>, liveApps: LiveAppCache, options: R
       list: async (appId: string, objectId: string, access: AccessResolver, recordId: string) => listComments(await context(appId, access), objectId, recordId),
       add: async (appId: string, objectId: string, access: AccessResolver, recordId: string, input: { body: string; mentions: readonly string[] }) =>
         addComment(await context(appId, access), objectId, recordId, input),
+      /** The author's new text and mentions; answers whom the comment mentions for the first time. */
+      edit: async (
+        appId: string,
+        objectId: string,
+        access: AccessResolver,
+        recordId: string,
+        commentId: string,
+        input: { body: string; mentions: readonly string[] },
+      ) => editComment(await context(appId, access), objectId, recordId, commentId, input),
       remove: async (appId: string, objectId: string, access: AccessResolver, recordId: string, commentId: string) =>
         removeComment(await context(appId, access), objectId, recordId, commentId),
     },

@@ -5,8 +5,8 @@ import { filterConditionSchema, type SortKey, sortKeySchema } from '@tessera/sch
 import type { FastifyRequest } from 'fastify';
 import { policyFor } from '../authentication';
 import { localeOf } from '../problem';
+import { inRecordShape } from '../record-json';
 import {
-  created,
   dateTime,
   identifier,
   listedRecord,
@@ -116,7 +116,8 @@ export const recordRoutes: RoutePlugin<{ records: RecordService; database: Datab
     },
     async (request, reply) => {
       const { appId, objectId } = request.params;
-      return reply.status(201).send(await records.create(appId, objectId, policyFor(request, appId), { ...request.body, form: request.query.form }));
+      const answer = await records.create(appId, objectId, policyFor(request, appId), { ...request.body, form: request.query.form });
+      return reply.status(201).send(inRecordShape(reply, answer));
     },
   );
 
@@ -200,10 +201,10 @@ export const recordRoutes: RoutePlugin<{ records: RecordService; database: Datab
         response: { 200: list },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { appId, objectId } = request.params;
       const { sort, ...rest } = request.query;
-      return records.list(appId, objectId, policyFor(request, request.params.appId), { ...rest, sort: parseSort(sort) });
+      return inRecordShape(reply, await records.list(appId, objectId, policyFor(request, request.params.appId), { ...rest, sort: parseSort(sort) }));
     },
   );
 
@@ -238,7 +239,8 @@ export const recordRoutes: RoutePlugin<{ records: RecordService; database: Datab
         response: { 200: list },
       },
     },
-    async (request) => records.list(request.params.appId, request.params.objectId, policyFor(request, request.params.appId), request.body),
+    async (request, reply) =>
+      inRecordShape(reply, await records.list(request.params.appId, request.params.objectId, policyFor(request, request.params.appId), request.body)),
   );
 
   app.post(
@@ -359,7 +361,8 @@ export const recordRoutes: RoutePlugin<{ records: RecordService; database: Datab
     {
       schema: { tags, summary: 'One record, with child rows and related display values', params: recordParams, response: { 200: record } },
     },
-    async (request) => records.get(request.params.appId, request.params.objectId, policyFor(request, request.params.appId), request.params.recordId),
+    async (request, reply) =>
+      inRecordShape(reply, await records.get(request.params.appId, request.params.objectId, policyFor(request, request.params.appId), request.params.recordId)),
   );
 
   app.patch(
@@ -379,11 +382,14 @@ export const recordRoutes: RoutePlugin<{ records: RecordService; database: Datab
         response: { 200: record },
       },
     },
-    async (request) =>
-      records.update(request.params.appId, request.params.objectId, policyFor(request, request.params.appId), request.params.recordId, {
-        ...request.body,
-        form: request.query.form,
-      }),
+    async (request, reply) =>
+      inRecordShape(
+        reply,
+        await records.update(request.params.appId, request.params.objectId, policyFor(request, request.params.appId), request.params.recordId, {
+          ...request.body,
+          form: request.query.form,
+        }),
+      ),
   );
 
   app.delete(
@@ -402,7 +408,11 @@ export const recordRoutes: RoutePlugin<{ records: RecordService; database: Datab
     {
       schema: { tags, summary: 'Restore a record from the recycle bin', params: recordParams, response: { 200: record } },
     },
-    async (request) => records.restore(request.params.appId, request.params.objectId, policyFor(request, request.params.appId), request.params.recordId),
+    async (request, reply) =>
+      inRecordShape(
+        reply,
+        await records.restore(request.params.appId, request.params.objectId, policyFor(request, request.params.appId), request.params.recordId),
+      ),
   );
 
   app.post(
@@ -488,78 +498,6 @@ export const recordRoutes: RoutePlugin<{ records: RecordService; database: Datab
         (inside) => inside.anonymize(appId, objectId, policyFor(request, appId), recordId, { cascade: request.body?.cascade ?? false }),
         (result) => result,
       );
-    },
-  );
-
-  app.get(
-    `${base}/:recordId/comments`,
-    {
-      schema: {
-        tags,
-        summary: 'Comments on a record, oldest first',
-        params: recordParams,
-        response: {
-          200: {
-            type: 'array',
-            items: {
-              type: 'object',
-              properties: {
-                id: uuid,
-                authorId: nullableString,
-                body: { type: 'string', description: 'Sanitized rich text (HTML)' },
-                mentions: { type: 'array', items: { type: 'string' } },
-                createdAt: dateTime,
-              },
-              required: ['id', 'authorId', 'body', 'mentions', 'createdAt'],
-              additionalProperties: false,
-            },
-          },
-        },
-      },
-    },
-    async (request) => records.comments.list(request.params.appId, request.params.objectId, policyFor(request, request.params.appId), request.params.recordId),
-  );
-
-  app.post(
-    `${base}/:recordId/comments`,
-    {
-      schema: {
-        tags,
-        summary: 'Comment on a record you may read, mentioning people',
-        params: recordParams,
-        body: {
-          type: 'object',
-          properties: { body: { type: 'string', minLength: 1, maxLength: 20_000 }, mentions: { type: 'array', items: uuid, maxItems: 50 } },
-          required: ['body'],
-          additionalProperties: false,
-        },
-        response: { 201: created },
-      },
-    },
-    async (request, reply) => {
-      const { appId, objectId, recordId } = request.params;
-      const id = await records.comments.add(appId, objectId, policyFor(request, appId), recordId, {
-        body: request.body.body,
-        mentions: request.body.mentions ?? [],
-      });
-      return reply.status(201).send({ id });
-    },
-  );
-
-  app.delete(
-    `${base}/:recordId/comments/:commentId`,
-    {
-      schema: {
-        tags,
-        summary: 'Remove one of my comments',
-        params: { type: 'object', properties: { ...recordParams.properties, commentId: uuid }, required: ['appId', 'objectId', 'recordId', 'commentId'] },
-        response: { 204: noContent },
-      },
-    },
-    async (request, reply) => {
-      const { appId, objectId, recordId, commentId } = request.params;
-      await records.comments.remove(appId, objectId, policyFor(request, appId), recordId, commentId);
-      return reply.status(204).send(null);
     },
   );
 

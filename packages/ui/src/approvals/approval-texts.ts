@@ -1,5 +1,5 @@
 import type { Locale } from '@tessera/i18n';
-import { type LocalizedText, notificationKind } from '@tessera/schemas';
+import { type LocalizedText, MENTION_NOTIFICATION, notificationKind } from '@tessera/schemas';
 import type { FileRef } from '../api/types';
 import { localized } from '../i18n/localized';
 import type { MessageKey, Translate } from '../i18n/messages';
@@ -131,6 +131,10 @@ export function historyComment(entry: HistoryEntry): string | null {
 /** A notification's line: what happened, and to which approval. */
 export function notificationText(notification: AppNotification, t: Translate, locale: Locale): string {
   const flow = notification.title ? localized(notification.title as LocalizedText, locale) : '';
+  if (notification.kind === MENTION_NOTIFICATION) {
+    const record = notification.link?.recordTitle;
+    return t('approvals.n.mention', { author: notification.link?.author ?? '', object: flow, record: record ? ` “${record}”` : '' });
+  }
   const key: MessageKey = `approvals.n.${notificationKind(notification.kind)}`;
   return t(key, { flow });
 }

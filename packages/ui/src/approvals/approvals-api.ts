@@ -125,7 +125,17 @@ export interface AppNotification {
   id: string;
   kind: string;
   title: LocalizedText | null;
-  link: { app?: string; instance?: string; object?: string; record?: string | null; node?: string } | null;
+  link: {
+    app?: string;
+    instance?: string;
+    object?: string;
+    record?: string | null;
+    node?: string;
+    /** A mention: the comment, who wrote it, and the record's title as the reader may see it. */
+    comment?: string;
+    author?: string;
+    recordTitle?: string | null;
+  } | null;
   createdAt: string;
   readAt: string | null;
 }

@@ -11,7 +11,7 @@ import { useInboxCounts } from './inbox-counts-store';
 
 /**
  * The header bell's list: the newest notifications, unread ones first in weight; a click opens
- * the approval it is about and marks it read.
+ * the approval (or, for a mention, the record at its comment) it is about and marks it read.
  */
 export function NotificationList({ onNavigate }: { onNavigate: () => void }) {
   const t = useT();
@@ -23,7 +23,14 @@ export function NotificationList({ onNavigate }: { onNavigate: () => void }) {
     if (!notification.readAt) await approvalsApi.markRead([notification.id]).catch(() => undefined);
     void useInboxCounts.getState().refresh();
     onNavigate();
-    if (notification.link?.instance) navigate({ name: 'approval', instanceId: notification.link.instance });
+    const link = notification.link;
+    if (link?.instance) navigate({ name: 'approval', instanceId: link.instance });
+    // A mention opens the record at the comment.
+    else if (link?.app && link.object && link.record)
+      navigate(
+        { name: 'record', appId: link.app, objectId: link.object, recordId: link.record },
+        { search: link.comment ? `?comment=${encodeURIComponent(link.comment)}` : '' },
+      );
   };
   const markAll = async () => {
     await approvalsApi.markRead().catch(() => undefined);

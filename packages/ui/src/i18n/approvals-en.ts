@@ -138,5 +138,6 @@ export const approvalsEn = {
   'approvals.n.finished.rejected': 'Rejected: {flow}',
   'approvals.n.finished.withdrawn': 'Withdrawn: {flow}',
   'approvals.n.finished.cancelled': 'Cancelled: {flow}',
+  'approvals.n.mention': '{author} mentioned you in a comment on {object}{record}',
   'approvals.n.other': '{flow}',
 } as const;

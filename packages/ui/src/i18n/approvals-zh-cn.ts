@@ -139,5 +139,6 @@ export const approvalsZhCn: Record<keyof typeof approvalsEn, string> = {
   'approvals.n.finished.rejected': '已拒绝：{flow}',
   'approvals.n.finished.withdrawn': '已撤回：{flow}',
   'approvals.n.finished.cancelled': '已取消：{flow}',
+  'approvals.n.mention': '{author} 在{object}{record}的评论中提到了你',
   'approvals.n.other': '{flow}',
 };

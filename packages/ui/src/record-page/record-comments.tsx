@@ -1,5 +1,6 @@
 import { DeleteOutlined, SendOutlined } from '@ant-design/icons';
 import { Avatar, Button, Empty, Flex, Mentions, Popconfirm, Select, Skeleton, Spin, Tag, Typography } from 'antd';
+import { useEffect, useRef } from 'react';
 import { useT } from '../i18n/use-t';
 import { ErrorState } from '../shell/error-state';
 import { useCommentComposer } from './use-comment-composer';
@@ -15,6 +16,8 @@ interface RecordCommentsProps {
 export function RecordComments({ appId, objectId, recordId }: RecordCommentsProps) {
   const t = useT();
   const comments = useRecordComments(appId, objectId, recordId);
+  // A mention's notification opens the record with `?comment=<id>`: that comment is shown and marked.
+  const focusedId = new URLSearchParams(window.location.search).get('comment');
 
   return (
     <div className="record-page-comments" data-testid="record-comments">
@@ -25,7 +28,13 @@ export function RecordComments({ appId, objectId, recordId }: RecordCommentsProp
       )}
       {comments.status === 'ready' &&
         comments.comments.map((comment) => (
-          <CommentItem key={comment.id} comment={comment} removing={comments.removing === comment.id} onRemove={() => void comments.remove(comment.id)} />
+          <CommentItem
+            key={comment.id}
+            comment={comment}
+            focused={comment.id === focusedId}
+            removing={comments.removing === comment.id}
+            onRemove={() => void comments.remove(comment.id)}
+          />
         ))}
       <CommentComposer post={comments.add} />
     </div>
@@ -34,14 +43,24 @@ export function RecordComments({ appId, objectId, recordId }: RecordCommentsProp
 
 interface CommentItemProps {
   comment: CommentView;
+  focused: boolean;
   removing: boolean;
   onRemove: () => void;
 }
 
-function CommentItem({ comment, removing, onRemove }: CommentItemProps) {
+function CommentItem({ comment, focused, removing, onRemove }: CommentItemProps) {
   const t = useT();
+  const element = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (focused) element.current?.scrollIntoView({ block: 'center' });
+  }, [focused]);
   return (
-    <div className="record-page-comment" data-testid="record-comment">
+    <div
+      ref={element}
+      className={focused ? 'record-page-comment record-page-comment-focused' : 'record-page-comment'}
+      data-testid="record-comment"
+      data-focused={focused || undefined}
+    >
       <Avatar size={28} className="record-page-timeline-avatar">
         {Array.from(comment.authorName)[0] ?? '?'}
       </Avatar>
