@@ -1,12 +1,37 @@
 import type { Locale } from '@tessera/i18n';
-import { en } from './messages-en';
-import { zhCN } from './messages-zh-cn';
+import type { en } from './messages-en';
 
 export type MessageKey = keyof typeof en;
 export type MessageParams = Record<string, string | number>;
 export type Translate = (key: MessageKey, params?: MessageParams) => string;
+type Catalog = Record<MessageKey, string>;
 
-export const catalogs: Record<Locale, Record<MessageKey, string>> = { en, 'zh-CN': zhCN };
+/**
+ * Each language's catalogue is a chunk of its own: a page downloads the language it shows, and the
+ * other only when the user switches to it (docs/adr/0107). The session store loads the chosen
+ * language before it switches to it (locale-loaders.ts), and main.tsx the first before it renders.
+ */
+const CATALOG_CHUNKS: Record<Locale, () => Promise<Catalog>> = {
+  en: () => import('./messages-en').then((m) => m.en),
+  'zh-CN': () => import('./messages-zh-cn').then((m) => m.zhCN),
+};
+
+const loaded: Partial<Record<Locale, Catalog>> = {};
+
+export function messagesLoaded(locale: Locale): boolean {
+  return loaded[locale] !== undefined;
+}
+
+export async function loadMessages(locale: Locale): Promise<void> {
+  loaded[locale] ??= await CATALOG_CHUNKS[locale]();
+}
+
+/** One language's catalogue, once loaded; asking before is a bug in the caller's order, said plainly. */
+export function catalogOf(locale: Locale): Catalog {
+  const catalog = loaded[locale];
+  if (!catalog) throw new Error(`The ${locale} messages are used before loadMessages('${locale}') finished`);
+  return catalog;
+}
 
 /** `{name}` placeholders are filled from params; an unfilled placeholder stays visible so it gets noticed. */
 export function fillPlaceholders(template: string, params: MessageParams = {}): string {
@@ -17,5 +42,7 @@ export function fillPlaceholders(template: string, params: MessageParams = {}): 
 }
 
 export function translate(locale: Locale, key: MessageKey, params: MessageParams = {}): string {
-  return fillPlaceholders(catalogs[locale][key], params);
+  return fillPlaceholders(catalogOf(locale)[key], params);
 }
+
+export { addLocaleLoader, type LocaleLoader, loadLocale, localeLoaded } from './locale-loaders';
