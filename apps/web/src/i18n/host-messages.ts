@@ -1,5 +1,5 @@
 import type { Locale } from '@tessera/i18n';
-import { fillPlaceholders, type LocaleLoader, type MessageKey, type MessageParams, translate } from '@tessera/ui/messages';
+import { fillPlaceholders, languageChunks, type MessageKey, type MessageParams, translate } from '@tessera/ui/messages';
 import type { hostEn } from './host-en';
 
 /**
@@ -12,22 +12,13 @@ export type HostMessageKey = keyof typeof hostEn;
 export type HostTranslate = (key: HostMessageKey | MessageKey, params?: MessageParams) => string;
 type HostCatalog = Record<HostMessageKey, string>;
 
-const HOST_CATALOG_CHUNKS: Record<Locale, () => Promise<HostCatalog>> = {
+export const hostMessages = languageChunks<HostCatalog>({
   en: () => import('./host-en').then((m) => m.hostEn),
   'zh-CN': () => import('./host-zh-cn').then((m) => m.hostZhCN),
-};
-
-const loaded: Partial<Record<Locale, HostCatalog>> = {};
-
-export const hostMessages: LocaleLoader = {
-  isLoaded: (locale) => loaded[locale] !== undefined,
-  async load(locale) {
-    loaded[locale] ??= await HOST_CATALOG_CHUNKS[locale]();
-  },
-};
+});
 
 export function hostCatalogOf(locale: Locale): HostCatalog {
-  const catalog = loaded[locale];
+  const catalog = hostMessages.loaded(locale);
   if (!catalog) throw new Error(`The host's ${locale} messages are used before they were loaded`);
   return catalog;
 }

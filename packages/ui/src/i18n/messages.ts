@@ -1,4 +1,5 @@
 import type { Locale } from '@tessera/i18n';
+import { languageChunks } from './language-chunks';
 import type { en } from './messages-en';
 
 export type MessageKey = keyof typeof en;
@@ -11,24 +12,22 @@ type Catalog = Record<MessageKey, string>;
  * other only when the user switches to it (docs/adr/0107). The session store loads the chosen
  * language before it switches to it (locale-loaders.ts), and main.tsx the first before it renders.
  */
-const CATALOG_CHUNKS: Record<Locale, () => Promise<Catalog>> = {
+const catalogs = languageChunks<Catalog>({
   en: () => import('./messages-en').then((m) => m.en),
   'zh-CN': () => import('./messages-zh-cn').then((m) => m.zhCN),
-};
-
-const loaded: Partial<Record<Locale, Catalog>> = {};
+});
 
 export function messagesLoaded(locale: Locale): boolean {
-  return loaded[locale] !== undefined;
+  return catalogs.isLoaded(locale);
 }
 
-export async function loadMessages(locale: Locale): Promise<void> {
-  loaded[locale] ??= await CATALOG_CHUNKS[locale]();
+export function loadMessages(locale: Locale): Promise<void> {
+  return catalogs.load(locale);
 }
 
 /** One language's catalogue, once loaded; asking before is a bug in the caller's order, said plainly. */
 export function catalogOf(locale: Locale): Catalog {
-  const catalog = loaded[locale];
+  const catalog = catalogs.loaded(locale);
   if (!catalog) throw new Error(`The ${locale} messages are used before loadMessages('${locale}') finished`);
   return catalog;
 }
@@ -45,4 +44,5 @@ export function translate(locale: Locale, key: MessageKey, params: MessageParams
   return fillPlaceholders(catalogOf(locale)[key], params);
 }
 
+export { type LanguageChunks, languageChunks } from './language-chunks';
 export { addLocaleLoader, type LocaleLoader, loadLocale, localeLoaded } from './locale-loaders';
