@@ -1,4 +1,5 @@
 import react from '@vitejs/plugin-react';
+import { visualizer } from 'rollup-plugin-visualizer';
 import { defineConfig, type Plugin } from 'vite';
 import { compression } from 'vite-plugin-compression2';
 import { appSchemaValidatorSource } from '../../packages/meta/src/app-schema-source';
@@ -22,8 +23,7 @@ function appSchemaValidatorAheadOfTime(): Plugin {
  * Modules that only define functions and tables, for the server and the generated validators:
  * @tessera/expr's SQL compiler (and kysely under it), and @tessera/forms' validator formats and
  * region-level refusals (which pull in the national region table). The browser's form runtime
- * imports their packages but never these parts, so the bundle may drop them when nothing uses them; every other module
- * keeps its import-time effects (message catalogs register themselves).
+ * imports their packages but never these parts, so the bundle may drop them when nothing uses them.
  */
 const DROPPABLE_WHEN_UNUSED = [
   /\/packages\/expr\/src\/sql-[^/]+\.ts$/,
@@ -32,15 +32,31 @@ const DROPPABLE_WHEN_UNUSED = [
 ];
 
 /**
- * Chunks every page loads, named for what they hold so the build output says where the bytes are
- * (left to itself the bundler named one after the first module in it: a 448 KB `use-t` chunk that
- * was React DOM, antd's core and the message catalogues). Only modules every page needs belong
- * here: a group takes its modules out of the lazy chunks too.
+ * The engines' packages (formulas, forms, formats) only define functions and tables, except their
+ * `messages.ts`, which register their catalogues when imported. Said so, the bundle keeps only
+ * what a page uses: the list's filter bar needs `fieldFormat` and the form messages, not the
+ * formula engine with decimal.js nor the national region table (55 KB received, docs/adr/0107).
+ */
+const PURE_PACKAGE_SOURCES = /\/packages\/(?:expr|forms|formats)\/src\/(?!messages\.ts$).*\.ts$/;
+
+function hasImportTimeEffects(id: string): boolean {
+  return !PURE_PACKAGE_SOURCES.test(id) && !DROPPABLE_WHEN_UNUSED.some((pattern) => pattern.test(id));
+}
+
+/**
+ * Chunks named for what they hold, so the build output says where the bytes are (left to itself
+ * the bundler named one after the first module in it: a 448 KB `use-t` chunk that was React DOM,
+ * antd's core and the message catalogues). `first-page` is everything the entry imports
+ * statically — the sign-in page and what every page needs — in one file rather than ~45 small
+ * ones, each of which cost ~1.2 KB of response headers (docs/adr/0107). React, the same in every
+ * release, stays a file of its own for the browser's cache.
  */
 const EAGER_GROUPS = [
-  { name: 'react', test: /\/node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?(?:react|react-dom|scheduler)\// },
-  { name: 'messages', test: /\/packages\/ui\/src\/i18n\// },
+  { name: 'react', priority: 2, test: /\/node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?(?:react|react-dom|scheduler)\// },
+  { name: 'first-page', priority: 1, tags: ['$initial' as const] },
 ];
+
+const bundleReport = process.env.TESSERA_BUNDLE_REPORT as 'treemap' | 'list' | undefined;
 
 // The server (apps/server) serves `dist/` and answers `/api`; in development Vite proxies to it.
 export default defineConfig({
@@ -50,6 +66,11 @@ export default defineConfig({
     // Brotli and gzip copies of every hashed asset, made once at build time, for the server to send
     // as they are (apps/server asset-routes.ts); index.html is left out: the server writes its own.
     compression({ algorithms: ['brotliCompress', 'gzip'], include: /\.(?:js|css|svg|json|wasm|ttf)$/, threshold: 1024, logLevel: 'silent' }),
+    // `TESSERA_BUNDLE_REPORT=treemap pnpm --filter @tessera/web build` (or `=list` for plain text) writes
+    // dist-report/: which modules each chunk holds, with their Brotli sizes (docs/adr/0107).
+    ...(bundleReport
+      ? [visualizer({ filename: `dist-report/bundle.${bundleReport === 'list' ? 'yml' : 'html'}`, template: bundleReport, brotliSize: true })]
+      : []),
   ],
   server: {
     proxy: { '/api': { target: 'http://127.0.0.1:3000', changeOrigin: false } },
@@ -64,7 +85,7 @@ export default defineConfig({
     chunkSizeWarningLimit: 900,
     rolldownOptions: {
       // About 100 KB less for the record drawer to fetch before its first paint.
-      treeshake: { moduleSideEffects: (id) => !DROPPABLE_WHEN_UNUSED.some((pattern) => pattern.test(id)) },
+      treeshake: { moduleSideEffects: hasImportTimeEffects },
       output: { codeSplitting: { groups: EAGER_GROUPS } },
     },
   },

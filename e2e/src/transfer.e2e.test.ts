@@ -8,19 +8,31 @@ import { E2E_ADMIN } from './server';
 import { shellPage } from './shell-page';
 import { useE2eSuite } from './suite';
 import { UI_TIMEOUT } from './timeouts';
-import { type Transfer, transferredKb } from './transfer';
+import { logTransfers, type Transfer, transferredKb } from './transfer';
 
 /**
- * Ceilings that keep the JavaScript a browser receives from growing unnoticed — not B6's goal of
- * 350 KB a page (docs/benchmarks.md), which `pnpm bench:web` measures and neither page meets yet
- * after issue 18's merges (352 KB and 677 KB on a quiet machine). The count runs until the network
- * is quiet, so it includes what the page preloads when idle (the shell from the sign-in page, the
- * record drawer from the list), and how much of that fits in depends on the machine's load: the
- * ceilings leave room for that, not for a new dependency on the first page.
+ * B6's goal (docs/benchmarks.md): at most 350 KB of JavaScript received for each page, counted
+ * until the network is quiet. Nothing is preloaded when a page is idle, only on the user's intent
+ * (docs/adr/0107), so the count is what a visit downloads before the user does anything, whatever
+ * the machine's load. The sign-in page meets it (226 KB). The list does not yet (403 KB: React,
+ * antd's core, its Table with Pagination and Select, the shell, ~1.2 KB of headers per file): its
+ * ceiling holds what it is now, so nothing grows unnoticed while the rest of the way is made.
  */
-const SIGN_IN_JS_CEILING_KB = 400;
-const LIST_JS_CEILING_KB = 760;
+const SIGN_IN_JS_GOAL_KB = 350;
+const LIST_JS_CEILING_KB = 410;
 const CUSTOMERS = 60;
+
+/** The chunks of one language's texts (ours and antd's), and of the pages behind the sign-in. */
+const ENGLISH_TEXTS = /\/assets\/(?:messages-en|host-en|en_US)-/;
+const CHINESE_TEXTS = /\/assets\/(?:messages-zh-cn|host-zh-cn|zh_CN)-/;
+const SIGNED_IN_SHELL = /\/assets\/(?:app-layout|app-picker)-/;
+const RECORD_DRAWER = /\/assets\/record-drawer-/;
+
+/** The chunks received whose names match, by name without their hash, each once, sorted. */
+function scriptsMatching(transfers: readonly Transfer[], pattern: RegExp): string[] {
+  const names = transfers.filter((t) => t.type === 'Script' && pattern.test(t.url)).map((t) => new URL(t.url).pathname.replace(/-[\w-]{8}\.js$/, ''));
+  return [...new Set(names)].sort();
+}
 
 /** Every script came from the hashed assets, Brotli-encoded, cached for a year without asking again. */
 function expectHashedBrotli(transfers: readonly Transfer[]): void {
@@ -38,19 +50,76 @@ describe('what the browser downloads (the demo CRM)', () => {
   });
   const listUrl = () => `/apps/${suite.appId}/objects/customer`;
 
-  it('the sign-in page: its scripts in Brotli, cached for a year, under its ceiling in all', async () => {
+  it('the sign-in page: its scripts in Brotli, cached for a year, within the goal in all', async () => {
     const transfers = await signInPageTransfers(suite.browser, suite.server.baseUrl);
     expectHashedBrotli(transfers);
-    expect(transferredKb(transfers, 'Script')).toBeLessThan(SIGN_IN_JS_CEILING_KB);
+    expect(transferredKb(transfers, 'Script')).toBeLessThanOrEqual(SIGN_IN_JS_GOAL_KB);
   });
 
-  it('the first signed-in list page: its scripts in Brotli and under the ceiling, its list answers compressed', async () => {
+  it('the sign-in page downloads the texts of its language only, and the signed-in pages once the user starts typing', async () => {
+    const { page, context } = await openPage(suite.browser, { baseURL: suite.server.baseUrl, locale: 'zh-CN' });
+    const shell = shellPage(page);
+    try {
+      const log = await logTransfers(page);
+      await page.goto('/');
+      await page.getByText('登录 Tessera').waitFor({ timeout: UI_TIMEOUT });
+      await page.waitForLoadState('networkidle', { timeout: UI_TIMEOUT });
+      expect(scriptsMatching(log.transfers(), CHINESE_TEXTS)).toEqual(['/assets/host-zh-cn', '/assets/messages-zh-cn', '/assets/zh_CN']);
+      expect(scriptsMatching(log.transfers(), ENGLISH_TEXTS)).toEqual([]);
+      expect(scriptsMatching(log.transfers(), SIGNED_IN_SHELL)).toEqual([]);
+
+      await shell.switchLanguage('English', 'en');
+      await page.getByText('Sign in to Tessera').waitFor({ timeout: UI_TIMEOUT });
+      // antd's English texts are its defaults, in the first page already: only ours come.
+      expect(scriptsMatching(log.transfers(), ENGLISH_TEXTS)).toEqual(['/assets/host-en', '/assets/messages-en']);
+
+      await page.locator('#sign-in_email').click();
+      await page.keyboard.type(E2E_ADMIN.email);
+      await expect.poll(() => scriptsMatching(log.transfers(), SIGNED_IN_SHELL), { timeout: UI_TIMEOUT }).toEqual(['/assets/app-layout', '/assets/app-picker']);
+      await page.locator('#sign-in_password').click();
+      await page.keyboard.type(E2E_ADMIN.password);
+      await page.keyboard.press('Enter');
+      await page.getByTestId('sign-in-page').waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+      await page.getByTestId(`app-card-${suite.appId}`).waitFor({ timeout: UI_TIMEOUT });
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the first signed-in list page: its scripts in Brotli and under its ceiling, its list answers compressed', async () => {
     const transfers = await listPageTransfers(suite.browser, suite.server.baseUrl, listUrl(), E2E_ADMIN);
     expectHashedBrotli(transfers);
-    expect(transferredKb(transfers, 'Script')).toBeLessThan(LIST_JS_CEILING_KB);
+    expect(transferredKb(transfers, 'Script')).toBeLessThanOrEqual(LIST_JS_CEILING_KB);
+    // The record drawer comes when the user heads for a record (next test), not with the list.
+    expect(scriptsMatching(transfers, RECORD_DRAWER)).toEqual([]);
     const answers = transfers.filter((t) => /\/records\/(query|count)$/.test(t.url));
     expect(answers.map((t) => t.url.replace(/.*\//, '')).sort()).toEqual(['count', 'query']);
     expect(answers.find((t) => t.url.endsWith('/query'))?.encoding).toMatch(/^(br|gzip)$/);
+  });
+
+  it('the list fetches the record drawer when the pointer goes over its rows, and a click opens the record', async () => {
+    // Signed in elsewhere: a pointer left where the sign-in button was would already be over the rows.
+    const signedIn = await openPage(suite.browser, { baseURL: suite.server.baseUrl, locale: 'en' });
+    await signedIn.page.goto('/');
+    await shellPage(signedIn.page).signIn(E2E_ADMIN);
+    const cookies = await signedIn.context.cookies();
+    await signedIn.context.close();
+    const { page, context } = await openPage(suite.browser, { baseURL: suite.server.baseUrl, locale: 'en' });
+    const shell = shellPage(page);
+    try {
+      await context.addCookies(cookies);
+      const log = await logTransfers(page);
+      await page.goto(listUrl());
+      await shell.rows().first().waitFor({ timeout: UI_TIMEOUT });
+      await page.waitForLoadState('networkidle', { timeout: UI_TIMEOUT });
+      expect(scriptsMatching(log.transfers(), RECORD_DRAWER)).toEqual([]);
+      await shell.rows().nth(2).hover();
+      await expect.poll(() => scriptsMatching(log.transfers(), RECORD_DRAWER), { timeout: UI_TIMEOUT }).toEqual(['/assets/record-drawer']);
+      await shell.rows().nth(2).click();
+      await page.locator('#record-form_name').waitFor({ timeout: UI_TIMEOUT });
+    } finally {
+      await context.close();
+    }
   });
 
   it('the list shows its rows before its total arrives', async () => {

@@ -1,14 +1,11 @@
 import { useRouteStore, useSessionStore } from '@tessera/ui';
 import { App as AntApp, ConfigProvider, Spin } from 'antd';
-// The ES builds: `antd/locale/*` resolves to CommonJS copies of the picker and pagination texts.
-import enUS from 'antd/es/locale/en_US';
-import zhCN from 'antd/es/locale/zh_CN';
 import { lazy, Suspense } from 'react';
 import { AuthGate } from './auth/auth-gate';
 import { cspNonce } from './csp-nonce';
-import { AppLayout } from './shell/app-layout';
-import { AppPicker } from './shell/app-picker';
+import { antdLocale } from './i18n/antd-locale';
 import { ErrorBoundary } from './shell/error-boundary';
+import { AppLayout, AppPicker } from './shell/signed-in-pages';
 
 // Administration is for a few users and pulls in Tree, TreeSelect and the audit table: its own chunk.
 const AdminPage = lazy(() => import('./admin/admin-page').then((m) => ({ default: m.AdminPage })));
@@ -28,7 +25,7 @@ export function AppRoot() {
   const locale = useSessionStore((s) => s.locale);
   const route = useRouteStore((s) => s.route);
   return (
-    <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS} theme={theme} csp={csp}>
+    <ConfigProvider locale={antdLocale(locale)} theme={theme} csp={csp}>
       <AntApp style={{ height: '100%' }}>
         <ErrorBoundary>
           <AuthGate>

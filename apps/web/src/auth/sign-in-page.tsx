@@ -2,6 +2,7 @@ import { LockOutlined, MailOutlined } from '@ant-design/icons';
 import { LanguageSwitch } from '@tessera/ui';
 import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
 import { useT } from '../i18n/use-t';
+import { preloadSignedInShell } from '../shell/signed-in-pages';
 import { BrandMark } from './brand-mark';
 import { type SignInValues, useSignIn } from './use-sign-in';
 
@@ -14,7 +15,9 @@ export function SignInPage() {
   const { submit, submitting, error, expired } = useSignIn();
 
   return (
-    <div className="tessera-sign-in" data-testid="sign-in-page">
+    // The first key or press on the page says the user is signing in: the signed-in pages' code
+    // comes while they type, not with the page (docs/adr/0107). Repeated calls fetch nothing.
+    <div className="tessera-sign-in" data-testid="sign-in-page" onKeyDownCapture={preloadSignedInShell} onPointerDownCapture={preloadSignedInShell}>
       <div className="tessera-sign-in-language">
         <LanguageSwitch />
       </div>

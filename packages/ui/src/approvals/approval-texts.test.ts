@@ -1,7 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadLocale } from '../i18n/locale-loaders';
 import { translate } from '../i18n/messages';
 import { historyComment, historyLine, notificationText, progressSteps } from './approval-texts';
 import type { InstanceView } from './approvals-api';
+
+// Translations come from the catalogue chunks, loaded as the app loads them before its first render.
+beforeAll(async () => {
+  await loadLocale('en');
+  await loadLocale('zh-CN');
+});
 
 const view: InstanceView = {
   id: 'i1',

@@ -5,7 +5,7 @@ import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import type { RecordData } from '../api/types';
 import { pluralTitle } from '../i18n/localized';
 import { useT } from '../i18n/use-t';
-import { preloadRecordDrawer, RecordDrawer, RecordDrawerPreload } from '../records/lazy-record-drawer';
+import { preloadOnIntent, RecordDrawer, RecordDrawerPreload } from '../records/lazy-record-drawer';
 import { useObjectAccess, useObjectDefinition } from '../stores/current-app-store';
 import { useSessionStore } from '../stores/session-store';
 import type { RecordChange } from '../views/record-change';
@@ -18,10 +18,6 @@ import { useDrawerTarget } from './use-drawer-target';
 // Kanban brings drag and drop, the calendar antd's Calendar: neither loads until chosen.
 const KanbanView = lazy(() => import('../views/kanban-view').then((m) => ({ default: m.KanbanView })));
 const CalendarView = lazy(() => import('../views/calendar-view').then((m) => ({ default: m.CalendarView })));
-
-function preloadSoon(): void {
-  preloadRecordDrawer().catch(() => undefined); // opening it will try again, and say so
-}
 
 interface ObjectPageProps {
   appId: string;
@@ -54,14 +50,7 @@ function ObjectPageBody({ appId, object }: { appId: string; object: ObjectDefini
         <ViewSwitcher object={object} kinds={kinds} choice={choice} onChoose={choose} />
         {/* Offered only to roles that may create here; the server refuses the rest anyway. */}
         {mayCreate && (
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={drawer.openCreate}
-            onPointerEnter={preloadSoon}
-            onFocus={preloadSoon}
-            data-testid="record-new"
-          >
+          <Button type="primary" icon={<PlusOutlined />} onClick={drawer.openCreate} {...preloadOnIntent} data-testid="record-new">
             {t('list.new')}
           </Button>
         )}

@@ -19,6 +19,7 @@ import { useFillHeight } from '../list-view/use-fill-height';
 import { useListScope } from '../list-view/use-list-scope';
 import { useListViews } from '../list-view/use-list-views';
 import { ViewPicker } from '../list-view/view-picker';
+import { preloadOnIntent } from '../records/lazy-record-drawer';
 import { ErrorState } from '../shell/error-state';
 import { useAuthStore } from '../stores/auth-store';
 import { useCurrentAppStore } from '../stores/current-app-store';
@@ -187,7 +188,8 @@ export const TableView = memo(function TableView({ appId, object, change, contro
         )}
       </Flex>
 
-      <div ref={tableArea}>
+      {/* A pointer over the rows is the way to opening one: the drawer's code starts coming then. */}
+      <div ref={tableArea} {...preloadOnIntent}>
         {list.status === 'failed' ? (
           <ErrorState title={t('list.loadFailed')} error={list.error} onRetry={list.reload} />
         ) : (

@@ -1,5 +1,11 @@
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
+import { loadLocale } from '../i18n/locale-loaders';
+
+// Components translate synchronously from loaded catalogues, as the app loads one before its
+// first render; tests switch languages, so both are here from the start.
+await loadLocale('en');
+await loadLocale('zh-CN');
 
 // Component tests run in happy-dom. antd asks for media queries (Grid, responsive Table) and
 // happy-dom answers "no match" like a desktop browser without a viewport change would.

@@ -1,9 +1,16 @@
 import type { FieldDefinition, ObjectDefinition } from '@tessera/schemas';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../api/problem';
 import type { RecordData } from '../api/types';
+import { loadLocale } from '../i18n/locale-loaders';
 import { type Translate, translate } from '../i18n/messages';
 import { type BoardState, boardReducer, cardFields, columnFilter, columnOf, EMPTY_COLUMN, initialBoard, kanbanColumns, moveErrorMessage } from './kanban-board';
+
+// Translations come from the catalogue chunks, loaded as the app loads them before its first render.
+beforeAll(async () => {
+  await loadLocale('en');
+  await loadLocale('zh-CN');
+});
 
 const stage: FieldDefinition = {
   id: 'stage',
