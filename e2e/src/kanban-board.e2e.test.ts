@@ -103,7 +103,7 @@ describe('the kanban board', () => {
       await expect.poll(() => count(page, 'lead'), { timeout: UI_TIMEOUT }).toBe('36');
 
       // The order is the user's to choose: newest first puts the new deal on top.
-      await list.pick(page.getByTestId('kanban-order'), 'Created ↓');
+      await list.pick(page.getByTestId('kanban-order'), 'Created at ↓');
       await expect.poll(async () => (await cards(page, 'lead').first().textContent()) ?? '', { timeout: UI_TIMEOUT }).toContain('Zeta newcomer');
       expect(await page.getByTestId('list-view-modified').count()).toBe(1);
       await list.pick(page.getByTestId('kanban-order'), 'Close date ↑');
