@@ -33,11 +33,14 @@ const DROPPABLE_WHEN_UNUSED = [
 
 /**
  * The engines' packages (formulas, forms, formats) only define functions and tables, except their
- * `messages.ts`, which register their catalogues when imported. Said so, the bundle keeps only
- * what a page uses: the list's filter bar needs `fieldFormat` and the form messages, not the
- * formula engine with decimal.js nor the national region table (55 KB received, docs/adr/0107).
+ * `messages.ts`, which register their catalogues when imported, and the `index.ts` that imports
+ * them for whoever uses the package (marked pure, the entry would be skipped for the modules it
+ * re-exports, and its catalogue with it: the formula editor showed message codes). Said so, the
+ * bundle keeps only what a page uses: the list's filter bar needs `fieldFormat` and the form
+ * messages, not the formula engine with decimal.js nor the national region table (55 KB
+ * received, docs/adr/0107).
  */
-const PURE_PACKAGE_SOURCES = /\/packages\/(?:expr|forms|formats)\/src\/(?!messages\.ts$).*\.ts$/;
+const PURE_PACKAGE_SOURCES = /\/packages\/(?:expr|forms|formats)\/src\/(?!messages\.ts$|index\.ts$).*\.ts$/;
 
 function hasImportTimeEffects(id: string): boolean {
   return !PURE_PACKAGE_SOURCES.test(id) && !DROPPABLE_WHEN_UNUSED.some((pattern) => pattern.test(id));
