@@ -26,6 +26,14 @@ describe('the embedded data folder lock', () => {
     lockDataDir(dir).release();
   });
 
+  it('makes the folder the data folder goes in, as on a fresh checkout where ./data does not exist yet', () => {
+    const dir = join(root, 'fresh', 'data', 'pglite');
+    const lock = lockDataDir(dir);
+    expect(lock.path).toBe(`${dir}.lock`);
+    expect(existsSync(lock.path)).toBe(true);
+    lock.release();
+  });
+
   it('names a holder that is still running, another process included', () => {
     const dir = join(root, 'held');
     writeFileSync(`${dir}.lock`, JSON.stringify({ pid: process.ppid, since: new Date().toISOString() }));

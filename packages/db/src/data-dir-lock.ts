@@ -1,5 +1,5 @@
-import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 
 /**
  * The embedded database (PGlite) is PostgreSQL compiled into this process: it has no server to
@@ -68,6 +68,8 @@ function create(path: string): boolean {
 /** Takes the lock of `dataDir` for this process, or throws `DataDirInUse`. */
 export function lockDataDir(dataDir: string): DataDirLock {
   const path = lockPath(dataDir);
+  // On a fresh checkout the folder that holds the data folder (./data) does not exist yet.
+  mkdirSync(dirname(path), { recursive: true });
   // Twice at most: a second failure means another process took the stale lock between our two tries.
   for (let attempt = 0; attempt < 2; attempt += 1) {
     if (create(path)) {
