@@ -3,6 +3,7 @@ import { createTestDatabase, type TestDatabase } from '@tessera/db/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENTRIES, type FaultServer, startFaultServer } from './fault-server';
+import { waitFor } from './wait-for';
 
 /** How long a request waits for a connection here (10 s in production; short so the test is quick). */
 const WAIT_MS = 400;
@@ -28,10 +29,19 @@ afterAll(async () => {
 
 describe('every connection busy (overload, as the load test met it)', () => {
   it('answers 503 "busy" with Retry-After — not "connection lost", not 500 — and serves again once a connection is free', async () => {
-    // Two long statements hold both connections of the pool.
-    const holders = [1, 2].map(() => sql`select pg_sleep(2)`.execute(pool.db));
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    const refused = await server.send('GET', ENTRIES);
+    // Both connections of the server's pool wait on a lock the test holds, until the test lets go.
+    const HOLD = 4242;
+    let holders: Promise<unknown>[] = [];
+    const refused = await database.db.transaction().execute(async (trx) => {
+      await sql`select pg_advisory_xact_lock(${HOLD})`.execute(trx);
+      holders = [1, 2].map(() => sql`select pg_advisory_xact_lock(${HOLD})`.execute(pool.db));
+      await waitFor('both pool connections waiting on the lock', async () => {
+        const { rows } = await sql<{ n: number }>`select count(*)::int as n from pg_locks
+          where locktype = 'advisory' and objid = ${HOLD} and not granted`.execute(database.db);
+        return rows[0]?.n === 2;
+      });
+      return server.send('GET', ENTRIES);
+    });
     expect(refused.statusCode, refused.body).toBe(503);
     expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
