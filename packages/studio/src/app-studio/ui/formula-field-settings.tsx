@@ -1,10 +1,10 @@
 import { type FieldDefinition, FORMULA_RESULT_TYPES } from '@tessera/schemas';
 import { Form, Select } from 'antd';
 import { useMemo } from 'react';
-import { FlowFormula } from '../flows/ui/flow-formula';
 import { useStudio } from '../hooks/studio-context';
 import { useStudioT } from '../i18n/use-studio-t';
 import { updateField } from '../model/document-edits';
+import { ObjectFormula } from './object-formula';
 import { RollupPicker } from './rollup-picker';
 
 type ResultType = (typeof FORMULA_RESULT_TYPES)[number];
@@ -36,7 +36,7 @@ export function FormulaFieldSettings({ objectId, field }: { objectId: string; fi
       </Form.Item>
       <Form.Item label={t('studio.formula.source')} style={{ marginBottom: 8 }}>
         <div data-testid="formula-field-editor">
-          <FlowFormula value={field.formula ?? ''} onChange={setFormula} object={others} expectedType={resultType} />
+          <ObjectFormula value={field.formula ?? ''} onChange={setFormula} object={others} expectedType={resultType} />
         </div>
       </Form.Item>
       {object && <RollupPicker object={object} onPick={setFormula} />}

@@ -1,10 +1,10 @@
 import { DeleteOutlined } from '@ant-design/icons';
 import type { FormEffect, ObjectDefinition } from '@tessera/schemas';
 import { Button, Flex, Select, Switch } from 'antd';
-import { FlowFormula } from '../flows/ui/flow-formula';
 import { useLabel } from '../i18n/use-label';
 import { useStudioT } from '../i18n/use-studio-t';
 import { EFFECT_KINDS, effectFields, withEffectField, withEffectKind } from '../model/rule-edits';
+import { ObjectFormula } from './object-formula';
 
 /**
  * One effect of a rule: the field, what happens to it, and then the switch (shown, required,
@@ -59,7 +59,7 @@ export function RuleEffectRow({
       </Flex>
       {effect.kind === 'setValue' && (
         <div style={{ marginTop: 4 }} data-testid={`${testId}-formula`}>
-          <FlowFormula value={effect.formula} object={object} onChange={(formula) => onChange({ ...effect, formula })} />
+          <ObjectFormula value={effect.formula} object={object} onChange={(formula) => onChange({ ...effect, formula })} />
         </div>
       )}
       {effect.kind === 'options' && (

@@ -1,8 +1,8 @@
 import type { DashboardWidget, ReportDefinition } from '@tessera/schemas';
 import { Divider, Form, InputNumber, Select, Space } from 'antd';
-import { FlowFormula } from '../../flows/ui/flow-formula';
 import { useStudio, useStudioStore } from '../../hooks/studio-context';
 import { useLabel } from '../../i18n/use-label';
+import { ObjectFormula } from '../../ui/object-formula';
 import { type NamedColumn, useReportColumns } from '../hooks/use-report-columns';
 import { useDashboardT } from '../i18n/use-dashboard-t';
 import { updateWidgetReport } from '../model/dashboard-edits';
@@ -63,7 +63,7 @@ export function ReportProperties({ dashboardId, widget, report }: { dashboardId:
       <MeasurePicker measure={measure} object={object} columns={columns} onChange={(next) => change(next)} />
       <Form.Item label={t('dash.where')} style={{ marginBottom: 8 }}>
         <div data-testid="dash-report-where">
-          <FlowFormula
+          <ObjectFormula
             value={report.where ?? ''}
             object={object}
             expectedType="boolean"

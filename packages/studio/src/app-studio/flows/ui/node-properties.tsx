@@ -3,12 +3,12 @@ import { Form, Input, InputNumber, Select, Tag, Typography } from 'antd';
 import { useStudio } from '../../hooks/studio-context';
 import { useLabel } from '../../i18n/use-label';
 import { LocalizedInputs } from '../../ui/localized-inputs';
+import { ObjectFormula } from '../../ui/object-formula';
 import { useNodeEdit } from '../hooks/use-node-edit';
 import { useFlowT } from '../i18n/use-flow-t';
 import { ApprovalSettings } from './approval-settings';
 import { ApproverRules } from './approver-rules';
 import { FieldPermissions } from './field-permissions';
-import { FlowFormula } from './flow-formula';
 import { ValuesEditor } from './values-editor';
 
 /** The property panel of one node of the flow: its names, then what its kind needs. */
@@ -50,7 +50,7 @@ export function NodeProperties({ flow, node, object }: { flow: FlowDefinition; n
       )}
       {node.kind === 'branch' && flow.nodes.find((n) => n.id === node.parent)?.kind === 'condition' && (
         <Form.Item label={t('flows.when')} extra={t('flows.whenOtherwise')} {...item}>
-          <FlowFormula
+          <ObjectFormula
             value={node.when ?? ''}
             object={object}
             expectedType="boolean"
@@ -69,7 +69,7 @@ export function NodeProperties({ flow, node, object }: { flow: FlowDefinition; n
       )}
       {node.kind === 'update_many' && (
         <Form.Item label={t('flows.filter')} {...item}>
-          <FlowFormula
+          <ObjectFormula
             value={node.filter ?? ''}
             object={target}
             expectedType="boolean"

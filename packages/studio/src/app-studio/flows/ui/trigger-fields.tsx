@@ -2,8 +2,8 @@ import { FLOW_TRIGGERS, type FlowTrigger, type ObjectDefinition } from '@tessera
 import { Form, Input, InputNumber, Select } from 'antd';
 import { useLabel } from '../../i18n/use-label';
 import { patched } from '../../model/document-edits';
+import { ObjectFormula } from '../../ui/object-formula';
 import { useFlowT } from '../i18n/use-flow-t';
-import { FlowFormula } from './flow-formula';
 
 const DATE_TYPES = ['date', 'datetime'];
 
@@ -59,7 +59,7 @@ export function TriggerFields({ object, trigger, onChange }: { object: ObjectDef
       {/* A schedule starts without a record: there is nothing for a condition to read. */}
       {trigger.kind !== 'schedule' && (
         <Form.Item label={t('flows.trigger.condition')} style={{ marginBottom: 8 }}>
-          <FlowFormula
+          <ObjectFormula
             value={trigger.condition ?? ''}
             object={object}
             expectedType="boolean"

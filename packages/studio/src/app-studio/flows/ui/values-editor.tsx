@@ -2,8 +2,8 @@ import { DeleteOutlined } from '@ant-design/icons';
 import type { ObjectDefinition } from '@tessera/schemas';
 import { Button, Flex, Select, Typography } from 'antd';
 import { useLabel } from '../../i18n/use-label';
+import { ObjectFormula } from '../../ui/object-formula';
 import { useFlowT } from '../i18n/use-flow-t';
-import { FlowFormula } from './flow-formula';
 
 /** Types a flow cannot write: computed, numbered, or lists of other records. */
 const NOT_WRITABLE = new Set(['formula', 'auto_number', 'child_table', 'related_list']);
@@ -38,7 +38,7 @@ export function ValuesEditor({
               onClick={() => onChange(Object.fromEntries(Object.entries(values).filter(([id]) => id !== fieldId)))}
             />
           </Flex>
-          <FlowFormula value={formula} object={flowObject} onChange={(next) => onChange({ ...values, [fieldId]: next })} />
+          <ObjectFormula value={formula} object={flowObject} onChange={(next) => onChange({ ...values, [fieldId]: next })} />
         </div>
       ))}
       <Select

@@ -1,8 +1,8 @@
 import type { ObjectDefinition, RoleDefinition } from '@tessera/schemas';
 import { Card, Form, Radio, Table, Typography } from 'antd';
-import { FlowFormula } from '../../flows/ui/flow-formula';
 import { useStudioStore } from '../../hooks/studio-context';
 import { useLabel } from '../../i18n/use-label';
+import { ObjectFormula } from '../../ui/object-formula';
 import { useRoleT } from '../i18n/use-role-t';
 import { type FieldAccess, fieldAccessOf, permissionOf, scopeOf, setFieldAccess, setRowFormula } from '../model/role-edits';
 
@@ -24,7 +24,7 @@ export function ObjectPermissionDetail({ role, object }: { role: RoleDefinition;
           label={scopeOf(permission) === 'formula' ? t('roles.formula') : `${t(`roles.scope.${scopeOf(permission)}`)} · ${t('roles.formulaNarrows')}`}
           data-testid={`role-formula-${object.id}`}
         >
-          <FlowFormula
+          <ObjectFormula
             value={permission.rowFormula}
             object={object}
             expectedType="boolean"

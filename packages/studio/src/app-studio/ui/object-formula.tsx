@@ -3,14 +3,15 @@ import type { ObjectDefinition } from '@tessera/schemas';
 import { useSessionStore } from '@tessera/ui';
 import { Spin } from 'antd';
 import { Suspense, useMemo } from 'react';
-import { FormulaEditor } from '../../../index';
-import { useStudio } from '../../hooks/studio-context';
+import { FormulaEditor } from '../../index';
+import { useStudio } from '../hooks/studio-context';
 
 /**
- * A formula of the flow in the studio's Monaco formula editor, checked live against the flow
- * object's fields (and the fields of the objects its relations point to).
+ * A formula over one object in the studio's Monaco formula editor (a flow's condition, a form
+ * rule's value, a formula field, a report filter, a role's row scope), checked live against the
+ * object's fields and the fields of the objects its relations point to.
  */
-export function FlowFormula({
+export function ObjectFormula({
   value,
   onChange,
   object,
