@@ -71,8 +71,8 @@ describe('the studio: list views', () => {
       expect(await page.getByTestId('view-layout-field').textContent()).toContain('Level');
       await list.pick(page.getByTestId('view-roles'), 'Sales rep');
       // Closes the roles' option list, as a click elsewhere does.
-      await page.getByText('Shown columns').click();
-      await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
+      await page.getByText('Shown columns', { exact: true }).click();
+      await expect.poll(() => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').count(), { timeout: UI_TIMEOUT }).toBe(0);
       await page
         .getByTestId('view-index')
         .filter({ hasText: 'Publishing will create this index: (level, credit desc, id desc)' })

@@ -1,5 +1,6 @@
 import type { AppDocument } from '@tessera/schemas';
 import { describe, expect, it } from 'vitest';
+import { fieldUsages } from '../../model/field-usages';
 import { issueTarget } from '../../model/issue-target';
 import { createStudioStore } from '../../model/studio-store';
 import {
@@ -190,5 +191,16 @@ describe('a view problem', () => {
       selection: { objectId: 'customer', fieldId: null, nodeId: null, viewId: 'all' },
       tab: 'views',
     });
+  });
+});
+
+describe('a field a view uses', () => {
+  it('is named as used by that view, whether as a board’s group field, a column, a filter or a sort key', () => {
+    let d = setLayout(app, 'customer', 'all', 'kanban');
+    d = setFilters(d, 'customer', 'all', [{ field: 'amount', op: 'gt', value: 1 }]);
+    d = addSortKey(d, 'customer', 'all', { field: 'met_on' });
+    for (const field of ['stage', 'name', 'amount', 'met_on']) {
+      expect(fieldUsages(d, 'customer', field)).toEqual([{ pointer: '/objects/0/views/0', kind: 'view', name: { en: 'All', 'zh-CN': '全部' } }]);
+    }
   });
 });

@@ -1,9 +1,10 @@
 import { ArrowLeftOutlined, ArrowRightOutlined, CloseOutlined, HolderOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Flex } from 'antd';
+import { Flex } from 'antd';
 import { useCallback } from 'react';
 import { useDrag } from 'react-dnd';
 import { useViewT } from '../i18n/use-view-t';
 import { type ColumnDragItem, VIEW_COLUMN } from './column-drop-slot';
+import { IconAction } from './icon-action';
 
 interface ColumnChipProps {
   column: string;
@@ -37,26 +38,12 @@ export function ColumnChip({ column, name, shown, first, last, onAdd, onRemove, 
       <span className="views-chip-name">{name}</span>
       {shown ? (
         <>
-          <Button
-            size="small"
-            type="text"
-            icon={<ArrowLeftOutlined />}
-            disabled={first}
-            aria-label={t('views.columnLeft', { name })}
-            onClick={() => onStep?.(-1)}
-          />
-          <Button
-            size="small"
-            type="text"
-            icon={<ArrowRightOutlined />}
-            disabled={last}
-            aria-label={t('views.columnRight', { name })}
-            onClick={() => onStep?.(1)}
-          />
-          <Button size="small" type="text" icon={<CloseOutlined />} aria-label={t('views.removeColumn', { name })} onClick={onRemove} />
+          <IconAction icon={<ArrowLeftOutlined />} disabled={first} label={t('views.columnLeft', { name })} onClick={() => onStep?.(-1)} />
+          <IconAction icon={<ArrowRightOutlined />} disabled={last} label={t('views.columnRight', { name })} onClick={() => onStep?.(1)} />
+          <IconAction icon={<CloseOutlined />} label={t('views.removeColumn', { name })} onClick={onRemove} />
         </>
       ) : (
-        <Button size="small" type="text" icon={<PlusOutlined />} aria-label={t('views.addColumn', { name })} onClick={onAdd} />
+        <IconAction icon={<PlusOutlined />} label={t('views.addColumn', { name })} onClick={onAdd} />
       )}
     </Flex>
   );

@@ -7,6 +7,7 @@ import { useLabel } from '../../i18n/use-label';
 import { useViewT } from '../i18n/use-view-t';
 import type { ViewMessage } from '../i18n/view-messages';
 import { addView, deleteView, duplicateView, moveView } from '../model/view-edits';
+import { IconAction } from './icon-action';
 
 /** A text the document keeps in both languages, whichever the admin works in. */
 function bothLanguages(key: ViewMessage): LocalizedText {
@@ -39,30 +40,24 @@ export function ViewList({ object, selected }: ViewListProps) {
         data-testid={`view-row-${view.id}`}
         className={view.id === selected ? 'views-row views-row-selected' : 'views-row'}
         actions={[
-          <Button
+          <IconAction
             key="up"
-            size="small"
-            type="text"
             icon={<ArrowUpOutlined />}
-            aria-label={t('views.moveUp', { name })}
+            label={t('views.moveUp', { name })}
             disabled={index === 0}
             onClick={() => edit((d) => moveView(d, object.id, view.id, -1))}
           />,
-          <Button
+          <IconAction
             key="down"
-            size="small"
-            type="text"
             icon={<ArrowDownOutlined />}
-            aria-label={t('views.moveDown', { name })}
+            label={t('views.moveDown', { name })}
             disabled={index === views.length - 1}
             onClick={() => edit((d) => moveView(d, object.id, view.id, 1))}
           />,
-          <Button
+          <IconAction
             key="copy"
-            size="small"
-            type="text"
             icon={<CopyOutlined />}
-            aria-label={t('views.duplicate', { name })}
+            label={t('views.duplicate', { name })}
             onClick={() => editAndSelect((d) => duplicateView(d, object.id, view.id, bothLanguages('views.copySuffix')))}
           />,
           <Popconfirm key="delete" title={t('views.deleteConfirm', { name })} onConfirm={() => edit((d) => deleteView(d, object.id, view.id))}>

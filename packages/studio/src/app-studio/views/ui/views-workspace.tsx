@@ -22,7 +22,7 @@ export function ViewsWorkspace({ appId, object }: { appId: string; object: Objec
   if (!document) return null;
   return (
     <Flex gap={16} align="flex-start" data-testid="views-workspace">
-      <Flex vertical gap={8} style={{ width: 280, flex: 'none' }}>
+      <Flex vertical gap={8} style={{ width: 340, flex: 'none' }}>
         <Typography.Text type="secondary">{t('views.hint')}</Typography.Text>
         <ViewList object={object} selected={view?.id ?? null} />
       </Flex>
