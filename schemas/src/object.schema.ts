@@ -54,6 +54,14 @@ export const listViewSchema = {
     filters: { type: 'array', items: filterConditionSchema, maxItems: 50 },
     sort: { type: 'array', items: sortKeySchema, maxItems: 5 },
     columns: { type: 'array', items: { type: 'string' }, maxItems: 200 },
+    /** How the view opens: a table (absent too), a Kanban board by `groupField`, a calendar by `dateField`. */
+    layout: { enum: ['table', 'kanban', 'calendar'] },
+    /** Kanban: the select field whose options are the board's columns. */
+    groupField: { type: 'string', minLength: 1, maxLength: 64 },
+    /** Calendar: the date or date-time field that places a record on a day. */
+    dateField: { type: 'string', minLength: 1, maxLength: 64 },
+    /** The roles that see the view; absent or empty: everyone (an audience, as a menu entry's). */
+    roles: { type: 'array', items: identifierSchema, maxItems: 50, uniqueItems: true },
   },
   required: ['id', 'label'],
   additionalProperties: false,

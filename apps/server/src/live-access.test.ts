@@ -53,7 +53,16 @@ const crm: AppDocument = {
         { id: 'customer', type: 'relation', target: 'customer', label: { en: 'Customer' } },
       ],
     },
-    { id: 'audit_note', label: { en: 'Audit note' }, fields: [{ id: 'text', type: 'text', label: { en: 'Text' } }] },
+    {
+      id: 'audit_note',
+      label: { en: 'Audit note' },
+      fields: [{ id: 'text', type: 'text', label: { en: 'Text' } }],
+      views: [
+        { id: 'everyone', label: { en: 'Everyone' } },
+        { id: 'for_reps', label: { en: 'For reps' }, roles: ['sales_rep'] },
+        { id: 'for_managers', label: { en: 'For managers' }, roles: ['manager'], filters: [{ field: 'text', op: 'contains', value: 'secret' }] },
+      ],
+    },
   ],
   roles: [
     {
@@ -64,6 +73,7 @@ const crm: AppDocument = {
         { object: 'contract', actions: ['read'], rows: 'own', hiddenFields: ['amount'] },
       ],
     },
+    { id: 'manager', label: { en: 'Manager' }, permissions: [] },
   ],
 };
 
@@ -110,6 +120,16 @@ describe('GET /api/apps/:appId/live tells the caller what they may do', () => {
     expect(own.statusCode).toBe(201);
     const refused = await server.inject({ method: 'POST', url: `${customers}/bulk-delete`, headers: rep.headers, payload: { ids: [own.json().id] } });
     expect(refused.json()).toMatchObject({ status: 403, code: 'record.forbidden' });
+  });
+
+  it('leaves out the list views shown to roles the caller does not hold, configuration and all', async () => {
+    const rep = await userHeaders(server, database, 'view-rep@test.local');
+    await server.inject({ method: 'PUT', url: `/api/admin/users/${rep.id}/roles`, headers: admin, payload: { appId: 'crm_live', roles: ['sales_rep'] } });
+    const viewsOf = (body: { document: AppDocument }) => body.document.objects.find((o) => o.id === 'audit_note')?.views?.map((v) => v.id);
+    const repBody = (await live(rep.headers)).json();
+    expect(viewsOf(repBody)).toEqual(['everyone', 'for_reps']);
+    expect(JSON.stringify(repBody)).not.toContain('secret');
+    expect(viewsOf((await live(admin)).json())).toEqual(['everyone', 'for_reps', 'for_managers']);
   });
 
   it('gives an administrator every action on every object and hides nothing', async () => {

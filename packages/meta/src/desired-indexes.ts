@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ObjectDefinition } from '@tessera/schemas';
 import { TEXT_LIKE_TYPES } from './column-types';
 import type { IndexDefinition } from './ddl-steps';
+import { viewIndexColumns } from './view-index';
 
 type Unnamed = Omit<IndexDefinition, 'name'>;
 
@@ -16,22 +17,10 @@ function matchRuleKeyFields(object: ObjectDefinition): Set<string> {
   return keys;
 }
 
-const EQUALITY_OPS = new Set(['eq', 'in', 'is_empty']);
-
-/** A composite index per saved list view: equality filters first, then its sort, then id. */
+/** A composite index per saved list view (view-index.ts, shared with the studio's preview). */
 function viewIndex(object: ObjectDefinition, view: NonNullable<ObjectDefinition['views']>[number]): Unnamed | null {
-  const columns: IndexDefinition['columns'] = [];
-  const seen = new Set<string>();
-  const push = (column: string, direction: 'asc' | 'desc') => {
-    if (seen.has(column)) return;
-    seen.add(column);
-    columns.push({ column, direction });
-  };
-  for (const filter of view.filters ?? []) if (EQUALITY_OPS.has(filter.op)) push(filter.field, 'asc');
-  for (const key of view.sort ?? []) push(key.field, key.direction ?? 'asc');
-  if (columns.length === 0) return null;
-  push('id', view.sort?.at(-1)?.direction ?? 'asc');
-  return { object: object.id, columns, method: 'btree', unique: false, liveRowsOnly: true };
+  const columns = viewIndexColumns(view);
+  return columns.length === 0 ? null : { object: object.id, columns, method: 'btree', unique: false, liveRowsOnly: true };
 }
 
 /**

@@ -5,6 +5,7 @@ export type { DeletionImpact } from './deletion-impact';
 export { desiredIndexes } from './desired-indexes';
 export { type DocumentChange, diffDocuments } from './diff-documents';
 export { countAppRecords, dropApp } from './drop-app';
+export { type FilterColumn, operatorsFor, SORTABLE, SYSTEM_COLUMN_TYPES } from './filter-operators';
 export { type LocalizedIssue, localizeIssues, MetaError, type MetaIssue } from './issue';
 export { type AppSummary, createMetadataStore, type MetadataStore, type VersionSummary } from './metadata-store';
 export { columnKey, emptyPhysicalState, type PhysicalColumn, type PhysicalState } from './physical-state';

@@ -58,6 +58,19 @@ registerMessages({
   'meta.nav_view_without_object': { 'zh-CN': '菜单项“{id}”的列表视图需要先选择对象', en: 'Menu entry "{id}" names a list view but no object' },
   'meta.nav_unknown_view': { 'zh-CN': '对象“{object}”没有列表视图“{id}”', en: 'Object "{object}" has no list view "{id}"' },
   'meta.nav_unknown_role': { 'zh-CN': '菜单项“{entry}”的可见角色“{id}”不存在', en: 'Menu entry "{entry}" is shown to role "{id}", which does not exist' },
+  'meta.view_filter_op': { 'zh-CN': '字段“{id}”不支持筛选条件“{op}”', en: 'Field "{id}" cannot be filtered with "{op}"' },
+  'meta.view_sort_field': { 'zh-CN': '不能按字段“{id}”排序', en: 'The list cannot be sorted by field "{id}"' },
+  'meta.view_group_missing': { 'zh-CN': '看板视图“{view}”需要选择分组字段', en: 'Kanban view "{view}" needs a field to group by' },
+  'meta.view_group_type': {
+    'zh-CN': '看板只能按单选字段分组，“{id}”是{type}字段',
+    en: 'A Kanban board groups by a select field; "{id}" is a {type} field',
+  },
+  'meta.view_date_missing': { 'zh-CN': '日历视图“{view}”需要选择日期字段', en: 'Calendar view "{view}" needs a date field' },
+  'meta.view_date_type': {
+    'zh-CN': '日历只能按日期或日期时间字段排布，“{id}”是{type}字段',
+    en: 'A calendar places records by a date or date-time field; "{id}" is a {type} field',
+  },
+  'meta.view_unknown_role': { 'zh-CN': '列表视图“{view}”的可见角色“{id}”不存在', en: 'List view "{view}" is shown to role "{id}", which does not exist' },
   'meta.unknown_node': { 'zh-CN': '布局节点“{id}”不存在', en: 'Layout node "{id}" does not exist' },
   'meta.child_target': {
     'zh-CN': '子表字段必须指向以“{object}”为父对象的子对象，而“{id}”不是',

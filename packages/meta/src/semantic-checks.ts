@@ -9,7 +9,8 @@ import { checkMatchRules } from './match-rule-checks';
 import { checkNavigationEntry } from './navigation-checks';
 import { checkQuality } from './quality-checks';
 import { checkReports } from './report-checks';
-import { RESERVED_FIELD_IDS, SYSTEM_COLUMNS } from './system-columns';
+import { RESERVED_FIELD_IDS } from './system-columns';
+import { checkViews } from './view-checks';
 
 /** Remembers the first pointer of each id in a scope and reports repeats. */
 function uniqueIds(items: readonly { id: string }[], base: string, issues: MetaIssue[]): void {
@@ -64,10 +65,6 @@ function checkField(field: FieldDefinition, pointer: string, object: ObjectDefin
   }
 }
 
-function fieldExists(object: ObjectDefinition, id: string): boolean {
-  return (SYSTEM_COLUMNS as readonly string[]).includes(id) || object.fields.some((f) => f.id === id);
-}
-
 function checkObject(object: ObjectDefinition, pointer: string, objects: Map<string, ObjectDefinition>, issues: MetaIssue[]): void {
   uniqueIds(object.fields, `${pointer}/fields`, issues);
   object.fields.forEach((field, index) => checkField(field, `${pointer}/fields/${index}`, object, objects, issues));
@@ -85,16 +82,6 @@ function checkObject(object: ObjectDefinition, pointer: string, objects: Map<str
   }
   const views = object.views ?? [];
   uniqueIds(views, `${pointer}/views`, issues);
-  views.forEach((view, v) => {
-    const refs: [string, string][] = [
-      ...(view.filters ?? []).map((f, i): [string, string] => [`filters/${i}/field`, f.field]),
-      ...(view.sort ?? []).map((s, i): [string, string] => [`sort/${i}/field`, s.field]),
-      ...(view.columns ?? []).map((c, i): [string, string] => [`columns/${i}`, c]),
-    ];
-    for (const [path, id] of refs) {
-      if (!fieldExists(object, id)) issues.push({ pointer: `${pointer}/views/${v}/${path}`, code: 'meta.unknown_field', params: { object: object.id, id } });
-    }
-  });
 }
 
 function checkForms(app: AppDocument, objects: Map<string, ObjectDefinition>, issues: MetaIssue[]): void {
@@ -184,6 +171,7 @@ export function checkSemantics(app: AppDocument): MetaIssue[] {
   checkFormChoices(app, issues);
   checkNavigation(app, objects, issues);
   checkRoles(app, objects, issues);
+  issues.push(...checkViews(app));
   issues.push(...checkFormulaFields(app));
   issues.push(...checkFlows(app));
   issues.push(...checkReports(app));

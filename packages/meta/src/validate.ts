@@ -12,6 +12,8 @@ export { ENCRYPTABLE_TYPES, UNIQUE_CAPABLE_TYPES } from './column-types';
 export type { DeletionImpact } from './deletion-impact';
 /** What differs between two documents (what a publish would change; what another admin changed in a draft). */
 export { type DocumentChange, diffDocuments } from './diff-documents';
+/** The filter operators a column answers (the records service's table): the studio's view designer offers only these. */
+export { type FilterColumn, operatorsFor, SORTABLE, SYSTEM_COLUMN_TYPES } from './filter-operators';
 export { type LocalizedIssue, localizeIssues, type MetaIssue } from './issue';
 /** What a report may group, count and filter by, and which aggregates fit a column: the studio's dashboard designer offers only what the checks accept. */
 export { aggregateFits, type ReportColumn, reportColumn, reportColumns } from './report-fields';
@@ -19,3 +21,5 @@ export { rollupFieldIds } from './rollup-formulas';
 /** What a type change does to stored rows, as the server's preview answers it. */
 export type { FieldTypeChangePreview, TypeChangePreview } from './type-change-types';
 export { type DocumentVerdict, draftProblems, validateDocument } from './validate-document';
+/** The index a list view asks publishing to build, as the server derives it, and how an admin reads it. */
+export { type IndexColumns, indexColumnsText, viewIndexColumns } from './view-index';

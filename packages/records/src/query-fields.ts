@@ -1,55 +1,12 @@
-import { isSystemColumn, type SqlType, sqlTypeOf } from '@tessera/meta';
-import type { FieldDefinition, FilterOperator, ObjectDefinition } from '@tessera/schemas';
+import { type FilterColumn, isSystemColumn, operatorsFor, SORTABLE, SYSTEM_COLUMN_TYPES, sqlTypeOf } from '@tessera/meta';
+import type { ObjectDefinition } from '@tessera/schemas';
+
+export { operatorsFor, SORTABLE };
 
 /** What a filter or sort key can do with a column depends only on its SQL type. */
-export interface QueryableColumn {
+export interface QueryableColumn extends FilterColumn {
   id: string;
-  sqlType: SqlType | 'integer';
-  field: FieldDefinition | null;
 }
-
-const SYSTEM_TYPES: Record<string, QueryableColumn['sqlType']> = {
-  id: 'uuid',
-  version: 'integer',
-  owner_id: 'uuid',
-  department_id: 'uuid',
-  created_by: 'uuid',
-  updated_by: 'uuid',
-  created_at: 'timestamptz',
-  updated_at: 'timestamptz',
-  deleted_at: 'timestamptz',
-};
-
-const ALL_SCALAR: readonly FilterOperator[] = ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'in', 'between', 'is_empty', 'is_not_empty'];
-export const OPERATORS_BY_TYPE: Record<QueryableColumn['sqlType'], readonly FilterOperator[]> = {
-  text: [...ALL_SCALAR, 'contains', 'starts_with'],
-  numeric: ALL_SCALAR,
-  integer: ALL_SCALAR,
-  date: ALL_SCALAR,
-  timestamptz: ALL_SCALAR,
-  boolean: ['eq', 'ne', 'is_empty', 'is_not_empty'],
-  uuid: ['eq', 'ne', 'in', 'is_empty', 'is_not_empty'],
-  'text[]': ['contains', 'in', 'is_empty', 'is_not_empty'],
-  jsonb: ['is_empty', 'is_not_empty'],
-};
-
-export const ENCRYPTED_OPERATORS: readonly FilterOperator[] = ['is_empty', 'is_not_empty'];
-/** Text a format can apply to (text, phone, e-mail, URL) may be asked which values break one. */
-const FORMAT_TYPES: ReadonlySet<string> = new Set(['text', 'phone', 'email', 'url']);
-
-/** A region is text with a meaning: it may also be asked whether it lies in a province, city or district. */
-const REGION_OPERATORS: readonly FilterOperator[] = [...OPERATORS_BY_TYPE.text, 'within'];
-
-/** What a filter may do with a column: by its SQL type, narrowed for ciphertext, widened for regions. */
-export function operatorsFor(column: QueryableColumn): readonly FilterOperator[] {
-  const format: readonly FilterOperator[] = column.field && FORMAT_TYPES.has(column.field.type) ? ['breaks_format'] : [];
-  // Ciphertext can only be told apart from nothing in SQL: no search, no comparison, on encrypted
-  // fields. A format is checked on the opened values (format-filter.ts), so that one stays.
-  if (column.field?.encrypted) return [...ENCRYPTED_OPERATORS, ...format];
-  return column.field?.type === 'region' ? REGION_OPERATORS : [...OPERATORS_BY_TYPE[column.sqlType], ...format];
-}
-
-export const SORTABLE: ReadonlySet<QueryableColumn['sqlType']> = new Set(['text', 'numeric', 'integer', 'date', 'timestamptz', 'boolean', 'uuid']);
 
 /** A column the actor may filter or sort on: a system column or a live, visible field. */
 export function queryableColumn(
@@ -58,7 +15,7 @@ export function queryableColumn(
   hidden: ReadonlySet<string>,
   computedOnRead: ReadonlySet<string> = new Set(),
 ): QueryableColumn | null {
-  if (isSystemColumn(id)) return { id, sqlType: SYSTEM_TYPES[id] ?? 'text', field: null };
+  if (isSystemColumn(id)) return { id, sqlType: SYSTEM_COLUMN_TYPES[id] ?? 'text', field: null };
   // Rollups have no stored column to filter or sort on (yet).
   if (hidden.has(id) || computedOnRead.has(id)) return null;
   const field = object.fields.find((f) => f.id === id);

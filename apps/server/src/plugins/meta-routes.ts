@@ -4,6 +4,7 @@ import { takesPartInApprovals } from '@tessera/flows';
 import { appendAudit } from '@tessera/identity';
 import { createMetadataStore, localizeIssues, MetaError, type PublishHooks, purgeRetired, rollupFieldIds } from '@tessera/meta';
 import type { LiveAppCache, RecordService } from '@tessera/records';
+import { documentForViewer } from '@tessera/schemas';
 import { policyFor, requireAdmin, requireUser } from '../authentication';
 import { localeOf } from '../problem';
 import { appParams, dateTime, identifier, type RoutePlugin, versionNumber } from '../route-schemas';
@@ -347,6 +348,7 @@ export const metaRoutes: RoutePlugin<{ database: Database; liveApps: LiveAppCach
       const objects = live.document.objects;
       return {
         ...live,
+        document: documentForViewer(live.document, { roles: user.roles[request.params.appId] ?? [], isAdmin: user.isAdmin }),
         access: Object.fromEntries(objects.map((o) => [o.id, objectAccess(policy, o.id)])),
         rollups: Object.fromEntries(objects.map((o): [string, string[]] => [o.id, [...rollupFieldIds(o, live.document)]]).filter(([, ids]) => ids.length > 0)),
       };

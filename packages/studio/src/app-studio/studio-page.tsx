@@ -35,6 +35,8 @@ import { PropertyPanel } from './ui/property-panel';
 import { PublishDialog } from './ui/publish-dialog';
 import { RulesView } from './ui/rules-view';
 import { StudioHeader } from './ui/studio-header';
+import { useViewT } from './views/i18n/use-view-t';
+import { ViewsWorkspace } from './views/ui/views-workspace';
 
 /**
  * `@tessera/studio/app-studio`: where an admin builds an app — its objects and fields, the form
@@ -160,6 +162,7 @@ function Autosave({ store }: { store: StudioStore }) {
 /** The selected object: its fields or its form on the left, the property panel and the preview on the right. */
 function ObjectWorkspace({ appId }: { appId: string }) {
   const t = useStudioT();
+  const viewT = useViewT();
   const document = useStudio((s) => s.document);
   const tab = useStudio((s) => s.tab);
   const setTab = useStudio((s) => s.setTab);
@@ -171,21 +174,25 @@ function ObjectWorkspace({ appId }: { appId: string }) {
       <Tabs
         className="studio-main"
         activeKey={tab}
-        onChange={(key) => setTab(key === 'fields' || key === 'rules' ? key : 'form')}
+        onChange={(key) => setTab(key === 'fields' || key === 'rules' || key === 'views' ? key : 'form')}
         items={[
           { key: 'form', label: t('studio.tabForm'), children: <FormDesigner object={object} /> },
           { key: 'fields', label: t('studio.tabFields'), children: <FieldsView object={object} /> },
           { key: 'rules', label: t('studio.tabRules'), children: <RulesView object={object} /> },
+          { key: 'views', label: <span data-testid="studio-tab-views">{viewT('views.tab')}</span>, children: <ViewsWorkspace appId={appId} object={object} /> },
         ]}
       />
-      <div className="studio-side">
-        <Card size="small">
-          <PropertyPanel tab={tab} />
-        </Card>
-        <Card size="small">
-          <PreviewPane appId={appId} document={document} object={object} form={form} />
-        </Card>
-      </div>
+      {/* The views designer takes the width: a form's properties and preview say nothing about a list. */}
+      {tab !== 'views' && (
+        <div className="studio-side">
+          <Card size="small">
+            <PropertyPanel tab={tab} />
+          </Card>
+          <Card size="small">
+            <PreviewPane appId={appId} document={document} object={object} form={form} />
+          </Card>
+        </div>
+      )}
     </div>
   );
 }

@@ -4,7 +4,7 @@
  * against the records API, so the two cannot drift apart.
  */
 
-export { isSortable } from '../objects/list-columns';
+export { cellFields, isSortable } from '../objects/list-columns';
 export { type DraftValue, toCondition } from './filter-condition';
 export { type FilterableField, filterableFields } from './filter-fields';
 export { operatorsFor, valueShape } from './filter-operators';

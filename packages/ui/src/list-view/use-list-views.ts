@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { api } from '../api/client';
 import { isAbort } from '../api/http';
 import type { RecordFilter, RecordSort, SavedView } from '../api/types';
+import type { ViewChoice } from '../views/view-choice';
 import { type LinkProblem, readLinkedFilters, showFiltersInAddress } from './list-link';
 import {
   type ListViewOption,
@@ -26,7 +27,7 @@ type SavedStatus = 'loading' | 'ready' | 'failed';
  * page's address (`?f=`): a link — a publish review's rule breaks, a dashboard's drill-down, one
  * a colleague copied — opens the list with them, and a reload keeps them.
  */
-export function useListViews(appId: string, object: ObjectDefinition, scope: ListViewScope) {
+export function useListViews(appId: string, object: ObjectDefinition, scope: ListViewScope, onLayout?: (layout: ViewChoice) => void) {
   const [saved, setSaved] = useState<SavedView[]>([]);
   const [status, setStatus] = useState<SavedStatus>('loading');
   // A link's filters, if the address carries any: shown on the chosen view, as unsaved changes.
@@ -85,8 +86,11 @@ export function useListViews(appId: string, object: ObjectDefinition, scope: Lis
       setChosenKey(key);
       setEdits(null);
       rememberView(appId, object.id, key);
+      // A designer's view opens as it was designed: its board or calendar, by its field.
+      const chosen = presets.find((p) => p.key === key);
+      if (chosen?.kind === 'preset' && chosen.layout) onLayout?.(chosen.layout);
     },
-    [appId, object.id],
+    [appId, object.id, presets, onLayout],
   );
 
   const change = useCallback(

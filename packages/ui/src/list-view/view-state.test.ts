@@ -66,6 +66,7 @@ describe('list view state', () => {
     const [open] = presetViews(designed, scope);
     expect(open).toMatchObject({ key: 'preset:open', kind: 'preset', label: { en: 'Open deals' } });
     expect(open?.state.sort).toEqual([{ field: 'amount', direction: 'asc' }]);
+    expect(open).toMatchObject({ layout: null });
     const saved: SavedView[] = [
       { id: 'v1', name: 'Big ones', filters: [{ field: 'amount', op: 'gt', value: '1000' }], sort: [], columns: ['name'], updatedAt: '2026-01-01T00:00:00Z' },
     ];

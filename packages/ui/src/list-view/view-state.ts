@@ -1,5 +1,6 @@
 import type { FieldDefinition, LocalizedText, ObjectDefinition } from '@tessera/schemas';
 import type { RecordFilter, RecordSort, SavedView, SavedViewInput } from '../api/types';
+import { presetLayout, type ViewChoice } from '../views/view-choice';
 import type { FilterableField } from './filter-fields';
 
 /** What a list view is: its conditions, its order, its columns and their widths, its quick search, its board's card order. Saved views store exactly this. */
@@ -28,7 +29,7 @@ export interface ListViewScope {
 
 /** A view in the picker: one the app designer defined (shared, read-only), or one of the user's own. */
 export type ListViewOption =
-  | { key: string; kind: 'preset'; label: LocalizedText | null; state: ListViewState }
+  | { key: string; kind: 'preset'; label: LocalizedText | null; state: ListViewState; layout: ViewChoice | null }
   | { key: string; kind: 'mine'; name: string; savedId: string; state: ListViewState };
 
 const NEWEST_FIRST: RecordSort[] = [{ field: 'created_at', direction: 'desc' }];
@@ -66,11 +67,12 @@ export function savedViewInput(name: string, { cardOrder, ...state }: ListViewSt
 /** The app designer's list views, or one "All records" view when the object defines none. */
 export function presetViews(object: ObjectDefinition, scope: ListViewScope): ListViewOption[] {
   const views = object.views ?? [];
-  if (views.length === 0) return [{ key: ALL_RECORDS_KEY, kind: 'preset', label: null, state: usableState({}, scope) }];
+  if (views.length === 0) return [{ key: ALL_RECORDS_KEY, kind: 'preset', label: null, state: usableState({}, scope), layout: null }];
   return views.map((view) => ({
     key: presetViewKey(view.id),
     kind: 'preset',
     label: view.label,
+    layout: presetLayout(object, view),
     state: usableState(
       {
         filters: (view.filters ?? []).map((f) => ({ field: f.field, op: f.op, value: f.value })),

@@ -62,13 +62,13 @@ function ObjectPageBody({ appId, object }: { appId: string; object: ObjectDefini
   return (
     <Flex vertical gap={12} data-testid={`object-page-${object.id}`}>
       {choice.kind === 'table' ? (
-        <TableView appId={appId} object={object} change={change} controls={controls} onOpen={drawer.openEdit} />
+        <TableView appId={appId} object={object} change={change} controls={controls} onOpen={drawer.openEdit} onLayout={choose} />
       ) : (
         <>
           <ObjectHeader title={pluralTitle(object, locale)}>{controls}</ObjectHeader>
           <Suspense fallback={<Skeleton active />}>
             {choice.kind === 'kanban' ? (
-              <KanbanView key={choice.field} appId={appId} object={object} fieldId={choice.field} change={change} onOpen={drawer.openEdit} />
+              <KanbanView key={choice.field} appId={appId} object={object} fieldId={choice.field} change={change} onOpen={drawer.openEdit} onLayout={choose} />
             ) : (
               <CalendarView key={choice.field} appId={appId} object={object} fieldId={choice.field} change={change} onOpen={drawer.openEdit} />
             )}

@@ -25,6 +25,7 @@ import { useAuthStore } from '../stores/auth-store';
 import { useCurrentAppStore } from '../stores/current-app-store';
 import { useSessionStore } from '../stores/session-store';
 import { type RecordChange, useRecordChanges } from '../views/record-change';
+import type { ViewChoice } from '../views/view-choice';
 import { ObjectHeader } from './object-header';
 import { RecordTable } from './record-table';
 import { useRecordList } from './use-record-list';
@@ -36,6 +37,8 @@ interface TableViewProps {
   /** The view switcher and "New" button, placed among the table's own controls. */
   controls: ReactNode;
   onOpen: (recordId: string) => void;
+  /** Opens the board or calendar a designer's view is laid out as, when the person picks it. */
+  onLayout?: (layout: ViewChoice) => void;
 }
 
 // The bulk edit dialog brings the record form's widgets: loaded when first opened, as the drawer is.
@@ -56,13 +59,13 @@ const NO_OBJECTS: readonly ObjectDefinition[] = [];
  * page as the user nears the end. Memoized: opening or closing the page's drawer re-renders the
  * page, and the table (antd's, with its columns and row checkboxes) has no part in that.
  */
-export const TableView = memo(function TableView({ appId, object, change, controls, onOpen }: TableViewProps) {
+export const TableView = memo(function TableView({ appId, object, change, controls, onOpen, onLayout }: TableViewProps) {
   const t = useT();
   const locale = useSessionStore((s) => s.locale);
   const { modal, message } = App.useApp();
   const objects = useCurrentAppStore((s) => s.document?.objects ?? NO_OBJECTS);
   const scope = useListScope(object);
-  const views = useListViews(appId, object, scope);
+  const views = useListViews(appId, object, scope, onLayout);
   const { filters, sort, columns, search, columnWidths } = views.state;
   const request = useMemo(() => (views.ready ? { filters, sort } : null), [views.ready, filters, sort]);
   const list = useRecordList(appId, object, request, scope.searchField?.id ?? null, search);

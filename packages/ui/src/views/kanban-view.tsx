@@ -17,6 +17,7 @@ import { KanbanColumn } from './kanban-column';
 import { type RecordChange, useRecordChanges } from './record-change';
 import { useBoardQuery, useRefusedLink } from './use-board-query';
 import { useKanbanBoard } from './use-kanban-board';
+import type { ViewChoice } from './view-choice';
 
 interface KanbanViewProps {
   appId: string;
@@ -25,6 +26,8 @@ interface KanbanViewProps {
   change: RecordChange | null;
   /** Opens the record drawer; with a preset when a move the form refused is to be completed there. */
   onOpen: (recordId: string, preset?: DrawerPreset) => void;
+  /** Opens the layout a designer's view is laid out as, when the person picks it. */
+  onLayout?: (layout: ViewChoice) => void;
 }
 
 const NO_OBJECTS: readonly ObjectDefinition[] = [];
@@ -32,17 +35,17 @@ const NO_OBJECTS: readonly ObjectDefinition[] = [];
 const BOARD_RESERVE = 24;
 
 /** Records as cards in one column per option of a select field; drag a card to change its value. */
-export function KanbanView({ appId, object, fieldId, change, onOpen }: KanbanViewProps) {
+export function KanbanView({ appId, object, fieldId, change, onOpen, onLayout }: KanbanViewProps) {
   const field = object.fields.find((f) => f.id === fieldId);
   // The page only offers select fields of this object; a missing one means a reload raced us.
-  return field ? <KanbanBoard appId={appId} object={object} field={field} change={change} onOpen={onOpen} /> : null;
+  return field ? <KanbanBoard appId={appId} object={object} field={field} change={change} onOpen={onOpen} onLayout={onLayout} /> : null;
 }
 
-function KanbanBoard({ appId, object, field, change, onOpen }: Omit<KanbanViewProps, 'fieldId'> & { field: FieldDefinition }) {
+function KanbanBoard({ appId, object, field, change, onOpen, onLayout }: Omit<KanbanViewProps, 'fieldId'> & { field: FieldDefinition }) {
   const t = useT();
   const locale = useSessionStore((s) => s.locale);
   const objects = useCurrentAppStore((s) => s.document?.objects ?? NO_OBJECTS);
-  const { scope, views, search, orders, order, setOrderKey, query } = useBoardQuery(appId, object);
+  const { scope, views, search, orders, order, setOrderKey, query } = useBoardQuery(appId, object, onLayout);
   const board = useKanbanBoard(appId, object, field, query, onOpen);
   const fields = useMemo(() => cardFields(object, field.id), [object, field.id]);
   useRecordChanges(change, board.upsert, board.remove);

@@ -10,17 +10,18 @@ import { useSessionStore } from '../stores/session-store';
 import { initialOrder, kanbanOrders, orderKey, sortOfKey } from './kanban-order';
 import { summedField } from './kanban-totals';
 import type { BoardQuery } from './use-kanban-board';
+import type { ViewChoice } from './view-choice';
 
 /**
  * What a kanban board shows, chosen as on the list: the list's view and filters (kept in the
  * address, ADR 0075, so switching between list and board keeps them), its quick search, and
  * an order the user sees and picks, kept with the view when it is saved. The board sums the first amount the reader may see.
  */
-export function useBoardQuery(appId: string, object: ObjectDefinition) {
+export function useBoardQuery(appId: string, object: ObjectDefinition, onLayout?: (layout: ViewChoice) => void) {
   const t = useT();
   const locale = useSessionStore((s) => s.locale);
   const scope = useListScope(object);
-  const views = useListViews(appId, object, scope);
+  const views = useListViews(appId, object, scope, onLayout);
   const hidden = useMemo(() => new Set(scope.access.hiddenFields), [scope.access.hiddenFields]);
   const orders = useMemo(() => kanbanOrders(object, hidden, locale, t), [object, hidden, locale, t]);
   // The order the user chose is part of the view (a saved view keeps it); else the view's own sort, when the board offers it.

@@ -1,6 +1,6 @@
 import type { ObjectDefinition } from '@tessera/schemas';
 import { describe, expect, it } from 'vitest';
-import { availableKinds, defaultChoice, validChoice } from './view-choice';
+import { availableKinds, defaultChoice, presetLayout, validChoice } from './view-choice';
 
 const visit: ObjectDefinition = {
   id: 'visit',
@@ -26,5 +26,13 @@ describe('view choice', () => {
     expect(validChoice(visit, { kind: 'kanban', field: 'visited_at' })).toEqual({ kind: 'table' });
     expect(validChoice(visit, { kind: 'calendar', field: 'gone' })).toEqual({ kind: 'table' });
     expect(validChoice(visit, 'garbage')).toEqual({ kind: 'table' });
+  });
+
+  it('opens a designer view in its layout, by its field, while the field still fits', () => {
+    expect(presetLayout(visit, {})).toBeNull();
+    expect(presetLayout(visit, { layout: 'table' })).toEqual({ kind: 'table' });
+    expect(presetLayout(visit, { layout: 'kanban', groupField: 'kind' })).toEqual({ kind: 'kanban', field: 'kind' });
+    expect(presetLayout(visit, { layout: 'calendar', dateField: 'visited_at' })).toEqual({ kind: 'calendar', field: 'visited_at' });
+    expect(presetLayout(visit, { layout: 'kanban', groupField: 'subject' })).toEqual({ kind: 'table' });
   });
 });

@@ -1,4 +1,4 @@
-import type { FieldDefinition, ObjectDefinition } from '@tessera/schemas';
+import type { FieldDefinition, ListView, ObjectDefinition } from '@tessera/schemas';
 
 /** How the object page shows its records; kanban and calendar name the field they are built on. */
 export type ViewChoice = { kind: 'table' } | { kind: 'kanban'; field: string } | { kind: 'calendar'; field: string };
@@ -46,6 +46,16 @@ export function validChoice(object: ObjectDefinition, stored: unknown): ViewChoi
     return { kind, field: field as string };
   }
   return { kind: 'table' };
+}
+
+/**
+ * The layout an app designer gave a list view, as the page shows it: null when the view names none
+ * (the person's own choice stays), the table when its field no longer fits the published app.
+ */
+export function presetLayout(object: ObjectDefinition, view: Pick<ListView, 'layout' | 'groupField' | 'dateField'>): ViewChoice | null {
+  if (!view.layout) return null;
+  const field = view.layout === 'kanban' ? view.groupField : view.layout === 'calendar' ? view.dateField : undefined;
+  return validChoice(object, { kind: view.layout, field });
 }
 
 function storageKey(appId: string, objectId: string): string {

@@ -13,7 +13,7 @@ export interface PlanStep {
   kind: string;
   object?: string;
   field?: string;
-  index?: { name: string; object: string; columns: { column: string }[] };
+  index?: { name: string; object: string; columns: { column: string; direction: 'asc' | 'desc' }[]; method?: 'btree' | 'trigram'; unique?: boolean };
 }
 
 /** A data rule the draft adds over stored data, and how many live rows break it (counted by the records API with the link's filter). */

@@ -7,13 +7,15 @@ export interface IssueTarget {
   tab: StudioTab;
 }
 
-/** `/objects/2/fields/5/target` selects that field; `/forms/0/nodes/3/field` that node of the form; `/flows/1/nodes/4/when` that node of the flow; `/roles/0/…` that role; a dashboard's widget, or the first widget showing a report; others their object. */
+/** `/objects/2/fields/5/target` selects that field; `/objects/0/views/1/sort/0/field` that list view; `/forms/0/nodes/3/field` that node of the form; `/flows/1/nodes/4/when` that node of the flow; `/roles/0/…` that role; a dashboard's widget, or the first widget showing a report; others their object. */
 export function issueTarget(document: AppDocument, pointer: string): IssueTarget | null {
   const [section, first, part, second] = pointer.split('/').slice(1);
   const at = (value: string | undefined) => (value !== undefined && /^\d+$/.test(value) ? Number(value) : -1);
   if (section === 'objects') {
     const object = document.objects[at(first)];
     if (!object) return null;
+    const view = part === 'views' ? object.views?.[at(second)] : undefined;
+    if (view) return { selection: { objectId: object.id, fieldId: null, nodeId: null, viewId: view.id }, tab: 'views' };
     const field = part === 'fields' ? object.fields[at(second)] : undefined;
     return { selection: { objectId: object.id, fieldId: field?.id ?? null, nodeId: null }, tab: 'fields' };
   }

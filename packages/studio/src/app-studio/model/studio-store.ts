@@ -7,7 +7,7 @@ import { designedForm } from './form-edits';
 export const HISTORY_LIMIT = 200;
 
 /** What the workspace shows: the selected object's form, fields or rules, the draft's flows, its dashboards, its roles, its menu, or the whole draft as JSON. */
-export type StudioTab = 'fields' | 'form' | 'rules' | 'flows' | 'dashboards' | 'roles' | 'navigation' | 'json';
+export type StudioTab = 'fields' | 'form' | 'rules' | 'views' | 'flows' | 'dashboards' | 'roles' | 'navigation' | 'json';
 
 /** What the property panel edits: an object, one of its fields, or a node of its form. */
 export interface Selection {
@@ -24,6 +24,8 @@ export interface Selection {
   widgetId?: string | null;
   /** The role open in the permission matrix (the roles section). */
   roleId?: string | null;
+  /** The list view of the object open in the views designer. */
+  viewId?: string | null;
 }
 
 /** What a drag carries, by pointer or keyboard: a new field type, a new layout element, a field not on the form yet, or a node of the form. */
@@ -116,8 +118,10 @@ function stillThere(document: AppDocument, selection: Selection): Selection {
   const form = designedForm(document, object.id, selection.formId ?? null);
   // The form keys appear once the admin switched forms (the objects' selection keeps its shape otherwise).
   const formSelection = selection.formId === undefined ? {} : { formId: form?.id === selection.formId ? selection.formId : null };
+  const viewSelection = selection.viewId === undefined ? {} : { viewId: object.views?.some((v) => v.id === selection.viewId) ? selection.viewId : null };
   return {
     ...formSelection,
+    ...viewSelection,
     ...flowSelection,
     ...dashboardSelection,
     ...roleSelection,

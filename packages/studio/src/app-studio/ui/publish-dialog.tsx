@@ -5,6 +5,7 @@ import { useIssues } from '../hooks/use-issues';
 import type { Review } from '../hooks/use-publish-review';
 import { useChangeText } from '../i18n/use-change-text';
 import { useStudioT } from '../i18n/use-studio-t';
+import { IndexPlanList } from './index-plan-list';
 import { RuleBreaksList } from './rule-breaks-list';
 import { TypeChangesList } from './type-change-summary';
 
@@ -64,6 +65,7 @@ export function PublishDialog({ review, publishing, onPublish, onClose }: Publis
               locale={{ emptyText: t('studio.review.noChanges') }}
               renderItem={(change) => <List.Item data-testid="publish-change">{changeText(change)}</List.Item>}
             />
+            <IndexPlanList plan={review.plan} />
             {review.plan.length > 0 && (
               <>
                 <Typography.Title level={5}>{t('studio.review.ddl')}</Typography.Title>
