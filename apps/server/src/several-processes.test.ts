@@ -112,6 +112,25 @@ async function signIn(base: string): Promise<string> {
   return cookie.split(';')[0] ?? '';
 }
 
+/**
+ * Listens, then gives a promise that resolves once every job of `keys` is committed as done. A trigger on the test's own jobs table
+ * NOTIFYs each job's key as it becomes done; PostgreSQL delivers it on the runner's commit.
+ */
+async function listenForDone(keys: readonly string[]): Promise<{ done: Promise<void> }> {
+  await sql`create or replace function test_job_done() returns trigger language plpgsql as $$
+      begin perform pg_notify('test_job_done', new.key); return null; end $$`.execute(database.db);
+  await sql`create or replace trigger test_job_done after update of state on jobs
+      for each row when (new.state = 'done' and old.state <> 'done') execute function test_job_done()`.execute(database.db);
+  const waiting = new Set(keys);
+  let heard!: () => void;
+  const all = new Promise<void>((resolve) => (heard = resolve));
+  const unlisten = await database.notifications.listen('test_job_done', (key) => {
+    waiting.delete(key);
+    if (waiting.size === 0) heard();
+  });
+  return { done: all.finally(unlisten) };
+}
+
 describe('several processes on one PostgreSQL', () => {
   it('serves a publish made in one process from another at once', async () => {
     const [cookieA, cookieB] = await Promise.all([signIn(everything.base), signIn(web.base)]);
@@ -161,23 +180,20 @@ describe('several processes on one PostgreSQL', () => {
   it('runs each scheduled tick once although two processes run jobs', async () => {
     const keys = Array.from({ length: TICKS }, (_, i) => `several:weekly:${i}`);
     const due = new Date(Date.now() - 60_000).toISOString();
+    // Done means committed with the flow it started: heard as each commit happens, however loaded the machine.
+    const { done } = await listenForDone(keys);
     await database.db.transaction().execute(async (tx) => {
       for (const key of keys) await enqueue(tx, { queue: SCHEDULE_QUEUE, key, payload: { app: 'sales', flow: 'weekly', at: due } });
       await sql`select pg_notify('tessera_jobs', '')`.execute(tx);
     });
-    // Done means committed with the flow it started: wait for all of them, however loaded the machine.
-    const doneCount = async () =>
-      Number(
-        (await sql<{ n: string }>`select count(*) as n from jobs where key = any(${keys}::text[]) and state = 'done'`.execute(database.db)).rows[0]?.n ?? 0,
-      );
-    const deadline = Date.now() + 60_000;
-    while ((await doneCount()) < TICKS && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(await doneCount()).toBe(TICKS);
+    await done;
+    const states = await sql<{ state: string }>`select state from jobs where key = any(${keys}::text[])`.execute(database.db);
+    expect(states.rows.map((r) => r.state)).toEqual(keys.map(() => 'done'));
     const attempts = await sql<{ attempts: number }>`select attempts from jobs where key = any(${keys}::text[])`.execute(database.db);
     expect(attempts.rows.map((r) => r.attempts)).toEqual(keys.map(() => 1));
     const started = await sql<{ n: string }>`select count(*) as n from flow_instances where app_id = 'sales' and flow_id = 'weekly'`.execute(database.db);
     expect(Number(started.rows[0]?.n)).toBe(TICKS);
-  });
+  }, 60_000);
 
   it('stops every kind of process cleanly', async () => {
     expect(await Promise.all([stop(everything), stop(web), stop(worker)])).toEqual([0, 0, 0]);
