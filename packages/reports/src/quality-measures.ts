@@ -1,4 +1,4 @@
-import { dormantSql, formulaPredicate, type RecordContext } from '@tessera/records';
+import { dormantJoins, formulaPredicate, type RecordContext } from '@tessera/records';
 import { type ObjectDefinition, QUALITY_AGGREGATES, type ReportMeasure } from '@tessera/schemas';
 import { type RawBuilder, sql } from 'kysely';
 import { columnOf, invalid } from './report-columns';
@@ -48,6 +48,7 @@ function duplicateSql(object: ObjectDefinition, duplicates: DuplicateSets, index
 /**
  * One quality measure over the group's rows of `object` (aliased by its id), over only those the
  * measure's filter keeps: a share is an average of 0/1 per record, a count a filtered count.
+ * Left joins the measure needs beside the rows (dormancy's recent activity) go into `joins`, by name.
  */
 export function qualityMeasureSql(
   ctx: RecordContext,
@@ -55,6 +56,7 @@ export function qualityMeasureSql(
   measure: ReportMeasure,
   index: number,
   duplicates: DuplicateSets,
+  joins: Map<string, RawBuilder<unknown>>,
 ): RawBuilder<unknown> {
   const keep = measure.filter ? formulaPredicate(ctx, object, measure.filter, `/measures/${index}/filter`) : null;
   const only = (extra: RawBuilder<unknown> | null) => {
@@ -62,9 +64,10 @@ export function qualityMeasureSql(
     return all.length ? sql` filter (where ${sql.join(all, sql` and `)})` : sql``;
   };
   const dormant = () => {
-    const predicate = dormantSql(ctx, object);
-    if (!predicate) throw invalid(`/measures/${index}/aggregate`, 'meta.report_dormant', { object: object.id });
-    return predicate;
+    const dormancy = dormantJoins(ctx, object);
+    if (!dormancy) throw invalid(`/measures/${index}/aggregate`, 'meta.report_dormant', { object: object.id });
+    for (const [name, join] of dormancy.joins) joins.set(name, join);
+    return dormancy.predicate;
   };
   switch (measure.aggregate) {
     case 'completeness':

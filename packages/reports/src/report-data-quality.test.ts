@@ -50,6 +50,14 @@ const dormantOracle = (viewer: Viewer) =>
       from app_sales.customer c where c.deleted_at is null and ${scopeOf(viewer, 'customer', 'c')} group by 1`,
   );
 
+/** The ids the latest-activity form (max() per row, the code before NOT EXISTS) calls dormant. */
+const dormantIdsOracle = async (viewer: Viewer) =>
+  (
+    await sql<{ id: string }>`select c.id::text as id from app_sales.customer c where c.deleted_at is null and ${scopeOf(viewer, 'customer', 'c')}
+      and coalesce(greatest(c.updated_at, (select max(d.closed_at) from app_sales.deal d
+        where d.customer = c.id and d.deleted_at is null and ${scopeOf(viewer, 'deal', 'd')})) < ${cutoff}, true) order by 1`.execute(team.database.db)
+  ).rows.map((r) => r.id);
+
 const dealOracle = (viewer: Viewer) =>
   oracle(
     sql`select d.owner_id::text as owner, array[
@@ -199,5 +207,30 @@ describe('the dormant flag in the records list and on the record', () => {
     await expect(team.records.list('sales', 'customer', policy, { filters: [{ field: '_dormant', op: 'eq', value: 'yes' }] })).rejects.toMatchObject({
       code: 'query.invalid',
     });
+  });
+
+  it('flags the same customers as the latest-activity form, at the edges of the cutoff', async () => {
+    // Long-quiet customers whose only deals closed exactly at the cutoff (awake), a second before it (dormant),
+    // never (dormant), or today but deleted (dormant): one of each per owner, so every viewer sees some.
+    for (const owner of ['rep1', 'rep2', 'manager'] as const) {
+      for (const edge of ['at', 'before', 'never', 'deleted']) {
+        const customer = await team.record(owner, 'customer', { name: `edge ${edge} ${owner}` });
+        const deal = await team.deal(owner, { name: `edge ${edge}`, customer, stage: 'won', closed_at: new Date().toISOString() });
+        const closed = { at: cutoff, before: sql`${cutoff} - interval '1 second'`, never: sql`null`, deleted: sql`now()` }[edge];
+        await sql`update app_sales.deal set closed_at = ${closed}, deleted_at = ${edge === 'deleted' ? sql`now()` : sql`null`} where id = ${deal}::uuid`.execute(
+          team.database.db,
+        );
+        await sql`update app_sales.customer set updated_at = now() - interval '90 days' where id = ${customer}::uuid`.execute(team.database.db);
+      }
+    }
+    for (const viewer of VIEWERS) {
+      const listed = await team.records.list('sales', 'customer', team.people[viewer].policy, {
+        filters: [{ field: '_dormant', op: 'eq', value: true }],
+        limit: 500,
+      });
+      const expected = await dormantIdsOracle(viewer);
+      expect(listed.items.map((r) => String(r.id)).sort()).toEqual(expected);
+      expect(listed.items.filter((r) => String(r.name).startsWith('edge ')).length).toBeGreaterThan(0);
+    }
   });
 });

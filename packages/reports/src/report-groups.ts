@@ -22,18 +22,22 @@ export interface GroupsInput {
   duplicates: DuplicateSets;
 }
 
-/** The aggregates over `object`'s rows (the source's, or a join's), each under its alias; a measure's pointer is its index in the report. */
+/**
+ * The aggregates over `object`'s rows (the source's, or a join's), each under its alias; a
+ * measure's pointer is its index in the report. Left joins quality measures need go into `joins`.
+ */
 function aggregateSelections(
   ctx: RecordContext,
   object: ObjectDefinition,
   measures: readonly PlannedMeasure[],
   duplicates: DuplicateSets,
+  joins: Map<string, RawBuilder<unknown>>,
 ): RawBuilder<unknown>[] {
   return measures.flatMap(({ measure, alias, index }) => {
     if (measure.aggregate === 'formula' || measure.targets) return [];
     // A fixed target is the same for every group.
     if (measure.aggregate === 'target') return [sql`${String(measure.value ?? 0)}::numeric as ${sql.id(alias)}`];
-    if (isQualityAggregate(measure.aggregate)) return [sql`${qualityMeasureSql(ctx, object, measure, index, duplicates)} as ${sql.id(alias)}`];
+    if (isQualityAggregate(measure.aggregate)) return [sql`${qualityMeasureSql(ctx, object, measure, index, duplicates, joins)} as ${sql.id(alias)}`];
     const ref = measure.field ? sql.ref(`${object.id}.${columnOf(ctx, object, measure.field, `/measures/${index}/field`).id}`) : null;
     const keep = measure.filter ? formulaPredicate(ctx, object, measure.filter, `/measures/${index}/filter`) : null;
     return [sql`${aggregateSql(measure, ref, keep)} as ${sql.id(alias)}`];
@@ -47,6 +51,7 @@ function sourceGroups(ctx: RecordContext, input: GroupsInput, join: ResolvedJoin
   const { object, dimensions } = input;
   const timeZone = formulaContext(ctx).timeZone;
   const parents = new ParentJoins(ctx, object.id);
+  const measureJoins = new Map<string, RawBuilder<unknown>>();
   const select = [
     ...dimensions.map((d) => sql`${dimensionSql(parents.refOf(d.path), d.column, d.dimension, timeZone)} as ${sql.id(d.alias)}`),
     ...aggregateSelections(
@@ -54,17 +59,19 @@ function sourceGroups(ctx: RecordContext, input: GroupsInput, join: ResolvedJoin
       join?.object ?? object,
       input.measures.filter((m) => m.join === join),
       input.duplicates,
+      measureJoins,
     ),
   ];
   // A report of formula measures only still needs a select list to group.
   if (select.length === 0) select.push(sql`count(*) as _rows`);
-  if (!parents.joins.length && !join) {
+  if (!parents.joins.length && !join && !measureJoins.size) {
     // The source alone: the plain statement a person would write (conditions cannot clash with a joined table's columns).
     const where = [sql`${sql.ref(`${object.id}.deleted_at`)} is null`, rowScopeAt(ctx, object, object.id), ...input.conditions];
     return sql`select ${sql.join(select)} from ${tableRef(ctx.app.appId, object.id)} as ${sql.id(object.id)} where ${sql.join(where, sql` and `)}${groupBy(dimensions)}`;
   }
   const source = readableRows(ctx, object, object.id, input.conditions);
-  return sql`select ${sql.join(select)} from ${source}${sql.join(parents.joins, sql``)}${join ? joinChainSql(ctx, join, object.id) : sql``}${groupBy(dimensions)}`;
+  const joins = [...parents.joins, ...(join ? [joinChainSql(ctx, join, object.id)] : []), ...measureJoins.values()];
+  return sql`select ${sql.join(select)} from ${source}${sql.join(joins, sql``)}${groupBy(dimensions)}`;
 }
 
 /**
