@@ -32,17 +32,17 @@ export type DuplicateCandidate =
 const CANDIDATE_ROWS = 50;
 const SHOWN_CANDIDATES = 5;
 
-const rulesOf = (object: ObjectDefinition): MatchRule[] => (object.matchRules ?? []) as MatchRule[];
+export const rulesOf = (object: ObjectDefinition): MatchRule[] => (object.matchRules ?? []) as MatchRule[];
 
 /** The spellings a stored key may have, for an index lookup: as typed, half-width, its case forms, its canonical form. */
-function spellings(value: unknown): string[] {
+export function spellings(value: unknown): string[] {
   if (typeof value !== 'string' || value.trim() === '') return [];
   const text = toHalfWidth(value).trim();
   const canonical = normalizeKeyValue(value);
   return [...new Set([value.trim(), text, text.toLowerCase(), text.toUpperCase(), ...(canonical ? [canonical] : [])])];
 }
 
-function subjectColumns(object: ObjectDefinition, rules: readonly MatchRule[]): string[] {
+export function subjectColumns(object: ObjectDefinition, rules: readonly MatchRule[]): string[] {
   const { keys, names } = ruleFields(rules);
   return [...new Set(['id', ...keys, ...names, ...(object.displayField ? [object.displayField] : [])])];
 }
