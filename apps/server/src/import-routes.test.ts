@@ -24,6 +24,7 @@ const app: AppDocument = {
         { id: 'name', type: 'text', label: { 'zh-CN': '客户名称', en: 'Name' }, required: true },
         { id: 'phone', type: 'phone', label: { 'zh-CN': '电话', en: 'Phone' }, unique: true },
       ],
+      matchRules: [{ id: 'company', kind: 'company_name', label: { 'zh-CN': '同一公司', en: 'Same company' }, nameField: 'name', contactFields: ['phone'] }],
     },
   ],
   roles: [{ id: 'rep', label: { en: 'Rep' }, permissions: [{ object: 'customer', actions: ['create', 'read', 'update'], rows: 'all' }] }],
@@ -102,6 +103,17 @@ describe('the import API', () => {
     expect(dry.json()).toMatchObject({ counts: { rows: 3, created: 1, updated: 1, refused: 1 }, issueCount: 1 });
     expect(dry.json().issues[0]).toMatchObject({ row: 4, column: '电话', field: 'phone', code: 'field.format' });
     expect(dry.json().issues[0].message).toContain('电话');
+    expect(preview.matchRules).toEqual([
+      { id: 'company', kind: 'company_name', label: { 'zh-CN': '同一公司', en: 'Same company' }, nameField: 'name', contactFields: ['phone'] },
+    ]);
+    // By the company rule, 新名称 is not 旧名称 although it has its phone: a create, refused by the phone's uniqueness.
+    const byRule = await server.inject({
+      method: 'POST',
+      url: `${url}/dry-run`,
+      headers: admin,
+      payload: { ...plan, dedup: { rule: 'company', mode: 'update' } },
+    });
+    expect(byRule.json()).toMatchObject({ counts: { rows: 3, created: 1, updated: 0, refused: 2 } });
 
     const run = await server.inject({ method: 'POST', url: `${url}/run`, headers: admin, payload: plan });
     expect(run.statusCode).toBe(202);
@@ -140,6 +152,20 @@ describe('the import API', () => {
     const id = (await upload(admin, 'b.xlsx', workbook)).json().id;
     const bad = await server.inject({ method: 'POST', url: `${base}/${id}/dry-run`, headers: admin, payload: { ...plan, atomicity: 'some' } });
     expect(bad.json()).toMatchObject({ status: 400, code: 'request.invalid' });
+    const twoKeys = await server.inject({
+      method: 'POST',
+      url: `${base}/${id}/dry-run`,
+      headers: admin,
+      payload: { ...plan, dedup: { field: 'phone', rule: 'company', mode: 'skip' } },
+    });
+    expect(twoKeys.json()).toMatchObject({ status: 400, code: 'request.invalid' });
+    const noRule = await server.inject({
+      method: 'POST',
+      url: `${base}/${id}/dry-run`,
+      headers: admin,
+      payload: { ...plan, dedup: { rule: 'nope', mode: 'skip' } },
+    });
+    expect(noRule.json()).toMatchObject({ status: 422, code: 'import.mapping_invalid' });
     const unmapped = await server.inject({
       method: 'POST',
       url: `${base}/${id}/dry-run`,

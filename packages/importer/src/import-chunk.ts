@@ -1,13 +1,12 @@
 import type { AccessPolicy } from '@tessera/access';
 import type { SystemTables } from '@tessera/db';
 import type { ChangeSource } from '@tessera/events';
-import { canonicalFieldValue } from '@tessera/forms';
 import type { FieldIssue, RecordService } from '@tessera/records';
-import type { FieldDefinition, ObjectDefinition } from '@tessera/schemas';
+import type { ObjectDefinition } from '@tessera/schemas';
 import { type Kysely, sql } from 'kysely';
 import { cellToValue } from './cell-values';
 import type { CheckedPlan } from './check-plan';
-import type { FileKeys } from './file-keys';
+import type { DedupKey } from './dedup-key';
 import type { LapTimer } from './import-laps';
 import type { DedupMode, RowIssue } from './import-plan';
 import { type PendingRow, resolveReferences } from './resolve-references';
@@ -30,8 +29,8 @@ export interface ChunkContext {
   batchId: string;
   /** Whether to keep what was written for an undo (not for a dry run, which is rolled back). */
   remember: boolean;
-  /** Dedup keys of earlier rows of the file. */
-  fileKeys: FileKeys;
+  /** How rows are matched to records already there (a field or a match rule), remembering earlier rows of the file. */
+  dedupKey: DedupKey | null;
   timer: LapTimer;
 }
 
@@ -44,15 +43,6 @@ export interface ChunkResult {
 }
 
 const SOURCE: ChangeSource = 'import';
-
-/**
- * A key as records store it — cleaned by the field's own data rules — so "+86 138 1234 5678"
- * in the file finds 13812345678 and a credit code typed in lower case finds the stored one.
- */
-function keyOf(field: FieldDefinition, value: unknown): string | null {
-  const stored = canonicalFieldValue(field, value);
-  return typeof stored === 'string' && stored !== '' ? stored : null;
-}
 
 /** A row ready to write: its place in the file and its values as the shared validator passed them. */
 interface CheckedRow {
@@ -197,48 +187,25 @@ export async function writeChunk(ctx: ChunkContext, chunk: CheckedChunk): Promis
 }
 
 /**
- * The existing record each row duplicates (by index; undefined: none), and issues for keys that
+ * The existing record each row duplicates (by index; undefined: none), and issues for rows that
  * repeat an earlier row of the file or match several records. In `create` mode nothing matches.
  */
 async function matchExisting(ctx: ChunkContext, pending: (PendingRow & { row: SheetRow })[]): Promise<(string | undefined)[]> {
-  const key = ctx.plan.key;
+  const key = ctx.dedupKey;
   if (!key || ctx.mode === 'create') return pending.map(() => undefined);
-  const keys = pending.map((p) => keyOf(key, p.values[key.id]));
-  const keyed = pending.flatMap((p, i) => (keys[i] ? [{ key: keys[i], row: p.row.number }] : []));
-  const [found, earlier] = await Promise.all([
-    ctx.records.lookup(
-      ctx.appId,
-      ctx.object.id,
-      ctx.policy,
-      key.id,
-      keyed.map((k) => k.key),
-    ),
-    ctx.fileKeys.earlierRows(keyed),
-  ]);
-  const byKey = new Map<string, string[]>();
-  for (const record of found) byKey.set(record.value, [...(byKey.get(record.value) ?? []), record.id]);
-  const firstInChunk = new Map<string, number>();
+  const matches = await key.match(pending.map((p) => ({ row: p.row.number, values: p.values })));
   return pending.map((p, i) => {
-    const k = keys[i];
-    if (k === null || k === undefined) return undefined;
-    const first = earlier.get(k) ?? firstInChunk.get(k);
-    if (first !== undefined && first !== p.row.number) {
-      p.issues.push({ field: key.id, pointer: `/values/${key.id}`, code: 'import.duplicate_in_file', params: { row: first }, label: key.label });
+    const match = matches[i];
+    if (!match) return undefined;
+    if (match.earlierRow !== null && match.earlierRow !== p.row.number) {
+      p.issues.push(key.repeats(match));
       return undefined;
     }
-    firstInChunk.set(k, p.row.number);
-    const ids = byKey.get(k) ?? [];
-    if (ids.length > 1 && ctx.mode === 'update') {
-      p.issues.push({
-        field: key.id,
-        pointer: `/values/${key.id}`,
-        code: 'import.key_matches_many',
-        params: { value: k, count: ids.length },
-        label: key.label,
-      });
+    if (match.existing.length > 1 && ctx.mode === 'update') {
+      p.issues.push(key.ambiguous(match));
       return undefined;
     }
-    return ids[0];
+    return match.existing[0]?.id;
   });
 }
 

@@ -14,8 +14,11 @@ export interface ImportPlan {
   headerRow: number;
   /** Columns (0-based: A = 0) and the field each fills; columns not listed are ignored. */
   columns: { column: number; field: string }[];
-  /** The field that identifies a record already there (credit code, phone, e-mail, name), and what to do then. */
-  dedup?: { field: string; mode: DedupMode } | null | undefined;
+  /**
+   * What identifies a record already there — a mapped field (credit code, phone, e-mail, name) or
+   * one of the object's match rules — and what to do with a row that matches one.
+   */
+  dedup?: (({ field: string; rule?: undefined } | { rule: string; field?: undefined }) & { mode: DedupMode }) | null | undefined;
   /** `all`: one bad row and nothing is imported; `valid`: the valid rows are, the others reported. */
   atomicity: 'all' | 'valid';
 }

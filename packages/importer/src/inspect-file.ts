@@ -1,5 +1,6 @@
 import type { AccessPolicy } from '@tessera/access';
-import type { FieldDefinition, ObjectDefinition } from '@tessera/schemas';
+import type { FieldDefinition, MatchRule, ObjectDefinition } from '@tessera/schemas';
+import { importableRules } from './check-plan';
 import { detectHeaderRow, HEADER_SEARCH_ROWS, headerTitles } from './header-row';
 import { firstRows, listSheets } from './read-table';
 import type { CellValue, SheetInfo, TableKind, TableSource } from './sheet-row';
@@ -13,6 +14,8 @@ export interface FilePreview {
   columns: { column: number; title: string; samples: CellValue[]; suggestion: string | null }[];
   /** The fields an import may fill for this user. */
   fields: FieldDefinition[];
+  /** The object's match rules the rows can be matched by (none reads a field hidden from this user). */
+  matchRules: MatchRule[];
 }
 
 const SAMPLE_ROWS = 5;
@@ -45,5 +48,6 @@ export async function inspectFile(
     headerRow,
     columns: titles.map((title, column) => ({ column, title, samples: data.map((r) => r.cells[column] ?? null), suggestion: suggestions[column] ?? null })),
     fields,
+    matchRules: importableRules(object, policy.hiddenFields(object.id)),
   };
 }

@@ -19,6 +19,14 @@ registerMessages({
     'zh-CN': '“{label}”为“{value}”的记录有 {count} 条，无法确定更新哪一条',
     en: '{count} records have "{label}" "{value}"; cannot tell which to update',
   },
+  'import.rule_repeats_row': {
+    'zh-CN': '按“{label}”与文件第 {row} 行是同一条记录',
+    en: 'By "{label}", this is the same record as row {row} of the file',
+  },
+  'import.rule_matches_many': {
+    'zh-CN': '按“{label}”匹配到 {count} 条已有记录（{candidates}），无法确定更新哪一条',
+    en: 'By "{label}", {count} existing records match ({candidates}); cannot tell which to update',
+  },
   'import.not_found': { 'zh-CN': '导入不存在或无权查看', en: 'The import does not exist or you may not see it' },
   'import.file_type': { 'zh-CN': '只能导入 .xlsx 或 .csv 文件', en: 'Only .xlsx and .csv files can be imported' },
   'import.file_unreadable': { 'zh-CN': '无法读取文件：{reason}', en: 'The file cannot be read: {reason}' },

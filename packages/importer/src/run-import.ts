@@ -3,7 +3,7 @@ import { type AccessResolver, type LiveAppCache, RecordError, type RecordService
 import { appTimeZone } from '@tessera/schemas';
 import type { Kysely } from 'kysely';
 import { checkPlan } from './check-plan';
-import { fileKeys } from './file-keys';
+import { dedupKeyOf } from './dedup-key';
 import { headerTitles } from './header-row';
 import { type CheckedChunk, type ChunkContext, checkChunk, writeChunk } from './import-chunk';
 import { LapTimer } from './import-laps';
@@ -94,7 +94,7 @@ export async function runImport(
         titles: [],
         batchId: options.batchId,
         remember: !options.dryRun,
-        fileKeys: fileKeys(tx),
+        dedupKey: dedupKeyOf({ db: tx, records: inside, appId: target.appId, object, policy }, checked),
         timer,
       };
       let written = 0;

@@ -2,6 +2,7 @@ import type { SystemTables } from '@tessera/db';
 import type { AppDocument } from '@tessera/schemas';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DdlStep, IndexDefinition } from './ddl-steps';
+import { dedupVariantSql } from './dedup-key-sql';
 import { MetaError } from './issue';
 import { sequenceRef, tableRef } from './sql-names';
 import { appSchemaName } from './system-columns';
@@ -56,6 +57,7 @@ async function changeColumnType(tx: Tx, appId: string, step: Extract<DdlStep, { 
 
 function indexColumns(index: IndexDefinition): RawBuilder<unknown> {
   if (index.method === 'trigram') return sql`using gin (${sql.join(index.columns.map((c) => sql`${sql.ref(c.column)} gin_trgm_ops`))})`;
+  if (index.method === 'dedup_variants') return sql`(${sql.join(index.columns.map((c) => dedupVariantSql(c.column)))})`;
   return sql`(${sql.join(index.columns.map((c) => (c.direction === 'desc' ? sql`${sql.ref(c.column)} desc` : sql.ref(c.column))))})`;
 }
 

@@ -5,7 +5,8 @@ export interface IndexDefinition {
   name: string;
   object: string;
   columns: { column: string; direction: 'asc' | 'desc' }[];
-  method: 'btree' | 'trigram';
+  /** `dedup_variants`: a btree on whether the column differs from its duplicate-scan key (dedup-key-sql.ts). */
+  method: 'btree' | 'trigram' | 'dedup_variants';
   unique: boolean;
   /** Only rows outside the recycle bin: what every list and uniqueness rule is about. */
   liveRowsOnly: boolean;

@@ -1,6 +1,7 @@
 export type { PublishHooks } from './apply-ddl';
 export { ENCRYPTABLE_TYPES, type SqlType, sqlTypeOf, TEXT_LIKE_TYPES } from './column-types';
 export type { DdlStep, IndexDefinition } from './ddl-steps';
+export { dedupKeySql, dedupVariantSql } from './dedup-key-sql';
 export type { DeletionImpact } from './deletion-impact';
 export { desiredIndexes } from './desired-indexes';
 export { type DocumentChange, diffDocuments } from './diff-documents';

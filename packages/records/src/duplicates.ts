@@ -3,7 +3,6 @@ import {
   type DuplicateGroup,
   findDuplicatePairs,
   groupPairs,
-  LARGEST_BLOCK,
   matchSubjects,
   normalizeKeyValue,
   prepareSubject,
@@ -13,6 +12,7 @@ import { toHalfWidth } from '@tessera/formats';
 import { tableRef } from '@tessera/meta';
 import type { MatchRule, ObjectDefinition } from '@tessera/schemas';
 import { sql } from 'kysely';
+import { keyBlocks } from './duplicate-blocks';
 import { objectOf } from './live-app';
 import { type RecordContext, requireAction } from './record-context';
 import { chunks } from './recordset';
@@ -32,17 +32,17 @@ export type DuplicateCandidate =
 const CANDIDATE_ROWS = 50;
 const SHOWN_CANDIDATES = 5;
 
-const rulesOf = (object: ObjectDefinition): MatchRule[] => (object.matchRules ?? []) as MatchRule[];
+export const rulesOf = (object: ObjectDefinition): MatchRule[] => (object.matchRules ?? []) as MatchRule[];
 
 /** The spellings a stored key may have, for an index lookup: as typed, half-width, its case forms, its canonical form. */
-function spellings(value: unknown): string[] {
+export function spellings(value: unknown): string[] {
   if (typeof value !== 'string' || value.trim() === '') return [];
   const text = toHalfWidth(value).trim();
   const canonical = normalizeKeyValue(value);
   return [...new Set([value.trim(), text, text.toLowerCase(), text.toUpperCase(), ...(canonical ? [canonical] : [])])];
 }
 
-function subjectColumns(object: ObjectDefinition, rules: readonly MatchRule[]): string[] {
+export function subjectColumns(object: ObjectDefinition, rules: readonly MatchRule[]): string[] {
   const { keys, names } = ruleFields(rules);
   return [...new Set(['id', ...keys, ...names, ...(object.displayField ? [object.displayField] : [])])];
 }
@@ -105,9 +105,9 @@ export interface DuplicateScan {
 }
 
 /**
- * Every duplicate group among the records the actor may read. Set-based: PostgreSQL groups each
- * key and contact field and returns only the values more than one record shares (a hash
- * aggregate over the table, no pair comparison in SQL); the rules then score the pairs inside
+ * Every duplicate group among the records the actor may read. Set-based: PostgreSQL blocks each
+ * key and contact field by the values more than one record shares (duplicate-blocks.ts: the
+ * field's btree read in order, no pair comparison in SQL); the rules then score the pairs inside
  * those blocks. Memory follows the number of duplicates, not the size of the object.
  */
 export async function scanDuplicates(ctx: RecordContext, objectId: string, options: { limit: number }): Promise<DuplicateScan> {
@@ -128,19 +128,12 @@ async function readableDuplicateGroups(ctx: RecordContext, objectId: string) {
   const object = objectOf(ctx.app, objectId);
   requireAction(ctx, 'read', object);
   const rules = rulesOf(object);
-  const table = tableRef(ctx.app.appId, object.id);
   const ids = new Set<string>();
   let skippedBlocks = 0;
   for (const field of ruleFields(rules).keys) {
-    const { rows } = await sql<{ ids: string[]; size: number }>`select (array_agg(id))[1:${LARGEST_BLOCK}] as ids, count(*)::int as size
-      from ${table}
-      where deleted_at is null and ${sql.ref(field)} is not null and ${sql.ref(field)} <> '' and ${rowScopeSql(ctx, object, 'read')}
-      group by lower(regexp_replace(${sql.ref(field)}, '\\s', '', 'g'))
-      having count(*) > 1`.execute(ctx.db);
-    for (const row of rows) {
-      if (row.size > LARGEST_BLOCK) skippedBlocks += 1;
-      else for (const id of row.ids) ids.add(String(id));
-    }
+    const { blocks, skipped } = await keyBlocks(ctx, object, field);
+    skippedBlocks += skipped;
+    for (const block of blocks) for (const id of block) ids.add(id);
   }
   const subjects = await readSubjects(ctx, object, rules, [...ids]);
   const groups = groupPairs(

@@ -2,6 +2,7 @@ export { type BulkResult, type BulkSelection, DEFAULT_BULK_LIMIT } from './bulk'
 export type { SavedComment } from './comments';
 export { dataVersionsSubscriber, readDataVersions, settledDataVersions } from './data-versions';
 export { dormantJoins } from './dormant';
+export type { RuleMatch } from './duplicate-matches';
 export { type DuplicateCandidate, type DuplicateScan, duplicateRecordIds, type ScannedGroup } from './duplicates';
 export { formulaPredicate } from './formula-filter';
 export { APPS_CHANNEL, compileLiveApp, createLiveAppCache, type LiveApp, type LiveAppCache, objectOf } from './live-app';

@@ -6,6 +6,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { type BulkSelection, bulkDelete, bulkUpdate, DEFAULT_BULK_LIMIT } from './bulk';
 import { addComment, editComment, listComments, removeComment } from './comments';
 import { deleteDraft, listDrafts, readDraft, saveDraft } from './drafts';
+import { matchByRule } from './duplicate-matches';
 import { findDuplicateCandidates, scanDuplicates } from './duplicates';
 import { readHistory } from './history';
 import type { LiveAppCache } from './live-app';
@@ -265,6 +266,9 @@ function operations(db: Kysely<SystemTables>, liveApps: LiveAppCache, options: R
       /** Duplicate groups among the records the actor may read, strongest first. */
       scan: async (appId: string, objectId: string, access: AccessResolver, options: { limit: number }) =>
         scanDuplicates(await context(appId, access), objectId, options),
+      /** For each row (an import's chunk), the records the actor may read that the match rule `rule` says it duplicates. */
+      matchMany: async (appId: string, objectId: string, access: AccessResolver, input: { rule: string; rows: readonly Readonly<Record<string, unknown>>[] }) =>
+        matchByRule(await context(appId, access), objectId, input.rule, input.rows),
     },
     /** Merges one record into another (merge-records.ts): values, lines, references, recycle bin, undoable. */
     async merge(appId: string, objectId: string, access: AccessResolver, request: MergeRequest) {

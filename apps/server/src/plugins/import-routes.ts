@@ -85,6 +85,14 @@ export const importRoutes: RoutePlugin<{ database: Database; records: RecordServ
         ...(f.phoneKind ? { phoneKind: f.phoneKind } : {}),
         ...(f.normalize ? { normalize: f.normalize } : {}),
       })),
+      matchRules: preview.matchRules.map((r) => ({
+        id: r.id,
+        kind: r.kind,
+        ...(r.label ? { label: r.label as Record<string, string> } : {}),
+        ...(r.fields ? { fields: r.fields } : {}),
+        ...(r.nameField ? { nameField: r.nameField } : {}),
+        ...(r.contactFields ? { contactFields: r.contactFields } : {}),
+      })),
     };
   };
 

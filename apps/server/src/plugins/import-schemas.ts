@@ -17,6 +17,8 @@ export const previewBody = {
   additionalProperties: false,
 } as const;
 
+const dedupMode = { type: 'string', enum: ['skip', 'update', 'create'] } as const;
+
 export const planBody = {
   type: 'object',
   properties: {
@@ -38,8 +40,16 @@ export const planBody = {
         { type: 'null' },
         {
           type: 'object',
-          properties: { field: identifier, mode: { type: 'string', enum: ['skip', 'update', 'create'] } },
+          description: 'Rows are matched to existing records by a mapped field',
+          properties: { field: identifier, mode: dedupMode },
           required: ['field', 'mode'],
+          additionalProperties: false,
+        },
+        {
+          type: 'object',
+          description: 'Rows are matched to existing records by one of the object’s match rules (its id)',
+          properties: { rule: identifier, mode: dedupMode },
+          required: ['rule', 'mode'],
           additionalProperties: false,
         },
       ],
@@ -68,6 +78,22 @@ export const previewResponse = {
           title: { type: 'string' },
           samples: { type: 'array', items: {}, description: 'The first data rows: text, number, boolean, date (ISO) or null' },
           suggestion: nullableString,
+        },
+        additionalProperties: false,
+      },
+    },
+    matchRules: {
+      type: 'array',
+      description: 'The object’s match rules an import can match rows by (their fields all visible to this user)',
+      items: {
+        type: 'object',
+        properties: {
+          id: { type: 'string' },
+          kind: { type: 'string', enum: ['exact', 'company_name'] },
+          label: { type: 'object', additionalProperties: { type: 'string' } },
+          fields: { type: 'array', items: { type: 'string' }, description: 'exact: every one must be mapped' },
+          nameField: { type: 'string' },
+          contactFields: { type: 'array', items: { type: 'string' }, description: 'company_name: at least one must be mapped' },
         },
         additionalProperties: false,
       },

@@ -61,11 +61,12 @@ export interface ImportFixture {
   liveApps: LiveAppCache;
 }
 
-export async function publishImportApp(): Promise<ImportFixture> {
+/** Publishes `app` (the small CRM unless a test brings a variant of it) in a database of its own. */
+export async function publishImportApp(app: AppDocument = importApp): Promise<ImportFixture> {
   const database = await createTestDatabase();
   const store = createMetadataStore(database.db);
-  await store.createApp(importApp);
-  await store.publish(importApp.id, { actor: null });
+  await store.createApp(app);
+  await store.publish(app.id, { actor: null });
   const liveApps = createLiveAppCache(database.db);
   return { database, db: database.db, records: createRecordService(database.db, liveApps), liveApps };
 }

@@ -2,6 +2,7 @@ import { Flex, InputNumber, Radio, Select, Table, Typography } from 'antd';
 import { localized } from '../i18n/localized';
 import { useT } from '../i18n/use-t';
 import { useSessionStore } from '../stores/session-store';
+import { dedupKeyOptions, ruleKeyValue } from './dedup-key-options';
 import type { ImportPreview } from './imports-api';
 import { storedSample } from './stored-sample';
 import type { ImportWizardState } from './use-import-wizard';
@@ -41,7 +42,12 @@ export function ImportMappingStep({ wizard }: { wizard: ImportWizardState }) {
     { value: '', label: t('import.skipColumn') },
     ...preview.fields.map((f) => ({ value: f.id, label: `${localized(f.label, locale, f.id)}${f.required ? ' *' : ''}` })),
   ];
-  const mapped = preview.fields.filter((f) => Object.values(choices.mapping).includes(f.id) && ['text', 'phone', 'email', 'url'].includes(f.type));
+  const keys = dedupKeyOptions(preview, choices.mapping);
+  const keyOptions = [
+    { value: '', label: t('import.dedup.none') },
+    ...keys.fields.map((f) => ({ value: f.id, label: localized(f.label, locale, f.id) })),
+    ...keys.rules.map((r) => ({ value: ruleKeyValue(r), label: t('import.dedup.rule', { rule: localized(r.label, locale, r.id) }) })),
+  ];
   return (
     <Flex vertical gap={12}>
       <Flex gap={16} wrap align="center">
@@ -103,11 +109,11 @@ export function ImportMappingStep({ wizard }: { wizard: ImportWizardState }) {
         <Select
           data-testid="import-dedup-field"
           style={{ minWidth: 180 }}
-          value={choices.dedupField ?? ''}
-          options={[{ value: '', label: t('import.dedup.none') }, ...mapped.map((f) => ({ value: f.id, label: localized(f.label, locale, f.id) }))]}
-          onChange={(field: string) => setChoices((x) => ({ ...x, dedupField: field || null }))}
+          value={choices.dedupKey ?? ''}
+          options={keyOptions}
+          onChange={(key: string) => setChoices((x) => ({ ...x, dedupKey: key || null }))}
         />
-        {choices.dedupField && (
+        {choices.dedupKey && (
           <Radio.Group
             data-testid="import-dedup-mode"
             value={choices.dedupMode}

@@ -1,4 +1,4 @@
-import type { FieldDefinition } from '@tessera/schemas';
+import type { FieldDefinition, MatchRule } from '@tessera/schemas';
 import { request } from '../api/http';
 import { ApiError, parseProblem } from '../api/problem';
 import { useSessionStore } from '../stores/session-store';
@@ -14,6 +14,8 @@ export interface ImportPreview {
   columns: { column: number; title: string; samples: unknown[]; suggestion: string | null }[];
   /** With each field's data rules, so the preview shows a sample as it will be stored (`canonicalFieldValue`). */
   fields: (Pick<FieldDefinition, 'id' | 'type' | 'label' | 'format' | 'phoneKind' | 'normalize'> & { required: boolean })[];
+  /** The object's match rules rows can be matched by. */
+  matchRules: Pick<MatchRule, 'id' | 'kind' | 'label' | 'fields' | 'nameField' | 'contactFields'>[];
 }
 
 export type DedupMode = 'skip' | 'update' | 'create';
@@ -22,7 +24,8 @@ export interface ImportPlan {
   sheet: number;
   headerRow: number;
   columns: { column: number; field: string }[];
-  dedup: { field: string; mode: DedupMode } | null;
+  /** Matched by a mapped field or by one of the object's match rules. */
+  dedup: (({ field: string } | { rule: string }) & { mode: DedupMode }) | null;
   atomicity: 'all' | 'valid';
 }
 

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { dedupKeyPlan } from './dedup-key-options';
 import { type DryRunResult, type ImportPlan, type ImportPreview, type ImportStatus, importsApi } from './imports-api';
 
 export type WizardStep = 'upload' | 'mapping' | 'check' | 'result';
@@ -6,7 +7,8 @@ export type WizardStep = 'upload' | 'mapping' | 'check' | 'result';
 /** The user's choices on the mapping step; the column → field map starts from the server's suggestions. */
 export interface WizardChoices {
   mapping: Record<number, string | null>;
-  dedupField: string | null;
+  /** A mapped field's id, or `rule:` and a match rule's id (dedupKeyOptions); null: rows are not matched. */
+  dedupKey: string | null;
   dedupMode: 'skip' | 'update' | 'create';
   atomicity: 'all' | 'valid';
 }
@@ -27,7 +29,7 @@ export function planOf(preview: ImportPreview, choices: WizardChoices): ImportPl
     sheet: preview.sheet,
     headerRow: preview.headerRow,
     columns,
-    dedup: choices.dedupField && choices.dedupMode !== 'create' ? { field: choices.dedupField, mode: choices.dedupMode } : null,
+    dedup: choices.dedupKey && choices.dedupMode !== 'create' ? { ...dedupKeyPlan(choices.dedupKey), mode: choices.dedupMode } : null,
     atomicity: choices.atomicity,
   };
 }
@@ -42,7 +44,7 @@ export function useImportWizard(appId: string, objectId: string, onImported: () 
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
-  const [choices, setChoices] = useState<WizardChoices>({ mapping: {}, dedupField: null, dedupMode: 'skip', atomicity: 'valid' });
+  const [choices, setChoices] = useState<WizardChoices>({ mapping: {}, dedupKey: null, dedupMode: 'skip', atomicity: 'valid' });
   const [dryRun, setDryRun] = useState<DryRunResult | null>(null);
   const [status, setStatus] = useState<ImportStatus | null>(null);
   const [undone, setUndone] = useState<{ deleted: number; restored: number; skipped: number } | null>(null);
@@ -64,7 +66,7 @@ export function useImportWizard(appId: string, objectId: string, onImported: () 
   const adopt = (next: ImportPreview) => {
     const mapping = suggested(next);
     setPreview(next);
-    setChoices((c) => ({ ...c, mapping, dedupField: defaultKey(next, mapping) }));
+    setChoices((c) => ({ ...c, mapping, dedupKey: defaultKey(next, mapping) }));
     setDryRun(null);
   };
 

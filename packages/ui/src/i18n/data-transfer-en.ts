@@ -18,6 +18,7 @@ export const dataTransferEn = {
   'import.skipColumn': '(do not import)',
   'import.dedup': 'Records already there, matched by',
   'import.dedup.none': 'nothing (always create)',
+  'import.dedup.rule': 'Match rule: {rule}',
   'import.dedup.skip': 'Skip them',
   'import.dedup.update': 'Update them',
   'import.dedup.create': 'Create anyway',

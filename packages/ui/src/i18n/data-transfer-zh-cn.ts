@@ -20,6 +20,7 @@ export const dataTransferZhCn: Record<keyof typeof dataTransferEn, string> = {
   'import.skipColumn': '（不导入）',
   'import.dedup': '已有记录按此字段识别',
   'import.dedup.none': '不识别（全部新建）',
+  'import.dedup.rule': '查重规则：{rule}',
   'import.dedup.skip': '跳过',
   'import.dedup.update': '更新',
   'import.dedup.create': '仍然新建',
