@@ -4,6 +4,7 @@ import { defineConfig, type Plugin } from 'vite';
 import { compression } from 'vite-plugin-compression2';
 import { appSchemaValidatorSource } from '../../packages/meta/src/app-schema-source';
 import { appSchema } from '../../schemas/src/app.schema';
+import { CHUNK_GROUPS } from './chunk-groups';
 
 /**
  * The studio checks app documents in the browser: their validator is generated here, ahead of
@@ -46,19 +47,6 @@ function hasImportTimeEffects(id: string): boolean {
   return !PURE_PACKAGE_SOURCES.test(id) && !DROPPABLE_WHEN_UNUSED.some((pattern) => pattern.test(id));
 }
 
-/**
- * Chunks named for what they hold, so the build output says where the bytes are (left to itself
- * the bundler named one after the first module in it: a 448 KB `use-t` chunk that was React DOM,
- * antd's core and the message catalogues). `first-page` is everything the entry imports
- * statically — the sign-in page and what every page needs — in one file rather than ~45 small
- * ones, each of which cost ~1.2 KB of response headers (docs/adr/0107). React, the same in every
- * release, stays a file of its own for the browser's cache.
- */
-const EAGER_GROUPS = [
-  { name: 'react', priority: 2, test: /\/node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?(?:react|react-dom|scheduler)\// },
-  { name: 'first-page', priority: 1, tags: ['$initial' as const] },
-];
-
 const bundleReport = process.env.TESSERA_BUNDLE_REPORT as 'treemap' | 'list' | undefined;
 
 // The server (apps/server) serves `dist/` and answers `/api`; in development Vite proxies to it.
@@ -89,7 +77,7 @@ export default defineConfig({
     rolldownOptions: {
       // About 100 KB less for the record drawer to fetch before its first paint.
       treeshake: { moduleSideEffects: hasImportTimeEffects },
-      output: { codeSplitting: { groups: EAGER_GROUPS } },
+      output: { codeSplitting: { groups: CHUNK_GROUPS } },
     },
   },
 });

@@ -1,6 +1,6 @@
 import { LockOutlined, MailOutlined } from '@ant-design/icons';
 import { LanguageSwitch } from '@tessera/ui';
-import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
+import { Alert, Button, Flex, Form, Input, Typography } from 'antd';
 import { useT } from '../i18n/use-t';
 import { preloadSignedInShell } from '../shell/signed-in-pages';
 import { BrandMark } from './brand-mark';
@@ -21,7 +21,8 @@ export function SignInPage() {
       <div className="tessera-sign-in-language">
         <LanguageSwitch />
       </div>
-      <Card className="tessera-sign-in-card" variant="borderless">
+      {/* A plain panel, not antd's Card: Card brings Tabs with a menu and a dropdown (docs/adr/0043). */}
+      <section className="tessera-sign-in-card">
         <Flex vertical align="center" gap={4} style={{ marginBottom: 24 }}>
           <BrandMark size={44} />
           <Typography.Title level={3} style={{ margin: '12px 0 0' }}>
@@ -54,7 +55,7 @@ export function SignInPage() {
         <Typography.Paragraph type="secondary" style={{ margin: '20px 0 0', textAlign: 'center', fontSize: 13 }}>
           {t('auth.forgotHint')}
         </Typography.Paragraph>
-      </Card>
+      </section>
     </div>
   );
 }
