@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { createApiToken, createUser } from '@tessera/identity';
@@ -14,7 +15,15 @@ export interface HttpPaths {
   http_plain: PagePath;
   /** What the web app does for a list: the rows and, beside them, the total; done when both have arrived. */
   http_with_total: PagePath;
+  /** CPU time the server process has used so far (user + system, ms; Linux /proc, 10 ms ticks). */
+  serverCpuMs(): number;
   close(): Promise<void>;
+}
+
+/** A process's user + system CPU time from /proc/<pid>/stat (fields 14 and 15, in clock ticks of 10 ms). */
+function cpuMsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 /** What a browser asks for and decodes natively: Brotli, else gzip. */
@@ -76,6 +85,7 @@ export async function startHttpPaths(database: BenchDatabase): Promise<HttpPaths
     http: rows,
     http_plain: rowsAs('identity'),
     http_with_total: async (page) => (await Promise.all([rows(page), post('count', { filters: filters(page) })]))[0],
+    serverCpuMs: () => cpuMsOf(server.pid),
     close: async () => {
       agent.destroy();
       await server.stop();

@@ -38,6 +38,8 @@ interface SizeResult {
   paths: Record<PathName | 'admin_with_count' | 'admin_no_search' | 'http' | 'http_plain' | 'http_with_total' | 'http_sql', Summary>;
   /** HTTP time over SQL time of each back-to-back pair: its median is the ratio least moved by load. */
   httpPairRatio: Summary;
+  /** The server process's CPU per HTTP page in the pairs: its own work, apart from waiting for a core. */
+  httpServerCpuMs: number;
   fragmentShare: Record<string, number>;
 }
 
@@ -156,7 +158,9 @@ async function runSize(rows: number, explain: boolean): Promise<SizeResult> {
         warmup,
       );
       progress(`  HTTP and its SQL, alternating, ${iterations} pairs`);
+      const cpuBefore = http.serverCpuMs();
       const paired = await measurePairs(http.http, paths.baseline, cases, warmup);
+      const httpServerCpuMs = (http.serverCpuMs() - cpuBefore) / cases.length;
       const withCount = servicePaths(records, true).admin;
       const countCases = cases.slice(0, warmup + Math.ceil(iterations / 2));
       const counted = await measure(
@@ -186,6 +190,7 @@ async function runSize(rows: number, explain: boolean): Promise<SizeResult> {
           http_plain: counted.http_plain!,
         },
         httpPairRatio: paired.ratio,
+        httpServerCpuMs,
       };
     } finally {
       await http.close();
@@ -250,6 +255,7 @@ function report(results: SizeResult[], main: SizeResult): void {
     'B4.http_p95_ms': main.paths.http.p95,
     'B4.http_ratio': main.paths.http.p95 / main.paths.http_sql.p95,
     'B4.http_pair_ratio_p50': main.httpPairRatio.p50,
+    'B4.http_server_cpu_ms': main.httpServerCpuMs,
     'B4.http_with_total_p95_ms': main.paths.http_with_total.p95,
   });
 }
