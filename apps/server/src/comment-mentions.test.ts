@@ -137,8 +137,65 @@ describe('a comment that mentions people', () => {
       Array<{ id: string; body: string; mentions: string[] }>
     >();
     expect(stored.find((c) => c.id === commentId)).toMatchObject({ body: '<p>Please look again</p>', mentions: [boss.id, auditor.id] });
-    // Only the author edits their comment.
-    expect((await edit([boss.id], boss.headers)).statusCode).toBe(404);
+    // Only the author edits their comment, even an administrator may not: a problem saying so.
+    const notMine = await edit([boss.id], boss.headers);
+    expect(notMine.statusCode).toBe(403);
+    expect(notMine.json()).toMatchObject({ code: 'comment.not_author', title: 'Only the comment’s author may edit it' });
+  });
+});
+
+describe('editing and removing a comment', () => {
+  const listed = async (who = author) =>
+    (await server.inject({ method: 'GET', url: `${records}/${customerId}/comments`, headers: who.headers })).json<
+      Array<{ id: string; body: string; mentions: string[]; version: number; editedAt: string | null; deleted: boolean }>
+    >();
+  const patch = (commentId: string, payload: Record<string, unknown>, headers = author.headers) =>
+    server.inject({ method: 'PATCH', url: `${records}/${customerId}/comments/${commentId}`, headers, payload });
+  const remove = (commentId: string, headers: Record<string, string>) =>
+    server.inject({ method: 'DELETE', url: `${records}/${customerId}/comments/${commentId}`, headers });
+
+  it('marks an edit with its time and version, and refuses an edit from a stale copy without losing the newer text', async () => {
+    const commentId = (await comment([], '<p>Draft</p>')).json<{ id: string }>().id;
+    expect((await listed()).find((c) => c.id === commentId)).toMatchObject({ version: 1, editedAt: null, deleted: false });
+
+    const first = await patch(commentId, { body: '<p>First edit</p>', version: 1 });
+    expect(first.json()).toEqual({ id: commentId, version: 2 });
+    const afterFirst = (await listed()).find((c) => c.id === commentId);
+    expect(afterFirst).toMatchObject({ body: '<p>First edit</p>', version: 2 });
+    expect(Date.parse(afterFirst?.editedAt ?? '')).toBeGreaterThan(Date.now() - 60_000);
+
+    // A second tab still holding version 1.
+    const stale = await patch(commentId, { body: '<p>Stale edit</p>', version: 1 }, { ...author.headers, 'accept-language': 'zh-CN' });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json()).toMatchObject({ code: 'comment.changed_since', title: expect.stringContaining('第 2 版') });
+    expect((await listed()).find((c) => c.id === commentId)?.body).toBe('<p>First edit</p>');
+  });
+
+  it('lets the author or an administrator remove a comment, audited, and keeps a placeholder without the text', async () => {
+    const mine = (await comment([boss.id], '<p>To remove</p>')).json<{ id: string }>().id;
+    const moderated = (await comment([], '<p>Off topic</p>')).json<{ id: string }>().id;
+
+    // Someone who reads the record but neither wrote the comment nor administers.
+    const refused = await remove(mine, auditor.headers);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json()).toMatchObject({ code: 'comment.delete_forbidden' });
+    expect((await patch(mine, { body: '<p>Hijacked</p>' }, auditor.headers)).statusCode).toBe(403);
+
+    expect((await remove(mine, author.headers)).statusCode).toBe(204);
+    expect((await remove(moderated, boss.headers)).statusCode).toBe(204);
+    const after = await listed(auditor);
+    for (const id of [mine, moderated]) expect(after.find((c) => c.id === id)).toMatchObject({ body: '', mentions: [], deleted: true });
+    // Gone for edits and second removals alike.
+    expect((await patch(mine, { body: '<p>Back</p>' })).statusCode).toBe(404);
+    expect((await remove(mine, author.headers)).statusCode).toBe(404);
+
+    const audit = await database.db.selectFrom('audit_log').select(['actor_id', 'record_id', 'detail']).where('action', '=', 'comment.delete').execute();
+    expect(audit).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ actor_id: author.id, record_id: customerId, detail: { commentId: mine, authorId: author.id } }),
+        expect.objectContaining({ actor_id: boss.id, record_id: customerId, detail: { commentId: moderated, authorId: author.id } }),
+      ]),
+    );
   });
 
   it('refuses an empty comment or an unknown person, naming the field, in the caller’s language', async () => {

@@ -58,6 +58,24 @@ describe('security headers', () => {
     }
   });
 
+  it('give every answer helmet’s whole set, computed once, with a nonce of its own', async () => {
+    const [first, second] = [await app.inject({ url: '/api/health' }), await app.inject({ url: '/api/health' })];
+    const nonce = (policy: unknown) => /style-src 'self' 'nonce-([^']+)'/.exec(String(policy))?.[1];
+    expect(nonce(first.headers['content-security-policy'])).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+    expect(nonce(first.headers['content-security-policy'])).not.toBe(nonce(second.headers['content-security-policy']));
+    expect(first.headers).toMatchObject({
+      'cross-origin-opener-policy': 'same-origin',
+      'cross-origin-resource-policy': 'same-origin',
+      'origin-agent-cluster': '?1',
+      'x-dns-prefetch-control': 'off',
+      'x-download-options': 'noopen',
+      'x-permitted-cross-domain-policies': 'none',
+      'x-xss-protection': '0',
+    });
+    expect(first.headers['x-powered-by']).toBeUndefined();
+    expect(first.headers['strict-transport-security']).toBeUndefined();
+  });
+
   it('let only the API docs use inline style elements, never inline scripts', async () => {
     const docs = await app.inject({ url: '/docs/static/index.html' });
     const policy = String(docs.headers['content-security-policy']);

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
+import { commentEditsMigration } from './migration-comment-edits';
 
 /** System schema migrations. Append only: a shipped migration is never edited. */
 const migrations: Record<string, Migration> = {
@@ -516,6 +517,7 @@ const migrations: Record<string, Migration> = {
         for each row execute function tessera_app_changed()`.execute(db);
     },
   },
+  '0023_comment_edits': commentEditsMigration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

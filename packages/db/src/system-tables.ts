@@ -214,6 +214,12 @@ export interface RecordCommentsTable {
   mentions: ColumnType<string[], string[] | undefined, string[]>;
   created_at: Timestamp;
   deleted_at: Timestamp | null;
+  /** When the author last rewrote it; null if never. */
+  edited_at: Timestamp | null;
+  /** 1 when written, +1 per edit: an edit names the version it started from (optimistic concurrency). */
+  version: Generated<number>;
+  /** Who removed it: its author or an administrator. */
+  deleted_by: string | null;
 }
 
 /** bigint columns come back as text from both drivers. */

@@ -105,4 +105,11 @@ registerMessages({
     en: 'Field "{field}" is computed; its value cannot be taken from the merged record',
   },
   'query.cursor': { 'zh-CN': '分页游标无效，请从第一页重新开始', en: 'The page cursor is invalid; start again from the first page' },
+  'comment.not_found': { 'zh-CN': '评论不存在或已被删除', en: 'The comment does not exist or was deleted' },
+  'comment.not_author': { 'zh-CN': '只有评论的作者可以编辑它', en: 'Only the comment’s author may edit it' },
+  'comment.delete_forbidden': { 'zh-CN': '只有评论的作者或管理员可以删除它', en: 'Only the comment’s author or an administrator may delete it' },
+  'comment.changed_since': {
+    'zh-CN': '这条评论在你编辑期间已被修改（现为第 {current} 版，你从第 {edited} 版开始编辑）；你的文字仍保留，请查看最新内容后再保存',
+    en: 'This comment changed while you were editing it (now version {current}; you started from version {edited}). Your text is kept: check the latest version, then save again',
+  },
 });

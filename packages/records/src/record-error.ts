@@ -28,7 +28,11 @@ export type RecordErrorCode =
   | 'query.invalid'
   | 'query.cursor'
   | 'merge.same_record'
-  | 'merge.changed_since';
+  | 'merge.changed_since'
+  | 'comment.not_found'
+  | 'comment.not_author'
+  | 'comment.delete_forbidden'
+  | 'comment.changed_since';
 
 const STATUS: Record<RecordErrorCode, 400 | 403 | 404 | 409 | 422 | 423 | 503> = {
   'record.encryption_unavailable': 503,
@@ -49,6 +53,10 @@ const STATUS: Record<RecordErrorCode, 400 | 403 | 404 | 409 | 422 | 423 | 503> =
   'query.cursor': 400,
   'merge.same_record': 422,
   'merge.changed_since': 409,
+  'comment.not_found': 404,
+  'comment.not_author': 403,
+  'comment.delete_forbidden': 403,
+  'comment.changed_since': 409,
 };
 
 export class RecordError extends Error {

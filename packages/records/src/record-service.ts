@@ -297,10 +297,11 @@ function operations(db: Kysely<SystemTables>, liveApps: LiveAppCache, options: R
         access: AccessResolver,
         recordId: string,
         commentId: string,
-        input: { body: string; mentions: readonly string[] },
+        input: { body: string; mentions: readonly string[]; version?: number | undefined },
       ) => editComment(await context(appId, access), objectId, recordId, commentId, input),
-      remove: async (appId: string, objectId: string, access: AccessResolver, recordId: string, commentId: string) =>
-        removeComment(await context(appId, access), objectId, recordId, commentId),
+      /** Removes it if the caller wrote it or is an administrator; answers whose it was. */
+      remove: async (appId: string, objectId: string, access: AccessResolver, recordId: string, commentId: string, byAdministrator: boolean) =>
+        removeComment(await context(appId, access), objectId, recordId, commentId, byAdministrator),
     },
     /**
      * The live app and the actor's compiled policy, for an engine that only reads aggregates

@@ -18,6 +18,7 @@ const ACTIONS: Record<string, Record<Locale, string>> = {
   'record.reassign': { en: 'Reassigned records', 'zh-CN': '转移负责人' },
   'record.merge': { en: 'Merged duplicates', 'zh-CN': '合并重复记录' },
   'record.merge_undo': { en: 'Undid a merge', 'zh-CN': '撤销合并' },
+  'comment.delete': { en: 'Deleted a comment', 'zh-CN': '删除评论' },
   'record.export_personal_data': { en: 'Exported personal data', 'zh-CN': '导出个人数据' },
   'records.export': { en: 'Exported records', 'zh-CN': '导出记录' },
   'import.run': { en: 'Imported records', 'zh-CN': '导入记录' },

@@ -12,6 +12,19 @@ export function commentHtml(text: string): string {
   return `<p>${escaped.replace(/\r?\n/g, '<br>')}</p>`;
 }
 
+/**
+ * The text a comment's stored HTML reads as, for editing it again: line breaks and paragraphs
+ * back to new lines, markup (the server's sanitized subset) dropped, entities decoded by the
+ * browser's own parser. The inverse of `commentHtml` for anything the composer wrote.
+ */
+export function commentText(html: string): string {
+  const document = new DOMParser().parseFromString(html, 'text/html');
+  for (const br of document.querySelectorAll('br')) br.replaceWith('\n');
+  const blocks = [...document.body.children].filter((node) => node.tagName === 'P' || node.tagName === 'DIV');
+  if (blocks.length === document.body.children.length && blocks.length > 0) return blocks.map((p) => p.textContent ?? '').join('\n');
+  return document.body.textContent ?? '';
+}
+
 const UNITS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', 365 * 24 * 3600],
   ['month', 30 * 24 * 3600],

@@ -5,10 +5,17 @@ const enc = encodeURIComponent;
 /** One comment as the server lists it; `body` is HTML the server has already sanitized. */
 export interface RecordComment {
   id: string;
-  authorId: string;
+  /** Null once the author's account is gone. */
+  authorId: string | null;
   body: string;
   mentions: string[];
   createdAt: string;
+  /** When its author last rewrote it. */
+  editedAt: string | null;
+  /** Named when editing: the server refuses an edit from an older version (409). */
+  version: number;
+  /** Removed: listed in its place, without its text. */
+  deleted: boolean;
 }
 
 function commentsPath(appId: string, objectId: string, recordId: string): string {
@@ -22,6 +29,9 @@ export const commentsApi = {
 
   add: (appId: string, objectId: string, recordId: string, body: string, mentions: readonly string[]) =>
     request<{ id: string }>('POST', commentsPath(appId, objectId, recordId), { body, mentions }),
+
+  edit: (appId: string, objectId: string, recordId: string, commentId: string, edit: { body: string; mentions: readonly string[]; version: number }) =>
+    request<{ id: string; version: number }>('PATCH', `${commentsPath(appId, objectId, recordId)}/${enc(commentId)}`, edit),
 
   remove: (appId: string, objectId: string, recordId: string, commentId: string) =>
     request<undefined>('DELETE', `${commentsPath(appId, objectId, recordId)}/${enc(commentId)}`),

@@ -1,10 +1,12 @@
-import { DeleteOutlined, SendOutlined } from '@ant-design/icons';
-import { Avatar, Button, Empty, Flex, Mentions, Popconfirm, Select, Skeleton, Spin, Tag, Typography } from 'antd';
-import { useEffect, useRef } from 'react';
+import { SendOutlined } from '@ant-design/icons';
+import { Button, Empty, Skeleton } from 'antd';
+import { useState } from 'react';
 import { useT } from '../i18n/use-t';
 import { ErrorState } from '../shell/error-state';
+import { CommentInput } from './comment-input';
+import { CommentItem } from './comment-item';
 import { useCommentComposer } from './use-comment-composer';
-import { type CommentView, useRecordComments } from './use-record-comments';
+import { useRecordComments } from './use-record-comments';
 
 interface RecordCommentsProps {
   appId: string;
@@ -12,10 +14,11 @@ interface RecordCommentsProps {
   recordId: string;
 }
 
-/** The discussion on a record: comments oldest first, then a box to add one and mention people. */
+/** The discussion on a record: comments oldest first (one rewritten in place at a time), then a box to add one and mention people. */
 export function RecordComments({ appId, objectId, recordId }: RecordCommentsProps) {
   const t = useT();
   const comments = useRecordComments(appId, objectId, recordId);
+  const [editingId, setEditingId] = useState<string | null>(null);
   // A mention's notification opens the record with `?comment=<id>`: that comment is shown and marked.
   const focusedId = new URLSearchParams(window.location.search).get('comment');
 
@@ -33,76 +36,14 @@ export function RecordComments({ appId, objectId, recordId }: RecordCommentsProp
             comment={comment}
             focused={comment.id === focusedId}
             removing={comments.removing === comment.id}
+            editing={comment.id === editingId && comment.editable}
+            onEdit={() => setEditingId(comment.id)}
+            onEditClosed={() => setEditingId(null)}
+            save={comments.save}
             onRemove={() => void comments.remove(comment.id)}
           />
         ))}
       <CommentComposer post={comments.add} />
-    </div>
-  );
-}
-
-interface CommentItemProps {
-  comment: CommentView;
-  focused: boolean;
-  removing: boolean;
-  onRemove: () => void;
-}
-
-function CommentItem({ comment, focused, removing, onRemove }: CommentItemProps) {
-  const t = useT();
-  const element = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (focused) element.current?.scrollIntoView({ block: 'center' });
-  }, [focused]);
-  return (
-    <div
-      ref={element}
-      className={focused ? 'record-page-comment record-page-comment-focused' : 'record-page-comment'}
-      data-testid="record-comment"
-      data-focused={focused || undefined}
-    >
-      <Avatar size={28} className="record-page-timeline-avatar">
-        {Array.from(comment.authorName)[0] ?? '?'}
-      </Avatar>
-      <div className="record-page-comment-main">
-        <Flex align="baseline" gap={8} wrap>
-          <Typography.Text strong>{comment.authorName}</Typography.Text>
-          <Typography.Text type="secondary" className="record-page-comment-time" title={new Date(comment.createdAt).toLocaleString()}>
-            {comment.when}
-          </Typography.Text>
-          {comment.mine && (
-            <Popconfirm
-              title={t('comments.deleteConfirm')}
-              okText={t('common.delete')}
-              cancelText={t('common.cancel')}
-              okButtonProps={{ danger: true }}
-              onConfirm={onRemove}
-            >
-              <Button
-                type="text"
-                size="small"
-                danger
-                icon={<DeleteOutlined />}
-                loading={removing}
-                aria-label={t('common.delete')}
-                className="record-page-comment-delete"
-                data-testid="record-comment-delete"
-              />
-            </Popconfirm>
-          )}
-        </Flex>
-        {/* biome-ignore lint/security/noDangerouslySetInnerHtml: the server sanitizes every body on write; nothing but that stored body is ever injected here */}
-        <div className="record-page-comment-body" dangerouslySetInnerHTML={{ __html: comment.body }} />
-        {comment.mentionNames.length > 0 && (
-          <div className="record-page-comment-mentions">
-            {comment.mentionNames.map((m) => (
-              <Tag key={m.id} color="blue" bordered={false} data-testid="record-comment-mention">
-                @{m.name}
-              </Tag>
-            ))}
-          </div>
-        )}
-      </div>
     </div>
   );
 }
@@ -112,37 +53,7 @@ function CommentComposer({ post }: { post: (body: string, mentions: readonly str
   const composer = useCommentComposer(post);
   return (
     <div className="record-page-comment-composer">
-      <Mentions
-        prefix="@"
-        value={composer.text}
-        onChange={composer.setText}
-        onSearch={composer.searchInline}
-        onSelect={(option) => composer.mentionInline(option.value)}
-        options={composer.inlineOptions.map(({ value, label }) => ({ key: value, value, label }))}
-        filterOption={false}
-        loading={composer.inlineSearching}
-        notFoundContent={composer.inlineSearching ? <Spin size="small" /> : t('widget.typeToSearch')}
-        onKeyDown={composer.onKeyDown}
-        placeholder={t('comments.mentionHint')}
-        autoSize={{ minRows: 2, maxRows: 8 }}
-        maxLength={5000}
-        aria-label={t('comments.placeholder')}
-        data-testid="record-comment-text"
-      />
-      <Flex gap={8} align="start" wrap className="record-page-comment-actions">
-        <Select<string[]>
-          mode="multiple"
-          className="record-page-comment-mention-select"
-          value={composer.mentions}
-          onChange={composer.setMentions}
-          options={composer.options}
-          showSearch={{ filterOption: false, onSearch: composer.searchPeople }}
-          placeholder={t('comments.mention')}
-          notFoundContent={composer.searching ? <Spin size="small" /> : composer.typed ? undefined : t('widget.typeToSearch')}
-          loading={composer.searching}
-          maxCount={50}
-          data-testid="record-comment-mentions"
-        />
+      <CommentInput composer={composer} label={t('comments.placeholder')} testIds={{ text: 'record-comment-text', mentions: 'record-comment-mentions' }}>
         <Button
           type="primary"
           icon={<SendOutlined />}
@@ -154,7 +65,7 @@ function CommentComposer({ post }: { post: (body: string, mentions: readonly str
         >
           {t('comments.send')}
         </Button>
-      </Flex>
+      </CommentInput>
     </div>
   );
 }

@@ -1,23 +1,45 @@
 import type { KeyboardEvent } from 'react';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useUserSearch } from '../widgets/use-user-search';
 import { useUserNamesStore } from '../widgets/user-names';
 import { userLabel } from '../widgets/user-options';
 import { commentHtml } from './comment-format';
 
+/** What the box starts with: empty for a new comment, the comment's own text and mentions for an edit. */
+export interface ComposerStart {
+  text: string;
+  mentions: readonly string[];
+}
+
+const EMPTY: ComposerStart = { text: '', mentions: [] };
+
 /**
- * The comment being written: plain text (sent as escaped HTML), the people to mention found by
- * the directory's server-side search — from the picker, or typing `@` in the text — and Send,
- * also Ctrl+Enter / ⌘+Enter from the text.
+ * The comment being written or rewritten: plain text (sent as escaped HTML), the people to
+ * mention found by the directory's server-side search — from the picker, or typing `@` in the
+ * text — and Send, also Ctrl+Enter / ⌘+Enter from the text.
  */
-export function useCommentComposer(post: (body: string, mentions: readonly string[]) => Promise<boolean>) {
-  const [text, setText] = useState('');
-  const [mentions, setMentions] = useState<string[]>([]);
+export function useCommentComposer(
+  post: (body: string, mentions: readonly string[]) => Promise<boolean>,
+  start: ComposerStart = EMPTY,
+  /** Esc leaves the box (an edit's Cancel); the first Esc with the `@` list open only closes the list. */
+  onEscape?: () => void,
+) {
+  const [text, setText] = useState(start.text);
+  const [mentions, setMentions] = useState<string[]>(() => [...start.mentions]);
   const [sending, setSending] = useState(false);
   const search = useUserSearch(null);
   // Typing `@` searches the directory on its own, so the picker's list is not disturbed.
   const inline = useUserSearch(null);
   const users = useUserNamesStore((s) => s.users);
+  // Whether the `@` list is open: the Mentions box closes it on Esc itself, after telling us the key.
+  const picking = useRef(false);
+  const searchInline = useCallback(
+    (query: string) => {
+      picking.current = true;
+      inline.search(query);
+    },
+    [inline.search],
+  );
 
   // Picked people stay among the options while the next search runs, so their tags keep a name.
   const options = useMemo(() => {
@@ -39,6 +61,7 @@ export function useCommentComposer(post: (body: string, mentions: readonly strin
   /** A person picked after `@`: mentioned as if picked in the picker, so they are notified the same way. */
   const mentionInline = useCallback(
     (value: string | undefined) => {
+      picking.current = false;
       const id = inlineOptions.find((o) => o.value === value)?.id;
       if (id) setMentions((before) => (before.includes(id) ? before : [...before, id]));
     },
@@ -63,9 +86,12 @@ export function useCommentComposer(post: (body: string, mentions: readonly strin
       if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
         event.preventDefault();
         void send();
+      } else if (event.key === 'Escape' && onEscape) {
+        if (picking.current) picking.current = false;
+        else onEscape();
       }
     },
-    [send],
+    [send, onEscape],
   );
 
   return {
@@ -79,7 +105,7 @@ export function useCommentComposer(post: (body: string, mentions: readonly strin
     searchPeople: search.search,
     inlineOptions,
     inlineSearching: inline.loading,
-    searchInline: inline.search,
+    searchInline,
     mentionInline,
     sending,
     canSend,

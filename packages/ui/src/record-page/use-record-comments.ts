@@ -2,6 +2,7 @@ import { App } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { errorMessage } from '../api/error-message';
 import { isAbort } from '../api/http';
+import { ApiError } from '../api/problem';
 import { useT } from '../i18n/use-t';
 import { useAuthStore } from '../stores/auth-store';
 import { useSessionStore } from '../stores/session-store';
@@ -17,17 +18,26 @@ type ListState =
   | { status: 'ready'; comments: RecordComment[]; error: null }
   | { status: 'failed'; comments: RecordComment[]; error: unknown };
 
-/** A comment with what the panel shows around its body: names, a relative time, whether it is mine. */
+/** A comment with what the panel shows around its body: names, times, what I may do with it. */
 export interface CommentView extends RecordComment {
   authorName: string;
   when: string;
+  /** The full date and time written, and of the last edit, for their tooltips. */
+  writtenAt: string;
+  editedAtText: string | null;
   mentionNames: { id: string; name: string }[];
-  mine: boolean;
+  /** Only the author rewrites a comment (the server refuses anyone else). */
+  editable: boolean;
+  /** The author or an administrator removes it. */
+  removable: boolean;
 }
+
+/** How an edit ended: saved; refused because the comment changed meanwhile (with its latest version); or another failure, already shown. */
+export type EditOutcome = { kind: 'saved' } | { kind: 'conflict'; message: string; latest: RecordComment | null } | { kind: 'failed' };
 
 /**
  * A record's comments, oldest first as the server lists them, with author and mention names from
- * the shared directory lookup (one batched `?ids=` call for the whole list), posting and deleting.
+ * the shared directory lookup (one batched `?ids=` call for the whole list), posting, editing and deleting.
  * After a post the list is read again: the server sanitizes the body, and only its version is shown.
  */
 export function useRecordComments(appId: string, objectId: string, recordId: string) {
@@ -35,6 +45,7 @@ export function useRecordComments(appId: string, objectId: string, recordId: str
   const { message } = App.useApp();
   const locale = useSessionStore((s) => s.locale);
   const myId = useAuthStore((s) => s.me?.userId ?? null);
+  const isAdmin = useAuthStore((s) => s.me?.isAdmin ?? false);
   const users = useUserNamesStore((s) => s.users);
   const [state, setState] = useState<ListState>({ status: 'loading', comments: [], error: null });
   const [attempt, setAttempt] = useState(0);
@@ -63,19 +74,26 @@ export function useRecordComments(appId: string, objectId: string, recordId: str
   }, []);
 
   useEffect(() => {
-    requestUserNames(state.comments.flatMap((c) => [c.authorId, ...c.mentions]));
+    requestUserNames(state.comments.flatMap((c) => [...(c.authorId ? [c.authorId] : []), ...c.mentions]));
   }, [state.comments]);
 
   const comments = useMemo<CommentView[]>(() => {
-    const name = (id: string) => users[id]?.name ?? t('recordPage.user', { id: id.slice(0, 8) });
-    return state.comments.map((c) => ({
-      ...c,
-      authorName: name(c.authorId),
-      when: relativeTime(c.createdAt, now, locale),
-      mentionNames: c.mentions.map((id) => ({ id, name: name(id) })),
-      mine: c.authorId === myId,
-    }));
-  }, [state.comments, users, now, locale, myId, t]);
+    const name = (id: string | null) => (id ? (users[id]?.name ?? t('recordPage.user', { id: id.slice(0, 8) })) : '?');
+    const fullTime = (at: string) => new Date(at).toLocaleString(locale);
+    return state.comments.map((c) => {
+      const mine = c.authorId !== null && c.authorId === myId;
+      return {
+        ...c,
+        authorName: name(c.authorId),
+        when: relativeTime(c.createdAt, now, locale),
+        writtenAt: fullTime(c.createdAt),
+        editedAtText: c.editedAt ? fullTime(c.editedAt) : null,
+        mentionNames: c.mentions.map((id) => ({ id, name: name(id) })),
+        editable: mine && !c.deleted,
+        removable: (mine || isAdmin) && !c.deleted,
+      };
+    });
+  }, [state.comments, users, now, locale, myId, isAdmin, t]);
 
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
 
@@ -94,12 +112,42 @@ export function useRecordComments(appId: string, objectId: string, recordId: str
     [appId, objectId, recordId, reload, message, t],
   );
 
+  /**
+   * Saves an edit from the version the author started at. The new text shows at once and the
+   * list is then re-read for the server's sanitized copy; a conflict re-reads the list too and
+   * answers the latest version, so the editor can show it beside the author's unsaved text.
+   */
+  const save = useCallback(
+    async (commentId: string, body: string, mentions: readonly string[], version: number): Promise<EditOutcome> => {
+      try {
+        const saved = await commentsApi.edit(appId, objectId, recordId, commentId, { body, mentions, version });
+        const editedAt = new Date().toISOString();
+        setState((s) => ({
+          ...s,
+          comments: s.comments.map((c) => (c.id === commentId ? { ...c, body, mentions: [...mentions], version: saved.version, editedAt } : c)),
+        }));
+        reload();
+        return { kind: 'saved' };
+      } catch (error) {
+        if (!(error instanceof ApiError && error.status === 409)) {
+          void message.error(errorMessage(error, t));
+          return { kind: 'failed' };
+        }
+        const latest = await commentsApi.list(appId, objectId, recordId).catch(() => null);
+        if (latest) setState({ status: 'ready', comments: latest, error: null });
+        return { kind: 'conflict', message: errorMessage(error, t), latest: latest?.find((c) => c.id === commentId) ?? null };
+      }
+    },
+    [appId, objectId, recordId, reload, message, t],
+  );
+
   const remove = useCallback(
     async (commentId: string) => {
       setRemoving(commentId);
       try {
         await commentsApi.remove(appId, objectId, recordId, commentId);
-        setState((s) => ({ ...s, comments: s.comments.filter((c) => c.id !== commentId) }));
+        // Stays in the thread as a placeholder, as the server lists it from now on.
+        setState((s) => ({ ...s, comments: s.comments.map((c) => (c.id === commentId ? { ...c, body: '', mentions: [], deleted: true } : c)) }));
       } catch (error) {
         void message.error(errorMessage(error, t));
       } finally {
@@ -109,5 +157,5 @@ export function useRecordComments(appId: string, objectId: string, recordId: str
     [appId, objectId, recordId, message, t],
   );
 
-  return { status: state.status, error: state.error, comments, removing, reload, add, remove };
+  return { status: state.status, error: state.error, comments, removing, reload, add, save, remove };
 }
