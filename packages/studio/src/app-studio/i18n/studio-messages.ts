@@ -190,6 +190,8 @@ export const STUDIO_MESSAGES = {
   'studio.change.field_added': { 'zh-CN': '对象“{object}”新增字段“{field}”', en: 'Field "{field}" added to "{object}"' },
   'studio.change.field_removed': { 'zh-CN': '对象“{object}”隐藏字段“{field}”（数据保留）', en: 'Field "{field}" of "{object}" hidden (data kept)' },
   'studio.change.field_changed': { 'zh-CN': '字段“{object}.{field}”修改：{properties}', en: 'Field "{object}.{field}" changed: {properties}' },
+  'studio.change.default_form_changed': { 'zh-CN': '{object}：默认表单由“{from}”改为“{to}”', en: '{object}: default form changed from {from} to {to}' },
+  'studio.change.firstForm': { 'zh-CN': '第一个表单', en: 'its first form' },
   'studio.change.section_changed': { 'zh-CN': '{section} 有修改', en: '{section} changed' },
   'studio.versions.rollback': { 'zh-CN': '回滚到此版本', en: 'Roll back to this version' },
   'studio.versions.rollbackConfirm': {
