@@ -1,5 +1,6 @@
 import type { FieldDefinition } from '@tessera/schemas';
 import { Form, Input, InputNumber, Select, Typography } from 'antd';
+import { useState } from 'react';
 import { useStudio } from '../hooks/studio-context';
 import { useIssues } from '../hooks/use-issues';
 import { useLabel } from '../i18n/use-label';
@@ -20,6 +21,8 @@ export function FieldDefaultSettings({ objectId, field }: { objectId: string; fi
   const f = o >= 0 ? objects[o]!.fields.findIndex((candidate) => candidate.id === field.id) : -1;
   const pointer = `/objects/${o}/fields/${f}/default`;
   const problems = useIssues().filter((issue) => issue.pointer === pointer);
+  // A kind picked but not yet filled in (an empty formula or text) keeps no default; the panel still shows its input.
+  const [pending, setPending] = useState<{ field: string; kind: DefaultKind } | null>(null);
   if (!takesDefault(field)) {
     return (
       <Typography.Paragraph type="secondary" data-testid="field-default-none">
@@ -27,11 +30,16 @@ export function FieldDefaultSettings({ objectId, field }: { objectId: string; fi
       </Typography.Paragraph>
     );
   }
-  const choice = readDefault(field);
+  const stored = readDefault(field);
+  const waiting = stored.kind === 'none' && pending?.field === field.id ? pending.kind : null;
+  const choice: DefaultChoice =
+    waiting === 'formula' ? { kind: 'formula', source: '' } : waiting === 'fixed' ? { kind: 'fixed', value: emptyFixed(field) } : stored;
   const set = (next: DefaultChoice, merge?: string) =>
     edit((d) => updateField(d, objectId, field.id, { default: writeDefault(field, next) }), merge ? { merge: `${objectId}.${field.id}.default.${merge}` } : {});
-  const pick = (kind: DefaultKind) =>
+  const pick = (kind: DefaultKind) => {
+    setPending({ field: field.id, kind });
     set(kind === 'fixed' ? { kind, value: emptyFixed(field) } : kind === 'formula' ? { kind, source: field.default ?? '' } : { kind });
+  };
   return (
     <Form.Item
       label={t('studio.default.label')}
