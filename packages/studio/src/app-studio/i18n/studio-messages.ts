@@ -147,6 +147,14 @@ export const STUDIO_MESSAGES = {
   'studio.node.placeholderEn': { 'zh-CN': '占位提示（英文）', en: 'Placeholder (English)' },
   'studio.node.formLabel': { 'zh-CN': '表单上的名称（中文，留空用字段名称）', en: 'Label on this form (Chinese; empty: the field’s)' },
   'studio.node.formLabelEn': { 'zh-CN': '表单上的名称（英文，留空用字段名称）', en: 'Label on this form (English; empty: the field’s)' },
+  'studio.node.fieldDefault': {
+    'zh-CN': '留空则用字段自己的默认值：{formula}；在此填写只对这个表单生效',
+    en: "Empty: the field's own default, {formula}. A value here applies on this form only",
+  },
+  'studio.node.noFieldDefault': {
+    'zh-CN': '只对这个表单生效；所有新建都适用的默认值在字段属性中设置',
+    en: "Applies on this form only; set a default for every create in the field's properties",
+  },
   'studio.node.readOnly': { 'zh-CN': '只读', en: 'Read-only' },
   'studio.node.remove': { 'zh-CN': '从表单移除', en: 'Remove from the form' },
   'studio.node.addTab': { 'zh-CN': '添加标签页', en: 'Add a tab' },
