@@ -90,7 +90,7 @@ describe('the studio: several forms per object', () => {
       await page.getByTestId('studio-publish').click();
       await page
         .getByTestId('publish-change')
-        .filter({ hasText: 'Role "rep" on "customer" opens form: the default form → customer_form_1' })
+        .filter({ hasText: 'Role "Sales rep" on "Customer" opens form: the default form → Quick entry' })
         .waitFor({ timeout: UI_TIMEOUT });
       await confirmPublish(page, 2);
 

@@ -69,6 +69,13 @@ export const fieldSchema = {
     required: { type: 'boolean' },
     unique: { type: 'boolean' },
     /**
+     * The value a new record starts with when a create leaves the field out, on every path (a
+     * form, the API, bulk create, import, a flow step): a formula, as a form node's `defaultValue`
+     * — a literal (`"Beijing"`, `100`, `TRUE`, `DATE(2027, 1, 1)`) or TODAY(), NOW(), CURRENTUSER(),
+     * CURRENTDEPARTMENT(). A form's own default for the field wins on that form. ADR 0028.
+     */
+    default: { type: 'string', minLength: 1, maxLength: 10_000 },
+    /**
      * text: a format every write must meet, whatever path it takes (a form may add one, never
      * drop this one). phone, email and url fields have their type's own format already.
      */

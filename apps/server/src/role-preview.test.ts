@@ -95,6 +95,30 @@ describe('view as a role (the studio preview)', () => {
     expect(body.total).toBe(0);
   });
 
+  it('an object or field only the draft has does not break the preview: published objects show their rows, a draft-only one its drafted access and no rows', async () => {
+    const drafted = {
+      id: 'rep',
+      label: { en: 'Rep' },
+      permissions: [
+        { object: 'customer', actions: ['read'], rows: 'all', hiddenFields: ['credit', 'segment'] },
+        { object: 'visit', actions: ['create', 'read'], rows: 'own', readOnlyFields: ['outcome'] },
+      ],
+    };
+    const published = await preview({ role: drafted, objectId: 'customer', userId: people.bob!.id });
+    expect(published.statusCode).toBe(200);
+    expect(published.json()).toMatchObject({ published: true, total: 3, access: { actions: ['read'], hiddenFields: ['credit'] } });
+    const draftOnly = await preview({ role: drafted, objectId: 'visit', userId: people.bob!.id });
+    expect(draftOnly.statusCode).toBe(200);
+    expect(draftOnly.json()).toEqual({
+      viewer: { id: people.bob!.id, name: expect.any(String) },
+      access: { actions: ['create', 'read'], hiddenFields: [], readOnlyFields: ['outcome'] },
+      items: [],
+      total: 0,
+      record: null,
+      published: false,
+    });
+  });
+
   it('a role that cannot read the object gets its access and no rows', async () => {
     const body = (await preview({ role: { id: 'rep', label: { en: 'Rep' }, permissions: [] }, objectId: 'customer', userId: people.bob!.id })).json();
     expect(body).toMatchObject({ access: { actions: [] }, items: [], record: null });

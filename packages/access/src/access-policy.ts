@@ -21,6 +21,12 @@ export type RecordTables = Record<string, Record<string, unknown>>;
 export interface AccessPolicy {
   readonly actor: Actor;
   /**
+   * The roles a person's policy was compiled from: they choose the form each object's records
+   * are written through (`chosenForm`, ADR 0114). Absent for the administrator and internal jobs,
+   * who may write through any form.
+   */
+  readonly roles?: readonly string[];
+  /**
    * Identifies what the policy compiles to within one published version: two policies with the
    * same key build the same SQL with the same values, so a statement built for one may be reused
    * for the other. Absent: never reuse.

@@ -107,6 +107,7 @@ export function compilePolicy(document: AppDocument, principal: Principal): Acce
 
   return {
     actor: principal,
+    roles: principal.roles,
     // A row formula is compiled with the clock (TODAY()), so its SQL is not the same twice.
     cacheKey: permissions.some((p) => p.rowFormula)
       ? undefined

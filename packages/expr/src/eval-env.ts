@@ -9,6 +9,8 @@ export interface EvalContext {
   /** IANA name, e.g. `Asia/Shanghai`; used for TODAY(), YEAR(datetime), TEXT(datetime) … */
   readonly timeZone: string;
   readonly currentUser?: string | null;
+  /** The department CURRENTDEPARTMENT() returns (the user's own, for a default such as a visit's department). */
+  readonly currentDepartment?: string | null;
   readonly maxSteps?: number;
   readonly maxStringLength?: number;
 }
@@ -25,6 +27,7 @@ export interface Env {
   readonly today: number;
   readonly timeZone: string;
   readonly currentUser: string | null;
+  readonly currentDepartment: string | null;
   readonly maxSteps: number;
   readonly maxStringLength: number;
   steps: number;

@@ -85,6 +85,14 @@ export const DATE_FUNCTIONS: ReadonlyMap<string, FunctionCompiler> = new Map<str
         return env.currentUser;
       },
   ],
+  [
+    'CURRENTDEPARTMENT',
+    ({ node }) =>
+      (env) => {
+        step(env, node.range);
+        return env.currentDepartment;
+      },
+  ],
   ['DATE', (site) => strictCall(site, makeDate)],
   ['YEAR', part((days) => civilFromDays(days).year)],
   ['MONTH', part((days) => civilFromDays(days).month)],

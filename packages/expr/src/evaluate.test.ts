@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze, compileFormula, type EvalContext, type EvalRecord, toPlain } from './index';
 import { RELATED, SAMPLE_FIELDS } from './test-fixtures';
 
-const context: EvalContext = { now: '2024-03-10T06:30:00Z', timeZone: 'America/New_York', currentUser: 'u1' };
+const context: EvalContext = { now: '2024-03-10T06:30:00Z', timeZone: 'America/New_York', currentUser: 'u1', currentDepartment: 'd1' };
 
 function run(source: string, record: EvalRecord = {}, ctx: EvalContext = context): unknown {
   const analyzed = analyze(source, { fields: SAMPLE_FIELDS, relatedFields: RELATED });
@@ -50,6 +50,7 @@ describe('evaluate', () => {
     ['AND(TRUE, 1 > 0) OR FALSE', true],
     ['NOT 1 = 2', true],
     ['CURRENTUSER()', 'u1'],
+    ['CURRENTDEPARTMENT()', 'd1'],
     ['COALESCE(qty, 5)', '5'],
     ['SUM(1, qty, 2)', '3'],
     ['AVERAGE(1, 2)', '1.5'],

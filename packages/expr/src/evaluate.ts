@@ -123,6 +123,7 @@ function makeEnv(record: EvalRecord, context: EvalContext): Env {
     today: todayOf(nowMs, context.timeZone),
     timeZone: context.timeZone,
     currentUser: context.currentUser ?? null,
+    currentDepartment: context.currentDepartment ?? null,
     maxSteps: context.maxSteps ?? DEFAULT_MAX_STEPS,
     maxStringLength: context.maxStringLength ?? DEFAULT_MAX_STRING_LENGTH,
     steps: 0,

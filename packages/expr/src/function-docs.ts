@@ -283,6 +283,7 @@ export const FUNCTION_DOCS: readonly FunctionDoc[] = [
   fn('TODAY', 'date', [], 'date', '今天（按用户时区）', 'Today in the user time zone', 'TODAY()'),
   fn('NOW', 'date', [], 'datetime', '当前时间', 'The current date and time', 'NOW()'),
   fn('CURRENTUSER', 'logic', [], 'user', '当前用户', 'The current user', 'owner = CURRENTUSER()'),
+  fn('CURRENTDEPARTMENT', 'logic', [], 'text', '当前用户所在部门', "The current user's department", 'department = CURRENTDEPARTMENT()'),
   fn(
     'DATE',
     'date',

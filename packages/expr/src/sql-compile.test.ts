@@ -19,7 +19,7 @@ function compile(source: string): { sql: string; parameters: readonly unknown[] 
   const compiled = compileToSql(analyzed.formula, {
     column: (id) => sql.ref(`q.${id}`),
     relation: (id) => (id === 'lines' ? { table: 'obj_quote_line', parentKey: 'quote_id', parentId: sql.ref('q.id') } : undefined),
-    context: { now: '2024-03-10T06:30:00Z', timeZone: 'Asia/Shanghai', currentUser: 'u1' },
+    context: { now: '2024-03-10T06:30:00Z', timeZone: 'Asia/Shanghai', currentUser: 'u1', currentDepartment: 'd1' },
   });
   if (!compiled.ok) throw new Error(compiled.error.code);
   return sql`select ${compiled.sql}`.compile(db);
@@ -35,9 +35,9 @@ describe('compileToSql', () => {
   });
 
   it('puts the clock, the time zone and the user in parameters', () => {
-    const compiled = compile('TEXT(NOW()) & TODAY() & CURRENTUSER()');
+    const compiled = compile('TEXT(NOW()) & TODAY() & CURRENTUSER() & CURRENTDEPARTMENT()');
     expect(compiled.sql).not.toMatch(/current_date|now\(\)/i);
-    expect(compiled.parameters).toEqual(expect.arrayContaining(['2024-03-10T06:30:00.000Z', '2024-03-10', 'Asia/Shanghai', 'u1']));
+    expect(compiled.parameters).toEqual(expect.arrayContaining(['2024-03-10T06:30:00.000Z', '2024-03-10', 'Asia/Shanghai', 'u1', 'd1']));
   });
 
   it('compiles child-table aggregates to correlated subqueries', () => {

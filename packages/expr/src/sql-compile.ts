@@ -29,7 +29,7 @@ export interface SqlCompileOptions {
   readonly column: (fieldId: string) => Expression<unknown>;
   readonly relation?: (relationFieldId: string) => SqlRelation | undefined;
   /** The same clock, zone and user the JS evaluator would get; all become parameters. */
-  readonly context: Pick<EvalContext, 'now' | 'timeZone' | 'currentUser'>;
+  readonly context: Pick<EvalContext, 'now' | 'timeZone' | 'currentUser' | 'currentDepartment'>;
 }
 
 /** A RawBuilder is an Expression, and can be aliased with `.as(name)` in a select. */
@@ -112,6 +112,7 @@ function sqlEnv(context: SqlCompileOptions['context']): SqlEnv {
     today: formatDate(localDays(nowMs, context.timeZone)),
     timeZone: context.timeZone,
     currentUser: context.currentUser ?? null,
+    currentDepartment: context.currentDepartment ?? null,
   };
 }
 

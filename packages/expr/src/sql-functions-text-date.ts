@@ -104,6 +104,7 @@ export const SQL_TEXT_AND_DATE = new Map<string, SqlFunction>([
   ['TODAY', (_args, _types, _node, env) => sql`cast(${env.today} as date)`],
   ['NOW', (_args, _types, _node, env) => sql`cast(${env.now} as timestamptz)`],
   ['CURRENTUSER', (_args, _types, _node, env) => sql`cast(${env.currentUser} as text)`],
+  ['CURRENTDEPARTMENT', (_args, _types, _node, env) => sql`cast(${env.currentDepartment} as text)`],
   ['DATE', makeDate],
   ['YEAR', datePart('year')],
   ['MONTH', datePart('month')],

@@ -9,6 +9,7 @@ export interface SqlEnv {
   readonly today: string;
   readonly timeZone: string;
   readonly currentUser: string | null;
+  readonly currentDepartment: string | null;
 }
 
 /**

@@ -1,6 +1,10 @@
-import { analyze, type CompiledFormula, compileFormula, type ExprNode, type ExprType, fieldKind } from '@tessera/expr';
+import type { CompiledFormula } from '@tessera/expr';
 import type { MessageParams } from '@tessera/i18n';
 import type { AppDocument, FieldDefinition, FormDefinition, FormEffect, FormFieldFormat, FormNode, FormRule, ObjectDefinition } from '@tessera/schemas';
+import { compileFieldDefaults, type FieldDefaults } from './field-defaults';
+import { FormulaChecker, RULE_SETTABLE_TYPES, relatedFields, usesContext, valueFits } from './formula-checker';
+
+export { RULE_SETTABLE_TYPES, relatedFields, valueFits } from './formula-checker';
 
 /** A problem with a form's metadata, shaped like the meta package's issues for publish validation. */
 export interface FormIssue {
@@ -40,93 +44,13 @@ export interface CompiledForm {
 
 export type CompileFormResult = { ok: true; form: CompiledForm } | { ok: false; issues: FormIssue[] };
 
-/** Calls whose result depends on the evaluation context, so a rule using them is never static. */
-const CONTEXT_FUNCTIONS = new Set(['NOW', 'TODAY', 'CURRENTUSER']);
-/** Field types a rule may set: the ones a formula can compute a storable value for. */
-export const RULE_SETTABLE_TYPES: ReadonlySet<FieldDefinition['type']> = new Set<FieldDefinition['type']>([
-  'text',
-  'long_text',
-  'phone',
-  'email',
-  'url',
-  'region',
-  'number',
-  'currency',
-  'percent',
-  'date',
-  'datetime',
-  'select',
-  'multi_select',
-  'checkbox',
-  'user',
-  'department',
-]);
-
-function usesContext(node: ExprNode): boolean {
-  switch (node.kind) {
-    case 'call':
-      return CONTEXT_FUNCTIONS.has(node.name) || node.args.some(usesContext);
-    case 'unary':
-      return usesContext(node.operand);
-    case 'binary':
-      return usesContext(node.left) || usesContext(node.right);
-    default:
-      return false;
-  }
-}
-
-/** Whether a formula of type `actual` can fill `field`; select values are checked at run time. */
-export function valueFits(field: FieldDefinition, actual: ExprType): boolean {
-  const kind = fieldKind(field);
-  if (kind.kind !== 'scalar') return false;
-  const numeric = (t: ExprType) => t === 'number' || t === 'currency';
-  const textual = (t: ExprType) => t === 'text' || t === 'select' || t === 'user';
-  if (numeric(kind.type)) return numeric(actual);
-  if (kind.type === 'user') return actual === 'user';
-  if (textual(kind.type)) return textual(actual);
-  return kind.type === actual;
-}
-
-/** The fields of the objects `object` points at (relations, child tables, related lists): what its formulas may read through them. */
-export function relatedFields(object: ObjectDefinition, document: AppDocument): Record<string, readonly FieldDefinition[]> {
-  const related: Record<string, readonly FieldDefinition[]> = {};
-  for (const field of object.fields) {
-    const target = field.target ? document.objects.find((o) => o.id === field.target) : undefined;
-    if (target) related[target.id] = target.fields;
-  }
-  return related;
-}
-
-/** Analyzes one formula and reports its errors at `pointer`; `expected` is a type test with its name. */
-class FormulaChecker {
-  constructor(
-    private readonly object: ObjectDefinition,
-    private readonly related: Record<string, readonly FieldDefinition[]>,
-    readonly issues: FormIssue[],
-  ) {}
-
-  formula(
-    source: string,
-    pointer: string,
-    expected: { name: string; fits: (type: ExprType) => boolean },
-    code: string,
-  ): { compiled: CompiledFormula; ast: ExprNode; readsFields: boolean } | undefined {
-    const checked = analyze(source, { fields: this.object.fields, relatedFields: this.related });
-    if (!checked.ok) {
-      for (const error of checked.errors)
-        this.issues.push({ pointer, code: error.code, params: { ...error.params, start: error.range.start, end: error.range.end } });
-      return undefined;
-    }
-    const { formula } = checked;
-    if (!expected.fits(formula.type)) {
-      this.issues.push({ pointer, code, params: { expected: expected.name, actual: formula.type } });
-      return undefined;
-    }
-    return { compiled: compileFormula(formula), ast: formula.ast, readsFields: formula.fieldTypes.size + formula.memberTypes.size > 0 };
-  }
-}
-
-function compileFields(form: FormDefinition, object: ObjectDefinition, base: string, checker: FormulaChecker): Map<string, FormField> {
+function compileFields(
+  form: FormDefinition,
+  object: ObjectDefinition,
+  base: string,
+  checker: FormulaChecker,
+  fieldDefaults: FieldDefaults,
+): Map<string, FormField> {
   const fields = new Map<string, FormField>();
   form.nodes.forEach((node, n) => {
     if (node.kind !== 'field' || !node.field) return;
@@ -143,7 +67,8 @@ function compileFields(form: FormDefinition, object: ObjectDefinition, base: str
         code: 'form.format_replaces_field',
         params: { field: field.id, format: field.format, replacement: node.format },
       });
-    let defaultValue: CompiledFormula | undefined;
+    // The field's own default unless the form gives its own (a field default's issues are the field's, reported by checkFieldDefaults).
+    let defaultValue: CompiledFormula | undefined = fieldDefaults.get(field.id)?.formula;
     if (node.defaultValue) {
       if (!RULE_SETTABLE_TYPES.has(field.type))
         checker.issues.push({ pointer: `${base}/nodes/${n}/defaultValue`, code: 'form.value_field', params: { field: field.id, type: field.type } });
@@ -228,7 +153,7 @@ export function compileForm(form: FormDefinition, object: ObjectDefinition, docu
   const index = (document.forms ?? []).indexOf(form);
   const base = index >= 0 ? `/forms/${index}` : '';
   const checker = new FormulaChecker(object, relatedFields(object, document), []);
-  const fields = compileFields(form, object, base, checker);
+  const fields = compileFields(form, object, base, checker, compileFieldDefaults(object, document).defaults);
   const ruleIds = new Set<string>();
   const rules: CompiledRule[] = [];
   (form.rules ?? []).forEach((rule, r) => {

@@ -16,6 +16,7 @@ export {
 export { errorValue } from './error-value';
 export { evaluateForm, type FormEvalContext, type FormEvalError, type FormState, type FormValues, toFieldValue } from './evaluate-form';
 export { explainForm, type FieldReason } from './explain-form';
+export { applyFieldDefaults, checkFieldDefaults, compileFieldDefaults, type FieldDefaults } from './field-defaults';
 export { canonicalFieldValue, canonicalRulesOf, fieldFormat, isPlainTextField, meetsFieldFormat, meetsFormat } from './field-rules';
 export { chosenForm, defaultFormOf } from './form-choice';
 export { FORM_FORMATS, type FormFormatName } from './form-formats';

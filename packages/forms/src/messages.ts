@@ -27,6 +27,25 @@ export const FORM_MESSAGES: Record<string, { 'zh-CN': string; en: string }> = {
   },
   'form.format_field': { 'zh-CN': '只有文本字段可以设置格式（{field} 是{type}）', en: 'Only text fields take a format ({field} is {type})' },
   'form.value_field': { 'zh-CN': '不能用公式为{type}类型的字段 {field} 赋值', en: 'A formula cannot set field {field} of type {type}' },
+  'field.default_field': { 'zh-CN': '{type}类型的字段 {field} 不能设置默认值', en: 'Field {field} of type {type} cannot have a default value' },
+  'field.default_reads_fields': {
+    'zh-CN': '字段 {field} 的默认值不能引用其他字段（新记录还没有值）；可改用表单规则',
+    en: 'The default of field {field} cannot read other fields (a new record has none yet); use a form rule instead',
+  },
+  'field.default_option': { 'zh-CN': '字段 {field} 的默认值“{value}”不是它的选项', en: 'The default "{value}" of field {field} is not one of its options' },
+  'field.default_format': {
+    'zh-CN': '字段 {field} 的默认值“{value}”不符合字段的格式',
+    en: 'The default "{value}" of field {field} does not meet the field\'s format',
+  },
+  'field.default_length': { 'zh-CN': '字段 {field} 的默认值超出长度上限 {limit}', en: 'The default of field {field} is longer than {limit} characters' },
+  'field.default_minimum': {
+    'zh-CN': '字段 {field} 的默认值 {value} 小于最小值 {limit}',
+    en: 'The default {value} of field {field} is below the minimum {limit}',
+  },
+  'field.default_maximum': {
+    'zh-CN': '字段 {field} 的默认值 {value} 大于最大值 {limit}',
+    en: 'The default {value} of field {field} is above the maximum {limit}',
+  },
   'form.value_type': { 'zh-CN': '公式结果类型 {actual} 与字段类型 {expected} 不符', en: 'The formula gives {actual}, but the field is {expected}' },
   'form.formula_type': { 'zh-CN': '条件应为是/否，实际为 {actual}', en: 'The condition must be yes/no, not {actual}' },
   'form.options_field': { 'zh-CN': '只有单选、多选字段可以限定选项（{field} 是{type}）', en: 'Only select fields take options ({field} is {type})' },

@@ -158,6 +158,9 @@ describe('importing a workbook written by LibreOffice', () => {
     expect(Number(rows[0]!.n)).toBe(3);
     const stored = await readErrors(fx.database.db, batchId);
     expect(stored.rows.map((r) => r.row)).toEqual([6, 7]);
+    // A field no column maps to gets its own default on each created row.
+    const channels = await sql<{ channel: string | null }>`select channel from app_imp.customer`.execute(fx.database.db);
+    expect(channels.rows.map((r) => r.channel)).toEqual(['表格导入', '表格导入', '表格导入']);
   });
 
   it('writes an error report: row, column, field and reason in the user language, and the original rows', async () => {

@@ -29,6 +29,18 @@ describe('diffDocuments', () => {
     ]);
   });
 
+  it('names a changed default form on its own line, not as an object property', () => {
+    const before = mapObject(salesApp(), 'customer', (o) => ({ ...o, defaultForm: 'full' }));
+    const after = mapObject(before, 'customer', (o) => ({ ...o, defaultForm: 'quick', label: { en: 'Client' } }));
+    expect(diffDocuments(before, after)).toEqual([
+      { kind: 'object_changed', object: 'customer', properties: ['label'] },
+      { kind: 'default_form_changed', object: 'customer', from: 'full', to: 'quick' },
+    ]);
+    expect(diffDocuments(after, salesApp()).filter((c) => c.kind === 'default_form_changed')).toEqual([
+      { kind: 'default_form_changed', object: 'customer', from: 'quick', to: '' },
+    ]);
+  });
+
   it('is empty for identical documents', () => {
     expect(diffDocuments(salesApp(), salesApp())).toEqual([]);
   });

@@ -6,6 +6,8 @@ export type DocumentChange =
   | { kind: 'object_changed'; object: string; properties: string[] }
   | { kind: 'field_added' | 'field_removed'; object: string; field: string }
   | { kind: 'field_changed'; object: string; field: string; properties: string[] }
+  /** The form the object's records open with unless a role names another; '' is none named (its first form). */
+  | { kind: 'default_form_changed'; object: string; from: string; to: string }
   | {
       kind: 'section_changed';
       section: 'forms' | 'flows' | 'reports' | 'dashboards' | 'roles' | 'navigation' | 'i18n' | 'label' | 'description' | 'defaultLocale';
@@ -42,8 +44,11 @@ function diffObjects(before: readonly ObjectDefinition[], after: readonly Object
       out.push({ kind: 'object_added', object: object.id });
       continue;
     }
-    const properties = changedProperties(previous, object, ['id', 'fields']);
+    const properties = changedProperties(previous, object, ['id', 'fields', 'defaultForm']);
     if (properties.length) out.push({ kind: 'object_changed', object: object.id, properties });
+    // Which form people open is reviewed on its own line, with the forms' names.
+    if ((previous.defaultForm ?? '') !== (object.defaultForm ?? ''))
+      out.push({ kind: 'default_form_changed', object: object.id, from: previous.defaultForm ?? '', to: object.defaultForm ?? '' });
     diffFields(object.id, previous.fields, object.fields, out);
   }
   for (const object of before) if (!next.has(object.id)) out.push({ kind: 'object_removed', object: object.id });

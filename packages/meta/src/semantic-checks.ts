@@ -1,5 +1,5 @@
 import { analyze } from '@tessera/expr';
-import { checkForm, isPlainTextField } from '@tessera/forms';
+import { checkFieldDefaults, checkForm, isPlainTextField } from '@tessera/forms';
 import type { AppDocument, FieldDefinition, ObjectDefinition } from '@tessera/schemas';
 import { ENCRYPTABLE_TYPES, TEXT_LIKE_TYPES, UNIQUE_CAPABLE_TYPES } from './column-types';
 import { checkFlows } from './flow-checks';
@@ -178,6 +178,7 @@ export function checkSemantics(app: AppDocument): MetaIssue[] {
   issues.push(...checkMatchRules(app));
   issues.push(...checkQuality(app));
   issues.push(...checkForm(app));
+  issues.push(...checkFieldDefaults(app));
   for (const slot of ['flows', 'reports', 'dashboards', 'roles'] as const) {
     const items = app[slot] ?? [];
     uniqueIds(items, `/${slot}`, issues);

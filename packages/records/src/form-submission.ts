@@ -1,4 +1,5 @@
 import { type CompiledForm, compileForm, validateSubmission } from '@tessera/forms';
+import { chosenForm } from '@tessera/forms/form-choice';
 import type { AppDocument, ObjectDefinition } from '@tessera/schemas';
 import { refuseLockedFields } from './field-access';
 import type { RecordRow } from './record-columns';
@@ -25,6 +26,18 @@ export interface FormWrite {
 }
 
 /**
+ * A person writes through the form their roles open (ADR 0114), never another they name: a
+ * looser form would skip the rules of theirs. The administrator and internal jobs carry no roles
+ * and may write through any form; a write that names none is held to the object's rules alone.
+ */
+function refuseOtherForm(ctx: RecordContext, object: ObjectDefinition, formId: string): void {
+  const roles = ctx.access.roles;
+  if (!roles) return;
+  const chosen = chosenForm(ctx.app.document, object.id, roles);
+  if (chosen && chosen.id !== formId) throw new RecordError('record.form_not_chosen', [], { form: formId, chosen: chosen.id, object: object.id });
+}
+
+/**
  * A write that names a form is held to that form: its rules are evaluated again here, and a
  * field it hides or makes read-only cannot be written, whatever the browser sent. The values it
  * returns then go through the object's own validation like any write.
@@ -39,6 +52,7 @@ export function throughForm(ctx: RecordContext, object: ObjectDefinition, formId
   if (!form || (ctx.app.document.forms ?? []).find((f) => f.id === formId)?.object !== object.id) {
     throw new RecordError('record.form_not_found', [], { form: formId, object: object.id });
   }
+  refuseOtherForm(ctx, object, formId);
   const values = typeof sent === 'object' && sent !== null && !Array.isArray(sent) ? (sent as RecordValues) : {};
   refuseLockedFields(ctx, object, Object.keys(values));
   const verdict = validateSubmission(form, values, {

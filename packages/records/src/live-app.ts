@@ -1,6 +1,6 @@
 import type { Notifications, SystemTables } from '@tessera/db';
 import type { FormulaPlan } from '@tessera/expr';
-import type { CompiledForm } from '@tessera/forms';
+import { type CompiledForm, compileFieldDefaults, type FieldDefaults } from '@tessera/forms';
 import { desiredIndexes } from '@tessera/meta';
 import type { AppDocument, ObjectDefinition } from '@tessera/schemas';
 import type { Kysely } from 'kysely';
@@ -27,6 +27,8 @@ export interface LiveApp {
   rollups: ReadonlyMap<string, RollupPlan>;
   /** formId → the compiled form, for writes that name one. */
   forms: ReadonlyMap<string, CompiledForm>;
+  /** objectId → its fields' own defaults, filled in on every create (absent when it has none). */
+  defaults: ReadonlyMap<string, FieldDefaults>;
   /** Hot statements compiled once for this version (statement-cache.ts). */
   statements: StatementCache;
   /** objectId → the JSON Schemas its records are written with, built on first use (record-json-schema.ts). */
@@ -45,7 +47,10 @@ export function compileLiveApp(appId: string, version: number, document: AppDocu
   }
   const computed = new Map<string, FormulaPlan>();
   const rollups = new Map<string, RollupPlan>();
+  const defaults = new Map<string, FieldDefaults>();
   for (const object of document.objects) {
+    const fieldDefaults = compileFieldDefaults(object, document).defaults;
+    if (fieldDefaults.size) defaults.set(object.id, fieldDefaults);
     const plan = planComputed(object, document);
     if (plan) computed.set(object.id, plan);
     const rollup = planRollups(object, document);
@@ -61,6 +66,7 @@ export function compileLiveApp(appId: string, version: number, document: AppDocu
     computed,
     rollups,
     forms: compileForms(document),
+    defaults,
     statements: new Map(),
     jsonSchemas: new Map(),
   };

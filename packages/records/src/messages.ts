@@ -70,6 +70,10 @@ registerMessages({
     en: 'The server has no encryption key, so the encrypted field "{field}" cannot be saved',
   },
   'record.form_not_found': { 'zh-CN': '对象“{object}”没有表单“{form}”', en: 'Object "{object}" has no form "{form}"' },
+  'record.form_not_chosen': {
+    'zh-CN': '你的角色通过表单“{chosen}”填写“{object}”，不能通过表单“{form}”提交',
+    en: 'Your role writes "{object}" records through the form "{chosen}", not through "{form}"',
+  },
   'record.object_not_found': { 'zh-CN': '应用中没有对象“{object}”', en: 'The app has no object "{object}"' },
   'record.child_object': { 'zh-CN': '“{object}”是子表，请通过其父记录读写', en: '"{object}" is a child table; read and write it through its parent record' },
   'record.batch_invalid': { 'zh-CN': '{count} 行有错误，未保存任何记录', en: '{count} row(s) have errors; no record was saved' },

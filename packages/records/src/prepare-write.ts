@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { computeFormulas } from '@tessera/expr';
+import { applyFieldDefaults } from '@tessera/forms';
 import type { FieldDefinition, ObjectDefinition } from '@tessera/schemas';
 import type { FieldChange } from './change-log';
 import { childTableFields, readChildRows } from './child-rows';
@@ -22,18 +23,20 @@ import { openRow, sealValues } from './sealed-fields';
 const NONE: ReadonlySet<string> = new Set();
 
 /**
- * The object's validation, then the actor's field access on the values they chose. `computed`
- * names values the server supplied (a form's defaults and rules, see form-submission.ts): like
- * formula fields they are written whatever the actor's role says about the field.
+ * The object's validation, then the actor's field access on the values they chose. `supplied`
+ * names values the server supplied (a form's defaults and rules, see form-submission.ts), and a
+ * create adds the fields' own defaults to them: like formula fields they are written whatever
+ * the actor's role says about the field.
  */
 export function validated(
   ctx: RecordContext,
   object: ObjectDefinition,
-  values: unknown,
+  sent: unknown,
   mode: 'create' | 'patch',
-  computed: ReadonlySet<string> = NONE,
+  supplied: ReadonlySet<string> = NONE,
 ): RecordValues {
-  if (computed === NONE && passedAhead(ctx, object, values, mode)) return values as RecordValues;
+  if (supplied === NONE && passedAhead(ctx, object, sent, mode)) return sent as RecordValues;
+  const { values, computed } = mode === 'create' ? withDefaults(ctx, object, sent, supplied) : { values: sent, computed: supplied };
   const verdict = ctx.app.validator.validate(object, values, mode);
   if (!verdict.ok) throw new RecordError('record.invalid', verdict.issues, { count: verdict.issues.length });
   refuseLockedFields(
@@ -42,6 +45,23 @@ export function validated(
     Object.keys(verdict.values).filter((key) => !computed.has(key)),
   );
   return verdict.values;
+}
+
+/**
+ * A create's values with the fields' own defaults (ADR 0028) for what it leaves out. Every create
+ * comes through `validated` — a form or none, bulk, import, a flow step — so this is the one place
+ * they are filled in. Like a form's, they are the system's values: written whatever the role may edit.
+ */
+function withDefaults(
+  ctx: RecordContext,
+  object: ObjectDefinition,
+  sent: unknown,
+  supplied: ReadonlySet<string>,
+): { values: unknown; computed: ReadonlySet<string> } {
+  const defaults = ctx.app.defaults.get(object.id);
+  if (!defaults || typeof sent !== 'object' || sent === null || Array.isArray(sent)) return { values: sent, computed: supplied };
+  const { values, filled } = applyFieldDefaults(defaults, sent as RecordValues, formulaContext(ctx));
+  return filled.length ? { values, computed: new Set([...supplied, ...filled]) } : { values: sent, computed: supplied };
 }
 
 /**

@@ -42,9 +42,10 @@ export async function inTransaction<T>(ctx: RecordContext, work: (ctx: RecordCon
   return transactionWithRetry(ctx.db, (tx) => work({ ...ctx, db: tx }));
 }
 
-/** What a formula evaluated for this operation sees: now, the app's time zone, the actor as CURRENTUSER(). */
-export function formulaContext(ctx: RecordContext): { now: Date; timeZone: string; currentUser: string | null } {
-  return { now: new Date(), timeZone: appTimeZone(ctx.app.document), currentUser: ctx.access.actor.userId };
+/** What a formula evaluated for this operation sees: now, the app's time zone, the actor as CURRENTUSER() and their CURRENTDEPARTMENT(). */
+export function formulaContext(ctx: RecordContext): { now: Date; timeZone: string; currentUser: string | null; currentDepartment: string | null } {
+  const { userId, departmentId } = ctx.access.actor;
+  return { now: new Date(), timeZone: appTimeZone(ctx.app.document), currentUser: userId, currentDepartment: departmentId };
 }
 
 /**

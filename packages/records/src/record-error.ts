@@ -19,6 +19,7 @@ export type RecordErrorCode =
   | 'record.app_not_published'
   | 'record.encryption_unavailable'
   | 'record.form_not_found'
+  | 'record.form_not_chosen'
   | 'record.version_conflict'
   | 'record.object_not_found'
   | 'record.child_object'
@@ -37,6 +38,7 @@ export type RecordErrorCode =
 const STATUS: Record<RecordErrorCode, 400 | 403 | 404 | 409 | 422 | 423 | 503> = {
   'record.encryption_unavailable': 503,
   'record.form_not_found': 404,
+  'record.form_not_chosen': 403,
   'record.invalid': 422,
   'record.not_found': 404,
   'record.id_taken': 409,

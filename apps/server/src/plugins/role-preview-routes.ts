@@ -5,6 +5,7 @@ import { MetaError, validateDocument } from '@tessera/meta';
 import { type LiveAppCache, RecordError, type RecordService } from '@tessera/records';
 import type { RoleDefinition } from '@tessera/schemas';
 import { requireAdmin } from '../authentication';
+import { draftedAccess, roleForLiveApp } from '../role-preview-draft';
 import { identifier, listedRecord, type RoutePlugin, record, uuid } from '../route-schemas';
 
 const tags = ['meta'];
@@ -43,8 +44,9 @@ export const rolePreviewRoutes: RoutePlugin<{ database: Database; records: Recor
           200: {
             type: 'object',
             additionalProperties: false,
-            required: ['viewer', 'access', 'items', 'total', 'record'],
+            required: ['viewer', 'access', 'items', 'total', 'record', 'published'],
             properties: {
+              published: { type: 'boolean', description: 'False for an object only the draft has: its access as drafted, and no rows (it has no table yet)' },
               viewer: { type: 'object', additionalProperties: false, properties: { id: uuid, name: { type: 'string' } }, required: ['id', 'name'] },
               access: {
                 type: 'object',
@@ -65,8 +67,8 @@ export const rolePreviewRoutes: RoutePlugin<{ database: Database; records: Recor
       const { appId } = request.params;
       const { objectId, userId, recordId, limit } = request.body;
       const live = await liveApps.get(appId);
-      // The checks publish runs, on the live app with this role as its only one.
-      const verdict = validateDocument({ ...live.document, roles: [request.body.role] });
+      // The checks publish runs, on the live app with this role as its only one (less what only the draft has).
+      const verdict = validateDocument({ ...live.document, roles: [roleForLiveApp(request.body.role, live.document)] });
       if (!verdict.ok) throw new MetaError('meta.invalid', 422, verdict.issues, { count: verdict.issues.length });
       const role = verdict.document.roles?.[0] as RoleDefinition;
       const person = await loadPersonForAccess(database.db, userId ?? admin.userId);
@@ -74,7 +76,9 @@ export const rolePreviewRoutes: RoutePlugin<{ database: Database; records: Recor
       const policy = rolePreviewPolicy(live.document, role, person);
       const access = objectAccess(policy, objectId);
       const viewer = { id: person.userId, name: person.name };
-      if (!access.actions.includes('read')) return { viewer, access, items: [], total: 0, record: null };
+      if (!live.objects.has(objectId))
+        return { viewer, access: draftedAccess(request.body.role, objectId), items: [], total: 0, record: null, published: false };
+      if (!access.actions.includes('read')) return { viewer, access, items: [], total: 0, record: null, published: true };
       const list = await records.list(appId, objectId, policy, { limit: limit ?? 20, count: true });
       const shown = recordId
         ? await records.get(appId, objectId, policy, recordId).catch((error: unknown) => {
@@ -82,7 +86,7 @@ export const rolePreviewRoutes: RoutePlugin<{ database: Database; records: Recor
             throw error;
           })
         : null;
-      return { viewer, access, items: list.items, total: list.total ?? null, record: shown };
+      return { viewer, access, items: list.items, total: list.total ?? null, record: shown, published: true };
     },
   );
 };

@@ -29,6 +29,14 @@ const app: AppDocument = {
         { id: 'status', type: 'select', label: { en: 'Status' }, options: ['draft', 'approved', 'rejected'].map((value) => ({ value, label: { en: value } })) },
       ],
     },
+    {
+      id: 'follow_up',
+      label: { en: 'Follow-up' },
+      fields: [
+        { id: 'subject', type: 'text', label: { en: 'Subject' } },
+        { id: 'state', type: 'select', label: { en: 'State' }, default: '"open"', options: ['open', 'done'].map((value) => ({ value, label: { en: value } })) },
+      ],
+    },
   ],
   roles: [{ id: 'rep', label: { en: 'Rep' }, permissions: [{ object: 'quote', actions: ['create', 'read', 'update'], rows: 'all' }] }],
   flows: [
@@ -52,6 +60,13 @@ const app: AppDocument = {
         { id: 'manager', kind: 'approval', parent: 'medium', approvers: [{ kind: 'department_head', levels: 1 }], fieldPermissions: { note: 'editable' } },
         { id: 'mark', kind: 'update_record', values: { status: '"approved"' } },
       ],
+    },
+    {
+      id: 'follow',
+      label: { en: 'Follow up a quote' },
+      object: 'quote',
+      trigger: { kind: 'submit' },
+      nodes: [{ id: 'task', kind: 'create_record', object: 'follow_up', values: { subject: 'title' } }],
     },
     {
       id: 'welcome',
@@ -231,5 +246,12 @@ describe('the flow engine in PostgreSQL', () => {
     await quote({ discount: 5 });
     await events.drain();
     expect((await sql<{ n: string }>`select count(*) as n from flow_instances where flow_id = 'welcome'`.execute(database.db)).rows[0]!.n).toBe('1');
+  });
+
+  it('a create_record step fills the new record’s field defaults, as every create does', async () => {
+    const id = await quote({ title: 'Follow me', discount: 0 });
+    await flows.start({ appId: 'sales', flowId: 'follow', recordId: id, initiator: users.rep });
+    const { items } = await records.list('sales', 'follow_up', admin, {});
+    expect(items.map((r) => [r.subject, r.state])).toEqual([['Follow me', 'open']]);
   });
 });

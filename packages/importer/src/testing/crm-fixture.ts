@@ -21,6 +21,8 @@ export const importApp: AppDocument = {
         { id: 'phone', type: 'phone', label: { 'zh-CN': '手机', en: 'Mobile' }, phoneKind: 'mobile' },
         { id: 'email', type: 'email', label: { 'zh-CN': '邮箱', en: 'E-mail' } },
         { id: 'signed', type: 'date', label: { 'zh-CN': '签约日期', en: 'Signed on' } },
+        // No column maps to it: every imported row gets the field's own default (ADR 0028).
+        { id: 'channel', type: 'text', label: { 'zh-CN': '来源', en: 'Source' }, default: '"表格导入"' },
         { id: 'amount', type: 'currency', label: { 'zh-CN': '金额', en: 'Amount' } },
         {
           id: 'level',

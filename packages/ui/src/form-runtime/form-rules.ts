@@ -1,4 +1,4 @@
-import { type CompiledForm, compileForm, evaluateForm, type FormEvalContext } from '@tessera/forms';
+import { applyFieldDefaults, type CompiledForm, compileFieldDefaults, compileForm, evaluateForm, type FormEvalContext } from '@tessera/forms';
 import { chosenForm } from '@tessera/forms/form-choice';
 import type { AppDocument, FieldDefinition, FormDefinition, FormFieldFormat, ObjectDefinition } from '@tessera/schemas';
 import type { RecordValues } from '../api/types';
@@ -68,10 +68,30 @@ function staticState(field: FieldDefinition): FieldState {
 
 const NO_FORMATS: ReadonlyMap<string, FormFieldFormat> = new Map();
 
-/** The generated form: every field of the object, in order, with no rules. */
-export function plainEngine(object: ObjectDefinition): FormEngine {
+/**
+ * The generated form: every field of the object, in order, with no rules. Given the document and
+ * a context, a new record starts with the fields' own defaults (ADR 0028), as the server fills them.
+ */
+export function plainEngine(object: ObjectDefinition, withDefaults?: { document: AppDocument; context: RuleContext }): FormEngine {
   const fields = Object.fromEntries(object.fields.map((f) => [f.id, staticState(f)]));
-  return { formId: null, fields: object.fields, reads: new Set(), formats: NO_FORMATS, evaluate: () => ({ fields, computed: {} }) };
+  const defaults = withDefaults ? compileFieldDefaults(object, withDefaults.document).defaults : null;
+  if (!withDefaults || !defaults?.size)
+    return { formId: null, fields: object.fields, reads: new Set(), formats: NO_FORMATS, evaluate: () => ({ fields, computed: {} }) };
+  return {
+    formId: null,
+    fields: object.fields,
+    // Emptying a field with a default brings it back on create, so those fields are read.
+    reads: new Set(defaults.keys()),
+    formats: NO_FORMATS,
+    evaluate(values, mode) {
+      const computed: FormValues = {};
+      if (mode === 'create') {
+        const applied = applyFieldDefaults(defaults, toWireValues(object.fields, values), withDefaults.context());
+        for (const id of applied.filled) computed[id] = toFormValue(defaults.get(id)!.field, applied.values[id]);
+      }
+      return { fields, computed };
+    },
+  };
 }
 
 function sameWire(field: FieldDefinition, a: FormValue, b: FormValue): boolean {
@@ -120,7 +140,8 @@ export function formEngine(document: AppDocument, object: ObjectDefinition, cont
 
 /** The same for a chosen form of the object (the studio previews the one being designed), or the generated form without one. */
 export function engineOfForm(document: AppDocument, object: ObjectDefinition, form: FormDefinition | null, context: RuleContext): FormEngine {
-  if (!form) return plainEngine(object);
+  const plain = () => plainEngine(object, { document, context });
+  if (!form) return plain();
   const compiled = compileForm(form, object, document);
-  return compiled.ok ? ruleEngine(compiled.form, context, ruleInputs(form, object, document)) : plainEngine(object);
+  return compiled.ok ? ruleEngine(compiled.form, context, ruleInputs(form, object, document)) : plain();
 }

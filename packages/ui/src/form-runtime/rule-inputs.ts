@@ -14,8 +14,10 @@ export function ruleInputs(form: FormDefinition, object: ObjectDefinition, docum
   const inputs = new Set<string>();
   const sources: string[] = [];
   for (const node of form.nodes) {
-    if (node.kind !== 'field' || !node.defaultValue) continue;
-    sources.push(node.defaultValue);
+    // The form's own default, else the field's (compile-form.ts applies them the same way).
+    const source = node.kind === 'field' ? (node.defaultValue ?? object.fields.find((f) => f.id === node.field)?.default) : undefined;
+    if (!source) continue;
+    sources.push(source);
     if (node.field) inputs.add(node.field);
   }
   for (const rule of form.rules ?? []) {

@@ -87,6 +87,7 @@ export function useRecordEditor({ appId, document, object, target, onSaved, onDe
       now: new Date(),
       timeZone: appTimeZone(document),
       currentUser: useAuthStore.getState().me?.userId ?? null,
+      currentDepartment: useAuthStore.getState().me?.departmentId ?? null,
     }),
     [document],
   );

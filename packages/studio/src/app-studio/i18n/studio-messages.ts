@@ -147,6 +147,14 @@ export const STUDIO_MESSAGES = {
   'studio.node.placeholderEn': { 'zh-CN': '占位提示（英文）', en: 'Placeholder (English)' },
   'studio.node.formLabel': { 'zh-CN': '表单上的名称（中文，留空用字段名称）', en: 'Label on this form (Chinese; empty: the field’s)' },
   'studio.node.formLabelEn': { 'zh-CN': '表单上的名称（英文，留空用字段名称）', en: 'Label on this form (English; empty: the field’s)' },
+  'studio.node.fieldDefault': {
+    'zh-CN': '留空则用字段自己的默认值：{formula}；在此填写只对这个表单生效',
+    en: "Empty: the field's own default, {formula}. A value here applies on this form only",
+  },
+  'studio.node.noFieldDefault': {
+    'zh-CN': '只对这个表单生效；所有新建都适用的默认值在字段属性中设置',
+    en: "Applies on this form only; set a default for every create in the field's properties",
+  },
   'studio.node.readOnly': { 'zh-CN': '只读', en: 'Read-only' },
   'studio.node.remove': { 'zh-CN': '从表单移除', en: 'Remove from the form' },
   'studio.node.addTab': { 'zh-CN': '添加标签页', en: 'Add a tab' },
@@ -194,6 +202,8 @@ export const STUDIO_MESSAGES = {
   'studio.change.field_added': { 'zh-CN': '对象“{object}”新增字段“{field}”', en: 'Field "{field}" added to "{object}"' },
   'studio.change.field_removed': { 'zh-CN': '对象“{object}”隐藏字段“{field}”（数据保留）', en: 'Field "{field}" of "{object}" hidden (data kept)' },
   'studio.change.field_changed': { 'zh-CN': '字段“{object}.{field}”修改：{properties}', en: 'Field "{object}.{field}" changed: {properties}' },
+  'studio.change.default_form_changed': { 'zh-CN': '{object}：默认表单由“{from}”改为“{to}”', en: '{object}: default form changed from {from} to {to}' },
+  'studio.change.firstForm': { 'zh-CN': '第一个表单', en: 'its first form' },
   'studio.change.section_changed': { 'zh-CN': '{section} 有修改', en: '{section} changed' },
   'studio.versions.rollback': { 'zh-CN': '回滚到此版本', en: 'Roll back to this version' },
   'studio.versions.rollbackConfirm': {

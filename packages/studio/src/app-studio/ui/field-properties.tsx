@@ -4,6 +4,7 @@ import { Checkbox, Flex, Form, Input, Tag, Typography } from 'antd';
 import { useStudio } from '../hooks/studio-context';
 import { useStudioT } from '../i18n/use-studio-t';
 import { updateField } from '../model/document-edits';
+import { FieldDefaultSettings } from './field-default-settings';
 import { FieldRulesSettings } from './field-rules-settings';
 import { FieldTypePicker } from './field-type-picker';
 import { FieldTypeSettings } from './field-type-settings';
@@ -12,7 +13,7 @@ import { LocalizedInputs } from './localized-inputs';
 
 /**
  * The property panel of one field: its type (with what a change does to stored rows), labels,
- * help, required, unique and the settings of its type (field-type-settings.tsx). `nested`: a
+ * help, required, unique, the settings of its type (field-type-settings.tsx) and its default. `nested`: a
  * child-table column's panel inside its table's, which stays selected when the column goes.
  */
 export function FieldProperties({ objectId, field, nested = false }: { objectId: string; field: FieldDefinition; nested?: boolean }) {
@@ -66,6 +67,7 @@ export function FieldProperties({ objectId, field, nested = false }: { objectId:
         )}
       </Flex>
       <FieldTypeSettings objectId={objectId} field={field} />
+      <FieldDefaultSettings objectId={objectId} field={field} />
       <FieldRulesSettings objectId={objectId} field={field} />
       <HideFieldButton objectId={objectId} field={field} keepSelection={nested} />
     </Form>

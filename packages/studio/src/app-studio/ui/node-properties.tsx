@@ -57,9 +57,13 @@ export function NodeProperties({ objectId, form, node, field }: NodePropertiesPr
             testId="node-help"
           />
           <FieldTypeSettings objectId={objectId} field={field} />
-          <Form.Item label={t('studio.field.default')}>
+          <Form.Item
+            label={t('studio.field.default')}
+            extra={field.default ? t('studio.node.fieldDefault', { formula: field.default }) : t('studio.node.noFieldDefault')}
+          >
             <Input
               value={node.defaultValue ?? ''}
+              placeholder={field.default}
               onChange={(e) => setNode({ defaultValue: e.target.value || undefined }, 'default')}
               data-testid="node-default"
             />

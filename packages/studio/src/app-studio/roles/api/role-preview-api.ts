@@ -8,6 +8,8 @@ export interface RolePreview {
   items: Record<string, unknown>[];
   total: number | null;
   record: Record<string, unknown> | null;
+  /** False for an object only the draft has: its access as drafted, no rows (it has no table until published). */
+  published: boolean;
 }
 
 export interface RolePreviewQuery {

@@ -3,6 +3,7 @@ import { localizeIssues, validateDocument } from '@tessera/meta/validate';
 import type { AppDocument, LocalizedText } from '@tessera/schemas';
 import { describe, expect, it } from 'vitest';
 import '../i18n/role-messages';
+import { changeNames } from '../../model/change-names';
 import type { RoleMessage } from '../i18n/role-messages';
 import { inRole, roleChangeText, roleIssueText } from './role-texts';
 
@@ -61,5 +62,17 @@ describe('role texts', () => {
       '角色“rep”对“customer”使用的表单：customer_quick → 默认表单',
     );
     expect(roleChangeText({ kind: 'role_added', role: 'finance' }, zh)).toBe('新增角色“finance”');
+  });
+
+  it('names a role’s form change by the labels of the role, the object and the forms, the old version’s for a removed form', () => {
+    const published = { ...draft, forms: [{ id: 'customer_old', object: 'customer', label: { en: 'Old entry' }, nodes: [] }] } as AppDocument;
+    const withForm = { ...draft, forms: [{ id: 'customer_quick', object: 'customer', label: { en: 'Quick entry' }, nodes: [] }] } as AppDocument;
+    const names = changeNames([withForm, published], label);
+    expect(roleChangeText({ kind: 'role_form_changed', role: 'rep', object: 'customer', from: 'customer_old', to: 'customer_quick' }, en, names)).toBe(
+      'Role "Sales rep" on "Customer" opens form: Old entry → Quick entry',
+    );
+    expect(roleChangeText({ kind: 'role_form_changed', role: 'rep', object: 'customer', from: '', to: 'gone' }, zh, names)).toBe(
+      '角色“Sales rep”对“Customer”使用的表单：默认表单 → gone',
+    );
   });
 });

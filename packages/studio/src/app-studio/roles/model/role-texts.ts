@@ -1,5 +1,6 @@
 import type { DocumentChange, LocalizedIssue } from '@tessera/meta/validate';
 import type { AppDocument, LocalizedText } from '@tessera/schemas';
+import { type ChangeNames, ID_NAMES } from '../../model/change-names';
 import type { RoleMessage } from '../i18n/role-messages';
 
 type T = (key: RoleMessage, params?: Record<string, string | number>) => string;
@@ -31,7 +32,7 @@ export function roleIssueText(document: AppDocument, issue: LocalizedIssue, t: T
 const list = (values: readonly string[], t: T) => (values.length ? values.join(', ') : t('roles.change.none'));
 
 /** One change to a role in the admin's words, for the publish review and version compare. */
-export function roleChangeText(change: RoleChange, t: T): string {
+export function roleChangeText(change: RoleChange, t: T, names: ChangeNames = ID_NAMES): string {
   switch (change.kind) {
     case 'role_added':
     case 'role_removed':
@@ -62,8 +63,10 @@ export function roleChangeText(change: RoleChange, t: T): string {
       });
     }
     case 'role_form_changed': {
-      const form = (id: string) => id || t('roles.change.defaultForm');
-      return t('roles.change.role_form_changed', { role: change.role, object: change.object, from: form(change.from), to: form(change.to) });
+      // Named by their labels: "Sales rep" on "Customer" opens Quick entry, not customer_form_1.
+      const form = (id: string) => (id ? names.form(id) : t('roles.change.defaultForm'));
+      const [role, object] = [names.role(change.role), names.object(change.object)];
+      return t('roles.change.role_form_changed', { role, object, from: form(change.from), to: form(change.to) });
     }
   }
 }

@@ -74,6 +74,14 @@ export function RolePreviewDrawer({ appId, document, role, open, onClose }: Role
         {data && object && !data.access.actions.includes('read') && (
           <Alert type="info" showIcon title={t('roles.viewAs.cannotRead', { object: label(object.label, object.id) })} />
         )}
+        {data && object && !data.published && (
+          <Alert
+            type="info"
+            showIcon
+            title={t('roles.viewAs.notPublished', { object: label(object.label, object.id) })}
+            data-testid="role-preview-unpublished"
+          />
+        )}
         {data && object && data.access.actions.includes('read') && (
           <>
             <Typography.Paragraph data-testid="role-preview-count">
