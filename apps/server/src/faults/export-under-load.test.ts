@@ -1,17 +1,19 @@
 import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createBrotliDecompress } from 'node:zlib';
-import { type Database, openDatabase } from '@tessera/db';
-import { createTestDatabase, type TestDatabase } from '@tessera/db/testing';
+import type { Database } from '@tessera/db';
+import type { TestDatabase } from '@tessera/db/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENTRIES, type FaultServer, startFaultServer } from './fault-server';
+import { ENTRIES, type FaultServer } from './fault-server';
+import { holdThePool, serverOnTwoConnections, type TwoConnectionServer } from './hold-the-pool';
 import { waitFor } from './wait-for';
 
 /** 40 pages of the export's 500 rows. */
 const ROWS = 20_000;
 const EXPORT = `${ENTRIES}/export`;
 
+let setup: TwoConnectionServer;
 let database: TestDatabase;
 /** The server's own pool, two connections, as the load test's server had ten for 200 users. */
 let pool: Database;
@@ -19,20 +21,18 @@ let server: FaultServer;
 let base: string;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  const ledger = await startFaultServer(database);
-  await ledger.close();
-  await sql`insert into app_ledger.entry (name, code, amount) select 'entry ' || g, 'C' || g, g from generate_series(1, ${ROWS}) g`.execute(database.db);
-  pool = await openDatabase({ url: database.url, maxConnections: 2, connectTimeoutMs: 60_000 });
-  server = await startFaultServer(pool, { background: false });
+  setup = await serverOnTwoConnections({
+    connectTimeoutMs: 60_000,
+    seed: (db) =>
+      sql`insert into app_ledger.entry (name, code, amount) select 'entry ' || g, 'C' || g, g from generate_series(1, ${ROWS}) g`
+        .execute(db.db)
+        .then(() => undefined),
+  });
+  ({ database, pool, server } = setup);
   await server.app.listen({ port: 0, host: '127.0.0.1' });
   base = `http://127.0.0.1:${(server.app.server.address() as AddressInfo).port}`;
 });
-afterAll(async () => {
-  await server?.close();
-  await pool?.close();
-  await database?.drop();
-});
+afterAll(() => setup?.close());
 
 /**
  * An export over a real socket, Brotli-accepted as a browser asks; `text` is what has been decoded
@@ -67,22 +67,6 @@ function startExport() {
 
 const dataLines = (csv: string) => csv.split('\r\n').filter((line) => line.startsWith('entry '));
 
-/** Both of the server's pool connections waiting on an advisory lock the test holds: nothing else of the server can read. */
-async function holdThePool(key: number, whileHeld: () => Promise<void>): Promise<void> {
-  let holders: Promise<unknown>[] = [];
-  await database.db.transaction().execute(async (trx) => {
-    await sql`select pg_advisory_xact_lock(${key})`.execute(trx);
-    holders = [1, 2].map(() => sql`select pg_advisory_xact_lock(${key})`.execute(pool.db));
-    await waitFor('both pool connections waiting on the lock', async () => {
-      const { rows } = await sql<{ n: number }>`select count(*)::int as n from pg_locks
-        where locktype = 'advisory' and objid = ${key} and not granted`.execute(database.db);
-      return rows[0]?.n === 2;
-    });
-    await whileHeld();
-  });
-  await Promise.all(holders);
-}
-
 describe('a CSV export while every connection is busy', () => {
   it('sends its first page at once, compressed, holds no connection between pages, and finishes once the pool is free', { timeout: 120_000 }, async () => {
     const download = startExport();
@@ -91,7 +75,7 @@ describe('a CSV export while every connection is busy', () => {
     const before = download.text();
     expect(before.startsWith('\uFEFF')).toBe(true);
     expect(dataLines(before).length).toBeGreaterThan(0);
-    await holdThePool(7001, async () => {
+    await holdThePool(database, pool, 7001, async () => {
       // The export is stalled on a page it cannot read; what it sent is in the client's hands.
       // (Before, the whole file had been read by the time its first byte came: nothing was waiting.)
       expect(pool.poolUse()?.waiting).toBe(1);
