@@ -88,7 +88,8 @@ export function queueFor(pool: PoolUse, options: SheddingOptions): { expectedWai
 
 function shed(request: FastifyRequest, reply: FastifyReply, code: string, waitMs: number): FastifyReply {
   const seconds = retryAfter(waitMs);
-  request.log.warn({ route: request.routeOptions.url, waitMs: Math.round(waitMs) }, 'request shed: the database queue is full');
+  // The request log already reports the 503 at warn; this says why, for whoever looks closer.
+  request.log.debug({ route: request.routeOptions.url, waitMs: Math.round(waitMs) }, 'request shed: the database queue is full');
   reply.header('retry-after', String(seconds));
   return sendProblem(reply, problem(localeOf(request), 503, code, { seconds }));
 }
