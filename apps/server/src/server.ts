@@ -28,6 +28,7 @@ import { registerAuthentication } from './authentication';
 import { answerClientError } from './client-errors';
 import { registerCompression } from './compression';
 import { registerImportJobs } from './import-job';
+import { registerLoadShedding, type SheddingOptions } from './load-shedding';
 import { registerMetrics } from './metrics-endpoint';
 import { adminRoutes } from './plugins/admin-routes';
 import { appDeletionRoutes } from './plugins/app-deletion-routes';
@@ -103,6 +104,8 @@ export interface ServerOptions {
   importLeaseMs?: number | undefined;
   /** Serves `GET /metrics` to holders of this bearer token (TESSERA_METRICS_TOKEN); absent: no metrics endpoint. */
   metricsToken?: string | undefined;
+  /** Bounds of the queue for database connections, past which requests are answered 503 at once (load-shedding.ts). */
+  shedding?: SheddingOptions | undefined;
   /** How ordinary requests are logged (request-log.ts); default: every request at info. */
   requestLog?: RequestLogOptions | undefined;
 }
@@ -140,6 +143,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerTextChecks(app);
   registerRequestLog(app, options.requestLog ?? { ordinaryLevel: 'info' });
   registerMetrics(app, { database: options.database, token: options.metricsToken });
+  // Before authentication, which reads the session from the database.
+  registerLoadShedding(app, options.database, options.shedding);
   await registerSecurityHeaders(app);
   await registerCompression(app);
   await app.register(cookie);

@@ -7,6 +7,7 @@ import pg from 'pg';
 import { type DataDirLock, lockDataDir } from './data-dir-lock';
 import { migrateToLatest } from './migrations';
 import { type Notifications, pgliteNotifications, postgresNotifications } from './notifications';
+import { trackHoldTime } from './pool-hold-time';
 import { preparingPool } from './prepared-statements';
 import type { SystemTables } from './system-tables';
 
@@ -27,6 +28,10 @@ export interface PoolUse {
   idle: number;
   /** Queries waiting for a connection. */
   waiting: number;
+  /** The most connections the pool opens. */
+  size: number;
+  /** How long a connection is kept per checkout, on average of late (ms; 0 before the first). */
+  meanHoldMs: number;
 }
 
 export interface OpenOptions {
@@ -76,6 +81,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
   let dialect: Dialect;
   let notifications: Notifications;
   let pool: pg.Pool | null = null;
+  let meanHoldMs = () => 0;
   let lock: DataDirLock | null = null;
   if (options.url) {
     pool = new pg.Pool({
@@ -83,6 +89,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
       max: options.maxConnections ?? 10,
       connectionTimeoutMillis: options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS,
     });
+    meanHoldMs = trackHoldTime(pool);
     dialect = postgresDialect(pool);
     notifications = postgresNotifications(options.url, (message) => process.emitWarning(message));
   } else {
@@ -111,7 +118,8 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
     db,
     kind,
     notifications,
-    poolUse: () => (pool ? { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount } : null),
+    poolUse: () =>
+      pool ? { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, size: pool.options.max ?? 10, meanHoldMs: meanHoldMs() } : null,
     async close() {
       await notifications.close();
       await db.destroy();

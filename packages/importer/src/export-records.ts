@@ -54,10 +54,12 @@ export async function exportRecords(
   const displayOf = (record: Record<string, unknown>) => record._display as Record<string, unknown> | undefined;
   const csvRow = (record: Record<string, unknown>) => csvLine(columns.map((f) => csvValue(f, record[f.id], displayOf(record), context)));
   const sheetRow = (record: Record<string, unknown>) => columns.map((f) => sheetCell(f, record[f.id], displayOf(record), context));
+  // Each page is its own short read (keyset paging): no connection is held while the client reads,
+  // however slowly, and reading stops once the client has gone (the stream is destroyed).
   const pages = async function* () {
     let page = first;
     yield page.items;
-    while (page.nextCursor) {
+    while (page.nextCursor && !out.destroyed) {
       page = await deps.records.list(target.appId, object.id, policy, {
         filters: query.filters,
         sort: query.sort,
@@ -71,12 +73,12 @@ export async function exportRecords(
   const write = async (): Promise<number> => {
     let count = 0;
     if (format === 'csv') {
-      if (!out.write(`\uFEFF${csvLine(columns.map((f, i) => csvColumnTitle(f, titles[i] ?? f.id)))}`))
-        await new Promise((resolve) => out.once('drain', resolve));
+      if (!out.write(`\uFEFF${csvLine(columns.map((f, i) => csvColumnTitle(f, titles[i] ?? f.id)))}`)) await drained(out);
       for await (const items of pages()) {
+        if (out.destroyed) return count;
         const ok = out.write(items.map(csvRow).join(''));
         count += items.length;
-        if (!ok) await new Promise((resolve) => out.once('drain', resolve));
+        if (!ok) await drained(out);
       }
       out.end();
       return count;
@@ -85,6 +87,7 @@ export async function exportRecords(
     const sheet = workbook.addWorksheet(object.label[target.locale] ?? object.label.en ?? object.id);
     sheet.addRow(titles).commit();
     for await (const items of pages()) {
+      if (out.destroyed) return count;
       for (const record of items) {
         const cells = sheetRow(record);
         const row = sheet.addRow(cells.map((c) => c.value));
@@ -104,6 +107,19 @@ export async function exportRecords(
     return 0;
   });
   return { stream: out, columns, rows };
+}
+
+/** Until `out` takes writes again — or is closed, when the client went away mid-download (else this would wait forever). */
+function drained(out: PassThrough): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      out.off('drain', done);
+      out.off('close', done);
+      resolve();
+    };
+    out.on('drain', done);
+    out.on('close', done);
+  });
 }
 
 async function directoryNames(db: Kysely<SystemTables>, columns: readonly FieldDefinition[]): Promise<ExportNames> {

@@ -4,6 +4,7 @@ import { type ExportQuery, exportRecords } from '@tessera/importer';
 import type { LiveAppCache, RecordService } from '@tessera/records';
 import { filterConditionSchema, sortKeySchema } from '@tessera/schemas';
 import { policyFor, requireUser } from '../authentication';
+import { FLUSH_EACH_PART } from '../compression';
 import { localeOf } from '../problem';
 import { identifier, objectParams, type RoutePlugin } from '../route-schemas';
 
@@ -21,6 +22,8 @@ export const exportRoutes: RoutePlugin<{ database: Database; records: RecordServ
   app.post(
     '/api/apps/:appId/objects/:objectId/records/export',
     {
+      // Each page reaches the client as it is read, compressed or not (see FLUSH_EACH_PART).
+      compress: FLUSH_EACH_PART,
       schema: {
         tags: ['records'],
         summary: 'Download the records a list view shows (filters, sort, columns) as .xlsx or .csv, streamed',
