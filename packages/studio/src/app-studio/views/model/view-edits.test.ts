@@ -1,4 +1,5 @@
-import type { AppDocument } from '@tessera/schemas';
+import { validateDocument } from '@tessera/meta/validate';
+import { type AppDocument, navigationOf } from '@tessera/schemas';
 import { describe, expect, it } from 'vitest';
 import { fieldUsages } from '../../model/field-usages';
 import { issueTarget } from '../../model/issue-target';
@@ -9,6 +10,7 @@ import {
   deleteView,
   duplicateView,
   MAX_SORT_KEYS,
+  menuEntriesOpening,
   moveView,
   placeColumn,
   removeColumn,
@@ -169,6 +171,36 @@ describe('view edits, each one undo step', () => {
       (d) => expect(viewOf(d)?.roles).toEqual(['sales_rep']),
     );
     expect(viewOf(setViewRoles(setViewRoles(app, 'customer', 'all', ['sales_rep']), 'customer', 'all', []))).not.toHaveProperty('roles');
+  });
+
+  it('takes the menu entries that open a deleted view with it, in the same undo step, and leaves the rest of the menu', () => {
+    const withMenu: AppDocument = {
+      ...addView(app, 'customer', { en: 'Two' }).document,
+      navigation: [
+        { id: 'sales', label: { en: 'Sales' } },
+        { id: 'all_in_sales', object: 'customer', view: 'all', parent: 'sales' },
+        { id: 'customers', object: 'customer' },
+        { id: 'all_again', object: 'customer', view: 'all', label: { en: 'Everyone' } },
+        { id: 'two', object: 'customer', view: 'view_1' },
+      ],
+    };
+    expect(menuEntriesOpening(withMenu, 'customer', 'all').map((e) => e.id)).toEqual(['all_in_sales', 'all_again']);
+    const store = createStudioStore();
+    store.getState().load('crm', withMenu, 1, null);
+    store.getState().edit((d) => deleteView(d, 'customer', 'all'));
+    const edited = store.getState().document as AppDocument;
+    expect(viewsOf(edited).map((v) => v.id)).toEqual(['view_1']);
+    expect(navigationOf(edited).map((e) => e.id)).toEqual(['sales', 'customers', 'two']);
+    expect(validateDocument(edited).ok).toBe(true);
+    store.getState().undo();
+    expect(store.getState().document).toBe(withMenu);
+    store.getState().redo();
+    expect(store.getState().document).toBe(edited);
+  });
+
+  it('leaves an app without its own menu without one when a view is deleted', () => {
+    expect(deleteView(app, 'customer', 'all').navigation).toBeUndefined();
+    expect(menuEntriesOpening(app, 'customer', 'all')).toEqual([]);
   });
 
   it('changes nothing for a view or object the draft does not have', () => {

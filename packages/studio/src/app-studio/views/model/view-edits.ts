@@ -1,5 +1,15 @@
-import type { AppDocument, FilterCondition, ListView, LocalizedText, ObjectDefinition, SortKey } from '@tessera/schemas';
+import {
+  type AppDocument,
+  type FilterCondition,
+  type ListView,
+  type LocalizedText,
+  type NavigationItem,
+  navigationOf,
+  type ObjectDefinition,
+  type SortKey,
+} from '@tessera/schemas';
 import { patched } from '../../model/document-edits';
+import { removeEntry } from '../../navigation/model/navigation-edits';
 
 /**
  * Edits of an object's list views (`objects[].views`) as pure functions from one document to the
@@ -55,8 +65,19 @@ export function duplicateView(document: AppDocument, objectId: string, viewId: s
   return { document: withViews(document, objectId, (all) => all.flatMap((v) => (v.id === viewId ? [v, copy] : [v]))), id };
 }
 
+/** The app menu's entries that open the view: deleting the view takes them with it. */
+export function menuEntriesOpening(document: AppDocument, objectId: string, viewId: string): NavigationItem[] {
+  return navigationOf(document).filter((item) => item.object === objectId && item.view === viewId);
+}
+
+/**
+ * Deletes the view and, in the same edit (so one undo brings both back), the menu entries that
+ * open it: an entry left pointing at a missing view would only block publishing.
+ */
 export function deleteView(document: AppDocument, objectId: string, viewId: string): AppDocument {
-  return withViews(document, objectId, (views) => (views.some((v) => v.id === viewId) ? views.filter((v) => v.id !== viewId) : null));
+  const withoutView = withViews(document, objectId, (views) => (views.some((v) => v.id === viewId) ? views.filter((v) => v.id !== viewId) : null));
+  if (withoutView === document) return document;
+  return menuEntriesOpening(document, objectId, viewId).reduce((d, item) => removeEntry(d, item.id), withoutView);
 }
 
 /** Moves a view one place up (-1) or down (1) among the object's views; the picker shows them in this order. */

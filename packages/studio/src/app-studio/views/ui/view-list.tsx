@@ -1,12 +1,14 @@
 import { ArrowDownOutlined, ArrowUpOutlined, CopyOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { translate } from '@tessera/i18n';
 import type { AppDocument, ListView, LocalizedText, ObjectDefinition } from '@tessera/schemas';
+import { useSessionStore } from '@tessera/ui';
 import { Button, Flex, List, Popconfirm, Typography } from 'antd';
 import { useStudioStore } from '../../hooks/studio-context';
 import { useLabel } from '../../i18n/use-label';
+import { useEntryName } from '../../navigation/ui/use-entry-name';
 import { useViewT } from '../i18n/use-view-t';
 import type { ViewMessage } from '../i18n/view-messages';
-import { addView, deleteView, duplicateView, moveView } from '../model/view-edits';
+import { addView, deleteView, duplicateView, menuEntriesOpening, moveView } from '../model/view-edits';
 import { IconAction } from './icon-action';
 
 /** A text the document keeps in both languages, whichever the admin works in. */
@@ -23,6 +25,8 @@ interface ViewListProps {
 export function ViewList({ object, selected }: ViewListProps) {
   const t = useViewT();
   const label = useLabel();
+  const entryName = useEntryName();
+  const locale = useSessionStore((s) => s.locale);
   const store = useStudioStore();
   const views = object.views ?? [];
   const edit = store.getState().edit;
@@ -33,6 +37,13 @@ export function ViewList({ object, selected }: ViewListProps) {
     edit((d) => make(d).document, { select: { viewId: make(current).id } });
   };
   const add = () => editAndSelect((d) => addView(d, object.id, bothLanguages('views.newLabel')));
+  /** Names the menu entries the delete takes along, so the admin is not surprised by a shorter menu. */
+  const deleteNote = (view: ListView) => {
+    const document = store.getState().document;
+    const entries = document ? menuEntriesOpening(document, object.id, view.id) : [];
+    const names = new Intl.ListFormat(locale === 'zh-CN' ? 'zh-CN' : 'en', { type: 'conjunction' }).format(entries.map(entryName));
+    return entries.length > 0 ? t('views.deleteMenuEntries', { names }) : undefined;
+  };
   const row = (view: ListView, index: number) => {
     const name = label(view.label, view.id);
     return (
@@ -60,7 +71,12 @@ export function ViewList({ object, selected }: ViewListProps) {
             label={t('views.duplicate', { name })}
             onClick={() => editAndSelect((d) => duplicateView(d, object.id, view.id, bothLanguages('views.copySuffix')))}
           />,
-          <Popconfirm key="delete" title={t('views.deleteConfirm', { name })} onConfirm={() => edit((d) => deleteView(d, object.id, view.id))}>
+          <Popconfirm
+            key="delete"
+            title={t('views.deleteConfirm', { name })}
+            description={deleteNote(view)}
+            onConfirm={() => edit((d) => deleteView(d, object.id, view.id))}
+          >
             <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('views.delete', { name })} />
           </Popconfirm>,
         ]}
