@@ -18,6 +18,7 @@ export const VIEW_MESSAGES = {
     'zh-CN': '菜单中打开这个视图的入口也会一起删除：{names}',
     en: 'The menu entries that open this view go with it: {names}',
   },
+  'views.dragHint': { 'zh-CN': '拖到另一行以调整顺序', en: 'Drag onto another row to reorder' },
   'views.moveUp': { 'zh-CN': '上移“{name}”', en: 'Move "{name}" up' },
   'views.moveDown': { 'zh-CN': '下移“{name}”', en: 'Move "{name}" down' },
   'views.labelZh': { 'zh-CN': '名称（中文）', en: 'Name (Chinese)' },

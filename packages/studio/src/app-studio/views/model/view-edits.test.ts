@@ -13,6 +13,7 @@ import {
   menuEntriesOpening,
   moveView,
   placeColumn,
+  placeView,
   removeColumn,
   removeSortKey,
   renameView,
@@ -171,6 +172,22 @@ describe('view edits, each one undo step', () => {
       (d) => expect(viewOf(d)?.roles).toEqual(['sales_rep']),
     );
     expect(viewOf(setViewRoles(setViewRoles(app, 'customer', 'all', ['sales_rep']), 'customer', 'all', []))).not.toHaveProperty('roles');
+  });
+
+  it('places a dragged view at the row it is dropped on, as one undo step, and a drop where it is changes nothing', () => {
+    const three = addView(addView(app, 'customer', { en: 'Two' }).document, 'customer', { en: 'Three' }).document;
+    const order = (d: AppDocument) => viewsOf(d).map((v) => v.id);
+    expect(order(three)).toEqual(['all', 'view_1', 'view_2']);
+    expect(order(placeView(three, 'customer', 'all', 2))).toEqual(['view_1', 'view_2', 'all']);
+    expect(order(placeView(three, 'customer', 'view_2', 0))).toEqual(['view_2', 'all', 'view_1']);
+    expect(order(placeView(three, 'customer', 'all', 99))).toEqual(['view_1', 'view_2', 'all']);
+    expect(placeView(three, 'customer', 'view_1', 1)).toBe(three);
+    expect(placeView(three, 'customer', 'ghost', 0)).toBe(three);
+    expect(moveView(three, 'customer', 'view_2', 1)).toBe(three);
+    editAndUndo(
+      (d) => placeView(addView(d, 'customer', { en: 'Two' }).document, 'customer', 'view_1', 0),
+      (d) => expect(viewsOf(d).map((v) => v.id)).toEqual(['view_1', 'all']),
+    );
   });
 
   it('takes the menu entries that open a deleted view with it, in the same undo step, and leaves the rest of the menu', () => {

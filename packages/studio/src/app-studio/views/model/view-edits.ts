@@ -80,16 +80,21 @@ export function deleteView(document: AppDocument, objectId: string, viewId: stri
   return menuEntriesOpening(document, objectId, viewId).reduce((d, item) => removeEntry(d, item.id), withoutView);
 }
 
-/** Moves a view one place up (-1) or down (1) among the object's views; the picker shows them in this order. */
-export function moveView(document: AppDocument, objectId: string, viewId: string, step: -1 | 1): AppDocument {
+/** Puts the view at `index` among the object's views (clamped): where a drag in the view list drops it. The picker shows them in this order. */
+export function placeView(document: AppDocument, objectId: string, viewId: string, index: number): AppDocument {
   return withViews(document, objectId, (views) => {
-    const from = views.findIndex((v) => v.id === viewId);
-    const to = from + step;
-    if (from < 0 || to < 0 || to >= views.length) return null;
-    const next = [...views];
-    [next[from], next[to]] = [next[to]!, next[from]!];
-    return next;
+    const view = views.find((v) => v.id === viewId);
+    const rest = views.filter((v) => v !== view);
+    const at = Math.max(0, Math.min(index, rest.length));
+    if (!view || views[at] === view) return null;
+    return [...rest.slice(0, at), view, ...rest.slice(at)];
   });
+}
+
+/** Moves a view one place up (-1) or down (1): the keyboard's way of dragging it. */
+export function moveView(document: AppDocument, objectId: string, viewId: string, step: -1 | 1): AppDocument {
+  const from = viewsOf(document, objectId).findIndex((v) => v.id === viewId);
+  return from < 0 || from + step < 0 ? document : placeView(document, objectId, viewId, from + step);
 }
 
 /** Sets the label in one language; an emptied language is removed (the check then says a label is needed). */
