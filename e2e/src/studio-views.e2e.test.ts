@@ -37,7 +37,7 @@ describe('the studio: list views', () => {
     }
   });
 
-  it('an admin designs a Kanban view for reps (columns dragged, a filter, a sort), sees its index, publishes; a rep opens it as a board', async () => {
+  it('an admin designs a Kanban view for reps (view and columns dragged, a filter, a sort), sees its index, publishes; a rep opens it as a board', async () => {
     const { page, errors, context } = await openPage(suite.browser, { baseURL: suite.server.baseUrl, width: 1600, height: 1000, locale: 'en' });
     const list = listPage(page);
     try {
@@ -48,6 +48,17 @@ describe('the studio: list views', () => {
       const editor = page.getByTestId('view-editor-view_1');
       await editor.getByTestId('view-label-en').fill('Key board');
       await editor.getByTestId('view-label-zh').fill('重点看板');
+
+      // The new view, dragged by the pointer above "All customers", then back below it by its button.
+      await pointerDrag(page, page.getByTestId('view-row-view_1'), {
+        target: () => page.getByTestId('view-row-all'),
+        dragging: () => page.locator('.views-row-dragging'),
+        over: () => page.locator('[data-testid="view-row-all"][data-over="above"]'),
+      });
+      const rows = () => page.locator('[data-testid^="view-row-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
+      await expect.poll(rows, { timeout: UI_TIMEOUT }).toEqual(['view-row-view_1', 'view-row-all']);
+      await page.getByRole('button', { name: 'Move "Key board" down' }).click();
+      await expect.poll(rows, { timeout: UI_TIMEOUT }).toEqual(['view-row-all', 'view-row-view_1']);
 
       // The level column, dragged by the pointer to the front; the credit limit moved later by its button.
       await pointerDrag(page, page.getByTestId('view-column-level'), {

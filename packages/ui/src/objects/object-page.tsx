@@ -59,6 +59,9 @@ function ObjectPageBody({ appId, object }: { appId: string; object: ObjectDefini
     [object, kinds, choice, choose, mayCreate, drawer.openCreate, t],
   );
 
+  // What the board and the calendar both take: the records, the drawer, and a designer's view laid out otherwise.
+  const laidOut = { appId, object, change, onOpen: drawer.openEdit, onLayout: choose };
+
   return (
     <Flex vertical gap={12} data-testid={`object-page-${object.id}`}>
       {choice.kind === 'table' ? (
@@ -68,9 +71,9 @@ function ObjectPageBody({ appId, object }: { appId: string; object: ObjectDefini
           <ObjectHeader title={pluralTitle(object, locale)}>{controls}</ObjectHeader>
           <Suspense fallback={<Skeleton active />}>
             {choice.kind === 'kanban' ? (
-              <KanbanView key={choice.field} appId={appId} object={object} fieldId={choice.field} change={change} onOpen={drawer.openEdit} onLayout={choose} />
+              <KanbanView key={choice.field} fieldId={choice.field} {...laidOut} />
             ) : (
-              <CalendarView key={choice.field} appId={appId} object={object} fieldId={choice.field} change={change} onOpen={drawer.openEdit} />
+              <CalendarView key={choice.field} fieldId={choice.field} {...laidOut} />
             )}
           </Suspense>
         </>

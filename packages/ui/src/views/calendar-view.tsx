@@ -6,13 +6,21 @@ import { Fragment, type ReactNode } from 'react';
 import { errorMessage } from '../api/error-message';
 import type { RecordData } from '../api/types';
 import { useT } from '../i18n/use-t';
+import { FilterBar } from '../list-view/filter-bar';
+import { LinkProblemAlert } from '../list-view/link-problem-alert';
+import { QuickSearch } from '../list-view/quick-search';
+import { ViewPicker } from '../list-view/view-picker';
+import { useCurrentAppStore } from '../stores/current-app-store';
 import { useSessionStore } from '../stores/session-store';
 import { displayText } from './display-text';
 import { MonthCounts } from './month-counts';
 import { MonthJump } from './month-jump';
 import { type CalendarMonth, dayKeyOf, shiftMonth } from './month-range';
 import { type RecordChange, useRecordChanges } from './record-change';
+import { useRefusedLink } from './use-board-query';
 import { useCalendarRecords } from './use-calendar-records';
+import { useViewFilters } from './use-view-filters';
+import type { ViewChoice } from './view-choice';
 
 interface CalendarViewProps {
   appId: string;
@@ -20,12 +28,16 @@ interface CalendarViewProps {
   fieldId: string;
   change: RecordChange | null;
   onOpen: (recordId: string) => void;
+  /** Opens the layout a designer's view is laid out as, when the person picks it. */
+  onLayout?: (layout: ViewChoice) => void;
 }
 
-/** Records on a month calendar by one date or datetime field; a click opens the record. */
-export function CalendarView({ appId, object, fieldId, change, onOpen }: CalendarViewProps) {
+const NO_OBJECTS: readonly ObjectDefinition[] = [];
+
+/** Records on a month calendar by one date or datetime field, narrowed by the list view's filters; a click opens the record. */
+export function CalendarView({ appId, object, fieldId, change, onOpen, onLayout }: CalendarViewProps) {
   const field = object.fields.find((f) => f.id === fieldId);
-  return field ? <MonthCalendar appId={appId} object={object} field={field} change={change} onOpen={onOpen} /> : null;
+  return field ? <MonthCalendar appId={appId} object={object} field={field} change={change} onOpen={onOpen} onLayout={onLayout} /> : null;
 }
 
 /** The calendar's selected day: today in the current month (as antd's own default), else the 1st. */
@@ -34,11 +46,14 @@ function toDayjs({ year, month }: CalendarMonth): Dayjs {
   return today.year() === year && today.month() + 1 === month ? today.startOf('day') : dayjs(new Date(year, month - 1, 1));
 }
 
-function MonthCalendar({ appId, object, field, change, onOpen }: Omit<CalendarViewProps, 'fieldId'> & { field: FieldDefinition }) {
+function MonthCalendar({ appId, object, field, change, onOpen, onLayout }: Omit<CalendarViewProps, 'fieldId'> & { field: FieldDefinition }) {
   const t = useT();
   const screens = Grid.useBreakpoint();
-  const calendar = useCalendarRecords(appId, object, field);
+  const objects = useCurrentAppStore((s) => s.document?.objects ?? NO_OBJECTS);
+  const { scope, views, search, filters } = useViewFilters(appId, object, onLayout);
+  const calendar = useCalendarRecords(appId, object, field, filters);
   useRecordChanges(change, calendar.reload, calendar.reload);
+  useRefusedLink([calendar.error], views.refuseLink);
   const value = toDayjs(calendar.month);
   const entry = (record: RecordData) => <CalendarEntry key={record.id} object={object} field={field} record={record} onOpen={onOpen} />;
 
@@ -65,6 +80,12 @@ function MonthCalendar({ appId, object, field, change, onOpen }: Omit<CalendarVi
 
   return (
     <div data-testid="calendar-view">
+      <Flex wrap gap={8} align="center" style={{ marginBottom: 8 }}>
+        <ViewPicker views={views} />
+        {scope.searchField && <QuickSearch field={scope.searchField} value={search.searchText} onChange={search.setSearchText} />}
+        <FilterBar appId={appId} objects={objects} fields={scope.filterable} filters={views.state.filters} onChange={views.setFilters} />
+      </Flex>
+      {views.linkProblem && <LinkProblemAlert problem={views.linkProblem} onClose={views.dismissLinkProblem} />}
       {header}
       <MonthCounts month={calendar.month} counts={calendar.yearCounts} onPick={calendar.setMonth} />
       {calendar.status === 'failed' && (

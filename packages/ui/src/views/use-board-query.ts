@@ -1,15 +1,12 @@
 import type { ObjectDefinition } from '@tessera/schemas';
 import { useCallback, useEffect, useMemo } from 'react';
 import { useT } from '../i18n/use-t';
-import { queryFilters } from '../list-view/filter-condition';
 import { isRefusedQuery } from '../list-view/list-link';
-import { useListScope } from '../list-view/use-list-scope';
-import { useListViews } from '../list-view/use-list-views';
-import { useSearchQuery } from '../list-view/use-search-text';
 import { useSessionStore } from '../stores/session-store';
 import { initialOrder, kanbanOrders, orderKey, sortOfKey } from './kanban-order';
 import { summedField } from './kanban-totals';
 import type { BoardQuery } from './use-kanban-board';
+import { useViewFilters } from './use-view-filters';
 import type { ViewChoice } from './view-choice';
 
 /**
@@ -20,8 +17,7 @@ import type { ViewChoice } from './view-choice';
 export function useBoardQuery(appId: string, object: ObjectDefinition, onLayout?: (layout: ViewChoice) => void) {
   const t = useT();
   const locale = useSessionStore((s) => s.locale);
-  const scope = useListScope(object);
-  const views = useListViews(appId, object, scope, onLayout);
+  const { scope, views, search, filters } = useViewFilters(appId, object, onLayout);
   const hidden = useMemo(() => new Set(scope.access.hiddenFields), [scope.access.hiddenFields]);
   const orders = useMemo(() => kanbanOrders(object, hidden, locale, t), [object, hidden, locale, t]);
   // The order the user chose is part of the view (a saved view keeps it); else the view's own sort, when the board offers it.
@@ -40,15 +36,8 @@ export function useBoardQuery(appId: string, object: ObjectDefinition, onLayout?
   // From the key, not the option: a language switch relabels the options without reloading the board.
   const sort = useMemo(() => sortOfKey(order.key), [order.key]);
   const sumField = useMemo(() => summedField(object, hidden), [object, hidden]);
-  const { filters } = views.state;
-  // The view's search, as on the list: a saved view keeps it, and the board opens with it.
-  const searchText = views.state.search;
-  const search = { searchText, setSearchText: views.setSearch, search: useSearchQuery(searchText) };
 
-  const query = useMemo(
-    (): BoardQuery | null => (views.ready ? { filters: queryFilters(filters, scope.searchField?.id ?? null, search.search), sort, sumField } : null),
-    [views.ready, filters, scope.searchField, search.search, sort, sumField],
-  );
+  const query = useMemo((): BoardQuery | null => (filters ? { filters, sort, sumField } : null), [filters, sort, sumField]);
 
   return { scope, views, search, orders, order, setOrderKey, query };
 }

@@ -2,13 +2,13 @@ import type { FieldDefinition, ObjectDefinition } from '@tessera/schemas';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { api } from '../api/client';
 import { isAbort } from '../api/http';
-import type { RecordData, RecordQuery } from '../api/types';
-import { type CalendarMonth, groupByDay, monthFilter, monthOfDate } from './month-range';
+import type { RecordData, RecordFilter } from '../api/types';
+import { monthQuery } from './calendar-query';
+import { type CalendarMonth, groupByDay, monthOfDate } from './month-range';
 import { useMonthNeighbours } from './use-month-neighbours';
 import { useYearCounts } from './use-year-counts';
 
-/** The server's largest page; four of them are more visits than a month's grid can show anyway. */
-const PAGE_SIZE = 500;
+/** Four of the server's largest pages are more visits than a month's grid can show anyway. */
 const MAX_PAGES = 4;
 
 interface MonthState {
@@ -21,15 +21,19 @@ interface MonthState {
   error: unknown;
 }
 
-/** The records of one object whose date (or datetime) field falls in the month on screen. */
-export function useCalendarRecords(appId: string, object: ObjectDefinition, field: FieldDefinition) {
+/**
+ * The records of one object whose date (or datetime) field falls in the month on screen and that
+ * meet `filters` (the view's); null filters: the view is not known yet, nothing is fetched.
+ */
+export function useCalendarRecords(appId: string, object: ObjectDefinition, field: FieldDefinition, filters: readonly RecordFilter[] | null) {
   const [month, setMonth] = useState<CalendarMonth>(() => monthOfDate(new Date()));
   const [state, setState] = useState<MonthState>({ status: 'loading', records: [], truncated: false, total: null, error: null });
   const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
+    if (!filters) return;
     const controller = new AbortController();
-    const query: RecordQuery = { filters: [monthFilter(field, month)], sort: [{ field: field.id, direction: 'asc' }], limit: PAGE_SIZE };
+    const query = monthQuery(field, month, filters);
     setState((s) => ({ ...s, status: 'loading', error: null }));
     (async () => {
       const records: RecordData[] = [];
@@ -50,11 +54,11 @@ export function useCalendarRecords(appId: string, object: ObjectDefinition, fiel
       },
     );
     return () => controller.abort();
-  }, [appId, object.id, field, month, attempt]);
+  }, [appId, object.id, field, month, filters, attempt]);
 
   const days = useMemo(() => groupByDay(state.records, field), [state.records, field]);
-  const neighbours = useMonthNeighbours(appId, object, field, month, attempt);
-  const yearCounts = useYearCounts(appId, object, field, month.year, attempt);
+  const neighbours = useMonthNeighbours(appId, object, field, month, filters, attempt);
+  const yearCounts = useYearCounts(appId, object, field, month.year, filters, attempt);
 
   return {
     ...state,

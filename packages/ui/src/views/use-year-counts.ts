@@ -1,6 +1,8 @@
-import type { FieldDefinition, ObjectDefinition, ReportDefinition } from '@tessera/schemas';
+import type { FieldDefinition, ObjectDefinition } from '@tessera/schemas';
 import { useEffect, useState } from 'react';
+import type { RecordFilter } from '../api/types';
 import { dashboardsApi } from '../dashboards/dashboards-api';
+import { yearCountsReport } from './calendar-query';
 
 /** Records per month (1–12) of one year; null while counting or when the count failed. */
 export type YearCounts = ReadonlyMap<number, number> | null;
@@ -9,24 +11,23 @@ export type YearCounts = ReadonlyMap<number, number> | null;
  * How many records fall in each month of a year, so the calendar shows where the visits are
  * before anyone pages through empty months. One grouped count by the reports engine (month
  * buckets of the date field, the year as the period), under the reader's row scope: a rep counts
- * only the records they may read.
+ * only the records they may read, and only those meeting the view's `filters`.
  */
-export function useYearCounts(appId: string, object: ObjectDefinition, field: FieldDefinition, year: number, attempt: number): YearCounts {
+export function useYearCounts(
+  appId: string,
+  object: ObjectDefinition,
+  field: FieldDefinition,
+  year: number,
+  filters: readonly RecordFilter[] | null,
+  attempt: number,
+): YearCounts {
   const [counts, setCounts] = useState<YearCounts>(null);
 
   useEffect(() => {
+    if (!filters) return;
     const controller = new AbortController();
-    const report: ReportDefinition = {
-      id: 'calendar_year',
-      label: { en: 'Calendar year' },
-      object: object.id,
-      dimensions: [{ id: 'month', field: field.id, grain: 'month' }],
-      measures: [{ id: 'records', aggregate: 'count' }],
-      dateField: field.id,
-      dateRange: { from: `${year}-01-01`, to: `${year + 1}-01-01` },
-    };
     setCounts(null);
-    dashboardsApi.run(appId, report, controller.signal).then(
+    dashboardsApi.run(appId, yearCountsReport(object, field, year, filters), controller.signal).then(
       (answer) => {
         const months = new Map<number, number>();
         for (const row of answer.rows) {
@@ -38,7 +39,7 @@ export function useYearCounts(appId: string, object: ObjectDefinition, field: Fi
       () => undefined, // without counts the months show none; the calendar itself still works
     );
     return () => controller.abort();
-  }, [appId, object.id, field, year, attempt]);
+  }, [appId, object, field, year, filters, attempt]);
 
   return counts;
 }

@@ -14,6 +14,11 @@ export const VIEW_MESSAGES = {
   'views.duplicate': { 'zh-CN': '复制“{name}”', en: 'Duplicate "{name}"' },
   'views.delete': { 'zh-CN': '删除“{name}”', en: 'Delete "{name}"' },
   'views.deleteConfirm': { 'zh-CN': '删除视图“{name}”？可以撤销。', en: 'Delete view "{name}"? You can undo it.' },
+  'views.deleteMenuEntries': {
+    'zh-CN': '菜单中打开这个视图的入口也会一起删除：{names}',
+    en: 'The menu entries that open this view go with it: {names}',
+  },
+  'views.dragHint': { 'zh-CN': '拖到另一行以调整顺序', en: 'Drag onto another row to reorder' },
   'views.moveUp': { 'zh-CN': '上移“{name}”', en: 'Move "{name}" up' },
   'views.moveDown': { 'zh-CN': '下移“{name}”', en: 'Move "{name}" down' },
   'views.labelZh': { 'zh-CN': '名称（中文）', en: 'Name (Chinese)' },

@@ -1,4 +1,5 @@
-import type { AppDocument } from '@tessera/schemas';
+import { validateDocument } from '@tessera/meta/validate';
+import { type AppDocument, navigationOf } from '@tessera/schemas';
 import { describe, expect, it } from 'vitest';
 import { fieldUsages } from '../../model/field-usages';
 import { issueTarget } from '../../model/issue-target';
@@ -9,8 +10,10 @@ import {
   deleteView,
   duplicateView,
   MAX_SORT_KEYS,
+  menuEntriesOpening,
   moveView,
   placeColumn,
+  placeView,
   removeColumn,
   removeSortKey,
   renameView,
@@ -169,6 +172,52 @@ describe('view edits, each one undo step', () => {
       (d) => expect(viewOf(d)?.roles).toEqual(['sales_rep']),
     );
     expect(viewOf(setViewRoles(setViewRoles(app, 'customer', 'all', ['sales_rep']), 'customer', 'all', []))).not.toHaveProperty('roles');
+  });
+
+  it('places a dragged view at the row it is dropped on, as one undo step, and a drop where it is changes nothing', () => {
+    const three = addView(addView(app, 'customer', { en: 'Two' }).document, 'customer', { en: 'Three' }).document;
+    const order = (d: AppDocument) => viewsOf(d).map((v) => v.id);
+    expect(order(three)).toEqual(['all', 'view_1', 'view_2']);
+    expect(order(placeView(three, 'customer', 'all', 2))).toEqual(['view_1', 'view_2', 'all']);
+    expect(order(placeView(three, 'customer', 'view_2', 0))).toEqual(['view_2', 'all', 'view_1']);
+    expect(order(placeView(three, 'customer', 'all', 99))).toEqual(['view_1', 'view_2', 'all']);
+    expect(placeView(three, 'customer', 'view_1', 1)).toBe(three);
+    expect(placeView(three, 'customer', 'ghost', 0)).toBe(three);
+    expect(moveView(three, 'customer', 'view_2', 1)).toBe(three);
+    editAndUndo(
+      (d) => placeView(addView(d, 'customer', { en: 'Two' }).document, 'customer', 'view_1', 0),
+      (d) => expect(viewsOf(d).map((v) => v.id)).toEqual(['view_1', 'all']),
+    );
+  });
+
+  it('takes the menu entries that open a deleted view with it, in the same undo step, and leaves the rest of the menu', () => {
+    const withMenu: AppDocument = {
+      ...addView(app, 'customer', { en: 'Two' }).document,
+      navigation: [
+        { id: 'sales', label: { en: 'Sales' } },
+        { id: 'all_in_sales', object: 'customer', view: 'all', parent: 'sales' },
+        { id: 'customers', object: 'customer' },
+        { id: 'all_again', object: 'customer', view: 'all', label: { en: 'Everyone' } },
+        { id: 'two', object: 'customer', view: 'view_1' },
+      ],
+    };
+    expect(menuEntriesOpening(withMenu, 'customer', 'all').map((e) => e.id)).toEqual(['all_in_sales', 'all_again']);
+    const store = createStudioStore();
+    store.getState().load('crm', withMenu, 1, null);
+    store.getState().edit((d) => deleteView(d, 'customer', 'all'));
+    const edited = store.getState().document as AppDocument;
+    expect(viewsOf(edited).map((v) => v.id)).toEqual(['view_1']);
+    expect(navigationOf(edited).map((e) => e.id)).toEqual(['sales', 'customers', 'two']);
+    expect(validateDocument(edited).ok).toBe(true);
+    store.getState().undo();
+    expect(store.getState().document).toBe(withMenu);
+    store.getState().redo();
+    expect(store.getState().document).toBe(edited);
+  });
+
+  it('leaves an app without its own menu without one when a view is deleted', () => {
+    expect(deleteView(app, 'customer', 'all').navigation).toBeUndefined();
+    expect(menuEntriesOpening(app, 'customer', 'all')).toEqual([]);
   });
 
   it('changes nothing for a view or object the draft does not have', () => {

@@ -1,5 +1,15 @@
-import type { AppDocument, FilterCondition, ListView, LocalizedText, ObjectDefinition, SortKey } from '@tessera/schemas';
+import {
+  type AppDocument,
+  type FilterCondition,
+  type ListView,
+  type LocalizedText,
+  type NavigationItem,
+  navigationOf,
+  type ObjectDefinition,
+  type SortKey,
+} from '@tessera/schemas';
 import { patched } from '../../model/document-edits';
+import { removeEntry } from '../../navigation/model/navigation-edits';
 
 /**
  * Edits of an object's list views (`objects[].views`) as pure functions from one document to the
@@ -55,20 +65,36 @@ export function duplicateView(document: AppDocument, objectId: string, viewId: s
   return { document: withViews(document, objectId, (all) => all.flatMap((v) => (v.id === viewId ? [v, copy] : [v]))), id };
 }
 
-export function deleteView(document: AppDocument, objectId: string, viewId: string): AppDocument {
-  return withViews(document, objectId, (views) => (views.some((v) => v.id === viewId) ? views.filter((v) => v.id !== viewId) : null));
+/** The app menu's entries that open the view: deleting the view takes them with it. */
+export function menuEntriesOpening(document: AppDocument, objectId: string, viewId: string): NavigationItem[] {
+  return navigationOf(document).filter((item) => item.object === objectId && item.view === viewId);
 }
 
-/** Moves a view one place up (-1) or down (1) among the object's views; the picker shows them in this order. */
-export function moveView(document: AppDocument, objectId: string, viewId: string, step: -1 | 1): AppDocument {
+/**
+ * Deletes the view and, in the same edit (so one undo brings both back), the menu entries that
+ * open it: an entry left pointing at a missing view would only block publishing.
+ */
+export function deleteView(document: AppDocument, objectId: string, viewId: string): AppDocument {
+  const withoutView = withViews(document, objectId, (views) => (views.some((v) => v.id === viewId) ? views.filter((v) => v.id !== viewId) : null));
+  if (withoutView === document) return document;
+  return menuEntriesOpening(document, objectId, viewId).reduce((d, item) => removeEntry(d, item.id), withoutView);
+}
+
+/** Puts the view at `index` among the object's views (clamped): where a drag in the view list drops it. The picker shows them in this order. */
+export function placeView(document: AppDocument, objectId: string, viewId: string, index: number): AppDocument {
   return withViews(document, objectId, (views) => {
-    const from = views.findIndex((v) => v.id === viewId);
-    const to = from + step;
-    if (from < 0 || to < 0 || to >= views.length) return null;
-    const next = [...views];
-    [next[from], next[to]] = [next[to]!, next[from]!];
-    return next;
+    const view = views.find((v) => v.id === viewId);
+    const rest = views.filter((v) => v !== view);
+    const at = Math.max(0, Math.min(index, rest.length));
+    if (!view || views[at] === view) return null;
+    return [...rest.slice(0, at), view, ...rest.slice(at)];
   });
+}
+
+/** Moves a view one place up (-1) or down (1): the keyboard's way of dragging it. */
+export function moveView(document: AppDocument, objectId: string, viewId: string, step: -1 | 1): AppDocument {
+  const from = viewsOf(document, objectId).findIndex((v) => v.id === viewId);
+  return from < 0 || from + step < 0 ? document : placeView(document, objectId, viewId, from + step);
 }
 
 /** Sets the label in one language; an emptied language is removed (the check then says a label is needed). */
