@@ -1,4 +1,5 @@
 import { useSessionStore } from '../stores/session-store';
+import { busyRetryDelayMs, waitUnlessAborted } from './busy-retry';
 import { ApiError, parseProblem } from './problem';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -26,7 +27,8 @@ async function readBody(response: Response): Promise<unknown> {
 /**
  * The one door to the server. Sends the UI language as Accept-Language, so problem titles and
  * field messages come back in the language the user reads, and turns every failure into an
- * ApiError (status 0 when the request never got an answer).
+ * ApiError (status 0 when the request never got an answer). A read the server refused for
+ * being busy is sent again after its Retry-After (busy-retry.ts).
  */
 export async function request<T>(method: Method, path: string, body?: unknown, signal?: AbortSignal, extraHeaders?: Record<string, string>): Promise<T> {
   const headers: Record<string, string> = {
@@ -36,9 +38,30 @@ export async function request<T>(method: Method, path: string, body?: unknown, s
   };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
 
-  let response: Response;
+  for (let attempt = 0; ; attempt++) {
+    const response = await send(method, path, headers, body, signal);
+    const data = await readBody(response);
+    if (response.ok) return data as T;
+
+    const problem = parseProblem(data, response.status);
+    const retryIn = busyRetryDelayMs(method, response.status, problem?.code, response.headers.get('retry-after'), attempt, Math.random());
+    if (retryIn !== null) {
+      await waitUnlessAborted(retryIn, signal);
+      continue;
+    }
+    if (response.status === 401 && path !== '/api/auth/sign-in') onUnauthorized?.();
+    // A dev proxy or load balancer without its upstream answers 502/503/504 in plain text:
+    // to the user that is the same as no network.
+    if (!problem && response.status >= 502 && response.status <= 504) {
+      throw new ApiError(0, 'network', null, `upstream ${response.status}`);
+    }
+    throw new ApiError(response.status, problem?.code ?? `http.${response.status}`, problem);
+  }
+}
+
+async function send(method: Method, path: string, headers: Record<string, string>, body: unknown, signal: AbortSignal | undefined): Promise<Response> {
   try {
-    response = await fetch(path, {
+    return await fetch(path, {
       method,
       headers,
       credentials: 'same-origin',
@@ -49,18 +72,6 @@ export async function request<T>(method: Method, path: string, body?: unknown, s
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
     throw new ApiError(0, 'network', null, cause instanceof Error ? cause.message : 'network error');
   }
-
-  const data = await readBody(response);
-  if (response.ok) return data as T;
-
-  const problem = parseProblem(data, response.status);
-  if (response.status === 401 && path !== '/api/auth/sign-in') onUnauthorized?.();
-  // A dev proxy or load balancer without its upstream answers 502/503/504 in plain text:
-  // to the user that is the same as no network.
-  if (!problem && response.status >= 502 && response.status <= 504) {
-    throw new ApiError(0, 'network', null, `upstream ${response.status}`);
-  }
-  throw new ApiError(response.status, problem?.code ?? `http.${response.status}`, problem);
 }
 
 export function isAbort(error: unknown): boolean {
