@@ -235,15 +235,18 @@ async function rememberCreated(ctx: ChunkContext, ids: readonly string[]): Promi
 /**
  * A record it updated: the version the import left it at and the values it had before, both from
  * the history row this import just wrote for it (the latest: the import holds the record's lock
- * until it commits).
+ * until it commits). Each record's row is found through the history's record index, one probe
+ * per id: the history grows by thousands of rows a chunk during an import, faster than its
+ * statistics, and a plan over `record_id = any(…)` could scan all of it for every chunk.
  */
 async function rememberUpdated(ctx: ChunkContext, ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return;
   await sql`insert into import_batch_records (batch_id, record_id, action, version, previous)
-    select ${ctx.batchId}::uuid, h.record_id, 'updated', h.record_version,
+    select ${ctx.batchId}::uuid, x.id, 'updated', h.record_version,
       (select coalesce(jsonb_object_agg(c->>'field', c->'old'), '{}'::jsonb) from jsonb_array_elements(h.changes) c)
-    from (select distinct on (record_id) record_id, record_version, changes from record_history
-      where app_id = ${ctx.appId} and object_id = ${ctx.object.id} and record_id = any(${ids}::uuid[]) and source = 'import'
-      order by record_id, id desc) h
+    from unnest(${ids}::uuid[]) as x(id)
+    cross join lateral (select record_version, changes from record_history
+      where app_id = ${ctx.appId} and object_id = ${ctx.object.id} and record_id = x.id and source = 'import'
+      order by id desc limit 1) h
     on conflict (batch_id, record_id) do nothing`.execute(ctx.db);
 }
