@@ -15,7 +15,7 @@ export interface SheddingOptions {
   maxWaiting?: number | undefined;
   /** Longest expected wait for a connection (ms) a request is let in to; default 3,000 — far under the pool's own 10 s. */
   maxExpectedWaitMs?: number | undefined;
-  /** Long requests (exports, reports, dashboards) at once; default a third of the pool, at least 1. */
+  /** Long requests (exports, reports, dashboards) at once while the pool is contended; default a third of the pool, at least 1. */
   longSlots?: number | undefined;
 }
 
@@ -64,8 +64,7 @@ export function registerLoadShedding(app: FastifyInstance, database: Database, o
     const { expectedWaitMs, full } = queueFor(pool, options);
     if (full) return shed(request, reply, 'server.database_busy', expectedWaitMs);
     if (!LONG_ROUTES.has(route)) return;
-    if (longRunning >= (options.longSlots ?? Math.max(1, Math.ceil(pool.size / 3))))
-      return shed(request, reply, 'server.long_requests_busy', Math.max(expectedWaitMs, pool.meanHoldMs));
+    if (longRequestRefused(pool, longRunning, options)) return shed(request, reply, 'server.long_requests_busy', Math.max(expectedWaitMs, pool.meanHoldMs));
     longRunning += 1;
     inUse.add(request);
     // Released when the answer is done or the client gone, whichever comes first (a stream's end included).
@@ -84,6 +83,19 @@ export function queueFor(pool: PoolUse, options: SheddingOptions): { expectedWai
   const expectedWaitMs = ahead < 0 ? 0 : ((ahead + 1) * pool.meanHoldMs) / pool.size;
   const full = pool.waiting >= (options.maxWaiting ?? 4 * pool.size) || expectedWaitMs > (options.maxExpectedWaitMs ?? 3_000);
   return { expectedWaitMs, full };
+}
+
+/**
+ * Whether a long request must wait for a later try: only when the long requests already running
+ * fill their budget AND the pool is contended (a query waits, or every connection is open and
+ * busy). On a quiet server five managers opening their dashboards at once are all served; the
+ * budget exists to keep interactive requests from queueing behind exports, not to ration an idle
+ * pool.
+ */
+export function longRequestRefused(pool: PoolUse, longRunning: number, options: SheddingOptions): boolean {
+  const slots = options.longSlots ?? Math.max(1, Math.ceil(pool.size / 3));
+  const contended = pool.waiting > 0 || (pool.idle === 0 && pool.total >= pool.size);
+  return longRunning >= slots && contended;
 }
 
 function shed(request: FastifyRequest, reply: FastifyReply, code: string, waitMs: number): FastifyReply {

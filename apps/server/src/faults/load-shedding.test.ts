@@ -2,7 +2,7 @@ import type { Database } from '@tessera/db';
 import type { TestDatabase } from '@tessera/db/testing';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queueFor } from '../load-shedding';
+import { longRequestRefused, queueFor } from '../load-shedding';
 import { ENTRIES, type FaultServer } from './fault-server';
 import { holdThePool, serverOnTwoConnections, type TwoConnectionServer } from './hold-the-pool';
 import { waitFor } from './wait-for';
@@ -77,6 +77,25 @@ describe('load shedding in front of the database pool', () => {
     expect((await list!.answer).statusCode).toBe(200);
     // The slot is given back once the export has been sent.
     expect((await exportOf()).statusCode).toBe(200);
+  });
+
+  it('serves long requests past their budget while the pool has room', { timeout: 120_000 }, async () => {
+    const exportOf = () => server.send('POST', `${ENTRIES}/export`, { format: 'csv' });
+    // Three at once against one long slot: nobody waits for a connection, so none is turned away.
+    const answers = await Promise.all([exportOf(), exportOf(), exportOf()]);
+    expect(answers.map((a) => a.statusCode)).toEqual([200, 200, 200]);
+  });
+});
+
+describe('the budget of long requests', () => {
+  const free = { total: 1, idle: 1, waiting: 0, size: 9, meanHoldMs: 50 };
+
+  it('turns a long request away only when the budget is full and the pool contended', () => {
+    expect(longRequestRefused(free, 3, {})).toBe(false);
+    expect(longRequestRefused({ ...free, waiting: 1 }, 3, {})).toBe(true);
+    expect(longRequestRefused({ ...free, total: 9, idle: 0 }, 3, {})).toBe(true);
+    expect(longRequestRefused({ ...free, total: 9, idle: 0 }, 2, {})).toBe(false);
+    expect(longRequestRefused({ ...free, waiting: 1 }, 1, { longSlots: 2 })).toBe(false);
   });
 });
 
