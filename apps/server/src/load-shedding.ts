@@ -1,6 +1,7 @@
 import type { Database, PoolUse } from '@tessera/db';
 import { registerMessages } from '@tessera/i18n';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { createLongRequestGate, type LongRequestOptions } from './long-request-gate';
 import { localeOf, problem, sendProblem } from './problem';
 
 registerMessages({
@@ -10,13 +11,11 @@ registerMessages({
   },
 });
 
-export interface SheddingOptions {
+export interface SheddingOptions extends LongRequestOptions {
   /** Most requests let wait for a database connection; a request beyond is answered 503 at once. Default 4 per connection. */
   maxWaiting?: number | undefined;
   /** Longest expected wait for a connection (ms) a request is let in to; default 3,000 — far under the pool's own 10 s. */
   maxExpectedWaitMs?: number | undefined;
-  /** Long requests (exports, reports, dashboards) at once while the pool is contended; default a third of the pool, at least 1. */
-  longSlots?: number | undefined;
 }
 
 /**
@@ -46,31 +45,28 @@ const retryAfter = (ms: number) => Math.min(30, Math.max(1, Math.ceil(ms / 1000)
  * for a connection for up to the pool's 10 s and then get a 503; now the queue is bounded, by
  * length and by its expected wait (queue × recent hold time ÷ connections), and a request that
  * would join it past either bound is answered at once with 503 `server.database_busy` and a
- * Retry-After of that wait. Long requests have a smaller budget of their own. Non-API paths (the
+ * Retry-After of that wait. Long requests take turns for a budget of their own (long-request-gate.ts). Non-API paths (the
  * web app's files) do not touch the database and are never shed. The embedded database has no
  * pool (one connection, serialized by PGlite) and is not shed.
  */
 export function registerLoadShedding(app: FastifyInstance, database: Database, options: SheddingOptions = {}): void {
-  const inUse = new WeakSet<FastifyRequest>();
-  let longRunning = 0;
-  const release = (request: FastifyRequest) => {
-    if (!inUse.delete(request)) return;
-    longRunning -= 1;
-  };
   app.addHook('onRequest', async (request, reply) => {
     const pool = database.poolUse();
     const route = request.routeOptions.url ?? '';
     if (!pool || !route.startsWith('/api/') || NEVER_SHED.test(route)) return;
     const { expectedWaitMs, full } = queueFor(pool, options);
     if (full) return shed(request, reply, 'server.database_busy', expectedWaitMs);
-    if (!LONG_ROUTES.has(route)) return;
-    if (longRequestRefused(pool, longRunning, options)) return shed(request, reply, 'server.long_requests_busy', Math.max(expectedWaitMs, pool.meanHoldMs));
-    longRunning += 1;
-    inUse.add(request);
-    // Released when the answer is done or the client gone, whichever comes first (a stream's end included).
-    reply.raw.once('close', () => release(request));
   });
-  app.addHook('onResponse', async (request) => release(request));
+  // Long requests take their turn after their input is checked: a malformed export gets its 400,
+  // not a place in the line.
+  const gate = createLongRequestGate(() => database.poolUse(), options);
+  app.addHook('preHandler', async (request, reply) => {
+    if (!LONG_ROUTES.has(request.routeOptions.url ?? '')) return;
+    if (await gate.enter(request, reply)) return;
+    const pool = database.poolUse();
+    return shed(request, reply, 'server.long_requests_busy', Math.max(pool ? queueFor(pool, options).expectedWaitMs : 0, pool?.meanHoldMs ?? 0));
+  });
+  app.addHook('onResponse', async (request) => gate.release(request));
 }
 
 /**
@@ -83,19 +79,6 @@ export function queueFor(pool: PoolUse, options: SheddingOptions): { expectedWai
   const expectedWaitMs = ahead < 0 ? 0 : ((ahead + 1) * pool.meanHoldMs) / pool.size;
   const full = pool.waiting >= (options.maxWaiting ?? 4 * pool.size) || expectedWaitMs > (options.maxExpectedWaitMs ?? 3_000);
   return { expectedWaitMs, full };
-}
-
-/**
- * Whether a long request must wait for a later try: only when the long requests already running
- * fill their budget AND the pool is contended (a query waits, or every connection is open and
- * busy). On a quiet server five managers opening their dashboards at once are all served; the
- * budget exists to keep interactive requests from queueing behind exports, not to ration an idle
- * pool.
- */
-export function longRequestRefused(pool: PoolUse, longRunning: number, options: SheddingOptions): boolean {
-  const slots = options.longSlots ?? Math.max(1, Math.ceil(pool.size / 3));
-  const contended = pool.waiting > 0 || (pool.idle === 0 && pool.total >= pool.size);
-  return longRunning >= slots && contended;
 }
 
 function shed(request: FastifyRequest, reply: FastifyReply, code: string, waitMs: number): FastifyReply {

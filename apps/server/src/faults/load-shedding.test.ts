@@ -2,7 +2,8 @@ import type { Database } from '@tessera/db';
 import type { TestDatabase } from '@tessera/db/testing';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { longRequestRefused, queueFor } from '../load-shedding';
+import { queueFor } from '../load-shedding';
+import { contended } from '../long-request-gate';
 import { ENTRIES, type FaultServer } from './fault-server';
 import { holdThePool, serverOnTwoConnections, type TwoConnectionServer } from './hold-the-pool';
 import { waitFor } from './wait-for';
@@ -17,7 +18,10 @@ let pool: Database;
 let server: FaultServer;
 
 beforeAll(async () => {
-  setup = await serverOnTwoConnections({ connectTimeoutMs: 60_000, server: { shedding: { maxWaiting: MAX_WAITING, longSlots: 1 } } });
+  setup = await serverOnTwoConnections({
+    connectTimeoutMs: 60_000,
+    server: { shedding: { maxWaiting: MAX_WAITING, longSlots: 1, longQueue: 1, longWaitMs: 60_000 } },
+  });
   ({ database, pool, server } = setup);
   expect((await server.create({ name: 'first' })).response.statusCode).toBe(201);
 });
@@ -61,21 +65,28 @@ describe('load shedding in front of the database pool', () => {
     expect((await server.send('GET', ENTRIES)).statusCode).toBe(200);
   });
 
-  it('gives exports and reports a smaller budget of their own, which does not shed interactive requests', { timeout: 120_000 }, async () => {
+  it('gives exports and reports a budget of their own: past it they wait their turn, past the line they are refused', { timeout: 120_000 }, async () => {
     const exportOf = () => server.send('POST', `${ENTRIES}/export`, { format: 'csv' });
     let first: ReturnType<typeof track> | undefined;
+    let second: ReturnType<typeof track> | undefined;
     let list: ReturnType<typeof track> | undefined;
     await holdThePool(database, pool, 8102, async () => {
       first = track(exportOf());
       await queued(1);
-      // The one long slot is taken: a second export is answered at once, with its own reason.
+      // The one long slot is taken: the next export waits in the line (holding no connection)…
+      second = track(exportOf());
+      // …and with the line full, one more is answered at once, with its own reason.
       expectShed(await exportOf(), 'server.long_requests_busy');
+      // A malformed export is told so, not given a place in the line.
+      expect((await server.send('POST', `${ENTRIES}/export`, { format: 'pdf' })).statusCode).toBe(400);
       list = track(server.send('GET', ENTRIES));
       expect(first.settled()).toBe(false);
+      expect(second.settled()).toBe(false);
     });
     expect((await first!.answer).statusCode).toBe(200);
+    expect((await second!.answer).statusCode).toBe(200);
     expect((await list!.answer).statusCode).toBe(200);
-    // The slot is given back once the export has been sent.
+    // The slot is given back once the exports have been sent.
     expect((await exportOf()).statusCode).toBe(200);
   });
 
@@ -87,15 +98,14 @@ describe('load shedding in front of the database pool', () => {
   });
 });
 
-describe('the budget of long requests', () => {
+describe('a contended pool', () => {
   const free = { total: 1, idle: 1, waiting: 0, size: 9, meanHoldMs: 50 };
 
-  it('turns a long request away only when the budget is full and the pool contended', () => {
-    expect(longRequestRefused(free, 3, {})).toBe(false);
-    expect(longRequestRefused({ ...free, waiting: 1 }, 3, {})).toBe(true);
-    expect(longRequestRefused({ ...free, total: 9, idle: 0 }, 3, {})).toBe(true);
-    expect(longRequestRefused({ ...free, total: 9, idle: 0 }, 2, {})).toBe(false);
-    expect(longRequestRefused({ ...free, waiting: 1 }, 1, { longSlots: 2 })).toBe(false);
+  it('is one where a query waits, or every connection is open and busy', () => {
+    expect(contended(free)).toBe(false);
+    expect(contended({ ...free, total: 9, idle: 1 })).toBe(false);
+    expect(contended({ ...free, waiting: 1 })).toBe(true);
+    expect(contended({ ...free, total: 9, idle: 0 })).toBe(true);
   });
 });
 
