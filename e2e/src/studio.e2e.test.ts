@@ -211,10 +211,19 @@ describe('the studio: an admin builds the form in the browser', () => {
       await page.getByTestId('studio-preview').locator('#record-form_name').waitFor({ timeout: UI_TIMEOUT });
       expect(await page.getByTestId('studio-preview').locator('#record-form_credit').count()).toBe(0);
       // The preview offers only what the rule leaves, while the level is still empty.
-      await page.getByTestId('studio-preview').locator('#record-form_level').click();
+      // The preview renders again when the autosaved draft comes back, which can close an open
+      // dropdown: open it again until its options can be read.
+      const level = page.getByTestId('studio-preview').locator('#record-form_level');
       const offered = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
-      await offered.first().waitFor({ timeout: UI_TIMEOUT });
-      expect(await offered.allTextContents()).toEqual(['Key account']);
+      await expect
+        .poll(
+          async () => {
+            if ((await offered.count()) === 0) await level.click();
+            return offered.allTextContents();
+          },
+          { timeout: UI_TIMEOUT },
+        )
+        .toEqual(['Key account']);
       await page.keyboard.press('Escape');
       await page.screenshot({ path: join(ARTIFACTS, 'studio-rules.png') });
       await waitSaved(page);
