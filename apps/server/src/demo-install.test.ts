@@ -61,6 +61,22 @@ describe('the demo CRM on first start', () => {
     expect(listed.json().items).toHaveLength(own);
   });
 
+  it('lays out its list views: the pipeline as a board by stage, a visit calendar, high-discount quotes for managers and finance only', async () => {
+    type LiveViews = { document: { objects: { id: string; views?: { id: string; layout?: string; groupField?: string; dateField?: string }[] }[] } };
+    const viewsOf = async (key: string, object: string) => {
+      const live = (await app.inject({ method: 'GET', url: '/api/apps/crm/live', headers: await signIn(key) })).json() as LiveViews;
+      return live.document.objects.find((o) => o.id === object)?.views ?? [];
+    };
+    expect((await viewsOf('chen.jing', 'opportunity')).find((v) => v.id === 'by_stage')).toMatchObject({ layout: 'kanban', groupField: 'stage' });
+    expect((await viewsOf('chen.jing', 'visit')).find((v) => v.id === 'visit_calendar')).toMatchObject({ layout: 'calendar', dateField: 'visited_at' });
+    expect((await viewsOf('chen.jing', 'quote')).map((v) => v.id)).not.toContain('high_discount');
+    for (const key of ['wang.lei', 'liu.yang', 'zhao.min'])
+      expect(
+        (await viewsOf(key, 'quote')).map((v) => v.id),
+        key,
+      ).toContain('high_discount');
+  });
+
   it('has approvals under way: waiting for the director, the manager and finance, one returned to its rep, one approved with legal copied', async () => {
     expect(started).toBe(5);
     const counts = async (key: string) => (await app.inject({ method: 'GET', url: '/api/flows/inbox/counts', headers: await signIn(key) })).json();

@@ -1,16 +1,14 @@
 import type { ObjectDefinition } from '@tessera/schemas';
 import { useCallback, useMemo, useState } from 'react';
 import { presetViewKey, readRememberedView } from '../list-view/view-state';
-import { availableKinds, presetLayout, readChoice, storeChoice, type ViewChoice } from './view-choice';
+import { availableKinds, openingChoice, readChoice, storeChoice, type ViewChoice } from './view-choice';
 
-/**
- * The layout the page opens in: the one the remembered list view was designed with (a menu entry
- * opening a Kanban view opens the board), else the person's last choice for this object.
- */
 function initialChoice(appId: string, object: ObjectDefinition): ViewChoice {
   const remembered = readRememberedView(appId, object.id);
-  const view = (object.views ?? []).find((v) => presetViewKey(v.id) === remembered);
-  return (view && presetLayout(object, view)) ?? readChoice(appId, object);
+  const views = object.views ?? [];
+  // The list opens with the remembered view, else the first; a remembered view of the person's own has no layout.
+  const opensWith = remembered ? (views.find((v) => presetViewKey(v.id) === remembered) ?? null) : (views[0] ?? null);
+  return openingChoice(object, opensWith, readChoice(appId, object));
 }
 
 /** The object page's current view, remembered per app and object in localStorage. */

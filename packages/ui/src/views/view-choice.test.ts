@@ -1,6 +1,6 @@
 import type { ObjectDefinition } from '@tessera/schemas';
 import { describe, expect, it } from 'vitest';
-import { availableKinds, defaultChoice, presetLayout, validChoice } from './view-choice';
+import { availableKinds, defaultChoice, openingChoice, presetLayout, validChoice } from './view-choice';
 
 const visit: ObjectDefinition = {
   id: 'visit',
@@ -34,5 +34,16 @@ describe('view choice', () => {
     expect(presetLayout(visit, { layout: 'kanban', groupField: 'kind' })).toEqual({ kind: 'kanban', field: 'kind' });
     expect(presetLayout(visit, { layout: 'calendar', dateField: 'visited_at' })).toEqual({ kind: 'calendar', field: 'visited_at' });
     expect(presetLayout(visit, { layout: 'kanban', groupField: 'subject' })).toEqual({ kind: 'table' });
+  });
+
+  it('opens with the layout the opening view was designed with, else the person’s own, else the table', () => {
+    const board = { id: 'by_kind', label: { en: 'By kind' }, layout: 'kanban' as const, groupField: 'kind' };
+    const plain = { id: 'all', label: { en: 'All' } };
+    const own = { kind: 'calendar' as const, field: 'visited_at' };
+    expect(openingChoice(visit, board, null)).toEqual({ kind: 'kanban', field: 'kind' });
+    expect(openingChoice(visit, board, own)).toEqual({ kind: 'kanban', field: 'kind' });
+    expect(openingChoice(visit, plain, own)).toEqual(own);
+    expect(openingChoice(visit, null, null)).toEqual({ kind: 'table' });
+    expect(openingChoice(visit, plain, null)).toEqual({ kind: 'table' });
   });
 });

@@ -62,14 +62,25 @@ function storageKey(appId: string, objectId: string): string {
   return `tessera.view.${appId}.${objectId}`;
 }
 
-export function readChoice(appId: string, object: ObjectDefinition): ViewChoice {
+/** The person's last layout for this object in this browser, or null when they never chose one. */
+export function readChoice(appId: string, object: ObjectDefinition): ViewChoice | null {
   try {
     const raw = window.localStorage.getItem(storageKey(appId, object.id));
-    return validChoice(object, raw ? (JSON.parse(raw) as unknown) : null);
+    return raw ? validChoice(object, JSON.parse(raw) as unknown) : null;
   } catch {
     // Blocked storage or a hand-edited value: the table is always a safe start.
     return { kind: 'table' };
   }
+}
+
+/**
+ * The layout the object page opens in: the list view it opens with (the remembered one, else the
+ * app's first) decides when its designer gave it a layout — a menu entry opening a pipeline view,
+ * or a new rep's first visit, shows the board the admin designed; otherwise the person's own last
+ * choice, else the table.
+ */
+export function openingChoice(object: ObjectDefinition, opensWith: ListView | null, ownChoice: ViewChoice | null): ViewChoice {
+  return (opensWith && presetLayout(object, opensWith)) ?? ownChoice ?? { kind: 'table' };
 }
 
 export function storeChoice(appId: string, objectId: string, choice: ViewChoice): void {
