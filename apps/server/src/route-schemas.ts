@@ -32,6 +32,8 @@ export const nullableString = { type: ['string', 'null'] } as const;
 export const versionNumber = { type: 'integer', minimum: 1, maximum: 2_147_483_647 } as const;
 
 export const idParams = { type: 'object', properties: { id: uuid }, required: ['id'] } as const;
+/** An app document, checked by the metadata store's own validator rather than here. */
+export const appDocument = { type: 'object', additionalProperties: true, description: 'An app document: see schemas/json/app.schema.json' } as const;
 export const appParams = { type: 'object', properties: { appId: identifier }, required: ['appId'] } as const;
 export const objectParams = { type: 'object', properties: { appId: identifier, objectId: identifier }, required: ['appId', 'objectId'] } as const;
 export const recordParams = {

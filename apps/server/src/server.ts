@@ -48,6 +48,7 @@ import { flowSimulateRoutes } from './plugins/flow-simulate-routes';
 import { flowWebhookRoutes } from './plugins/flow-webhook-routes';
 import { healthRoutes } from './plugins/health-routes';
 import { importRoutes } from './plugins/import-routes';
+import { liveAppRoutes } from './plugins/live-app-routes';
 import { metaRoutes } from './plugins/meta-routes';
 import { recordRoutes } from './plugins/record-routes';
 import { regionRoutes } from './plugins/region-routes';
@@ -237,6 +238,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const publishHooks: PublishHooks = { encrypt: cipher?.encrypt, published: planClockTriggers };
   app.decorate('publishHooks', publishHooks);
   await app.register(metaRoutes, { database: options.database, liveApps, hooks: publishHooks, records });
+  await app.register(liveAppRoutes, { database: options.database });
   await app.register(typePreviewRoutes, { database: options.database });
   await app.register(recordRoutes, { records, database: options.database });
   await app.register(commentRoutes, { records });

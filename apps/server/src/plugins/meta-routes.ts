@@ -1,43 +1,16 @@
-import { objectAccess, RECORD_ACTIONS } from '@tessera/access';
 import type { Database } from '@tessera/db';
-import { takesPartInApprovals } from '@tessera/flows';
 import { appendAudit } from '@tessera/identity';
-import { createMetadataStore, localizeIssues, MetaError, type PublishHooks, purgeRetired, rollupFieldIds } from '@tessera/meta';
+import { createMetadataStore, localizeIssues, type PublishHooks, purgeRetired } from '@tessera/meta';
 import type { LiveAppCache, RecordService } from '@tessera/records';
-import { documentForViewer } from '@tessera/schemas';
 import { policyFor, requireAdmin, requireUser } from '../authentication';
 import { localeOf } from '../problem';
-import { appParams, dateTime, identifier, type RoutePlugin, versionNumber } from '../route-schemas';
+import { appDocument, appParams, dateTime, identifier, type RoutePlugin, versionNumber } from '../route-schemas';
 import { countRuleBreaks } from '../rule-break-counts';
 import { typeChangeSchema } from './type-preview-routes';
 
-const anyDocument = { type: 'object', additionalProperties: true, description: 'An app document: see schemas/json/app.schema.json' } as const;
 const localizedText = { type: 'object', additionalProperties: { type: 'string' } } as const;
 const planSchema = { type: 'array', items: { type: 'object', additionalProperties: true, description: 'A DDL step: `kind` and what it names' } } as const;
 const tags = ['metadata'];
-const fieldIds = { type: 'array', items: { type: 'string' } } as const;
-/** What the caller may do with one object: the runtime hides what it would refuse anyway. */
-const objectAccessSchema = {
-  type: 'object',
-  properties: { actions: { type: 'array', items: { enum: RECORD_ACTIONS } }, hiddenFields: fieldIds, readOnlyFields: fieldIds },
-  required: ['actions', 'hiddenFields', 'readOnlyFields'],
-  additionalProperties: false,
-} as const;
-const liveSchema = {
-  type: 'object',
-  properties: {
-    version: { type: 'integer' },
-    document: anyDocument,
-    access: { type: 'object', additionalProperties: objectAccessSchema, description: "objectId → the caller's effective access" },
-    rollups: {
-      type: 'object',
-      additionalProperties: fieldIds,
-      description: 'objectId → formula fields computed on every read from a related list: shown, never filtered or sorted',
-    },
-  },
-  required: ['version', 'document', 'access', 'rollups'],
-  additionalProperties: false,
-} as const;
 const publishResult = { type: 'object', properties: { version: { type: 'integer' }, plan: planSchema }, additionalProperties: false } as const;
 const issues = {
   type: 'array',
@@ -59,10 +32,10 @@ export const metaRoutes: RoutePlugin<{ database: Database; liveApps: LiveAppCach
   { database, liveApps, hooks, records },
 ) => {
   const store = createMetadataStore(database.db, hooks);
-  // Designing apps is for administrators; end users read the app list and live documents only.
+  // Designing apps is for administrators; end users read the app list only (and the live document, live-app-routes.ts).
   app.addHook('preHandler', async (request) => {
     const path = request.routeOptions.url ?? '';
-    if (request.method === 'GET' && (path === '/api/apps' || path === '/api/apps/:appId/live')) requireUser(request);
+    if (request.method === 'GET' && path === '/api/apps') requireUser(request);
     else requireAdmin(request);
   });
   const audit = (request: { user: { userId: string } | null; ip: string }, action: string, appId: string, detail: Record<string, unknown>) =>
@@ -106,7 +79,7 @@ export const metaRoutes: RoutePlugin<{ database: Database; liveApps: LiveAppCach
       schema: {
         tags,
         summary: 'Create an app from a document (as its first draft)',
-        body: { type: 'object', properties: { document: anyDocument }, required: ['document'], additionalProperties: false },
+        body: { type: 'object', properties: { document: appDocument }, required: ['document'], additionalProperties: false },
         response: {
           201: {
             type: 'object',
@@ -134,7 +107,7 @@ export const metaRoutes: RoutePlugin<{ database: Database; liveApps: LiveAppCach
         response: {
           200: {
             type: 'object',
-            properties: { id: { type: 'string' }, draft: anyDocument, draftRevision: { type: 'integer' }, liveVersion: { type: ['integer', 'null'] } },
+            properties: { id: { type: 'string' }, draft: appDocument, draftRevision: { type: 'integer' }, liveVersion: { type: ['integer', 'null'] } },
             required: ['id', 'draft', 'draftRevision', 'liveVersion'],
             additionalProperties: false,
           },
@@ -153,7 +126,7 @@ export const metaRoutes: RoutePlugin<{ database: Database; liveApps: LiveAppCach
         params: appParams,
         body: {
           type: 'object',
-          properties: { document: anyDocument, revision: versionNumber },
+          properties: { document: appDocument, revision: versionNumber },
           required: ['document', 'revision'],
           additionalProperties: false,
         },
@@ -317,7 +290,7 @@ export const metaRoutes: RoutePlugin<{ database: Database; liveApps: LiveAppCach
         response: {
           200: {
             type: 'object',
-            properties: { version: { type: 'integer' }, document: anyDocument },
+            properties: { version: { type: 'integer' }, document: appDocument },
             required: ['version', 'document'],
             additionalProperties: false,
           },
@@ -325,34 +298,6 @@ export const metaRoutes: RoutePlugin<{ database: Database; liveApps: LiveAppCach
       },
     },
     async (request) => store.getVersion(request.params.appId, request.params.version),
-  );
-
-  app.get(
-    '/api/apps/:appId/live',
-    {
-      schema: {
-        tags,
-        summary: "The live version the runtime renders, with the caller's access per object",
-        params: appParams,
-        response: { 200: liveSchema },
-      },
-    },
-    async (request) => {
-      const user = requireUser(request);
-      // Without a role in the app, someone asked to approve one of its records still sees its forms (their access stays none).
-      const member = user.isAdmin || user.roles[request.params.appId]?.length || (await takesPartInApprovals(database.db, request.params.appId, user.userId));
-      if (!member) throw new MetaError('meta.app_not_found', 404, [], { id: request.params.appId });
-      const live = await store.getLive(request.params.appId);
-      // The same compiled policy the records service enforces on this caller's requests.
-      const policy = policyFor(request, request.params.appId)(live.document);
-      const objects = live.document.objects;
-      return {
-        ...live,
-        document: documentForViewer(live.document, { roles: user.roles[request.params.appId] ?? [], isAdmin: user.isAdmin }),
-        access: Object.fromEntries(objects.map((o) => [o.id, objectAccess(policy, o.id)])),
-        rollups: Object.fromEntries(objects.map((o): [string, string[]] => [o.id, [...rollupFieldIds(o, live.document)]]).filter(([, ids]) => ids.length > 0)),
-      };
-    },
   );
 
   app.post(
