@@ -50,6 +50,7 @@ import { healthRoutes } from './plugins/health-routes';
 import { importRoutes } from './plugins/import-routes';
 import { liveAppRoutes } from './plugins/live-app-routes';
 import { metaRoutes } from './plugins/meta-routes';
+import { recordHistoryRoutes } from './plugins/record-history-routes';
 import { recordRoutes } from './plugins/record-routes';
 import { regionRoutes } from './plugins/region-routes';
 import { reportRoutes } from './plugins/report-routes';
@@ -241,6 +242,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(liveAppRoutes, { database: options.database });
   await app.register(typePreviewRoutes, { database: options.database });
   await app.register(recordRoutes, { records, database: options.database });
+  await app.register(recordHistoryRoutes, { records });
   await app.register(commentRoutes, { records });
   await app.register(duplicateRoutes, { records, database: options.database });
   await app.register(draftRoutes, { records });

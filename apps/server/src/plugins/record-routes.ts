@@ -1,24 +1,12 @@
 import type { Database } from '@tessera/db';
-import { type AuditEntry, appendAudit, getUser } from '@tessera/identity';
+import { getUser } from '@tessera/identity';
 import { localizeFieldIssues, type RecordService } from '@tessera/records';
 import { filterConditionSchema, type SortKey, sortKeySchema } from '@tessera/schemas';
-import type { FastifyRequest } from 'fastify';
+import { auditedWith } from '../audited-records';
 import { policyFor } from '../authentication';
 import { localeOf } from '../problem';
 import { inRecordShape } from '../record-json';
-import {
-  dateTime,
-  identifier,
-  listedRecord,
-  noContent,
-  nullableString,
-  objectParams,
-  type RoutePlugin,
-  record,
-  recordParams,
-  uuid,
-  versionNumber,
-} from '../route-schemas';
+import { identifier, listedRecord, noContent, objectParams, type RoutePlugin, record, recordParams, uuid, versionNumber } from '../route-schemas';
 
 const list = {
   type: 'object',
@@ -52,28 +40,6 @@ const tags = ['records'];
 
 /** A write may name the form it was made in; the server then holds it to that form's rules. */
 const formQuery = { type: 'object', properties: { form: identifier }, additionalProperties: false } as const;
-/** One entry of a record's timeline; encrypted values masked, hidden fields left out. */
-const historyEntry = {
-  type: 'object',
-  properties: {
-    operation: { enum: ['create', 'update', 'delete', 'restore', 'anonymize'] },
-    version: { type: 'integer' },
-    changes: {
-      type: 'array',
-      items: { type: 'object', properties: { field: { type: 'string' }, old: {}, new: {} }, required: ['field'], additionalProperties: false },
-    },
-    actorId: nullableString,
-    at: dateTime,
-    source: {
-      type: ['string', 'null'],
-      enum: ['user', 'bulk', 'reassign', 'anonymize', 'import', 'template', 'flow', 'merge', null],
-      description: 'What made the change (null for changes older than sources)',
-    },
-  },
-  required: ['operation', 'version', 'changes', 'actorId', 'at'],
-  additionalProperties: false,
-} as const;
-const history = { type: 'array', items: historyEntry } as const;
 
 /** `-created_at,name` → [{ created_at desc }, { name asc }] */
 function parseSort(text: string | undefined): SortKey[] | undefined {
@@ -86,21 +52,7 @@ function parseSort(text: string | undefined): SortKey[] | undefined {
 export const recordRoutes: RoutePlugin<{ records: RecordService; database: Database }> = async (app, { records, database }) => {
   const base = '/api/apps/:appId/objects/:objectId/records';
 
-  /**
-   * A records operation and its audit line in one transaction: an operation that fails leaves no
-   * audit line, and one that happened never lacks it.
-   */
-  const audited = <T>(
-    request: FastifyRequest,
-    entry: Pick<AuditEntry, 'action' | 'appId' | 'objectId' | 'recordId'>,
-    work: (inside: RecordService) => Promise<T>,
-    detail?: (result: T) => Record<string, unknown>,
-  ): Promise<T> =>
-    records.transaction(async (inside, tx) => {
-      const result = await work(inside);
-      await appendAudit(tx, { ...entry, actorId: request.user?.userId ?? null, ip: request.ip, detail: detail?.(result) });
-      return result;
-    });
+  const audited = auditedWith(records);
 
   app.post(
     base,
@@ -437,75 +389,5 @@ export const recordRoutes: RoutePlugin<{ records: RecordService; database: Datab
       );
       return { moved };
     },
-  );
-
-  app.get(
-    `${base}/:recordId/personal-data`,
-    {
-      schema: {
-        tags,
-        summary: 'Everything stored about one record (a data subject access request): the record, its history, records pointing at it',
-        params: recordParams,
-        response: {
-          200: {
-            type: 'object',
-            properties: {
-              app: { type: 'string' },
-              object: { type: 'string' },
-              exportedAt: dateTime,
-              record,
-              history,
-              related: {
-                type: 'object',
-                additionalProperties: { type: 'array', items: listedRecord },
-                description: '`<object>.<relationField>` → the records whose relation points at this one',
-              },
-            },
-            required: ['app', 'object', 'exportedAt', 'record', 'history', 'related'],
-            additionalProperties: false,
-          },
-        },
-      },
-    },
-    async (request) => {
-      const { appId, objectId, recordId } = request.params;
-      return audited(request, { action: 'record.export_personal_data', appId, objectId, recordId }, (inside) =>
-        inside.exportPersonalData(appId, objectId, policyFor(request, appId), recordId),
-      );
-    },
-  );
-
-  app.post(
-    `${base}/:recordId/anonymize`,
-    {
-      schema: {
-        tags,
-        summary: 'Erase a person on request: clear personal fields and their history, keep numbers and links',
-        params: recordParams,
-        body: {
-          type: 'object',
-          properties: { cascade: { type: 'boolean', description: 'also anonymize the records that point at this one' } },
-          additionalProperties: false,
-        },
-        response: { 200: { type: 'object', properties: { anonymized: { type: 'integer' } }, additionalProperties: false } },
-      },
-    },
-    async (request) => {
-      const { appId, objectId, recordId } = request.params;
-      return audited(
-        request,
-        { action: 'record.anonymize', appId, objectId, recordId },
-        (inside) => inside.anonymize(appId, objectId, policyFor(request, appId), recordId, { cascade: request.body?.cascade ?? false }),
-        (result) => result,
-      );
-    },
-  );
-
-  app.get(
-    `${base}/:recordId/history`,
-    {
-      schema: { tags, summary: 'Every change to a record: who, when, field, old → new', params: recordParams, response: { 200: history } },
-    },
-    async (request) => records.history(request.params.appId, request.params.objectId, policyFor(request, request.params.appId), request.params.recordId),
   );
 };
