@@ -2,7 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import type { Migration } from 'kysely/migration';
 
 /**
- * 0023: comments remember when they were last edited and carry a version, so an edit made from a
+ * 0018: comments remember when they were last edited and carry a version, so an edit made from a
  * stale copy is refused instead of silently overwriting a newer text; a removed comment keeps
  * who removed it (its author or an administrator) for the "comment deleted" placeholder and audit.
  */
