@@ -68,7 +68,7 @@ export function createLongRequestGate(poolUse: () => PoolUse | null, options: Lo
     return true;
   }
 
-  return { enter, release, running: () => running, waiting: () => queue.length };
+  return { enter, release };
 }
 
 /** A query waits for a connection, or every connection is open and busy. */
