@@ -211,8 +211,8 @@ describe('the studio: an admin builds the form in the browser', () => {
       await page.getByTestId('studio-preview').locator('#record-form_name').waitFor({ timeout: UI_TIMEOUT });
       expect(await page.getByTestId('studio-preview').locator('#record-form_credit').count()).toBe(0);
       // The preview offers only what the rule leaves, while the level is still empty.
-      // The preview renders again when the autosaved draft comes back, which can close an open
-      // dropdown: open it again until its options can be read.
+      // Under load the open dropdown was once found closed before its options were read (a render
+      // of the preview; which one is not established): open it again until they can be read.
       const level = page.getByTestId('studio-preview').locator('#record-form_level');
       const offered = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
       await expect
